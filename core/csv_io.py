@@ -1,0 +1,409 @@
+"""CSV import and export with Python's ``csv`` module.
+
+* Encoding UTF-8; a byte-order mark is accepted ("utf-8-sig").
+* The delimiter (``,`` ``;`` or tab) is detected with ``csv.Sniffer`` and cross-checked
+  against the header, because the sniffer prefers ``,`` when a ``;`` file uses decimal
+  commas ("1,5;2,3").
+* With ``;`` as delimiter a decimal comma is accepted ("3,5" → 3.5).
+* Cells that are empty, "NA", "N/A", "NaN", "null" or "None" (any case) count as missing;
+  rows with a missing cell in a chosen column are dropped and counted.
+* Every problem raises ValueError naming the line and, where there is one, the column.
+
+Rows are streamed: per chosen column only one compact ``array('d')`` is kept, never a
+Python object per cell, so a 1,000,000-row file imports in a few seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+from array import array
+from collections.abc import Sequence
+from itertools import islice
+
+import numpy as np
+
+from core.data_types import MAX_CLASSES, TASKS, Dataset
+
+MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
+_SAMPLE_CHARS = 64 * 1024
+_DELIMITERS = ",;\t"
+_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+# Distinct label strings tracked before a column is declared "not a class label".
+_MAX_TRACKED_LABELS = 10_000
+_CHUNK_ROWS = 8192
+
+
+def _sniff(path) -> tuple[str, bool]:
+    """Return (delimiter, has_bom); ValueError for an empty or non-text file."""
+    with open(path, "rb") as f:
+        head = f.read(_SAMPLE_CHARS)
+    has_bom = head.startswith(b"\xef\xbb\xbf")
+    if b"\x00" in head:
+        raise ValueError(f"{os.path.basename(path)}: line 1: the file is binary, not UTF-8 "
+                         "text; expected a CSV file")
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not just a multi-byte character cut by the sample
+            line = head[: error.start].count(b"\n") + 1
+            raise ValueError(f"{os.path.basename(path)}: line {line}: not UTF-8 text (byte "
+                             f"0x{head[error.start]:02x}); save the file as UTF-8 CSV") from None
+        text = head[: error.start].decode("utf-8-sig")
+    if not text.strip():
+        raise ValueError(f"{os.path.basename(path)}: the file is empty")
+    lines = text.splitlines()
+    if len(head) == _SAMPLE_CHARS and len(lines) > 1:
+        lines = lines[:-1]  # the last line of the sample may be cut off
+    sample = "\n".join(lines[:50])
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        sniffed = ","
+    # Prefer a delimiter that splits every sample line into the header's number (≥ 2) of fields.
+    for delimiter in [sniffed] + [d for d in _DELIMITERS if d != sniffed]:
+        rows = [row for row in csv.reader(lines[:50], delimiter=delimiter) if row]
+        if rows and len(rows[0]) >= 2 and all(len(r) == len(rows[0]) for r in rows):
+            return delimiter, has_bom
+    return sniffed, has_bom
+
+
+def _open_rows(path, delimiter):
+    f = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the caller
+    return f, csv.reader(f, delimiter=delimiter)
+
+
+def _read_error(path, reader, error) -> ValueError:
+    line = reader.line_num + 1
+    if isinstance(error, UnicodeDecodeError):
+        return ValueError(f"{os.path.basename(path)}: near line {line}: not UTF-8 text; "
+                          "save the file as UTF-8 CSV")
+    return ValueError(f"{os.path.basename(path)}: line {line}: {error}")
+
+
+def _header(path, reader) -> list[str]:
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            return [cell.strip() for cell in row]
+    raise ValueError(f"{os.path.basename(path)}: the file is empty")
+
+
+def csv_columns(path, max_rows: int = 20) -> tuple[list[str], list[list[str]], str]:
+    """Preview a CSV: ``(header, first max_rows data rows, dialect description)``.
+
+    The description reads e.g. "semicolon-separated, decimal comma, UTF-8 with BOM". Only
+    the first rows are read, so this is fast for any file size. Raises ValueError like
+    :func:`read_csv` (empty, binary or non-UTF-8 file) and OSError if it cannot be opened.
+    """
+    delimiter, has_bom = _sniff(path)
+    f, reader = _open_rows(path, delimiter)
+    with f:
+        try:
+            header = _header(path, reader)
+            rows = []
+            for row in reader:
+                if len(rows) >= max_rows:
+                    break
+                if row:
+                    rows.append([cell.strip() for cell in row])
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise _read_error(path, reader, error) from None
+    parts = [f"{_DELIMITER_NAMES[delimiter]}-separated"]
+    if delimiter == ";" and any(_is_decimal_comma(cell) for row in rows for cell in row):
+        parts.append("decimal comma")
+    parts.append("UTF-8 with BOM" if has_bom else "UTF-8")
+    return header, rows, ", ".join(parts)
+
+
+def _is_decimal_comma(cell: str) -> bool:
+    head, sep, tail = cell.partition(",")
+    return bool(sep) and head.lstrip("+-").isdigit() and tail.isdigit()
+
+
+def _column_index(file_name: str, header: list[str], header_line: int, column: str) -> int:
+    matches = [i for i, name in enumerate(header) if name == column]
+    if not matches:
+        raise ValueError(f"{file_name}: line {header_line}: no column '{column}'; "
+                         f"columns are: {', '.join(header)}")
+    if len(matches) > 1:
+        raise ValueError(f"{file_name}: line {header_line}: column '{column}' appears "
+                         f"{len(matches)} times")
+    return matches[0]
+
+
+class _ColumnAccumulator:
+    """Collects the chosen columns of the data rows into compact arrays, chunk by chunk.
+
+    A chunk is first parsed column-wise with NumPy (fast path); if any cell is missing,
+    malformed or non-finite, the chunk is re-read row by row (slow path), which drops NA
+    rows and raises the precise error. Label strings get a first-seen code while there are
+    at most ``_MAX_TRACKED_LABELS`` distinct ones; numeric labels are also kept as numbers.
+    """
+
+    def __init__(self, name, header, header_line, features, label, decimal_comma):
+        self.name, self.features, self.label = name, features, label
+        self.n_header, self.decimal_comma = len(header), decimal_comma
+        self.feature_index = [_column_index(name, header, header_line, c) for c in features]
+        self.label_index = _column_index(name, header, header_line, label)
+        self.column_index = [*self.feature_index, self.label_index]
+        self.needed = max(self.feature_index + [self.label_index]) + 1
+        self.columns = [array("d") for _ in features]
+        self.present = [0] * len(features)  # non-missing cells per feature column
+        self.numbers = array("d")  # numeric value of each label, NaN if it is text
+        self.label_codes = array("q")
+        self.codes: dict[str, int] | None = {}
+        self.first_text_label: tuple[int, str] | None = None
+        self.dropped = 0
+
+    def add_chunk(self, first_line: int, last_line: int, rows: list[list[str]]) -> None:
+        """Add rows read from physical lines first_line..last_line (1-based, inclusive)."""
+        if not self._add_fast(first_line, last_line, rows):
+            lines = _line_numbers(first_line, last_line, rows)
+            for line, row in zip(lines, rows, strict=True):
+                if row:  # skip blank lines
+                    self._add_row(line, row)
+
+    def _add_fast(self, first_line, last_line, rows) -> bool:
+        if min(map(len, rows)) < self.needed:
+            return False  # a blank or short row: handled (or reported) row by row
+        cells = [[row[i] for row in rows] for i in self.column_index]
+        parsed = []
+        for column in cells[:-1]:
+            if self.decimal_comma:
+                column = [cell.replace(",", ".") for cell in column]
+            try:
+                values = np.array(column, dtype=np.float64)
+            except ValueError:
+                return False
+            if not np.all(np.isfinite(values)):
+                return False
+            parsed.append(values)
+        try:
+            numbers = np.array(cells[-1], dtype=np.float64)
+        except ValueError:
+            numbers = None  # text labels (or a decimal comma, or a missing cell)
+        if numbers is not None:
+            if not np.all(np.isfinite(numbers)):
+                return False
+            uniques, inverse = np.unique(numbers, return_inverse=True)
+            keys = [_format_number(v) for v in uniques.tolist()] if self.codes is not None else []
+        else:
+            labels = np.array([cell.strip() for cell in cells[-1]])
+            uniques, inverse = np.unique(labels, return_inverse=True)
+            keys = uniques.tolist()
+            if any(text.lower() in MISSING for text in keys):
+                return False
+            numbers_of_uniques = np.array([_try_number(t, self.decimal_comma) for t in keys])
+            if np.any(np.isinf(numbers_of_uniques)):
+                return False
+            numbers = numbers_of_uniques[inverse]
+            is_text = np.isnan(numbers)
+            if self.first_text_label is None and np.any(is_text):
+                first = int(np.argmax(is_text))
+                line = _line_numbers(first_line, last_line, rows)[first]
+                self.first_text_label = (line, str(labels[first]))
+        for k, values in enumerate(parsed):
+            self.columns[k].frombytes(values.tobytes())
+            self.present[k] += values.size
+        self.numbers.frombytes(numbers.tobytes())
+        self._add_codes(keys, inverse.reshape(-1))
+        return True
+
+    def _add_row(self, line: int, row: list[str]) -> None:
+        if len(row) < self.needed:
+            raise ValueError(f"{self.name}: line {line}: {len(row)} field(s), but the header "
+                             f"has {self.n_header}")
+        values, missing = [], False
+        for k, i in enumerate(self.feature_index):
+            cell = row[i].strip()
+            if cell.lower() in MISSING:
+                missing = True
+                continue
+            self.present[k] += 1
+            values.append(_number(cell, self.decimal_comma, self.name, line, self.features[k]))
+        text = row[self.label_index].strip()
+        if missing or text.lower() in MISSING:
+            self.dropped += 1
+            return
+        number = _try_number(text, self.decimal_comma)
+        if math.isinf(number):
+            raise ValueError(f"{self.name}: line {line}, column '{self.label}': '{text}' is "
+                             "not a finite number")
+        for column, value in zip(self.columns, values, strict=True):
+            column.append(value)
+        self.numbers.append(number)
+        if math.isnan(number) and self.first_text_label is None:
+            self.first_text_label = (line, text)
+        key = text if math.isnan(number) else _format_number(number)
+        self._add_codes([key], np.zeros(1, dtype=np.int64))
+
+    def _add_codes(self, uniques: list[str], inverse: np.ndarray) -> None:
+        if self.codes is not None:
+            mapped = np.array([self.codes.setdefault(t, len(self.codes)) for t in uniques],
+                              dtype=np.int64)
+            self.label_codes.frombytes(mapped[inverse].tobytes())
+            if len(self.codes) > _MAX_TRACKED_LABELS:
+                self.codes = None  # far too many to be classes; only numbers can work now
+        if self.codes is None and self.first_text_label is not None:
+            line, text = self.first_text_label
+            raise ValueError(f"{self.name}: column '{self.label}' has more than "
+                             f"{_MAX_TRACKED_LABELS} distinct values and is not numeric "
+                             f"(line {line}: '{text}'); it cannot be a label")
+
+
+def _line_numbers(first_line: int, last_line: int, rows: list[list[str]]) -> list[int]:
+    """The physical line on which each row starts (rows may span lines in quoted fields)."""
+    if last_line - first_line + 1 == len(rows):
+        return list(range(first_line, last_line + 1))
+    lines, line = [], first_line
+    for row in rows:
+        lines.append(line)
+        line += 1 + sum(cell.count("\n") for cell in row)
+    return lines
+
+
+def read_csv(path, features: Sequence[str], label: str, task: str | None = None) -> Dataset:
+    """Import the ``features`` columns and the ``label`` column of a CSV file with a header.
+
+    Returns a :class:`Dataset`: X (n, len(features)) float64; for classification y (n,)
+    int64 with classes in sorted label order (numbers sorted numerically, strings
+    alphabetically) and ``class_names`` the original labels; for regression y (n,) float64.
+    ``dropped_rows`` counts rows with an empty/NA cell in a chosen column.
+
+    ``task`` None infers: string labels, or at most 8 distinct integer labels →
+    classification; otherwise regression.
+
+    Raises ValueError, citing line and column, for: an empty or binary/non-UTF-8 file, a
+    missing or repeated column name, a non-numeric or infinite feature cell, a row with too
+    few fields, an all-NA column, fewer than 2 usable rows, only one class, more than 8
+    classes, or string labels with task="regression". OSError if the file cannot be opened.
+    """
+    name = os.path.basename(path)
+    features = [features] if isinstance(features, str) else list(features)
+    if task is not None and task not in TASKS:
+        raise ValueError(f"task must be None or one of {', '.join(TASKS)}, got {task!r}")
+    if not features:
+        raise ValueError("choose at least one feature column")
+    if len(set(features)) != len(features):
+        raise ValueError(f"feature columns must not repeat, got {features}")
+    if label in features:
+        raise ValueError(f"column '{label}' cannot be both a feature and the label")
+
+    delimiter, _ = _sniff(path)
+    f, reader = _open_rows(path, delimiter)
+    with f:
+        try:
+            header = _header(path, reader)
+            data = _ColumnAccumulator(name, header, reader.line_num, features, label,
+                                      delimiter == ";")
+            while True:
+                first_line = reader.line_num + 1
+                rows = list(islice(reader, _CHUNK_ROWS))
+                if not rows:
+                    break
+                data.add_chunk(first_line, reader.line_num, rows)
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise _read_error(path, reader, error) from None
+    return _to_dataset(data, task)
+
+
+def _to_dataset(data: _ColumnAccumulator, task: str | None) -> Dataset:
+    name, label, dropped = data.name, data.label, data.dropped
+    n = len(data.numbers)
+    for column, count in zip(data.features, data.present, strict=True):
+        if count == 0 and n + dropped:
+            raise ValueError(f"{name}: column '{column}' has no values: all {n + dropped} "
+                             "data rows are empty or NA")
+    if n < 2:
+        raise ValueError(f"{name}: only {n} usable data row(s) after dropping {dropped} "
+                         "with empty/NA cells; need at least 2")
+    X = np.column_stack([np.frombuffer(column, dtype=np.float64) for column in data.columns])
+    numbers = np.frombuffer(data.numbers, dtype=np.float64)
+    feature_names = tuple(data.features)
+
+    if data.first_text_label is not None:  # string labels
+        if task == "regression":
+            line, text = data.first_text_label
+            raise ValueError(f"{name}: line {line}, column '{label}': '{text}' is not a "
+                             "number (regression needs numeric targets)")
+        class_names = sorted(data.codes)
+        _check_class_count(name, label, len(class_names), class_names)
+        new_code = np.empty(len(class_names), dtype=np.int64)
+        for code, text in enumerate(class_names):
+            new_code[data.codes[text]] = code
+        y = new_code[np.frombuffer(data.label_codes, dtype=np.int64)]
+        return Dataset(X, y, "classification", len(class_names), feature_names,
+                       tuple(class_names), dropped)
+
+    values, y = np.unique(numbers, return_inverse=True)
+    integer_valued = bool(np.all(values == np.round(values)))
+    if task is None:
+        task = ("classification" if integer_valued and len(values) <= MAX_CLASSES
+                else "regression")
+    if task == "regression":
+        return Dataset(X, numbers.copy(), "regression", 0, feature_names, None, dropped)
+    class_names = [_format_number(v) for v in values]
+    _check_class_count(name, label, len(values), class_names)
+    return Dataset(X, y.reshape(-1).astype(np.int64), "classification", len(values),
+                   feature_names, tuple(class_names), dropped)
+
+
+def _check_class_count(name, label, count, class_names) -> None:
+    if count < 2:
+        raise ValueError(f"{name}: column '{label}' has only one class ('{class_names[0]}'); "
+                         "classification needs at least 2")
+    if count > MAX_CLASSES:
+        raise ValueError(f"{name}: column '{label}' has {count} classes; at most "
+                         f"{MAX_CLASSES} are supported")
+
+
+def _format_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(float(value))
+
+
+def _number(cell: str, decimal_comma: bool, name: str, line: int, column: str) -> float:
+    value = _try_number(cell, decimal_comma)
+    if math.isnan(value):
+        raise ValueError(f"{name}: line {line}, column '{column}': '{cell}' is not a number")
+    if math.isinf(value):
+        raise ValueError(f"{name}: line {line}, column '{column}': '{cell}' is not a "
+                         "finite number")
+    return value
+
+
+def _try_number(cell: str, decimal_comma: bool) -> float:
+    """float(cell) (after a decimal comma → point when allowed), or NaN if not a number."""
+    if decimal_comma and "," in cell and "." not in cell:
+        cell = cell.replace(",", ".", 1)
+    try:
+        return float(cell)
+    except ValueError:
+        return math.nan
+
+
+def write_csv(path, X: np.ndarray, y: np.ndarray, feature_names: Sequence[str],
+              label_name: str, class_names: Sequence[str] | None = None) -> None:
+    """Write X (n, d) and y (n,) to a comma-separated UTF-8 file with a header.
+
+    Floats are written with ``repr`` (shortest round-trip form), so :func:`read_csv` gives
+    back the same numbers. Integer class labels are written as ``class_names[y]`` when
+    given. Raises ValueError on mismatched shapes or names.
+    """
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y)
+    if X.ndim != 2 or y.shape != (X.shape[0],):
+        raise ValueError(f"need X (n, d) and y (n,), got {X.shape} and {y.shape}")
+    if len(feature_names) != X.shape[1]:
+        raise ValueError(f"{len(feature_names)} feature names for {X.shape[1]} columns")
+    if class_names is not None:
+        labels = [class_names[int(v)] for v in y]
+    elif np.issubdtype(y.dtype, np.integer):
+        labels = [str(int(v)) for v in y]
+    else:
+        labels = [repr(float(v)) for v in y]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([*feature_names, label_name])
+        for row, text in zip(X.tolist(), labels, strict=True):
+            writer.writerow([*map(repr, row), text])
