@@ -1,0 +1,221 @@
+"""Headless runs: load a lesson or a scene file, train, write ``summary.json`` — no Qt.
+
+This is the engine half of the command line::
+
+    python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png] [--width 1600]
+    python app.py --scene my.json --steps 200 --export-dir out/
+
+``app.py`` builds the parser with :func:`make_parser` and calls :func:`run_cli`, passing an
+``export_views(session, export_dir)`` callback from the GUI layer that writes one figure per
+view (offscreen Qt); this module never imports Qt. Errors in arguments or files become one
+line on stderr and exit status 2 (argparse does the same for unknown options).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from core.lesson_outcomes import check_expectations, measure, train
+from core.lessons import get_lesson, list_lessons, load_lesson_scene
+from core.scene import open_scene, save_scene
+
+__all__ = ["run_headless", "make_parser", "run_cli", "lessons_help", "DEFAULT_SCENE_STEPS",
+           "MAX_STEPS", "SUMMARY_NAME"]
+
+DEFAULT_SCENE_STEPS = 200
+"""Steps trained for ``--scene`` when ``--steps`` is not given (a lesson uses its own)."""
+MAX_STEPS = 1_000_000
+SUMMARY_NAME = "summary.json"
+FORMATS = ("png", "svg", "pdf")
+
+ExportViews = Callable[[Any, Path], Iterable[str | os.PathLike] | None]
+
+
+def _json_number(value: Any) -> Any:
+    """NaN → None (undefined, e.g. accuracy in regression); ±inf → "Infinity"/"-Infinity"."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: _json_number(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_number(v) for v in value]
+    return value
+
+
+def _check_steps(steps: Any) -> int:
+    if isinstance(steps, bool) or not isinstance(steps, int) or not 0 <= steps <= MAX_STEPS:
+        raise ValueError(f"--steps must be a whole number from 0 to {MAX_STEPS:,}, got {steps!r}")
+    return steps
+
+
+def _load(lesson: str | None, scene_path: str | os.PathLike | None):
+    if (lesson is None) == (scene_path is None):
+        raise ValueError("give exactly one of --lesson ID or --scene FILE")
+    if lesson is not None:
+        get_lesson(lesson)  # ValueError listing the ids
+        return load_lesson_scene(lesson)
+    try:
+        return open_scene(scene_path)
+    except OSError as error:
+        raise ValueError(f"cannot read scene file {scene_path}: "
+                         f"{error.strerror or error}") from None
+
+
+def _export_dir(export_dir: str | os.PathLike | None) -> Path | None:
+    if export_dir is None:
+        return None
+    path = Path(export_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ValueError(f"--export-dir {export_dir} exists and is not a folder") from None
+    except OSError as error:
+        raise ValueError(f"cannot create --export-dir {export_dir}: "
+                         f"{error.strerror or error}") from None
+    return path
+
+
+def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None = None,
+                 steps: int | None = None, export_dir: str | os.PathLike | None = None,
+                 export_views: ExportViews | None = None) -> dict[str, Any]:
+    """Load a lesson (by id) or a scene file, train ``steps`` more steps and summarize.
+
+    Parameters
+    ----------
+    lesson, scene_path : exactly one of them.
+    steps : steps to train (0..:data:`MAX_STEPS`); default the lesson's ``expect.steps``, or
+        :data:`DEFAULT_SCENE_STEPS` for a scene. Training stops early if it diverges.
+    export_dir : folder for ``summary.json`` (created if needed); None writes nothing.
+    export_views : ``export_views(session, export_dir)``, called after training when
+        ``export_dir`` is given, to write one figure per view (GUI layer); it may return the
+        paths it wrote, which are listed in the summary.
+
+    Returns the summary dict written to ``summary.json``: ``train_loss``, ``test_loss``,
+    ``train_accuracy``, ``test_accuracy`` (final parameters; None where undefined), ``steps``
+    (total step count), ``steps_run``, ``diverged``, ``settings`` and more (see the code).
+    For a lesson trained for its stated number of steps, ``expect_met`` says whether it
+    reached its stated outcome (else None).
+
+    Raises ValueError with a one-line message for bad arguments, an unknown lesson (listing
+    the ids), or an unreadable or malformed scene file (``SceneError``).
+    """
+    started = time.perf_counter()
+    session, views = _load(lesson, scene_path)
+    lesson_record = get_lesson(lesson) if lesson is not None else None
+    if steps is None:
+        steps = lesson_record.expect["steps"] if lesson_record else DEFAULT_SCENE_STEPS
+    steps = _check_steps(steps)
+    folder = _export_dir(export_dir)
+    steps_run = train(session, steps)
+    metrics = measure(session)
+    trainer = session.trainer
+    summary: dict[str, Any] = {
+        "lesson": lesson,
+        "scene": None if scene_path is None else str(scene_path),
+        "steps": metrics["steps"],
+        "steps_requested": steps,
+        "steps_run": steps_run,
+        "epochs": metrics["epochs"],
+        "train_loss": metrics["train_loss"],
+        "test_loss": metrics["test_loss"],
+        "train_accuracy": metrics["train_accuracy"],
+        "test_accuracy": metrics["test_accuracy"],
+        "diverged": metrics["diverged"],
+        "divergence": metrics["divergence"],
+        "n_train": int(session.X_train.shape[0]),
+        "n_test": int(session.X_test.shape[0]),
+        "layer_sizes": list(session.net.layer_sizes),
+        "loss": trainer.loss,
+        "output_activation": session.net.output_activation,
+        "settings": {"data": session.data.to_dict(), "network": session.network.to_dict(),
+                     "training": session.training.to_dict()},
+        "metrics": {k: v for k, v in metrics.items() if k not in (
+            "steps", "epochs", "divergence", "diverged")},
+        "views": views,
+        "expect": None, "expect_met": None, "unmet": [],
+    }
+    if lesson_record is not None:
+        summary["expect"] = lesson_record.expect
+        if steps == lesson_record.expect["steps"]:
+            unmet = check_expectations(lesson_record.expect, metrics)
+            summary["expect_met"], summary["unmet"] = not unmet, unmet
+    files: list[str] = []
+    if folder is not None:
+        if export_views is not None:
+            written = export_views(session, folder)
+            files.extend(str(Path(p).name) for p in (written or ()))
+        files.append(SUMMARY_NAME)
+    summary["files"] = files
+    summary["elapsed_seconds"] = round(time.perf_counter() - started, 3)
+    summary = _json_number(summary)
+    if folder is not None:
+        save_scene(folder / SUMMARY_NAME, summary, indent=2)  # atomic, strict JSON
+    return summary
+
+
+def lessons_help(language: str = "en") -> str:
+    """One line per built-in lesson, ``"  id  —  title"``, for ``--help``."""
+    lessons = list_lessons()
+    width = max(len(lesson.id) for lesson in lessons)
+    return "\n".join(f"  {lesson.id:<{width}}  {lesson.localized('title', language)}"
+                     for lesson in lessons)
+
+
+def make_parser(prog: str = "app.py") -> argparse.ArgumentParser:
+    """The command-line parser (shared with ``app.py``): ``--lesson``, ``--scene``,
+    ``--steps``, ``--export-dir``, ``--format``, ``--width``, ``--gif``; ``--help`` lists the
+    lessons. A bad option makes argparse exit with status 2."""
+    parser = argparse.ArgumentParser(
+        prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Backprop Playground. Without --lesson/--scene the window opens; with one "
+                    "of them it trains headlessly (no window) and writes one figure per view "
+                    "plus summary.json to --export-dir.",
+        epilog="lessons:\n" + lessons_help())
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--lesson", metavar="ID", help="a built-in lesson (listed below)")
+    source.add_argument("--scene", metavar="FILE", help="a scene file saved by the app")
+    parser.add_argument("--steps", type=int, metavar="N",
+                        help=f"training steps (default: the lesson's own, or "
+                             f"{DEFAULT_SCENE_STEPS} for a scene)")
+    parser.add_argument("--export-dir", metavar="DIR", help="folder for figures and "
+                                                              "summary.json (default: out)")
+    parser.add_argument("--format", choices=FORMATS, default="png", help="figure format")
+    parser.add_argument("--width", type=int, default=1600, metavar="PX",
+                        help="figure width in pixels (default 1600)")
+    parser.add_argument("--gif", action="store_true", help="also write an animation of training")
+    return parser
+
+
+def run_cli(args: argparse.Namespace, export_views: ExportViews | None = None,
+            stdout=None, stderr=None) -> int:
+    """Run :func:`run_headless` for parsed ``args``; print a one-line result. Returns the exit
+    status: 0 on success, 2 on a bad argument or file (one line on stderr)."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        if args.width is not None and not 16 <= args.width <= 20_000:
+            raise ValueError(f"--width must be between 16 and 20000 pixels, got {args.width}")
+        summary = run_headless(lesson=args.lesson, scene_path=args.scene, steps=args.steps,
+                               export_dir=args.export_dir or "out", export_views=export_views)
+    except (ValueError, OSError) as error:
+        message = " ".join(str(error).split())  # one line
+        print(f"error: {message}", file=stderr)
+        return 2
+    accuracy = summary["test_accuracy"]
+    extra = "" if accuracy is None else f", test accuracy {accuracy:.3f}"
+    print(f"trained {summary['steps_run']} steps{' (diverged)' if summary['diverged'] else ''}"
+          f"{extra}; wrote {', '.join(summary['files'])} to {args.export_dir or 'out'}",
+          file=stdout)
+    return 0
+
+
+if __name__ == "__main__":  # engine-only run (no figures): python -m core.headless --lesson …
+    sys.exit(run_cli(make_parser("python -m core.headless").parse_args()))
+

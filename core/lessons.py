@@ -1,0 +1,297 @@
+"""Built-in lessons: ``resources/lessons/*.json`` → validated :class:`Lesson` records → Sessions.
+
+A lesson file holds one numbered lesson and, optionally, ``variants`` that change a few settings
+of the same scene (e.g. "xor-perceptron" and its variant "xor-hidden"). Every lesson and every
+variant has its own id, so ``load_lesson("xor-hidden")`` and ``app.py --lesson xor-hidden`` work.
+
+File format (``"lesson_format": 1``)::
+
+    {"lesson_format": 1, "id": "xor-perceptron", "number": 2,
+     "title": {"en": "...", "zh_CN": "..."}, "text": {"en": ..., "zh_CN": ...},
+     "suggested_steps": [{"en": ..., "zh_CN": ...}, ...],
+     "scene": {"schema_version": 1, "data": {...}, "network": {...}, "training": {...},
+               "views": {...}},                      # a scene template (see core.scene)
+     "dataset": {"csv": "penguins.csv", "features": [...], "label": "species"},  # optional
+     "expect": {"steps": 400, "train_accuracy_max": 0.75, ...},
+     "variants": [{"id": "xor-hidden", "title": ..., "text": ..., "suggested_steps": [...],
+                   "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...}}]}
+
+``scene.views`` tells the GUI what to show: ``"open"`` lists view ids (``canvas``,
+``loss_curve``, ``loss_surface``, ``network``, ``inspector``, ``gradient_norms``, ``weights``)
+and ``"loss_surface"`` may give ``{"plane": one of core.directions.PLANE_KINDS,
+"mark_optimum": true}`` (the least-squares optimum of the linear lesson).
+
+The scene goes through :func:`core.scene.scene_from_dict`, the same validation as a scene file
+from disk. ``dataset.csv`` names a file in ``resources/data/`` only (no paths). The ``expect``
+block is the lesson's stated outcome; :mod:`core.lesson_outcomes` checks it after a headless run.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.datasets import PointSet, read_csv
+from core.scene import scene_from_dict
+from core.scene_validation import (
+    SceneError,
+    as_dict,
+    as_int,
+    as_str,
+    join,
+    require,
+)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+LESSON_DIR = RESOURCES / "lessons"
+DATA_DIR = RESOURCES / "data"
+LANGUAGES = ("en", "zh_CN")
+LESSON_FORMAT = 1
+SCENE_SECTIONS = ("data", "network", "training", "views")
+_ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MAX_LESSON_BYTES = 1_000_000
+
+# Keys of an ``expect`` block and the type of their value (see core.lesson_outcomes).
+EXPECT_KEYS: dict[str, type | tuple[type, ...]] = {
+    "steps": int,
+    "train_accuracy_min": float, "train_accuracy_max": float,
+    "test_accuracy_min": float, "test_accuracy_max": float,
+    "train_loss_max": float, "test_loss_max": float,
+    "diverged": bool,
+    "matches_least_squares": float,
+    "first_layer_grad_ratio_max": float, "first_layer_grad_ratio_min": float,
+    "loss_increase_fraction_min": float, "loss_increase_fraction_max": float,
+    "test_loss_rise_min": float,
+    "better_than": dict,
+}
+COMPARABLE_METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson or variant, ready to load.
+
+    ``title``, ``text`` and each entry of ``suggested_steps`` map a language code
+    (:data:`LANGUAGES`) to text; use :meth:`localized`. ``scene`` is the scene template with the
+    variant's changes applied (plain dict, never shared with the caller). ``group`` is the id of
+    the numbered lesson this belongs to (itself for the base lesson) and ``number`` its number,
+    for menus.
+    """
+
+    id: str
+    number: int
+    group: str
+    title: dict[str, str]
+    text: dict[str, str]
+    suggested_steps: tuple[dict[str, str], ...]
+    scene: dict[str, Any]
+    expect: dict[str, Any]
+    dataset: dict[str, Any] | None = None
+    path: Path | None = field(default=None, compare=False)
+
+    def localized(self, name: str, language: str = "en") -> str:
+        """``title`` or ``text`` in ``language`` (``"zh_CN"``, ``"zh"`` …), English if missing."""
+        texts = getattr(self, name)
+        if language in texts:
+            return texts[language]
+        prefix = [k for k in texts if k.split("_")[0] == language.split("_")[0]]
+        return texts[prefix[0]] if prefix else texts["en"]
+
+    def localized_steps(self, language: str = "en") -> list[str]:
+        """The suggested steps in ``language`` (English where missing)."""
+        return [step.get(language) or step["en"] for step in self.suggested_steps]
+
+
+def _texts(value: Any, where: str) -> dict[str, str]:
+    d = as_dict(value, where, allowed=LANGUAGES)
+    for language in LANGUAGES:
+        text = as_str(require(d, language, where), join(where, language))
+        if not text.strip():
+            raise SceneError(f"{join(where, language)}: empty text")
+    return dict(d)
+
+
+def _steps(value: Any, where: str) -> tuple[dict[str, str], ...]:
+    if not isinstance(value, list):
+        raise SceneError(f"{where}: expected a list of texts")
+    return tuple(_texts(item, join(where, i)) for i, item in enumerate(value))
+
+
+def _expect(value: Any, where: str) -> dict[str, Any]:
+    d = as_dict(value, where, allowed=EXPECT_KEYS)
+    out: dict[str, Any] = {}
+    for key, raw in d.items():
+        kind = EXPECT_KEYS[key]
+        if kind is int:
+            out[key] = as_int(raw, join(where, key), minimum=1, maximum=100_000)
+        elif kind is bool:
+            if not isinstance(raw, bool):
+                raise SceneError(f"{join(where, key)}: expected true or false")
+            out[key] = raw
+        elif kind is float:
+            if isinstance(raw, bool) or not isinstance(raw, int | float):
+                raise SceneError(f"{join(where, key)}: expected a number")
+            out[key] = float(raw)
+        else:
+            spec = as_dict(raw, join(where, key), allowed=("lesson", "metric"))
+            out[key] = {
+                "lesson": as_str(require(spec, "lesson", join(where, key)),
+                                 join(where, f"{key}.lesson")),
+                "metric": as_str(require(spec, "metric", join(where, key)),
+                                 join(where, f"{key}.metric"), choices=COMPARABLE_METRICS),
+            }
+    require(out, "steps", where)
+    return out
+
+
+def _dataset(value: Any, where: str) -> dict[str, Any]:
+    d = as_dict(value, where, allowed=("csv", "features", "label"))
+    name = as_str(require(d, "csv", where), join(where, "csv"))
+    if Path(name).name != name or not name.endswith(".csv"):
+        raise SceneError(f"{join(where, 'csv')}: must be a file name in resources/data, "
+                         f"got {name!r}")
+    features = require(d, "features", where)
+    if not isinstance(features, list) or not 1 <= len(features) <= 2:
+        raise SceneError(f"{join(where, 'features')}: expected a list of 1 or 2 column names")
+    for i, feature in enumerate(features):
+        as_str(feature, join(where, f"features[{i}]"))
+    label = as_str(require(d, "label", where), join(where, "label"))
+    return {"csv": name, "features": list(features), "label": label}
+
+
+def _apply_changes(scene: dict, changes: Any, where: str) -> dict:
+    """Deep copy of ``scene`` with each section's keys overridden by ``changes[section]``."""
+    changes = as_dict(changes, where, allowed=SCENE_SECTIONS)
+    merged = copy.deepcopy(scene)
+    for section, overrides in changes.items():
+        overrides = as_dict(overrides, join(where, section))
+        base = as_dict(merged.get(section, {}), f"scene.{section}")
+        merged[section] = {**base, **copy.deepcopy(overrides)}
+    return merged
+
+
+def _check_id(value: Any, where: str) -> str:
+    lesson_id = as_str(value, where)
+    if not _ID_PATTERN.match(lesson_id):
+        raise SceneError(f"{where}: ids are lower-case words joined by '-', got {lesson_id!r}")
+    return lesson_id
+
+
+def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
+    """Validate one decoded lesson file; return the base lesson followed by its variants.
+
+    Raises SceneError naming the field (e.g. ``"variants[0].title.zh_CN: missing required
+    field"``). The scene itself is validated later, by :func:`load_lesson_scene`.
+    """
+    allowed = ("lesson_format", "id", "number", "title", "text", "suggested_steps", "scene",
+               "dataset", "expect", "variants")
+    d = as_dict(d, "lesson", allowed=allowed)
+    version = as_int(require(d, "lesson_format", ""), "lesson_format")
+    if version != LESSON_FORMAT:
+        raise SceneError(f"lesson_format: this app reads format {LESSON_FORMAT}, got {version}")
+    base_id = _check_id(require(d, "id", ""), "id")
+    number = as_int(require(d, "number", ""), "number", minimum=1, maximum=999)
+    scene = as_dict(require(d, "scene", ""), "scene")
+    dataset = _dataset(d["dataset"], "dataset") if "dataset" in d else None
+    steps = _steps(d.get("suggested_steps", []), "suggested_steps")
+    lessons = [Lesson(base_id, number, base_id, _texts(require(d, "title", ""), "title"),
+                      _texts(require(d, "text", ""), "text"), steps, copy.deepcopy(scene),
+                      _expect(require(d, "expect", ""), "expect"), dataset, path)]
+    variants = d.get("variants", [])
+    if not isinstance(variants, list):
+        raise SceneError("variants: expected a list")
+    for i, variant in enumerate(variants):
+        where = f"variants[{i}]"
+        variant = as_dict(variant, where, allowed=("id", "title", "text", "suggested_steps",
+                                                   "changes", "expect"))
+        lessons.append(Lesson(
+            _check_id(require(variant, "id", where), join(where, "id")), number, base_id,
+            _texts(require(variant, "title", where), join(where, "title")),
+            _texts(require(variant, "text", where), join(where, "text")),
+            _steps(variant["suggested_steps"], join(where, "suggested_steps"))
+            if "suggested_steps" in variant else steps,
+            _apply_changes(scene, variant.get("changes", {}), join(where, "changes")),
+            _expect(require(variant, "expect", where), join(where, "expect")),
+            dataset, path))
+    return lessons
+
+
+@functools.lru_cache(maxsize=4)
+def _catalogue(directory: Path) -> tuple[Lesson, ...]:
+    lessons: list[Lesson] = []
+    for path in sorted(directory.glob("*.json")):
+        raw = path.read_bytes()
+        if len(raw) > _MAX_LESSON_BYTES:
+            raise SceneError(f"{path.name}: lesson file too large")
+        try:
+            decoded = json.loads(raw.decode("utf-8-sig"))
+            lessons.extend(parse_lesson_file(decoded, path))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise SceneError(f"{path.name}: not a valid JSON lesson file ({error})") from None
+        except SceneError as error:
+            raise SceneError(f"{path.name}: {error}") from None
+    ids = [lesson.id for lesson in lessons]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SceneError(f"duplicate lesson id(s): {', '.join(duplicates)}")
+    return tuple(sorted(lessons, key=lambda lesson: lesson.number))  # stable: file order kept
+
+
+def list_lessons(directory: Path | None = None) -> list[Lesson]:
+    """Every built-in lesson and variant, ordered by lesson number (base lesson first).
+
+    Raises SceneError if a lesson file is malformed (a packaging bug, caught by the tests).
+    """
+    return list(_catalogue(Path(directory) if directory else LESSON_DIR))
+
+
+def lesson_ids(directory: Path | None = None) -> list[str]:
+    """The ids of :func:`list_lessons`, in order."""
+    return [lesson.id for lesson in list_lessons(directory)]
+
+
+def get_lesson(lesson_id: str, directory: Path | None = None) -> Lesson:
+    """The :class:`Lesson` with this id; ValueError listing the known ids otherwise."""
+    for lesson in list_lessons(directory):
+        if lesson.id == lesson_id:
+            return lesson
+    known = ", ".join(lesson_ids(directory))
+    raise ValueError(f"unknown lesson {lesson_id!r}; known lessons: {known}")
+
+
+def lesson_scene_dict(lesson: Lesson) -> dict[str, Any]:
+    """The lesson's scene as a plain scene dict, with a CSV data set read into ``points``."""
+    scene = copy.deepcopy(lesson.scene)
+    if lesson.dataset is not None:
+        spec = lesson.dataset
+        data = scene.get("data", {})
+        task = data.get("task") if isinstance(data, dict) else None
+        ds = read_csv(DATA_DIR / spec["csv"], spec["features"], spec["label"], task=task)
+        fraction = data.get("train_fraction", 0.7) if isinstance(data, dict) else 0.7
+        seed = data.get("seed", 0) if isinstance(data, dict) else 0
+        scene["points"] = PointSet.from_dataset(ds, train_fraction=fraction, seed=seed).to_dict()
+        scene["class_names"] = None if ds.class_names is None else list(ds.class_names)
+        scene["feature_names"] = list(ds.feature_names)
+    return scene
+
+
+def load_lesson_scene(lesson_id: str, directory: Path | None = None):
+    """``(Session, views)`` for a lesson, validated by :func:`core.scene.scene_from_dict`.
+
+    Raises ValueError (unknown id, listing the ids) or SceneError (malformed lesson scene).
+    """
+    lesson = get_lesson(lesson_id, directory)
+    try:
+        return scene_from_dict(lesson_scene_dict(lesson))
+    except SceneError as error:
+        raise SceneError(f"lesson {lesson_id!r}: {error}") from None
+
+
+def load_lesson(lesson_id: str, directory: Path | None = None):
+    """A fresh :class:`core.session.Session` set up as the lesson describes (step 0)."""
+    return load_lesson_scene(lesson_id, directory)[0]

@@ -1,0 +1,420 @@
+"""A fully connected network (MLP) whose forward pass and backpropagation can be inspected.
+
+Conventions (docs/core-api.md): ``weights[l]`` is (layer_sizes[l+1], layer_sizes[l]) —
+W ∈ ℝ^{out×in} as in ``torch.nn.Linear`` — and ``biases[l]`` is (layer_sizes[l+1],). For a batch
+A of row vectors, layer l computes Z = A @ Wᵀ + b, i.e. z = Wx + b for one sample.
+Backpropagation follows Goodfellow et al. 2016, §6.5 (Algorithm 6.4), with the batch mean already
+inside the output δ.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import math
+import operator
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS, get_activation
+from core.losses import check_targets, loss_and_delta
+from core.parameter_list import ParameterList
+
+__all__ = ["INITS", "MLP", "ForwardPass", "Gradients", "ParameterList"]
+
+INITS = ("xavier", "he", "normal", "zeros")
+NORMAL_INIT_STD = 0.1
+
+
+@dataclass(slots=True)
+class ForwardPass:
+    """Everything the forward pass computed, kept for backpropagation and for display.
+
+    pre_activations[l]: (n, layer_sizes[l+1]) z of layer l; the last one holds the logits.
+    activations: L+1 arrays, activations[0] is X and activations[l+1] = f(pre_activations[l]).
+    output: the same array as activations[-1].
+    dropout_masks: one entry per hidden layer, None or the 0/1 mask (n, width) on its output.
+    layer_inputs[l]: what layer l actually multiplied by Wᵀ — activations[l] itself, or with dropout
+        activations[l] ⊙ mask / (1 − p) (inverted dropout).
+    """
+
+    pre_activations: list[np.ndarray]
+    activations: list[np.ndarray]
+    output: np.ndarray
+    dropout_masks: list[np.ndarray | None]
+    layer_inputs: list[np.ndarray]
+    training: bool = False
+
+
+@dataclass(slots=True)
+class Gradients:
+    """∂J/∂θ for J = data_loss + penalty, plus the δ of every layer.
+
+    weights[l], biases[l]: shaped like net.weights[l], net.biases[l]. deltas[l] = ∂J/∂z of layer l,
+    shaped like pre_activations[l]. data_loss: mean loss over the batch; loss = data_loss + penalty.
+    """
+
+    weights: list[np.ndarray]
+    biases: list[np.ndarray]
+    deltas: list[np.ndarray]
+    data_loss: float
+    penalty: float
+    loss: float = field(init=False)
+
+    def __post_init__(self):
+        self.loss = self.data_loss + self.penalty
+
+    def as_list(self) -> list[np.ndarray]:
+        """[∂J/∂W₀, ∂J/∂b₀, ∂J/∂W₁, …] — the order of ``MLP.parameters()`` and ``get_params()``."""
+        return [g for pair in zip(self.weights, self.biases, strict=True) for g in pair]
+
+    def flat(self) -> np.ndarray:
+        """All gradients as one vector in ``get_params()`` order."""
+        return np.concatenate([g.ravel() for g in self.as_list()])
+
+    def per_layer_norms(self) -> np.ndarray:
+        """(L,) Euclidean norm of each layer's gradient, √(‖∂J/∂W^l‖²_F + ‖∂J/∂b^l‖²)."""
+        return np.array(
+            [
+                np.sqrt(np.vdot(gw, gw) + np.vdot(gb, gb))
+                for gw, gb in zip(self.weights, self.biases, strict=True)
+            ]
+        )
+
+
+def _check_penalty_strength(name: str, value) -> float:
+    value = float(value)
+    if not (math.isfinite(value) and value >= 0.0):
+        raise ValueError(f"{name} must be a finite number ≥ 0, got {value}")
+    return value
+
+
+class MLP:
+    """Multi-layer perceptron y = f_out(W_L … f(W₁x + b₁) … + b_L) with cached z and a.
+
+    Parameters
+    ----------
+    layer_sizes: (d_in, h₁, …, d_out), ints ≥ 1, length ≥ 2 (``(2, 1)`` has no hidden layer).
+    activation: hidden activation name (see core.activations.ACTIVATIONS), or one per hidden layer.
+    output_activation: "sigmoid", "softmax" (needs d_out ≥ 2) or "linear".
+    init: "xavier" (Glorot uniform, limit √(6/(fan_in+fan_out)); Glorot & Bengio 2010),
+        "he" (Kaiming normal, std √(2/fan_in); He et al. 2015), "normal" (std 0.1) or "zeros".
+        Biases start at 0. Weights are drawn layer by layer from ``np.random.default_rng(seed)``.
+    seed: seed of ``self.rng``, which also draws the dropout masks.
+    dropout: drop probability p in [0, 1) for every hidden layer, or one per hidden layer.
+
+    Raises ValueError (naming the allowed values) for any invalid argument.
+    """
+
+    def __init__(
+        self,
+        layer_sizes: Sequence[int] = (2, 8, 8, 1),
+        activation: str | Sequence[str] = "tanh",
+        output_activation: str = "sigmoid",
+        init: str = "xavier",
+        seed: int | None = 0,
+        dropout: float | Sequence[float] = 0.0,
+    ):
+        self.layer_sizes = self._check_layer_sizes(layer_sizes)
+        n_hidden = len(self.layer_sizes) - 2
+        names = [activation] * n_hidden if isinstance(activation, str) else list(activation)
+        if len(names) != n_hidden:
+            raise ValueError(f"Expected {n_hidden} hidden activations, got {len(names)}")
+        self.hidden_activations = [get_activation(name).name for name in names]
+        if output_activation not in OUTPUT_ACTIVATIONS:
+            allowed = ", ".join(OUTPUT_ACTIVATIONS)
+            raise ValueError(
+                f"Unknown output activation {output_activation!r}; allowed: {allowed}"
+            )
+        if output_activation == "softmax" and self.layer_sizes[-1] < 2:
+            raise ValueError("A softmax output needs at least 2 output units")
+        self.output_activation = output_activation
+        if init not in INITS:
+            raise ValueError(f"Unknown init {init!r}; allowed: {', '.join(INITS)}")
+        self.init = init
+        self.dropout = self._check_dropout(dropout, n_hidden)
+        self.seed = seed
+        self.rng = np.random.default_rng(seed)
+        self._weight_shapes = [
+            (fan_out, fan_in)
+            for fan_in, fan_out in zip(self.layer_sizes[:-1], self.layer_sizes[1:], strict=True)
+        ]
+        self._weights = ParameterList(
+            [self._initial_weights(shape) for shape in self._weight_shapes], self._weight_shapes,
+            "weights",
+        )
+        self._biases = ParameterList(
+            [np.zeros(shape[0]) for shape in self._weight_shapes],
+            [(shape[0],) for shape in self._weight_shapes], "biases",
+        )
+        self._activations = [ACTIVATIONS[name] for name in self.hidden_activations]
+        self._layer_functions = [act.f for act in self._activations]
+        self._layer_functions.append(OUTPUT_ACTIVATIONS[output_activation])
+
+    # --- construction ---------------------------------------------------------------------------
+    @staticmethod
+    def _check_layer_sizes(layer_sizes) -> tuple[int, ...]:
+        try:
+            sizes = tuple(operator.index(size) for size in layer_sizes)
+        except TypeError:
+            raise ValueError(
+                f"layer_sizes must be a sequence of ints, got {layer_sizes!r}"
+            ) from None
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(
+                f"layer_sizes needs at least 2 entries, each ≥ 1 (input and output), got {sizes}"
+            )
+        return sizes
+
+    @staticmethod
+    def _check_dropout(dropout, n_hidden: int) -> tuple[float, ...]:
+        if np.ndim(dropout) > 0:
+            rates = tuple(float(p) for p in dropout)
+            if len(rates) != n_hidden:
+                raise ValueError(f"Expected {n_hidden} dropout rates, got {len(rates)}")
+        else:
+            rates = (float(dropout),) * n_hidden
+            if not 0.0 <= float(dropout) < 1.0:
+                raise ValueError(f"dropout must be in [0, 1), got {dropout}")
+        for p in rates:
+            if not 0.0 <= p < 1.0:
+                raise ValueError(f"dropout must be in [0, 1), got {p}")
+        return rates
+
+    def _initial_weights(self, shape: tuple[int, int]) -> np.ndarray:
+        fan_out, fan_in = shape
+        if self.init == "xavier":
+            limit = np.sqrt(6.0 / (fan_in + fan_out))
+            return self.rng.uniform(-limit, limit, size=shape)
+        if self.init == "he":
+            return self.rng.normal(0.0, np.sqrt(2.0 / fan_in), size=shape)
+        if self.init == "normal":
+            return self.rng.normal(0.0, NORMAL_INIT_STD, size=shape)
+        return np.zeros(shape)
+
+    # --- parameters -----------------------------------------------------------------------------
+    @property
+    def weights(self) -> ParameterList:
+        """L arrays, weights[l] of shape (layer_sizes[l+1], layer_sizes[l]); assignable."""
+        return self._weights
+
+    @weights.setter
+    def weights(self, arrays) -> None:
+        self._weights = ParameterList(arrays, self._weight_shapes, "weights")
+
+    @property
+    def biases(self) -> ParameterList:
+        """L arrays, biases[l] of shape (layer_sizes[l+1],); assignable."""
+        return self._biases
+
+    @biases.setter
+    def biases(self, arrays) -> None:
+        self._biases = ParameterList(arrays, [(s[0],) for s in self._weight_shapes], "biases")
+
+    @property
+    def n_layers(self) -> int:
+        """L, the number of weight layers."""
+        return len(self.layer_sizes) - 1
+
+    @property
+    def n_hidden(self) -> int:
+        return len(self.layer_sizes) - 2
+
+    @property
+    def n_params(self) -> int:
+        return sum(out * (fan_in + 1) for out, fan_in in self._weight_shapes)
+
+    def parameters(self) -> list[np.ndarray]:
+        """The live arrays [W₀, b₀, W₁, b₁, …]; updating them in place updates the network."""
+        return [p for pair in zip(self._weights, self._biases, strict=True) for p in pair]
+
+    def get_params(self) -> np.ndarray:
+        """All parameters as a new 1-D float64 vector: W₀, b₀, W₁, b₁, … each row-major."""
+        return np.concatenate([p.ravel() for p in self.parameters()])
+
+    def set_params(self, vector) -> None:
+        """Inverse of get_params; writes into the existing arrays. ValueError on a wrong length."""
+        vector = np.asarray(vector, dtype=np.float64)
+        if vector.shape != (self.n_params,):
+            raise ValueError(f"Expected a vector of {self.n_params} parameters, got {vector.shape}")
+        start = 0
+        for p in self.parameters():
+            p[...] = vector[start : start + p.size].reshape(p.shape)
+            start += p.size
+
+    def copy(self) -> MLP:
+        """An independent deep copy (parameters, configuration and generator state)."""
+        twin = _copy.copy(self)
+        twin.rng = _copy.deepcopy(self.rng)
+        twin.hidden_activations = list(self.hidden_activations)
+        twin._activations = list(self._activations)
+        twin._layer_functions = list(self._layer_functions)
+        twin._weights = ParameterList([w.copy() for w in self._weights], self._weight_shapes,
+                                      "weights")
+        twin.biases = [b.copy() for b in self._biases]
+        return twin
+
+    def penalty(self, l1: float = 0.0, l2: float = 0.0) -> float:
+        """Weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖²_F over all weight matrices (biases excluded)."""
+        return self._penalty(_check_penalty_strength("l1", l1), _check_penalty_strength("l2", l2))
+
+    def _penalty(self, l1: float, l2: float) -> float:
+        total = 0.0
+        for W in self._weights:
+            if l1:
+                total += l1 * float(np.abs(W).sum())
+            if l2:
+                total += 0.5 * l2 * float(np.vdot(W, W))
+        return total
+
+    # --- forward --------------------------------------------------------------------------------
+    def _check_inputs(self, X) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != self.layer_sizes[0]:
+            raise ValueError(f"X must have shape (n, {self.layer_sizes[0]}), got {X.shape}")
+        return X
+
+    def _dropout_masks(self, n: int, training: bool, dropout_masks) -> list[np.ndarray | None]:
+        """One entry per hidden layer: the 0/1 float64 mask to apply, or None."""
+        if dropout_masks is not None:
+            if not training:
+                raise ValueError("dropout_masks are only used with training=True")
+            masks = list(dropout_masks)
+            if len(masks) != self.n_hidden:
+                raise ValueError(f"Expected {self.n_hidden} dropout masks, got {len(masks)}")
+            checked = []
+            for l, mask in enumerate(masks):
+                if mask is not None:
+                    mask = np.asarray(mask, dtype=np.float64)
+                    shape = (n, self.layer_sizes[l + 1])
+                    if mask.shape != shape or not np.all((mask == 0.0) | (mask == 1.0)):
+                        raise ValueError(f"dropout_masks[{l}] must be a 0/1 array of shape {shape}")
+                checked.append(mask)
+            return checked
+        if not training:
+            return [None] * self.n_hidden
+        return [
+            (self.rng.random((n, width)) >= p).astype(np.float64) if p > 0.0 else None
+            for p, width in zip(self.dropout, self.layer_sizes[1:-1], strict=True)
+        ]
+
+    def _dropout_scale(self, mask: np.ndarray, hidden_layer: int) -> np.ndarray:
+        """mask / (1 − p): inverted dropout keeps the expected activation unchanged."""
+        return mask * (1.0 / (1.0 - self.dropout[hidden_layer]))
+
+    def forward(self, X, training: bool = False, dropout_masks=None) -> ForwardPass:
+        """Run X (n, d_in) through the network, keeping z and a of every layer.
+
+        Inverted dropout (Srivastava et al. 2014) acts on hidden outputs only when ``training``:
+        the next layer sees a ⊙ mask / (1 − p). Masks are drawn from ``self.rng`` unless
+        ``dropout_masks`` (one 0/1 array or None per hidden layer) fixes them.
+        Raises ValueError for a wrong X shape or invalid masks.
+        """
+        X = self._check_inputs(X)
+        masks = self._dropout_masks(X.shape[0], training, dropout_masks)
+        pre_activations, activations, layer_inputs = [], [X], []
+        a = X
+        layers = zip(self._weights, self._biases, self._layer_functions, strict=True)
+        for l, (W, b, f) in enumerate(layers):
+            if l > 0 and masks[l - 1] is not None:
+                a = a * self._dropout_scale(masks[l - 1], l - 1)
+            layer_inputs.append(a)
+            z = a @ W.T  # Z = A Wᵀ + b
+            z += b
+            a = f(z)
+            pre_activations.append(z)
+            activations.append(a)
+        return ForwardPass(pre_activations, activations, a, masks, layer_inputs, training)
+
+    def predict(self, X) -> np.ndarray:
+        """forward(X).output: (n, d_out), evaluation mode (no dropout)."""
+        return self.forward(X).output
+
+    # --- backward -------------------------------------------------------------------------------
+    def backward(self, forward_pass: ForwardPass, y, loss: str, l1: float = 0.0,
+                 l2: float = 0.0) -> Gradients:
+        """Backpropagate J = mean loss + penalty through the cached ``forward_pass``.
+
+        y: targets for ``loss`` (see core.losses.check_targets; ValueError on a shape mismatch).
+        For weight layers l = L−1 … 0, with a^{l−1} = ``layer_inputs[l]`` (the input of layer l):
+            ∂J/∂W^l = δ^lᵀ a^{l−1},  ∂J/∂b^l = Σ_samples δ^l,
+            δ^{l−1} = (W^l)ᵀ δ^l ⊙ f′(z^{l−1})   (computed as (δ^l W^l) ⊙ f′ for row batches),
+        starting from the output δ of core.losses, whose 1/n makes every sum a batch mean.
+        L2 adds l2·W and L1 adds l1·sign(W) (sign(0) = 0) to the weight gradients.
+        """
+        fp = forward_pass
+        logits, output = fp.pre_activations[-1], fp.output
+        n, d_out = output.shape
+        if n == 0:
+            raise ValueError("backward needs at least one sample")
+        targets = check_targets(loss, y, n, d_out)
+        data_loss, delta = loss_and_delta(loss, logits, output, targets, self.output_activation)
+        n_layers = self.n_layers
+        batch_ones = self._batch_ones(n)
+        deltas: list = [None] * n_layers
+        grad_weights: list = [None] * n_layers
+        grad_biases: list = [None] * n_layers
+        deltas[-1] = delta
+        for l in reversed(range(n_layers)):
+            delta = deltas[l]
+            grad_weights[l] = delta.T @ fp.layer_inputs[l]  # ∂J/∂W^l = δ^lᵀ a^{l−1}
+            grad_biases[l] = batch_ones @ delta  # ∂J/∂b^l = Σ_samples δ^l (1ᵀδ: BLAS, fast)
+            if l > 0:  # δ^{l−1} = (W^l)ᵀ δ^l ⊙ f′(z^{l−1}); rows are samples, so δ^l W^l
+                upstream = delta @ self._weights[l]
+                mask = fp.dropout_masks[l - 1]
+                if mask is not None:  # layer l saw a ⊙ mask/(1 − p)
+                    upstream *= self._dropout_scale(mask, l - 1)
+                f_prime = self._activations[l - 1].derivative(
+                    fp.pre_activations[l - 1], fp.activations[l]
+                )
+                deltas[l - 1] = upstream * f_prime
+        l1 = _check_penalty_strength("l1", l1)
+        l2 = _check_penalty_strength("l2", l2)
+        penalty = self._penalty(l1, l2)
+        if l1 or l2:
+            for gw, W in zip(grad_weights, self._weights, strict=True):
+                if l2:
+                    gw += l2 * W
+                if l1:
+                    gw += l1 * np.sign(W)
+        return Gradients(grad_weights, grad_biases, deltas, data_loss, penalty)
+
+    def _batch_ones(self, n: int) -> np.ndarray:
+        """A cached (n,) vector of ones (np.ones costs more than the product it feeds)."""
+        ones = self.__dict__.get("_ones")
+        if ones is None or ones.shape[0] != n:
+            ones = self._ones = np.ones(n)
+        return ones
+
+    def input_gradient(self, X, output_index: int = 0) -> np.ndarray:
+        """∂ŷ_k/∂x for every row of X: (n, d_in), k = output_index.
+
+        For a sigmoid output with one unit this is the gradient of p(class 1); for softmax it is
+        ∂p_k/∂x. Computed by backpropagating e_k through f_out′ and every layer to the input.
+        """
+        fp = self.forward(X)
+        d_out = self.layer_sizes[-1]
+        if not 0 <= output_index < d_out:
+            raise ValueError(f"output_index must be in [0, {d_out}), got {output_index}")
+        p = fp.output
+        delta = np.zeros_like(p)
+        if self.output_activation == "sigmoid":
+            delta[:, output_index] = p[:, output_index] * (1.0 - p[:, output_index])
+        elif self.output_activation == "softmax":
+            delta = -p[:, [output_index]] * p
+            delta[:, output_index] += p[:, output_index]
+        else:
+            delta[:, output_index] = 1.0
+        for l in range(self.n_layers - 1, 0, -1):
+            delta = (delta @ self._weights[l]) * self._activations[l - 1].derivative(
+                fp.pre_activations[l - 1], fp.activations[l]
+            )
+        return delta @ self._weights[0]
+
+    def __repr__(self) -> str:
+        return (
+            f"MLP(layer_sizes={self.layer_sizes}, activation={self.hidden_activations}, "
+            f"output_activation={self.output_activation!r}, init={self.init!r}, seed={self.seed}, "
+            f"dropout={self.dropout})"
+        )

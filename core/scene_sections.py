@@ -1,0 +1,220 @@
+"""Checks for the sections of a scene dict (see :mod:`core.scene`), one function per section.
+
+Each function takes the decoded JSON of one section, raises :class:`SceneError` naming the
+field (``"optimizer.state.m[2]: expected shape (8, 8), got (8, 2)"``) and returns checked
+values (NumPy arrays, PointSet, settings) or plain data ready for ``Trainer.load_state_dict``.
+Nothing here builds a Session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from core import scene_validation as checks
+from core.datasets import GENERATORS, MAX_CLASSES, PointSet
+from core.optimizers import DEFAULT_HYPER, STATE_BUFFERS
+from core.scene_validation import (
+    SceneError,
+    as_array,
+    as_dict,
+    as_float,
+    as_int,
+    as_str,
+    decode_plain,
+    join,
+    require,
+)
+from core.session import task_head
+from core.settings import DataSettings, NetworkSettings, TrainingSettings, features_for_dim
+
+TRAINER_KEYS = ("step_count", "epoch_count", "sampler", "net_rng", "initial_params",
+                "initial_net_rng", "history", "grad_norm_history", "divergence")
+HYPER_SETTING = {"momentum": "momentum", "beta1": "beta1", "beta2": "beta2",
+                 "alpha": "rmsprop_alpha", "eps": "eps"}
+"""Optimizer hyperparameter name → TrainingSettings field."""
+_PHASES = ("forward", "backward", "update")
+
+
+def check_settings(cls, d: dict, section: str, state_keys=()):
+    values = {k: v for k, v in as_dict(d, section).items() if k not in state_keys}
+    try:
+        return cls.from_dict(values)
+    except (ValueError, TypeError) as error:
+        raise SceneError(f"{section}: {error}") from None
+
+
+def check_points(d: Any, data: DataSettings) -> PointSet:
+    where = "points"
+    d = as_dict(d, where, allowed=("task", "dim", "X", "y", "train"))
+    task = as_str(require(d, "task", where), "points.task", choices=("classification",
+                                                                      "regression"))
+    if task != data.task:
+        raise SceneError(f"points.task: {task!r} does not match data.task {data.task!r}")
+    dim = as_int(require(d, "dim", where), "points.dim", minimum=1, maximum=2)
+    limit = checks.MAX_POINTS
+    X = require(d, "X", where)
+    if isinstance(X, list) and len(X) > limit:
+        raise SceneError(f"points.X: too many points ({len(X):,}; the limit is {limit:,})")
+    X = as_array(X, "points.X", ndim=2, shape=(None, dim))
+    n = X.shape[0]
+    kind = "int" if task == "classification" else "float"
+    y = as_array(require(d, "y", where), "points.y", shape=(n,), kind=kind)
+    if task == "classification" and n and (y.min() < 0 or y.max() >= MAX_CLASSES):
+        bad = int(np.flatnonzero((y < 0) | (y >= MAX_CLASSES))[0])
+        raise SceneError(f"points.y[{bad}]: class label {int(y[bad])} is outside "
+                         f"0..{MAX_CLASSES - 1}")
+    train = as_array(require(d, "train", where), "points.train", shape=(n,), kind="bool")
+    return PointSet(X, y, task, train, dim)
+
+
+def check_names(value: Any, where: str, count: int | None) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or (count is not None and len(value) != count):
+        expected = f"a list of {count} names" if count is not None else "a list of names"
+        raise SceneError(f"{where}: expected {expected}, got {checks.type_name(value)}"
+                         + (f" of {len(value)}" if isinstance(value, list) else ""))
+    return [as_str(name, join(where, i))[:200] for i, name in enumerate(value)]
+
+
+def expected_layer_sizes(data: DataSettings, network: NetworkSettings,
+                          points: PointSet | None) -> tuple[tuple[int, ...], str, str]:
+    if points is None:
+        spec = GENERATORS[data.preset]
+        task, dim, n_classes = spec.task, spec.dim, spec.n_classes
+    else:
+        task, dim, n_classes = points.task, points.dim, points.n_classes
+    output, loss, d_out = task_head(task, n_classes, network.loss_override)
+    d_in = len(features_for_dim(data.features, dim))
+    return (d_in, *network.hidden_sizes, d_out), output, loss
+
+
+def check_parameters(d: dict, sizes: tuple[int, ...]) -> list[np.ndarray]:
+    """Weights and biases checked against the layer sizes, as [W₀, b₀, W₁, b₁, …]."""
+    n_layers = len(sizes) - 1
+    total = sum(o * (i + 1) for i, o in zip(sizes, sizes[1:], strict=False))
+    if total > checks.MAX_NUMBERS:
+        raise SceneError(f"network.layer_sizes: {total:,} parameters (limit "
+                         f"{checks.MAX_NUMBERS:,})")
+    weights, biases = require(d, "weights", "network"), require(d, "biases", "network")
+    for name, value in (("weights", weights), ("biases", biases)):
+        if not isinstance(value, list) or len(value) != n_layers:
+            got = f"{len(value)}" if isinstance(value, list) else checks.type_name(value)
+            raise SceneError(f"network.{name}: expected a list of {n_layers} layers, got {got}")
+    params = []
+    for layer in range(n_layers):
+        params.append(as_array(weights[layer], f"network.weights[{layer}]", ndim=2,
+                               shape=(sizes[layer + 1], sizes[layer])))
+        params.append(as_array(biases[layer], f"network.biases[{layer}]",
+                               shape=(sizes[layer + 1],)))
+    return params
+
+
+def check_optimizer(d: Any, training: TrainingSettings, shapes: list[tuple[int, ...]]) -> dict:
+    where = "optimizer"
+    d = as_dict(d, where, allowed=("name", "learning_rate", "hyper", "t", "state"))
+    name = as_str(require(d, "name", where), "optimizer.name", choices=tuple(DEFAULT_HYPER))
+    if name != training.optimizer:
+        raise SceneError(f"optimizer.name: {name!r} does not match training.optimizer "
+                         f"{training.optimizer!r}")
+    lr = as_float(require(d, "learning_rate", where), "optimizer.learning_rate")
+    if lr != training.learning_rate:
+        raise SceneError(f"optimizer.learning_rate: {lr!r} does not match "
+                         f"training.learning_rate {training.learning_rate!r}")
+    hyper = as_dict(require(d, "hyper", where), "optimizer.hyper", allowed=DEFAULT_HYPER[name])
+    expected = training.optimizer_hyper()
+    for key in expected:
+        require(hyper, key, "optimizer.hyper")
+    for key, value in hyper.items():
+        value = as_float(value, f"optimizer.hyper.{key}")
+        if value != expected[key]:
+            raise SceneError(f"optimizer.hyper.{key}: {value!r} does not match the training "
+                             f"setting {HYPER_SETTING[key]} = {expected[key]!r}")
+    t = as_int(require(d, "t", where), "optimizer.t", minimum=0)
+    state = as_dict(require(d, "state", where), "optimizer.state",
+                    allowed=STATE_BUFFERS[name])
+    buffers = {}
+    for key in STATE_BUFFERS[name]:
+        arrays = require(state, key, "optimizer.state")
+        if not isinstance(arrays, list) or len(arrays) not in (0, len(shapes)):
+            raise SceneError(f"optimizer.state.{key}: expected a list of {len(shapes)} arrays "
+                             f"(one per parameter W₀, b₀, W₁, …) or an empty list")
+        buffers[key] = [as_array(a, f"optimizer.state.{key}[{i}]", ndim=len(shape),
+                                 shape=shape).tolist() for i, (a, shape) in
+                        enumerate(zip(arrays, shapes, strict=False))]
+    return {"name": name, "lr": lr, "hyper": {k: float(v) for k, v in hyper.items()}, "t": t,
+            "state": buffers}
+
+
+def check_rng_state(value: Any, where: str) -> dict:
+    d = as_dict(value, where, allowed=("bit_generator", "state", "has_uint32", "uinteger"))
+    as_str(require(d, "bit_generator", where), join(where, "bit_generator"), choices=("PCG64",))
+    inner = as_dict(require(d, "state", where), join(where, "state"), allowed=("state", "inc"))
+    for key in ("state", "inc"):
+        as_int(require(inner, key, join(where, "state")), f"{where}.state.{key}", minimum=0,
+               maximum=2**128 - 1)
+    as_int(require(d, "has_uint32", where), join(where, "has_uint32"), minimum=0, maximum=1)
+    as_int(require(d, "uinteger", where), join(where, "uinteger"), minimum=0, maximum=2**32 - 1)
+    return d
+
+
+def check_series(value: Any, where: str, width: int, length: int) -> dict:
+    d = as_dict(value, where, allowed=("length", "capacity", "steps", "values"))
+    got = as_int(require(d, "length", where), join(where, "length"), minimum=0)
+    if got != length:
+        raise SceneError(f"{where}.length: {got} entries for {length} steps")
+    capacity = as_int(d.get("capacity", 20_000), join(where, "capacity"), minimum=8)
+    steps = as_array(require(d, "steps", where), join(where, "steps"), kind="int")
+    raw = require(d, "values", where)
+    if not isinstance(raw, list) or len(raw) != len(steps):
+        raise SceneError(f"{where}.values: expected {len(steps)} rows")
+    rows = [[checks.decode_float(v, f"{where}.values[{i}][{j}]") for j, v in enumerate(row)]
+            if isinstance(row, list) else row for i, row in enumerate(raw)]
+    values = as_array(rows, join(where, "values"), ndim=2, shape=(len(steps), width),
+                      finite=False)
+    if len(steps) and (np.any(np.diff(steps) <= 0) or steps[0] < 0 or steps[-1] >= length):
+        raise SceneError(f"{where}.steps: must increase and lie in 0..{length - 1}")
+    return {"length": got, "capacity": capacity, "steps": steps.tolist(),
+            "values": values.tolist()}
+
+
+def check_trainer(d: Any, n_params: int, n_layers: int) -> dict:
+    where = "trainer"
+    d = as_dict(d, where)
+    unknown = {k: decode_plain(v, join(where, k)) for k, v in d.items() if k not in TRAINER_KEYS}
+    step = as_int(require(d, "step_count", where), "trainer.step_count", minimum=0)
+    out = {**unknown, "step_count": step,
+           "epoch_count": as_int(require(d, "epoch_count", where), "trainer.epoch_count",
+                                 minimum=0)}
+    sampler = require(d, "sampler", where)
+    if sampler is not None:
+        sampler = as_dict(sampler, "trainer.sampler", allowed=("kind", "rng", "position"))
+        kind = as_str(require(sampler, "kind", "trainer.sampler"), "trainer.sampler.kind",
+                      choices=("fresh", "epoch"))
+        sampler = {"kind": kind, "rng": check_rng_state(require(sampler, "rng", "trainer.sampler"),
+                                                   "trainer.sampler.rng")}
+        if kind == "epoch":
+            sampler["position"] = as_int(require(d["sampler"], "position", "trainer.sampler"),
+                                         "trainer.sampler.position", minimum=0)
+    out["sampler"] = sampler
+    for key in ("net_rng", "initial_net_rng"):
+        out[key] = check_rng_state(require(d, key, where), join(where, key))
+    out["initial_params"] = as_array(require(d, "initial_params", where),
+                                     "trainer.initial_params", shape=(n_params,)).tolist()
+    out["history"] = check_series(require(d, "history", where), "trainer.history", 4, step)
+    out["grad_norm_history"] = check_series(require(d, "grad_norm_history", where),
+                                       "trainer.grad_norm_history", n_layers, step)
+    divergence = d.get("divergence")
+    if divergence is not None:
+        div = as_dict(divergence, "trainer.divergence", allowed=("step", "phase", "cause"))
+        divergence = {
+            "step": as_int(require(div, "step", "trainer.divergence"), "trainer.divergence.step",
+                           minimum=1),
+            "phase": as_str(require(div, "phase", "trainer.divergence"),
+                            "trainer.divergence.phase", choices=_PHASES),
+            "cause": as_str(require(div, "cause", "trainer.divergence"),
+                            "trainer.divergence.cause")[:500]}
+    out["divergence"] = divergence
+    return out

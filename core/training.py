@@ -1,0 +1,460 @@
+"""The Trainer: the classroom cycle forward → backward → update on a real network.
+
+One training step is three phases, each a method that can be called on its own so the GUI can
+show what it computed (design.md, "The classroom cycle"):
+
+1. :meth:`Trainer.forward` draws the next mini-batch and runs the network on it (z and a of
+   every layer), and measures the data loss and accuracy on the full training and test sets
+   at the current parameters — the entry of the loss curve for this step.
+2. :meth:`Trainer.backward` backpropagates J = data loss + penalty through the cached forward
+   pass: δ of every layer, ∂J/∂W and ∂J/∂b (Goodfellow et al. 2016, §6.5).
+3. :meth:`Trainer.update` (optionally clips the gradients by their global norm, Pascanu et al.
+   2013) applies the optimizer and completes the step.
+
+``phase`` is the last completed phase ("ready" = the next one is forward). Calling a phase out
+of order raises :class:`PhaseError`. :meth:`Trainer.step` runs whatever phases remain of the
+current step; :meth:`Trainer.epoch` runs steps until the shuffled pass over the data ends.
+
+Mini-batch stochastic gradient descent follows Goodfellow et al. 2016, §8.1.3 (Algorithm 8.1):
+each epoch is a fresh shuffle of the training set cut into batches of ``batch_size``.
+
+Reproducibility: mini-batches come from ``np.random.default_rng(seed)`` (core.snapshots), the
+dropout masks from the network's own generator, and after every update a snapshot (θ, the
+optimizer state, the sampler position, the epoch and the dropout generator) is kept in a ring
+of ``snapshot_capacity`` steps, so :meth:`Trainer.rewind` followed by training reproduces the
+original losses bit for bit, and :meth:`Trainer.reset` restarts from the initial parameters.
+
+Divergence: a non-finite loss after forward, a non-finite J or gradient after backward, or a
+non-finite parameter after update stops training: the state of the start of the step is
+restored (so the parameters are the last finite ones), :attr:`Trainer.divergence` records the
+step, phase and cause, and :class:`TrainingDiverged` is raised — by that phase and by every
+phase after it — until :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from core.history import GradNormHistory, History
+from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
+from core.optimizers import clip_by_global_norm, make_optimizer
+from core.snapshots import BatchSampler, SnapshotRing
+from core.training_state import TrainerStateMixin
+from core.training_types import (
+    Divergence,
+    EmptyTrainingSet,
+    PhaseError,
+    StepRecord,
+    TrainingDiverged,
+    UpdateRecord,
+    slice_forward_pass,
+)
+
+__all__ = ["Trainer", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
+           "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES"]
+
+PHASES = ("ready", "forward", "backward")
+_NEXT_PHASE = {"ready": "forward", "forward": "backward", "backward": "update"}
+_NAN = math.nan
+
+
+def _nonnegative(name: str, value) -> float:
+    value = float(value)
+    if not (math.isfinite(value) and value >= 0.0):
+        raise ValueError(f"{name} must be a finite number >= 0, got {value}")
+    return value
+
+
+class Trainer(TrainerStateMixin):
+    """Trains ``net`` on (X_train, y_train) step by step; see the module docstring.
+
+    Arguments:
+        net: a ``core.network.MLP``. Its parameters at construction are the ones :meth:`reset`
+            returns to.
+        loss: "mse", "bce" (needs a sigmoid output) or "cross_entropy" (needs softmax).
+        X_train: (n, d_in) float64; y_train: targets for ``loss`` (``core.losses.check_targets``).
+            n may be 0; :meth:`forward` then raises :class:`EmptyTrainingSet`.
+        X_test, y_test: optional held-out set, same conventions (None = no test set).
+        learning_rate, optimizer, optimizer_hyper: passed to ``core.optimizers.make_optimizer``.
+        batch_size: None, 0 or ≥ n = full batch.
+        l1, l2: weight penalties (≥ 0); clip_norm: max global gradient norm, 0 = off.
+        seed: seed of the mini-batch shuffling.
+        snapshot_capacity: how many steps back :meth:`rewind` can go (≥ 1; default 2000).
+        history_capacity: stored points of the loss curve before old ones are thinned (≥ 8).
+
+    Raises ValueError for inconsistent shapes, an unknown loss, a loss that does not fit the
+    network's output activation, or invalid hyperparameters.
+
+    Readable state: ``phase``, ``next_phase``, ``step_count``, ``epoch_count`` (completed
+    epochs), ``steps_per_epoch``, ``batch_indices``, ``last_forward``, ``last_gradients``,
+    ``last_update``, ``last_record``, ``divergence``, ``history``, ``grad_norm_history``,
+    ``net``, ``optimizer``, ``loss``, ``learning_rate``, ``batch_size``, ``l1``, ``l2``,
+    ``clip_norm``, ``seed``, ``can_rewind``, ``oldest_step``.
+    """
+
+    def __init__(self, net, loss: str, X_train, y_train, X_test=None, y_test=None, *,
+                 learning_rate: float = 0.03, optimizer: str = "sgd", optimizer_hyper=None,
+                 batch_size: int | None = None, l1: float = 0.0, l2: float = 0.0,
+                 clip_norm: float = 0.0, seed: int = 0, snapshot_capacity: int = 2000,
+                 history_capacity: int = 20_000):
+        if loss not in LOSSES:
+            raise ValueError(f"Unknown loss {loss!r}; allowed: {', '.join(LOSSES)}")
+        required = OUTPUT_FOR_LOSS[loss]
+        if loss != "mse" and net.output_activation != required:
+            raise ValueError(f"Loss {loss} needs a {required} output layer, the network has "
+                             f"{net.output_activation!r}")
+        self.net = net
+        self.loss = loss
+        self.optimizer = make_optimizer(optimizer, learning_rate, **(optimizer_hyper or {}))
+        self.l1, self.l2 = _nonnegative("l1", l1), _nonnegative("l2", l2)
+        self.clip_norm = _nonnegative("clip_norm", clip_norm)
+        self.seed = int(seed)
+        self._requested_batch_size = batch_size
+        self._initial_params = net.get_params()
+        self._initial_rng_state = net.rng.bit_generator.state
+        self.history = History(history_capacity)
+        self.grad_norm_history = GradNormHistory(net.n_layers, history_capacity)
+        self._ring = SnapshotRing(int(snapshot_capacity) + 1, net.n_params)  # + the current step
+        self._sampler = BatchSampler(0, batch_size, self.seed)
+        self.step_count = 0
+        self.epoch_count = 0
+        self.divergence: Divergence | None = None
+        self._install_data(X_train, y_train, X_test, y_test)
+        self._clear_step()
+        self._save_snapshot()
+
+    # -- data ------------------------------------------------------------------------------
+    def _install_data(self, X_train, y_train, X_test, y_test) -> None:
+        d_in, d_out = self.net.layer_sizes[0], self.net.layer_sizes[-1]
+        X_train, y_train = self._checked_pair(X_train, y_train, d_in, d_out, "training")
+        if X_test is None:
+            X_test, y_test = np.empty((0, d_in)), y_train[:0]
+        else:
+            X_test, y_test = self._checked_pair(X_test, y_test, d_in, d_out, "test")
+        self.X_train, self.y_train, self.X_test, self.y_test = X_train, y_train, X_test, y_test
+        self.n_train, self.n_test = len(X_train), len(X_test)
+        if self.n_test:
+            self._X_all = np.concatenate([X_train, X_test])
+            self._y_all = np.concatenate([y_train, y_test])
+        else:
+            self._X_all, self._y_all = X_train, y_train
+        self._labels_all = self._class_labels(self._y_all)
+        self._uses_dropout = any(p > 0 for p in getattr(self.net, "dropout", ()))
+        self._sampler.configure(self.n_train, self._requested_batch_size)
+        self._all_indices = np.arange(self.n_train)
+
+    def _checked_pair(self, X, y, d_in, d_out, which):
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != d_in:
+            raise ValueError(f"X_{which} must have shape (n, {d_in}), got {X.shape}")
+        if not np.all(np.isfinite(X)):
+            raise ValueError(f"X_{which} must be finite")
+        try:
+            y = check_targets(self.loss, y, len(X), d_out)
+        except ValueError as error:
+            raise ValueError(f"{which} targets: {error}") from None
+        return X, y
+
+    def _class_labels(self, y: np.ndarray) -> np.ndarray | None:
+        """Class labels for accuracy: int labels (softmax) or bool (one sigmoid unit); None
+        for regression (a linear output)."""
+        if self.net.output_activation == "linear":
+            return None
+        if y.ndim == 1:
+            return y
+        return y[:, 0] >= 0.5 if y.shape[1] == 1 else np.argmax(y, axis=1)
+
+    def set_data(self, X_train, y_train, X_test=None, y_test=None) -> None:
+        """Replace the data, keeping the weights, optimizer state, step count and history.
+
+        A step in progress is abandoned; snapshots before this point are dropped (they refer to
+        the old data order), and the next batch starts a new epoch. Clears a divergence.
+        Raises ValueError (state unchanged) for shapes that do not fit the network.
+        """
+        self._install_data(X_train, y_train, X_test, y_test)
+        self._clear_step()
+        self._ring.clear()
+        self._save_snapshot()
+        self.divergence = None
+
+    # -- readable state ----------------------------------------------------------------------
+    @property
+    def next_phase(self) -> str:
+        """"forward", "backward" or "update"."""
+        return _NEXT_PHASE[self.phase]
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return self._sampler.steps_per_epoch
+
+    @property
+    def batch_size(self) -> int:
+        """Current mini-batch size (n for full batch)."""
+        return self._sampler.batch_size
+
+    @property
+    def full_batch(self) -> bool:
+        return self._sampler.full
+
+    @property
+    def learning_rate(self) -> float:
+        return self.optimizer.lr
+
+    @property
+    def batch_indices(self) -> np.ndarray | None:
+        """(b,) int indices into the training set of the current (or last) mini-batch; None
+        before the first forward."""
+        if self._batch is None:
+            return None
+        return self._all_indices if self._batch is _FULL else self._batch
+
+    @property
+    def batch_loss(self) -> float:
+        """Data loss of the current mini-batch at the current parameters (NaN before forward)."""
+        fp = self.last_forward
+        if fp is None:
+            return _NAN
+        if self._pending[0] is not None and self._batch is _FULL and not self._uses_dropout:
+            return self._pending[0]
+        return float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output,
+                                             self._batch_targets())))
+
+    @staticmethod
+    def param_position(layer: int, kind: str) -> int:
+        """Index of W_layer ("W") or b_layer ("b") in ``net.parameters()`` and in the lists of
+        :class:`UpdateRecord` and ``optimizer.terms(position, index)``."""
+        if kind not in ("W", "b"):
+            raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
+        return 2 * int(layer) + (kind == "b")
+
+    def _batch_targets(self) -> np.ndarray:
+        return self.y_train if self._batch is _FULL else self.y_train[self._batch]
+
+    # -- the three phases --------------------------------------------------------------------
+    def _expect(self, phase: str, name: str) -> None:
+        if self.divergence is not None:
+            raise TrainingDiverged(self.divergence)
+        if self.phase != phase:
+            raise PhaseError(f"Cannot run {name} now: the next phase is {self.next_phase} "
+                             f"(last completed: {self.phase})")
+
+    def _forward(self):
+        """Phase 1: draw the next mini-batch and run the network on it (training mode).
+
+        Also measures the history entry of this step (losses and accuracies on the full
+        training and test sets at the current parameters). For full batch without dropout the
+        batch's forward pass is the evaluation of the training set, so all points go through
+        the network once, and the training loss is the one backward computes.
+
+        Returns the batch's ``ForwardPass`` (also ``last_forward``). Raises PhaseError unless
+        ``phase == "ready"``, EmptyTrainingSet without training points, TrainingDiverged if
+        the output or the loss on the training set is not finite (or training had already
+        diverged).
+        """
+        self._expect("ready", "forward")
+        if self.n_train == 0:
+            raise EmptyTrainingSet("There are no training points: add points or regenerate")
+        indices, ends_epoch = self._sampler.next()
+        full = indices is None
+        net, n = self.net, self.n_train
+        if full and not self._uses_dropout:
+            everything = net.forward(self._X_all, training=True)
+            batch_pass = slice_forward_pass(everything, n) if self.n_test else everything
+            train_loss = None  # = the data loss of backward, the same batch at the same θ
+            finite = math.isfinite(everything.pre_activations[-1][:n].sum())
+        else:
+            X_batch = self.X_train if full else self.X_train[indices]
+            batch_pass = net.forward(X_batch, training=True)
+            everything = net.forward(self._X_all)
+            train_loss = self._mean_loss(everything, 0, n, self.y_train)
+            finite = math.isfinite(train_loss)
+        self._pending = self._measure(everything, train_loss)
+        self._batch = _FULL if full else indices
+        self._ends_epoch = ends_epoch
+        self.last_forward = batch_pass
+        self.phase = "forward"
+        if not finite:
+            what = "output" if train_loss is None else "loss"
+            self._diverge("forward", f"the training {what} is not finite")
+        return batch_pass
+
+    def _mean_loss(self, fp, start: int, stop: int, y: np.ndarray) -> float:
+        """Mean data loss of rows start:stop of an evaluation of all points."""
+        logits, output = fp.pre_activations[-1], fp.output
+        return float(np.mean(per_sample_loss(self.loss, logits[start:stop],
+                                             output[start:stop], y)))
+
+    def _measure(self, fp, train_loss: float | None) -> list:
+        """[train loss, test loss, train accuracy, test accuracy] from an evaluation of all
+        points (training rows first); NaN where undefined, train loss None if not given."""
+        n = self.n_train
+        test_loss = self._mean_loss(fp, n, None, self.y_test) if self.n_test else _NAN
+        labels = self._labels_all
+        if labels is None:
+            return [train_loss, test_loss, _NAN, _NAN]
+        output = fp.output
+        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
+        correct = predicted == labels
+        train_accuracy = float(np.count_nonzero(correct[:n])) / n
+        test_accuracy = (float(np.count_nonzero(correct[n:])) / self.n_test if self.n_test
+                         else _NAN)
+        return [train_loss, test_loss, train_accuracy, test_accuracy]
+
+    def _backward(self):
+        """Phase 2: backpropagate J through ``last_forward``; returns (and keeps as
+        ``last_gradients``) the ``Gradients``. Raises PhaseError unless ``phase == "forward"``,
+        TrainingDiverged if the loss, J or a gradient is not finite."""
+        self._expect("forward", "backward")
+        gradients = self.net.backward(self.last_forward, self._batch_targets(), self.loss,
+                                      self.l1, self.l2)
+        norms = gradients.per_layer_norms()
+        self.last_gradients = gradients
+        self._grad_norms = norms
+        self.phase = "backward"
+        if self._pending[0] is None:
+            self._pending[0] = gradients.data_loss
+            if not math.isfinite(gradients.data_loss):
+                self._diverge("forward", f"the training loss is {gradients.data_loss}")
+        if not math.isfinite(gradients.loss):
+            self._diverge("backward", f"the loss J on the batch is {gradients.loss}")
+        bad = np.flatnonzero(~np.isfinite(norms))
+        if bad.size:
+            self._diverge("backward", f"the gradient of layer {bad[0] + 1} is not finite")
+        return gradients
+
+    def _update(self) -> None:
+        """Phase 3: (clip and) apply the optimizer to the parameters in place; completes the
+        step: ``step_count`` += 1, one history entry, a snapshot. Raises PhaseError unless
+        ``phase == "backward"``, TrainingDiverged if a parameter became inf or NaN (the
+        parameters of the start of the step are then restored)."""
+        self._expect("backward", "update")
+        net, gradients = self.net, self.last_gradients
+        params = net.parameters()
+        grads = gradients.as_list()
+        if self.clip_norm > 0:
+            grads, _ = clip_by_global_norm(grads, self.clip_norm)
+        self.optimizer.step(params, grads)
+        old_step = self.step_count
+        row = self._save_snapshot(old_step + 1, self.epoch_count + self._ends_epoch)
+        if not math.isfinite(row.sum()):
+            self._ring.truncate(old_step)
+            self._diverge("update", "a parameter became infinite or NaN")
+        self.step_count = old_step + 1
+        self.epoch_count += self._ends_epoch
+        self.history.append(self._pending)
+        self.grad_norm_history.append(self._grad_norms)
+        self.last_update = UpdateRecord(self._ring.params(old_step), params)
+        self.last_record = StepRecord(self.step_count, self.epoch_count, *self._pending,
+                                      gradients.data_loss, gradients.penalty, self._grad_norms,
+                                      self._ends_epoch)
+        self.phase = "ready"
+
+    # Overflow on the way to a divergence is reported by the Divergence, not by NumPy warnings.
+    def forward(self):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._forward()
+
+    def backward(self):
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._backward()
+
+    def update(self) -> None:
+        with np.errstate(over="ignore", invalid="ignore"):
+            self._update()
+
+    forward.__doc__, backward.__doc__ = _forward.__doc__, _backward.__doc__
+    update.__doc__ = _update.__doc__
+
+    def step(self) -> StepRecord:
+        """Run the remaining phases of the current step (all three from "ready"); returns its
+        :class:`StepRecord`. Raises what the phases raise."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            if self.phase == "ready":
+                self._forward()
+            if self.phase == "forward":
+                self._backward()
+            self._update()
+        return self.last_record
+
+    def epoch(self) -> list[StepRecord]:
+        """Run steps until the current pass over the shuffled training set ends (one step for
+        full batch; the rest of the epoch if one is under way). Returns their records."""
+        records = [self.step()]
+        while not records[-1].epoch_ended:
+            records.append(self.step())
+        return records
+
+    # -- divergence ------------------------------------------------------------------------
+    def _diverge(self, phase: str, cause: str):
+        self.divergence = Divergence(self.step_count + 1, phase, cause)
+        self._restore(self.step_count)
+        self._clear_step()
+        raise TrainingDiverged(self.divergence)
+
+    def _clear_step(self) -> None:
+        self.phase = "ready"
+        self.last_forward = self.last_gradients = self.last_update = self.last_record = None
+        self._batch = None
+        self._pending = [_NAN, _NAN, _NAN, _NAN]
+        self._grad_norms = None
+        self._ends_epoch = False
+
+    # -- hyperparameters (all keep the weights and clear a divergence) ---------------------------
+    def set_learning_rate(self, learning_rate: float) -> None:
+        """η for the next updates. ValueError unless finite and > 0."""
+        self.optimizer.lr = learning_rate
+        self.divergence = None
+
+    def set_optimizer(self, name: str, **hyper) -> None:
+        """Switch to optimizer ``name`` (fresh state, current η). ValueError as make_optimizer."""
+        self.optimizer = make_optimizer(name, self.optimizer.lr, **hyper)
+        self._after_setting()
+
+    def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
+        """Penalty rates for the next backward passes. ValueError if negative or not finite."""
+        self.l1, self.l2 = _nonnegative("l1", l1), _nonnegative("l2", l2)
+        self.divergence = None
+
+    def set_clip_norm(self, clip_norm: float) -> None:
+        """Largest global gradient norm for the next updates; 0 = off."""
+        self.clip_norm = _nonnegative("clip_norm", clip_norm)
+        self.divergence = None
+
+    def set_batch_size(self, batch_size: int | None) -> None:
+        """New mini-batch size (None/0/≥ n = full batch); the next batch starts a new epoch."""
+        self._sampler.configure(self.n_train, batch_size)
+        self._requested_batch_size = batch_size
+        self._after_setting()
+
+    def set_seed(self, seed: int) -> None:
+        """Reseed the batch shuffling; the next batch starts a new epoch from the new seed."""
+        self.seed = int(seed)
+        self._sampler = BatchSampler(self.n_train, self._requested_batch_size, self.seed)
+        self._after_setting()
+
+    def _after_setting(self) -> None:
+        if self.phase == "ready":
+            self._save_snapshot()
+        self.divergence = None
+
+    # -- evaluation ----------------------------------------------------------------------------
+    def evaluate(self, X, y) -> tuple[float, float]:
+        """(mean data loss, accuracy) of the current network on (X, y), no dropout; accuracy is
+        NaN for regression and both are NaN for an empty set. ValueError on bad shapes."""
+        X, y = self._checked_pair(X, y, self.net.layer_sizes[0], self.net.layer_sizes[-1], "eval")
+        if len(X) == 0:
+            return _NAN, _NAN
+        fp = self.net.forward(X)
+        loss = float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, y)))
+        labels = self._class_labels(y)
+        if labels is None:
+            return loss, _NAN
+        output = fp.output
+        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
+        return loss, float(np.mean(predicted == labels))
+
+
+
+_FULL = object()  # marks "the batch is the whole training set"

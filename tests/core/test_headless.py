@@ -1,0 +1,137 @@
+"""Headless runs: train a lesson or scene without a window and write summary.json."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from core.headless import SUMMARY_NAME, make_parser, run_cli, run_headless
+from core.scene import save_scene, scene_to_dict
+from core.session import Session
+from core.settings import DataSettings, NetworkSettings, TrainingSettings
+
+
+def _read_strict(path):
+    def refuse(token):
+        raise AssertionError(f"non-standard JSON token {token}")
+    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
+    calls = []
+
+    def export_views(session, export_dir):
+        calls.append((session.trainer.step_count, export_dir))
+        path = export_dir / "canvas.png"
+        path.write_bytes(b"fake")
+        return [path]
+
+    summary = run_headless(lesson="xor-hidden", steps=500, export_dir=tmp_path / "out",
+                           export_views=export_views)
+    written = _read_strict(tmp_path / "out" / SUMMARY_NAME)
+    assert written == summary
+    assert calls == [(500, tmp_path / "out")]
+    assert summary["files"] == ["canvas.png", SUMMARY_NAME]
+    assert summary["steps"] == summary["steps_run"] == 500
+    assert summary["test_accuracy"] >= 0.95
+    for key in ("train_loss", "test_loss", "train_accuracy"):
+        assert isinstance(summary[key], float)
+    assert summary["settings"]["network"]["hidden_sizes"] == [4]
+    assert summary["layer_sizes"] == [2, 4, 1]
+    assert summary["expect_met"] is True and summary["unmet"] == []
+
+
+def test_scene_run_continues_from_the_saved_step(tmp_path):
+    session = Session(DataSettings(task="regression", preset="sine", n_points=40,
+                                   features=("x1",)),
+                      NetworkSettings(hidden_sizes=(5,)), TrainingSettings(learning_rate=0.05))
+    for _ in range(7):
+        session.trainer.step()
+    path = tmp_path / "my.json"
+    save_scene(path, scene_to_dict(session))
+    summary = run_headless(scene_path=path, steps=20, export_dir=tmp_path / "out")
+    assert summary["steps"] == 27 and summary["steps_run"] == 20
+    assert summary["train_accuracy"] is None  # regression: undefined, written as null
+    assert summary["expect"] is None and summary["expect_met"] is None
+    for _ in range(20):
+        session.trainer.step()
+    assert summary["train_loss"] == session.trainer.evaluate(session.X_train,
+                                                            session.y_train)[0]
+
+
+def test_diverging_lesson_is_reported_not_raised(tmp_path):
+    summary = run_headless(lesson="linear-regression-large-lr", export_dir=tmp_path)
+    assert summary["diverged"] is True
+    assert summary["divergence"]["phase"] in ("forward", "backward", "update")
+    assert summary["steps_run"] < summary["steps_requested"]
+    assert summary["expect_met"] is True
+    _read_strict(tmp_path / SUMMARY_NAME)  # strict JSON even with an infinite loss
+
+
+def test_no_export_dir_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    summary = run_headless(lesson="xor-perceptron", steps=3)
+    assert summary["files"] == [] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"lesson": "no-such-lesson"}, "unknown lesson 'no-such-lesson'; known lessons: "),
+    ({}, "give exactly one of --lesson ID or --scene FILE"),
+    ({"lesson": "xor-hidden", "scene_path": "x.json"}, "give exactly one"),
+    ({"lesson": "xor-hidden", "steps": -1}, "--steps must be a whole number"),
+    ({"lesson": "xor-hidden", "steps": 2.5}, "--steps must be a whole number"),
+    ({"scene_path": "/nonexistent/scene.json"}, "cannot read scene file"),
+])
+def test_bad_arguments_raise_a_one_line_value_error(tmp_path, kwargs, words):
+    with pytest.raises(ValueError) as info:
+        run_headless(export_dir=tmp_path / "out", **kwargs)
+    assert words in str(info.value)
+    assert "\n" not in str(info.value)
+    assert not (tmp_path / "out" / SUMMARY_NAME).exists()
+
+
+def test_malformed_scene_file_raises_naming_the_field(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"schema_version": 1, "data": {}, "training": {}}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"network: missing required field"):
+        run_headless(scene_path=path, export_dir=tmp_path)
+
+
+def test_export_dir_that_is_a_file_is_an_argument_error(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    with pytest.raises(ValueError, match="exists and is not a folder"):
+        run_headless(lesson="xor-hidden", steps=1, export_dir=blocker)
+
+
+def _cli(argv):
+    out, err = io.StringIO(), io.StringIO()
+    status = run_cli(make_parser().parse_args(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_cli_exits_0_and_writes_summary(tmp_path):
+    status, out, err = _cli(["--lesson", "xor-perceptron", "--steps", "5",
+                             "--export-dir", str(tmp_path)])
+    assert status == 0 and err == ""
+    assert "trained 5 steps" in out
+    assert _read_strict(tmp_path / SUMMARY_NAME)["steps"] == 5
+
+
+def test_cli_exits_2_with_one_line_on_a_bad_lesson(tmp_path):
+    status, out, err = _cli(["--lesson", "nope", "--export-dir", str(tmp_path)])
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: unknown lesson 'nope'")
+
+
+def test_cli_parser_rejects_unknown_options_with_status_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        make_parser().parse_args(["--lesson", "xor-hidden", "--format", "bmp"])
+    assert info.value.code == 2
+
+
+def test_cli_help_lists_the_lessons():
+    text = make_parser().format_help()
+    assert "xor-hidden" in text and "penguins-standardized" in text and "--export-dir" in text
