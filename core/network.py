@@ -151,6 +151,7 @@ class MLP:
         self._activations = [ACTIVATIONS[name] for name in self.hidden_activations]
         self._layer_functions = [act.f for act in self._activations]
         self._layer_functions.append(OUTPUT_ACTIVATIONS[output_activation])
+        self._ones: np.ndarray | None = None
 
     # --- construction ---------------------------------------------------------------------------
     @staticmethod
@@ -382,10 +383,9 @@ class MLP:
 
     def _batch_ones(self, n: int) -> np.ndarray:
         """A cached (n,) vector of ones (np.ones costs more than the product it feeds)."""
-        ones = self.__dict__.get("_ones")
-        if ones is None or ones.shape[0] != n:
-            ones = self._ones = np.ones(n)
-        return ones
+        if self._ones is None or self._ones.shape[0] != n:
+            self._ones = np.ones(n)
+        return self._ones
 
     def input_gradient(self, X, output_index: int = 0) -> np.ndarray:
         """∂ŷ_k/∂x for every row of X: (n, d_in), k = output_index.
