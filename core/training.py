@@ -25,7 +25,9 @@ of ``snapshot_capacity`` steps, so :meth:`Trainer.rewind` followed by training r
 original losses bit for bit, and :meth:`Trainer.reset` restarts from the initial parameters.
 
 Divergence: a non-finite loss after forward, a non-finite J or gradient after backward, or a
-non-finite parameter after update stops training: the state of the start of the step is
+non-finite parameter after update stops training, and so does a parameter whose magnitude
+passes ``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss
+then stays finite and flat, hiding the divergence: the state of the start of the step is
 restored (so the parameters are the last finite ones), :attr:`Trainer.divergence` records the
 step, phase and cause, and :class:`TrainingDiverged` is raised — by that phase and by every
 phase after it — until :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
@@ -51,6 +53,10 @@ from core.training_types import (
     UpdateRecord,
     slice_forward_pass,
 )
+
+#: |θ| above this counts as divergence. Standardized inputs keep healthy weights many orders
+#: of magnitude below it; only an exploding run gets there.
+PARAMETER_LIMIT = 1e10
 
 __all__ = ["Trainer", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
            "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES"]
@@ -341,6 +347,10 @@ class Trainer(TrainerStateMixin):
         if not math.isfinite(row.sum()):
             self._ring.truncate(old_step)
             self._diverge("update", "a parameter became infinite or NaN")
+        if np.abs(row).max() > PARAMETER_LIMIT:
+            self._ring.truncate(old_step)
+            self._diverge("update", f"a parameter exceeded ±{PARAMETER_LIMIT:.0e}: the weights "
+                                    "exploded (the loss can stay finite once every unit is dead)")
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
         self.history.append(self._pending)

@@ -303,6 +303,26 @@ def test_divergence_of_a_deep_relu_net_at_lr_10_stops_at_the_first_non_finite_st
     trainer.step()  # training can go on from the rewound state
 
 
+def test_exploding_relu_classifier_counts_as_divergence_although_its_loss_stays_finite():
+    # lr = 10, relu, 6 layers on the circle: the weights pass 1e50 within 20 steps, every
+    # unit dies and the bce loss stays finite and flat, so only the parameter limit sees it.
+    from core.training import PARAMETER_LIMIT
+
+    from core.session import Session
+    from core.settings import NetworkSettings, TrainingSettings
+
+    session = Session(network=NetworkSettings(hidden_sizes=(8,) * 6, activation="relu"),
+                      training=TrainingSettings(learning_rate=10.0))
+    trainer = session.trainer
+    with pytest.raises(TrainingDiverged, match="exploded"):
+        for _ in range(200):
+            trainer.step()
+    params = trainer.net.get_params()
+    assert np.all(np.isfinite(params)) and np.abs(params).max() <= PARAMETER_LIMIT
+    assert trainer.divergence.phase == "update"
+    assert len(trainer.history) == trainer.step_count
+
+
 def test_hand_made_overflow_in_the_forward_pass_is_caught():
     X = np.array([[1e10], [2e10]])
     net = MLP((1, 1), output_activation="linear", seed=0)

@@ -1,0 +1,135 @@
+"""Play speed of the GUI against the bare engine, measured in the same process (offscreen).
+
+Default scene: circle data, 500 points, 2-8-8-1 tanh, full batch, sgd η = 0.03.
+
+Reports
+- bare engine steps/s: ``Trainer.step()`` in a tight loop on a fresh default session (the
+  reference, as in benchmarks/bench_engine.py);
+- Play steps/s at full speed in a shown MainWindow, with the data canvas (decision boundary)
+  and the loss curve redrawing every frame;
+- the ratio Play / bare (target ≥ 0.6), redraw frames/s (target ≥ 30) and the 95th-percentile
+  frame time (target ≤ 50 ms).
+
+Bare and Play are measured in alternating rounds and the median ratio is reported, so a
+machine whose load changes during the run (CI, shared cores) biases neither side.
+
+Usage: ``python benchmarks/bench_play.py [--rounds 3] [--seconds 2]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# as app.py: tiny matrices only, so BLAS worker threads would just compete with the GUI thread
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import numpy as np  # noqa: E402
+from PySide6 import QtWidgets  # noqa: E402
+
+
+def bare_steps_per_second(trainer, seconds: float) -> tuple[float, float]:
+    """(steps per wall-clock second, steps per CPU second) of ``trainer.step()`` alone."""
+    count, start, cpu = 0, time.perf_counter(), time.thread_time()
+    while time.perf_counter() - start < seconds:
+        for _ in range(20):
+            trainer.step()
+        count += 20
+    return count / (time.perf_counter() - start), count / max(time.thread_time() - cpu, 1e-9)
+
+
+def play_round(app, controller, seconds: float) -> dict[str, float]:
+    """Play at full speed for `seconds`; steps/s, frames/s and the frame times (ms)."""
+    frames_before = controller.stepped_frames
+    steps_before = controller.trainer.step_count
+    controller.frame_times.clear()
+    controller.redraw_times.clear()
+    controller.play()
+    start, cpu = time.perf_counter(), time.thread_time()
+    while time.perf_counter() - start < seconds:
+        app.processEvents()
+    elapsed, cpu = time.perf_counter() - start, time.thread_time() - cpu
+    controller.pause()
+    steps = controller.trainer.step_count - steps_before
+    return {
+        "steps_per_second": steps / elapsed,
+        "steps_per_cpu_second": steps / max(cpu, 1e-9),
+        "frames_per_second": (controller.stepped_frames - frames_before) / elapsed,
+        "frame_ms": np.array(controller.frame_times) * 1000.0,
+        "update_ms": np.array(controller.redraw_times) * 1000.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=2.0, help="Play time per round")
+    args = parser.parse_args(argv)
+
+    import pyqtgraph as pg
+
+    from core.session import Session
+    from gui.controller import TrainingController
+    from gui.main_window import MainWindow
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    app.setStyle("Fusion")
+    pg.setConfigOptions(antialias=True)
+    reference = Session().trainer
+    bare_steps_per_second(reference, 0.3)  # warm-up
+
+    controller = TrainingController()
+    controller.stepped_frames = 0
+
+    def count_frame() -> None:
+        controller.stepped_frames += 1
+
+    controller.stepped.connect(count_frame)
+    window = MainWindow(controller)
+    window.resize(1440, 880)
+    window.show()
+    for _ in range(10):
+        app.processEvents()
+    play_round(app, controller, 0.5)  # warm-up
+
+    bare, bare_cpu, rounds = [], [], []
+    for _ in range(max(1, args.rounds)):
+        wall, cpu = bare_steps_per_second(reference, min(args.seconds, 1.0))
+        bare.append(wall)
+        bare_cpu.append(cpu)
+        rounds.append(play_round(app, controller, args.seconds))
+    window.close()
+
+    ratios = [r["steps_per_second"] / b for r, b in zip(rounds, bare, strict=True)]
+    cpu_ratios = [r["steps_per_cpu_second"] / b for r, b in zip(rounds, bare_cpu, strict=True)]
+    frame_ms = np.concatenate([r["frame_ms"] for r in rounds])
+    update_ms = np.concatenate([r["update_ms"] for r in rounds])
+    play = float(np.median([r["steps_per_second"] for r in rounds]))
+    fps = float(np.median([r["frames_per_second"] for r in rounds]))
+    p95 = float(np.percentile(frame_ms, 95)) if frame_ms.size else float("nan")
+    ratio = float(np.median(ratios))
+    history_ok = len(controller.trainer.history) == controller.trainer.step_count
+
+    print("bench_play — default scene: circle, 500 points, 2-8-8-1 tanh, full batch, "
+          f"{len(rounds)} rounds")
+    print(f"  bare engine          {np.median(bare):10.0f} steps/s   (reference, same process)")
+    print(f"  Play (full speed)    {play:10.0f} steps/s   ratio {ratio:.2f} "
+          f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}; target >= 0.60)")
+    print(f"  CPU-time ratio       {np.median(cpu_ratios):10.2f}            (the same ratio in "
+          "CPU seconds of this thread: insensitive to other processes on the machine)")
+    print(f"  redraw               {fps:10.1f} frames/s  (target >= 30)")
+    print(f"  frame time p95       {p95:10.1f} ms        (target <= 50); median "
+          f"{np.median(frame_ms):.1f} ms, of which view updates {np.median(update_ms):.1f} ms "
+          "before painting; step budget 20 ms")
+    print(f"  history length == step count: {history_ok}")
+    met = ratio >= 0.6 and fps >= 30 and p95 <= 50
+    print("  targets met" if met else "  targets missed (see the figures above)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

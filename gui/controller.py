@@ -1,0 +1,401 @@
+"""TrainingController: the one place where the GUI changes the model.
+
+It owns the ``core.session.Session`` and the ONE playback ``QTimer``. Widgets call its methods;
+it changes the core state and emits signals; views redraw from those signals.
+
+Playback: each timer tick runs as many training steps as fit in ``STEP_BUDGET`` (60% of a
+33 ms frame, design.md) — or, below full speed, the steps that are due at the chosen rate —
+then emits ``stepped`` once, so every view redraws once per frame.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+import numpy as np
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
+
+from core.session import Session
+from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
+
+FRAME_SECONDS = 1.0 / 30.0
+STEP_BUDGET = 0.6 * FRAME_SECONDS
+
+
+class TrainingController(QtCore.QObject):
+    """Signals:
+    - phaseCompleted(str): "forward" | "backward" | "update" after a single phase button.
+    - stepped(): one or more whole steps ran (Step, Epoch, a Play tick, Rewind, Reset).
+    - dataChanged(): the points or the data settings changed (the network may be rebuilt).
+    - pointsReplaced(): the whole point set was replaced (regenerate, import, undo of those).
+    - networkChanged(): the network was rebuilt (new shapes) or re-initialized.
+    - settingsChanged(): any settings object changed; panels re-read them.
+    - diverged(str): training produced a non-finite loss/parameter; the text explains it.
+    - playingChanged(bool), selectionChanged(), errorOccurred(str).
+    """
+
+    phaseCompleted = Signal(str)
+    stepped = Signal()
+    dataChanged = Signal()
+    pointsReplaced = Signal()
+    networkChanged = Signal()
+    settingsChanged = Signal()
+    diverged = Signal(str)
+    playingChanged = Signal(bool)
+    selectionChanged = Signal()
+    errorOccurred = Signal(str)
+
+    def __init__(self, session: Session | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session if session is not None else Session()
+        self.timer = QtCore.QTimer(self)
+        self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.speed = 0.0  # steps per second; 0 = as fast as possible
+        self._due = 0.0
+        self._last_tick: float | None = None
+        self._rate_window: deque[tuple[float, int]] = deque(maxlen=60)
+        self.frame_times: deque[float] = deque(maxlen=2000)  # seconds between frames
+        self.redraw_times: deque[float] = deque(maxlen=2000)  # seconds in views per frame
+        self.steps_per_second = 0.0
+        self.selected_sample: int | None = None
+        self.selected_parameter: tuple[int, str, int, int] | None = None
+        #: (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L
+        self.selected_neuron: tuple[int, int] | None = None
+        self.data_source = ""  # description of imported data, "" for generated
+        #: > 0 while an undo command changes the points (gui.commands); a whole-set change
+        #: outside of one (lesson, scene, direct setting) invalidates the drawing undo history
+        self.undo_depth = 0
+        self._divergence_reported = False
+
+    # ------------------------------------------------------------ properties
+    @property
+    def trainer(self):
+        return self.session.trainer
+
+    @property
+    def phase(self) -> str:
+        """Last completed phase: "ready" (next is forward), "forward" or "backward"."""
+        return self.trainer.phase
+
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    @property
+    def divergence(self):
+        return self.trainer.divergence
+
+    # ----------------------------------------------------------- phase steps
+    def _guard(self, action, *args):
+        """Run a trainer action; divergence and phase errors become signals, not crashes."""
+        try:
+            return action(*args)
+        except TrainingDiverged:
+            self._report_divergence()
+        except (PhaseError, EmptyTrainingSet) as error:
+            self.errorOccurred.emit(str(error))
+        return None
+
+    def forward(self) -> None:
+        if self._guard(self.trainer.forward) is not None:
+            self._after_phase("forward")
+
+    def backward(self) -> None:
+        if self._guard(self.trainer.backward) is not None:
+            self._after_phase("backward")
+
+    def update(self) -> None:
+        if self.trainer.phase != "backward":
+            self.errorOccurred.emit("Update needs a backward pass first")
+            return
+        self._guard(self.trainer.update)
+        self.phaseCompleted.emit("update")
+        self.stepped.emit()
+        if self.trainer.divergence is not None:
+            self._report_divergence()
+
+    def _after_phase(self, phase: str) -> None:
+        self.phaseCompleted.emit(phase)
+        if self.trainer.divergence is not None:
+            self._report_divergence()
+
+    def step(self) -> None:
+        self._guard(self.trainer.step)
+        self.stepped.emit()
+        if self.trainer.divergence is not None:
+            self._report_divergence()
+
+    def epoch(self) -> None:
+        self._guard(self.trainer.epoch)
+        self.stepped.emit()
+        if self.trainer.divergence is not None:
+            self._report_divergence()
+
+    # -------------------------------------------------------------- playback
+    def set_speed(self, steps_per_second: float) -> None:
+        """Playback rate in steps/s (≥ 0); 0 means as fast as possible."""
+        self.speed = max(0.0, float(steps_per_second))
+        self._due = 0.0
+        if self.playing:
+            self.timer.setInterval(self._interval_ms())
+
+    def _interval_ms(self) -> int:
+        # Full speed: back-to-back ticks (Qt runs zero timers after pending paint events).
+        return 0 if self.speed <= 0 else int(round(FRAME_SECONDS * 1000))
+
+    def play(self) -> None:
+        if self.playing:
+            return
+        if self.trainer.divergence is not None:
+            self._report_divergence()
+            return
+        self._due = 1.0 if self.speed > 0 else 0.0  # the first step comes at once
+        self._last_tick = None
+        self._rate_window.clear()
+        self.timer.start(self._interval_ms())
+        self.playingChanged.emit(True)
+
+    def pause(self) -> None:
+        if not self.playing:
+            return
+        self.timer.stop()
+        self.steps_per_second = 0.0
+        self.playingChanged.emit(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _tick(self) -> None:
+        """One frame: run the steps that fit (or are due), then notify views once."""
+        start = time.perf_counter()
+        if self._last_tick is not None:
+            self.frame_times.append(start - self._last_tick)
+            if self.speed > 0:
+                self._due += (start - self._last_tick) * self.speed
+        self._last_tick = start
+        steps = 0
+        trainer = self.trainer
+        while True:
+            if self.speed > 0 and self._due < 1.0:
+                break
+            try:
+                trainer.step()
+            except TrainingDiverged:
+                break
+            except EmptyTrainingSet as error:
+                self.pause()
+                self.errorOccurred.emit(str(error))
+                break
+            steps += 1
+            if self.speed > 0:
+                self._due -= 1.0
+            if trainer.divergence is not None:
+                break
+            if time.perf_counter() - start >= STEP_BUDGET:
+                if self.speed > 0:
+                    self._due = min(self._due, 1.0)  # cannot keep up: do not pile up a backlog
+                break
+        self._rate_window.append((start, steps))
+        if len(self._rate_window) >= 2:
+            elapsed = time.perf_counter() - self._rate_window[0][0]
+            counted = sum(n for _, n in self._rate_window)
+            self.steps_per_second = counted / elapsed if elapsed > 0 else 0.0
+        if steps:
+            redraw_start = time.perf_counter()
+            self.stepped.emit()
+            self.redraw_times.append(time.perf_counter() - redraw_start)
+        if trainer.divergence is not None:
+            self.pause()
+            self._report_divergence()
+
+    def _report_divergence(self) -> None:
+        self.pause()
+        self.diverged.emit(self.divergence_text())
+
+    def divergence_text(self) -> str:
+        info = self.trainer.divergence
+        if info is None:
+            return ""
+        return f"Training diverged at step {info.step} ({info.phase}): {info.cause}"
+
+    # ------------------------------------------------------- reset & rewind
+    def reset(self) -> None:
+        """Re-initialize the network from its seed; clears history, snapshots, divergence."""
+        self.pause()
+        self.trainer.reset()
+        self.networkChanged.emit()
+        self.stepped.emit()
+
+    def rewind(self, n: int = 1) -> None:
+        """Go back `n` steps through the snapshots (also clears a divergence)."""
+        self.pause()
+        trainer = self.trainer
+        if not trainer.can_rewind and trainer.divergence is None:
+            self.errorOccurred.emit("Nothing to rewind")
+            return
+        try:
+            self.trainer.rewind(n)
+        except (ValueError, RuntimeError) as error:
+            self.errorOccurred.emit(str(error))
+            return
+        self.stepped.emit()
+
+    # -------------------------------------------------------------- settings
+    def _apply(self, method, changes: dict) -> frozenset | None:
+        """Call a Session setter; a ValueError becomes errorOccurred (nothing changes)."""
+        try:
+            result = method(**changes)
+        except ValueError as error:
+            self.errorOccurred.emit(str(error))
+            self.settingsChanged.emit()  # panels show the (unchanged) valid settings again
+            return None
+        self.settingsChanged.emit()
+        if "network" in result:
+            self.networkChanged.emit()
+        return result
+
+    def set_data_settings(self, **changes) -> bool:
+        """Data settings: task/preset/n/noise/seed regenerate (new network), the rest keep it."""
+        result = self._apply(self.session.set_data_settings, changes)
+        if result is None:
+            return False
+        if "network" in result:
+            self.data_source = ""
+            self.pointsReplaced.emit()
+        self.dataChanged.emit()
+        self.stepped.emit()
+        return True
+
+    def set_network_settings(self, **changes) -> bool:
+        """Architecture settings: the network is rebuilt from its seed (step 0)."""
+        result = self._apply(self.session.set_network_settings, changes)
+        if result is not None:
+            self.stepped.emit()
+        return result is not None
+
+    def set_training_settings(self, **changes) -> bool:
+        """Optimization settings: the weights are kept (and a divergence is cleared)."""
+        result = self._apply(self.session.set_training_settings, changes)
+        if result is not None:
+            self.stepped.emit()
+        return result is not None
+
+    # ----------------------------------------------------------- point edits
+    def _points_edited(self, result: frozenset) -> None:
+        self.dataChanged.emit()
+        if "network" in result:
+            self.networkChanged.emit()
+            self.settingsChanged.emit()
+        self.stepped.emit()
+
+    def add_point(self, x, label, train: bool = True) -> int:
+        index = self.session.points.add(x, label, train)
+        self._points_edited(self.session.points_changed())
+        return index
+
+    def insert_point(self, index: int, x, label, train: bool = True) -> None:
+        self.session.points.insert(index, x, label, train)
+        self._points_edited(self.session.points_changed())
+
+    def remove_point(self, index: int):
+        removed = self.session.points.remove(index)
+        self._points_edited(self.session.points_changed())
+        return removed
+
+    def clear_points(self) -> None:
+        self.session.points.clear()
+        self._points_edited(self.session.points_changed())
+
+    def points_state(self) -> dict:
+        """Snapshot of everything a whole-point-set edit can change (for undo)."""
+        session = self.session
+        return {"points": session.points.copy(), "data": session.data,
+                "class_names": session.class_names, "feature_names": session.feature_names,
+                "source": self.data_source}
+
+    def restore_points_state(self, state: dict) -> None:
+        """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
+        session = self.session
+        session.data = state["data"]
+        result = session.set_points(state["points"].copy(), state["class_names"],
+                                    state["feature_names"])
+        self.data_source = state["source"]
+        self.settingsChanged.emit()
+        self.pointsReplaced.emit()
+        self._points_edited(result)
+
+    def set_session(self, session: Session) -> None:
+        """Replace the whole session (scene file, lesson); views and panels follow."""
+        self.pause()
+        self.session = session
+        self.data_source = ""
+        self.selected_sample = None
+        self.settingsChanged.emit()
+        self.pointsReplaced.emit()
+        self._points_edited(frozenset({"points", "network"}))
+
+    def regenerate(self) -> None:
+        """New points from the preset (data settings); the network is rebuilt."""
+        self.data_source = ""
+        result = self.session.regenerate()
+        self.settingsChanged.emit()
+        self.pointsReplaced.emit()
+        self._points_edited(result)
+
+    def load_dataset(self, dataset, source: str = "") -> None:
+        """Replace the points by an imported Dataset (1 or 2 features). Raises ValueError."""
+        result = self.session.load_dataset(dataset)
+        self.data_source = source
+        self.settingsChanged.emit()
+        self.pointsReplaced.emit()
+        self._points_edited(result)
+
+    # ------------------------------------------------------------- selection
+    def select_sample(self, index: int | None) -> None:
+        self.selected_sample = index
+        self.selectionChanged.emit()
+
+    def select_parameter(self, parameter: tuple[int, str, int, int] | None) -> None:
+        self.selected_parameter = parameter
+        self.selectionChanged.emit()
+
+    def select_neuron(self, neuron: tuple[int, int] | None) -> None:
+        """Select a^k[unit] as (k, unit) (diagram, inspector highlight), or None."""
+        self.selected_neuron = None if neuron is None else (int(neuron[0]), int(neuron[1]))
+        self.selectionChanged.emit()
+
+    # ------------------------------------------------------------ parameters
+    def set_parameters(self, params) -> bool:
+        """Put a whole parameter vector (``get_params`` order) into the network between two
+        steps (the loss surface's draggable start point); rewind and the next step start from
+        it. Pauses Play; refused (errorOccurred) in the middle of a step. ValueError on a
+        wrong length."""
+        self.pause()
+        if self.trainer.phase != "ready":
+            self.errorOccurred.emit("Finish the current step before moving the parameters")
+            return False
+        self.trainer.net.set_params(params)
+        self.trainer.params_changed()
+        self.stepped.emit()
+        return True
+
+    # ----------------------------------------------------------------- views
+    def batch_point_indices(self) -> np.ndarray | None:
+        """Indices into ``session.points`` of the current (or last) mini-batch, or None."""
+        indices = self.trainer.batch_indices
+        if indices is None or len(indices) == 0:
+            return None
+        train_indices = self.session.train_indices
+        indices = np.asarray(indices, dtype=np.int64)
+        return train_indices[indices[indices < train_indices.size]]
+
+    def is_mini_batch(self) -> bool:
+        """True when a batch is a proper subset of the training set (not full batch)."""
+        return not self.trainer.full_batch
+
+    def shutdown(self) -> None:
+        """Stop the timer (called when the window closes)."""
+        self.timer.stop()

@@ -1,0 +1,270 @@
+"""Loss curve: train and test data loss against step, accuracy on a right axis, hover read-out.
+
+Fed with the arrays of ``Trainer.history.arrays()``; the curve has exactly as many points as
+the history (whose length equals the step count). Items are created once and updated with
+``setData``; nothing is cleared and re-added.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtWidgets
+from PySide6.QtCore import Signal
+
+TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
+#: Line width when paused; during Play 1-px lines are used, because Qt strokes wider
+#: antialiased polylines several times slower (the curve is redrawn every frame). Solid lines
+#: only: dashed polylines are slow too.
+PAUSED_WIDTH = 2.0
+
+
+class LossCurve(QtWidgets.QWidget):
+    """Plot widget + a small option row (log y, show accuracy).
+
+    Signals: logScaleChanged(bool), accuracyShownChanged(bool) — view options only.
+    """
+
+    logScaleChanged = Signal(bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumHeight(150)
+        self.plot_item = self.plot_widget.getPlotItem()
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        self.plot_item.setLabel("bottom", "step")
+        self.plot_item.setLabel("left", "loss")
+        self.train_line = self.plot_item.plot([], [])
+        self.test_line = self.plot_item.plot([], [])
+
+        # accuracy on a second ViewBox sharing x, range [0, 1], right axis
+        self.accuracy_box = pg.ViewBox(enableMenu=False)
+        self.accuracy_box.setMouseEnabled(x=False, y=False)
+        self.plot_item.showAxis("right")
+        self.plot_item.scene().addItem(self.accuracy_box)
+        self.plot_item.getAxis("right").linkToView(self.accuracy_box)
+        self.plot_item.getAxis("right").setLabel("test accuracy", color="#009E73")
+        self.accuracy_box.setXLink(self.plot_item)
+        self.accuracy_box.setYRange(0.0, 1.02, padding=0)
+        self.accuracy_line = pg.PlotDataItem([], [])
+        self.accuracy_box.addItem(self.accuracy_line)
+        self.plot_item.vb.disableAutoRange()
+        self.plot_item.vb.sigResized.connect(self._sync_accuracy_box)
+        for axis in ("left", "bottom", "right"):
+            self.plot_item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
+            self.plot_item.getAxis(axis).enableAutoSIPrefix(False)
+
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False,
+                                          pen=pg.mkPen("#888888", width=1))
+        self.hover_text = pg.TextItem(color="#202020", fill=pg.mkBrush(255, 255, 255, 220),
+                                      anchor=(0, 1))
+        self.hover_line.setVisible(False)
+        self.hover_text.setVisible(False)
+        self.plot_item.addItem(self.hover_line, ignoreBounds=True)
+        self.plot_item.addItem(self.hover_text, ignoreBounds=True)
+        self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+
+        self.log_check = QtWidgets.QCheckBox("log y")
+        self.log_check.setToolTip("Logarithmic loss axis (L)")
+        self.log_check.toggled.connect(self.set_log_scale)
+        self.accuracy_check = QtWidgets.QCheckBox("accuracy")
+        self.accuracy_check.setChecked(True)
+        self.accuracy_check.toggled.connect(self._update_accuracy_visibility)
+        self.key_label = QtWidgets.QLabel(
+            "<span style='color:#0072B2'>━ train loss</span>&nbsp;&nbsp;"
+            "<span style='color:#D55E00'>━ test loss</span>")
+        self.accuracy_key = QtWidgets.QLabel("<span style='color:#009E73'>━ test accuracy</span>")
+        keys = QtWidgets.QHBoxLayout()
+        keys.setContentsMargins(6, 2, 4, 0)
+        keys.addWidget(self.key_label)
+        keys.addWidget(self.accuracy_key)
+        keys.addStretch(1)
+        options = QtWidgets.QHBoxLayout()
+        options.setContentsMargins(6, 0, 4, 0)
+        options.addWidget(self.log_check)
+        options.addWidget(self.accuracy_check)
+        options.addStretch(1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(keys)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addLayout(options)
+
+        self._arrays: dict[str, np.ndarray] = {}
+        self._classification = True
+        self.n_points = 0
+        self._range: tuple | None = None
+        self.set_playing(False)
+
+    # ----------------------------------------------------------------- updates
+    def _sync_accuracy_box(self) -> None:
+        self.accuracy_box.setGeometry(self.plot_item.vb.sceneBoundingRect())
+        self.accuracy_box.linkedViewChanged(self.plot_item.vb, self.accuracy_box.XAxis)
+
+    def set_playing(self, playing: bool) -> None:
+        """Thin (fast) lines while playing, thicker ones when paused."""
+        width = 1.0 if playing else PAUSED_WIDTH
+        for line, colour in ((self.train_line, TRAIN_COLOUR), (self.test_line, TEST_COLOUR),
+                             (self.accuracy_line, ACCURACY_COLOUR)):
+            line.setPen(pg.mkPen(colour, width=width))
+
+    def set_log_scale(self, on: bool) -> None:
+        """Switch the loss axis between linear and log10 (non-positive losses are not drawn)."""
+        if self.log_check.isChecked() != on:
+            self.log_check.blockSignals(True)
+            self.log_check.setChecked(on)
+            self.log_check.blockSignals(False)
+        self.plot_item.setLogMode(x=False, y=on)
+        self.set_history(self._arrays, self._classification)
+        self.logScaleChanged.emit(on)
+
+    def _update_accuracy_visibility(self) -> None:
+        shown = self._classification and self.accuracy_check.isChecked()
+        self.accuracy_line.setVisible(shown)
+        self.plot_item.getAxis("right").setVisible(shown)
+        self.accuracy_check.setEnabled(self._classification)
+        self.accuracy_key.setVisible(shown)
+
+    def set_history(self, arrays: dict[str, np.ndarray], classification: bool) -> None:
+        """Show the history: keys step, train_loss, test_loss, train_accuracy, test_accuracy.
+
+        Non-finite losses (divergence) and, in log mode, non-positive ones are left as gaps.
+        """
+        self._arrays = arrays
+        self._classification = bool(classification)
+        steps = np.asarray(arrays.get("step", ()), dtype=np.float64)
+        self.n_points = int(steps.size)
+        last_step = float(steps[-1]) if steps.size else 0.0
+        log = self.log_check.isChecked()
+        low, high = np.inf, -np.inf
+        keys = ("train_loss", "test_loss", "test_accuracy")
+        columns = [np.asarray(arrays.get(key, ()), dtype=np.float64) for key in keys]
+        if all(column.size == steps.size for column in columns):
+            # bounded work per frame however long the run: ~2 samples per pixel column
+            width = max(int(self.plot_item.vb.width()), 200)
+            steps, columns = peak_decimate(steps, columns, 4 * width)
+        drawn = dict(zip(keys, columns, strict=True))
+        for key, line in (("train_loss", self.train_line), ("test_loss", self.test_line)):
+            values = drawn[key]
+            if values.size != steps.size or not np.any(np.isfinite(values)):
+                line.setData([], [])
+                continue
+            if log:
+                values = np.where(values > 0, values, np.nan)
+            line.setData(steps, values, connect="finite")
+            finite = values[np.isfinite(values)]
+            if finite.size:
+                low, high = min(low, float(finite.min())), max(high, float(finite.max()))
+        self._set_range(last_step, low, high, log)
+        accuracy = drawn["test_accuracy"]
+        if self._classification and accuracy.size == steps.size and np.any(np.isfinite(accuracy)):
+            self.accuracy_line.setData(steps, accuracy, connect="finite")
+        else:
+            self.accuracy_line.setData([], [])
+        self._update_accuracy_visibility()
+        if self.n_points == 0:
+            self.hover_line.setVisible(False)
+            self.hover_text.setVisible(False)
+
+    def _set_range(self, last_step: float, low: float, high: float, log: bool) -> None:
+        """Set the view range rounded outward to 'nice' numbers, so it (and the axes, whose
+        tick labels are costly to regenerate) changes only now and then during Play."""
+        x_range = (0.0, nice_ceiling(max(last_step, 1.0)))
+        if not np.isfinite(low):
+            y_range = (-1.0, 1.0) if log else (0.0, 1.0)
+        elif log:
+            y_range = (np.floor(np.log10(low) * 2) / 2, np.ceil(np.log10(high) * 2) / 2 + 1e-9)
+        else:
+            top = nice_ceiling(high * 1.05) if high > 0 else 1.0
+            bottom = 0.0 if low >= 0 else -nice_ceiling(-low * 1.05)
+            y_range = (bottom, top)
+        if (x_range, y_range) != self._range:
+            self._range = (x_range, y_range)
+            self.plot_item.vb.setRange(xRange=x_range, yRange=y_range, padding=0.02)
+
+    # ------------------------------------------------------------------- hover
+    def _on_mouse_moved(self, event) -> None:
+        scene_pos = event[0]
+        if self.n_points == 0 or not self.plot_item.sceneBoundingRect().contains(scene_pos):
+            self.hover_line.setVisible(False)
+            self.hover_text.setVisible(False)
+            return
+        x = self.plot_item.vb.mapSceneToView(scene_pos).x()
+        text, step = self.values_at(x)
+        if text is None:
+            return
+        self.hover_line.setPos(step)
+        view = self.plot_item.vb.viewRange()
+        self.hover_text.setText(text)
+        self.hover_text.setPos(step, view[1][0])
+        self.hover_text.setAnchor((1, 1) if step > (view[0][0] + view[0][1]) / 2 else (0, 1))
+        self.hover_line.setVisible(True)
+        self.hover_text.setVisible(True)
+
+    def values_at(self, x: float) -> tuple[str | None, float]:
+        """Read-out text for the history point nearest to step x: (text, step)."""
+        steps = np.asarray(self._arrays.get("step", ()), dtype=np.float64)
+        if steps.size == 0:
+            return None, 0.0
+        i = int(np.clip(np.searchsorted(steps, x), 0, steps.size - 1))
+        if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
+            i -= 1
+        lines = [f"step {int(steps[i])}"]
+        for key, label in (("train_loss", "train loss"), ("test_loss", "test loss")):
+            values = self._arrays.get(key)
+            if values is not None and len(values) == steps.size:
+                lines.append(f"{label} {_fmt(values[i])}")
+        if self._classification:
+            for key, label in (("train_accuracy", "train acc"), ("test_accuracy", "test acc")):
+                values = self._arrays.get(key)
+                if values is not None and len(values) == steps.size:
+                    lines.append(f"{label} {_fmt(values[i])}")
+        return "\n".join(lines), float(steps[i])
+
+
+def peak_decimate(steps: np.ndarray, columns: list[np.ndarray], max_points: int
+                  ) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Thin a long curve for drawing, keeping its shape: in each of max_points/2 buckets keep
+    the first sample and the minimum and maximum of every column (peak decimation). Returns
+    (steps, columns) with at most ~1.5·max_points samples; short input is returned as is.
+    Non-finite values are kept where a bucket has nothing else, so gaps stay visible."""
+    n = steps.size
+    if n <= max_points:
+        return steps, columns
+    bucket = int(np.ceil(n / (max_points // 2)))
+    usable = (n // bucket) * bucket
+    starts = np.arange(0, usable, bucket)
+    keep = [starts]
+    for values in columns:
+        block = values[:usable].reshape(-1, bucket)
+        finite = np.isfinite(block)
+        low = np.argmin(np.where(finite, block, np.inf), axis=1)
+        high = np.argmax(np.where(finite, block, -np.inf), axis=1)
+        keep += [starts + low, starts + high]
+    keep.append(np.arange(usable, n))
+    keep.append(np.array([n - 1]))  # the newest sample is always drawn
+    index = np.unique(np.concatenate(keep))
+    return steps[index], [values[index] for values in columns]
+
+
+def nice_ceiling(value: float) -> float:
+    """Smallest number ≥ value of the form m·10^k with m in 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8."""
+    if not np.isfinite(value) or value <= 0:
+        return 1.0
+    exponent = np.floor(np.log10(value))
+    for mantissa in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        candidate = mantissa * 10.0**exponent
+        if candidate >= value * (1 - 1e-12):
+            return float(candidate)
+    return float(10.0 ** (exponent + 1))
+
+
+def _fmt(value: float) -> str:
+    value = float(value)
+    if not np.isfinite(value):
+        return "—"
+    return f"{value:.4g}"

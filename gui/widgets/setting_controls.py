@@ -1,0 +1,251 @@
+"""Controls built from the setting declarations of ``core.settings`` (label, doc, range, choices).
+
+``make_control(info)`` returns a :class:`SettingControl`: a widget plus ``value()``,
+``set_value(v)`` (with the widget's signals blocked, so a push from the controller causes no
+feedback) and a ``changed(object)`` signal carrying the new value. The panels only arrange
+controls and forward ``changed`` to the controller.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+
+from core.settings import SettingInfo
+
+#: Learning-rate presets offered in the combo box (free entry is allowed too).
+LEARNING_RATE_PRESETS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+CHOICE_LABELS = {
+    None: "automatic", "mse": "mean squared error", "xavier": "Xavier (Glorot uniform)",
+    "he": "He (Kaiming normal)", "normal": "normal (σ = 0.1)", "zeros": "zeros",
+    "sgd": "SGD", "momentum": "momentum", "nesterov": "Nesterov", "rmsprop": "RMSprop",
+    "adam": "Adam", "leaky_relu": "leaky ReLU", "relu": "ReLU", "elu": "ELU", "gelu": "GELU",
+}
+
+
+def format_number(value: float) -> str:
+    """Compact text for a float: 0.03, 1e-05, 10."""
+    return f"{value:g}"
+
+
+class SettingControl(QtCore.QObject):
+    """A widget for one setting. ``changed(value)`` fires on user edits only."""
+
+    changed = Signal(object)
+
+    def __init__(self, info: SettingInfo, widget: QtWidgets.QWidget) -> None:
+        super().__init__(widget)
+        self.info = info
+        self.widget = widget
+        widget.setToolTip(info.doc)
+        widget.setObjectName(f"setting_{info.name}")
+
+    def value(self):
+        raise NotImplementedError
+
+    def _set(self, value) -> None:
+        raise NotImplementedError
+
+    def set_value(self, value) -> None:
+        """Show `value` without emitting anything (signals blocked)."""
+        blocked = self.widget.blockSignals(True)
+        try:
+            self._set(value)
+        finally:
+            self.widget.blockSignals(blocked)
+
+
+class BoolControl(SettingControl):
+    def __init__(self, info: SettingInfo) -> None:
+        super().__init__(info, QtWidgets.QCheckBox(info.label))
+        self.widget.toggled.connect(lambda on: self.changed.emit(bool(on)))
+
+    def value(self) -> bool:
+        return self.widget.isChecked()
+
+    def _set(self, value) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class IntControl(SettingControl):
+    def __init__(self, info: SettingInfo) -> None:
+        box = QtWidgets.QSpinBox()
+        box.setRange(int(info.minimum or 0), int(min(info.maximum or 2**31 - 1, 2**31 - 1)))
+        box.setKeyboardTracking(False)
+        if info.zero_text:
+            box.setSpecialValueText(info.zero_text)
+        super().__init__(info, box)
+        box.valueChanged.connect(lambda v: self.changed.emit(int(v)))
+
+    def value(self) -> int:
+        return int(self.widget.value())
+
+    def _set(self, value) -> None:
+        self.widget.setValue(int(value))
+
+
+class FloatControl(SettingControl):
+    """A spin box; `percent=True` shows 0..1 as 0..100 %."""
+
+    def __init__(self, info: SettingInfo, percent: bool = False, decimals: int = 4,
+                 step: float = 0.01) -> None:
+        box = QtWidgets.QDoubleSpinBox()
+        self.scale = 100.0 if percent else 1.0
+        box.setDecimals(0 if percent else decimals)
+        box.setRange((info.minimum or 0.0) * self.scale, (info.maximum or 1e9) * self.scale)
+        box.setSingleStep(5.0 if percent else step)
+        box.setKeyboardTracking(False)
+        if percent:
+            box.setSuffix(" %")
+        if info.zero_text:
+            box.setSpecialValueText(info.zero_text)
+        super().__init__(info, box)
+        box.valueChanged.connect(lambda v: self.changed.emit(float(v) / self.scale))
+
+    def value(self) -> float:
+        return float(self.widget.value()) / self.scale
+
+    def _set(self, value) -> None:
+        self.widget.setValue(float(value) * self.scale)
+
+
+class ChoiceControl(SettingControl):
+    def __init__(self, info: SettingInfo, choices=None, labels: dict | None = None) -> None:
+        combo = QtWidgets.QComboBox()
+        super().__init__(info, combo)
+        self.set_choices(choices if choices is not None else info.choices, labels)
+        combo.currentIndexChanged.connect(self._emit)
+
+    def set_choices(self, choices, labels: dict | None = None) -> None:
+        """Replace the offered choices (signals blocked); keeps the current one if allowed."""
+        current = self.value() if self.widget.count() else None
+        blocked = self.widget.blockSignals(True)
+        self.widget.clear()
+        for choice in choices:
+            text = (labels or {}).get(choice) or CHOICE_LABELS.get(choice, str(choice))
+            self.widget.addItem(text, choice)
+        if current in choices:
+            self._set(current)
+        self.widget.blockSignals(blocked)
+
+    def choices(self) -> list:
+        return [self.widget.itemData(i) for i in range(self.widget.count())]
+
+    def _emit(self, index: int) -> None:
+        if index >= 0:
+            self.changed.emit(self.widget.itemData(index))
+
+    def value(self):
+        return self.widget.currentData()
+
+    def _set(self, value) -> None:
+        index = self.choices().index(value) if value in self.choices() else -1
+        self.widget.setCurrentIndex(index)
+
+
+class LearningRateControl(SettingControl):
+    """Editable combo box: presets 1e-5 … 10 plus free entry (validated on Enter/focus out)."""
+
+    def __init__(self, info: SettingInfo) -> None:
+        combo = QtWidgets.QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        for rate in LEARNING_RATE_PRESETS:
+            combo.addItem(format_number(rate), rate)
+        validator = QtGui.QDoubleValidator(info.minimum or 0.0, info.maximum or 1e9, 12, combo)
+        validator.setNotation(QtGui.QDoubleValidator.Notation.ScientificNotation)
+        validator.setLocale(QtCore.QLocale.c())
+        combo.setValidator(validator)
+        super().__init__(info, combo)
+        self._value = float(info.default)
+        combo.activated.connect(lambda _i: self._commit())
+        combo.lineEdit().editingFinished.connect(self._commit)
+
+    def _commit(self) -> None:
+        text = self.widget.currentText().strip()
+        try:
+            rate = float(text)
+        except ValueError:
+            rate = math.nan
+        low, high = self.info.minimum or 0.0, self.info.maximum or math.inf
+        if not (math.isfinite(rate) and low <= rate <= high):
+            self.widget.setToolTip(f"{self.info.doc}\nEnter a number between "
+                                   f"{format_number(low)} and {format_number(high)}.")
+            self.set_value(self._value)
+            return
+        if rate != self._value:
+            self._value = rate
+            self.set_value(rate)
+            self.changed.emit(rate)
+
+    def value(self) -> float:
+        return self._value
+
+    def _set(self, value) -> None:
+        self._value = float(value)
+        presets = [self.widget.itemData(i) for i in range(self.widget.count())]
+        if self._value in presets:
+            self.widget.setCurrentIndex(presets.index(self._value))
+        self.widget.setEditText(format_number(self._value))
+
+
+class ScientificControl(SettingControl):
+    """A line edit for tiny positive floats (ε): free entry in scientific notation."""
+
+    def __init__(self, info: SettingInfo) -> None:
+        edit = QtWidgets.QLineEdit()
+        validator = QtGui.QDoubleValidator(info.minimum or 0.0, info.maximum or 1e9, 15, edit)
+        validator.setNotation(QtGui.QDoubleValidator.Notation.ScientificNotation)
+        validator.setLocale(QtCore.QLocale.c())
+        edit.setValidator(validator)
+        super().__init__(info, edit)
+        self._value = float(info.default)
+        edit.editingFinished.connect(self._commit)
+
+    def _commit(self) -> None:
+        try:
+            value = float(self.widget.text())
+        except ValueError:
+            self.set_value(self._value)
+            return
+        if value != self._value:
+            self._value = value
+            self.changed.emit(value)
+
+    def value(self) -> float:
+        return self._value
+
+    def _set(self, value) -> None:
+        self._value = float(value)
+        self.widget.setText(format_number(self._value))
+
+
+def make_control(info: SettingInfo, **options) -> SettingControl:
+    """The default control for a declaration: bool → check box, int/float → spin box,
+    log-scale float → learning-rate combo / scientific entry, choice → combo box."""
+    if info.kind == "bool":
+        return BoolControl(info)
+    if info.kind == "int":
+        return IntControl(info)
+    if info.kind == "float":
+        if info.log_scale:
+            return LearningRateControl(info) if info.name == "learning_rate" else \
+                ScientificControl(info)
+        return FloatControl(info, **options)
+    if info.kind == "choice":
+        return ChoiceControl(info, **options)
+    raise ValueError(f"no default control for a setting of kind {info.kind!r} ({info.name})")
+
+
+def add_rows(form: QtWidgets.QFormLayout, controls: dict[str, SettingControl]) -> None:
+    """Add each control to a form with its declared label (check boxes span the row)."""
+    for control in controls.values():
+        if isinstance(control, BoolControl):
+            form.addRow(control.widget)
+        else:
+            label = QtWidgets.QLabel(control.info.label + ":")
+            label.setToolTip(control.info.doc)
+            form.addRow(label, control.widget)

@@ -1,0 +1,129 @@
+"""Step toolbar: Forward / Backward / Update (only in the valid order), the current phase,
+Step, Epoch, Play/Pause with a speed slider (1 step/s … as fast as possible), Rewind, Reset.
+
+The toolbar holds QActions (with shortcuts) that the main window also puts in the Train menu;
+it emits requests and shows the state given to ``show_state``.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtGui, QtWidgets
+from PySide6.QtCore import Qt, Signal
+
+#: Speed slider positions in steps/s; 0 means as fast as possible.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0)
+
+PHASE_TEXT = {
+    "ready": "next: <b>Forward</b>",
+    "forward": "forward done · next: <b>Backward</b>",
+    "backward": "backward done · next: <b>Update</b>",
+}
+
+
+def speed_text(steps_per_second: float) -> str:
+    return "max" if steps_per_second <= 0 else f"{steps_per_second:g} steps/s"
+
+
+class StepToolbar(QtWidgets.QToolBar):
+    speedChanged = Signal(float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Training steps", parent)
+        self.setObjectName("stepToolbar")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setMovable(False)
+
+        def action(text: str, shortcut: str, tip: str, *more: str) -> QtGui.QAction:
+            # keys as in gui/shortcuts.py's table, which may re-assign them
+            act = QtGui.QAction(text, self)
+            act.setShortcuts([QtGui.QKeySequence(key) for key in (shortcut, *more)])
+            act.setToolTip(f"{tip} ({' / '.join((shortcut, *more))})")
+            act.setStatusTip(tip)
+            return act
+
+        self.forward_action = action("Forward", "F", "Forward pass on the next mini-batch")
+        self.backward_action = action("Backward", "B", "Backpropagate: δ and ∂J/∂W, ∂J/∂b")
+        self.update_action = action("Update", "U", "Apply the optimizer to the weights")
+        self.step_action = action("Step", "S", "One mini-batch through all three phases",
+                                  "Shift+Right")
+        self.epoch_action = action("Epoch", "E", "Steps until every training point was used")
+        self.play_action = action("Play", "Space", "Train continuously / pause")
+        self.play_action.setCheckable(True)
+        self.rewind_action = action("Rewind", "Left", "Go back one step (snapshots)")
+        self.reset_action = action("Reset", "R", "Re-initialize the weights from the seed")
+
+        for act in (self.forward_action, self.backward_action, self.update_action):
+            self.addAction(act)
+        self.phase_label = QtWidgets.QLabel()
+        self.phase_label.setObjectName("phaseLabel")
+        self.phase_label.setMinimumWidth(390)
+        self.phase_label.setStyleSheet("padding: 0 8px; color: #333;")
+        self.addWidget(self.phase_label)
+        self.addSeparator()
+        for act in (self.step_action, self.epoch_action, self.play_action):
+            self.addAction(act)
+
+        self.speed_slider = QtWidgets.QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setRange(0, len(SPEEDS) - 1)
+        self.speed_slider.setValue(len(SPEEDS) - 1)
+        self.speed_slider.setFixedWidth(130)
+        self.speed_slider.setToolTip("Play speed: 1 step/s … as fast as possible")
+        self.speed_slider.valueChanged.connect(self._speed_moved)
+        self.speed_label = QtWidgets.QLabel(speed_text(0))
+        self.speed_label.setMinimumWidth(90)
+        self.addWidget(QtWidgets.QLabel("  speed "))
+        self.addWidget(self.speed_slider)
+        self.addWidget(self.speed_label)
+        self.addSeparator()
+        self.addAction(self.rewind_action)
+        self.addAction(self.reset_action)
+        self.show_state("ready", playing=False, diverged=False, can_rewind=False)
+
+    def actions_for_menu(self) -> list[QtGui.QAction | None]:
+        """The actions in menu order (None = separator)."""
+        return [self.forward_action, self.backward_action, self.update_action, None,
+                self.step_action, self.epoch_action, self.play_action, None,
+                self.rewind_action, self.reset_action]
+
+    def _speed_moved(self, position: int) -> None:
+        speed = SPEEDS[position]
+        self.speed_label.setText(speed_text(speed))
+        self.speedChanged.emit(float(speed))
+
+    def set_speed(self, steps_per_second: float) -> None:
+        """Move the slider to the nearest preset (signals blocked)."""
+        target = float(steps_per_second)
+        if target <= 0:
+            position = len(SPEEDS) - 1
+        else:
+            position = min(range(len(SPEEDS) - 1), key=lambda i: abs(SPEEDS[i] - target))
+        self.speed_slider.blockSignals(True)
+        self.speed_slider.setValue(position)
+        self.speed_slider.blockSignals(False)
+        self.speed_label.setText(speed_text(SPEEDS[position]))
+
+    def show_state(self, phase: str, playing: bool, diverged: bool, can_rewind: bool,
+                   batch_text: str = "") -> None:
+        """Enable only the valid next phase; show the phase (and `batch_text`, e.g. "batch 10
+        of 350", during a step); Play ↔ Pause."""
+        idle = not playing and not diverged
+        self.forward_action.setEnabled(idle and phase == "ready")
+        self.backward_action.setEnabled(idle and phase == "forward")
+        self.update_action.setEnabled(idle and phase == "backward")
+        self.step_action.setEnabled(idle)
+        self.epoch_action.setEnabled(idle)
+        self.play_action.setEnabled(not diverged)
+        self.play_action.blockSignals(True)
+        self.play_action.setChecked(playing)
+        self.play_action.blockSignals(False)
+        self.play_action.setText("Pause" if playing else "Play")
+        self.rewind_action.setEnabled(can_rewind or phase != "ready" or diverged)
+        if diverged:
+            self.phase_label.setText("<span style='color:#B00020'><b>diverged</b></span>")
+        elif playing:
+            self.phase_label.setText("playing…")
+        else:
+            text = PHASE_TEXT.get(phase, phase)
+            if phase != "ready" and batch_text:
+                text += f" · {batch_text}"
+            self.phase_label.setText(text)

@@ -1,0 +1,35 @@
+"""Shared fixtures of the GUI tests: a shown MainWindow on a fresh TrainingController."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PENGUINS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data",
+                        "penguins.csv")
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown, active main window with the default scene (circle, 500 points, 2-8-8-1)."""
+    from gui.controller import TrainingController
+    from gui.main_window import MainWindow
+
+    controller = TrainingController()
+    win = MainWindow(controller)
+    qtbot.addWidget(win)
+    win.resize(1280, 820)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    controller.shutdown()
+
+
+@pytest.fixture
+def penguins_path():
+    path = os.path.abspath(PENGUINS)
+    if not os.path.exists(path):
+        pytest.skip("shared/data/penguins.csv is not available")
+    return path
