@@ -1,0 +1,115 @@
+"""The inspector dock: the current step's equations with the engine's real numbers.
+
+Forward (z = W a + b, a = f(z) per layer), output and loss, backward (δ^L, δ^l, ∂J/∂W with the
+penalty term apart) and the update of the selected parameter, for the selected sample — see
+``gui.inspector_content`` for the notation and ``gui.inspector_render`` for the formatting.
+
+Interaction: hover an "all N…" link under a truncated array for every value; click it to copy
+them; "Copy as text" copies the whole page with every value in full precision.
+The inspector redraws only when shown, and every 2 s during Play.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui.inspector_content import inspector_sections
+from gui.inspector_render import to_html, to_text
+from gui.view_refresh import RefreshGate
+
+#: Seconds between redraws while playing: laying out the rich text takes tens of ms, and the
+#: numbers of a network training at hundreds of steps per second cannot be read anyway.
+#: Pausing redraws at once.
+PLAY_INTERVAL = 2.0
+_PHASE_TEXT = {"ready": "step complete", "forward": "after Forward", "backward": "after Backward"}
+
+
+class Inspector(QtWidgets.QWidget):
+    """Rich-text view of the trainer's last phases; reads the controller, never changes it."""
+
+    def __init__(self, controller=None, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = None
+        self.sections: list = []
+        self.html = ""
+        self.links: dict[str, str] = {}
+        self.shown: dict = {}
+        self.status = QtWidgets.QLabel("")
+        self.status.setStyleSheet("color:#555555")
+        self.copy_button = QtWidgets.QPushButton("Copy as text")
+        self.copy_button.setToolTip("Copy everything shown, every value in full precision")
+        self.copy_button.clicked.connect(self.copy_text)
+        self.browser = QtWidgets.QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.highlighted.connect(self._show_full_values)
+        self.browser.anchorClicked.connect(self._copy_full_values)
+        self.browser.setMinimumWidth(320)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.copy_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        if controller is not None:
+            self.set_controller(controller)
+
+    def set_controller(self, controller) -> None:
+        self.controller = controller
+        for signal in (controller.phaseCompleted, controller.networkChanged,
+                       controller.dataChanged, controller.selectionChanged):
+            signal.connect(lambda *_: self.gate.request())
+        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        controller.playingChanged.connect(lambda _on: self.gate.request())
+        self.gate.request()
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        trainer = c.trainer
+        self.sections = inspector_sections(trainer, c.selected_sample, c.selected_parameter,
+                                           getattr(c, "selected_neuron", None))
+        page = to_html(self.sections)
+        self.html, self.links, self.shown = page.html, page.links, page.shown
+        playing = " · playing: refreshed every 2 s" if c.playing else ""
+        self.status.setText(f"Step {trainer.step_count} · {_PHASE_TEXT.get(trainer.phase, '')}"
+                            f" · next: {trainer.next_phase}{playing}")
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(self.html)
+        bar.setValue(position)
+
+    def text(self) -> str:
+        """The page as plain text, every array complete and in full precision."""
+        return to_text(self.sections)
+
+    def copy_text(self) -> None:
+        QtGui.QGuiApplication.clipboard().setText(self.text())
+
+    # ------------------------------------------------------------ full values
+    def _show_full_values(self, url: QtCore.QUrl) -> None:
+        text = self.links.get(url.toString())
+        if text:
+            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), _wrapped(text), self.browser)
+        else:
+            QtWidgets.QToolTip.hideText()
+
+    def _copy_full_values(self, url: QtCore.QUrl) -> None:
+        text = self.links.get(url.toString())
+        if text:
+            QtGui.QGuiApplication.clipboard().setText(text)
+
+
+def _wrapped(text: str, width: int = 100) -> str:
+    lines, line = [], ""
+    for word in text.split(" "):
+        if len(line) + len(word) > width:
+            lines.append(line)
+            line = ""
+        line += word + " "
+    lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,226 @@
+"""The network diagram: one item per parameter, styling by sign and |value|, phases, warnings,
+picking and thumbnails — checked against the engine's arrays."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from PySide6 import QtCore
+
+from gui import diagram_items as items
+from gui.controller import TrainingController
+from gui.diagram_view import hover_text
+from gui.plots.network_diagram import NetworkDiagram
+
+SHOTS = "/tmp/shots"
+
+
+@pytest.fixture
+def diagram(qtbot):
+    controller = TrainingController()
+    view = NetworkDiagram(controller)
+    view.set_animation_ms(0)
+    qtbot.addWidget(view)
+    view.resize(820, 560)
+    view.show()
+    qtbot.waitExposed(view)
+    return view, controller
+
+
+def _scene_items(view, cls):
+    return [item for item in view.scene.items() if isinstance(item, cls)]
+
+
+def _expected_style(value, scale):
+    """Independent statement of the rule: orange for w > 0, blue for w < 0, grey for 0 (the
+    colour's dominant channel); width linear in |value|/scale."""
+    t = min(abs(value) / scale, 1.0)
+    hue = "orange" if value > 0 else "blue" if value < 0 else "grey"
+    return hue, items.MIN_WIDTH + (items.MAX_WIDTH - items.MIN_WIDTH) * t
+
+
+def _hue(colour) -> str:
+    r, b = colour.red(), colour.blue()
+    return "orange" if r > b + 40 else "blue" if b > r + 40 else "grey"
+
+
+@pytest.mark.parametrize("hidden", [(8, 8), (3,), ()])
+def test_diagram_has_one_edge_per_weight_and_one_marker_per_bias(diagram, hidden):
+    view, controller = diagram
+    controller.set_network_settings(hidden_sizes=hidden)
+    net = controller.trainer.net
+    edges = _scene_items(view, items.EdgeItem)
+    markers = _scene_items(view, items.BiasItem)
+    assert len(edges) == sum(w.size for w in net.weights)
+    assert len(markers) == sum(b.size for b in net.biases)  # the output bias included
+    assert {e.parameter for e in edges} == {
+        (l, "W", i, j) for l, w in enumerate(net.weights) for i in range(w.shape[0])
+        for j in range(w.shape[1])}
+    assert {m.parameter for m in markers} == {
+        (l, "b", i, 0) for l, b in enumerate(net.biases) for i in range(b.size)}
+    # Rebuilding for another architecture did not leave stale items behind.
+    controller.set_network_settings(hidden_sizes=(2,))
+    assert len(_scene_items(view, items.EdgeItem)) == 2 * 2 + 2 * 1
+
+
+def test_edge_colour_and_width_follow_weights_after_update(diagram):
+    view, controller = diagram
+    controller.set_training_settings(learning_rate=3.0)  # big steps: widths visibly change
+    before = [e.pen().widthF() for layer in view.edges for e in layer]
+    controller.forward()
+    controller.backward()
+    controller.update()
+    net = controller.trainer.net
+    scale = max(np.abs(w).max() for w in net.weights)  # edges: one symmetric scale
+    bias_scale = max(np.abs(b).max() for b in net.biases)  # markers: their own
+    for l, layer in enumerate(view.edges):
+        for edge in layer:
+            _, _, i, j = edge.parameter
+            hue, width = _expected_style(net.weights[l][i, j], scale)
+            assert _hue(edge.pen().color()) == hue
+            assert edge.pen().widthF() == pytest.approx(width, abs=0.0625)
+    after = [e.pen().widthF() for layer in view.edges for e in layer]
+    assert not np.allclose(before, after)
+    for l, markers in enumerate(view.biases):
+        for marker in markers:
+            value = net.biases[l][marker.parameter[2]]
+            assert _hue(marker.brush().color()) == _expected_style(value, bias_scale)[0]
+            radius = marker.rect().width() / 2
+            t = abs(value) / bias_scale
+            assert radius == pytest.approx(
+                items.BIAS_MIN_RADIUS + (items.BIAS_MAX_RADIUS - items.BIAS_MIN_RADIUS) * t)
+
+
+def test_backward_colours_edges_by_gradient_and_writes_deltas(diagram):
+    view, controller = diagram
+    controller.forward()
+    assert view.mode == "weights"
+    assert view.nodes[1][0].label.text() == \
+        f"{controller.trainer.last_forward.activations[1][0, 0]:.3g}"
+    controller.backward()
+    g = controller.trainer.last_gradients
+    assert view.mode == "gradients"
+    scale = max(np.abs(a).max() for a in g.weights)
+    edge = view.edges[2][3]
+    hue, width = _expected_style(g.weights[2][0, 3], scale)
+    assert (_hue(edge.pen().color()), edge.pen().widthF()) == (hue, pytest.approx(width,
+                                                                                  abs=0.0625))
+    assert view.nodes[3][0].label.text() == f"δ {g.deltas[2][0, 0]:.3g}"
+
+
+def test_phase_animation_lights_layers_in_order_and_runs_backward_from_output(diagram, qtbot):
+    view, controller = diagram
+    view.set_animation_ms(40)
+    controller.forward()
+    assert view._kind == "forward"
+    view._apply(0.0)
+    assert [view.nodes[k][0].lit for k in range(4)] == [True, False, False, False]
+    view._apply(2.0)
+    assert [view.nodes[k][0].lit for k in range(4)] == [True, True, True, False]
+    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    assert all(node.lit for column in view.nodes for node in column)
+    controller.backward()
+    assert view._kind == "backward"
+    view._apply(0.0)  # only the output has its δ yet
+    assert view.nodes[3][0].label.text().startswith("δ")
+    assert not view.nodes[1][0].label.text().startswith("δ")
+    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    assert view.nodes[1][0].label.text().startswith("δ")
+
+
+def test_update_animation_starts_from_the_old_weights(diagram, qtbot):
+    view, controller = diagram
+    controller.set_training_settings(learning_rate=3.0)
+    controller.forward()
+    controller.backward()
+    view.set_animation_ms(60)
+    controller.update()
+    record = controller.trainer.last_update
+    old = record.old_params[0::2]
+    view._apply(0.0)
+    edge = view.edges[0][0]
+    assert edge.value == old[0][0, 0]
+    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    assert edge.value == controller.trainer.net.weights[0][0, 0]
+
+
+def test_dead_relu_warning_appears_for_unit_with_bias_minus_100(diagram):
+    view, controller = diagram
+    controller.set_network_settings(activation="relu")
+    assert [w for w in view.visible_warnings() if w.kind == "dead_relu"] == []
+    controller.trainer.net.biases[0][3] = -100.0
+    view.redraw()
+    dead = [w for w in view.visible_warnings() if w.kind == "dead_relu"]
+    assert [(w.layer, w.unit) for w in dead] == [(0, 3)]
+    badge = view.badges[("dead_relu", 0, 3)]
+    assert badge.isVisible() and "Dead ReLU" in badge.text
+    assert "Dead ReLU" in hover_text(view, ("node", view.nodes[1][3]))
+    controller.trainer.net.biases[0][3] = 0.0
+    view.redraw()
+    assert not badge.isVisible()
+
+
+def test_hover_text_shows_the_live_weight(diagram):
+    view, controller = diagram
+    edge = view.edges[1][10]
+    _, _, i, j = edge.parameter
+    assert f"{controller.trainer.net.weights[1][i, j]:.6g}" in hover_text(view, ("edge", edge))
+    controller.set_training_settings(learning_rate=1.0)
+    controller.step()
+    text = hover_text(view, ("edge", edge))
+    assert f"{controller.trainer.net.weights[1][i, j]:.6g}" in text
+    assert "W²[1, 2]" in text and "net.weights[1][1, 2]" in text
+
+
+def test_clicking_an_edge_or_bias_selects_that_parameter(diagram, qtbot):
+    view, _ = diagram
+    edge = view.edges[2][5]
+    middle = view.view.mapFromScene(edge.line().center())
+    with qtbot.waitSignal(view.parameterClicked) as blocker:
+        qtbot.mouseClick(view.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=middle)
+    assert blocker.args == [(2, "W", 0, 5)]
+    marker = view.biases[0][4]
+    with qtbot.waitSignal(view.parameterClicked) as blocker:
+        qtbot.mouseClick(view.view.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                         pos=view.view.mapFromScene(marker.centre))
+    assert blocker.args == [(0, "b", 4, 0)]
+    node = view.nodes[2][6]
+    with qtbot.waitSignal(view.neuronClicked) as blocker:
+        qtbot.mouseClick(view.view.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                         pos=view.view.mapFromScene(node.centre))
+    assert blocker.args == [2, 6]
+
+
+def test_thumbnails_have_positive_y_up(diagram):
+    view, _ = diagram
+    image = view.nodes[0][1].thumbnail.pixmap().toImage()  # input x2: grows with y
+    top, bottom = image.pixelColor(image.width() // 2, 1), \
+        image.pixelColor(image.width() // 2, image.height() - 2)
+    assert top.red() > top.blue()          # orange: positive x2 at the top
+    assert bottom.blue() > bottom.red()    # blue: negative x2 at the bottom
+
+
+def test_screenshots_of_each_phase(diagram):
+    view, controller = diagram
+    os.makedirs(SHOTS, exist_ok=True)
+    controller.select_parameter((1, "W", 2, 3))
+    for phase, action in (("forward", controller.forward), ("backward", controller.backward),
+                          ("update", controller.update)):
+        action()
+        path = f"{SHOTS}/diagram_{phase}.png"
+        assert view.grab().save(path)
+        assert os.path.getsize(path) > 10_000
+
+
+def test_hovering_a_node_reports_it_and_leaving_clears_it(diagram, qtbot):
+    view, _ = diagram
+    node = view.nodes[1][2]
+    with qtbot.waitSignal(view.nodeHovered) as blocker:
+        qtbot.mouseMove(view.view.viewport(), view.view.mapFromScene(node.centre))
+    assert blocker.args == [1, 2]
+    assert view.view.hovered == ("node", node)
+    with qtbot.waitSignal(view.nodeHovered) as blocker:
+        qtbot.mouseMove(view.view.viewport(), QtCore.QPoint(2, 2))
+    assert blocker.args == [-1, -1]
