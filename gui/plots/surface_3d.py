@@ -1,0 +1,116 @@
+"""Optional 3-D view of the loss surface (a part of the loss-surface dock), pyqtgraph.opengl.
+
+Everything that needs OpenGL is guarded: pyqtgraph.opengl needs the PyOpenGL package, and a
+``QOpenGLWidget`` needs a working context, which the "offscreen" platform of the tests (and
+some remote desktops) cannot give. :func:`opengl_problem` checks, in this order, the platform,
+the import and the creation of a context on an offscreen surface, without creating any widget;
+only then is a ``GLViewWidget`` built. Otherwise the tab shows the reason, and the dock falls
+back to the 2-D view; nothing raises.
+
+The surface is drawn in a box normalized to [−5, 5]² × [0, 5] (the axes of a loss surface have
+unrelated units), coloured with the same viridis map as the 2-D view.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+#: Platforms that never give an OpenGL context to a widget.
+NO_GL_PLATFORMS = ("offscreen", "minimal", "vnc")
+
+
+def opengl_problem() -> str | None:
+    """None when a 3-D view can be made, else a sentence saying why not (never raises)."""
+    app = QtGui.QGuiApplication.instance()
+    platform = app.platformName() if app is not None else ""
+    if app is None or platform in NO_GL_PLATFORMS:
+        return f"3-D view unavailable: no OpenGL on the '{platform or 'headless'}' platform"
+    try:
+        import pyqtgraph.opengl  # noqa: F401  (needs PyOpenGL)
+    except Exception as error:  # noqa: BLE001 - ImportError or a broken GL library
+        return f"3-D view unavailable: pyqtgraph.opengl cannot be loaded ({error})"
+    try:
+        context = QtGui.QOpenGLContext()
+        if not context.create():
+            return "3-D view unavailable: no OpenGL context could be created"
+        surface = QtGui.QOffscreenSurface()
+        surface.setFormat(context.format())
+        surface.create()
+        if not (surface.isValid() and context.makeCurrent(surface)):
+            return "3-D view unavailable: the OpenGL context cannot be made current"
+        context.doneCurrent()
+    except Exception as error:  # noqa: BLE001
+        return f"3-D view unavailable: {error}"
+    return None
+
+
+class Surface3DView(QtWidgets.QWidget):
+    """Tab content: a ``GLViewWidget`` once :meth:`ensure_ready` succeeded, else a message."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.message = ""
+        self.gl_view = None
+        self.surface_item = None
+        self.label = QtWidgets.QLabel("The 3-D view is created when this tab is opened.")
+        self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.label)
+        self._checked = False
+        self._pending = None
+        self._lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=True)
+
+    @property
+    def available(self) -> bool:
+        return self.gl_view is not None
+
+    def ensure_ready(self) -> bool:
+        """Create the GL widget on first use; False (with ``message`` set) if it cannot."""
+        if self._checked:
+            return self.available
+        self._checked = True
+        problem = opengl_problem()
+        if problem is None:
+            try:
+                import pyqtgraph.opengl as gl
+
+                self.gl_view = gl.GLViewWidget()
+                self.gl_view.setBackgroundColor("w")
+                self.gl_view.setCameraPosition(distance=22, elevation=28, azimuth=-60)
+                self.surface_item = gl.GLSurfacePlotItem(computeNormals=False, smooth=False)
+                self.gl_view.addItem(self.surface_item)
+                grid = gl.GLGridItem()
+                grid.setSize(10, 10)
+                grid.setColor((0, 0, 0, 60))
+                self.gl_view.addItem(grid)
+            except Exception as error:  # noqa: BLE001 - fall back, never crash
+                self.gl_view = self.surface_item = None
+                problem = f"3-D view unavailable: {error}"
+        if problem is not None:
+            self.message = problem
+            self.label.setText(problem)
+            return False
+        self.label.hide()
+        self._layout.addWidget(self.gl_view)
+        if self._pending is not None:
+            self.set_surface(*self._pending)
+        return True
+
+    def set_surface(self, values, xs, ys) -> None:
+        """Heights ``values`` (nb, na) (already log-scaled if wanted) over xs (na,), ys (nb,)."""
+        if self.surface_item is None:
+            self._pending = (values, xs, ys)
+            return
+        values = np.asarray(values, dtype=np.float64)
+        finite = np.isfinite(values)
+        low = float(values[finite].min()) if finite.any() else 0.0
+        high = float(values[finite].max()) if finite.any() else 1.0
+        scaled = np.where(finite, (values - low) / max(high - low, 1e-12), 1.0)
+        colours = self._lut[np.clip((scaled * 255).astype(int), 0, 255)] / 255.0
+        self.surface_item.setData(x=np.linspace(-5, 5, len(xs)), y=np.linspace(-5, 5, len(ys)),
+                                  z=5.0 * scaled.T, colors=np.ascontiguousarray(
+                                      colours.transpose(1, 0, 2), dtype=np.float32))

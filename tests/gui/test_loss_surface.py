@@ -1,0 +1,327 @@
+"""Loss-surface dock: surface, path and markers, optimizer race, 3-D fallback, contours.
+
+Each test builds a controller and a presenter with its own view (no main window needed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from core.directions import flat_index
+from core.lessons import load_lesson
+from gui.contours import contour_segments
+from gui.controller import TrainingController
+from gui.loss_surface_dock import LossSurfacePresenter
+from gui.plots.surface_3d import opengl_problem
+from gui.surface_jobs import RACE_OPTIMIZERS, SurfaceSettings, capture, make_plane
+
+
+@pytest.fixture
+def make_presenter(qtbot):
+    made = []
+
+    def make(controller=None, train_steps=0, mode=None, auto_every=0):
+        controller = controller or TrainingController()
+        for _ in range(train_steps):
+            controller.trainer.step()
+        presenter = LossSurfacePresenter(controller)
+        presenter.controls.auto_spin.setValue(auto_every)
+        if mode is not None:
+            presenter.controls.set_mode(mode)
+        qtbot.addWidget(presenter.view)
+        presenter.view.resize(640, 560)
+        made.append(presenter)
+        presenter.view.show()
+        qtbot.waitExposed(presenter.view)
+        return presenter
+
+    yield make
+    for presenter in made:
+        presenter.shutdown()
+
+
+def wait_for_surface(qtbot, presenter, timeout=20_000):
+    qtbot.waitUntil(lambda: presenter.update is not None and not presenter.update.preview
+                    and not presenter.surface_runner.busy, timeout=timeout)
+
+
+def test_default_scene_shows_the_surface_and_the_exact_current_point(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=30)
+    wait_for_surface(qtbot, presenter)
+    plot = presenter.view.plot
+    assert plot.image.isVisible()
+    assert plot.surface_values.shape == (51, 51) and plot.surface_values.dtype == np.float32
+    net = presenter.controller.trainer.net
+    # default plane: two weights of the last layer; the current point is their exact values
+    assert plot.current_position == (net.weights[2][0, 0], net.weights[2][0, 1])
+    x_label = plot.getPlotItem().getAxis("bottom").labelText
+    assert x_label == "W³[0,0]"
+
+
+def test_path_stays_exact_while_training_goes_on(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=10)
+    wait_for_surface(qtbot, presenter)
+    controller = presenter.controller
+    for _ in range(25):
+        controller.trainer.step()
+    controller.stepped.emit()  # auto-recompute is off: the old surface stays
+    qtbot.waitUntil(lambda: presenter.gate.dirty is False, timeout=5000)
+    presenter.redraw_overlays()
+    net = controller.trainer.net
+    plot = presenter.view.plot
+    assert plot.current_position == (net.weights[2][0, 0], net.weights[2][0, 1])
+    _, trajectory = controller.trainer.trajectory()
+    first = flat_index(net.layer_sizes, 2, "W", 0, 0)
+    np.testing.assert_array_equal(plot.path.xData, trajectory[:, first])
+    assert presenter.update.step == 10
+
+
+@pytest.mark.parametrize("mode", ["random", "pca"])
+def test_current_point_equals_the_plane_coordinates_of_the_current_params(qtbot, make_presenter,
+                                                                          mode):
+    presenter = make_presenter(train_steps=40, mode=mode)
+    wait_for_surface(qtbot, presenter)
+    plane = presenter.update.plane
+    assert plane.kind == mode
+    expected = plane.project(presenter.controller.trainer.net.get_params())  # engine lstsq
+    np.testing.assert_allclose(presenter.view.plot.current_position, expected, atol=1e-9)
+
+
+def test_linear_lesson_marks_the_least_squares_optimum(qtbot, make_presenter):
+    controller = TrainingController(load_lesson("linear-regression"))
+    presenter = make_presenter(controller, train_steps=5)
+    assert presenter.controls.mode == "linear"
+    wait_for_surface(qtbot, presenter)
+    session = controller.session
+    design = np.column_stack([session.X_train[:, 0], np.ones(len(session.X_train))])
+    w_star, b_star = np.linalg.lstsq(design, session.y_train, rcond=None)[0]
+    plot = presenter.view.plot
+    assert plot.marker_position(plot.optimum) == pytest.approx((w_star, b_star), abs=1e-12)
+    assert presenter.view.plot.getPlotItem().getAxis("bottom").labelText == "w (weight)"
+    surface = presenter.update.surface  # the grid minimum lies within one cell of the optimum
+    alpha, beta, _ = surface.minimum(total=False)
+    assert abs(alpha - w_star) <= np.diff(surface.alphas)[0]
+    assert abs(beta - b_star) <= np.diff(surface.betas)[0]
+
+
+def test_race_draws_three_paths_from_the_current_point_without_touching_training(
+        qtbot, make_presenter):
+    presenter = make_presenter(train_steps=20)
+    wait_for_surface(qtbot, presenter)
+    trainer = presenter.controller.trainer
+    before_params, before_step = trainer.net.get_params(), trainer.step_count
+    presenter.start_race(15)
+    qtbot.waitUntil(lambda: presenter.race is not None and not presenter.race_runner.busy,
+                    timeout=20_000)
+    plot = presenter.view.plot
+    for name in RACE_OPTIMIZERS:
+        line = plot.race[name]
+        assert len(line.xData) == 16
+        assert (line.xData[0], line.yData[0]) == plot.current_position
+    ends = {(plot.race[name].xData[-1], plot.race[name].yData[-1]) for name in RACE_OPTIMIZERS}
+    assert len(ends) == 3  # three different optimizers, three different end points
+    np.testing.assert_array_equal(trainer.net.get_params(), before_params)
+    assert trainer.step_count == before_step
+    assert "SGD" in plot._legend_entries and "Adam" in plot._legend_entries
+    presenter.clear_race()
+    assert plot.race["adam"].xData is None or len(plot.race["adam"].xData) == 0
+
+
+def test_total_loss_adds_the_penalty_without_recomputing(qtbot, make_presenter):
+    controller = TrainingController()
+    controller.set_training_settings(l2=0.5)
+    presenter = make_presenter(controller, train_steps=5)
+    wait_for_surface(qtbot, presenter)
+    requests = presenter.surface_runner.current_request
+    presenter.controls.loss_combo.setCurrentIndex(1)  # total loss
+    surface = presenter.update.surface
+    np.testing.assert_allclose(presenter.view.plot.surface_values,
+                               surface.data_loss + surface.penalty, rtol=1e-6)
+    assert np.all(surface.penalty > 0)
+    presenter.controls.log_check.setChecked(True)
+    np.testing.assert_allclose(presenter.view.plot.surface_values,
+                               np.log10(surface.data_loss + surface.penalty), rtol=1e-5)
+    assert presenter.surface_runner.current_request == requests
+
+
+def test_hidden_dock_computes_nothing_until_shown(qtbot):
+    controller = TrainingController()
+    presenter = LossSurfacePresenter(controller)
+    qtbot.addWidget(presenter.view)
+    try:
+        controller.step()
+        presenter.recompute()
+        assert presenter.surface_runner.current_request is None
+        presenter.view.show()
+        wait_for_surface(qtbot, presenter)
+    finally:
+        presenter.shutdown()
+
+
+def test_selection_in_the_diagram_becomes_the_horizontal_axis(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=5)
+    wait_for_surface(qtbot, presenter)
+    sizes = presenter.controller.trainer.net.layer_sizes
+    old_first = presenter.controls.parameters()[0]
+    presenter.controller.select_parameter((1, "W", 2, 3))
+    expected = flat_index(sizes, 1, "W", 2, 3)
+    assert presenter.controls.parameters() == (expected, old_first)
+    qtbot.waitUntil(lambda: presenter.update is not None
+                    and presenter.update.plane.indices == (expected, old_first)
+                    and not presenter.surface_runner.busy, timeout=20_000)
+    assert presenter.view.plot.getPlotItem().getAxis("bottom").labelText == "W²[2,3]"
+
+
+def test_new_architecture_refreshes_the_parameter_lists(qtbot, make_presenter):
+    presenter = make_presenter()
+    wait_for_surface(qtbot, presenter)
+    presenter.controller.set_network_settings(hidden_sizes=(3,))
+    assert presenter.controls.first_combo.count() == presenter.controller.trainer.net.n_params
+    wait_for_surface(qtbot, presenter)
+    assert presenter.update.plane.origin.size == presenter.controller.trainer.net.n_params
+
+
+def test_three_d_tab_falls_back_to_two_d_offscreen(qtbot, make_presenter):
+    assert opengl_problem() is not None  # the test platform is "offscreen"
+    presenter = make_presenter()
+    view = presenter.view
+    view.tabs.setCurrentWidget(view.view_3d)
+    assert view.tabs.currentWidget() is view.plot
+    assert "3-D view unavailable" in view.controls.status_label.text()
+    assert not view.view_3d.available
+    view.view_3d.set_surface(np.ones((3, 3)), np.arange(3), np.arange(3))  # no crash
+
+
+def test_worker_result_for_a_stale_plane_shape_is_ignored(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=3)
+    wait_for_surface(qtbot, presenter)
+    other = TrainingController()
+    other.set_network_settings(hidden_sizes=(2,))
+    update = presenter.update
+    inputs = capture(other.session)
+    update_other = type(update)(update.surface, make_plane(inputs, SurfaceSettings()), 0, False)
+    presenter._surface_result(0, update_other)
+    assert presenter.update is update
+
+
+def test_contour_segments_lie_on_the_level_and_match_the_crossed_cells():
+    rows, cols = np.mgrid[0:40, 0:50].astype(np.float64)
+    values = np.hypot(cols - 24.5, rows - 19.5)  # circles around the grid centre
+    segments = contour_segments(values, 10.0)
+    # pixel coordinates are (col + 0.5, row + 0.5); every end point is on the circle of radius 10
+    radius = np.hypot(segments[..., 0] - 0.5 - 24.5, segments[..., 1] - 0.5 - 19.5)
+    np.testing.assert_allclose(radius, 10.0, atol=0.05)
+    above = values >= 10.0
+    corners = [above[:-1, :-1], above[:-1, 1:], above[1:, 1:], above[1:, :-1]]
+    n_above = sum(c.astype(int) for c in corners)
+    crossed = int(np.count_nonzero((n_above > 0) & (n_above < 4)))
+    assert len(segments) == crossed  # no saddles on a circle: one segment per crossed cell
+    assert len(contour_segments(values, 1e6)) == 0
+    assert len(contour_segments(np.full((5, 5), np.nan), 0.0)) == 0
+
+
+def test_saddle_cell_gives_two_segments():
+    values = np.array([[1.0, 0.0], [0.0, 1.0]])
+    assert contour_segments(values, 0.5).shape == (2, 2, 2)
+
+
+
+def test_preview_drawn_at_the_final_shape_keeps_contours_in_place():
+    from gui.contours import surface_layer
+    from gui.plots.loss_surface_view import _resampled
+
+    xs, ys = np.linspace(-1.0, 1.0, 21), np.linspace(0.0, 4.0, 21)
+    values = xs[None, :] + 0.5 * ys[:, None]  # planar: contour positions are exact
+    layer = surface_layer(values, log=False)
+    fine, fine_xs, fine_ys = _resampled(layer, xs, ys, (51, 51))
+    assert fine.values.shape == (51, 51)
+
+    def to_display(points, grid_xs, grid_ys):  # pixel centre (i + 0.5) ↔ grid point i
+        return np.stack([np.interp(points[..., 0] - 0.5, np.arange(len(grid_xs)), grid_xs),
+                         np.interp(points[..., 1] - 0.5, np.arange(len(grid_ys)), grid_ys)],
+                        axis=-1)
+
+    for (level, coarse), (_, resampled) in zip(layer.contours, fine.contours, strict=True):
+        np.testing.assert_allclose(to_display(resampled, fine_xs, fine_ys),
+                                   to_display(coarse, xs, ys), atol=1e-12)
+        on_line = to_display(coarse, xs, ys)
+        np.testing.assert_allclose(on_line[..., 0] + 0.5 * on_line[..., 1], level, atol=1e-9)
+
+
+def test_hover_reads_out_the_loss_of_the_grid_point_under_the_cursor(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=5)
+    wait_for_surface(qtbot, presenter)
+    plot, surface = presenter.view.plot, presenter.update.surface
+    xs, ys = presenter.projector.display(surface.alphas, surface.betas)
+    i, j = 7, 30  # a grid point: column i (x), row j (y)
+    scene_pos = plot.getPlotItem().vb.mapViewToScene(pg.Point(xs[i], ys[j]))
+    plot._on_mouse_moved((scene_pos,))
+    assert plot.hover_text.isVisible()
+    assert f"loss {surface.data_loss[j, i]:.4g}" in plot.hover_text.toPlainText()
+
+
+def test_pca_before_training_explains_itself_and_recovers_once_the_path_moves(
+        qtbot, make_presenter):
+    presenter = make_presenter(mode="pca")
+    qtbot.waitUntil(lambda: "PCA plane needs a path" in presenter.controls.status_label.text(),
+                    timeout=10_000)
+    assert presenter.update is None and not presenter.view.plot.image.isVisible()
+    for _ in range(5):
+        presenter.controller.step()
+    wait_for_surface(qtbot, presenter)
+    assert presenter.update.plane.kind == "pca"
+
+
+def test_dragging_the_start_point_of_a_two_parameter_model_sets_w_and_b(qtbot, make_presenter):
+    controller = TrainingController(load_lesson("linear-regression"))
+    presenter = make_presenter(controller, train_steps=3)
+    wait_for_surface(qtbot, presenter)
+    presenter.start_race(10)
+    qtbot.waitUntil(lambda: presenter.race is not None, timeout=10_000)
+    plot = presenter.view.plot
+    assert plot.current.movable
+    plot.current.setPos(-0.5, 1.75)  # what a drag does, then it reports the end
+    plot.current.sigPositionChangeFinished.emit(plot.current)
+    net = controller.trainer.net
+    assert (net.weights[0][0, 0], net.biases[0][0]) == (-0.5, 1.75)
+    assert plot.current_position == (-0.5, 1.75)
+    # the race is run again from the new start
+    qtbot.waitUntil(lambda: presenter.race is not None and not presenter.race_runner.busy
+                    and presenter.race.paths["sgd"][0].tolist() == [-0.5, 1.75], timeout=10_000)
+    controller.step()  # training goes on from the dragged point
+    assert controller.trainer.trajectory()[1][-2].tolist() == [-0.5, 1.75]
+
+
+def test_start_point_is_fixed_for_larger_models(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=2)
+    wait_for_surface(qtbot, presenter)
+    assert not presenter.view.plot.current.movable
+
+
+def test_a_slow_surface_shows_a_21_by_21_preview_before_the_full_grid(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=5, mode="random")
+    wait_for_surface(qtbot, presenter)
+    seen = []
+    presenter.surface_runner.resultReady.connect(
+        lambda _id, result: seen.append(getattr(result, "surface", None)))
+    presenter.controls.resolution_spin.setValue(101)  # about 1 s: worth a preview
+    presenter.recompute()
+    wait_for_surface(qtbot, presenter, timeout=30_000)
+    sizes = [surface.alphas.size for surface in seen if surface is not None]
+    assert sizes == [21, 101]
+    assert presenter.view.plot.surface_values.shape == (101, 101)
+
+
+def test_loading_another_scene_follows_the_new_network(qtbot, make_presenter):
+    controller = TrainingController(load_lesson("linear-regression"))
+    presenter = make_presenter(controller, train_steps=2)
+    wait_for_surface(qtbot, presenter)
+    assert presenter.update.plane.kind == "linear"
+    controller.set_session(TrainingController().session)  # File ▸ Open / a lesson
+    assert presenter.controls.mode == "parameters"
+    qtbot.waitUntil(lambda: presenter.update is not None
+                    and presenter.update.plane.kind == "parameters"
+                    and not presenter.surface_runner.busy, timeout=20_000)
+    assert not presenter.view.plot.optimum.isVisible()

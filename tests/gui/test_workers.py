@@ -1,0 +1,176 @@
+"""gui/workers.py: newest request wins, stale results are never delivered, clean shutdown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from gui.workers import JobRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def slow_job(label: str, log: dict, seconds: float = 30.0):
+    """A job that reports progress every 2 ms for ``seconds`` unless cancelled."""
+
+    def job(progress):
+        log.setdefault("started", []).append(label)
+        log.setdefault("threads", []).append(threading.get_ident())
+        started = time.perf_counter()
+        while time.perf_counter() - started < seconds:
+            time.sleep(0.002)
+            if progress((time.perf_counter() - started) / seconds) is False:
+                log.setdefault("cancelled", []).append(label)
+                from core.loss_surface import Cancelled
+
+                raise Cancelled(label)
+        return label
+
+    return job
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = JobRunner("test")
+    yield runner
+    runner.shutdown()
+
+
+def collect(runner):
+    results, finished = [], []
+    runner.resultReady.connect(lambda rid, value: results.append((rid, value)))
+    runner.finished.connect(finished.append)
+    return results, finished
+
+
+def test_new_request_cancels_the_running_one_and_only_the_new_result_arrives(qtbot, runner):
+    results, finished = collect(runner)
+    log: dict = {}
+    progress_seen = []
+    runner.progressChanged.connect(lambda rid, f: progress_seen.append(rid))
+    old = runner.submit(slow_job("old", log))
+    qtbot.waitUntil(lambda: old in progress_seen, timeout=5000)  # the old job is running
+    new = runner.submit(lambda progress: "new")
+    qtbot.waitUntil(lambda: new in finished, timeout=5000)
+    assert results == [(new, "new")]
+    assert log["cancelled"] == ["old"]
+    assert not runner.busy
+
+
+def test_result_of_a_request_that_finished_before_a_newer_one_is_not_delivered(qtbot, runner):
+    results, finished = collect(runner)
+    first_done = threading.Event()
+
+    def quick(progress):
+        first_done.set()
+        return "stale"
+
+    first = runner.submit(quick)
+    assert first_done.wait(5)  # computed and signalled, but not yet received by the GUI thread
+    time.sleep(0.05)
+    second = runner.submit(lambda progress: "fresh")
+    qtbot.waitUntil(lambda: second in finished, timeout=5000)
+    assert results == [(second, "fresh")]
+    assert first not in finished
+
+
+def test_generator_job_delivers_every_yielded_item_in_order(qtbot, runner):
+    results, finished = collect(runner)
+
+    def job(progress):
+        for k in range(3):
+            progress(k / 3)
+            yield k
+
+    rid = runner.submit(job)
+    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    assert [value for _, value in results] == [0, 1, 2]
+
+
+def test_jobs_run_on_the_worker_thread_not_the_gui_thread(qtbot, runner):
+    log: dict = {}
+    _, finished = collect(runner)
+    rid = runner.submit(slow_job("quick", log, seconds=0.01))
+    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    assert log["threads"] and log["threads"][0] != threading.get_ident()
+
+
+def test_a_failing_job_reports_its_error(qtbot, runner):
+    failures = []
+    runner.failed.connect(lambda rid, text: failures.append((rid, text)))
+
+    def broken(progress):
+        raise ValueError("no such plane")
+
+    rid = runner.submit(broken)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert failures == [(rid, "ValueError: no such plane")]
+    assert not runner.busy
+
+
+def test_cancel_stops_the_job_and_delivers_nothing(qtbot, runner):
+    results, finished = collect(runner)
+    log: dict = {}
+    runner.submit(slow_job("cancel me", log))
+    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
+    runner.cancel()
+    qtbot.waitUntil(lambda: "cancelled" in log, timeout=5000)
+    qtbot.wait(50)
+    assert results == [] and finished == []
+    assert not runner.busy
+
+
+def test_shutdown_mid_computation_stops_the_thread_quickly(qtbot):
+    runner = JobRunner("shutdown")
+    results, _ = collect(runner)
+    log: dict = {}
+    runner.submit(slow_job("long", log))
+    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
+    started = time.perf_counter()
+    assert runner.shutdown()
+    assert time.perf_counter() - started < 2.0  # cancelled, not run to its 30 s end
+    assert not runner.worker_thread.isRunning()
+    assert log["cancelled"] == ["long"]
+    assert runner.submit(lambda progress: "late") == -1
+    qtbot.wait(20)
+    assert results == []
+    assert runner.shutdown()  # twice is fine
+
+
+EXIT_SCRIPT = """
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+from PySide6 import QtWidgets
+from gui.workers import JobRunner
+app = QtWidgets.QApplication([])
+parent = QtWidgets.QWidget()
+runner = JobRunner("exit", parent)
+def job(progress):
+    while progress(0.5) is not False:
+        time.sleep(0.002)
+runner.submit(job)
+time.sleep(0.2)
+{ending}
+print("clean exit")
+"""
+
+
+@pytest.mark.parametrize("ending", [
+    "runner.shutdown()\ndel runner",      # the window's close path
+    "import shiboken6\ndel runner\nshiboken6.delete(parent)",  # window deleted, no shutdown
+    "pass",                                 # the interpreter exits mid-computation
+])
+def test_process_exits_cleanly_with_a_computation_running(ending):
+    """No 'QThread: Destroyed while thread is still running' (a qFatal: it aborts)."""
+    script = EXIT_SCRIPT.format(root=str(ROOT), ending=ending)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "clean exit" in done.stdout
+    assert "Destroyed while thread" not in done.stderr
