@@ -1,0 +1,186 @@
+"""Refresh the translation files: ``python resources/translations/update_translations.py``.
+
+1. Harvest: build the main window offscreen, take it through its states (each phase, play,
+   every lesson, presenter mode) and collect every text ``gui.i18n.retranslate_widgets`` looks
+   up — menu, action, dock, label and button texts of widgets that do not call ``tr()``
+   themselves. They are written to ``ui_strings.py`` as ``QT_TRANSLATE_NOOP("ui", …)`` so that
+   lupdate sees them. Texts with no letters, counters with numbers ("step 30"), lesson texts
+   (both languages are in the lesson files) and tool tips composed by gui/shortcuts.py are
+   skipped.
+2. ``pyside6-lupdate`` over ``gui/`` and ``ui_strings.py`` → ``backprop_playground_zh_CN.ts``
+   (existing translations are kept; edit the .ts with Qt Linguist or any XML editor).
+3. ``pyside6-lrelease`` → ``backprop_playground_zh_CN.qm`` (loaded at run time).
+
+The tools ship with PySide6-Essentials (``pyside6-lupdate``/``pyside6-lrelease`` on PATH, or the
+``lupdate``/``lrelease`` binaries in the PySide6 package folder, which this script falls back
+to). ``--no-harvest`` skips step 1; ``--drop-obsolete`` forgets translations of texts that are
+gone (by default lupdate keeps them as "vanished", and they come back with their text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+LANGUAGES = ("zh_CN",)
+UI_STRINGS = HERE / "ui_strings.py"
+_LETTER = re.compile(r"[A-Za-z]{2}")
+_DIGIT = re.compile(r"[0-9]")
+_TAG = re.compile(r"<[^>]*>")
+_ERROR = re.compile(r"^[A-Za-z]+(Error|Exception): ")
+
+
+def tool(name: str) -> str:
+    """Path of pyside6-<name>, or of the binary inside the PySide6 package."""
+    found = shutil.which(f"pyside6-{name}")
+    if found:
+        return found
+    import PySide6
+
+    candidate = Path(PySide6.__file__).parent / name
+    if candidate.exists():
+        return str(candidate)
+    raise SystemExit(f"{name} not found: install PySide6-Essentials (it ships pyside6-{name})")
+
+
+def _texts_of(root) -> set[str]:
+    from PySide6 import QtGui, QtWidgets
+
+    texts: set[str] = set()
+    for action in root.findChildren(QtGui.QAction):
+        texts.update((action.text(), action.toolTip(), action.statusTip()))
+    for menu in root.findChildren(QtWidgets.QMenu):
+        texts.add(menu.title())
+    for widget in root.findChildren(QtWidgets.QWidget):
+        texts.add(widget.toolTip())
+        if isinstance(widget, QtWidgets.QDockWidget | QtWidgets.QToolBar):
+            texts.add(widget.windowTitle())
+        elif isinstance(widget, QtWidgets.QLabel):
+            texts.add(widget.text())
+        elif isinstance(widget, QtWidgets.QAbstractButton):
+            texts.add(widget.text())
+        elif isinstance(widget, QtWidgets.QGroupBox):
+            texts.add(widget.title())
+        elif isinstance(widget, QtWidgets.QTabWidget):
+            texts.update(widget.tabText(i) for i in range(widget.count()))
+        elif isinstance(widget, QtWidgets.QLineEdit):
+            texts.add(widget.placeholderText())
+    import pyqtgraph as pg
+
+    for view in root.findChildren(pg.GraphicsView):
+        texts.update(item.labelText for item in view.scene().items()
+                     if isinstance(item, pg.AxisItem))
+    return texts
+
+
+def harvest() -> list[str]:
+    """Every English text the window shows in its main states (sorted)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6 import QtWidgets
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    from core.lessons import lesson_ids
+    from gui.controller import TrainingController
+    from gui.main_window import MainWindow
+
+    window = MainWindow(TrainingController())
+    window.show()
+    texts: set[str] = set()
+
+    def collect() -> None:
+        app.processEvents()
+        texts.update(_texts_of(window))
+
+    c = window.controller
+    collect()
+    for action in (c.forward, c.backward, c.update, c.step, c.play, c.pause, c.reset):
+        action()
+        collect()
+    lessons = getattr(window, "lessons_menu", None)
+    for lesson_id in lesson_ids() if lessons is not None else ():
+        lessons.load(lesson_id)
+        collect()
+    presenter = getattr(window, "presenter_mode", None)
+    if presenter is not None:
+        presenter.set_active(True)
+        collect()
+        presenter.set_active(False)
+    window.close()
+    # lesson titles and texts come in both languages from the lesson files; numbers and
+    # counters ("step 12") change all the time: neither belongs in the catalogue
+    from core.lessons import list_lessons
+    from gui.i18n import LANGUAGES as UI_LANGUAGES
+
+    own = _own_sources()
+    skip = set(UI_LANGUAGES.values()) | {
+        lesson.localized(name, "en") for lesson in list_lessons() for name in ("title", "text")}
+
+    def wanted(text: str) -> bool:
+        # "Rewind one step (←)": a tool tip gui.shortcuts composes from its own description
+        composed = text.endswith(")") and text.rsplit(" (", 1)[0] in own
+        # texts with numbers are counters ("step 30"), except form labels ("L2 rate:");
+        # colours in HTML ("<span style='color:#0072B2'>") are not numbers
+        plain = _TAG.sub("", text)
+        counter = bool(_DIGIT.search(plain)) and not plain.endswith(":")
+        error = bool(_ERROR.match(text))  # "ValueError: …" shown in a status line
+        return (bool(text) and bool(_LETTER.search(text)) and not counter and not error
+                and text not in skip and not composed and not text.lstrip().startswith("↳"))
+
+    return sorted(t for t in texts if wanted(t))
+
+
+def _own_sources() -> set[str]:
+    """Texts translated under a module's own context (not "ui"), from the current .ts."""
+    import xml.etree.ElementTree as ET
+
+    path = HERE / f"backprop_playground_{LANGUAGES[0]}.ts"
+    if not path.exists():
+        return set()
+    sources = set()
+    for context in ET.parse(path).getroot().iter("context"):
+        if context.findtext("name") == "ui":
+            continue
+        sources.update(m.findtext("source") or "" for m in context.iter("message"))
+    return sources
+
+
+def write_ui_strings(texts: list[str]) -> None:
+    lines = ['"""Generated by update_translations.py: the texts of widgets that do not call tr(),',
+             'for lupdate (context "ui"). Do not edit; run the script again."""',
+             "# ruff: noqa: E501", "", "from PySide6.QtCore import QT_TRANSLATE_NOOP", "",
+             "UI_STRINGS = ("]
+    for text in texts:
+        lines.append(f'    QT_TRANSLATE_NOOP("ui", {text!r}),')
+    lines.append(")")
+    UI_STRINGS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def update_and_release(drop_obsolete: bool = False) -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
+    sources.append(str(UI_STRINGS.relative_to(ROOT)))
+    for code in LANGUAGES:
+        ts = HERE / f"backprop_playground_{code}.ts"
+        # obsolete entries are kept (lrelease skips them) so a text that comes back keeps
+        # its translation
+        flags = ["-no-obsolete"] if drop_obsolete else []
+        subprocess.run([tool("lupdate"), *sources, *flags, "-ts", str(ts)], cwd=ROOT, check=True)
+        subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+def main(argv: list[str]) -> int:
+    if "--no-harvest" not in argv:
+        write_ui_strings(harvest())
+    update_and_release(drop_obsolete="--drop-obsolete" in argv)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

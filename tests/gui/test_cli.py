@@ -1,0 +1,140 @@
+"""The headless command line of app.py: train a lesson or a scene offscreen, write one figure
+per view plus summary.json; exit 2 with one line on stderr for a bad argument or file."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import imageio.v3 as iio
+import numpy as np
+import pytest
+from PySide6 import QtGui
+
+from core.lessons import load_lesson_scene
+from core.scene import save_scene, scene_to_dict
+from gui.headless_export import VIEW_SIZES, OffscreenViews, record_gif
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app.py"
+
+
+def run_app(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
+               HOME=str(cwd), XDG_CONFIG_HOME=str(cwd / "config"),
+               XDG_DATA_HOME=str(cwd / "data"), BACKPROP_PLAYGROUND_DATA_DIR=str(cwd / "app"))
+    return subprocess.run([sys.executable, str(APP), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_lesson_run_writes_one_figure_per_view_and_a_summary(tmp_path):
+    result = run_app("--lesson", "xor-hidden", "--steps", "300", "--export-dir", "tmp",
+                     "--width", "900", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "tmp"
+    summary = json.loads((folder / "summary.json").read_text())
+    assert summary["steps"] == 300 and summary["lesson"] == "xor-hidden"
+    assert summary["test_accuracy"] >= 0.95 and summary["train_accuracy"] >= 0.95
+    figures = sorted(p.name for p in folder.glob("*.png"))
+    assert figures == sorted(f"{view_id}.png" for view_id in VIEW_SIZES)
+    assert sorted(summary["files"]) == sorted([*figures, "summary.json"])
+    for name in figures:
+        image = QtGui.QImage(str(folder / name))
+        assert image.width() == 900, name
+    # the summary is the run's own measurement: a second run gives the same numbers
+    assert "trained 300 steps" in result.stdout
+
+
+def test_a_scene_file_run_continues_from_the_saved_step_in_svg(tmp_path):
+    session, _ = load_lesson_scene("spiral-softmax")
+    for _ in range(30):
+        session.trainer.step()
+    save_scene(tmp_path / "my.json", scene_to_dict(session))
+    result = run_app("--scene", "my.json", "--steps", "20", "--export-dir", "out",
+                     "--format", "svg", "--width", "700", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["steps"] == 50 and summary["steps_run"] == 20
+    for view_id in VIEW_SIZES:
+        text = (tmp_path / "out" / f"{view_id}.svg").read_text()
+        assert 'width="700' in text and "viewBox" in text, view_id
+
+
+def test_an_unknown_lesson_exits_2_with_one_line(tmp_path):
+    result = run_app("--lesson", "no-such-lesson", "--export-dir", "o", cwd=tmp_path,
+                     timeout=60)
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no-such-lesson" in lines[0] and "xor-hidden" in lines[0]
+    assert not (tmp_path / "o" / "summary.json").exists()
+
+
+@pytest.mark.parametrize(("args", "word"), [
+    (("--scene", "missing.json", "--export-dir", "o"), "missing.json"),
+    (("--lesson", "xor-hidden", "--format", "bmp"), "format"),
+    (("--lesson", "xor-hidden", "--steps", "many"), "steps"),
+    (("--lesson", "xor-hidden", "--width", "3"), "width"),
+    (("--lesson", "xor-hidden", "--steps", "-4"), "steps"),
+    (("--export-dir", "o"), "--lesson"),
+    (("--lesson", "xor-hidden", "--preset", "xor"), "--preset"),
+])
+def test_a_bad_argument_or_file_exits_2_with_one_line(qapp, tmp_path, monkeypatch, capsys,
+                                                      args, word):
+    import app
+
+    monkeypatch.chdir(tmp_path)
+    try:
+        status = app.main(list(args))
+    except SystemExit as stop:  # argparse's errors
+        status = stop.code
+    assert status == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert word in lines[0]
+    assert not (tmp_path / "o" / "summary.json").exists()
+
+
+def test_a_malformed_scene_file_exits_2_naming_the_field(tmp_path):
+    session, _ = load_lesson_scene("xor-hidden")
+    scene = scene_to_dict(session)
+    scene["network"]["weights"][0] = [[1.0, 2.0, 3.0]]
+    (tmp_path / "bad.json").write_text(json.dumps(scene))
+    result = run_app("--scene", "bad.json", cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert "network.weights" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_help_lists_the_lessons_and_options(tmp_path):
+    result = run_app("--help", cwd=tmp_path, timeout=60)
+    assert result.returncode == 0
+    for text in ("--lesson", "--scene", "--export-dir", "--format", "--width", "--gif",
+                 "xor-hidden", "spiral-softmax", "penguins-standardized"):
+        assert text in result.stdout, text
+
+
+def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path):
+    replayed, _ = load_lesson_scene("xor-hidden")
+    direct, _ = load_lesson_scene("xor-hidden")
+    for _ in range(12):
+        direct.trainer.step()
+    path = record_gif(replayed, 12, tmp_path / "training.gif", frames=4, width=400)
+    frames = iio.imread(path, index=None)
+    assert frames.shape[0] == 4  # the start, then every 4 steps
+    assert replayed.trainer.step_count == 12
+    np.testing.assert_array_equal(replayed.trainer.history.arrays()["train_loss"],
+                                  direct.trainer.history.arrays()["train_loss"])
+    assert not np.array_equal(frames[0], frames[-1])  # training moved the picture
+
+
+def test_offscreen_views_export_pdf_pages(qapp, tmp_path):
+    session, _ = load_lesson_scene("linear-regression")
+    views = OffscreenViews(session, only=("canvas", "loss_curve"))
+    try:
+        written = views.export(tmp_path, "pdf", 800)
+    finally:
+        views.close()
+    assert [p.name for p in written] == ["canvas.pdf", "loss_curve.pdf"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in written)
+    with pytest.raises(ValueError, match="format"):
+        OffscreenViews.export(views, tmp_path, "bmp", 800)

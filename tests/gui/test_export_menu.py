@@ -1,0 +1,160 @@
+"""File ▸ Export in the main window: every view to PNG (exact width), SVG and PDF, the whole
+window, the training animation and the data tables. File dialogs are replaced by fixed paths."""
+
+import csv
+import json
+
+import imageio.v3 as iio
+import numpy as np
+import pytest
+from PySide6 import QtGui, QtWidgets
+
+from gui import export_actions, export_menu
+from gui.export_menu import export_target, window_views
+from tests.gui import scene_helpers
+from tests.gui.scene_helpers import export_menu_of
+
+private_storage = scene_helpers.private_storage
+boxes = scene_helpers.boxes
+
+
+@pytest.fixture(scope="module")
+def shared_window(qapp):
+    """One shown window for the whole module (building one costs seconds), 20 steps trained."""
+    from gui.controller import TrainingController
+    from gui.main_window import MainWindow
+
+    win = MainWindow(TrainingController())
+    win.resize(1280, 820)
+    win.show()
+    for _ in range(20):
+        win.controller.step()
+    QtWidgets.QApplication.processEvents()
+    yield win
+    win.close()
+    win.deleteLater()
+    QtWidgets.QApplication.processEvents()
+
+
+@pytest.fixture
+def window(shared_window):
+    return shared_window
+
+
+@pytest.fixture
+def menu(window):
+    return export_menu_of(window)
+
+
+@pytest.fixture
+def chosen_path(monkeypatch, tmp_path):
+    """File dialogs answer tmp_path/<name>.<kind>; PNG width dialog answers 1234."""
+    chosen = {}
+
+    def ask(_parent, default_name, kinds=("png", "svg", "pdf")):
+        chosen["path"] = str(tmp_path / f"{default_name}.{kinds[0]}")
+        return chosen["path"]
+
+    monkeypatch.setattr(export_actions, "ask_export_path", ask)
+    monkeypatch.setattr(export_menu, "ask_export_path", ask)
+    monkeypatch.setattr(export_actions, "ask_png_width", lambda *_a, **_k: 1234)
+    return chosen
+
+
+def test_the_export_menu_lists_the_views_of_the_window(window, menu):
+    ids = [view_id for view_id, _label, _view in window_views(window)]
+    assert ids[:2] == ["canvas", "loss_curve"]
+    for view_id in ids:
+        assert menu.action(f"export_png_{view_id}") is not None
+    for name in ("export_window", "copy_window", "export_animation", "export_points",
+                 "export_history", "export_weights_json", "export_weights_csv"):
+        assert menu.action(name) is not None, name
+
+
+@pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
+def test_each_view_exports_from_the_file_menu(window, menu, chosen_path, boxes, kind):
+    views = window_views(window)
+    assert len(views) >= 2
+    for view_id, _label, _view in views:
+        menu.rebuild()
+        menu.action(f"export_{kind}_{view_id}").trigger()
+        path = chosen_path["path"]
+        assert path.endswith(f"{view_id}.{kind}")
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if kind == "png":
+            image = QtGui.QImage(path)
+            assert image.width() == 1234, view_id
+            assert image.height() > 50
+        elif kind == "svg":
+            text = data.decode("utf-8")
+            assert "viewBox" in text and ("<path" in text or "<image" in text), view_id
+        else:
+            assert data.startswith(b"%PDF"), view_id
+    assert boxes.warnings == []
+
+
+def test_the_view_export_is_of_the_plot_not_its_option_row(window):
+    targets = {view_id: export_target(view) for view_id, _l, view in window_views(window)}
+    assert targets["loss_curve"] is window.loss_curve.plot_widget
+    assert targets["canvas"] is window.canvas
+
+
+def test_whole_window_and_clipboard(window, menu, chosen_path, boxes):
+    menu.action("export_window").trigger()
+    image = QtGui.QImage(chosen_path["path"])
+    assert (image.width(), image.height()) == (window.width(), window.height())
+    QtWidgets.QApplication.clipboard().clear()
+    menu.action("copy_window").trigger()
+    assert not QtWidgets.QApplication.clipboard().image().isNull()
+    assert boxes.warnings == []
+
+
+def test_data_exports_write_points_history_and_weights(window, menu, tmp_path):
+    session = window.controller.session
+    points = menu.export_data("points", str(tmp_path / "points.csv"))
+    with open(points, newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["x1", "x2", "label", "split"]
+    assert len(rows) - 1 == len(session.points.X)
+    np.testing.assert_array_equal(np.array([[float(r[0]), float(r[1])] for r in rows[1:]]),
+                                  session.points.X)
+
+    history = menu.export_data("history", str(tmp_path / "history.csv"))
+    with open(history, newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "step" and len(rows) - 1 == session.trainer.step_count >= 20
+
+    weights = menu.export_data("weights_json", str(tmp_path / "weights.json"))
+    document = json.loads(open(weights).read())
+    assert [layer["shape"] for layer in document["layers"]] == \
+        [list(w.shape) for w in session.net.weights]
+    np.testing.assert_array_equal(np.array(document["layers"][0]["weights"]),
+                                  session.net.weights[0])
+    assert menu.export_data("weights_csv", str(tmp_path / "weights.csv"))
+
+
+class _FakeDialog:
+    """AnimationSettingsDialog stand-in: accepts with 4 frames of 3 steps, first two views."""
+
+    def __init__(self, view_names, _parent=None, selected=()):
+        self.view_names = list(view_names)
+
+    def exec(self):
+        return QtWidgets.QDialog.DialogCode.Accepted
+
+    def settings(self):
+        return {"views": self.view_names[:2], "steps_per_frame": 3, "frame_count": 4,
+                "fps": 5, "format": "gif"}
+
+
+def test_animation_of_training_records_the_chosen_frames(window, menu, chosen_path, boxes,
+                                                         monkeypatch):
+    monkeypatch.setattr(export_menu, "AnimationSettingsDialog", _FakeDialog)
+    start = window.controller.trainer.step_count
+    written = menu.export_animation()
+    assert written == chosen_path["path"] and written.endswith(".gif")
+    frames = iio.imread(written, index=None)
+    assert frames.shape[0] == 4
+    assert window.controller.trainer.step_count == start + 3 * 3  # 3 advances after frame 0
+    assert boxes.warnings == []

@@ -1,0 +1,129 @@
+"""Keyboard shortcuts from the one table: each key triggers its action; Help lists them all."""
+
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+
+from gui.shortcuts import SHORTCUTS, ShortcutsDialog, keys_text, shortcut_table
+from tests.gui import classroom_helpers
+
+classroom = classroom_helpers.classroom
+isolated_settings = classroom_helpers.isolated_settings
+shared_window = classroom_helpers.shared_window
+
+NONE = Qt.KeyboardModifier.NoModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def press(qtbot, window, key, modifier=NONE):
+    qtbot.keyClick(window, key, modifier)
+
+
+def test_space_starts_and_stops_play(classroom, qtbot):
+    controller = classroom.controller
+    press(qtbot, classroom, Qt.Key.Key_Space)
+    assert controller.playing
+    qtbot.waitUntil(lambda: controller.trainer.step_count > 0, timeout=3000)
+    press(qtbot, classroom, Qt.Key.Key_Space)
+    assert not controller.playing
+
+
+def test_right_arrow_runs_the_next_phase(classroom, qtbot):
+    trainer = classroom.controller.trainer
+    assert trainer.phase == "ready"
+    press(qtbot, classroom, Qt.Key.Key_Right)
+    assert trainer.phase == "forward"
+    press(qtbot, classroom, Qt.Key.Key_Right)
+    assert trainer.phase == "backward"
+    assert trainer.step_count == 0
+    press(qtbot, classroom, Qt.Key.Key_Right)
+    assert trainer.phase == "ready"
+    assert trainer.step_count == 1
+
+
+def test_shift_right_runs_a_full_step_and_e_an_epoch(classroom, qtbot):
+    trainer = classroom.controller.trainer
+    press(qtbot, classroom, Qt.Key.Key_Right, SHIFT)
+    assert trainer.step_count == 1 and trainer.phase == "ready"
+    classroom.controller.set_training_settings(batch_size=50)
+    epochs = trainer.epoch_count
+    press(qtbot, classroom, Qt.Key.Key_E)
+    assert trainer.epoch_count == epochs + 1
+    assert trainer.step_count == 1 + trainer.steps_per_epoch > 2
+
+
+def test_left_rewinds_one_step(classroom, qtbot):
+    controller = classroom.controller
+    for _ in range(3):
+        controller.step()
+    params = [p.copy() for p in controller.trainer.net.parameters()]
+    controller.step()
+    press(qtbot, classroom, Qt.Key.Key_Left)
+    assert controller.trainer.step_count == 3
+    for old, new in zip(params, controller.trainer.net.parameters(), strict=True):
+        assert (old == new).all()
+
+
+def test_r_resets_the_weights(classroom, qtbot):
+    controller = classroom.controller
+    initial = [p.copy() for p in controller.trainer.net.parameters()]
+    for _ in range(5):
+        controller.step()
+    press(qtbot, classroom, Qt.Key.Key_R)
+    assert controller.trainer.step_count == 0
+    for old, new in zip(initial, controller.trainer.net.parameters(), strict=True):
+        assert (old == new).all()
+
+
+def test_number_keys_choose_the_class(classroom, qtbot):
+    keys = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5,
+            Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8]
+    for label in (4, 7, 0, 2, 1, 5, 6, 3):
+        press(qtbot, classroom, keys[label])
+        assert classroom.drawing.current_class == label
+        assert classroom.draw_toolbar.class_actions[label].isChecked()
+
+
+def test_shortcuts_work_in_presenter_mode_with_the_tool_bars_hidden(classroom, qtbot):
+    classroom.presenter_mode.set_active(True)
+    assert not classroom.draw_toolbar.isVisible()
+    press(qtbot, classroom, Qt.Key.Key_3)
+    assert classroom.drawing.current_class == 2
+    press(qtbot, classroom, Qt.Key.Key_Right)
+    assert classroom.controller.trainer.phase == "forward"
+
+
+def test_no_two_actions_share_a_key(classroom):
+    owners: dict[str, list[str]] = {}
+    for action in classroom.findChildren(QtGui.QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action.text())
+    clashes = {key: texts for key, texts in owners.items() if len(texts) > 1}
+    assert not clashes
+
+
+def test_every_table_row_is_bound_to_an_action_of_the_window(classroom):
+    bound = {row.id for row in classroom.shortcut_rows}
+    missing = {row.id for row in SHORTCUTS} - bound
+    assert not missing
+    play = classroom.step_toolbar.play_action
+    assert play.shortcut() == QtGui.QKeySequence("Space")
+
+
+def test_help_shortcuts_lists_every_shortcut(classroom, qtbot):
+    dialog = ShortcutsDialog(classroom)
+    qtbot.addWidget(dialog)
+    cells = {dialog.table.item(r, c).text() for r in range(dialog.table.rowCount())
+             for c in range(2) if dialog.table.item(r, c) is not None}
+    for row in classroom.shortcut_rows:
+        assert keys_text(row) in cells, row.id
+        assert row.description in cells, row.id
+    for key in ("Space", "→", "Shift+→ / S", "E", "←", "R", "1 … 8", "F5", "F11"):
+        assert key in cells
+    assert len(shortcut_table(classroom)) >= len(classroom.shortcut_rows)
+
+
+def test_f1_opens_the_shortcuts_dialog(classroom, qtbot):
+    classroom.shortcuts_action.trigger()
+    dialog = classroom._shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    dialog.close()
