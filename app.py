@@ -1,12 +1,17 @@
 """Backprop Playground: `python app.py` (or the `backprop-playground` command) opens the window.
 
 Window options:
+  FILE               a scene file to open
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
   --steps N          train N steps before the window opens
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
 
-Headless mode (no window): with ``--lesson ID`` or ``--scene FILE`` the command line of
-``core.headless`` is used (train, then write figures and a summary; see ``--lesson x --help``).
+Headless mode (no window, offscreen):
+  python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png|svg|pdf]
+                [--width 1600] [--gif]
+  python app.py --scene my.json --steps 200 --export-dir out/
+trains, then writes one figure per view plus summary.json; exit 0, or 2 with a one-line
+message for a bad argument or file. ``--help`` lists the lessons.
 """
 
 from __future__ import annotations
@@ -21,24 +26,38 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="backprop-playground",
-        description="Watch a neural network learn, step by step. (Headless figures: "
-                    "--lesson ID or --scene FILE, see core.headless.)")
-    parser.add_argument("--preset", help="generated data set to start with (default: circle)")
-    parser.add_argument("--steps", type=int, default=0,
-                        help="training steps to run before showing the window")
-    parser.add_argument("--screenshot", metavar="PATH",
-                        help="save a PNG of the window and exit")
+    """One parser for both modes: the headless options of ``core.headless.make_parser`` (its
+    ``--help`` lists the lessons) plus the window's own. Any argument error is one line on
+    stderr and exit status 2."""
+    from core.headless import make_parser
+
+    parser = make_parser("app.py")
+    parser.description = (
+        "Backprop Playground: watch a neural network learn, step by step. Without --lesson or "
+        "--scene the window opens (optionally with a scene FILE); with one of them it trains "
+        "headlessly, offscreen, and writes one figure per view plus summary.json to "
+        "--export-dir.")
+    window = parser.add_argument_group("window options")
+    window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
+    window.add_argument("--preset", help="generated data set to start with (default: circle)")
+    window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
+    window.add_argument("--no-recovery", action="store_true",
+                        help="do not offer to restore the autosave after a crash")
+
+    def one_line_error(message: str):
+        print(f"error: {' '.join(message.split())} (see --help)", file=sys.stderr)
+        sys.exit(2)
+
+    parser.error = one_line_error
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python app.py` and the `backprop-playground` console script."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    if any(arg.split("=")[0] in HEADLESS_OPTIONS for arg in argv):
-        return run_headless(argv)
     args = build_parser().parse_args(argv)
+    if args.lesson or args.scene or args.export_dir or args.gif:
+        return run_headless(args)
     from PySide6 import QtWidgets
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
@@ -55,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     controller = TrainingController()
     if args.preset:
         if not controller.set_data_settings(**preset_changes(args.preset)):
-            print(f"unknown preset {args.preset!r}", file=sys.stderr)
+            print(f"error: unknown preset {args.preset!r}", file=sys.stderr)
             return 2
-    for _ in range(max(0, args.steps)):
+    for _ in range(max(0, args.steps or 0)):
         controller.trainer.step()
     window = MainWindow(controller)
     window.show()
@@ -68,18 +87,22 @@ def main(argv: list[str] | None = None) -> int:
         ok = window.grab().save(args.screenshot)
         window.close()
         return 0 if ok else 1
+    # autosave, crash recovery, saved geometry/layout (gui.scene_files / gui.autosave)
+    window.scene_files.start(offer_recovery=not (args.no_recovery or args.file))
+    if args.file:
+        window.scene_files.open_file(args.file, ask_to_save=False)
     return app.exec()
 
 
-HEADLESS_OPTIONS = ("--lesson", "--scene")
-
-
-def run_headless(argv: list[str]) -> int:
-    """Train a lesson or scene without a window and export figures (core.headless CLI)."""
-    from core.headless import make_parser
+def run_headless(args: argparse.Namespace) -> int:
+    """Train a lesson or scene without a window, export the figures and summary.json."""
+    if args.file or args.preset or args.screenshot:
+        print("error: FILE, --preset and --screenshot open the window; they cannot be used "
+              "with --lesson/--scene (see --help)", file=sys.stderr)
+        return 2
     from gui.headless_export import run_command_line
 
-    return run_command_line(make_parser().parse_args(argv))
+    return run_command_line(args)
 
 
 def preset_changes(name: str) -> dict:

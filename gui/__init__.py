@@ -1,0 +1,1 @@
+"""The Qt front end (PySide6 + pyqtgraph). Imports ``core``; ``core`` never imports this."""

@@ -337,6 +337,18 @@ class TrainingController(QtCore.QObject):
         self.pointsReplaced.emit()
         self._points_edited(frozenset({"points", "network"}))
 
+    def replace_session(self, session: Session) -> None:
+        """Swap in another, already validated Session (File ▸ New/Open, recovery, a lesson):
+        one assignment, so a failed load never touches the current one. The whole selection
+        is cleared first (its indices may not exist in the new network), then every view
+        redraws; a session saved after a divergence reports it again."""
+        self.selected_parameter = None
+        self.selected_neuron = None
+        self.set_session(session)
+        self.selectionChanged.emit()
+        if session.trainer.divergence is not None:
+            self._report_divergence()
+
     def regenerate(self) -> None:
         """New points from the preset (data settings); the network is rebuilt."""
         self.data_source = ""

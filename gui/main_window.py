@@ -16,12 +16,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from gui.canvas_presenter import CanvasPresenter, canvas_positions
+from gui.classroom import install_classroom
 from gui.controller import TrainingController
 from gui.drawing import DrawingController
 from gui.loss_surface_dock import install_loss_surface_dock
 from gui.plots.data_canvas import DataCanvas
 from gui.plots.loss_curve import LossCurve
-from gui.step_views import SHORTCUTS_TEXT as STEP_VIEW_SHORTCUTS
+from gui.scene_files import install_file_menu
+from gui.shortcuts import show_shortcuts_dialog
 from gui.step_views import StepViews
 from gui.widgets.data_panel import DataPanel
 from gui.widgets.divergence_banner import DivergenceBanner
@@ -100,6 +102,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.step_views = StepViews(self)  # diagram, inspector, heatmaps, gradient norms
         # View ▸ Loss surface: hidden by default, tabbed with the loss curve
         self.loss_surface = install_loss_surface_dock(self, self.controller)
+        # File ▸ New/Open/Save…/Export ▸; autosave starts with scene_files.start() (app.py)
+        self.scene_files = install_file_menu(self)
+        # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
+        install_classroom(self)
         self._points_dirty = True
         self._fresh_range = True
         self._status_time = self._curve_time = 0.0
@@ -269,8 +275,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.refresh_toolbar()
 
     def show_shortcuts(self) -> None:
-        QtWidgets.QMessageBox.information(self, "Keyboard shortcuts",
-                                          SHORTCUTS_TEXT + "\n" + STEP_VIEW_SHORTCUTS)
+        """Help ▸ Shortcuts: the table of gui/shortcuts.py (the same one that set the keys)."""
+        show_shortcuts_dialog(self)
 
     # ---------------------------------------------------------------- redraw
     def _playing_changed(self, playing: bool) -> None:
@@ -369,19 +375,3 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_surface.shutdown()  # its worker threads: quit() + wait()
         super().closeEvent(event)
 
-
-SHORTCUTS_TEXT = """Training
-  F  forward · B  backward · U  update (only in this order) · →  next phase
-  S / Shift+→  step · E  epoch · Space  play/pause
-  ←  rewind one step · R  reset the weights
-
-Drawing
-  left click  point of the current class · right click  next class
-  Ctrl+click  remove nearest point
-  P  pen · A  brush (drag sprays) · X  eraser
-  1–8  current class (a 3rd class makes the task multi-class)
-  Ctrl+Z  undo · Ctrl+Shift+Z / Ctrl+Y  redo · Ctrl+Delete  clear
-
-View
-  D  discretize the decision boundary · L  log-scale loss · F1  this list
-  Ctrl+I  import CSV · Ctrl+Q  quit"""
