@@ -1,6 +1,7 @@
 """Session: settings + points → features → standardization → split → network → Trainer."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from core.session import Session, task_head
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.training import EmptyTrainingSet
 
-PENGUINS = "/work/shared/data/penguins.csv"
+PENGUINS = str(Path(__file__).resolve().parents[2] / "resources" / "data" / "penguins.csv")
 
 
 def small(preset="circle", task="classification", **data):
