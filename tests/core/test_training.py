@@ -306,10 +306,9 @@ def test_divergence_of_a_deep_relu_net_at_lr_10_stops_at_the_first_non_finite_st
 def test_exploding_relu_classifier_counts_as_divergence_although_its_loss_stays_finite():
     # lr = 10, relu, 6 layers on the circle: the weights pass 1e50 within 20 steps, every
     # unit dies and the bce loss stays finite and flat, so only the parameter limit sees it.
-    from core.training import PARAMETER_LIMIT
-
     from core.session import Session
     from core.settings import NetworkSettings, TrainingSettings
+    from core.training import PARAMETER_LIMIT
 
     session = Session(network=NetworkSettings(hidden_sizes=(8,) * 6, activation="relu"),
                       training=TrainingSettings(learning_rate=10.0))
