@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.settings import SettingInfo
@@ -32,9 +32,15 @@ def format_number(value: float) -> str:
 
 
 class SettingControl(QtCore.QObject):
-    """A widget for one setting. ``changed(value)`` fires on user edits only."""
+    """A widget for one setting. ``changed(value)`` fires on user edits only.
+
+    Free-text controls also emit ``inputRejected(message)`` when typed text is not a number in
+    the declared range (the widget then shows the real current value again), and
+    ``inputRejected("")`` once the error is cleared (the user edits again or a value is taken).
+    """
 
     changed = Signal(object)
+    inputRejected = Signal(str)
 
     def __init__(self, info: SettingInfo, widget: QtWidgets.QWidget) -> None:
         super().__init__(widget)
@@ -146,43 +152,93 @@ class ChoiceControl(SettingControl):
         self.widget.setCurrentIndex(index)
 
 
-class LearningRateControl(SettingControl):
-    """Editable combo box: presets 1e-5 … 10 plus free entry (validated on Enter/focus out)."""
+def parse_in_range(text: str, info: SettingInfo) -> tuple[float | None, str]:
+    """Parse typed text literally as a float within ``[info.minimum, info.maximum]``.
+
+    Returns ``(value, "")`` on success, else ``(None, reason)`` where `reason` says what is
+    allowed (e.g. "Learning rate must be between 1e-06 and 100"). No completion, no clamping.
+    """
+    low = info.minimum if info.minimum is not None else -math.inf
+    high = info.maximum if info.maximum is not None else math.inf
+    allowed = f"{info.label} must be between {format_number(low)} and {format_number(high)}"
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None, f"“{text.strip()}” is not a number. {allowed}"
+    if not (math.isfinite(value) and low <= value <= high):
+        return None, allowed
+    return value, ""
+
+
+ERROR_STYLE = "background: #FDECEA; border: 2px solid #C0392B; color: #5A1A12;"
+
+
+class _TextEntryControl(SettingControl):
+    """Shared behaviour of the free-text numeric controls: literal parsing, range check,
+    visible rejection (red box + tooltip + ``inputRejected``) and revert to the real value."""
+
+    def _setup_text_entry(self, edit: QtWidgets.QLineEdit) -> None:
+        self._edit = edit
+        self.error = ""
+        edit.textEdited.connect(lambda _text: self.clear_error())
+
+    def _show_error(self, message: str) -> None:
+        self.error = message
+        self.widget.setStyleSheet(ERROR_STYLE)
+        self.widget.setToolTip(f"{message}\n\n{self.info.doc}")
+        self.inputRejected.emit(message)
+
+    def clear_error(self) -> None:
+        """Remove the red error state (no-op when there is none)."""
+        if not self.error:
+            return
+        self.error = ""
+        self.widget.setStyleSheet("")
+        self.widget.setToolTip(self.info.doc)
+        self.inputRejected.emit("")
+
+    def _commit_text(self, text: str) -> None:
+        if not text.strip():  # emptied box: just show the current value again
+            self.set_value(self._value)
+            return
+        value, reason = parse_in_range(text, self.info)
+        if value is None:
+            self.set_value(self._value)
+            self._show_error(f"{reason} — kept {format_number(self._value)}.")
+            return
+        changed = value != self._value
+        self.set_value(value)  # literal text → canonical text ("1.0" → "1"), preset selected
+        if changed:
+            self.clear_error()
+            self.changed.emit(value)
+
+    def value(self) -> float:
+        return self._value
+
+
+class LearningRateControl(_TextEntryControl):
+    """Editable combo box: presets 1e-5 … 10 plus free entry (validated on Enter/focus out).
+
+    Typed text is taken literally: the completer is removed, so "1" means η = 1, never the
+    first preset starting with "1" (1e-05). Out-of-range or non-numeric text is rejected
+    visibly and the box reverts to the real current η.
+    """
 
     def __init__(self, info: SettingInfo) -> None:
         combo = QtWidgets.QComboBox()
         combo.setEditable(True)
         combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        combo.setCompleter(None)  # no inline autocompletion of typed numbers
         for rate in LEARNING_RATE_PRESETS:
             combo.addItem(format_number(rate), rate)
-        validator = QtGui.QDoubleValidator(info.minimum or 0.0, info.maximum or 1e9, 12, combo)
-        validator.setNotation(QtGui.QDoubleValidator.Notation.ScientificNotation)
-        validator.setLocale(QtCore.QLocale.c())
-        combo.setValidator(validator)
         super().__init__(info, combo)
         self._value = float(info.default)
+        self._setup_text_entry(combo.lineEdit())
         combo.activated.connect(lambda _i: self._commit())
         combo.lineEdit().editingFinished.connect(self._commit)
 
     def _commit(self) -> None:
-        text = self.widget.currentText().strip()
-        try:
-            rate = float(text)
-        except ValueError:
-            rate = math.nan
-        low, high = self.info.minimum or 0.0, self.info.maximum or math.inf
-        if not (math.isfinite(rate) and low <= rate <= high):
-            self.widget.setToolTip(f"{self.info.doc}\nEnter a number between "
-                                   f"{format_number(low)} and {format_number(high)}.")
-            self.set_value(self._value)
-            return
-        if rate != self._value:
-            self._value = rate
-            self.set_value(rate)
-            self.changed.emit(rate)
-
-    def value(self) -> float:
-        return self._value
+        self._commit_text(self.widget.currentText())
 
     def _set(self, value) -> None:
         self._value = float(value)
@@ -192,31 +248,19 @@ class LearningRateControl(SettingControl):
         self.widget.setEditText(format_number(self._value))
 
 
-class ScientificControl(SettingControl):
-    """A line edit for tiny positive floats (ε): free entry in scientific notation."""
+class ScientificControl(_TextEntryControl):
+    """A line edit for tiny positive floats (ε): free entry in scientific notation, validated
+    like the learning rate (visible rejection, revert to the real value)."""
 
     def __init__(self, info: SettingInfo) -> None:
         edit = QtWidgets.QLineEdit()
-        validator = QtGui.QDoubleValidator(info.minimum or 0.0, info.maximum or 1e9, 15, edit)
-        validator.setNotation(QtGui.QDoubleValidator.Notation.ScientificNotation)
-        validator.setLocale(QtCore.QLocale.c())
-        edit.setValidator(validator)
         super().__init__(info, edit)
         self._value = float(info.default)
+        self._setup_text_entry(edit)
         edit.editingFinished.connect(self._commit)
 
     def _commit(self) -> None:
-        try:
-            value = float(self.widget.text())
-        except ValueError:
-            self.set_value(self._value)
-            return
-        if value != self._value:
-            self._value = value
-            self.changed.emit(value)
-
-    def value(self) -> float:
-        return self._value
+        self._commit_text(self.widget.text())
 
     def _set(self, value) -> None:
         self._value = float(value)

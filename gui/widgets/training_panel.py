@@ -65,11 +65,25 @@ class TrainingPanel(QtWidgets.QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #B00020;")
         self.warning.hide()
+        #: why the last typed value was rejected (learning rate, ε); hidden when none
+        self.input_error = QtWidgets.QLabel()
+        self.input_error.setObjectName("inputError")
+        self.input_error.setWordWrap(True)
+        self.input_error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.input_error.hide()
+        for control in self.controls.values():
+            control.inputRejected.connect(self._show_input_error)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.input_error)
         layout.addWidget(self.note)
         layout.addWidget(self.warning)
         layout.addStretch(1)
+
+    def _show_input_error(self, message: str) -> None:
+        """Show (or, for "", hide) the reason a typed value was rejected."""
+        self.input_error.setText(message)
+        self.input_error.setVisible(bool(message))
 
     def show_settings(self, settings: TrainingSettings, n_train: int | None = None) -> None:
         """Show `settings` (signals blocked); batch size is limited to the training-set size."""

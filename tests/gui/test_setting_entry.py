@@ -1,0 +1,120 @@
+"""Typed learning rates are taken literally, bad ones are rejected visibly, and the divergence
+banner's advice follows the settings in use (pytest-qt, offscreen)."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.settings import TrainingSettings, fields_of
+from gui.widgets.divergence_banner import DivergenceBanner, divergence_advice
+from gui.widgets.setting_controls import ScientificControl
+
+
+def type_into(qtbot, combo, text):
+    """Select the box's text, type `text` key by key and press Enter, like a user."""
+    edit = combo.lineEdit()
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def lr_box(window):
+    window.training_panel.show()
+    return window.training_panel.controls["learning_rate"].widget
+
+
+def engine_rate(window):
+    return window.controller.session.trainer.learning_rate
+
+
+def test_typed_learning_rate_is_taken_literally(qtbot, window, lr_box):
+    # one window for all cases: building one costs ~1 s
+    for text, expected in [("1", 1.0), ("3", 3.0), ("0.5", 0.5), ("2e-3", 0.002), ("1", 1.0)]:
+        type_into(qtbot, lr_box, text)
+        assert window.controller.session.training.learning_rate == expected, text
+        assert engine_rate(window) == expected, text
+        assert lr_box.currentText() == f"{expected:g}"
+        assert not window.training_panel.input_error.isVisible()
+
+
+def test_bad_learning_rate_is_rejected_visibly_and_the_box_reverts(qtbot, window, lr_box):
+    label = window.training_panel.input_error
+    for text in ["1e9", "1e-7", "0", "-1", "abc"]:
+        before = window.controller.session.training.learning_rate
+        type_into(qtbot, lr_box, text)
+        assert window.controller.session.training.learning_rate == before, text
+        assert engine_rate(window) == before, text
+        assert lr_box.currentText() == f"{before:g}"
+        assert label.isVisible(), text
+        assert "between 1e-06 and 100" in label.text() and f"kept {before:g}" in label.text()
+        assert "C0392B" in lr_box.styleSheet()
+        assert "between 1e-06 and 100" in lr_box.toolTip()
+        if text == "1e9":
+            window.grab().save("/tmp/shots/fix_lr_error_window.png")
+            window.training_panel.grab().save("/tmp/shots/fix_lr_error_panel.png")
+        # typing a good value afterwards clears the error and is applied
+        type_into(qtbot, lr_box, "1" if before != 1.0 else "0.1")
+        assert engine_rate(window) != before
+        assert not label.isVisible() and lr_box.styleSheet() == ""
+
+
+def test_choosing_a_preset_from_the_list_still_works(window, lr_box):
+    index = lr_box.findData(0.3)
+    lr_box.setCurrentIndex(index)
+    lr_box.activated.emit(index)
+    assert engine_rate(window) == 0.3
+
+
+def test_out_of_range_epsilon_is_rejected_visibly(qtbot):
+    info = next(i for i in fields_of(TrainingSettings) if i.name == "eps")
+    control = ScientificControl(info)
+    qtbot.addWidget(control.widget)
+    values, errors = [], []
+    control.changed.connect(values.append)
+    control.inputRejected.connect(errors.append)
+    control.widget.setText("")
+    qtbot.keyClicks(control.widget, "5")
+    qtbot.keyClick(control.widget, Qt.Key.Key_Return)
+    assert values == [] and control.value() == 1e-8
+    assert control.widget.text() == "1e-08"
+    assert "between 1e-12 and 1" in errors[-1] and "kept 1e-08" in errors[-1]
+    control.widget.setText("")
+    qtbot.keyClicks(control.widget, "1e-6")
+    qtbot.keyClick(control.widget, Qt.Key.Key_Return)
+    assert values == [1e-6] and errors[-1] == ""
+
+
+def test_banner_mentions_l2_and_not_tanh_when_tanh_and_l2_are_in_use(qtbot):
+    banner = DivergenceBanner()
+    qtbot.addWidget(banner)
+    banner.show_divergence(12, "update", "the loss became inf", 1.0, l2=10.0, clip_norm=0.0,
+                           activations=("tanh", "tanh"))
+    text = banner.message.text()
+    assert "L2" in text and "η·λ must stay below 2" in text
+    assert "tanh instead" not in text and "smoother activation" not in text
+    assert "η = 0.1" in text  # 1/λ = 0.1 keeps η·λ = 1 < 2; also η/10
+    assert "clipping" in text and "Rewind" in text
+
+
+def test_advice_follows_the_settings():
+    relu = divergence_advice(10.0, 0.0, 0.0, ["relu"])
+    assert any("tanh instead of relu" in line for line in relu)
+    assert not any("L2" in line for line in relu)
+    assert any("η = 1 " in line for line in relu)
+    clipped = divergence_advice(0.3, 0.0, 5.0, ["tanh"])
+    assert not any("clipping" in line for line in clipped)
+    assert any("Rewind" in line for line in clipped)
+    heavy_l2 = divergence_advice(1.0, 100.0, 0.0, ["tanh"])
+    assert any("η = 0.01" in line for line in heavy_l2)  # η/10 = 0.1 would still give η·λ = 10
+
+
+def test_diverged_window_banner_uses_the_session_settings(qtbot, window):
+    controller = window.controller
+    assert controller.set_network_settings(activation="tanh")
+    assert controller.set_training_settings(learning_rate=1.0, l2=10.0)
+    controller.play()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15_000)
+    text = window.banner.message.text()
+    assert "L2" in text and "tanh instead" not in text and "Rewind" in text
+    window.grab().save("/tmp/shots/fix_lr_banner_window.png")
