@@ -81,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(controller)
     window.show()
     if args.screenshot:
+        if args.file:  # the screenshot shows the scene file, not the default scene
+            error = scene_file_error(args.file)
+            if error:
+                print(f"error: {error}", file=sys.stderr)
+                window.close()
+                return 2
+            window.scene_files.open_file(args.file, ask_to_save=False)
         app.processEvents()
         window.flush()
         app.processEvents()
@@ -92,6 +99,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.file:
         window.scene_files.open_file(args.file, ask_to_save=False)
     return app.exec()
+
+
+def scene_file_error(path: str) -> str:
+    """Why ``path`` is not a usable scene file (one line), or "" when it is."""
+    from core.scene import SceneError, load_scene, scene_from_dict
+
+    try:
+        scene_from_dict(load_scene(path))
+    except OSError as error:
+        return f"cannot read {path}: {error.strerror or error}"
+    except (SceneError, ValueError, TypeError) as error:
+        return f"{path} is not a usable scene file: {' '.join(str(error).split())}"
+    return ""
 
 
 def run_headless(args: argparse.Namespace) -> int:

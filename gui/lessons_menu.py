@@ -138,9 +138,14 @@ class LessonsMenu(QtCore.QObject):
         self.notes.retranslate()
 
     def load(self, lesson_id: str) -> bool:
-        """Load lesson ``lesson_id``; a broken lesson shows a message and keeps the scene."""
+        """Load lesson ``lesson_id`` after asking to save unsaved changes (Save / Discard /
+        Cancel, as File ▸ Open; Cancel keeps the scene and returns False). A broken lesson
+        shows a message and keeps the scene."""
         controller = self.window.controller
         controller.pause()
+        files = getattr(self.window, "scene_files", None)
+        if files is not None and not files.maybe_save():
+            return False
         try:
             session, views = load_lesson_scene(lesson_id)
         except (SceneError, ValueError, OSError) as error:
@@ -148,7 +153,10 @@ class LessonsMenu(QtCore.QObject):
                                           translate("Lessons", "Cannot load this lesson:")
                                           + f"\n{error}")
             return False
-        controller.replace_session(session)
+        if files is not None:
+            files.replace_untitled(session)
+        else:
+            controller.replace_session(session)
         apply_views(self.window, views)
         self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
         self.notes.show_lesson(self.current)

@@ -12,7 +12,11 @@ tests and scripts that build a window stay away from them.
   the current scene — points, weights, step — exactly as it was.
 * **Save** writes ``core.scene.scene_to_dict`` atomically (``core.scene.save_scene``: temp file
   + ``os.replace``), with the open views and the selection.
-* **Unsaved changes** (any step, edit or setting) are asked about before New, Open and quit.
+* **Unsaved changes** (any step, edit or setting) are asked about before New, Open, a lesson
+  and quit (Save / Discard / Cancel; Play is paused first). Quitting does not ask when
+  :data:`NO_PROMPTS_ENV` is set (automated runs; the autosave keeps the scene) or on the
+  offscreen/minimal Qt platforms, where nobody could answer — unless it is set to "0".
+* A scene swapped in by someone else (a lesson) is untitled and unchanged, like File ▸ New.
 * **Recent files**: QSettings key ``files/recent`` (at most :data:`MAX_RECENT`).
 """
 
@@ -37,6 +41,9 @@ from gui.export_menu import (
 MAX_RECENT = 8
 SCENE_FILTER = "Backprop Playground scene (*.json);;All files (*)"
 KEY_RECENT = "files/recent"
+#: Environment variable: any value but "0" turns off the "save changes?" question on quit;
+#: "0" asks even on the offscreen/minimal platforms (tests).
+NO_PROMPTS_ENV = "BACKPROP_PLAYGROUND_NO_PROMPTS"
 APP_TITLE = "Backprop Playground"
 #: Views whose docks a scene opens or closes (``views["open"]``): the exportable views and the
 #: inspector, with the ids of lesson files.
@@ -45,6 +52,14 @@ SCENE_VIEWS = {**VIEW_KINDS, "inspector": (("Inspector",), "Inspector")}
 
 def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("SceneFiles", text)
+
+
+def quit_prompt_enabled() -> bool:
+    """Whether quitting with unsaved changes asks to save (see :data:`NO_PROMPTS_ENV`)."""
+    value = os.environ.get(NO_PROMPTS_ENV, "")
+    if value:
+        return value == "0"
+    return QtGui.QGuiApplication.platformName() not in ("offscreen", "minimal")
 
 
 class SceneFiles(QtCore.QObject):
@@ -66,6 +81,7 @@ class SceneFiles(QtCore.QObject):
         self.dirty = False
         self.changes = 0
         self._loading = False
+        self._settling = False  # a scene swapped in elsewhere is still sending its signals
         self._session = window.controller.session  # the scene that ``path`` holds
         self.autosaver = Autosaver(self, self.settings, data_dir)
 
@@ -127,13 +143,36 @@ class SceneFiles(QtCore.QObject):
         session = self.controller.session
         if session is not self._session:
             # swapped in by someone else (a lesson): no longer the scene of ``path``, so
-            # Save must not overwrite that file
+            # Save must not overwrite that file; a fresh scene, unchanged until edited (the
+            # rest of the swap's signals, sent before the event loop runs again, are ignored)
             self._session = session
-            self.path = None
-            self.dirty = False
+            self._set_clean(None)
+            self._settling = True
+            QtCore.QTimer.singleShot(0, self._settled)
+            return
+        if self._settling:
+            return
         if not self.dirty:
             self.dirty = True
             self._show_title()
+
+    def _settled(self) -> None:
+        self._settling = False
+
+    def replace_untitled(self, session: Session) -> None:
+        """Swap in ``session`` (a lesson) as an untitled, unchanged scene; the undo history
+        of the old scene is dropped. Ask :meth:`maybe_save` first."""
+        self._loading = True
+        try:
+            self.controller.replace_session(session)
+            undo = getattr(self.window, "undo_stack", None)
+            if undo is not None:
+                undo.clear()
+        finally:
+            self._loading = False
+            self._session = self.controller.session
+        self.changes += 1
+        self._set_clean(None)
 
     def _set_clean(self, path: str | None) -> None:
         self.path = path
@@ -365,14 +404,16 @@ class SceneFiles(QtCore.QObject):
         return True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
-        """Before the window closes (once started): a scene from a file with unsaved changes
-        asks to save (Cancel keeps the window open); then the autosave is written, the layout
-        stored and the exit marked clean. An untitled scene is not asked about: quitting a
-        playground experiment should be quick, and the autosave keeps its last state."""
+        """Before the window closes (once started): unsaved changes, untitled or not, are
+        asked about (Save / Discard / Cancel) after pausing Play; Cancel keeps the window open
+        and the training paused. Then the autosave is written, the layout stored and the exit
+        marked clean. No question when :func:`quit_prompt_enabled` says so."""
         if watched is self.window and event.type() == QtCore.QEvent.Type.Close:
-            if self.autosaver.started and self.path is not None and not self.maybe_save():
-                event.ignore()
-                return True
+            if self.autosaver.started and self.dirty and quit_prompt_enabled():
+                self.controller.pause()  # no training behind the question
+                if not self.maybe_save():
+                    event.ignore()
+                    return True
             self.autosaver.shut_down()
         return False
 

@@ -29,7 +29,23 @@ def test_the_lessons_menu_lists_every_lesson_and_variant(classroom):
         assert lesson.localized("title", "en") in text
 
 
-def test_each_lesson_loads_through_the_menu_with_the_scene_of_its_json(classroom):
+@pytest.fixture
+def questions(monkeypatch):
+    """QMessageBox.question records its text and answers ``questions.answer`` (Discard)."""
+    class Recorder(list):
+        answer = QtWidgets.QMessageBox.StandardButton.Discard
+
+    asked = Recorder()
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return asked.answer
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", question)
+    return asked
+
+
+def test_each_lesson_loads_through_the_menu_with_the_scene_of_its_json(classroom, questions):
     window = classroom
     controller = window.controller
     for lesson in LESSONS:  # one window for all lessons: they replace each other's scenes
@@ -117,3 +133,25 @@ def test_a_broken_lesson_keeps_the_scene(classroom, monkeypatch):
     assert window.controller.session is before
     assert all(np.array_equal(a, b) for a, b in zip(weights, before.net.weights, strict=True))
     assert LESSON_DIR.exists()
+
+
+def test_a_lesson_asks_to_save_unsaved_work_and_cancel_keeps_the_points(classroom, questions,
+                                                                         qtbot):
+    window = classroom
+    controller = window.controller
+    qtbot.wait(1)  # the reset's scene swap is over
+    controller.step()  # unsaved work
+    assert window.scene_files.dirty
+    session = controller.session
+    X = session.points.X.copy()
+    questions.answer = QtWidgets.QMessageBox.StandardButton.Cancel
+    window.lessons_menu.actions["xor-hidden"].trigger()
+    assert len(questions) == 1 and "Untitled" in questions[0]
+    assert controller.session is session and session.trainer.step_count == 1
+    np.testing.assert_array_equal(session.points.X, X)
+    questions.answer = QtWidgets.QMessageBox.StandardButton.Discard
+    window.lessons_menu.actions["xor-hidden"].trigger()
+    assert len(questions) == 2 and controller.session is not session
+    assert not window.scene_files.dirty  # a fresh lesson: loading another one does not ask
+    window.lessons_menu.actions["xor-perceptron"].trigger()
+    assert len(questions) == 2

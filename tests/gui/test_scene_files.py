@@ -15,7 +15,7 @@ from core.scene import open_scene, save_scene, scene_to_dict
 from core.session import Session
 from gui.autosave import AUTOSAVE_MS, KEY_CLEAN_EXIT, NO_RECOVERY_ENV
 from gui.export_menu import dock_of, window_views
-from gui.scene_files import SCENE_VIEWS
+from gui.scene_files import NO_PROMPTS_ENV, SCENE_VIEWS
 from tests.gui import scene_helpers
 from tests.gui.scene_helpers import scene_files_of, settings_file
 
@@ -53,7 +53,8 @@ def assert_unchanged(controller, before: dict) -> None:
 
 
 @pytest.fixture
-def files(window, tmp_path):
+def files(window, tmp_path, monkeypatch):
+    monkeypatch.setenv(NO_PROMPTS_ENV, "0")  # ask on quit even on the offscreen platform
     # mini-batches + Adam: the sampler state and the optimizer moments must survive the file
     window.controller.set_training_settings(batch_size=16, optimizer="adam",
                                             learning_rate=0.01)
@@ -342,15 +343,48 @@ def test_window_geometry_and_dock_layout_come_back(qtbot, boxes, tmp_path):
     assert not win2.docks[dock.windowTitle()].toggleViewAction().isChecked()
 
 
-def test_quitting_an_untitled_experiment_does_not_ask_but_autosaves(window, files, boxes,
-                                                                    tmp_path):
+def test_quitting_a_changed_untitled_scene_asks_and_cancel_keeps_the_window(window, files,
+                                                                          boxes, tmp_path):
     files.start(offer_recovery=False)
     train(window, 4)
     assert files.dirty and files.path is None
+    boxes.answer = QtWidgets.QMessageBox.StandardButton.Cancel
     window.close()
-    assert not window.isVisible() and boxes.questions == []
+    assert window.isVisible() and len(boxes.questions) == 1
+    assert "Untitled" in boxes.questions[0]
+    assert window.controller.trainer.step_count == 4 and files.dirty
+    boxes.answer = QtWidgets.QMessageBox.StandardButton.Discard
+    window.close()
+    assert not window.isVisible() and len(boxes.questions) == 2
     session, _ = open_scene(tmp_path / "data" / "autosave.json")
     assert session.trainer.step_count == 4
+
+
+def test_closing_during_play_pauses_before_asking_and_cancel_leaves_it_paused(
+        window, files, boxes, monkeypatch):
+    files.start(offer_recovery=False)
+    controller = window.controller
+    train(window, 1)
+    seen = []
+
+    def answer(*_args, **_kwargs):
+        seen.append((controller.playing, controller.timer.isActive()))
+        return QtWidgets.QMessageBox.StandardButton.Cancel
+
+    controller.play()
+    assert controller.playing
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", answer)
+    window.close()
+    assert seen == [(False, False)]  # paused when the question appeared
+    assert window.isVisible() and not controller.playing
+
+
+def test_quitting_does_not_ask_when_prompts_are_turned_off(window, files, boxes, monkeypatch):
+    monkeypatch.setenv(NO_PROMPTS_ENV, "1")
+    files.start(offer_recovery=False)
+    train(window, 3)
+    window.close()
+    assert not window.isVisible() and boxes.questions == []
 
 
 def test_a_scene_swapped_in_elsewhere_no_longer_saves_over_the_open_file(window, files, boxes,
@@ -360,7 +394,7 @@ def test_a_scene_swapped_in_elsewhere_no_longer_saves_over_the_open_file(window,
     saved = path.read_bytes()
     lesson, _views = load_lesson_scene("xor-hidden")
     window.controller.replace_session(lesson)  # what Lessons ▸ … does
-    assert files.path is None and files.dirty
+    assert files.path is None and not files.dirty  # a fresh scene, nothing to save yet
     assert window.windowTitle().startswith("Untitled")
     assert path.read_bytes() == saved
 
