@@ -18,6 +18,10 @@ PIXELS_PER_CELL = 5
 #: Grid cells per axis while playing: the boundary is redrawn every frame, so it must be cheap
 #: (one forward pass over PLAY_RESOLUTION² points); bilinear scaling keeps it smooth.
 PLAY_RESOLUTION = 40
+#: Points inside ±6 whose widest axis spans less than this are not generated-scale data (e.g.
+#: imported features in 0–1): the view is fitted to them instead of showing a tiny blob in ±6.
+#: The smallest generated preset spans ~5.6 (gaussians, 20 points, no noise).
+MIN_GENERATED_SPAN = 4.0
 
 
 def _padded(lo: float, hi: float, fraction: float = 0.08) -> tuple[float, float]:
@@ -57,7 +61,8 @@ class CanvasPresenter:
 
     # ------------------------------------------------------------------ ranges
     def needed_range(self, session) -> tuple[tuple[float, float], tuple[float, float]]:
-        """The data range that shows every point: ±6 for generated-scale data, else padded."""
+        """The data range that shows every point: ±6 for generated-scale data (inside ±6 and
+        spanning at least MIN_GENERATED_SPAN), else the data's bounding box plus a margin."""
         points = session.points
         positions = canvas_positions(points)
         regression_1d = points.task == "regression" and points.dim == 1
@@ -68,9 +73,14 @@ class CanvasPresenter:
         if len(points) == 0:
             return GENERATED_RANGE, ((-2.0, 2.0) if regression_1d else y_fixed or GENERATED_RANGE)
 
+        spans = [float(np.ptp(positions[:, 0]))]
+        if y_fixed is None and not regression_1d:
+            spans.append(float(np.ptp(positions[:, 1])))
+        generated_scale = max(spans) >= MIN_GENERATED_SPAN
+
         def axis(values: np.ndarray) -> tuple[float, float]:
             lo, hi = float(np.min(values)), float(np.max(values))
-            if lo >= GENERATED_RANGE[0] and hi <= GENERATED_RANGE[1]:
+            if generated_scale and lo >= GENERATED_RANGE[0] and hi <= GENERATED_RANGE[1]:
                 return GENERATED_RANGE
             return _padded(lo, hi)
 

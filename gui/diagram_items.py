@@ -28,6 +28,30 @@ SELECTED_PEN = QtGui.QPen(QtGui.QColor("#CC0000"), 3.0)
 ACTIVE_PEN = QtGui.QPen(QtGui.QColor("#F0B000"), 3.4)
 
 
+def header_widths(natural: list[float], anchors: list[float], gap: float = 10.0
+                  ) -> list[float]:
+    """Largest pixel width each layer title may take so neighbours never overlap.
+
+    ``natural``: the titles' full widths; ``anchors``: their anchor x in view pixels, ascending.
+    The first title is left-aligned at its anchor, the last right-aligned, the others centred
+    (as the diagram draws them). Between two anchors the room minus ``gap`` is shared: each
+    side gets up to half, and whatever one side does not need goes to the other.
+    """
+    n = len(natural)
+    if n < 2:
+        return list(natural)
+    left = [0.0 if k == 0 else w if k == n - 1 else w / 2 for k, w in enumerate(natural)]
+    right = [w if k == 0 else 0.0 if k == n - 1 else w / 2 for k, w in enumerate(natural)]
+    for k in range(n - 1):
+        room = max(anchors[k + 1] - anchors[k] - gap, 0.0)
+        if right[k] + left[k + 1] <= room:
+            continue
+        right_k = min(right[k], room / 2)
+        left_next = min(left[k + 1], room - right_k)
+        right[k], left[k + 1] = min(right[k], room - left_next), left_next
+    return [right[0], *(2 * min(left[k], right[k]) for k in range(1, n - 1)), left[-1]]
+
+
 def symmetric_scale(arrays) -> float:
     """Largest finite |value| over a list of arrays (≥ 1e-12): the half-width ±m of a view."""
     m = 0.0

@@ -28,7 +28,7 @@ class DiagramView(QtWidgets.QGraphicsView):
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(QtGui.QBrush(QtGui.QColor("#FFFFFF")))
         self.setMouseTracking(True)
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(200, 90)  # small: the window must fit a 1000 px screen
         self.edges: list = []
         self._segments = np.empty((0, 4))
         self.hovered = None
@@ -58,6 +58,29 @@ class DiagramView(QtWidgets.QGraphicsView):
 
     def fit(self) -> None:
         self.fitInView(self.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_headers()
+
+    def fit_headers(self) -> None:
+        """Elide the layer titles (fixed pixel size, full text in ``data(0)``) to the room
+        between their columns at the current zoom, so a squashed diagram's titles never
+        overlap; re-align each (first left, last right, others centred)."""
+        headers = getattr(self.diagram, "headers", [])
+        if not headers:
+            return
+        texts = [header.data(0) or header.text() for header in headers]
+        metrics = QtGui.QFontMetricsF(headers[0].font())
+        natural = [metrics.horizontalAdvance(text) for text in texts]
+        anchors = [self.mapFromScene(header.pos()).x() for header in headers]
+        limits = items.header_widths(natural, anchors)
+        last = len(headers) - 1
+        for k, header in enumerate(headers):
+            text = texts[k] if natural[k] <= limits[k] else metrics.elidedText(
+                texts[k], QtCore.Qt.TextElideMode.ElideRight, max(limits[k], 0.0))
+            if header.text() != text:
+                header.setText(text)
+            width = header.boundingRect().width()
+            shift = 0.0 if k == 0 else -width if k == last else -width / 2
+            header.setTransform(QtGui.QTransform.fromTranslate(shift, 0))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)

@@ -131,7 +131,7 @@ class DataCanvas(pg.PlotWidget):
             axis.setTextPen(pg.mkPen("#202020"))
             axis.enableAutoSIPrefix(False)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setMinimumSize(320, 300)
+        self.setMinimumSize(260, 240)
 
         self.heatmap = pg.ImageItem(axisOrder="row-major")
         self.heatmap.setZValue(-10)

@@ -19,6 +19,10 @@ TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
 PAUSED_WIDTH = 2.0
 
 
+#: Name of the accuracy line in keys and legends.
+ACCURACY_LABEL = "test accuracy"
+
+
 class LossCurve(QtWidgets.QWidget):
     """Plot widget + a small option row (log y, show accuracy).
 
@@ -30,7 +34,7 @@ class LossCurve(QtWidgets.QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(background="w")
-        self.plot_widget.setMinimumHeight(150)
+        self.plot_widget.setMinimumHeight(90)  # small: all docks must fit a 1000 px screen
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
@@ -128,6 +132,20 @@ class LossCurve(QtWidgets.QWidget):
         self.plot_item.getAxis("right").setVisible(shown)
         self.accuracy_check.setEnabled(self._classification)
         self.accuracy_key.setVisible(shown)
+        self._sync_plot_legend(shown)
+
+    def _sync_plot_legend(self, accuracy_shown: bool) -> None:
+        """Keep a "test accuracy" row in the plot's legend (``plot_item.addLegend``, used by
+        exports, where the QLabel key row above the plot is not drawn) exactly while the
+        accuracy line is shown. Without a legend, nothing to do."""
+        legend = self.plot_item.legend
+        if legend is None:
+            return
+        listed = any(sample.item is self.accuracy_line for sample, _label in legend.items)
+        if accuracy_shown and not listed:
+            legend.addItem(self.accuracy_line, ACCURACY_LABEL)
+        elif listed and not accuracy_shown:
+            legend.removeItem(self.accuracy_line)
 
     def set_history(self, arrays: dict[str, np.ndarray], classification: bool) -> None:
         """Show the history: keys step, train_loss, test_loss, train_accuracy, test_accuracy.

@@ -56,6 +56,18 @@ class ContourItem(pg.IsocurveItem):
                                         connect="pairs")
 
 
+#: Legend text colour: light, on the legend's always-dark box.
+LEGEND_TEXT = "#FFFFFF"
+
+
+class DarkBoxLegend(pg.LegendItem):
+    """A legend on a fixed dark box whose text stays light. Themes recolour every legend's text
+    to the plot foreground (dark in the light theme), which would be dark on dark here."""
+
+    def setLabelTextColor(self, *_args, **_kwargs) -> None:  # noqa: N802 (pyqtgraph API)
+        super().setLabelTextColor(LEGEND_TEXT)
+
+
 class SurfacePlot(pg.PlotWidget):
     """The 2-D view. Signal ``startPointMoved(x, y)``: the current point was dragged to
     display coordinates (x, y) (only while :meth:`set_draggable` is on)."""
@@ -64,7 +76,7 @@ class SurfacePlot(pg.PlotWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent, background="w")
-        self.setMinimumSize(260, 220)
+        self.setMinimumSize(200, 120)
         item = self.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
@@ -116,7 +128,7 @@ class SurfacePlot(pg.PlotWidget):
         self.current.sigPositionChangeFinished.connect(self._dragged)
 
         # dark box: the white path and markers read in it, and it sits well on viridis
-        self.legend = pg.LegendItem(offset=(-6, 6), labelTextColor="#FFFFFF",
+        self.legend = DarkBoxLegend(offset=(-6, 6), labelTextColor=LEGEND_TEXT,
                                     brush=pg.mkBrush(20, 20, 30, 190),
                                     pen=pg.mkPen(None), labelTextSize="7.5pt",
                                     verSpacing=-6)
@@ -311,6 +323,15 @@ def _set_label(axis: pg.AxisItem, text: str) -> None:
         axis.setLabel(text)
 
 
+class _FlexibleHeight(QtWidgets.QWidget):
+    """Content of a resizable QScrollArea that fills the viewport down to its minimum height.
+    (With height-for-width, e.g. a word-wrapped label inside, the scroll area would give the
+    content its full preferred height and scroll even when the plot could just shrink.)"""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
+
+
 class LossSurfaceView(QtWidgets.QWidget):
     """Controls on top; tabs "2-D" (:class:`SurfacePlot`), "1-D" (slices) and "3-D"; progress
     and status at the bottom. Falls back to the 2-D tab, with a message, when the 3-D view
@@ -328,12 +349,28 @@ class LossSurfaceView(QtWidgets.QWidget):
         self.tabs.addTab(self.slices, "1-D slices")
         self.tabs.addTab(self.view_3d, "3-D")
         self.tabs.currentChanged.connect(self._tab_changed)
-        layout = QtWidgets.QVBoxLayout(self)
+        # Controls, plot and status scroll together when the dock is short, so the dock's
+        # minimum height stays small and the window fits a 1000 px screen with every dock open.
+        content = _FlexibleHeight()
+        layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.controls)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.controls.bottom)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        holder = QtWidgets.QWidget()  # its layout asks content.hasHeightForWidth() (False)
+        holder_layout = QtWidgets.QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(content)
+        self.scroll.setWidget(holder)
+        outer = QtWidgets.QVBoxLayout(self)
+        # a 1 px strip of the view itself stays uncovered: is_shown(view) (gui.view_refresh)
+        # reads the view's visible region, which the opaque scroll area would otherwise empty
+        outer.setContentsMargins(0, 1, 0, 0)
+        outer.addWidget(self.scroll)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.view_3d and not self.view_3d.ensure_ready():

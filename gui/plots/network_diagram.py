@@ -155,6 +155,7 @@ class NetworkDiagram(QtWidgets.QWidget):
                     if k == 0 else f"layer {k} · " + (net.hidden_activations[k - 1] if k < L
                                                        else net.output_activation))
             header = QtWidgets.QGraphicsSimpleTextItem(f"a{sup(k)}  {name}")
+            header.setData(0, header.text())  # full title; DiagramView.fit_headers elides it
             header.setBrush(QtGui.QBrush(QtGui.QColor("#303030")))
             header.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             # pixels: centred over its column; the outer ones aligned inwards to stay in view

@@ -7,9 +7,11 @@ it emits requests and shows the state given to ``show_state``.
 
 from __future__ import annotations
 
-from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 
+#: Texts the Play button switches between; its width fits the longest (translated) one.
+PLAY_TEXTS = ("Play", "Pause")
 #: Speed slider positions in steps/s; 0 means as fast as possible.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0)
 
@@ -62,6 +64,9 @@ class StepToolbar(QtWidgets.QToolBar):
         self.addSeparator()
         for act in (self.step_action, self.epoch_action, self.play_action):
             self.addAction(act)
+        self.play_button = self.widgetForAction(self.play_action)
+        self._play_padding: int | None = None
+        self.play_action.changed.connect(self._fit_play_button)
 
         self.speed_slider = QtWidgets.QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
@@ -78,6 +83,32 @@ class StepToolbar(QtWidgets.QToolBar):
         self.addAction(self.rewind_action)
         self.addAction(self.reset_action)
         self.show_state("ready", playing=False, diverged=False, can_rewind=False)
+        self._fit_play_button()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
+        """A new font or style (presenter mode, themes) changes the text widths: refit."""
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_play_button(refit=True)
+
+    def _fit_play_button(self, refit: bool = False) -> None:
+        """Fix the Play button's width to its longest text (Play / Pause, English and the
+        current translation), so toggling never shifts the toolbar. Never shrinks."""
+        button = getattr(self, "play_button", None)  # None while still being built
+        if button is None:
+            return
+        metrics = button.fontMetrics()
+        texts = {self.play_action.text(), *PLAY_TEXTS,
+                 *(QCoreApplication.translate("ui", text) for text in PLAY_TEXTS)}
+        if refit or self._play_padding is None:  # the button's frame and margins, once
+            button.setMinimumWidth(0)
+            button.setMaximumWidth(16777215)
+            self._play_padding = max(
+                button.sizeHint().width() - metrics.horizontalAdvance(button.text()), 8)
+        width = max(metrics.horizontalAdvance(text) for text in texts) + self._play_padding
+        if not refit:
+            width = max(width, button.minimumWidth())
+        button.setFixedWidth(width)
 
     def actions_for_menu(self) -> list[QtGui.QAction | None]:
         """The actions in menu order (None = separator)."""
