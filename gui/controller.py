@@ -22,6 +22,10 @@ from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
+#: An Epoch still running after this many seconds goes on in Play ticks (redrawing between
+#: them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is
+#: 7,000 steps — never freezes the window.
+EPOCH_BLOCK_SECONDS = 0.25
 
 
 class TrainingController(QtCore.QObject):
@@ -54,6 +58,7 @@ class TrainingController(QtCore.QObject):
         self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.speed = 0.0  # steps per second; 0 = as fast as possible
+        self._until_epoch_end = False  # playing only to finish an Epoch
         self._due = 0.0
         self._last_tick: float | None = None
         self._rate_window: deque[tuple[float, int]] = deque(maxlen=60)
@@ -129,9 +134,21 @@ class TrainingController(QtCore.QObject):
             self._report_divergence()
 
     def epoch(self) -> None:
-        self._guard(self.trainer.epoch)
+        """Steps until the current pass over the training set ends. A short epoch runs at
+        once; one still running after EPOCH_BLOCK_SECONDS continues in Play ticks at full
+        speed (the window stays responsive, Pause stops it early) and stops at its end."""
+        trainer = self.trainer
+        start = time.perf_counter()
+        while True:
+            record = self._guard(trainer.step)
+            if record is None or record.epoch_ended or trainer.divergence is not None:
+                break
+            if time.perf_counter() - start >= EPOCH_BLOCK_SECONDS:
+                self.stepped.emit()
+                self.play(until_epoch_end=True)
+                return
         self.stepped.emit()
-        if self.trainer.divergence is not None:
+        if trainer.divergence is not None:
             self._report_divergence()
 
     # -------------------------------------------------------------- playback
@@ -139,14 +156,16 @@ class TrainingController(QtCore.QObject):
         """Playback rate in steps/s (≥ 0); 0 means as fast as possible."""
         self.speed = max(0.0, float(steps_per_second))
         self._due = 0.0
-        if self.playing:
+        if self.playing and not self._until_epoch_end:
             self.timer.setInterval(self._interval_ms())
 
     def _interval_ms(self) -> int:
         # Full speed: back-to-back ticks (Qt runs zero timers after pending paint events).
         return 0 if self.speed <= 0 else int(round(FRAME_SECONDS * 1000))
 
-    def play(self) -> None:
+    def play(self, until_epoch_end: bool = False) -> None:
+        """Start playback; ``until_epoch_end``: at full speed, stopping when the epoch ends
+        (how :meth:`epoch` finishes a long epoch)."""
         if self.playing:
             return
         if self.trainer.divergence is not None:
@@ -155,13 +174,15 @@ class TrainingController(QtCore.QObject):
         self._due = 1.0 if self.speed > 0 else 0.0  # the first step comes at once
         self._last_tick = None
         self._rate_window.clear()
-        self.timer.start(self._interval_ms())
+        self._until_epoch_end = bool(until_epoch_end)
+        self.timer.start(0 if until_epoch_end else self._interval_ms())
         self.playingChanged.emit(True)
 
     def pause(self) -> None:
         if not self.playing:
             return
         self.timer.stop()
+        self._until_epoch_end = False
         self.steps_per_second = 0.0
         self.playingChanged.emit(False)
 
@@ -178,11 +199,12 @@ class TrainingController(QtCore.QObject):
         self._last_tick = start
         steps = 0
         trainer = self.trainer
+        epoch_ended = False
         while True:
-            if self.speed > 0 and self._due < 1.0:
+            if self.speed > 0 and not self._until_epoch_end and self._due < 1.0:
                 break
             try:
-                trainer.step()
+                epoch_ended = trainer.step().epoch_ended
             except TrainingDiverged:
                 break
             except EmptyTrainingSet as error:
@@ -192,7 +214,7 @@ class TrainingController(QtCore.QObject):
             steps += 1
             if self.speed > 0:
                 self._due -= 1.0
-            if trainer.divergence is not None:
+            if trainer.divergence is not None or (epoch_ended and self._until_epoch_end):
                 break
             if time.perf_counter() - start >= STEP_BUDGET:
                 if self.speed > 0:
@@ -210,6 +232,8 @@ class TrainingController(QtCore.QObject):
         if trainer.divergence is not None:
             self.pause()
             self._report_divergence()
+        elif epoch_ended and self._until_epoch_end:
+            self.pause()
 
     def _report_divergence(self) -> None:
         self.pause()

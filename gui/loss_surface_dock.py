@@ -20,6 +20,7 @@ default, tabbed with the loss curve) and stops the threads when the window close
 
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6 import QtCore, QtWidgets
@@ -261,7 +262,9 @@ class LossSurfacePresenter(QtCore.QObject):
 
     def _race_result(self, _request_id: int, result: RaceResult) -> None:
         self.race = result
-        losses = " · ".join(f"{RACE_NAMES[name]} {loss:.3g}"
+        # a racer whose loss or parameters stopped being finite (NaN) says so in words
+        losses = " · ".join(f"{RACE_NAMES[name]} {loss:.3g}" if math.isfinite(loss)
+                            else f"{RACE_NAMES[name]} diverged"
                             for name, loss in result.final_loss.items())
         self._status("race", f"race, {result.steps} steps at η = {result.learning_rate:g}: "
                              f"loss {losses}")

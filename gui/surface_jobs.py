@@ -312,6 +312,11 @@ def race_job(inputs: SurfaceInputs, steps: int,
     penalties and clipping as the trainer; no dropout, so each path is deterministic.
     Optimizers: core.optimizers (sgd; momentum, Polyak 1964; adam, Kingma & Ba 2015)."""
     def job(progress: Progress) -> RaceResult:
+        # a racer that blows up is reported (NaN loss), not by NumPy overflow warnings
+        with np.errstate(over="ignore", invalid="ignore"):
+            return run(progress)
+
+    def run(progress: Progress) -> RaceResult:
         paths, final = {}, {}
         total = max(1, steps * len(optimizers))
         for k, name in enumerate(optimizers):

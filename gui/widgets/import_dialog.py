@@ -214,6 +214,8 @@ class ImportDialog(QtWidgets.QDialog):
 def describe(dataset: datasets.Dataset) -> str:
     """One-line summary: rows kept, rows dropped, classes or target range."""
     parts = [f"{dataset.X.shape[0]} rows", f"{dataset.dropped_rows} rows dropped (empty/NA)"]
+    if dataset.X.shape[0] > MAX_IMPORT_ROWS:
+        parts[0] += f" (a random sample of {MAX_IMPORT_ROWS:,} is imported)"
     if dataset.task == "classification":
         names = dataset.class_names or tuple(str(k) for k in range(dataset.n_classes))
         parts.append(f"{dataset.n_classes} classes: {', '.join(names)}")

@@ -1,0 +1,52 @@
+"""Fixtures of the reliability tests: a shown main window whose dialogs never block.
+
+pytest-qt's exception capture stays on: an exception that reaches Qt's event loop (a slot,
+a timer tick, a paint) fails the test that caused it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as app.py: tiny matrices, no BLAS threads
+
+import pytest
+
+from tests.reliability.ui import DialogStub
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> DialogStub:
+    """Every blocking dialog answers at once; what they showed is recorded."""
+    return DialogStub().install(monkeypatch)
+
+
+@pytest.fixture
+def make_window(qtbot, dialogs):
+    """Factory: a MainWindow (new controller unless given), 1280×800, shown and exposed."""
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#202020")
+    from gui.main_window import MainWindow
+
+    made = []
+
+    def make(controller=None):
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.controller.pause()
+        window.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
