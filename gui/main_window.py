@@ -242,8 +242,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """File ▸ Import CSV…: run the dialog; errors go to a message box, points stay."""
         self.controller.pause()
         dialog = ImportDialog(self, path=path or None)
-        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.dataset:
-            self.apply_import(dialog.dataset, dialog.path or "")
+        try:
+            if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.dataset:
+                self.apply_import(dialog.dataset, dialog.path or "")
+        finally:
+            dialog.deleteLater()  # one per import: do not keep them (and their tables) alive
 
     def apply_import(self, dataset, path: str) -> bool:
         """Load an imported Dataset (undoable); on ValueError show it and keep the points."""

@@ -11,8 +11,21 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as app.py: tiny matrices, no BLAS threads
 
 import pytest
+from PySide6 import QtCore
 
 from tests.reliability.ui import DialogStub
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_settings(tmp_path_factory):
+    """QSettings (recent files, theme, language, layout) and the autosave folder of these
+    tests live in a temporary folder, never in the user's own configuration."""
+    folder = tmp_path_factory.mktemp("settings")
+    for settings_format in (QtCore.QSettings.Format.NativeFormat,
+                            QtCore.QSettings.Format.IniFormat):
+        QtCore.QSettings.setPath(settings_format, QtCore.QSettings.Scope.UserScope, str(folder))
+    os.environ.setdefault("BACKPROP_PLAYGROUND_DATA_DIR", str(folder / "appdata"))
+    yield folder
 
 
 @pytest.fixture

@@ -110,3 +110,14 @@ def test_more_rows_than_the_canvas_takes_import_as_a_sample_and_say_so(window, d
     sampled = {(*point, label) for point, label in zip(session.points.X.tolist(),
                                                         labels.tolist(), strict=True)}
     assert sampled <= rows
+
+
+def test_import_dialogs_do_not_pile_up_in_the_window(window, dialogs, tmp_path):
+    from PySide6 import QtCore, QtWidgets
+
+    from gui.widgets.import_dialog import ImportDialog
+
+    for writer in (bad_files.empty_csv, bad_files.bom_csv, bad_files.one_class_csv):
+        window.import_csv(writer(tmp_path))
+    QtWidgets.QApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    assert window.findChildren(ImportDialog) == []

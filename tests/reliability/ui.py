@@ -241,8 +241,10 @@ def play_frames(controller, seconds: float, reset_on_divergence: bool = True) ->
     end (or from pressing Play) to the next tick's end, so it holds the steps, the redraw and
     the painting of the previous frame.
 
-    When training diverges (Play stops), the network is reset and Play goes on, so settings
-    that diverge within one tick are measured over the same wall time as the others."""
+    When training diverges (Play stops), the network is reset (its redraw is not counted) and
+    Play goes on, so settings that diverge within one tick are measured over the same wall
+    time as the others; their frames then run from pressing Play to the end of the tick that
+    stopped at the divergence, plus painting that frame (steps, redraw, banner)."""
     app = QtWidgets.QApplication.instance()
     frames: list[float] = []
     last = [0.0]
@@ -260,7 +262,12 @@ def play_frames(controller, seconds: float, reset_on_divergence: bool = True) ->
                 if controller.trainer.divergence is not None:
                     if not reset_on_divergence:
                         break
+                    if frames:  # painting the stopped frame (banner, layout) belongs to it
+                        start = time.perf_counter()
+                        app.processEvents()
+                        frames[-1] += time.perf_counter() - start
                     controller.reset()
+                    app.processEvents()  # the reset's own redraw is not a Play frame
                 last[0] = time.perf_counter()
                 controller.play()
                 if not controller.playing:
