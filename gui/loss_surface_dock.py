@@ -132,6 +132,13 @@ class LossSurfacePresenter(QtCore.QObject):
             self.gate.dirty = True
 
     def _submit(self) -> None:
+        if self.controller.trainer.n_train == 0:
+            # nothing to average the loss over: say what to do instead of a raw ValueError
+            self._stale, self._failed = False, True
+            self.computed_step = self.controller.trainer.step_count
+            self._status("surface", "No training points: draw or load some to see the loss "
+                                    "surface.")
+            return
         settings = self.controls.settings(seed=self._seed)
         self.computed_step = self.controller.trainer.step_count
         self._stale = self._failed = self._cancelled = False

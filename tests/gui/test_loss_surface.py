@@ -325,3 +325,14 @@ def test_loading_another_scene_follows_the_new_network(qtbot, make_presenter):
                     and presenter.update.plane.kind == "parameters"
                     and not presenter.surface_runner.busy, timeout=20_000)
     assert not presenter.view.plot.optimum.isVisible()
+
+
+def test_surface_with_no_training_points_says_what_to_do(qtbot, make_presenter):
+    controller = TrainingController()
+    controller.clear_points()
+    assert controller.trainer.n_train == 0
+    presenter = make_presenter(controller=controller)
+    presenter.recompute()
+    status = presenter.controls.status_label.text()
+    assert "No training points" in status and "ValueError" not in status
+    assert not presenter.surface_runner.busy
