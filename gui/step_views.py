@@ -26,14 +26,6 @@ from gui.widgets.inspector import Inspector
 SHORTCUTS = {"Network diagram": "Ctrl+Shift+N", "Inspector": "Ctrl+Shift+I",
              "Weights": "Ctrl+Shift+W", "Gradient norms": "Ctrl+Shift+G"}
 
-SHORTCUTS_TEXT = """
-Step-through views
-  Ctrl+Shift+N  network diagram · Ctrl+Shift+I  inspector
-  Ctrl+Shift+W  weight/gradient heatmaps · Ctrl+Shift+G  gradient norms
-  Shift+click a point  select the sample (inspector, input-gradient arrow)
-  click an edge / bias / heatmap cell  select that parameter · click a neuron  select it
-  hover a neuron  show its activation map on the canvas · Ctrl+Shift+C  copy the inspector"""
-
 
 class StepViews:
     """Creates the views and docks in ``window`` (a MainWindow: controller, canvas, add_dock,
