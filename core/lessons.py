@@ -47,8 +47,11 @@ from core.scene_validation import (
     require,
 )
 
+# resources/ sits next to core/ both in a source checkout and in an installed wheel (pyproject's
+# package-data installs it as a top-level "resources" folder; tests/core/test_packaging.py).
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 LESSON_DIR = RESOURCES / "lessons"
+LESSON_GLOB = "*.json"  # the lesson files of a directory (shipped by pyproject's package-data)
 DATA_DIR = RESOURCES / "data"
 LANGUAGES = ("en", "zh_CN")
 LESSON_FORMAT = 1
@@ -224,7 +227,7 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
 @functools.lru_cache(maxsize=4)
 def _catalogue(directory: Path) -> tuple[Lesson, ...]:
     lessons: list[Lesson] = []
-    for path in sorted(directory.glob("*.json")):
+    for path in sorted(directory.glob(LESSON_GLOB)):
         raw = path.read_bytes()
         if len(raw) > _MAX_LESSON_BYTES:
             raise SceneError(f"{path.name}: lesson file too large")

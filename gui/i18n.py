@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 
 translate = QCoreApplication.translate
 
+# Next to gui/ in a checkout and in an installed wheel (pyproject package-data ships the .qm).
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CATALOGUE = "backprop_playground"  # backprop_playground_<code>.qm
 #: Language code → name shown in View ▸ Language (each in its own language).
