@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--export-dir.")
     window = parser.add_argument_group("window options")
     window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
-    window.add_argument("--preset", help="generated data set to start with (default: circle)")
+    window.add_argument("--preset", metavar="NAME", type=preset_name,
+                        help=f"generated data set to start with: {', '.join(preset_names())} "
+                             "(default: circle)")
     window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
     window.add_argument("--no-recovery", action="store_true",
                         help="do not offer to restore the autosave after a crash")
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     controller = TrainingController()
     if args.preset:
         if not controller.set_data_settings(**preset_changes(args.preset)):
-            print(f"error: unknown preset {args.preset!r}", file=sys.stderr)
+            print(f"error: {unknown_preset(args.preset)}", file=sys.stderr)
             return 2
     for _ in range(max(0, args.steps or 0)):
         controller.trainer.step()
@@ -123,6 +125,24 @@ def run_headless(args: argparse.Namespace) -> int:
     from gui.headless_export import run_command_line
 
     return run_command_line(args)
+
+
+def preset_names() -> list[str]:
+    """The generated data sets ``--preset`` accepts."""
+    from core.datasets import GENERATORS
+
+    return list(GENERATORS)
+
+
+def unknown_preset(name: str) -> str:
+    return f"unknown preset {name!r}; known presets: {', '.join(preset_names())}"
+
+
+def preset_name(name: str) -> str:
+    """argparse type of ``--preset``: an unknown name is a one-line error listing the known."""
+    if name not in preset_names():
+        raise argparse.ArgumentTypeError(unknown_preset(name))
+    return name
 
 
 def preset_changes(name: str) -> dict:

@@ -138,3 +138,29 @@ def test_offscreen_views_export_pdf_pages(qapp, tmp_path):
     assert all(p.read_bytes().startswith(b"%PDF") for p in written)
     with pytest.raises(ValueError, match="format"):
         OffscreenViews.export(views, tmp_path, "bmp", 800)
+
+
+def test_an_unknown_preset_exits_2_with_one_line_listing_the_presets(tmp_path, monkeypatch,
+                                                                      capsys):
+    import app
+    from core.datasets import GENERATORS
+
+    monkeypatch.chdir(tmp_path)
+    for argv in (["--preset", "nope"], ["--preset", "Spiral", "--screenshot", "s.png"]):
+        with pytest.raises(SystemExit) as stop:  # refused while parsing: no window opens
+            app.main(argv)
+        assert stop.value.code == 2
+        lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+        assert len(lines) == 1, lines
+        assert f"unknown preset {argv[1]!r}; known presets: " in lines[0]
+        assert all(name in lines[0] for name in GENERATORS), lines[0]
+    assert not (tmp_path / "s.png").exists()
+    assert all(name in app.build_parser().format_help() for name in GENERATORS)
+
+
+def test_a_known_preset_still_opens_the_window(qapp, tmp_path, monkeypatch):
+    import app
+
+    monkeypatch.chdir(tmp_path)
+    assert app.main(["--preset", "spiral3", "--screenshot", "s.png", "--no-recovery"]) == 0
+    assert QtGui.QImage(str(tmp_path / "s.png")).width() > 100
