@@ -2,10 +2,14 @@
 
 Presenter mode:
 - scales the application font by 1.5× or 2× (View ▸ Presenter scale), and the fonts of the plot
-  axes with it;
+  axes, the network diagram's titles and values and the inspector's page with it (the last two
+  through ``gui.themes.view_look``);
 - draws plot lines thicker and points bigger (every pyqtgraph curve and scatter in the window;
   views that set their sizes again later, e.g. the canvas after a point edit, are scaled again);
 - switches to the high-contrast theme;
+- wraps the step tool bar onto two rows while it is wider than the window (the step buttons
+  stay on the first, the phase text and the speed control go to the second), and caps the
+  status-bar read-outs, so that every step button stays reachable in a 1280 px wide window;
 - hides the panels the teacher locked (View ▸ Presenter panels; by default every dock except
   the network diagram, and the drawing tool bar), so students see the canvas, the diagram and
   the step buttons. The shortcuts keep working (gui/shortcuts.py adds the actions to the window).
@@ -35,12 +39,20 @@ DEFAULT_LOCKED_TOOLBARS = ("drawToolbar",)
 
 _BASE = "presenter_base"      # the item's own value before scaling
 _SCALED = "presenter_scaled"  # the value presenter mode set
+#: Object name of the step tool bar's second row (presenter mode, narrow windows).
+ROW_TOOLBAR = "presenterStepRow"
+#: Width (px) the status-bar read-outs may take together in presenter mode: their font and
+#: fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window.
+STATUS_WIDTH = 1150
+#: Share of the window's height the network diagram gets on entering presenter mode.
+DIAGRAM_HEIGHT = 0.48
 
 
 def _panels(window) -> list[QtWidgets.QWidget]:
     """Docks and tool bars that can be locked, in window order."""
     docks = window.findChildren(QtWidgets.QDockWidget)
-    bars = [bar for bar in window.findChildren(QtWidgets.QToolBar) if bar.objectName()]
+    bars = [bar for bar in window.findChildren(QtWidgets.QToolBar)
+            if bar.objectName() and bar.objectName() != ROW_TOOLBAR]
     return [*docks, *bars]
 
 
@@ -105,6 +117,15 @@ class PresenterMode(QtCore.QObject):
         self._rescale_timer.setSingleShot(True)
         self._rescale_timer.setInterval(0)
         self._rescale_timer.timeout.connect(self._scale_items)
+        self._row: QtWidgets.QToolBar | None = None  # the step tool bar's second row
+        self._bar_actions: list[QtGui.QAction] = []  # the step tool bar's actions, unwrapped
+        self._toolbar_width = 0  # the step tool bar's width on one row, presenter fonts
+        self._fixed_widths: dict = {}
+        self._toolbar_timer = QtCore.QTimer(self)
+        self._toolbar_timer.setSingleShot(True)
+        self._toolbar_timer.setInterval(0)
+        self._toolbar_timer.timeout.connect(self._fit_toolbar)
+        window.installEventFilter(self)
         self.retranslate()
 
     # ----------------------------------------------------------------- menus
@@ -144,6 +165,7 @@ class PresenterMode(QtCore.QObject):
             panel = self.window.findChild(QtWidgets.QWidget, object_name)
             if panel is not None:
                 panel.setVisible(not locked)
+                self._fit_toolbar()  # the second row goes and comes with the step tool bar
 
     # ----------------------------------------------------------------- switch
     def toggle(self) -> None:
@@ -179,9 +201,23 @@ class PresenterMode(QtCore.QObject):
             if panel.objectName() in locked:
                 panel.hide()
         self._apply_looks()
+        self._enlarge_diagram()
         canvas = getattr(window, "canvas", None)
         if canvas is not None:
             canvas.setFocus()  # arrows and Space go to the shortcuts, not to a spin box
+
+    def _enlarge_diagram(self) -> None:
+        """Give a docked, shown network diagram DIAGRAM_HEIGHT of the window's height: its
+        titles and values are bigger now, and the hidden docks left room (the saved layout
+        comes back on leaving)."""
+        window = self.window
+        vertical = (QtCore.Qt.DockWidgetArea.BottomDockWidgetArea,
+                    QtCore.Qt.DockWidgetArea.TopDockWidgetArea)
+        for dock in window.findChildren(QtWidgets.QDockWidget):
+            if "diagram" in dock.objectName().lower() and dock.isVisible() \
+                    and not dock.isFloating() and window.dockWidgetArea(dock) in vertical:
+                window.resizeDocks([dock], [round(window.height() * DIAGRAM_HEIGHT)],
+                                   QtCore.Qt.Orientation.Vertical)
 
     def _leave(self) -> None:
         self._restore_looks()
@@ -194,21 +230,104 @@ class PresenterMode(QtCore.QObject):
     def _apply_looks(self) -> None:
         apply_theme(self.window, "high_contrast", font_scale=self.scale)
         self._scale_items()
-        # status-bar read-outs have a fixed width (measured at the normal font): widen them
+        self._scale_status_bar()
+        bar = getattr(self.window, "step_toolbar", None)
+        if bar is not None:
+            self._toolbar_width = bar.sizeHint().width()
+            self._fit_toolbar()
+
+    def _scale_status_bar(self) -> None:
+        """Status-bar read-outs have a fixed width (measured at the normal font, so a changing
+        number never relayouts the window): scale width and font alike, by the presenter
+        scale or less, so that together they take at most STATUS_WIDTH."""
         self._fixed_widths = {}
         for label in self.window.statusBar().findChildren(QtWidgets.QLabel):
             width = label.maximumWidth()
             if 0 < width == label.minimumWidth():
-                self._fixed_widths[label] = width
-                label.setFixedWidth(round(width * self.scale))
+                self._fixed_widths[label] = (width, label.styleSheet())
+        total = sum(width for width, _sheet in self._fixed_widths.values())
+        factor = min(self.scale, max(1.0, STATUS_WIDTH / max(total, 1)))
+        size = QtWidgets.QApplication.font().pointSizeF() * factor
+        for label, (width, sheet) in self._fixed_widths.items():
+            label.setFixedWidth(round(width * factor))
+            label.setStyleSheet(f"{sheet}; font-size: {size:.1f}pt" if sheet else
+                                f"font-size: {size:.1f}pt")
 
     def _restore_looks(self) -> None:
-        for label, width in getattr(self, "_fixed_widths", {}).items():
+        self._unwrap_toolbar()
+        for label, (width, sheet) in self._fixed_widths.items():
             label.setFixedWidth(width)
+            label.setStyleSheet(sheet)
         self._fixed_widths = {}
         self._unscale_items()
         theme_menu = getattr(self.window, "theme_menu", None)
         apply_theme(self.window, theme_menu.theme if theme_menu is not None else "light")
+
+    # ------------------------------------------------------ step tool bar rows
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.window and event.type() == QtCore.QEvent.Type.Resize and self.active:
+            self._toolbar_timer.start()  # not inside the resize itself
+        return False
+
+    def _fit_toolbar(self) -> None:
+        """Two rows while the step tool bar (presenter fonts) is wider than the window."""
+        bar = getattr(self.window, "step_toolbar", None)
+        if bar is None:
+            return
+        wrap = self.active and not bar.isHidden() and self._toolbar_width > self.window.width()
+        if wrap and self._row is None:
+            self._wrap_toolbar(bar)
+        elif not wrap:
+            self._unwrap_toolbar()
+
+    def _wrap_toolbar(self, bar: QtWidgets.QToolBar) -> None:
+        """Move the tool bar's widgets (phase text, speed caption, slider and read-out) to a
+        second row under it; its buttons stay on the first row, in their order."""
+        window = self.window
+        self._bar_actions = bar.actions()
+        row = QtWidgets.QToolBar(bar.windowTitle(), window)
+        row.setObjectName(ROW_TOOLBAR)
+        row.setMovable(False)
+        row.setFloatable(False)
+        previous = -1
+        for index, action in enumerate(self._bar_actions):
+            if not isinstance(action, QtWidgets.QWidgetAction):
+                continue
+            if previous >= 0 and index != previous + 1:
+                row.addSeparator()  # the groups were apart on the first row
+            bar.removeAction(action)
+            row.addAction(action)
+            previous = index
+        area = window.toolBarArea(bar)
+        below = getattr(window, "draw_toolbar", None)
+        if isinstance(below, QtWidgets.QToolBar) and window.toolBarArea(below) == area:
+            window.insertToolBar(below, row)  # right under the step buttons
+            window.insertToolBarBreak(below)
+        else:
+            window.addToolBarBreak(area)
+            window.addToolBar(area, row)
+        row.show()
+        self._row = row
+
+    def _unwrap_toolbar(self) -> None:
+        row, self._row = self._row, None
+        if row is None:
+            return
+        bar = self.window.step_toolbar
+        for action in row.actions():
+            row.removeAction(action)
+        original = self._bar_actions
+        for index, action in enumerate(original):
+            if isinstance(action, QtWidgets.QWidgetAction):
+                anchor = next((a for a in original[index + 1:]
+                               if not isinstance(a, QtWidgets.QWidgetAction)), None)
+                if anchor is None:
+                    bar.addAction(action)
+                else:
+                    bar.insertAction(anchor, action)
+        self.window.removeToolBar(row)
+        row.deleteLater()
+        self._bar_actions = []
 
     # ---------------------------------------------------------- plot items
     def _plot_items(self):

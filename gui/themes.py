@@ -9,6 +9,11 @@ blue–white–orange diverging map, viridis) never change with the theme: they 
 Widgets of other modules that hard-code a grey text colour in their own style sheet
 (``color: #555``) get the lightness of that colour mirrored in the dark theme, so hints stay
 readable; the original style sheet is kept and restored for the light theme.
+
+The network diagram and the inspector are not pyqtgraph views: they read the current theme's
+``diagram_*``/``node_*`` colours and the presenter font scale from :func:`view_look`, and
+:func:`apply_theme` asks every widget with an ``apply_view_look()`` method to restyle itself.
+The inspector's rich text goes through :func:`themed_html` (colours and font sizes).
 """
 
 from __future__ import annotations
@@ -28,17 +33,26 @@ THEMES: dict[str, dict] = {
               "text": "#202020", "button": "#E8E8E8", "highlight": "#0072B2",
               "highlighted_text": "#FFFFFF", "disabled": "#9A9A9A", "link": "#0060A0",
               "plot_background": "#FFFFFF", "plot_foreground": "#202020",
-              "axis": "#404040", "axis_width": 1.0},
+              "axis": "#404040", "axis_width": 1.0,
+              "diagram_background": "#FFFFFF", "diagram_title": "#303030",
+              "diagram_value": "#202020", "diagram_outline": "#404040",
+              "node_fill": "#FFFFFF", "node_lit": "#202020", "node_dim": "#B0B0B0"},
     "dark": {"window": "#2B2B2B", "base": "#1E1E1E", "alternate": "#262626",
              "text": "#E6E6E6", "button": "#3A3A3A", "highlight": "#3D8FD1",
              "highlighted_text": "#FFFFFF", "disabled": "#7A7A7A", "link": "#7CC0F5",
              "plot_background": "#1E1E1E", "plot_foreground": "#E0E0E0",
-             "axis": "#C8C8C8", "axis_width": 1.0},
+             "axis": "#C8C8C8", "axis_width": 1.0,
+             "diagram_background": "#1E1E1E", "diagram_title": "#E0E0E0",
+             "diagram_value": "#EAEAEA", "diagram_outline": "#C8C8C8",
+             "node_fill": "#1E1E1E", "node_lit": "#D8D8D8", "node_dim": "#5C5C5C"},
     "high_contrast": {"window": "#FFFFFF", "base": "#FFFFFF", "alternate": "#F0F0F0",
                       "text": "#000000", "button": "#FFFFFF", "highlight": "#0000B0",
                       "highlighted_text": "#FFFFFF", "disabled": "#606060", "link": "#0000C0",
                       "plot_background": "#FFFFFF", "plot_foreground": "#000000",
-                      "axis": "#000000", "axis_width": 2.0},
+                      "axis": "#000000", "axis_width": 2.0,
+                      "diagram_background": "#FFFFFF", "diagram_title": "#000000",
+                      "diagram_value": "#000000", "diagram_outline": "#000000",
+                      "node_fill": "#FFFFFF", "node_lit": "#000000", "node_dim": "#909090"},
 }
 #: Themes the user picks in View ▸ Theme (high contrast belongs to presenter mode).
 USER_THEMES = ("light", "dark")
@@ -57,6 +71,14 @@ STYLE_SHEETS = {
         "QToolButton:disabled { border-color: #A0A0A0; color: #A0A0A0; }"
     ),
 }
+
+#: The look of the non-pyqtgraph views (diagram, inspector): the current theme's colours,
+#: its name and the presenter font scale. Replaced (never mutated) by :func:`apply_theme`.
+_view_look: dict = {**THEMES[DEFAULT_THEME], "theme": DEFAULT_THEME, "font_scale": 1.0}
+_HTML_COLOUR = re.compile(r"(?<![-\w])((?:background-)?color)\s*:\s*(#[0-9A-Fa-f]{6})\b")
+_HTML_FONT_SIZE = re.compile(r"font-size\s*:\s*([0-9.]+)pt")
+#: Lightness factor of the inspector's text colours in the high-contrast theme (darker).
+_HIGH_CONTRAST_DARKEN = 0.55
 
 #: pyqtgraph views (class names) that keep a light background in the dark theme.
 PAPER_VIEWS = ("DataCanvas",)
@@ -142,6 +164,43 @@ def _style_view(view: pg.GraphicsView, t: dict) -> None:
             item.setText(item.text)
 
 
+def view_look() -> dict:
+    """The current colours (``THEMES`` keys), ``theme`` name and presenter ``font_scale`` of the
+    network diagram and the inspector. Read-only: :func:`apply_theme` replaces it."""
+    return _view_look
+
+
+def themed_html(text: str, look: dict | None = None) -> str:
+    """Rich text (the inspector's page, written for a white page at the normal font size) for
+    ``look`` (default: the current :func:`view_look`): every ``font-size: Npt`` multiplied by the
+    presenter font scale; in the dark theme the lightness of every colour mirrored (dark text
+    becomes light, the light highlight behind a value dark), in high contrast text darkened."""
+    look = _view_look if look is None else look
+    scale = float(look.get("font_scale", 1.0))
+    if scale != 1.0:
+        text = _HTML_FONT_SIZE.sub(lambda m: f"font-size:{float(m.group(1)) * scale:g}pt", text)
+    theme = look.get("theme", DEFAULT_THEME)
+    if theme == "dark":
+        text = _HTML_COLOUR.sub(lambda m: f"{m.group(1)}:{mirrored_lightness(m.group(2))}", text)
+    elif theme == "high_contrast":
+        def darker(m: re.Match) -> str:
+            if m.group(1) != "color":
+                return m.group(0)
+            h, s, lightness, _a = QtGui.QColor(m.group(2)).getHsl()
+            colour = QtGui.QColor.fromHsl(max(h, 0), s, int(lightness * _HIGH_CONTRAST_DARKEN))
+            return f"color:{colour.name().upper()}"
+        text = _HTML_COLOUR.sub(darker, text)
+    return text
+
+
+def _restyle_views(root: QtWidgets.QWidget) -> None:
+    """Ask the diagram, the inspector (any widget with ``apply_view_look``) to restyle."""
+    for widget in root.findChildren(QtWidgets.QWidget):
+        restyle = getattr(type(widget), "apply_view_look", None)
+        if callable(restyle):
+            restyle(widget)
+
+
 def apply_theme(window: QtWidgets.QWidget, name: str, font_scale: float = 1.0) -> None:
     """Apply theme ``name`` to the application and to every view inside ``window``.
 
@@ -162,6 +221,9 @@ def apply_theme(window: QtWidgets.QWidget, name: str, font_scale: float = 1.0) -
     pg.setConfigOptions(background=t["plot_background"], foreground=t["plot_foreground"])
     style_plots(window, name)
     _adapt_inline_styles(window, name)
+    global _view_look
+    _view_look = {**t, "theme": name, "font_scale": float(font_scale)}
+    _restyle_views(window)
     window.setProperty("theme", name)
 
 
