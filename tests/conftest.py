@@ -2,4 +2,53 @@
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _release_orphan_plot_menus() -> None:
+    """Delete the context menus of pyqtgraph plots whose window is gone.
+
+    A pyqtgraph PlotItem makes its "Plot Options" menu and six submenus as parentless QMenus
+    that outlive the plot (49 per main window). The app makes one window, but the suite makes
+    hundreds, and the leftover menus slow every later language switch and window deletion
+    (PySide's bookkeeping of their Python connections grows), up to minutes over a full run.
+    Menus of plots still alive (module-scoped windows) are kept.
+    """
+    import sys
+
+    if "pyqtgraph" not in sys.modules:
+        return
+    import pyqtgraph as pg
+    import shiboken6
+    from PySide6 import QtCore, QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        return
+    def address(menu) -> int:
+        return shiboken6.getCppPointer(menu)[0]
+
+    alive = set()
+    for widget in app.allWidgets():
+        if isinstance(widget, pg.GraphicsView):
+            for item in widget.scene().items():
+                menu = getattr(item, "ctrlMenu", None) if isinstance(item, pg.PlotItem) else None
+                if menu is not None:
+                    alive.add(address(menu))
+                    alive.update(address(a.menu()) for a in menu.actions() if a.menu())
+    plot_menus = {"Plot Options", "Transforms", "Downsample", "Average", "Alpha", "Grid",
+                  "Points"}
+    for widget in app.topLevelWidgets():
+        if (isinstance(widget, QtWidgets.QMenu) and widget.parent() is None
+                and widget.title() in plot_menus and address(widget) not in alive
+                and not widget.isVisible()):
+            widget.deleteLater()
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def release_orphan_plot_menus():
+    yield
+    _release_orphan_plot_menus()

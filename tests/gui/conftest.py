@@ -33,3 +33,22 @@ def penguins_path():
     if not os.path.exists(path):
         pytest.fail("resources/data/penguins.csv is missing from the repository")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_files(tmp_path_factory):
+    """QSettings (recent files, language, layout) and the autosave folder go to a temporary
+    folder: the GUI tests never read or write the settings of the user running them."""
+    from PySide6 import QtCore
+
+    root = tmp_path_factory.mktemp("user")
+    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
+    QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat,
+                             QtCore.QSettings.Scope.UserScope, str(root / "settings"))
+    previous = os.environ.get("BACKPROP_PLAYGROUND_DATA_DIR")
+    os.environ["BACKPROP_PLAYGROUND_DATA_DIR"] = str(root / "data")
+    yield
+    if previous is None:
+        os.environ.pop("BACKPROP_PLAYGROUND_DATA_DIR", None)
+    else:
+        os.environ["BACKPROP_PLAYGROUND_DATA_DIR"] = previous
