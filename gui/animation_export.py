@@ -20,10 +20,14 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.export import ExportCancelled, ExportError, atomic_path, render_image
+from gui.i18n import translate
 
-MP4_MISSING_MESSAGE = "MP4 needs the optional package imageio-ffmpeg: pip install imageio-ffmpeg"
+#: English; shown translated with context "Export".
+MP4_MISSING_MESSAGE = QT_TRANSLATE_NOOP(
+    "Export", "MP4 needs the optional package imageio-ffmpeg: pip install imageio-ffmpeg")
 ANIMATION_EXTENSIONS = (".gif", ".mp4")
 CAPTION_BACKGROUND = QtGui.QColor("#f2f2f2")
 CAPTION_TEXT = QtGui.QColor("#1a1a1a")
@@ -66,15 +70,16 @@ def format_caption(*, dataset: str | None = None, architecture: Sequence[int] | 
     if optimizer:
         parts.append(str(optimizer))
     if batch_size is not None:
-        parts.append("full batch" if not batch_size else f"batch {int(batch_size)}")
+        parts.append(translate("Export", "full batch") if not batch_size
+                     else translate("Export", "batch {0}").format(int(batch_size)))
     if any(v is not None for v in (l1, l2, dropout)):
         terms = [f"{name} {value:g}" for name, value in (("L1", l1), ("L2", l2),
                                                           ("dropout", dropout)) if value]
-        parts.append(", ".join(terms) if terms else "no regularization")
+        parts.append(", ".join(terms) if terms else translate("Export", "no regularization"))
     if epoch is not None:
-        parts.append(f"epoch {int(epoch)}")
+        parts.append(translate("Export", "epoch {0}").format(int(epoch)))
     if step is not None:
-        parts.append(f"step {int(step)}")
+        parts.append(translate("Export", "step {0}").format(int(step)))
     return "  ·  ".join(parts)
 
 
@@ -181,12 +186,18 @@ class AnimationWriter:
         self.path = os.fspath(path)
         self.kind = os.path.splitext(self.path)[1].lower()
         if self.kind not in ANIMATION_EXTENSIONS:
-            raise ExportError(f"Animations are saved as .gif or .mp4, not {self.kind or 'no'} "
-                              f"extension ({self.path}).")
+            if self.kind:
+                message = translate("Export", "Animations are saved as .gif or .mp4, not {0} "
+                                              "extension ({1}).").format(self.kind, self.path)
+            else:
+                message = translate("Export", "Animations are saved as .gif or .mp4, not no "
+                                              "extension ({0}).").format(self.path)
+            raise ExportError(message)
         if not 0 < fps <= 60:
-            raise ExportError(f"Frames per second must be in (0, 60], got {fps:g}.")
+            raise ExportError(translate("Export", "Frames per second must be in (0, 60], got {0}.")
+                              .format(f"{fps:g}"))
         if self.kind == ".mp4" and not mp4_available():
-            raise ExportError(MP4_MISSING_MESSAGE)
+            raise ExportError(translate("Export", MP4_MISSING_MESSAGE))
         self.fps = float(fps)
         self.frame_count = 0
         self.frame_size: QtCore.QSize | None = None
@@ -208,7 +219,8 @@ class AnimationWriter:
                     ffmpeg_log_level="error")
         except Exception as exc:
             self._stack.__exit__(type(exc), exc, exc.__traceback__)
-            raise ExportError(f"Cannot start writing {self.path}: {exc}") from exc
+            raise ExportError(translate("Export", "Cannot start writing {0}: {1}").format(
+                self.path, exc)) from exc
 
     def add_frame(self, frame, caption: str | None = None) -> None:
         """Append one frame (QImage, QPixmap, uint8 array, widget or plot item)."""
@@ -242,20 +254,22 @@ class AnimationWriter:
             else:
                 self._writer.append_data(pixels)
         except Exception as exc:
-            raise ExportError(f"Writing frame {self.frame_count + 1} of {self.path} failed: "
-                              f"{exc}") from exc
+            raise ExportError(translate("Export", "Writing frame {0} of {1} failed: {2}").format(
+                self.frame_count + 1, self.path, exc)) from exc
         self.frame_count += 1
 
     def close(self) -> str:
         """Finish the file and move it into place; returns the path. No frames → ExportError."""
         if self.frame_count == 0:
             self.abort()
-            raise ExportError(f"No frames were recorded, so {self.path} was not written.")
+            raise ExportError(translate(
+                "Export", "No frames were recorded, so {0} was not written.").format(self.path))
         try:
             self._writer.close()
         except Exception as exc:
             self.abort()
-            raise ExportError(f"Finishing {self.path} failed: {exc}") from exc
+            raise ExportError(translate("Export", "Finishing {0} failed: {1}").format(
+                self.path, exc)) from exc
         self._stack.close()
         return self.path
 
@@ -308,7 +322,8 @@ def export_animation(source: Iterable | Callable, path: str | os.PathLike, *, fp
                 text = caption(index) if callable(caption) else caption
             writer.add_frame(frame, text)
             if progress is not None and progress(index + 1, total) is False:
-                raise ExportCancelled("Animation export cancelled; no file was written.")
+                raise ExportCancelled(translate(
+                    "Export", "Animation export cancelled; no file was written."))
     return writer.frame_count
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from core.scene import save_scene
+from gui.i18n import translate
 
 AUTOSAVE_MS = 30_000
 AUTOSAVE_NAME = "autosave.json"
@@ -34,10 +35,6 @@ NO_RECOVERY_ENV = "BACKPROP_PLAYGROUND_NO_RECOVERY"
 KEY_CLEAN_EXIT = "session/clean_exit"
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("Autosave", text)
 
 
 def app_data_dir() -> Path:
@@ -132,9 +129,9 @@ class Autosaver(QtCore.QObject):
         stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.path.stat().st_mtime))
         buttons = QtWidgets.QMessageBox.StandardButton
         answer = QtWidgets.QMessageBox.question(
-            self.window, _tr("Restore the last session?"),
-            _tr("Backprop Playground did not close properly last time.\n"
-                "Restore the scene autosaved at {0}?").format(stamp),
+            self.window, translate("Autosave", "Restore the last session?"),
+            translate("Autosave", "Backprop Playground did not close properly last time.\n"
+                                  "Restore the scene autosaved at {0}?").format(stamp),
             buttons.Yes | buttons.No, buttons.Yes)
         if answer != buttons.Yes:
             return False
@@ -189,4 +186,5 @@ class Autosaver(QtCore.QObject):
                 self._failed(self.last_error)
 
     def _failed(self, error) -> None:
-        self.window.statusBar().showMessage(_tr("Autosave failed: {0}").format(error), 8000)
+        self.window.statusBar().showMessage(
+            translate("Autosave", "Autosave failed: {0}").format(error), 8000)

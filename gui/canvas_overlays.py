@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from gui.i18n import translate
 from gui.inspector_render import sup
 from gui.neuron_images import grid_activations, layer_images, output_role
 
@@ -166,7 +167,8 @@ class NeuronPreview:
         height = (y1 - y0) + dy if h > 1 else (y1 - y0)
         self.image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - (dy / 2 if h > 1 else 0),
                                          (x1 - x0) + dx, height))
-        self.caption.setText(f"a{sup(k)}[{unit}]" + (" (input feature)" if k == 0 else ""))
+        self.caption.setText(f"a{sup(k)}[{unit}]" + (
+            translate("NetworkDiagram", " (input feature)") if k == 0 else ""))
         self.caption.setPos(x0, y1)
         self.image.setVisible(True)
         self.caption.setVisible(True)

@@ -9,15 +9,60 @@ A brush stroke is a macro (QUndoStack.beginMacro) of AddPointCommands, so it und
 Every change runs with ``controller.undo_depth`` raised, so the DrawingController can tell it
 from a change made elsewhere (a lesson, a scene file), after which it clears the history; and
 each command checks that the points still fit it before acting (never an exception in undo).
+
+Command texts (shown as "Undo <text>") are given as :class:`CommandText` (an English source in
+context "UndoCommands" + arguments): they show in the current language, and
+:func:`retranslate_stack` renders every command of a stack again after a language switch.
+A plain str is shown as given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
+from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from gui.i18n import translate
+
+ADD_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Add point")
+REMOVE_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Remove point")
+
+
+class CommandText(NamedTuple):
+    """An undo text: ``source`` (English, marked with QT_TRANSLATE_NOOP in context
+    "UndoCommands", with ``{0}``… placeholders) and its arguments (a callable argument is
+    called at each rendering, e.g. to describe imported data in the current language)."""
+
+    source: str
+    args: tuple = ()
+
+    def render(self) -> str:
+        values = [arg() if callable(arg) else arg for arg in self.args]
+        return translate("UndoCommands", self.source).format(*values)
+
+
+def _init_text(command: QUndoCommand, text) -> str:
+    """The text to show for ``text`` (str or CommandText); remembers a CommandText."""
+    if isinstance(text, CommandText):
+        command.i18n = text
+        return text.render()
+    return text
+
+
+def retranslate_stack(stack: QUndoStack) -> None:
+    """Render the texts of every command on ``stack`` in the current language (a macro takes
+    the ``macro_i18n`` of its first child, see DrawingController.stroke)."""
+    for i in range(stack.count()):
+        command = stack.command(i)
+        text = getattr(command, "i18n", None)
+        if text is None and command.childCount():
+            text = getattr(command.child(0), "macro_i18n", None)
+        if text is not None:
+            command.setText(text.render())
 
 
 @contextmanager
@@ -40,8 +85,10 @@ def _matches(controller, index: int, x: np.ndarray, label) -> bool:
 class AddPointCommand(QUndoCommand):
     """Add one point (raw coordinates `x` (dim,), `label` int class or float target)."""
 
-    def __init__(self, controller, x, label, train: bool = True, text: str | None = None) -> None:
-        super().__init__(text or "Add point")
+    def __init__(self, controller, x, label, train: bool = True,
+                 text: str | CommandText | None = None) -> None:
+        super().__init__()
+        self.setText(_init_text(self, text or CommandText(ADD_POINT)))
         self.controller = controller
         self.x = np.array(x, dtype=np.float64).reshape(-1)
         self.label = label
@@ -66,8 +113,9 @@ class AddPointCommand(QUndoCommand):
 class RemovePointCommand(QUndoCommand):
     """Remove the point at `index`; undo puts it back at the same index."""
 
-    def __init__(self, controller, index: int, text: str | None = None) -> None:
-        super().__init__(text or "Remove point")
+    def __init__(self, controller, index: int, text: str | CommandText | None = None) -> None:
+        super().__init__()
+        self.setText(_init_text(self, text or CommandText(REMOVE_POINT)))
         self.controller = controller
         self.index = int(index)
         self.saved: tuple | None = None
@@ -97,8 +145,10 @@ class SnapshotCommand(QUndoCommand):
     propagates (the caller should then not keep the command on the stack; see `push_snapshot`).
     """
 
-    def __init__(self, controller, text: str, action: Callable[[], None]) -> None:
-        super().__init__(text)
+    def __init__(self, controller, text: str | CommandText,
+                 action: Callable[[], None]) -> None:
+        super().__init__()
+        self.setText(_init_text(self, text))
         self.controller = controller
         self.action = action
         self.before = controller.points_state()
@@ -121,7 +171,8 @@ class SnapshotCommand(QUndoCommand):
             self.controller.restore_points_state(self.before)
 
 
-def push_snapshot(stack, controller, text: str, action: Callable[[], None]) -> None:
+def push_snapshot(stack, controller, text: str | CommandText,
+                  action: Callable[[], None]) -> None:
     """Run `action` as an undoable whole-point-set change. Errors propagate; nothing is pushed.
 
     The action runs before pushing, so a failure (e.g. a bad CSV) leaves neither a command on
@@ -138,6 +189,8 @@ class _AlreadyDone(QUndoCommand):
     def __init__(self, inner: QUndoCommand) -> None:
         super().__init__(inner.text())
         self.inner = inner
+        if getattr(inner, "i18n", None) is not None:
+            self.i18n = inner.i18n
         self._skip = True
 
     def redo(self) -> None:

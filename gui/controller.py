@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 
 from core.session import Session
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
+from gui.i18n import translate
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
@@ -100,7 +101,10 @@ class TrainingController(QtCore.QObject):
             return action(*args)
         except TrainingDiverged:
             self._report_divergence()
-        except (PhaseError, EmptyTrainingSet) as error:
+        except EmptyTrainingSet:
+            self.errorOccurred.emit(translate(
+                "Controller", "There are no training points: add points or regenerate"))
+        except PhaseError as error:
             self.errorOccurred.emit(str(error))
         return None
 
@@ -114,7 +118,7 @@ class TrainingController(QtCore.QObject):
 
     def update(self) -> None:
         if self.trainer.phase != "backward":
-            self.errorOccurred.emit("Update needs a backward pass first")
+            self.errorOccurred.emit(translate("Controller", "Update needs a backward pass first"))
             return
         self._guard(self.trainer.update)
         self.phaseCompleted.emit("update")
@@ -243,7 +247,10 @@ class TrainingController(QtCore.QObject):
         info = self.trainer.divergence
         if info is None:
             return ""
-        return f"Training diverged at step {info.step} ({info.phase}): {info.cause}"
+        from gui.widgets.divergence_banner import cause_text, phase_text
+
+        return translate("Controller", "Training diverged at step {0} ({1}): {2}").format(
+            info.step, phase_text(info.phase), cause_text(info.cause))
 
     # ------------------------------------------------------- reset & rewind
     def reset(self) -> None:
@@ -258,7 +265,7 @@ class TrainingController(QtCore.QObject):
         self.pause()
         trainer = self.trainer
         if not trainer.can_rewind and trainer.divergence is None:
-            self.errorOccurred.emit("Nothing to rewind")
+            self.errorOccurred.emit(translate("Controller", "Nothing to rewind"))
             return
         try:
             self.trainer.rewind(n)
@@ -411,7 +418,8 @@ class TrainingController(QtCore.QObject):
         wrong length."""
         self.pause()
         if self.trainer.phase != "ready":
-            self.errorOccurred.emit("Finish the current step before moving the parameters")
+            self.errorOccurred.emit(
+                translate("Controller", "Finish the current step before moving the parameters"))
             return False
         self.trainer.net.set_params(params)
         self.trainer.params_changed()

@@ -1,8 +1,9 @@
 """Data export: the points, the training history and the weights as CSV or JSON.
 
 Written with the ``csv`` and ``json`` modules, atomically (temporary file in the same folder, then
-``os.replace``; see :func:`gui.export.atomic_path`). No Qt is needed here, but the module lives in
-``gui/`` because it shares the export error type and is driven by the export menu.
+``os.replace``; see :func:`gui.export.atomic_path`). Qt is only used to translate the messages; the
+module lives in ``gui/`` because it shares the export error type and is driven by the export
+menu.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from gui.export import ExportError, atomic_path, write_text_atomic
+from gui.i18n import translate
 
 
 def _cell(value) -> str | int:
@@ -90,8 +92,10 @@ def _checked_layers(weights, biases, layer_sizes) -> list[tuple[np.ndarray, np.n
             raise ValueError(f"Layer {index + 1}: expected W {(sizes[index + 1], sizes[index])} "
                              f"and b {(sizes[index + 1],)}, got {w.shape} and {b.shape}.")
         if not (np.all(np.isfinite(w)) and np.all(np.isfinite(b))):
-            raise ExportError(f"Layer {index + 1} ({_layer_name(index, len(weights))}) contains "
-                              f"NaN or infinite values; rewind or reset before exporting.")
+            raise ExportError(translate(
+                "Export", "Layer {0} ({1}) contains NaN or infinite values; rewind or reset "
+                          "before exporting.").format(index + 1,
+                                                      _layer_name(index, len(weights))))
         layers.append((w, b))
     return layers
 

@@ -1,11 +1,12 @@
 """Graphics items of the network diagram: neurons with thumbnails, weight edges, bias markers,
 warning badges — and the one rule that styles a parameter (colour by sign, width by |value|).
 
-Strength is drawn as an opaque colour faded towards the white background (not as alpha, which
-is slower to paint). Scale: all edges of one view share a symmetric scale ±m (m = the largest
-|value| shown), so widths compare across layers, as on a diverging colour map with symmetric
-levels; bias markers share their own. Colours are the diverging map's ends: orange for
-positive, blue for negative (``gui.colors.DIVERGING_HEX``); exact zeros are grey.
+Strength is drawn as an opaque colour faded towards the background (white, dark in the dark
+theme: ``gui.themes.view_look``; not as alpha, which is slower to paint). Scale: all edges of
+one view share a symmetric scale ±m (m = the largest |value| shown), so widths compare across
+layers, as on a diverging colour map with symmetric levels; bias markers share their own.
+Colours are the diverging map's ends: orange for positive, blue for negative
+(``gui.colors.DIVERGING_HEX``); exact zeros are grey.
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import colors
+from gui.themes import view_look
 
 POSITIVE_HEX, NEGATIVE_HEX, ZERO_HEX = colors.DIVERGING_HEX[2], colors.DIVERGING_HEX[0], "#B8B8B8"
 MIN_WIDTH, MAX_WIDTH = 0.5, 6.0
 MIN_ALPHA, MAX_ALPHA = 70, 235
 NODE_SIZE = 32.0
 BIAS_MIN_RADIUS, BIAS_MAX_RADIUS = 3.0, 7.0
-LIT_PEN = QtGui.QPen(QtGui.QColor("#202020"), 1.6)
-DIM_PEN = QtGui.QPen(QtGui.QColor("#B0B0B0"), 1.0)
+#: Widths of a neuron's frame, lit and dimmed; colours follow the theme (``view_look``)
+LIT_WIDTH, DIM_WIDTH = 1.6, 1.0
+#: Point size of the value under a neuron, times the presenter font scale
+VALUE_POINT_SIZE = 7.5
 SELECTED_PEN = QtGui.QPen(QtGui.QColor("#CC0000"), 3.0)
 ACTIVE_PEN = QtGui.QPen(QtGui.QColor("#F0B000"), 3.4)
 
@@ -82,13 +86,15 @@ _STYLE_COLOURS = (NEGATIVE_HEX, ZERO_HEX, POSITIVE_HEX)
 
 
 @functools.lru_cache(maxsize=2048)
-def blend_with_white(colour: str, alpha: int) -> QtGui.QColor:
-    """The opaque colour that ``colour`` at ``alpha`` would give over the white background.
+def blend_with_background(colour: str, alpha: int, background: str = "#FFFFFF") -> QtGui.QColor:
+    """The opaque colour that ``colour`` at ``alpha`` would give over ``background`` (the
+    diagram's: white, or dark in the dark theme — weak parameters fade into it either way).
 
     Opaque pens rasterize about 3× faster than translucent ones, which keeps Play fluid.
     Cached: callers must not modify the returned colour."""
     rgb = np.array(QtGui.QColor(colour).getRgb()[:3], dtype=np.float64)
-    mixed = 255.0 - (255.0 - rgb) * (alpha / 255.0)
+    paper = np.array(QtGui.QColor(background).getRgb()[:3], dtype=np.float64)
+    mixed = paper - (paper - rgb) * (alpha / 255.0)
     return QtGui.QColor(*(int(round(v)) for v in mixed))
 
 
@@ -122,7 +128,8 @@ class PenCache:
         if pen is None:
             code, rest = divmod(int(key), 1_000_000)
             alpha, width = divmod(rest, 1000)
-            pen = QtGui.QPen(blend_with_white(_STYLE_COLOURS[code], min(alpha, 255)),
+            pen = QtGui.QPen(blend_with_background(_STYLE_COLOURS[code], min(alpha, 255),
+                                                   view_look()["diagram_background"]),
                              width / 8.0)
             pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
             if len(self._pens) > 4000:
@@ -169,8 +176,15 @@ class BiasItem(QtWidgets.QGraphicsEllipseItem):
         t = (width - MIN_WIDTH) / (MAX_WIDTH - MIN_WIDTH)
         radius = BIAS_MIN_RADIUS + (BIAS_MAX_RADIUS - BIAS_MIN_RADIUS) * t
         self.setRect(self.centre.x() - radius, self.centre.y() - radius, 2 * radius, 2 * radius)
-        self.setBrush(QtGui.QBrush(blend_with_white(colour, alpha)))
-        self.setPen(QtGui.QPen(QtGui.QColor("#404040"), 0.8))
+        look = view_look()
+        self.setBrush(QtGui.QBrush(blend_with_background(colour, alpha,
+                                                         look["diagram_background"])))
+        self.setPen(QtGui.QPen(QtGui.QColor(look["diagram_outline"]), 0.8))
+
+    def restyle(self) -> None:
+        """Redraw with the current theme's colours."""
+        self.style = None
+        self.set_value(self.value, self.scale)
 
 
 class NodeItem(QtWidgets.QGraphicsRectItem):
@@ -184,21 +198,28 @@ class NodeItem(QtWidgets.QGraphicsRectItem):
         super().__init__(centre.x() - half, centre.y() - half, NODE_SIZE, NODE_SIZE)
         self.k, self.unit, self.centre = k, unit, centre
         self.setZValue(2)
-        self.setBrush(QtGui.QBrush(QtGui.QColor("#FFFFFF")))
         self.thumbnail = QtWidgets.QGraphicsPixmapItem(self)
         self.thumbnail.setPos(centre.x() - half, centre.y() - half)
         self.thumbnail.setTransformationMode(QtCore.Qt.TransformationMode.SmoothTransformation)
         self.label = QtWidgets.QGraphicsSimpleTextItem("", self)
-        font = QtGui.QFont()
-        font.setPointSizeF(7.5)
-        self.label.setFont(font)
-        self.label.setBrush(QtGui.QBrush(QtGui.QColor("#202020")))
         # the value stays legible however far the view zooms out to fit the dock
         self.label.setFlag(
             QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
         self.lit = True
         self.selected = False
         self.active = False
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Colours of the current theme, value font × the presenter font scale (``view_look``)."""
+        look = view_look()
+        self.setBrush(QtGui.QBrush(QtGui.QColor(look["node_fill"])))
+        font = QtGui.QFont()
+        font.setPointSizeF(VALUE_POINT_SIZE * look["font_scale"])
+        self.label.setFont(font)
+        self.label.setBrush(QtGui.QBrush(QtGui.QColor(look["diagram_value"])))
+        width = self.label.boundingRect().width()  # re-centre the text under the node
+        self.label.setTransform(QtGui.QTransform.fromTranslate(-width / 2, 0))
         self._apply_pen()
 
     def move_to(self, centre: QtCore.QPointF) -> None:
@@ -234,8 +255,12 @@ class NodeItem(QtWidgets.QGraphicsRectItem):
             self._apply_pen()
 
     def _apply_pen(self) -> None:
-        pen = SELECTED_PEN if self.selected else ACTIVE_PEN if self.active else \
-            LIT_PEN if self.lit else DIM_PEN
+        if self.selected or self.active:
+            pen = SELECTED_PEN if self.selected else ACTIVE_PEN
+        else:
+            look = view_look()
+            pen = QtGui.QPen(QtGui.QColor(look["node_lit"]), LIT_WIDTH) if self.lit else \
+                QtGui.QPen(QtGui.QColor(look["node_dim"]), DIM_WIDTH)
         self.setPen(pen)
         self.thumbnail.setOpacity(1.0 if self.lit else 0.3)
 

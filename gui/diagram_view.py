@@ -11,6 +11,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import diagram_items as items
+from gui.i18n import SOURCE_LANGUAGE, current_language, translate
 from gui.inspector_content import parameter_name
 from gui.inspector_render import sup
 
@@ -76,6 +77,8 @@ class DiagramView(QtWidgets.QGraphicsView):
         for k, header in enumerate(headers):
             text = texts[k] if natural[k] <= limits[k] else metrics.elidedText(
                 texts[k], QtCore.Qt.TextElideMode.ElideRight, max(limits[k], 0.0))
+            if text != texts[k] and current_language() != SOURCE_LANGUAGE:
+                text = _whole_words(text, texts[k])
             if header.text() != text:
                 header.setText(text)
             width = header.boundingRect().width()
@@ -180,6 +183,21 @@ class DiagramView(QtWidgets.QGraphicsView):
             self.selection_line.setVisible(True)
 
 
+def _whole_words(elided: str, full: str) -> str:
+    """In a translated title, an elided Latin term ("sigm…") is dropped whole ("…"): a
+    fragment of an English word does not read as a term in a Chinese sentence."""
+    if not elided.endswith("…"):
+        return elided
+    kept = elided[:-1]
+    def latin(c: str) -> bool:
+        return c.isascii() and (c.isalpha() or c == "_")
+    if kept and latin(kept[-1]) and len(full) > len(kept) and latin(full[len(kept)]):
+        while kept and latin(kept[-1]):
+            kept = kept[:-1]
+        return kept + "…"
+    return elided
+
+
 def _g(value) -> str:
     return f"{float(value):.6g}"
 
@@ -193,21 +211,28 @@ def hover_text(diagram, target) -> str:
     if kind == "node":
         k, unit = item.k, item.unit
         L = len(diagram.edges)
-        lines = [f"a{sup(k)}[{unit}] — " + ("input feature" if k == 0 else
-                                            f"layer {k}, unit {unit}" + (" (output)" if k == L
-                                                                         else ""))]
+        if k == 0:
+            what = translate("NetworkDiagram", "input feature")
+        elif k == L:
+            what = translate("NetworkDiagram", "layer {0}, unit {1} (output)").format(k, unit)
+        else:
+            what = translate("NetworkDiagram", "layer {0}, unit {1}").format(k, unit)
+        lines = [f"a{sup(k)}[{unit}] — " + what]
         if data.get("values") is not None:
-            lines.append(f"a = {_g(data['values'][k][unit])} for sample #{data['sample']}")
+            lines.append(translate("NetworkDiagram", "a = {0} for sample #{1}").format(
+                _g(data['values'][k][unit]), data['sample']))
             if k >= 1:
                 lines.append(f"z = {_g(data['pre'][k - 1][unit])}")
         if data.get("deltas") is not None and k >= 1:
             lines.append(f"δ = ∂J/∂z = {_g(data['deltas'][k - 1][unit])}")
         if k >= 1:
-            lines.append(f"bias b{sup(k)}[{unit}] = {_g(data['biases'][k - 1][unit])}")
+            lines.append(translate("NetworkDiagram", "bias {0} = {1}").format(
+                f"b{sup(k)}[{unit}]", _g(data['biases'][k - 1][unit])))
         for warning in diagram.warnings:
             if warning.kind != "exploding" and (warning.layer + 1, warning.unit) == (k, unit):
                 lines.append("⚠ " + warning.text)
-        lines.append("Click to select this neuron; hovering shows its map on the canvas.")
+        lines.append(translate("NetworkDiagram", "Click to select this neuron; hovering shows "
+                               "its map on the canvas."))
         return "\n".join(lines)
     layer, which, i, j = item.parameter
     arrays = data["weights"] if which == "W" else data["biases"]
@@ -216,12 +241,15 @@ def hover_text(diagram, target) -> str:
     core = f"net.weights[{layer}][{i}, {j}]" if which == "W" else f"net.biases[{layer}][{i}]"
     lines = [f"{name} = {_g(value)}   ({core})"]
     if which == "W":
-        lines.append(f"from a{sup(layer)}[{j}] to z{sup(layer + 1)}[{i}]")
+        lines.append(translate("NetworkDiagram", "from {0} to {1}").format(
+            f"a{sup(layer)}[{j}]", f"z{sup(layer + 1)}[{i}]"))
     if data.get("grads") is not None:
         grads = data["grads"][0 if which == "W" else 1][layer]
         lines.append(f"∂J/∂{name} = {_g(grads[i, j] if which == 'W' else grads[i])}")
     if "old" in data:
         old = data["old"][0 if which == "W" else 1][layer]
-        lines.append(f"before the last update: {_g(old[i, j] if which == 'W' else old[i])}")
-    lines.append("Click to select this parameter (inspector, loss surface).")
+        lines.append(translate("NetworkDiagram", "before the last update: {0}").format(
+            _g(old[i, j] if which == 'W' else old[i])))
+    lines.append(translate("NetworkDiagram", "Click to select this parameter (inspector, loss "
+                           "surface)."))
     return "\n".join(lines)

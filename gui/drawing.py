@@ -12,9 +12,17 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.canvas_presenter import canvas_positions
-from gui.commands import AddPointCommand, RemovePointCommand, push_snapshot
+from gui.commands import (
+    AddPointCommand,
+    CommandText,
+    RemovePointCommand,
+    push_snapshot,
+    retranslate_stack,
+)
+from gui.i18n import manager
 
 #: Brush spray radius in screen pixels and points per mouse-move event.
 BRUSH_RADIUS_PX = 18
@@ -23,6 +31,14 @@ BRUSH_POINTS_PER_MOVE = 1
 ERASE_REACH_PX = 40
 #: Data settings that draw a new point set (see core.session); changing them is undoable.
 REGENERATING = ("task", "preset", "n_points", "noise", "seed")
+#: Undo texts ("Undo Add point (0.50, 1.20)"), shown translated (see gui.commands).
+ADD_POINT_AT = QT_TRANSLATE_NOOP("UndoCommands", "Add point ({0}, {1})")
+ERASE_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Erase point")
+CHANGE_DATA_SET = QT_TRANSLATE_NOOP("UndoCommands", "Change data set")
+BRUSH_STROKE = QT_TRANSLATE_NOOP("UndoCommands", "Brush stroke")
+CLEAR_POINTS = QT_TRANSLATE_NOOP("UndoCommands", "Clear points")
+REGENERATE = QT_TRANSLATE_NOOP("UndoCommands", "Regenerate")
+IMPORT_DATA = QT_TRANSLATE_NOOP("UndoCommands", "Import {0}")
 
 
 class DrawingController(QtCore.QObject):
@@ -38,11 +54,18 @@ class DrawingController(QtCore.QObject):
         self.current_class = 0
         self.rng = np.random.default_rng(12345)  # brush spray only; not part of training
         self._stroke_open = False
+        self._stroke_first = False  # the next point added starts a brush macro
         canvas.addRequested.connect(self.add_at)
         canvas.eraseRequested.connect(self.erase_at)
         canvas.strokeRequested.connect(self.stroke)
         canvas.selectRequested.connect(self.select_at)
         controller.pointsReplaced.connect(self._points_replaced)
+        # before the tool bar shows the texts again (it connects later)
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Undo texts of the commands on the stack in the current language."""
+        retranslate_stack(self.undo_stack)
 
     def _points_replaced(self) -> None:
         """A new point set that the undo history knows nothing about: forget the history."""
@@ -85,10 +108,14 @@ class DrawingController(QtCore.QObject):
 
     def add_at(self, x: float, y: float, alternate: bool = False) -> None:
         point, label = self._point_and_label(x, y, alternate)
-        text = f"Add point ({x:.2f}, {y:.2f})"
+        text = CommandText(ADD_POINT_AT, (f"{x:.2f}", f"{y:.2f}"))
         try:
-            self.undo_stack.push(AddPointCommand(self.controller, point, label,
-                                                 self._train_flag(label), text))
+            command = AddPointCommand(self.controller, point, label, self._train_flag(label),
+                                      text)
+            if self._stroke_first:  # the macro's text follows the language (retranslate)
+                command.macro_i18n = CommandText(BRUSH_STROKE)
+            self.undo_stack.push(command)
+            self._stroke_first = False
         except ValueError as error:  # e.g. outside the allowed labels
             self.controller.errorOccurred.emit(str(error))
 
@@ -107,7 +134,8 @@ class DrawingController(QtCore.QObject):
     def erase_at(self, x: float, y: float) -> None:
         index = self._nearest(x, y, np.arange(len(self.session.points)))
         if index is not None:
-            self.undo_stack.push(RemovePointCommand(self.controller, index, "Erase point"))
+            self.undo_stack.push(RemovePointCommand(self.controller, index,
+                                                    CommandText(ERASE_POINT)))
 
     def select_at(self, x: float, y: float) -> None:
         """Select the training sample nearest to (x, y) (for the inspector), or clear."""
@@ -127,15 +155,16 @@ class DrawingController(QtCore.QObject):
                 raise ValueError("invalid data settings")  # already reported by the controller
 
         try:
-            push_snapshot(self.undo_stack, self.controller, "Change data set", apply)
+            push_snapshot(self.undo_stack, self.controller, CommandText(CHANGE_DATA_SET), apply)
         except ValueError:
             pass
 
     def stroke(self, x: float, y: float, phase: str) -> None:
         """Brush drag: spray points near (x, y); the whole stroke is one undo macro."""
         if phase == "start" and not self._stroke_open:
-            self.undo_stack.beginMacro("Brush stroke")
+            self.undo_stack.beginMacro(CommandText(BRUSH_STROKE).render())
             self._stroke_open = True
+            self._stroke_first = True
         if not self._stroke_open:
             return
         px, py = self.canvas.pixel_size()
@@ -146,17 +175,22 @@ class DrawingController(QtCore.QObject):
         if phase == "finish":
             self.undo_stack.endMacro()
             self._stroke_open = False
+            self._stroke_first = False
 
     def clear(self) -> None:
         if len(self.session.points):
-            push_snapshot(self.undo_stack, self.controller, "Clear points",
+            push_snapshot(self.undo_stack, self.controller, CommandText(CLEAR_POINTS),
                           self.controller.clear_points)
 
     def regenerate(self) -> None:
-        push_snapshot(self.undo_stack, self.controller, "Regenerate",
+        push_snapshot(self.undo_stack, self.controller, CommandText(REGENERATE),
                       self.controller.regenerate)
 
-    def import_dataset(self, dataset, source: str) -> None:
-        """Replace the points by an imported data set (undoable). Raises ValueError."""
-        push_snapshot(self.undo_stack, self.controller, f"Import {source}",
+    def import_dataset(self, dataset, source: str, describe=None) -> None:
+        """Replace the points by an imported data set (undoable). Raises ValueError.
+
+        ``source`` (English) describes the data for the scene; ``describe(source)`` gives the
+        text shown in the current language (the undo text follows language switches)."""
+        shown = source if describe is None else (lambda: describe(source))
+        push_snapshot(self.undo_stack, self.controller, CommandText(IMPORT_DATA, (shown,)),
                       lambda: self.controller.load_dataset(dataset, source))

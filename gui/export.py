@@ -27,6 +27,7 @@ import pyqtgraph.exporters  # noqa: F401  (registers pg.exporters.ImageExporter 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtSvg import QSvgGenerator
 
+from gui.i18n import translate
 from gui.svg_fixes import closepath_tolerant_svg_exporter, finish_svg
 
 MIN_WIDTH = 16
@@ -46,9 +47,10 @@ class ExportCancelled(ExportError):
 def _check_folder(path: str) -> str:
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(folder):
-        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist.")
+        raise ExportError(translate(
+            "Export", "Cannot write {0}: the folder {1} does not exist.").format(path, folder))
     if os.path.isdir(path):
-        raise ExportError(f"Cannot write {path}: it is a folder.")
+        raise ExportError(translate("Export", "Cannot write {0}: it is a folder.").format(path))
     return folder
 
 
@@ -66,7 +68,8 @@ def atomic_path(path: str | os.PathLike) -> Iterator[str]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{base}.", suffix=f".tmp{ext}", dir=folder)
     except OSError as exc:
-        raise ExportError(f"Cannot write to the folder {folder}: {exc.strerror or exc}.") from exc
+        raise ExportError(translate("Export", "Cannot write to the folder {0}: {1}.").format(
+            folder, exc.strerror or exc)) from exc
     os.close(fd)
     try:
         yield tmp
@@ -75,7 +78,8 @@ def atomic_path(path: str | os.PathLike) -> Iterator[str]:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file ordinary permissions
         os.replace(tmp, path)
     except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise ExportError(translate("Export", "Cannot write {0}: {1}.").format(
+            path, exc.strerror or exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             os.remove(tmp)
@@ -92,7 +96,8 @@ def write_text_atomic(path: str, text: str) -> str:
 
 def _check_width(width: int | None) -> None:
     if width is not None and not (MIN_WIDTH <= int(width) <= MAX_WIDTH):
-        raise ExportError(f"Width must be between {MIN_WIDTH} and {MAX_WIDTH} px, got {width}.")
+        raise ExportError(translate("Export", "Width must be between {0} and {1} px, got {2}.")
+                          .format(MIN_WIDTH, MAX_WIDTH, width))
 
 
 def _pg_root(target):
@@ -103,7 +108,8 @@ def _pg_root(target):
     """
     if isinstance(target, QtWidgets.QGraphicsItem):
         if target.scene() is None:
-            raise ExportError("This plot is not shown in any view, so it cannot be exported.")
+            raise ExportError(translate(
+                "Export", "This plot is not shown in any view, so it cannot be exported."))
         return target
     if isinstance(target, pg.GraphicsView):
         central = target.centralWidget
@@ -141,7 +147,8 @@ def _root_rect(root) -> tuple[QtCore.QRectF, QtCore.QRectF]:
 def _output_size(target, width: int | None) -> tuple[int, int]:
     w0, h0 = native_size(target)
     if w0 < 1 or h0 < 1:
-        raise ExportError("The view has no size yet (is it shown?), so it cannot be exported.")
+        raise ExportError(translate(
+            "Export", "The view has no size yet (is it shown?), so it cannot be exported."))
     out_w = int(width) if width is not None else round(w0)
     return out_w, max(1, round(out_w * h0 / w0))
 
@@ -267,7 +274,8 @@ def _save_image(image: QtGui.QImage, path: str, default_format: str = "PNG") -> 
         fmt = default_format
     with atomic_path(path) as tmp:
         if not image.save(tmp, fmt):
-            raise ExportError(f"Qt could not encode the image as {fmt} for {path}.")
+            raise ExportError(translate(
+                "Export", "Qt could not encode the image as {0} for {1}.").format(fmt, path))
     return path
 
 
@@ -381,7 +389,9 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
     w0, h0 = _output_size(target, None)
     page_w = float(width_pt) if width_pt else w0 * 0.75
     if not 36 <= page_w <= 14400:
-        raise ExportError(f"PDF width must be between 36 and 14400 pt, got {page_w:g}.")
+        raise ExportError(translate(
+            "Export", "PDF width must be between 36 and 14400 pt, got {0}.").format(
+            f"{page_w:g}"))
     page = QtGui.QPageSize(QtCore.QSizeF(page_w, page_w * h0 / w0), QtGui.QPageSize.Unit.Point,
                            "", QtGui.QPageSize.SizeMatchPolicy.ExactMatch)
     root = _pg_root(target)
@@ -397,7 +407,9 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
         writer.setCreator("Backprop Playground")
         painter = QtGui.QPainter()
         if not painter.begin(writer):
-            raise ExportError(f"Cannot write {path}: the PDF writer could not open the file.")
+            raise ExportError(translate(
+                "Export", "Cannot write {0}: the PDF writer could not open the file.").format(
+                path))
         try:
             out = QtCore.QRectF(0, 0, writer.width(), writer.height())
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)

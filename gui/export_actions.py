@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from gui.animation_export import export_animation, mp4_available
+from gui.animation_export import MP4_MISSING_MESSAGE, export_animation, mp4_available
 from gui.export import (
     MAX_WIDTH,
     MIN_WIDTH,
@@ -33,23 +34,25 @@ from gui.export import (
     export_svg,
     window_snapshot,
 )
+from gui.i18n import translate
 
+#: File-dialog filters (English; shown translated with context "Export").
 FILE_FILTERS = {
-    "png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)", "pdf": "PDF document (*.pdf)",
-    "gif": "GIF animation (*.gif)", "mp4": "MP4 video (*.mp4)", "csv": "CSV table (*.csv)",
-    "json": "JSON file (*.json)",
+    "png": QT_TRANSLATE_NOOP("Export", "PNG image (*.png)"),
+    "svg": QT_TRANSLATE_NOOP("Export", "SVG vector image (*.svg)"),
+    "pdf": QT_TRANSLATE_NOOP("Export", "PDF document (*.pdf)"),
+    "gif": QT_TRANSLATE_NOOP("Export", "GIF animation (*.gif)"),
+    "mp4": QT_TRANSLATE_NOOP("Export", "MP4 video (*.mp4)"),
+    "csv": QT_TRANSLATE_NOOP("Export", "CSV table (*.csv)"),
+    "json": QT_TRANSLATE_NOOP("Export", "JSON file (*.json)"),
 }
 VIEW_EXPORT_KINDS = ("png", "svg", "pdf", "clipboard")
 _remembered = {"folder": None, "png_width": 1600}
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("Export", text)
-
-
 def show_export_error(parent: QtWidgets.QWidget | None, error: Exception) -> None:
     """Tell the user why an export failed (modal warning box)."""
-    QtWidgets.QMessageBox.warning(parent, _tr("Export failed"), str(error))
+    QtWidgets.QMessageBox.warning(parent, translate("Export", "Export failed"), str(error))
 
 
 def ask_export_path(parent: QtWidgets.QWidget | None, default_name: str,
@@ -62,9 +65,9 @@ def ask_export_path(parent: QtWidgets.QWidget | None, default_name: str,
     folder = _remembered["folder"] or QtCore.QStandardPaths.writableLocation(
         QtCore.QStandardPaths.StandardLocation.PicturesLocation) or os.path.expanduser("~")
     base = os.path.splitext(default_name)[0] or "export"
-    filters = ";;".join(_tr(FILE_FILTERS[kind]) for kind in kinds)
+    filters = ";;".join(translate("Export", FILE_FILTERS[kind]) for kind in kinds)
     path, selected = QtWidgets.QFileDialog.getSaveFileName(
-        parent, _tr("Export"), os.path.join(folder, f"{base}.{kinds[0]}"), filters)
+        parent, translate("Export", "Export"), os.path.join(folder, f"{base}.{kinds[0]}"), filters)
     if not path:
         return None
     if os.path.splitext(path)[1].lower().lstrip(".") not in kinds:
@@ -77,7 +80,8 @@ def ask_export_path(parent: QtWidgets.QWidget | None, default_name: str,
 def ask_png_width(parent: QtWidgets.QWidget | None, default: int | None = None) -> int | None:
     """Ask for the PNG width in pixels (remembered between exports); None if cancelled."""
     value, ok = QtWidgets.QInputDialog.getInt(
-        parent, _tr("PNG width"), _tr("Width in pixels (the height keeps the aspect ratio):"),
+        parent, translate("Export", "PNG width"),
+        translate("Export", "Width in pixels (the height keeps the aspect ratio):"),
         int(default or _remembered["png_width"]), MIN_WIDTH, MAX_WIDTH, 100)
     if not ok:
         return None
@@ -136,17 +140,28 @@ def export_window(window: QtWidgets.QWidget, name: str = "window") -> str | None
 
 def _make_actions(target, name: str, owner: QtCore.QObject,
                   parent: QtWidgets.QWidget | None) -> list[QtGui.QAction]:
-    labels = {"png": _tr("Export PNG…"), "svg": _tr("Export SVG…"), "pdf": _tr("Export PDF…"),
-              "clipboard": _tr("Copy to clipboard")}
     actions = []
     for kind in VIEW_EXPORT_KINDS:
-        action = QtGui.QAction(labels[kind], owner)
+        action = QtGui.QAction(owner)
         action.setObjectName(f"export_{kind}_{name}")
         # look the function up at call time so tests (and future code) can replace it
         action.triggered.connect(
             lambda _checked=False, k=kind: globals()["export_view"](target, k, name, parent))
         actions.append(action)
+    retranslate_actions(actions)
     return actions
+
+
+def retranslate_actions(actions: Sequence[QtGui.QAction]) -> None:
+    """Texts of the four view-export actions (PNG, SVG, PDF, clipboard), in that order, in the
+    interface language."""
+    texts = (translate("Export", "Export PNG…"), translate("Export", "Export SVG…"),
+             translate("Export", "Export PDF…"), translate("Export", "Copy to clipboard"))
+    for action, text in zip(actions, texts, strict=False):
+        try:
+            action.setText(text)
+        except RuntimeError:  # deleted with its view
+            pass
 
 
 def _has_menu_items(scene: QtWidgets.QGraphicsScene) -> bool:
@@ -179,7 +194,8 @@ def install_context_export(view, name: str,
         return actions
     widget = view if isinstance(view, QtWidgets.QWidget) else _parent_widget(view, parent)
     if widget is None:
-        raise ExportError("This plot is not shown in any view, so no menu can be added.")
+        raise ExportError(translate(
+            "Export", "This plot is not shown in any view, so no menu can be added."))
     widget.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
     widget.customContextMenuRequested.connect(
         lambda position: show_widget_menu(widget, actions, position))
@@ -218,7 +234,7 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
     def __init__(self, view_names: Iterable[str], parent: QtWidgets.QWidget | None = None,
                  selected: Iterable[str] = ()):
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export animation"))
+        self.setWindowTitle(translate("Export", "Export animation"))
         selected = set(selected)
         form = QtWidgets.QFormLayout(self)
         self.view_boxes: dict[str, QtWidgets.QCheckBox] = {}
@@ -228,22 +244,21 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
             box.setChecked(view_name in selected or (not selected and index == 0))
             self.view_boxes[view_name] = box
             views.addWidget(box)
-        form.addRow(_tr("Views"), views)
+        form.addRow(translate("Export", "Views"), views)
         self.steps_per_frame = self._spin(1, 10_000, 5)
         self.frame_count = self._spin(1, 5_000, 100)
         self.fps = self._spin(1, 60, 10)
-        form.addRow(_tr("Training steps per frame"), self.steps_per_frame)
-        form.addRow(_tr("Number of frames"), self.frame_count)
-        form.addRow(_tr("Frames per second"), self.fps)
+        form.addRow(translate("Export", "Training steps per frame"), self.steps_per_frame)
+        form.addRow(translate("Export", "Number of frames"), self.frame_count)
+        form.addRow(translate("Export", "Frames per second"), self.fps)
         self.format = QtWidgets.QComboBox()
         self.format.addItem("GIF", "gif")
         self.format.addItem("MP4", "mp4")
         if not mp4_available():
             self.format.model().item(1).setEnabled(False)
-            self.format.setItemData(1, _tr("MP4 needs the optional package imageio-ffmpeg: "
-                                           "pip install imageio-ffmpeg"),
+            self.format.setItemData(1, translate("Export", MP4_MISSING_MESSAGE),
                                     QtCore.Qt.ItemDataRole.ToolTipRole)
-        form.addRow(_tr("Format"), self.format)
+        form.addRow(translate("Export", "Format"), self.format)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -273,9 +288,9 @@ def export_animation_with_dialog(parent: QtWidgets.QWidget | None, source: Itera
     Returns the path, or None when cancelled (nothing written, no message) or failed (message
     box shown).
     """
-    dialog = QtWidgets.QProgressDialog(_tr("Recording the animation…"), _tr("Cancel"), 0,
-                                       frame_count, parent)
-    dialog.setWindowTitle(_tr("Export animation"))
+    dialog = QtWidgets.QProgressDialog(translate("Export", "Recording the animation…"),
+                                       translate("Export", "Cancel"), 0, frame_count, parent)
+    dialog.setWindowTitle(translate("Export", "Export animation"))
     dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setValue(0)

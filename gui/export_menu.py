@@ -26,6 +26,7 @@ import os
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.training import TrainingDiverged
 from gui import export_actions
@@ -44,25 +45,24 @@ from gui.export_actions import (
     export_animation_with_dialog,
     export_window,
     install_context_export,
+    retranslate_actions,
     show_export_error,
 )
+from gui.i18n import manager, translate
 from gui.view_refresh import is_shown
 
 #: Scene/lesson view id → (class name of the view widget, menu label). Class names, not
-#: imports, so a view module that is missing or not yet written costs nothing here.
+#: imports, so a view module that is missing or not yet written costs nothing here. Labels are
+#: English; they are shown translated with context "ExportMenu".
 VIEW_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
-    "canvas": (("DataCanvas",), "Data canvas"),
-    "loss_curve": (("LossCurve",), "Loss curve"),
+    "canvas": (("DataCanvas",), QT_TRANSLATE_NOOP("ExportMenu", "Data canvas")),
+    "loss_curve": (("LossCurve",), QT_TRANSLATE_NOOP("ExportMenu", "Loss curve")),
     "loss_surface": (("LossSurfaceView", "LossSurfaceDock", "LossSurface", "LossSurfacePanel"),
-                     "Loss surface"),
-    "network": (("NetworkDiagram",), "Network diagram"),
-    "weights": (("WeightHeatmaps",), "Weight heatmaps"),
-    "gradient_norms": (("GradientNorms",), "Gradient norms"),
+                     QT_TRANSLATE_NOOP("ExportMenu", "Loss surface")),
+    "network": (("NetworkDiagram",), QT_TRANSLATE_NOOP("ExportMenu", "Network diagram")),
+    "weights": (("WeightHeatmaps",), QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps")),
+    "gradient_norms": (("GradientNorms",), QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms")),
 }
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("ExportMenu", text)
 
 
 def export_target(view: QtWidgets.QWidget):
@@ -94,7 +94,7 @@ def window_views(window: QtWidgets.QWidget, kinds: dict | None = None
         for view_id, (class_names, _label) in kinds.items():
             if name in class_names and view_id not in found:
                 found[view_id] = widget
-    return [(view_id, _tr(kinds[view_id][1]), found[view_id])
+    return [(view_id, translate("ExportMenu", kinds[view_id][1]), found[view_id])
             for view_id in kinds if view_id in found]
 
 
@@ -148,14 +148,24 @@ class ExportMenu(QtCore.QObject):
                  before: QtGui.QAction | None = None) -> None:
         super().__init__(window)
         self.window = window
-        self.menu = QtWidgets.QMenu(_tr("&Export"), window)
+        self.menu = QtWidgets.QMenu(window)
         self.menu.setObjectName("export_menu")
         if before is not None:
             file_menu.insertMenu(before, self.menu)
         else:
             file_menu.addMenu(self.menu)
         self.menu.aboutToShow.connect(self.rebuild)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """The menu (rebuilt) and the views' right-click entries in the interface language."""
+        self.menu.setTitle(translate("ExportMenu", "&Export"))
         self.rebuild()
+        for _view_id, _label, view in window_views(self.window):
+            actions = getattr(view, "_bp_export_actions", None)
+            if actions is not None:
+                retranslate_actions(actions)
 
     @property
     def controller(self):
@@ -164,9 +174,15 @@ class ExportMenu(QtCore.QObject):
     def rebuild(self) -> None:
         """(Re)fill the menu from the views the window has now."""
         menu = self.menu
-        menu.clear()
-        labels = {"png": _tr("PNG image…"), "svg": _tr("SVG image…"), "pdf": _tr("PDF…"),
-                  "clipboard": _tr("Copy to clipboard")}
+        old_submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
+        menu.clear()  # deletes the menu's own actions, but not the submenus it created
+        for sub in old_submenus:  # else every rebuild (each language switch) leaks six menus
+            sub.setObjectName("")
+            sub.deleteLater()
+        labels = {"png": translate("ExportMenu", "PNG image…"),
+                  "svg": translate("ExportMenu", "SVG image…"),
+                  "pdf": translate("ExportMenu", "PDF…"),
+                  "clipboard": translate("ExportMenu", "Copy to clipboard")}
         for view_id, label, view in window_views(self.window):
             view_export_actions(view, view_id, self.window)  # the right-click entries, once
             sub = menu.addMenu(label)
@@ -175,19 +191,21 @@ class ExportMenu(QtCore.QObject):
                 self._add(sub, labels[kind], f"export_{kind}_{view_id}",
                           lambda v=view, i=view_id, k=kind: self.export_view(v, i, k))
         menu.addSeparator()
-        self._add(menu, _tr("Whole window…"), "export_window",
+        self._add(menu, translate("ExportMenu", "Whole window…"), "export_window",
                   lambda: export_window(self.window, "backprop-playground"))
-        self._add(menu, _tr("Copy window to clipboard"), "copy_window", self.copy_window)
+        self._add(menu, translate("ExportMenu", "Copy window to clipboard"), "copy_window",
+                  self.copy_window)
         menu.addSeparator()
-        self._add(menu, _tr("Animation of training (GIF/MP4)…"), "export_animation",
-                  self.export_animation)
+        self._add(menu, translate("ExportMenu", "Animation of training (GIF/MP4)…"),
+                  "export_animation", self.export_animation)
         menu.addSeparator()
-        self._add(menu, _tr("Points (CSV)…"), "export_points", lambda: self.export_data("points"))
-        self._add(menu, _tr("History (CSV)…"), "export_history",
+        self._add(menu, translate("ExportMenu", "Points (CSV)…"), "export_points",
+                  lambda: self.export_data("points"))
+        self._add(menu, translate("ExportMenu", "History (CSV)…"), "export_history",
                   lambda: self.export_data("history"))
-        self._add(menu, _tr("Weights (JSON, named layers)…"), "export_weights_json",
-                  lambda: self.export_data("weights_json"))
-        self._add(menu, _tr("Weights (CSV)…"), "export_weights_csv",
+        self._add(menu, translate("ExportMenu", "Weights (JSON, named layers)…"),
+                  "export_weights_json", lambda: self.export_data("weights_json"))
+        self._add(menu, translate("ExportMenu", "Weights (CSV)…"), "export_weights_csv",
                   lambda: self.export_data("weights_csv"))
 
     def _add(self, menu: QtWidgets.QMenu, text: str, name: str, slot) -> QtGui.QAction:
@@ -228,7 +246,8 @@ class ExportMenu(QtCore.QObject):
         except ExportError as error:
             show_export_error(self.window, error)
             return
-        self.window.statusBar().showMessage(_tr("Window copied to the clipboard"), 4000)
+        self.window.statusBar().showMessage(
+            translate("ExportMenu", "Window copied to the clipboard"), 4000)
 
     def export_data(self, kind: str, path: str | None = None) -> str | None:
         """Write the points, the history or the weights; asks for ``path`` when None.
@@ -267,7 +286,8 @@ class ExportMenu(QtCore.QObject):
         shown = [(view_id, label, view) for view_id, label, view in window_views(self.window)
                  if is_shown(view)]
         if not shown:
-            show_export_error(self.window, ExportError(_tr("No view is visible to record.")))
+            show_export_error(self.window, ExportError(
+                translate("ExportMenu", "No view is visible to record.")))
             return None
         labels = [label for _id, label, _view in shown]
         dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2])
@@ -289,7 +309,8 @@ class ExportMenu(QtCore.QObject):
                                                frame_count=settings["frame_count"])
         if written:
             self.window.statusBar().showMessage(
-                _tr("Animation written to {0}").format(os.path.basename(written)), 6000)
+                translate("ExportMenu", "Animation written to {0}").format(
+                    os.path.basename(written)), 6000)
         return written
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.activations import ACTIVATIONS
 from core.losses import per_sample_loss
+from gui.i18n import translate
 from gui.inspector_render import Arr, Num, Section, sup
 
 LOSS_FORMULAS = {
@@ -25,6 +26,13 @@ LOSS_FORMULAS = {
     "cross_entropy": "ℓ = −log p<sub>y</sub>",
     "mse": "ℓ = mean<sub>k</sub> (ŷ<sub>k</sub> − y<sub>k</sub>)²",
 }
+
+
+def loss_formula(loss: str) -> str:
+    """The per-sample loss formula of ``loss`` in the current language (symbols kept)."""
+    if loss == "mse":
+        return translate("Inspector", "ℓ = mean<sub>k</sub> (ŷ<sub>k</sub> − y<sub>k</sub>)²")
+    return LOSS_FORMULAS[loss]
 
 
 def parameter_name(layer: int, kind: str, i: int, j: int = 0) -> str:
@@ -83,12 +91,14 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
     net = trainer.net
     weights, biases = forward_parameters(trainer)
     n = len(trainer.batch_indices)
-    note = f"Training sample #{sample}, row {row} of the mini-batch of {n}."
+    note = translate("Inspector", "Training sample #{0}, row {1} of the mini-batch of {2}."
+                     ).format(sample, row, n)
     if row is None:
-        note = (f"Training sample #{sample} is <b>not in this mini-batch</b>: it does not "
-                "contribute to this step. Its forward pass with the same parameters:")
+        note = translate("Inspector", "Training sample #{0} is <b>not in this mini-batch</b>: "
+                         "it does not contribute to this step. Its forward pass with the same "
+                         "parameters:").format(sample)
     fp, row = sample_forward(trainer, sample, row)
-    lines: list = [["input x (the network's features):",
+    lines: list = [[translate("Inspector", "input x (the network's features):"),
                     Arr("a⁰", fp.activations[0][row], highlight=_highlight(neuron, 0))]]
     names = [*net.hidden_activations, net.output_activation]
     for l, name in enumerate(names):
@@ -97,8 +107,10 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
         if l > 0 and fp.dropout_masks[l - 1] is not None:
             a_in_label = f"a{sup(l)} ⊙ m/(1−p)"  # inverted dropout mask applied
         width = net.layer_sizes[l + 1]
-        lines.append(f"<b>Layer {l + 1}</b> ({name}, {width} unit{'s' * (width > 1)}): "
-                     f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})")
+        units = (translate("Inspector", "{0} units") if width > 1 else
+                 translate("Inspector", "{0} unit")).format(width)
+        lines.append(translate("Inspector", "<b>Layer {0}</b> ({1}, {2}): {3}").format(
+            l + 1, name, units, f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})"))
         lines.append([
             Arr(f"W{k}", weights[l]), Arr(a_in_label, fp.layer_inputs[l][row], key=f"a{sup(l)}in"),
             "+", Arr(f"b{k}", biases[l]), "=",
@@ -106,8 +118,9 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
             f"→ {name} →",
             Arr(f"a{k}", fp.activations[l + 1][row], highlight=_highlight(neuron, l + 1)),
         ])
-    sections = [Section(f"Forward{'' if trainer.phase == 'forward' else ' (this step)'}",
-                        lines, note)]
+    title = (translate("Inspector", "Forward") if trainer.phase == "forward" else
+             translate("Inspector", "Forward (this step)"))
+    sections = [Section(title, lines, note)]
     sections.append(output_section(trainer, fp, row, sample))
     return sections
 
@@ -126,18 +139,21 @@ def output_section(trainer, fp, row: int, sample: int) -> Section:
     lines: list = [["ŷ =", Arr("ŷ", output[0])]]
     if loss == "cross_entropy":
         label = int(np.asarray(y_row).reshape(-1)[0])
-        lines.append([f"y = class {label}, one-hot", Arr("y", _one_hot(label, output.shape[1]))])
+        lines.append([translate("Inspector", "y = class {0}, one-hot").format(label),
+                      Arr("y", _one_hot(label, output.shape[1]))])
     else:
         lines.append(["y =", Arr("y", _targets_row(trainer, sample))])
-    lines.append([LOSS_FORMULAS[loss] + ",", Num("sample loss ℓ", sample_loss)])
+    lines.append([loss_formula(loss) + ",",
+                  Num(translate("Inspector", "sample loss ℓ"), sample_loss)])
     gradients = trainer.last_gradients if trainer.phase != "forward" else None
     batch_loss = gradients.data_loss if gradients is not None else trainer.batch_loss
-    lines.append([f"mean over the n = {len(trainer.batch_indices)} samples of the batch:",
-                  Num("J_data", batch_loss)])
+    lines.append([translate("Inspector", "mean over the n = {0} samples of the batch:").format(
+        len(trainer.batch_indices)), Num(translate("Inspector", "J_data"), batch_loss)])
     if gradients is not None and gradients.penalty:
-        lines.append(["J = J_data + penalty:", Num("penalty", gradients.penalty),
+        lines.append([translate("Inspector", "J = J_data + penalty:"),
+                      Num(translate("Inspector", "penalty"), gradients.penalty),
                       Num("J", gradients.loss)])
-    return Section("Output and loss", lines)
+    return Section(translate("Inspector", "Output and loss"), lines)
 
 
 def _one_hot(label: int, k: int) -> np.ndarray:
@@ -153,8 +169,9 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
     L, n = net.n_layers, len(trainer.batch_indices)
     lines: list = []
     if row is None:
-        lines.append(f"Sample #{sample} is not in this mini-batch, so it has no δ in this step "
-                     "(it adds nothing to ∂J/∂W). The batch's gradients:")
+        lines.append(translate("Inspector", "Sample #{0} is not in this mini-batch, so it has no "
+                               "δ in this step (it adds nothing to ∂J/∂W). The batch's "
+                               "gradients:").format(sample))
     else:
         output, y = fp.output[row], trainer.y_train[sample]
         if trainer.loss == "cross_entropy":
@@ -164,11 +181,14 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
         kL = sup(L)
         if trainer.loss == "mse":
             d_out = output.shape[0]
-            formula = (f"δ{kL} = ∂J/∂z{kL} = 2(ŷ − y)/(n·d) ⊙ f′(z{kL}) with n = {n}, d = {d_out}"
-                       + (" (linear output: f′ = 1)" if net.output_activation == "linear" else ""))
+            formula = (translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with "
+                                 "n = {1}, d = {2}").format(kL, n, d_out)
+                       + (translate("Inspector", " (linear output: f′ = 1)")
+                          if net.output_activation == "linear" else ""))
             first = "ŷ − y"
         else:
-            formula = f"δ{kL} = ∂J/∂z{kL} = (p − y)/n with n = {n} (the 1/n of the batch mean)"
+            formula = translate("Inspector", "δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n "
+                                "of the batch mean)").format(kL, n)
             first = "p − y"
         lines.append(formula)
         relation = "→" if trainer.loss == "mse" else f"÷ {n} ="
@@ -186,11 +206,13 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
                           Arr(f"f′(z{k})", slope), "=",
                           Arr(f"δ{k}", g.deltas[l][row], highlight=_highlight(neuron, l + 1))])
     if any(mask is not None for mask in fp.dropout_masks):
-        lines.append("With dropout, (W)ᵀδ is also multiplied by the layer's mask m/(1−p).")
-    lines.append("<b>Gradients of the batch</b>: ∂J/∂W<sup>k</sup> = Σ<sub>batch</sub> "
-                 "δ<sup>k</sup> (a<sup>k−1</sup>)ᵀ — δ already carries the 1/n, so this is the "
-                 "mean over the batch of n·δ aᵀ — plus the penalty term; "
-                 "∂J/∂b<sup>k</sup> = Σ<sub>batch</sub> δ<sup>k</sup>.")
+        lines.append(translate("Inspector", "With dropout, (W)ᵀδ is also multiplied by the "
+                               "layer's mask m/(1−p)."))
+    lines.append(translate("Inspector", "<b>Gradients of the batch</b>: ∂J/∂W<sup>k</sup> = "
+                           "Σ<sub>batch</sub> δ<sup>k</sup> (a<sup>k−1</sup>)ᵀ — δ already "
+                           "carries the 1/n, so this is the mean over the batch of n·δ aᵀ — "
+                           "plus the penalty term; ∂J/∂b<sup>k</sup> = Σ<sub>batch</sub> "
+                           "δ<sup>k</sup>."))
     for l in range(L - 1, -1, -1):
         k = sup(l + 1)
         parts: list = [Arr(f"∂J/∂W{k}", g.weights[l])]
@@ -205,7 +227,7 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
                                    trainer.l1 * np.sign(weights[l]), key=f"λ₁sign(W{k})")]
             parts += ["=", Arr(f"∂J/∂W{k}", g.weights[l])]
         lines.append([*parts, "  ", Arr(f"∂J/∂b{k}", g.biases[l])])
-    return Section("Backward", lines)
+    return Section(translate("Inspector", "Backward"), lines)
 
 
 _RULES = {
@@ -220,6 +242,14 @@ _TERM_LABELS = {"v": "v", "s": "s", "m": "m", "m_hat": "m̂", "v_hat": "v̂",
                 "direction": "g + μ v"}
 
 
+def hyper_name(key: str) -> str:
+    """An optimizer hyperparameter's name as shown (English: core's key, e.g. "beta1")."""
+    names = {"momentum": translate("Inspector", "momentum"),
+             "alpha": translate("Inspector", "alpha"), "eps": translate("Inspector", "eps"),
+             "beta1": translate("Inspector", "beta1"), "beta2": translate("Inspector", "beta2")}
+    return names.get(key, key)
+
+
 def update_section(trainer, parameter) -> Section:
     """Old value, gradient, the optimizer's internal terms and the new value of one parameter,
     and the whole matrix after the update."""
@@ -231,26 +261,32 @@ def update_section(trainer, parameter) -> Section:
     name = parameter_name(layer, kind, i, j)
     gradient = (trainer.last_gradients.weights if kind == "W" else
                 trainer.last_gradients.biases)[layer].reshape(-1)[index]
-    hyper = ", ".join(f"{key} = {value:g}" for key, value in optimizer.hyper.items())
+    hyper = ", ".join(f"{hyper_name(key)} = {value:g}" for key, value in optimizer.hyper.items())
     lines: list = [f"{optimizer.name} (η = {optimizer.lr:g}{', ' + hyper if hyper else ''}): "
                    f"{_RULES.get(optimizer.name, '')}"]
     terms = optimizer.terms(position, index) if hasattr(optimizer, "terms") else {}
-    lines.append([f"θ = {name}:", Num("θ old", old_array.reshape(-1)[index]),
+    lines.append([f"θ = {name}:", Num(translate("Inspector", "θ old"),
+                                      old_array.reshape(-1)[index]),
                   Num("∂J/∂θ", gradient)])
     if terms:
         if trainer.clip_norm > 0 and terms["g"] != gradient:
-            lines.append(f"The gradients were clipped to global norm {trainer.clip_norm:g}:")
+            lines.append(translate("Inspector", "The gradients were clipped to global norm {0}:"
+                                   ).format(f"{trainer.clip_norm:g}"))
         shown = [Num("g", terms["g"])]
         shown += [Num(label, terms[key]) for key, label in _TERM_LABELS.items() if key in terms]
-        lines.append(["terms of step t = " + f"{int(terms['t'])}:", *shown])
-        lines.append(["θ new = θ old + Δθ:", Num("Δθ", terms["update"])])
+        lines.append([translate("Inspector", "terms of step t = {0}:").format(int(terms['t'])),
+                      *shown])
+        lines.append([translate("Inspector", "θ new = θ old + Δθ:"), Num("Δθ", terms["update"])])
     else:
-        lines.append("The optimizer's state was reset since this update; its terms are gone.")
-    lines.append([Num("θ new", new_array.reshape(-1)[index])])
+        lines.append(translate("Inspector", "The optimizer's state was reset since this update; "
+                               "its terms are gone."))
+    lines.append([Num(translate("Inspector", "θ new"), new_array.reshape(-1)[index])])
     label = f"W{sup(layer + 1)}" if kind == "W" else f"b{sup(layer + 1)}"
     cell = {(i, j)} if kind == "W" else {(i, 0)}
-    lines.append([f"{label} after the update:", Arr(f"{label} new", new_array, highlight=cell)])
-    return Section(f"Update of {name}", lines)
+    lines.append([translate("Inspector", "{0} after the update:").format(label),
+                  Arr(translate("Inspector", "{0} new").format(label), new_array,
+                      highlight=cell)])
+    return Section(translate("Inspector", "Update of {0}").format(name), lines)
 
 
 def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
@@ -262,9 +298,10 @@ def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
     selected_neuron: (k, unit) with k = 0 … L as in a^k, highlighted in the vectors.
     """
     if trainer.last_forward is None or trainer.batch_indices is None:
-        return [Section("Nothing computed yet", [
-            "Press <b>Forward</b> (F) to run the network on the next mini-batch, then "
-            "<b>Backward</b> (B) and <b>Update</b> (U) — or <b>Step</b> (S) for all three."])]
+        return [Section(translate("Inspector", "Nothing computed yet"), [
+            translate("Inspector", "Press <b>Forward</b> (F) to run the network on the next "
+                      "mini-batch, then <b>Backward</b> (B) and <b>Update</b> (U) — or "
+                      "<b>Step</b> (S) for all three.")])]
     sample, row = sample_row(trainer, selected_sample)
     sections = forward_sections(trainer, sample, row, selected_neuron)
     if trainer.phase in ("backward", "ready") and trainer.last_gradients is not None:

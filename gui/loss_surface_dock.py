@@ -21,14 +21,17 @@ default, tabbed with the loss curve) and stops the threads when the window close
 from __future__ import annotations
 
 import math
+import re
 import time
 
+import shiboken6
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core.directions import flat_index, is_linear_lesson, parameter_address
+from gui.i18n import manager, translate
 from gui.inspector_render import sup
-from gui.plots.loss_surface_view import RACE_NAMES, LossSurfaceView
+from gui.plots.loss_surface_view import LossSurfaceView, race_name
 from gui.surface_jobs import (
     Projector,
     RaceResult,
@@ -45,6 +48,17 @@ from gui.workers import JobRunner
 REDRAW_INTERVAL = 0.05  # seconds between overlay redraws during Play
 #: Automatic refreshes start at most this often (s), so Play keeps most of the CPU.
 AUTO_MIN_INTERVAL = 1.0
+#: Failures of the surface jobs (gui.surface_jobs and core.directions, which have no Qt) as the
+#: worker reports them; translated with context "SurfaceJobs". Others are shown as they are.
+JOB_FAILURES = (
+    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: the PCA plane needs a path: train a few "
+                                     "steps first"),
+    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: the (w, b) plane needs a 1-input linear "
+                                     "model trained with mse"),
+    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: all weights are 0, so filter-normalized "
+                                     "random directions are 0"),
+)
+_PCA_LABEL = re.compile(r"PC([12]) \((\d+)% var\.\)")
 
 
 def parameter_display_label(layer_sizes, index: int) -> str:
@@ -58,10 +72,28 @@ def axis_labels(plane, layer_sizes) -> tuple[str, str]:
     if plane.kind == "parameters":
         return tuple(parameter_display_label(layer_sizes, k) for k in plane.indices)
     if plane.kind == "random":
-        return "random filter-normalized d₁", "random filter-normalized d₂"
+        return (translate("LossSurface", "random filter-normalized d₁"),
+                translate("LossSurface", "random filter-normalized d₂"))
     if plane.kind == "linear":
-        return "w (weight)", "b (bias)"
-    return plane.labels
+        return translate("LossSurface", "w (weight)"), translate("LossSurface", "b (bias)")
+    return tuple(_pca_label(label) for label in plane.labels)
+
+
+def _pca_label(label: str) -> str:
+    """'PC1 (87% var.)' (core.directions.pca_plane) in the interface language."""
+    match = _PCA_LABEL.fullmatch(label)
+    if match is None:
+        return label
+    return translate("LossSurface", "PC{0} ({1}% var.)").format(*match.groups())
+
+
+def failure_text(text: str) -> str:
+    """A worker's failure ("ValueError: …") in the interface language: the known ones
+    (:data:`JOB_FAILURES`) entirely, others inside a translated sentence (English: as is)."""
+    shown = translate("SurfaceJobs", text)
+    if shown == text and manager().translator_loaded():
+        shown = translate("LossSurface", "The computation failed: {0}").format(text)
+    return shown
 
 
 class LossSurfacePresenter(QtCore.QObject):
@@ -81,7 +113,7 @@ class LossSurfacePresenter(QtCore.QObject):
         self._cancelled = False  # the user cancelled: wait for the next reason to compute
         self._layer_sizes: tuple | None = None
         self._seed = 0
-        self._texts = {"surface": "", "race": ""}
+        self._texts = {"surface": "", "race": ""}  # strings, or functions giving them
         self._overlay_key: tuple | None = None
         self._last_submit = -1e9
         self._auto_timer = QtCore.QTimer(self)
@@ -117,6 +149,28 @@ class LossSurfacePresenter(QtCore.QObject):
         self.surface_runner.finished.connect(lambda _id: self._submit_if_due())
         self.race_runner.resultReady.connect(self._race_result)
         self.network_changed()
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Dock title and axis titles in the interface language (the status, legend and
+        controls follow by themselves)."""
+        if not shiboken6.isValid(self.view):  # a presenter without parent outlived its view
+            return
+        self.retitle()
+        if self.update is None:
+            return
+        labels = axis_labels(self.update.plane, self._layer_sizes)
+        self.view.plot.set_axis_labels(labels)
+        data = self.view.slices._data
+        if data is not None:
+            self.view.slices.set_slices(data[0], labels[0])
+            self._draw_slices()
+
+    def retitle(self) -> None:
+        """The dock's title (set by install_loss_surface_dock) in the interface language."""
+        dock = getattr(self, "dock", None)
+        if dock is not None:
+            dock.setWindowTitle(translate("LossSurface", "Loss surface"))
 
     # ------------------------------------------------------------------ requests
     @property
@@ -136,14 +190,14 @@ class LossSurfacePresenter(QtCore.QObject):
             # nothing to average the loss over: say what to do instead of a raw ValueError
             self._stale, self._failed = False, True
             self.computed_step = self.controller.trainer.step_count
-            self._status("surface", "No training points: draw or load some to see the loss "
-                                    "surface.")
+            self._status("surface", lambda: translate(
+                "LossSurface", "No training points: draw or load some to see the loss surface."))
             return
         settings = self.controls.settings(seed=self._seed)
         self.computed_step = self.controller.trainer.step_count
         self._stale = self._failed = self._cancelled = False
         self._last_submit = time.perf_counter()
-        self._status("surface", "computing …")
+        self._status("surface", lambda: translate("LossSurface", "computing …"))
         race = tuple(self.race.paths.values()) if self.race is not None else ()
         self.surface_runner.submit(surface_job(capture(self.session, race), settings))
 
@@ -151,7 +205,7 @@ class LossSurfacePresenter(QtCore.QObject):
         self.surface_runner.cancel()
         self.race_runner.cancel()
         self._cancelled = True
-        self._status("surface", "cancelled")
+        self._status("surface", lambda: translate("LossSurface", "cancelled"))
 
     def mark_stale(self) -> None:
         self._stale = True
@@ -176,7 +230,8 @@ class LossSurfacePresenter(QtCore.QObject):
         return True
 
     def start_race(self, steps: int) -> None:
-        self._status("race", f"racing SGD, momentum and Adam for {steps} steps …")
+        self._status("race", lambda: translate(
+            "LossSurface", "racing SGD, momentum and Adam for {0} steps …").format(steps))
         self.race_runner.submit(race_job(capture(self.session), int(steps)))
 
     def clear_race(self) -> None:
@@ -237,7 +292,8 @@ class LossSurfacePresenter(QtCore.QObject):
         params[list(self.projector.plane.indices)] = (x, y)
         setter = getattr(self.controller, "set_parameters", None)
         if setter is None:
-            self._status("race", "this controller cannot set parameters")
+            self._status("race", lambda: translate("LossSurface",
+                                                   "this controller cannot set parameters"))
             return
         setter(params)
         if self.race is not None:
@@ -253,9 +309,12 @@ class LossSurfacePresenter(QtCore.QObject):
             self._draw_surface()
             surface = result.surface
             size = f"{surface.alphas.size}×{surface.betas.size}"
-            what = "preview" if result.preview else "surface"
-            self._status("surface", f"{what} {size} at step {result.step} · "
-                                    f"{surface.seconds * 1e3:.0f} ms ({surface.dtype})")
+            ms = f"{surface.seconds * 1e3:.0f}"
+            preview, step, dtype = result.preview, result.step, surface.dtype
+            self._status("surface", lambda: (
+                translate("LossSurface", "preview {0} at step {1} · {2} ms ({3})") if preview
+                else translate("LossSurface", "surface {0} at step {1} · {2} ms ({3})")
+            ).format(size, step, ms, dtype))
             self.redraw_overlays()
             if is_shown(self.view.plot):
                 self._paint_watch.arm()  # the worker goes on once the plot has painted this
@@ -270,11 +329,18 @@ class LossSurfacePresenter(QtCore.QObject):
     def _race_result(self, _request_id: int, result: RaceResult) -> None:
         self.race = result
         # a racer whose loss or parameters stopped being finite (NaN) says so in words
-        losses = " · ".join(f"{RACE_NAMES[name]} {loss:.3g}" if math.isfinite(loss)
-                            else f"{RACE_NAMES[name]} diverged"
-                            for name, loss in result.final_loss.items())
-        self._status("race", f"race, {result.steps} steps at η = {result.learning_rate:g}: "
-                             f"loss {losses}")
+        final = dict(result.final_loss)
+        steps, rate = result.steps, f"{result.learning_rate:g}"
+
+        def text() -> str:
+            losses = " · ".join(f"{race_name(name)} {loss:.3g}" if math.isfinite(loss)
+                                else translate("LossSurface", "{0} diverged").format(
+                                    race_name(name))
+                                for name, loss in final.items())
+            return translate("LossSurface", "race, {0} steps at η = {1}: loss {2}").format(
+                steps, rate, losses)
+
+        self._status("race", text)
         self.redraw_overlays()
         if self.controls.settings().fit_path and not self._grid_covers_race():
             self.recompute()  # widen the grid so the whole race is on the surface
@@ -349,14 +415,20 @@ class LossSurfacePresenter(QtCore.QObject):
                            if path.shape[1] == projector.plane.origin.size})
 
     def _failure(self, key: str, text: str) -> None:
-        self._status(key, text)
+        self._status(key, lambda: failure_text(text))
         if key == "surface":
             self._failed = True
             self.gate.request()  # training may have moved on while it ran: try again then
 
-    def _status(self, key: str, text: str) -> None:
+    def _status(self, key: str, text) -> None:
+        """Set the ``key`` line of the status: a string or a function giving it in the
+        interface language (shown again in the new language after a switch)."""
         self._texts[key] = text
-        self.controls.show_status("\n".join(t for t in self._texts.values() if t))
+        self.controls.show_status(self.status_text)
+
+    def status_text(self) -> str:
+        texts = (text() if callable(text) else text for text in self._texts.values())
+        return "\n".join(t for t in texts if t)
 
     def _show_busy(self) -> None:
         self.controls.set_busy(self.surface_runner.busy or self.race_runner.busy)
@@ -391,6 +463,8 @@ def install_loss_surface_dock(window, controller) -> LossSurfacePresenter:
     with the loss curve and hidden until chosen in the View menu; threads stop on close."""
     presenter = LossSurfacePresenter(controller, parent=window)
     dock = window.add_dock("Loss surface", presenter.view, Qt.DockWidgetArea.RightDockWidgetArea)
+    presenter.dock = dock
+    presenter.retitle()
     curve_dock = getattr(window, "docks", {}).get("Loss curve")
     if curve_dock is not None:
         window.tabifyDockWidget(curve_dock, dock)

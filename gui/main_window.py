@@ -4,21 +4,26 @@ Layout: the data canvas in the centre (with the divergence banner above it), the
 draw toolbars on top, the Data and Network panels docked left, Training and the loss curve
 right. Other views (diagram, inspector, loss surface) join with ``add_dock``.
 Only views the user can see are redrawn; hidden ones catch up when shown.
+Texts the window builds at run time (panel read-outs, the phase line, messages) are in the
+current language; ``retranslateUi`` (called by View ▸ Language) shows them again.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 
 import numpy as np
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from gui.canvas_presenter import CanvasPresenter, canvas_positions
 from gui.classroom import install_classroom
 from gui.controller import TrainingController
 from gui.drawing import DrawingController
+from gui.i18n import translate
 from gui.loss_surface_dock import install_loss_surface_dock
 from gui.plots.data_canvas import DataCanvas
 from gui.plots.loss_curve import LossCurve
@@ -39,8 +44,31 @@ STATUS_INTERVAL = 0.25
 #: Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame).
 #: Pausing always draws the complete curve.
 CURVE_INTERVAL = 0.05
-LOSS_NAMES = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy",
-              "mse": "mean squared error"}
+LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
+              "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
+              "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
+#: The description of imported data kept with the scene (English), see ``describe_source``.
+_SOURCE = re.compile(r"(?P<name>.*): (?:(?P<rows>\d+) rows|random sample of (?P<sample>\d+) "
+                     r"of (?P<total>\d+) rows), (?P<dropped>\d+) dropped"
+                     r"(?:; classes (?P<classes>.*))?", re.DOTALL)
+
+
+def describe_source(source: str) -> str:
+    """The description of imported data (``controller.data_source``, English, kept in scene
+    files) in the current language; texts of another form are shown as they are."""
+    match = _SOURCE.fullmatch(source or "")
+    if match is None:
+        return source
+    name, classes = match["name"], match["classes"]
+    if match["rows"] is not None:
+        text = translate("MainWindow", "{0}: {1} rows, {2} dropped").format(
+            name, match["rows"], match["dropped"])
+    else:
+        text = translate("MainWindow", "{0}: random sample of {1} of {2} rows, {3} dropped").format(
+            name, match["sample"], match["total"], match["dropped"])
+    if classes is not None:
+        text += translate("MainWindow", "; classes {0}").format(classes)
+    return text
 
 
 def is_shown(widget: QtWidgets.QWidget) -> bool:
@@ -129,6 +157,8 @@ class MainWindow(QtWidgets.QMainWindow):
             dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[title] = dock
+        # the tab of a tabbed dock shows its title (also after a language switch)
+        dock.windowTitleChanged.connect(self._sync_dock_tabs)
         if hasattr(self, "view_menu"):
             self.view_menu.addAction(dock.toggleViewAction())
         return dock
@@ -253,6 +283,7 @@ class MainWindow(QtWidgets.QMainWindow):
         name = os.path.basename(path) or "CSV"
         rows = dataset.X.shape[0]
         dataset = limit_rows(dataset)  # a huge file: a random sample the canvas can handle
+        # kept with the scene in English; shown through describe_source
         source = f"{name}: {dataset.X.shape[0]} rows, {dataset.dropped_rows} dropped"
         if dataset.X.shape[0] < rows:
             source = (f"{name}: random sample of {dataset.X.shape[0]} of {rows} rows, "
@@ -260,13 +291,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if dataset.task == "classification" and dataset.class_names:
             source += f"; classes {', '.join(dataset.class_names)}"
         try:
-            self.drawing.import_dataset(dataset, source)
+            self.drawing.import_dataset(dataset, source, describe_source)
         except ValueError as error:
-            QtWidgets.QMessageBox.warning(self, "Import CSV", f"Cannot use {name}:\n{error}")
+            QtWidgets.QMessageBox.warning(
+                self, translate("MainWindow", "Import CSV"),
+                translate("MainWindow", "Cannot use {0}:\n{1}").format(name, error))
             return False
         self._fresh_range = True
         self.flush()
-        self.statusBar().showMessage(f"Imported {source}", 8000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Imported {0}").format(describe_source(source)), 8000)
         return True
 
     def show_divergence(self, _text: str) -> None:
@@ -276,6 +310,33 @@ class MainWindow(QtWidgets.QMainWindow):
         self.banner.show_divergence(info.step, info.phase, info.cause,
                                     self.controller.session.training.learning_rate)
         self.refresh_toolbar()
+
+    def retranslateUi(self) -> None:  # noqa: N802 (called by gui.i18n.LanguageMenu)
+        """Show the texts the window builds again, in the current language (the widgets
+        translate their own texts on ``languageChanged``; this runs after them)."""
+        self.refresh_panels()
+        self.refresh_toolbar()
+        self.draw_toolbar.show_undo_texts()  # the shortcut table has just reset the tips
+        self._sync_dock_tabs()
+        # a passing message (or a hovered action's status tip) was in the other language
+        self.statusBar().clearMessage()
+
+    def _sync_dock_tabs(self, _title: str = "") -> None:
+        """Tabs of tabbed docks show their dock's current title (Qt may keep a tab bar it
+        made before a restoreState with old texts)."""
+        docks = {}
+        for dock in self.findChildren(QtWidgets.QDockWidget):
+            try:
+                docks[shiboken6.getCppPointer(dock)[0]] = dock.windowTitle()
+            except RuntimeError:  # being destroyed
+                continue
+        for bar in self.findChildren(QtWidgets.QTabBar):
+            if bar.parentWidget() is not self:
+                continue
+            for i in range(bar.count()):
+                title = docks.get(bar.tabData(i))
+                if title is not None and bar.tabText(i) != title:
+                    bar.setTabText(i, title)
 
     def show_shortcuts(self) -> None:
         """Help ▸ Shortcuts: the table of gui/shortcuts.py (the same one that set the keys)."""
@@ -295,10 +356,12 @@ class MainWindow(QtWidgets.QMainWindow):
     def refresh_panels(self) -> None:
         """Push the session's settings into the panels (signals blocked inside the panels)."""
         s = self.controller.session
-        self.data_panel.show_settings(s.data, s.points.dim, self.controller.data_source)
-        loss = LOSS_NAMES.get(s.loss, s.loss)
+        self.data_panel.show_settings(s.data, s.points.dim,
+                                      describe_source(self.controller.data_source))
+        loss = translate("MainWindow", LOSS_NAMES[s.loss]) if s.loss in LOSS_NAMES else s.loss
         self.network_panel.show_settings(
-            s.network, f"Output: {s.output_activation} · loss: {loss}")
+            s.network, translate("MainWindow", "Output: {0} · loss: {1}").format(
+                s.output_activation, loss))
         self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
 
@@ -316,9 +379,13 @@ class MainWindow(QtWidgets.QMainWindow):
         c = self.controller
         trainer = c.trainer
         batch = c.batch_point_indices() if trainer.phase != "ready" else None
-        batch_text = "" if batch is None else (
-            f"batch: all {len(batch)} training points" if trainer.full_batch
-            else f"batch of {len(batch)}")
+        if batch is None:
+            batch_text = ""
+        elif trainer.full_batch:
+            batch_text = translate("MainWindow", "batch: all {0} training points").format(
+                len(batch))
+        else:
+            batch_text = translate("MainWindow", "batch of {0}").format(len(batch))
         self.step_toolbar.show_state(trainer.phase, c.playing, trainer.divergence is not None,
                                      bool(trainer.can_rewind), batch_text)
 

@@ -26,6 +26,7 @@ import os
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
 from core.session import Session
@@ -37,6 +38,7 @@ from gui.export_menu import (
     install_export_menu,
     window_views,
 )
+from gui.i18n import manager, translate
 
 MAX_RECENT = 8
 SCENE_FILTER = "Backprop Playground scene (*.json);;All files (*)"
@@ -47,11 +49,13 @@ NO_PROMPTS_ENV = "BACKPROP_PLAYGROUND_NO_PROMPTS"
 APP_TITLE = "Backprop Playground"
 #: Views whose docks a scene opens or closes (``views["open"]``): the exportable views and the
 #: inspector, with the ids of lesson files.
-SCENE_VIEWS = {**VIEW_KINDS, "inspector": (("Inspector",), "Inspector")}
+SCENE_VIEWS = {**VIEW_KINDS,
+               "inspector": (("Inspector",), QT_TRANSLATE_NOOP("ExportMenu", "Inspector"))}
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("SceneFiles", text)
+def scene_filter() -> str:
+    """The file-dialog filter of scene files, in the interface language."""
+    return translate("SceneFiles", "Backprop Playground scene (*.json);;All files (*)")
 
 
 def quit_prompt_enabled() -> bool:
@@ -85,26 +89,25 @@ class SceneFiles(QtCore.QObject):
         self._session = window.controller.session  # the scene that ``path`` holds
         self.autosaver = Autosaver(self, self.settings, data_dir)
 
-        self.new_action = self._action(_tr("&New"), QtGui.QKeySequence.StandardKey.New,
-                                       self.new_scene, "scene_new")
-        self.open_action = self._action(_tr("&Open…"), QtGui.QKeySequence.StandardKey.Open,
-                                        self.open_file, "scene_open")
-        self.save_action = self._action(_tr("&Save"), QtGui.QKeySequence.StandardKey.Save,
-                                        self.save, "scene_save")
-        self.save_as_action = self._action(_tr("Save &As…"),
-                                           QtGui.QKeySequence.StandardKey.SaveAs,
-                                           self.save_as, "scene_save_as")
-        self.recent_menu = QtWidgets.QMenu(_tr("Open &Recent"), window)
+        self.new_action = self._action(QtGui.QKeySequence.StandardKey.New, self.new_scene,
+                                       "scene_new")
+        self.open_action = self._action(QtGui.QKeySequence.StandardKey.Open, self.open_file,
+                                        "scene_open")
+        self.save_action = self._action(QtGui.QKeySequence.StandardKey.Save, self.save,
+                                        "scene_save")
+        self.save_as_action = self._action(QtGui.QKeySequence.StandardKey.SaveAs, self.save_as,
+                                           "scene_save_as")
+        self.recent_menu = QtWidgets.QMenu(window)
         self.recent_menu.setObjectName("recent_menu")
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
-        self.rebuild_recent_menu()
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
 
         controller = window.controller
         for signal in (controller.stepped, controller.phaseCompleted, controller.dataChanged,
                        controller.networkChanged, controller.settingsChanged):
             signal.connect(self._mark_dirty)
         window.installEventFilter(self)
-        self._show_title()
 
     def redirect(self, settings: QtCore.QSettings, data_dir: str | os.PathLike) -> None:
         """Use other QSettings and autosave folder (tests: temporary ones)."""
@@ -112,8 +115,19 @@ class SceneFiles(QtCore.QObject):
         self.autosaver.data_dir = Path(data_dir)
         self.rebuild_recent_menu()
 
-    def _action(self, text: str, key, slot, name: str) -> QtGui.QAction:
-        action = QtGui.QAction(text, self.window)
+    def retranslate(self, _language: str = "") -> None:
+        """Action texts, the recent-files menu and the window title in the interface
+        language."""
+        self.new_action.setText(translate("SceneFiles", "&New"))
+        self.open_action.setText(translate("SceneFiles", "&Open…"))
+        self.save_action.setText(translate("SceneFiles", "&Save"))
+        self.save_as_action.setText(translate("SceneFiles", "Save &As…"))
+        self.recent_menu.setTitle(translate("SceneFiles", "Open &Recent"))
+        self.rebuild_recent_menu()
+        self._show_title()
+
+    def _action(self, key, slot, name: str) -> QtGui.QAction:
+        action = QtGui.QAction(self.window)
         action.setShortcut(QtGui.QKeySequence(key))
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
@@ -180,7 +194,7 @@ class SceneFiles(QtCore.QObject):
         self._show_title()
 
     def _show_title(self) -> None:
-        name = os.path.basename(self.path) if self.path else _tr("Untitled")
+        name = os.path.basename(self.path) if self.path else translate("SceneFiles", "Untitled")
         self.window.setWindowTitle(f"{name}[*] — {APP_TITLE}")
         self.window.setWindowModified(self.dirty)
 
@@ -218,12 +232,13 @@ class SceneFiles(QtCore.QObject):
         """Ask to save unsaved changes; False when the user cancels."""
         if not self.dirty:
             return True
-        name = os.path.basename(self.path) if self.path else _tr("Untitled")
+        name = os.path.basename(self.path) if self.path else translate("SceneFiles", "Untitled")
         buttons = (QtWidgets.QMessageBox.StandardButton.Save
                    | QtWidgets.QMessageBox.StandardButton.Discard
                    | QtWidgets.QMessageBox.StandardButton.Cancel)
         answer = QtWidgets.QMessageBox.question(
-            self.window, APP_TITLE, _tr("Save the changes to {0}?").format(name), buttons,
+            self.window, APP_TITLE,
+            translate("SceneFiles", "Save the changes to {0}?").format(name), buttons,
             QtWidgets.QMessageBox.StandardButton.Save)
         if answer == QtWidgets.QMessageBox.StandardButton.Save:
             return self.save()
@@ -245,19 +260,19 @@ class SceneFiles(QtCore.QObject):
         if path is None:
             start = os.path.dirname(self.path) if self.path else str(Path.home())
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self.window, _tr("Open scene"), start, _tr(SCENE_FILTER))
+                self.window, translate("SceneFiles", "Open scene"), start, scene_filter())
             if not path:
                 return False
         path = os.fspath(path)
-        loaded = self._read(path, _tr("Open scene"))
+        loaded = self._read(path, translate("SceneFiles", "Open scene"))
         if loaded is None:
             return False
         session, views, extra = loaded
         self._swap(session, views, extra)
         self._set_clean(os.path.abspath(path))
         self.add_recent(self.path)
-        self.window.statusBar().showMessage(_tr("Opened {0}").format(os.path.basename(path)),
-                                            5000)
+        self.window.statusBar().showMessage(
+            translate("SceneFiles", "Opened {0}").format(os.path.basename(path)), 5000)
         return True
 
     def _read(self, path: str, title: str):
@@ -267,11 +282,11 @@ class SceneFiles(QtCore.QObject):
             session, views = scene_from_dict(scene)  # validates everything, builds a new one
             extra = scene.get("extra")
         except (SceneError, ValueError, TypeError) as error:  # SceneError names the field
-            self._warn(title, _tr("{0} is not a usable scene file:\n{1}").format(
-                os.path.basename(path), error))
+            self._warn(title, translate("SceneFiles", "{0} is not a usable scene file:\n{1}")
+                       .format(os.path.basename(path), error))
             return None
         except OSError as error:
-            self._warn(title, _tr("Cannot read {0}:\n{1}").format(
+            self._warn(title, translate("SceneFiles", "Cannot read {0}:\n{1}").format(
                 path, error.strerror or error))
             return None
         return session, views, extra
@@ -327,7 +342,7 @@ class SceneFiles(QtCore.QObject):
         if path is None:
             start = self.path or os.path.join(str(Path.home()), "scene.json")
             path, _ = QtWidgets.QFileDialog.getSaveFileName(
-                self.window, _tr("Save scene"), start, _tr(SCENE_FILTER))
+                self.window, translate("SceneFiles", "Save scene"), start, scene_filter())
             if not path:
                 return False
             if not os.path.splitext(path)[1]:
@@ -339,12 +354,13 @@ class SceneFiles(QtCore.QObject):
             save_scene(path, self.scene_dict())
         except (OSError, ValueError, TypeError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            self._warn(_tr("Save scene"), _tr("Cannot save {0}:\n{1}").format(path, reason))
+            self._warn(translate("SceneFiles", "Save scene"),
+                       translate("SceneFiles", "Cannot save {0}:\n{1}").format(path, reason))
             return False
         self._set_clean(path)
         self.add_recent(path)
-        self.window.statusBar().showMessage(_tr("Saved {0}").format(os.path.basename(path)),
-                                            4000)
+        self.window.statusBar().showMessage(
+            translate("SceneFiles", "Saved {0}").format(os.path.basename(path)), 4000)
         return True
 
     # ------------------------------------------------------------------ recent files
@@ -381,7 +397,7 @@ class SceneFiles(QtCore.QObject):
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
         if files:
             menu.addSeparator()
-        clear = menu.addAction(_tr("Clear list"), self.clear_recent)
+        clear = menu.addAction(translate("SceneFiles", "Clear list"), self.clear_recent)
         clear.setEnabled(bool(files))
 
     # ------------------------------------------------------------------ autosave & quit
@@ -392,7 +408,7 @@ class SceneFiles(QtCore.QObject):
     def restore(self, path: str | os.PathLike) -> bool:
         """Load an autosave file: its original file (if any) becomes the current path and the
         scene counts as changed. False, after a message, if it cannot be read."""
-        loaded = self._read(os.fspath(path), _tr("Restore the last session"))
+        loaded = self._read(os.fspath(path), translate("SceneFiles", "Restore the last session"))
         if loaded is None:
             return False
         session, views, extra = loaded

@@ -25,6 +25,8 @@ from collections.abc import Iterator
 
 from PySide6 import QtCore, QtGui
 
+from gui.i18n import translate
+
 MAX_EMBEDDED_PIXELS = 4_000_000  # cap for an enlarged heatmap (≈ 2000 × 2000)
 
 CRISP_IMAGE_STYLE = ("<style>\n    image {\n        image-rendering: crisp-edges;\n"
@@ -128,7 +130,7 @@ def finish_svg(text: str, out_w: float, out_h: float, view_box: QtCore.QRectF) -
     """
     match = re.search(r"<svg\b[^>]*>", text)
     if match is None:
-        raise ValueError("The SVG writer produced no <svg> element.")
+        raise ValueError(translate("Export", "The SVG writer produced no <svg> element."))
     tag = re.sub(r'\s(?:width|height|viewBox)\s*=\s*"[^"]*"', "", match.group(0))
     box = " ".join(f"{v:g}" for v in (view_box.x(), view_box.y(), view_box.width(),
                                        view_box.height()))

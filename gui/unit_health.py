@@ -1,6 +1,7 @@
 """Health warnings for the network diagram: dead ReLU units, saturated units, exploding gradients.
 
-Pure NumPy on the engine's own arrays (no Qt), so the rules are easy to test:
+Pure NumPy on the engine's own arrays (Qt only translates the texts), so the rules are easy to
+test:
 
 - **Dead ReLU**: a ReLU unit whose activation is exactly 0 on every training point. Its
   derivative f′(z) = 0 there too (PyTorch convention f′(0) = 0), so δ = 0 and its incoming
@@ -18,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
+translate = QCoreApplication.translate
 SATURATION_Z = 4.0
 SATURATED_FRACTION = 0.9
 EXPLODING_RATIO = 1e3
@@ -57,20 +60,21 @@ def unit_warnings(pre_activations, activations, hidden_activations) -> list[Unit
         if name == "relu":
             dead = ~np.any(activations[l + 1] != 0.0, axis=0)
             for unit in np.flatnonzero(dead):
-                warnings.append(UnitWarning("dead_relu", l, int(unit), (
-                    f"Dead ReLU: this unit outputs 0 on all {n} training points, so f′(z) = 0, "
-                    f"δ = 0 and its weights and bias get no gradient — it cannot recover. "
-                    f"Its largest z is {float(z[:, unit].max()):.3g}. "
-                    "Try a smaller learning rate, He initialization or leaky ReLU.")))
+                warnings.append(UnitWarning("dead_relu", l, int(unit), translate(
+                    "UnitHealth", "Dead ReLU: this unit outputs 0 on all {0} training points, "
+                    "so f′(z) = 0, δ = 0 and its weights and bias get no gradient — it cannot "
+                    "recover. Its largest z is {1}. Try a smaller learning rate, He "
+                    "initialization or leaky ReLU.").format(n, f"{float(z[:, unit].max()):.3g}")))
         elif name in SATURATING:
             fraction = np.count_nonzero(np.abs(z) > SATURATION_Z, axis=0) / n
             for unit in np.flatnonzero(fraction > SATURATED_FRACTION):
                 slope = "σ′(z) < 0.018" if name == "sigmoid" else "tanh′(z) < 0.0014"
-                warnings.append(UnitWarning("saturated", l, int(unit), (
-                    f"Saturated {name}: |z| > {SATURATION_Z:g} on {100 * fraction[unit]:.0f}% "
-                    f"of the training points, where {slope}: almost no gradient flows "
-                    "through this unit (vanishing gradients). Try standardized inputs, "
-                    "smaller initial weights or a smaller learning rate.")))
+                warnings.append(UnitWarning("saturated", l, int(unit), translate(
+                    "UnitHealth", "Saturated {0}: |z| > {1} on {2}% of the training points, "
+                    "where {3}: almost no gradient flows through this unit (vanishing "
+                    "gradients). Try standardized inputs, smaller initial weights or a smaller "
+                    "learning rate.").format(name, f"{SATURATION_Z:g}",
+                                             f"{100 * fraction[unit]:.0f}", slope)))
     return warnings
 
 
@@ -91,10 +95,11 @@ def exploding_layers(previous_norms, current_norms) -> list[UnitWarning]:
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(previous > 0, current / previous, 0.0)
     for l in np.flatnonzero(ratio > EXPLODING_RATIO):
-        warnings.append(UnitWarning("exploding", int(l), -1, (
-            f"Exploding gradient in layer {l + 1}: ‖∂J/∂θ‖ went from {previous[l]:.3g} to "
-            f"{current[l]:.3g} in one step (more than {EXPLODING_RATIO:g}×). The next update "
-            "may overshoot and diverge: lower the learning rate or turn on gradient clipping.")))
+        warnings.append(UnitWarning("exploding", int(l), -1, translate(
+            "UnitHealth", "Exploding gradient in layer {0}: ‖∂J/∂θ‖ went from {1} to {2} in "
+            "one step (more than {3}×). The next update may overshoot and diverge: lower the "
+            "learning rate or turn on gradient clipping.").format(
+                l + 1, f"{previous[l]:.3g}", f"{current[l]:.3g}", f"{EXPLODING_RATIO:g}")))
     return warnings
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from gui import colors
+from gui.i18n import manager, translate
 from gui.view_refresh import RefreshGate
 
 
@@ -36,8 +37,24 @@ class GradientNorms(pg.PlotWidget):
         self.curves: list[pg.PlotDataItem] = []
         self.controller = None
         self.gate = RefreshGate(self, self.redraw, min_interval=0.1)
+        manager().languageChanged.connect(self.retranslate)
         if controller is not None:
             self.set_controller(controller)
+
+    @staticmethod
+    def curve_name(l: int) -> str:
+        """Legend entry of weight layer ``l`` (0-based): 'layer 1'."""
+        return translate("GradientNorms", "layer {0}").format(l + 1)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Rename the legend entries in the new language (axis titles: ``gui.i18n``)."""
+        for l, curve in enumerate(self.curves):
+            name = self.curve_name(l)
+            curve.opts["name"] = name
+            for sample, label in self.legend.items:
+                if sample.item is curve:
+                    label.setText(name)
+        self.legend.updateSize()
 
     def set_controller(self, controller) -> None:
         self.controller = controller
@@ -56,7 +73,7 @@ class GradientNorms(pg.PlotWidget):
         self.curves = []
         for l in range(n_layers):
             colour = colors.CLASS_HEX[l % colors.MAX_CLASSES]
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=f"layer {l + 1}")
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=self.curve_name(l))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.plot_item.addItem(curve)

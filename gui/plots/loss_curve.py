@@ -2,7 +2,8 @@
 
 Fed with the arrays of ``Trainer.history.arrays()``; the curve has exactly as many points as
 the history (whose length equals the step count). Items are created once and updated with
-``setData``; nothing is cleared and re-added.
+``setData``; nothing is cleared and re-added. The read-out and the legend row it adds are in
+the current language (the axis titles and check boxes are translated with the window).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+
+from gui.i18n import manager, translate
 
 TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
 #: Line width when paused; during Play 1-px lines are used, because Qt strokes wider
@@ -20,7 +23,7 @@ PAUSED_WIDTH = 2.0
 
 
 #: Name of the accuracy line in keys and legends.
-ACCURACY_LABEL = "test accuracy"
+ACCURACY_LABEL = QT_TRANSLATE_NOOP("LossCurve", "test accuracy")
 
 
 class LossCurve(QtWidgets.QWidget):
@@ -103,6 +106,16 @@ class LossCurve(QtWidgets.QWidget):
         self.n_points = 0
         self._range: tuple | None = None
         self.set_playing(False)
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the widget
+
+    def retranslate(self, _language: str = "") -> None:
+        """The legend row this widget adds (exports) in the current language."""
+        legend = self.plot_item.legend
+        if legend is None:
+            return
+        for sample, label in legend.items:
+            if sample.item is self.accuracy_line:
+                label.setText(translate("LossCurve", ACCURACY_LABEL))
 
     # ----------------------------------------------------------------- updates
     def _sync_accuracy_box(self) -> None:
@@ -143,7 +156,7 @@ class LossCurve(QtWidgets.QWidget):
             return
         listed = any(sample.item is self.accuracy_line for sample, _label in legend.items)
         if accuracy_shown and not listed:
-            legend.addItem(self.accuracy_line, ACCURACY_LABEL)
+            legend.addItem(self.accuracy_line, translate("LossCurve", ACCURACY_LABEL))
         elif listed and not accuracy_shown:
             legend.removeItem(self.accuracy_line)
 
@@ -231,16 +244,16 @@ class LossCurve(QtWidgets.QWidget):
         i = int(np.clip(np.searchsorted(steps, x), 0, steps.size - 1))
         if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
             i -= 1
-        lines = [f"step {int(steps[i])}"]
-        for key, label in (("train_loss", "train loss"), ("test_loss", "test loss")):
+        lines = [translate("LossCurve", "step {0}").format(int(steps[i]))]
+        rows = [("train_loss", translate("LossCurve", "train loss {0}")),
+                ("test_loss", translate("LossCurve", "test loss {0}"))]
+        if self._classification:
+            rows += [("train_accuracy", translate("LossCurve", "train acc {0}")),
+                     ("test_accuracy", translate("LossCurve", "test acc {0}"))]
+        for key, template in rows:
             values = self._arrays.get(key)
             if values is not None and len(values) == steps.size:
-                lines.append(f"{label} {_fmt(values[i])}")
-        if self._classification:
-            for key, label in (("train_accuracy", "train acc"), ("test_accuracy", "test acc")):
-                values = self._arrays.get(key)
-                if values is not None and len(values) == steps.size:
-                    lines.append(f"{label} {_fmt(values[i])}")
+                lines.append(template.format(_fmt(values[i])))
         return "\n".join(lines), float(steps[i])
 
 

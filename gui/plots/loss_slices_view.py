@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.i18n import manager, translate
+
 CURVE_PEN = pg.mkPen("#0072B2", width=2)
 MARK_PEN = pg.mkPen("#D55E00", width=1.5)
 
@@ -30,7 +32,6 @@ class LossSlicesView(pg.GraphicsLayoutWidget):
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setTextPen(pg.mkPen("#202020"))
                 plot.getAxis(axis).enableAutoSIPrefix(False)
-            plot.setLabel("left", "loss")
         self.along_curve = self.along_plot.plot([], [], pen=CURVE_PEN)
         self.along_mark = pg.InfiniteLine(angle=90, movable=False, pen=MARK_PEN)
         self.along_plot.addItem(self.along_mark, ignoreBounds=True)
@@ -39,8 +40,17 @@ class LossSlicesView(pg.GraphicsLayoutWidget):
                                     for t in (0.0, 1.0)]
         for mark in self.interpolation_marks:
             self.interpolation_plot.addItem(mark, ignoreBounds=True)
-        self.interpolation_plot.setLabel("bottom", "t on the line θ(t) = (1 − t) θ_start + t θ_now")
         self._data = None
+        self._shown = ("data", False)  # loss kind and log scale of the last redraw
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        for plot in (self.along_plot, self.interpolation_plot):
+            plot.setLabel("left", translate("LossSurface", "loss"))
+        self.interpolation_plot.setLabel(
+            "bottom", translate("LossSurface", "t on the line θ(t) = (1 − t) θ_start + t θ_now"))
+        self.redraw(*self._shown)
 
     def set_slices(self, update, axis_label: str) -> None:
         """Keep a ``gui.surface_jobs.SliceUpdate`` and draw it (see :meth:`redraw`)."""
@@ -49,25 +59,31 @@ class LossSlicesView(pg.GraphicsLayoutWidget):
     def redraw(self, loss_kind: str = "data", log: bool = False) -> None:
         if self._data is None:
             return
+        self._shown = (loss_kind, log)
         update, axis_label = self._data
         along = update.along
         values = along.total_loss if loss_kind == "total" else along.data_loss
         self.along_curve.setData(along.ts + update.along_offset, _finite(values))
         self.along_mark.setPos(update.along_offset)
-        self.along_plot.setLabel("bottom", f"{axis_label} (through the current θ)")
+        self.along_plot.setLabel("bottom", translate(
+            "LossSurface", "{0} (through the current θ)").format(axis_label))
         for plot in (self.along_plot, self.interpolation_plot):
             plot.setLogMode(x=False, y=log)
         interpolation = update.interpolation
         if interpolation is None:
             self.interpolation_curve.setData([], [])
-            self.interpolation_plot.setTitle("interpolation: needs at least one step", size="9pt")
+            self.interpolation_plot.setTitle(
+                translate("LossSurface", "interpolation: needs at least one step"), size="9pt")
             return
         values = (interpolation.total_loss if loss_kind == "total"
                   else interpolation.data_loss)
         self.interpolation_curve.setData(interpolation.ts, _finite(values))
-        start = "initialization" if update.start_step == 0 else f"step {update.start_step}"
-        self.interpolation_plot.setTitle(f"from {start} (t = 0) to now (t = 1)", size="9pt",
-                                         color="#202020")
+        if update.start_step == 0:
+            title = translate("LossSurface", "from initialization (t = 0) to now (t = 1)")
+        else:
+            title = translate("LossSurface", "from step {0} (t = 0) to now (t = 1)").format(
+                update.start_step)
+        self.interpolation_plot.setTitle(title, size="9pt", color="#202020")
 
     def clear_slices(self) -> None:
         self._data = None

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from gui.contours import SurfaceLayer
+from gui.i18n import manager, translate
 from gui.plots.loss_slices_view import LossSlicesView
 from gui.plots.surface_3d import Surface3DView
 from gui.widgets.surface_controls import SurfaceControls
@@ -31,6 +32,13 @@ SHADOW_PEN = pg.mkPen(0, 0, 0, 170, width=4)
 #: Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade.
 RACE_COLOURS = {"sgd": "#56B4E9", "momentum": "#E69F00", "adam": "#CC79A7"}
 RACE_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
+
+
+def race_name(name: str) -> str:
+    """The name of a racing optimizer (``RACE_NAMES``) in the interface language."""
+    if name == "momentum":
+        return translate("LossSurface", "momentum")
+    return RACE_NAMES.get(name, name)
 
 
 class ContourItem(pg.IsocurveItem):
@@ -144,6 +152,19 @@ class SurfacePlot(pg.PlotWidget):
         item.addItem(self.hover_text, ignoreBounds=True)
         self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Legend, colour-bar title and tool tip in the interface language (the axis titles
+        come from the presenter, which redraws them)."""
+        if self.surface_values is not None:
+            self._label_colour_bar()
+        self.set_draggable(self.current.movable)
+        self._update_legend()
+
+    def _label_colour_bar(self) -> None:
+        _set_label(self.colour_bar.axis, translate("LossSurface", "log₁₀ loss") if self._log
+                   else translate("LossSurface", "loss"))
 
     # ------------------------------------------------------------------ surface
     def set_surface(self, layer: SurfaceLayer, xs, ys, log: bool = False,
@@ -167,7 +188,7 @@ class SurfacePlot(pg.PlotWidget):
         self.image.setRect(rect)
         self.nan_background.setRect(rect)
         self.colour_bar.setLevels((low, high), update_items=False)  # the image has them
-        _set_label(self.colour_bar.axis, "log₁₀ loss" if log else "loss")
+        self._label_colour_bar()
         for k, contour in enumerate(self.contours):
             level, segments = layer.contours[k] if k < len(layer.contours) else (0.0, None)
             contour.set_segments(level, segments)
@@ -176,13 +197,18 @@ class SurfacePlot(pg.PlotWidget):
         self._show_marker(self.minimum, minimum)
         self._show_marker(self.optimum, optimum)
         item = self.getPlotItem()
-        _set_label(item.getAxis("bottom"), labels[0])
-        _set_label(item.getAxis("left"), labels[1])
+        self.set_axis_labels(labels)
         key = (rect.x(), rect.y(), rect.width(), rect.height())
         if key != self._rect:
             self._rect = key
             item.vb.setRange(rect=rect, padding=0.0)
         self._update_legend()
+
+    def set_axis_labels(self, labels: tuple[str, str]) -> None:
+        """Titles of the horizontal and vertical axes."""
+        item = self.getPlotItem()
+        _set_label(item.getAxis("bottom"), labels[0])
+        _set_label(item.getAxis("left"), labels[1])
 
     def clear_surface(self) -> None:
         """Hide the surface and everything drawn on it (e.g. the network was rebuilt)."""
@@ -242,14 +268,16 @@ class SurfacePlot(pg.PlotWidget):
             return
         value = float(values[row, col])
         loss = 10.0**value if self._log else value
-        self.hover_text.setText(f"({point.x():.3g}, {point.y():.3g})  loss {loss:.4g}")
+        self.hover_text.setText(translate("LossSurface", "({0}, {1})  loss {2}").format(
+            f"{point.x():.3g}", f"{point.y():.3g}", f"{loss:.4g}"))
         view_rect = vb.viewRect()
         self.hover_text.setPos(view_rect.left(), view_rect.bottom())
         self.hover_text.setVisible(True)
 
     def set_draggable(self, on: bool) -> None:
         self.current.movable = bool(on)
-        self.current.setToolTip("Drag to move the start point (w, b)" if on else "")
+        self.current.setToolTip(translate("LossSurface", "Drag to move the start point (w, b)")
+                                if on else "")
 
     def _dragged(self, target) -> None:
         if self.current.movable:
@@ -274,15 +302,16 @@ class SurfacePlot(pg.PlotWidget):
         """Rebuild the legend rows only when the set of shown items changes."""
         entries = []
         if len(self.path.xData if self.path.xData is not None else ()) > 1:
-            entries.append((self.path, "path so far"))
+            entries.append((self.path, translate("LossSurface", "path so far")))
         if self.current.isVisible():
-            entries.append((self.current_sample(), "current θ"))
-        for marker, label in ((self.minimum, "grid minimum"), (self.optimum, "lstsq optimum")):
+            entries.append((self.current_sample(), translate("LossSurface", "current θ")))
+        for marker, label in ((self.minimum, translate("LossSurface", "grid minimum")),
+                              (self.optimum, translate("LossSurface", "lstsq optimum"))):
             if marker.isVisible():
                 entries.append((marker, label))
         for name, line in self.race.items():
             if line.xData is not None and len(line.xData):
-                entries.append((line, RACE_NAMES[name]))
+                entries.append((line, race_name(name)))
         key = tuple(label for _, label in entries)
         if key == self._legend_entries:
             return
@@ -348,6 +377,8 @@ class LossSurfaceView(QtWidgets.QWidget):
         self.tabs.addTab(self.plot, "2-D")
         self.tabs.addTab(self.slices, "1-D slices")
         self.tabs.addTab(self.view_3d, "3-D")
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Controls, plot and status scroll together when the dock is short, so the dock's
         # minimum height stays small and the window fits a 1000 px screen with every dock open.
@@ -372,9 +403,16 @@ class LossSurfaceView(QtWidgets.QWidget):
         outer.setContentsMargins(0, 1, 0, 0)
         outer.addWidget(self.scroll)
 
+    def retranslate(self, _language: str = "") -> None:
+        self.tabs.setTabText(0, translate("LossSurface", "2-D"))
+        self.tabs.setTabText(1, translate("LossSurface", "1-D slices"))
+        self.tabs.setTabText(2, translate("LossSurface", "3-D"))
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.view_3d and not self.view_3d.ensure_ready():
-            self.controls.show_status(f"{self.view_3d.message} — showing the 2-D view.")
+            view_3d = self.view_3d
+            self.controls.show_status(lambda: translate(
+                "LossSurface", "{0} — showing the 2-D view.").format(view_3d.message))
             self.tabs.setCurrentWidget(self.plot)
 
     def showing(self, part: QtWidgets.QWidget) -> bool:

@@ -26,9 +26,11 @@ from core.datasets import FEATURE_LABELS
 from gui import diagram_items as items
 from gui.diagram_items import symmetric_scale as span
 from gui.diagram_view import DiagramView
+from gui.i18n import manager, translate
 from gui.inspector_content import sample_forward, sample_row
 from gui.inspector_render import sup
 from gui.neuron_images import grid_activations, layer_images, output_role
+from gui.themes import view_look
 from gui.unit_health import exploding_layers, latest_norm_pair, unit_warnings
 from gui.view_refresh import RefreshGate, is_shown
 
@@ -57,10 +59,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.speed = QtWidgets.QSpinBox()
         self.speed.setRange(0, 3000)
         self.speed.setSingleStep(50)
-        self.speed.setSuffix(" ms/layer")
-        self.speed.setSpecialValueText("instant")
-        self.speed.setToolTip("Animation time per layer for Forward, Backward and Update "
-                              "(0 = instant; Play is always instant)")
+        self._retranslate_speed()
         self.speed.setValue(DEFAULT_ANIMATION_MS)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.legend, 1)
@@ -92,8 +91,44 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.animation.valueChanged.connect(lambda v: self._apply(float(v)))
         self.animation.finished.connect(self._finish_animation)
         self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        manager().languageChanged.connect(self.retranslate)
         if controller is not None:
             self.set_controller(controller)
+
+    # ------------------------------------------------------------------ language
+    def _retranslate_speed(self) -> None:
+        self.speed.setSuffix(translate("NetworkDiagram", " ms/layer"))
+        self.speed.setSpecialValueText(translate("NetworkDiagram", "instant"))
+        self.speed.setToolTip(translate(
+            "NetworkDiagram", "Animation time per layer for Forward, Backward and Update "
+            "(0 = instant; Play is always instant)"))
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts in the new language: layer titles at once; legend, warnings and node
+        tooltips with the next redraw (at once when shown)."""
+        self._retranslate_speed()
+        if self._signature is not None and self.headers:
+            _, hidden, output, features = self._signature  # what the headers were built for
+            for k, header in enumerate(self.headers):
+                title = self._header_title(k, hidden, output, features)
+                header.setText(title)
+                header.setData(0, title)
+            self.view.fit_headers()
+        self._legend_due = True
+        self._slow_time = -1e9  # warnings are rebuilt with their texts
+        self.gate.request()
+
+    @staticmethod
+    def _header_title(k: int, hidden_activations, output_activation, feature_names) -> str:
+        """'a¹  layer 1 · tanh' or 'a⁰  input X₁, X₂' (translated) for column k."""
+        if k == 0:
+            name = translate("NetworkDiagram", "input {0}").format(
+                ", ".join(FEATURE_LABELS.get(f, f) for f in feature_names))
+        else:
+            name = translate("NetworkDiagram", "layer {0} · {1}").format(
+                k, hidden_activations[k - 1] if k <= len(hidden_activations)
+                else output_activation)
+        return f"a{sup(k)}  {name}"
 
     # ------------------------------------------------------------------ wiring
     def set_controller(self, controller) -> None:
@@ -151,12 +186,10 @@ class NetworkDiagram(QtWidgets.QWidget):
             for node in column:
                 self.scene.addItem(node)
             self.nodes.append(column)
-            name = ("input " + ", ".join(FEATURE_LABELS.get(f, f) for f in feature_names)
-                    if k == 0 else f"layer {k} · " + (net.hidden_activations[k - 1] if k < L
-                                                       else net.output_activation))
-            header = QtWidgets.QGraphicsSimpleTextItem(f"a{sup(k)}  {name}")
+            header = QtWidgets.QGraphicsSimpleTextItem(self._header_title(
+                k, net.hidden_activations, net.output_activation, feature_names))
             header.setData(0, header.text())  # full title; DiagramView.fit_headers elides it
-            header.setBrush(QtGui.QBrush(QtGui.QColor("#303030")))
+            self._style_header(header)
             header.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             # pixels: centred over its column; the outer ones aligned inwards to stay in view
             width = header.boundingRect().width()
@@ -188,7 +221,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         scene_height = height + 60
         aspect = max(self.view.width(), 1) / max(self.view.height(), 1)
         spacing = COLUMN_SPACING if L == 0 else float(np.clip(
-            (aspect * scene_height - 2 * margin - 2 * half) / L, 110.0, 420.0))
+            (aspect * scene_height - 2 * margin - 2 * half) / L, 110.0, 900.0))
         if spacing == self._column_spacing:
             return
         self._column_spacing = spacing
@@ -220,6 +253,36 @@ class NetworkDiagram(QtWidgets.QWidget):
             return self.headers[layer + 1].pos() + QtCore.QPointF(0, 26)
         half = items.NODE_SIZE / 2
         return self.nodes[layer + 1][unit].centre + QtCore.QPointF(half, -half)
+
+    # ------------------------------------------------------------------- looks
+    @staticmethod
+    def _style_header(header: QtWidgets.QGraphicsSimpleTextItem) -> None:
+        """A layer title in the theme's colour at the presenter font scale (``view_look``)."""
+        look = view_look()
+        font = QtGui.QFont()
+        font.setPointSizeF(font.pointSizeF() * look["font_scale"])
+        header.setFont(font)
+        header.setBrush(QtGui.QBrush(QtGui.QColor(look["diagram_title"])))
+
+    def apply_view_look(self) -> None:
+        """Follow the theme and the presenter font scale (``gui.themes.apply_theme`` calls it):
+        background, titles, values, neuron frames, bias markers and edges restyled in place."""
+        look = view_look()
+        self.view.setBackgroundBrush(QtGui.QBrush(QtGui.QColor(look["diagram_background"])))
+        # at presenter size the long legend wraps instead of widening the window
+        self.legend.setWordWrap(look["font_scale"] > 1.0)
+        for header in self.headers:
+            self._style_header(header)
+        for item in (*(n for column in self.nodes for n in column),
+                     *(b for layer in self.biases for b in layer)):
+            item.restyle()
+        self._pens = items.PenCache()  # its pens were blended with the old background
+        for layer in self.edges:
+            for edge in layer:
+                edge.style_key = -1
+        self.view.fit_headers()
+        if self._data:
+            self._apply(self._progress)
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
@@ -412,10 +475,14 @@ class NetworkDiagram(QtWidgets.QWidget):
 
     def _show_legend(self, scale: tuple, grad_scale: tuple) -> None:
         if self.mode == "gradients":
-            text = (f"Edges: ∂J/∂W (±{grad_scale[0]:.3g}), dots: ∂J/∂b (±{grad_scale[1]:.3g})"
-                    " · under neurons: δ")
+            text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})"
+                             " · under neurons: δ").format(f"{grad_scale[0]:.3g}",
+                                                           f"{grad_scale[1]:.3g}")
         else:
-            text = f"Edges: W (±{scale[0]:.3g}), dots: b (±{scale[1]:.3g})"
+            text = translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
+                f"{scale[0]:.3g}", f"{scale[1]:.3g}")
         if self._data.get("values") is not None and self.mode != "gradients":
-            text += f" · under neurons: a for sample #{self._data['sample']}"
-        self.legend.setText(text + " · orange > 0, blue < 0, width ∝ |value|")
+            text += translate("NetworkDiagram", " · under neurons: a for sample #{0}").format(
+                self._data['sample'])
+        self.legend.setText(text + translate("NetworkDiagram",
+                                             " · orange > 0, blue < 0, width ∝ |value|"))

@@ -17,33 +17,51 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import manager, translate
+
 #: Platforms that never give an OpenGL context to a widget.
 NO_GL_PLATFORMS = ("offscreen", "minimal", "vnc")
 
 
 def opengl_problem() -> str | None:
     """None when a 3-D view can be made, else a sentence saying why not (never raises)."""
+    problem = _opengl_problem()
+    return problem() if problem is not None else None
+
+
+def _opengl_problem():
+    """None, or a function giving the reason in the interface language."""
     app = QtGui.QGuiApplication.instance()
     platform = app.platformName() if app is not None else ""
     if app is None or platform in NO_GL_PLATFORMS:
-        return f"3-D view unavailable: no OpenGL on the '{platform or 'headless'}' platform"
+        return lambda: translate(
+            "LossSurface", "3-D view unavailable: no OpenGL on the '{0}' platform").format(
+            platform or "headless")
     try:
         import pyqtgraph.opengl  # noqa: F401  (needs PyOpenGL)
     except Exception as error:  # noqa: BLE001 - ImportError or a broken GL library
-        return f"3-D view unavailable: pyqtgraph.opengl cannot be loaded ({error})"
+        return lambda error=error: translate(  # bound now: ``error`` ends with the block
+            "LossSurface", "3-D view unavailable: pyqtgraph.opengl cannot be loaded ({0})"
+        ).format(error)
     try:
         context = QtGui.QOpenGLContext()
         if not context.create():
-            return "3-D view unavailable: no OpenGL context could be created"
+            return lambda: translate(
+                "LossSurface", "3-D view unavailable: no OpenGL context could be created")
         surface = QtGui.QOffscreenSurface()
         surface.setFormat(context.format())
         surface.create()
         if not (surface.isValid() and context.makeCurrent(surface)):
-            return "3-D view unavailable: the OpenGL context cannot be made current"
+            return lambda: translate(
+                "LossSurface", "3-D view unavailable: the OpenGL context cannot be made current")
         context.doneCurrent()
     except Exception as error:  # noqa: BLE001
-        return f"3-D view unavailable: {error}"
+        return _unavailable(error)
     return None
+
+
+def _unavailable(error: Exception):
+    return lambda: translate("LossSurface", "3-D view unavailable: {0}").format(error)
 
 
 class Surface3DView(QtWidgets.QWidget):
@@ -51,10 +69,10 @@ class Surface3DView(QtWidgets.QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.message = ""
+        self._problem = None  # a function giving why there is no 3-D view, in the language
         self.gl_view = None
         self.surface_item = None
-        self.label = QtWidgets.QLabel("The 3-D view is created when this tab is opened.")
+        self.label = QtWidgets.QLabel()
         self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         self._layout = QtWidgets.QVBoxLayout(self)
@@ -63,6 +81,20 @@ class Surface3DView(QtWidgets.QWidget):
         self._checked = False
         self._pending = None
         self._lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=True)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+
+    @property
+    def message(self) -> str:
+        """Why the 3-D view cannot be shown ("" until that is known, or when it can)."""
+        return self._problem() if self._problem is not None else ""
+
+    def retranslate(self, _language: str = "") -> None:
+        if self._problem is not None:
+            self.label.setText(self.message)
+        elif not self._checked:
+            self.label.setText(translate("LossSurface",
+                                         "The 3-D view is created when this tab is opened."))
 
     @property
     def available(self) -> bool:
@@ -73,7 +105,7 @@ class Surface3DView(QtWidgets.QWidget):
         if self._checked:
             return self.available
         self._checked = True
-        problem = opengl_problem()
+        problem = _opengl_problem()
         if problem is None:
             try:
                 import pyqtgraph.opengl as gl
@@ -89,10 +121,10 @@ class Surface3DView(QtWidgets.QWidget):
                 self.gl_view.addItem(grid)
             except Exception as error:  # noqa: BLE001 - fall back, never crash
                 self.gl_view = self.surface_item = None
-                problem = f"3-D view unavailable: {error}"
+                problem = _unavailable(error)
         if problem is not None:
-            self.message = problem
-            self.label.setText(problem)
+            self._problem = problem
+            self.label.setText(self.message)
             return False
         self.label.hide()
         self._layout.addWidget(self.gl_view)

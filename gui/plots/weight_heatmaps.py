@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 
 from gui import colors
+from gui.i18n import translate
 from gui.inspector_render import sup
 from gui.view_refresh import RefreshGate
 
@@ -118,7 +119,8 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
         l, i, j = cell
         symbol = "∂J/∂W" if self.mode == "gradients" else "W"
         text = (f"{symbol}{sup(l + 1)}[{i}, {j}] = {self.arrays[l][i, j]:.6g}\n"
-                f"from unit {j} of layer {l} to unit {i} of layer {l + 1} · click to select")
+                + translate("WeightHeatmaps", "from unit {0} of layer {1} to unit {2} of layer "
+                            "{3} · click to select").format(j, l, i, l + 1))
         view_pos = self.mapFromScene(scene_pos)
         QtWidgets.QToolTip.showText(self.mapToGlobal(view_pos), text, self)
 

@@ -3,7 +3,8 @@
 Built from ``core.settings.DataSettings`` declarations. The panel never touches the session: it
 emits ``changesRequested(dict)`` (setting name → new value), ``regenerateRequested()`` and
 ``importRequested()``; the controller pushes the current settings back with
-``show_settings`` (signals blocked).
+``show_settings`` (signals blocked). Task and data-set names show translated (context
+"Settings"); the values are read from the combo boxes' item data.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from PySide6.QtCore import Signal
 
 from core.datasets import FEATURE_LABELS, FEATURES, FEATURES_NEEDING_X2, GENERATORS
 from core.settings import PRESETS_BY_TASK, DataSettings, fields_of
-from gui.widgets.setting_controls import ChoiceControl, FloatControl, add_rows, make_control
+from gui.i18n import manager
+from gui.widgets.setting_controls import (
+    ChoiceControl,
+    FloatControl,
+    add_rows,
+    make_control,
+    setting_text,
+)
 
+#: English display names of the generators (shown translated, context "Settings").
 PRESET_LABELS = {name: spec.label for name, spec in GENERATORS.items()}
 
 
@@ -53,8 +62,10 @@ class DataPanel(QtWidgets.QWidget):
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.import_button)
 
-        features_box = QtWidgets.QGroupBox(infos["features"].label)
-        features_box.setToolTip(infos["features"].doc)
+        self.features_info = infos["features"]
+        self.features_box = features_box = QtWidgets.QGroupBox(
+            setting_text(self.features_info.label))
+        features_box.setToolTip(setting_text(self.features_info.doc))
         grid = QtWidgets.QGridLayout(features_box)
         grid.setContentsMargins(6, 4, 6, 4)
         self.feature_checks: dict[str, QtWidgets.QCheckBox] = {}
@@ -78,6 +89,12 @@ class DataPanel(QtWidgets.QWidget):
         layout.addWidget(self.source_label)
         layout.addStretch(1)
         self._dim = 2
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the panel
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts built from the setting declarations (the controls retranslate themselves)."""
+        self.features_box.setTitle(setting_text(self.features_info.label))
+        self.features_box.setToolTip(setting_text(self.features_info.doc))
 
     # ------------------------------------------------------------------ output
     def _request(self, name: str, value) -> None:

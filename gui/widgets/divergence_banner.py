@@ -1,14 +1,63 @@
-"""A visible banner shown when training diverges: at which step, why, and what to try."""
+"""A visible banner shown when training diverges: at which step, why, and what to try.
+
+Every text is in the current language and follows a language switch while shown; the cause
+comes from ``core.training`` in English and its known forms are translated here
+(:func:`cause_text`), anything else is shown as it is.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+
+from gui.i18n import manager, translate
 
 #: Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion.
 RELU_FAMILY = frozenset({"relu", "leaky_relu", "elu", "gelu", "swish", "softplus"})
+
+#: Phase names as shown in the banner title.
+PHASE_NAMES = {
+    "forward": QT_TRANSLATE_NOOP("DivergenceBanner", "forward"),
+    "backward": QT_TRANSLATE_NOOP("DivergenceBanner", "backward"),
+    "update": QT_TRANSLATE_NOOP("DivergenceBanner", "update"),
+}
+#: The causes ``core.training`` reports (regular expression → English text with {0}…).
+CAUSES = (
+    (re.compile(r"the training output is not finite"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "the training output is not finite")),
+    (re.compile(r"the training loss is not finite"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is not finite")),
+    (re.compile(r"the training loss is (\S+)"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is {0}")),
+    (re.compile(r"the loss J on the batch is (\S+)"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is {0}")),
+    (re.compile(r"the gradient of layer (\d+) is not finite"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "the gradient of layer {0} is not finite")),
+    (re.compile(r"a parameter became infinite or NaN"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter became infinite or NaN")),
+    (re.compile(r"a parameter exceeded (\S+): the weights exploded \(the loss can stay finite "
+                r"once every unit is dead\)"),
+     QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter exceeded {0}: the weights exploded "
+                                           "(the loss can stay finite once every unit is dead)")),
+)
+
+
+def phase_text(phase: str) -> str:
+    """A phase name ("forward", …) in the current language."""
+    return translate("DivergenceBanner", PHASE_NAMES[phase]) if phase in PHASE_NAMES else phase
+
+
+def cause_text(cause: str) -> str:
+    """A divergence cause of ``core.training`` in the current language (unknown ones as
+    they are)."""
+    for pattern, source in CAUSES:
+        match = pattern.fullmatch(cause)
+        if match:
+            return translate("DivergenceBanner", source).format(*match.groups())
+    return cause
 
 
 def suggested_learning_rate(learning_rate: float, l2: float = 0.0) -> float:
@@ -34,18 +83,27 @@ def divergence_advice(learning_rate: float, l2: float = 0.0, clip_norm: float | 
     """
     advice = []
     target = suggested_learning_rate(learning_rate, l2)
-    advice.append(f"Lower the learning rate: try η = {target:g} (now {learning_rate:g}).")
+    advice.append(translate("DivergenceBanner",
+                            "Lower the learning rate: try η = {0} (now {1}).").format(
+        f"{target:g}", f"{learning_rate:g}"))
     product = learning_rate * l2
     if product >= 2.0:
-        advice.append(
-            f"With L2 weight decay, η·λ must stay below 2 (now {learning_rate:g} × {l2:g} = "
-            f"{product:g}): lower η below {2.0 / l2:g} or reduce the L2 rate.")
+        advice.append(translate(
+            "DivergenceBanner",
+            "With L2 weight decay, η·λ must stay below 2 (now {0} × {1} = {2}): lower η "
+            "below {3} or reduce the L2 rate.").format(
+            f"{learning_rate:g}", f"{l2:g}", f"{product:g}", f"{2.0 / l2:g}"))
     if clip_norm is not None and clip_norm <= 0.0:
-        advice.append("Turn on gradient clipping (e.g. max norm 1) to cap the step size.")
+        advice.append(translate(
+            "DivergenceBanner",
+            "Turn on gradient clipping (e.g. max norm 1) to cap the step size."))
     relu_like = sorted(set(activations or ()) & RELU_FAMILY)
     if relu_like:
-        advice.append(f"Use a bounded activation such as tanh instead of {', '.join(relu_like)}.")
-    advice.append("Rewind a few steps (←) to go back to weights before the blow-up.")
+        advice.append(translate(
+            "DivergenceBanner", "Use a bounded activation such as tanh instead of {0}.").format(
+            ", ".join(relu_like)))
+    advice.append(translate(
+        "DivergenceBanner", "Rewind a few steps (←) to go back to weights before the blow-up."))
     return advice
 
 
@@ -72,16 +130,12 @@ class DivergenceBanner(QtWidgets.QFrame):
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.rewind_button = QtWidgets.QPushButton("Rewind")
-        self.rewind_button.setToolTip("Go back one more step (←)")
-        self.lower_button = QtWidgets.QPushButton("Lower η ÷10")
-        self.lower_button.setToolTip("Divide the learning rate by 10 (keeps the weights)")
-        self.reset_button = QtWidgets.QPushButton("Reset")
-        self.reset_button.setToolTip("Re-initialize the network from its seed (R)")
+        self.rewind_button = QtWidgets.QPushButton()
+        self.lower_button = QtWidgets.QPushButton()
+        self.reset_button = QtWidgets.QPushButton()
         self.close_button = QtWidgets.QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Hide this message")
         self.rewind_button.clicked.connect(self.rewindRequested)
         self.lower_button.clicked.connect(self.lowerLearningRateRequested)
         self.reset_button.clicked.connect(self.resetRequested)
@@ -99,7 +153,24 @@ class DivergenceBanner(QtWidgets.QFrame):
         layout.addLayout(text, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._shown: tuple | None = None  # the last show_divergence arguments
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the banner
         self.hide()
+
+    def retranslate(self, _language: str = "") -> None:
+        """Every text in the current language (the divergence shown, if any, again)."""
+        self.rewind_button.setText(translate("DivergenceBanner", "Rewind"))
+        self.rewind_button.setToolTip(translate("DivergenceBanner", "Go back one more step (←)"))
+        self.lower_button.setText(translate("DivergenceBanner", "Lower η ÷10"))
+        self.lower_button.setToolTip(
+            translate("DivergenceBanner", "Divide the learning rate by 10 (keeps the weights)"))
+        self.reset_button.setText(translate("DivergenceBanner", "Reset"))
+        self.reset_button.setToolTip(
+            translate("DivergenceBanner", "Re-initialize the network from its seed (R)"))
+        self.close_button.setToolTip(translate("DivergenceBanner", "Hide this message"))
+        if self._shown is not None:
+            self._render(*self._shown)
 
     def show_divergence(self, step: int, phase: str, cause: str, learning_rate: float, *,
                         l2: float | None = None, clip_norm: float | None = None,
@@ -110,14 +181,23 @@ class DivergenceBanner(QtWidgets.QFrame):
         one (``self.window().controller.session``); otherwise that advice is left out.
         """
         l2, clip_norm, activations = self._fill_settings(l2, clip_norm, activations)
-        self.title.setText(f"⚠  Training diverged at step {step} ({phase})")
+        self._shown = (step, phase, cause, learning_rate, l2, clip_norm,
+                       None if activations is None else tuple(activations))
+        self._render(*self._shown)
+        self.show()
+
+    def _render(self, step, phase, cause, learning_rate, l2, clip_norm, activations) -> None:
+        self.title.setText(translate("DivergenceBanner", "⚠  Training diverged at step {0} ({1})")
+                           .format(step, phase_text(phase)))
+        cause = cause_text(cause)
         cause = cause[:1].upper() + cause[1:]
         advice = divergence_advice(learning_rate, l2 or 0.0, clip_norm, activations)
         self.message.setText(
-            f"{cause}. Playback stopped; the last finite weights were kept.\n"
-            + "\n".join(f"• {line}" for line in advice))
-        self.lower_button.setText(f"Lower η ÷10 (→ {learning_rate / 10:g})")
-        self.show()
+            translate("DivergenceBanner",
+                      "{0}. Playback stopped; the last finite weights were kept.").format(cause)
+            + "\n" + "\n".join(f"• {line}" for line in advice))
+        self.lower_button.setText(
+            translate("DivergenceBanner", "Lower η ÷10 (→ {0})").format(f"{learning_rate / 10:g}"))
 
     def _fill_settings(self, l2, clip_norm, activations):
         session = getattr(getattr(self.window(), "controller", None), "session", None)

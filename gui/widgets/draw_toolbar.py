@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from gui import colors
+from gui.i18n import manager, translate
 
 TOOL_INFO = (
-    ("draw", "Pen", "P", "Click adds a point of the current class; right click the next class"),
-    ("brush", "Brush", "A", "Drag to spray points of the current class"),
-    ("erase", "Eraser", "X", "Click removes the nearest point (or Ctrl+click with any tool)"),
+    ("draw", "Pen", "P", QT_TRANSLATE_NOOP(
+        "DrawToolbar", "Click adds a point of the current class; right click the next class")),
+    ("brush", "Brush", "A",
+     QT_TRANSLATE_NOOP("DrawToolbar", "Drag to spray points of the current class")),
+    ("erase", "Eraser", "X", QT_TRANSLATE_NOOP(
+        "DrawToolbar", "Click removes the nearest point (or Ctrl+click with any tool)")),
 )
 
 
@@ -24,6 +28,15 @@ def class_icon(label: int, size: int = 14) -> QtGui.QIcon:
     painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QtGui.QIcon(pixmap)
+
+
+def class_tip(label: int) -> str:
+    """Tooltip of the class-``label`` action (0-based), in the current language."""
+    if label >= 2:
+        return translate("DrawToolbar",
+                         "Class {0} ({0}): a 3rd class makes the task multi-class (softmax)"
+                         ).format(label + 1)
+    return translate("DrawToolbar", "Class {0} ({0})").format(label + 1)
 
 
 class DrawToolbar(QtWidgets.QToolBar):
@@ -41,7 +54,7 @@ class DrawToolbar(QtWidgets.QToolBar):
             act = QtGui.QAction(text, self)
             act.setCheckable(True)
             act.setShortcut(QtGui.QKeySequence(key))
-            act.setToolTip(f"{tip} ({key})")
+            act.setToolTip(f"{translate('DrawToolbar', tip)} ({key})")
             act.triggered.connect(lambda _=False, name=name: self.toolChanged.emit(name))
             self.tool_group.addAction(act)
             self.tool_actions[name] = act
@@ -57,9 +70,7 @@ class DrawToolbar(QtWidgets.QToolBar):
             act = QtGui.QAction(class_icon(label), str(label + 1), self)
             act.setCheckable(True)
             act.setShortcut(QtGui.QKeySequence(str(label + 1)))
-            act.setToolTip(f"Class {label + 1} ({label + 1})"
-                           + (": a 3rd class makes the task multi-class (softmax)"
-                              if label >= 2 else ""))
+            act.setToolTip(class_tip(label))
             act.triggered.connect(lambda _=False, label=label: self.classChanged.emit(label))
             self.class_group.addAction(act)
             self.class_actions.append(act)
@@ -76,15 +87,14 @@ class DrawToolbar(QtWidgets.QToolBar):
         self.undo_action.setShortcut(QtGui.QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(undo_stack.undo)
         undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setToolTip(f"Undo {text} (Ctrl+Z)"))
+        self.undo_stack = undo_stack
+        undo_stack.undoTextChanged.connect(self.show_undo_text)
         self.redo_action = QtGui.QAction("Redo", self)
         self.redo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"),
                                        QtGui.QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(undo_stack.redo)
         undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setToolTip(f"Redo {text} (Ctrl+Shift+Z)"))
+        undo_stack.redoTextChanged.connect(self.show_redo_text)
         self.undo_action.setEnabled(undo_stack.canUndo())
         self.redo_action.setEnabled(undo_stack.canRedo())
         self.clear_action = QtGui.QAction("Clear", self)
@@ -92,6 +102,31 @@ class DrawToolbar(QtWidgets.QToolBar):
         self.clear_action.setToolTip("Remove every point (undoable, Ctrl+Delete)")
         for act in (self.undo_action, self.redo_action, self.clear_action):
             self.addAction(act)
+        self._hint = ""
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the toolbar
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts built here: class tips, the regression hint, what Undo/Redo would do.
+        (A window's shortcut table may set the tool and class tips again afterwards.)"""
+        for label, act in enumerate(self.class_actions):
+            act.setToolTip(class_tip(label))
+        self._show_hint()
+        self.show_undo_texts()
+
+    def show_undo_text(self, text: str) -> None:
+        """Undo's tooltip names what it would undo (the stack's command text)."""
+        self.undo_action.setToolTip(translate("DrawToolbar", "Undo {0} (Ctrl+Z)").format(text))
+
+    def show_redo_text(self, text: str) -> None:
+        self.redo_action.setToolTip(
+            translate("DrawToolbar", "Redo {0} (Ctrl+Shift+Z)").format(text))
+
+    def show_undo_texts(self) -> None:
+        """Undo/Redo tooltips from the stack's current texts (after a language switch)."""
+        if self.undo_stack.canUndo():
+            self.show_undo_text(self.undo_stack.undoText())
+        if self.undo_stack.canRedo():
+            self.show_redo_text(self.undo_stack.redoText())
 
     def show_class(self, label: int) -> None:
         self.class_actions[label].setChecked(True)
@@ -106,10 +141,14 @@ class DrawToolbar(QtWidgets.QToolBar):
         for act in self.class_actions:
             act.setVisible(classification)
             act.setEnabled(classification)
-        if classification:
-            self.hint.setText("")
-        elif dim == 1:
-            self.hint.setText("click adds the point (x, y)")
-        else:
-            self.hint.setText("click adds target +1, right click −1")
+        self._hint = "" if classification else "1d" if dim == 1 else "2d"
+        self._show_hint()
         self.hint_action.setVisible(not classification)
+
+    def _show_hint(self) -> None:
+        if self._hint == "1d":
+            self.hint.setText(translate("DrawToolbar", "click adds the point (x, y)"))
+        elif self._hint == "2d":
+            self.hint.setText(translate("DrawToolbar", "click adds target +1, right click −1"))
+        else:
+            self.hint.setText("")

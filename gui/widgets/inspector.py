@@ -13,15 +13,32 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n import manager, translate
 from gui.inspector_content import inspector_sections
 from gui.inspector_render import to_html, to_text
+from gui.themes import themed_html
 from gui.view_refresh import RefreshGate
 
 #: Seconds between redraws while playing: laying out the rich text takes tens of ms, and the
 #: numbers of a network training at hundreds of steps per second cannot be read anyway.
 #: Pausing redraws at once.
 PLAY_INTERVAL = 2.0
-_PHASE_TEXT = {"ready": "step complete", "forward": "after Forward", "backward": "after Backward"}
+
+
+def phase_text(phase: str) -> str:
+    """What the trainer's phase (core's "ready"/"forward"/"backward") means, translated."""
+    texts = {"ready": translate("Inspector", "step complete"),
+             "forward": translate("Inspector", "after Forward"),
+             "backward": translate("Inspector", "after Backward")}
+    return texts.get(phase, "")
+
+
+def next_phase_text(phase: str) -> str:
+    """The name of the next phase (core's "forward"/"backward"/"update"), translated."""
+    texts = {"forward": translate("Inspector", "forward"),
+             "backward": translate("Inspector", "backward"),
+             "update": translate("Inspector", "update")}
+    return texts.get(phase, phase)
 
 
 class Inspector(QtWidgets.QWidget):
@@ -53,8 +70,13 @@ class Inspector(QtWidgets.QWidget):
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
         self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        manager().languageChanged.connect(self.retranslate)
         if controller is not None:
             self.set_controller(controller)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Re-render the page in the new language (when shown; else when shown again)."""
+        self.gate.request()
 
     def set_controller(self, controller) -> None:
         self.controller = controller
@@ -75,13 +97,23 @@ class Inspector(QtWidgets.QWidget):
                                            getattr(c, "selected_neuron", None))
         page = to_html(self.sections)
         self.html, self.links, self.shown = page.html, page.links, page.shown
-        playing = " · playing: refreshed every 2 s" if c.playing else ""
-        self.status.setText(f"Step {trainer.step_count} · {_PHASE_TEXT.get(trainer.phase, '')}"
-                            f" · next: {trainer.next_phase}{playing}")
+        playing = translate("Inspector", " · playing: refreshed every 2 s") if c.playing else ""
+        self.status.setText(translate("Inspector", "Step {0} · {1} · next: {2}").format(
+            trainer.step_count, phase_text(trainer.phase), next_phase_text(trainer.next_phase))
+            + playing)
+        self._show_html()
+
+    def _show_html(self) -> None:
+        """Show ``self.html`` in the current theme and presenter font size, same scroll."""
         bar = self.browser.verticalScrollBar()
         position = bar.value()
-        self.browser.setHtml(self.html)
+        self.browser.setHtml(themed_html(self.html))
         bar.setValue(position)
+
+    def apply_view_look(self) -> None:
+        """A new theme or presenter scale (``gui.themes.apply_theme``): show the page again."""
+        if self.html:
+            self._show_html()
 
     def text(self) -> str:
         """The page as plain text, every array complete and in full precision."""

@@ -2,6 +2,7 @@
 per layer, init, seed, dropout, loss override. Built from ``NetworkSettings`` declarations.
 
 Emits ``changesRequested(dict)``; ``show_settings`` pushes values back with signals blocked.
+Activation combo boxes show translated names; the values are their item data.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
 
 from core.settings import HIDDEN_ACTIVATIONS, NetworkSettings, fields_of
+from gui.i18n import manager, translate
 from gui.widgets.setting_controls import (
-    CHOICE_LABELS,
     ChoiceControl,
     FloatControl,
     add_rows,
+    choice_text,
+    label_text,
     make_control,
+    retranslate_choice_items,
+    setting_text,
 )
 
 MAX_LAYERS = 8
@@ -36,7 +41,8 @@ class LayerRow(QtWidgets.QWidget):
     def __init__(self, index: int, parent=None) -> None:
         super().__init__(parent)
         self.index = index
-        self.label = QtWidgets.QLabel(f"Layer {index + 1}")
+        self.neurons = 0
+        self.label = QtWidgets.QLabel()
         self.minus = _small_button("−", "One neuron fewer")
         self.plus = _small_button("+", "One neuron more")
         self.width_label = QtWidgets.QLabel()
@@ -44,8 +50,7 @@ class LayerRow(QtWidgets.QWidget):
         self.width_label.setMinimumWidth(64)
         self.activation = QtWidgets.QComboBox()
         for name in HIDDEN_ACTIVATIONS:
-            self.activation.addItem(CHOICE_LABELS.get(name, name), name)
-        self.activation.setToolTip(f"Activation of layer {index + 1}")
+            self.activation.addItem(choice_text(name), name)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -54,9 +59,29 @@ class LayerRow(QtWidgets.QWidget):
         layout.addWidget(self.width_label)
         layout.addWidget(self.plus)
         layout.addWidget(self.activation)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the row
+
+    def retranslate(self, _language: str = "") -> None:
+        number = self.index + 1
+        self.label.setText(translate("NetworkPanel", "Layer {0}").format(number))
+        self.activation.setToolTip(
+            translate("NetworkPanel", "Activation of layer {0}").format(number))
+        retranslate_choice_items(self.activation)
+        self._show_width()
+
+    def _show_width(self) -> None:
+        if not self.neurons:
+            return
+        if self.neurons == 1:
+            text = translate("NetworkPanel", "{0} neuron").format(self.neurons)
+        else:
+            text = translate("NetworkPanel", "{0} neurons").format(self.neurons)
+        self.width_label.setText(text)
 
     def show_layer(self, width: int, activation: str, per_layer: bool) -> None:
-        self.width_label.setText(f"{width} neuron{'s' if width != 1 else ''}")
+        self.neurons = int(width)
+        self._show_width()
         self.minus.setEnabled(width > MIN_WIDTH)
         self.plus.setEnabled(width < MAX_WIDTH)
         self.activation.blockSignals(True)
@@ -117,9 +142,9 @@ class NetworkPanel(QtWidgets.QWidget):
                 lambda value, name=name: self.changesRequested.emit({name: value}))
         form = QtWidgets.QFormLayout()
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        activation_label = QtWidgets.QLabel(infos["activation"].label + ":")
-        activation_label.setToolTip(infos["activation"].doc)
-        form.addRow(activation_label, activation_row)
+        self.activation_info = infos["activation"]
+        self.activation_label = QtWidgets.QLabel()
+        form.addRow(self.activation_label, activation_row)
         add_rows(form, self.controls)
         self.output_label = QtWidgets.QLabel()
         self.output_label.setWordWrap(True)
@@ -131,7 +156,14 @@ class NetworkPanel(QtWidgets.QWidget):
         layout.addLayout(form)
         layout.addWidget(self.output_label)
         layout.addStretch(1)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the panel
         self.show_settings(self.settings)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts built from the setting declarations (the controls retranslate themselves)."""
+        self.activation_label.setText(label_text(self.activation_info.label))
+        self.activation_label.setToolTip(setting_text(self.activation_info.doc))
 
     # ------------------------------------------------------------------ output
     def _change_depth(self, delta: int) -> None:

@@ -4,6 +4,11 @@
 ``set_value(v)`` (with the widget's signals blocked, so a push from the controller causes no
 feedback) and a ``changed(object)`` signal carrying the new value. The panels only arrange
 controls and forward ``changed`` to the controller.
+
+Texts from ``core.settings`` (labels, docs, zero texts, choice names) are English data; they
+are shown translated in context "Settings" (listed for lupdate in
+``resources/translations/core_strings.py``) and follow a language switch at once. A choice
+box shows translated item texts but its value is always its ``itemData``.
 """
 
 from __future__ import annotations
@@ -11,19 +16,57 @@ from __future__ import annotations
 import math
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.settings import SettingInfo
+from gui.i18n import manager, translate
 
 #: Learning-rate presets offered in the combo box (free entry is allowed too).
 LEARNING_RATE_PRESETS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
+#: Display names of choice values (English; shown translated in context "Settings").
 CHOICE_LABELS = {
-    None: "automatic", "mse": "mean squared error", "xavier": "Xavier (Glorot uniform)",
-    "he": "He (Kaiming normal)", "normal": "normal (σ = 0.1)", "zeros": "zeros",
-    "sgd": "SGD", "momentum": "momentum", "nesterov": "Nesterov", "rmsprop": "RMSprop",
-    "adam": "Adam", "leaky_relu": "leaky ReLU", "relu": "ReLU", "elu": "ELU", "gelu": "GELU",
+    None: QT_TRANSLATE_NOOP("Settings", "automatic"),
+    "mse": QT_TRANSLATE_NOOP("Settings", "mean squared error"),
+    "xavier": QT_TRANSLATE_NOOP("Settings", "Xavier (Glorot uniform)"),
+    "he": QT_TRANSLATE_NOOP("Settings", "He (Kaiming normal)"),
+    "normal": QT_TRANSLATE_NOOP("Settings", "normal (σ = 0.1)"),
+    "zeros": QT_TRANSLATE_NOOP("Settings", "zeros"),
+    "sgd": "SGD", "momentum": QT_TRANSLATE_NOOP("Settings", "momentum"), "nesterov": "Nesterov",
+    "rmsprop": "RMSprop", "adam": "Adam", "leaky_relu": "leaky ReLU", "relu": "ReLU",
+    "elu": "ELU", "gelu": "GELU",
 }
+#: Context of every text that comes from core metadata (see the module docstring).
+SETTINGS_CONTEXT = "Settings"
+
+
+def setting_text(text: str | None) -> str:
+    """A text of ``core.settings`` / ``core.datasets`` (label, doc, zero text, choice or data
+    set name) in the current language (context "Settings"); "" for None."""
+    return translate("Settings", text) if text else ""
+
+
+def label_text(label: str) -> str:
+    """A form label "Learning rate:" in the current language."""
+    return translate("SettingControls", "{0}:").format(setting_text(label))
+
+
+def choice_text(choice, labels: dict | None = None) -> str:
+    """The translated display name of a choice value (``labels`` first, then CHOICE_LABELS,
+    else the value itself)."""
+    text = (labels or {}).get(choice) or CHOICE_LABELS.get(choice, str(choice))
+    return setting_text(text)
+
+
+def retranslate_choice_items(combo: QtWidgets.QComboBox, labels: dict | None = None) -> None:
+    """Show the item texts of a combo whose itemData are choice values in the current language
+    (no signal is emitted: the current index and the data stay)."""
+    blocked = combo.blockSignals(True)
+    for i in range(combo.count()):
+        text = choice_text(combo.itemData(i), labels)
+        if combo.itemText(i) != text:
+            combo.setItemText(i, text)
+    combo.blockSignals(blocked)
 
 
 def format_number(value: float) -> str:
@@ -46,8 +89,21 @@ class SettingControl(QtCore.QObject):
         super().__init__(widget)
         self.info = info
         self.widget = widget
-        widget.setToolTip(info.doc)
+        #: the form label made by :func:`add_rows` (None for check boxes / other layouts)
+        self.label: QtWidgets.QLabel | None = None
+        widget.setToolTip(setting_text(info.doc))
         widget.setObjectName(f"setting_{info.name}")
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the widget
+
+    def retranslate(self, _language: str = "") -> None:
+        """Label, tooltip and special texts in the current language (value unchanged)."""
+        self._retranslate_tip()
+        if self.label is not None:
+            self.label.setText(label_text(self.info.label))
+            self.label.setToolTip(setting_text(self.info.doc))
+
+    def _retranslate_tip(self) -> None:
+        self.widget.setToolTip(setting_text(self.info.doc))
 
     def value(self):
         raise NotImplementedError
@@ -66,8 +122,12 @@ class SettingControl(QtCore.QObject):
 
 class BoolControl(SettingControl):
     def __init__(self, info: SettingInfo) -> None:
-        super().__init__(info, QtWidgets.QCheckBox(info.label))
+        super().__init__(info, QtWidgets.QCheckBox(setting_text(info.label)))
         self.widget.toggled.connect(lambda on: self.changed.emit(bool(on)))
+
+    def retranslate(self, _language: str = "") -> None:
+        super().retranslate()
+        self.widget.setText(setting_text(self.info.label))
 
     def value(self) -> bool:
         return self.widget.isChecked()
@@ -82,9 +142,14 @@ class IntControl(SettingControl):
         box.setRange(int(info.minimum or 0), int(min(info.maximum or 2**31 - 1, 2**31 - 1)))
         box.setKeyboardTracking(False)
         if info.zero_text:
-            box.setSpecialValueText(info.zero_text)
+            box.setSpecialValueText(setting_text(info.zero_text))
         super().__init__(info, box)
         box.valueChanged.connect(lambda v: self.changed.emit(int(v)))
+
+    def retranslate(self, _language: str = "") -> None:
+        super().retranslate()
+        if self.info.zero_text:
+            self.widget.setSpecialValueText(setting_text(self.info.zero_text))
 
     def value(self) -> int:
         return int(self.widget.value())
@@ -107,9 +172,14 @@ class FloatControl(SettingControl):
         if percent:
             box.setSuffix(" %")
         if info.zero_text:
-            box.setSpecialValueText(info.zero_text)
+            box.setSpecialValueText(setting_text(info.zero_text))
         super().__init__(info, box)
         box.valueChanged.connect(lambda v: self.changed.emit(float(v) / self.scale))
+
+    def retranslate(self, _language: str = "") -> None:
+        super().retranslate()
+        if self.info.zero_text:
+            self.widget.setSpecialValueText(setting_text(self.info.zero_text))
 
     def value(self) -> float:
         return float(self.widget.value()) / self.scale
@@ -122,20 +192,26 @@ class ChoiceControl(SettingControl):
     def __init__(self, info: SettingInfo, choices=None, labels: dict | None = None) -> None:
         combo = QtWidgets.QComboBox()
         super().__init__(info, combo)
+        self.labels = labels
         self.set_choices(choices if choices is not None else info.choices, labels)
         combo.currentIndexChanged.connect(self._emit)
 
     def set_choices(self, choices, labels: dict | None = None) -> None:
-        """Replace the offered choices (signals blocked); keeps the current one if allowed."""
+        """Replace the offered choices (signals blocked); keeps the current one if allowed.
+        Item texts are translated display names; the values are the items' data."""
+        self.labels = labels
         current = self.value() if self.widget.count() else None
         blocked = self.widget.blockSignals(True)
         self.widget.clear()
         for choice in choices:
-            text = (labels or {}).get(choice) or CHOICE_LABELS.get(choice, str(choice))
-            self.widget.addItem(text, choice)
+            self.widget.addItem(choice_text(choice, labels), choice)
         if current in choices:
             self._set(current)
         self.widget.blockSignals(blocked)
+
+    def retranslate(self, _language: str = "") -> None:
+        super().retranslate()
+        retranslate_choice_items(self.widget, self.labels)
 
     def choices(self) -> list:
         return [self.widget.itemData(i) for i in range(self.widget.count())]
@@ -160,11 +236,13 @@ def parse_in_range(text: str, info: SettingInfo) -> tuple[float | None, str]:
     """
     low = info.minimum if info.minimum is not None else -math.inf
     high = info.maximum if info.maximum is not None else math.inf
-    allowed = f"{info.label} must be between {format_number(low)} and {format_number(high)}"
+    allowed = translate("SettingControls", "{0} must be between {1} and {2}").format(
+        setting_text(info.label), format_number(low), format_number(high))
     try:
         value = float(text.strip())
     except ValueError:
-        return None, f"“{text.strip()}” is not a number. {allowed}"
+        return None, translate("SettingControls", "“{0}” is not a number. {1}").format(
+            text.strip(), allowed)
     if not (math.isfinite(value) and low <= value <= high):
         return None, allowed
     return value, ""
@@ -185,8 +263,12 @@ class _TextEntryControl(SettingControl):
     def _show_error(self, message: str) -> None:
         self.error = message
         self.widget.setStyleSheet(ERROR_STYLE)
-        self.widget.setToolTip(f"{message}\n\n{self.info.doc}")
+        self.widget.setToolTip(f"{message}\n\n{setting_text(self.info.doc)}")
         self.inputRejected.emit(message)
+
+    def _retranslate_tip(self) -> None:
+        if not self.error:  # a shown rejection keeps its message until the next edit
+            super()._retranslate_tip()
 
     def clear_error(self) -> None:
         """Remove the red error state (no-op when there is none)."""
@@ -194,7 +276,7 @@ class _TextEntryControl(SettingControl):
             return
         self.error = ""
         self.widget.setStyleSheet("")
-        self.widget.setToolTip(self.info.doc)
+        self.widget.setToolTip(setting_text(self.info.doc))
         self.inputRejected.emit("")
 
     def _commit_text(self, text: str) -> None:
@@ -204,7 +286,8 @@ class _TextEntryControl(SettingControl):
         value, reason = parse_in_range(text, self.info)
         if value is None:
             self.set_value(self._value)
-            self._show_error(f"{reason} — kept {format_number(self._value)}.")
+            self._show_error(translate("SettingControls", "{0} — kept {1}.").format(
+                reason, format_number(self._value)))
             return
         changed = value != self._value
         self.set_value(value)  # literal text → canonical text ("1.0" → "1"), preset selected
@@ -290,6 +373,13 @@ def add_rows(form: QtWidgets.QFormLayout, controls: dict[str, SettingControl]) -
         if isinstance(control, BoolControl):
             form.addRow(control.widget)
         else:
-            label = QtWidgets.QLabel(control.info.label + ":")
-            label.setToolTip(control.info.doc)
-            form.addRow(label, control.widget)
+            form.addRow(make_label(control), control.widget)
+
+
+def make_label(control: SettingControl) -> QtWidgets.QLabel:
+    """The form label of ``control`` ("Learning rate:", tooltip = doc); the control keeps it
+    translated."""
+    label = QtWidgets.QLabel(label_text(control.info.label))
+    label.setToolTip(setting_text(control.info.doc))
+    control.label = label
+    return label

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
+
+from gui.i18n import manager, translate
 
 
 def _fmt(value, digits: int = 4) -> str:
@@ -16,12 +18,13 @@ def _fmt(value, digits: int = 4) -> str:
     if math.isnan(value):
         return "—"
     if math.isinf(value):
-        return "∞ (diverged)"
+        return translate("StatusBar", "∞ (diverged)")
     return f"{value:.{digits}g}"
 
 
-class TrainingStatus:
-    """Permanent labels added to a QStatusBar."""
+class TrainingStatus(QtCore.QObject):
+    """Permanent labels added to a QStatusBar (texts in the current language; a language
+    switch re-renders the numbers last shown)."""
 
     #: Widest text of each field: labels get a fixed width, so a changing number does not
     #: relayout (and repaint) the whole status bar and window every frame during Play.
@@ -33,15 +36,39 @@ class TrainingStatus:
     FIELDS = tuple(TEMPLATES)
 
     def __init__(self, status_bar: QtWidgets.QStatusBar) -> None:
+        super().__init__(status_bar)
+        self.status_bar = status_bar
         self.labels: dict[str, QtWidgets.QLabel] = {}
-        metrics = status_bar.fontMetrics()
-        for name, template in self.TEMPLATES.items():
+        for name in self.TEMPLATES:
             label = QtWidgets.QLabel()
             label.setObjectName(f"status_{name}")
-            label.setFixedWidth(metrics.horizontalAdvance(template) + 12)
             status_bar.addPermanentWidget(label)
             self.labels[name] = label
+        self._fit_widths()
         self.values: dict[str, str] = {}
+        self._shown: tuple | None = None  # the numbers last shown (for a language switch)
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the status bar
+
+    def _fit_widths(self) -> None:
+        """Fixed label widths: the widest of the English and the translated template."""
+        metrics = self.status_bar.fontMetrics()
+        translated = {
+            "step": translate("StatusBar", "step {0}").format("00000000"),
+            "epoch": translate("StatusBar", "epoch {0}").format("0000000"),
+            "train_loss": translate("StatusBar", "train loss {0}").format("0.00000e-00"),
+            "test_loss": translate("StatusBar", "test loss {0}").format("0.00000e-00"),
+            "accuracy": translate("StatusBar", "accuracy {0} %").format("100.0"),
+            "speed": translate("StatusBar", "{0} steps/s").format("000,000"),
+        }
+        for name, template in self.TEMPLATES.items():
+            width = max(metrics.horizontalAdvance(template),
+                        metrics.horizontalAdvance(translated[name]))
+            self.labels[name].setFixedWidth(width + 12)
+
+    def retranslate(self, _language: str = "") -> None:
+        self._fit_widths()
+        if self._shown is not None:
+            self._render(*self._shown)
 
     def show_trainer(self, trainer, classification: bool, steps_per_second: float | None) -> None:
         """Read the trainer's counters and the last history entry."""
@@ -50,15 +77,25 @@ class TrainingStatus:
         accuracy = last.get("test_accuracy", math.nan) if classification else math.nan
         if classification and len(arrays.get("test_accuracy", ())) and np.isnan(accuracy):
             accuracy = last.get("train_accuracy", math.nan)
+        self._shown = (trainer.step_count, trainer.epoch_count, last.get("train_loss"),
+                       last.get("test_loss"), classification, accuracy, steps_per_second)
+        self._render(*self._shown)
+
+    def _render(self, step, epoch, train_loss, test_loss, classification, accuracy,
+                steps_per_second) -> None:
+        if classification and not math.isnan(accuracy):
+            accuracy_text = translate("StatusBar", "accuracy {0} %").format(
+                _fmt(accuracy * 100, 3))
+        else:
+            accuracy_text = translate("StatusBar", "accuracy —")
         self.values = {
-            "step": f"step {trainer.step_count}",
-            "epoch": f"epoch {trainer.epoch_count}",
-            "train_loss": f"train loss {_fmt(last.get('train_loss'))}",
-            "test_loss": f"test loss {_fmt(last.get('test_loss'))}",
-            "accuracy": f"accuracy {_fmt(accuracy * 100, 3)} %" if classification and
-            not math.isnan(accuracy) else "accuracy —",
-            "speed": "paused" if steps_per_second is None else
-            f"{steps_per_second:,.0f} steps/s",
+            "step": translate("StatusBar", "step {0}").format(step),
+            "epoch": translate("StatusBar", "epoch {0}").format(epoch),
+            "train_loss": translate("StatusBar", "train loss {0}").format(_fmt(train_loss)),
+            "test_loss": translate("StatusBar", "test loss {0}").format(_fmt(test_loss)),
+            "accuracy": accuracy_text,
+            "speed": translate("StatusBar", "paused") if steps_per_second is None else
+            translate("StatusBar", "{0} steps/s").format(f"{steps_per_second:,.0f}"),
         }
         for name, text in self.values.items():
             if self.labels[name].text() != text:

@@ -8,22 +8,28 @@ it emits requests and shows the state given to ``show_state``.
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+
+from gui.i18n import manager, translate
 
 #: Texts the Play button switches between; its width fits the longest (translated) one.
-PLAY_TEXTS = ("Play", "Pause")
+PLAY_TEXTS = (QT_TRANSLATE_NOOP("StepToolbar", "Play"),
+              QT_TRANSLATE_NOOP("StepToolbar", "Pause"))
 #: Speed slider positions in steps/s; 0 means as fast as possible.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0)
 
+#: The phase line (English; shown translated in context "StepToolbar").
 PHASE_TEXT = {
-    "ready": "next: <b>Forward</b>",
-    "forward": "forward done · next: <b>Backward</b>",
-    "backward": "backward done · next: <b>Update</b>",
+    "ready": QT_TRANSLATE_NOOP("StepToolbar", "next: <b>Forward</b>"),
+    "forward": QT_TRANSLATE_NOOP("StepToolbar", "forward done · next: <b>Backward</b>"),
+    "backward": QT_TRANSLATE_NOOP("StepToolbar", "backward done · next: <b>Update</b>"),
 }
 
 
 def speed_text(steps_per_second: float) -> str:
-    return "max" if steps_per_second <= 0 else f"{steps_per_second:g} steps/s"
+    if steps_per_second <= 0:
+        return translate("StepToolbar", "max")
+    return translate("StepToolbar", "{0} steps/s").format(f"{steps_per_second:g}")
 
 
 class StepToolbar(QtWidgets.QToolBar):
@@ -72,7 +78,6 @@ class StepToolbar(QtWidgets.QToolBar):
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setValue(len(SPEEDS) - 1)
         self.speed_slider.setFixedWidth(130)
-        self.speed_slider.setToolTip("Play speed: 1 step/s … as fast as possible")
         self.speed_slider.valueChanged.connect(self._speed_moved)
         self.speed_label = QtWidgets.QLabel(speed_text(0))
         self.speed_label.setMinimumWidth(90)
@@ -82,8 +87,19 @@ class StepToolbar(QtWidgets.QToolBar):
         self.addSeparator()
         self.addAction(self.rewind_action)
         self.addAction(self.reset_action)
+        self._state: tuple = ()
         self.show_state("ready", playing=False, diverged=False, can_rewind=False)
         self._fit_play_button()
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the toolbar
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts this toolbar builds itself (the actions are translated by the window)."""
+        self.speed_slider.setToolTip(
+            translate("StepToolbar", "Play speed: 1 step/s … as fast as possible"))
+        self.speed_label.setText(speed_text(SPEEDS[self.speed_slider.value()]))
+        if self._state:
+            self.show_state(*self._state)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
         """A new font or style (presenter mode, themes) changes the text widths: refit."""
@@ -99,7 +115,7 @@ class StepToolbar(QtWidgets.QToolBar):
             return
         metrics = button.fontMetrics()
         texts = {self.play_action.text(), *PLAY_TEXTS,
-                 *(QCoreApplication.translate("ui", text) for text in PLAY_TEXTS)}
+                 *(QCoreApplication.translate("StepToolbar", text) for text in PLAY_TEXTS)}
         if refit or self._play_padding is None:  # the button's frame and margins, once
             button.setMinimumWidth(0)
             button.setMaximumWidth(16777215)
@@ -137,6 +153,7 @@ class StepToolbar(QtWidgets.QToolBar):
                    batch_text: str = "") -> None:
         """Enable only the valid next phase; show the phase (and `batch_text`, e.g. "batch 10
         of 350", during a step); Play ↔ Pause."""
+        self._state = (phase, playing, diverged, can_rewind, batch_text)
         idle = not playing and not diverged
         self.forward_action.setEnabled(idle and phase == "ready")
         self.backward_action.setEnabled(idle and phase == "forward")
@@ -147,14 +164,17 @@ class StepToolbar(QtWidgets.QToolBar):
         self.play_action.blockSignals(True)
         self.play_action.setChecked(playing)
         self.play_action.blockSignals(False)
-        self.play_action.setText("Pause" if playing else "Play")
+        self.play_action.setText(translate("StepToolbar", PLAY_TEXTS[1] if playing
+                                           else PLAY_TEXTS[0]))
         self.rewind_action.setEnabled(can_rewind or phase != "ready" or diverged)
         if diverged:
-            self.phase_label.setText("<span style='color:#B00020'><b>diverged</b></span>")
+            diverged_text = translate("StepToolbar", "diverged")
+            self.phase_label.setText(f"<span style='color:#B00020'><b>{diverged_text}</b></span>")
         elif playing:
-            self.phase_label.setText("playing…")
+            self.phase_label.setText(translate("StepToolbar", "playing…"))
         else:
-            text = PHASE_TEXT.get(phase, phase)
+            text = translate("StepToolbar", PHASE_TEXT[phase]) if phase in PHASE_TEXT \
+                else phase
             if phase != "ready" and batch_text:
                 text += f" · {batch_text}"
             self.phase_label.setText(text)

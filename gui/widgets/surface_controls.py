@@ -14,13 +14,25 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from gui.i18n import manager, translate
 from gui.surface_jobs import MODE_LABELS, MODES, RESOLUTION_RANGE, SurfaceSettings
 
 DEFAULT_AUTO_EVERY = 50
 DEFAULT_RACE_STEPS = 100
+
+
+def mode_label(mode: str) -> str:
+    """The combo-box text of a plane mode (``MODE_LABELS``) in the interface language."""
+    labels = {"parameters": translate("LossSurface", "Two parameters"),
+              "random": translate("LossSurface", "Random (filter-normalized)"),
+              "pca": translate("LossSurface", "PCA of the path"),
+              "linear": translate("LossSurface", "(w, b) of a linear model")}
+    return labels.get(mode, MODE_LABELS.get(mode, str(mode)))
 
 
 class SurfaceControls(QtWidgets.QWidget):
@@ -36,71 +48,46 @@ class SurfaceControls(QtWidgets.QWidget):
         super().__init__(parent)
         self.mode_combo = QtWidgets.QComboBox()
         for mode in MODES:
-            self.mode_combo.addItem(MODE_LABELS[mode], mode)
-        self.mode_combo.setToolTip(
-            "Which plane of parameter space to show: two chosen weights/biases (exact path), "
-            "two random filter-normalized directions (Li et al. 2018), the first two principal "
-            "components of the path, or (w, b) of a 1-input linear model")
+            self.mode_combo.addItem(MODE_LABELS[mode], mode)  # text: see retranslate
         self.first_combo = QtWidgets.QComboBox()
         self.second_combo = QtWidgets.QComboBox()
-        for combo, axis in ((self.first_combo, "horizontal"), (self.second_combo, "vertical")):
-            combo.setToolTip(f"Parameter on the {axis} axis")
+        for combo in (self.first_combo, self.second_combo):
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.follow_check = QtWidgets.QCheckBox("follow")
+        self.follow_check = QtWidgets.QCheckBox()
         self.follow_check.setChecked(True)
-        self.follow_check.setToolTip("A weight clicked in the network diagram becomes the "
-                                     "horizontal axis; the previous one moves to the vertical")
 
         self.resolution_spin = QtWidgets.QSpinBox()
         self.resolution_spin.setRange(*RESOLUTION_RANGE)
         self.resolution_spin.setSingleStep(10)
         self.resolution_spin.setValue(51)
         self.resolution_spin.setSuffix("²")
-        self.resolution_spin.setToolTip("Grid points per axis, 21–101 (a 21×21 preview is drawn "
-                                        "first)")
         self.extent_spin = QtWidgets.QDoubleSpinBox()
         self.extent_spin.setRange(0.01, 1000.0)
         self.extent_spin.setDecimals(2)
         self.extent_spin.setValue(1.0)
         self.extent_spin.setSingleStep(0.25)
         self.extent_spin.setPrefix("± ")
-        self.extent_spin.setToolTip("Half-width of the grid around the current point, in the "
-                                    "axes' units (parameter values, or α and β)")
-        self.fit_check = QtWidgets.QCheckBox("fit path")
+        self.fit_check = QtWidgets.QCheckBox()
         self.fit_check.setChecked(True)
-        self.fit_check.setToolTip("Widen the grid so the whole path (and the optimum) is on it")
         self.loss_combo = QtWidgets.QComboBox()
         self.loss_combo.addItem("data loss", "data")
         self.loss_combo.addItem("total loss", "total")
-        self.loss_combo.setToolTip("Colour by the data loss, or by the total loss J = data loss "
-                                   "+ L1/L2 penalty (the one the optimizer minimizes)")
-        self.log_check = QtWidgets.QCheckBox("log")
-        self.log_check.setToolTip("Colour by log₁₀ of the loss: shows the floor of a deep valley")
+        self.log_check = QtWidgets.QCheckBox()
 
-        self.recompute_button = QtWidgets.QPushButton("Recompute")
+        self.recompute_button = QtWidgets.QPushButton()
         self.auto_spin = QtWidgets.QSpinBox()
         self.auto_spin.setRange(0, 100_000)
         self.auto_spin.setSingleStep(10)
         self.auto_spin.setValue(DEFAULT_AUTO_EVERY)
-        self.auto_spin.setSpecialValueText("auto: off")
-        self.auto_spin.setPrefix("auto: ")
-        self.auto_spin.setSuffix(" steps")
-        self.auto_spin.setToolTip("Recompute automatically after this many training steps while "
-                                  "the dock is visible (0 = only on demand)")
         self.race_spin = QtWidgets.QSpinBox()
         self.race_spin.setRange(1, 5000)
         self.race_spin.setValue(DEFAULT_RACE_STEPS)
-        self.race_spin.setSuffix(" steps")
-        self.race_button = QtWidgets.QPushButton("Race")
-        self.race_button.setToolTip("Optimizer race: from the current parameters, run SGD, "
-                                    "momentum and Adam for this many full-batch steps on copies "
-                                    "of the network (the real training is not touched) and draw "
-                                    "their paths")
-        self.clear_race_button = QtWidgets.QPushButton("Clear")
-        self.clear_race_button.setToolTip("Remove the race paths")
+        self.race_button = QtWidgets.QPushButton()
+        self.clear_race_button = QtWidgets.QPushButton()
 
         self.progress = ProgressStrip()
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button = QtWidgets.QPushButton()
+        self._status: Callable[[], str] | str = ""
         self.status_label = QtWidgets.QLabel("")
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet("color: #555555")
@@ -145,6 +132,66 @@ class SurfaceControls(QtWidgets.QWidget):
         self.auto_spin.valueChanged.connect(self.autoEveryChanged.emit)
         self.set_busy(False)
         self._update_visibility()
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Every text in the interface language; settings are read from itemData, so nothing
+        here changes a setting (item texts are set with the signals blocked)."""
+        with QtCore.QSignalBlocker(self.mode_combo):
+            for index in range(self.mode_combo.count()):
+                self.mode_combo.setItemText(index, mode_label(self.mode_combo.itemData(index)))
+        self.mode_combo.setToolTip(translate(
+            "LossSurface",
+            "Which plane of parameter space to show: two chosen weights/biases (exact path), "
+            "two random filter-normalized directions (Li et al. 2018), the first two principal "
+            "components of the path, or (w, b) of a 1-input linear model"))
+        self.first_combo.setToolTip(translate("LossSurface", "Parameter on the horizontal axis"))
+        self.second_combo.setToolTip(translate("LossSurface", "Parameter on the vertical axis"))
+        self.follow_check.setText(translate("LossSurface", "follow"))
+        self.follow_check.setToolTip(translate(
+            "LossSurface", "A weight clicked in the network diagram becomes the horizontal "
+                           "axis; the previous one moves to the vertical"))
+        self.resolution_spin.setToolTip(translate(
+            "LossSurface", "Grid points per axis, 21–101 (a 21×21 preview is drawn first)"))
+        self.extent_spin.setToolTip(translate(
+            "LossSurface", "Half-width of the grid around the current point, in the axes' "
+                           "units (parameter values, or α and β)"))
+        self.fit_check.setText(translate("LossSurface", "fit path"))
+        self.fit_check.setToolTip(translate(
+            "LossSurface", "Widen the grid so the whole path (and the optimum) is on it"))
+        with QtCore.QSignalBlocker(self.loss_combo):
+            for index in range(self.loss_combo.count()):
+                kind = self.loss_combo.itemData(index)
+                self.loss_combo.setItemText(index, translate("LossSurface", "total loss")
+                                            if kind == "total"
+                                            else translate("LossSurface", "data loss"))
+        self.loss_combo.setToolTip(translate(
+            "LossSurface", "Colour by the data loss, or by the total loss J = data loss "
+                           "+ L1/L2 penalty (the one the optimizer minimizes)"))
+        self.log_check.setText(translate("LossSurface", "log"))
+        self.log_check.setToolTip(translate(
+            "LossSurface", "Colour by log₁₀ of the loss: shows the floor of a deep valley"))
+        self.recompute_button.setText(translate("LossSurface", "Recompute"))
+        steps = translate("LossSurface", " steps")
+        with QtCore.QSignalBlocker(self.auto_spin):
+            self.auto_spin.setSpecialValueText(translate("LossSurface", "auto: off"))
+            self.auto_spin.setPrefix(translate("LossSurface", "auto: "))
+            self.auto_spin.setSuffix(steps)
+        self.auto_spin.setToolTip(translate(
+            "LossSurface", "Recompute automatically after this many training steps while "
+                           "the dock is visible (0 = only on demand)"))
+        with QtCore.QSignalBlocker(self.race_spin):
+            self.race_spin.setSuffix(steps)
+        self.race_button.setText(translate("LossSurface", "Race"))
+        self.race_button.setToolTip(translate(
+            "LossSurface", "Optimizer race: from the current parameters, run SGD, momentum "
+                           "and Adam for this many full-batch steps on copies of the network "
+                           "(the real training is not touched) and draw their paths"))
+        self.clear_race_button.setText(translate("LossSurface", "Clear"))
+        self.clear_race_button.setToolTip(translate("LossSurface", "Remove the race paths"))
+        self.cancel_button.setText(translate("LossSurface", "Cancel"))
+        self._show_status()
 
     # ------------------------------------------------------------------ reading
     @property
@@ -209,7 +256,14 @@ class SurfaceControls(QtWidgets.QWidget):
     def set_progress(self, fraction: float) -> None:
         self.progress.set_fraction(fraction)
 
-    def show_status(self, text: str) -> None:
+    def show_status(self, text: Callable[[], str] | str) -> None:
+        """Show ``text``: a string, or a function giving it in the current language (called
+        again after a language switch)."""
+        self._status = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        text = self._status() if callable(self._status) else self._status
         self.status_label.setText(text)
 
     # ------------------------------------------------------------------ internal

@@ -12,7 +12,8 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
 
 from core.settings import TrainingSettings, fields_of
-from gui.widgets.setting_controls import BoolControl, FloatControl, make_control
+from gui.i18n import manager, translate
+from gui.widgets.setting_controls import BoolControl, FloatControl, make_control, make_label
 
 #: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).
 HYPER_FIELDS = {
@@ -56,9 +57,7 @@ class TrainingPanel(QtWidgets.QWidget):
             if isinstance(control, BoolControl):
                 self.form.addRow(control.widget)
             else:
-                label = QtWidgets.QLabel(control.info.label + ":")
-                label.setToolTip(control.info.doc)
-                self.form.addRow(label, control.widget)
+                self.form.addRow(make_label(control), control.widget)
         self.note = QtWidgets.QLabel("Changes keep the current weights.")
         self.note.setStyleSheet("color: #555;")
         self.warning = QtWidgets.QLabel()
@@ -79,6 +78,8 @@ class TrainingPanel(QtWidgets.QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.warning)
         layout.addStretch(1)
+        self._decay_product = 0.0  # η·L2 of the settings shown (the warning's number)
+        manager().languageChanged.connect(self._show_warning)  # bound: ends with the panel
 
     def _show_input_error(self, message: str) -> None:
         """Show (or, for "", hide) the reason a typed value was rejected."""
@@ -97,11 +98,18 @@ class TrainingPanel(QtWidgets.QWidget):
         used = HYPER_FIELDS.get(settings.optimizer, ())
         for name in ALL_HYPER:
             self.form.setRowVisible(self._rows[name], name in used)
-        product = settings.learning_rate * settings.l2
+        self._decay_product = settings.learning_rate * settings.l2
+        self._show_warning()
+
+    def _show_warning(self, _language: str = "") -> None:
+        """The η·L2 ≥ 2 warning (in the current language), or nothing."""
+        product = self._decay_product
         if product >= 2.0:
-            self.warning.setText(
-                f"η·L2 = {product:g} ≥ 2: weight decay alone makes the weights grow without "
-                "bound (training will diverge). Lower the learning rate or the L2 rate.")
+            self.warning.setText(translate(
+                "TrainingPanel",
+                "η·L2 = {0} ≥ 2: weight decay alone makes the weights grow without bound "
+                "(training will diverge). Lower the learning rate or the L2 rate.").format(
+                f"{product:g}"))
             self.warning.show()
         else:
             self.warning.hide()
