@@ -1,9 +1,9 @@
 """Loss-surface dock: the landscape over a plane of parameter space, with the optimizer's path.
 
 ``SurfacePlot`` (the 2-D tab) draws, on a viridis heatmap (``ImageItem(axisOrder="row-major")``,
-float32, explicit levels; non-finite cells are transparent over grey) with contour lines
-(:class:`ContourItem`, an ``IsocurveItem`` parented to the image; the levels are computed once
-per surface): the path so far, the current point, the grid minimum, the closed-form optimum of
+float32, levels set by its colour bar; non-finite cells are transparent over grey) with contour
+lines (:class:`ContourItem`, an ``IsocurveItem`` parented to the image; the levels are computed
+once per surface): the path so far, the current point, the grid minimum, the closed-form optimum of
 a linear model and the paths of an optimizer race, with a legend. Every item is created once
 and updated with ``setData``/``setImage``. For a 2-parameter model the current point can be
 dragged (``startPointMoved``). :class:`LossSurfaceView` puts it in tabs next to the 1-D slices
@@ -181,13 +181,16 @@ class SurfacePlot(pg.PlotWidget):
         low, high = layer.levels
         self.surface_values = shown
         self._log = bool(log)
-        self.image.setImage(shown, levels=(low, high), autoLevels=False)
+        # The colour bar owns the levels and hands them to the image. (Levels passed to the
+        # image directly are overridden by the bar's first (0, 1), which pyqtgraph holds back
+        # until the image has data: the first surface of a view would be coloured 0–1.)
+        self.image.setImage(shown, autoLevels=False)
+        self.colour_bar.setLevels((low, high))
         dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1) or 1.0
         dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1) or 1.0
         rect = QtCore.QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys))
         self.image.setRect(rect)
         self.nan_background.setRect(rect)
-        self.colour_bar.setLevels((low, high), update_items=False)  # the image has them
         self._label_colour_bar()
         for k, contour in enumerate(self.contours):
             level, segments = layer.contours[k] if k < len(layer.contours) else (0.0, None)

@@ -11,9 +11,10 @@ import pytest
 
 from core.directions import flat_index
 from core.lessons import load_lesson
-from gui.contours import contour_segments
+from gui.contours import contour_segments, surface_layer
 from gui.controller import TrainingController
 from gui.loss_surface_dock import LossSurfacePresenter
+from gui.plots.loss_surface_view import SurfacePlot
 from gui.plots.surface_3d import opengl_problem
 from gui.surface_jobs import RACE_OPTIMIZERS, SurfaceSettings, capture, make_plane
 
@@ -58,6 +59,9 @@ def test_default_scene_shows_the_surface_and_the_exact_current_point(qtbot, make
     assert plot.current_position == (net.weights[2][0, 0], net.weights[2][0, 1])
     x_label = plot.getPlotItem().getAxis("bottom").labelText
     assert x_label == "W³[0,0]"
+    # the first surface of the view is coloured with the range its colour bar shows
+    levels = presenter.update.layer("data", False).levels
+    assert tuple(plot.image.getLevels()) == plot.colour_bar.levels() == levels
 
 
 def test_path_stays_exact_while_training_goes_on(qtbot, make_presenter):
@@ -204,6 +208,33 @@ def test_worker_result_for_a_stale_plane_shape_is_ignored(qtbot, make_presenter)
     update_other = type(update)(update.surface, make_plane(inputs, SurfaceSettings()), 0, False)
     presenter._surface_result(0, update_other)
     assert presenter.update is update
+
+
+def test_the_first_surface_is_coloured_with_the_range_its_colour_bar_shows(qtbot):
+    plot = SurfacePlot()
+    qtbot.addWidget(plot)
+    plot.resize(420, 360)
+    plot.show()
+    qtbot.waitExposed(plot)
+    xs, ys = np.linspace(-1.0, 1.0, 21), np.linspace(-1.0, 1.0, 21)
+    values = 100.0 + 10.0 * (xs[None, :] + ys[:, None])  # 80 … 120: far from the bar's 0–1
+    layer = surface_layer(values, log=False)
+    plot.set_surface(layer, xs, ys)  # the very first surface of this view
+    low, high = layer.levels
+    assert low <= values.min() and values.max() <= high and high - low > 1.0
+    assert tuple(plot.image.getLevels()) == plot.colour_bar.levels() == (low, high)
+    # what is painted: each cell in the colour the bar gives its value
+    qtbot.wait(10)
+    picture = plot.grab().toImage()
+    ratio = picture.devicePixelRatio()
+    vb = plot.getPlotItem().vb
+    for i, j in ((0, 0), (10, 10), (20, 0), (0, 20), (15, 3)):
+        pos = plot.mapFromScene(vb.mapViewToScene(pg.Point(xs[i], ys[j])))
+        shown = picture.pixelColor(int(pos.x() * ratio), int(pos.y() * ratio))
+        expected = plot.colour_map.map((values[j, i] - low) / (high - low), mode="qcolor")
+        assert abs(shown.red() - expected.red()) <= 8, (i, j, shown.name(), expected.name())
+        assert abs(shown.green() - expected.green()) <= 8, (i, j, shown.name(), expected.name())
+        assert abs(shown.blue() - expected.blue()) <= 8, (i, j, shown.name(), expected.name())
 
 
 def test_contour_segments_lie_on_the_level_and_match_the_crossed_cells():
