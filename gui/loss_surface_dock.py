@@ -39,6 +39,7 @@ from gui.surface_jobs import (
     SurfaceUpdate,
     capture,
     default_parameters,
+    full_surface_seconds,
     race_job,
     surface_job,
 )
@@ -115,6 +116,10 @@ class LossSurfacePresenter(QtCore.QObject):
         self._seed = 0
         self._texts = {"surface": "", "race": ""}  # strings, or functions giving them
         self._overlay_key: tuple | None = None
+        #: Expected seconds of a full surface from its coarse pass (decides on the preview).
+        self.estimate_seconds = full_surface_seconds
+        #: Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).
+        self.clock = time.perf_counter
         self._last_submit = -1e9
         self._auto_timer = QtCore.QTimer(self)
         self._auto_timer.setSingleShot(True)
@@ -196,10 +201,11 @@ class LossSurfacePresenter(QtCore.QObject):
         settings = self.controls.settings(seed=self._seed)
         self.computed_step = self.controller.trainer.step_count
         self._stale = self._failed = self._cancelled = False
-        self._last_submit = time.perf_counter()
+        self._last_submit = self.clock()
         self._status("surface", lambda: translate("LossSurface", "computing …"))
         race = tuple(self.race.paths.values()) if self.race is not None else ()
-        self.surface_runner.submit(surface_job(capture(self.session, race), settings))
+        self.surface_runner.submit(surface_job(capture(self.session, race), settings,
+                                               self.estimate_seconds))
 
     def cancel(self) -> None:
         self.surface_runner.cancel()
@@ -222,7 +228,7 @@ class LossSurfacePresenter(QtCore.QObject):
         every = self.controls.auto_every
         if every <= 0 or abs(step - (self.computed_step or 0)) < every:
             return False
-        wait = AUTO_MIN_INTERVAL - (time.perf_counter() - self._last_submit)
+        wait = AUTO_MIN_INTERVAL - (self.clock() - self._last_submit)
         if wait > 0:  # due, but not yet: look again then (Play may have stopped by then)
             if not self._auto_timer.isActive():
                 self._auto_timer.start(int(wait * 1000) + 1)

@@ -55,6 +55,9 @@ SLICE_POINTS = 101
 PREVIEW_WORTH_SECONDS = 0.1
 
 Progress = Callable[[float], "bool | None"]
+#: ``estimate(coarse, resolution)``: expected seconds of the full resolution² surface, given
+#: the coarse pass (:func:`full_surface_seconds`; tests pass a stand-in).
+CostEstimate = Callable[[SurfaceResult, int], float]
 
 
 @dataclass(frozen=True)
@@ -254,11 +257,17 @@ class SliceUpdate:
     start_step: int
 
 
-def surface_job(inputs: SurfaceInputs, settings: SurfaceSettings) -> Callable[[Progress],
-                                                                               Iterator]:
-    """A job for ``JobRunner.submit``: yields SurfaceUpdate (a coarse 21×21 preview when the
-    full surface is expected to take ``PREVIEW_WORTH_SECONDS`` or more, then the full one),
-    then a SliceUpdate. Raises ValueError (see :func:`make_plane`) or Cancelled."""
+def full_surface_seconds(coarse: SurfaceResult, resolution: int) -> float:
+    """Expected seconds of the full ``resolution``² surface: the coarse pass's measured
+    ``seconds`` scaled by the number of grid points (the evaluation is linear in them)."""
+    return coarse.seconds * (resolution / coarse.alphas.size) ** 2
+
+
+def surface_job(inputs: SurfaceInputs, settings: SurfaceSettings,
+                estimate: CostEstimate = full_surface_seconds) -> Callable[[Progress], Iterator]:
+    """A job for ``JobRunner.submit``: yields SurfaceUpdate (a coarse 21×21 preview when
+    ``estimate`` expects the full surface to take ``PREVIEW_WORTH_SECONDS`` or more, then the
+    full one), then a SliceUpdate. Raises ValueError (see :func:`make_plane`) or Cancelled."""
 
     def job(progress: Progress) -> Iterator:
         plane = make_plane(inputs, settings)
@@ -272,8 +281,7 @@ def surface_job(inputs: SurfaceInputs, settings: SurfaceSettings) -> Callable[[P
                                   progress=lambda f: progress(0.95 * f), **options)
         for surface in passes:
             preview = surface.alphas.size < settings.resolution
-            full_seconds = surface.seconds * (settings.resolution / surface.alphas.size) ** 2
-            if preview and full_seconds < PREVIEW_WORTH_SECONDS:
+            if preview and estimate(surface, settings.resolution) < PREVIEW_WORTH_SECONDS:
                 continue  # the full surface follows at once: drawing twice costs more
             yield SurfaceUpdate(surface, plane, inputs.step, preview=preview,
                                 optimum=optimum, layers=drawable_layers(surface),

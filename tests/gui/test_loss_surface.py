@@ -11,12 +11,22 @@ import pytest
 
 from core.directions import flat_index
 from core.lessons import load_lesson
+from core.loss_surface import SurfaceResult
 from gui.contours import contour_segments, surface_layer
 from gui.controller import TrainingController
-from gui.loss_surface_dock import LossSurfacePresenter
+from gui.loss_surface_dock import AUTO_MIN_INTERVAL, LossSurfacePresenter
 from gui.plots.loss_surface_view import SurfacePlot
 from gui.plots.surface_3d import opengl_problem
-from gui.surface_jobs import RACE_OPTIMIZERS, SurfaceSettings, capture, make_plane
+from gui.surface_jobs import (
+    PREVIEW_WORTH_SECONDS,
+    RACE_OPTIMIZERS,
+    SurfaceSettings,
+    SurfaceUpdate,
+    capture,
+    full_surface_seconds,
+    make_plane,
+    surface_job,
+)
 
 
 @pytest.fixture
@@ -331,18 +341,70 @@ def test_start_point_is_fixed_for_larger_models(qtbot, make_presenter):
     assert not presenter.view.plot.current.movable
 
 
-def test_a_slow_surface_shows_a_21_by_21_preview_before_the_full_grid(qtbot, make_presenter):
-    presenter = make_presenter(train_steps=5, mode="random")
-    wait_for_surface(qtbot, presenter)
+def surfaces_seen(presenter) -> list:
+    """Grid sizes of the surfaces the worker delivers from now on (preview, full)."""
     seen = []
     presenter.surface_runner.resultReady.connect(
-        lambda _id, result: seen.append(getattr(result, "surface", None)))
-    presenter.controls.resolution_spin.setValue(101)  # about 1 s: worth a preview
+        lambda _id, result: isinstance(result, SurfaceUpdate)
+        and seen.append(result.surface.alphas.size))
+    return seen
+
+
+@pytest.mark.parametrize(("expected_seconds", "sizes"), [
+    (10 * PREVIEW_WORTH_SECONDS, [21, 41]),  # slow: the 21×21 preview, then the full grid
+    (0.0, [41]),                             # fast: straight to the full grid
+])
+def test_a_slow_surface_shows_a_21_by_21_preview_before_the_full_grid(
+        qtbot, make_presenter, expected_seconds, sizes):
+    presenter = make_presenter(train_steps=5, mode="random")
+    wait_for_surface(qtbot, presenter)
+    # the cost estimate is injected: the decision never depends on this machine's speed
+    estimates = []
+    presenter.estimate_seconds = lambda coarse, resolution: (
+        estimates.append((coarse.alphas.size, resolution)) or expected_seconds)
+    seen = surfaces_seen(presenter)
+    presenter.controls.resolution_spin.setValue(41)
     presenter.recompute()
     wait_for_surface(qtbot, presenter, timeout=30_000)
-    sizes = [surface.alphas.size for surface in seen if surface is not None]
-    assert sizes == [21, 101]
-    assert presenter.view.plot.surface_values.shape == (101, 101)
+    assert estimates == [(21, 41)]
+    assert seen == sizes
+    assert presenter.view.plot.surface_values.shape == (41, 41)
+
+
+def test_the_preview_decision_scales_the_coarse_time_by_the_grid_points(qtbot):
+    inputs = capture(TrainingController().session)
+    settings = SurfaceSettings(mode="random", resolution=41)
+    job = surface_job(inputs, settings, estimate=lambda coarse, res: 0.0)
+    assert [item.surface.alphas.size for item in job(lambda f: None)
+            if isinstance(item, SurfaceUpdate)] == [41]
+    job = surface_job(inputs, settings, estimate=lambda coarse, res: PREVIEW_WORTH_SECONDS)
+    assert [item.preview for item in job(lambda f: None)
+            if isinstance(item, SurfaceUpdate)] == [True, False]
+    # the default estimate: the coarse pass's own seconds times the ratio of grid points
+    coarse = SurfaceResult(np.zeros(21), np.zeros(21), np.zeros((21, 21)), np.zeros((21, 21)),
+                           seconds=0.003)
+    assert full_surface_seconds(coarse, 42) == pytest.approx(4 * 0.003)
+    assert full_surface_seconds(coarse, 21) == 0.003
+
+
+def test_automatic_refresh_waits_for_the_minimum_interval(qtbot, make_presenter):
+    presenter = make_presenter(train_steps=2, auto_every=5)
+    now = [1000.0]
+    presenter.clock = lambda: now[0]  # a fake clock: nothing here depends on real time
+    presenter.recompute()
+    wait_for_surface(qtbot, presenter)
+    first = presenter.surface_runner.current_request
+    for _ in range(5):
+        presenter.controller.step()
+    now[0] += 0.1 * AUTO_MIN_INTERVAL
+    presenter._submit_if_due()  # 5 steps: due by count, but too soon after the last one
+    assert presenter.surface_runner.current_request == first
+    assert presenter._auto_timer.isActive()  # it looks again once the interval is over
+    now[0] += AUTO_MIN_INTERVAL
+    presenter._submit_if_due()
+    assert presenter.surface_runner.current_request != first
+    wait_for_surface(qtbot, presenter)
+    assert presenter.update.step == presenter.controller.trainer.step_count
 
 
 def test_loading_another_scene_follows_the_new_network(qtbot, make_presenter):

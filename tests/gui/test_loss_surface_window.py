@@ -31,11 +31,29 @@ def test_dock_is_listed_in_the_view_menu_and_hidden_until_chosen(qtbot):
 
 
 CLOSE_SCRIPT = """
-import os, sys, time
+import os, sys, threading, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
+import gui.loss_surface_dock as dock
 from gui.main_window import MainWindow
+
+# The real surface job, held at its first progress report until it is cancelled: the window
+# closes mid-computation however fast this machine computes.
+started = threading.Event()
+real_job = dock.surface_job
+def held_job(*args, **kwargs):
+    job = real_job(*args, **kwargs)
+    def run(progress):
+        def held(fraction):
+            started.set()
+            while progress(fraction) is not False:
+                time.sleep(0.005)
+            return False
+        return job(held)
+    return run
+dock.surface_job = held_job
+
 app = QtWidgets.QApplication([])
 window = MainWindow()
 window.show()
@@ -45,7 +63,7 @@ window.docks["Loss surface"].toggleViewAction().trigger()
 app.processEvents()
 window.loss_surface.recompute()
 window.loss_surface.start_race(3000)
-time.sleep(0.05)
+assert started.wait(60), "the surface job did not start"
 app.processEvents()
 assert window.loss_surface.surface_runner.busy
 window.close()
