@@ -125,9 +125,25 @@ def main(argv=None) -> int:
     print(f"\ntick probe (21x21 preview then {args.resolution}x{args.resolution}, float32, worker "
           f"thread): longest gap between 5 ms ticks {gap * 1e3:.1f} ms over {seconds * 1e3:.0f} ms"
           f" (budget 50 ms: {'met' if gap < 0.05 else 'NOT met'})")
+    preview_decision(net, X, y, cases[0][1], args.resolution)
     if not args.no_gui:
         gui_tick_probe(args.resolution, args.repeats)
     return 0 if ok else 1
+
+
+def preview_decision(net, X, y, plane, resolution: int) -> bool:
+    """Print whether the dock shows a 21×21 preview first on this machine (the dock's own
+    estimate, gui.surface_jobs.full_surface_seconds, against PREVIEW_WORTH_SECONDS)."""
+    from gui.surface_jobs import PREVIEW_WORTH_SECONDS, full_surface_seconds
+
+    coarse = next(coarse_then_fine(net, X, y, "bce", plane, (-1, 1), (-1, 1), resolution,
+                                   dtype=np.float32))
+    expected = full_surface_seconds(coarse, resolution)
+    shown = coarse.alphas.size < resolution and expected >= PREVIEW_WORTH_SECONDS
+    print(f"\npreview decision: 21x21 in {coarse.seconds * 1e3:.1f} ms, so {resolution}x"
+          f"{resolution} expected in {expected * 1e3:.0f} ms; preview "
+          f"{'shown' if shown else 'skipped'} (shown from {PREVIEW_WORTH_SECONDS * 1e3:.0f} ms)")
+    return shown
 
 
 # --- GUI case: the real dock, the real worker thread, a QTimer probe in the GUI thread ---------
