@@ -20,12 +20,18 @@ A parameter is addressed either by its flat index into ``get_params()`` or by (l
 with kind "W" (``weights[layer][i, j]``) or "b" (``biases[layer][i]``; j is ignored and reported 0).
 
 Also here: grid axes and ranges in plane coordinates, and the linear lesson's closed-form optimum.
+
+A plane that cannot be built from the model or the path *as they are now* (a PCA plane before
+training has moved, random directions of an all-zero network, …) raises :class:`PlaneUnavailable`,
+a ``ValueError`` whose ``problem`` is a :class:`PlaneProblem` code: a front end puts the code in
+words (and says what to do), never the English message, which is for logs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import NamedTuple
 
 import numpy as np
@@ -35,6 +41,28 @@ from core.linear_models import least_squares
 PLANE_KINDS = ("parameters", "random", "pca", "linear")
 #: Rows of a trajectory used for PCA; longer paths are thinned evenly (the path's shape is kept).
 PCA_MAX_ROWS = 300
+
+
+class PlaneProblem(StrEnum):
+    """Why a plane cannot be built now (codes of :class:`PlaneUnavailable`)."""
+
+    PATH_TOO_SHORT = "path_too_short"  # PCA: fewer path points than the plane needs
+    PATH_DOES_NOT_MOVE = "path_does_not_move"  # PCA: every point of the path is the same
+    WEIGHTS_ALL_ZERO = "weights_all_zero"  # random: filter normalization has nothing to scale to
+    SAME_PARAMETER = "same_parameter"  # two parameters: the same one chosen twice
+    NOT_LINEAR_MODEL = "not_linear_model"  # (w, b): not a 1-input linear model trained with mse
+
+
+class PlaneUnavailable(ValueError):
+    """A plane cannot be built from the model or path as they are now. ``problem``: a
+    :class:`PlaneProblem`; the message is English, for logs and developers."""
+
+    def __init__(self, problem: PlaneProblem | str, message: str) -> None:
+        super().__init__(message)
+        self.problem = PlaneProblem(problem)
+
+    def __reduce__(self):  # picklable with its code (exceptions pickle their args only)
+        return type(self), (self.problem.value, str(self))
 
 
 class ParameterBlock(NamedTuple):
@@ -171,11 +199,16 @@ def _params_and_sizes(net) -> tuple[np.ndarray, tuple[int, ...]]:
 
 
 def parameter_plane(net, index1: int, index2: int, origin=None) -> Plane:
-    """Plane of two distinct chosen parameters (flat indices) through ``origin`` (default: now)."""
+    """Plane of two distinct chosen parameters (flat indices) through ``origin`` (default: now).
+
+    Raises ValueError for an index out of range, :class:`PlaneUnavailable` (SAME_PARAMETER)
+    when both indices are the same.
+    """
     params, sizes = _params_and_sizes(net)
     labels = (parameter_label(sizes, index1), parameter_label(sizes, index2))
     if index1 == index2:
-        raise ValueError(f"choose two different parameters, got {labels[0]} twice")
+        raise PlaneUnavailable(PlaneProblem.SAME_PARAMETER,
+                               f"choose two different parameters, got {labels[0]} twice")
     directions = np.zeros((2, params.size))
     directions[0, index1] = directions[1, index2] = 1.0
     origin = params if origin is None else origin
@@ -223,8 +256,9 @@ def filter_normalized_direction(
 def random_plane(net, seed=0, include_biases: bool = False, origin=None) -> Plane:
     """Plane of two filter-normalized random directions through ``origin`` (default: current).
 
-    ``seed`` is an int or a ``np.random.Generator``. Raises ValueError when both directions are 0
-    (all weights 0, e.g. ``init="zeros"``): filter normalization then has nothing to scale to.
+    ``seed`` is an int or a ``np.random.Generator``. Raises :class:`PlaneUnavailable`
+    (WEIGHTS_ALL_ZERO) when both directions are 0 (all weights 0, e.g. ``init="zeros"``): filter
+    normalization then has nothing to scale to.
     """
     params, _ = _params_and_sizes(net)
     origin = params if origin is None else np.asarray(origin, dtype=np.float64)
@@ -233,15 +267,19 @@ def random_plane(net, seed=0, include_biases: bool = False, origin=None) -> Plan
         [filter_normalized_direction(net, rng, include_biases, params=origin) for _ in range(2)]
     )
     if not np.any(directions):
-        raise ValueError("all weights are 0, so filter-normalized random directions are 0")
+        raise PlaneUnavailable(PlaneProblem.WEIGHTS_ALL_ZERO,
+                               "all weights are 0, so filter-normalized random directions are 0")
     return Plane(origin, directions, "random", ("random direction 1", "random direction 2"))
 
 
-def pca_plane(trajectory, origin=None, max_rows: int = PCA_MAX_ROWS) -> Plane:
+def pca_plane(trajectory, origin=None, max_rows: int = PCA_MAX_ROWS,
+              min_rows: int = 2) -> Plane:
     """Plane of the first two principal components of a trajectory (Li et al. 2018, §6).
 
-    ``trajectory``: (m, P), m ≥ 2, parameter vectors in time order (``Trainer.trajectory()[1]``).
-    The origin defaults to the last row. The components are the top two principal axes of the
+    ``trajectory``: (m, P), P ≥ 2, parameter vectors in time order (``Trainer.trajectory()[1]``);
+    fewer than ``min_rows`` (≥ 2) rows raise :class:`PlaneUnavailable` (PATH_TOO_SHORT), a path
+    whose points are all the same PlaneUnavailable (PATH_DOES_NOT_MOVE), another shape
+    ValueError. The origin defaults to the last row. The components are the top two principal axes of the
     column-centred matrix [θ_k − θ_origin] (PCA, as in the authors' code), orthonormal. Long paths
     are thinned to ``max_rows`` evenly spaced rows (first and last kept), and the eigenproblem is
     solved on the smaller Gram matrix, so a 2000-step path of a 2000-parameter net stays fast.
@@ -249,8 +287,13 @@ def pca_plane(trajectory, origin=None, max_rows: int = PCA_MAX_ROWS) -> Plane:
     towards +α, +β; this keeps the picture from flipping between refreshes.
     """
     trajectory = np.asarray(trajectory, dtype=np.float64)
-    if trajectory.ndim != 2 or trajectory.shape[0] < 2 or trajectory.shape[1] < 2:
+    if trajectory.ndim != 2 or trajectory.shape[1] < 2:
         raise ValueError(f"trajectory must be (m >= 2, P >= 2), got {trajectory.shape}")
+    needed = max(2, int(min_rows))
+    if trajectory.shape[0] < needed:
+        raise PlaneUnavailable(PlaneProblem.PATH_TOO_SHORT,
+                               f"the PCA plane needs a path of at least {needed} points, got "
+                               f"{trajectory.shape[0]}: train a few steps first")
     origin = trajectory[-1] if origin is None else np.asarray(origin, dtype=np.float64)
     rows = np.unique(np.linspace(0, len(trajectory) - 1, max(2, int(max_rows))).round())
     differences = trajectory[rows.astype(np.intp)] - origin
@@ -263,7 +306,8 @@ def pca_plane(trajectory, origin=None, max_rows: int = PCA_MAX_ROWS) -> Plane:
         components = vectors[:, :-3:-1].T
     variances = np.clip(variances[::-1], 0.0, None)
     if not variances[0] > 0:
-        raise ValueError("the trajectory does not move, so it has no principal components")
+        raise PlaneUnavailable(PlaneProblem.PATH_DOES_NOT_MOVE,
+                               "the trajectory does not move, so it has no principal components")
     components = np.linalg.qr(components.T)[0].T  # exactly orthonormal, even if PC2 is ~0
     components[differences[0] @ components.T > 0] *= -1.0
     ratio = variances[:2] / variances.sum()

@@ -26,9 +26,15 @@ import time
 
 import shiboken6
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
-from core.directions import flat_index, is_linear_lesson, parameter_address
+from core.directions import (
+    PlaneProblem,
+    PlaneUnavailable,
+    flat_index,
+    is_linear_lesson,
+    parameter_address,
+)
 from gui.i18n import manager, translate
 from gui.inspector_render import sup
 from gui.plots.loss_surface_view import LossSurfaceView, race_name
@@ -44,21 +50,11 @@ from gui.surface_jobs import (
     surface_job,
 )
 from gui.view_refresh import RefreshGate, is_shown
-from gui.workers import JobRunner
+from gui.workers import JobRunner, describe
 
 REDRAW_INTERVAL = 0.05  # seconds between overlay redraws during Play
 #: Automatic refreshes start at most this often (s), so Play keeps most of the CPU.
 AUTO_MIN_INTERVAL = 1.0
-#: Failures of the surface jobs (gui.surface_jobs and core.directions, which have no Qt) as the
-#: worker reports them; translated with context "SurfaceJobs". Others are shown as they are.
-JOB_FAILURES = (
-    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: the PCA plane needs a path: train a few "
-                                     "steps first"),
-    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: the (w, b) plane needs a 1-input linear "
-                                     "model trained with mse"),
-    QT_TRANSLATE_NOOP("SurfaceJobs", "ValueError: all weights are 0, so filter-normalized "
-                                     "random directions are 0"),
-)
 _PCA_LABEL = re.compile(r"PC([12]) \((\d+)% var\.\)")
 
 
@@ -88,13 +84,34 @@ def _pca_label(label: str) -> str:
     return translate("LossSurface", "PC{0} ({1}% var.)").format(*match.groups())
 
 
-def failure_text(text: str) -> str:
-    """A worker's failure ("ValueError: …") in the interface language: the known ones
-    (:data:`JOB_FAILURES`) entirely, others inside a translated sentence (English: as is)."""
-    shown = translate("SurfaceJobs", text)
-    if shown == text and manager().translator_loaded():
-        shown = translate("LossSurface", "The computation failed: {0}").format(text)
-    return shown
+def plane_problem_text(problem: PlaneProblem) -> str:
+    """Why a plane cannot be drawn now, and what to do, in the interface language."""
+    texts = {
+        PlaneProblem.PATH_TOO_SHORT: lambda: translate(
+            "LossSurface", "The PCA plane needs a path: train a few steps first (Step or Play), "
+                           "or choose another plane."),
+        PlaneProblem.PATH_DOES_NOT_MOVE: lambda: translate(
+            "LossSurface", "The PCA plane needs a path that moves, but the parameters have not "
+                           "changed yet: train a few steps with a learning rate above 0."),
+        PlaneProblem.WEIGHTS_ALL_ZERO: lambda: translate(
+            "LossSurface", "All weights are 0, so random filter-normalized directions are 0: "
+                           "choose another weight initialization or another plane."),
+        PlaneProblem.SAME_PARAMETER: lambda: translate(
+            "LossSurface", "Both axes show the same parameter: choose two different ones."),
+        PlaneProblem.NOT_LINEAR_MODEL: lambda: translate(
+            "LossSurface", "The (w, b) plane needs a 1-input linear model trained with mse: "
+                           "choose another plane."),
+    }
+    return texts[PlaneProblem(problem)]()
+
+
+def failure_text(error: BaseException) -> str:
+    """A failed job in the interface language: a plane that cannot be built now
+    (``core.directions.PlaneUnavailable``, told apart by its code) says why and what to do;
+    anything else is unforeseen and shown inside a translated sentence."""
+    if isinstance(error, PlaneUnavailable):
+        return plane_problem_text(error.problem)
+    return translate("LossSurface", "The computation failed: {0}").format(describe(error))
 
 
 class LossSurfacePresenter(QtCore.QObject):
@@ -149,7 +166,7 @@ class LossSurfacePresenter(QtCore.QObject):
         for key, runner in (("surface", self.surface_runner), ("race", self.race_runner)):
             runner.progressChanged.connect(lambda _id, f: self.controls.set_progress(f))
             runner.busyChanged.connect(lambda _busy: self._show_busy())
-            runner.failed.connect(lambda _id, text, key=key: self._failure(key, text))
+            runner.failed.connect(lambda _id, error, key=key: self._failure(key, error))
         self.surface_runner.resultReady.connect(self._surface_result)
         self.surface_runner.finished.connect(lambda _id: self._submit_if_due())
         self.race_runner.resultReady.connect(self._race_result)
@@ -420,8 +437,8 @@ class LossSurfacePresenter(QtCore.QObject):
             plot.set_race({name: projector(path) for name, path in self.race.paths.items()
                            if path.shape[1] == projector.plane.origin.size})
 
-    def _failure(self, key: str, text: str) -> None:
-        self._status(key, lambda: failure_text(text))
+    def _failure(self, key: str, error: BaseException) -> None:
+        self._status(key, lambda: failure_text(error))
         if key == "surface":
             self._failed = True
             self.gate.request()  # training may have moved on while it ran: try again then
@@ -440,7 +457,9 @@ class LossSurfacePresenter(QtCore.QObject):
         self.controls.set_busy(self.surface_runner.busy or self.race_runner.busy)
 
     def shutdown(self) -> None:
-        """Stop both worker threads (quit + wait); call when the window closes."""
+        """Stop both worker threads (quit + wait) and the automatic refresh; call when the
+        window closes."""
+        self._auto_timer.stop()
         self.surface_runner.shutdown()
         self.race_runner.shutdown()
 

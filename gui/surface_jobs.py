@@ -21,6 +21,8 @@ import numpy as np
 
 from core.directions import (
     Plane,
+    PlaneProblem,
+    PlaneUnavailable,
     covering_ranges,
     flat_index,
     is_linear_lesson,
@@ -51,6 +53,9 @@ MODE_LABELS = {
 RACE_OPTIMIZERS = ("sgd", "momentum", "adam")
 RESOLUTION_RANGE = (21, 101)
 SLICE_POINTS = 101
+#: Path points (the start and at least two steps) before a PCA plane is drawn: with two, the
+#: second component would be arbitrary.
+PCA_MIN_PATH = 3
 #: The coarse 21×21 preview is shown only when the full surface is expected to take longer.
 PREVIEW_WORTH_SECONDS = 0.1
 
@@ -142,19 +147,21 @@ def default_parameters(layer_sizes) -> tuple[int, int]:
 def make_plane(inputs: SurfaceInputs, settings: SurfaceSettings) -> Plane:
     """The plane of ``settings.mode`` through the current parameters (origin 0 for "linear").
 
-    Raises ValueError when the mode cannot be built: "linear" on a model that is not the
-    linear lesson, "pca" on a path that has not moved, "random" when every weight is 0.
+    Raises ``core.directions.PlaneUnavailable`` (a ValueError with a ``PlaneProblem`` code)
+    when the mode cannot be built now: "linear" on a model that is not the linear lesson,
+    "pca" on a path of fewer than ``PCA_MIN_PATH`` points or one that has not moved, "random"
+    when every weight is 0, "parameters" with one parameter chosen twice.
     """
     if settings.mode == "linear":
         if not inputs.linear_lesson:
-            raise ValueError("the (w, b) plane needs a 1-input linear model trained with mse")
+            raise PlaneUnavailable(
+                PlaneProblem.NOT_LINEAR_MODEL,
+                "the (w, b) plane needs a 1-input linear model trained with mse")
         return linear_model_plane()
     if settings.mode == "random":
         return random_plane(inputs.net, seed=settings.seed, origin=inputs.params)
     if settings.mode == "pca":
-        if len(inputs.trajectory) < 3:
-            raise ValueError("the PCA plane needs a path: train a few steps first")
-        return pca_plane(inputs.trajectory)
+        return pca_plane(inputs.trajectory, min_rows=PCA_MIN_PATH)
     indices = settings.parameters or default_parameters(inputs.net.layer_sizes)
     return parameter_plane(inputs.net, *indices, origin=inputs.params)
 
@@ -267,7 +274,8 @@ def surface_job(inputs: SurfaceInputs, settings: SurfaceSettings,
                 estimate: CostEstimate = full_surface_seconds) -> Callable[[Progress], Iterator]:
     """A job for ``JobRunner.submit``: yields SurfaceUpdate (a coarse 21×21 preview when
     ``estimate`` expects the full surface to take ``PREVIEW_WORTH_SECONDS`` or more, then the
-    full one), then a SliceUpdate. Raises ValueError (see :func:`make_plane`) or Cancelled."""
+    full one), then a SliceUpdate. Raises PlaneUnavailable (see :func:`make_plane`), another
+    ValueError for bad inputs, or Cancelled."""
 
     def job(progress: Progress) -> Iterator:
         plane = make_plane(inputs, settings)

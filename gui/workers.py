@@ -12,7 +12,10 @@ are checked again there, so a result of a request that is no longer current is n
 delivered, even one that finished a moment before the newer request came.
 
 Signals (GUI thread, only for the current request): ``progressChanged(id, fraction)``,
-``resultReady(id, result)``, ``finished(id)``, ``failed(id, message)``; ``busyChanged(bool)``.
+``resultReady(id, result)``, ``finished(id)``, ``failed(id, error)``; ``busyChanged(bool)``.
+``error`` is the exception the job raised (without its traceback), so the consumer can tell
+known problems by type or code and put them in words; ``describe(error)`` gives the raw
+"TypeName: message" for anything else.
 
 The GUI thread goes first: after sending a result the worker pauses until the GUI thread has
 handled it. With ``hold_results=True`` it waits longer, until the consumer calls
@@ -72,7 +75,7 @@ class _Worker(QtCore.QObject):
     progress = Signal(int, float)
     result = Signal(int, object)
     done = Signal(int)
-    error = Signal(int, str)
+    error = Signal(int, object)
 
     def __init__(self, requests: _Requests) -> None:
         super().__init__()
@@ -105,7 +108,8 @@ class _Worker(QtCore.QObject):
         except (Cancelled, _Cancelled):
             return
         except Exception as error:  # noqa: BLE001 - a failed job is reported, never fatal
-            self.error.emit(request_id, f"{type(error).__name__}: {error}")
+            # without its traceback: the frames would keep the job's arrays alive
+            self.error.emit(request_id, error.with_traceback(None))
             return
         self.done.emit(request_id)
 
@@ -127,7 +131,7 @@ class JobRunner(QtCore.QObject):
     progressChanged = Signal(int, float)
     resultReady = Signal(int, object)
     finished = Signal(int)
-    failed = Signal(int, str)
+    failed = Signal(int, object)  # (request id, the exception the job raised)
     busyChanged = Signal(bool)
     _start = Signal(int, object)
 
@@ -230,7 +234,12 @@ class JobRunner(QtCore.QObject):
             self._set_busy(False)
             self.finished.emit(request_id)
 
-    def _on_error(self, request_id: int, message: str) -> None:
+    def _on_error(self, request_id: int, error: Exception) -> None:
         if self.is_current(request_id):
             self._set_busy(False)
-            self.failed.emit(request_id, message)
+            self.failed.emit(request_id, error)
+
+
+def describe(error: BaseException) -> str:
+    """'TypeName: message' of an exception, for failures nobody foresaw (a bug report)."""
+    return f"{type(error).__name__}: {error}"

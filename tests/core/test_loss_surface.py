@@ -1,5 +1,6 @@
 """Loss surfaces: directions, grid values against MLP.backward, projections, the linear lesson."""
 
+import pickle
 import tracemalloc
 
 import numpy as np
@@ -7,6 +8,8 @@ import pytest
 
 import core.loss_surface
 from core.directions import (
+    PlaneProblem,
+    PlaneUnavailable,
     filter_normalized_direction,
     flat_index,
     linear_model_plane,
@@ -172,6 +175,30 @@ def test_filter_normalized_rows_have_their_weight_rows_norms(include_biases):
 def test_random_plane_of_all_zero_weights_is_rejected():
     with pytest.raises(ValueError, match="all weights are 0"):
         random_plane(MLP((2, 3, 1), init="zeros"), seed=0)
+
+
+def test_a_plane_that_cannot_be_built_now_says_why_with_a_code():
+    net = MLP((2, 3, 1), seed=0)
+    start = net.get_params()
+    moved = np.vstack([start, start + 0.1, start + np.arange(start.size) * 0.01])
+    cases = [
+        (lambda: pca_plane(start[None, :]), PlaneProblem.PATH_TOO_SHORT),
+        (lambda: pca_plane(moved[:2], min_rows=3), PlaneProblem.PATH_TOO_SHORT),
+        (lambda: pca_plane(np.vstack([start] * 4)), PlaneProblem.PATH_DOES_NOT_MOVE),
+        (lambda: random_plane(MLP((2, 3, 1), init="zeros")), PlaneProblem.WEIGHTS_ALL_ZERO),
+        (lambda: parameter_plane(net, 3, 3), PlaneProblem.SAME_PARAMETER),
+    ]
+    for build, problem in cases:
+        with pytest.raises(PlaneUnavailable) as caught:
+            build()
+        assert caught.value.problem is problem
+        assert isinstance(caught.value, ValueError)  # callers catching ValueError still do
+        copy = pickle.loads(pickle.dumps(caught.value))
+        assert copy.problem is problem and str(copy) == str(caught.value)
+    assert pca_plane(moved, min_rows=3).kind == "pca"
+    with pytest.raises(ValueError) as caught:  # a bad shape is a bad call, not a problem code
+        pca_plane(start)
+    assert not isinstance(caught.value, PlaneUnavailable)
 
 
 def test_pca_directions_are_orthonormal_and_follow_the_path():

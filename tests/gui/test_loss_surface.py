@@ -5,16 +5,24 @@ Each test builds a controller and a presenter with its own view (no main window 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from core.directions import flat_index
+from core.directions import PlaneProblem, PlaneUnavailable, flat_index
 from core.lessons import load_lesson
 from core.loss_surface import SurfaceResult
 from gui.contours import contour_segments, surface_layer
 from gui.controller import TrainingController
-from gui.loss_surface_dock import AUTO_MIN_INTERVAL, LossSurfacePresenter
+from gui.i18n import manager
+from gui.loss_surface_dock import (
+    AUTO_MIN_INTERVAL,
+    LossSurfacePresenter,
+    failure_text,
+    plane_problem_text,
+)
 from gui.plots.loss_surface_view import SurfacePlot
 from gui.plots.surface_3d import opengl_problem
 from gui.surface_jobs import (
@@ -306,13 +314,49 @@ def test_hover_reads_out_the_loss_of_the_grid_point_under_the_cursor(qtbot, make
 def test_pca_before_training_explains_itself_and_recovers_once_the_path_moves(
         qtbot, make_presenter):
     presenter = make_presenter(mode="pca")
-    qtbot.waitUntil(lambda: "PCA plane needs a path" in presenter.controls.status_label.text(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: presenter._failed, timeout=10_000)
+    status = presenter.controls.status_label.text()
+    assert status == plane_problem_text(PlaneProblem.PATH_TOO_SHORT)
+    assert "train a few steps first" in status and "Error" not in status
     assert presenter.update is None and not presenter.view.plot.image.isVisible()
     for _ in range(5):
         presenter.controller.step()
     wait_for_surface(qtbot, presenter)
     assert presenter.update.plane.kind == "pca"
+
+
+def test_a_lesson_opened_in_pca_mode_says_what_to_do_not_an_exception(qtbot, make_presenter):
+    controller = TrainingController()
+    presenter = make_presenter(controller, train_steps=5, mode="pca")
+    wait_for_surface(qtbot, presenter)
+    assert presenter.update.plane.kind == "pca"
+    controller.set_session(load_lesson("vanishing-sigmoid"))  # a new, untrained path
+    qtbot.waitUntil(lambda: presenter._failed, timeout=10_000)
+    status = presenter.controls.status_label.text()
+    assert status == plane_problem_text(PlaneProblem.PATH_TOO_SHORT)
+    assert "ValueError" not in status and "Error" not in status
+
+
+@pytest.mark.parametrize("problem", list(PlaneProblem))
+def test_every_plane_problem_is_a_translated_sentence(qtbot, problem):
+    error = PlaneUnavailable(problem, "the English message, for logs")
+    english = failure_text(error)
+    assert english == plane_problem_text(problem)
+    assert "English message" not in english and "Error" not in english
+    manager().set_language("zh_CN")
+    try:
+        chinese = failure_text(error)
+    finally:
+        manager().set_language("en")
+    assert chinese != english
+    assert set(re.findall(r"[A-Za-z]{2,}", chinese)) <= {"PCA", "mse"}
+    texts = {plane_problem_text(p) for p in PlaneProblem}
+    assert len(texts) == len(PlaneProblem)  # each problem its own sentence
+
+
+def test_an_unforeseen_failure_is_shown_inside_a_sentence():
+    assert failure_text(ZeroDivisionError("float division by zero")) == (
+        "The computation failed: ZeroDivisionError: float division by zero")
 
 
 def test_dragging_the_start_point_of_a_two_parameter_model_sets_w_and_b(qtbot, make_presenter):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.workers import JobRunner
+from gui.workers import JobRunner, describe
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,15 +102,22 @@ def test_jobs_run_on_the_worker_thread_not_the_gui_thread(qtbot, runner):
 
 def test_a_failing_job_reports_its_error(qtbot, runner):
     failures = []
-    runner.failed.connect(lambda rid, text: failures.append((rid, text)))
+    runner.failed.connect(lambda rid, error: failures.append((rid, error)))
+
+    class NoSuchPlane(ValueError):
+        code = "no_plane"
 
     def broken(progress):
-        raise ValueError("no such plane")
+        raise NoSuchPlane("no such plane")
 
     rid = runner.submit(broken)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
-    assert failures == [(rid, "ValueError: no such plane")]
-    assert not runner.busy
+    [(failed_id, error)] = failures
+    assert failed_id == rid and not runner.busy
+    # the exception itself arrives, so its type and code can be told apart without parsing
+    assert isinstance(error, NoSuchPlane) and error.code == "no_plane"
+    assert error.__traceback__ is None
+    assert describe(error) == "NoSuchPlane: no such plane"
 
 
 def test_cancel_stops_the_job_and_delivers_nothing(qtbot, runner):
