@@ -1,17 +1,20 @@
 """Optional 3-D view of the loss surface (a part of the loss-surface dock), pyqtgraph.opengl.
 
-Everything that needs OpenGL is guarded: pyqtgraph.opengl needs the PyOpenGL package, and a
-``QOpenGLWidget`` needs a working context, which the "offscreen" platform of the tests (and
-some remote desktops) cannot give. :func:`opengl_problem` checks, in this order, the platform,
-the import and the creation of a context on an offscreen surface, without creating any widget;
-only then is a ``GLViewWidget`` built. Otherwise the tab shows the reason, and the dock falls
-back to the 2-D view; nothing raises.
+Everything that needs OpenGL is guarded: pyqtgraph.opengl needs the PyOpenGL package (the
+optional extra "3d": ``INSTALL_3D``), and a ``QOpenGLWidget`` needs a working context, which the
+"offscreen" platform of the tests (and some remote desktops) cannot give. :func:`opengl_problem`
+checks, in this order, the platform, that PyOpenGL is installed (if not, the message names the
+command that installs it), the import and the creation of a context on an offscreen surface,
+without creating any widget; only then is a ``GLViewWidget`` built. Otherwise the tab shows the
+reason, and the dock falls back to the 2-D view; nothing raises.
 
 The surface is drawn in a box normalized to [−5, 5]² × [0, 5] (the axes of a loss surface have
 unrelated units), coloured with the same viridis map as the 2-D view.
 """
 
 from __future__ import annotations
+
+import importlib.util
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,6 +24,8 @@ from gui.i18n import manager, translate
 
 #: Platforms that never give an OpenGL context to a widget.
 NO_GL_PLATFORMS = ("offscreen", "minimal", "vnc")
+#: The command that installs PyOpenGL with the project (pyproject.toml, optional extra "3d").
+INSTALL_3D = 'pip install -e ".[3d]"'
 
 
 def opengl_problem() -> str | None:
@@ -37,6 +42,10 @@ def _opengl_problem():
         return lambda: translate(
             "LossSurface", "3-D view unavailable: no OpenGL on the '{0}' platform").format(
             platform or "headless")
+    if not pyopengl_installed():
+        return lambda: translate(
+            "LossSurface", "3-D view unavailable: it needs the PyOpenGL package. Install it "
+                           "with {0}").format(INSTALL_3D)
     try:
         import pyqtgraph.opengl  # noqa: F401  (needs PyOpenGL)
     except Exception as error:  # noqa: BLE001 - ImportError or a broken GL library
@@ -58,6 +67,15 @@ def _opengl_problem():
     except Exception as error:  # noqa: BLE001
         return _unavailable(error)
     return None
+
+
+def pyopengl_installed() -> bool:
+    """True when the PyOpenGL package (import name ``OpenGL``) can be found; nothing is
+    imported (a broken installation is caught by the import that follows)."""
+    try:
+        return importlib.util.find_spec("OpenGL") is not None
+    except (ImportError, ValueError):  # e.g. a half-imported module without a spec
+        return False
 
 
 def _unavailable(error: Exception):

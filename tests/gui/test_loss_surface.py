@@ -6,6 +6,8 @@ Each test builds a controller and a presenter with its own view (no main window 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,7 +26,7 @@ from gui.loss_surface_dock import (
     plane_problem_text,
 )
 from gui.plots.loss_surface_view import SurfacePlot
-from gui.plots.surface_3d import opengl_problem
+from gui.plots.surface_3d import INSTALL_3D, opengl_problem
 from gui.surface_jobs import (
     PREVIEW_WORTH_SECONDS,
     RACE_OPTIMIZERS,
@@ -35,6 +37,8 @@ from gui.surface_jobs import (
     make_plane,
     surface_job,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -214,6 +218,42 @@ def test_three_d_tab_falls_back_to_two_d_offscreen(qtbot, make_presenter):
     assert "3-D view unavailable" in view.controls.status_label.text()
     assert not view.view_3d.available
     view.view_3d.set_surface(np.ones((3, 3)), np.arange(3), np.arange(3))  # no crash
+
+
+def test_three_d_tab_without_pyopengl_names_the_command_that_installs_it(
+        qtbot, make_presenter, monkeypatch):
+    import gui.plots.surface_3d as surface_3d
+
+    # a desktop platform without PyOpenGL (None in sys.modules: "import OpenGL" fails)
+    monkeypatch.setattr(surface_3d, "NO_GL_PLATFORMS", ())
+    monkeypatch.setitem(sys.modules, "OpenGL", None)
+    monkeypatch.delitem(sys.modules, "pyqtgraph.opengl", raising=False)
+    expected = ('3-D view unavailable: it needs the PyOpenGL package. Install it with '
+                'pip install -e ".[3d]"')
+    assert opengl_problem() == expected
+    presenter = make_presenter()
+    view = presenter.view
+    view.tabs.setCurrentWidget(view.view_3d)
+    assert view.tabs.currentWidget() is view.plot  # back on the 2-D view
+    assert view.view_3d.label.text() == expected
+    assert view.controls.status_label.text() == f"{expected} — showing the 2-D view."
+    assert not view.view_3d.available
+    manager().set_language("zh_CN")
+    try:  # the command stays as it is in every language
+        assert 'pip install -e ".[3d]"' in view.view_3d.label.text()
+        text = view.view_3d.label.text()
+        assert "PyOpenGL" in text and "Install" not in text
+    finally:
+        manager().set_language("en")
+
+
+def test_the_3d_extra_installs_pyopengl():
+    import tomllib
+
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        extras = tomllib.load(file)["project"]["optional-dependencies"]
+    assert any(requirement.startswith("PyOpenGL") for requirement in extras["3d"])
+    assert INSTALL_3D == 'pip install -e ".[3d]"'
 
 
 def test_worker_result_for_a_stale_plane_shape_is_ignored(qtbot, make_presenter):
