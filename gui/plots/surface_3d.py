@@ -155,12 +155,22 @@ class Surface3DView(QtWidgets.QWidget):
         if self.surface_item is None:
             self._pending = (values, xs, ys)
             return
-        values = np.asarray(values, dtype=np.float64)
-        finite = np.isfinite(values)
-        low = float(values[finite].min()) if finite.any() else 0.0
-        high = float(values[finite].max()) if finite.any() else 1.0
-        scaled = np.where(finite, (values - low) / max(high - low, 1e-12), 1.0)
-        colours = self._lut[np.clip((scaled * 255).astype(int), 0, 255)] / 255.0
-        self.surface_item.setData(x=np.linspace(-5, 5, len(xs)), y=np.linspace(-5, 5, len(ys)),
-                                  z=5.0 * scaled.T, colors=np.ascontiguousarray(
-                                      colours.transpose(1, 0, 2), dtype=np.float32))
+        x, y, z, colours = surface_mesh(values, self._lut)
+        self.surface_item.setData(x=x, y=y, z=z, colors=colours)
+
+
+def surface_mesh(values, lut) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What ``GLSurfacePlotItem.setData`` takes for heights ``values`` (nb, na): x (na,) and
+    y (nb,) spread over [−5, 5], z (na, nb) in [0, 5] (the finite range of ``values``; non-finite
+    cells at the top), and the vertex colours (na·nb, 4) float32 in [0, 1], one row per vertex
+    in the item's order (vertex i·nb + j is grid point (x[i], y[j])), from ``lut`` (256, 4)
+    uint8 by height."""
+    values = np.asarray(values, dtype=np.float64)
+    nb, na = values.shape
+    finite = np.isfinite(values)
+    low = float(values[finite].min()) if finite.any() else 0.0
+    high = float(values[finite].max()) if finite.any() else 1.0
+    scaled = np.where(finite, (values - low) / max(high - low, 1e-12), 1.0).T  # (na, nb)
+    colours = np.asarray(lut)[np.clip((scaled * 255).astype(int), 0, 255)] / 255.0
+    return (np.linspace(-5, 5, na), np.linspace(-5, 5, nb), 5.0 * scaled,
+            np.ascontiguousarray(colours.reshape(na * nb, 4), dtype=np.float32))

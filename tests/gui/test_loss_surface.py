@@ -26,7 +26,7 @@ from gui.loss_surface_dock import (
     plane_problem_text,
 )
 from gui.plots.loss_surface_view import SurfacePlot
-from gui.plots.surface_3d import INSTALL_3D, opengl_problem
+from gui.plots.surface_3d import INSTALL_3D, opengl_problem, surface_mesh
 from gui.surface_jobs import (
     PREVIEW_WORTH_SECONDS,
     RACE_OPTIMIZERS,
@@ -245,6 +245,22 @@ def test_three_d_tab_without_pyopengl_names_the_command_that_installs_it(
         assert "PyOpenGL" in text and "Install" not in text
     finally:
         manager().set_language("en")
+
+
+def test_the_3d_mesh_has_one_colour_row_per_vertex_in_the_items_order():
+    values = np.array([[1.0, 2.0, 4.0, 8.0],
+                       [3.0, np.nan, 5.0, 9.0],
+                       [0.0, 6.0, 7.0, 10.0]])  # (nb=3, na=4)
+    lut = pg.colormap.get("viridis").getLookupTable(0.0, 1.0, 256, alpha=True)
+    x, y, z, colours = surface_mesh(values, lut)
+    assert x.shape == (4,) and y.shape == (3,) and z.shape == (4, 3)
+    assert colours.shape == (12, 4) and colours.dtype == np.float32  # (Nv, 4), as MeshData wants
+    for i in range(4):
+        for j in range(3):
+            height = (values[j, i] - 0.0) / 10.0 if np.isfinite(values[j, i]) else 1.0
+            assert z[i, j] == pytest.approx(5.0 * height)
+            np.testing.assert_allclose(colours[i * 3 + j], lut[int(height * 255)] / 255.0,
+                                       rtol=1e-6)
 
 
 def test_the_3d_extra_installs_pyopengl():
