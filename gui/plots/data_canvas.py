@@ -278,8 +278,10 @@ class DataCanvas(pg.PlotWidget):
 
     # --------------------------------------------------------------- heatmaps
     def _place_grid(self, xs: np.ndarray, ys: np.ndarray) -> None:
-        """Centre pixel (j, i) on (xs[i], ys[j]); row 0 at the bottom (+y up)."""
-        key = (xs[0], xs[-1], len(xs), ys[0], ys[-1], len(ys))
+        """Stretch the current image over the grid: cell (j, i) centred on (xs[i], ys[j]), row 0
+        at the bottom (+y up). Call after ``setImage``: the transform scales image pixels to data
+        units, so it depends on the image size too (a discretized image is not upsampled)."""
+        key = (xs[0], xs[-1], len(xs), ys[0], ys[-1], len(ys), self.heatmap.image.shape[:2])
         if key == self._last_grid:
             return
         self._last_grid = key

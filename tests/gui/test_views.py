@@ -79,6 +79,28 @@ def test_heatmap_is_drawn_with_positive_y_up(qtbot):
     assert bottom[0] > bottom[2]  # orange (class 0) below
 
 
+def heatmap_extent(canvas) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The data rectangle ((x0, x1), (y0, y1)) the prediction image is drawn over."""
+    rect = canvas.heatmap.mapRectToView(canvas.heatmap.boundingRect())
+    return (rect.left(), rect.right()), (min(rect.top(), rect.bottom()),
+                                         max(rect.top(), rect.bottom()))
+
+
+def test_discretize_while_paused_keeps_the_map_over_the_whole_canvas(window):
+    """Discretized images are not upsampled (a quarter of the pixels): the image must still be
+    stretched over the whole grid, not drawn at a quarter of its width in a corner."""
+    canvas = window.canvas
+    assert not window.controller.playing
+    smooth_shape = canvas.heatmap.image.shape
+    extent = heatmap_extent(canvas)
+    # the map covers the data range
+    np.testing.assert_allclose(extent, canvas.view_range(), rtol=0, atol=1e-9)
+    for on in (True, False, True):
+        window.discretize_action.setChecked(on)
+        assert (canvas.heatmap.image.shape != smooth_shape) == on
+        np.testing.assert_allclose(heatmap_extent(canvas), extent, rtol=0, atol=1e-9)
+
+
 def test_one_dimensional_regression_shows_points_and_the_model_curve(qtbot, window):
     controller = window.controller
     assert controller.set_data_settings(task="regression", preset="sine")
