@@ -8,6 +8,8 @@
 * Cells that are empty, "NA", "N/A", "NaN", "null" or "None" (any case) count as missing;
   rows with a missing cell in a chosen column are dropped and counted.
 * Every problem raises ValueError naming the line and, where there is one, the column.
+* :func:`guess_columns` proposes feature and label columns from the first rows (the import
+  dialog shows the proposal; it never decides anything itself).
 
 Rows are streamed: per chosen column only one compact ``array('d')`` is kept, never a
 Python object per cell, so a 1,000,000-row file imports in a few seconds.
@@ -18,9 +20,11 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 from array import array
 from collections.abc import Sequence
 from itertools import islice
+from typing import NamedTuple
 
 import numpy as np
 
@@ -114,6 +118,109 @@ def csv_columns(path, max_rows: int = 20) -> tuple[list[str], list[list[str]], s
         parts.append("decimal comma")
     parts.append("UTF-8 with BOM" if has_bom else "UTF-8")
     return header, rows, ", ".join(parts)
+
+
+# -- guessing the columns ----------------------------------------------------------------------
+#: Words of a column name that suggest the thing to predict (whole words, any case; camelCase,
+#: spaces, "_" and punctuation separate words): "Species", "class_label", "Target (y)".
+TARGET_WORDS = frozenset({"species", "class", "classes", "label", "labels", "target", "targets",
+                          "y"})
+#: An integer column whose value goes up by exactly 1 from one row to the next in at least this
+#: share of the rows is a row number (a restart per group, as in the raw penguins file, allowed).
+ID_STEP_SHARE = 0.9
+#: An integer column is an id when every one of at least this many values differs.
+ID_UNIQUE_MIN_VALUES = 20
+
+
+class ColumnGuess(NamedTuple):
+    """The proposal of :func:`guess_columns`. ``why_no_label`` is a code, not a sentence:
+    ``()`` when a label was guessed, ``("one class", column, value)`` when a text column holds a
+    single value, else ``("no values",)``."""
+
+    features: list[str]
+    label: str | None
+    why_no_label: tuple[str, ...]
+
+
+def _is_number_text(cell: str) -> bool:
+    try:
+        float(cell.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _name_words(name: str) -> set[str]:
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    return set(re.findall(r"[a-z0-9]+", spaced.lower()))
+
+
+def _is_id_like(values: list[str], numeric: bool) -> bool:
+    """Consecutive integers (row numbers), or integers (or text) that differ in every row."""
+    if numeric:
+        numbers = np.array([float(v.strip().replace(",", ".")) for v in values])
+        if numbers.size < 3 or not np.all(np.isfinite(numbers)) \
+                or not np.all(numbers == np.round(numbers)):
+            return False
+        if np.mean(np.diff(numbers) == 1.0) >= ID_STEP_SHARE:
+            return True
+        return numbers.size >= ID_UNIQUE_MIN_VALUES and np.unique(numbers).size == numbers.size
+    return len(values) > MAX_CLASSES and len(set(values)) == len(values)
+
+
+def guess_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ColumnGuess:
+    """Propose feature and label columns from the first data ``rows`` (lists of cell texts) of a
+    CSV file with column names ``header``. Pure: no file access.
+
+    Label, first rule that finds one (a text column is one with a non-number value):
+      1. a text column with 2..MAX_CLASSES distinct values whose name has a TARGET_WORDS word;
+      2. else the last text column with 2..MAX_CLASSES distinct values (columns that are empty
+         in more than half of the rows only if there is no other);
+      3. else a numeric column with a target word and at least 2 distinct values;
+      4. else, when every text column is id-like, the last numeric column with at least 2
+         distinct values;
+      5. else the first text column with more distinct values (the import then says why it
+         cannot be a label).
+    Never: an empty/NA column, a single-valued one, or an id-like one. Id-like: integers that
+    go up by 1 from row to row (ID_STEP_SHARE), or values that all differ (integers, at least
+    ID_UNIQUE_MIN_VALUES of them; text, more than MAX_CLASSES).
+
+    Features: up to 2 numeric columns other than the label and not id-like, in file order, those
+    with at least 2 distinct values first; else the first other column that is not id-like;
+    else none. Returns a :class:`ColumnGuess` of column names.
+    """
+    header = [str(name) for name in header]
+    n_columns = len(header)
+    columns = [[row[c] for row in rows if c < len(row) and row[c].strip().lower() not in MISSING]
+               for c in range(n_columns)]
+    distinct = [len(set(values)) for values in columns]
+    numeric = [bool(values) and all(map(_is_number_text, values)) for values in columns]
+    text = [c for c in range(n_columns) if columns[c] and not numeric[c]]
+    id_like = [bool(columns[c]) and _is_id_like(columns[c], numeric[c]) for c in range(n_columns)]
+    named = [bool(_name_words(name) & TARGET_WORDS) for name in header]
+    mostly_empty = [2 * len(columns[c]) < len(rows) for c in range(n_columns)]
+
+    classes = [c for c in text if 2 <= distinct[c] <= MAX_CLASSES]
+    numbers = [c for c in range(n_columns) if numeric[c] and distinct[c] >= 2 and not id_like[c]]
+    candidates = (
+        [c for c in classes if named[c]][:1]
+        or [c for c in classes if not mostly_empty[c]][-1:]
+        or classes[-1:]
+        or [c for c in numbers if named[c]][:1]
+        or (numbers[-1:] if all(id_like[c] for c in text) else [])
+        or [c for c in text if distinct[c] > MAX_CLASSES and not id_like[c]][:1])
+    label = candidates[0] if candidates else None
+    why: tuple[str, ...] = ()
+    if label is None:
+        single = [c for c in text if distinct[c] == 1]
+        why = ("one class", header[single[0]], columns[single[0]][0]) if single else \
+            ("no values",)
+    usable = [c for c in range(n_columns) if c != label and not id_like[c]]
+    features = sorted((c for c in usable if numeric[c]), key=lambda c: distinct[c] < 2)[:2]
+    if not features:
+        features = usable[:1]
+    return ColumnGuess([header[c] for c in features],
+                       None if label is None else header[label], why)
 
 
 def _is_decimal_comma(cell: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from core.csv_io import csv_columns, read_csv, write_csv
+from core.csv_io import ColumnGuess, csv_columns, guess_columns, read_csv, write_csv
 from core.data_types import MAX_CLASSES, TASKS, Dataset
 from core.generators import GENERATORS, LINE_INTERCEPT, LINE_SLOPE, GeneratorSpec, generate
 
@@ -23,7 +23,7 @@ __all__ = [
     "Dataset", "GENERATORS", "GeneratorSpec", "generate", "LINE_SLOPE", "LINE_INTERCEPT",
     "MAX_CLASSES", "TASKS", "PointSet", "FEATURES", "FEATURE_LABELS", "FEATURES_NEEDING_X2",
     "expand_features", "train_test_split", "Standardizer", "read_csv", "csv_columns",
-    "write_csv",
+    "write_csv", "guess_columns", "ColumnGuess",
 ]
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Kept apart from the canvas (a pure view of arrays) and the main window (layout a
 from __future__ import annotations
 
 import numpy as np
+from PySide6 import QtCore
 
 from gui import colors
 from gui.plots.data_canvas import DataCanvas
@@ -22,6 +23,10 @@ PLAY_RESOLUTION = 40
 #: imported features in 0–1): the view is fitted to them instead of showing a tiny blob in ±6.
 #: The smallest generated preset spans ~5.6 (gaussians, 20 points, no noise).
 MIN_GENERATED_SPAN = 4.0
+#: 2-D inputs are drawn to scale (1:1, a circle stays round) unless the range to show is more
+#: than this many times wider than high or vice versa — e.g. imported columns in unlike units
+#: (grams against millimetres), which at 1:1 would be squeezed into a thin strip.
+MAX_EQUAL_ASPECT_RATIO = 4.0
 
 
 def _padded(lo: float, hi: float, fraction: float = 0.08) -> tuple[float, float]:
@@ -52,12 +57,57 @@ def canvas_positions(points, indices=None) -> np.ndarray:
     return np.column_stack([X[:, 0], jitter(X[:, 0])])
 
 
+def _inside(positions: np.ndarray, ranges) -> bool:
+    (x0, x1), (y0, y1) = ranges
+    return bool(np.all((positions[:, 0] >= x0) & (positions[:, 0] <= x1))
+                and np.all((positions[:, 1] >= y0) & (positions[:, 1] <= y1)))
+
+
+def equal_aspect(dim: int, x_range: tuple[float, float], y_range: tuple[float, float]) -> bool:
+    """Whether the canvas locks one x unit to one y unit: for 2-D inputs whose ranges' widths
+    differ by at most MAX_EQUAL_ASPECT_RATIO. 1-D data plots x against a target or a jitter,
+    which are not the same quantity, so it is never locked."""
+    if dim != 2:
+        return False
+    width, height = x_range[1] - x_range[0], y_range[1] - y_range[0]
+    if not (np.isfinite(width) and np.isfinite(height)) or min(width, height) <= 0:
+        return False
+    return max(width, height) / min(width, height) <= MAX_EQUAL_ASPECT_RATIO
+
+
+def grid_resolution(pixels: tuple[float, float], limit: int) -> tuple[int, int]:
+    """Grid cells (along x, along y) for a plot of ``pixels`` (width, height): about one cell
+    per PIXELS_PER_CELL pixels, so cells are square on screen, with at most ``limit`` ² cells in
+    all (one forward pass each), at least MIN_RESOLUTION and at most 4·limit along each axis."""
+    cells = np.array([max(float(p), 1.0) for p in pixels]) / PIXELS_PER_CELL
+    budget = float(limit) ** 2
+    if cells.prod() > budget:
+        cells *= np.sqrt(budget / cells.prod())
+    res_x, res_y = (int(np.clip(np.floor(c + 1e-9), MIN_RESOLUTION, 4 * limit)) for c in cells)
+    return res_x, res_y
+
+
 class CanvasPresenter:
-    """Draws a ``Session`` on a ``DataCanvas``."""
+    """Draws a ``Session`` on a ``DataCanvas``.
+
+    When the canvas's visible range changes (a resize while the aspect ratio is locked), the
+    last prediction is drawn again over the new range, once the event loop runs (so many
+    resize events cost one redraw); a draw_prediction call in between makes that redraw moot.
+    """
 
     def __init__(self, canvas: DataCanvas) -> None:
         self.canvas = canvas
         self.value_levels = (-1.0, 1.0)
+        self._last_prediction: tuple | None = None  # (session, playing) of the last draw
+        self._redraw_timer = QtCore.QTimer(canvas)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(0)
+        self._redraw_timer.timeout.connect(self._redraw_prediction)
+        canvas.visibleRangeChanged.connect(self._redraw_timer.start)
+
+    def _redraw_prediction(self) -> None:
+        if self._last_prediction is not None:
+            self.draw_prediction(*self._last_prediction)
 
     # ------------------------------------------------------------------ ranges
     def needed_range(self, session) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -93,16 +143,23 @@ class CanvasPresenter:
         return x_range, y_range
 
     def fit_range(self, session, fresh: bool) -> None:
-        """Set the canvas range: recomputed when `fresh`, else only grown to show new points."""
+        """Set the canvas range: recomputed when `fresh`, else only grown to show new points.
+
+        A point drawn outside the requested range but inside the visible one (the margin of a
+        canvas locked to scale) makes the visible range the requested one: nothing moves now,
+        and the point stays in view at any later window shape.
+        """
         x_needed, y_needed = self.needed_range(session)
         if not fresh:
-            (x0, x1), (y0, y1) = self.canvas.view_range()
             positions = canvas_positions(session.points)
-            inside = (np.all((positions[:, 0] >= x0) & (positions[:, 0] <= x1))
-                      and np.all((positions[:, 1] >= y0) & (positions[:, 1] <= y1)))
-            if inside:
+            if _inside(positions, self.canvas.view_range()):
                 return
-        self.canvas.set_view_range(x_needed, y_needed)
+            if _inside(positions, self.canvas.visible_range()):
+                self.canvas.set_view_range(*self.canvas.visible_range(),
+                                           equal_aspect=self.canvas.equal_aspect)
+                return
+        self.canvas.set_view_range(x_needed, y_needed,
+                                   equal_aspect(session.points.dim, x_needed, y_needed))
 
     # ------------------------------------------------------------------ points
     def draw_points(self, session) -> None:
@@ -130,30 +187,33 @@ class CanvasPresenter:
         return names[0], names[1]
 
     # -------------------------------------------------------------- prediction
-    def resolution(self, playing: bool = False) -> int:
-        """Grid cells per axis: about one per PIXELS_PER_CELL pixels, coarser while playing."""
-        width = max(self.canvas.width(), self.canvas.height())
+    def resolution(self, playing: bool = False) -> tuple[int, int]:
+        """Grid cells (along x, along y) for the canvas's plot area (see grid_resolution):
+        at most MAX_RESOLUTION² cells, PLAY_RESOLUTION² while playing."""
         limit = PLAY_RESOLUTION if playing else MAX_RESOLUTION
-        return int(np.clip(width // PIXELS_PER_CELL, MIN_RESOLUTION, limit))
+        return grid_resolution(self.canvas.plot_pixels(), limit)
 
     def draw_prediction(self, session, playing: bool = False) -> None:
-        """Heatmap (classification, 2-D regression) or curve (1-D regression). Never raises for
-        non-finite network outputs: those cells are grey / curve gaps."""
+        """Heatmap (classification, 2-D regression) or curve (1-D regression) over the whole
+        visible range. Never raises for non-finite network outputs: those cells are grey /
+        curve gaps."""
+        self._redraw_timer.stop()
+        self._last_prediction = (session, playing)
         points = session.points
-        (x0, x1), (y0, y1) = self.canvas.view_range()
+        (x0, x1), (y0, y1) = self.canvas.visible_range()
         if points.task == "regression" and points.dim == 1:
             xs = np.linspace(x0, x1, 200)
             with np.errstate(all="ignore"):
                 predictions = session.curve_prediction(xs)
             self.canvas.set_curve(xs, predictions)
             return
-        resolution = self.resolution(playing)
-        # cell centres, so the image covers exactly the view range (not half a cell beyond it,
-        # which would make every redraw repaint the axes too)
-        half_x, half_y = (x1 - x0) / (2 * resolution), (y1 - y0) / (2 * resolution)
+        res_x, res_y = self.resolution(playing)
+        # cell centres, so the image covers exactly the visible range (not half a cell beyond
+        # it, which would make every redraw repaint the axes too)
+        half_x, half_y = (x1 - x0) / (2 * res_x), (y1 - y0) / (2 * res_y)
         with np.errstate(all="ignore"):
             xs, ys, values = session.grid_prediction(
-                (x0 + half_x, x1 - half_x), (y0 + half_y, y1 - half_y), resolution)
+                (x0 + half_x, x1 - half_x), (y0 + half_y, y1 - half_y), (res_x, res_y))
         if points.task == "regression":
             self.canvas.set_value_grid(xs, ys, values, self.value_levels)
         else:

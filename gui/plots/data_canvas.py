@@ -4,6 +4,11 @@ The canvas is a view: it draws what it is given and turns mouse input into *requ
 (signals); it never edits the point set itself. Coordinates are raw input coordinates
 (before feature expansion and standardization), +y up.
 
+Two ranges: ``view_range()`` is the data range the caller asked to see (it always stays in view);
+``visible_range()`` is what the plot shows. They are equal unless the aspect ratio is locked
+(``set_view_range(..., equal_aspect=True)``: one data unit is as many pixels in x as in y), when
+the plot widens one of them to the widget's shape; ``visibleRangeChanged`` then fires on resize.
+
 Every plot item is created once in ``__init__`` and updated with ``setData``/``setImage``.
 """
 
@@ -117,6 +122,8 @@ class DataCanvas(pg.PlotWidget):
     eraseRequested = Signal(float, float)
     strokeRequested = Signal(float, float, str)
     selectRequested = Signal(float, float)
+    #: the visible range changed (a resize while the aspect ratio is locked, or a new range)
+    visibleRangeChanged = Signal()
 
     def __init__(self, parent=None) -> None:
         self.view_box = DrawingViewBox()
@@ -168,19 +175,51 @@ class DataCanvas(pg.PlotWidget):
         self._last_grid: tuple | None = None
         self._brushes: dict[tuple, QtGui.QBrush] = {}
         self._pens: dict[tuple, QtGui.QPen] = {}
+        self._visible: tuple | None = None
+        self.view_box.sigRangeChanged.connect(self._on_range_changed)
         self.set_view_range((-6.0, 6.0), (-6.0, 6.0))
 
     # ----------------------------------------------------------------- geometry
-    def set_view_range(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
-        """Fix the visible data range (no auto-range, no padding)."""
+    def set_view_range(self, x_range: tuple[float, float], y_range: tuple[float, float],
+                       equal_aspect: bool = False) -> None:
+        """Fix the data range to show (no auto-range, no padding, no zoom).
+
+        With ``equal_aspect`` one data unit spans the same number of pixels along x and y (the
+        data is drawn to scale): the plot then shows at least ``x_range`` × ``y_range``, widened
+        along one axis to the widget's shape (see :meth:`visible_range`).
+        """
         self.view_box.disableAutoRange()
+        self.view_box.setAspectLocked(bool(equal_aspect), ratio=1.0)
         self.view_box.setRange(xRange=x_range, yRange=y_range, padding=0.0)
         self._x_range = (float(x_range[0]), float(x_range[1]))
         self._y_range = (float(y_range[0]), float(y_range[1]))
+        self._on_range_changed()
+
+    @property
+    def equal_aspect(self) -> bool:
+        """True while the aspect ratio is locked to 1:1."""
+        return bool(self.view_box.state["aspectLocked"])
 
     def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        """The fixed data range ((x0, x1), (y0, y1)) the heatmap covers."""
+        """The requested data range ((x0, x1), (y0, y1)), always inside the visible range."""
         return self._x_range, self._y_range
+
+    def visible_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The data range the plot shows ((x0, x1), (y0, y1)); the prediction map covers it.
+        Equals :meth:`view_range` unless the aspect ratio is locked."""
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        return (float(x0), float(x1)), (float(y0), float(y1))
+
+    def plot_pixels(self) -> tuple[float, float]:
+        """Width and height (screen pixels) of the plotting area inside the axes."""
+        rect = self.view_box.boundingRect()
+        return float(rect.width()), float(rect.height())
+
+    def _on_range_changed(self, *_args) -> None:
+        visible = self.visible_range()
+        if visible != self._visible:
+            self._visible = visible
+            self.visibleRangeChanged.emit()
 
     def set_axis_labels(self, x_label: str, y_label: str) -> None:
         self.plot_item.setLabel("bottom", x_label)
@@ -278,8 +317,10 @@ class DataCanvas(pg.PlotWidget):
 
     # --------------------------------------------------------------- heatmaps
     def _place_grid(self, xs: np.ndarray, ys: np.ndarray) -> None:
-        """Centre pixel (j, i) on (xs[i], ys[j]); row 0 at the bottom (+y up)."""
-        key = (xs[0], xs[-1], len(xs), ys[0], ys[-1], len(ys))
+        """Stretch the current image over the grid: cell (j, i) centred on (xs[i], ys[j]), row 0
+        at the bottom (+y up). Call after ``setImage``: the transform scales image pixels to data
+        units, so it depends on the image size too (a discretized image is not upsampled)."""
+        key = (xs[0], xs[-1], len(xs), ys[0], ys[-1], len(ys), self.heatmap.image.shape[:2])
         if key == self._last_grid:
             return
         self._last_grid = key

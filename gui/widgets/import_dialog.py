@@ -5,11 +5,10 @@ pressing Enter. The dialog only reads the file (through ``core.datasets``); the 
 decides what to do with the resulting ``Dataset``. Errors are shown in a message box and the
 dialog stays open, so the current points are never touched by a failed import.
 
-Columns are guessed from the first rows (the whole file when it is small): the label is the
-first text column with at least two different values (else, in an all-numeric file, the last
-numeric column with at least two different values); a column that is empty/NA or holds a single
-value is never guessed as the label. Without a usable label the picker stays empty and the
-summary says why.
+Columns are guessed from the first rows (the whole file when it is small) by
+``core.csv_io.guess_columns`` (a target-named class column such as "Species" for the label,
+two measurements for the features, never a row id); the dialog only shows the guess. Without a
+usable label the picker stays empty and the summary says why.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core import datasets
-from core.csv_io import MISSING
 from core.settings import DataSettings, fields_of
 from gui.i18n import manager, translate
 
@@ -47,54 +45,6 @@ LIVE_SUMMARY_BYTES = 4_000_000
 #: a random sample of this size.
 MAX_IMPORT_ROWS = int(next(info.maximum for info in fields_of(DataSettings)
                            if info.name == "n_points"))
-
-
-def _is_missing(value: str) -> bool:
-    return value.strip().lower() in MISSING
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value.strip().replace(",", "."))
-    except ValueError:
-        return False
-    return True
-
-
-def _looks_numeric(values: list[str]) -> bool:
-    present = [value for value in values if not _is_missing(value)]
-    return bool(present) and all(_is_number(value) for value in present)
-
-
-def guess_columns(header: list[str], rows: list[list[str]]
-                  ) -> tuple[list[str], str | None, tuple[str, ...]]:
-    """Guess ``(features, label, why_no_label)`` from the first rows of a file.
-
-    The label is the first text column with at least 2 distinct values (≤ 8 preferred), else —
-    only when no column holds text — the last numeric column with at least 2 distinct values.
-    Empty/NA columns and single-valued columns are never the label. ``label`` is None when no
-    column qualifies; ``why_no_label`` is then ``("one class", column, value)`` for a text
-    column with a single value, else ``("no values",)``. ``features``: up to 2 numeric columns
-    other than the label (columns with different values first), else the first other column.
-    """
-    columns = [[row[c] for row in rows if c < len(row) and not _is_missing(row[c])]
-               for c in range(len(header))]
-    distinct = [len(set(values)) for values in columns]
-    numeric = [bool(values) and all(map(_is_number, values)) for values in columns]
-    text = [c for c, values in enumerate(columns) if values and not numeric[c]]
-    labels = sorted((c for c in text if distinct[c] >= 2),
-                    key=lambda c: distinct[c] > datasets.MAX_CLASSES)
-    if not text:
-        labels = [c for c in reversed(range(len(header))) if numeric[c] and distinct[c] >= 2]
-    label = labels[0] if labels else None
-    why: tuple[str, ...] = ()
-    if label is None:
-        why = (("one class", header[text[0]], columns[text[0]][0]) if text else ("no values",))
-    features = sorted((c for c in range(len(header)) if numeric[c] and c != label),
-                      key=lambda c: distinct[c] < 2)[:2]
-    if not features:
-        features = [c for c in range(len(header)) if c != label][:1]
-    return ([header[c] for c in features], None if label is None else header[label], why)
 
 
 class PathEdit(QtWidgets.QLineEdit):
@@ -307,7 +257,7 @@ class ImportDialog(QtWidgets.QDialog):
             for c, value in enumerate(list(row)[: len(self.header)]):
                 self.preview.setItem(r, c, QtWidgets.QTableWidgetItem(str(value)))
         self.preview.resizeColumnsToContents()
-        features, label, self._why_no_label = guess_columns(
+        features, label, self._why_no_label = datasets.guess_columns(
             self.header, [[str(cell) for cell in row] for row in rows])
         for combo in (self.feature1, self.feature2, self.label_combo):
             combo.blockSignals(True)

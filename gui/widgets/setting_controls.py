@@ -5,6 +5,10 @@
 feedback) and a ``changed(object)`` signal carrying the new value. The panels only arrange
 controls and forward ``changed`` to the controller.
 
+An entry that is done gives the keyboard back to the window (:class:`FocusReturn`, installed by
+every control with a text field): the window's one-letter keys (F, B, U, S …) then run steps
+again instead of being typed into the field.
+
 Texts from ``core.settings`` (labels, docs, zero texts, choice names) are English data; they
 are shown translated in context "Settings" (listed for lupdate in
 ``resources/translations/core_strings.py``) and follow a language switch at once. A choice
@@ -15,8 +19,10 @@ from __future__ import annotations
 
 import math
 
+from collections.abc import Callable
+
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from core.settings import SettingInfo
 from gui.i18n import manager, translate
@@ -74,6 +80,76 @@ def format_number(value: float) -> str:
     return f"{value:g}"
 
 
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def has_text_field(widget: QtWidgets.QWidget) -> bool:
+    """True for widgets that take typed text: line edits, spin boxes, editable combo boxes."""
+    return isinstance(widget, (QtWidgets.QLineEdit, QtWidgets.QAbstractSpinBox)) or (
+        isinstance(widget, QtWidgets.QComboBox) and widget.isEditable())
+
+
+class FocusReturn(QtCore.QObject):
+    """Gives the keyboard focus back to the widget's window once an entry is done: after Enter
+    in the text field, or after a choice from a combo box's list (a click or Enter in the open
+    list). Arrow keys, typing and Tab are untouched.
+
+    The finishing event is first handled by the widget as usual (so the value is committed),
+    then the focus moves — unless ``keep_focus()`` says otherwise (a rejected value stays in
+    the field to be corrected). Installed as an event filter on the widget and its inner line
+    edit (and on the list of a combo box); owned by the widget.
+    """
+
+    def __init__(self, widget: QtWidgets.QWidget,
+                 keep_focus: Callable[[], bool] = lambda: False) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.keep_focus = keep_focus
+        self._handling = False
+        self._chosen = False
+        for field in (widget, *widget.findChildren(QtWidgets.QLineEdit)):
+            field.installEventFilter(self)
+        self._list = self._list_viewport = None
+        if isinstance(widget, QtWidgets.QComboBox):
+            self._list = widget.view()
+            self._list_viewport = self._list.viewport()
+            self._list.installEventFilter(self)
+            self._list_viewport.installEventFilter(self)
+            widget.activated.connect(self._on_activated)
+
+    def _on_activated(self, _index: int) -> None:
+        self._chosen = True
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        kind = event.type()
+        if self._handling:
+            return False
+        if kind == QtCore.QEvent.Type.KeyPress:
+            if event.key() not in ENTER_KEYS:
+                return False
+            in_list = watched is self._list
+        elif kind == QtCore.QEvent.Type.MouseButtonRelease:
+            if watched is not self._list_viewport or self._list_viewport is None:
+                return False
+            in_list = True
+        else:
+            return False
+        self._handling, self._chosen = True, False
+        try:  # the widget (or its list) handles the event first: the value is taken
+            QtWidgets.QApplication.sendEvent(watched, event)
+        finally:
+            self._handling = False
+        if (self._chosen or not in_list) and not self.keep_focus():
+            self.hand_back()
+        return True
+
+    def hand_back(self) -> None:
+        """Move the focus from the widget (if it has it) to its window."""
+        focus = QtWidgets.QApplication.focusWidget()
+        if focus is not None and (focus is self.widget or self.widget.isAncestorOf(focus)):
+            self.widget.window().setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 class SettingControl(QtCore.QObject):
     """A widget for one setting. ``changed(value)`` fires on user edits only.
 
@@ -94,6 +170,12 @@ class SettingControl(QtCore.QObject):
         widget.setToolTip(setting_text(info.doc))
         widget.setObjectName(f"setting_{info.name}")
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the widget
+        self.focus_return = FocusReturn(widget, self._keeps_focus) \
+            if has_text_field(widget) else None
+
+    def _keeps_focus(self) -> bool:
+        """True while a rejected entry is shown (it stays in the field to be corrected)."""
+        return bool(getattr(self, "error", ""))
 
     def retranslate(self, _language: str = "") -> None:
         """Label, tooltip and special texts in the current language (value unchanged)."""

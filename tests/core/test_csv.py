@@ -6,7 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.datasets import csv_columns, read_csv, write_csv
+from core.datasets import csv_columns, guess_columns, read_csv, write_csv
+from tests.core.csv_helpers import raw_penguins_export
 
 ROOT = Path(__file__).resolve().parents[2]
 # The copy shipped with the app, else the shared original (Horst, Hill & Gorman 2020; CC0).
@@ -293,3 +294,80 @@ def test_large_file_with_scattered_na_rows_keeps_every_other_row_in_order(tmp_pa
     assert ds.dropped_rows == 4 and ds.class_names == ("a", "b", "c")
     np.testing.assert_array_equal(ds.X, X[keep])
     np.testing.assert_array_equal(ds.y, np.searchsorted(["a", "b", "c"], labels[keep]))
+
+
+# -- guessing the feature and label columns -------------------------------------------------
+def guess_file(path, max_rows: int = 10_000):
+    header, rows, _ = csv_columns(path, max_rows=max_rows)
+    return guess_columns(header, rows)
+
+
+def test_raw_penguins_export_guesses_a_measurement_pair_and_the_species(tmp_path,
+                                                                          penguins_path):
+    path = raw_penguins_export(tmp_path / "penguins_raw.csv", penguins_path)
+    guess = guess_file(path)
+    assert guess.label == "Species"  # not studyName, the first text column
+    assert guess.features == ["Culmen Length (mm)", "Culmen Depth (mm)"]  # not Sample Number
+    assert guess.why_no_label == ()
+    ds = read_csv(path, guess.features, guess.label)  # and the guess imports
+    assert ds.n_classes == 3 and ds.X.shape == (342, 2)
+
+
+def test_without_a_target_name_the_last_text_column_with_two_to_eight_values_is_the_label(
+        tmp_path):
+    rows = [f"{k},{k * 0.5:.1f},{(k * 7) % 11 * 0.3:.1f},{'rgb'[k % 3]},name{k}"
+            for k in range(1, 41)]
+    path = write(tmp_path, "\n".join(["id,u,v,colour,name", *rows]) + "\n")
+    guess = guess_file(path)
+    assert guess.label == "colour"  # the only one; not the unique "name"
+    assert guess.features == ["u", "v"]  # not the row id
+    rows = [f"{'ab'[k % 2]},{k * 0.5:.1f},{(k * 7) % 11 * 0.3:.1f},{'pqr'[k % 3]}"
+            for k in range(40)]
+    path = write(tmp_path, "\n".join(["site,u,v,colour", *rows]) + "\n", "two.csv")
+    assert guess_file(path).label == "colour"  # the last of two candidates
+
+
+def test_a_target_name_wins_wherever_the_column_is(tmp_path):
+    rows = [f"{'yn'[k % 2]},{'ab'[k % 3 == 0]},{k * 0.5:.1f},{k % 4 * 1.5},{'pq'[k % 5 == 0]}"
+            for k in range(40)]
+    header = "Clutch,Class Label,u,v,Colour"
+    assert guess_file(write(tmp_path, "\n".join([header, *rows]) + "\n")).label == "Class Label"
+    numeric = [f"{k % 2},{k * 0.5:.1f},{k % 7 * 1.5}" for k in range(40)]
+    guess = guess_file(write(tmp_path, "\n".join(["target,u,v", *numeric]) + "\n", "n.csv"))
+    assert guess.label == "target" and guess.features == ["u", "v"]
+
+
+@pytest.mark.parametrize("ids", ["consecutive", "restarting", "shuffled"])
+def test_an_id_like_numeric_column_is_never_a_feature(tmp_path, ids):
+    n = 60
+    values = {"consecutive": np.arange(1, n + 1), "restarting": np.r_[1:31, 1:31],
+              "shuffled": np.random.default_rng(3).permutation(np.arange(1000, 1000 + 7 * n, 7))
+              }[ids]
+    rows = [f"{values[k]},{k % 9 * 0.25},{'ab'[k % 2]}" for k in range(n)]
+    guess = guess_file(write(tmp_path, "\n".join(["record,u,kind", *rows]) + "\n"))
+    assert guess.features == ["u"] and guess.label == "kind"
+    # even with no other numeric column, an id is not guessed as a feature
+    rows = [f"{values[k]},{'ab'[k % 2]}" for k in range(n)]
+    guess = guess_file(write(tmp_path, "\n".join(["record,kind", *rows]) + "\n", "ids.csv"))
+    assert "record" not in guess.features and guess.label == "kind"
+
+
+def test_integer_measurements_with_repeats_stay_features(tmp_path, penguins_path):
+    header, rows, _ = csv_columns(penguins_path, max_rows=400)
+    guess = guess_columns(header, rows)
+    assert guess.label == "species"
+    assert guess.features == ["bill_length_mm", "bill_depth_mm"]
+    columns = ["flipper_length_mm", "body_mass_g", "year"]
+    kept = [[row[header.index(c)] for c in columns] for row in rows]
+    guess = guess_columns(columns + ["species"], [r + [row[0]] for r, row in zip(kept, rows)])
+    assert guess.features == ["flipper_length_mm", "body_mass_g"]
+
+
+def test_empty_and_single_valued_columns_are_never_the_label():
+    rows = [[f"{k * 0.1:.1f}", str(k % 3), "NA", "cm"] for k in range(30)]
+    guess = guess_columns(["x1", "x2", "label", "unit"], rows)
+    assert guess.label is None  # "label" is all NA, "unit" has one value
+    assert guess.why_no_label == ("one class", "unit", "cm")
+    assert guess.features == ["x1", "x2"]
+    guess = guess_columns(["a", "b"], [["1", "NA"], ["1", "NA"]])
+    assert guess.label is None and guess.why_no_label == ("no values",)

@@ -19,6 +19,93 @@ def click(qtbot, canvas, x, y, button=Qt.MouseButton.LeftButton,
     qtbot.mouseClick(canvas.viewport(), button, modifiers, viewport_pos(canvas, x, y))
 
 
+def pixels_per_unit(canvas) -> tuple[float, float]:
+    """Screen pixels per data unit along x and along y, measured over the requested range."""
+    (x0, x1), (y0, y1) = canvas.view_range()
+    low, high = canvas.data_to_widget(x0, y0), canvas.data_to_widget(x1, y1)
+    return (high.x() - low.x()) / (x1 - x0), (low.y() - high.y()) / (y1 - y0)
+
+
+def assert_to_scale(canvas) -> None:
+    """One data unit is as long in x as in y: over the whole range, to within a pixel."""
+    per_x, per_y = pixels_per_unit(canvas)
+    (x0, x1), (y0, y1) = canvas.view_range()
+    assert abs(per_x - per_y) * max(x1 - x0, y1 - y0) < 1.0, (per_x, per_y)
+
+
+def assert_in_plot(canvas, positions) -> None:
+    """Every position maps to a pixel inside the plotting area (the data fits in view)."""
+    area = canvas.mapFromScene(canvas.view_box.sceneBoundingRect()).boundingRect()
+    for x, y in positions:
+        pixel = canvas.data_to_widget(x, y)
+        assert area.left() - 0.5 <= pixel.x() <= area.right() + 0.5, (x, y)
+        assert area.top() - 0.5 <= pixel.y() <= area.bottom() + 0.5, (x, y)
+
+
+@pytest.mark.parametrize("size", [(1000, 380), (380, 900)], ids=["wide", "tall"])
+def test_two_dimensional_data_is_drawn_to_scale_fits_and_takes_clicks_exactly(qtbot, size):
+    from core.session import Session
+    from gui.canvas_presenter import CanvasPresenter, canvas_positions
+    from gui.plots.data_canvas import DataCanvas
+
+    canvas = DataCanvas()
+    qtbot.addWidget(canvas)
+    presenter = CanvasPresenter(canvas)
+    session = Session()  # the circle: it must look round
+    canvas.resize(*size)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    presenter.fit_range(session, fresh=True)
+    presenter.draw_points(session)
+    presenter.draw_prediction(session)
+    assert_to_scale(canvas)
+    assert canvas.equal_aspect
+    assert_in_plot(canvas, canvas_positions(session.points))
+    (x0, x1), (y0, y1) = canvas.view_range()
+    (vx0, vx1), (vy0, vy1) = canvas.visible_range()
+    assert vx0 <= x0 and vx1 >= x1 and vy0 <= y0 and vy1 >= y1
+    wide = size[0] > size[1]
+    assert (vx1 - vx0 > vy1 - vy0) == wide  # the long side shows more, never less
+    clicked = []
+    canvas.addRequested.connect(lambda x, y, _alternate: clicked.append((x, y)))
+    px, py = canvas.pixel_size()
+    assert px == pytest.approx(py, rel=1e-9)
+    for x, y in TARGETS:
+        click(qtbot, canvas, x, y)
+    errors = np.abs(np.array(clicked) - np.array(TARGETS))
+    assert errors.shape == (len(TARGETS), 2) and np.all(errors <= 0.5 * px + 1e-9), errors / px
+
+
+def test_one_dimensional_regression_is_not_locked_to_scale(window):
+    assert window.controller.set_data_settings(task="regression", preset="sine")
+    canvas = window.canvas
+    assert not canvas.equal_aspect
+    assert canvas.visible_range() == canvas.view_range()  # x and y fill the plot
+    assert window.controller.set_data_settings(task="classification", preset="circle")
+    assert canvas.equal_aspect
+    assert_to_scale(canvas)
+
+
+def test_a_click_in_the_margin_of_a_to_scale_canvas_keeps_the_view(qtbot, window):
+    """The wide canvas shows more x than the data needs; a point drawn there is kept in view
+    without moving anything, and stays in view when the window changes shape."""
+    canvas = window.canvas
+    (x0, x1), _ = canvas.view_range()
+    visible = canvas.visible_range()
+    assert visible[0][1] > x1 + 1.0  # a margin to the right of the data range
+    target = ((x1 + visible[0][1]) / 2, 0.5)
+    click(qtbot, canvas, *target)
+    point = window.controller.session.points.X[-1]
+    np.testing.assert_allclose(canvas.visible_range(), visible, rtol=0, atol=1e-6)
+    (x0, x1), (y0, y1) = canvas.view_range()
+    assert x0 <= point[0] <= x1 and y0 <= point[1] <= y1
+    window.resize(900, 900)
+    qtbot.waitUntil(lambda: canvas.visible_range() != visible, timeout=3000)
+    (vx0, vx1), (vy0, vy1) = canvas.visible_range()
+    assert vx0 <= point[0] <= vx1 and vy0 <= point[1] <= vy1
+    assert_to_scale(canvas)
+
+
 @pytest.fixture
 def empty_window(window):
     window.drawing.clear()
@@ -29,6 +116,7 @@ def empty_window(window):
 def test_left_clicks_add_points_at_the_clicked_data_coordinates(qtbot, empty_window):
     canvas = empty_window.canvas
     px, py = canvas.pixel_size()
+    assert px == pytest.approx(py, rel=1e-9)  # the window's (wide) canvas is to scale
     for x, y in TARGETS:
         click(qtbot, canvas, x, y)
     points = empty_window.controller.session.points

@@ -163,7 +163,8 @@ def test_import_with_a_typed_but_unloaded_path_loads_it_first(qtbot, shown_dialo
                                                               penguins_path, tmp_path,
                                                               warnings):
     other = tmp_path / "other.csv"
-    other.write_text("u,v,kind\n" + "".join(f"{k},{k % 3},{'ab'[k % 2]}\n" for k in range(10)))
+    other.write_text("u,v,kind\n" + "".join(f"{k / 2},{k % 3},{'ab'[k % 2]}\n"
+                                             for k in range(10)))
     dialog = shown_dialog
     type_path(qtbot, dialog, penguins_path)
     type_path(qtbot, dialog, str(other), enter=False)
@@ -259,6 +260,22 @@ def test_a_file_with_no_usable_label_leaves_the_choice_to_the_user(qtbot, tmp_pa
         dialog.select(["a"], "z")
 
 
+def test_the_raw_penguins_export_shows_a_meaningful_guess(qtbot, tmp_path, penguins_path):
+    """The raw LTER export starts with a study name and a row number: the dialog shows the
+    guess of core.csv_io (two measurements, the species), not those."""
+    from pathlib import Path
+
+    from tests.core.csv_helpers import raw_penguins_export
+
+    path = raw_penguins_export(tmp_path / "penguins_raw.csv", Path(penguins_path))
+    dialog = ImportDialog(path=str(path))
+    qtbot.addWidget(dialog)
+    assert dialog.label_combo.currentText() == "Species"
+    assert [dialog.feature1.currentText(), dialog.feature2.currentText()] == [
+        "Culmen Length (mm)", "Culmen Depth (mm)"]
+    assert "3 classes" in dialog.summary.text() and dialog._ok_button().isEnabled()
+
+
 def test_the_task_picker_reads_the_value_not_the_text(qtbot, penguins_path):
     dialog = ImportDialog(path=penguins_path)
     qtbot.addWidget(dialog)
@@ -303,7 +320,7 @@ def leftover_english(texts: list[str], data: set[str]) -> list[str]:
     return words
 
 
-CHINESE_CSV = "长度;宽度;类别\n" + "".join(f"{k},{(k * 3) % 7},{'红蓝'[k % 2]}\n"
+CHINESE_CSV = "长度;宽度;类别\n" + "".join(f"{k % 5 + 1},{(k * 3) % 7},{'红蓝'[k % 2]}\n"
                                           for k in range(12)) + "3,4,NA\n"
 
 

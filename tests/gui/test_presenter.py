@@ -89,6 +89,25 @@ def test_twice_the_size_and_an_unlocked_panel_stays(classroom):
     assert window.menuBar().font().pointSizeF() == pytest.approx(base)
 
 
+def test_presenter_mode_draws_the_canvas_to_scale_and_shows_all_the_data(classroom, qtbot):
+    """The circle stays round on the wide, short canvas of presenter mode at 2x."""
+    window = classroom
+    canvas = window.canvas
+    window.resize(1920, 1080)
+    presenter = window.presenter_mode
+    presenter.scale_actions[2.0].trigger()
+    presenter.set_active(True)
+    qtbot.wait(50)  # the new layout settles
+    window.flush()
+    px, py = canvas.pixel_size()
+    (x0, x1), (y0, y1) = canvas.view_range()
+    assert abs(1 / px - 1 / py) * max(x1 - x0, y1 - y0) < 1.0, (px, py)
+    (vx0, vx1), (vy0, vy1) = canvas.visible_range()
+    assert vx0 <= x0 and vx1 >= x1 and vy0 <= y0 and vy1 >= y1
+    presenter.set_active(False)
+    window.resize(1280, 820)
+
+
 def test_user_theme_comes_back_after_presenter_mode(classroom):
     window = classroom
     window.theme_menu.actions["dark"].trigger()

@@ -1,6 +1,7 @@
 """Keyboard shortcuts from the one table: each key triggers its action; Help lists them all."""
 
-from PySide6 import QtGui
+import pytest
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from gui.shortcuts import SHORTCUTS, ShortcutsDialog, keys_text, shortcut_table
@@ -90,6 +91,93 @@ def test_shortcuts_work_in_presenter_mode_with_the_tool_bars_hidden(classroom, q
     assert classroom.drawing.current_class == 2
     press(qtbot, classroom, Qt.Key.Key_Right)
     assert classroom.controller.trainer.phase == "forward"
+
+
+def key_at_focus(qtbot, window, key) -> None:
+    """Press `key` where a real keyboard sends it: to the widget with the keyboard focus."""
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget() or window, key)
+
+
+def pick_from_list(qtbot, combo, value, by: str) -> None:
+    """Open the combo box's list and choose the item whose data is `value`, like a user: a
+    click on it, or arrow keys and Enter."""
+    combo.setFocus()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    index = view.model().index(combo.findData(value), 0)
+    if by == "click":
+        view.scrollTo(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(index).center())
+    else:
+        key = Qt.Key.Key_Down if index.row() > view.currentIndex().row() else Qt.Key.Key_Up
+        while view.currentIndex().row() != index.row():
+            qtbot.keyClick(view, key)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert not view.isVisible()
+
+
+@pytest.mark.parametrize("by", ["click", "keys"])
+def test_after_picking_a_learning_rate_b_runs_backward_instead_of_typing(classroom, qtbot, by):
+    controller = classroom.controller
+    combo = classroom.training_panel.controls["learning_rate"].widget
+    controller.forward()
+    assert controller.trainer.phase == "forward"
+    pick_from_list(qtbot, combo, 0.01, by)
+    assert controller.session.training.learning_rate == 0.01
+    key_at_focus(qtbot, classroom, Qt.Key.Key_B)
+    assert controller.trainer.phase == "backward"
+    assert combo.currentText() == "0.01"
+
+
+@pytest.mark.parametrize("name, text", [("learning_rate", "0.3"), ("batch_size", "50"),
+                                        ("l2", "0.001"), ("eps", "1e-07")])
+def test_after_typing_a_value_and_enter_the_step_keys_work(classroom, qtbot, name, text):
+    """Every editable setting (editable combo, line edit, spin box) gives the keyboard back to
+    the window after Enter, so the one-letter step keys run steps instead of typing."""
+    controller = classroom.controller
+    if name == "eps":
+        controller.set_training_settings(optimizer="adam")  # ε belongs to Adam
+    control = classroom.training_panel.controls[name]
+    control.widget.setFocus()
+    edit = QtWidgets.QApplication.focusWidget()
+    assert edit is control.widget or control.widget.isAncestorOf(edit)
+    QtWidgets.QApplication.sendEvent(edit, QtGui.QKeyEvent(
+        QtGui.QKeyEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier))
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert control.value() == pytest.approx(float(text))
+    shown = control.widget.currentText() if name == "learning_rate" else control.widget.text()
+    controller.forward()
+    key_at_focus(qtbot, classroom, Qt.Key.Key_B)
+    assert controller.trainer.phase == "backward"
+    shown_after = control.widget.currentText() if name == "learning_rate" \
+        else control.widget.text()
+    assert shown_after == shown
+
+
+def test_a_rejected_value_keeps_the_focus_for_a_correction(classroom, qtbot):
+    combo = classroom.training_panel.controls["learning_rate"].widget
+    combo.setFocus()
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "1e9")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert classroom.training_panel.input_error.isVisible()
+    focus = QtWidgets.QApplication.focusWidget()
+    assert focus is combo or combo.isAncestorOf(focus)
+
+
+def test_arrow_keys_in_the_learning_rate_box_keep_the_focus(classroom, qtbot):
+    """Stepping through the presets with ↓ is not a finished choice: the focus stays."""
+    combo = classroom.training_panel.controls["learning_rate"].widget
+    combo.setFocus()
+    before = classroom.controller.session.training.learning_rate
+    key_at_focus(qtbot, classroom, Qt.Key.Key_Down)
+    key_at_focus(qtbot, classroom, Qt.Key.Key_Down)
+    assert classroom.controller.session.training.learning_rate > before
+    focus = QtWidgets.QApplication.focusWidget()
+    assert focus is combo or combo.isAncestorOf(focus)
 
 
 def test_no_two_actions_share_a_key(classroom):

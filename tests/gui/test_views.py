@@ -79,6 +79,72 @@ def test_heatmap_is_drawn_with_positive_y_up(qtbot):
     assert bottom[0] > bottom[2]  # orange (class 0) below
 
 
+def heatmap_extent(canvas) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The data rectangle ((x0, x1), (y0, y1)) the prediction image is drawn over."""
+    rect = canvas.heatmap.mapRectToView(canvas.heatmap.boundingRect())
+    return (rect.left(), rect.right()), (min(rect.top(), rect.bottom()),
+                                         max(rect.top(), rect.bottom()))
+
+
+def test_discretize_while_paused_keeps_the_map_over_the_whole_canvas(window):
+    """Discretized images are not upsampled (a quarter of the pixels): the image must still be
+    stretched over the whole grid, not drawn at a quarter of its width in a corner."""
+    canvas = window.canvas
+    assert not window.controller.playing
+    smooth_shape = canvas.heatmap.image.shape
+    extent = heatmap_extent(canvas)
+    # the map covers the whole plot
+    np.testing.assert_allclose(extent, canvas.visible_range(), rtol=0, atol=1e-9)
+    for on in (True, False, True):
+        window.discretize_action.setChecked(on)
+        assert (canvas.heatmap.image.shape != smooth_shape) == on
+        np.testing.assert_allclose(heatmap_extent(canvas), extent, rtol=0, atol=1e-9)
+
+
+def test_a_resize_while_paused_redraws_the_map_over_the_new_visible_range(qtbot):
+    from core.session import Session
+    from gui.canvas_presenter import CanvasPresenter
+
+    canvas = DataCanvas()
+    qtbot.addWidget(canvas)
+    presenter = CanvasPresenter(canvas)
+    session = Session()
+    canvas.resize(700, 400)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    presenter.fit_range(session, fresh=True)
+    presenter.draw_prediction(session)
+    np.testing.assert_allclose(heatmap_extent(canvas), canvas.visible_range(), atol=1e-9)
+    wide = canvas.visible_range()
+    canvas.resize(400, 700)
+    qtbot.waitUntil(lambda: canvas.visible_range() != wide, timeout=3000)
+    qtbot.waitUntil(lambda: np.allclose(heatmap_extent(canvas), canvas.visible_range(),
+                                        rtol=0, atol=1e-9), timeout=3000)
+    (x0, x1), (y0, y1) = canvas.visible_range()
+    assert y1 - y0 > x1 - x0  # now taller than wide, and the map fills it
+
+
+def test_grid_cells_are_square_on_screen_within_the_cell_budget():
+    from gui.canvas_presenter import MIN_RESOLUTION, PIXELS_PER_CELL, grid_resolution
+
+    assert grid_resolution((400, 400), 96) == (80, 80)
+    res_x, res_y = grid_resolution((1912, 431), 96)  # presenter mode: a wide strip
+    assert res_x * res_y <= 96 ** 2
+    assert res_x / res_y == pytest.approx(1912 / 431, rel=0.05)
+    assert grid_resolution((100, 100), 96) == (MIN_RESOLUTION, MIN_RESOLUTION)
+    assert grid_resolution((PIXELS_PER_CELL * 30, PIXELS_PER_CELL * 40), 96) == (30, 40)
+
+
+def test_only_two_dimensional_ranges_of_like_size_are_locked_to_scale():
+    from gui.canvas_presenter import equal_aspect
+
+    assert equal_aspect(2, (-6.25, 6.25), (-6.25, 6.25))
+    assert equal_aspect(2, (30.0, 62.0), (12.5, 22.0))  # bill length and depth (mm)
+    assert not equal_aspect(2, (2500.0, 6500.0), (168.0, 235.0))  # body mass (g), flipper (mm)
+    assert not equal_aspect(1, (-6.25, 6.25), (-1.5, 1.5))  # x against a target or a jitter
+    assert not equal_aspect(2, (0.0, 1.0), (2.0, 2.0))
+
+
 def test_one_dimensional_regression_shows_points_and_the_model_curve(qtbot, window):
     controller = window.controller
     assert controller.set_data_settings(task="regression", preset="sine")
