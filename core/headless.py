@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from core.lesson_outcomes import check_expectations, measure, train
+from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.scene import open_scene, save_scene
 
@@ -100,8 +100,8 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     Returns the summary dict written to ``summary.json``: ``train_loss``, ``test_loss``,
     ``train_accuracy``, ``test_accuracy`` (final parameters; None where undefined), ``steps``
     (total step count), ``steps_run``, ``diverged``, ``settings`` and more (see the code).
-    For a lesson trained for its stated number of steps, ``expect_met`` says whether it
-    reached its stated outcome (else None).
+    For a lesson trained for its stated number of steps, ``expect_met`` says whether every
+    claim of its text holds (``unmet`` lists those that do not; else None).
 
     Raises ValueError with a one-line message for bad arguments, an unknown lesson (listing
     the ids), or an unreadable or malformed scene file (``SceneError``).
@@ -114,7 +114,7 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     steps = _check_steps(steps)
     folder = _export_dir(export_dir)
     steps_run = train(session, steps)
-    metrics = measure(session)
+    metrics = measure(session, costly_metrics_for(lesson_record.expect) if lesson_record else ())
     trainer = session.trainer
     summary: dict[str, Any] = {
         "lesson": lesson,

@@ -1,25 +1,34 @@
-"""Run a session headlessly, measure it, and check a lesson's stated outcome (``expect``).
+"""Run a session headlessly, measure it, and check a lesson's claims (``expect.claims``).
 
-Used by the headless CLI (``summary.json``) and by the lesson tests: every built-in lesson must
-reach what its ``expect`` block says when trained for ``expect["steps"]`` steps.
-
-Metrics (all plain floats/ints/bools; NaN where undefined, e.g. accuracy for regression):
+Used by the headless CLI (``summary.json``) and by the lesson tests: every claim of every
+built-in lesson must hold when it is trained for ``expect["steps"]`` steps from its start
+(:mod:`core.lesson_claims` says what a claim is; its :data:`~core.lesson_claims.METRICS`
+lists the names). How the less obvious metrics are measured (all plain floats/ints/bools;
+NaN where undefined, e.g. accuracy for regression):
 
 * ``train_loss``, ``test_loss``, ``train_accuracy``, ``test_accuracy`` — data loss (no penalty)
   and accuracy of the *final* parameters on the full training and test sets
   (``Trainer.evaluate``);
-* ``steps`` — steps taken; ``diverged`` — training stopped on a non-finite value;
 * ``first_layer_grad_ratio`` — ‖∂J/∂θ₁‖ / ‖∂J/∂θ_L‖ at the first step (the initial weights),
   first over last layer gradient norm, weights and biases together: ≪ 1 means vanishing
   gradients (Glorot & Bengio 2010; Goodfellow et al. 2016 §8.2.5). Measured at the start
   because once a deep sigmoid net outputs a constant, the last layer's gradient vanishes too;
+* ``first_layer_weight_change`` — ‖W₁ − W₁⁽⁰⁾‖_F / ‖W₁⁽⁰⁾‖_F with W₁⁽⁰⁾ the first layer's
+  weights at step 0 (from the trainer's snapshots; NaN once they no longer reach step 0);
 * ``loss_increase_fraction`` — share of steps whose training loss is higher than the previous
   step's by more than a relative 1e-9 (rounding noise at convergence does not count): 0 for
   smooth full-batch descent, large for noisy SGD;
+* ``train_loss_ratio`` — final training loss ÷ the training loss recorded at step 0;
 * ``test_loss_rise`` — final test loss ÷ lowest test loss seen (> 1: the test loss went back up,
-  the mark of overfitting);
+  the mark of overfitting); ``lowest_test_loss_step`` — the step count at which it was lowest;
 * ``least_squares_error`` — for a linear model trained with mse, the largest absolute
-  difference between (w, b) and the closed-form least-squares optimum (``np.linalg.lstsq``).
+  difference between (w, b) and the closed-form least-squares optimum (``np.linalg.lstsq``);
+  ``hessian_condition`` and ``stable_learning_rate`` — λ_max/λ_min and 2/λ_max of that model's
+  mse Hessian (``core.linear_models.mse_hessian``);
+* ``majority_fraction`` — share of the most common class among the training points;
+  ``predicted_classes`` — number of distinct classes the final network predicts for them;
+* ``best_line_accuracy`` — ``core.linear_models.best_line_accuracy`` on the training points
+  (2 inputs, 2 classes); costly, so measured only when asked for (``include``).
 """
 
 from __future__ import annotations
@@ -30,23 +39,11 @@ from typing import Any
 
 import numpy as np
 
-from core.lessons import get_lesson, load_lesson
-from core.linear_models import least_squares
+from core.lesson_claims import COSTLY_METRICS, check_claims
+from core.lessons import get_lesson, list_lessons, load_lesson
+from core.linear_models import best_line_accuracy, least_squares, mse_hessian
 from core.training import TrainingDiverged
 
-_MIN_MAX = {  # expect key → (metric, "min" or "max")
-    "train_accuracy_min": ("train_accuracy", "min"),
-    "train_accuracy_max": ("train_accuracy", "max"),
-    "test_accuracy_min": ("test_accuracy", "min"), "test_accuracy_max": ("test_accuracy", "max"),
-    "train_loss_max": ("train_loss", "max"), "test_loss_max": ("test_loss", "max"),
-    "matches_least_squares": ("least_squares_error", "max"),
-    "first_layer_grad_ratio_max": ("first_layer_grad_ratio", "max"),
-    "first_layer_grad_ratio_min": ("first_layer_grad_ratio", "min"),
-    "loss_increase_fraction_min": ("loss_increase_fraction", "min"),
-    "loss_increase_fraction_max": ("loss_increase_fraction", "max"),
-    "test_loss_rise_min": ("test_loss_rise", "min"),
-}
-_HIGHER_IS_BETTER = {"train_accuracy", "test_accuracy"}
 _NOISE = 1e-9
 
 
@@ -75,8 +72,70 @@ def _ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator
 
 
-def measure(session) -> dict[str, Any]:
-    """The metrics listed in the module docstring for the session's current state."""
+def _class_labels(session, y: np.ndarray) -> np.ndarray | None:
+    """Class labels (n,) of targets y as ``Trainer.evaluate`` counts them (int labels, or 0/1
+    for one sigmoid unit), or None for regression."""
+    if session.net.output_activation == "linear":
+        return None
+    if y.ndim == 1:
+        return y
+    return (y[:, 0] >= 0.5).astype(np.int64) if y.shape[1] == 1 else np.argmax(y, axis=1)
+
+
+def _linear_metrics(session) -> dict[str, float]:
+    """least_squares_error, hessian_condition, stable_learning_rate (NaN unless the network
+    is one linear layer trained with mse on at least one point)."""
+    net, X, y = session.net, session.X_train, session.y_train
+    out = dict.fromkeys(("least_squares_error", "hessian_condition", "stable_learning_rate"),
+                        math.nan)
+    if net.n_layers != 1 or net.output_activation != "linear" or session.trainer.loss != "mse" \
+            or X.shape[0] == 0 or net.layer_sizes[-1] != 1:
+        return out
+    w, b = least_squares(X, y)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out["least_squares_error"] = float(max(np.max(np.abs(net.weights[0][0] - w)),
+                                               abs(float(net.biases[0][0]) - b)))
+    eigenvalues = np.linalg.eigvalsh(mse_hessian(X))
+    out["hessian_condition"] = _ratio(float(eigenvalues[-1]), float(eigenvalues[0]))
+    out["stable_learning_rate"] = _ratio(2.0, float(eigenvalues[-1]))
+    return out
+
+
+def _first_layer_change(session) -> float:
+    steps, trajectory = session.trainer.trajectory()
+    if steps.size == 0 or steps[0] != 0:
+        return math.nan
+    shape = session.net.weights[0].shape
+    start = trajectory[0, :shape[0] * shape[1]]  # W₀ comes first in get_params()
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _ratio(float(np.linalg.norm(session.net.weights[0].reshape(-1) - start)),
+                      float(np.linalg.norm(start)))
+
+
+def _class_metrics(session, include) -> dict[str, float]:
+    """majority_fraction, predicted_classes, and best_line_accuracy if included."""
+    out = dict.fromkeys(("majority_fraction", "predicted_classes", "best_line_accuracy"),
+                        math.nan)
+    labels = _class_labels(session, session.y_train)
+    if labels is None or labels.size == 0:
+        return out
+    counts = np.unique(labels, return_counts=True)[1]
+    out["majority_fraction"] = float(counts.max() / labels.size)
+    with np.errstate(over="ignore", invalid="ignore"):
+        output = session.net.forward(session.X_train).output
+    if np.all(np.isfinite(output)):
+        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
+        out["predicted_classes"] = int(np.unique(predicted).size)
+    if "best_line_accuracy" in include and session.X_train.shape[1] == 2 \
+            and session.n_classes == 2:
+        out["best_line_accuracy"] = best_line_accuracy(session.X_train, labels)[0]
+    return out
+
+
+def measure(session, include=()) -> dict[str, Any]:
+    """The metrics of :data:`core.lesson_claims.METRICS` for the session's current state
+    (see the module docstring), plus ``divergence`` (a dict, or None). Costly metrics
+    (:data:`core.lesson_claims.COSTLY_METRICS`) are NaN unless named in ``include``."""
     trainer, net = session.trainer, session.net
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run's huge weights
         train_loss, train_accuracy = trainer.evaluate(session.X_train, session.y_train)
@@ -86,74 +145,82 @@ def measure(session) -> dict[str, Any]:
     finite = losses[np.isfinite(losses)]
     increase = (float(np.mean(np.diff(finite) > _NOISE * np.abs(finite[:-1])))
                 if finite.size > 1 else math.nan)
-    test_losses = history["test_loss"][np.isfinite(history["test_loss"])]
-    lowest = float(min(test_losses.min(), test_loss)) if test_losses.size else math.nan
+    started = history["step"].size > 0 and history["step"][0] == 0
+    start_loss = float(losses[0]) if started else math.nan
+    test_history = history["test_loss"]
+    test_steps = np.append(history["step"], trainer.step_count)
+    test_losses = np.append(test_history, test_loss)
+    test_finite = np.isfinite(test_losses)
+    lowest, lowest_step = math.nan, math.nan
+    if test_finite.any():
+        k = int(np.argmin(np.where(test_finite, test_losses, np.inf)))
+        lowest, lowest_step = float(test_losses[k]), int(test_steps[k])
     norms = trainer.grad_norm_history.arrays()["norms"]
     ratio = _ratio(float(norms[0, 0]), float(norms[0, -1])) if norms.shape[0] else math.nan
-    lstsq_error = math.nan
-    if net.n_layers == 1 and net.output_activation == "linear" and trainer.loss == "mse" \
-            and session.X_train.shape[0] > 0:
-        w, b = least_squares(session.X_train, session.y_train)
-        lstsq_error = float(max(np.max(np.abs(net.weights[0][0] - w)),
-                                abs(float(net.biases[0][0]) - b)))
+    divergence = trainer.divergence
     return {
         "steps": int(trainer.step_count),
         "epochs": int(trainer.epoch_count),
         "train_loss": float(train_loss), "test_loss": float(test_loss),
         "train_accuracy": float(train_accuracy), "test_accuracy": float(test_accuracy),
-        "diverged": trainer.divergence is not None,
-        "divergence": None if trainer.divergence is None else trainer.divergence.to_dict(),
+        "diverged": divergence is not None,
+        "divergence": None if divergence is None else divergence.to_dict(),
+        "divergence_step": math.nan if divergence is None else int(divergence.step),
+        "n_train": int(session.X_train.shape[0]),
+        "n_parameters": int(net.n_params),
+        **_class_metrics(session, include),
         "first_layer_grad_ratio": ratio,
+        "first_layer_weight_change": _first_layer_change(session),
         "loss_increase_fraction": increase,
+        "train_loss_ratio": _ratio(float(train_loss), start_loss),
         "test_loss_rise": _ratio(float(test_loss), lowest),
-        "least_squares_error": lstsq_error,
+        "lowest_test_loss_step": lowest_step,
+        **_linear_metrics(session),
     }
 
 
+def _costly_claimed(lesson_id: str) -> tuple[str, ...]:
+    """The costly metrics any lesson's claims ask of lesson ``lesson_id``'s run."""
+    wanted = set()
+    for lesson in list_lessons():
+        for claim in lesson.expect["claims"]:
+            if claim.get("lesson", lesson.id) == lesson_id or claim.get("than") == lesson_id:
+                wanted.add(claim["metric"])
+    return tuple(sorted(wanted & set(COSTLY_METRICS)))
+
+
 @functools.lru_cache(maxsize=32)
-def _lesson_metrics(lesson_id: str, steps: int) -> tuple[tuple[str, Any], ...]:
+def _lesson_metrics(lesson_id: str, steps: int, include: tuple[str, ...]
+                    ) -> tuple[tuple[str, Any], ...]:
     session = load_lesson(lesson_id)
     train(session, steps)
-    return tuple(measure(session).items())
+    return tuple(measure(session, include).items())
 
 
 def lesson_metrics(lesson_id: str, steps: int | None = None) -> dict[str, Any]:
-    """Metrics of a lesson trained from its start for ``steps`` (default: its expect.steps).
+    """Metrics of a lesson trained from its start for ``steps`` (default: its expect.steps),
+    with the costly metrics its claims (or other lessons' claims about it) ask for.
     Cached per (id, steps) within the process, since runs are deterministic."""
     lesson = get_lesson(lesson_id)
-    return dict(_lesson_metrics(lesson_id, lesson.expect["steps"] if steps is None else steps))
+    steps = lesson.expect["steps"] if steps is None else steps
+    return dict(_lesson_metrics(lesson_id, steps, _costly_claimed(lesson_id)))
 
 
 def check_expectations(expect: dict[str, Any], metrics: dict[str, Any]) -> list[str]:
-    """Compare ``metrics`` with an ``expect`` block; returns one sentence per unmet
-    expectation (empty when all hold). ``better_than`` runs the other lesson (cached)."""
-    failures = []
-    for key, wanted in expect.items():
-        if key == "steps":
-            continue
-        if key == "diverged":
-            if metrics["diverged"] != wanted:
-                failures.append(f"expected diverged={wanted}, got {metrics['diverged']}")
-        elif key == "better_than":
-            metric = wanted["metric"]
-            other = lesson_metrics(wanted["lesson"])[metric]
-            mine = metrics[metric]
-            better = mine > other if metric in _HIGHER_IS_BETTER else mine < other
-            if not better:
-                failures.append(f"expected {metric} better than lesson {wanted['lesson']!r} "
-                                f"({other:.6g}), got {mine:.6g}")
-        else:
-            metric, side = _MIN_MAX[key]
-            value = metrics[metric]
-            ok = math.isfinite(value) and (value >= wanted if side == "min" else value <= wanted)
-            if not ok:
-                relation = "≥" if side == "min" else "≤"
-                failures.append(f"expected {metric} {relation} {wanted:g}, got {value:.6g}")
-    return failures
+    """Check an ``expect`` block's claims against ``metrics`` (another lesson's run, for
+    ``lesson``/``than``, comes from :func:`lesson_metrics`, cached); one sentence per claim
+    that does not hold, empty when all hold."""
+    return check_claims(expect["claims"], metrics, lesson_metrics)
 
 
 def run_lesson(lesson_id: str) -> tuple[dict[str, Any], list[str]]:
-    """Train lesson ``lesson_id`` for its expect.steps; returns (metrics, unmet expectations)."""
+    """Train lesson ``lesson_id`` for its expect.steps; returns (metrics, unmet claims)."""
     lesson = get_lesson(lesson_id)
     metrics = lesson_metrics(lesson_id)
     return metrics, check_expectations(lesson.expect, metrics)
+
+
+def costly_metrics_for(expect: dict[str, Any]) -> tuple[str, ...]:
+    """The costly metrics an ``expect`` block's own claims need (for :func:`measure`)."""
+    own = {c["metric"] for c in expect["claims"] if "lesson" not in c}
+    return tuple(sorted(own & set(COSTLY_METRICS)))

@@ -4,26 +4,38 @@ A lesson file holds one numbered lesson and, optionally, ``variants`` that chang
 of the same scene (e.g. "xor-perceptron" and its variant "xor-hidden"). Every lesson and every
 variant has its own id, so ``load_lesson("xor-hidden")`` and ``app.py --lesson xor-hidden`` work.
 
-File format (``"lesson_format": 1``)::
+File format (``"lesson_format": 2``)::
 
-    {"lesson_format": 1, "id": "xor-perceptron", "number": 2,
-     "title": {"en": "...", "zh_CN": "..."}, "text": {"en": ..., "zh_CN": ...},
+    {"lesson_format": 2, "id": "xor-perceptron", "number": 2,
+     "title": {"en": "...", "zh_CN": "..."},
+     "text": {"en": "... levels off at {train_accuracy} ...", "zh_CN": "... {train_accuracy} ..."},
      "suggested_steps": [{"en": ..., "zh_CN": ...}, ...],
      "scene": {"schema_version": 1, "data": {...}, "network": {...}, "training": {...},
-               "views": {...}},                      # a scene template (see core.scene)
+               "views": {"open": [...], "loss_surface": {"plane": "parameters", ...}}},
      "dataset": {"csv": "penguins.csv", "features": [...], "label": "species"},  # optional
-     "expect": {"steps": 400, "train_accuracy_max": 0.75, ...},
+     "expect": {"steps": 400, "claims": [{"metric": "train_accuracy", "op": "about",
+                "value": 0.69, "tolerance": 0.02, "name": "train_accuracy",
+                "format": "percent"}, ...]},
      "variants": [{"id": "xor-hidden", "title": ..., "text": ..., "suggested_steps": [...],
                    "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...}}]}
 
+``expect`` is what the lesson's text says happens when the lesson is trained for
+``expect.steps`` steps from its start: the claims (:mod:`core.lesson_claims`) are checked by
+:mod:`core.lesson_outcomes` after a headless run, and the text quotes their values as
+``{name}`` (:meth:`Lesson.localized` fills them in), so the text's numbers are the checked ones.
+
 ``scene.views`` tells the GUI what to show: ``"open"`` lists view ids (``canvas``,
 ``loss_curve``, ``loss_surface``, ``network``, ``inspector``, ``gradient_norms``, ``weights``)
-and ``"loss_surface"`` may give ``{"plane": one of core.directions.PLANE_KINDS,
-"mark_optimum": true}`` (the least-squares optimum of the linear lesson).
+and ``"loss_surface"`` (required) the plane of the loss-surface view, set whenever the lesson
+opens: ``{"plane": "linear"}`` ((w, b) of the 1-input linear model), ``{"plane": "random"}``
+(filter-normalized random directions) or ``{"plane": "parameters", "parameters":
+[{"layer": 1, "kind": "W", "i": 0, "j": 0}, {"layer": 1, "kind": "b", "i": 0}]}`` (two
+parameters addressed as in :func:`core.directions.flat_index`: layer counts from 0 as in
+``net.weights``, the GUI writes it W¹ for layer 0). ``"pca"`` is refused: a lesson starts at
+step 0, where there is no path to take components of. :func:`surface_plane` resolves it.
 
 The scene goes through :func:`core.scene.scene_from_dict`, the same validation as a scene file
-from disk. ``dataset.csv`` names a file in ``resources/data/`` only (no paths). The ``expect``
-block is the lesson's stated outcome; :mod:`core.lesson_outcomes` checks it after a headless run.
+from disk. ``dataset.csv`` names a file in ``resources/data/`` only (no paths).
 """
 
 from __future__ import annotations
@@ -34,9 +46,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.datasets import PointSet, read_csv
+from core.directions import PLANE_KINDS, flat_index, is_linear_lesson, random_plane
+from core.lesson_claims import check_placeholders, fill, parse_claims
 from core.scene import scene_from_dict
 from core.scene_validation import (
     SceneError,
@@ -54,25 +68,21 @@ LESSON_DIR = RESOURCES / "lessons"
 LESSON_GLOB = "*.json"  # the lesson files of a directory (shipped by pyproject's package-data)
 DATA_DIR = RESOURCES / "data"
 LANGUAGES = ("en", "zh_CN")
-LESSON_FORMAT = 1
+LESSON_FORMAT = 2
 SCENE_SECTIONS = ("data", "network", "training", "views")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MAX_LESSON_BYTES = 1_000_000
 
-# Keys of an ``expect`` block and the type of their value (see core.lesson_outcomes).
-EXPECT_KEYS: dict[str, type | tuple[type, ...]] = {
-    "steps": int,
-    "train_accuracy_min": float, "train_accuracy_max": float,
-    "test_accuracy_min": float, "test_accuracy_max": float,
-    "train_loss_max": float, "test_loss_max": float,
-    "diverged": bool,
-    "matches_least_squares": float,
-    "first_layer_grad_ratio_max": float, "first_layer_grad_ratio_min": float,
-    "loss_increase_fraction_min": float, "loss_increase_fraction_max": float,
-    "test_loss_rise_min": float,
-    "better_than": dict,
-}
-COMPARABLE_METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+#: Planes a lesson may ask for (core.directions.PLANE_KINDS without "pca", which needs a path).
+LESSON_PLANES = tuple(kind for kind in PLANE_KINDS if kind != "pca")
+
+
+class SurfacePlane(NamedTuple):
+    """The loss-surface plane a lesson sets: ``kind`` (one of :data:`LESSON_PLANES`) and, for
+    "parameters", the two flat indices into ``net.get_params()`` (else None)."""
+
+    kind: str
+    parameters: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,16 +108,18 @@ class Lesson:
     path: Path | None = field(default=None, compare=False)
 
     def localized(self, name: str, language: str = "en") -> str:
-        """``title`` or ``text`` in ``language`` (``"zh_CN"``, ``"zh"`` …), English if missing."""
+        """``title`` or ``text`` in ``language`` (``"zh_CN"``, ``"zh"`` …), English if missing,
+        with each ``{claim}`` replaced by the claim's value (:func:`core.lesson_claims.fill`)."""
         texts = getattr(self, name)
         if language in texts:
-            return texts[language]
+            return fill(texts[language], self.expect)
         prefix = [k for k in texts if k.split("_")[0] == language.split("_")[0]]
-        return texts[prefix[0]] if prefix else texts["en"]
+        return fill(texts[prefix[0]] if prefix else texts["en"], self.expect)
 
     def localized_steps(self, language: str = "en") -> list[str]:
-        """The suggested steps in ``language`` (English where missing)."""
-        return [step.get(language) or step["en"] for step in self.suggested_steps]
+        """The suggested steps in ``language`` (English where missing), claims filled in."""
+        return [fill(step.get(language) or step["en"], self.expect)
+                for step in self.suggested_steps]
 
 
 def _texts(value: Any, where: str) -> dict[str, str]:
@@ -126,30 +138,82 @@ def _steps(value: Any, where: str) -> tuple[dict[str, str], ...]:
 
 
 def _expect(value: Any, where: str) -> dict[str, Any]:
-    d = as_dict(value, where, allowed=EXPECT_KEYS)
-    out: dict[str, Any] = {}
-    for key, raw in d.items():
-        kind = EXPECT_KEYS[key]
-        if kind is int:
-            out[key] = as_int(raw, join(where, key), minimum=1, maximum=100_000)
-        elif kind is bool:
-            if not isinstance(raw, bool):
-                raise SceneError(f"{join(where, key)}: expected true or false")
-            out[key] = raw
-        elif kind is float:
-            if isinstance(raw, bool) or not isinstance(raw, int | float):
-                raise SceneError(f"{join(where, key)}: expected a number")
-            out[key] = float(raw)
-        else:
-            spec = as_dict(raw, join(where, key), allowed=("lesson", "metric"))
-            out[key] = {
-                "lesson": as_str(require(spec, "lesson", join(where, key)),
-                                 join(where, f"{key}.lesson")),
-                "metric": as_str(require(spec, "metric", join(where, key)),
-                                 join(where, f"{key}.metric"), choices=COMPARABLE_METRICS),
-            }
-    require(out, "steps", where)
-    return out
+    d = as_dict(value, where, allowed=("steps", "claims"))
+    return {"steps": as_int(require(d, "steps", where), join(where, "steps"), minimum=1,
+                            maximum=100_000),
+            "claims": parse_claims(d.get("claims", []), join(where, "claims"))}
+
+
+def _check_texts(lesson: Lesson, where: str) -> None:
+    """Every ``{…}`` in the lesson's title, text and steps names one of its claims."""
+    fields = [("title", lesson.title), ("text", lesson.text)]
+    fields += [(f"suggested_steps[{i}]", step) for i, step in enumerate(lesson.suggested_steps)]
+    for name, texts in fields:
+        for language, text in texts.items():
+            check_placeholders(text, lesson.expect, join(join(where, name), language))
+
+
+def _surface(views: Any, where: str) -> dict[str, Any]:
+    """The ``views.loss_surface`` block of a lesson scene, checked for form (see the module
+    docstring); whether it fits the network is checked by :func:`surface_plane`."""
+    views = as_dict(views, where)
+    spec = as_dict(require(views, "loss_surface", where), join(where, "loss_surface"),
+                   allowed=("plane", "parameters"))
+    where = join(where, "loss_surface")
+    plane = require(spec, "plane", where)
+    if plane == "pca":
+        raise SceneError(f"{join(where, 'plane')}: a lesson starts at step 0, where the PCA "
+                         f"plane has no path; choose one of {', '.join(LESSON_PLANES)}")
+    plane = as_str(plane, join(where, "plane"), choices=LESSON_PLANES)
+    if (plane == "parameters") != ("parameters" in spec):
+        raise SceneError(f"{join(where, 'parameters')}: needed for the 'parameters' plane "
+                         f"and only there")
+    if plane == "parameters":
+        chosen = spec["parameters"]
+        if not isinstance(chosen, list) or len(chosen) != 2:
+            raise SceneError(f"{join(where, 'parameters')}: expected a list of two parameters")
+        for k, address in enumerate(chosen):
+            at = join(join(where, "parameters"), k)
+            address = as_dict(address, at, allowed=("layer", "kind", "i", "j"))
+            as_int(require(address, "layer", at), join(at, "layer"), minimum=0)
+            as_str(require(address, "kind", at), join(at, "kind"), choices=("W", "b"))
+            as_int(require(address, "i", at), join(at, "i"), minimum=0)
+            if address["kind"] == "W":
+                as_int(require(address, "j", at), join(at, "j"), minimum=0)
+    return spec
+
+
+def surface_plane(views: dict, net, loss: str) -> SurfacePlane:
+    """The loss-surface plane a lesson's ``views`` ask for, resolved for ``net``
+    (core.network.MLP) trained with ``loss``: flat indices for "parameters".
+
+    Raises SceneError when the plane does not fit: "linear" on a model that is not the
+    1-input linear model with mse, a parameter outside the network, the same parameter twice,
+    "random" when every weight is 0 (filter normalization has nothing to scale to).
+    """
+    where = "views.loss_surface"
+    spec = _surface(views, "views")
+    kind = spec["plane"]
+    if kind == "linear" and not is_linear_lesson(net, loss):
+        raise SceneError(f"{where}.plane: the (w, b) plane needs a 1-input linear model "
+                         f"trained with mse")
+    if kind == "random":
+        try:
+            random_plane(net)
+        except ValueError as error:
+            raise SceneError(f"{where}.plane: {error}") from None
+    if kind != "parameters":
+        return SurfacePlane(kind)
+    indices = []
+    for k, a in enumerate(spec["parameters"]):
+        try:
+            indices.append(flat_index(net.layer_sizes, a["layer"], a["kind"], a["i"],
+                                      a.get("j", 0)))
+        except ValueError as error:
+            raise SceneError(f"{where}.parameters[{k}]: {error}") from None
+    if indices[0] == indices[1]:
+        raise SceneError(f"{where}.parameters: choose two different parameters")
+    return SurfacePlane(kind, (indices[0], indices[1]))
 
 
 def _dataset(value: Any, where: str) -> dict[str, Any]:
@@ -202,9 +266,11 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     scene = as_dict(require(d, "scene", ""), "scene")
     dataset = _dataset(d["dataset"], "dataset") if "dataset" in d else None
     steps = _steps(d.get("suggested_steps", []), "suggested_steps")
+    _surface(scene.get("views"), "scene.views")
     lessons = [Lesson(base_id, number, base_id, _texts(require(d, "title", ""), "title"),
                       _texts(require(d, "text", ""), "text"), steps, copy.deepcopy(scene),
                       _expect(require(d, "expect", ""), "expect"), dataset, path)]
+    _check_texts(lessons[0], "")
     variants = d.get("variants", [])
     if not isinstance(variants, list):
         raise SceneError("variants: expected a list")
@@ -221,6 +287,8 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
             _apply_changes(scene, variant.get("changes", {}), join(where, "changes")),
             _expect(require(variant, "expect", where), join(where, "expect")),
             dataset, path))
+        _surface(lessons[-1].scene.get("views"), join(where, "changes.views"))
+        _check_texts(lessons[-1], where)
     return lessons
 
 
@@ -242,6 +310,12 @@ def _catalogue(directory: Path) -> tuple[Lesson, ...]:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise SceneError(f"duplicate lesson id(s): {', '.join(duplicates)}")
+    for lesson in lessons:
+        for i, claim in enumerate(lesson.expect["claims"]):
+            for key in ("lesson", "than"):
+                if key in claim and claim[key] not in ids:
+                    raise SceneError(f"lesson {lesson.id!r}: expect.claims[{i}].{key}: "
+                                     f"unknown lesson {claim[key]!r}")
     return tuple(sorted(lessons, key=lambda lesson: lesson.number))  # stable: file order kept
 
 
@@ -284,15 +358,18 @@ def lesson_scene_dict(lesson: Lesson) -> dict[str, Any]:
 
 
 def load_lesson_scene(lesson_id: str, directory: Path | None = None):
-    """``(Session, views)`` for a lesson, validated by :func:`core.scene.scene_from_dict`.
+    """``(Session, views)`` for a lesson, validated by :func:`core.scene.scene_from_dict`; the
+    loss-surface plane of ``views`` fits the network (:func:`surface_plane`).
 
     Raises ValueError (unknown id, listing the ids) or SceneError (malformed lesson scene).
     """
     lesson = get_lesson(lesson_id, directory)
     try:
-        return scene_from_dict(lesson_scene_dict(lesson))
+        session, views = scene_from_dict(lesson_scene_dict(lesson))
+        surface_plane(views, session.net, session.loss)
     except SceneError as error:
         raise SceneError(f"lesson {lesson_id!r}: {error}") from None
+    return session, views
 
 
 def load_lesson(lesson_id: str, directory: Path | None = None):

@@ -1,10 +1,12 @@
 """The Lessons menu and the lesson notes dock.
 
 Lessons ▸ <n. title> loads a built-in lesson (``core.lessons``; variants listed under their
-lesson): the scene replaces the current one through ``controller.replace_session`` and the
-lesson's views are opened. The notes dock shows the teacher's text and the suggested steps in
-the interface language, or in English and Chinese side by side ("Both languages"); titles and
-texts come from the lesson files, which carry both languages.
+lesson): the scene replaces the current one through ``controller.replace_session``, the
+lesson's views are opened and the loss-surface view is set to the lesson's plane (whatever
+plane was chosen before, so a lesson never opens on a plane its start cannot show). The notes
+dock shows the teacher's text and the suggested steps in the interface language, or in English
+and Chinese side by side ("Both languages"); titles and texts come from the lesson files,
+which carry both languages, with the numbers of their claims filled in.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import html
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 
-from core.lessons import LANGUAGES, list_lessons, load_lesson_scene
+from core.lessons import LANGUAGES, list_lessons, load_lesson_scene, surface_plane
 from core.scene_validation import SceneError
 from gui.i18n import current_language, manager
 
@@ -158,6 +160,7 @@ class LessonsMenu(QtCore.QObject):
         else:
             controller.replace_session(session)
         apply_views(self.window, views)
+        apply_surface_plane(self.window, views)
         self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
         self.notes.show_lesson(self.current)
         self.dock.show()
@@ -182,8 +185,8 @@ def _view_docks(window) -> dict[str, QtWidgets.QDockWidget]:
 
 def apply_views(window, views: dict) -> None:
     """Open the views a lesson lists (``views["open"]``) and close the other view docks (the
-    settings panels are not views and stay); set up the loss surface as ``views["loss_surface"]``
-    asks ({"plane": "linear", "mark_optimum": true}) and bring its dock to the front."""
+    settings panels are not views and stay); bring the loss-surface dock to the front when it
+    is listed."""
     if not isinstance(views, dict) or not isinstance(views.get("open"), list | tuple):
         return
     opened = set(views["open"])
@@ -193,21 +196,28 @@ def apply_views(window, views: dict) -> None:
     else:
         for view, dock in _view_docks(window).items():
             dock.setVisible(view in opened)
-    surface = views.get("loss_surface")
-    presenter = getattr(window, "loss_surface", None)
-    if "loss_surface" in opened and presenter is not None:
+    if "loss_surface" in opened:
         dock = _view_docks(window).get("loss_surface")
         if dock is not None:
             dock.show()
             dock.raise_()
-        plane = surface.get("plane") if isinstance(surface, dict) else None
-        controls = getattr(presenter, "controls", None)
-        if plane and controls is not None and hasattr(controls, "set_mode"):
-            try:
-                controls.set_mode(plane)
-            except ValueError:  # a plane this build does not offer: keep the current one
-                return
-            presenter.recompute()
+
+
+def apply_surface_plane(window, views: dict) -> None:
+    """Set the loss-surface view to the plane of the lesson just loaded (``views``, checked
+    by ``core.lessons.load_lesson_scene``): its mode and, for "parameters", its two
+    parameters, then ask for a new surface (computed now if the dock is shown, else when it
+    is). Applied whether or not the lesson opens the dock."""
+    presenter = getattr(window, "loss_surface", None)
+    controls = getattr(presenter, "controls", None)
+    if controls is None:
+        return
+    session = window.controller.session
+    plane = surface_plane(views, session.net, session.loss)
+    if plane.parameters is not None:
+        controls.choose_parameters(*plane.parameters)
+    controls.set_mode(plane.kind)
+    presenter.recompute()
 
 
 def install_lessons(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> LessonsMenu:

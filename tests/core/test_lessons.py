@@ -1,5 +1,6 @@
-"""Built-in lessons: every lesson file is valid, loads through the scene validation, and reaches
-its stated outcome in a headless run."""
+"""Built-in lessons: every lesson file is valid, loads through the scene validation, and every
+claim its text makes holds in a headless run; the numbers in the texts are those claims' values
+or facts of the scene checked here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import re
 import numpy as np
 import pytest
 
-from core.lesson_outcomes import check_expectations, lesson_metrics, run_lesson
+from core.lesson_claims import check_claims, fill, placeholders
+from core.lesson_outcomes import check_expectations, lesson_metrics, measure, run_lesson, train
 from core.lessons import (
     LANGUAGES,
     LESSON_DIR,
@@ -19,8 +21,10 @@ from core.lessons import (
     list_lessons,
     load_lesson,
     load_lesson_scene,
+    surface_plane,
 )
 from core.scene_validation import SceneError
+from core.training import PARAMETER_LIMIT
 
 IDS = lesson_ids()
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -61,19 +65,193 @@ def test_lesson_loads_as_a_fresh_session(lesson_id):
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
-def test_lesson_reaches_its_stated_outcome_headlessly(lesson_id):
+def test_every_claim_of_the_lesson_text_holds_in_a_headless_run(lesson_id):
+    lesson = get_lesson(lesson_id)
     metrics, unmet = run_lesson(lesson_id)
     assert unmet == [], (lesson_id, unmet)
     assert metrics["steps"] >= 1
+    assert lesson.expect["claims"], "a lesson says what happens"
 
 
-# Independent checks of the claims the lesson texts make (not only through the expect blocks).
-def test_perceptron_cannot_learn_xor_but_one_hidden_layer_of_four_tanh_can():
+@pytest.mark.parametrize("lesson_id", IDS)
+def test_the_text_quotes_the_same_claims_in_both_languages(lesson_id):
+    """Every named claim is written into the text, in English and in Chinese alike, so a
+    number the text states is a number the run is checked against."""
+    lesson = get_lesson(lesson_id)
+    named = {claim["name"] for claim in lesson.expect["claims"] if "name" in claim}
+    quoted = {language: set(placeholders(lesson.text[language])) - {"steps"}
+              for language in LANGUAGES}
+    assert quoted["en"] == quoted["zh_CN"] == named, lesson_id
+    for language in LANGUAGES:
+        shown = lesson.localized("text", language)
+        assert "{" not in shown and "}" not in shown
+
+
+# Every number written into a text (not quoted from a claim) and what it must agree with: the
+# scene, the engine, mathematics or a citation. A new literal number fails until listed here.
+_MATH = "mathematics"
+LITERAL_NUMBERS = {
+    "linear-regression": {},
+    "linear-regression-large-lr": {
+        "0.15": lambda s: s.training.learning_rate == 0.15,
+        "2": _MATH,  # 2/λ_max
+        "10": lambda s: PARAMETER_LIMIT == 1e10,  # ±10¹⁰
+    },
+    "xor-perceptron": {
+        "1": lambda s: set(np.unique(s.y_train)) == {0.0, 1.0},  # class 1
+        "2": _MATH, "0.69": lambda s: abs(math.log(2) - 0.69) < 0.005,  # log 2 ≈ 0.69
+    },
+    "xor-hidden": {"4": lambda s: s.net.layer_sizes == (2, 4, 1)},
+    "vanishing-sigmoid": {"1": _MATH, "4": _MATH},  # σ′ ≤ 1/4
+    "vanishing-relu": {"0.03": lambda s: s.training.learning_rate == 0.03,
+                       "1": _MATH},  # ReLU′ = 1
+    "overfitting": {},
+    "overfitting-l2": {"0.05": lambda s: s.training.l2 == 0.05,
+                       "2": lambda s: _penalty_is_half_l2(s), "0": _MATH},
+    "overfitting-dropout": {"0.5": lambda s: s.net.dropout == (0.5, 0.5, 0.5)},
+    "optimizers-sgd": {},
+    "optimizers-momentum": {"0.9": lambda s: s.training.momentum == 0.9},
+    "optimizers-adam": {"0.01": lambda s: s.training.learning_rate == 0.01},
+    "batch-full": {},
+    "batch-one": {"1": lambda s: s.trainer.batch_size == 1},
+    "spiral-softmax": {"1": _MATH},  # probabilities sum to 1
+    "penguins-raw": {
+        "2020": "citation: Horst, Hill & Gorman 2020",
+        "45": lambda s: abs(s.X_train[:, 0].mean() - 45) < 2,  # bill length, mm
+        "200": lambda s: abs(s.X_train[:, 1].mean() - 200) < 5,  # flipper length, mm
+        "1": _MATH, "0": lambda s: _tanh_derivative_is_zero_at_the_start(s),
+    },
+    "penguins-standardized": {"0": lambda s: np.abs(s.X_train.mean(axis=0)).max() < 1e-9,
+                              "1": lambda s: np.allclose(s.X_train.std(axis=0), 1.0)},
+}
+_NUMBER = re.compile(r"(?<![A-Za-z_\d.])\d+(?:\.\d+)?")
+
+
+def _penalty_is_half_l2(session) -> bool:
+    weights = session.net.weights
+    expected = 0.5 * 0.05 * sum(float(np.vdot(w, w)) for w in weights)
+    return math.isclose(session.net.penalty(l2=0.05), expected)
+
+
+def _tanh_derivative_is_zero_at_the_start(session) -> bool:
+    z = session.net.forward(session.X_train).pre_activations[0]
+    return bool(np.all(1.0 - np.tanh(z) ** 2 == 0.0))
+
+
+def literal_numbers(text: str) -> set[str]:
+    """Numbers written in ``text`` outside ``{placeholders}`` ("L2" is a name, not a 2)."""
+    return set(_NUMBER.findall(re.sub(r"\{[^{}]*\}", "", text)))
+
+
+def test_literal_numbers_are_listed_for_every_lesson():
+    assert set(LITERAL_NUMBERS) == set(IDS)
+
+
+@pytest.mark.parametrize("lesson_id", IDS)
+def test_every_number_written_into_a_text_agrees_with_the_scene(lesson_id):
+    lesson = get_lesson(lesson_id)
+    allowed = LITERAL_NUMBERS[lesson_id]
+    for language in LANGUAGES:
+        assert literal_numbers(lesson.text[language]) == set(allowed), (lesson_id, language)
+    session = load_lesson(lesson_id)
+    for number, check in allowed.items():
+        assert isinstance(check, str) or check(session), (lesson_id, number)
+
+
+def test_a_wrong_claim_fails_the_check():
+    """The old perceptron text said the accuracy stays "about 50%": as a claim, it fails."""
+    lesson = get_lesson("xor-perceptron")
+    claims = [dict(claim) for claim in lesson.expect["claims"]]
+    accuracy = next(c for c in claims if c["metric"] == "train_accuracy")
+    accuracy["value"] = 0.5
+    wrong = {"steps": lesson.expect["steps"], "claims": claims}
+    assert "about 50% on the training points" in fill(
+        lesson.text["en"].replace("levels off at", "levels off at about"), wrong)
+    unmet = check_expectations(wrong, lesson_metrics("xor-perceptron"))
+    assert len(unmet) == 1 and "train_accuracy ≈ 0.5 ± 0.02, got 0.69" in unmet[0]
+    assert check_expectations(lesson.expect, lesson_metrics("xor-perceptron")) == []
+
+
+def test_the_text_reads_the_measured_numbers():
+    text = get_lesson("xor-perceptron").localized("text", "en")
+    metrics = lesson_metrics("xor-perceptron")
+    assert f"{round(100 * metrics['train_accuracy'])}% on the training points" in text
+    assert f"{round(100 * metrics['test_accuracy'])}% on the test points" in text
+    assert "about 50%" not in text
+    text = get_lesson("linear-regression-large-lr").localized("text", "en")
+    divergence = lesson_metrics("linear-regression-large-lr")["divergence"]
+    assert f"At step {divergence['step']} a parameter passes ±10¹⁰" in text
+    assert "few hundred" not in text
+
+
+# Independent checks of what the lesson texts say (not only through the claims).
+def _best_line_by_pairs(X: np.ndarray, y: np.ndarray) -> float:
+    """The best accuracy of a straight line on points in general position, by brute force over
+    the lines through two of the points: every split a line makes can be made by a line through
+    two points, each of which may then be put on either side (a small shift or turn)."""
+    n = len(y)
+    best = 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            normal = np.array([X[i, 1] - X[j, 1], X[j, 0] - X[i, 0]])
+            side = (X - X[i]) @ normal > 0
+            others = np.ones(n, dtype=bool)
+            others[[i, j]] = False
+            ones_above = int(np.sum(side & others & (y == 1)))
+            zeros_below = int(np.sum(~side & others & (y == 0)))
+            ones_below = int(np.sum(~side & others & (y == 1)))
+            zeros_above = int(np.sum(side & others & (y == 0)))
+            free = 2  # the two points on the line: each on whichever side is right
+            best = max(best, ones_above + zeros_below + free, ones_below + zeros_above + free)
+    return best / n
+
+
+def test_the_best_straight_line_is_found_by_brute_force_on_the_lessons_points():
+    """"Even the best straight line gets only 76%": computed here over every line through two
+    training points, and compared with the number the text states."""
+    session = load_lesson("xor-perceptron")
+    X, y = session.X_train, session.y_train.reshape(-1)
+    best = _best_line_by_pairs(X, y)
+    claim = next(c for c in get_lesson("xor-perceptron").expect["claims"]
+                 if c["metric"] == "best_line_accuracy")
+    assert abs(best - claim["value"]) <= claim["tolerance"]
+    assert f"only {round(100 * best)}% of them" in get_lesson("xor-perceptron").localized("text")
+    assert lesson_metrics("xor-perceptron")["best_line_accuracy"] == pytest.approx(best)
+    assert lesson_metrics("xor-perceptron")["train_accuracy"] < best
+
+
+def test_best_line_accuracy_returns_a_line_that_reaches_it():
+    from core.linear_models import best_line_accuracy
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(40, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(float)
+    accuracy, normal, offset = best_line_accuracy(X, y)
+    assert np.mean((X @ normal > offset) == (y == 1)) == accuracy
+    assert accuracy == pytest.approx(_best_line_by_pairs(X, y))
+    square = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]])
+    assert best_line_accuracy(square, np.array([0, 0, 1, 1]))[0] == 0.75  # XOR's corners
+    assert best_line_accuracy(square, np.array([0, 0, 0, 1]))[0] == 1.0  # AND is separable
+
+
+def test_perceptron_cannot_learn_xor_however_long_it_trains():
+    """The run has reached the lowest cross-entropy any line has on these points (a convex
+    problem, solved here by Newton's method), so training longer cannot change it."""
     perceptron, hidden = lesson_metrics("xor-perceptron"), lesson_metrics("xor-hidden")
-    assert get_lesson("xor-perceptron").scene["network"]["hidden_sizes"] == []
+    session = load_lesson("xor-perceptron")
+    assert session.net.layer_sizes == (2, 1) and session.net.output_activation == "sigmoid"
     assert load_lesson("xor-hidden").net.layer_sizes == (2, 4, 1)
-    assert perceptron["train_accuracy"] <= 0.75 and perceptron["test_accuracy"] <= 0.75
-    assert perceptron["train_loss"] > 0.6  # stuck near log 2
+    X = np.column_stack([session.X_train, np.ones(len(session.X_train))])
+    y = session.y_train.reshape(-1)
+    theta = np.zeros(3)
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-X @ theta))
+        hessian = (X * (p * (1 - p))[:, None]).T @ X / len(y)
+        theta -= np.linalg.solve(hessian, X.T @ (p - y) / len(y))
+    p = 1.0 / (1.0 + np.exp(-X @ theta))
+    lowest = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert perceptron["train_loss"] == pytest.approx(lowest, abs=1e-4)
+    assert perceptron["train_accuracy"] == pytest.approx(np.mean((p >= 0.5) == (y == 1)))
     assert hidden["test_accuracy"] >= 0.95 and hidden["train_accuracy"] >= 0.95
 
 
@@ -89,19 +267,39 @@ def test_linear_regression_converges_to_the_least_squares_optimum():
     assert abs(session.net.biases[0][0] - b) < 1e-3
 
 
-def test_too_large_learning_rate_zigzags_and_diverges():
-    session = load_lesson("linear-regression-large-lr")
+def _optimum_and_weights(session, steps: int):
     weights = []
-    for _ in range(12):
+    for _ in range(steps):
         session.trainer.step()
         weights.append(float(session.net.weights[0][0, 0]))
     optimum = np.linalg.lstsq(np.column_stack([session.X_train, np.ones(len(session.X_train))]),
                               session.y_train, rcond=None)[0][0]
-    side = np.sign(np.array(weights) - optimum)
+    return optimum, np.array(weights)
+
+
+def test_linear_bowl_is_steep_along_w_and_shallow_along_b():
+    session = load_lesson("linear-regression")
+    x = session.X_train[:, 0]
+    assert not session.data.standardize and x.std() > 2
+    assert 2 * np.mean(x * x) > 5 * 2  # ∂²J/∂w² = 2·mean(x²) against ∂²J/∂b² = 2
+
+
+def test_too_large_learning_rate_zigzags_and_diverges_and_half_of_it_converges():
+    session = load_lesson("linear-regression-large-lr")
+    optimum, weights = _optimum_and_weights(session, 12)
+    side = np.sign(weights - optimum)
     assert np.all(side[1:] != side[:-1]), "w jumps from one side of the optimum to the other"
     assert abs(weights[-1] - optimum) > abs(weights[1] - optimum), "and ever further"
-    assert lesson_metrics("linear-regression-large-lr")["diverged"]
+    metrics = lesson_metrics("linear-regression-large-lr")
+    assert metrics["diverged"] and metrics["divergence"]["phase"] == "update"
+    assert f"±{PARAMETER_LIMIT:.0e}" in metrics["divergence"]["cause"]
     assert not lesson_metrics("linear-regression")["diverged"]
+    # the suggested step: halve η (0.075, below 2/λ_max) and the path settles into the optimum
+    halved = load_lesson("linear-regression-large-lr")
+    halved.trainer.set_learning_rate(halved.training.learning_rate / 2)
+    assert halved.trainer.learning_rate == 0.075 < metrics["stable_learning_rate"]
+    assert train(halved, 1500) == 1500
+    assert measure(halved)["least_squares_error"] < 1e-6
 
 
 def test_sigmoid_gradients_vanish_where_relu_gradients_do_not():
@@ -140,6 +338,12 @@ def test_spiral_lesson_uses_softmax_and_cross_entropy_on_three_classes():
     assert session.n_classes == 3 and session.loss == "cross_entropy"
     assert session.net.output_activation == "softmax"
     assert lesson_metrics("spiral-softmax")["train_accuracy"] >= 0.95
+
+
+def test_raw_penguin_inputs_put_the_first_layer_in_the_tens_or_hundreds():
+    session = load_lesson("penguins-raw")
+    z = np.abs(session.net.forward(session.X_train).pre_activations[0])
+    assert 10 <= z.min() and z.max() < 1000
 
 
 def test_penguins_need_standardization():
@@ -193,15 +397,134 @@ def test_lesson_data_file_must_be_a_plain_name_in_resources(tmp_path):
         list_lessons(tmp_path)
 
 
-def test_unknown_expectation_is_refused(tmp_path):
-    _write_lesson(tmp_path, expect={"steps": 10, "accuracy_at_least": 0.9})
-    with pytest.raises(SceneError, match=r"expect: unknown field 'accuracy_at_least'"):
+def test_unknown_metric_in_a_claim_is_refused(tmp_path):
+    _write_lesson(tmp_path, text={"en": "XOR.", "zh_CN": "异或。"}, variants=None,
+                  expect={"steps": 10, "claims": [
+                      {"metric": "accuracy_at_least", "op": "at_least", "value": 0.9}]})
+    with pytest.raises(SceneError, match=r"expect.claims\[0\].metric: unknown value "
+                                         r"'accuracy_at_least'"):
         list_lessons(tmp_path)
 
 
-def test_check_expectations_reports_each_unmet_expectation():
-    metrics = {"train_accuracy": 0.5, "test_accuracy": math.nan, "diverged": False}
-    unmet = check_expectations({"steps": 1, "train_accuracy_min": 0.9,
-                                "test_accuracy_min": 0.9, "diverged": True}, metrics)
-    assert len(unmet) == 3
+def test_the_old_expect_keys_are_refused(tmp_path):
+    _write_lesson(tmp_path, expect={"steps": 10, "train_accuracy_max": 0.75})
+    with pytest.raises(SceneError, match=r"expect: unknown field 'train_accuracy_max'"):
+        list_lessons(tmp_path)
+
+
+def test_a_placeholder_that_is_not_a_claim_is_refused(tmp_path):
+    _write_lesson(tmp_path, text={"en": "It reaches {accuracy}.", "zh_CN": "达到 {accuracy}。"})
+    with pytest.raises(SceneError, match=r"text.en: \{accuracy\} is not a claim name"):
+        list_lessons(tmp_path)
+
+
+def test_a_claim_about_an_unknown_lesson_is_refused(tmp_path):
+    _write_lesson(tmp_path, text={"en": "XOR.", "zh_CN": "异或。"}, variants=None,
+                  expect={"steps": 10, "claims": [
+        {"metric": "train_loss", "op": "better_than", "than": "no-such-lesson"}]})
+    with pytest.raises(SceneError, match=r"claims\[0\].than: unknown lesson 'no-such-lesson'"):
+        list_lessons(tmp_path)
+
+
+@pytest.mark.parametrize("claim, message", [
+    ({"metric": "train_loss", "op": "about", "value": 0.3}, r"tolerance: missing"),
+    ({"metric": "train_loss", "op": "about", "value": 0.3, "tolerance": 0},
+     r"tolerance: must be > 0"),
+    ({"metric": "train_loss", "op": "at_most", "value": "low"}, r"value: expected a finite"),
+    ({"metric": "diverged", "op": "equals", "value": True, "name": "d"}, r"no number to quote"),
+    ({"metric": "n_train", "op": "better_than", "than": "xor-hidden"}, r"compares a loss"),
+    ({"metric": "train_loss", "op": "near", "value": 1}, r"op: unknown value 'near'"),
+])
+def test_malformed_claims_are_refused_naming_the_field(tmp_path, claim, message):
+    _write_lesson(tmp_path, expect={"steps": 10, "claims": [claim]})
+    with pytest.raises(SceneError, match=message):
+        list_lessons(tmp_path)
+
+
+def test_check_claims_reports_each_claim_that_does_not_hold():
+    metrics = {"train_accuracy": 0.5, "test_accuracy": math.nan, "diverged": False,
+               "train_loss": 0.3}
+    others = {"other": {"train_loss": 0.2}}
+    claims = [{"metric": "train_accuracy", "op": "at_least", "value": 0.9},
+              {"metric": "test_accuracy", "op": "at_most", "value": 0.9},  # NaN never holds
+              {"metric": "diverged", "op": "equals", "value": True},
+              {"metric": "train_loss", "op": "better_than", "than": "other"},
+              {"metric": "train_accuracy", "op": "about", "value": 0.52, "tolerance": 0.03},
+              {"metric": "train_loss", "op": "about", "value": 0.2, "tolerance": 0.01,
+               "lesson": "other"}]
+    unmet = check_claims(claims, metrics, others.__getitem__)
+    assert len(unmet) == 4
     assert "train_accuracy ≥ 0.9, got 0.5" in unmet[0]
+    assert "diverged = true, got False" in unmet[2]
+    assert "better than lesson 'other'" in unmet[3] and "0.2" in unmet[3]
+
+
+def test_every_metric_a_claim_can_name_is_measured():
+    from core.lesson_claims import COSTLY_METRICS, METRICS
+
+    session = load_lesson("xor-perceptron")
+    train(session, 5)
+    metrics = measure(session, COSTLY_METRICS)
+    assert set(METRICS) <= set(metrics)
+    assert math.isfinite(metrics["best_line_accuracy"])
+    assert math.isnan(measure(session)["best_line_accuracy"])  # costly: only when asked
+
+
+def test_claim_values_are_written_as_the_text_shows_them():
+    from core.lesson_claims import format_value
+
+    assert format_value(0.69, "percent") == "69%"
+    assert format_value(0.07, "percent") == "7%"
+    assert format_value(0.001, "percent") == "0.1%"
+    assert format_value(0.0001, "reciprocal") == "10,000"
+    assert format_value(0.11, "number") == "0.11"
+    assert format_value(45, "number") == "45"
+
+
+# ---------------------------------------------------------------------------------------------
+# the loss-surface plane of each lesson
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lesson_id", IDS)
+def test_every_lesson_states_a_surface_plane_that_fits_its_network(lesson_id):
+    from core.directions import parameter_plane
+
+    session, views = load_lesson_scene(lesson_id)
+    plane = surface_plane(views, session.net, session.loss)
+    assert plane.kind in ("parameters", "random", "linear")
+    if plane.kind == "parameters":
+        parameter_plane(session.net, *plane.parameters)  # two distinct, existing parameters
+    assert (plane.kind == "linear") == lesson_id.startswith("linear-regression")
+
+
+def test_the_pca_plane_is_refused_for_a_lesson(tmp_path):
+    scene = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))["scene"]
+    scene["views"]["loss_surface"] = {"plane": "pca"}
+    _write_lesson(tmp_path, scene=scene)
+    with pytest.raises(SceneError, match=r"loss_surface.plane: a lesson starts at step 0, "
+                                         r"where the PCA plane has no path"):
+        list_lessons(tmp_path)
+
+
+def test_a_lesson_must_state_its_surface_plane(tmp_path):
+    scene = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))["scene"]
+    del scene["views"]["loss_surface"]
+    _write_lesson(tmp_path, scene=scene)
+    with pytest.raises(SceneError, match=r"scene.views.loss_surface: missing required field"):
+        list_lessons(tmp_path)
+
+
+@pytest.mark.parametrize("surface, message", [
+    ({"plane": "parameters", "parameters": [{"layer": 0, "kind": "W", "i": 0, "j": 0},
+                                            {"layer": 3, "kind": "W", "i": 0, "j": 0}]},
+     r"parameters\[1\]: layer must be in \[0, 1\)"),
+    ({"plane": "parameters", "parameters": [{"layer": 0, "kind": "b", "i": 0},
+                                            {"layer": 0, "kind": "b", "i": 0}]},
+     r"parameters: choose two different parameters"),
+    ({"plane": "linear"}, r"plane: the \(w, b\) plane needs a 1-input linear model"),
+])
+def test_a_surface_plane_that_does_not_fit_the_network_is_refused(tmp_path, surface, message):
+    scene = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))["scene"]
+    scene["views"]["loss_surface"] = surface
+    _write_lesson(tmp_path, scene=scene, variants=None)
+    with pytest.raises(SceneError, match=r"lesson 'xor-perceptron': views.loss_surface." + message):
+        load_lesson("xor-perceptron", tmp_path)

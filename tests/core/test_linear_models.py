@@ -55,3 +55,23 @@ def test_bad_inputs_raise():
         least_squares(np.array([[np.nan], [1.0]]), np.zeros(2))
     with pytest.raises(ValueError, match="w must"):
         mean_squared_error(np.zeros((3, 1)), np.zeros(3), np.zeros(2), 0.0)
+
+
+def test_mse_hessian_matches_finite_differences_of_the_mse():
+    from core.linear_models import mse_hessian
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(30, 2)), rng.normal(size=30)
+    theta = rng.normal(size=3)
+
+    def mse(t):
+        return mean_squared_error(X, y, t[:2], t[2])
+
+    h = 1e-4
+    numeric = np.zeros((3, 3))
+    for i in range(3):
+        for j in range(3):
+            e_i, e_j = np.eye(3)[i] * h, np.eye(3)[j] * h
+            numeric[i, j] = (mse(theta + e_i + e_j) - mse(theta + e_i - e_j)
+                             - mse(theta - e_i + e_j) + mse(theta - e_i - e_j)) / (4 * h * h)
+    np.testing.assert_allclose(mse_hessian(X), numeric, rtol=1e-5, atol=1e-6)

@@ -155,3 +155,96 @@ def test_a_lesson_asks_to_save_unsaved_work_and_cancel_keeps_the_points(classroo
     assert not window.scene_files.dirty  # a fresh lesson: loading another one does not ask
     window.lessons_menu.actions["xor-perceptron"].trigger()
     assert len(questions) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# every lesson sets the loss-surface plane it needs, whatever plane was chosen before
+# ---------------------------------------------------------------------------------------------
+SURFACE_MODES = ("parameters", "random", "pca", "linear")
+
+
+def choose_surface_mode(window, mode: str) -> None:
+    """Put the loss-surface dock in ``mode`` as a user would, on a scene where it can be
+    chosen: (w, b) on the linear lesson, PCA after a few steps (it needs a path), the others
+    on the scene that is open."""
+    if mode == "linear":
+        window.lessons_menu.load("linear-regression")
+    if mode == "pca":
+        for _ in range(3):
+            window.controller.step()
+    controls = window.loss_surface.controls
+    controls.mode_combo.setCurrentIndex(controls.mode_combo.findData(mode))
+    assert controls.mode == mode
+
+
+def lesson_plane(lesson, session) -> tuple[str, tuple[int, int] | None]:
+    """The plane the lesson's JSON asks for: kind and, for two parameters, their indices
+    (read from the file, not from the code under test)."""
+    from core.directions import flat_index
+
+    spec = lesson.scene["views"]["loss_surface"]
+    chosen = spec.get("parameters")
+    if spec["plane"] != "parameters":
+        return spec["plane"], None
+    sizes = session.net.layer_sizes
+    return "parameters", tuple(flat_index(sizes, p["layer"], p["kind"], p["i"], p.get("j", 0))
+                               for p in chosen)
+
+
+def surface_shown(window, qtbot):
+    """Show the loss-surface dock and wait for its surface, or its failure."""
+    dock = window.docks["Loss surface"]
+    dock.show()
+    dock.raise_()
+    presenter = window.loss_surface
+    qtbot.waitUntil(lambda: presenter._failed or (
+        presenter.update is not None and not presenter.update.preview
+        and not presenter.surface_runner.busy), timeout=30_000)
+    return presenter
+
+
+def test_every_lesson_sets_its_surface_plane_whatever_the_plane_was(classroom, questions):
+    from gui.surface_jobs import capture, make_plane
+
+    window = classroom
+    controls = window.loss_surface.controls
+    for mode in SURFACE_MODES:
+        for lesson in LESSONS:
+            choose_surface_mode(window, mode)
+            window.lessons_menu.actions[lesson.id].trigger()
+            session = window.controller.session
+            kind, parameters = lesson_plane(lesson, session)
+            where = (mode, lesson.id)
+            assert window.lessons_menu.current.id == lesson.id, where
+            assert controls.mode == kind, where
+            if parameters is not None:
+                assert controls.parameters() == parameters, where
+            # the very plane the dock's worker builds from these settings at step 0
+            plane = make_plane(capture(session), controls.settings())
+            assert plane.kind == kind, where
+
+
+def test_a_lesson_opened_after_the_pca_plane_shows_its_surface_not_an_error(classroom,
+                                                                             questions, qtbot):
+    window = classroom
+    resolution = window.loss_surface.controls.resolution_spin
+    previous = resolution.value()
+    resolution.setValue(resolution.minimum())  # the plane is the point, not the detail
+    try:
+        check_lessons_after_pca(window, qtbot)
+    finally:
+        resolution.setValue(previous)
+
+
+def check_lessons_after_pca(window, qtbot) -> None:
+    for lesson in LESSONS:
+        choose_surface_mode(window, "pca")
+        window.lessons_menu.actions[lesson.id].trigger()
+        presenter = surface_shown(window, qtbot)
+        status = presenter.status_text()
+        kind, parameters = lesson_plane(lesson, window.controller.session)
+        assert not presenter._failed, (lesson.id, status)
+        assert "Error" not in status and "step 0" in status, (lesson.id, status)
+        assert presenter.update.plane.kind == kind, lesson.id
+        if parameters is not None:
+            assert tuple(presenter.update.plane.indices) == parameters, lesson.id
