@@ -172,15 +172,19 @@ def guess_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Colum
     """Propose feature and label columns from the first data ``rows`` (lists of cell texts) of a
     CSV file with column names ``header``. Pure: no file access.
 
-    Label, first rule that finds one (a text column is one with a non-number value):
-      1. a text column with 2..MAX_CLASSES distinct values whose name has a TARGET_WORDS word;
+    Label, first rule that finds one (a text column is one with a non-number value; "named"
+    means its name has a TARGET_WORDS word; among several, the last in the file):
+      1. a named text column with 2..MAX_CLASSES distinct values;
       2. else the last text column with 2..MAX_CLASSES distinct values (columns that are empty
          in more than half of the rows only if there is no other);
-      3. else a numeric column with a target word and at least 2 distinct values;
-      4. else, when every text column is id-like, the last numeric column with at least 2
+      3. else a named text column with more distinct values (the import then says why it
+         cannot be a label);
+      4. else, unless a named text column exists (e.g. a "species" column with one value:
+         the dialog then says so), a named numeric column with at least 2 distinct values
+         (the last: in "x, y, label", the label);
+      5. else, when every text column is id-like, the last numeric column with at least 2
          distinct values;
-      5. else the first text column with more distinct values (the import then says why it
-         cannot be a label).
+      6. else the first text column with more than MAX_CLASSES distinct values.
     Never: an empty/NA column, a single-valued one, or an id-like one. Id-like: integers that
     go up by 1 from row to row (ID_STEP_SHARE), or values that all differ (integers, at least
     ID_UNIQUE_MIN_VALUES of them; text, more than MAX_CLASSES).
@@ -201,14 +205,17 @@ def guess_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Colum
     mostly_empty = [2 * len(columns[c]) < len(rows) for c in range(n_columns)]
 
     classes = [c for c in text if 2 <= distinct[c] <= MAX_CLASSES]
+    many = [c for c in text if distinct[c] > MAX_CLASSES and not id_like[c]]
     numbers = [c for c in range(n_columns) if numeric[c] and distinct[c] >= 2 and not id_like[c]]
+    named_text = any(named[c] for c in text)
     candidates = (
-        [c for c in classes if named[c]][:1]
+        [c for c in classes if named[c]][-1:]
         or [c for c in classes if not mostly_empty[c]][-1:]
         or classes[-1:]
-        or [c for c in numbers if named[c]][:1]
+        or [c for c in many if named[c]][-1:]
+        or ([c for c in numbers if named[c]][-1:] if not named_text else [])
         or (numbers[-1:] if all(id_like[c] for c in text) else [])
-        or [c for c in text if distinct[c] > MAX_CLASSES and not id_like[c]][:1])
+        or many[:1])
     label = candidates[0] if candidates else None
     why: tuple[str, ...] = ()
     if label is None:

@@ -371,3 +371,16 @@ def test_empty_and_single_valued_columns_are_never_the_label():
     assert guess.features == ["x1", "x2"]
     guess = guess_columns(["a", "b"], [["1", "NA"], ["1", "NA"]])
     assert guess.label is None and guess.why_no_label == ("no values",)
+
+
+def test_y_as_a_coordinate_does_not_hide_the_label_column():
+    numeric = [[f"{k * 0.1:.1f}", f"{(k * 7) % 13 * 0.5:.1f}", str(k % 2)] for k in range(40)]
+    guess = guess_columns(["x", "y", "label"], numeric)
+    assert guess.label == "label" and guess.features == ["x", "y"]
+    one_species = [[f"{k * 0.1:.1f}", f"{k * 0.2:.1f}", "Adelie"] for k in range(30)]
+    guess = guess_columns(["x", "y", "species"], one_species)  # say why, guess no coordinate
+    assert guess.label is None and guess.why_no_label == ("one class", "species", "Adelie")
+    dated = [[f"{k * 0.1:.1f}", f"{k % 7 * 0.5}", f"2024-01-{k % 28 + 1:02d}", str(k % 2)]
+             for k in range(40)]
+    guess = guess_columns(["x1", "x2", "date", "y"], dated)  # a many-valued text column
+    assert guess.label == "y" and guess.features == ["x1", "x2"]
