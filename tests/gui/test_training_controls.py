@@ -3,6 +3,8 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
+from tests.waiting import PATIENCE_MS
+
 
 def press(qtbot, toolbar, action):
     """Click the tool button of `action` like a user would."""
@@ -61,7 +63,7 @@ def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, wi
     controller.stepped.connect(lambda: ticks.append(1))
     controller.play()
     assert window.step_toolbar.play_action.text() == "Pause"
-    qtbot.waitUntil(lambda: len(ticks) >= 8, timeout=10_000)
+    qtbot.waitUntil(lambda: len(ticks) >= 8, timeout=PATIENCE_MS)
     controller.pause()
     trainer = controller.trainer
     assert not controller.playing
@@ -105,7 +107,7 @@ def test_divergence_shows_the_banner_stops_play_and_the_app_stays_alive(qtbot, w
     assert controller.set_network_settings(hidden_sizes=(8,) * 6, activation="relu")
     assert controller.set_training_settings(learning_rate=10.0)
     controller.play()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=PATIENCE_MS)
     assert not controller.playing
     assert controller.divergence is not None
     assert f"step {controller.divergence.step}" in window.banner.title.text()

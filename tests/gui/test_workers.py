@@ -5,30 +5,43 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
+from PySide6 import QtCore
 
 from gui.workers import JobRunner
+from tests.waiting import PATIENCE_MS, PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def slow_job(label: str, log: dict, seconds: float = 30.0):
-    """A job that reports progress every 2 ms for ``seconds`` unless cancelled."""
+def endless_job(label: str, log: dict):
+    """A job that reports progress again and again and ends only when it is cancelled (the
+    progress call returns False). A safety net ends it after a few minutes of waiting, so a
+    broken cancellation fails the test instead of hanging it."""
 
     def job(progress):
         log.setdefault("started", []).append(label)
         log.setdefault("threads", []).append(threading.get_ident())
-        started = time.perf_counter()
-        while time.perf_counter() - started < seconds:
-            time.sleep(0.002)
-            if progress((time.perf_counter() - started) / seconds) is False:
+        never = threading.Event()
+        for k in range(int(PATIENCE_S / 0.002)):
+            if progress(k / (k + 1)) is False:
                 log.setdefault("cancelled", []).append(label)
                 from core.loss_surface import Cancelled
 
                 raise Cancelled(label)
+            never.wait(0.002)  # yield the interpreter lock between progress calls
+        log.setdefault("ran out", []).append(label)
+        return label
+
+    return job
+
+
+def quick_job(label: str, log: dict):
+    def job(progress):
+        log.setdefault("threads", []).append(threading.get_ident())
+        progress(1.0)
         return label
 
     return job
@@ -53,10 +66,10 @@ def test_new_request_cancels_the_running_one_and_only_the_new_result_arrives(qtb
     log: dict = {}
     progress_seen = []
     runner.progressChanged.connect(lambda rid, f: progress_seen.append(rid))
-    old = runner.submit(slow_job("old", log))
-    qtbot.waitUntil(lambda: old in progress_seen, timeout=5000)  # the old job is running
+    old = runner.submit(endless_job("old", log))
+    qtbot.waitUntil(lambda: old in progress_seen, timeout=PATIENCE_MS)  # the old job runs
     new = runner.submit(lambda progress: "new")
-    qtbot.waitUntil(lambda: new in finished, timeout=5000)
+    qtbot.waitUntil(lambda: new in finished, timeout=PATIENCE_MS)
     assert results == [(new, "new")]
     assert log["cancelled"] == ["old"]
     assert not runner.busy
@@ -64,17 +77,14 @@ def test_new_request_cancels_the_running_one_and_only_the_new_result_arrives(qtb
 
 def test_result_of_a_request_that_finished_before_a_newer_one_is_not_delivered(qtbot, runner):
     results, finished = collect(runner)
-    first_done = threading.Event()
-
-    def quick(progress):
-        first_done.set()
-        return "stale"
-
-    first = runner.submit(quick)
-    assert first_done.wait(5)  # computed and signalled, but not yet received by the GUI thread
-    time.sleep(0.05)
+    sent = threading.Event()
+    # runs in the worker thread as the result is emitted (before the GUI thread receives it)
+    runner._worker.result.connect(lambda *_: sent.set(),
+                                  QtCore.Qt.ConnectionType.DirectConnection)
+    first = runner.submit(lambda progress: "stale")
+    assert sent.wait(PATIENCE_S)  # computed and signalled, but not yet received by the GUI
     second = runner.submit(lambda progress: "fresh")
-    qtbot.waitUntil(lambda: second in finished, timeout=5000)
+    qtbot.waitUntil(lambda: second in finished, timeout=PATIENCE_MS)
     assert results == [(second, "fresh")]
     assert first not in finished
 
@@ -88,15 +98,15 @@ def test_generator_job_delivers_every_yielded_item_in_order(qtbot, runner):
             yield k
 
     rid = runner.submit(job)
-    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    qtbot.waitUntil(lambda: rid in finished, timeout=PATIENCE_MS)
     assert [value for _, value in results] == [0, 1, 2]
 
 
 def test_jobs_run_on_the_worker_thread_not_the_gui_thread(qtbot, runner):
     log: dict = {}
     _, finished = collect(runner)
-    rid = runner.submit(slow_job("quick", log, seconds=0.01))
-    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    rid = runner.submit(quick_job("quick", log))
+    qtbot.waitUntil(lambda: rid in finished, timeout=PATIENCE_MS)
     assert log["threads"] and log["threads"][0] != threading.get_ident()
 
 
@@ -108,7 +118,7 @@ def test_a_failing_job_reports_its_error(qtbot, runner):
         raise ValueError("no such plane")
 
     rid = runner.submit(broken)
-    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    qtbot.waitUntil(lambda: bool(failures), timeout=PATIENCE_MS)
     assert failures == [(rid, "ValueError: no such plane")]
     assert not runner.busy
 
@@ -116,11 +126,11 @@ def test_a_failing_job_reports_its_error(qtbot, runner):
 def test_cancel_stops_the_job_and_delivers_nothing(qtbot, runner):
     results, finished = collect(runner)
     log: dict = {}
-    runner.submit(slow_job("cancel me", log))
-    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
+    runner.submit(endless_job("cancel me", log))
+    qtbot.waitUntil(lambda: "started" in log, timeout=PATIENCE_MS)
     runner.cancel()
-    qtbot.waitUntil(lambda: "cancelled" in log, timeout=5000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: "cancelled" in log, timeout=PATIENCE_MS)
+    QtCore.QCoreApplication.sendPostedEvents()  # anything the job sent has arrived
     assert results == [] and finished == []
     assert not runner.busy
 
@@ -129,21 +139,19 @@ def test_shutdown_mid_computation_stops_the_thread_quickly(qtbot):
     runner = JobRunner("shutdown")
     results, _ = collect(runner)
     log: dict = {}
-    runner.submit(slow_job("long", log))
-    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
-    started = time.perf_counter()
-    assert runner.shutdown()
-    assert time.perf_counter() - started < 2.0  # cancelled, not run to its 30 s end
+    runner.submit(endless_job("long", log))
+    qtbot.waitUntil(lambda: "started" in log, timeout=PATIENCE_MS)
+    assert runner.shutdown(timeout_ms=PATIENCE_MS)  # the job never ends by itself
     assert not runner.worker_thread.isRunning()
-    assert log["cancelled"] == ["long"]
+    assert log["cancelled"] == ["long"] and "ran out" not in log  # so it was cancelled
     assert runner.submit(lambda progress: "late") == -1
-    qtbot.wait(20)
+    QtCore.QCoreApplication.sendPostedEvents()
     assert results == []
     assert runner.shutdown()  # twice is fine
 
 
 EXIT_SCRIPT = """
-import os, sys, time
+import os, sys, threading, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
@@ -151,11 +159,13 @@ from gui.workers import JobRunner
 app = QtWidgets.QApplication([])
 parent = QtWidgets.QWidget()
 runner = JobRunner("exit", parent)
+running = threading.Event()
 def job(progress):
+    running.set()
     while progress(0.5) is not False:
         time.sleep(0.002)
 runner.submit(job)
-time.sleep(0.2)
+assert running.wait({patience})  # the computation is under way
 {ending}
 print("clean exit")
 """
@@ -168,9 +178,9 @@ print("clean exit")
 ])
 def test_process_exits_cleanly_with_a_computation_running(ending):
     """No 'QThread: Destroyed while thread is still running' (a qFatal: it aborts)."""
-    script = EXIT_SCRIPT.format(root=str(ROOT), ending=ending)
+    script = EXIT_SCRIPT.format(root=str(ROOT), ending=ending, patience=PATIENCE_S)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60)
+                          timeout=2 * PATIENCE_S)
     assert done.returncode == 0, done.stderr
     assert "clean exit" in done.stdout
     assert "Destroyed while thread" not in done.stderr
