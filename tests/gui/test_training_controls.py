@@ -73,13 +73,26 @@ def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, wi
     assert window.loss_curve.values_at(trainer.step_count)[1] == trainer.step_count - 1
 
 
-def test_speed_limit_runs_about_the_chosen_steps_per_second(qtbot, window):
+def test_speed_limit_runs_the_chosen_steps_per_second_of_the_clock(window):
+    """Below full speed the steps follow the controller's clock (a fake one here: 1/16 s per
+    frame, 8 steps/s, so half a step is due each frame) whatever the machine's speed."""
+    from gui.controller import FRAME_SECONDS
+    from tests.reliability.ui import FakeClock
+
     controller = window.controller
-    controller.set_speed(10)
+    clock = controller.clock = FakeClock()
+    controller.set_speed(8)
     controller.play()
-    qtbot.wait(1000)
+    assert controller.timer.interval() == round(FRAME_SECONDS * 1000)  # a timer per frame
+    counts = []
+    for _ in range(33):  # the first tick, then 2 s of the clock
+        controller._tick()  # what the Play timer calls
+        counts.append(controller.trainer.step_count)
+        clock.now += 1 / 16
     controller.pause()
-    assert 3 <= controller.trainer.step_count <= 16
+    assert counts[0] == 1  # the first step comes at once
+    assert counts[-1] == 1 + 16  # 8 steps per second of the clock
+    assert set(np.diff(counts)) == {0, 1}  # evenly: every other frame
 
 
 def test_reset_restores_the_initial_weights_and_rewind_steps_back(window):
