@@ -11,8 +11,10 @@
 * :func:`guess_columns` proposes feature and label columns from the first rows (the import
   dialog shows the proposal; it never decides anything itself).
 
-Rows are streamed: per chosen column only one compact ``array('d')`` is kept, never a
-Python object per cell, so a 1,000,000-row file imports in a few seconds.
+Rows are streamed in chunks of ``CHUNK_ROWS``: per chosen column only one compact
+``array('d')`` is kept, never a Python object per cell, so a 1,000,000-row file imports in a
+few seconds (``benchmarks/bench_import.py``). ``read_csv(..., progress=callback)`` reports after
+every chunk, so a caller (the GUI) can keep its window responsive and offer to cancel.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import math
 import os
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import NamedTuple
 
@@ -36,7 +38,12 @@ _DELIMITERS = ",;\t"
 _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # Distinct label strings tracked before a column is declared "not a class label".
 _MAX_TRACKED_LABELS = 10_000
-_CHUNK_ROWS = 8192
+#: Data rows read and converted at a time; ``read_csv``'s progress callback runs after each.
+CHUNK_ROWS = 8192
+
+
+class ReadCancelled(Exception):
+    """``read_csv`` stopped because its progress callback returned False."""
 
 
 def _sniff(path) -> tuple[str, bool]:
@@ -377,7 +384,8 @@ def _line_numbers(first_line: int, last_line: int, rows: list[list[str]]) -> lis
     return lines
 
 
-def read_csv(path, features: Sequence[str], label: str, task: str | None = None) -> Dataset:
+def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
+             progress: Callable[[int, float], bool | None] | None = None) -> Dataset:
     """Import the ``features`` columns and the ``label`` column of a CSV file with a header.
 
     Returns a :class:`Dataset`: X (n, len(features)) float64; for classification y (n,)
@@ -392,6 +400,11 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None)
     missing or repeated column name, a non-numeric or infinite feature cell, a row with too
     few fields, an all-NA column, fewer than 2 usable rows, only one class, more than 8
     classes, or string labels with task="regression". OSError if the file cannot be opened.
+
+    ``progress``, if given, is called after every chunk of :data:`CHUNK_ROWS` data rows as
+    ``progress(rows_read, fraction)``: rows read so far (int) and the share of the file's
+    bytes read (float in [0, 1]). Returning False stops the reading: :class:`ReadCancelled`
+    is raised and nothing is returned.
     """
     name = os.path.basename(path)
     features = [features] if isinstance(features, str) else list(features)
@@ -411,12 +424,18 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None)
             header = _header(path, reader)
             data = _ColumnAccumulator(name, header, reader.line_num, features, label,
                                       delimiter == ";")
+            size = max(os.path.getsize(path), 1)
+            rows_read = 0
             while True:
                 first_line = reader.line_num + 1
-                rows = list(islice(reader, _CHUNK_ROWS))
+                rows = list(islice(reader, CHUNK_ROWS))
                 if not rows:
                     break
                 data.add_chunk(first_line, reader.line_num, rows)
+                rows_read += len(rows)
+                if progress is not None and \
+                        progress(rows_read, min(f.buffer.tell() / size, 1.0)) is False:
+                    raise ReadCancelled(f"{name}: reading cancelled after {rows_read} rows")
         except (UnicodeDecodeError, csv.Error) as error:
             raise _read_error(path, reader, error) from None
     return _to_dataset(data, task)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -313,6 +314,87 @@ def make_optimizer(name: str, lr: float, **hyper) -> Optimizer:
     alpha / beta1 / beta2 outside [0, 1), or eps ≤ 0; the message lists the allowed values.
     """
     return Optimizer(name, lr, **hyper)
+
+
+@dataclass(frozen=True)
+class DecayStability:
+    """Whether L2 weight decay alone lets the weights settle, for one optimizer's settings.
+
+    ``product`` is ηλ (learning rate × L2 rate, ≥ 0); ``bound`` the value of ηλ below which
+    the L2-only iteration converges to 0 for this optimizer, or None when the optimizer has no
+    such bound (RMSprop, Adam); ``momentum`` the μ the bound was computed with (momentum and
+    Nesterov; None otherwise); ``unstable`` is True when ``bound`` is not None and
+    ``product ≥ bound``. Codes and numbers only: the GUI words and translates them.
+    """
+
+    optimizer: str
+    product: float
+    bound: float | None
+    momentum: float | None = None
+
+    @property
+    def unstable(self) -> bool:
+        return self.bound is not None and self.product >= self.bound
+
+
+def weight_decay_stability(name: str, learning_rate: float, l2: float,
+                           hyper: Mapping | None = None) -> DecayStability:
+    """The stability bound on ηλ of optimizer ``name`` under L2 weight decay alone.
+
+    ``learning_rate`` η > 0 and ``l2`` λ ≥ 0 (finite floats); ``hyper`` may hold every
+    setting (``momentum``, ``beta1``, ``rmsprop_alpha`` …): :func:`select_hyper` keeps those
+    ``name`` takes and missing ones get their defaults (μ = 0.9). Raises ValueError for an
+    unknown optimizer, η ≤ 0, a negative or non-finite λ, or a hyperparameter out of range.
+
+    Derivation. With only the L2 term J = (λ/2)w² the gradient is g = λw, the same for every
+    weight independently, so one scalar iteration decides; write a = ηλ > 0.
+
+    - sgd: w ← w − ηλw = (1 − a)w converges iff |1 − a| < 1, i.e. **a < 2**.
+    - momentum (heavy ball, PyTorch form v ← μv + g, w ← w − ηv): the state (w, v) maps as
+      v' = λw + μv, w' = (1 − a)w − ημv, a linear map with trace 1 + μ − a and determinant
+      (1 − a)μ + aμ = μ, so its characteristic polynomial is p(z) = z² − (1 + μ − a)z + μ.
+    - nesterov (PyTorch form v ← μv + g, w ← w − η(g + μv)): v' = λw + μv,
+      w' = w − η(λw + μ(λw + μv)) = (1 − a(1 + μ))w − ημ²v; trace (1 + μ)(1 − a), determinant
+      μ(1 − a(1 + μ)) + aμ² = μ(1 − a), so p(z) = z² − (1 + μ)(1 − a)z + μ(1 − a).
+
+    Both roots of a real z² + bz + c lie strictly inside the unit circle iff p(1) > 0,
+    p(−1) > 0 and |c| < 1 (the Jury / Schur–Cohn conditions for degree 2). Momentum:
+    p(1) = a > 0, p(−1) = 2(1 + μ) − a and |c| = μ < 1, so **a < 2(1 + μ)**. Nesterov:
+    p(1) = a > 0, p(−1) = 1 + (1 + 2μ)(1 − a) > 0 iff **a < 2(1 + μ)/(1 + 2μ)**, and
+    |μ(1 − a)| < 1 iff a < 1 + 1/μ, which is weaker (1/(1 + 2μ) < 1/μ). At μ = 0 both reduce
+    to the SGD bound 2. At the bound a root sits at z = −1: the weights oscillate without
+    decaying, so ``unstable`` includes equality.
+
+    RMSprop and Adam divide the step by a running root-mean-square of g, which makes the step
+    size independent of λ: RMSprop's s ≥ (1 − α)g² bounds a step by η/√(1 − α), and it points
+    towards 0, so |w| ≤ max(|w₀|, η/√(1 − α)) for every ηλ; Adam's |m̂|/√v̂ is bounded too
+    (by (1 − β₁)/(√(1 − β₂)(1 − β₁/√β₂)) for β₁ < √β₂), so its steps do not grow with λ
+    either, and simulated runs settle within about η of 0. Neither has a bound on ηλ
+    (``bound`` None). With a data loss whose Hessian H is positive semi-definite, the
+    eigenvalues of H + λI are ≥ λ, so ηλ ≥ bound also makes SGD, momentum and Nesterov
+    unstable along every direction of the full problem.
+
+    Sources: Polyak 1964 (heavy ball); Sutskever et al. 2013 and the PyTorch ``torch.optim.SGD``
+    documentation (update forms); Jury, *Theory and Application of the z-Transform Method*
+    (1964) for the stability conditions.
+    """
+    if name not in DEFAULT_HYPER:
+        raise ValueError(f"Unknown optimizer '{name}'; allowed: {', '.join(OPTIMIZERS)}")
+    eta = validate_learning_rate(learning_rate)
+    lam = float(l2)
+    if not math.isfinite(lam) or lam < 0.0:
+        raise ValueError(f"l2 must be a finite number >= 0, got {l2!r}")
+    values = _validate_hyper(name, select_hyper(name, hyper or {}))
+    mu = values.get("momentum")
+    if name == "sgd":
+        bound = 2.0
+    elif name == "momentum":
+        bound = 2.0 * (1.0 + mu)
+    elif name == "nesterov":
+        bound = 2.0 * (1.0 + mu) / (1.0 + 2.0 * mu)
+    else:  # rmsprop, adam: normalized steps, no bound on ηλ
+        bound = None
+    return DecayStability(name, eta * lam, bound, mu)
 
 
 def global_norm(arrays: Sequence[np.ndarray]) -> float:

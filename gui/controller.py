@@ -5,13 +5,17 @@ it changes the core state and emits signals; views redraw from those signals.
 
 Playback: each timer tick runs as many training steps as fit in ``STEP_BUDGET`` (60% of a
 33 ms frame, design.md) — or, below full speed, the steps that are due at the chosen rate —
-then emits ``stepped`` once, so every view redraws once per frame.
+then emits ``stepped`` once, so every view redraws once per frame. Between ticks the event
+loop runs (input, painting, other timers): that is what keeps the window responsive during a
+long Play or Epoch. Budgets are measured with ``TrainingController.clock`` (default
+``time.perf_counter``; a test may put in a fake clock).
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 
 import numpy as np
 from PySide6 import QtCore
@@ -58,6 +62,8 @@ class TrainingController(QtCore.QObject):
         self.timer = QtCore.QTimer(self)
         self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
+        #: Seconds, monotonic: measures the step budgets and frame times (injectable).
+        self.clock: Callable[[], float] = time.perf_counter
         self.speed = 0.0  # steps per second; 0 = as fast as possible
         self._until_epoch_end = False  # playing only to finish an Epoch
         self._due = 0.0
@@ -142,12 +148,12 @@ class TrainingController(QtCore.QObject):
         once; one still running after EPOCH_BLOCK_SECONDS continues in Play ticks at full
         speed (the window stays responsive, Pause stops it early) and stops at its end."""
         trainer = self.trainer
-        start = time.perf_counter()
+        start = self.clock()
         while True:
             record = self._guard(trainer.step)
             if record is None or record.epoch_ended or trainer.divergence is not None:
                 break
-            if time.perf_counter() - start >= EPOCH_BLOCK_SECONDS:
+            if self.clock() - start >= EPOCH_BLOCK_SECONDS:
                 self.stepped.emit()
                 self.play(until_epoch_end=True)
                 return
@@ -195,7 +201,7 @@ class TrainingController(QtCore.QObject):
 
     def _tick(self) -> None:
         """One frame: run the steps that fit (or are due), then notify views once."""
-        start = time.perf_counter()
+        start = self.clock()
         if self._last_tick is not None:
             self.frame_times.append(start - self._last_tick)
             if self.speed > 0:
@@ -220,19 +226,19 @@ class TrainingController(QtCore.QObject):
                 self._due -= 1.0
             if trainer.divergence is not None or (epoch_ended and self._until_epoch_end):
                 break
-            if time.perf_counter() - start >= STEP_BUDGET:
+            if self.clock() - start >= STEP_BUDGET:
                 if self.speed > 0:
                     self._due = min(self._due, 1.0)  # cannot keep up: do not pile up a backlog
                 break
         self._rate_window.append((start, steps))
         if len(self._rate_window) >= 2:
-            elapsed = time.perf_counter() - self._rate_window[0][0]
+            elapsed = self.clock() - self._rate_window[0][0]
             counted = sum(n for _, n in self._rate_window)
             self.steps_per_second = counted / elapsed if elapsed > 0 else 0.0
         if steps:
-            redraw_start = time.perf_counter()
+            redraw_start = self.clock()
             self.stepped.emit()
-            self.redraw_times.append(time.perf_counter() - redraw_start)
+            self.redraw_times.append(self.clock() - redraw_start)
         if trainer.divergence is not None:
             self.pause()
             self._report_divergence()

@@ -8,12 +8,14 @@ comes from ``core.training`` in English and its known forms are translated here
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
+from core.optimizers import weight_decay_stability
 from gui.i18n import manager, translate
+from gui.widgets.decay_warning import banner_advice
 
 #: Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion.
 RELU_FAMILY = frozenset({"relu", "leaky_relu", "elu", "gelu", "swish", "softplus"})
@@ -60,39 +62,43 @@ def cause_text(cause: str) -> str:
     return cause
 
 
-def suggested_learning_rate(learning_rate: float, l2: float = 0.0) -> float:
-    """η/10, lowered further to 1/λ if needed so that η·λ < 2 (L2 weight decay
-    W ← (1 − ηλ)W − η∇J is only contracting for ηλ < 2)."""
+def suggested_learning_rate(learning_rate: float, l2: float = 0.0, optimizer: str = "sgd",
+                            hyper: Mapping | None = None) -> float:
+    """η/10, lowered further to half the optimizer's limit, bound/(2λ), if needed so that ηλ
+    stays inside the stability bound of L2 weight decay
+    (``core.optimizers.weight_decay_stability``: SGD ηλ < 2, so 1/λ; momentum ηλ < 2(1 + μ);
+    Nesterov ηλ < 2(1 + μ)/(1 + 2μ); RMSprop and Adam have no such bound)."""
     rate = learning_rate / 10.0
     if l2 > 0.0:
-        rate = min(rate, 1.0 / l2)
+        bound = weight_decay_stability(optimizer, learning_rate, l2, hyper).bound
+        if bound is not None:
+            rate = min(rate, bound / (2.0 * l2))
     return rate
 
 
 def divergence_advice(learning_rate: float, l2: float = 0.0, clip_norm: float | None = None,
-                      activations: Iterable[str] | None = None) -> list[str]:
+                      activations: Iterable[str] | None = None, optimizer: str = "sgd",
+                      hyper: Mapping | None = None) -> list[str]:
     """What to try after a divergence, from the settings actually in use.
 
     Args:
         learning_rate: current η (> 0). l2: L2 rate λ (≥ 0). clip_norm: max global gradient
         norm, 0 = off, None = unknown. activations: hidden activation names, None = unknown.
+        optimizer, hyper: the optimizer's name and hyperparameters (μ), for its ηλ bound.
 
-    Returns one sentence per suggestion: lower η (with a concrete value), the η·λ < 2 rule
-    when η·λ ≥ 2, gradient clipping when it is off, a bounded activation only when a
-    ReLU-family activation is in use, and always Rewind.
+    Returns one sentence per suggestion: lower η (with a concrete value), the optimizer's ηλ
+    bound when ηλ reaches it, gradient clipping when it is off, a bounded activation only
+    when a ReLU-family activation is in use, and always Rewind.
     """
     advice = []
-    target = suggested_learning_rate(learning_rate, l2)
+    target = suggested_learning_rate(learning_rate, l2, optimizer, hyper)
     advice.append(translate("DivergenceBanner",
                             "Lower the learning rate: try η = {0} (now {1}).").format(
         f"{target:g}", f"{learning_rate:g}"))
-    product = learning_rate * l2
-    if product >= 2.0:
-        advice.append(translate(
-            "DivergenceBanner",
-            "With L2 weight decay, η·λ must stay below 2 (now {0} × {1} = {2}): lower η "
-            "below {3} or reduce the L2 rate.").format(
-            f"{learning_rate:g}", f"{l2:g}", f"{product:g}", f"{2.0 / l2:g}"))
+    limit = banner_advice(weight_decay_stability(optimizer, learning_rate, l2, hyper),
+                          learning_rate, l2)
+    if limit:
+        advice.append(limit)
     if clip_norm is not None and clip_norm <= 0.0:
         advice.append(translate(
             "DivergenceBanner",
@@ -174,24 +180,30 @@ class DivergenceBanner(QtWidgets.QFrame):
 
     def show_divergence(self, step: int, phase: str, cause: str, learning_rate: float, *,
                         l2: float | None = None, clip_norm: float | None = None,
-                        activations: Iterable[str] | None = None) -> None:
+                        activations: Iterable[str] | None = None,
+                        optimizer: str | None = None, hyper: Mapping | None = None) -> None:
         """Show: 'Training diverged at step N' + cause + advice fitted to the settings.
 
         Settings not passed are read from the main window's controller session if there is
-        one (``self.window().controller.session``); otherwise that advice is left out.
+        one (``self.window().controller.session``); otherwise that advice is left out (the
+        optimizer is then taken as SGD with its own defaults).
         """
-        l2, clip_norm, activations = self._fill_settings(l2, clip_norm, activations)
+        l2, clip_norm, activations, optimizer, hyper = self._fill_settings(
+            l2, clip_norm, activations, optimizer, hyper)
         self._shown = (step, phase, cause, learning_rate, l2, clip_norm,
-                       None if activations is None else tuple(activations))
+                       None if activations is None else tuple(activations),
+                       optimizer or "sgd", dict(hyper or {}))
         self._render(*self._shown)
         self.show()
 
-    def _render(self, step, phase, cause, learning_rate, l2, clip_norm, activations) -> None:
+    def _render(self, step, phase, cause, learning_rate, l2, clip_norm, activations,
+                optimizer, hyper) -> None:
         self.title.setText(translate("DivergenceBanner", "⚠  Training diverged at step {0} ({1})")
                            .format(step, phase_text(phase)))
         cause = cause_text(cause)
         cause = cause[:1].upper() + cause[1:]
-        advice = divergence_advice(learning_rate, l2 or 0.0, clip_norm, activations)
+        advice = divergence_advice(learning_rate, l2 or 0.0, clip_norm, activations,
+                                   optimizer, hyper)
         self.message.setText(
             translate("DivergenceBanner",
                       "{0}. Playback stopped; the last finite weights were kept.").format(cause)
@@ -199,14 +211,17 @@ class DivergenceBanner(QtWidgets.QFrame):
         self.lower_button.setText(
             translate("DivergenceBanner", "Lower η ÷10 (→ {0})").format(f"{learning_rate / 10:g}"))
 
-    def _fill_settings(self, l2, clip_norm, activations):
+    def _fill_settings(self, l2, clip_norm, activations, optimizer, hyper):
         session = getattr(getattr(self.window(), "controller", None), "session", None)
         if session is None:
-            return l2, clip_norm, activations
+            return l2, clip_norm, activations, optimizer, hyper
+        training = session.training
         if l2 is None:
-            l2 = session.training.l2
+            l2 = training.l2
         if clip_norm is None:
-            clip_norm = session.training.clip_norm
+            clip_norm = training.clip_norm
         if activations is None:
             activations = session.network.activations_per_layer()
-        return l2, clip_norm, activations
+        if optimizer is None:
+            optimizer, hyper = training.optimizer, training.optimizer_hyper()
+        return l2, clip_norm, activations, optimizer, hyper

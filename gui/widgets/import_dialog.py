@@ -5,6 +5,10 @@ pressing Enter. The dialog only reads the file (through ``core.datasets``); the 
 decides what to do with the resulting ``Dataset``. Errors are shown in a message box and the
 dialog stays open, so the current points are never touched by a failed import.
 
+Import reads the whole file in chunks (``core.csv_io.CHUNK_ROWS`` rows); after each chunk the
+dialog shows how far it got and lets the event loop run (:func:`yield_to_event_loop`), so the
+window keeps painting and Cancel stops a long read. The pickers are disabled meanwhile.
+
 Columns are guessed from the first rows (the whole file when it is small) by
 ``core.csv_io.guess_columns`` (a target-named class column such as "Species" for the label,
 two measurements for the features, never a row id); the dialog only shows the guess. Without a
@@ -21,6 +25,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core import datasets
+from core.csv_io import ReadCancelled
 from core.settings import DataSettings, fields_of
 from gui.i18n import manager, translate
 
@@ -68,6 +73,12 @@ def clean_path(text: str) -> str:
     return os.path.expanduser(text)
 
 
+def yield_to_event_loop() -> None:
+    """Let Qt handle pending events (painting, timers, the Cancel button) between two chunks
+    of a long read."""
+    QtWidgets.QApplication.processEvents()
+
+
 class ImportDialog(QtWidgets.QDialog):
     """Preview + column pickers. After `exec()` returns Accepted, `self.dataset` is the result."""
 
@@ -81,6 +92,8 @@ class ImportDialog(QtWidgets.QDialog):
         self._why_no_label: tuple[str, ...] = ()
         self._dialect = ""
         self._summary_text: Callable[[], str] = lambda: ""
+        self.reading = False  # Import is reading the file (chunk by chunk)
+        self._cancel_requested = False
 
         self.path_edit = PathEdit()
         self.path_edit.returnPressed.connect(self.load_typed_path)
@@ -341,14 +354,39 @@ class ImportDialog(QtWidgets.QDialog):
         if len(set(features)) != len(features):
             raise ValueError(translate("ImportDialog", "choose two different feature columns"))
 
-    def read(self) -> datasets.Dataset:
-        """Read the whole file with the current selection. Raises ValueError with a message."""
+    def read(self, progress=None) -> datasets.Dataset:
+        """Read the whole file with the current selection. Raises ValueError with a message;
+        ``progress`` as for ``core.csv_io.read_csv`` (ReadCancelled when it returns False)."""
         self.check_selection()
         features, label, task = self.selection()
-        return datasets.read_csv(self.path, features, label, task=task)
+        return datasets.read_csv(self.path, features, label, task=task, progress=progress)
+
+    def _reading_progress(self, rows: int, fraction: float) -> bool:
+        """After each chunk of Import's read: show the progress, let the event loop run;
+        False (stop) once Cancel was pressed."""
+        self._show_summary(lambda: translate(
+            "ImportDialog", "Reading the file: {0} rows so far ({1} %). Cancel stops it."
+        ).format(rows, int(100 * fraction)))
+        yield_to_event_loop()
+        return not self._cancel_requested
+
+    def _set_reading(self, reading: bool) -> None:
+        self.reading = reading
+        self._cancel_requested = False
+        for widget in (self.path_edit, self.browse_button, self.preview, self.feature1,
+                       self.feature2, self.label_combo, self.task_combo, self._ok_button()):
+            widget.setEnabled(not reading)
+
+    def reject(self) -> None:
+        """Cancel (or Escape, or closing the dialog): while Import reads, stop the reading
+        first; the dialog closes when the read has stopped."""
+        if self.reading:
+            self._cancel_requested = True
+            return
+        super().reject()
 
     def _update_summary(self) -> None:
-        if not self.path:
+        if not self.path or self.reading:
             return
         self.dataset = None
         try:
@@ -374,14 +412,28 @@ class ImportDialog(QtWidgets.QDialog):
         if self.path_edit.text() != (self.path or ""):  # a typed path that was not loaded yet
             self.load_typed_path()
             return
+        if self.reading:
+            return
+        summary = (self._summary_text, self._summary_error)
+        self._set_reading(True)
         try:
-            self.dataset = self.read()
+            self.dataset = self.read(progress=self._reading_progress)
+        except ReadCancelled:
+            self.dataset = None
+            self._set_reading(False)
+            self._show_summary(*summary)
+            super().reject()
+            return
         except (ValueError, OSError, UnicodeDecodeError) as error:
             self.dataset = None
+            self._set_reading(False)
+            self._show_summary(*summary)
             QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"),
                                           translate("ImportDialog", "Cannot import:\n{0}")
                                           .format(error))
             return
+        self._set_reading(False)
+        self._show_summary(*summary)
         super().accept()
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
 
+from core.optimizers import DecayStability, weight_decay_stability
 from core.settings import TrainingSettings, fields_of
-from gui.i18n import manager, translate
+from gui.i18n import manager
+from gui.widgets.decay_warning import panel_warning
 from gui.widgets.setting_controls import BoolControl, FloatControl, make_control, make_label
 
 #: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).
@@ -78,7 +80,8 @@ class TrainingPanel(QtWidgets.QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.warning)
         layout.addStretch(1)
-        self._decay_product = 0.0  # η·L2 of the settings shown (the warning's number)
+        #: (stability of weight decay, L2 rate) of the settings shown: the warning's numbers
+        self._decay: tuple[DecayStability, float] | None = None
         manager().languageChanged.connect(self._show_warning)  # bound: ends with the panel
 
     def _show_input_error(self, message: str) -> None:
@@ -98,18 +101,15 @@ class TrainingPanel(QtWidgets.QWidget):
         used = HYPER_FIELDS.get(settings.optimizer, ())
         for name in ALL_HYPER:
             self.form.setRowVisible(self._rows[name], name in used)
-        self._decay_product = settings.learning_rate * settings.l2
+        self._decay = (weight_decay_stability(settings.optimizer, settings.learning_rate,
+                                              settings.l2, settings.optimizer_hyper()),
+                       settings.l2)
         self._show_warning()
 
     def _show_warning(self, _language: str = "") -> None:
-        """The η·L2 ≥ 2 warning (in the current language), or nothing."""
-        product = self._decay_product
-        if product >= 2.0:
-            self.warning.setText(translate(
-                "TrainingPanel",
-                "η·L2 = {0} ≥ 2: weight decay alone makes the weights grow without bound "
-                "(training will diverge). Lower the learning rate or the L2 rate.").format(
-                f"{product:g}"))
-            self.warning.show()
-        else:
-            self.warning.hide()
+        """The warning that η·L2 reaches the chosen optimizer's stability bound (SGD 2,
+        momentum 2(1 + μ), Nesterov 2(1 + μ)/(1 + 2μ); none for RMSprop and Adam), in the
+        current language; hidden otherwise."""
+        text = panel_warning(*self._decay) if self._decay is not None else ""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))

@@ -99,6 +99,9 @@ def harvest() -> list[str]:
     from gui.controller import TrainingController
     from gui.main_window import MainWindow
 
+    # offscreen, nobody answers a question box: "save the changes?" before a lesson → Discard
+    QtWidgets.QMessageBox.question = staticmethod(
+        lambda *args, **kwargs: QtWidgets.QMessageBox.StandardButton.Discard)
     window = MainWindow(TrainingController())
     window.show()
     texts: set[str] = set()

@@ -12,6 +12,7 @@ from core.optimizers import (
     clip_by_global_norm,
     make_optimizer,
     select_hyper,
+    weight_decay_stability,
 )
 
 GRADIENTS = [0.5, -0.2, 0.3]  # a fixed gradient sequence g₁, g₂, g₃ for one scalar parameter
@@ -321,3 +322,88 @@ def test_clip_returns_nonfinite_gradients_unclipped():
     assert math.isnan(norm) and math.isnan(clipped[0][0]) and clipped[0][1] == 1.0
     with pytest.raises(ValueError):
         clip_by_global_norm([np.ones(2)], float("nan"))
+
+
+# -- stability bound of L2 weight decay alone ---------------------------------------------
+def l2_only_run(name, eta, lam, steps, w0=1.0, **hyper):
+    """|w| after each of ``steps`` updates of the real optimizer on J = (λ/2)w² (g = λw)."""
+    optimizer = make_optimizer(name, eta, **hyper)
+    w = np.array([w0])
+    sizes = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(steps):
+            optimizer.step([w], [lam * w])
+            sizes.append(abs(float(w[0])))
+    return np.array(sizes)
+
+
+@pytest.mark.parametrize("name, mu", [("sgd", None), ("momentum", 0.0), ("momentum", 0.5),
+                                      ("momentum", 0.9), ("momentum", 0.99),
+                                      ("nesterov", 0.0), ("nesterov", 0.5),
+                                      ("nesterov", 0.9), ("nesterov", 0.99)])
+@pytest.mark.parametrize("lam", [1.0, 10.0])
+def test_weight_decay_bound_separates_converging_from_diverging_runs(name, mu, lam):
+    hyper = {} if mu is None else {"momentum": mu}
+    bound = weight_decay_stability(name, 1.0, lam, hyper).bound
+    for factor, converges in ((0.97, True), (1.03, False)):
+        eta = factor * bound / lam
+        check = weight_decay_stability(name, eta, lam, hyper)
+        assert check.product == pytest.approx(factor * bound)
+        assert check.unstable is not converges
+        sizes = l2_only_run(name, eta, lam, 6000, **hyper)
+        if converges:
+            assert sizes[-1] < 1e-6, f"{name} μ={mu}: ηλ = {factor} × bound did not converge"
+        else:
+            assert not sizes[-1] < 1e6, f"{name} μ={mu}: ηλ = {factor} × bound did not diverge"
+
+
+def test_weight_decay_bounds_have_the_derived_values():
+    assert weight_decay_stability("sgd", 0.1, 1.0).bound == 2.0
+    assert weight_decay_stability("momentum", 0.1, 1.0, {"momentum": 0.5}).bound == 3.0
+    assert weight_decay_stability("nesterov", 0.1, 1.0, {"momentum": 0.5}).bound == 1.5
+    # μ comes from the settings, with the default 0.9 when none is given
+    assert weight_decay_stability("momentum", 0.1, 1.0).bound == pytest.approx(3.8)
+    assert weight_decay_stability("nesterov", 0.1, 1.0).bound == pytest.approx(3.8 / 2.8)
+    # other settings (as TrainingSettings holds them) are ignored
+    everything = {"momentum": 0.5, "beta1": 0.8, "rmsprop_alpha": 0.9, "eps": 1e-6}
+    assert weight_decay_stability("nesterov", 0.1, 1.0, everything).bound == 1.5
+
+
+def test_nesterov_at_eta_015_and_l2_10_is_flagged_and_diverges():
+    check = weight_decay_stability("nesterov", 0.15, 10.0, {"momentum": 0.9})
+    assert check.unstable and check.product == pytest.approx(1.5) and check.product > 1.0
+    assert l2_only_run("nesterov", 0.15, 10.0, 2000, momentum=0.9)[-1] > 1e6
+
+
+def test_momentum_at_product_2_5_is_not_flagged_and_converges():
+    check = weight_decay_stability("momentum", 0.25, 10.0, {"momentum": 0.9})
+    assert check.product == pytest.approx(2.5) and not check.unstable
+    assert l2_only_run("momentum", 0.25, 10.0, 3000, momentum=0.9)[-1] < 1e-6
+
+
+@pytest.mark.parametrize("name", ["rmsprop", "adam"])
+@pytest.mark.parametrize("eta, lam", [(0.25, 10.0), (1.0, 10.0), (10.0, 10.0), (1.0, 1000.0)])
+def test_rmsprop_and_adam_have_no_bound_and_stay_bounded(name, eta, lam):
+    check = weight_decay_stability(name, eta, lam)
+    assert check.bound is None and not check.unstable  # no false ηλ alarm
+    sizes = l2_only_run(name, eta, lam, 3000)
+    assert np.isfinite(sizes).all()
+    hyper = DEFAULT_HYPER[name]
+    if name == "rmsprop":  # a step is at most η/√(1 − α), always towards 0
+        limit = max(1.0, eta / math.sqrt(1.0 - hyper["alpha"]))
+    else:  # |m|/√v ≤ K = (1 − β₁)/(√(1 − β₂)(1 − β₁/√β₂)); the bias corrections add at most
+        # a factor 1/(1 − β₁): no step exceeds ηK/(1 − β₁), and |w| stays within one such step
+        b1, b2 = hyper["beta1"], hyper["beta2"]
+        limit = 1.0 + eta * (1 - b1) / (math.sqrt(1 - b2) * (1 - b1 / math.sqrt(b2))) / (1 - b1)
+    assert sizes.max() <= limit * (1 + 1e-9)
+
+
+def test_weight_decay_stability_rejects_bad_input():
+    with pytest.raises(ValueError, match="Unknown optimizer"):
+        weight_decay_stability("lbfgs", 0.1, 1.0)
+    with pytest.raises(ValueError, match="Learning rate"):
+        weight_decay_stability("sgd", 0.0, 1.0)
+    with pytest.raises(ValueError, match="l2"):
+        weight_decay_stability("sgd", 0.1, -1.0)
+    with pytest.raises(ValueError, match="momentum"):
+        weight_decay_stability("momentum", 0.1, 1.0, {"momentum": 1.5})

@@ -15,12 +15,14 @@ from PySide6 import QtGui
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
 from gui.headless_export import VIEW_SIZES, OffscreenViews, record_gif
+from tests.waiting import PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 
 
-def run_app(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_app(*args: str, cwd: Path,
+            timeout: float = 2 * PATIENCE_S) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", OPENBLAS_NUM_THREADS="1",
                HOME=str(cwd), XDG_CONFIG_HOME=str(cwd / "config"),
                XDG_DATA_HOME=str(cwd / "data"), BACKPROP_PLAYGROUND_DATA_DIR=str(cwd / "app"))
@@ -63,7 +65,7 @@ def test_a_scene_file_run_continues_from_the_saved_step_in_svg(tmp_path):
 
 def test_an_unknown_lesson_exits_2_with_one_line(tmp_path):
     result = run_app("--lesson", "no-such-lesson", "--export-dir", "o", cwd=tmp_path,
-                     timeout=60)
+                     timeout=PATIENCE_S)
     assert result.returncode == 2, result.stdout + result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "no-such-lesson" in lines[0] and "xor-hidden" in lines[0]
@@ -100,13 +102,13 @@ def test_a_malformed_scene_file_exits_2_naming_the_field(tmp_path):
     scene = scene_to_dict(session)
     scene["network"]["weights"][0] = [[1.0, 2.0, 3.0]]
     (tmp_path / "bad.json").write_text(json.dumps(scene))
-    result = run_app("--scene", "bad.json", cwd=tmp_path, timeout=60)
+    result = run_app("--scene", "bad.json", cwd=tmp_path, timeout=PATIENCE_S)
     assert result.returncode == 2
     assert "network.weights" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_help_lists_the_lessons_and_options(tmp_path):
-    result = run_app("--help", cwd=tmp_path, timeout=60)
+    result = run_app("--help", cwd=tmp_path, timeout=PATIENCE_S)
     assert result.returncode == 0
     for text in ("--lesson", "--scene", "--export-dir", "--format", "--width", "--gif",
                  "xor-hidden", "spiral-softmax", "penguins-standardized"):

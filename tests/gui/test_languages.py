@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gui.i18n import TRANSLATIONS_DIR, qm_path
 from tests.gui import classroom_helpers
+from tests.waiting import PATIENCE_MS
 
 classroom = classroom_helpers.classroom
 isolated_settings = classroom_helpers.isolated_settings
@@ -76,9 +77,9 @@ def test_texts_changed_while_in_chinese_are_translated_too(classroom, qtbot):
     window.language_menu.actions["zh_CN"].trigger()
     play = window.step_toolbar.play_action
     window.controller.play()
-    qtbot.waitUntil(lambda: play.text() == "暂停", timeout=2000)  # Pause
+    qtbot.waitUntil(lambda: play.text() == "暂停", timeout=PATIENCE_MS)  # Pause
     window.controller.pause()
-    qtbot.waitUntil(lambda: play.text() == "播放", timeout=2000)  # Play
+    qtbot.waitUntil(lambda: play.text() == "播放", timeout=PATIENCE_MS)  # Play
     window.language_menu.actions["en"].trigger()
     assert play.text() == "Play"
 

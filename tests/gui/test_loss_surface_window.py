@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from gui.main_window import MainWindow
+from tests.waiting import PATIENCE_MS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,7 @@ def test_dock_is_listed_in_the_view_menu_and_hidden_until_chosen(qtbot):
     dock.toggleViewAction().trigger()
     presenter = window.loss_surface
     qtbot.waitUntil(lambda: presenter.update is not None and not presenter.update.preview,
-                    timeout=20_000)
+                    timeout=PATIENCE_MS)
     window.close()
     assert not presenter.surface_runner.worker_thread.isRunning()
     assert not presenter.race_runner.worker_thread.isRunning()
@@ -37,6 +38,7 @@ sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
 import gui.loss_surface_dock as dock
 from gui.main_window import MainWindow
+from tests.waiting import PATIENCE_MS
 
 # The real surface job, held at its first progress report until it is cancelled: the window
 # closes mid-computation however fast this machine computes.

@@ -13,6 +13,7 @@ from gui import diagram_items as items
 from gui.controller import TrainingController
 from gui.diagram_view import hover_text
 from gui.plots.network_diagram import NetworkDiagram
+from tests.waiting import PATIENCE_MS
 
 SHOTS = "/tmp/shots"
 
@@ -119,14 +120,14 @@ def test_phase_animation_lights_layers_in_order_and_runs_backward_from_output(di
     assert [view.nodes[k][0].lit for k in range(4)] == [True, False, False, False]
     view._apply(2.0)
     assert [view.nodes[k][0].lit for k in range(4)] == [True, True, True, False]
-    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    qtbot.waitUntil(lambda: view._kind is None, timeout=PATIENCE_MS)
     assert all(node.lit for column in view.nodes for node in column)
     controller.backward()
     assert view._kind == "backward"
     view._apply(0.0)  # only the output has its δ yet
     assert view.nodes[3][0].label.text().startswith("δ")
     assert not view.nodes[1][0].label.text().startswith("δ")
-    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    qtbot.waitUntil(lambda: view._kind is None, timeout=PATIENCE_MS)
     assert view.nodes[1][0].label.text().startswith("δ")
 
 
@@ -142,7 +143,7 @@ def test_update_animation_starts_from_the_old_weights(diagram, qtbot):
     view._apply(0.0)
     edge = view.edges[0][0]
     assert edge.value == old[0][0, 0]
-    qtbot.waitUntil(lambda: view._kind is None, timeout=3000)
+    qtbot.waitUntil(lambda: view._kind is None, timeout=PATIENCE_MS)
     assert edge.value == controller.trainer.net.weights[0][0, 0]
 
 

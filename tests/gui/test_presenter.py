@@ -7,6 +7,7 @@ from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from tests.gui import classroom_helpers
+from tests.waiting import PATIENCE_MS
 
 classroom = classroom_helpers.classroom
 isolated_settings = classroom_helpers.isolated_settings
@@ -70,7 +71,7 @@ def test_points_added_in_presenter_mode_are_drawn_big_too(classroom, qtbot):
     presenter.set_active(True)
     window.controller.add_point((0.5, 0.5), 0)  # the canvas sets its default size again
     qtbot.waitUntil(lambda: window.canvas.train_scatter.opts["size"]
-                    == pytest.approx(size * presenter.scale), timeout=2000)
+                    == pytest.approx(size * presenter.scale), timeout=PATIENCE_MS)
     presenter.set_active(False)
     assert window.canvas.train_scatter.opts["size"] == pytest.approx(size)
 
@@ -137,6 +138,6 @@ def test_f11_toggles_full_screen(classroom, qtbot):
     window = classroom
     press(qtbot, window, Qt.Key.Key_F11)
     assert window.presenter_mode.fullscreen_action.isChecked()
-    qtbot.waitUntil(window.isFullScreen, timeout=2000)
+    qtbot.waitUntil(window.isFullScreen, timeout=PATIENCE_MS)
     press(qtbot, window, Qt.Key.Key_F11)
-    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=PATIENCE_MS)

@@ -8,6 +8,7 @@ from PySide6 import QtGui, QtWidgets
 
 from gui import themes
 from tests.gui import classroom_helpers
+from tests.waiting import PATIENCE_MS
 
 classroom = classroom_helpers.classroom
 isolated_settings = classroom_helpers.isolated_settings
@@ -122,8 +123,8 @@ def test_every_step_button_is_reachable_at_2x(classroom, qtbot, size):
     presenter.set_scale(2.0)
     presenter.set_active(True)
     window.resize(*size)
-    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
-    qtbot.waitUntil(lambda: bar.sizeHint().width() <= window.width(), timeout=2000)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=PATIENCE_MS)
+    qtbot.waitUntil(lambda: bar.sizeHint().width() <= window.width(), timeout=PATIENCE_MS)
     qtbot.wait(50)  # let the tool bar lay out its buttons
     extension = bar.findChild(QtWidgets.QToolButton, "qt_toolbar_ext_button")
     assert extension is None or not extension.isVisible()

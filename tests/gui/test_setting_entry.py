@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from core.settings import TrainingSettings, fields_of
 from gui.widgets.divergence_banner import DivergenceBanner, divergence_advice
 from gui.widgets.setting_controls import ScientificControl
+from tests.waiting import PATIENCE_MS
 
 
 def type_into(qtbot, combo, text):
@@ -114,7 +115,7 @@ def test_diverged_window_banner_uses_the_session_settings(qtbot, window):
     assert controller.set_network_settings(activation="tanh")
     assert controller.set_training_settings(learning_rate=1.0, l2=10.0)
     controller.play()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=PATIENCE_MS)
     text = window.banner.message.text()
     assert "L2" in text and "tanh instead" not in text and "Rewind" in text
     window.grab().save("/tmp/shots/fix_lr_banner_window.png")

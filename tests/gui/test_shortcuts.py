@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from gui.shortcuts import SHORTCUTS, ShortcutsDialog, keys_text, shortcut_table
 from tests.gui import classroom_helpers
+from tests.waiting import PATIENCE_MS
 
 classroom = classroom_helpers.classroom
 isolated_settings = classroom_helpers.isolated_settings
@@ -23,7 +24,7 @@ def test_space_starts_and_stops_play(classroom, qtbot):
     controller = classroom.controller
     press(qtbot, classroom, Qt.Key.Key_Space)
     assert controller.playing
-    qtbot.waitUntil(lambda: controller.trainer.step_count > 0, timeout=3000)
+    qtbot.waitUntil(lambda: controller.trainer.step_count > 0, timeout=PATIENCE_MS)
     press(qtbot, classroom, Qt.Key.Key_Space)
     assert not controller.playing
 
@@ -213,5 +214,5 @@ def test_help_shortcuts_lists_every_shortcut(classroom, qtbot):
 def test_f1_opens_the_shortcuts_dialog(classroom, qtbot):
     classroom.shortcuts_action.trigger()
     dialog = classroom._shortcuts_dialog
-    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    qtbot.waitUntil(dialog.isVisible, timeout=PATIENCE_MS)
     dialog.close()

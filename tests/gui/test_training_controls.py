@@ -3,6 +3,8 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
+from tests.waiting import PATIENCE_MS
+
 
 def press(qtbot, toolbar, action):
     """Click the tool button of `action` like a user would."""
@@ -61,7 +63,7 @@ def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, wi
     controller.stepped.connect(lambda: ticks.append(1))
     controller.play()
     assert window.step_toolbar.play_action.text() == "Pause"
-    qtbot.waitUntil(lambda: len(ticks) >= 8, timeout=10_000)
+    qtbot.waitUntil(lambda: len(ticks) >= 8, timeout=PATIENCE_MS)
     controller.pause()
     trainer = controller.trainer
     assert not controller.playing
@@ -71,13 +73,26 @@ def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, wi
     assert window.loss_curve.values_at(trainer.step_count)[1] == trainer.step_count - 1
 
 
-def test_speed_limit_runs_about_the_chosen_steps_per_second(qtbot, window):
+def test_speed_limit_runs_the_chosen_steps_per_second_of_the_clock(window):
+    """Below full speed the steps follow the controller's clock (a fake one here: 1/16 s per
+    frame, 8 steps/s, so half a step is due each frame) whatever the machine's speed."""
+    from gui.controller import FRAME_SECONDS
+    from tests.reliability.ui import FakeClock
+
     controller = window.controller
-    controller.set_speed(10)
+    clock = controller.clock = FakeClock()
+    controller.set_speed(8)
     controller.play()
-    qtbot.wait(1000)
+    assert controller.timer.interval() == round(FRAME_SECONDS * 1000)  # a timer per frame
+    counts = []
+    for _ in range(33):  # the first tick, then 2 s of the clock
+        controller._tick()  # what the Play timer calls
+        counts.append(controller.trainer.step_count)
+        clock.now += 1 / 16
     controller.pause()
-    assert 3 <= controller.trainer.step_count <= 16
+    assert counts[0] == 1  # the first step comes at once
+    assert counts[-1] == 1 + 16  # 8 steps per second of the clock
+    assert set(np.diff(counts)) == {0, 1}  # evenly: every other frame
 
 
 def test_reset_restores_the_initial_weights_and_rewind_steps_back(window):
@@ -105,7 +120,7 @@ def test_divergence_shows_the_banner_stops_play_and_the_app_stays_alive(qtbot, w
     assert controller.set_network_settings(hidden_sizes=(8,) * 6, activation="relu")
     assert controller.set_training_settings(learning_rate=10.0)
     controller.play()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=PATIENCE_MS)
     assert not controller.playing
     assert controller.divergence is not None
     assert f"step {controller.divergence.step}" in window.banner.title.text()

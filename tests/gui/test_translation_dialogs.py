@@ -22,6 +22,7 @@ from gui.i18n import manager
 from tests.gui import classroom_helpers
 from tests.gui.scene_helpers import settings_file
 from tests.gui.test_translation_coverage import english_words, visible_texts
+from tests.waiting import PATIENCE_MS
 
 classroom = classroom_helpers.classroom
 isolated_settings = classroom_helpers.isolated_settings
@@ -225,7 +226,7 @@ def test_the_animation_dialog_and_its_progress_are_chinese(classroom, tmp_path):
 
 
 # ------------------------------------------------------------------ (3) the loss-surface dock
-def wait_for_surface(qtbot, presenter, timeout=30_000):
+def wait_for_surface(qtbot, presenter, timeout=PATIENCE_MS):
     qtbot.waitUntil(lambda: presenter.update is not None and not presenter.update.preview
                     and not presenter.surface_runner.busy and not presenter._stale,
                     timeout=timeout)
@@ -253,7 +254,7 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert presenter.update.plane.kind == "linear"
     presenter.start_race(10)
     qtbot.waitUntil(lambda: presenter.race is not None and not presenter.race_runner.busy,
-                    timeout=20_000)
+                    timeout=PATIENCE_MS)
     status = presenter.controls.status_label.text()
     assert "曲面 51×51" in status and "竞赛，10 步" in status
     texts = surface_texts(presenter)
@@ -276,7 +277,7 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     classroom.controller.reset()
     presenter.recompute()
     qtbot.waitUntil(lambda: "PCA 平面需要一条路径" in presenter.controls.status_label.text(),
-                    timeout=20_000)
+                    timeout=PATIENCE_MS)
     assert_chinese([presenter.controls.status_label.text()])
     # the 3-D tab falls back to 2-D offscreen, saying why (a platform name stays as it is)
     view = presenter.view

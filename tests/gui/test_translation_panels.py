@@ -277,6 +277,6 @@ def test_messages_warnings_and_read_outs_are_chinese(classroom, qtbot):
     assert controller.set_data_settings(task="regression", preset="plane")
     assert_chinese([window.draw_toolbar.hint.text()], "regression hint")
     switch(window, "en")
-    assert warning.text().startswith("η·L2 = 2 ≥ 2: weight decay alone")
+    assert warning.text().startswith("η·L2 = 2 ≥ 2 for SGD: weight decay alone")
     assert window.draw_toolbar.hint.text() == "click adds target +1, right click −1"
     assert manager().language == "en"

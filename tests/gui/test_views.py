@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from gui import colors
 from gui.plots.data_canvas import DataCanvas, upsample
 from gui.plots.loss_curve import LossCurve, nice_ceiling, peak_decimate
+from tests.waiting import PATIENCE_MS
 
 
 def distinct_colours(image: QtGui.QImage) -> int:
@@ -210,7 +211,7 @@ def test_hidden_loss_curve_is_not_redrawn_until_shown(qtbot, window):
         window.controller.step()
     assert window.loss_curve.n_points == 0
     dock.show()
-    qtbot.waitUntil(lambda: window.loss_curve.n_points == 4, timeout=3000)
+    qtbot.waitUntil(lambda: window.loss_curve.n_points == 4, timeout=PATIENCE_MS)
 
 
 def test_status_bar_shows_step_losses_and_accuracy(window):
@@ -244,13 +245,13 @@ def test_app_main_writes_a_screenshot(tmp_path, qapp, preset):
 
 def test_a_minimized_window_redraws_the_canvas_only_when_restored(qtbot, window):
     window.showMinimized()
-    qtbot.waitUntil(window.isMinimized, timeout=3000)
+    qtbot.waitUntil(window.isMinimized, timeout=PATIENCE_MS)
     before = window.canvas.heatmap.image.copy()
     for _ in range(20):
         window.controller.step()
     np.testing.assert_array_equal(window.canvas.heatmap.image, before)
     window.showNormal()
-    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=PATIENCE_MS)
     assert not np.array_equal(window.canvas.heatmap.image, before)
 
 
@@ -260,6 +261,6 @@ def test_hovering_the_loss_curve_shows_the_values_at_a_step(qtbot, window):
     plot = window.loss_curve.plot_widget
     middle = plot.plotItem.vb.mapViewToScene(QtCore.QPointF(5, 0.5))
     qtbot.mouseMove(plot.viewport(), plot.mapFromScene(middle))
-    qtbot.waitUntil(window.loss_curve.hover_text.isVisible, timeout=3000)
+    qtbot.waitUntil(window.loss_curve.hover_text.isVisible, timeout=PATIENCE_MS)
     text = window.loss_curve.hover_text.textItem.toPlainText()
     assert text.startswith("step 5") and "train loss" in text and "test acc" in text

@@ -14,6 +14,7 @@ from gui.plots.data_canvas import DataCanvas
 from gui.plots.gradient_norms import GradientNorms
 from gui.plots.weight_heatmaps import WeightHeatmaps
 from gui.unit_health import exploding_layers, unit_warnings
+from tests.waiting import PATIENCE_MS
 
 SHOTS = "/tmp/shots"
 
@@ -30,7 +31,7 @@ def _show(qtbot, widget, size=(700, 280)):
     qtbot.waitExposed(widget)
     gate = getattr(widget, "gate", None)
     if gate is not None:  # the first redraw runs right after the widget is shown
-        qtbot.waitUntil(lambda: gate.redraw_count > 0, timeout=2000)
+        qtbot.waitUntil(lambda: gate.redraw_count > 0, timeout=PATIENCE_MS)
     return widget
 
 

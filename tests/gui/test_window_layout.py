@@ -7,6 +7,7 @@ from PySide6 import QtGui, QtWidgets
 
 from core.data_types import Dataset
 from gui.diagram_items import header_widths
+from tests.waiting import PATIENCE_MS
 
 
 def _open_every_dock(window, qtbot) -> None:
@@ -84,7 +85,7 @@ def test_diagram_titles_do_not_overlap_with_16_unit_layers(window, qtbot):
     if diagram is None:
         diagram = next(d.widget() for d in window.findChildren(QtWidgets.QDockWidget)
                        if d.windowTitle() == "Network diagram")
-    qtbot.waitUntil(lambda: len(diagram.headers) == 4)
+    qtbot.waitUntil(lambda: len(diagram.headers) == 4, timeout=PATIENCE_MS)
     diagram.view.resize(500, 150)
     diagram.view.fit()
     rects = [diagram.view.mapFromScene(h.pos()).x() + h.transform().dx()

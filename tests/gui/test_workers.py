@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from gui.workers import JobRunner, describe
+from tests.waiting import PATIENCE_MS, PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,9 +56,9 @@ def test_new_request_cancels_the_running_one_and_only_the_new_result_arrives(qtb
     progress_seen = []
     runner.progressChanged.connect(lambda rid, f: progress_seen.append(rid))
     old = runner.submit(slow_job("old", log))
-    qtbot.waitUntil(lambda: old in progress_seen, timeout=5000)  # the old job is running
+    qtbot.waitUntil(lambda: old in progress_seen, timeout=PATIENCE_MS)  # the old job is running
     new = runner.submit(lambda progress: "new")
-    qtbot.waitUntil(lambda: new in finished, timeout=5000)
+    qtbot.waitUntil(lambda: new in finished, timeout=PATIENCE_MS)
     assert results == [(new, "new")]
     assert log["cancelled"] == ["old"]
     assert not runner.busy
@@ -72,9 +73,9 @@ def test_result_of_a_request_that_finished_before_a_newer_one_is_not_delivered(q
         first_done.set()  # the worker goes on only after it has sent the result
 
     first = runner.submit(quick)
-    assert first_done.wait(5)  # computed and signalled, but not yet received by the GUI thread
+    assert first_done.wait(PATIENCE_S)  # computed and signalled, not yet received by the GUI
     second = runner.submit(lambda progress: "fresh")
-    qtbot.waitUntil(lambda: second in finished, timeout=5000)
+    qtbot.waitUntil(lambda: second in finished, timeout=PATIENCE_MS)
     assert results == [(second, "fresh")]
     assert first not in finished
 
@@ -88,7 +89,7 @@ def test_generator_job_delivers_every_yielded_item_in_order(qtbot, runner):
             yield k
 
     rid = runner.submit(job)
-    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    qtbot.waitUntil(lambda: rid in finished, timeout=PATIENCE_MS)
     assert [value for _, value in results] == [0, 1, 2]
 
 
@@ -96,7 +97,7 @@ def test_jobs_run_on_the_worker_thread_not_the_gui_thread(qtbot, runner):
     log: dict = {}
     _, finished = collect(runner)
     rid = runner.submit(slow_job("quick", log, reports=5))
-    qtbot.waitUntil(lambda: rid in finished, timeout=5000)
+    qtbot.waitUntil(lambda: rid in finished, timeout=PATIENCE_MS)
     assert log["threads"] and log["threads"][0] != threading.get_ident()
 
 
@@ -111,7 +112,7 @@ def test_a_failing_job_reports_its_error(qtbot, runner):
         raise NoSuchPlane("no such plane")
 
     rid = runner.submit(broken)
-    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    qtbot.waitUntil(lambda: bool(failures), timeout=PATIENCE_MS)
     [(failed_id, error)] = failures
     assert failed_id == rid and not runner.busy
     # the exception itself arrives, so its type and code can be told apart without parsing
@@ -124,9 +125,9 @@ def test_cancel_stops_the_job_and_delivers_nothing(qtbot, runner):
     results, finished = collect(runner)
     log: dict = {}
     runner.submit(slow_job("cancel me", log))
-    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
+    qtbot.waitUntil(lambda: "started" in log, timeout=PATIENCE_MS)
     runner.cancel()
-    qtbot.waitUntil(lambda: "cancelled" in log, timeout=5000)
+    qtbot.waitUntil(lambda: "cancelled" in log, timeout=PATIENCE_MS)
     qtbot.wait(50)
     assert results == [] and finished == []
     assert not runner.busy
@@ -137,7 +138,7 @@ def test_shutdown_mid_computation_stops_the_thread(qtbot):
     results, _ = collect(runner)
     log: dict = {}
     runner.submit(slow_job("long", log))  # runs until cancelled
-    qtbot.waitUntil(lambda: "started" in log, timeout=5000)
+    qtbot.waitUntil(lambda: "started" in log, timeout=PATIENCE_MS)
     assert runner.shutdown()  # the thread has finished: the endless job was cancelled
     assert not runner.worker_thread.isRunning()
     assert log["cancelled"] == ["long"]

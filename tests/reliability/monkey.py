@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from collections.abc import Callable
 
 import numpy as np
@@ -20,7 +19,7 @@ from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from tests.reliability import bad_files
-from tests.reliability.ui import click_data, drag_data, run_events_for
+from tests.reliability.ui import click_data, drag_data, process_events
 
 #: Menu entries the monkey never triggers: they end the session under test.
 SKIP_ACTION = re.compile(r"quit|exit|退出|close window", re.IGNORECASE)
@@ -52,10 +51,6 @@ class Monkey:
         self.dialogs = dialogs
         self.rng = random.Random(seed)
         self.log: list[str] = []
-        #: (seconds the event loop was blocked, action): the action's own time, or for
-        #: actions that run the event loop (drags, Play) the longest single pass through it
-        self.durations: list[tuple[float, str]] = []
-        self.blocked: float | None = None
         self.bad_csv = [writer(folder) for writer, _ in bad_files.CSV_CASES.values()]
         self.bad_scenes: list[str] = []
         files = getattr(window, "scene_files", None)
@@ -82,15 +77,9 @@ class Monkey:
     def run(self, n_actions: int, check: Callable[[int], None]) -> None:
         for index in range(n_actions):
             action = self.rng.choices(self.actions, weights=self._weights)[0][1]
-            self.blocked = None
-            start = time.perf_counter()
             text = action()
-            elapsed = time.perf_counter() - start if self.blocked is None else self.blocked
             self.log.append(f"{index}: {text}")
-            self.durations.append((elapsed, f"{index}: {text}"))
-            start = time.perf_counter()
             QtWidgets.QApplication.processEvents()
-            self.durations.append((time.perf_counter() - start, f"{index}: events after it"))
             check(index)
 
     def _pick(self, widgets: list):
@@ -130,10 +119,8 @@ class Monkey:
         end = np.array([self.rng.uniform(x0, x1), self.rng.uniform(y0, y1)]) * 0.8
         steps = self.rng.randint(2, 6)
         path = start + np.linspace(0, 1, steps)[:, None] * (end - start)
-        longest = drag_data(self.qtbot, canvas, path)
-        switch = time.perf_counter()
+        drag_data(self.qtbot, canvas, path)
         tools[self.rng.choice(["draw", "draw", "erase"])].trigger()
-        self.blocked = max(longest, time.perf_counter() - switch)
         return f"brush stroke {steps} moves"
 
     def class_key(self) -> str:
@@ -257,25 +244,23 @@ class Monkey:
         return f"toolbar {name} (disabled)"
 
     def play_a_while(self) -> str:
-        seconds = self.rng.uniform(0.02, 0.08)
+        passes = self.rng.randint(1, 8)
         if not self.controller.playing and self.rng.random() < 0.7:
             self.controller.play()
-        self.blocked = run_events_for(seconds)
-        return f"events for {seconds * 1000:.0f} ms (playing={self.controller.playing})"
+        process_events(passes)
+        return f"events for {passes} passes (playing={self.controller.playing})"
 
     def architecture_mid_play(self) -> str:
         panel = self.window.network_panel
         self.controller.play()
-        longest = run_events_for(0.03)
+        process_events(3)
         buttons = [b for b in [panel.add_layer, panel.remove_layer,
                                *(r.plus for r in panel.rows), *(r.minus for r in panel.rows)]
                    if b.isVisible() and b.isEnabled()]
         button = self._pick(buttons)
-        start = time.perf_counter()
         if button is not None:
             button.click()
-        clicked = time.perf_counter() - start
-        self.blocked = max(longest, clicked, run_events_for(0.03))
+        process_events(3)
         return f"architecture change mid-play: {button.toolTip() if button else 'none'}"
 
     # ------------------------------------------------------------------ files & docks

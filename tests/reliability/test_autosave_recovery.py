@@ -16,6 +16,7 @@ import numpy as np
 
 from core.scene import load_scene, scene_from_dict
 from tests.reliability.test_shutdown import LAUNCHER, app_env, launch
+from tests.waiting import PATIENCE_S
 
 AUTOSAVE_MS = 300  # shortened for the test (the app's default is 30 s)
 
@@ -30,6 +31,7 @@ def _reader(stream, lines: list[str]) -> threading.Thread:
 
 
 def _wait(condition, timeout: float, what: str, log) -> None:
+    """Poll until `condition()`; `timeout` (s) is only an upper bound against a hang."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if condition():
@@ -61,15 +63,16 @@ def test_sigkilled_app_offers_restore_with_the_last_autosave(tmp_path):
         return "stdout:\n" + "\n".join(out) + "\nstderr:\n" + "\n".join(err)
 
     try:
-        _wait(lambda: "PLAYING True" in out, 60, "Play to start", log)
+        _wait(lambda: "PLAYING True" in out, PATIENCE_S, "Play to start", log)
         # an autosave of a trained scene, then a later one (the app keeps saving mid-play)
-        _wait(lambda: _autosaved_step(autosave) > 0, 30, "an autosave mid-play", log)
+        _wait(lambda: _autosaved_step(autosave) > 0, PATIENCE_S, "an autosave mid-play", log)
         first = _autosaved_step(autosave)
-        _wait(lambda: _autosaved_step(autosave) > first, 30, "a second autosave", log)
+        _wait(lambda: _autosaved_step(autosave) > first, PATIENCE_S, "a second autosave",
+              log)
         assert process.poll() is None, log()
     finally:
         process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
+        process.wait(timeout=PATIENCE_S)
         for reader in readers:
             reader.join(timeout=5)
     assert process.returncode == -signal.SIGKILL

@@ -8,13 +8,20 @@ file in an awkward dialect (BOM, semicolons with decimal commas) must import.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pytest
+from PySide6 import QtCore, QtWidgets
 
+from core.csv_io import CHUNK_ROWS
+from gui.widgets.import_dialog import MAX_IMPORT_ROWS
 from tests.reliability import bad_files
-from tests.reliability.ui import assert_same_scene, play_ticks, responds, scene_state
+from tests.reliability.ui import (
+    EventLoopWatch,
+    assert_same_scene,
+    play_ticks,
+    responds,
+    scene_state,
+)
 
 
 def _trained(window, steps: int = 3):
@@ -64,15 +71,22 @@ def test_awkward_but_legitimate_csv_imports(window, dialogs, tmp_path, case):
     assert np.isfinite(session.trainer.history.arrays()["train_loss"]).all()
 
 
+def _reading_passes(window, watch) -> int:
+    """Passes of the event loop `watch` saw while the old points were still shown."""
+    return sum(1 for old in watch.seen if old)
+
+
 def test_a_million_rows_import_without_freezing_the_window(window, dialogs, tmp_path, qtbot):
-    """Imported completely, or as a sample / refused with a message saying so; either way the
-    window is blocked for a few seconds at most and Play stays responsive afterwards."""
+    """Imported as a sample or refused, with a message saying so; while the file is read the
+    event loop runs after every chunk of rows (the window paints, timers fire, Cancel works),
+    and Play works afterwards on at most MAX_IMPORT_ROWS points. How long the import takes is
+    measured by benchmarks/bench_import.py, not asserted here."""
     path = bad_files.million_rows_csv(tmp_path)
     before = _trained(window)
-    start = time.perf_counter()
-    window.import_csv(path)
-    elapsed = time.perf_counter() - start
     controller = window.controller
+    old_points = controller.session.points
+    with EventLoopWatch(lambda: controller.session.points is old_points) as watch:
+        window.import_csv(path)
     session = controller.session
     told = " ".join(dialogs.all_texts() + [controller.data_source,
                                            window.statusBar().currentMessage()]).lower()
@@ -80,17 +94,53 @@ def test_a_million_rows_import_without_freezing_the_window(window, dialogs, tmp_
     if n == before["X"].shape[0] and session.trainer.step_count:  # refused
         assert "row" in told, told
         assert_same_scene(before, scene_state(controller))
-    elif n != 1_000_000:  # a sample: the user is told how many of how many rows
+    else:  # a sample: the user is told how many of how many rows
+        assert n <= MAX_IMPORT_ROWS
         assert "sample" in told and "1000000" in told.replace(",", ""), told
         assert session.n_classes == 2
-    print(f"1,000,000-row import: {elapsed:.1f} s, {n} points")
-    assert elapsed < 12.0, f"import blocked the window for {elapsed:.1f} s"
-    frames = play_ticks(controller, 3, timeout=20)
-    assert frames >= 1
-    slowest = max(list(controller.frame_times)[-frames:])
-    assert slowest < 2.0, f"a Play frame after the import took {slowest:.1f} s"
+    # one pass of the event loop after each chunk of the read (the last one may end it)
+    assert _reading_passes(window, watch) >= 1_000_000 // CHUNK_ROWS
+    assert play_ticks(controller, 3) == 3
     assert len(session.trainer.history) == session.trainer.step_count
     assert responds(qtbot, window)
+
+
+def test_import_reads_in_chunks_and_the_event_loop_runs_between_them(window, dialogs,
+                                                                      tmp_path):
+    n_rows = 4 * CHUNK_ROWS + 10  # five chunks
+    path = bad_files.million_rows_csv(tmp_path, n_rows=n_rows, name="five_chunks.csv")
+    controller = window.controller
+    old_points = controller.session.points
+    with EventLoopWatch(lambda: controller.session.points is old_points) as watch:
+        window.import_csv(path)
+    assert controller.session.points is not old_points  # imported (as a sample)
+    assert _reading_passes(window, watch) >= n_rows // CHUNK_ROWS
+
+
+def test_cancel_while_importing_stops_the_read_and_keeps_the_scene(window, dialogs, tmp_path):
+    path = bad_files.million_rows_csv(tmp_path, n_rows=6 * CHUNK_ROWS, name="six_chunks.csv")
+    before = _trained(window)
+    reports = []
+
+    def press_cancel_during_the_read(dialog):
+        cancel = dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        # a user's click, queued: it is handled when the read lets the event loop run
+        QtCore.QTimer.singleShot(0, lambda: reports.append(dialog.reading) or cancel.click())
+        original = dialog._reading_progress
+
+        def progress(rows, fraction):
+            reports.append(rows)
+            return original(rows, fraction)
+
+        dialog._reading_progress = progress
+
+    dialogs.configure = press_cancel_during_the_read
+    window.import_csv(path)
+    # the click came during the pause after the first chunk, and nothing more was read
+    assert reports == [CHUNK_ROWS, True]
+    assert_same_scene(before, scene_state(window.controller))
+    assert window.undo_stack.count() == 0
+    assert not [m for m in dialogs.messages if m[0] in ("warning", "critical")]
 
 
 def test_more_rows_than_the_canvas_takes_import_as_a_sample_and_say_so(window, dialogs, tmp_path):

@@ -15,7 +15,8 @@ from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.training import TrainingDiverged
 from gui.data_export import export_history_csv
 from gui.export import export_png
-from tests.reliability.ui import play_ticks, responds, shown_texts, unmarked_non_finite
+from tests.reliability.ui import play_until_stopped, responds, shown_texts, unmarked_non_finite
+from tests.waiting import PATIENCE_MS
 
 #: (data, network, training) settings that reach a non-finite loss or parameter.
 DIVERGING = {
@@ -52,7 +53,7 @@ def test_divergence_stops_play_shows_step_and_cause_and_rewind_restores(
     if network:
         assert controller.set_network_settings(**network)
     assert controller.set_training_settings(**training)
-    play_ticks(controller, 10_000, timeout=20)  # until Play stops by itself
+    play_until_stopped(controller)
     trainer = controller.trainer
     info = trainer.divergence
     assert info is not None, "Play did not stop on divergence"
@@ -110,7 +111,8 @@ def _assert_exports(window, folder, steps: int) -> None:
                          [(1.0, 10.0, True), (0.2, 10.0, True), (0.1, 10.0, False),
                           (1.0, 1.0, False), (10.0, 0.5, True)])
 def test_weight_decay_warning_is_shown_before_play(window, learning_rate, l2, warned):
-    """η·λ ≥ 2 makes w ← w(1 − ηλ) grow without bound even without data: warned at once."""
+    """With SGD (the default), η·λ ≥ 2 makes w ← w(1 − ηλ) grow without bound even without
+    data: warned at once (other optimizers: tests/gui/test_decay_warning.py)."""
     panel = window.training_panel
     window.docks["Training"].show()
     # as a user: type the rates into the panel's controls
@@ -136,10 +138,13 @@ def test_an_optimizer_race_that_diverges_says_so_instead_of_showing_nan(qtbot, w
     assert controller.set_data_settings(task="regression", preset="sine")
     assert controller.set_training_settings(learning_rate=10.0)
     presenter.start_race(999)
-    qtbot.waitUntil(lambda: presenter.race is not None, timeout=60_000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: presenter.race is not None, timeout=PATIENCE_MS)
+
+    def race_texts() -> list[str]:
+        return [text for text, _notice in shown_texts(window).values() if "race" in text]
+
+    qtbot.waitUntil(lambda: bool(race_texts()), timeout=PATIENCE_MS)  # the result is shown
     losses = presenter.race.final_loss
     assert not all(np.isfinite(list(losses.values()))), "no racer diverged: nothing tested"
-    shown = [text for text, _notice in shown_texts(window).values() if "race" in text]
-    assert shown, "the race result is not shown"
+    shown = race_texts()
     assert not unmarked_non_finite(window, diverged=False), shown

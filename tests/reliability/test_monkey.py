@@ -2,8 +2,10 @@
 
 Afterwards (and during the run): no exception reached Qt's event loop (pytest-qt fails the
 test on those), the history length equals the step count, every number the window shows is
-finite or marked as diverged, no single action froze the window, and the window still
-responds to a round trip through the event loop and renders.
+finite or marked as diverged, and the window still responds to a round trip through the event
+loop and renders. How long actions take is not asserted (it depends on the machine): the long
+ones, Epoch and a big import, are shown to hand the event loop control between slices by
+test_extreme_settings.py and test_bad_csv_files.py.
 """
 
 from __future__ import annotations
@@ -12,10 +14,6 @@ import pytest
 
 from tests.reliability.monkey import Monkey
 from tests.reliability.ui import responds, unmarked_non_finite
-
-#: Longest a single user action may block the event loop (a "freeze").
-FREEZE_SECONDS = 10.0
-
 
 def _run_monkey(qtbot, window, dialogs, folder, n_actions: int, seed: int) -> Monkey:
     monkey = Monkey(qtbot, window, dialogs, folder, seed=seed)
@@ -35,9 +33,6 @@ def _run_monkey(qtbot, window, dialogs, folder, n_actions: int, seed: int) -> Mo
         print("\n".join(monkey.log[-30:]))
         raise
     window.controller.pause()
-    slowest = max(monkey.durations)
-    assert slowest[0] < FREEZE_SECONDS, f"action froze the window for {slowest[0]:.1f} s: " \
-                                        f"{slowest[1]}"
     trainer = window.controller.trainer
     assert len(trainer.history) == trainer.step_count
     diverged = trainer.divergence is not None and window.banner.isVisible()

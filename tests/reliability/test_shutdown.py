@@ -14,6 +14,7 @@ import pytest
 from PySide6 import QtCore
 
 from tests.reliability.ui import run_events_for
+from tests.waiting import PATIENCE_S
 
 LAUNCHER = Path(__file__).with_name("app_launcher.py")
 BAD_STDERR = ("QThread: Destroyed while thread is still running", "already deleted",
@@ -37,7 +38,7 @@ def app_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def launch(scenario: str, folder: Path, *args: str, timeout: float = 90.0,
+def launch(scenario: str, folder: Path, *args: str, timeout: float = 2 * PATIENCE_S,
            extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = app_env(folder)
     env.update(extra_env or {})

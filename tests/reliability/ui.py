@@ -10,6 +10,8 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
+from tests.waiting import PATIENCE_MS, PATIENCE_S
+
 MB = QtWidgets.QMessageBox
 
 
@@ -180,106 +182,134 @@ def _send_mouse(widget, kind, pos: QtCore.QPoint, button, buttons) -> None:
     QtWidgets.QApplication.sendEvent(widget, event)
 
 
-def drag_data(qtbot, canvas, path: np.ndarray) -> float:
+def drag_data(qtbot, canvas, path: np.ndarray) -> None:
     """Press the left button at path[0], move through path[1:], release at path[-1].
 
-    `path` is (m, 2) data coordinates. Moves are spaced by 12 ms of event processing because
-    pyqtgraph drops mouse moves that come faster than its rate limit (100 Hz). Returns the
-    longest time (s) one mouse event kept the event loop busy."""
+    `path` is (m, 2) data coordinates. Moves are spaced by at least 12 ms of event processing
+    because pyqtgraph drops mouse moves that come faster than its rate limit (100 Hz); a slow
+    machine only spaces them further apart."""
     viewport = canvas.viewport()
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     points = [canvas_pixel(canvas, x, y) for x, y in np.asarray(path, float)]
-    longest = 0.0
-
-    def send(kind, point, button, buttons) -> None:
-        nonlocal longest
-        start = time.perf_counter()
-        _send_mouse(viewport, kind, point, button, buttons)
-        longest = max(longest, time.perf_counter() - start)
-
-    send(QtCore.QEvent.Type.MouseButtonPress, points[0], left, left)
+    _send_mouse(viewport, QtCore.QEvent.Type.MouseButtonPress, points[0], left, left)
     for point in points[1:]:
-        longest = max(longest, run_events_for(0.012))
-        send(QtCore.QEvent.Type.MouseMove, point, none, left)
-    send(QtCore.QEvent.Type.MouseButtonRelease, points[-1], left, none)
-    return longest
+        run_events_for(0.012)
+        _send_mouse(viewport, QtCore.QEvent.Type.MouseMove, point, none, left)
+    _send_mouse(viewport, QtCore.QEvent.Type.MouseButtonRelease, points[-1], left, none)
 
 
 # ---------------------------------------------------------------------------- playing
-def run_events_for(seconds: float) -> float:
-    """Process events (timer ticks, repaints) for about `seconds`; returns the longest time
-    (s) one pass through the event queue took (the worst freeze a user would have seen)."""
+def run_events_for(seconds: float) -> None:
+    """Process events (timer ticks, repaints) for at least `seconds` (a lower bound: used where
+    Qt or pyqtgraph needs time to pass, never to measure anything)."""
     app = QtWidgets.QApplication.instance()
     end = time.perf_counter() + seconds
-    longest = 0.0
     while True:
         start = time.perf_counter()
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        longest = max(longest, time.perf_counter() - start)
         if start >= end:
-            return longest
+            return
 
 
-def play_ticks(controller, ticks: int, timeout: float = 30.0) -> int:
-    """Play until `ticks` frames were measured (or `timeout` s); returns frames seen."""
-    start_count = len(controller.frame_times)
+def process_events(passes: int) -> None:
+    """Run `passes` passes through the event queue (each runs the timers that are due, e.g. one
+    Play tick at full speed): a fixed amount of work, whatever the machine's speed."""
     app = QtWidgets.QApplication.instance()
-    controller.play()
-    end = time.perf_counter() + timeout
-    seen = 0
-    while controller.playing and time.perf_counter() < end:
+    for _ in range(passes):
         app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
-        seen = len(controller.frame_times) - start_count
-        if seen >= ticks:
-            break
-    controller.pause()
-    return seen
 
 
-def play_frames(controller, seconds: float, reset_on_divergence: bool = True) -> list[float]:
-    """Play for about `seconds`; returns the frame times (s): the time from one Play tick's
-    end (or from pressing Play) to the next tick's end, so it holds the steps, the redraw and
-    the painting of the previous frame.
+def play_ticks(controller, ticks: int, timeout: float = PATIENCE_S,
+               reset_on_divergence: bool = False) -> int:
+    """Play until `ticks` Play ticks have run; returns the ticks that ran.
 
-    When training diverges (Play stops), the network is reset (its redraw is not counted) and
-    Play goes on, so settings that diverge within one tick are measured over the same wall
-    time as the others; their frames then run from pressing Play to the end of the tick that
-    stopped at the divergence, plus painting that frame (steps, redraw, banner)."""
+    A tick that diverges stops Play: with ``reset_on_divergence`` the network is reset and
+    Play goes on (so every setting gets its ticks), otherwise counting stops there.
+    ``timeout`` (s) is only a generous upper bound against a hang, never a speed limit."""
     app = QtWidgets.QApplication.instance()
-    frames: list[float] = []
-    last = [0.0]
+    seen = [0]
 
     def tick_done() -> None:  # connected after the controller's tick slot: runs after it
-        now = time.perf_counter()
-        frames.append(now - last[0])
-        last[0] = now
+        seen[0] += 1
 
     controller.timer.timeout.connect(tick_done)
+    end = time.monotonic() + timeout
     try:
-        end = time.perf_counter() + seconds
-        while time.perf_counter() < end:
+        controller.play()
+        while seen[0] < ticks and time.monotonic() < end:
             if not controller.playing:
-                if controller.trainer.divergence is not None:
-                    if not reset_on_divergence:
-                        break
-                    if frames:  # painting the stopped frame (banner, layout) belongs to it
-                        start = time.perf_counter()
-                        app.processEvents()
-                        frames[-1] += time.perf_counter() - start
-                    controller.reset()
-                    app.processEvents()  # the reset's own redraw is not a Play frame
-                last[0] = time.perf_counter()
-                controller.play()
-                if not controller.playing:
+                if controller.trainer.divergence is None or not reset_on_divergence:
                     break
+                controller.reset()
+                controller.play()
             app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
         controller.pause()
     finally:
         controller.timer.timeout.disconnect(tick_done)
-    return frames
+    return seen[0]
 
 
-def responds(qtbot, window, timeout_ms: int = 5000) -> bool:
+def play_until_stopped(controller, timeout: float = PATIENCE_S) -> None:
+    """Press Play and run the event loop until Play stops by itself (divergence, epoch end);
+    ``timeout`` (s) is only an upper bound against a hang."""
+    app = QtWidgets.QApplication.instance()
+    controller.play()
+    end = time.monotonic() + timeout
+    while controller.playing and time.monotonic() < end:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    controller.pause()
+
+
+# ------------------------------------------------------------------------ fake time
+class FakeClock:
+    """A clock for ``TrainingController.clock`` that moves only when told: ``now`` seconds."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def steps_take(controller, seconds: float) -> FakeClock:
+    """From now on the controller measures time with a FakeClock and every training step of
+    its current trainer advances that clock by `seconds`: a deliberately slow trainer whose
+    slowness does not depend on the machine (the steps themselves run at full speed)."""
+    clock = FakeClock()
+    controller.clock = clock
+    trainer = controller.trainer
+    real_step = trainer.step
+
+    def slow_step(*args, **kwargs):
+        clock.now += seconds
+        return real_step(*args, **kwargs)
+
+    trainer.step = slow_step
+    return clock
+
+
+class EventLoopWatch:
+    """Counts passes of the event loop with a 0-ms timer; each pass records ``probe()``.
+
+    Used as a context manager around work that must give the event loop control now and then:
+    ``watch.seen`` holds one probe value per pass that ran during (and after) the work."""
+
+    def __init__(self, probe) -> None:
+        self.probe = probe
+        self.seen: list = []
+        self.timer = QtCore.QTimer()
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(lambda: self.seen.append(self.probe()))
+
+    def __enter__(self) -> EventLoopWatch:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.stop()
+
+
+def responds(qtbot, window, timeout_ms: int = PATIENCE_MS) -> bool:
     """A queued call comes back through the event loop and the window grabs a non-empty image."""
     done = []
     QtCore.QTimer.singleShot(0, lambda: done.append(True))
