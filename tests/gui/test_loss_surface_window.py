@@ -38,7 +38,6 @@ sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
 import gui.loss_surface_dock as dock
 from gui.main_window import MainWindow
-from tests.waiting import PATIENCE_MS
 
 # The real surface job, held at its first progress report until it is cancelled: the window
 # closes mid-computation however fast this machine computes.
