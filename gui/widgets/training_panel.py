@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 
 from core.settings import TrainingSettings, fields_of
 from gui.i18n import manager, translate
+from gui.number_format import number
 from gui.widgets.setting_controls import BoolControl, FloatControl, make_control, make_label
 
 #: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).
@@ -109,7 +110,7 @@ class TrainingPanel(QtWidgets.QWidget):
                 "TrainingPanel",
                 "η·L2 = {0} ≥ 2: weight decay alone makes the weights grow without bound "
                 "(training will diverge). Lower the learning rate or the L2 rate.").format(
-                f"{product:g}"))
+                number(product)))
             self.warning.show()
         else:
             self.warning.hide()
