@@ -194,10 +194,10 @@ def _output_delta_lines(trainer, fp, g, row: int, sample: int, neuron) -> list:
                 [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output), "⊙",
                  Arr(f"f′(z{kL})", slope), "=", delta]]
     jacobian = np.diag(output) - np.outer(output, output)  # ∂p_i/∂z_j = p_i(δ_ij − p_j)
-    return [translate("Inspector", "δ{0} = ∂J/∂z{0} = J<sub>softmax</sub>ᵀ · 2(ŷ − y)/(n·d) with "
-                      "n = {1}, d = {2}. Softmax has no element-wise f′: every output depends on "
-                      "every z, through its Jacobian J<sub>softmax</sub> = diag(p) − p pᵀ "
-                      "(symmetric).").format(kL, n, d),
+    return [translate("Inspector", "δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d) with n = {1}, "
+                      "d = {2}. Softmax has no element-wise f′: every output depends on every z, "
+                      "through its Jacobian J_softmax = ∂p/∂z = diag(p) − p pᵀ (symmetric)."
+                      ).format(kL, n, d),
             [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output)],
             [Arr("J_softmaxᵀ", jacobian.T), Arr("∂J/∂ŷ", grad_output), "=", delta]]
 
