@@ -210,7 +210,10 @@ def run_cli(args: argparse.Namespace, export_views: ExportViews | None = None,
         return 2
     accuracy = summary["test_accuracy"]
     extra = "" if accuracy is None else f", test accuracy {accuracy:.3f}"
-    print(f"trained {summary['steps_run']} steps{' (diverged)' if summary['diverged'] else ''}"
+    divergence = summary["divergence"]
+    diverged = "" if divergence is None else \
+        f" (diverged at step {divergence['step']}: {divergence['cause']})"
+    print(f"trained {summary['steps_run']} steps{diverged}"
           f"{extra}; wrote {', '.join(summary['files'])} to {args.export_dir or 'out'}",
           file=stdout)
     return 0

@@ -300,8 +300,11 @@ class MLP:
             for p, width in zip(self.dropout, self.layer_sizes[1:-1], strict=True)
         ]
 
-    def _dropout_scale(self, mask: np.ndarray, hidden_layer: int) -> np.ndarray:
-        """mask / (1 − p): inverted dropout keeps the expected activation unchanged."""
+    def dropout_scale(self, mask: np.ndarray, hidden_layer: int) -> np.ndarray:
+        """mask / (1 − p) of hidden layer ``hidden_layer`` (0-based; p = ``dropout[hidden_layer]``):
+        the factor inverted dropout multiplies that layer's output by, in forward and in backward
+        (Srivastava et al. 2014). mask: a 0/1 float64 array, e.g. ``ForwardPass.dropout_masks``;
+        returns a new float64 array of its shape, with values 0 or 1/(1 − p)."""
         return mask * (1.0 / (1.0 - self.dropout[hidden_layer]))
 
     def forward(self, X, training: bool = False, dropout_masks=None) -> ForwardPass:
@@ -319,7 +322,7 @@ class MLP:
         layers = zip(self._weights, self._biases, self._layer_functions, strict=True)
         for l, (W, b, f) in enumerate(layers):
             if l > 0 and masks[l - 1] is not None:
-                a = a * self._dropout_scale(masks[l - 1], l - 1)
+                a = a * self.dropout_scale(masks[l - 1], l - 1)
             layer_inputs.append(a)
             z = a @ W.T  # Z = A Wᵀ + b
             z += b
@@ -365,7 +368,7 @@ class MLP:
                 upstream = delta @ self._weights[l]
                 mask = fp.dropout_masks[l - 1]
                 if mask is not None:  # layer l saw a ⊙ mask/(1 − p)
-                    upstream *= self._dropout_scale(mask, l - 1)
+                    upstream *= self.dropout_scale(mask, l - 1)
                 f_prime = self._activations[l - 1].derivative(
                     fp.pre_activations[l - 1], fp.activations[l]
                 )

@@ -8,12 +8,14 @@ Nothing here builds a Session.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 
 from core import scene_validation as checks
 from core.datasets import GENERATORS, MAX_CLASSES, PointSet
+from core.divergence import DIVERGENCE_CODES
 from core.optimizers import DEFAULT_HYPER, STATE_BUFFERS
 from core.scene_validation import (
     SceneError,
@@ -22,6 +24,7 @@ from core.scene_validation import (
     as_float,
     as_int,
     as_str,
+    decode_float,
     decode_plain,
     join,
     require,
@@ -207,14 +210,28 @@ def check_trainer(d: Any, n_params: int, n_layers: int) -> dict:
     out["grad_norm_history"] = check_series(require(d, "grad_norm_history", where),
                                        "trainer.grad_norm_history", n_layers, step)
     divergence = d.get("divergence")
-    if divergence is not None:
-        div = as_dict(divergence, "trainer.divergence", allowed=("step", "phase", "cause"))
-        divergence = {
-            "step": as_int(require(div, "step", "trainer.divergence"), "trainer.divergence.step",
-                           minimum=1),
-            "phase": as_str(require(div, "phase", "trainer.divergence"),
-                            "trainer.divergence.phase", choices=_PHASES),
-            "cause": as_str(require(div, "cause", "trainer.divergence"),
-                            "trainer.divergence.cause")[:500]}
-    out["divergence"] = divergence
+    out["divergence"] = None if divergence is None else _check_divergence(divergence)
+    return out
+
+
+def _check_divergence(divergence: Any) -> dict:
+    """The trainer's divergence record (``core.divergence.Divergence.to_dict``). A record of an
+    older version has no "code" (only step, phase and an English cause): it loads as code
+    "unknown" with that sentence."""
+    where = "trainer.divergence"
+    div = as_dict(divergence, where, allowed=("step", "phase", "code", "layer", "value",
+                                              "cause"))
+    out = {"step": as_int(require(div, "step", where), f"{where}.step", minimum=1),
+           "phase": as_str(require(div, "phase", where), f"{where}.phase", choices=_PHASES)}
+    if div.get("code") is None:
+        out["cause"] = as_str(require(div, "cause", where), f"{where}.cause")[:500]
+        return out
+    out["code"] = as_str(div["code"], f"{where}.code", choices=DIVERGENCE_CODES)
+    layer = div.get("layer")
+    out["layer"] = None if layer is None else as_int(layer, f"{where}.layer", minimum=1)
+    value = div.get("value")
+    value = None if value is None else decode_float(value, f"{where}.value")
+    out["value"] = None if value is None or math.isnan(value) else value
+    if "cause" in div:
+        out["cause"] = as_str(div["cause"], f"{where}.cause")[:500]
     return out

@@ -29,8 +29,9 @@ non-finite parameter after update stops training, and so does a parameter whose 
 passes ``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss
 then stays finite and flat, hiding the divergence: the state of the start of the step is
 restored (so the parameters are the last finite ones), :attr:`Trainer.divergence` records the
-step, phase and cause, and :class:`TrainingDiverged` is raised — by that phase and by every
-phase after it — until :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
+step, phase, code, layer and value (:class:`core.divergence.Divergence`; codes, not sentences),
+and :class:`TrainingDiverged` is raised — by that phase and by every phase after it — until
+:meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ import math
 
 import numpy as np
 
+from core import divergence as codes
+from core.divergence import PARAMETER_LIMIT
 from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
 from core.optimizers import clip_by_global_norm, make_optimizer
@@ -54,12 +57,9 @@ from core.training_types import (
     slice_forward_pass,
 )
 
-#: |θ| above this counts as divergence. Standardized inputs keep healthy weights many orders
-#: of magnitude below it; only an exploding run gets there.
-PARAMETER_LIMIT = 1e10
-
 __all__ = ["Trainer", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
-           "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES"]
+           "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
+           "PARAMETER_LIMIT"]
 
 PHASES = ("ready", "forward", "backward")
 _NEXT_PHASE = {"ready": "forward", "forward": "backward", "backward": "update"}
@@ -71,6 +71,20 @@ def _nonnegative(name: str, value) -> float:
     if not (math.isfinite(value) and value >= 0.0):
         raise ValueError(f"{name} must be a finite number >= 0, got {value}")
     return value
+
+
+def _extreme_parameter(net) -> tuple[int, float]:
+    """(layer k, value) of the first NaN parameter, else of the one with the largest |θ|
+    (±inf included); k is 1-based as in W^k and counts weights and biases of that layer."""
+    layer, extreme = 1, 0.0
+    for l, arrays in enumerate(zip(net.weights, net.biases, strict=True)):
+        for array in arrays:
+            if np.isnan(array).any():
+                return l + 1, math.nan
+            value = float(array.flat[int(np.argmax(np.abs(array)))]) if array.size else 0.0
+            if abs(value) > abs(extreme):
+                layer, extreme = l + 1, value
+    return layer, extreme
 
 
 class Trainer(TrainerStateMixin):
@@ -282,8 +296,10 @@ class Trainer(TrainerStateMixin):
         self.last_forward = batch_pass
         self.phase = "forward"
         if not finite:
-            what = "output" if train_loss is None else "loss"
-            self._diverge("forward", f"the training {what} is not finite")
+            if train_loss is None:
+                self._diverge("forward", codes.OUTPUT_NONFINITE)
+            self._diverge("forward", codes.nonfinite_code(train_loss, codes.LOSS_NAN,
+                                                          codes.LOSS_INF), value=train_loss)
         return batch_pass
 
     def _mean_loss(self, fp, start: int, stop: int, y: np.ndarray) -> float:
@@ -322,12 +338,16 @@ class Trainer(TrainerStateMixin):
         if self._pending[0] is None:
             self._pending[0] = gradients.data_loss
             if not math.isfinite(gradients.data_loss):
-                self._diverge("forward", f"the training loss is {gradients.data_loss}")
+                self._diverge("forward", codes.nonfinite_code(
+                    gradients.data_loss, codes.LOSS_NAN, codes.LOSS_INF),
+                    value=gradients.data_loss)
         if not math.isfinite(gradients.loss):
-            self._diverge("backward", f"the loss J on the batch is {gradients.loss}")
+            self._diverge("backward", codes.nonfinite_code(
+                gradients.loss, codes.BATCH_LOSS_NAN, codes.BATCH_LOSS_INF),
+                value=gradients.loss)
         bad = np.flatnonzero(~np.isfinite(norms))
         if bad.size:
-            self._diverge("backward", f"the gradient of layer {bad[0] + 1} is not finite")
+            self._diverge("backward", codes.GRADIENT_NONFINITE, layer=int(bad[0]) + 1)
         return gradients
 
     def _update(self) -> None:
@@ -344,13 +364,12 @@ class Trainer(TrainerStateMixin):
         self.optimizer.step(params, grads)
         old_step = self.step_count
         row = self._save_snapshot(old_step + 1, self.epoch_count + self._ends_epoch)
-        if not math.isfinite(row.sum()):
+        if not math.isfinite(row.sum()) or np.abs(row).max() > PARAMETER_LIMIT:
+            layer, value = _extreme_parameter(net)  # before _diverge restores the old ones
             self._ring.truncate(old_step)
-            self._diverge("update", "a parameter became infinite or NaN")
-        if np.abs(row).max() > PARAMETER_LIMIT:
-            self._ring.truncate(old_step)
-            self._diverge("update", f"a parameter exceeded ±{PARAMETER_LIMIT:.0e}: the weights "
-                                    "exploded (the loss can stay finite once every unit is dead)")
+            code = (codes.PARAM_LIMIT if math.isfinite(value) else
+                    codes.nonfinite_code(value, codes.PARAM_NAN, codes.PARAM_INF))
+            self._diverge("update", code, layer=layer, value=value)
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
         self.history.append(self._pending)
@@ -397,8 +416,12 @@ class Trainer(TrainerStateMixin):
         return records
 
     # -- divergence ------------------------------------------------------------------------
-    def _diverge(self, phase: str, cause: str):
-        self.divergence = Divergence(self.step_count + 1, phase, cause)
+    def _diverge(self, phase: str, code: str, layer: int | None = None,
+                 value: float | None = None):
+        if value is not None and math.isnan(value):
+            value = None  # the code says NaN; a NaN field would make records unequal
+        self.divergence = Divergence(self.step_count + 1, phase, code, layer,
+                                     None if value is None else float(value))
         self._restore(self.step_count)
         self._clear_step()
         raise TrainingDiverged(self.divergence)

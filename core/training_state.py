@@ -223,8 +223,7 @@ class TrainerStateMixin:
             grad_norms = GradNormHistory(self.net.n_layers, self.grad_norm_history.capacity)
             grad_norms.load_dict(d["grad_norm_history"])
             divergence = d.get("divergence")
-            divergence = None if divergence is None else Divergence(
-                int(divergence["step"]), str(divergence["phase"]), str(divergence["cause"]))
+            divergence = None if divergence is None else Divergence.from_dict(divergence)
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"malformed trainer state: {error!r}") from None
         if len(history) != step or len(grad_norms) != step:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.divergence import Divergence
+
 __all__ = ["PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence", "StepRecord",
            "UpdateRecord", "slice_forward_pass"]
 
@@ -18,30 +20,6 @@ class PhaseError(RuntimeError):
 
 class EmptyTrainingSet(ValueError):
     """Training was asked for while the training set is empty."""
-
-
-@dataclass(frozen=True)
-class Divergence:
-    """Where training stopped.
-
-    step: the 1-based number of the step that failed (``step_count + 1`` at that moment; the
-        parameters are those after step − 1 updates).
-    phase: "forward" (non-finite loss), "backward" (non-finite J or gradient) or "update"
-        (a parameter became inf/NaN).
-    cause: a short sentence, e.g. "the training loss is inf".
-    """
-
-    step: int
-    phase: str
-    cause: str
-
-    def message(self) -> str:
-        """A sentence for the GUI's banner, with what to try."""
-        return (f"Training diverged at step {self.step} ({self.phase}): {self.cause}. "
-                f"Try a lower learning rate or gradient clipping, or rewind.")
-
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
 
 
 class TrainingDiverged(RuntimeError):

@@ -24,6 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.export import ExportCancelled, ExportError, atomic_path, render_image
 from gui.i18n import translate
+from gui.number_format import number
 
 #: English; shown translated with context "Export".
 MP4_MISSING_MESSAGE = QT_TRANSLATE_NOOP(
@@ -66,14 +67,14 @@ def format_caption(*, dataset: str | None = None, architecture: Sequence[int] | 
     if activation:
         parts.append(activation if isinstance(activation, str) else "/".join(activation))
     if learning_rate is not None:
-        parts.append(f"η = {learning_rate:g}")
+        parts.append(f"η = {number(learning_rate)}")
     if optimizer:
         parts.append(str(optimizer))
     if batch_size is not None:
         parts.append(translate("Export", "full batch") if not batch_size
                      else translate("Export", "batch {0}").format(int(batch_size)))
     if any(v is not None for v in (l1, l2, dropout)):
-        terms = [f"{name} {value:g}" for name, value in (("L1", l1), ("L2", l2),
+        terms = [f"{name} {number(value)}" for name, value in (("L1", l1), ("L2", l2),
                                                           ("dropout", dropout)) if value]
         parts.append(", ".join(terms) if terms else translate("Export", "no regularization"))
     if epoch is not None:
@@ -195,7 +196,7 @@ class AnimationWriter:
             raise ExportError(message)
         if not 0 < fps <= 60:
             raise ExportError(translate("Export", "Frames per second must be in (0, 60], got {0}.")
-                              .format(f"{fps:g}"))
+                              .format(number(fps)))
         if self.kind == ".mp4" and not mp4_available():
             raise ExportError(translate("Export", MP4_MISSING_MESSAGE))
         self.fps = float(fps)

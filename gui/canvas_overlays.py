@@ -21,6 +21,7 @@ from PySide6 import QtCore
 from gui.i18n import translate
 from gui.inspector_render import sup
 from gui.neuron_images import grid_activations, layer_images, output_role
+from gui.number_format import number
 
 #: ∂feature/∂(x1, x2) at raw points X (n, 2) → (n, 2) — the derivative of each entry of
 #: core.datasets.FEATURES.
@@ -117,7 +118,7 @@ class InputGradientArrow:
         self.head.setStyle(angle=screen_angle - 180.0)
         self.head.setPos(tip[0], tip[1])
         what = "ŷ" if session.net.output_activation != "softmax" else f"p{k}"
-        values = ", ".join(f"{v:.3g}" for v in gradient)
+        values = ", ".join(number(v, 3) for v in gradient)
         self.label.setText(f"∂{what}/∂x = ({values})")
         self.label.setPos(tip[0], tip[1])
         for item in (self.shaft, self.head, self.label):

@@ -165,10 +165,23 @@ def diverging_lut(n: int = 256) -> np.ndarray:
     return rgba
 
 
+def max_abs_finite(*arrays) -> float:
+    """The largest finite |value| over any number of arrays (float; 0.0 when all are zero,
+    empty or non-finite). This is the true extent ±m of a symmetric scale, the number a
+    legend or title shows; drawing may floor it (``symmetric_levels``)."""
+    m = 0.0
+    for values in arrays:
+        v = np.asarray(values, dtype=np.float64)
+        finite = v[np.isfinite(v)]
+        if finite.size:
+            m = max(m, float(np.max(np.abs(finite))))
+    return m
+
+
 def symmetric_levels(values: np.ndarray) -> tuple[float, float]:
-    """Levels (−m, m) with m = max |finite value| (1e-12 floor), for the diverging map."""
+    """Levels (−m, m) for the diverging map, m = :func:`max_abs_finite` floored at 1e-12 (an
+    image needs levels of non-zero width) — 1 when no value is finite."""
     v = np.asarray(values, dtype=np.float64)
-    finite = v[np.isfinite(v)]
-    m = float(np.max(np.abs(finite))) if finite.size else 1.0
+    m = max_abs_finite(v) if np.isfinite(v).any() else 1.0
     m = max(m, 1e-12)
     return -m, m

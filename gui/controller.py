@@ -256,7 +256,7 @@ class TrainingController(QtCore.QObject):
         from gui.widgets.divergence_banner import cause_text, phase_text
 
         return translate("Controller", "Training diverged at step {0} ({1}): {2}").format(
-            info.step, phase_text(info.phase), cause_text(info.cause))
+            info.step, phase_text(info.phase), cause_text(info))
 
     # ------------------------------------------------------- reset & rewind
     def reset(self) -> None:

@@ -57,14 +57,10 @@ def header_widths(natural: list[float], anchors: list[float], gap: float = 10.0
 
 
 def symmetric_scale(arrays) -> float:
-    """Largest finite |value| over a list of arrays (≥ 1e-12): the half-width ±m of a view."""
-    m = 0.0
-    for a in arrays:
-        a = np.asarray(a)
-        finite = a[np.isfinite(a)]
-        if finite.size:
-            m = max(m, float(np.max(np.abs(finite))))
-    return max(m, 1e-12)
+    """Largest finite |value| over a list of arrays: the half-width ±m of a view, as its legend
+    shows it — 0.0 when every value is 0 (``parameter_style`` draws 0 on a 0 scale as thin grey,
+    so no floor is needed)."""
+    return colors.max_abs_finite(*arrays)
 
 
 def parameter_style(value: float, scale: float) -> tuple[str, int, float]:

@@ -14,6 +14,7 @@ from gui import diagram_items as items
 from gui.i18n import SOURCE_LANGUAGE, current_language, translate
 from gui.inspector_content import parameter_name
 from gui.inspector_render import sup
+from gui.number_format import number
 
 PICK_PIXELS = 5.0
 
@@ -199,7 +200,7 @@ def _whole_words(elided: str, full: str) -> str:
 
 
 def _g(value) -> str:
-    return f"{float(value):.6g}"
+    return number(value, 6)
 
 
 def hover_text(diagram, target) -> str:

@@ -23,6 +23,7 @@ from gui.commands import (
     retranslate_stack,
 )
 from gui.i18n import manager
+from gui.number_format import fixed
 
 #: Brush spray radius in screen pixels and points per mouse-move event.
 BRUSH_RADIUS_PX = 18
@@ -108,7 +109,7 @@ class DrawingController(QtCore.QObject):
 
     def add_at(self, x: float, y: float, alternate: bool = False) -> None:
         point, label = self._point_and_label(x, y, alternate)
-        text = CommandText(ADD_POINT_AT, (f"{x:.2f}", f"{y:.2f}"))
+        text = CommandText(ADD_POINT_AT, (fixed(x, 2), fixed(y, 2)))
         try:
             command = AddPointCommand(self.controller, point, label, self._train_flag(label),
                                       text)

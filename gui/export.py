@@ -28,6 +28,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtSvg import QSvgGenerator
 
 from gui.i18n import translate
+from gui.number_format import number
 from gui.svg_fixes import closepath_tolerant_svg_exporter, finish_svg
 
 MIN_WIDTH = 16
@@ -391,7 +392,7 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
     if not 36 <= page_w <= 14400:
         raise ExportError(translate(
             "Export", "PDF width must be between 36 and 14400 pt, got {0}.").format(
-            f"{page_w:g}"))
+            number(page_w)))
     page = QtGui.QPageSize(QtCore.QSizeF(page_w, page_w * h0 / w0), QtGui.QPageSize.Unit.Point,
                            "", QtGui.QPageSize.SizeMatchPolicy.ExactMatch)
     root = _pg_root(target)

@@ -20,6 +20,7 @@ from core.activations import ACTIVATIONS
 from core.losses import per_sample_loss
 from gui.i18n import translate
 from gui.inspector_render import Arr, Num, Section, sup
+from gui.number_format import number
 
 LOSS_FORMULAS = {
     "bce": "ℓ = −[y log p + (1 − y) log(1 − p)]",
@@ -143,8 +144,8 @@ def output_section(trainer, fp, row: int, sample: int) -> Section:
                       Arr("y", _one_hot(label, output.shape[1]))])
     else:
         lines.append(["y =", Arr("y", _targets_row(trainer, sample))])
-    lines.append([loss_formula(loss) + ",",
-                  Num(translate("Inspector", "sample loss ℓ"), sample_loss)])
+    lines.append(loss_formula(loss))  # a paragraph: real subscripts, not flattened in a board
+    lines.append([Num(translate("Inspector", "sample loss ℓ"), sample_loss)])
     gradients = trainer.last_gradients if trainer.phase != "forward" else None
     batch_loss = gradients.data_loss if gradients is not None else trainer.batch_loss
     lines.append([translate("Inspector", "mean over the n = {0} samples of the batch:").format(
@@ -162,52 +163,82 @@ def _one_hot(label: int, k: int) -> np.ndarray:
     return v
 
 
+def _output_delta_lines(trainer, fp, g, row: int, sample: int, neuron) -> list:
+    """δ^L of the sample, from ŷ − y (or p − y) by the very steps of ``core.losses``.
+
+    bce / cross-entropy: the fused δ = (p − y)/n. mse: ∂J/∂ŷ = 2(ŷ − y)/(n·d), then through the
+    output activation: × 1 (linear), ⊙ ŷ(1 − ŷ) (sigmoid), or J_softmaxᵀ · (softmax, which has
+    no element-wise f′: J_softmax = diag(p) − p pᵀ, Goodfellow et al. 2016, §6.2.2.3)."""
+    net, L, n = trainer.net, trainer.net.n_layers, len(trainer.batch_indices)
+    output, y = fp.output[row], trainer.y_train[sample]
+    if trainer.loss == "cross_entropy":
+        y = _one_hot(int(y), output.shape[0])
+    y = np.asarray(y, dtype=np.float64).reshape(-1)
+    residual = output - y
+    kL, d = sup(L), output.shape[0]
+    delta = Arr(f"δ{kL}", g.deltas[L - 1][row], highlight=_highlight(neuron, L))
+    if trainer.loss != "mse":
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n "
+                          "of the batch mean)").format(kL, n),
+                [Arr("p − y", residual), f"÷ {n} =", delta]]
+    grad_output = residual * (2.0 / (n * d))  # ∂J/∂ŷ, as in core.losses
+    times = f"× 2/({n}·{d}) ="
+    if net.output_activation == "linear":
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) with n = {1}, d = {2} "
+                          "(linear output: f′ = 1)").format(kL, n, d),
+                [Arr("ŷ − y", residual), times, delta]]
+    if net.output_activation == "sigmoid":
+        slope = output * (1.0 - output)  # σ′(z) = ŷ(1 − ŷ), as in core.losses
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with "
+                          "n = {1}, d = {2}, f′(z) = ŷ(1 − ŷ)").format(kL, n, d),
+                [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output), "⊙",
+                 Arr(f"f′(z{kL})", slope), "=", delta]]
+    jacobian = np.diag(output) - np.outer(output, output)  # ∂p_i/∂z_j = p_i(δ_ij − p_j)
+    return [translate("Inspector", "δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d) with n = {1}, "
+                      "d = {2}. Softmax has no element-wise f′: every output depends on every z, "
+                      "through its Jacobian J_softmax = ∂p/∂z = diag(p) − p pᵀ (symmetric)."
+                      ).format(kL, n, d),
+            [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output)],
+            [Arr("J_softmaxᵀ", jacobian.T), Arr("∂J/∂ŷ", grad_output), "=", delta]]
+
+
+def _hidden_delta_lines(trainer, fp, g, weights, l: int, row: int, neuron) -> list:
+    """δ^k = (W^{k+1})ᵀ δ^{k+1} [⊙ m^k/(1−p)] ⊙ f′(z^k) for hidden layer k = l + 1, each factor
+    computed as ``MLP.backward`` computes it (the dropout mask only when the layer used one)."""
+    net = trainer.net
+    k, above = sup(l + 1), sup(l + 2)
+    act = ACTIVATIONS[net.hidden_activations[l]]
+    upstream = (g.deltas[l + 1] @ weights[l + 1])[row]  # as in MLP.backward
+    slope = act.derivative(fp.pre_activations[l], fp.activations[l + 1])[row]
+    mask = fp.dropout_masks[l]
+    line: list = [Arr(f"(W{above})ᵀ", weights[l + 1].T), Arr(f"δ{above}", g.deltas[l + 1][row]),
+                  "=", Arr(f"(W{above})ᵀ δ{above}", upstream)]
+    if mask is None:
+        head = f"δ{k} = (W{above})ᵀ δ{above} ⊙ f′(z{k}),  f = {act.name}"
+    else:
+        head = (f"δ{k} = (W{above})ᵀ δ{above} ⊙ m{k}/(1−p) ⊙ f′(z{k}),  f = {act.name},  "
+                + translate("Inspector", "dropout p = {0}: m{1} is this step's mask of "
+                            "layer {2} (0 = dropped)").format(number(net.dropout[l]), k, l + 1))
+        line += ["⊙", Arr(f"m{k}/(1−p)", net.dropout_scale(mask, l)[row])]
+    line += ["⊙", Arr(f"f′(z{k})", slope), "=",
+             Arr(f"δ{k}", g.deltas[l][row], highlight=_highlight(neuron, l + 1))]
+    return [head, line]
+
+
 def backward_section(trainer, sample: int, row, neuron=None) -> Section:
     """δ^L, δ^k = (W^{k+1})ᵀ δ^{k+1} ⊙ f′(z^k), ∂J/∂W^k and ∂J/∂b^k (penalty shown apart)."""
     net, fp, g = trainer.net, trainer.last_forward, trainer.last_gradients
     weights, _ = forward_parameters(trainer)
-    L, n = net.n_layers, len(trainer.batch_indices)
+    L = net.n_layers
     lines: list = []
     if row is None:
         lines.append(translate("Inspector", "Sample #{0} is not in this mini-batch, so it has no "
                                "δ in this step (it adds nothing to ∂J/∂W). The batch's "
                                "gradients:").format(sample))
     else:
-        output, y = fp.output[row], trainer.y_train[sample]
-        if trainer.loss == "cross_entropy":
-            y = _one_hot(int(y), output.shape[0])
-        y = np.asarray(y, dtype=np.float64).reshape(-1)
-        residual = output - y
-        kL = sup(L)
-        if trainer.loss == "mse":
-            d_out = output.shape[0]
-            formula = (translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with "
-                                 "n = {1}, d = {2}").format(kL, n, d_out)
-                       + (translate("Inspector", " (linear output: f′ = 1)")
-                          if net.output_activation == "linear" else ""))
-            first = "ŷ − y"
-        else:
-            formula = translate("Inspector", "δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n "
-                                "of the batch mean)").format(kL, n)
-            first = "p − y"
-        lines.append(formula)
-        relation = "→" if trainer.loss == "mse" else f"÷ {n} ="
-        lines.append([Arr(first, residual), relation,
-                      Arr(f"δ{kL}", g.deltas[L - 1][row], highlight=_highlight(neuron, L))])
+        lines += _output_delta_lines(trainer, fp, g, row, sample, neuron)
         for l in range(L - 2, -1, -1):  # hidden layer k = l + 1, from the output back
-            k, above = sup(l + 1), sup(l + 2)
-            act = ACTIVATIONS[net.hidden_activations[l]]
-            upstream = (g.deltas[l + 1] @ weights[l + 1])[row]  # as in MLP.backward
-            slope = act.derivative(fp.pre_activations[l], fp.activations[l + 1])[row]
-            lines.append(f"δ{k} = (W{above})ᵀ δ{above} ⊙ f′(z{k}),  f = {act.name}")
-            lines.append([Arr(f"(W{above})ᵀ", weights[l + 1].T), Arr(f"δ{above}",
-                                                                    g.deltas[l + 1][row]),
-                          "=", Arr(f"(W{above})ᵀ δ{above}", upstream), "⊙",
-                          Arr(f"f′(z{k})", slope), "=",
-                          Arr(f"δ{k}", g.deltas[l][row], highlight=_highlight(neuron, l + 1))])
-    if any(mask is not None for mask in fp.dropout_masks):
-        lines.append(translate("Inspector", "With dropout, (W)ᵀδ is also multiplied by the "
-                               "layer's mask m/(1−p)."))
+            lines += _hidden_delta_lines(trainer, fp, g, weights, l, row, neuron)
     lines.append(translate("Inspector", "<b>Gradients of the batch</b>: ∂J/∂W<sup>k</sup> = "
                            "Σ<sub>batch</sub> δ<sup>k</sup> (a<sup>k−1</sup>)ᵀ — δ already "
                            "carries the 1/n, so this is the mean over the batch of n·δ aᵀ — "
@@ -220,10 +251,10 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
             data = g.deltas[l].T @ fp.layer_inputs[l]  # the data term, as in MLP.backward
             parts = [Arr(f"Σ δ{k}(a{sup(l)})ᵀ", data)]
             if trainer.l2:
-                parts += ["+", Arr(f"λ₂W{k} (λ₂ = {trainer.l2:g})", trainer.l2 * weights[l],
+                parts += ["+", Arr(f"λ₂W{k} (λ₂ = {number(trainer.l2)})", trainer.l2 * weights[l],
                                    key=f"λ₂W{k}")]
             if trainer.l1:
-                parts += ["+", Arr(f"λ₁ sign(W{k}) (λ₁ = {trainer.l1:g})",
+                parts += ["+", Arr(f"λ₁ sign(W{k}) (λ₁ = {number(trainer.l1)})",
                                    trainer.l1 * np.sign(weights[l]), key=f"λ₁sign(W{k})")]
             parts += ["=", Arr(f"∂J/∂W{k}", g.weights[l])]
         lines.append([*parts, "  ", Arr(f"∂J/∂b{k}", g.biases[l])])
@@ -261,8 +292,9 @@ def update_section(trainer, parameter) -> Section:
     name = parameter_name(layer, kind, i, j)
     gradient = (trainer.last_gradients.weights if kind == "W" else
                 trainer.last_gradients.biases)[layer].reshape(-1)[index]
-    hyper = ", ".join(f"{hyper_name(key)} = {value:g}" for key, value in optimizer.hyper.items())
-    lines: list = [f"{optimizer.name} (η = {optimizer.lr:g}{', ' + hyper if hyper else ''}): "
+    hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
+                      for key, value in optimizer.hyper.items())
+    lines: list = [f"{optimizer.name} (η = {number(optimizer.lr)}{', ' + hyper if hyper else ''}): "
                    f"{_RULES.get(optimizer.name, '')}"]
     terms = optimizer.terms(position, index) if hasattr(optimizer, "terms") else {}
     lines.append([f"θ = {name}:", Num(translate("Inspector", "θ old"),
@@ -271,7 +303,7 @@ def update_section(trainer, parameter) -> Section:
     if terms:
         if trainer.clip_norm > 0 and terms["g"] != gradient:
             lines.append(translate("Inspector", "The gradients were clipped to global norm {0}:"
-                                   ).format(f"{trainer.clip_norm:g}"))
+                                   ).format(number(trainer.clip_norm)))
         shown = [Num("g", terms["g"])]
         shown += [Num(label, terms[key]) for key, label in _TERM_LABELS.items() if key in terms]
         lines.append([translate("Inspector", "terms of step t = {0}:").format(int(terms['t'])),

@@ -13,9 +13,12 @@ Both renderings format the *same* arrays, so what is shown and what is copied ca
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from gui.number_format import number
 
 DISPLAY_DIGITS = 4
 SCALAR_DIGITS = 8
@@ -30,16 +33,15 @@ def sup(k: int) -> str:
 
 
 def fmt(value: float, digits: int = DISPLAY_DIGITS) -> str:
-    """A float with `digits` significant digits ('−' not used so the text parses with float())."""
-    value = float(value)
-    if value == 0.0:
-        return "0"
-    return f"{value:.{digits}g}"
+    """A float with `digits` significant digits, zero (also −0.0) as "0" (``gui.number_format``;
+    ASCII '-' so the text parses with float())."""
+    return number(value, digits)
 
 
 def full(value: float) -> str:
-    """The shortest text that parses back to exactly this float64."""
-    return repr(float(value))
+    """The shortest text that parses back to exactly this float64 (−0.0 as "0.0")."""
+    value = float(value)
+    return "0.0" if value == 0.0 else repr(value)
 
 
 @dataclass
@@ -242,10 +244,20 @@ def array_text(m: np.ndarray) -> str:
     return "[" + ", ".join(array_text(row) for row in m) + "]"
 
 
-def _strip_tags(text: str) -> str:
-    import re
+_SCRIPT = re.compile(r"<(sub|sup)>(.*?)</\1>", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
 
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+def _script_text(match: re.Match) -> str:
+    inner = _TAGS.sub("", match.group(2))
+    mark = "_" if match.group(1) == "sub" else "^"
+    return mark + (inner if len(inner) == 1 else "{" + inner + "}")
+
+
+def _strip_tags(text: str) -> str:
+    """Rich text as plain text: subscripts and superscripts keep their meaning in TeX style
+    ("mean<sub>k</sub>" → "mean_k", "a<sup>k−1</sup>" → "a^{k−1}"), other tags go."""
+    return html.unescape(_TAGS.sub("", _SCRIPT.sub(_script_text, text)))
 
 
 def to_text(sections: list[Section]) -> str:

@@ -37,6 +37,7 @@ from core.directions import (
 )
 from gui.i18n import manager, translate
 from gui.inspector_render import sup
+from gui.number_format import fixed, number
 from gui.plots.loss_surface_view import LossSurfaceView, race_name
 from gui.surface_jobs import (
     Projector,
@@ -332,7 +333,7 @@ class LossSurfacePresenter(QtCore.QObject):
             self._draw_surface()
             surface = result.surface
             size = f"{surface.alphas.size}×{surface.betas.size}"
-            ms = f"{surface.seconds * 1e3:.0f}"
+            ms = fixed(surface.seconds * 1e3, 0)
             preview, step, dtype = result.preview, result.step, surface.dtype
             self._status("surface", lambda: (
                 translate("LossSurface", "preview {0} at step {1} · {2} ms ({3})") if preview
@@ -353,10 +354,10 @@ class LossSurfacePresenter(QtCore.QObject):
         self.race = result
         # a racer whose loss or parameters stopped being finite (NaN) says so in words
         final = dict(result.final_loss)
-        steps, rate = result.steps, f"{result.learning_rate:g}"
+        steps, rate = result.steps, number(result.learning_rate)
 
         def text() -> str:
-            losses = " · ".join(f"{race_name(name)} {loss:.3g}" if math.isfinite(loss)
+            losses = " · ".join(f"{race_name(name)} {number(loss, 3)}" if math.isfinite(loss)
                                 else translate("LossSurface", "{0} diverged").format(
                                     race_name(name))
                                 for name, loss in final.items())

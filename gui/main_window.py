@@ -31,7 +31,7 @@ from gui.scene_files import install_file_menu
 from gui.shortcuts import show_shortcuts_dialog
 from gui.step_views import StepViews
 from gui.widgets.data_panel import DataPanel
-from gui.widgets.divergence_banner import DivergenceBanner
+from gui.widgets.divergence_banner import DivergenceBanner, ModelFacts
 from gui.widgets.draw_toolbar import DrawToolbar
 from gui.widgets.import_dialog import ImportDialog, limit_rows
 from gui.widgets.network_panel import NetworkPanel
@@ -307,8 +307,7 @@ class MainWindow(QtWidgets.QMainWindow):
         info = self.controller.divergence
         if info is None:
             return
-        self.banner.show_divergence(info.step, info.phase, info.cause,
-                                    self.controller.session.training.learning_rate)
+        self.banner.show_divergence(info, ModelFacts.of_session(self.controller.session))
         self.refresh_toolbar()
 
     def retranslateUi(self) -> None:  # noqa: N802 (called by gui.i18n.LanguageMenu)

@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
 from core.optimizers import clip_by_global_norm, make_optimizer
+from gui.number_format import number
 
 translate = QCoreApplication.translate
 UP, DOWN, STAYS = "up", "down", "stays"
@@ -125,7 +126,7 @@ def ask_box(parent, name: str, old: float):
                           "in this step?").replace("%1", name))
     box.setInformativeText(translate("PredictReveal", "Now %1 = %2. Think about the sign of "
                                      "∂J/∂θ, then choose.").replace("%1", name)
-                           .replace("%2", f"{old:.4g}"))
+                           .replace("%2", number(old, 4)))
     up = box.addButton(translate("PredictReveal", "↑ Up"), QtWidgets.QMessageBox.ButtonRole.YesRole)
     down = box.addButton(translate("PredictReveal", "↓ Down"),
                          QtWidgets.QMessageBox.ButtonRole.NoRole)
@@ -146,23 +147,23 @@ def reveal_text(result: Reveal) -> str:
     words = {UP: translate("PredictReveal", "up"), DOWN: translate("PredictReveal", "down"),
              STAYS: translate("PredictReveal", "stays where it is")}
     lines = [translate("PredictReveal", "∂J/∂%1 = %2 (%3).").replace("%1", result.name)
-             .replace("%2", f"{result.gradient:+.4g}")
+             .replace("%2", number(result.gradient, 4, sign=True))
              .replace("%3", translate("PredictReveal", "positive") if result.gradient > 0 else
                       translate("PredictReveal", "negative") if result.gradient < 0 else
                       translate("PredictReveal", "zero"))]
     if result.optimizer == "sgd":
         lines.append(translate("PredictReveal", "SGD moves θ against the gradient: Δθ = −η·∂J/∂θ "
-                               "= −%1 × %2 = %3.").replace("%1", f"{result.learning_rate:g}")
-                     .replace("%2", f"{result.gradient:+.4g}")
-                     .replace("%3", f"{result.update:+.4g}"))
+                               "= −%1 × %2 = %3.").replace("%1", number(result.learning_rate))
+                     .replace("%2", number(result.gradient, 4, sign=True))
+                     .replace("%3", number(result.update, 4, sign=True)))
     else:
         lines.append(translate("PredictReveal", "%1 also uses its running averages: "
                                "the update will be Δθ = %2.").replace("%1", result.optimizer)
-                     .replace("%2", f"{result.update:+.4g}"))
+                     .replace("%2", number(result.update, 4, sign=True)))
     lines.append(translate("PredictReveal", "So %1 goes <b>%2</b>: %3 → %4.")
                  .replace("%1", result.name).replace("%2", words[result.direction])
-                 .replace("%3", f"{result.old:.4g}")
-                 .replace("%4", f"{result.old + result.update:.4g}"))
+                 .replace("%3", number(result.old, 4))
+                 .replace("%4", number(result.old + result.update, 4)))
     if result.prediction is not None:
         verdict = (translate("PredictReveal", "Your prediction (%1) was right.")
                    if result.correct else

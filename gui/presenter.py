@@ -24,6 +24,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
+from gui.number_format import number
 from gui.themes import apply_theme
 
 translate = QCoreApplication.translate
@@ -134,7 +135,7 @@ class PresenterMode(QtCore.QObject):
         self.fullscreen_action.setText(translate("Presenter", "Full screen"))
         for scale, action in self.scale_actions.items():
             action.setText(translate("Presenter", "Presenter scale %1×").replace(
-                "%1", f"{scale:g}"))
+                "%1", number(scale)))
         self.panels_menu.setTitle(translate("Presenter", "Panels hidden in presenter mode"))
 
     def _fill_panels_menu(self) -> None:

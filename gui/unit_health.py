@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from gui.number_format import fixed, number
+
 translate = QCoreApplication.translate
 SATURATION_Z = 4.0
 SATURATED_FRACTION = 0.9
@@ -64,7 +66,7 @@ def unit_warnings(pre_activations, activations, hidden_activations) -> list[Unit
                     "UnitHealth", "Dead ReLU: this unit outputs 0 on all {0} training points, "
                     "so f′(z) = 0, δ = 0 and its weights and bias get no gradient — it cannot "
                     "recover. Its largest z is {1}. Try a smaller learning rate, He "
-                    "initialization or leaky ReLU.").format(n, f"{float(z[:, unit].max()):.3g}")))
+                    "initialization or leaky ReLU.").format(n, number(z[:, unit].max(), 3))))
         elif name in SATURATING:
             fraction = np.count_nonzero(np.abs(z) > SATURATION_Z, axis=0) / n
             for unit in np.flatnonzero(fraction > SATURATED_FRACTION):
@@ -73,8 +75,8 @@ def unit_warnings(pre_activations, activations, hidden_activations) -> list[Unit
                     "UnitHealth", "Saturated {0}: |z| > {1} on {2}% of the training points, "
                     "where {3}: almost no gradient flows through this unit (vanishing "
                     "gradients). Try standardized inputs, smaller initial weights or a smaller "
-                    "learning rate.").format(name, f"{SATURATION_Z:g}",
-                                             f"{100 * fraction[unit]:.0f}", slope)))
+                    "learning rate.").format(name, number(SATURATION_Z),
+                                             fixed(100 * fraction[unit], 0), slope)))
     return warnings
 
 
@@ -99,7 +101,7 @@ def exploding_layers(previous_norms, current_norms) -> list[UnitWarning]:
             "UnitHealth", "Exploding gradient in layer {0}: ‖∂J/∂θ‖ went from {1} to {2} in "
             "one step (more than {3}×). The next update may overshoot and diverge: lower the "
             "learning rate or turn on gradient clipping.").format(
-                l + 1, f"{previous[l]:.3g}", f"{current[l]:.3g}", f"{EXPLODING_RATIO:g}")))
+                l + 1, number(previous[l], 3), number(current[l], 3), number(EXPLODING_RATIO))))
     return warnings
 
 

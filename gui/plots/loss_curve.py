@@ -14,6 +14,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from gui.i18n import manager, translate
+from gui.number_format import number
 
 TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
 #: Line width when paused; during Play 1-px lines are used, because Qt strokes wider
@@ -298,4 +299,4 @@ def _fmt(value: float) -> str:
     value = float(value)
     if not np.isfinite(value):
         return "—"
-    return f"{value:.4g}"
+    return number(value, 4)

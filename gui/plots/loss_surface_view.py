@@ -20,6 +20,7 @@ from PySide6.QtCore import Signal
 
 from gui.contours import SurfaceLayer
 from gui.i18n import manager, translate
+from gui.number_format import number
 from gui.plots.loss_slices_view import LossSlicesView
 from gui.plots.surface_3d import Surface3DView
 from gui.widgets.surface_controls import SurfaceControls
@@ -272,7 +273,7 @@ class SurfacePlot(pg.PlotWidget):
         value = float(values[row, col])
         loss = 10.0**value if self._log else value
         self.hover_text.setText(translate("LossSurface", "({0}, {1})  loss {2}").format(
-            f"{point.x():.3g}", f"{point.y():.3g}", f"{loss:.4g}"))
+            number(point.x(), 3), number(point.y(), 3), number(loss, 4)))
         view_rect = vb.viewRect()
         self.hover_text.setPos(view_rect.left(), view_rect.bottom())
         self.hover_text.setVisible(True)

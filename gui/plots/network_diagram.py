@@ -30,6 +30,7 @@ from gui.i18n import manager, translate
 from gui.inspector_content import sample_forward, sample_row
 from gui.inspector_render import sup
 from gui.neuron_images import grid_activations, layer_images, output_role
+from gui.number_format import number
 from gui.themes import view_look
 from gui.unit_health import exploding_layers, latest_norm_pair, unit_warnings
 from gui.view_refresh import RefreshGate, is_shown
@@ -466,9 +467,9 @@ class NetworkDiagram(QtWidgets.QWidget):
             for node in column:
                 text = ""
                 if show_delta:
-                    text = f"δ {deltas[k - 1][node.unit]:.3g}"
+                    text = f"δ {number(deltas[k - 1][node.unit], 3)}"
                 elif values is not None and lit:
-                    text = f"{values[k][node.unit]:.3g}"
+                    text = number(values[k][node.unit], 3)
                 node.set_text(text)
                 node.set_state(lit=lit, active=active,
                                selected=neuron is not None and tuple(neuron) == (k, node.unit))
@@ -476,11 +477,11 @@ class NetworkDiagram(QtWidgets.QWidget):
     def _show_legend(self, scale: tuple, grad_scale: tuple) -> None:
         if self.mode == "gradients":
             text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})"
-                             " · under neurons: δ").format(f"{grad_scale[0]:.3g}",
-                                                           f"{grad_scale[1]:.3g}")
+                             " · under neurons: δ").format(number(grad_scale[0], 3),
+                                                           number(grad_scale[1], 3))
         else:
             text = translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
-                f"{scale[0]:.3g}", f"{scale[1]:.3g}")
+                number(scale[0], 3), number(scale[1], 3))
         if self._data.get("values") is not None and self.mode != "gradients":
             text += translate("NetworkDiagram", " · under neurons: a for sample #{0}").format(
                 self._data['sample'])

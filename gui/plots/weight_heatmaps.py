@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from gui import colors
 from gui.i18n import translate
 from gui.inspector_render import sup
+from gui.number_format import number
 from gui.view_refresh import RefreshGate
 
 NAN_BACKGROUND = "#9E9E9E"
@@ -92,11 +93,12 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
         self.arrays = [np.array(a, dtype=np.float64) for a in arrays]
         for l, (array, image, title) in enumerate(zip(self.arrays, self.images, self.titles,
                                                       strict=True)):
-            low, high = colors.symmetric_levels(array)
-            image.setImage(np.ascontiguousarray(array, dtype=np.float32), levels=(low, high),
-                           autoLevels=False)
+            image.setImage(np.ascontiguousarray(array, dtype=np.float32),
+                           levels=colors.symmetric_levels(array), autoLevels=False)
             n_out, n_in = array.shape
-            title.setText(f"{symbol}{sup(l + 1)} ({n_out}×{n_in}) ±{high:.3g}")
+            # the true extent: all-zero weights read ±0 (the levels are floored for drawing)
+            extent = number(colors.max_abs_finite(array), 3)
+            title.setText(f"{symbol}{sup(l + 1)} ({n_out}×{n_in}) ±{extent}")
 
     # ------------------------------------------------------------- interaction
     def cell_at(self, scene_pos) -> tuple[int, int, int] | None:
@@ -118,7 +120,7 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
             return
         l, i, j = cell
         symbol = "∂J/∂W" if self.mode == "gradients" else "W"
-        text = (f"{symbol}{sup(l + 1)}[{i}, {j}] = {self.arrays[l][i, j]:.6g}\n"
+        text = (f"{symbol}{sup(l + 1)}[{i}, {j}] = {number(self.arrays[l][i, j], 6)}\n"
                 + translate("WeightHeatmaps", "from unit {0} of layer {1} to unit {2} of layer "
                             "{3} · click to select").format(j, l, i, l + 1))
         view_pos = self.mapFromScene(scene_pos)

@@ -11,27 +11,23 @@ from __future__ import annotations
 
 from core.optimizers import DecayStability
 from gui.i18n import translate
+from gui.number_format import number
 from gui.widgets.setting_controls import choice_text
 
 #: The formula of each optimizer's bound on ηλ (symbols only: the same in every language).
 BOUND_FORMULAS = {"sgd": "2", "momentum": "2(1 + μ)", "nesterov": "2(1 + μ)/(1 + 2μ)"}
 
 
-def number(value: float) -> str:
-    """A bound or rate as shown: 4 significant digits (3.8, 1.357, 0.1357)."""
-    return f"{value:.4g}"
-
-
 def optimizer_text(check: DecayStability) -> str:
     """The optimizer's display name, with the μ its bound used: "momentum (μ = 0.9)"."""
     name = choice_text(check.optimizer)
-    return name if check.momentum is None else f"{name} (μ = {check.momentum:g})"
+    return name if check.momentum is None else f"{name} (μ = {number(check.momentum)})"
 
 
 def bound_text(check: DecayStability) -> str:
     """The bound with its formula: "2", "2(1 + μ) = 3.8", "2(1 + μ)/(1 + 2μ) = 1.357"."""
     formula = BOUND_FORMULAS.get(check.optimizer, "")
-    value = number(check.bound)
+    value = number(check.bound, 4)
     return value if formula == value else f"{formula} = {value}"
 
 
@@ -44,8 +40,8 @@ def panel_warning(check: DecayStability, l2: float) -> str:
         "TrainingPanel",
         "η·L2 = {0} ≥ {1} for {2}: weight decay alone makes the weights grow without bound "
         "(training will diverge). Lower the learning rate below {3} or reduce the L2 rate."
-    ).format(f"{check.product:g}", bound_text(check), optimizer_text(check),
-             number(check.bound / l2))
+    ).format(number(check.product), bound_text(check), optimizer_text(check),
+             number(check.bound / l2, 4))
 
 
 def banner_advice(check: DecayStability, learning_rate: float, l2: float) -> str:
@@ -56,5 +52,5 @@ def banner_advice(check: DecayStability, learning_rate: float, l2: float) -> str
         "DivergenceBanner",
         "With L2 weight decay, η·λ must stay below {0} for {1} (now {2} × {3} = {4}): lower η "
         "below {5} or reduce the L2 rate."
-    ).format(bound_text(check), optimizer_text(check), f"{learning_rate:g}", f"{l2:g}",
-             f"{check.product:g}", number(check.bound / l2))
+    ).format(bound_text(check), optimizer_text(check), number(learning_rate), number(l2),
+             number(check.product), number(check.bound / l2, 4))

@@ -1,24 +1,32 @@
 """A visible banner shown when training diverges: at which step, why, and what to try.
 
-Every text is in the current language and follows a language switch while shown; the cause
-comes from ``core.training`` in English and its known forms are translated here
-(:func:`cause_text`), anything else is shown as it is.
+The cause comes from ``core`` as a :class:`core.divergence.Divergence` record (a code, the
+layer and the offending value); this module words it in the current language per code
+(:func:`cause_text`) — nothing here reads or parses English. The advice
+(:func:`divergence_advice`) is chosen from the code and the model's facts
+(:class:`ModelFacts`: η, L2, clipping, hidden activations — none when there is no hidden
+layer), passed in explicitly. Every text follows a language switch while shown.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
+from core import divergence as codes
+from core.divergence import PARAMETER_LIMIT, Divergence
 from core.optimizers import weight_decay_stability
 from gui.i18n import manager, translate
+from gui.number_format import number
 from gui.widgets.decay_warning import banner_advice
 
 #: Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion.
 RELU_FAMILY = frozenset({"relu", "leaky_relu", "elu", "gelu", "swish", "softplus"})
+#: Hidden activations whose units can die: output 0 with f′ = 0 for every input.
+DYING = frozenset({"relu"})
 
 #: Phase names as shown in the banner title.
 PHASE_NAMES = {
@@ -26,25 +34,25 @@ PHASE_NAMES = {
     "backward": QT_TRANSLATE_NOOP("DivergenceBanner", "backward"),
     "update": QT_TRANSLATE_NOOP("DivergenceBanner", "update"),
 }
-#: The causes ``core.training`` reports (regular expression → English text with {0}…).
-CAUSES = (
-    (re.compile(r"the training output is not finite"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "the training output is not finite")),
-    (re.compile(r"the training loss is not finite"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is not finite")),
-    (re.compile(r"the training loss is (\S+)"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is {0}")),
-    (re.compile(r"the loss J on the batch is (\S+)"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is {0}")),
-    (re.compile(r"the gradient of layer (\d+) is not finite"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "the gradient of layer {0} is not finite")),
-    (re.compile(r"a parameter became infinite or NaN"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter became infinite or NaN")),
-    (re.compile(r"a parameter exceeded (\S+): the weights exploded \(the loss can stay finite "
-                r"once every unit is dead\)"),
-     QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter exceeded {0}: the weights exploded "
-                                           "(the loss can stay finite once every unit is dead)")),
-)
+#: The cause of each ``core.divergence`` code: {0} = layer k, {1} = value, {2} = the limit.
+CAUSES = {
+    codes.OUTPUT_NONFINITE: QT_TRANSLATE_NOOP(
+        "DivergenceBanner", "the training output is not finite"),
+    codes.LOSS_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is nan"),
+    codes.LOSS_INF: QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is {1}"),
+    codes.BATCH_LOSS_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is nan"),
+    codes.BATCH_LOSS_INF: QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is {1}"),
+    codes.GRADIENT_NONFINITE: QT_TRANSLATE_NOOP(
+        "DivergenceBanner", "the gradient of layer {0} is not finite"),
+    codes.PARAM_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter of layer {0} became NaN"),
+    codes.PARAM_INF: QT_TRANSLATE_NOOP(
+        "DivergenceBanner", "a parameter of layer {0} became infinite"),
+    codes.PARAM_LIMIT: QT_TRANSLATE_NOOP(
+        "DivergenceBanner", "a parameter of layer {0} reached {1}, beyond ±{2}: the weights "
+                            "exploded"),
+    codes.UNKNOWN: QT_TRANSLATE_NOOP(
+        "DivergenceBanner", "a value stopped being finite (saved by an older version)"),
+}
 
 
 def phase_text(phase: str) -> str:
@@ -52,14 +60,38 @@ def phase_text(phase: str) -> str:
     return translate("DivergenceBanner", PHASE_NAMES[phase]) if phase in PHASE_NAMES else phase
 
 
-def cause_text(cause: str) -> str:
-    """A divergence cause of ``core.training`` in the current language (unknown ones as
-    they are)."""
-    for pattern, source in CAUSES:
-        match = pattern.fullmatch(cause)
-        if match:
-            return translate("DivergenceBanner", source).format(*match.groups())
-    return cause
+def cause_text(divergence: Divergence) -> str:
+    """The cause of ``divergence`` in the current language, worded from its code, layer and
+    value (numbers through ``gui.number_format``)."""
+    value = "?" if divergence.value is None else number(divergence.value, 3)
+    return translate("DivergenceBanner", CAUSES[divergence.code]).format(
+        divergence.layer, value, number(PARAMETER_LIMIT))
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    """What the advice after a divergence depends on.
+
+    learning_rate: η (> 0). l2: L2 rate λ (≥ 0). clip_norm: max global gradient norm, 0 = off,
+    None = unknown. hidden_activations: one name per hidden layer — empty for a model without
+    hidden layers (perceptron, linear or logistic regression). optimizer, hyper: the
+    optimizer's name and hyperparameters (μ), for its ηλ stability bound.
+    """
+
+    learning_rate: float
+    l2: float = 0.0
+    clip_norm: float | None = None
+    hidden_activations: tuple[str, ...] = ()
+    optimizer: str = "sgd"
+    hyper: Mapping = field(default_factory=dict)
+
+    @classmethod
+    def of_session(cls, session) -> ModelFacts:
+        """The facts of a ``core.session.Session`` (its current settings)."""
+        training = session.training
+        return cls(float(training.learning_rate), float(training.l2),
+                   float(training.clip_norm), tuple(session.network.activations_per_layer()),
+                   training.optimizer, dict(training.optimizer_hyper()))
 
 
 def suggested_learning_rate(learning_rate: float, l2: float = 0.0, optimizer: str = "sgd",
@@ -76,34 +108,41 @@ def suggested_learning_rate(learning_rate: float, l2: float = 0.0, optimizer: st
     return rate
 
 
-def divergence_advice(learning_rate: float, l2: float = 0.0, clip_norm: float | None = None,
-                      activations: Iterable[str] | None = None, optimizer: str = "sgd",
-                      hyper: Mapping | None = None) -> list[str]:
-    """What to try after a divergence, from the settings actually in use.
+def divergence_advice(divergence: Divergence, facts: ModelFacts) -> list[str]:
+    """What to try after ``divergence``, one translated sentence per suggestion.
 
-    Args:
-        learning_rate: current η (> 0). l2: L2 rate λ (≥ 0). clip_norm: max global gradient
-        norm, 0 = off, None = unknown. activations: hidden activation names, None = unknown.
-        optimizer, hyper: the optimizer's name and hyperparameters (μ), for its ηλ bound.
-
-    Returns one sentence per suggestion: lower η (with a concrete value), the optimizer's ηλ
-    bound when ηλ reaches it, gradient clipping when it is off, a bounded activation only
-    when a ReLU-family activation is in use, and always Rewind.
+    From the facts: lower η (with a concrete value); the optimizer's η·λ bound when η·λ reaches it (``core.optimizers.weight_decay_stability``); gradient
+    clipping when it is off; a bounded activation only when a hidden layer uses a ReLU-family
+    activation; always Rewind. From the code: after ``param_limit``, what the explosion means
+    for this model — dead ReLU units (the loss can stay finite and flat) only when a hidden
+    layer uses ReLU, too large steps when there is no hidden layer — never a remark about
+    units the model does not have.
     """
     advice = []
-    target = suggested_learning_rate(learning_rate, l2, optimizer, hyper)
+    rate, l2 = facts.learning_rate, facts.l2
+    target = suggested_learning_rate(rate, l2, facts.optimizer, facts.hyper)
+    activations = set(facts.hidden_activations)
+    if divergence.code == codes.PARAM_LIMIT:
+        if not facts.hidden_activations:
+            advice.append(translate(
+                "DivergenceBanner", "This model has no hidden layer: its weights grew past "
+                "the limit because the steps are too large for this data."))
+        elif activations & DYING:
+            advice.append(translate(
+                "DivergenceBanner", "With exploding weights every ReLU unit can die (output 0 "
+                "for every input): the loss then stays finite and flat, hiding the blow-up."))
     advice.append(translate("DivergenceBanner",
                             "Lower the learning rate: try η = {0} (now {1}).").format(
-        f"{target:g}", f"{learning_rate:g}"))
-    limit = banner_advice(weight_decay_stability(optimizer, learning_rate, l2, hyper),
-                          learning_rate, l2)
+        number(target), number(rate)))
+    limit = banner_advice(weight_decay_stability(facts.optimizer, rate, l2, facts.hyper),
+                          rate, l2)
     if limit:
         advice.append(limit)
-    if clip_norm is not None and clip_norm <= 0.0:
+    if facts.clip_norm is not None and facts.clip_norm <= 0.0:
         advice.append(translate(
             "DivergenceBanner",
             "Turn on gradient clipping (e.g. max norm 1) to cap the step size."))
-    relu_like = sorted(set(activations or ()) & RELU_FAMILY)
+    relu_like = sorted(activations & RELU_FAMILY)
     if relu_like:
         advice.append(translate(
             "DivergenceBanner", "Use a bounded activation such as tanh instead of {0}.").format(
@@ -178,50 +217,22 @@ class DivergenceBanner(QtWidgets.QFrame):
         if self._shown is not None:
             self._render(*self._shown)
 
-    def show_divergence(self, step: int, phase: str, cause: str, learning_rate: float, *,
-                        l2: float | None = None, clip_norm: float | None = None,
-                        activations: Iterable[str] | None = None,
-                        optimizer: str | None = None, hyper: Mapping | None = None) -> None:
-        """Show: 'Training diverged at step N' + cause + advice fitted to the settings.
-
-        Settings not passed are read from the main window's controller session if there is
-        one (``self.window().controller.session``); otherwise that advice is left out (the
-        optimizer is then taken as SGD with its own defaults).
-        """
-        l2, clip_norm, activations, optimizer, hyper = self._fill_settings(
-            l2, clip_norm, activations, optimizer, hyper)
-        self._shown = (step, phase, cause, learning_rate, l2, clip_norm,
-                       None if activations is None else tuple(activations),
-                       optimizer or "sgd", dict(hyper or {}))
-        self._render(*self._shown)
+    def show_divergence(self, divergence: Divergence, facts: ModelFacts) -> None:
+        """Show: 'Training diverged at step N (phase)' + the cause + advice fitted to the code
+        and the model (``facts``)."""
+        self._shown = (divergence, facts)
+        self._render(divergence, facts)
         self.show()
 
-    def _render(self, step, phase, cause, learning_rate, l2, clip_norm, activations,
-                optimizer, hyper) -> None:
+    def _render(self, divergence: Divergence, facts: ModelFacts) -> None:
         self.title.setText(translate("DivergenceBanner", "⚠  Training diverged at step {0} ({1})")
-                           .format(step, phase_text(phase)))
-        cause = cause_text(cause)
+                           .format(divergence.step, phase_text(divergence.phase)))
+        cause = cause_text(divergence)
         cause = cause[:1].upper() + cause[1:]
-        advice = divergence_advice(learning_rate, l2 or 0.0, clip_norm, activations,
-                                   optimizer, hyper)
+        advice = divergence_advice(divergence, facts)
         self.message.setText(
             translate("DivergenceBanner",
                       "{0}. Playback stopped; the last finite weights were kept.").format(cause)
             + "\n" + "\n".join(f"• {line}" for line in advice))
-        self.lower_button.setText(
-            translate("DivergenceBanner", "Lower η ÷10 (→ {0})").format(f"{learning_rate / 10:g}"))
-
-    def _fill_settings(self, l2, clip_norm, activations, optimizer, hyper):
-        session = getattr(getattr(self.window(), "controller", None), "session", None)
-        if session is None:
-            return l2, clip_norm, activations, optimizer, hyper
-        training = session.training
-        if l2 is None:
-            l2 = training.l2
-        if clip_norm is None:
-            clip_norm = training.clip_norm
-        if activations is None:
-            activations = session.network.activations_per_layer()
-        if optimizer is None:
-            optimizer, hyper = training.optimizer, training.optimizer_hyper()
-        return l2, clip_norm, activations, optimizer, hyper
+        self.lower_button.setText(translate("DivergenceBanner", "Lower η ÷10 (→ {0})").format(
+            number(facts.learning_rate / 10)))

@@ -26,6 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from core.settings import SettingInfo
 from gui.i18n import manager, translate
+from gui.number_format import number
 
 #: Learning-rate presets offered in the combo box (free entry is allowed too).
 LEARNING_RATE_PRESETS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -77,7 +78,7 @@ def retranslate_choice_items(combo: QtWidgets.QComboBox, labels: dict | None = N
 
 def format_number(value: float) -> str:
     """Compact text for a float: 0.03, 1e-05, 10."""
-    return f"{value:g}"
+    return number(value)
 
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

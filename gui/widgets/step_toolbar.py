@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
 from gui.i18n import manager, translate
+from gui.number_format import number
 
 #: Texts the Play button switches between; its width fits the longest (translated) one.
 PLAY_TEXTS = (QT_TRANSLATE_NOOP("StepToolbar", "Play"),
@@ -29,7 +30,7 @@ PHASE_TEXT = {
 def speed_text(steps_per_second: float) -> str:
     if steps_per_second <= 0:
         return translate("StepToolbar", "max")
-    return translate("StepToolbar", "{0} steps/s").format(f"{steps_per_second:g}")
+    return translate("StepToolbar", "{0} steps/s").format(number(steps_per_second))
 
 
 class StepToolbar(QtWidgets.QToolBar):

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from core import divergence as codes
+from core.divergence import Divergence
 from core.settings import TrainingSettings
-from gui.widgets.divergence_banner import divergence_advice, suggested_learning_rate
+from gui.widgets.divergence_banner import (
+    ModelFacts,
+    divergence_advice,
+    suggested_learning_rate,
+)
 from gui.widgets.training_panel import TrainingPanel
 from tests.waiting import PATIENCE_MS
 
@@ -50,12 +56,18 @@ def test_sgd_keeps_the_bound_2(panel):
 
 
 def test_banner_advice_uses_the_optimizers_bound():
-    nesterov = divergence_advice(0.15, 10.0, 0.0, ["tanh"], "nesterov", {"momentum": 0.9})
+    diverged = Divergence(88, "update", codes.PARAM_LIMIT, layer=1, value=1e11)
+
+    def advice(rate, optimizer, hyper):
+        return divergence_advice(diverged, ModelFacts(rate, 10.0, 0.0, ("tanh",), optimizer,
+                                                      hyper))
+
+    nesterov = advice(0.15, "nesterov", {"momentum": 0.9})
     assert any("η·λ must stay below 2(1 + μ)/(1 + 2μ) = 1.357 for Nesterov (μ = 0.9) "
                "(now 0.15 × 10 = 1.5)" in line for line in nesterov)
-    momentum = divergence_advice(0.25, 10.0, 0.0, ["tanh"], "momentum", {"momentum": 0.9})
+    momentum = advice(0.25, "momentum", {"momentum": 0.9})
     assert not any("η·λ" in line for line in momentum)
-    adam = divergence_advice(1.0, 10.0, 0.0, ["tanh"], "adam", {})
+    adam = advice(1.0, "adam", {})
     assert not any("η·λ" in line for line in adam)
     # the suggestion keeps ηλ at half the bound: 3.8/(2·100) = 0.019 for momentum, μ = 0.9
     assert suggested_learning_rate(1.0, 100.0, "momentum", {"momentum": 0.9}) == \

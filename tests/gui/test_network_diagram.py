@@ -4,6 +4,7 @@ picking and thumbnails — checked against the engine's arrays."""
 from __future__ import annotations
 
 import os
+import re
 
 import numpy as np
 import pytest
@@ -225,3 +226,41 @@ def test_hovering_a_node_reports_it_and_leaving_clears_it(diagram, qtbot):
     with qtbot.waitSignal(view.nodeHovered) as blocker:
         qtbot.mouseMove(view.view.viewport(), QtCore.QPoint(2, 2))
     assert blocker.args == [-1, -1]
+
+
+def test_all_zero_weights_show_a_scale_of_0_not_the_drawing_floor(diagram):
+    """init = "zeros": the legend gives the true largest |W|, 0 — not the 1e-12 the drawing
+    scale was once floored at; and the edges are still drawn (thin, grey)."""
+    view, controller = diagram
+    assert controller.set_network_settings(init="zeros")
+    view.redraw()
+    text = view.legend.text()
+    assert "W (±0), dots: b (±0)" in text, text
+    assert "e-12" not in text
+    widths = {edge.pen().widthF() for layer in view.edges for edge in layer}
+    assert widths == {items.MIN_WIDTH}
+    controller.forward()
+    controller.backward()  # ∂J/∂W = δ aᵀ = 0 (a hidden a is tanh(0) = 0), ∂J/∂b³ ≠ 0
+    g = controller.trainer.last_gradients
+    assert all(not w.any() for w in g.weights) and g.biases[-1].any()
+    text = view.legend.text()
+    assert "∂J/∂W (±0)" in text and "e-12" not in text, text
+
+
+def test_a_dead_relu_shows_delta_0_not_minus_0(diagram):
+    """δ of a dead ReLU is (W)ᵀδ × 0: −0.0 when the upstream is negative. It reads "δ 0"."""
+    view, controller = diagram
+    assert controller.set_network_settings(activation="relu")
+    assert controller.set_training_settings(batch_size=32)
+    controller.trainer.net.biases[0][3] = -100.0  # unit 3 of layer 1 is dead for every input
+    controller.trainer.params_changed()
+    controller.forward()
+    controller.backward()
+    trainer = controller.trainer
+    deltas = trainer.last_gradients.deltas[0][:, 3]
+    rows = np.flatnonzero((deltas == 0) & np.signbit(deltas))
+    assert rows.size, "no negative zero in this batch: nothing tested"
+    controller.select_sample(int(trainer.batch_indices[rows[0]]))
+    assert view.nodes[1][3].label.text() == "δ 0"
+    labels = [node.label.text() for column in view.nodes for node in column]
+    assert not [t for t in labels if re.search(r"(^|\s)-0(\.0*)?$", t)], labels

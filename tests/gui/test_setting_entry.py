@@ -4,8 +4,10 @@ banner's advice follows the settings in use (pytest-qt, offscreen)."""
 import pytest
 from PySide6.QtCore import Qt
 
+from core import divergence as codes
+from core.divergence import DIVERGENCE_CODES, Divergence
 from core.settings import TrainingSettings, fields_of
-from gui.widgets.divergence_banner import DivergenceBanner, divergence_advice
+from gui.widgets.divergence_banner import DivergenceBanner, ModelFacts, divergence_advice
 from gui.widgets.setting_controls import ScientificControl
 from tests.waiting import PATIENCE_MS
 
@@ -86,12 +88,17 @@ def test_out_of_range_epsilon_is_rejected_visibly(qtbot):
     assert values == [1e-6] and errors[-1] == ""
 
 
+EXPLODED = Divergence(12, "update", codes.PARAM_LIMIT, layer=1, value=1.4e10)
+
+
 def test_banner_mentions_l2_and_not_tanh_when_tanh_and_l2_are_in_use(qtbot):
     banner = DivergenceBanner()
     qtbot.addWidget(banner)
-    banner.show_divergence(12, "update", "the loss became inf", 1.0, l2=10.0, clip_norm=0.0,
-                           activations=("tanh", "tanh"))
+    banner.show_divergence(Divergence(12, "backward", codes.BATCH_LOSS_INF, value=float("inf")),
+                           ModelFacts(1.0, l2=10.0, clip_norm=0.0,
+                                      hidden_activations=("tanh", "tanh")))
     text = banner.message.text()
+    assert text.startswith("The loss J on the batch is inf. Playback stopped")
     assert "L2" in text and "η·λ must stay below 2" in text
     assert "tanh instead" not in text and "smoother activation" not in text
     assert "η = 0.1" in text  # 1/λ = 0.1 keeps η·λ = 1 < 2; also η/10
@@ -99,15 +106,33 @@ def test_banner_mentions_l2_and_not_tanh_when_tanh_and_l2_are_in_use(qtbot):
 
 
 def test_advice_follows_the_settings():
-    relu = divergence_advice(10.0, 0.0, 0.0, ["relu"])
+    relu = divergence_advice(EXPLODED, ModelFacts(10.0, 0.0, 0.0, ("relu",)))
     assert any("tanh instead of relu" in line for line in relu)
     assert not any("L2" in line for line in relu)
     assert any("η = 1 " in line for line in relu)
-    clipped = divergence_advice(0.3, 0.0, 5.0, ["tanh"])
+    clipped = divergence_advice(EXPLODED, ModelFacts(0.3, 0.0, 5.0, ("tanh",)))
     assert not any("clipping" in line for line in clipped)
     assert any("Rewind" in line for line in clipped)
-    heavy_l2 = divergence_advice(1.0, 100.0, 0.0, ["tanh"])
+    heavy_l2 = divergence_advice(EXPLODED, ModelFacts(1.0, 100.0, 0.0, ("tanh",)))
     assert any("η = 0.01" in line for line in heavy_l2)  # η/10 = 0.1 would still give η·λ = 10
+
+
+@pytest.mark.parametrize("code", DIVERGENCE_CODES)
+def test_a_model_without_hidden_layers_never_hears_of_dead_units(qtbot, code):
+    """A perceptron / linear model has no units to die: neither the cause nor the advice may
+    say so, whatever the code; a ReLU network after an explosion is told."""
+    banner = DivergenceBanner()
+    qtbot.addWidget(banner)
+    info = Divergence(45, "update", code, layer=1, value=1.44e10,
+                      legacy_cause="old" if code == codes.UNKNOWN else "")
+    banner.show_divergence(info, ModelFacts(0.5, clip_norm=0.0, hidden_activations=()))
+    text = (banner.title.text() + " " + banner.message.text()).lower()
+    assert "dead" not in text and "unit" not in text and "relu" not in text, text
+    assert "step 45" in text and "rewind" in text
+    if code == codes.PARAM_LIMIT:
+        assert "no hidden layer" in text
+    relu = divergence_advice(info, ModelFacts(0.5, clip_norm=0.0, hidden_activations=("relu",)))
+    assert any("can die" in line for line in relu) == (code == codes.PARAM_LIMIT)
 
 
 def test_diverged_window_banner_uses_the_session_settings(qtbot, window):

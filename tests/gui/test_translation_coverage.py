@@ -32,7 +32,8 @@ TERMS = {
     "SGD", "sgd", "Adam", "adam", "RMSprop", "rmsprop", "Nesterov", "nesterov", "momentum",
     "Xavier", "Glorot", "Kaiming", "PCA", "lstsq", "linalg",
     # mathematics and number formats
-    "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "float", "nan", "inf", "XOR",
+    "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "diag", "float", "nan", "inf",
+    "XOR",
     # file formats, keys, languages, the product
     "CSV", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
     "Alt", "English", "Backprop", "Playground", "PyTorch",

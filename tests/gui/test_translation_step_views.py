@@ -79,6 +79,8 @@ SETTINGS = [
     ({"optimizer": "momentum", "batch_size": 4}, {}, {}),
     ({}, {"task": "regression", "preset": "sine"}, {"dropout": 0.3}),
     ({"optimizer": "rmsprop"}, {"task": "classification", "preset": "spiral3"}, {}),
+    ({}, {"task": "classification", "preset": "spiral3"}, {"loss_override": "mse"}),
+    ({}, {}, {"loss_override": "mse", "dropout": 0.3}),
 ]
 
 

@@ -57,6 +57,25 @@ def test_heatmaps_show_weights_then_gradients_with_symmetric_levels(qtbot, contr
     assert view.mode == "weights"
 
 
+def test_all_zero_weights_are_titled_0_not_the_level_floor(qtbot, controller):
+    """init = "zeros": each title gives the true largest |W| (0); only the image levels are
+    floored (an image needs levels of non-zero width)."""
+    assert controller.set_network_settings(init="zeros")
+    view = _show(qtbot, WeightHeatmaps(controller))
+    view.redraw()
+    titles = [title.text for title in view.titles]
+    assert len(titles) == controller.trainer.net.n_layers
+    for title in titles:
+        assert title.endswith("±0") and "e-12" not in title, title
+    assert all(image.levels[1] > 0 for image in view.images)
+    controller.forward()
+    controller.backward()  # ∂J/∂W = 0 too: every hidden a is tanh(0) = 0
+    assert view.mode == "gradients"
+    assert all(t.text.startswith("∂J/∂W") and t.text.endswith("±0") for t in view.titles)
+    os.makedirs(SHOTS, exist_ok=True)
+    view.grab().save(f"{SHOTS}/heatmaps_zeros.png")
+
+
 def test_heatmap_cell_under_the_pointer_is_the_matrix_element(qtbot, controller):
     view = _show(qtbot, WeightHeatmaps(controller))
     box = view.boxes[1]

@@ -5,6 +5,7 @@ Also: the η·λ ≥ 2 warning of L2 weight decay is shown before the user plays
 from __future__ import annotations
 
 import csv
+import os
 
 import numpy as np
 import pytest
@@ -148,3 +149,26 @@ def test_an_optimizer_race_that_diverges_says_so_instead_of_showing_nan(qtbot, w
     assert not all(np.isfinite(list(losses.values()))), "no racer diverged: nothing tested"
     shown = race_texts()
     assert not unmarked_non_finite(window, diverged=False), shown
+
+
+def test_banner_advice_fits_a_model_without_hidden_layers(qtbot, window, dialogs):
+    """The "η too large" linear-regression lesson (no hidden layer) explodes: the banner says
+    which layer's parameter passed the limit and that the steps are too large — nothing about
+    dead units, which this model does not have."""
+    assert window.lessons_menu.load("linear-regression-large-lr")
+    controller = window.controller
+    assert controller.session.network.hidden_sizes == ()
+    for _ in range(5_000):
+        if controller.divergence is not None:
+            break
+        controller.step()
+    info = controller.divergence
+    assert info is not None and info.code in ("param_limit", "param_inf") and info.layer == 1
+    assert window.banner.isVisible()
+    shown = window.banner.title.text() + " " + window.banner.message.text()
+    assert "dead" not in shown.lower() and "unit" not in shown.lower(), shown
+    assert info.cause.lower() in shown.lower()
+    if info.code == "param_limit":
+        assert "no hidden layer" in shown
+    os.makedirs("/tmp/shots", exist_ok=True)
+    window.banner.grab().save("/tmp/shots/divergence_banner_no_hidden_layer.png")
