@@ -41,6 +41,7 @@ import numpy as np
 
 from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
+from core.metrics import predicted_classes
 from core.optimizers import clip_by_global_norm, make_optimizer
 from core.snapshots import BatchSampler, SnapshotRing
 from core.training_state import TrainerStateMixin
@@ -164,13 +165,14 @@ class Trainer(TrainerStateMixin):
         return X, y
 
     def _class_labels(self, y: np.ndarray) -> np.ndarray | None:
-        """Class labels for accuracy: int labels (softmax) or bool (one sigmoid unit); None
-        for regression (a linear output)."""
+        """(n,) int64 class labels for accuracy: the labels themselves (cross-entropy) or the
+        class of probability targets by :func:`core.metrics.predicted_classes`; None for
+        regression (a linear output)."""
         if self.net.output_activation == "linear":
             return None
         if y.ndim == 1:
             return y
-        return y[:, 0] >= 0.5 if y.shape[1] == 1 else np.argmax(y, axis=1)
+        return predicted_classes(y)
 
     def set_data(self, X_train, y_train, X_test=None, y_test=None) -> None:
         """Replace the data, keeping the weights, optimizer state, step count and history.
@@ -300,9 +302,7 @@ class Trainer(TrainerStateMixin):
         labels = self._labels_all
         if labels is None:
             return [train_loss, test_loss, _NAN, _NAN]
-        output = fp.output
-        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
-        correct = predicted == labels
+        correct = predicted_classes(fp.output) == labels
         train_accuracy = float(np.count_nonzero(correct[:n])) / n
         test_accuracy = (float(np.count_nonzero(correct[n:])) / self.n_test if self.n_test
                          else _NAN)
@@ -461,9 +461,7 @@ class Trainer(TrainerStateMixin):
         labels = self._class_labels(y)
         if labels is None:
             return loss, _NAN
-        output = fp.output
-        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
-        return loss, float(np.mean(predicted == labels))
+        return loss, float(np.mean(predicted_classes(fp.output) == labels))
 
 
 
