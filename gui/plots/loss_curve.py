@@ -5,7 +5,8 @@ history row, and step N means the network after N updates (step 0 = the initial 
 the curve ends at the current step and its last point is what the status bar shows. The
 loss lines are *data* losses (no penalty). With L1 or L2 on (a penalty in the history) a
 third line shows J = training data loss + penalty, the quantity the optimizer minimizes; its
-check box is remembered (QSettings :data:`SHOW_OBJECTIVE_KEY`).
+check box (shown only then, and the line's key) is remembered (QSettings
+:data:`SHOW_OBJECTIVE_KEY`).
 
 Items are created once and updated with ``setData``; nothing is cleared and re-added. The
 read-out, the J key and the legend rows this widget adds are in the current language (the
@@ -93,16 +94,18 @@ class LossCurve(QtWidgets.QWidget):
         self.accuracy_check = QtWidgets.QCheckBox("accuracy")
         self.accuracy_check.setChecked(True)
         self.accuracy_check.toggled.connect(self._update_accuracy_visibility)
+        # The J box is also the key of the J line (in its colour); it is only there while the
+        # history has a penalty, so without L1/L2 nothing about J clutters the view.
         self.objective_check = QtWidgets.QCheckBox()
+        self.objective_check.setObjectName("loss_curve_objective")
+        self.objective_check.setStyleSheet(f"QCheckBox {{ color: {OBJECTIVE_COLOUR}; }}")
         self.objective_check.setChecked(_stored_bool(SHOW_OBJECTIVE_KEY, True))
         self.objective_check.toggled.connect(self._on_objective_toggled)
         self.key_label = QtWidgets.QLabel()
         self.accuracy_key = QtWidgets.QLabel("<span style='color:#009E73'>━ test accuracy</span>")
-        self.objective_key = QtWidgets.QLabel()
         keys = QtWidgets.QHBoxLayout()
         keys.setContentsMargins(6, 2, 4, 0)
         keys.addWidget(self.key_label)
-        keys.addWidget(self.objective_key)
         keys.addWidget(self.accuracy_key)
         keys.addStretch(1)
         options = QtWidgets.QHBoxLayout()
@@ -145,13 +148,11 @@ class LossCurve(QtWidgets.QWidget):
             "LossCurve", "Step N is the network after N updates (step 0: the initial weights). "
                          "Each point is the mean loss over the whole training or test set at "
                          "those weights, without the L1/L2 penalty (the data loss)."))
-        self.objective_key.setText(
-            f"<span style='color:{OBJECTIVE_COLOUR}'>━ {names[self.objective_line]}</span>")
-        self.objective_check.setText(translate("LossCurve", "J"))
-        tip = translate("LossCurve", "Show J = training data loss + L1/L2 penalty, the quantity "
-                                     "the optimizer minimizes (only with L1 or L2 on)")
-        self.objective_check.setToolTip(tip)
-        self.objective_key.setToolTip(tip)
+        self.objective_check.setText(f"━ {names[self.objective_line]}")
+        self.objective_check.setToolTip(translate(
+            "LossCurve", "Show J = training data loss + L1/L2 penalty: the quantity the "
+                         "optimizer minimizes. The other lines are data losses, without the "
+                         "penalty."))
         legend = self.plot_item.legend
         if legend is None:
             return
@@ -214,8 +215,7 @@ class LossCurve(QtWidgets.QWidget):
     def _update_objective_visibility(self) -> None:
         shown = self.objective_shown
         self.objective_line.setVisible(shown)
-        self.objective_key.setVisible(shown)
-        self.objective_check.setEnabled(self._has_penalty)
+        self.objective_check.setVisible(self._has_penalty)
         self._sync_plot_legend(self.objective_line, shown)
 
     def _sync_plot_legend(self, line, shown: bool) -> None:

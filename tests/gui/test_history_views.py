@@ -122,7 +122,8 @@ def test_loss_curve_shows_j_beside_the_data_loss_when_a_penalty_is_on(qtbot):
     line = curve.objective_line
     assert curve.plot_item.getAxis("left").labelText == "data loss"
     curve.set_history(trainer.history.arrays(), classification=True)
-    assert curve.objective_shown and line.isVisible() and curve.objective_check.isEnabled()
+    assert curve.objective_shown and line.isVisible() and curve.objective_check.isVisible()
+    assert "J = train data loss + penalty" in curve.objective_check.text()
     # J from the engine at every step's weights: data loss + penalty
     steps, params = trainer.trajectory()
     probe = trainer.net.copy()
@@ -144,7 +145,7 @@ def test_loss_curve_shows_j_beside_the_data_loss_when_a_penalty_is_on(qtbot):
     trainer.set_regularization(0.0, 0.0)
     plain = _spiral_trainer(l2=0.0)
     curve.set_history(plain.history.arrays(), classification=True)
-    assert not curve.objective_check.isEnabled() and not line.isVisible()
+    assert not curve.objective_check.isVisible() and not line.isVisible()
     curve.set_history(trainer.history.arrays(), classification=True)
     assert not curve.objective_check.isChecked() and not line.isVisible()
     remembered = LossCurve()
@@ -152,4 +153,4 @@ def test_loss_curve_shows_j_beside_the_data_loss_when_a_penalty_is_on(qtbot):
     assert not remembered.objective_check.isChecked()
     curve.objective_check.setChecked(True)
     assert curve.objective_line is line and line in curve.plot_item.listDataItems()
-    assert line.isVisible() and not curve.objective_key.isHidden()
+    assert line.isVisible() and curve.objective_check.isVisible()

@@ -22,9 +22,9 @@ def _run_monkey(qtbot, window, dialogs, folder, n_actions: int, seed: int) -> Mo
 
     def check(index: int) -> None:
         trainer = window.controller.trainer
-        assert trainer.history.last_step == trainer.step_count, \
+        assert trainer.history.last_step == trainer.step_count, (
             f"after {monkey.log[-1]}: history ends at {trainer.history.last_step} ≠ step "
-            f"{trainer.step_count}"
+            f"{trainer.step_count}")
         if index % 20 == 0 or index == n_actions - 1:
             diverged = trainer.divergence is not None and window.banner.isVisible()
             bad = unmarked_non_finite(window, diverged)
