@@ -28,7 +28,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
-__all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS", "LEGACY_HISTORY_WIDTH"]
+__all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS",
+           "LEGACY_HISTORY_WIDTH"]
 
 #: Columns of :class:`History`: data losses (mean over the full training / test set, no
 #: penalty), accuracies, and the weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖² of the same parameters.

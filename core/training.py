@@ -315,18 +315,13 @@ class Trainer(TrainerStateMixin):
         self.history.truncate(self.step_count)
         self.history.append(row)
 
-    def _mean_loss(self, fp, start: int, stop: int, y: np.ndarray) -> float:
-        """Mean data loss of rows start:stop of an evaluation of all points."""
-        logits, output = fp.pre_activations[-1], fp.output
-        return float(np.mean(per_sample_loss(self.loss, logits[start:stop],
-                                             output[start:stop], y)))
-
     def _measure(self, fp) -> list:
         """[train loss, test loss, train accuracy, test accuracy] from an evaluation of all
         points (training rows first); NaN where undefined (no points, regression)."""
         n = self.n_train
-        train_loss = self._mean_loss(fp, 0, n, self.y_train) if n else _NAN
-        test_loss = self._mean_loss(fp, n, None, self.y_test) if self.n_test else _NAN
+        losses = per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, self._y_all)
+        train_loss = float(np.mean(losses[:n])) if n else _NAN
+        test_loss = float(np.mean(losses[n:])) if self.n_test else _NAN
         labels = self._labels_all
         if labels is None:
             return [train_loss, test_loss, _NAN, _NAN]

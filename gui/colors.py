@@ -88,7 +88,8 @@ def probability_image(values: np.ndarray, discretize: bool = False) -> np.ndarra
     confidence c = (max p − 1/K) / (1 − 1/K): a 50/50 cell is white, a certain cell is the class
     colour at BOUNDARY_STRENGTH. With `discretize`, every cell gets the colour of its predicted
     class (``core.metrics.predicted_classes``, the accuracy rule: p = 0.5 → class 0, softmax
-    ties → the lower class index) at a fixed strength. Cells with any NaN/inf are NAN_RGB grey. Never raises for constant input.
+    ties → the lower class index) at a fixed strength. Cells with any NaN/inf are NAN_RGB grey.
+    Never raises for constant input.
     """
     v = np.asarray(values, dtype=np.float64)
     if v.ndim == 2:
