@@ -1,17 +1,25 @@
 """Per-step training curves with bounded memory: :class:`History` and :class:`GradNormHistory`.
 
-Both hold one entry per training step. Entry ``i`` has ``step == i``: the number of updates
-applied before the values were measured, so the first entry is the untrained network.
-``len(history)`` is therefore always the number of steps taken, however many points are
-actually stored.
+**Rows carry their own step.** A row is a whole measurement: every value in it was measured at
+the same step, and ``steps()[i]`` is that step. Step t means "the parameters after t updates"
+(step 0 = the initial parameters; see ``core.training``). Every consumer (loss curve, status
+bar, CSV export, lessons) reads the step of a row from the row, never from its position.
 
-Memory is bounded by ``capacity`` stored points. When the buffer is full, its older half is
-thinned by a factor of two with min/max decimation: every bucket of four consecutive stored
-points becomes two points that keep, column by column, the bucket's minimum and maximum in the
-order they occurred (placed at the bucket's first and last step). A curve drawn from the
-stored points keeps its envelope — spikes survive — which is how pyqtgraph's "peak"
-downsampling draws long curves. Repeated thinning makes old parts of the curve progressively
-coarser while the most recent half always stays at full resolution.
+``len(series)`` is the number of steps covered (the last step + 1), however many rows are
+actually stored. :class:`History` covers steps 0..``step_count`` (one row more than updates:
+the row of the current parameters); :class:`GradNormHistory` covers 0..``step_count`` − 1 (the
+gradient at step t is the one update t + 1 applied).
+
+Memory is bounded by ``capacity`` stored rows. When the buffer is full, its older half is
+thinned by a factor of two **by keeping whole rows**: of every bucket of four consecutive
+stored rows, the two whose *rank value* is smallest and largest are kept, in step order (the
+first and last row of the bucket if those coincide, e.g. a constant or NaN bucket). The rank
+value is the training loss for :class:`History` (so its spikes survive, which is how
+pyqtgraph's "peak" downsampling keeps a long curve's envelope) and the global gradient norm
+for :class:`GradNormHistory`. No value is ever moved to another step. Repeated thinning makes
+old parts of the curve progressively coarser while the most recent half always stays at full
+resolution; :meth:`DecimatedSeries.left_out_before` says how many steps were left out before
+each stored row.
 """
 
 from __future__ import annotations
@@ -20,18 +28,24 @@ from collections.abc import Mapping
 
 import numpy as np
 
-__all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS"]
+__all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS",
+           "LEGACY_HISTORY_WIDTH"]
 
-HISTORY_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
-_BUCKET = 4  # stored points per bucket; each bucket becomes 2 points when thinned
+#: Columns of :class:`History`: data losses (mean over the full training / test set, no
+#: penalty), accuracies, and the weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖² of the same parameters.
+HISTORY_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty")
+#: Columns of histories saved before the penalty was recorded (their penalty loads as NaN).
+LEGACY_HISTORY_WIDTH = 4
+_BUCKET = 4  # stored rows per bucket; each bucket keeps 2 whole rows when thinned
 
 
 class DecimatedSeries:
     """Append-only series of rows of ``width`` floats, one per step, at most ``capacity``
-    stored points.
+    stored rows, thinned by whole rows (module docstring).
 
-    ``capacity`` must be at least 8. Values are float64; NaN is allowed (e.g. accuracy for
-    regression) and survives decimation as NaN only if a whole bucket is NaN.
+    ``capacity`` must be at least 8 (ValueError otherwise); it is the threshold at which
+    thinning starts, so tests can make it small. Values are float64; NaN is allowed (e.g.
+    accuracy for regression). Subclasses choose the rank value of a row (:meth:`_rank`).
     """
 
     def __init__(self, width: int, capacity: int = 20_000):
@@ -46,12 +60,17 @@ class DecimatedSeries:
         self._length = 0
 
     def __len__(self) -> int:
-        """Number of entries appended (= training steps), not the number stored."""
+        """Number of steps covered (the last step + 1), not the number of rows stored."""
         return self._length
 
     @property
+    def last_step(self) -> int:
+        """Step of the newest row (always stored), −1 when empty."""
+        return self._length - 1
+
+    @property
     def stored_size(self) -> int:
-        """Number of points actually held in memory (≤ capacity)."""
+        """Number of rows actually held in memory (≤ capacity)."""
         return self._stored
 
     def append(self, values) -> None:
@@ -78,8 +97,14 @@ class DecimatedSeries:
         self._length = 0
 
     def steps(self) -> np.ndarray:
-        """(m,) int64 copy of the stored steps, increasing."""
+        """(m,) int64 copy of the stored steps, increasing: the step of each stored row."""
         return self._steps[: self._stored].copy()
+
+    def left_out_before(self) -> np.ndarray:
+        """(m,) int64: for each stored row, how many steps right before it have no stored row
+        (left out by thinning); 0 everywhere while nothing was thinned."""
+        steps = self._steps[: self._stored]
+        return np.diff(steps, prepend=-1) - 1
 
     def values(self) -> np.ndarray:
         """(m, width) float64 copy of the stored values."""
@@ -89,25 +114,29 @@ class DecimatedSeries:
         """(width,) copy of the newest entry, or None when empty."""
         return self._values[self._stored - 1].copy() if self._stored else None
 
+    def _rank(self, values: np.ndarray) -> np.ndarray:
+        """Rank value of each row of ``values`` (k, width) → (k,): thinning keeps the rows with
+        the smallest and largest rank of each bucket. Default: the first column."""
+        return values[:, 0]
+
     def _decimate(self) -> None:
-        """Thin the older half of the stored points by two (min/max per bucket of four)."""
+        """Thin the older half of the stored rows by two, keeping whole rows: per bucket of
+        four, the rows of smallest and largest rank (first and last row if they coincide)."""
         old = (self._stored // 2) // _BUCKET * _BUCKET
         buckets = old // _BUCKET
-        values = self._values[:old].reshape(buckets, _BUCKET, self.width)
-        steps = self._steps[:old].reshape(buckets, _BUCKET)
-        not_nan = ~np.isnan(values)
-        low_index = np.argmin(np.where(not_nan, values, np.inf), axis=1)     # (buckets, width)
-        high_index = np.argmax(np.where(not_nan, values, -np.inf), axis=1)
-        low = np.take_along_axis(values, low_index[:, None, :], axis=1)[:, 0, :]
-        high = np.take_along_axis(values, high_index[:, None, :], axis=1)[:, 0, :]
-        low_first = low_index <= high_index
-        thinned = np.empty((buckets, 2, self.width))
-        thinned[:, 0, :] = np.where(low_first, low, high)
-        thinned[:, 1, :] = np.where(low_first, high, low)
+        rank = self._rank(self._values[:old]).reshape(buckets, _BUCKET)
+        valid = ~np.isnan(rank)
+        low = np.argmin(np.where(valid, rank, np.inf), axis=1)
+        high = np.argmax(np.where(valid, rank, -np.inf), axis=1)
+        same = low == high  # constant (or NaN) bucket: keep its ends
+        first = np.where(same, 0, np.minimum(low, high))
+        second = np.where(same, _BUCKET - 1, np.maximum(low, high))
+        keep = (np.arange(buckets)[:, None] * _BUCKET
+                + np.column_stack([first, second])).reshape(-1)
         new_old = 2 * buckets
         rest = self._stored - old
-        self._values[:new_old] = thinned.reshape(new_old, self.width)
-        self._steps[:new_old] = np.column_stack([steps[:, 0], steps[:, -1]]).reshape(-1)
+        self._values[:new_old] = self._values[keep]
+        self._steps[:new_old] = self._steps[keep]
         self._values[new_old:new_old + rest] = self._values[old:self._stored]
         self._steps[new_old:new_old + rest] = self._steps[old:self._stored]
         self._stored = new_old + rest
@@ -137,6 +166,8 @@ class DecimatedSeries:
             raise ValueError("history steps must increase and lie in [0, length)")
         if length < 0 or (length > 0 and len(steps) == 0):
             raise ValueError(f"history of length {length} has no stored points")
+        if len(steps) and steps[-1] != length - 1:
+            raise ValueError(f"the newest step {length - 1} of the history has no row")
         capacity = self.capacity
         self._steps, self._values = steps.copy(), values.copy()  # may exceed the capacity
         self._stored, self._length = len(steps), length
@@ -151,32 +182,75 @@ class DecimatedSeries:
 
 
 class History(DecimatedSeries):
-    """Loss and accuracy per step: columns :data:`HISTORY_COLUMNS`.
+    """Loss, accuracy and penalty per step: columns :data:`HISTORY_COLUMNS`.
 
-    Entry t holds the data losses (mean over the full training set / test set, no penalty)
-    and accuracies measured at the parameters *before* update t. Accuracy is NaN for
-    regression; test values are NaN when there is no test set.
+    The row of step t was measured at the parameters after t updates (step 0 = the initial
+    parameters): the data losses (mean over the full training / test set, no penalty), the
+    accuracies (``core.metrics.predicted_classes``) and the weight penalty of those
+    parameters with the L1/L2 rates in force. Accuracy is NaN for regression; test values
+    are NaN without a test set; a penalty loaded from an older file is NaN. Thinning keeps
+    the rows of smallest and largest training loss.
     """
 
     def __init__(self, capacity: int = 20_000):
         super().__init__(len(HISTORY_COLUMNS), capacity)
 
+    def replace_last(self, values) -> None:
+        """Measure the newest step again (e.g. after the weights were edited): its row
+        becomes ``values``. ValueError when the history is empty."""
+        if not self._length:
+            raise ValueError("an empty history has no row to replace")
+        self._values[self._stored - 1] = values
+
+    def load_dict(self, d: Mapping) -> None:
+        """As :meth:`DecimatedSeries.load_dict`; rows saved without the penalty column
+        (:data:`LEGACY_HISTORY_WIDTH` values) get a NaN penalty."""
+        values = d.get("values") if isinstance(d, Mapping) else None
+        if isinstance(values, list) and values and isinstance(values[0], list) \
+                and len(values[0]) == LEGACY_HISTORY_WIDTH:
+            d = {**d, "values": [[*row, np.nan] for row in values]}
+        super().load_dict(d)
+
     def arrays(self) -> dict[str, np.ndarray]:
-        """Copies of the stored points: ``step`` (m,) int64 and one (m,) float64 array per
-        column of :data:`HISTORY_COLUMNS`. m ≤ capacity; ``len(self)`` may be larger."""
+        """Copies of the stored rows, each (m,), m ≤ capacity (``len(self)`` may be larger):
+
+        * ``step`` int64 — the step at which the row was measured;
+        * one float64 array per column of :data:`HISTORY_COLUMNS`;
+        * ``train_objective`` float64 — J = train_loss + penalty, the quantity the optimizer
+          minimizes, on the full training set;
+        * ``steps_left_out_before`` int64 — :meth:`left_out_before` (thinned steps).
+        """
         values = self._values[: self._stored]
         result = {"step": self.steps()}
         for column, name in enumerate(HISTORY_COLUMNS):
             result[name] = values[:, column].copy()
+        result["train_objective"] = result["train_loss"] + result["penalty"]
+        result["steps_left_out_before"] = self.left_out_before()
         return result
+
+    def last_row(self) -> dict[str, float] | None:
+        """The newest row as {"step": int, column: float, "train_objective": float}, or None
+        when empty. Its step is ``len(self) - 1`` (the trainer's ``step_count``)."""
+        if not self._length:
+            return None
+        row = {"step": int(self._steps[self._stored - 1])}
+        row.update(zip(HISTORY_COLUMNS, map(float, self._values[self._stored - 1]),
+                       strict=True))
+        row["train_objective"] = row["train_loss"] + row["penalty"]
+        return row
 
 
 class GradNormHistory(DecimatedSeries):
     """The Euclidean norm of each layer's gradient (‖∂J/∂W_l‖ and ‖∂J/∂b_l‖ together) per
-    step, before clipping; bounded like :class:`History`."""
+    step, before clipping: the row of step t is the gradient at the parameters after t
+    updates, which update t + 1 applied. Bounded like :class:`History`; thinning keeps the
+    rows of smallest and largest global norm."""
 
     def __init__(self, n_layers: int, capacity: int = 20_000):
         super().__init__(n_layers, capacity)
+
+    def _rank(self, values: np.ndarray) -> np.ndarray:
+        return np.einsum("ij,ij->i", values, values)  # squared global norm
 
     def arrays(self) -> dict[str, np.ndarray]:
         """``step`` (m,) int64 and ``norms`` (m, L) float64, column l = weight layer l."""

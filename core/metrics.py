@@ -31,12 +31,22 @@ def _pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
 
 
 def predicted_classes(output: np.ndarray) -> np.ndarray:
-    """Class indices (n,) int64 from network outputs.
+    """The one rule that turns network outputs into class indices: (n,) int64 in [0, K).
 
-    ``output`` (n, 1) or (n,) holds sigmoid probabilities p(class 1): the class is 1 where
-    p > 0.5 (so p = 0.5 → 0, matching logit z > 0). ``output`` (n, K), K ≥ 2, holds softmax
-    probabilities: the class is the argmax (first one on ties). NaN compares False → 0 for
-    sigmoid outputs. Raises ValueError for other shapes.
+    Every accuracy in the app (history, loss curve, status bar, lesson outcomes, headless
+    summary) and the class regions of the canvas's discretized decision map use this function.
+
+    * ``output`` (n, 1) or (n,): sigmoid probabilities p(class 1). Class 1 where p > 0.5,
+      class 0 where p ≤ 0.5 — so **p = 0.5 exactly counts as class 0** (logit z = 0 → class 0).
+    * ``output`` (n, K), K ≥ 2: softmax probabilities; the class with the largest probability,
+      and on a tie **the lowest class index** (``np.argmax``).
+
+    Both cases are one tie rule — a tie goes to the lower class index — and it is the rule of
+    the canvas (``gui.colors.probability_image``): a sigmoid output is drawn as the pair
+    (1 − p, p), whose tie at p = 0.5 is the white 50/50 line of the decision boundary and whose
+    discretized region there is class 0. Also used for the class of probability *targets*
+    (bce targets in [0, 1], one-hot mse targets). NaN compares False → 0 for sigmoid outputs.
+    Raises ValueError for other shapes.
     """
     output = np.asarray(output, dtype=np.float64)
     if output.ndim == 1 or (output.ndim == 2 and output.shape[1] == 1):

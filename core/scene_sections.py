@@ -16,6 +16,7 @@ import numpy as np
 from core import scene_validation as checks
 from core.datasets import GENERATORS, MAX_CLASSES, PointSet
 from core.divergence import DIVERGENCE_CODES
+from core.history import HISTORY_COLUMNS, LEGACY_HISTORY_WIDTH
 from core.optimizers import DEFAULT_HYPER, STATE_BUFFERS
 from core.scene_validation import (
     SceneError,
@@ -163,11 +164,14 @@ def check_rng_state(value: Any, where: str) -> dict:
     return d
 
 
-def check_series(value: Any, where: str, width: int, length: int) -> dict:
+def check_series(value: Any, where: str, widths: tuple[int, ...], lengths: tuple[int, ...]
+                 ) -> dict:
+    """A saved ``core.history.DecimatedSeries``: ``length`` (steps covered) one of
+    ``lengths``, rows of one of ``widths`` values, increasing steps ending at length − 1."""
     d = as_dict(value, where, allowed=("length", "capacity", "steps", "values"))
     got = as_int(require(d, "length", where), join(where, "length"), minimum=0)
-    if got != length:
-        raise SceneError(f"{where}.length: {got} entries for {length} steps")
+    if got not in lengths:
+        raise SceneError(f"{where}.length: {got} entries for {lengths[0]} steps")
     capacity = as_int(d.get("capacity", 20_000), join(where, "capacity"), minimum=8)
     steps = as_array(require(d, "steps", where), join(where, "steps"), kind="int")
     raw = require(d, "values", where)
@@ -175,10 +179,14 @@ def check_series(value: Any, where: str, width: int, length: int) -> dict:
         raise SceneError(f"{where}.values: expected {len(steps)} rows")
     rows = [[checks.decode_float(v, f"{where}.values[{i}][{j}]") for j, v in enumerate(row)]
             if isinstance(row, list) else row for i, row in enumerate(raw)]
+    width = len(rows[0]) if rows and isinstance(rows[0], list) and len(rows[0]) in widths \
+        else widths[-1]
     values = as_array(rows, join(where, "values"), ndim=2, shape=(len(steps), width),
                       finite=False)
-    if len(steps) and (np.any(np.diff(steps) <= 0) or steps[0] < 0 or steps[-1] >= length):
-        raise SceneError(f"{where}.steps: must increase and lie in 0..{length - 1}")
+    if len(steps) and (np.any(np.diff(steps) <= 0) or steps[0] < 0 or steps[-1] != got - 1):
+        raise SceneError(f"{where}.steps: must increase and end at step {got - 1}")
+    if got and not len(steps):
+        raise SceneError(f"{where}.steps: no row for {got} steps")
     return {"length": got, "capacity": capacity, "steps": steps.tolist(),
             "values": values.tolist()}
 
@@ -206,9 +214,12 @@ def check_trainer(d: Any, n_params: int, n_layers: int) -> dict:
         out[key] = check_rng_state(require(d, key, where), join(where, key))
     out["initial_params"] = as_array(require(d, "initial_params", where),
                                      "trainer.initial_params", shape=(n_params,)).tolist()
-    out["history"] = check_series(require(d, "history", where), "trainer.history", 4, step)
+    # The history covers steps 0..step_count (older files: 0..step_count − 1, without the
+    # penalty column); the gradient norms cover 0..step_count − 1 (core.history).
+    out["history"] = check_series(require(d, "history", where), "trainer.history",
+                                  (LEGACY_HISTORY_WIDTH, len(HISTORY_COLUMNS)), (step, step + 1))
     out["grad_norm_history"] = check_series(require(d, "grad_norm_history", where),
-                                       "trainer.grad_norm_history", n_layers, step)
+                                            "trainer.grad_norm_history", (n_layers,), (step,))
     divergence = d.get("divergence")
     out["divergence"] = None if divergence is None else _check_divergence(divergence)
     return out

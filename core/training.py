@@ -4,12 +4,21 @@ One training step is three phases, each a method that can be called on its own s
 show what it computed (design.md, "The classroom cycle"):
 
 1. :meth:`Trainer.forward` draws the next mini-batch and runs the network on it (z and a of
-   every layer), and measures the data loss and accuracy on the full training and test sets
-   at the current parameters — the entry of the loss curve for this step.
+   every layer).
 2. :meth:`Trainer.backward` backpropagates J = data loss + penalty through the cached forward
    pass: δ of every layer, ∂J/∂W and ∂J/∂b (Goodfellow et al. 2016, §6.5).
 3. :meth:`Trainer.update` (optionally clips the gradients by their global norm, Pascanu et al.
-   2013) applies the optimizer and completes the step.
+   2013) applies the optimizer and completes the step; the new parameters are measured at
+   once (the new row of the history).
+
+**Steps.** Step t means the parameters after t updates: step 0 is the initial network, and
+``step_count`` = N after N completed updates. The history row of step t holds the data losses
+and accuracies on the full training and test sets and the weight penalty *at the parameters
+of step t* (``core.history``), so the row of the current parameters, step N, always exists:
+it is measured when the trainer is made, after every update, and again whenever the current
+parameters, the data or the penalty rates change (``params_changed``, ``set_data``,
+``set_regularization``, ``rewind``, ``reset``, loading). The loss curve, status bar and CSV
+export all show a value under the step of its row.
 
 ``phase`` is the last completed phase ("ready" = the next one is forward). Calling a phase out
 of order raises :class:`PhaseError`. :meth:`Trainer.step` runs whatever phases remain of the
@@ -24,7 +33,8 @@ optimizer state, the sampler position, the epoch and the dropout generator) is k
 of ``snapshot_capacity`` steps, so :meth:`Trainer.rewind` followed by training reproduces the
 original losses bit for bit, and :meth:`Trainer.reset` restarts from the initial parameters.
 
-Divergence: a non-finite loss after forward, a non-finite J or gradient after backward, or a
+Divergence: a non-finite training loss of the current parameters (found by forward, or by
+update for the parameters it produced), a non-finite J or gradient after backward, or a
 non-finite parameter after update stops training, and so does a parameter whose magnitude
 passes ``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss
 then stays finite and flat, hiding the divergence: the state of the start of the step is
@@ -44,6 +54,7 @@ from core import divergence as codes
 from core.divergence import PARAMETER_LIMIT
 from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
+from core.metrics import predicted_classes
 from core.optimizers import clip_by_global_norm, make_optimizer
 from core.snapshots import BatchSampler, SnapshotRing
 from core.training_state import TrainerStateMixin
@@ -144,6 +155,7 @@ class Trainer(TrainerStateMixin):
         self._install_data(X_train, y_train, X_test, y_test)
         self._clear_step()
         self._save_snapshot()
+        self._record_current_row()
 
     # -- data ------------------------------------------------------------------------------
     def _install_data(self, X_train, y_train, X_test, y_test) -> None:
@@ -178,16 +190,19 @@ class Trainer(TrainerStateMixin):
         return X, y
 
     def _class_labels(self, y: np.ndarray) -> np.ndarray | None:
-        """Class labels for accuracy: int labels (softmax) or bool (one sigmoid unit); None
-        for regression (a linear output)."""
+        """(n,) int64 class labels for accuracy: the labels themselves (cross-entropy) or the
+        class of probability targets by :func:`core.metrics.predicted_classes`; None for
+        regression (a linear output)."""
         if self.net.output_activation == "linear":
             return None
         if y.ndim == 1:
             return y
-        return y[:, 0] >= 0.5 if y.shape[1] == 1 else np.argmax(y, axis=1)
+        return predicted_classes(y)
 
     def set_data(self, X_train, y_train, X_test=None, y_test=None) -> None:
-        """Replace the data, keeping the weights, optimizer state, step count and history.
+        """Replace the data, keeping the weights, optimizer state, step count and history (the
+        row of the current step is measured again on the new data; older rows keep the values
+        measured on the data of their time).
 
         A step in progress is abandoned; snapshots before this point are dropped (they refer to
         the old data order), and the next batch starts a new epoch. Clears a divergence.
@@ -197,6 +212,7 @@ class Trainer(TrainerStateMixin):
         self._clear_step()
         self._ring.clear()
         self._save_snapshot()
+        self._record_current_row()
         self.divergence = None
 
     # -- readable state ----------------------------------------------------------------------
@@ -236,8 +252,6 @@ class Trainer(TrainerStateMixin):
         fp = self.last_forward
         if fp is None:
             return _NAN
-        if self._pending[0] is not None and self._batch is _FULL and not self._uses_dropout:
-            return self._pending[0]
         return float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output,
                                              self._batch_targets())))
 
@@ -263,63 +277,72 @@ class Trainer(TrainerStateMixin):
     def _forward(self):
         """Phase 1: draw the next mini-batch and run the network on it (training mode).
 
-        Also measures the history entry of this step (losses and accuracies on the full
-        training and test sets at the current parameters). For full batch without dropout the
-        batch's forward pass is the evaluation of the training set, so all points go through
-        the network once, and the training loss is the one backward computes.
+        The full-set losses of the current parameters are already in the history (the row of
+        step ``step_count``). For full batch without dropout the batch's forward pass is that
+        measurement's evaluation of the training set, so all points go through the network
+        once per step.
 
         Returns the batch's ``ForwardPass`` (also ``last_forward``). Raises PhaseError unless
         ``phase == "ready"``, EmptyTrainingSet without training points, TrainingDiverged if
-        the output or the loss on the training set is not finite (or training had already
-        diverged).
+        the loss on the training set is not finite (or training had already diverged).
         """
         self._expect("ready", "forward")
         if self.n_train == 0:
             raise EmptyTrainingSet("There are no training points: add points or regenerate")
+        if not np.array_equal(self.net.get_params(), self._measured_params):
+            self._record_current_row()  # edited from outside without params_changed()
         indices, ends_epoch = self._sampler.next()
         full = indices is None
-        net, n = self.net, self.n_train
         if full and not self._uses_dropout:
-            everything = net.forward(self._X_all, training=True)
-            batch_pass = slice_forward_pass(everything, n) if self.n_test else everything
-            train_loss = None  # = the data loss of backward, the same batch at the same θ
-            finite = math.isfinite(everything.pre_activations[-1][:n].sum())
+            everything = self._evaluation
+            batch_pass = slice_forward_pass(everything, self.n_train) if self.n_test \
+                else everything
         else:
             X_batch = self.X_train if full else self.X_train[indices]
-            batch_pass = net.forward(X_batch, training=True)
-            everything = net.forward(self._X_all)
-            train_loss = self._mean_loss(everything, 0, n, self.y_train)
-            finite = math.isfinite(train_loss)
-        self._pending = self._measure(everything, train_loss)
+            batch_pass = self.net.forward(X_batch, training=True)
         self._batch = _FULL if full else indices
         self._ends_epoch = ends_epoch
         self.last_forward = batch_pass
         self.phase = "forward"
-        if not finite:
-            if train_loss is None:
-                self._diverge("forward", codes.OUTPUT_NONFINITE)
+        train_loss = self.history.last_row()["train_loss"]
+        if not math.isfinite(train_loss):
             self._diverge("forward", codes.nonfinite_code(train_loss, codes.LOSS_NAN,
                                                           codes.LOSS_INF), value=train_loss)
         return batch_pass
 
-    def _mean_loss(self, fp, start: int, stop: int, y: np.ndarray) -> float:
-        """Mean data loss of rows start:stop of an evaluation of all points."""
-        logits, output = fp.pre_activations[-1], fp.output
-        return float(np.mean(per_sample_loss(self.loss, logits[start:stop],
-                                             output[start:stop], y)))
+    # -- measuring the current parameters --------------------------------------------------------
+    def _evaluate_all(self) -> tuple[list, object, np.ndarray]:
+        """Measure the current parameters: (row of :data:`core.history.HISTORY_COLUMNS`, the
+        evaluation of all points (training rows first) or None, the parameter vector).
 
-    def _measure(self, fp, train_loss: float | None) -> list:
+        Without dropout the evaluation runs in training mode — numerically the same as
+        evaluation mode, and it can then serve as the next full batch's forward pass."""
+        net = self.net
+        penalty = net.penalty(self.l1, self.l2)
+        if len(self._X_all) == 0:
+            return [_NAN, _NAN, _NAN, _NAN, penalty], None, net.get_params()
+        fp = net.forward(self._X_all, training=not self._uses_dropout)
+        return [*self._measure(fp), penalty], fp, net.get_params()
+
+    def _record_current_row(self) -> None:
+        """(Re)measure the row of step ``step_count`` at the current parameters."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            row, self._evaluation, self._measured_params = self._evaluate_all()
+        self.history.truncate(self.step_count)
+        self.history.append(row)
+
+    def _measure(self, fp) -> list:
         """[train loss, test loss, train accuracy, test accuracy] from an evaluation of all
-        points (training rows first); NaN where undefined, train loss None if not given."""
+        points (training rows first); NaN where undefined (no points, regression)."""
         n = self.n_train
-        test_loss = self._mean_loss(fp, n, None, self.y_test) if self.n_test else _NAN
+        losses = per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, self._y_all)
+        train_loss = float(np.mean(losses[:n])) if n else _NAN
+        test_loss = float(np.mean(losses[n:])) if self.n_test else _NAN
         labels = self._labels_all
         if labels is None:
             return [train_loss, test_loss, _NAN, _NAN]
-        output = fp.output
-        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
-        correct = predicted == labels
-        train_accuracy = float(np.count_nonzero(correct[:n])) / n
+        correct = predicted_classes(fp.output) == labels
+        train_accuracy = float(np.count_nonzero(correct[:n])) / n if n else _NAN
         test_accuracy = (float(np.count_nonzero(correct[n:])) / self.n_test if self.n_test
                          else _NAN)
         return [train_loss, test_loss, train_accuracy, test_accuracy]
@@ -335,12 +358,6 @@ class Trainer(TrainerStateMixin):
         self.last_gradients = gradients
         self._grad_norms = norms
         self.phase = "backward"
-        if self._pending[0] is None:
-            self._pending[0] = gradients.data_loss
-            if not math.isfinite(gradients.data_loss):
-                self._diverge("forward", codes.nonfinite_code(
-                    gradients.data_loss, codes.LOSS_NAN, codes.LOSS_INF),
-                    value=gradients.data_loss)
         if not math.isfinite(gradients.loss):
             self._diverge("backward", codes.nonfinite_code(
                 gradients.loss, codes.BATCH_LOSS_NAN, codes.BATCH_LOSS_INF),
@@ -352,8 +369,9 @@ class Trainer(TrainerStateMixin):
 
     def _update(self) -> None:
         """Phase 3: (clip and) apply the optimizer to the parameters in place; completes the
-        step: ``step_count`` += 1, one history entry, a snapshot. Raises PhaseError unless
-        ``phase == "backward"``, TrainingDiverged if a parameter became inf or NaN (the
+        step: ``step_count`` += 1, the history row of the new parameters, a snapshot. Raises
+        PhaseError unless ``phase == "backward"``, TrainingDiverged if a parameter became inf
+        or NaN or too large, or the training loss of the new parameters is not finite (the
         parameters of the start of the step are then restored)."""
         self._expect("backward", "update")
         net, gradients = self.net, self.last_gradients
@@ -370,12 +388,19 @@ class Trainer(TrainerStateMixin):
             code = (codes.PARAM_LIMIT if math.isfinite(value) else
                     codes.nonfinite_code(value, codes.PARAM_NAN, codes.PARAM_INF))
             self._diverge("update", code, layer=layer, value=value)
+        measured = self._evaluate_all()
+        train_loss = measured[0][0]
+        if not math.isfinite(train_loss):
+            self._ring.truncate(old_step)
+            self._diverge("update", codes.nonfinite_code(train_loss, codes.LOSS_NAN,
+                                                         codes.LOSS_INF), value=train_loss)
+        row, self._evaluation, self._measured_params = measured
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
-        self.history.append(self._pending)
+        self.history.append(row)
         self.grad_norm_history.append(self._grad_norms)
         self.last_update = UpdateRecord(self._ring.params(old_step), params)
-        self.last_record = StepRecord(self.step_count, self.epoch_count, *self._pending,
+        self.last_record = StepRecord(self.step_count, self.epoch_count, *row[:4],
                                       gradients.data_loss, gradients.penalty, self._grad_norms,
                                       self._ends_epoch)
         self.phase = "ready"
@@ -430,7 +455,6 @@ class Trainer(TrainerStateMixin):
         self.phase = "ready"
         self.last_forward = self.last_gradients = self.last_update = self.last_record = None
         self._batch = None
-        self._pending = [_NAN, _NAN, _NAN, _NAN]
         self._grad_norms = None
         self._ends_epoch = False
 
@@ -446,8 +470,10 @@ class Trainer(TrainerStateMixin):
         self._after_setting()
 
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
-        """Penalty rates for the next backward passes. ValueError if negative or not finite."""
+        """Penalty rates for the next backward passes (the current row's penalty is measured
+        again with them). ValueError if negative or not finite."""
         self.l1, self.l2 = _nonnegative("l1", l1), _nonnegative("l2", l2)
+        self._record_current_row()
         self.divergence = None
 
     def set_clip_norm(self, clip_norm: float) -> None:
@@ -484,9 +510,7 @@ class Trainer(TrainerStateMixin):
         labels = self._class_labels(y)
         if labels is None:
             return loss, _NAN
-        output = fp.output
-        predicted = output[:, 0] >= 0.5 if output.shape[1] == 1 else np.argmax(output, axis=1)
-        return loss, float(np.mean(predicted == labels))
+        return loss, float(np.mean(predicted_classes(fp.output) == labels))
 
 
 

@@ -98,14 +98,17 @@ class TrainerStateMixin:
     def params_changed(self) -> None:
         """Tell the trainer that the network's parameters were edited from outside between
         steps (inspector, lesson): the current snapshot is retaken so rewind, divergence
-        recovery and ``last_update.old_params`` see the edit."""
+        recovery and ``last_update.old_params`` see the edit, and the history row of the
+        current step is measured again."""
         if self.phase == "ready":
             self._save_snapshot()
+        self._record_current_row()
 
     def rewind(self, n: int = 1) -> int:
         """Go back ``n`` steps (a step in progress counts as one), or as far as the snapshots
         reach; returns the step reached. Parameters, optimizer state, data order and epoch are
-        restored, the history is truncated, a divergence is cleared; hyperparameters are kept,
+        restored, the history is cut back to the rows up to the step reached (whose row is
+        measured again), a divergence is cleared; hyperparameters are kept,
         so training on reproduces the original losses bit for bit. ValueError if n < 1."""
         if int(n) < 1:
             raise ValueError(f"rewind needs n >= 1, got {n}")
@@ -123,15 +126,15 @@ class TrainerStateMixin:
         self._restore(step)
         self._ring.truncate(step)
         self.step_count = step
-        self.history.truncate(step)
         self.grad_norm_history.truncate(step)
         self._clear_step()
+        self._record_current_row()
         self.divergence = None
 
     def reset(self) -> None:
         """Back to step 0: the initial parameters and dropout generator (bit-identical), a fresh
-        optimizer state and batch order from ``seed``, empty history and snapshots. Current
-        hyperparameters are kept."""
+        optimizer state and batch order from ``seed``, a history of the initial row only, no
+        snapshots but the current one. Current hyperparameters are kept."""
         self.net.set_params(self._initial_params)
         self.net.rng.bit_generator.state = self._initial_rng_state
         self.optimizer.reset()
@@ -142,6 +145,7 @@ class TrainerStateMixin:
         self._ring.clear()
         self._clear_step()
         self._save_snapshot()
+        self._record_current_row()
         self.divergence = None
 
     def trajectory(self) -> tuple[np.ndarray, np.ndarray]:
@@ -226,9 +230,9 @@ class TrainerStateMixin:
             divergence = None if divergence is None else Divergence.from_dict(divergence)
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"malformed trainer state: {error!r}") from None
-        if len(history) != step or len(grad_norms) != step:
-            raise ValueError(f"the histories have {len(history)} and {len(grad_norms)} "
-                             f"entries for {step} steps")
+        if len(history) not in (step, step + 1) or len(grad_norms) != step:
+            raise ValueError(f"the histories cover {len(history)} and {len(grad_norms)} "
+                             f"steps for {step} updates")
         if not all(math.isfinite(v) and v >= 0 for v in (l1, l2, clip)):
             raise ValueError("l1, l2 and clip_norm must be finite and >= 0")
         # Everything is checked: apply.
@@ -244,4 +248,5 @@ class TrainerStateMixin:
         self._ring.clear()
         self._clear_step()
         self._save_snapshot()
+        self._record_current_row()  # files before the row of the current step lacked it
         self.divergence = divergence

@@ -36,11 +36,12 @@ class StepRecord:
     """What one completed step measured.
 
     step: ``step_count`` after the step; epoch: ``epoch_count`` after it.
-    train_loss, test_loss, train_accuracy, test_accuracy: the history entry of this step —
-        data losses (no penalty) and accuracies on the full sets at the parameters *before*
-        the update (NaN when undefined).
-    batch_loss: data loss of the mini-batch (training mode, so with dropout if any);
-    penalty: the weight penalty; J = batch_loss + penalty.
+    train_loss, test_loss, train_accuracy, test_accuracy: the history row of ``step`` — data
+        losses (no penalty) and accuracies on the full sets at the parameters *after* the
+        update (NaN when undefined).
+    batch_loss: data loss of the mini-batch at the parameters *before* the update (training
+        mode, so with dropout if any); penalty: the weight penalty of those parameters;
+        J = batch_loss + penalty is what the gradients of this update were gradients of.
     grad_norms: (L,) gradient norm per weight layer, before clipping.
     epoch_ended: this step used the last batch of its epoch.
     """

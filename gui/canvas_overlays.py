@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from core.metrics import predicted_classes
 from gui.i18n import translate
 from gui.inspector_render import sup
 from gui.neuron_images import grid_activations, layer_images, output_role
@@ -40,7 +41,7 @@ def gradient_output_index(session, features: np.ndarray) -> int:
     """Which output ŷ the arrow differentiates: p(class 1) for a sigmoid, the first output for
     regression, the predicted class's probability for softmax."""
     if session.net.output_activation == "softmax":
-        return int(np.argmax(session.net.forward(features).output[0]))
+        return int(predicted_classes(session.net.forward(features).output)[0])
     return 0
 
 

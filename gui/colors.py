@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.metrics import predicted_classes
+
 #: Okabe–Ito colours, class 0 first: orange, blue, bluish green, vermillion, reddish purple,
 #: sky blue, yellow, black. Eight entries, one per allowed class label 0..7.
 CLASS_HEX: tuple[str, ...] = (
@@ -84,13 +86,16 @@ def probability_image(values: np.ndarray, discretize: bool = False) -> np.ndarra
 
     The tint is the probability-weighted mean of the class colours, faded towards white by the
     confidence c = (max p − 1/K) / (1 − 1/K): a 50/50 cell is white, a certain cell is the class
-    colour at BOUNDARY_STRENGTH. With `discretize`, every cell gets the argmax class colour at a
-    fixed strength. Cells with any NaN/inf are NAN_RGB grey. Never raises for constant input.
+    colour at BOUNDARY_STRENGTH. With `discretize`, every cell gets the colour of its predicted
+    class (``core.metrics.predicted_classes``, the accuracy rule: p = 0.5 → class 0, softmax
+    ties → the lower class index) at a fixed strength. Cells with any NaN/inf are NAN_RGB grey.
+    Never raises for constant input.
     """
     v = np.asarray(values, dtype=np.float64)
     if v.ndim == 2:
         v = v[..., None]
-    if v.shape[-1] == 1:
+    sigmoid = v.shape[-1] == 1
+    if sigmoid:
         p1 = v[..., 0]
         v = np.stack([1.0 - p1, p1], axis=-1)
     h, w, k = v.shape
@@ -99,8 +104,9 @@ def probability_image(values: np.ndarray, discretize: bool = False) -> np.ndarra
     colours = CLASS_RGB[: min(k, MAX_CLASSES)]
     if k > MAX_CLASSES:  # more outputs than colours: should not happen, stay safe
         colours = np.resize(CLASS_RGB, (k, 3))
-    if discretize:
-        winner = np.argmax(probs, axis=-1)
+    if discretize:  # the class core.metrics counts for accuracy (tie → lower class index)
+        winner = predicted_classes(probs[..., 1].reshape(-1) if sigmoid else probs.reshape(-1, k))
+        winner = winner.reshape(h, w)
         tint = colours[winner]
         strength = np.full((h, w, 1), DISCRETE_STRENGTH)
     else:

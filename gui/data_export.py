@@ -55,9 +55,18 @@ def export_points_csv(path: str | os.PathLike, X, y, train_mask=None,
 
 
 def export_history_csv(path: str | os.PathLike, history_arrays: Mapping[str, Sequence]) -> str:
-    """Write the training history, one row per recorded step; columns in the dict's order
-    ("step" first when present), e.g. ``Trainer.history.arrays()``. NaN (accuracy of a
-    regression) is written as "nan". Raises ValueError if the columns differ in length.
+    """Write the training history, one line per stored history row; columns in the dict's
+    order ("step" first when present). NaN (accuracy of a regression) is written as "nan".
+    Raises ValueError if the columns differ in length.
+
+    With ``Trainer.history.arrays()`` every value on a line was measured at the line's
+    ``step`` (step N = the network after N updates, step 0 = the initial weights; the last
+    line is the current network, as in the status bar). The columns are ``train_loss`` and
+    ``test_loss`` (data losses: mean over the full set, no penalty), ``train_accuracy``,
+    ``test_accuracy``, ``penalty`` (L1/L2 term of those weights), ``train_objective``
+    (J = train_loss + penalty, what the optimizer minimizes) and ``steps_left_out_before``:
+    how many steps right before the line have no line because a long history was thinned
+    (0 = none left out; see ``core.history``).
     """
     columns = {name: np.asarray(values).ravel() for name, values in history_arrays.items()}
     if "step" in columns:

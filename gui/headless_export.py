@@ -76,9 +76,7 @@ class OffscreenViews:
         self.presenter = CanvasPresenter(self.canvas)
         self.loss_curve = LossCurve()
         # The option row (a key made of QLabels) is not exported: give the plot its own legend.
-        legend = self.loss_curve.plot_item.addLegend(offset=(-10, 10), labelTextColor="#202020")
-        legend.addItem(self.loss_curve.train_line, "train loss")
-        legend.addItem(self.loss_curve.test_line, "test loss")
+        self.loss_curve.add_export_legend(offset=(-10, 10), labelTextColor="#202020")
         self.views: dict[str, QtWidgets.QWidget] = {
             "canvas": self.canvas, "loss_curve": self.loss_curve}
         wanted = tuple(VIEW_SIZES) if only is None else only

@@ -1,4 +1,11 @@
-"""Status bar read-out: step, epoch, train loss, test loss, accuracy, steps/s."""
+"""Status bar read-out: step, epoch, train loss, test loss, accuracy, steps/s.
+
+The step and the numbers next to it come from one history row (``History.last_row()``): step N
+is the network after N updates (step 0 = the initial weights), and the losses and accuracy are
+measured at those weights — the current ones, the last point of the loss curve and the last
+row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
+``core.metrics.predicted_classes``. The tooltips say so.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +52,7 @@ class TrainingStatus(QtCore.QObject):
             status_bar.addPermanentWidget(label)
             self.labels[name] = label
         self._fit_widths()
+        self._set_tooltips()
         self.values: dict[str, str] = {}
         self._shown: tuple | None = None  # the numbers last shown (for a language switch)
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the status bar
@@ -65,20 +73,43 @@ class TrainingStatus(QtCore.QObject):
                         metrics.horizontalAdvance(translated[name]))
             self.labels[name].setFixedWidth(width + 12)
 
+    def _set_tooltips(self) -> None:
+        at_step = translate("StatusBar", "Step N is the network after N updates (step 0: the "
+                                         "initial weights). The numbers next to it are measured "
+                                         "at those weights: the last point of the loss curve.")
+        data_loss = translate("StatusBar", "Data loss: the mean loss over the whole {0} at the "
+                                           "weights of the step shown, without the L1/L2 "
+                                           "penalty.")
+        tips = {
+            "step": at_step,
+            "train_loss": data_loss.format(translate("StatusBar", "training set")),
+            "test_loss": data_loss.format(translate("StatusBar", "test set")),
+            "accuracy": translate(
+                "StatusBar", "Share of the test points (the training points if there is no "
+                             "test set) whose predicted class is right, at the weights of the "
+                             "step shown. Two classes: class 1 when p > 0.5, so p = 0.5 counts "
+                             "as class 0. More classes: the most probable class; a tie goes to "
+                             "the lower class number."),
+        }
+        for name, tip in tips.items():
+            self.labels[name].setToolTip(tip)
+
     def retranslate(self, _language: str = "") -> None:
         self._fit_widths()
+        self._set_tooltips()
         if self._shown is not None:
             self._render(*self._shown)
 
     def show_trainer(self, trainer, classification: bool, steps_per_second: float | None) -> None:
-        """Read the trainer's counters and the last history entry."""
-        arrays = trainer.history.arrays()
-        last = {key: (values[-1] if len(values) else math.nan) for key, values in arrays.items()}
-        accuracy = last.get("test_accuracy", math.nan) if classification else math.nan
-        if classification and len(arrays.get("test_accuracy", ())) and np.isnan(accuracy):
-            accuracy = last.get("train_accuracy", math.nan)
-        self._shown = (trainer.step_count, trainer.epoch_count, last.get("train_loss"),
-                       last.get("test_loss"), classification, accuracy, steps_per_second)
+        """Show the newest history row: its step (the trainer's ``step_count``) with the losses
+        and accuracy measured at that step, and the trainer's epoch count."""
+        row = trainer.history.last_row() or {}
+        step = row.get("step", trainer.step_count)
+        accuracy = row.get("test_accuracy", math.nan) if classification else math.nan
+        if classification and np.isnan(accuracy):
+            accuracy = row.get("train_accuracy", math.nan)
+        self._shown = (step, trainer.epoch_count, row.get("train_loss"), row.get("test_loss"),
+                       classification, accuracy, steps_per_second)
         self._render(*self._shown)
 
     def _render(self, step, epoch, train_loss, test_loss, classification, accuracy,

@@ -443,3 +443,21 @@ def test_save_keeps_the_permissions_of_the_file_it_replaces(tmp_path, good_scene
 def test_scene_to_dict_refuses_views_that_are_not_plain_data():
     with pytest.raises(TypeError):
         scene_to_dict(_session("momentum-regression"), views={"widget": object()})
+
+
+def test_scene_saved_before_the_history_held_the_current_step_still_loads():
+    """Older files: the history covers steps 0..step_count − 1 and has no penalty column."""
+    original = _session("rmsprop-3class-l2")
+    _continue(original, 9)
+    d = scene_to_dict(original)
+    history = d["trainer"]["history"]
+    assert history["length"] == 10 and len(history["values"][0]) == 5  # rows 0..9
+    history["length"], history["steps"] = 9, history["steps"][:-1]
+    history["values"] = [row[:4] for row in history["values"][:-1]]
+    loaded, _extras = scene_from_dict(json.loads(json.dumps(d)))
+    rows, expected = loaded.trainer.history.arrays(), original.trainer.history.arrays()
+    assert loaded.trainer.history.last_step == 9 and np.array_equal(rows["step"], np.arange(10))
+    assert np.isnan(rows["penalty"][:-1]).all()  # not recorded by the old file
+    for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        assert _same_floats(rows[key], expected[key]), key
+    assert rows["penalty"][-1] == expected["penalty"][-1]  # the current row is measured

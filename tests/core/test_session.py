@@ -89,7 +89,7 @@ def test_editing_points_keeps_weights_when_dimensions_are_unchanged():
     changes = session.points_changed()
     assert changes == {"points"}
     assert np.array_equal(session.net.get_params(), params)
-    assert session.trainer.step_count == 5 and len(session.trainer.history) == 5
+    assert session.trainer.step_count == 5 and session.trainer.history.last_step == 5
     assert session.trainer.n_train == len(session.train_indices)
     session.trainer.step()
 

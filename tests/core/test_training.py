@@ -144,67 +144,83 @@ def test_batch_order_is_fixed_by_the_seed():
 
 
 # -- history -----------------------------------------------------------------------------------
-def test_history_entry_is_the_full_data_loss_before_the_update():
-    trainer = make_trainer(batch_size=8)
+def test_history_row_of_step_t_is_measured_at_the_parameters_after_t_updates():
+    trainer = make_trainer(batch_size=8, l2=0.01)
     expected = [trainer.evaluate(trainer.X_train, trainer.y_train)]
     expected_test = [trainer.evaluate(trainer.X_test, trainer.y_test)]
+    penalties = [trainer.net.penalty(0.0, 0.01)]
     for _ in range(3):
         trainer.step()
         expected.append(trainer.evaluate(trainer.X_train, trainer.y_train))
         expected_test.append(trainer.evaluate(trainer.X_test, trainer.y_test))
+        penalties.append(trainer.net.penalty(0.0, 0.01))
     arrays = trainer.history.arrays()
-    assert np.array_equal(arrays["step"], [0, 1, 2])
-    assert np.allclose(arrays["train_loss"], [e[0] for e in expected[:3]], rtol=1e-12)
-    assert np.allclose(arrays["train_accuracy"], [e[1] for e in expected[:3]], rtol=1e-12)
-    assert np.allclose(arrays["test_loss"], [e[0] for e in expected_test[:3]], rtol=1e-12)
+    assert np.array_equal(arrays["step"], [0, 1, 2, 3])  # step 0 = the initial network
+    assert np.allclose(arrays["train_loss"], [e[0] for e in expected], rtol=1e-12)
+    assert np.allclose(arrays["train_accuracy"], [e[1] for e in expected], rtol=1e-12)
+    assert np.allclose(arrays["test_loss"], [e[0] for e in expected_test], rtol=1e-12)
+    assert np.array_equal(arrays["penalty"], penalties)
+    assert np.array_equal(arrays["train_objective"], arrays["train_loss"] + arrays["penalty"])
 
 
-def test_full_batch_history_reuses_the_batch_loss():
+def test_step_record_pairs_the_new_row_with_the_batch_loss_before_the_update():
     trainer = make_trainer()
     before = trainer.evaluate(trainer.X_train, trainer.y_train)[0]
     record = trainer.step()
-    assert record.train_loss == record.batch_loss
-    assert math.isclose(record.train_loss, before, rel_tol=1e-12)
+    after = trainer.evaluate(trainer.X_train, trainer.y_train)[0]
+    assert math.isclose(record.batch_loss, before, rel_tol=1e-12)  # full batch, before
+    assert math.isclose(record.train_loss, after, rel_tol=1e-12)  # the row of step 1
+    assert record.train_loss == trainer.history.last_row()["train_loss"]
 
 
-def test_history_length_equals_step_count_always():
+def test_history_covers_every_step_up_to_the_current_one():
     trainer = make_trainer(batch_size=10, history_capacity=16)
+    assert trainer.history.last_step == 0 and len(trainer.grad_norm_history) == 0
     for _ in range(7):
         trainer.step()
-        assert len(trainer.history) == len(trainer.grad_norm_history) == trainer.step_count
+        assert trainer.history.last_step == len(trainer.grad_norm_history) == trainer.step_count
     trainer.forward()  # a phase alone adds nothing
-    assert len(trainer.history) == trainer.step_count == 7
+    assert trainer.history.last_step == trainer.step_count == 7
     trainer.rewind(3)
-    assert len(trainer.history) == trainer.step_count == 5
+    assert trainer.history.last_step == trainer.step_count == 5
     for _ in range(95):
         trainer.step()
-    assert len(trainer.history) == trainer.step_count == 100
+    assert trainer.history.last_step == trainer.step_count == 100
+    assert len(trainer.history) == 101
     arrays = trainer.history.arrays()
     assert trainer.history.stored_size <= 16 and len(arrays["step"]) <= 16
-    assert arrays["step"][0] == 0 and arrays["step"][-1] == 99
+    assert arrays["step"][-1] == 100
     assert np.all(np.diff(arrays["step"]) > 0)
     assert trainer.grad_norm_history.arrays()["norms"].shape[1] == 3
 
 
-def test_history_decimation_keeps_the_envelope_of_the_curve():
+def test_history_thinning_keeps_whole_rows_and_the_envelope_of_the_training_loss():
     history = History(capacity=16)
     rng = np.random.default_rng(0)
     values = 1.0 + 0.01 * rng.standard_normal(500)
     values[37], values[250] = 9.0, -4.0  # a spike and a dip early in the run
-    for v in values:
-        history.append([v, 2 * v, math.nan, 0.5])
+    for step, v in enumerate(values):
+        history.append([v, 2 * v, math.nan, step, 0.5 * step])
     arrays = history.arrays()
     assert len(history) == 500 and history.stored_size <= 16
     assert arrays["train_loss"].max() == 9.0 and arrays["train_loss"].min() == -4.0
-    assert arrays["test_loss"].max() == 18.0
-    assert np.isnan(arrays["train_accuracy"]).all() and np.all(arrays["test_accuracy"] == 0.5)
-    assert arrays["train_loss"][-1] == values[-1]  # the newest point is kept exactly
+    steps = arrays["step"]
+    # every value of a kept row was measured at that row's step
+    assert np.array_equal(arrays["train_loss"], values[steps])
+    assert np.array_equal(arrays["test_loss"], 2 * values[steps])
+    assert np.array_equal(arrays["test_accuracy"], steps)
+    assert np.array_equal(arrays["penalty"], 0.5 * steps)
+    assert np.isnan(arrays["train_accuracy"]).all()
+    assert steps[-1] == 499 and arrays["train_loss"][-1] == values[-1]  # the newest row stays
+    left_out = arrays["steps_left_out_before"]
+    assert np.array_equal(left_out, np.diff(steps, prepend=-1) - 1)
+    assert left_out.sum() == 500 - len(steps)
 
 
 def test_history_truncate_drops_later_steps():
     history = History(capacity=16)
     for v in range(40):
-        history.append([v, v, v, v])
+        history.append([v, v, v, v, v])
     history.truncate(30)
     assert len(history) == 30 and history.arrays()["step"].max() < 30
 
@@ -216,7 +232,7 @@ def test_rewind_then_continue_reproduces_losses_bit_for_bit():
     original = losses_of(trainer, 40)
     params_after = trainer.net.get_params()
     assert trainer.rewind(40) == 20
-    assert len(trainer.history) == 20
+    assert trainer.history.last_step == 20
     assert losses_of(trainer, 40) == original
     assert np.array_equal(trainer.net.get_params(), params_after)
 
@@ -253,7 +269,7 @@ def test_snapshot_capacity_bounds_how_far_rewind_reaches():
     assert trainer.oldest_step == 7
     assert trainer.rewind(100) == 7
     assert not trainer.can_rewind
-    assert len(trainer.history) == 7
+    assert trainer.history.last_step == 7
 
 
 def test_default_snapshots_reach_two_thousand_steps_back():
@@ -269,7 +285,7 @@ def test_reset_reproduces_initial_parameters_and_first_hundred_losses():
     initial = trainer.net.get_params()
     first = losses_of(trainer, 100)
     trainer.reset()
-    assert trainer.step_count == trainer.epoch_count == 0 and len(trainer.history) == 0
+    assert trainer.step_count == trainer.epoch_count == 0 and len(trainer.history) == 1
     assert np.array_equal(trainer.net.get_params(), initial)
     assert losses_of(trainer, 100) == first
     fresh = make_trainer(batch_size=10, optimizer="adam", learning_rate=0.02, dropout=0.1)
@@ -291,7 +307,7 @@ def test_divergence_of_a_deep_relu_net_at_lr_10_stops_at_the_first_non_finite_st
     assert f"step {divergence.step}" in str(error.value)
     params = trainer.net.get_params()
     assert np.all(np.isfinite(params))
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count
     assert np.all(np.isfinite(trainer.history.arrays()["train_loss"]))
     with pytest.raises(TrainingDiverged):
         trainer.step()
@@ -319,7 +335,7 @@ def test_exploding_relu_classifier_counts_as_divergence_although_its_loss_stays_
     params = trainer.net.get_params()
     assert np.all(np.isfinite(params)) and np.abs(params).max() <= PARAMETER_LIMIT
     assert trainer.divergence.phase == "update"
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count
 
 
 def test_hand_made_overflow_in_the_forward_pass_is_caught():
@@ -368,7 +384,7 @@ def test_changing_hyperparameters_mid_run_keeps_the_weights(change):
     params = trainer.net.get_params()
     change(trainer)
     assert np.array_equal(trainer.net.get_params(), params)
-    assert trainer.step_count == 15 and len(trainer.history) == 15
+    assert trainer.step_count == 15 and trainer.history.last_step == 15
     trainer.step()
     assert trainer.step_count == 16
 
@@ -465,7 +481,9 @@ def test_state_dict_round_trip_continues_bit_identically():
     expected = losses_of(trainer, 30)
     other = make_trainer(net_seed=7, dropout=0.1)  # other initial weights and hyperparameters
     other.load_state_dict(state)
-    assert other.step_count == 23 and len(other.history) == 23
+    assert other.step_count == 23 and other.history.last_step == 23
+    for key, values in trainer.history.arrays().items():  # including the current row
+        assert np.array_equal(values[:24], other.history.arrays()[key], equal_nan=True), key
     assert losses_of(other, 30) == expected
     assert np.array_equal(other.net.get_params(), trainer.net.get_params())
     other.reset()

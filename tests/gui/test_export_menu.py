@@ -123,7 +123,8 @@ def test_data_exports_write_points_history_and_weights(window, menu, tmp_path):
     history = menu.export_data("history", str(tmp_path / "history.csv"))
     with open(history, newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][0] == "step" and len(rows) - 1 == session.trainer.step_count >= 20
+    # one row per step 0..step_count: the last row is the current network
+    assert rows[0][0] == "step" and len(rows) - 2 == session.trainer.step_count >= 20
 
     weights = menu.export_data("weights_json", str(tmp_path / "weights.json"))
     document = json.loads(open(weights).read())

@@ -68,9 +68,9 @@ def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, wi
     trainer = controller.trainer
     assert not controller.playing
     assert trainer.step_count >= 8
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count  # rows 0..step_count
     assert window.loss_curve.n_points == len(trainer.history.arrays()["step"])
-    assert window.loss_curve.values_at(trainer.step_count)[1] == trainer.step_count - 1
+    assert window.loss_curve.values_at(trainer.step_count)[1] == trainer.step_count
 
 
 def test_speed_limit_runs_the_chosen_steps_per_second_of_the_clock(window):
@@ -127,7 +127,7 @@ def test_divergence_shows_the_banner_stops_play_and_the_app_stays_alive(qtbot, w
     assert "learning rate" in window.banner.message.text()
     assert not window.step_toolbar.step_action.isEnabled()
     controller.step()  # refused, not raised
-    assert len(controller.trainer.history) == controller.trainer.step_count
+    assert controller.trainer.history.last_step == controller.trainer.step_count
     window.banner.lower_button.click()
     assert controller.session.training.learning_rate == 1.0
     assert controller.divergence is None and not window.banner.isVisible()

@@ -273,7 +273,7 @@ def test_messages_warnings_and_read_outs_are_chinese(classroom, qtbot):
     controller.forward()
     assert_chinese([window.step_toolbar.phase_label.text()], "phase line after Forward")
     switch(window, "en")
-    assert window.loss_curve.values_at(1)[0].startswith("step 1\ntrain loss ")
+    assert window.loss_curve.values_at(1)[0].startswith("step 1\ntrain data loss ")
     assert window.step_toolbar.phase_label.text().startswith(
         "forward done · next: <b>Backward</b> · batch: all ")
     switch(window, "zh_CN")

@@ -66,7 +66,7 @@ def test_divergence_stops_play_shows_step_and_cause_and_rewind_restores(
     assert trainer.step_count == len(params) - 1
     assert info.step == trainer.step_count + 1
     history = trainer.history.arrays()
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count
     assert np.isfinite(history["train_loss"]).all()
     # the last finite weights are kept (bit for bit those of the independent run)
     np.testing.assert_array_equal(trainer.net.get_params(), params[-1])
@@ -89,7 +89,7 @@ def test_divergence_stops_play_shows_step_and_cause_and_rewind_restores(
     np.testing.assert_array_equal(trainer.net.get_params(), params[-2])
     assert np.isfinite(trainer.net.get_params()).all()
     assert not window.banner.isVisible()
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count
     _assert_exports(window, tmp_path / "rewound", trainer.step_count)
     assert responds(qtbot, window)
 
@@ -105,7 +105,8 @@ def _assert_exports(window, folder, steps: int) -> None:
                               window.controller.trainer.history.arrays())
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f))
-    assert len(rows) == steps + 1  # header + one row per step
+    assert len(rows) == steps + 2  # header + one row per step 0..steps
+    assert [int(row[0]) for row in rows[1:]] == list(range(steps + 1))
 
 
 @pytest.mark.parametrize(("learning_rate", "l2", "warned"),

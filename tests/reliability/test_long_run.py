@@ -30,7 +30,7 @@ def test_play_50000_steps_memory_stays_flat_and_history_bounded(window):
     print("\n" + bench.report(figures))
     trainer = controller.trainer
     assert figures["steps"] >= 50_000
-    assert len(trainer.history) == trainer.step_count
+    assert trainer.history.last_step == trainer.step_count
     assert figures["growth_mb"] < 30.0
     assert figures["history_stored"] <= figures["history_capacity"]
     assert figures["grad_norms_stored"] <= figures["history_capacity"]
