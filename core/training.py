@@ -306,8 +306,7 @@ class Trainer(TrainerStateMixin):
         self.phase = "forward"
         train_loss = self.history.last_row()["train_loss"]
         if not math.isfinite(train_loss):
-            self._diverge("forward", codes.nonfinite_code(train_loss, codes.LOSS_NAN,
-                                                          codes.LOSS_INF), value=train_loss)
+            self._diverge("forward", *self._loss_divergence(train_loss, self._evaluation))
         return batch_pass
 
     # -- measuring the current parameters --------------------------------------------------------
@@ -392,8 +391,7 @@ class Trainer(TrainerStateMixin):
         train_loss = measured[0][0]
         if not math.isfinite(train_loss):
             self._ring.truncate(old_step)
-            self._diverge("update", codes.nonfinite_code(train_loss, codes.LOSS_NAN,
-                                                         codes.LOSS_INF), value=train_loss)
+            self._diverge("update", *self._loss_divergence(train_loss, measured[1]))
         row, self._evaluation, self._measured_params = measured
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
@@ -441,6 +439,13 @@ class Trainer(TrainerStateMixin):
         return records
 
     # -- divergence ------------------------------------------------------------------------
+    def _loss_divergence(self, train_loss: float, evaluation) -> tuple[str, None, float | None]:
+        """(code, layer, value) for a training loss that is not finite: the network's output
+        itself overflowed (``output_nonfinite``), else the loss is NaN or inf."""
+        if evaluation is not None and not np.isfinite(evaluation.output[:self.n_train]).all():
+            return codes.OUTPUT_NONFINITE, None, None
+        return codes.nonfinite_code(train_loss, codes.LOSS_NAN, codes.LOSS_INF), None, train_loss
+
     def _diverge(self, phase: str, code: str, layer: int | None = None,
                  value: float | None = None):
         if value is not None and math.isnan(value):
