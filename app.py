@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#202020")
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     controller = TrainingController()
     if args.preset:
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         ok = window.grab().save(args.screenshot)
         window.close()
         return 0 if ok else 1
-    # autosave, crash recovery, saved geometry/layout (gui.scene_files / gui.autosave)
+    # autosave, crash recovery, saved geometry/layout (gui.files.scene_files / gui.files.autosave)
     window.scene_files.start(offer_recovery=not (args.no_recovery or args.file))
     if args.file:
         window.scene_files.open_file(args.file, ask_to_save=False)
@@ -122,7 +122,7 @@ def run_headless(args: argparse.Namespace) -> int:
         print("error: FILE, --preset and --screenshot open the window; they cannot be used "
               "with --lesson/--scene (see --help)", file=sys.stderr)
         return 2
-    from gui.headless_export import run_command_line
+    from gui.export.headless import run_command_line
 
     return run_command_line(args)
 

@@ -73,7 +73,7 @@ def gui_import(app, window, path: str) -> dict[str, float]:
     between two event-loop passes while the dialog reads the file and over the whole import
     (which also holds opening the dialog — preview and column guess — and drawing the sample;
     those are bounded by fixed row counts, not by the file's size)."""
-    import gui.widgets.import_dialog as import_dialog
+    import gui.files.import_dialog as import_dialog
 
     passes: list[float] = []
     watch = QtCore.QTimer()
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.csv_io import CHUNK_ROWS
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     pg.setConfigOptions(antialias=True)

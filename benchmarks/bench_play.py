@@ -117,7 +117,7 @@ def play_frames(controller, seconds: float) -> list[float]:
 def extremes(app, seconds: float) -> None:
     """p95 frame time of each extreme setting against the default scene (same run)."""
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
     from tests.reliability.test_extreme_settings import EXTREMES, apply_extreme
 
     def measure(name: str | None) -> np.ndarray:
@@ -152,7 +152,7 @@ def extremes(app, seconds: float) -> None:
 def long_epoch(app) -> None:
     """Longest event-loop block while Epoch runs 7,000 single-sample steps on 10,000 points."""
     from gui.controller import EPOCH_BLOCK_SECONDS, STEP_BUDGET, TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     window = MainWindow(TrainingController())
     window.resize(1280, 800)
@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from core.session import Session
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     app.setStyle("Fusion")
@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
     play_round(app, controller, 0.5)  # warm-up
 
-    # The default layout shows the network diagram and the inspector (gui.step_views); each
+    # The default layout shows the network diagram and the inspector (gui.app_window.step_views); each
     # round also plays once with those two docks closed, to show what they cost.
     step_docks = [window.docks[t] for t in ("Network diagram", "Inspector") if t in window.docks]
 

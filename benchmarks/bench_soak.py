@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     import pyqtgraph as pg
 
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     app.setStyle("Fusion")

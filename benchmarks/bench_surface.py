@@ -133,8 +133,8 @@ def main(argv=None) -> int:
 
 def preview_decision(net, X, y, plane, resolution: int) -> bool:
     """Print whether the dock shows a 21×21 preview first on this machine (the dock's own
-    estimate, gui.surface_jobs.full_surface_seconds, against PREVIEW_WORTH_SECONDS)."""
-    from gui.surface_jobs import PREVIEW_WORTH_SECONDS, full_surface_seconds
+    estimate, gui.surface.jobs.full_surface_seconds, against PREVIEW_WORTH_SECONDS)."""
+    from gui.surface.jobs import PREVIEW_WORTH_SECONDS, full_surface_seconds
 
     coarse = next(coarse_then_fine(net, X, y, "bce", plane, (-1, 1), (-1, 1), resolution,
                                    dtype=np.float32))
@@ -165,7 +165,7 @@ def gui_tick_probe(resolution: int = 51, repeats: int = 3, period_ms: int = 5) -
     from PySide6 import QtCore, QtWidgets
 
     from gui.controller import TrainingController
-    from gui.loss_surface_dock import LossSurfacePresenter
+    from gui.surface.dock import LossSurfacePresenter
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     controller = TrainingController()

@@ -42,7 +42,7 @@ def predicted_classes(output: np.ndarray) -> np.ndarray:
       and on a tie **the lowest class index** (``np.argmax``).
 
     Both cases are one tie rule — a tie goes to the lower class index — and it is the rule of
-    the canvas (``gui.colors.probability_image``): a sigmoid output is drawn as the pair
+    the canvas (``gui.common.colors.probability_image``): a sigmoid output is drawn as the pair
     (1 − p, p), whose tie at p = 0.5 is the white 50/50 line of the decision boundary and whose
     discretized region there is class 0. Also used for the class of probability *targets*
     (bce targets in [0, 1], one-hot mse targets). NaN compares False → 0 for sigmoid outputs.

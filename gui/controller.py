@@ -23,7 +23,7 @@ from PySide6.QtCore import Signal
 
 from core.session import Session
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
-from gui.i18n import translate
+from gui.common.i18n import translate
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
@@ -77,7 +77,7 @@ class TrainingController(QtCore.QObject):
         #: (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L
         self.selected_neuron: tuple[int, int] | None = None
         self.data_source = ""  # description of imported data, "" for generated
-        #: > 0 while an undo command changes the points (gui.commands); a whole-set change
+        #: > 0 while an undo command changes the points (gui.canvas.commands); a whole-set change
         #: outside of one (lesson, scene, direct setting) invalidates the drawing undo history
         self.undo_depth = 0
         self._divergence_reported = False
@@ -253,7 +253,7 @@ class TrainingController(QtCore.QObject):
         info = self.trainer.divergence
         if info is None:
             return ""
-        from gui.widgets.divergence_banner import cause_text, phase_text
+        from gui.app_window.divergence_banner import cause_text, phase_text
 
         return translate("Controller", "Training diverged at step {0} ({1}): {2}").format(
             info.step, phase_text(info.phase), cause_text(info))

@@ -1,11 +1,11 @@
 """Refresh the translation files: ``python resources/translations/update_translations.py``.
 
 1. Harvest: build the main window offscreen, take it through its states (each phase, play,
-   every lesson, presenter mode) and collect every text ``gui.i18n.retranslate_widgets`` looks
+   every lesson, presenter mode) and collect every text ``gui.common.i18n.retranslate_widgets`` looks
    up — menu, action, dock, label and button texts of widgets that do not call ``tr()``
    themselves. They are written to ``ui_strings.py`` as ``QT_TRANSLATE_NOOP("ui", …)`` so that
    lupdate sees them. Texts with no letters, counters with numbers ("step 30"), lesson texts
-   (both languages are in the lesson files) and tool tips composed by gui/shortcuts.py are
+   (both languages are in the lesson files) and tool tips composed by gui/classroom/shortcuts.py are
    skipped.
 2. Core strings: the texts of ``core/`` the GUI shows translated (setting labels, docs and
    zero texts of ``core.settings``, task names, data-set generator names) are written to
@@ -37,7 +37,7 @@ ROOT = HERE.parent.parent
 LANGUAGES = ("zh_CN",)
 UI_STRINGS = HERE / "ui_strings.py"
 CORE_STRINGS = HERE / "core_strings.py"
-#: Translation context of the core texts (used by gui/widgets/setting_controls.py).
+#: Translation context of the core texts (used by gui/panels/setting_controls.py).
 CORE_CONTEXT = "Settings"
 _LETTER = re.compile(r"[A-Za-z]{2}")
 _DIGIT = re.compile(r"[0-9]")
@@ -97,7 +97,7 @@ def harvest() -> list[str]:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     from core.lessons import lesson_ids
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     # offscreen, nobody answers a question box: "save the changes?" before a lesson → Discard
     QtWidgets.QMessageBox.question = staticmethod(
@@ -128,14 +128,14 @@ def harvest() -> list[str]:
     # lesson titles and texts come in both languages from the lesson files; numbers and
     # counters ("step 12") change all the time: neither belongs in the catalogue
     from core.lessons import list_lessons
-    from gui.i18n import LANGUAGES as UI_LANGUAGES
+    from gui.common.i18n import LANGUAGES as UI_LANGUAGES
 
     own = _own_sources()
     skip = set(UI_LANGUAGES.values()) | {
         lesson.localized(name, "en") for lesson in list_lessons() for name in ("title", "text")}
 
     def wanted(text: str) -> bool:
-        # "Rewind one step (←)": a tool tip gui.shortcuts composes from its own description
+        # "Rewind one step (←)": a tool tip gui.classroom.shortcuts composes from its own description
         composed = text.endswith(")") and text.rsplit(" (", 1)[0] in own
         # texts with numbers are counters ("step 30"), except form labels ("L2 rate:");
         # colours in HTML ("<span style='color:#0072B2'>") are not numbers

@@ -65,7 +65,7 @@ def shipped_data(config: dict) -> set[Path]:
 
 def run_time_resources() -> set[Path]:
     """Every file the code reads from resources/, found the way the code finds it."""
-    from gui.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
+    from gui.common.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
 
     lessons = set(LESSON_DIR.glob(LESSON_GLOB))
     data = {DATA_DIR / lesson.dataset["csv"] for lesson in list_lessons() if lesson.dataset}
@@ -83,7 +83,7 @@ def test_every_run_time_resource_is_declared_as_package_data():
 
 
 def test_the_resources_checked_exist_so_the_check_is_not_vacuous():
-    from gui.i18n import qm_path
+    from gui.common.i18n import qm_path
 
     resources = run_time_resources()
     assert len([p for p in resources if p.suffix == ".json"]) >= 8
@@ -109,8 +109,7 @@ def test_the_check_fails_when_a_declaration_is_missing():
 def test_the_wheel_installs_resources_where_the_code_looks():
     # the package "resources" lands next to the packages "core" and "gui", so the code's
     # <parent of core/>/resources is the same folder in a checkout and in site-packages
-    from gui import i18n
-
+    from gui.common import i18n
     assert RESOURCES == ROOT / "resources"
     assert Path(core.lessons.__file__).resolve().parent.parent == ROOT
     assert i18n.TRANSLATIONS_DIR == Path(i18n.__file__).resolve().parent.parent / "resources" / (

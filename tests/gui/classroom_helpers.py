@@ -25,7 +25,7 @@ def isolated_settings(tmp_path_factory, qapp):
 @pytest.fixture(scope="module")
 def shared_window(isolated_settings, qapp):
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     controller = TrainingController()
     window = MainWindow(controller)
@@ -42,8 +42,8 @@ def shared_window(isolated_settings, qapp):
 def reset(window) -> None:
     """Put the shared window back to the starting state (see the module docstring)."""
     from core.session import Session
-    from gui import predict_reveal
-    from gui.i18n import manager
+    from gui.classroom import predict_reveal
+    from gui.common.i18n import manager
 
     presenter = window.presenter_mode
     presenter.set_active(False)

@@ -14,7 +14,7 @@ PENGUINS = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "dat
 def window(qtbot):
     """A shown, active main window with the default scene (circle, 500 points, 2-8-8-1)."""
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     controller = TrainingController()
     win = MainWindow(controller)

@@ -6,7 +6,7 @@ import os
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from gui.autosave import DATA_DIR_ENV, NO_RECOVERY_ENV
+from gui.files.autosave import DATA_DIR_ENV, NO_RECOVERY_ENV
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,7 @@ def settings_file(tmp_path) -> QtCore.QSettings:
 
 def scene_files_of(window, tmp_path):
     """The window's SceneFiles (installing it if the window has none) on temporary storage."""
-    from gui.scene_files import install_scene_files
+    from gui.files.scene_files import install_scene_files
 
     files = getattr(window, "scene_files", None) or install_scene_files(window)
     files.redirect(settings_file(tmp_path), tmp_path / "data")
@@ -63,6 +63,6 @@ def scene_files_of(window, tmp_path):
 
 
 def export_menu_of(window):
-    from gui.export_menu import install_export_menu
+    from gui.export.menu import install_export_menu
 
     return getattr(window, "export_menu", None) or install_export_menu(window)

@@ -45,8 +45,8 @@ def assert_in_plot(canvas, positions) -> None:
 @pytest.mark.parametrize("size", [(1000, 380), (380, 900)], ids=["wide", "tall"])
 def test_two_dimensional_data_is_drawn_to_scale_fits_and_takes_clicks_exactly(qtbot, size):
     from core.session import Session
-    from gui.canvas_presenter import CanvasPresenter, canvas_positions
-    from gui.plots.data_canvas import DataCanvas
+    from gui.canvas.presenter import CanvasPresenter, canvas_positions
+    from gui.canvas.data_canvas import DataCanvas
 
     canvas = DataCanvas()
     qtbot.addWidget(canvas)

@@ -8,12 +8,12 @@ import pytest
 from core import divergence as codes
 from core.divergence import Divergence
 from core.settings import TrainingSettings
-from gui.widgets.divergence_banner import (
+from gui.app_window.divergence_banner import (
     ModelFacts,
     divergence_advice,
     suggested_learning_rate,
 )
-from gui.widgets.training_panel import TrainingPanel
+from gui.panels.training_panel import TrainingPanel
 from tests.waiting import PATIENCE_MS
 
 

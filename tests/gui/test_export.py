@@ -1,4 +1,4 @@
-"""Figure, animation and data export (gui/export*.py, gui/animation_export.py, gui/data_export.py).
+"""Figure, animation and data export (gui/export*.py, gui/export/animation.py, gui/export/data.py).
 
 Every test builds its own standalone views, so it needs nothing from the main window.
 """
@@ -18,8 +18,10 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtSvg import QSvgRenderer
 
-from gui import animation_export, export_actions
-from gui.animation_export import (
+from gui.export import animation as animation_export
+
+from gui.export import actions as export_actions
+from gui.export.animation import (
     MP4_MISSING_MESSAGE,
     AnimationWriter,
     export_animation,
@@ -28,13 +30,13 @@ from gui.animation_export import (
     mp4_available,
     training_frame_source,
 )
-from gui.data_export import (
+from gui.export.data import (
     export_history_csv,
     export_points_csv,
     export_weights_csv,
     export_weights_json,
 )
-from gui.export import (
+from gui.export.figures import (
     ExportCancelled,
     ExportError,
     copy_to_clipboard,

@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from gui import export_actions, export_menu
-from gui.export_menu import export_target, window_views
+from gui.export import actions as export_actions
+
+from gui.export import menu as export_menu
+from gui.export.menu import export_target, window_views
 from tests.gui import scene_helpers
 from tests.gui.scene_helpers import export_menu_of
 
@@ -22,7 +24,7 @@ boxes = scene_helpers.boxes
 def shared_window(qapp):
     """One shown window for the whole module (building one costs seconds), 20 steps trained."""
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     win = MainWindow(TrainingController())
     win.resize(1280, 820)

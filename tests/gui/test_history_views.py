@@ -8,8 +8,8 @@ from PySide6 import QtWidgets
 from core.metrics import accuracy, predicted_classes
 from core.network import MLP
 from core.training import Trainer
-from gui import colors
-from gui.widgets.status_bar import TrainingStatus
+from gui.common import colors
+from gui.app_window.status_bar import TrainingStatus
 
 X = np.array([[0.0, 1.0], [1.0, 0.0], [2.0, 1.0], [-1.0, 3.0], [0.5, 0.5], [3.0, -2.0]])
 
@@ -58,8 +58,8 @@ def _csv_rows(path) -> dict[int, dict[str, str]]:
 
 def test_status_bar_curve_and_csv_show_the_loss_of_the_weights_after_n_updates(
         status, qtbot, tmp_path):
-    from gui.data_export import export_history_csv
-    from gui.plots.loss_curve import LossCurve
+    from gui.export.data import export_history_csv
+    from gui.charts.loss_curve import LossCurve
 
     trainer = _spiral_trainer(l2=0.0)
     for _ in range(5):
@@ -95,7 +95,7 @@ def test_status_bar_curve_and_csv_show_the_loss_of_the_weights_after_n_updates(
 
 
 def test_history_csv_says_which_steps_were_left_out_by_thinning(tmp_path):
-    from gui.data_export import export_history_csv
+    from gui.export.data import export_history_csv
 
     trainer = _spiral_trainer(l2=0.01, history_capacity=16)
     for _ in range(100):
@@ -109,7 +109,7 @@ def test_history_csv_says_which_steps_were_left_out_by_thinning(tmp_path):
 
 
 def test_loss_curve_shows_j_beside_the_data_loss_when_a_penalty_is_on(qtbot):
-    from gui.plots.loss_curve import LossCurve
+    from gui.charts.loss_curve import LossCurve
 
     l2 = 0.05
     trainer = _spiral_trainer(l2=l2)

@@ -5,7 +5,7 @@ import pytest
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
-from gui.widgets.import_dialog import ImportDialog
+from gui.files.import_dialog import ImportDialog
 
 FEATURES = ["bill_length_mm", "flipper_length_mm"]
 
@@ -290,7 +290,7 @@ def test_the_task_picker_reads_the_value_not_the_text(qtbot, penguins_path):
 # ------------------------------------------------------------------ Simplified Chinese
 @pytest.fixture
 def chinese(qapp):
-    from gui.i18n import manager
+    from gui.common.i18n import manager
 
     manager().set_language("zh_CN")
     assert manager().translator_loaded(), "resources/translations/*.qm is missing"
@@ -325,7 +325,7 @@ CHINESE_CSV = "长度;宽度;类别\n" + "".join(f"{k % 5 + 1},{(k * 3) % 7},{'�
 
 
 def test_the_dialog_is_chinese_and_switches_back_to_english(qtbot, tmp_path, chinese):
-    from gui.i18n import manager
+    from gui.common.i18n import manager
 
     path = tmp_path / "数据.csv"
     path.write_text(CHINESE_CSV.replace(";", ","), encoding="utf-8")

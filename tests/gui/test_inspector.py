@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from gui.controller import TrainingController
-from gui.inspector_render import DISPLAY_DIGITS, MAX_SHOWN, parse_text_arrays
-from gui.widgets.inspector import Inspector
+from gui.inspector.render import DISPLAY_DIGITS, MAX_SHOWN, parse_text_arrays
+from gui.inspector.widget import Inspector
 
 SHOTS = "/tmp/shots"
 

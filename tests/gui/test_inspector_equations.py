@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from gui.controller import TrainingController
-from gui.inspector_render import Arr, parse_text_arrays
-from gui.widgets.inspector import Inspector
+from gui.inspector.render import Arr, parse_text_arrays
+from gui.inspector.widget import Inspector
 
 _SCALE = re.compile(r"^\s*([×÷])\s*(.+?)\s*=\s*$")
 

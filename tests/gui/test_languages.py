@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from gui.i18n import TRANSLATIONS_DIR, qm_path
+from gui.common.i18n import TRANSLATIONS_DIR, qm_path
 from tests.gui import classroom_helpers
 from tests.waiting import PATIENCE_MS
 

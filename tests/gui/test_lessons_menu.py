@@ -119,7 +119,7 @@ def test_notes_show_both_languages_on_request(classroom):
 
 def test_a_broken_lesson_keeps_the_scene(classroom, monkeypatch):
     window = classroom
-    import gui.lessons_menu as lessons_menu
+    import gui.classroom.lessons_menu as lessons_menu
 
     before = window.controller.session
     weights = [w.copy() for w in before.net.weights]
@@ -204,7 +204,7 @@ def surface_shown(window, qtbot):
 
 
 def test_every_lesson_sets_its_surface_plane_whatever_the_plane_was(classroom, questions):
-    from gui.surface_jobs import capture, make_plane
+    from gui.surface.jobs import capture, make_plane
 
     window = classroom
     controls = window.loss_surface.controls

@@ -16,18 +16,18 @@ import pytest
 from core.directions import PlaneProblem, PlaneUnavailable, flat_index
 from core.lessons import load_lesson
 from core.loss_surface import SurfaceResult
-from gui.contours import contour_segments, surface_layer
+from gui.surface.contours import contour_segments, surface_layer
 from gui.controller import TrainingController
-from gui.i18n import manager
-from gui.loss_surface_dock import (
+from gui.common.i18n import manager
+from gui.surface.dock import (
     AUTO_MIN_INTERVAL,
     LossSurfacePresenter,
     failure_text,
     plane_problem_text,
 )
-from gui.plots.loss_surface_view import SurfacePlot
-from gui.plots.surface_3d import INSTALL_3D, opengl_problem, surface_mesh
-from gui.surface_jobs import (
+from gui.surface.surface_view import SurfacePlot
+from gui.surface.surface_3d import INSTALL_3D, opengl_problem, surface_mesh
+from gui.surface.jobs import (
     PREVIEW_WORTH_SECONDS,
     RACE_OPTIMIZERS,
     SurfaceSettings,
@@ -222,7 +222,7 @@ def test_three_d_tab_falls_back_to_two_d_offscreen(qtbot, make_presenter):
 
 def test_three_d_tab_without_pyopengl_names_the_command_that_installs_it(
         qtbot, make_presenter, monkeypatch):
-    import gui.plots.surface_3d as surface_3d
+    import gui.surface.surface_3d as surface_3d
 
     # a desktop platform without PyOpenGL (None in sys.modules: "import OpenGL" fails)
     monkeypatch.setattr(surface_3d, "NO_GL_PLATFORMS", ())
@@ -334,8 +334,8 @@ def test_saddle_cell_gives_two_segments():
 
 
 def test_preview_drawn_at_the_final_shape_keeps_contours_in_place():
-    from gui.contours import surface_layer
-    from gui.plots.loss_surface_view import _resampled
+    from gui.surface.contours import surface_layer
+    from gui.surface.surface_view import _resampled
 
     xs, ys = np.linspace(-1.0, 1.0, 21), np.linspace(0.0, 4.0, 21)
     values = xs[None, :] + 0.5 * ys[:, None]  # planar: contour positions are exact

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui.main_window import MainWindow
+from gui.app_window.main_window import MainWindow
 from tests.waiting import PATIENCE_MS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +36,8 @@ import os, sys, threading, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
-import gui.loss_surface_dock as dock
-from gui.main_window import MainWindow
+import gui.surface.dock as dock
+from gui.app_window.main_window import MainWindow
 
 # The real surface job, held at its first progress report until it is cancelled: the window
 # closes mid-computation however fast this machine computes.

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from PySide6 import QtCore
 
-from gui import diagram_items as items
+from gui.diagram import items
 from gui.controller import TrainingController
-from gui.diagram_view import hover_text
-from gui.plots.network_diagram import NetworkDiagram
+from gui.diagram.view import hover_text
+from gui.diagram.network_diagram import NetworkDiagram
 from tests.waiting import PATIENCE_MS
 
 SHOTS = "/tmp/shots"

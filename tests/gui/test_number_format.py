@@ -1,6 +1,6 @@
 """Numbers on screen: negative zero (a dead ReLU's δ = upstream × 0) and values that round to
 zero are written "0", never "-0"; and every number the GUI writes goes through
-``gui.number_format`` (a source scan keeps it so)."""
+``gui.common.number_format`` (a source scan keeps it so)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gui.inspector_render import fmt, full
-from gui.number_format import fixed, number
+from gui.inspector.render import fmt, full
+from gui.common.number_format import fixed, number
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 #: An f-string replacement field with a float format spec: {x:g}, {x:.3g}, {x:+.4g}, {x:.2f} …
@@ -58,4 +58,4 @@ def test_gui_formats_numbers_only_through_the_shared_formatter():
             if _FLOAT_FIELD.search(line) and not any(
                     path.name == name and text in line for name, text in _NOT_DISPLAY):
                 found.append(f"{path.relative_to(GUI)}:{number_}: {line.strip()}")
-    assert not found, "format these with gui.number_format:\n" + "\n".join(found)
+    assert not found, "format these with gui.common.number_format:\n" + "\n".join(found)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.predict_reveal import DOWN, UP, dry_run_update, reveal_text
+from gui.classroom.predict_reveal import DOWN, UP, dry_run_update, reveal_text
 from tests.gui import classroom_helpers
 
 classroom = classroom_helpers.classroom

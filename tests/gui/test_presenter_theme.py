@@ -6,7 +6,7 @@ the diagram and the inspector (and light brings them back)."""
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from gui import themes
+from gui.common import themes
 from tests.gui import classroom_helpers
 from tests.waiting import PATIENCE_MS
 

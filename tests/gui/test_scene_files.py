@@ -13,9 +13,9 @@ from PySide6 import QtCore, QtWidgets
 from core.lessons import load_lesson_scene
 from core.scene import open_scene, save_scene, scene_to_dict
 from core.session import Session
-from gui.autosave import AUTOSAVE_MS, KEY_CLEAN_EXIT, NO_RECOVERY_ENV
-from gui.export_menu import dock_of, window_views
-from gui.scene_files import NO_PROMPTS_ENV, SCENE_VIEWS
+from gui.files.autosave import AUTOSAVE_MS, KEY_CLEAN_EXIT, NO_RECOVERY_ENV
+from gui.export.menu import dock_of, window_views
+from gui.files.scene_files import NO_PROMPTS_ENV, SCENE_VIEWS
 from tests.gui import scene_helpers
 from tests.gui.scene_helpers import scene_files_of, settings_file
 
@@ -140,7 +140,7 @@ MALFORMED = ("empty", "not json", "truncated", "binary", "list at top", "wrong v
 def shared_window(qapp, tmp_path_factory):
     """One window for the malformed-file cases (building a window costs a second or more)."""
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     win = MainWindow(TrainingController())
     win.show()
@@ -273,7 +273,7 @@ def test_quit_autosaves_stops_the_timer_and_marks_a_clean_exit(window, files, bo
 
 def _second_window(qtbot):
     from gui.controller import TrainingController
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     win = MainWindow(TrainingController())
     qtbot.addWidget(win)

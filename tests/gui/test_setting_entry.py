@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from core import divergence as codes
 from core.divergence import DIVERGENCE_CODES, Divergence
 from core.settings import TrainingSettings, fields_of
-from gui.widgets.divergence_banner import DivergenceBanner, ModelFacts, divergence_advice
-from gui.widgets.setting_controls import ScientificControl
+from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts, divergence_advice
+from gui.panels.setting_controls import ScientificControl
 from tests.waiting import PATIENCE_MS
 
 

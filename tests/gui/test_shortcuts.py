@@ -4,7 +4,7 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
-from gui.shortcuts import SHORTCUTS, ShortcutsDialog, keys_text, shortcut_table
+from gui.classroom.shortcuts import SHORTCUTS, ShortcutsDialog, keys_text, shortcut_table
 from tests.gui import classroom_helpers
 from tests.waiting import PATIENCE_MS
 

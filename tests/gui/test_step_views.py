@@ -7,7 +7,7 @@ import os
 import numpy as np
 from PySide6 import QtCore
 
-from gui.canvas_presenter import canvas_positions
+from gui.canvas.presenter import canvas_positions
 
 
 def test_docks_are_listed_in_the_view_menu_with_shortcuts(window):

@@ -14,11 +14,11 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gui import export_actions
-from gui.export import ExportError, export_png
-from gui.export_actions import AnimationSettingsDialog, export_animation_with_dialog
-from gui.export_menu import window_views
-from gui.i18n import manager
+from gui.export import actions as export_actions
+from gui.export.figures import ExportError, export_png
+from gui.export.actions import AnimationSettingsDialog, export_animation_with_dialog
+from gui.export.menu import window_views
+from gui.common.i18n import manager
 from tests.gui import classroom_helpers
 from tests.gui.scene_helpers import settings_file
 from tests.gui.test_translation_coverage import english_words, visible_texts

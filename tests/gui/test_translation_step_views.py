@@ -16,15 +16,15 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from gui.canvas_overlays import NeuronPreview
+from gui.canvas.overlays import NeuronPreview
 from gui.controller import TrainingController
-from gui.diagram_view import _whole_words, hover_text
-from gui.i18n import manager
-from gui.plots.gradient_norms import GradientNorms
-from gui.plots.network_diagram import NetworkDiagram
-from gui.plots.weight_heatmaps import WeightHeatmaps
-from gui.unit_health import exploding_layers, unit_warnings
-from gui.widgets.inspector import Inspector
+from gui.diagram.view import _whole_words, hover_text
+from gui.common.i18n import manager
+from gui.charts.gradient_norms import GradientNorms
+from gui.diagram.network_diagram import NetworkDiagram
+from gui.charts.weight_heatmaps import WeightHeatmaps
+from gui.diagram.unit_health import exploding_layers, unit_warnings
+from gui.inspector.widget import Inspector
 from tests.gui.test_translation_coverage import english_words
 
 #: A number, not the digit of a name such as "beta1" (shown as β₁ in Chinese).

@@ -5,9 +5,9 @@ import pytest
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import Qt
 
-from gui import colors
-from gui.plots.data_canvas import DataCanvas, upsample
-from gui.plots.loss_curve import LossCurve, nice_ceiling, peak_decimate
+from gui.common import colors
+from gui.canvas.data_canvas import DataCanvas, upsample
+from gui.charts.loss_curve import LossCurve, nice_ceiling, peak_decimate
 from tests.waiting import PATIENCE_MS
 
 
@@ -104,7 +104,7 @@ def test_discretize_while_paused_keeps_the_map_over_the_whole_canvas(window):
 
 def test_a_resize_while_paused_redraws_the_map_over_the_new_visible_range(qtbot):
     from core.session import Session
-    from gui.canvas_presenter import CanvasPresenter
+    from gui.canvas.presenter import CanvasPresenter
 
     canvas = DataCanvas()
     qtbot.addWidget(canvas)
@@ -126,7 +126,7 @@ def test_a_resize_while_paused_redraws_the_map_over_the_new_visible_range(qtbot)
 
 
 def test_grid_cells_are_square_on_screen_within_the_cell_budget():
-    from gui.canvas_presenter import MIN_RESOLUTION, PIXELS_PER_CELL, grid_resolution
+    from gui.canvas.presenter import MIN_RESOLUTION, PIXELS_PER_CELL, grid_resolution
 
     assert grid_resolution((400, 400), 96) == (80, 80)
     res_x, res_y = grid_resolution((1912, 431), 96)  # presenter mode: a wide strip
@@ -137,7 +137,7 @@ def test_grid_cells_are_square_on_screen_within_the_cell_budget():
 
 
 def test_only_two_dimensional_ranges_of_like_size_are_locked_to_scale():
-    from gui.canvas_presenter import equal_aspect
+    from gui.canvas.presenter import equal_aspect
 
     assert equal_aspect(2, (-6.25, 6.25), (-6.25, 6.25))
     assert equal_aspect(2, (30.0, 62.0), (12.5, 22.0))  # bill length and depth (mm)

@@ -8,12 +8,12 @@ import os
 import numpy as np
 import pytest
 
-from gui.canvas_overlays import InputGradientArrow, NeuronPreview, raw_input_gradient
+from gui.canvas.overlays import InputGradientArrow, NeuronPreview, raw_input_gradient
 from gui.controller import TrainingController
-from gui.plots.data_canvas import DataCanvas
-from gui.plots.gradient_norms import GradientNorms
-from gui.plots.weight_heatmaps import WeightHeatmaps
-from gui.unit_health import exploding_layers, unit_warnings
+from gui.canvas.data_canvas import DataCanvas
+from gui.charts.gradient_norms import GradientNorms
+from gui.charts.weight_heatmaps import WeightHeatmaps
+from gui.diagram.unit_health import exploding_layers, unit_warnings
 from tests.waiting import PATIENCE_MS
 
 SHOTS = "/tmp/shots"

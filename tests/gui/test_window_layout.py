@@ -6,7 +6,7 @@ import numpy as np
 from PySide6 import QtGui, QtWidgets
 
 from core.data_types import Dataset
-from gui.diagram_items import header_widths
+from gui.diagram.items import header_widths
 from tests.waiting import PATIENCE_MS
 
 
@@ -54,7 +54,7 @@ def test_generated_presets_keep_the_default_range_and_clicks_do_not_refit(window
 
 
 def test_surface_legend_text_stays_light_when_a_theme_recolours_legends(qtbot):
-    from gui.plots.loss_surface_view import LEGEND_TEXT, SurfacePlot
+    from gui.surface.surface_view import LEGEND_TEXT, SurfacePlot
 
     plot = SurfacePlot()
     qtbot.addWidget(plot)
@@ -110,7 +110,7 @@ def test_play_button_keeps_its_width_when_toggling(window):
 
 
 def test_loss_curve_legend_lists_test_accuracy_while_it_is_shown(qtbot):
-    from gui.plots.loss_curve import LossCurve
+    from gui.charts.loss_curve import LossCurve
 
     curve = LossCurve()
     qtbot.addWidget(curve)

@@ -1,4 +1,4 @@
-"""gui/workers.py: newest request wins, stale results are never delivered, clean shutdown."""
+"""gui/common/workers.py: newest request wins, stale results are never delivered, clean shutdown."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.workers import JobRunner, describe
+from gui.common.workers import JobRunner, describe
 from tests.waiting import PATIENCE_MS, PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,7 +153,7 @@ import os, sys, threading, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, {root!r})
 from PySide6 import QtWidgets
-from gui.workers import JobRunner
+from gui.common.workers import JobRunner
 app = QtWidgets.QApplication([])
 parent = QtWidgets.QWidget()
 runner = JobRunner("exit", parent)

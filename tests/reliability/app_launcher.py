@@ -65,7 +65,7 @@ def patch_dialogs(answer_yes: bool, out_dir: str) -> None:
 def main_window():
     from PySide6 import QtWidgets
 
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     for widget in QtWidgets.QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow):
@@ -105,7 +105,7 @@ def scenario(name: str, out: str | None) -> None:
     elif name == "close-exporting":
         export_menu = getattr(window, "export_menu", None)
         if export_menu is None:
-            from gui.export_menu import install_export_menu
+            from gui.export.menu import install_export_menu
             export_menu = install_export_menu(window)
         QtCore.QTimer.singleShot(1500, lambda: (say("CLOSING exporting"), window.close()))
         say("EXPORTING")
@@ -142,9 +142,9 @@ def main() -> int:
     out_dir = os.path.dirname(args.out) if args.out else os.environ.get("TMPDIR", "/tmp")
     patch_dialogs(args.answer == "yes", out_dir)
     if args.autosave_ms:
-        import gui.autosave
+        import gui.files.autosave
 
-        gui.autosave.AUTOSAVE_MS = args.autosave_ms
+        gui.files.autosave.AUTOSAVE_MS = args.autosave_ms
     QtCore.QTimer.singleShot(0, lambda: scenario(args.scenario, args.out))
     code = app.main([])
     say(f"EXIT {code}")

@@ -40,7 +40,7 @@ def make_window(qtbot, dialogs):
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#202020")
-    from gui.main_window import MainWindow
+    from gui.app_window.main_window import MainWindow
 
     made = []
 

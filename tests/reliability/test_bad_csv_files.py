@@ -13,7 +13,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from core.csv_io import CHUNK_ROWS
-from gui.widgets.import_dialog import MAX_IMPORT_ROWS
+from gui.files.import_dialog import MAX_IMPORT_ROWS
 from tests.reliability import bad_files
 from tests.reliability.ui import (
     EventLoopWatch,
@@ -165,7 +165,7 @@ def test_more_rows_than_the_canvas_takes_import_as_a_sample_and_say_so(window, d
 def test_import_dialogs_do_not_pile_up_in_the_window(window, dialogs, tmp_path):
     from PySide6 import QtCore, QtWidgets
 
-    from gui.widgets.import_dialog import ImportDialog
+    from gui.files.import_dialog import ImportDialog
 
     for writer in (bad_files.empty_csv, bad_files.bom_csv, bad_files.one_class_csv):
         window.import_csv(writer(tmp_path))

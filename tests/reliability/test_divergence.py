@@ -14,8 +14,8 @@ from PySide6 import QtGui
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.training import TrainingDiverged
-from gui.data_export import export_history_csv
-from gui.export import export_png
+from gui.export.data import export_history_csv
+from gui.export.figures import export_png
 from tests.reliability.ui import play_until_stopped, responds, shown_texts, unmarked_non_finite
 from tests.waiting import PATIENCE_MS
 

@@ -1,0 +1,133 @@
+"""Status bar read-out: step, epoch, train loss, test loss, accuracy, steps/s.
+
+The step and the numbers next to it come from one history row (``History.last_row()``): step N
+is the network after N updates (step 0 = the initial weights), and the losses and accuracy are
+measured at those weights — the current ones, the last point of the loss curve and the last
+row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
+``core.metrics.predicted_classes``. The tooltips say so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from gui.common.i18n import manager, translate
+
+
+def _fmt(value, digits: int = 4) -> str:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return "—"
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return translate("StatusBar", "∞ (diverged)")
+    return f"{value:.{digits}g}"
+
+
+class TrainingStatus(QtCore.QObject):
+    """Permanent labels added to a QStatusBar (texts in the current language; a language
+    switch re-renders the numbers last shown)."""
+
+    #: Widest text of each field: labels get a fixed width, so a changing number does not
+    #: relayout (and repaint) the whole status bar and window every frame during Play.
+    TEMPLATES = {
+        "step": "step 00000000", "epoch": "epoch 0000000", "train_loss": "train loss 0.00000e-00",
+        "test_loss": "test loss 0.00000e-00", "accuracy": "accuracy 100.0 %",
+        "speed": "000,000 steps/s",
+    }
+    FIELDS = tuple(TEMPLATES)
+
+    def __init__(self, status_bar: QtWidgets.QStatusBar) -> None:
+        super().__init__(status_bar)
+        self.status_bar = status_bar
+        self.labels: dict[str, QtWidgets.QLabel] = {}
+        for name in self.TEMPLATES:
+            label = QtWidgets.QLabel()
+            label.setObjectName(f"status_{name}")
+            status_bar.addPermanentWidget(label)
+            self.labels[name] = label
+        self._fit_widths()
+        self._set_tooltips()
+        self.values: dict[str, str] = {}
+        self._shown: tuple | None = None  # the numbers last shown (for a language switch)
+        manager().languageChanged.connect(self.retranslate)  # bound: ends with the status bar
+
+    def _fit_widths(self) -> None:
+        """Fixed label widths: the widest of the English and the translated template."""
+        metrics = self.status_bar.fontMetrics()
+        translated = {
+            "step": translate("StatusBar", "step {0}").format("00000000"),
+            "epoch": translate("StatusBar", "epoch {0}").format("0000000"),
+            "train_loss": translate("StatusBar", "train loss {0}").format("0.00000e-00"),
+            "test_loss": translate("StatusBar", "test loss {0}").format("0.00000e-00"),
+            "accuracy": translate("StatusBar", "accuracy {0} %").format("100.0"),
+            "speed": translate("StatusBar", "{0} steps/s").format("000,000"),
+        }
+        for name, template in self.TEMPLATES.items():
+            width = max(metrics.horizontalAdvance(template),
+                        metrics.horizontalAdvance(translated[name]))
+            self.labels[name].setFixedWidth(width + 12)
+
+    def _set_tooltips(self) -> None:
+        at_step = translate("StatusBar", "Step N is the network after N updates (step 0: the "
+                                         "initial weights). The numbers next to it are measured "
+                                         "at those weights: the last point of the loss curve.")
+        data_loss = translate("StatusBar", "Data loss: the mean loss over the whole {0} at the "
+                                           "weights of the step shown, without the L1/L2 "
+                                           "penalty.")
+        tips = {
+            "step": at_step,
+            "train_loss": data_loss.format(translate("StatusBar", "training set")),
+            "test_loss": data_loss.format(translate("StatusBar", "test set")),
+            "accuracy": translate(
+                "StatusBar", "Share of the test points (the training points if there is no "
+                             "test set) whose predicted class is right, at the weights of the "
+                             "step shown. Two classes: class 1 when p > 0.5, so p = 0.5 counts "
+                             "as class 0. More classes: the most probable class; a tie goes to "
+                             "the lower class number."),
+        }
+        for name, tip in tips.items():
+            self.labels[name].setToolTip(tip)
+
+    def retranslate(self, _language: str = "") -> None:
+        self._fit_widths()
+        self._set_tooltips()
+        if self._shown is not None:
+            self._render(*self._shown)
+
+    def show_trainer(self, trainer, classification: bool, steps_per_second: float | None) -> None:
+        """Show the newest history row: its step (the trainer's ``step_count``) with the losses
+        and accuracy measured at that step, and the trainer's epoch count."""
+        row = trainer.history.last_row() or {}
+        step = row.get("step", trainer.step_count)
+        accuracy = row.get("test_accuracy", math.nan) if classification else math.nan
+        if classification and np.isnan(accuracy):
+            accuracy = row.get("train_accuracy", math.nan)
+        self._shown = (step, trainer.epoch_count, row.get("train_loss"), row.get("test_loss"),
+                       classification, accuracy, steps_per_second)
+        self._render(*self._shown)
+
+    def _render(self, step, epoch, train_loss, test_loss, classification, accuracy,
+                steps_per_second) -> None:
+        if classification and not math.isnan(accuracy):
+            accuracy_text = translate("StatusBar", "accuracy {0} %").format(
+                _fmt(accuracy * 100, 3))
+        else:
+            accuracy_text = translate("StatusBar", "accuracy —")
+        self.values = {
+            "step": translate("StatusBar", "step {0}").format(step),
+            "epoch": translate("StatusBar", "epoch {0}").format(epoch),
+            "train_loss": translate("StatusBar", "train loss {0}").format(_fmt(train_loss)),
+            "test_loss": translate("StatusBar", "test loss {0}").format(_fmt(test_loss)),
+            "accuracy": accuracy_text,
+            "speed": translate("StatusBar", "paused") if steps_per_second is None else
+            translate("StatusBar", "{0} steps/s").format(f"{steps_per_second:,.0f}"),
+        }
+        for name, text in self.values.items():
+            if self.labels[name].text() != text:
+                self.labels[name].setText(text)

@@ -1,0 +1,368 @@
+"""The data canvas: points, decision boundary / prediction heatmap, 1-D regression curve, drawing.
+
+The canvas is a view: it draws what it is given and turns mouse input into *requests*
+(signals); it never edits the point set itself. Coordinates are raw input coordinates
+(before feature expansion and standardization), +y up.
+
+Two ranges: ``view_range()`` is the data range the caller asked to see (it always stays in view);
+``visible_range()`` is what the plot shows. They are equal unless the aspect ratio is locked
+(``set_view_range(..., equal_aspect=True)``: one data unit is as many pixels in x as in y), when
+the plot widens one of them to the widget's shape; ``visibleRangeChanged`` then fires on resize.
+
+Every plot item is created once in ``__init__`` and updated with ``setData``/``setImage``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Qt, Signal
+
+from gui.common import colors
+TOOLS = ("draw", "brush", "erase")
+
+_TRAIN_SIZE = 9
+_TEST_SIZE = 9
+_OUTLINE = pg.mkPen("#FFFFFF", width=1.0)
+_DARK_OUTLINE = pg.mkPen("#303030", width=1.0)
+
+
+#: The prediction image is upsampled (bilinear, in NumPy) by this factor before drawing, so a
+#: coarse grid — cheap to compute every frame during Play — still shows a smooth boundary,
+#: while Qt scales the result with fast nearest-neighbour sampling.
+UPSAMPLE = 4
+
+
+def _interpolation_matrix(n: int, factor: int) -> np.ndarray:
+    """(n·factor, n) weights of linear interpolation from n cell centres to n·factor
+    sub-cell centres covering the same extent (edge values held)."""
+    fine = (np.arange(n * factor) + 0.5) / factor - 0.5  # sub-cell centres in cell units
+    fine = np.clip(fine, 0.0, n - 1.0)
+    lower = np.floor(fine).astype(int)
+    upper = np.minimum(lower + 1, n - 1)
+    weight = fine - lower
+    matrix = np.zeros((n * factor, n))
+    rows = np.arange(n * factor)
+    matrix[rows, lower] += 1.0 - weight
+    matrix[rows, upper] += weight
+    return matrix
+
+
+def upsample(image: np.ndarray, factor: int = UPSAMPLE) -> np.ndarray:
+    """Bilinear upsampling of an opaque (h, w, 4) uint8 image to (h·factor, w·factor, 4)."""
+    h, w = image.shape[:2]
+    rows = _interpolation_matrix(h, factor).astype(np.float32)
+    cols = _interpolation_matrix(w, factor).T.astype(np.float32)
+    out = np.empty((h * factor, w * factor, 4), dtype=np.uint8)
+    for channel in range(3):
+        plane = rows @ image[..., channel].astype(np.float32) @ cols
+        out[..., channel] = np.clip(plane + 0.5, 0, 255)
+    out[..., 3] = 255
+    return out
+
+
+class PassiveScatter(pg.ScatterPlotItem):
+    """Scatter that lets clicks through to the ViewBox: a click on an existing point must
+    still add, erase or select (pyqtgraph's scatter would otherwise swallow it)."""
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        ev.ignore()
+
+
+class DrawingViewBox(pg.ViewBox):
+    """A ViewBox that turns clicks and brush drags into signals instead of panning/zooming.
+
+    sigCanvasClicked(QPointF data_pos, Qt.MouseButton, Qt.KeyboardModifiers)
+    sigStroke(QPointF data_pos, str phase) with phase in {"start", "move", "finish"}
+    """
+
+    sigCanvasClicked = Signal(object, object, object)
+    sigStroke = Signal(object, str)
+    sigHover = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.setMouseEnabled(x=False, y=False)
+        self.tool = "draw"
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (Qt naming)
+        if ev.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            ev.accept()
+            self.sigCanvasClicked.emit(
+                self.mapSceneToView(ev.scenePos()), ev.button(), ev.modifiers()
+            )
+        else:
+            ev.ignore()
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802
+        if self.tool != "brush" or ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        phase = "start" if ev.isStart() else "finish" if ev.isFinish() else "move"
+        self.sigStroke.emit(self.mapSceneToView(ev.scenePos()), phase)
+
+    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802
+        ev.ignore()  # the canvas range is fixed: zooming would hide the data
+
+
+class DataCanvas(pg.PlotWidget):
+    """Central plot: training points filled, test points hollow, prediction heatmap behind.
+
+    Signals (requests for the main window, which turns them into undo commands):
+    - addRequested(x, y, alternate): left click (alternate=False) or right click (True).
+    - eraseRequested(x, y): Ctrl+click, or a click with the eraser tool.
+    - strokeRequested(x, y, phase): brush drag; phase "start" | "move" | "finish".
+    - selectRequested(x, y): Shift+click, to select the nearest sample (inspector).
+    """
+
+    addRequested = Signal(float, float, bool)
+    eraseRequested = Signal(float, float)
+    strokeRequested = Signal(float, float, str)
+    selectRequested = Signal(float, float)
+    #: the visible range changed (a resize while the aspect ratio is locked, or a new range)
+    visibleRangeChanged = Signal()
+
+    def __init__(self, parent=None) -> None:
+        self.view_box = DrawingViewBox()
+        super().__init__(parent=parent, viewBox=self.view_box)
+        self.setBackground("w")
+        self.plot_item = self.getPlotItem()
+        self.plot_item.hideButtons()
+        self.plot_item.setMenuEnabled(False)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setPen(pg.mkPen("#404040"))
+            axis.setTextPen(pg.mkPen("#202020"))
+            axis.enableAutoSIPrefix(False)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setMinimumSize(260, 240)
+
+        self.heatmap = pg.ImageItem(axisOrder="row-major")
+        self.heatmap.setZValue(-10)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen("#D55E00", width=3))
+        self.curve.setZValue(5)
+        # One item for training (filled) and test (hollow) points, with per-point brush and
+        # pen. The points rarely change but the heatmap under them does every frame, so the
+        # item is cached as one pixmap and only blitted. (train_scatter / test_scatter are the
+        # same item, kept as names for code that scales or inspects "the points".)
+        self.points_scatter = PassiveScatter(size=_TRAIN_SIZE, pxMode=True)
+        self.points_scatter.setZValue(10)
+        self.points_scatter.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.train_scatter = self.test_scatter = self.points_scatter
+        self.batch_scatter = PassiveScatter(
+            size=_TRAIN_SIZE + 8, pxMode=True, brush=None,
+            pen=pg.mkPen("#111111", width=1.6), symbol="o",
+        )
+        self.batch_scatter.setZValue(9)
+        self.selected_scatter = PassiveScatter(
+            size=_TRAIN_SIZE + 14, pxMode=True, brush=None,
+            pen=pg.mkPen("#CC0000", width=2.5), symbol="o",
+        )
+        self.selected_scatter.setZValue(12)
+        for item in (self.heatmap, self.curve, self.points_scatter,
+                     self.batch_scatter, self.selected_scatter):
+            self.plot_item.addItem(item)
+
+        self.view_box.sigCanvasClicked.connect(self._on_click)
+        self.view_box.sigStroke.connect(self._on_stroke)
+
+        self.discretize = False
+        self.task = "classification"
+        self.dim = 2
+        self._last_grid: tuple | None = None
+        self._brushes: dict[tuple, QtGui.QBrush] = {}
+        self._pens: dict[tuple, QtGui.QPen] = {}
+        self._visible: tuple | None = None
+        self.view_box.sigRangeChanged.connect(self._on_range_changed)
+        self.set_view_range((-6.0, 6.0), (-6.0, 6.0))
+
+    # ----------------------------------------------------------------- geometry
+    def set_view_range(self, x_range: tuple[float, float], y_range: tuple[float, float],
+                       equal_aspect: bool = False) -> None:
+        """Fix the data range to show (no auto-range, no padding, no zoom).
+
+        With ``equal_aspect`` one data unit spans the same number of pixels along x and y (the
+        data is drawn to scale): the plot then shows at least ``x_range`` × ``y_range``, widened
+        along one axis to the widget's shape (see :meth:`visible_range`).
+        """
+        self.view_box.disableAutoRange()
+        self.view_box.setAspectLocked(bool(equal_aspect), ratio=1.0)
+        self.view_box.setRange(xRange=x_range, yRange=y_range, padding=0.0)
+        self._x_range = (float(x_range[0]), float(x_range[1]))
+        self._y_range = (float(y_range[0]), float(y_range[1]))
+        self._on_range_changed()
+
+    @property
+    def equal_aspect(self) -> bool:
+        """True while the aspect ratio is locked to 1:1."""
+        return bool(self.view_box.state["aspectLocked"])
+
+    def view_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The requested data range ((x0, x1), (y0, y1)), always inside the visible range."""
+        return self._x_range, self._y_range
+
+    def visible_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The data range the plot shows ((x0, x1), (y0, y1)); the prediction map covers it.
+        Equals :meth:`view_range` unless the aspect ratio is locked."""
+        (x0, x1), (y0, y1) = self.view_box.viewRange()
+        return (float(x0), float(x1)), (float(y0), float(y1))
+
+    def plot_pixels(self) -> tuple[float, float]:
+        """Width and height (screen pixels) of the plotting area inside the axes."""
+        rect = self.view_box.boundingRect()
+        return float(rect.width()), float(rect.height())
+
+    def _on_range_changed(self, *_args) -> None:
+        visible = self.visible_range()
+        if visible != self._visible:
+            self._visible = visible
+            self.visibleRangeChanged.emit()
+
+    def set_axis_labels(self, x_label: str, y_label: str) -> None:
+        self.plot_item.setLabel("bottom", x_label)
+        self.plot_item.setLabel("left", y_label)
+
+    def data_to_widget(self, x: float, y: float) -> QtCore.QPointF:
+        """Data coordinates → viewport pixel position (float), for tests and tooltips."""
+        scene_pos = self.view_box.mapViewToScene(QtCore.QPointF(x, y))
+        return self.viewportTransform().map(scene_pos)
+
+    def pixel_size(self) -> tuple[float, float]:
+        """Data units per screen pixel along x and y."""
+        px = self.view_box.viewPixelSize()
+        return float(px[0]), float(px[1])
+
+    def set_tool(self, tool: str) -> None:
+        if tool not in TOOLS:
+            raise ValueError(f"tool must be one of {TOOLS}, got {tool!r}")
+        self.view_box.tool = tool
+        shape = {"draw": Qt.CursorShape.CrossCursor, "brush": Qt.CursorShape.PointingHandCursor,
+                 "erase": Qt.CursorShape.ForbiddenCursor}[tool]
+        self.setCursor(shape)
+
+    # ------------------------------------------------------------------- input
+    def _on_click(self, pos: QtCore.QPointF, button, modifiers) -> None:
+        x, y = float(pos.x()), float(pos.y())
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self.selectRequested.emit(x, y)
+        elif ctrl or self.view_box.tool == "erase":
+            self.eraseRequested.emit(x, y)
+        else:
+            self.addRequested.emit(x, y, button == Qt.MouseButton.RightButton)
+
+    def _on_stroke(self, pos: QtCore.QPointF, phase: str) -> None:
+        self.strokeRequested.emit(float(pos.x()), float(pos.y()), phase)
+
+    # ------------------------------------------------------------------ points
+    def _brush(self, rgba: tuple) -> QtGui.QBrush:
+        brush = self._brushes.get(rgba)
+        if brush is None:
+            brush = self._brushes[rgba] = pg.mkBrush(*rgba)
+        return brush
+
+    def _pen(self, rgba: tuple, width: float) -> QtGui.QPen:
+        key = (*rgba, width)
+        pen = self._pens.get(key)
+        if pen is None:
+            pen = self._pens[key] = pg.mkPen(color=rgba, width=width)
+        return pen
+
+    def set_points(self, positions: np.ndarray, colours: np.ndarray, train: np.ndarray) -> None:
+        """Draw points. positions (n, 2) canvas coordinates; colours (n, 4) uint8; train (n,) bool.
+
+        Training points are filled with a thin white outline; test points are hollow rings.
+        """
+        positions = np.asarray(positions, dtype=np.float64).reshape(-1, 2)
+        train = np.asarray(train, dtype=bool).reshape(-1)
+        rgba = np.asarray(colours).reshape(-1, 4)
+        keys = [tuple(int(c) for c in row) for row in rgba]
+        ring_rgba = rgba.astype(float)
+        if self.task == "regression":  # a near-white target colour would leave an invisible ring
+            ring_rgba[:, :3] = 0.55 * ring_rgba[:, :3] + 0.45 * 0x40
+        ring_keys = [tuple(int(c) for c in row) for row in ring_rgba]
+        outline = _DARK_OUTLINE if self.task == "regression" else _OUTLINE
+        hollow = pg.mkBrush(255, 255, 255, 150)
+        brushes = [self._brush(key) if is_train else hollow
+                   for key, is_train in zip(keys, train, strict=True)]
+        pens = [outline if is_train else self._pen(key, 2.2)
+                for key, is_train in zip(ring_keys, train, strict=True)]
+        order = np.concatenate([np.flatnonzero(train), np.flatnonzero(~train)])  # test on top
+        self.points_scatter.setData(
+            pos=positions[order], brush=[brushes[i] for i in order],
+            pen=[pens[i] for i in order], size=self.points_scatter.opts["size"])
+
+    def set_batch(self, positions: np.ndarray | None) -> None:
+        """Ring the current mini-batch (canvas coordinates, (m, 2)); None or empty hides it."""
+        if positions is None or len(positions) == 0:
+            if self.batch_scatter.isVisible():
+                self.batch_scatter.setData(pos=np.empty((0, 2)))
+                self.batch_scatter.setVisible(False)
+            return
+        self.batch_scatter.setData(pos=np.asarray(positions, dtype=np.float64).reshape(-1, 2))
+        self.batch_scatter.setVisible(True)
+
+    def set_selected(self, position: np.ndarray | None) -> None:
+        """Mark the selected sample (canvas coordinates (2,)), or hide the marker."""
+        if position is None:
+            if self.selected_scatter.isVisible():
+                self.selected_scatter.setData(pos=np.empty((0, 2)))
+                self.selected_scatter.setVisible(False)
+            return
+        self.selected_scatter.setData(pos=np.asarray(position, dtype=np.float64).reshape(1, 2))
+        self.selected_scatter.setVisible(True)
+
+    # --------------------------------------------------------------- heatmaps
+    def _place_grid(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """Stretch the current image over the grid: cell (j, i) centred on (xs[i], ys[j]), row 0
+        at the bottom (+y up). Call after ``setImage``: the transform scales image pixels to data
+        units, so it depends on the image size too (a discretized image is not upsampled)."""
+        key = (xs[0], xs[-1], len(xs), ys[0], ys[-1], len(ys), self.heatmap.image.shape[:2])
+        if key == self._last_grid:
+            return
+        self._last_grid = key
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1)
+        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1)
+        self.heatmap.setRect(QtCore.QRectF(
+            xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys)))
+
+    def set_probability_grid(self, xs: np.ndarray, ys: np.ndarray, values: np.ndarray) -> None:
+        """Decision boundary: values (len(ys), len(xs), K) probabilities (K = 1 → p(class 1))."""
+        image = colors.probability_image(values, discretize=self.discretize)
+        if not self.discretize:  # keep class regions crisp when discretized
+            image = upsample(image)
+        self.heatmap.setImage(image, levels=(0, 255), autoLevels=False)
+        self._place_grid(np.asarray(xs, float), np.asarray(ys, float))
+        self.heatmap.setVisible(True)
+
+    def set_value_grid(self, xs: np.ndarray, ys: np.ndarray, values: np.ndarray,
+                       levels: tuple[float, float]) -> None:
+        """2-D regression: values (len(ys), len(xs)) predicted values on the diverging map."""
+        image = upsample(colors.value_image(values, levels))
+        self.heatmap.setImage(image, levels=(0, 255), autoLevels=False)
+        self._place_grid(np.asarray(xs, float), np.asarray(ys, float))
+        self.heatmap.setVisible(True)
+
+    def hide_grid(self) -> None:
+        self.heatmap.setVisible(False)
+
+    def set_curve(self, xs: np.ndarray | None, predictions: np.ndarray | None) -> None:
+        """1-D regression: the model's curve ŷ(x); non-finite values leave gaps. None hides it."""
+        if xs is None or predictions is None:
+            self.curve.setData([], [])
+            self.curve.setVisible(False)
+            return
+        y = np.asarray(predictions, dtype=np.float64).reshape(-1)
+        self.curve.setData(np.asarray(xs, dtype=np.float64), y, connect="finite")
+        self.curve.setVisible(True)
+
+    def set_mode(self, task: str, dim: int) -> None:
+        """Remember how to draw: classification/regression, 1-D or 2-D inputs."""
+        self.task = task
+        self.dim = int(dim)
+        if not (task == "regression" and self.dim == 1):
+            self.set_curve(None, None)
+        else:
+            self.hide_grid()

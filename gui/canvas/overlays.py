@@ -1,0 +1,177 @@
+"""Overlays on the data canvas: the input-gradient arrow and the enlarged neuron map.
+
+- :class:`InputGradientArrow`: for the selected sample, an arrow along ∂ŷ/∂x in raw input
+  coordinates — the direction in which moving the point changes the prediction fastest.
+  ``MLP.input_gradient`` backpropagates to the network's inputs (the expanded, standardized
+  features); the chain rule through the standardizer (1/std) and the feature map (its
+  Jacobian, :data:`FEATURE_JACOBIANS`) brings it back to the raw coordinates the canvas shows.
+- :class:`NeuronPreview`: while a diagram node is hovered, that unit's activation over the
+  canvas range, drawn over the decision boundary.
+
+Both take a ``DataCanvas``-like object (``plot_item``, ``view_range()``, ``pixel_size()``) and
+create their items once; ``update``/``show`` restyle them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from core.metrics import predicted_classes
+from gui.common.i18n import translate
+from gui.inspector.render import sup
+from gui.common.neuron_images import grid_activations, layer_images, output_role
+from gui.common.number_format import number
+
+#: ∂feature/∂(x1, x2) at raw points X (n, 2) → (n, 2) — the derivative of each entry of
+#: core.datasets.FEATURES.
+FEATURE_JACOBIANS = {
+    "x1": lambda X: np.column_stack([np.ones(len(X)), np.zeros(len(X))]),
+    "x2": lambda X: np.column_stack([np.zeros(len(X)), np.ones(len(X))]),
+    "x1^2": lambda X: np.column_stack([2.0 * X[:, 0], np.zeros(len(X))]),
+    "x2^2": lambda X: np.column_stack([np.zeros(len(X)), 2.0 * X[:, 1]]),
+    "x1*x2": lambda X: np.column_stack([X[:, 1], X[:, 0]]),
+    "sin(x1)": lambda X: np.column_stack([np.cos(X[:, 0]), np.zeros(len(X))]),
+    "sin(x2)": lambda X: np.column_stack([np.zeros(len(X)), np.cos(X[:, 1])]),
+}
+
+
+def gradient_output_index(session, features: np.ndarray) -> int:
+    """Which output ŷ the arrow differentiates: p(class 1) for a sigmoid, the first output for
+    regression, the predicted class's probability for softmax."""
+    if session.net.output_activation == "softmax":
+        return int(predicted_classes(session.net.forward(features).output)[0])
+    return 0
+
+
+def raw_input_gradient(session, raw_x) -> tuple[np.ndarray, int]:
+    """(∂ŷ_k/∂x (dim,), k) at one raw point ``raw_x`` (dim,) of the session's point set.
+
+    ∂ŷ/∂x_raw = Σ_f ∂ŷ/∂u_f · (1/std_f) · ∂feature_f/∂x_raw, with u the standardized features
+    (``session.transform``) and ∂ŷ/∂u from ``MLP.input_gradient``. Raises ValueError for a
+    wrong shape.
+    """
+    raw = np.asarray(raw_x, dtype=np.float64).reshape(1, -1)
+    dim = session.points.dim
+    if raw.shape[1] != dim:
+        raise ValueError(f"raw_x must have {dim} coordinates, got {raw.shape[1]}")
+    features = session.transform(raw)
+    k = gradient_output_index(session, features)
+    du = session.net.input_gradient(features, k)[0] / session.standardizer.std
+    padded = np.column_stack([raw, np.zeros((1, 2 - dim))])  # feature maps read x2 only if dim 2
+    jacobian = np.vstack([FEATURE_JACOBIANS[name](padded) for name in session.input_features])
+    return du @ jacobian[:, :dim], k
+
+
+class InputGradientArrow:
+    """An arrow from the selected point along ∂ŷ/∂x. Its length is a quarter of the canvas
+    times tanh(3·|∂ŷ/∂x|·span): it grows with the gradient but saturates, so the direction stays
+    readable; the label gives the exact components."""
+
+    def __init__(self, canvas) -> None:
+        self.canvas = canvas
+        pen = pg.mkPen("#CC0000", width=2.5)
+        self.shaft = pg.PlotDataItem(pen=pen)
+        self.head = pg.ArrowItem(pen=pen, brush=pg.mkBrush("#CC0000"), headLen=14, tailLen=0)
+        self.label = pg.TextItem(color="#990000", anchor=(-0.05, 1.1),
+                                 fill=pg.mkBrush(255, 255, 255, 190))
+        for item in (self.shaft, self.head, self.label):
+            item.setZValue(13)
+            canvas.plot_item.addItem(item)
+        self.gradient: np.ndarray | None = None
+        self.hide()
+
+    def hide(self) -> None:
+        for item in (self.shaft, self.head, self.label):
+            item.setVisible(False)
+        self.gradient = None
+
+    def update(self, session, raw_point, canvas_position=None) -> None:
+        """Draw the arrow for the raw input ``raw_point`` (dim,) placed at ``canvas_position``
+        (defaults to the raw point; for 1-D data pass (x, y target)). None hides it."""
+        if raw_point is None:
+            self.hide()
+            return
+        with np.errstate(all="ignore"):
+            gradient, k = raw_input_gradient(session, raw_point)
+        if not np.all(np.isfinite(gradient)):
+            self.hide()
+            return
+        self.gradient = gradient
+        start = np.asarray(canvas_position if canvas_position is not None else raw_point,
+                           dtype=np.float64).reshape(-1)[:2]
+        (x0, x1), (y0, y1) = self.canvas.view_range()
+        span = min(x1 - x0, y1 - y0)
+        direction = np.zeros(2)
+        direction[:gradient.size] = gradient
+        norm = float(np.hypot(*direction))
+        if norm == 0.0:
+            self.hide()
+            self.gradient = gradient
+            return
+        length = 0.25 * span * np.tanh(3.0 * norm * span)
+        tip = start + direction / norm * length
+        self.shaft.setData([start[0], tip[0]], [start[1], tip[1]])
+        px, py = self.canvas.pixel_size()
+        screen_angle = np.degrees(np.arctan2(-direction[1] / max(py, 1e-12),
+                                             direction[0] / max(px, 1e-12)))
+        self.head.setStyle(angle=screen_angle - 180.0)
+        self.head.setPos(tip[0], tip[1])
+        what = "ŷ" if session.net.output_activation != "softmax" else f"p{k}"
+        values = ", ".join(number(v, 3) for v in gradient)
+        self.label.setText(f"∂{what}/∂x = ({values})")
+        self.label.setPos(tip[0], tip[1])
+        for item in (self.shaft, self.head, self.label):
+            item.setVisible(True)
+
+
+class NeuronPreview:
+    """A hovered neuron's activation map over the whole canvas (the diagram's thumbnail,
+    enlarged), with a caption; hidden when the pointer leaves the node."""
+
+    RESOLUTION = 72
+
+    def __init__(self, canvas) -> None:
+        self.canvas = canvas
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-9)  # above the decision boundary (-10), below the points
+        self.image.setOpacity(0.92)
+        self.caption = pg.TextItem(color="#202020", fill=pg.mkBrush(255, 255, 255, 200),
+                                   anchor=(0, 0))
+        self.caption.setZValue(14)
+        for item in (self.image, self.caption):
+            canvas.plot_item.addItem(item)
+            item.setVisible(False)
+        self.shown: tuple[int, int] | None = None
+
+    def hide(self) -> None:
+        self.image.setVisible(False)
+        self.caption.setVisible(False)
+        self.shown = None
+
+    def show_neuron(self, session, k: int, unit: int) -> None:
+        """Show a^k[unit] over the canvas range; k < 0 hides the preview."""
+        net = session.net
+        if k < 0 or k > net.n_layers or not 0 <= unit < net.layer_sizes[k]:
+            self.hide()
+            return
+        (x0, x1), (y0, y1) = self.canvas.view_range()
+        grids = grid_activations(session, (x0, x1), (y0, y1), self.RESOLUTION)
+        role = "input" if k == 0 else "hidden" if k < net.n_layers else \
+            output_role(net.output_activation)
+        y = session.points.y
+        levels = (float(np.min(y)), float(np.max(y))) if len(y) else (-1.0, 1.0)
+        rgba = layer_images(grids[k], role, levels)[unit]
+        h, w = rgba.shape[:2]
+        self.image.setImage(np.ascontiguousarray(rgba), levels=(0, 255), autoLevels=False)
+        dx, dy = (x1 - x0) / (w - 1), (y1 - y0) / max(h - 1, 1)
+        height = (y1 - y0) + dy if h > 1 else (y1 - y0)
+        self.image.setRect(QtCore.QRectF(x0 - dx / 2, y0 - (dy / 2 if h > 1 else 0),
+                                         (x1 - x0) + dx, height))
+        self.caption.setText(f"a{sup(k)}[{unit}]" + (
+            translate("NetworkDiagram", " (input feature)") if k == 0 else ""))
+        self.caption.setPos(x0, y1)
+        self.image.setVisible(True)
+        self.caption.setVisible(True)
+        self.shown = (k, unit)

@@ -1,0 +1,95 @@
+"""Per-layer gradient norm against step, log y: vanishing and exploding gradients at a glance.
+
+The curves are ``trainer.grad_norm_history`` — ‖∂J/∂θ^k‖ = √(‖∂J/∂W^k‖²_F + ‖∂J/∂b^k‖²) of
+each weight layer k, before clipping — one colour per layer (Okabe–Ito). Deep sigmoid networks
+show the early layers' curves orders of magnitude below the last one (vanishing gradients,
+Glorot & Bengio 2010); too large a learning rate shows curves shooting up (exploding).
+Zero norms cannot be drawn on a log axis and leave gaps. One curve item per layer, created
+when the number of layers changes and updated with ``setData``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.common import colors
+from gui.common.i18n import manager, translate
+from gui.common.refresh import RefreshGate
+
+
+class GradientNorms(pg.PlotWidget):
+    def __init__(self, controller=None, parent=None) -> None:
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.setMinimumSize(240, 160)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLogMode(x=False, y=True)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.15)
+        self.plot_item.setLabel("bottom", "step")
+        self.plot_item.setLabel("left", "‖∂J/∂θ‖ per layer")
+        self.plot_item.setMenuEnabled(False)
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            axis.setTextPen(pg.mkPen("#202020"))
+            axis.enableAutoSIPrefix(False)
+        self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        self.curves: list[pg.PlotDataItem] = []
+        self.controller = None
+        self.gate = RefreshGate(self, self.redraw, min_interval=0.1)
+        manager().languageChanged.connect(self.retranslate)
+        if controller is not None:
+            self.set_controller(controller)
+
+    @staticmethod
+    def curve_name(l: int) -> str:
+        """Legend entry of weight layer ``l`` (0-based): 'layer 1'."""
+        return translate("GradientNorms", "layer {0}").format(l + 1)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Rename the legend entries in the new language (axis titles: ``gui.common.i18n``)."""
+        for l, curve in enumerate(self.curves):
+            name = self.curve_name(l)
+            curve.opts["name"] = name
+            for sample, label in self.legend.items:
+                if sample.item is curve:
+                    label.setText(name)
+        self.legend.updateSize()
+
+    def set_controller(self, controller) -> None:
+        self.controller = controller
+        for signal in (controller.networkChanged, controller.dataChanged,
+                       controller.phaseCompleted):
+            signal.connect(lambda *_: self.gate.request())
+        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        self.gate.request()
+
+    def _ensure_curves(self, n_layers: int) -> None:
+        if len(self.curves) == n_layers:
+            return
+        for curve in self.curves:  # only when the architecture changes
+            self.plot_item.removeItem(curve)
+            self.legend.removeItem(curve)
+        self.curves = []
+        for l in range(n_layers):
+            colour = colors.CLASS_HEX[l % colors.MAX_CLASSES]
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=self.curve_name(l))
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.plot_item.addItem(curve)
+            self.curves.append(curve)
+
+    def redraw(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        trainer = c.trainer
+        self._ensure_curves(trainer.net.n_layers)
+        arrays = trainer.grad_norm_history.arrays()
+        steps, norms = arrays["step"].astype(np.float64), arrays["norms"]
+        for l, curve in enumerate(self.curves):
+            if norms.shape[0] == 0 or l >= norms.shape[1]:
+                curve.setData([], [])
+                continue
+            values = np.where(norms[:, l] > 0, norms[:, l], np.nan)
+            curve.setData(steps, values, connect="finite")

@@ -1,0 +1,228 @@
+"""The Lessons menu and the lesson notes dock.
+
+Lessons ▸ <n. title> loads a built-in lesson (``core.lessons``; variants listed under their
+lesson): the scene replaces the current one through ``controller.replace_session``, the
+lesson's views are opened and the loss-surface view is set to the lesson's plane (whatever
+plane was chosen before, so a lesson never opens on a plane its start cannot show). The notes
+dock shows the teacher's text and the suggested steps in the interface language, or in English
+and Chinese side by side ("Both languages"); titles and texts come from the lesson files,
+which carry both languages, with the numbers of their claims filled in.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+
+from core.lessons import LANGUAGES, list_lessons, load_lesson_scene, surface_plane
+from core.scene_validation import SceneError
+from gui.common.i18n import current_language, manager
+
+translate = QCoreApplication.translate
+
+#: Lesson view id → fragment of the dock's object name (see MainWindow.add_dock).
+VIEW_DOCKS = {"loss_curve": "loss_curve", "loss_surface": "loss_surface", "network": "diagram",
+              "inspector": "inspector", "gradient_norms": "gradient", "weights": "weight"}
+
+
+#: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
+STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
+
+
+def lesson_language(code: str) -> str:
+    """The lesson-file language for an interface language code ("zh_CN" → "zh_CN")."""
+    return code if code in LANGUAGES else "en"
+
+
+def menu_text(lesson) -> str:
+    title = lesson.localized("title", lesson_language(current_language()))
+    if lesson.id == lesson.group:
+        return f"{lesson.number}. {title}"
+    return f"      ↳ {title}"
+
+
+def notes_html(lesson, languages: tuple[str, ...]) -> str:
+    """The notes of ``lesson`` as HTML: per language the title, the text, the steps."""
+    parts = []
+    for language in languages:
+        steps = "".join(f"<li>{html.escape(step)}</li>"
+                        for step in lesson.localized_steps(language))
+        heading = STEPS_HEADING.get(language, STEPS_HEADING["en"])
+        parts.append(
+            f"<h3>{lesson.number}. {html.escape(lesson.localized('title', language))}</h3>"
+            f"<p>{html.escape(lesson.localized('text', language))}</p>"
+            f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
+    return "<hr>".join(parts)
+
+
+class LessonNotes(QtWidgets.QWidget):
+    """The text for the teacher and the suggested steps of the loaded lesson."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lesson = None
+        self.browser = QtWidgets.QTextBrowser()
+        self.browser.setObjectName("lessonNotes")
+        self.browser.setOpenExternalLinks(False)
+        self.both = QtWidgets.QCheckBox()
+        self.both.setObjectName("bothLanguages")
+        self.both.toggled.connect(lambda _on: self.refresh())
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.both)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.both.setText(translate("Lessons", "Both languages (English and 中文)"))
+        self.refresh()
+
+    def show_lesson(self, lesson) -> None:
+        self.lesson = lesson
+        self.refresh()
+
+    def languages(self) -> tuple[str, ...]:
+        if self.both.isChecked():
+            return tuple(LANGUAGES)
+        return (lesson_language(current_language()),)
+
+    def refresh(self) -> None:
+        if self.lesson is None:
+            hint = translate("Lessons", "Choose a lesson in the Lessons menu.")
+            self.browser.setHtml(f"<p>{html.escape(hint)}</p>")
+        else:
+            self.browser.setHtml(notes_html(self.lesson, self.languages()))
+
+
+class LessonsMenu(QtCore.QObject):
+    """The Lessons menu of a main window. Signal ``lessonLoaded(id)``."""
+
+    lessonLoaded = Signal(str)
+
+    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = menu
+        self.menu.setObjectName("lessonsMenu")
+        self.lessons = list_lessons()
+        self.actions: dict[str, QtGui.QAction] = {}
+        previous_group = None
+        for lesson in self.lessons:
+            if previous_group is not None and lesson.group != previous_group:
+                self.menu.addSeparator()
+            previous_group = lesson.group
+            action = self.menu.addAction(menu_text(lesson))
+            action.setData(lesson.id)
+            action.setObjectName(f"lesson_{lesson.id}")
+            action.triggered.connect(lambda _=False, lesson_id=lesson.id: self.load(lesson_id))
+            self.actions[lesson.id] = action
+        self.menu.addSeparator()
+        self.notes = LessonNotes()
+        self.dock = QtWidgets.QDockWidget(window)
+        self.dock.setObjectName("dock_lesson_notes")
+        self.dock.setWidget(self.notes)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.notes_action = self.dock.toggleViewAction()
+        self.menu.addAction(self.notes_action)
+        self.current = None
+        self.retranslate()
+
+    def retranslate(self, _language: str = "") -> None:
+        self.menu.setTitle(translate("Lessons", "&Lessons"))
+        self.dock.setWindowTitle(translate("Lessons", "Lesson notes"))
+        for lesson in self.lessons:
+            self.actions[lesson.id].setText(menu_text(lesson))
+            self.actions[lesson.id].setToolTip(
+                lesson.localized("text", lesson_language(current_language())))
+        self.notes.retranslate()
+
+    def load(self, lesson_id: str) -> bool:
+        """Load lesson ``lesson_id`` after asking to save unsaved changes (Save / Discard /
+        Cancel, as File ▸ Open; Cancel keeps the scene and returns False). A broken lesson
+        shows a message and keeps the scene."""
+        controller = self.window.controller
+        controller.pause()
+        files = getattr(self.window, "scene_files", None)
+        if files is not None and not files.maybe_save():
+            return False
+        try:
+            session, views = load_lesson_scene(lesson_id)
+        except (SceneError, ValueError, OSError) as error:
+            QtWidgets.QMessageBox.warning(self.window, translate("Lessons", "Lesson"),
+                                          translate("Lessons", "Cannot load this lesson:")
+                                          + f"\n{error}")
+            return False
+        if files is not None:
+            files.replace_untitled(session)
+        else:
+            controller.replace_session(session)
+        apply_views(self.window, views)
+        apply_surface_plane(self.window, views)
+        self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
+        self.notes.show_lesson(self.current)
+        self.dock.show()
+        self.dock.raise_()
+        title = self.current.localized("title", lesson_language(current_language()))
+        self.window.statusBar().showMessage(translate("Lessons", "Lesson: %1").replace(
+            "%1", title), 8000)
+        self.lessonLoaded.emit(lesson_id)
+        return True
+
+
+def _view_docks(window) -> dict[str, QtWidgets.QDockWidget]:
+    """Lesson view id → the window's dock showing it (views without a dock are left out)."""
+    found = {}
+    for dock in window.findChildren(QtWidgets.QDockWidget):
+        name = dock.objectName().lower()
+        for view, fragment in VIEW_DOCKS.items():
+            if fragment in name and view not in found:
+                found[view] = dock
+    return found
+
+
+def apply_views(window, views: dict) -> None:
+    """Open the views a lesson lists (``views["open"]``) and close the other view docks (the
+    settings panels are not views and stay); bring the loss-surface dock to the front when it
+    is listed."""
+    if not isinstance(views, dict) or not isinstance(views.get("open"), list | tuple):
+        return
+    opened = set(views["open"])
+    scene_files = getattr(window, "scene_files", None)
+    if scene_files is not None and hasattr(scene_files, "apply_views"):
+        scene_files.apply_views({"open": list(opened)})  # the same rule as scene files
+    else:
+        for view, dock in _view_docks(window).items():
+            dock.setVisible(view in opened)
+    if "loss_surface" in opened:
+        dock = _view_docks(window).get("loss_surface")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+
+
+def apply_surface_plane(window, views: dict) -> None:
+    """Set the loss-surface view to the plane of the lesson just loaded (``views``, checked
+    by ``core.lessons.load_lesson_scene``): its mode and, for "parameters", its two
+    parameters, then ask for a new surface (computed now if the dock is shown, else when it
+    is). Applied whether or not the lesson opens the dock."""
+    presenter = getattr(window, "loss_surface", None)
+    controls = getattr(presenter, "controls", None)
+    if controls is None:
+        return
+    session = window.controller.session
+    plane = surface_plane(views, session.net, session.loss)
+    if plane.parameters is not None:
+        controls.choose_parameters(*plane.parameters)
+    controls.set_mode(plane.kind)
+    presenter.recompute()
+
+
+def install_lessons(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> LessonsMenu:
+    """Fill ``menu`` (the window's Lessons menu) and add the notes dock."""
+    lessons_menu = LessonsMenu(window, menu)
+    window.lessons_menu = lessons_menu
+    manager().languageChanged.connect(lessons_menu.retranslate)
+    return lessons_menu

@@ -1,0 +1,2 @@
+"""Pieces shared by several features: colours, themes, translation, the redraw gate,
+worker threads and the neuron maps. Nothing here imports a feature folder."""

@@ -1,0 +1,2 @@
+"""The network diagram: neuron and edge items, layout and picking, phase animation,
+thumbnails and the dead/saturated/exploding warnings."""

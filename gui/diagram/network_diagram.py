@@ -1,0 +1,489 @@
+"""The network diagram dock: neurons with activation thumbnails, one edge per weight, bias markers,
+the three phases animated, and warnings for dead, saturated and exploding units.
+
+Notation as in the inspector (``gui.inspector.content``): columns are a⁰ (inputs) … a^L
+(outputs); the edge W^k[i, j] (core ``net.weights[k−1][i, j]``) joins unit j of column k−1 to
+unit i of column k; the marker at a neuron's lower left is its bias b^k[i]. Thumbnails show
+each unit's activation over the input plane, +y up (``gui.common.neuron_images``).
+
+Phases (``controller.phaseCompleted``): Forward lights the columns in order and writes the
+selected sample's activations under the neurons; Backward recolours the edges by ∂J/∂W, writes
+δ under the neurons and runs from the output back to the input; Update morphs every edge from
+its old to its new width. ``animation_ms`` is the time per column; 0 is instant, and Play is
+always instant. Only a visible diagram redraws (``gui.common.refresh``); items are created once
+per network shape and restyled in place.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+
+from core.datasets import FEATURE_LABELS
+from gui.diagram import items
+from gui.diagram.items import symmetric_scale as span
+from gui.diagram.view import DiagramView
+from gui.common.i18n import manager, translate
+from gui.inspector.content import sample_forward, sample_row
+from gui.inspector.render import sup
+from gui.common.neuron_images import grid_activations, layer_images, output_role
+from gui.common.number_format import number
+from gui.common.themes import view_look
+from gui.diagram.unit_health import exploding_layers, latest_norm_pair, unit_warnings
+from gui.common.refresh import RefreshGate, is_shown
+
+COLUMN_SPACING, ROW_SPACING = 150.0, 62.0
+THUMBNAIL_RESOLUTION = 20
+DEFAULT_ANIMATION_MS = 300
+PLAY_SLOW_INTERVAL = 0.4  # seconds between thumbnail/warning/legend refreshes while playing
+PLAY_INTERVAL = 0.05  # at most 20 redraws per second while playing
+
+
+class NetworkDiagram(QtWidgets.QWidget):
+    """Signals: parameterClicked((layer, "W"/"b", i, j)) in core's 0-based indices;
+    neuronClicked(k, unit); nodeHovered(k, unit), (-1, -1) when the pointer leaves a node."""
+
+    parameterClicked = Signal(object)
+    neuronClicked = Signal(int, int)
+    nodeHovered = Signal(int, int)
+
+    def __init__(self, controller=None, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = None
+        self.scene = QtWidgets.QGraphicsScene(self)
+        self.view = DiagramView(self.scene, self)
+        self.legend = QtWidgets.QLabel("")
+        self.legend.setStyleSheet("color:#404040")
+        self.speed = QtWidgets.QSpinBox()
+        self.speed.setRange(0, 3000)
+        self.speed.setSingleStep(50)
+        self._retranslate_speed()
+        self.speed.setValue(DEFAULT_ANIMATION_MS)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.legend, 1)
+        top.addWidget(QtWidgets.QLabel("Animation:"))
+        top.addWidget(self.speed)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.nodes: list[list[items.NodeItem]] = []
+        self.edges: list[list[items.EdgeItem]] = []
+        self.biases: list[list[items.BiasItem]] = []
+        self.headers: list[QtWidgets.QGraphicsSimpleTextItem] = []
+        self.badges: dict[tuple, items.WarningBadge] = {}
+        self.warnings: list = []
+        self.mode = "weights"
+        self.input_range: tuple | None = None
+        self._signature: tuple | None = None
+        self._pens = items.PenCache()
+        self._data: dict = {}
+        self._kind: str | None = None  # running animation: "forward" | "backward" | "update"
+        self._pending_kind: str | None = None
+        self._progress = 0.0
+        self._slow_time = -1e9
+        self._legend_due = True
+        self._column_spacing: float | None = None
+        self.animation = QtCore.QVariantAnimation(self)
+        self.animation.setStartValue(0.0)
+        self.animation.valueChanged.connect(lambda v: self._apply(float(v)))
+        self.animation.finished.connect(self._finish_animation)
+        self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        manager().languageChanged.connect(self.retranslate)
+        if controller is not None:
+            self.set_controller(controller)
+
+    # ------------------------------------------------------------------ language
+    def _retranslate_speed(self) -> None:
+        self.speed.setSuffix(translate("NetworkDiagram", " ms/layer"))
+        self.speed.setSpecialValueText(translate("NetworkDiagram", "instant"))
+        self.speed.setToolTip(translate(
+            "NetworkDiagram", "Animation time per layer for Forward, Backward and Update "
+            "(0 = instant; Play is always instant)"))
+
+    def retranslate(self, _language: str = "") -> None:
+        """Texts in the new language: layer titles at once; legend, warnings and node
+        tooltips with the next redraw (at once when shown)."""
+        self._retranslate_speed()
+        if self._signature is not None and self.headers:
+            _, hidden, output, features = self._signature  # what the headers were built for
+            for k, header in enumerate(self.headers):
+                title = self._header_title(k, hidden, output, features)
+                header.setText(title)
+                header.setData(0, title)
+            self.view.fit_headers()
+        self._legend_due = True
+        self._slow_time = -1e9  # warnings are rebuilt with their texts
+        self.gate.request()
+
+    @staticmethod
+    def _header_title(k: int, hidden_activations, output_activation, feature_names) -> str:
+        """'a¹  layer 1 · tanh' or 'a⁰  input X₁, X₂' (translated) for column k."""
+        if k == 0:
+            name = translate("NetworkDiagram", "input {0}").format(
+                ", ".join(FEATURE_LABELS.get(f, f) for f in feature_names))
+        else:
+            name = translate("NetworkDiagram", "layer {0} · {1}").format(
+                k, hidden_activations[k - 1] if k <= len(hidden_activations)
+                else output_activation)
+        return f"a{sup(k)}  {name}"
+
+    # ------------------------------------------------------------------ wiring
+    def set_controller(self, controller) -> None:
+        self.controller = controller
+        controller.phaseCompleted.connect(self._on_phase)
+        controller.stepped.connect(self._on_stepped)
+        for signal in (controller.networkChanged, controller.dataChanged,
+                       controller.selectionChanged):
+            signal.connect(lambda *_: self.gate.request())
+        controller.playingChanged.connect(self._on_playing)
+        self.gate.request()
+
+    def _on_playing(self, playing: bool) -> None:
+        # Antialiased wide lines cost ~10× more to rasterize; while training plays the edges
+        # change every frame anyway, so they are drawn aliased to keep the frame rate.
+        self.view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, not playing)
+        self.gate.request()
+
+    @property
+    def animation_ms(self) -> int:
+        return self.speed.value()
+
+    def set_animation_ms(self, ms: int) -> None:
+        """Time per layer of the phase animations; 0 = instant."""
+        self.speed.setValue(max(0, int(ms)))
+
+    def set_input_range(self, x_range, y_range) -> None:
+        """Raw input range of the thumbnails (the canvas's range); None = from the points."""
+        self.input_range = None if x_range is None else (tuple(x_range), tuple(y_range))
+        self.gate.request()
+
+    def _on_phase(self, phase: str) -> None:
+        c = self.controller
+        animate = self.animation_ms > 0 and not c.playing and is_shown(self)
+        self._pending_kind = phase if animate else None
+        self.gate.request()
+
+    def _on_stepped(self) -> None:
+        if self._kind is None and self._pending_kind is None:
+            self.gate.request(throttle=self.controller.playing)
+
+    # ----------------------------------------------------------------- building
+    def _build(self, net, feature_names) -> None:
+        """(Re)create every item for a network shape; called only when the shape changes."""
+        self.animation.stop()
+        self.scene.clear()
+        self.nodes, self.edges, self.biases, self.headers = [], [], [], []
+        self.badges = {}
+        self._slow_time = -1e9  # new items: thumbnails and warnings are due at once
+        sizes = net.layer_sizes
+        L = len(sizes) - 1
+        origin = QtCore.QPointF(0, 0)
+        for k, width in enumerate(sizes):
+            column = [items.NodeItem(k, unit, origin) for unit in range(width)]
+            for node in column:
+                self.scene.addItem(node)
+            self.nodes.append(column)
+            header = QtWidgets.QGraphicsSimpleTextItem(self._header_title(
+                k, net.hidden_activations, net.output_activation, feature_names))
+            header.setData(0, header.text())  # full title; DiagramView.fit_headers elides it
+            self._style_header(header)
+            header.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            # pixels: centred over its column; the outer ones aligned inwards to stay in view
+            width = header.boundingRect().width()
+            shift = 0.0 if k == 0 else -width if k == L else -width / 2
+            header.setTransform(QtGui.QTransform.fromTranslate(shift, 0))
+            self.scene.addItem(header)
+            self.headers.append(header)
+        for l in range(L):
+            layer_edges = [items.EdgeItem(l, i, j, origin, origin)
+                           for i in range(sizes[l + 1]) for j in range(sizes[l])]
+            layer_biases = [items.BiasItem(l, i, origin) for i in range(sizes[l + 1])]
+            for item in (*layer_edges, *layer_biases):
+                self.scene.addItem(item)
+            self.edges.append(layer_edges)
+            self.biases.append(layer_biases)
+        self.view.create_marks()
+        self._column_spacing = None
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Place every item so the diagram fills the view: the column spacing follows the
+        view's aspect ratio (wide docks spread the layers out). Items are moved, not rebuilt."""
+        if not self.nodes:
+            return
+        sizes = [len(column) for column in self.nodes]
+        L = len(sizes) - 1
+        half, margin = items.NODE_SIZE / 2, 40.0
+        height = max(sizes) * ROW_SPACING
+        scene_height = height + 60
+        aspect = max(self.view.width(), 1) / max(self.view.height(), 1)
+        spacing = COLUMN_SPACING if L == 0 else float(np.clip(
+            (aspect * scene_height - 2 * margin - 2 * half) / L, 110.0, 900.0))
+        if spacing == self._column_spacing:
+            return
+        self._column_spacing = spacing
+        for k, column in enumerate(self.nodes):
+            x = k * spacing
+            for node in column:
+                node.move_to(QtCore.QPointF(x, (node.unit - (sizes[k] - 1) / 2) * ROW_SPACING))
+            edge_offset = -half if k == 0 else half if k == L else 0.0
+            self.headers[k].setPos(x + edge_offset, -height / 2 - 34)
+        for l, layer_edges in enumerate(self.edges):
+            for edge in layer_edges:
+                _, _, i, j = edge.parameter
+                edge.setLine(QtCore.QLineF(self.nodes[l][j].centre + QtCore.QPointF(half, 0),
+                                           self.nodes[l + 1][i].centre + QtCore.QPointF(-half, 0)))
+            for bias in self.biases[l]:
+                bias.move_to(self.nodes[l + 1][bias.parameter[2]].centre
+                             + QtCore.QPointF(-half - 7, half - 6))
+        for key, badge in self.badges.items():
+            badge.setPos(self._badge_position(*key))
+        self.view.set_edges([e for layer in self.edges for e in layer])
+        self.scene.setSceneRect(-margin - half, -height / 2 - 40,
+                                L * spacing + 2 * margin + 2 * half, scene_height)
+        self.view.set_selected_edge(getattr(self.controller, "selected_parameter", None),
+                                    self.edges)
+        self.view.fit()
+
+    def _badge_position(self, kind: str, layer: int, unit: int) -> QtCore.QPointF:
+        if kind == "exploding":  # under the column's header (headers keep a fixed pixel size)
+            return self.headers[layer + 1].pos() + QtCore.QPointF(0, 26)
+        half = items.NODE_SIZE / 2
+        return self.nodes[layer + 1][unit].centre + QtCore.QPointF(half, -half)
+
+    # ------------------------------------------------------------------- looks
+    @staticmethod
+    def _style_header(header: QtWidgets.QGraphicsSimpleTextItem) -> None:
+        """A layer title in the theme's colour at the presenter font scale (``view_look``)."""
+        look = view_look()
+        font = QtGui.QFont()
+        font.setPointSizeF(font.pointSizeF() * look["font_scale"])
+        header.setFont(font)
+        header.setBrush(QtGui.QBrush(QtGui.QColor(look["diagram_title"])))
+
+    def apply_view_look(self) -> None:
+        """Follow the theme and the presenter font scale (``gui.common.themes.apply_theme`` calls it):
+        background, titles, values, neuron frames, bias markers and edges restyled in place."""
+        look = view_look()
+        self.view.setBackgroundBrush(QtGui.QBrush(QtGui.QColor(look["diagram_background"])))
+        # at presenter size the long legend wraps instead of widening the window
+        self.legend.setWordWrap(look["font_scale"] > 1.0)
+        for header in self.headers:
+            self._style_header(header)
+        for item in (*(n for column in self.nodes for n in column),
+                     *(b for layer in self.biases for b in layer)):
+            item.restyle()
+        self._pens = items.PenCache()  # its pens were blended with the old background
+        for layer in self.edges:
+            for edge in layer:
+                edge.style_key = -1
+        self.view.fit_headers()
+        if self._data:
+            self._apply(self._progress)
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        session, trainer = c.session, c.trainer
+        net = trainer.net
+        signature = (net.layer_sizes, tuple(net.hidden_activations), net.output_activation,
+                     tuple(session.input_features))
+        if signature != self._signature:
+            self._build(net, session.input_features)
+            self._signature = signature
+        self._data = self._collect(session, trainer)
+        now = time.perf_counter()
+        if not c.playing or now - self._slow_time >= PLAY_SLOW_INTERVAL:
+            # Thumbnails and warnings evaluate the network on a grid and on the training set;
+            # during Play they change slowly, so they refresh a few times per second.
+            self._slow_time = now
+            self._legend_due = True
+            self._draw_thumbnails(session, net)
+            self._draw_warnings(trainer)
+        kind, self._pending_kind = self._pending_kind, None
+        if kind is not None and self._can_animate(kind, trainer):
+            self._kind = kind
+            self.animation.stop()
+            self.animation.setEndValue(float(net.n_layers + 1))
+            self.animation.setDuration(self.animation_ms * (net.n_layers + 1))
+            self._apply(0.0)
+            self.animation.start()
+        elif self._kind is not None and self.animation.state() == \
+                QtCore.QAbstractAnimation.State.Running:
+            self._apply(self._progress)  # e.g. a new selection during an animation
+        else:
+            self._kind = None
+            self._apply(float(net.n_layers + 1))
+
+    @staticmethod
+    def _can_animate(kind: str, trainer) -> bool:
+        if kind == "update":
+            return trainer.last_update is not None and trainer.phase == "ready"
+        return trainer.last_forward is not None and trainer.phase == kind
+
+    def _finish_animation(self) -> None:
+        self._kind = None
+        if self.controller is not None:
+            self._apply(float(self.controller.trainer.net.n_layers + 1))
+
+    def _collect(self, session, trainer) -> dict:
+        """The numbers of this redraw, all read from the trainer's arrays."""
+        net = trainer.net
+        data = {"weights": [w.copy() for w in net.weights],
+                "biases": [b.copy() for b in net.biases],
+                "phase": trainer.phase, "values": None, "deltas": None, "grads": None}
+        if trainer.phase == "ready" and trainer.last_update is not None:
+            old = trainer.last_update.old_params
+            data["old"] = (list(old[0::2]), list(old[1::2]))
+        if trainer.last_forward is not None and trainer.phase in ("forward", "backward"):
+            sample, row = sample_row(trainer, self.controller.selected_sample)
+            fp, fp_row = sample_forward(trainer, sample, row)
+            data["sample"] = sample
+            data["values"] = [a[fp_row] for a in fp.activations]
+            data["pre"] = [z[fp_row] for z in fp.pre_activations]
+            g = trainer.last_gradients
+            if trainer.phase == "backward" and g is not None:
+                data["grads"] = (list(g.weights), list(g.biases))
+                if row is not None:
+                    data["deltas"] = [d[row] for d in g.deltas]
+        return data
+
+    def _thumbnail_range(self, session):
+        if self.input_range is not None:
+            return self.input_range
+        points = session.points
+        if len(points) == 0:
+            return (-6.0, 6.0), (-6.0, 6.0)
+        lo, hi = points.X.min(axis=0), points.X.max(axis=0)
+        if lo.min() >= -6.0 and hi.max() <= 6.0:
+            return (-6.0, 6.0), (-6.0, 6.0)
+        pad = 0.08 * np.maximum(hi - lo, 1e-9)
+        x_range = (lo[0] - pad[0], hi[0] + pad[0])
+        y_range = (lo[1] - pad[1], hi[1] + pad[1]) if points.dim > 1 else x_range
+        return x_range, y_range
+
+    def _draw_thumbnails(self, session, net) -> None:
+        x_range, y_range = self._thumbnail_range(session)
+        grids = grid_activations(session, x_range, y_range, THUMBNAIL_RESOLUTION)
+        y = session.points.y
+        levels = (float(np.min(y)), float(np.max(y))) if len(y) else (-1.0, 1.0)
+        L = net.n_layers
+        for k, grid in enumerate(grids):
+            role = "input" if k == 0 else "hidden" if k < L else output_role(net.output_activation)
+            for node, image in zip(self.nodes[k], layer_images(grid, role, levels), strict=True):
+                node.set_thumbnail(image)
+
+    def _draw_warnings(self, trainer) -> None:
+        net = trainer.net
+        warnings = []
+        if trainer.n_train and net.n_hidden:
+            with np.errstate(all="ignore"):
+                fp = net.forward(trainer.X_train)
+            warnings = unit_warnings(fp.pre_activations, fp.activations, net.hidden_activations)
+        warnings += exploding_layers(*latest_norm_pair(trainer))
+        self.warnings = warnings
+        active = set()
+        for warning in warnings:
+            key = (warning.kind, warning.layer, warning.unit)
+            active.add(key)
+            badge = self.badges.get(key)
+            if badge is None:
+                badge = self.badges[key] = items.WarningBadge(self._badge_position(*key))
+                self.scene.addItem(badge)
+            badge.text = warning.text
+            badge.setToolTip(warning.text)
+            badge.setVisible(True)
+        for key, badge in self.badges.items():
+            if key not in active:
+                badge.setVisible(False)
+
+    def visible_warnings(self) -> list:
+        """The warnings currently drawn (for tests and the status bar)."""
+        return [w for w in self.warnings
+                if self.badges.get((w.kind, w.layer, w.unit)) is not None]
+
+    # -------------------------------------------------------------- one frame
+    def _apply(self, progress: float) -> None:
+        """Style every item for animation progress ∈ [0, L+1] (L+1 = the final state)."""
+        self._progress = progress
+        data, c = self._data, self.controller
+        if not data or c is None:
+            return
+        L = len(self.edges)
+        kind = self._kind
+        grads = data["grads"]
+        gradient_mode = grads is not None and data["phase"] == "backward"
+        weights, biases = data["weights"], data["biases"]
+        # Weights and biases each get their own symmetric scale: one large bias (a unit
+        # switched off with b = −100) must not make every edge vanish.
+        if kind == "update" and "old" in data:
+            t = min(progress / (L + 1), 1.0)
+            old_w, old_b = data["old"]
+            weights = [o + t * (n - o) for o, n in zip(old_w, data["weights"], strict=True)]
+            biases = [o + t * (n - o) for o, n in zip(old_b, data["biases"], strict=True)]
+            scale = (span([*old_w, *data["weights"]]), span([*old_b, *data["biases"]]))
+        else:
+            scale = (span(weights), span(biases))
+        grad_scale = (span(grads[0]), span(grads[1])) if gradient_mode else (1.0, 1.0)
+        selected = c.selected_parameter
+        for l in range(L):
+            lit = progress >= l + 0.5 if kind == "forward" else True
+            use_grad = gradient_mode and (kind != "backward" or progress >= L - 1 - l + 0.5)
+            values = (grads[0][l] if use_grad else weights[l]).ravel()
+            bias_values = grads[1][l] if use_grad else biases[l]
+            weight_scale, bias_scale = grad_scale if use_grad else scale
+            keys = items.parameter_style_keys(values, weight_scale, dim=not lit)
+            for edge, value, key in zip(self.edges[l], values.tolist(), keys.tolist(),
+                                        strict=True):
+                edge.value = value
+                if key != edge.style_key:
+                    edge.style_key = key
+                    edge.setPen(self._pens.pen_for_key(key))
+            for bias, value in zip(self.biases[l], bias_values, strict=True):
+                bias.set_value(value, bias_scale)
+        self.view.set_selected_edge(selected, self.edges)
+        self._apply_nodes(progress, L, data)
+        self.mode = "gradients" if gradient_mode else "weights"
+        if not c.playing or self._legend_due:  # a new label text relayouts the dock's header
+            self._legend_due = False
+            self._show_legend(scale, grad_scale)
+        self.view.refresh_tooltip()
+
+    def _apply_nodes(self, progress: float, L: int, data: dict) -> None:
+        kind, values, deltas = self._kind, data["values"], data["deltas"]
+        neuron = getattr(self.controller, "selected_neuron", None)
+        for k, column in enumerate(self.nodes):
+            lit = progress >= k if kind == "forward" else True
+            active = (kind == "forward" and int(progress) == k) or \
+                (kind == "backward" and k >= 1 and int(progress) == L - k)
+            show_delta = deltas is not None and k >= 1 and \
+                (kind != "backward" or progress >= L - k)
+            for node in column:
+                text = ""
+                if show_delta:
+                    text = f"δ {number(deltas[k - 1][node.unit], 3)}"
+                elif values is not None and lit:
+                    text = number(values[k][node.unit], 3)
+                node.set_text(text)
+                node.set_state(lit=lit, active=active,
+                               selected=neuron is not None and tuple(neuron) == (k, node.unit))
+
+    def _show_legend(self, scale: tuple, grad_scale: tuple) -> None:
+        if self.mode == "gradients":
+            text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})"
+                             " · under neurons: δ").format(number(grad_scale[0], 3),
+                                                           number(grad_scale[1], 3))
+        else:
+            text = translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
+                number(scale[0], 3), number(scale[1], 3))
+        if self._data.get("values") is not None and self.mode != "gradients":
+            text += translate("NetworkDiagram", " · under neurons: a for sample #{0}").format(
+                self._data['sample'])
+        self.legend.setText(text + translate("NetworkDiagram",
+                                             " · orange > 0, blue < 0, width ∝ |value|"))

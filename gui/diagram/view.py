@@ -1,0 +1,256 @@
+"""The QGraphicsView of the network diagram: fitting, picking, live tooltips and the selection mark.
+
+Picking is done here rather than by Qt's item shapes: edges are thin and cross each other, so
+the nearest edge within a few pixels of the pointer wins (one vectorized distance computation
+over all segments); neurons, bias markers and warning badges take precedence over edges.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui.diagram import items
+from gui.common.i18n import SOURCE_LANGUAGE, current_language, translate
+from gui.inspector.content import parameter_name
+from gui.inspector.render import sup
+from gui.common.number_format import number
+
+PICK_PIXELS = 5.0
+
+
+class DiagramView(QtWidgets.QGraphicsView):
+    def __init__(self, scene: QtWidgets.QGraphicsScene, diagram) -> None:
+        super().__init__(scene)
+        self.diagram = diagram
+        self.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform)
+        self.setViewportUpdateMode(QtWidgets.QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QtGui.QBrush(QtGui.QColor("#FFFFFF")))
+        self.setMouseTracking(True)
+        self.setMinimumSize(200, 90)  # small: the window must fit a 1000 px screen
+        self.edges: list = []
+        self._segments = np.empty((0, 4))
+        self.hovered = None
+        self._global_pos = None
+        self.selection_line = None
+        self.selection_ring = None
+
+    def set_edges(self, edges: list) -> None:
+        """Register the edge items and their current segments (for picking)."""
+        self.edges = edges
+        self._segments = np.array([[e.line().x1(), e.line().y1(), e.line().x2(), e.line().y2()]
+                                   for e in edges], dtype=np.float64).reshape(-1, 4)
+
+    def create_marks(self) -> None:
+        """(Re)create the selection marks after the scene was cleared."""
+        pen = QtGui.QPen(QtGui.QColor("#CC0000"), 2.0, QtCore.Qt.PenStyle.DashLine)
+        self.selection_line = QtWidgets.QGraphicsLineItem()
+        self.selection_line.setPen(pen)
+        self.selection_line.setZValue(5)
+        self.selection_ring = QtWidgets.QGraphicsEllipseItem()
+        self.selection_ring.setPen(QtGui.QPen(QtGui.QColor("#CC0000"), 2.0))
+        self.selection_ring.setZValue(5)
+        for mark in (self.selection_line, self.selection_ring):
+            mark.setVisible(False)
+            self.scene().addItem(mark)
+        self.hovered = None
+
+    def fit(self) -> None:
+        self.fitInView(self.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit_headers()
+
+    def fit_headers(self) -> None:
+        """Elide the layer titles (fixed pixel size, full text in ``data(0)``) to the room
+        between their columns at the current zoom, so a squashed diagram's titles never
+        overlap; re-align each (first left, last right, others centred)."""
+        headers = getattr(self.diagram, "headers", [])
+        if not headers:
+            return
+        texts = [header.data(0) or header.text() for header in headers]
+        metrics = QtGui.QFontMetricsF(headers[0].font())
+        natural = [metrics.horizontalAdvance(text) for text in texts]
+        anchors = [self.mapFromScene(header.pos()).x() for header in headers]
+        limits = items.header_widths(natural, anchors)
+        last = len(headers) - 1
+        for k, header in enumerate(headers):
+            text = texts[k] if natural[k] <= limits[k] else metrics.elidedText(
+                texts[k], QtCore.Qt.TextElideMode.ElideRight, max(limits[k], 0.0))
+            if text != texts[k] and current_language() != SOURCE_LANGUAGE:
+                text = _whole_words(text, texts[k])
+            if header.text() != text:
+                header.setText(text)
+            width = header.boundingRect().width()
+            shift = 0.0 if k == 0 else -width if k == last else -width / 2
+            header.setTransform(QtGui.QTransform.fromTranslate(shift, 0))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self.diagram.relayout()
+        self.fit()
+
+    # ----------------------------------------------------------------- picking
+    def target_at(self, pos: QtCore.QPoint):
+        """("node" | "bias" | "badge" | "edge", item) under the viewport position, or None."""
+        scene_pos = self.mapToScene(pos)
+        for item in self.scene().items(scene_pos):
+            while item.parentItem() is not None:
+                item = item.parentItem()
+            if isinstance(item, items.NodeItem):
+                return ("node", item)
+            if isinstance(item, items.BiasItem):
+                return ("bias", item)
+            if isinstance(item, items.WarningBadge) and item.isVisible():
+                return ("badge", item)
+        if not len(self._segments):
+            return None
+        tolerance = PICK_PIXELS / max(self.transform().m11(), 1e-9)
+        p = np.array([scene_pos.x(), scene_pos.y()])
+        a, b = self._segments[:, :2], self._segments[:, 2:]
+        ab = b - a
+        t = np.clip(np.einsum("ij,ij->i", p - a, ab) / np.maximum(np.einsum("ij,ij->i", ab, ab),
+                                                                   1e-12), 0.0, 1.0)
+        distance = np.hypot(*(a + t[:, None] * ab - p).T)
+        best = int(np.argmin(distance))
+        return ("edge", self.edges[best]) if distance[best] <= tolerance else None
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        target = self.target_at(event.position().toPoint())
+        self._global_pos = event.globalPosition().toPoint()
+        if target != self.hovered:
+            old_node = self.hovered[1] if self.hovered and self.hovered[0] == "node" else None
+            new_node = target[1] if target and target[0] == "node" else None
+            self.hovered = target
+            if new_node is not old_node:
+                self.diagram.nodeHovered.emit(*((new_node.k, new_node.unit) if new_node
+                                                else (-1, -1)))
+        self.refresh_tooltip(force=True)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        super().leaveEvent(event)
+        if self.hovered and self.hovered[0] == "node":
+            self.diagram.nodeHovered.emit(-1, -1)
+        self.hovered = None
+        QtWidgets.QToolTip.hideText()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        target = self.target_at(event.position().toPoint())
+        if target is None:
+            return
+        kind, item = target
+        if kind == "node":
+            self.diagram.neuronClicked.emit(item.k, item.unit)
+        elif kind in ("edge", "bias"):
+            self.diagram.parameterClicked.emit(item.parameter)
+        event.accept()
+
+    def refresh_tooltip(self, force: bool = False) -> None:
+        """Re-show the hovered item's tooltip with current values (live during Play)."""
+        if self.hovered is None or self._global_pos is None:
+            return
+        if not force and not QtWidgets.QToolTip.isVisible():
+            return
+        QtWidgets.QToolTip.showText(self._global_pos, hover_text(self.diagram, self.hovered),
+                                    self.viewport())
+
+    # --------------------------------------------------------------- selection
+    def set_selected_edge(self, parameter, edges) -> None:
+        """Mark the selected parameter: a dashed red line on its edge or a ring on its bias."""
+        if self.selection_line is None:
+            return
+        self.selection_line.setVisible(False)
+        self.selection_ring.setVisible(False)
+        if parameter is None:
+            return
+        layer, kind, i, j = parameter
+        if not 0 <= layer < len(edges):
+            return
+        biases = self.diagram.biases[layer]
+        if kind == "b" and 0 <= i < len(biases):
+            c = biases[i].centre
+            self.selection_ring.setRect(c.x() - 9, c.y() - 9, 18, 18)
+            self.selection_ring.setVisible(True)
+            return
+        n_in = len(self.diagram.nodes[layer])
+        index = i * n_in + j
+        if kind == "W" and 0 <= j < n_in and 0 <= index < len(edges[layer]):
+            self.selection_line.setLine(edges[layer][index].line())
+            self.selection_line.setVisible(True)
+
+
+def _whole_words(elided: str, full: str) -> str:
+    """In a translated title, an elided Latin term ("sigm…") is dropped whole ("…"): a
+    fragment of an English word does not read as a term in a Chinese sentence."""
+    if not elided.endswith("…"):
+        return elided
+    kept = elided[:-1]
+    def latin(c: str) -> bool:
+        return c.isascii() and (c.isalpha() or c == "_")
+    if kept and latin(kept[-1]) and len(full) > len(kept) and latin(full[len(kept)]):
+        while kept and latin(kept[-1]):
+            kept = kept[:-1]
+        return kept + "…"
+    return elided
+
+
+def _g(value) -> str:
+    return number(value, 6)
+
+
+def hover_text(diagram, target) -> str:
+    """The tooltip of a hovered item, from the diagram's current numbers."""
+    kind, item = target
+    data = diagram._data
+    if kind == "badge":
+        return item.text
+    if kind == "node":
+        k, unit = item.k, item.unit
+        L = len(diagram.edges)
+        if k == 0:
+            what = translate("NetworkDiagram", "input feature")
+        elif k == L:
+            what = translate("NetworkDiagram", "layer {0}, unit {1} (output)").format(k, unit)
+        else:
+            what = translate("NetworkDiagram", "layer {0}, unit {1}").format(k, unit)
+        lines = [f"a{sup(k)}[{unit}] — " + what]
+        if data.get("values") is not None:
+            lines.append(translate("NetworkDiagram", "a = {0} for sample #{1}").format(
+                _g(data['values'][k][unit]), data['sample']))
+            if k >= 1:
+                lines.append(f"z = {_g(data['pre'][k - 1][unit])}")
+        if data.get("deltas") is not None and k >= 1:
+            lines.append(f"δ = ∂J/∂z = {_g(data['deltas'][k - 1][unit])}")
+        if k >= 1:
+            lines.append(translate("NetworkDiagram", "bias {0} = {1}").format(
+                f"b{sup(k)}[{unit}]", _g(data['biases'][k - 1][unit])))
+        for warning in diagram.warnings:
+            if warning.kind != "exploding" and (warning.layer + 1, warning.unit) == (k, unit):
+                lines.append("⚠ " + warning.text)
+        lines.append(translate("NetworkDiagram", "Click to select this neuron; hovering shows "
+                               "its map on the canvas."))
+        return "\n".join(lines)
+    layer, which, i, j = item.parameter
+    arrays = data["weights"] if which == "W" else data["biases"]
+    value = arrays[layer][i, j] if which == "W" else arrays[layer][i]
+    name = parameter_name(*item.parameter)
+    core = f"net.weights[{layer}][{i}, {j}]" if which == "W" else f"net.biases[{layer}][{i}]"
+    lines = [f"{name} = {_g(value)}   ({core})"]
+    if which == "W":
+        lines.append(translate("NetworkDiagram", "from {0} to {1}").format(
+            f"a{sup(layer)}[{j}]", f"z{sup(layer + 1)}[{i}]"))
+    if data.get("grads") is not None:
+        grads = data["grads"][0 if which == "W" else 1][layer]
+        lines.append(f"∂J/∂{name} = {_g(grads[i, j] if which == 'W' else grads[i])}")
+    if "old" in data:
+        old = data["old"][0 if which == "W" else 1][layer]
+        lines.append(translate("NetworkDiagram", "before the last update: {0}").format(
+            _g(old[i, j] if which == 'W' else old[i])))
+    lines.append(translate("NetworkDiagram", "Click to select this parameter (inspector, loss "
+                           "surface)."))
+    return "\n".join(lines)

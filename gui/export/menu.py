@@ -1,0 +1,348 @@
+"""File ▸ Export: every view of the window, the whole window, the training animation, the data.
+
+``install_export_menu(window, file_menu)`` adds the submenu once; its entries are rebuilt each
+time it opens, so views docked later (loss surface, diagram …) appear without more wiring:
+
+========================  ========================================================================
+entry                     what it does
+========================  ========================================================================
+<view> ▸ PNG/SVG/PDF/…    ``gui.export.actions.export_view`` (asks for the file, and the width for
+                          PNG); the same four actions go in the view's right-click menu
+Whole window…             ``export_window``: PNG as shown, or SVG/PDF
+Copy window               the window as an image on the clipboard
+Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views
+Points / History / …      CSV or JSON tables (``gui.export.data``)
+========================  ========================================================================
+
+Views are found by type among the window's children (:func:`window_views`), so this module needs
+no attribute names from the main window. :func:`export_target` picks the part of a view that
+makes a clean figure (the plot of the loss curve without its option row, the diagram's scene
+without the animation spin box); the headless CLI uses the same choice.
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from core.training import TrainingDiverged
+from gui.export import actions as export_actions
+from gui.export.animation import format_caption, training_frame_source
+from gui.export.data import (
+    export_history_csv,
+    export_points_csv,
+    export_weights_csv,
+    export_weights_json,
+)
+from gui.export.figures import ExportError, copy_to_clipboard
+from gui.export.actions import (
+    VIEW_EXPORT_KINDS,
+    AnimationSettingsDialog,
+    ask_export_path,
+    export_animation_with_dialog,
+    export_window,
+    install_context_export,
+    retranslate_actions,
+    show_export_error,
+)
+from gui.common.i18n import manager, translate
+from gui.common.refresh import is_shown
+
+#: Scene/lesson view id → (class name of the view widget, menu label). Class names, not
+#: imports, so a view module that is missing or not yet written costs nothing here. Labels are
+#: English; they are shown translated with context "ExportMenu".
+VIEW_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "canvas": (("DataCanvas",), QT_TRANSLATE_NOOP("ExportMenu", "Data canvas")),
+    "loss_curve": (("LossCurve",), QT_TRANSLATE_NOOP("ExportMenu", "Loss curve")),
+    "loss_surface": (("LossSurfaceView", "LossSurfaceDock", "LossSurface", "LossSurfacePanel"),
+                     QT_TRANSLATE_NOOP("ExportMenu", "Loss surface")),
+    "network": (("NetworkDiagram",), QT_TRANSLATE_NOOP("ExportMenu", "Network diagram")),
+    "weights": (("WeightHeatmaps",), QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps")),
+    "gradient_norms": (("GradientNorms",), QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms")),
+}
+
+
+def export_target(view: QtWidgets.QWidget):
+    """The widget or item to export for ``view``: ``view.export_target()`` when the view defines
+    it; the plot tab on screen of a tabbed view; the plot of a composite view (a QGraphicsView
+    ``plot_widget``, ``plot`` or ``view``); else the view itself."""
+    custom = getattr(view, "export_target", None)
+    if callable(custom):
+        return custom()
+    tabs = getattr(view, "tabs", None)  # a view with tabs (loss surface): the plot on screen
+    if isinstance(tabs, QtWidgets.QTabWidget) and isinstance(tabs.currentWidget(),
+                                                             QtWidgets.QGraphicsView):
+        return tabs.currentWidget()
+    for name in ("plot_widget", "plot", "view"):
+        part = getattr(view, name, None)
+        if isinstance(part, QtWidgets.QGraphicsView):
+            return part
+    return view
+
+
+def window_views(window: QtWidgets.QWidget, kinds: dict | None = None
+                 ) -> list[tuple[str, str, QtWidgets.QWidget]]:
+    """``[(view id, label, widget)]`` for each view of ``kinds`` (default VIEW_KINDS) inside
+    ``window``, in that order; the first (outermost) widget of each kind wins."""
+    kinds = VIEW_KINDS if kinds is None else kinds
+    found: dict[str, QtWidgets.QWidget] = {}
+    for widget in window.findChildren(QtWidgets.QWidget):
+        name = type(widget).__name__
+        for view_id, (class_names, _label) in kinds.items():
+            if name in class_names and view_id not in found:
+                found[view_id] = widget
+    return [(view_id, translate("ExportMenu", kinds[view_id][1]), found[view_id])
+            for view_id in kinds if view_id in found]
+
+
+def view_export_actions(view: QtWidgets.QWidget, view_id: str,
+                        parent: QtWidgets.QWidget | None = None) -> list[QtGui.QAction]:
+    """The PNG/SVG/PDF/clipboard actions of ``view``, created (and put in its right-click menu)
+    on the first call, reused after."""
+    actions = getattr(view, "_bp_export_actions", None)
+    if actions is None:
+        actions = install_context_export(export_target(view), view_id, parent)
+        view._bp_export_actions = actions
+    return actions
+
+
+def caption_for(controller) -> str:
+    """One line of settings for the current state (data set, architecture, η, … step)."""
+    session = controller.session
+    trainer = session.trainer
+    network, training = session.network, session.training
+    dataset = controller.data_source.split(":")[0] if getattr(controller, "data_source", "") \
+        else session.data.preset
+    return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
+                          activation=network.activation, learning_rate=trainer.optimizer.lr,
+                          optimizer=trainer.optimizer.name, batch_size=training.batch_size,
+                          l1=training.l1, l2=training.l2, dropout=network.dropout,
+                          step=trainer.step_count)
+
+
+def run_steps(controller, steps: int) -> bool:
+    """Train ``steps`` steps, then let the views redraw once (``stepped``). Returns False when
+    training has diverged (the animation ends there)."""
+    trainer = controller.trainer
+    for _ in range(int(steps)):
+        if trainer.divergence is not None:
+            break
+        try:
+            trainer.step()
+        except TrainingDiverged:
+            break
+    controller.stepped.emit()
+    if trainer.divergence is not None:
+        controller.diverged.emit(controller.divergence_text())
+        return False
+    return True
+
+
+class ExportMenu(QtCore.QObject):
+    """Builds and runs File ▸ Export for ``window`` (which has ``controller``)."""
+
+    def __init__(self, window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu,
+                 before: QtGui.QAction | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.menu = QtWidgets.QMenu(window)
+        self.menu.setObjectName("export_menu")
+        if before is not None:
+            file_menu.insertMenu(before, self.menu)
+        else:
+            file_menu.addMenu(self.menu)
+        self.menu.aboutToShow.connect(self.rebuild)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """The menu (rebuilt) and the views' right-click entries in the interface language."""
+        self.menu.setTitle(translate("ExportMenu", "&Export"))
+        self.rebuild()
+        for _view_id, _label, view in window_views(self.window):
+            actions = getattr(view, "_bp_export_actions", None)
+            if actions is not None:
+                retranslate_actions(actions)
+
+    @property
+    def controller(self):
+        return self.window.controller
+
+    def rebuild(self) -> None:
+        """(Re)fill the menu from the views the window has now."""
+        menu = self.menu
+        old_submenus = [a.menu() for a in menu.actions() if a.menu() is not None]
+        menu.clear()  # deletes the menu's own actions, but not the submenus it created
+        for sub in old_submenus:  # else every rebuild (each language switch) leaks six menus
+            sub.setObjectName("")
+            sub.deleteLater()
+        labels = {"png": translate("ExportMenu", "PNG image…"),
+                  "svg": translate("ExportMenu", "SVG image…"),
+                  "pdf": translate("ExportMenu", "PDF…"),
+                  "clipboard": translate("ExportMenu", "Copy to clipboard")}
+        for view_id, label, view in window_views(self.window):
+            view_export_actions(view, view_id, self.window)  # the right-click entries, once
+            sub = menu.addMenu(label)
+            sub.setObjectName(f"export_{view_id}_menu")
+            for kind in VIEW_EXPORT_KINDS:
+                self._add(sub, labels[kind], f"export_{kind}_{view_id}",
+                          lambda v=view, i=view_id, k=kind: self.export_view(v, i, k))
+        menu.addSeparator()
+        self._add(menu, translate("ExportMenu", "Whole window…"), "export_window",
+                  lambda: export_window(self.window, "backprop-playground"))
+        self._add(menu, translate("ExportMenu", "Copy window to clipboard"), "copy_window",
+                  self.copy_window)
+        menu.addSeparator()
+        self._add(menu, translate("ExportMenu", "Animation of training (GIF/MP4)…"),
+                  "export_animation", self.export_animation)
+        menu.addSeparator()
+        self._add(menu, translate("ExportMenu", "Points (CSV)…"), "export_points",
+                  lambda: self.export_data("points"))
+        self._add(menu, translate("ExportMenu", "History (CSV)…"), "export_history",
+                  lambda: self.export_data("history"))
+        self._add(menu, translate("ExportMenu", "Weights (JSON, named layers)…"),
+                  "export_weights_json", lambda: self.export_data("weights_json"))
+        self._add(menu, translate("ExportMenu", "Weights (CSV)…"), "export_weights_csv",
+                  lambda: self.export_data("weights_csv"))
+
+    def _add(self, menu: QtWidgets.QMenu, text: str, name: str, slot) -> QtGui.QAction:
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def action(self, name: str) -> QtGui.QAction | None:
+        """The menu action with object name ``name`` (also inside view submenus), or None."""
+        for action in self.menu.actions():
+            if action.objectName() == name:
+                return action
+            sub = action.menu()
+            if sub is not None:
+                for inner in sub.actions():
+                    if inner.objectName() == name:
+                        return inner
+        return None
+
+    # ------------------------------------------------------------------ actions
+    def export_view(self, view: QtWidgets.QWidget, view_id: str, kind: str) -> str | None:
+        """Export one view (``kind``: png, svg, pdf or clipboard). A view whose dock is closed
+        or behind another tab is brought to the front first: hidden views are not redrawn,
+        so they would export an outdated or empty picture."""
+        if not is_shown(view):
+            dock = dock_of(view)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+            for _ in range(3):  # show, lay out, then the view's deferred redraw
+                QtWidgets.QApplication.processEvents()
+        return export_actions.export_view(export_target(view), kind, view_id, self.window)
+
+    def copy_window(self) -> None:
+        try:
+            copy_to_clipboard(self.window)
+        except ExportError as error:
+            show_export_error(self.window, error)
+            return
+        self.window.statusBar().showMessage(
+            translate("ExportMenu", "Window copied to the clipboard"), 4000)
+
+    def export_data(self, kind: str, path: str | None = None) -> str | None:
+        """Write the points, the history or the weights; asks for ``path`` when None.
+        Returns the path written, or None (cancelled, or the error was shown)."""
+        session = self.controller.session
+        trainer, net = session.trainer, session.net
+        extension, default_name = {"points": ("csv", "points"), "history": ("csv", "history"),
+                                   "weights_json": ("json", "weights"),
+                                   "weights_csv": ("csv", "weights")}[kind]
+        if path is None:
+            path = ask_export_path(self.window, default_name, (extension,))
+            if path is None:
+                return None
+        points = session.points
+        try:
+            if kind == "points":
+                label = "target" if points.task == "regression" else "label"
+                y = points.y
+                if session.class_names and points.task == "classification":
+                    y = [session.class_label(int(k)) for k in points.y]
+                return export_points_csv(path, points.X, np.asarray(y), points.train,
+                                         list(session.feature_names), label)
+            if kind == "history":
+                return export_history_csv(path, trainer.history.arrays())
+            activations = [*net.hidden_activations, net.output_activation]
+            if kind == "weights_json":
+                return export_weights_json(path, net.weights, net.biases, net.layer_sizes,
+                                           activations)
+            return export_weights_csv(path, net.weights, net.biases, net.layer_sizes)
+        except (ExportError, ValueError) as error:
+            show_export_error(self.window, error)
+            return None
+
+    def export_animation(self) -> str | None:
+        """Ask for the views, steps per frame, frame count and format, then record."""
+        shown = [(view_id, label, view) for view_id, label, view in window_views(self.window)
+                 if is_shown(view)]
+        if not shown:
+            show_export_error(self.window, ExportError(
+                translate("ExportMenu", "No view is visible to record.")))
+            return None
+        labels = [label for _id, label, _view in shown]
+        dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2])
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return None
+        settings = dialog.settings()
+        views = [export_target(view) for _id, label, view in shown if label in settings["views"]]
+        if not views:
+            return None
+        path = ask_export_path(self.window, "training", (settings["format"],))
+        if path is None:
+            return None
+        controller = self.controller
+        controller.pause()
+        source = training_frame_source(lambda n: run_steps(controller, n), views,
+                                       steps_per_frame=settings["steps_per_frame"],
+                                       caption=lambda: caption_for(controller))
+        written = export_animation_with_dialog(self.window, source, path, fps=settings["fps"],
+                                               frame_count=settings["frame_count"])
+        if written:
+            self.window.statusBar().showMessage(
+                translate("ExportMenu", "Animation written to {0}").format(
+                    os.path.basename(written)), 6000)
+        return written
+
+
+def dock_of(widget: QtWidgets.QWidget) -> QtWidgets.QDockWidget | None:
+    """The dock widget that holds ``widget``, or None (e.g. the central canvas)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QtWidgets.QDockWidget):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def install_export_menu(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu | None = None,
+                        before: QtGui.QAction | None = None) -> ExportMenu:
+    """Add File ▸ Export to ``window`` (its first menu named "File" when ``file_menu`` is None);
+    returns the :class:`ExportMenu`, also stored as ``window.export_menu``."""
+    if file_menu is None:
+        file_menu = find_menu(window, "file")
+    export_menu = ExportMenu(window, file_menu, before)
+    window.export_menu = export_menu
+    return export_menu
+
+
+def find_menu(window: QtWidgets.QMainWindow, name: str) -> QtWidgets.QMenu:
+    """The menu-bar menu whose title, without '&', is ``name`` (case-insensitive); created at
+    the front when there is none."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and menu.title().replace("&", "").lower() == name.lower():
+            return menu
+    menu = QtWidgets.QMenu(f"&{name.capitalize()}", window)
+    first = window.menuBar().actions()[0] if window.menuBar().actions() else None
+    window.menuBar().insertMenu(first, menu) if first else window.menuBar().addMenu(menu)
+    return menu

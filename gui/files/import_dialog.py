@@ -1,0 +1,471 @@
+"""File ▸ Import CSV…: preview a CSV file, pick 1–2 feature columns and a label column.
+
+The file is chosen with Browse… or by typing (or pasting) its path into the File field and
+pressing Enter. The dialog only reads the file (through ``core.datasets``); the main window
+decides what to do with the resulting ``Dataset``. Errors are shown in a message box and the
+dialog stays open, so the current points are never touched by a failed import.
+
+Import reads the whole file in chunks (``core.csv_io.CHUNK_ROWS`` rows); after each chunk the
+dialog shows how far it got and lets the event loop run (:func:`yield_to_event_loop`), so the
+window keeps painting and Cancel stops a long read. The pickers are disabled meanwhile.
+
+Columns are guessed from the first rows (the whole file when it is small) by
+``core.csv_io.guess_columns`` (a target-named class column such as "Species" for the label,
+two measurements for the features, never a row id); the dialog only shows the guess. Without a
+usable label the picker stays empty and the summary says why.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from core import datasets
+from core.csv_io import ReadCancelled
+from core.settings import DataSettings, fields_of
+from gui.common.i18n import manager, translate
+
+#: (item text, task value) of the Task picker; the code reads the value (item data).
+TASK_CHOICES = ((QT_TRANSLATE_NOOP("ImportDialog", "auto"), None),
+                (QT_TRANSLATE_NOOP("ImportDialog", "classification"), "classification"),
+                (QT_TRANSLATE_NOOP("ImportDialog", "regression"), "regression"))
+NONE_CHOICE = QT_TRANSLATE_NOOP("ImportDialog", "(none)")
+#: Parts of the dialect description of ``core.csv_io.csv_columns`` (joined by ", ").
+DIALECT_PARTS = (QT_TRANSLATE_NOOP("ImportDialog", "comma-separated"),
+                 QT_TRANSLATE_NOOP("ImportDialog", "semicolon-separated"),
+                 QT_TRANSLATE_NOOP("ImportDialog", "tab-separated"),
+                 QT_TRANSLATE_NOOP("ImportDialog", "decimal comma"),
+                 QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 with BOM"))
+PREVIEW_ROWS = 20
+#: Cells read to guess the feature and label columns: small files are read completely.
+GUESS_CELLS = 200_000
+#: Files up to this size are read completely on every pick, to show the dropped-row count live.
+LIVE_SUMMARY_BYTES = 4_000_000
+#: At most this many rows are imported — the most points a generated data set may have
+#: (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives
+#: a random sample of this size.
+MAX_IMPORT_ROWS = int(next(info.maximum for info in fields_of(DataSettings)
+                           if info.name == "n_points"))
+
+
+class PathEdit(QtWidgets.QLineEdit):
+    """The File field. Enter loads the typed path (``returnPressed``) and stops there: it does
+    not also press the dialog's default button (Import)."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
+def clean_path(text: str) -> str:
+    """A typed or pasted path: surrounding spaces and quotes removed, ``file://`` URLs and
+    ``~`` expanded."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1].strip()
+    if text.lower().startswith("file:"):
+        text = QtCore.QUrl(text).toLocalFile() or text
+    return os.path.expanduser(text)
+
+
+def yield_to_event_loop() -> None:
+    """Let Qt handle pending events (painting, timers, the Cancel button) between two chunks
+    of a long read."""
+    QtWidgets.QApplication.processEvents()
+
+
+class ImportDialog(QtWidgets.QDialog):
+    """Preview + column pickers. After `exec()` returns Accepted, `self.dataset` is the result."""
+
+    def __init__(self, parent=None, path: str | None = None) -> None:
+        super().__init__(parent)
+        self.resize(720, 480)
+        self.dataset: datasets.Dataset | None = None
+        self.path: str | None = None
+        self.header: list[str] = []
+        self.data_rows = 0  # data rows seen in the preview sample
+        self._why_no_label: tuple[str, ...] = ()
+        self._dialect = ""
+        self._summary_text: Callable[[], str] = lambda: ""
+        self.reading = False  # Import is reading the file (chunk by chunk)
+        self._cancel_requested = False
+
+        self.path_edit = PathEdit()
+        self.path_edit.returnPressed.connect(self.load_typed_path)
+        self.path_edit.textEdited.connect(self._path_edited)
+        self.browse_button = QtWidgets.QPushButton()
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self._browse)
+        self.file_label = QtWidgets.QLabel()
+        self.file_label.setBuddy(self.path_edit)
+        self.dialect_label = QtWidgets.QLabel()
+        self.dialect_label.setStyleSheet("color: #555;")
+        self.preview = QtWidgets.QTableWidget()
+        self.preview.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.feature1 = QtWidgets.QComboBox()
+        self.feature2 = QtWidgets.QComboBox()
+        self.label_combo = QtWidgets.QComboBox()
+        self.task_combo = QtWidgets.QComboBox()
+        for text, task in TASK_CHOICES:
+            self.task_combo.addItem(text, task)
+        self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        for combo in (self.feature1, self.feature2, self.label_combo, self.task_combo):
+            combo.currentIndexChanged.connect(self._update_summary)
+
+        file_row = QtWidgets.QHBoxLayout()
+        file_row.addWidget(self.file_label)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.form = QtWidgets.QFormLayout()
+        self.form_labels = [QtWidgets.QLabel() for _ in range(4)]
+        for label, field in zip(self.form_labels, (self.feature1, self.feature2,
+                                                   self.label_combo, self.task_combo),
+                                strict=True):
+            self.form.addRow(label, field)
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.dialect_label)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self._ok_button().setEnabled(False)
+        self._show_summary(self._choose_file_text)
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+        if path:
+            self.open_path(path)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Set every text of the dialog in the current language (also on languageChanged)."""
+        self.setWindowTitle(translate("ImportDialog", "Import CSV"))
+        self.file_label.setText(translate("ImportDialog", "File:"))
+        self.path_edit.setPlaceholderText(
+            translate("ImportDialog", "Type or paste the path of a CSV file, then press Enter"))
+        self.browse_button.setText(translate("ImportDialog", "Browse…"))
+        texts = (translate("ImportDialog", "Feature x1:"), translate("ImportDialog", "Feature x2:"),
+                 translate("ImportDialog", "Label / target:"), translate("ImportDialog", "Task:"))
+        for label, text in zip(self.form_labels, texts, strict=True):
+            label.setText(text)
+        self._ok_button().setText(translate("ImportDialog", "Import"))
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("ImportDialog", "Cancel"))
+        for index, (text, _task) in enumerate(TASK_CHOICES):
+            self.task_combo.setItemText(index, translate("ImportDialog", text))
+        if self.feature2.count():
+            self.feature2.setItemText(0, translate("ImportDialog", NONE_CHOICE))
+        self.dialect_label.setText(self._dialect_text())
+        if self.path and self.path_edit.text() == self.path:
+            self._update_summary()
+        else:
+            self._show_summary(self._summary_text, self._summary_error)
+
+    def _ok_button(self) -> QtWidgets.QPushButton:
+        return self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+
+    def _browse(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, translate("ImportDialog", "Import CSV"), "",
+            translate("ImportDialog", "CSV files (*.csv *.tsv *.txt);;All files (*)"))
+        if path:
+            self.open_path(path)
+
+    def _show_summary(self, text: Callable[[], str], error: bool = False) -> None:
+        """Show ``text()`` under the pickers (red for a problem); kept for retranslation."""
+        self._summary_text, self._summary_error = text, error
+        self.summary.setStyleSheet("color: #B00020;" if error else "")
+        self.summary.setText(text())
+
+    @staticmethod
+    def _choose_file_text() -> str:
+        return translate("ImportDialog",
+                         "Choose a CSV file with Browse…, or type its path and press Enter.")
+
+    @staticmethod
+    def _type_a_path_text() -> str:
+        return translate("ImportDialog",
+                         "Type the path of a CSV file, or choose one with Browse….")
+
+    def _dialect_text(self) -> str:
+        return ", ".join(translate("ImportDialog", part) for part in self._dialect.split(", ")
+                         if part)
+
+    # --------------------------------------------------------------- reading
+    def _path_edited(self, text: str) -> None:
+        """Typing in the File field: Import waits until Enter has loaded the typed file."""
+        if self.path is not None and text == self.path:
+            self._update_summary()
+            return
+        self._ok_button().setEnabled(False)
+        if text.strip():
+            self._show_summary(lambda: translate(
+                "ImportDialog", "Press Enter to load the preview of this file."))
+        else:
+            self._show_summary(self._choose_file_text)
+
+    def load_typed_path(self) -> bool:
+        """Enter in the File field: load the typed (or pasted) path; False if it failed."""
+        path = clean_path(self.path_edit.text())
+        if not path:
+            self._show_summary(self._type_a_path_text, error=True)
+            QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"),
+                                          self._type_a_path_text())
+            return False
+        return self.open_path(path)
+
+    def _path_problem(self, path: str) -> str:
+        """Why ``path`` cannot be opened as a file (translated), or ""."""
+        if os.path.isdir(path):
+            return translate("ImportDialog", "{0} is a folder, not a file. Choose a CSV file "
+                             "inside it with Browse….").format(path)
+        if not os.path.exists(path):
+            return translate("ImportDialog", "There is no file {0}. Check the folder and the "
+                             "file name, or choose the file with Browse….").format(path)
+        return ""
+
+    def open_path(self, path: str) -> bool:
+        """Load the preview of `path`; on error show a message box and return False (the
+        dialog then shows no file, and Import stays disabled until a file loads)."""
+        self.path_edit.setText(path)
+        problem = self._path_problem(path)
+        try:
+            if problem:
+                raise ValueError(problem)
+            header, rows, dialect = datasets.csv_columns(path, max_rows=PREVIEW_ROWS)
+            if len(rows) == PREVIEW_ROWS:  # read more rows (all of a small file) to guess
+                rows = datasets.csv_columns(
+                    path, max_rows=max(PREVIEW_ROWS, GUESS_CELLS // max(1, len(header))))[1]
+        except (ValueError, OSError, UnicodeDecodeError) as error:
+            reason = str(error)
+            self._clear()
+            self._show_summary(lambda: self._path_problem(path) or reason, error=True)
+            message = problem or translate("ImportDialog", "Cannot read {0}:\n{1}").format(
+                path, reason)
+            QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"), message)
+            return False
+        self.path = path
+        self.header = [str(h) for h in header]
+        self.data_rows = len(rows)
+        self._dialect = str(dialect)
+        self.dialect_label.setText(self._dialect_text())
+        preview = rows[:PREVIEW_ROWS]
+        self.preview.clear()
+        self.preview.setColumnCount(len(self.header))
+        self.preview.setRowCount(len(preview))
+        self.preview.setHorizontalHeaderLabels(self.header)
+        for r, row in enumerate(preview):
+            for c, value in enumerate(list(row)[: len(self.header)]):
+                self.preview.setItem(r, c, QtWidgets.QTableWidgetItem(str(value)))
+        self.preview.resizeColumnsToContents()
+        features, label, self._why_no_label = datasets.guess_columns(
+            self.header, [[str(cell) for cell in row] for row in rows])
+        for combo in (self.feature1, self.feature2, self.label_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.feature2.addItem(translate("ImportDialog", NONE_CHOICE), None)
+        for name in self.header:  # column names are the user's data: never translated
+            for combo in (self.feature1, self.feature2, self.label_combo):
+                combo.addItem(name, name)
+        self.feature1.setCurrentIndex(self.feature1.findData(features[0]) if features else -1)
+        self.feature2.setCurrentIndex(self.feature2.findData(features[1])
+                                      if len(features) > 1 else 0)
+        self.label_combo.setCurrentIndex(-1 if label is None else self.label_combo.findData(label))
+        for combo in (self.feature1, self.feature2, self.label_combo):
+            combo.blockSignals(False)
+        self._update_summary()
+        return True
+
+    def _clear(self) -> None:
+        """No file loaded: empty preview and pickers, Import disabled."""
+        self.path, self.header, self.data_rows, self._dialect = None, [], 0, ""
+        self.dataset = None
+        self.dialect_label.setText("")
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        for combo in (self.feature1, self.feature2, self.label_combo):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.blockSignals(False)
+        self._ok_button().setEnabled(False)
+
+    def selection(self) -> tuple[list[str], str, str | None]:
+        """The picked (features, label, task or None for auto); "" for an empty picker."""
+        features = [self.feature1.currentData() or ""]
+        if self.feature2.currentData():
+            features.append(self.feature2.currentData())
+        return features, self.label_combo.currentData() or "", self.task_combo.currentData()
+
+    def select(self, features: list[str], label: str, task: str | None = None) -> None:
+        """Set the pickers programmatically (used by tests and scripts). ValueError for a
+        column the file does not have."""
+        for name in [*features, label]:
+            if name not in self.header:
+                raise ValueError(f"no column {name!r}; columns are: {', '.join(self.header)}")
+        combos = (self.feature1, self.feature2, self.label_combo, self.task_combo)
+        for combo in combos:
+            combo.blockSignals(True)
+        self.feature1.setCurrentIndex(self.feature1.findData(features[0]))
+        self.feature2.setCurrentIndex(self.feature2.findData(features[1])
+                                      if len(features) > 1 else 0)
+        self.label_combo.setCurrentIndex(self.label_combo.findData(label))
+        self.task_combo.setCurrentIndex([t for _, t in TASK_CHOICES].index(task))
+        for combo in combos:
+            combo.blockSignals(False)
+        self._update_summary()
+
+    def check_selection(self) -> None:
+        """Problems found without reading the file: ValueError with a translated message."""
+        if not self.path:
+            raise ValueError(translate("ImportDialog", "no file chosen"))
+        if self.data_rows == 0:
+            raise ValueError(translate("ImportDialog", "{0}: the file has a header but no data "
+                                       "rows").format(os.path.basename(self.path)))
+        features, label, _task = self.selection()
+        if not label:
+            if self._why_no_label[:1] == ("one class",):
+                _kind, column, value = self._why_no_label
+                raise ValueError(translate(
+                    "ImportDialog", "Column '{0}' has only one class ('{1}'), so no label "
+                    "column was guessed. Choose the label column.").format(column, value))
+            if self._why_no_label:
+                raise ValueError(translate(
+                    "ImportDialog", "No column has two different values to learn from in the "
+                    "first rows, so no label column was guessed. Choose the label column."))
+            raise ValueError(translate("ImportDialog", "Choose the label column."))
+        if not features[0]:
+            raise ValueError(translate("ImportDialog", "Choose the feature column x1."))
+        if label in features:
+            raise ValueError(translate("ImportDialog", "column '{0}' cannot be both a feature "
+                                       "and the label").format(label))
+        if len(set(features)) != len(features):
+            raise ValueError(translate("ImportDialog", "choose two different feature columns"))
+
+    def read(self, progress=None) -> datasets.Dataset:
+        """Read the whole file with the current selection. Raises ValueError with a message;
+        ``progress`` as for ``core.csv_io.read_csv`` (ReadCancelled when it returns False)."""
+        self.check_selection()
+        features, label, task = self.selection()
+        return datasets.read_csv(self.path, features, label, task=task, progress=progress)
+
+    def _reading_progress(self, rows: int, fraction: float) -> bool:
+        """After each chunk of Import's read: show the progress, let the event loop run;
+        False (stop) once Cancel was pressed."""
+        self._show_summary(lambda: translate(
+            "ImportDialog", "Reading the file: {0} rows so far ({1} %). Cancel stops it."
+        ).format(rows, int(100 * fraction)))
+        yield_to_event_loop()
+        return not self._cancel_requested
+
+    def _set_reading(self, reading: bool) -> None:
+        self.reading = reading
+        self._cancel_requested = False
+        for widget in (self.path_edit, self.browse_button, self.preview, self.feature1,
+                       self.feature2, self.label_combo, self.task_combo, self._ok_button()):
+            widget.setEnabled(not reading)
+
+    def reject(self) -> None:
+        """Cancel (or Escape, or closing the dialog): while Import reads, stop the reading
+        first; the dialog closes when the read has stopped."""
+        if self.reading:
+            self._cancel_requested = True
+            return
+        super().reject()
+
+    def _update_summary(self) -> None:
+        if not self.path or self.reading:
+            return
+        self.dataset = None
+        try:
+            self.check_selection()
+            if os.path.getsize(self.path) > LIVE_SUMMARY_BYTES:
+                self._show_summary(lambda: translate(
+                    "ImportDialog", "Large file: rows are counted when you press Import; at "
+                    "most {0} (a random sample) are imported.").format(f"{MAX_IMPORT_ROWS:,}"))
+                self._ok_button().setEnabled(True)
+                return
+            dataset = self.read()
+        except (ValueError, OSError, UnicodeDecodeError) as error:
+            reason = str(error)
+            self._show_summary(lambda: translate(
+                "ImportDialog", "{0}", "summary: why the chosen columns cannot be imported"
+            ).format(reason), error=True)
+            self._ok_button().setEnabled(False)
+            return
+        self._show_summary(lambda: describe(dataset))
+        self._ok_button().setEnabled(True)
+
+    def accept(self) -> None:
+        if self.path_edit.text() != (self.path or ""):  # a typed path that was not loaded yet
+            self.load_typed_path()
+            return
+        if self.reading:
+            return
+        summary = (self._summary_text, self._summary_error)
+        self._set_reading(True)
+        try:
+            self.dataset = self.read(progress=self._reading_progress)
+        except ReadCancelled:
+            self.dataset = None
+            self._set_reading(False)
+            self._show_summary(*summary)
+            super().reject()
+            return
+        except (ValueError, OSError, UnicodeDecodeError) as error:
+            self.dataset = None
+            self._set_reading(False)
+            self._show_summary(*summary)
+            QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"),
+                                          translate("ImportDialog", "Cannot import:\n{0}")
+                                          .format(error))
+            return
+        self._set_reading(False)
+        self._show_summary(*summary)
+        super().accept()
+
+
+def describe(dataset: datasets.Dataset) -> str:
+    """One-line summary: rows kept, rows dropped, classes or target range."""
+    rows = dataset.X.shape[0]
+    parts = [translate("ImportDialog", "{0} rows").format(rows),
+             translate("ImportDialog", "{0} rows dropped (empty/NA)").format(dataset.dropped_rows)]
+    if rows > MAX_IMPORT_ROWS:
+        parts[0] = translate("ImportDialog", "{0} rows (a random sample of {1} is imported)"
+                             ).format(rows, f"{MAX_IMPORT_ROWS:,}")
+    if dataset.task == "classification":
+        names = dataset.class_names or tuple(str(k) for k in range(dataset.n_classes))
+        parts.append(translate("ImportDialog", "{0} classes: {1}").format(
+            dataset.n_classes, ", ".join(names)))
+    else:
+        parts.append(translate("ImportDialog", "regression target"))
+    return " · ".join(parts)
+
+
+def limit_rows(dataset: datasets.Dataset, max_rows: int = MAX_IMPORT_ROWS,
+               seed: int = 0) -> datasets.Dataset:
+    """``dataset`` itself if it has at most ``max_rows`` rows, else a seeded random sample of
+    ``max_rows`` rows in file order; for classification the first row of any class the sample
+    missed is added, so every class stays. ``dropped_rows`` is kept."""
+    n = dataset.X.shape[0]
+    if n <= max_rows:
+        return dataset
+    keep = np.sort(np.random.default_rng(seed).choice(n, size=max_rows, replace=False))
+    if dataset.task == "classification":
+        missing = np.setdiff1d(np.unique(dataset.y), dataset.y[keep])
+        firsts = [int(np.argmax(dataset.y == label)) for label in missing]
+        keep = np.union1d(keep, np.array(firsts, dtype=np.int64))
+    return datasets.Dataset(dataset.X[keep], dataset.y[keep], dataset.task, dataset.n_classes,
+                            dataset.feature_names, dataset.class_names, dataset.dropped_rows)

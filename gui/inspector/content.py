@@ -1,0 +1,345 @@
+"""What the inspector shows: the step's forward, backward and update with the engine's numbers.
+
+Every number comes from the trainer's own arrays (``last_forward``, ``last_gradients``,
+``last_update``, ``optimizer.terms``). Where the board shows an intermediate the engine does not
+keep — (W^{k+1})ᵀ δ^{k+1}, f′(z^k), the data part of ∂J/∂W — it is computed with the very
+operation ``MLP.backward`` uses, on the same arrays, so it is bit-identical.
+
+Notation (the same in the diagram): layers k = 1 … L; a⁰ = x; z^k = W^k a^{k−1} + b^k and
+a^k = f(z^k) with W^k = ``net.weights[k−1]``, b^k = ``net.biases[k−1]``, z^k =
+``pre_activations[k−1]``, a^k = ``activations[k]``, δ^k = ``deltas[k−1]`` = ∂J/∂z^k. Element
+indices are 0-based as in NumPy: W¹[i, j] connects input unit j to unit i of layer 1.
+Backpropagation as in Goodfellow et al. 2016, §6.5; optimizer rules as in ``core.optimizers``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.activations import ACTIVATIONS
+from core.losses import per_sample_loss
+from gui.common.i18n import translate
+from gui.inspector.render import Arr, Num, Section, sup
+from gui.common.number_format import number
+
+LOSS_FORMULAS = {
+    "bce": "ℓ = −[y log p + (1 − y) log(1 − p)]",
+    "cross_entropy": "ℓ = −log p<sub>y</sub>",
+    "mse": "ℓ = mean<sub>k</sub> (ŷ<sub>k</sub> − y<sub>k</sub>)²",
+}
+
+
+def loss_formula(loss: str) -> str:
+    """The per-sample loss formula of ``loss`` in the current language (symbols kept)."""
+    if loss == "mse":
+        return translate("Inspector", "ℓ = mean<sub>k</sub> (ŷ<sub>k</sub> − y<sub>k</sub>)²")
+    return LOSS_FORMULAS[loss]
+
+
+def parameter_name(layer: int, kind: str, i: int, j: int = 0) -> str:
+    """'W²[3, 1]' or 'b²[3]' for core's 0-based ``(layer, kind, i, j)``."""
+    return f"W{sup(layer + 1)}[{i}, {j}]" if kind == "W" else f"b{sup(layer + 1)}[{i}]"
+
+
+def valid_parameter(net, parameter) -> bool:
+    """True if ``parameter`` = (layer, "W"/"b", i, j) names an element of ``net``."""
+    try:
+        layer, kind, i, j = parameter
+    except (TypeError, ValueError):
+        return False
+    if kind not in ("W", "b") or not 0 <= layer < net.n_layers:
+        return False
+    n_out, n_in = net.layer_sizes[layer + 1], net.layer_sizes[layer]
+    return 0 <= i < n_out and (0 <= j < n_in if kind == "W" else j == 0)
+
+
+def sample_row(trainer, selected_sample):
+    """(training index, row in the mini-batch or None) of the sample to show.
+
+    Default (``selected_sample`` None or out of range): the first sample of the mini-batch."""
+    batch = trainer.batch_indices
+    if selected_sample is None or not 0 <= int(selected_sample) < trainer.n_train:
+        return int(batch[0]), 0
+    rows = np.flatnonzero(np.asarray(batch) == int(selected_sample))
+    return int(selected_sample), (int(rows[0]) if rows.size else None)
+
+
+def forward_parameters(trainer):
+    """(weights, biases) the last forward pass used: the old parameters once updated."""
+    if trainer.phase == "ready" and trainer.last_update is not None:
+        old = trainer.last_update.old_params
+        return list(old[0::2]), list(old[1::2])
+    return list(trainer.net.weights), list(trainer.net.biases)
+
+
+def _highlight(neuron, k: int) -> set:
+    return {(neuron[1], 0)} if neuron is not None and neuron[0] == k else set()
+
+
+def sample_forward(trainer, sample: int, row):
+    """(forward pass, row) holding ``sample``: the batch's own pass, or — for a sample outside the
+    mini-batch — a forward pass of that sample alone with the parameters the batch used."""
+    if row is not None:
+        return trainer.last_forward, row
+    weights, biases = forward_parameters(trainer)
+    twin = trainer.net.copy()
+    twin.weights, twin.biases = weights, biases
+    return twin.forward(trainer.X_train[sample:sample + 1]), 0
+
+
+def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
+    """Forward section (z = W a + b, a = f(z) per layer) and the output/loss section."""
+    net = trainer.net
+    weights, biases = forward_parameters(trainer)
+    n = len(trainer.batch_indices)
+    note = translate("Inspector", "Training sample #{0}, row {1} of the mini-batch of {2}."
+                     ).format(sample, row, n)
+    if row is None:
+        note = translate("Inspector", "Training sample #{0} is <b>not in this mini-batch</b>: "
+                         "it does not contribute to this step. Its forward pass with the same "
+                         "parameters:").format(sample)
+    fp, row = sample_forward(trainer, sample, row)
+    lines: list = [[translate("Inspector", "input x (the network's features):"),
+                    Arr("a⁰", fp.activations[0][row], highlight=_highlight(neuron, 0))]]
+    names = [*net.hidden_activations, net.output_activation]
+    for l, name in enumerate(names):
+        k = sup(l + 1)
+        a_in_label = f"a{sup(l)}"
+        if l > 0 and fp.dropout_masks[l - 1] is not None:
+            a_in_label = f"a{sup(l)} ⊙ m/(1−p)"  # inverted dropout mask applied
+        width = net.layer_sizes[l + 1]
+        units = (translate("Inspector", "{0} units") if width > 1 else
+                 translate("Inspector", "{0} unit")).format(width)
+        lines.append(translate("Inspector", "<b>Layer {0}</b> ({1}, {2}): {3}").format(
+            l + 1, name, units, f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})"))
+        lines.append([
+            Arr(f"W{k}", weights[l]), Arr(a_in_label, fp.layer_inputs[l][row], key=f"a{sup(l)}in"),
+            "+", Arr(f"b{k}", biases[l]), "=",
+            Arr(f"z{k}", fp.pre_activations[l][row], highlight=_highlight(neuron, l + 1)),
+            f"→ {name} →",
+            Arr(f"a{k}", fp.activations[l + 1][row], highlight=_highlight(neuron, l + 1)),
+        ])
+    title = (translate("Inspector", "Forward") if trainer.phase == "forward" else
+             translate("Inspector", "Forward (this step)"))
+    sections = [Section(title, lines, note)]
+    sections.append(output_section(trainer, fp, row, sample))
+    return sections
+
+
+def _targets_row(trainer, sample: int) -> np.ndarray:
+    y = np.asarray(trainer.y_train[sample], dtype=np.float64)
+    return y.reshape(-1)
+
+
+def output_section(trainer, fp, row: int, sample: int) -> Section:
+    """ŷ, y, the sample's loss and the batch's mean loss."""
+    loss = trainer.loss
+    logits, output = fp.pre_activations[-1][row:row + 1], fp.output[row:row + 1]
+    y_row = trainer.y_train[sample:sample + 1]
+    sample_loss = float(per_sample_loss(loss, logits, output, y_row)[0])
+    lines: list = [["ŷ =", Arr("ŷ", output[0])]]
+    if loss == "cross_entropy":
+        label = int(np.asarray(y_row).reshape(-1)[0])
+        lines.append([translate("Inspector", "y = class {0}, one-hot").format(label),
+                      Arr("y", _one_hot(label, output.shape[1]))])
+    else:
+        lines.append(["y =", Arr("y", _targets_row(trainer, sample))])
+    lines.append(loss_formula(loss))  # a paragraph: real subscripts, not flattened in a board
+    lines.append([Num(translate("Inspector", "sample loss ℓ"), sample_loss)])
+    gradients = trainer.last_gradients if trainer.phase != "forward" else None
+    batch_loss = gradients.data_loss if gradients is not None else trainer.batch_loss
+    lines.append([translate("Inspector", "mean over the n = {0} samples of the batch:").format(
+        len(trainer.batch_indices)), Num(translate("Inspector", "J_data"), batch_loss)])
+    if gradients is not None and gradients.penalty:
+        lines.append([translate("Inspector", "J = J_data + penalty:"),
+                      Num(translate("Inspector", "penalty"), gradients.penalty),
+                      Num("J", gradients.loss)])
+    return Section(translate("Inspector", "Output and loss"), lines)
+
+
+def _one_hot(label: int, k: int) -> np.ndarray:
+    v = np.zeros(k)
+    v[label] = 1.0
+    return v
+
+
+def _output_delta_lines(trainer, fp, g, row: int, sample: int, neuron) -> list:
+    """δ^L of the sample, from ŷ − y (or p − y) by the very steps of ``core.losses``.
+
+    bce / cross-entropy: the fused δ = (p − y)/n. mse: ∂J/∂ŷ = 2(ŷ − y)/(n·d), then through the
+    output activation: × 1 (linear), ⊙ ŷ(1 − ŷ) (sigmoid), or J_softmaxᵀ · (softmax, which has
+    no element-wise f′: J_softmax = diag(p) − p pᵀ, Goodfellow et al. 2016, §6.2.2.3)."""
+    net, L, n = trainer.net, trainer.net.n_layers, len(trainer.batch_indices)
+    output, y = fp.output[row], trainer.y_train[sample]
+    if trainer.loss == "cross_entropy":
+        y = _one_hot(int(y), output.shape[0])
+    y = np.asarray(y, dtype=np.float64).reshape(-1)
+    residual = output - y
+    kL, d = sup(L), output.shape[0]
+    delta = Arr(f"δ{kL}", g.deltas[L - 1][row], highlight=_highlight(neuron, L))
+    if trainer.loss != "mse":
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n "
+                          "of the batch mean)").format(kL, n),
+                [Arr("p − y", residual), f"÷ {n} =", delta]]
+    grad_output = residual * (2.0 / (n * d))  # ∂J/∂ŷ, as in core.losses
+    times = f"× 2/({n}·{d}) ="
+    if net.output_activation == "linear":
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) with n = {1}, d = {2} "
+                          "(linear output: f′ = 1)").format(kL, n, d),
+                [Arr("ŷ − y", residual), times, delta]]
+    if net.output_activation == "sigmoid":
+        slope = output * (1.0 - output)  # σ′(z) = ŷ(1 − ŷ), as in core.losses
+        return [translate("Inspector", "δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with "
+                          "n = {1}, d = {2}, f′(z) = ŷ(1 − ŷ)").format(kL, n, d),
+                [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output), "⊙",
+                 Arr(f"f′(z{kL})", slope), "=", delta]]
+    jacobian = np.diag(output) - np.outer(output, output)  # ∂p_i/∂z_j = p_i(δ_ij − p_j)
+    return [translate("Inspector", "δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d) with n = {1}, "
+                      "d = {2}. Softmax has no element-wise f′: every output depends on every z, "
+                      "through its Jacobian J_softmax = ∂p/∂z = diag(p) − p pᵀ (symmetric)."
+                      ).format(kL, n, d),
+            [Arr("ŷ − y", residual), times, Arr("∂J/∂ŷ", grad_output)],
+            [Arr("J_softmaxᵀ", jacobian.T), Arr("∂J/∂ŷ", grad_output), "=", delta]]
+
+
+def _hidden_delta_lines(trainer, fp, g, weights, l: int, row: int, neuron) -> list:
+    """δ^k = (W^{k+1})ᵀ δ^{k+1} [⊙ m^k/(1−p)] ⊙ f′(z^k) for hidden layer k = l + 1, each factor
+    computed as ``MLP.backward`` computes it (the dropout mask only when the layer used one)."""
+    net = trainer.net
+    k, above = sup(l + 1), sup(l + 2)
+    act = ACTIVATIONS[net.hidden_activations[l]]
+    upstream = (g.deltas[l + 1] @ weights[l + 1])[row]  # as in MLP.backward
+    slope = act.derivative(fp.pre_activations[l], fp.activations[l + 1])[row]
+    mask = fp.dropout_masks[l]
+    line: list = [Arr(f"(W{above})ᵀ", weights[l + 1].T), Arr(f"δ{above}", g.deltas[l + 1][row]),
+                  "=", Arr(f"(W{above})ᵀ δ{above}", upstream)]
+    if mask is None:
+        head = f"δ{k} = (W{above})ᵀ δ{above} ⊙ f′(z{k}),  f = {act.name}"
+    else:
+        head = (f"δ{k} = (W{above})ᵀ δ{above} ⊙ m{k}/(1−p) ⊙ f′(z{k}),  f = {act.name},  "
+                + translate("Inspector", "dropout p = {0}: m{1} is this step's mask of "
+                            "layer {2} (0 = dropped)").format(number(net.dropout[l]), k, l + 1))
+        line += ["⊙", Arr(f"m{k}/(1−p)", net.dropout_scale(mask, l)[row])]
+    line += ["⊙", Arr(f"f′(z{k})", slope), "=",
+             Arr(f"δ{k}", g.deltas[l][row], highlight=_highlight(neuron, l + 1))]
+    return [head, line]
+
+
+def backward_section(trainer, sample: int, row, neuron=None) -> Section:
+    """δ^L, δ^k = (W^{k+1})ᵀ δ^{k+1} ⊙ f′(z^k), ∂J/∂W^k and ∂J/∂b^k (penalty shown apart)."""
+    net, fp, g = trainer.net, trainer.last_forward, trainer.last_gradients
+    weights, _ = forward_parameters(trainer)
+    L = net.n_layers
+    lines: list = []
+    if row is None:
+        lines.append(translate("Inspector", "Sample #{0} is not in this mini-batch, so it has no "
+                               "δ in this step (it adds nothing to ∂J/∂W). The batch's "
+                               "gradients:").format(sample))
+    else:
+        lines += _output_delta_lines(trainer, fp, g, row, sample, neuron)
+        for l in range(L - 2, -1, -1):  # hidden layer k = l + 1, from the output back
+            lines += _hidden_delta_lines(trainer, fp, g, weights, l, row, neuron)
+    lines.append(translate("Inspector", "<b>Gradients of the batch</b>: ∂J/∂W<sup>k</sup> = "
+                           "Σ<sub>batch</sub> δ<sup>k</sup> (a<sup>k−1</sup>)ᵀ — δ already "
+                           "carries the 1/n, so this is the mean over the batch of n·δ aᵀ — "
+                           "plus the penalty term; ∂J/∂b<sup>k</sup> = Σ<sub>batch</sub> "
+                           "δ<sup>k</sup>."))
+    for l in range(L - 1, -1, -1):
+        k = sup(l + 1)
+        parts: list = [Arr(f"∂J/∂W{k}", g.weights[l])]
+        if trainer.l1 or trainer.l2:
+            data = g.deltas[l].T @ fp.layer_inputs[l]  # the data term, as in MLP.backward
+            parts = [Arr(f"Σ δ{k}(a{sup(l)})ᵀ", data)]
+            if trainer.l2:
+                parts += ["+", Arr(f"λ₂W{k} (λ₂ = {number(trainer.l2)})", trainer.l2 * weights[l],
+                                   key=f"λ₂W{k}")]
+            if trainer.l1:
+                parts += ["+", Arr(f"λ₁ sign(W{k}) (λ₁ = {number(trainer.l1)})",
+                                   trainer.l1 * np.sign(weights[l]), key=f"λ₁sign(W{k})")]
+            parts += ["=", Arr(f"∂J/∂W{k}", g.weights[l])]
+        lines.append([*parts, "  ", Arr(f"∂J/∂b{k}", g.biases[l])])
+    return Section(translate("Inspector", "Backward"), lines)
+
+
+_RULES = {
+    "sgd": "θ ← θ − η g",
+    "momentum": "v ← μ v + g;  θ ← θ − η v",
+    "nesterov": "v ← μ v + g;  θ ← θ − η (g + μ v)",
+    "rmsprop": "s ← α s + (1 − α) g²;  θ ← θ − η g / (√s + ε)",
+    "adam": ("m ← β₁ m + (1 − β₁) g;  v ← β₂ v + (1 − β₂) g²;  m̂ = m/(1 − β₁ᵗ);  "
+             "v̂ = v/(1 − β₂ᵗ);  θ ← θ − η m̂ / (√v̂ + ε)"),
+}
+_TERM_LABELS = {"v": "v", "s": "s", "m": "m", "m_hat": "m̂", "v_hat": "v̂",
+                "direction": "g + μ v"}
+
+
+def hyper_name(key: str) -> str:
+    """An optimizer hyperparameter's name as shown (English: core's key, e.g. "beta1")."""
+    names = {"momentum": translate("Inspector", "momentum"),
+             "alpha": translate("Inspector", "alpha"), "eps": translate("Inspector", "eps"),
+             "beta1": translate("Inspector", "beta1"), "beta2": translate("Inspector", "beta2")}
+    return names.get(key, key)
+
+
+def update_section(trainer, parameter) -> Section:
+    """Old value, gradient, the optimizer's internal terms and the new value of one parameter,
+    and the whole matrix after the update."""
+    layer, kind, i, j = parameter
+    position = 2 * layer + (kind == "b")
+    record, optimizer = trainer.last_update, trainer.optimizer
+    old_array, new_array = record.old_params[position], record.new_params[position]
+    index = i * old_array.shape[1] + j if kind == "W" else i
+    name = parameter_name(layer, kind, i, j)
+    gradient = (trainer.last_gradients.weights if kind == "W" else
+                trainer.last_gradients.biases)[layer].reshape(-1)[index]
+    hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
+                      for key, value in optimizer.hyper.items())
+    lines: list = [f"{optimizer.name} (η = {number(optimizer.lr)}{', ' + hyper if hyper else ''}): "
+                   f"{_RULES.get(optimizer.name, '')}"]
+    terms = optimizer.terms(position, index) if hasattr(optimizer, "terms") else {}
+    lines.append([f"θ = {name}:", Num(translate("Inspector", "θ old"),
+                                      old_array.reshape(-1)[index]),
+                  Num("∂J/∂θ", gradient)])
+    if terms:
+        if trainer.clip_norm > 0 and terms["g"] != gradient:
+            lines.append(translate("Inspector", "The gradients were clipped to global norm {0}:"
+                                   ).format(number(trainer.clip_norm)))
+        shown = [Num("g", terms["g"])]
+        shown += [Num(label, terms[key]) for key, label in _TERM_LABELS.items() if key in terms]
+        lines.append([translate("Inspector", "terms of step t = {0}:").format(int(terms['t'])),
+                      *shown])
+        lines.append([translate("Inspector", "θ new = θ old + Δθ:"), Num("Δθ", terms["update"])])
+    else:
+        lines.append(translate("Inspector", "The optimizer's state was reset since this update; "
+                               "its terms are gone."))
+    lines.append([Num(translate("Inspector", "θ new"), new_array.reshape(-1)[index])])
+    label = f"W{sup(layer + 1)}" if kind == "W" else f"b{sup(layer + 1)}"
+    cell = {(i, j)} if kind == "W" else {(i, 0)}
+    lines.append([translate("Inspector", "{0} after the update:").format(label),
+                  Arr(translate("Inspector", "{0} new").format(label), new_array,
+                      highlight=cell)])
+    return Section(translate("Inspector", "Update of {0}").format(name), lines)
+
+
+def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
+                       selected_neuron=None) -> list[Section]:
+    """The whole page for the trainer's current phase.
+
+    selected_sample: training-set index (None = first sample of the mini-batch);
+    selected_parameter: core's (layer, "W"/"b", i, j) (None = W¹[0, 0]);
+    selected_neuron: (k, unit) with k = 0 … L as in a^k, highlighted in the vectors.
+    """
+    if trainer.last_forward is None or trainer.batch_indices is None:
+        return [Section(translate("Inspector", "Nothing computed yet"), [
+            translate("Inspector", "Press <b>Forward</b> (F) to run the network on the next "
+                      "mini-batch, then <b>Backward</b> (B) and <b>Update</b> (U) — or "
+                      "<b>Step</b> (S) for all three.")])]
+    sample, row = sample_row(trainer, selected_sample)
+    sections = forward_sections(trainer, sample, row, selected_neuron)
+    if trainer.phase in ("backward", "ready") and trainer.last_gradients is not None:
+        sections.append(backward_section(trainer, sample, row, selected_neuron))
+    if trainer.phase == "ready" and trainer.last_update is not None:
+        if not valid_parameter(trainer.net, selected_parameter):
+            selected_parameter = (0, "W", 0, 0)
+        sections.append(update_section(trainer, selected_parameter))
+    return sections

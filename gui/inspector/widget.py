@@ -1,0 +1,147 @@
+"""The inspector dock: the current step's equations with the engine's real numbers.
+
+Forward (z = W a + b, a = f(z) per layer), output and loss, backward (δ^L, δ^l, ∂J/∂W with the
+penalty term apart) and the update of the selected parameter, for the selected sample — see
+``gui.inspector.content`` for the notation and ``gui.inspector.render`` for the formatting.
+
+Interaction: hover an "all N…" link under a truncated array for every value; click it to copy
+them; "Copy as text" copies the whole page with every value in full precision.
+The inspector redraws only when shown, and every 2 s during Play.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui.common.i18n import manager, translate
+from gui.inspector.content import inspector_sections
+from gui.inspector.render import to_html, to_text
+from gui.common.themes import themed_html
+from gui.common.refresh import RefreshGate
+
+#: Seconds between redraws while playing: laying out the rich text takes tens of ms, and the
+#: numbers of a network training at hundreds of steps per second cannot be read anyway.
+#: Pausing redraws at once.
+PLAY_INTERVAL = 2.0
+
+
+def phase_text(phase: str) -> str:
+    """What the trainer's phase (core's "ready"/"forward"/"backward") means, translated."""
+    texts = {"ready": translate("Inspector", "step complete"),
+             "forward": translate("Inspector", "after Forward"),
+             "backward": translate("Inspector", "after Backward")}
+    return texts.get(phase, "")
+
+
+def next_phase_text(phase: str) -> str:
+    """The name of the next phase (core's "forward"/"backward"/"update"), translated."""
+    texts = {"forward": translate("Inspector", "forward"),
+             "backward": translate("Inspector", "backward"),
+             "update": translate("Inspector", "update")}
+    return texts.get(phase, phase)
+
+
+class Inspector(QtWidgets.QWidget):
+    """Rich-text view of the trainer's last phases; reads the controller, never changes it."""
+
+    def __init__(self, controller=None, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = None
+        self.sections: list = []
+        self.html = ""
+        self.links: dict[str, str] = {}
+        self.shown: dict = {}
+        self.status = QtWidgets.QLabel("")
+        self.status.setStyleSheet("color:#555555")
+        self.copy_button = QtWidgets.QPushButton("Copy as text")
+        self.copy_button.setToolTip("Copy everything shown, every value in full precision")
+        self.copy_button.clicked.connect(self.copy_text)
+        self.browser = QtWidgets.QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.highlighted.connect(self._show_full_values)
+        self.browser.anchorClicked.connect(self._copy_full_values)
+        self.browser.setMinimumWidth(320)
+        top = QtWidgets.QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.copy_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        manager().languageChanged.connect(self.retranslate)
+        if controller is not None:
+            self.set_controller(controller)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Re-render the page in the new language (when shown; else when shown again)."""
+        self.gate.request()
+
+    def set_controller(self, controller) -> None:
+        self.controller = controller
+        for signal in (controller.phaseCompleted, controller.networkChanged,
+                       controller.dataChanged, controller.selectionChanged):
+            signal.connect(lambda *_: self.gate.request())
+        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        controller.playingChanged.connect(lambda _on: self.gate.request())
+        self.gate.request()
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        c = self.controller
+        if c is None:
+            return
+        trainer = c.trainer
+        self.sections = inspector_sections(trainer, c.selected_sample, c.selected_parameter,
+                                           getattr(c, "selected_neuron", None))
+        page = to_html(self.sections)
+        self.html, self.links, self.shown = page.html, page.links, page.shown
+        playing = translate("Inspector", " · playing: refreshed every 2 s") if c.playing else ""
+        self.status.setText(translate("Inspector", "Step {0} · {1} · next: {2}").format(
+            trainer.step_count, phase_text(trainer.phase), next_phase_text(trainer.next_phase))
+            + playing)
+        self._show_html()
+
+    def _show_html(self) -> None:
+        """Show ``self.html`` in the current theme and presenter font size, same scroll."""
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(themed_html(self.html))
+        bar.setValue(position)
+
+    def apply_view_look(self) -> None:
+        """A new theme or presenter scale (``gui.common.themes.apply_theme``): show the page again."""
+        if self.html:
+            self._show_html()
+
+    def text(self) -> str:
+        """The page as plain text, every array complete and in full precision."""
+        return to_text(self.sections)
+
+    def copy_text(self) -> None:
+        QtGui.QGuiApplication.clipboard().setText(self.text())
+
+    # ------------------------------------------------------------ full values
+    def _show_full_values(self, url: QtCore.QUrl) -> None:
+        text = self.links.get(url.toString())
+        if text:
+            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), _wrapped(text), self.browser)
+        else:
+            QtWidgets.QToolTip.hideText()
+
+    def _copy_full_values(self, url: QtCore.QUrl) -> None:
+        text = self.links.get(url.toString())
+        if text:
+            QtGui.QGuiApplication.clipboard().setText(text)
+
+
+def _wrapped(text: str, width: int = 100) -> str:
+    lines, line = [], ""
+    for word in text.split(" "):
+        if len(line) + len(word) > width:
+            lines.append(line)
+            line = ""
+        line += word + " "
+    lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""Training panel: optimizer and its hyperparameters, learning rate (presets 1e-5…10 + free
+entry), batch size (1…n or full batch), L1/L2 rates, gradient clipping, batch seed.
+
+Built from ``TrainingSettings`` declarations. Changing any of these mid-run keeps the weights
+(the controller calls ``Session.set_training_settings``). Only the hyperparameters the chosen
+optimizer uses are shown.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import Signal
+
+from core.optimizers import DecayStability, weight_decay_stability
+from core.settings import TrainingSettings, fields_of
+from gui.common.i18n import manager
+from gui.common.decay_warning import panel_warning
+from gui.panels.setting_controls import BoolControl, FloatControl, make_control, make_label
+
+#: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).
+HYPER_FIELDS = {
+    "sgd": (),
+    "momentum": ("momentum",),
+    "nesterov": ("momentum",),
+    "rmsprop": ("rmsprop_alpha", "eps"),
+    "adam": ("beta1", "beta2", "eps"),
+}
+ALL_HYPER = ("momentum", "beta1", "beta2", "rmsprop_alpha", "eps")
+
+
+class TrainingPanel(QtWidgets.QWidget):
+    changesRequested = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        infos = {info.name: info for info in fields_of(TrainingSettings)}
+        self.controls = {}
+        for info in infos.values():
+            if info.name in ("l1", "l2"):
+                control = FloatControl(info, decimals=5, step=0.001)
+            elif info.name == "clip_norm":
+                control = FloatControl(info, decimals=2, step=0.5)
+            elif info.name in ("momentum", "beta1", "beta2", "rmsprop_alpha"):
+                control = FloatControl(info, decimals=5, step=0.01)
+            else:
+                control = make_control(info)
+            control.changed.connect(
+                lambda value, name=info.name: self.changesRequested.emit({name: value}))
+            self.controls[info.name] = control
+        self.form = QtWidgets.QFormLayout()
+        self.form.setFieldGrowthPolicy(
+            QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._rows: dict[str, int] = {}
+        order = ("optimizer", "learning_rate", *ALL_HYPER, "batch_size", "l1", "l2",
+                 "clip_norm", "seed")
+        for name in order:
+            control = self.controls[name]
+            self._rows[name] = self.form.rowCount()
+            if isinstance(control, BoolControl):
+                self.form.addRow(control.widget)
+            else:
+                self.form.addRow(make_label(control), control.widget)
+        self.note = QtWidgets.QLabel("Changes keep the current weights.")
+        self.note.setStyleSheet("color: #555;")
+        self.warning = QtWidgets.QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B00020;")
+        self.warning.hide()
+        #: why the last typed value was rejected (learning rate, ε); hidden when none
+        self.input_error = QtWidgets.QLabel()
+        self.input_error.setObjectName("inputError")
+        self.input_error.setWordWrap(True)
+        self.input_error.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.input_error.hide()
+        for control in self.controls.values():
+            control.inputRejected.connect(self._show_input_error)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.input_error)
+        layout.addWidget(self.note)
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        #: (stability of weight decay, L2 rate) of the settings shown: the warning's numbers
+        self._decay: tuple[DecayStability, float] | None = None
+        manager().languageChanged.connect(self._show_warning)  # bound: ends with the panel
+
+    def _show_input_error(self, message: str) -> None:
+        """Show (or, for "", hide) the reason a typed value was rejected."""
+        self.input_error.setText(message)
+        self.input_error.setVisible(bool(message))
+
+    def show_settings(self, settings: TrainingSettings, n_train: int | None = None) -> None:
+        """Show `settings` (signals blocked); batch size is limited to the training-set size."""
+        if n_train is not None:
+            box = self.controls["batch_size"].widget
+            box.blockSignals(True)
+            box.setMaximum(max(1, int(n_train)))
+            box.blockSignals(False)
+        for name, control in self.controls.items():
+            control.set_value(getattr(settings, name))
+        used = HYPER_FIELDS.get(settings.optimizer, ())
+        for name in ALL_HYPER:
+            self.form.setRowVisible(self._rows[name], name in used)
+        self._decay = (weight_decay_stability(settings.optimizer, settings.learning_rate,
+                                              settings.l2, settings.optimizer_hyper()),
+                       settings.l2)
+        self._show_warning()
+
+    def _show_warning(self, _language: str = "") -> None:
+        """The warning that η·L2 reaches the chosen optimizer's stability bound (SGD 2,
+        momentum 2(1 + μ), Nesterov 2(1 + μ)/(1 + 2μ); none for RMSprop and Adam), in the
+        current language; hidden otherwise."""
+        text = panel_warning(*self._decay) if self._decay is not None else ""
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))

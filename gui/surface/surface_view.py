@@ -1,0 +1,424 @@
+"""Loss-surface dock: the landscape over a plane of parameter space, with the optimizer's path.
+
+``SurfacePlot`` (the 2-D tab) draws, on a viridis heatmap (``ImageItem(axisOrder="row-major")``,
+float32, levels set by its colour bar; non-finite cells are transparent over grey) with contour
+lines (:class:`ContourItem`, an ``IsocurveItem`` parented to the image; the levels are computed
+once per surface): the path so far, the current point, the grid minimum, the closed-form optimum of
+a linear model and the paths of an optimizer race, with a legend. Every item is created once
+and updated with ``setData``/``setImage``. For a 2-parameter model the current point can be
+dragged (``startPointMoved``). :class:`LossSurfaceView` puts it in tabs next to the 1-D slices
+and the optional 3-D view (its parts, gui/surface/slices_view.py and surface_3d.py), under
+the controls. The view never changes the model: the presenter (gui/surface/dock.py) does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+
+from gui.surface.contours import SurfaceLayer
+from gui.common.i18n import manager, translate
+from gui.common.number_format import number
+from gui.surface.slices_view import LossSlicesView
+from gui.surface.surface_3d import Surface3DView
+from gui.surface.controls import SurfaceControls
+
+N_CONTOURS = 10
+NAN_GREY = "#9E9E9E"
+CONTOUR_PEN = pg.mkPen(255, 255, 255, 110, width=1)
+PATH_PEN = pg.mkPen("#FFFFFF", width=2)
+SHADOW_PEN = pg.mkPen(0, 0, 0, 170, width=4)
+#: Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade.
+RACE_COLOURS = {"sgd": "#56B4E9", "momentum": "#E69F00", "adam": "#CC79A7"}
+RACE_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
+
+
+def race_name(name: str) -> str:
+    """The name of a racing optimizer (``RACE_NAMES``) in the interface language."""
+    if name == "momentum":
+        return translate("LossSurface", "momentum")
+    return RACE_NAMES.get(name, name)
+
+
+class ContourItem(pg.IsocurveItem):
+    """An ``IsocurveItem`` drawing precomputed segments (gui.surface.contours, pixel coordinates of the
+    parent image), so a new surface costs the GUI thread only the path upload. The path is
+    built at once, not lazily at paint time as the base class does: a bounding rectangle that
+    changed during a paint would make Qt paint the whole plot a second time."""
+
+    def set_segments(self, level, segments) -> None:
+        """Show the contour ``level`` from segments (k, 2, 2); None hides the item."""
+        self.prepareGeometryChange()
+        self.level = level
+        self.segments = segments
+        self.data = None if segments is None else segments  # base class: "has data"
+        self.generatePath()
+        self.update()
+
+    def generatePath(self):  # noqa: N802 (pyqtgraph naming)
+        segments = getattr(self, "segments", None)
+        self.path = QtGui.QPainterPath()
+        if segments is not None and len(segments):
+            self.path = pg.arrayToQPath(segments[:, :, 0].ravel(), segments[:, :, 1].ravel(),
+                                        connect="pairs")
+
+
+#: Legend text colour: light, on the legend's always-dark box.
+LEGEND_TEXT = "#FFFFFF"
+
+
+class DarkBoxLegend(pg.LegendItem):
+    """A legend on a fixed dark box whose text stays light. Themes recolour every legend's text
+    to the plot foreground (dark in the light theme), which would be dark on dark here."""
+
+    def setLabelTextColor(self, *_args, **_kwargs) -> None:  # noqa: N802 (pyqtgraph API)
+        super().setLabelTextColor(LEGEND_TEXT)
+
+
+class SurfacePlot(pg.PlotWidget):
+    """The 2-D view. Signal ``startPointMoved(x, y)``: the current point was dragged to
+    display coordinates (x, y) (only while :meth:`set_draggable` is on)."""
+
+    startPointMoved = Signal(float, float)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setMinimumSize(200, 120)
+        item = self.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
+            item.getAxis(axis).enableAutoSIPrefix(False)
+        self.nan_background = QtWidgets.QGraphicsRectItem()
+        self.nan_background.setBrush(pg.mkBrush(NAN_GREY))
+        self.nan_background.setPen(pg.mkPen(None))
+        self.nan_background.setZValue(-20)
+        item.addItem(self.nan_background)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.colour_map = pg.colormap.get("viridis")
+        self.image.setLookupTable(self.colour_map.getLookupTable(nPts=256))
+        item.addItem(self.image)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=self.colour_map,
+                                          interactive=False, rounding=1e-12, width=14)
+        self.colour_bar.setImageItem(self.image, insert_in=item)
+        self.colour_bar.axis.enableAutoSIPrefix(False)
+        self.colour_bar.axis.setTextPen(pg.mkPen("#202020"))
+        self.contours = [ContourItem(level=0.0, pen=CONTOUR_PEN, axisOrder="row-major")
+                         for _ in range(N_CONTOURS)]
+        for contour in self.contours:
+            contour.setParentItem(self.image)
+
+        # a bare curve: PlotDataItem's extra machinery costs milliseconds per update
+        self.path = pg.PlotCurveItem([], [], pen=PATH_PEN, shadowPen=SHADOW_PEN)
+        item.addItem(self.path)
+        self.race = {name: item.plot([], [], pen=pg.mkPen(colour, width=2.5),
+                                     shadowPen=SHADOW_PEN, symbol="o", symbolSize=4,
+                                     symbolBrush=colour, symbolPen=None)
+                     for name, colour in RACE_COLOURS.items()}
+        self.minimum = pg.ScatterPlotItem(symbol="star", size=16, brush=pg.mkBrush("#FFFFFF"),
+                                          pen=pg.mkPen("#000000", width=1.2))
+        self.optimum = pg.ScatterPlotItem(symbol="+", size=24, brush=pg.mkBrush("#D55E00"),
+                                          pen=pg.mkPen("#000000", width=1))
+        self.current = pg.TargetItem(pos=(0, 0), size=13, symbol="o", movable=False,
+                                     pen=pg.mkPen("#000000", width=2), brush="#FFFFFF",
+                                     hoverPen=pg.mkPen("#D55E00", width=2), hoverBrush="#FFFFFF")
+        for marker in (self.minimum, self.optimum):
+            marker.setData([0.0], [0.0])  # one spot at the item's origin; moved with setPos
+            marker.setVisible(False)
+            item.addItem(marker)
+        item.addItem(self.current)
+        self.current.setZValue(5)
+        self.optimum.setZValue(6)  # the cross stays readable when training reaches it
+        self.current.setVisible(False)
+        self.current.sigPositionChangeFinished.connect(self._dragged)
+
+        # dark box: the white path and markers read in it, and it sits well on viridis
+        self.legend = DarkBoxLegend(offset=(-6, 6), labelTextColor=LEGEND_TEXT,
+                                    brush=pg.mkBrush(20, 20, 30, 190),
+                                    pen=pg.mkPen(None), labelTextSize="7.5pt",
+                                    verSpacing=-6)
+        self.legend.setParentItem(item.vb)
+        self._legend_entries: tuple = ()
+        self._rect: tuple | None = None
+        self.surface_values: np.ndarray | None = None  # what the colours show (nb, na)
+        self._log = False
+        self.current_position: tuple[float, float] | None = None
+        self.hover_text = pg.TextItem(color="#FFFFFF", fill=pg.mkBrush(20, 20, 30, 190),
+                                      anchor=(0, 0))
+        self.hover_text.setVisible(False)
+        item.addItem(self.hover_text, ignoreBounds=True)
+        self._mouse_proxy = pg.SignalProxy(self.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+        manager().languageChanged.connect(self.retranslate)
+
+    def retranslate(self, _language: str = "") -> None:
+        """Legend, colour-bar title and tool tip in the interface language (the axis titles
+        come from the presenter, which redraws them)."""
+        if self.surface_values is not None:
+            self._label_colour_bar()
+        self.set_draggable(self.current.movable)
+        self._update_legend()
+
+    def _label_colour_bar(self) -> None:
+        _set_label(self.colour_bar.axis, translate("LossSurface", "log₁₀ loss") if self._log
+                   else translate("LossSurface", "loss"))
+
+    # ------------------------------------------------------------------ surface
+    def set_surface(self, layer: SurfaceLayer, xs, ys, log: bool = False,
+                    labels: tuple[str, str] = ("", ""), minimum=None, optimum=None,
+                    shape: tuple[int, int] | None = None) -> None:
+        """Show a :class:`gui.surface.contours.SurfaceLayer` (values (nb, na), levels, contours,
+        computed once per surface) at grid points xs (na,) × ys (nb,) in display units.
+        ``minimum``/``optimum``: (x, y) markers or None. ``shape``: draw on a grid of this
+        shape (a coarse preview is repeated to the final resolution), so the image keeps its
+        shape from preview to final surface; a new shape would cost Qt a second full paint."""
+        layer, xs, ys = _resampled(layer, np.asarray(xs, dtype=np.float64),
+                                   np.asarray(ys, dtype=np.float64), shape)
+        shown = layer.values
+        low, high = layer.levels
+        self.surface_values = shown
+        self._log = bool(log)
+        # The colour bar owns the levels and hands them to the image. (Levels passed to the
+        # image directly are overridden by the bar's first (0, 1), which pyqtgraph holds back
+        # until the image has data: the first surface of a view would be coloured 0–1.)
+        self.image.setImage(shown, autoLevels=False)
+        self.colour_bar.setLevels((low, high))
+        dx = (xs[-1] - xs[0]) / max(len(xs) - 1, 1) or 1.0
+        dy = (ys[-1] - ys[0]) / max(len(ys) - 1, 1) or 1.0
+        rect = QtCore.QRectF(xs[0] - dx / 2, ys[0] - dy / 2, dx * len(xs), dy * len(ys))
+        self.image.setRect(rect)
+        self.nan_background.setRect(rect)
+        self._label_colour_bar()
+        for k, contour in enumerate(self.contours):
+            level, segments = layer.contours[k] if k < len(layer.contours) else (0.0, None)
+            contour.set_segments(level, segments)
+        self.image.setVisible(True)
+        self.nan_background.setVisible(True)
+        self._show_marker(self.minimum, minimum)
+        self._show_marker(self.optimum, optimum)
+        item = self.getPlotItem()
+        self.set_axis_labels(labels)
+        key = (rect.x(), rect.y(), rect.width(), rect.height())
+        if key != self._rect:
+            self._rect = key
+            item.vb.setRange(rect=rect, padding=0.0)
+        self._update_legend()
+
+    def set_axis_labels(self, labels: tuple[str, str]) -> None:
+        """Titles of the horizontal and vertical axes."""
+        item = self.getPlotItem()
+        _set_label(item.getAxis("bottom"), labels[0])
+        _set_label(item.getAxis("left"), labels[1])
+
+    def clear_surface(self) -> None:
+        """Hide the surface and everything drawn on it (e.g. the network was rebuilt)."""
+        self.image.setVisible(False)
+        self.nan_background.setVisible(False)
+        for contour in self.contours:
+            contour.set_segments(0.0, None)
+        self.surface_values = None
+        self._show_marker(self.minimum, None)
+        self._show_marker(self.optimum, None)
+        self.set_path(None)
+        self.set_race({})
+        self._rect = None
+        self._update_legend()
+
+    # ------------------------------------------------------------------ overlays
+    def set_path(self, coords, current=None) -> None:
+        """Path (m, 2) in display units (None hides it) and the current point (2,) or None."""
+        if coords is None or len(coords) == 0:
+            self.path.setData([], [])
+        else:
+            self.path.setData(coords[:, 0], coords[:, 1])
+        self.current.setVisible(current is not None)
+        if current is not None and not self.current.moving:
+            self.current.setPos(float(current[0]), float(current[1]))
+            self.current_position = (float(current[0]), float(current[1]))
+        elif current is None:
+            self.current_position = None
+        self._update_legend()
+
+    def set_race(self, paths: dict) -> None:
+        """Race paths {optimizer name: (m, 2)} in display units; names not given are hidden."""
+        for name, line in self.race.items():
+            coords = paths.get(name)
+            if coords is None or len(coords) == 0:
+                line.setData([], [])
+            else:  # a dot per step (its spacing shows the speed), a big one where it ends
+                sizes = np.full(len(coords), 4.0)
+                sizes[-1] = 11.0
+                line.setData(coords[:, 0], coords[:, 1], symbolSize=sizes)
+        self._update_legend()
+
+    def _on_mouse_moved(self, event) -> None:
+        """Read-out of the loss under the cursor (nearest grid point)."""
+        values = self.surface_values
+        vb = self.getPlotItem().vb
+        pos = event[0]
+        if values is None or not self.image.isVisible() or not vb.sceneBoundingRect().contains(
+                pos):
+            self.hover_text.setVisible(False)
+            return
+        point = vb.mapSceneToView(pos)
+        pixel = self.image.mapFromScene(pos)
+        row, col = int(np.floor(pixel.y())), int(np.floor(pixel.x()))
+        if not (0 <= row < values.shape[0] and 0 <= col < values.shape[1]):
+            self.hover_text.setVisible(False)
+            return
+        value = float(values[row, col])
+        loss = 10.0**value if self._log else value
+        self.hover_text.setText(translate("LossSurface", "({0}, {1})  loss {2}").format(
+            number(point.x(), 3), number(point.y(), 3), number(loss, 4)))
+        view_rect = vb.viewRect()
+        self.hover_text.setPos(view_rect.left(), view_rect.bottom())
+        self.hover_text.setVisible(True)
+
+    def set_draggable(self, on: bool) -> None:
+        self.current.movable = bool(on)
+        self.current.setToolTip(translate("LossSurface", "Drag to move the start point (w, b)")
+                                if on else "")
+
+    def _dragged(self, target) -> None:
+        if self.current.movable:
+            pos = target.pos()
+            self.startPointMoved.emit(float(pos.x()), float(pos.y()))
+
+    @staticmethod
+    def _show_marker(marker: pg.ScatterPlotItem, position) -> None:
+        """Move a one-spot marker (setPos is far cheaper than rebuilding it with setData)."""
+        marker.setVisible(position is not None)
+        if position is not None:
+            marker.setPos(float(position[0]), float(position[1]))
+
+    @staticmethod
+    def marker_position(marker: pg.ScatterPlotItem) -> tuple[float, float] | None:
+        """Where a marker is drawn (display units), or None when hidden."""
+        if not marker.isVisible():
+            return None
+        return float(marker.pos().x()), float(marker.pos().y())
+
+    def _update_legend(self) -> None:
+        """Rebuild the legend rows only when the set of shown items changes."""
+        entries = []
+        if len(self.path.xData if self.path.xData is not None else ()) > 1:
+            entries.append((self.path, translate("LossSurface", "path so far")))
+        if self.current.isVisible():
+            entries.append((self.current_sample(), translate("LossSurface", "current θ")))
+        for marker, label in ((self.minimum, translate("LossSurface", "grid minimum")),
+                              (self.optimum, translate("LossSurface", "lstsq optimum"))):
+            if marker.isVisible():
+                entries.append((marker, label))
+        for name, line in self.race.items():
+            if line.xData is not None and len(line.xData):
+                entries.append((line, race_name(name)))
+        key = tuple(label for _, label in entries)
+        if key == self._legend_entries:
+            return
+        self._legend_entries = key
+        self.legend.clear()
+        for item, label in entries:
+            self.legend.addItem(item, label)
+        self.legend.setVisible(bool(entries))
+
+    def current_sample(self) -> pg.ScatterPlotItem:
+        """A stand-in item for the legend row of the current point (TargetItem has none)."""
+        if not hasattr(self, "_current_sample"):
+            self._current_sample = pg.ScatterPlotItem(symbol="o", size=10,
+                                                      brush=pg.mkBrush("#FFFFFF"),
+                                                      pen=pg.mkPen("#000000", width=2))
+        return self._current_sample
+
+
+def _resampled(layer: SurfaceLayer, xs: np.ndarray, ys: np.ndarray, shape):
+    """(layer, xs, ys) on a grid of ``shape`` (nb, na): nearest grid point for the colours,
+    contour end points rescaled to the new pixel coordinates. Unchanged if shape is None or
+    already the layer's."""
+    if shape is None or tuple(shape) == layer.values.shape:
+        return layer, xs, ys
+    (nb, na), (cb, ca) = shape, layer.values.shape
+    rows = np.rint(np.linspace(0, cb - 1, nb)).astype(np.intp)
+    cols = np.rint(np.linspace(0, ca - 1, na)).astype(np.intp)
+    values = np.ascontiguousarray(layer.values[rows][:, cols])
+    scale = np.array([(na - 1) / max(ca - 1, 1), (nb - 1) / max(cb - 1, 1)])
+    contours = [(level, (segments - 0.5) * scale + 0.5) for level, segments in layer.contours]
+    return (SurfaceLayer(values, layer.levels, contours), np.linspace(xs[0], xs[-1], na),
+            np.linspace(ys[0], ys[-1], nb))
+
+
+def _set_label(axis: pg.AxisItem, text: str) -> None:
+    """Change an axis title only when it differs (a new title re-lays out the whole plot)."""
+    if axis.labelText != text:
+        axis.setLabel(text)
+
+
+class _FlexibleHeight(QtWidgets.QWidget):
+    """Content of a resizable QScrollArea that fills the viewport down to its minimum height.
+    (With height-for-width, e.g. a word-wrapped label inside, the scroll area would give the
+    content its full preferred height and scroll even when the plot could just shrink.)"""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
+
+
+class LossSurfaceView(QtWidgets.QWidget):
+    """Controls on top; tabs "2-D" (:class:`SurfacePlot`), "1-D" (slices) and "3-D"; progress
+    and status at the bottom. Falls back to the 2-D tab, with a message, when the 3-D view
+    cannot get an OpenGL context."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.controls = SurfaceControls()
+        self.plot = SurfacePlot()
+        self.slices = LossSlicesView()
+        self.view_3d = Surface3DView()
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plot, "2-D")
+        self.tabs.addTab(self.slices, "1-D slices")
+        self.tabs.addTab(self.view_3d, "3-D")
+        self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        # Controls, plot and status scroll together when the dock is short, so the dock's
+        # minimum height stays small and the window fits a 1000 px screen with every dock open.
+        content = _FlexibleHeight()
+        layout = QtWidgets.QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.controls.bottom)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        holder = QtWidgets.QWidget()  # its layout asks content.hasHeightForWidth() (False)
+        holder_layout = QtWidgets.QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(content)
+        self.scroll.setWidget(holder)
+        outer = QtWidgets.QVBoxLayout(self)
+        # a 1 px strip of the view itself stays uncovered: is_shown(view) (gui.common.refresh)
+        # reads the view's visible region, which the opaque scroll area would otherwise empty
+        outer.setContentsMargins(0, 1, 0, 0)
+        outer.addWidget(self.scroll)
+
+    def retranslate(self, _language: str = "") -> None:
+        self.tabs.setTabText(0, translate("LossSurface", "2-D"))
+        self.tabs.setTabText(1, translate("LossSurface", "1-D slices"))
+        self.tabs.setTabText(2, translate("LossSurface", "3-D"))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.view_3d and not self.view_3d.ensure_ready():
+            view_3d = self.view_3d
+            self.controls.show_status(lambda: translate(
+                "LossSurface", "{0} — showing the 2-D view.").format(view_3d.message))
+            self.tabs.setCurrentWidget(self.plot)
+
+    def showing(self, part: QtWidgets.QWidget) -> bool:
+        """True when ``part`` (plot, slices or 3-D) is the tab on screen."""
+        return self.tabs.currentWidget() is part
