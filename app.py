@@ -122,7 +122,7 @@ def run_headless(args: argparse.Namespace) -> int:
         print("error: FILE, --preset and --screenshot open the window; they cannot be used "
               "with --lesson/--scene (see --help)", file=sys.stderr)
         return 2
-    from gui.export.headless import run_command_line
+    from gui.app_window.headless_figures import run_command_line
 
     return run_command_line(args)
 

@@ -32,11 +32,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 import numpy as np
 
 from core.linear_models import least_squares
+from core.parameters import (  # noqa: F401 (re-exported: the addresses' old home)
+    ParameterBlock,
+    ParamRef,
+    flat_index,
+    n_parameters,
+    parameter_address,
+    parameter_blocks,
+)
 
 PLANE_KINDS = ("parameters", "random", "pca", "linear")
 #: Rows of a trajectory used for PCA; longer paths are thinned evenly (the path's shape is kept).
@@ -65,75 +72,10 @@ class PlaneUnavailable(ValueError):
         return type(self), (self.problem.value, str(self))
 
 
-class ParameterBlock(NamedTuple):
-    """Where one weight matrix or bias vector lives in the flat parameter vector."""
-
-    layer: int
-    kind: str  # "W" or "b"
-    start: int
-    shape: tuple[int, ...]
-
-    @property
-    def size(self) -> int:
-        return int(np.prod(self.shape))
-
-
-def parameter_blocks(layer_sizes: Sequence[int]) -> list[ParameterBlock]:
-    """Blocks W₀, b₀, W₁, b₁, … of ``get_params()``; W_l is (layer_sizes[l+1], layer_sizes[l])."""
-    sizes = [int(s) for s in layer_sizes]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer_sizes needs at least two sizes, each >= 1; got {tuple(sizes)}")
-    blocks, start = [], 0
-    for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
-        blocks.append(ParameterBlock(layer, "W", start, (fan_out, fan_in)))
-        start += fan_out * fan_in
-        blocks.append(ParameterBlock(layer, "b", start, (fan_out,)))
-        start += fan_out
-    return blocks
-
-
-def n_parameters(layer_sizes: Sequence[int]) -> int:
-    """P, the length of the flat parameter vector."""
-    last = parameter_blocks(layer_sizes)[-1]
-    return last.start + last.size
-
-
-def flat_index(layer_sizes: Sequence[int], layer: int, kind: str, i: int, j: int = 0) -> int:
-    """Flat index of ``weights[layer][i, j]`` (kind "W") or ``biases[layer][i]`` (kind "b").
-
-    Raises ValueError for an unknown kind or an index out of range.
-    """
-    if kind not in ("W", "b"):
-        raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
-    n_layers = len(layer_sizes) - 1
-    if not 0 <= layer < n_layers:
-        raise ValueError(f"layer must be in [0, {n_layers}), got {layer}")
-    block = parameter_blocks(layer_sizes)[2 * layer + (kind == "b")]
-    rows = block.shape[0]
-    cols = block.shape[1] if kind == "W" else 1
-    if kind == "b":
-        j = 0
-    if not (0 <= i < rows and 0 <= j < cols):
-        raise ValueError(f"{kind}{layer}[{i},{j}] is out of range for shape {block.shape}")
-    return block.start + i * cols + j
-
-
-def parameter_address(layer_sizes: Sequence[int], index: int) -> tuple[int, str, int, int]:
-    """Inverse of :func:`flat_index`: (layer, kind, i, j) of flat ``index`` (j = 0 for biases)."""
-    for block in parameter_blocks(layer_sizes):
-        if block.start <= index < block.start + block.size:
-            offset = int(index) - block.start
-            if block.kind == "b":
-                return block.layer, "b", offset, 0
-            i, j = divmod(offset, block.shape[1])
-            return block.layer, "W", i, j
-    raise ValueError(f"parameter index must be in [0, {n_parameters(layer_sizes)}), got {index}")
-
-
 def parameter_label(layer_sizes: Sequence[int], index: int) -> str:
-    """Axis label such as ``W1[0,3]`` or ``b0[2]`` (layer indices as in ``net.weights``)."""
-    layer, kind, i, j = parameter_address(layer_sizes, index)
-    return f"W{layer}[{i},{j}]" if kind == "W" else f"b{layer}[{i}]"
+    """Axis label of flat parameter ``index``: :meth:`core.parameters.ParamRef.label`, e.g.
+    ``W²[0, 3]`` for ``weights[1][0, 3]`` (the inspector's and the diagram's notation)."""
+    return ParamRef.at(layer_sizes, index).label()
 
 
 @dataclass(frozen=True, eq=False)

@@ -51,6 +51,7 @@ from typing import Any, NamedTuple
 from core.datasets import PointSet, read_csv
 from core.directions import PLANE_KINDS, flat_index, is_linear_lesson, random_plane
 from core.lesson_claims import check_placeholders, fill, parse_claims
+from core.resource_files import resources_dir
 from core.scene import scene_from_dict
 from core.scene_validation import (
     SceneError,
@@ -61,9 +62,8 @@ from core.scene_validation import (
     require,
 )
 
-# resources/ sits next to core/ both in a source checkout and in an installed wheel (pyproject's
-# package-data installs it as a top-level "resources" folder; tests/core/test_packaging.py).
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# The "resources" package, found with importlib.resources (core.resource_files).
+RESOURCES = resources_dir()
 LESSON_DIR = RESOURCES / "lessons"
 LESSON_GLOB = "*.json"  # the lesson files of a directory (shipped by pyproject's package-data)
 DATA_DIR = RESOURCES / "data"

@@ -23,6 +23,7 @@ from PySide6.QtCore import Signal
 
 from core.session import Session
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
+from gui.common.divergence_text import cause_text, phase_text
 from gui.common.i18n import translate
 
 FRAME_SECONDS = 1.0 / 30.0
@@ -253,8 +254,6 @@ class TrainingController(QtCore.QObject):
         info = self.trainer.divergence
         if info is None:
             return ""
-        from gui.app_window.divergence_banner import cause_text, phase_text
-
         return translate("Controller", "Training diverged at step {0} ({1}): {2}").format(
             info.step, phase_text(info.phase), cause_text(info))
 

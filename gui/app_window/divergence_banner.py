@@ -2,7 +2,7 @@
 
 The cause comes from ``core`` as a :class:`core.divergence.Divergence` record (a code, the
 layer and the offending value); this module words it in the current language per code
-(:func:`cause_text`) — nothing here reads or parses English. The advice
+(``gui.common.divergence_text.cause_text``) — nothing here reads or parses English. The advice
 (:func:`divergence_advice`) is chosen from the code and the model's facts
 (:class:`ModelFacts`: η, L2, clipping, hidden activations — none when there is no hidden
 layer), passed in explicitly. Every text follows a language switch while shown.
@@ -14,59 +14,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from core import divergence as codes
-from core.divergence import PARAMETER_LIMIT, Divergence
+from core.divergence import Divergence
 from core.optimizers import weight_decay_stability
 from gui.common.i18n import manager, translate
+from gui.common.divergence_text import cause_text, phase_text
 from gui.common.number_format import number
-from gui.common.decay_warning import banner_advice
+from gui.panels.decay_warning import banner_advice
 
 #: Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion.
 RELU_FAMILY = frozenset({"relu", "leaky_relu", "elu", "gelu", "swish", "softplus"})
 #: Hidden activations whose units can die: output 0 with f′ = 0 for every input.
 DYING = frozenset({"relu"})
-
-#: Phase names as shown in the banner title.
-PHASE_NAMES = {
-    "forward": QT_TRANSLATE_NOOP("DivergenceBanner", "forward"),
-    "backward": QT_TRANSLATE_NOOP("DivergenceBanner", "backward"),
-    "update": QT_TRANSLATE_NOOP("DivergenceBanner", "update"),
-}
-#: The cause of each ``core.divergence`` code: {0} = layer k, {1} = value, {2} = the limit.
-CAUSES = {
-    codes.OUTPUT_NONFINITE: QT_TRANSLATE_NOOP(
-        "DivergenceBanner", "the training output is not finite"),
-    codes.LOSS_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is nan"),
-    codes.LOSS_INF: QT_TRANSLATE_NOOP("DivergenceBanner", "the training loss is {1}"),
-    codes.BATCH_LOSS_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is nan"),
-    codes.BATCH_LOSS_INF: QT_TRANSLATE_NOOP("DivergenceBanner", "the loss J on the batch is {1}"),
-    codes.GRADIENT_NONFINITE: QT_TRANSLATE_NOOP(
-        "DivergenceBanner", "the gradient of layer {0} is not finite"),
-    codes.PARAM_NAN: QT_TRANSLATE_NOOP("DivergenceBanner", "a parameter of layer {0} became NaN"),
-    codes.PARAM_INF: QT_TRANSLATE_NOOP(
-        "DivergenceBanner", "a parameter of layer {0} became infinite"),
-    codes.PARAM_LIMIT: QT_TRANSLATE_NOOP(
-        "DivergenceBanner", "a parameter of layer {0} reached {1}, beyond ±{2}: the weights "
-                            "exploded"),
-    codes.UNKNOWN: QT_TRANSLATE_NOOP(
-        "DivergenceBanner", "a value stopped being finite (saved by an older version)"),
-}
-
-
-def phase_text(phase: str) -> str:
-    """A phase name ("forward", …) in the current language."""
-    return translate("DivergenceBanner", PHASE_NAMES[phase]) if phase in PHASE_NAMES else phase
-
-
-def cause_text(divergence: Divergence) -> str:
-    """The cause of ``divergence`` in the current language, worded from its code, layer and
-    value (numbers through ``gui.common.number_format``)."""
-    value = "?" if divergence.value is None else number(divergence.value, 3)
-    return translate("DivergenceBanner", CAUSES[divergence.code]).format(
-        divergence.layer, value, number(PARAMETER_LIMIT))
-
 
 @dataclass(frozen=True)
 class ModelFacts:

@@ -27,6 +27,7 @@ from gui.common.i18n import translate
 from gui.surface.dock import install_loss_surface_dock
 from gui.canvas.data_canvas import DataCanvas
 from gui.charts.loss_curve import LossCurve
+from gui.export.menu import install_export_menu
 from gui.files.scene_files import install_file_menu
 from gui.classroom.shortcuts import show_shortcuts_dialog
 from gui.app_window.step_views import StepViews
@@ -132,6 +133,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_surface = install_loss_surface_dock(self, self.controller)
         # File ▸ New/Open/Save…/Export ▸; autosave starts with scene_files.start() (app.py)
         self.scene_files = install_file_menu(self)
+        # File ▸ Export before the separator above Quit
+        actions = self.file_menu.actions()
+        index = actions.index(self.quit_action)
+        before = actions[index - 1] if index and actions[index - 1].isSeparator() \
+            else self.quit_action
+        install_export_menu(self, self.file_menu, before)
         # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
         install_classroom(self)
         self._points_dirty = True

@@ -20,7 +20,7 @@ from PySide6 import QtCore
 
 from core.metrics import predicted_classes
 from gui.common.i18n import translate
-from gui.inspector.render import sup
+from core.parameters import sup
 from gui.common.neuron_images import grid_activations, layer_images, output_role
 from gui.common.number_format import number
 

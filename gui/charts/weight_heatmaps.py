@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 
 from gui.common import colors
 from gui.common.i18n import translate
-from gui.inspector.render import sup
+from core.parameters import sup
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate
 

@@ -22,6 +22,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
 from core.optimizers import clip_by_global_norm, make_optimizer
+from core.parameters import ParamRef
 from gui.common.number_format import number
 
 translate = QCoreApplication.translate
@@ -53,26 +54,17 @@ class Reveal:
         return None if self.prediction is None else self.prediction == self.direction
 
 
-def _superscript(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-
-
 def parameter_name(parameter) -> str:
-    layer, kind, i, j = parameter
-    return f"W{_superscript(layer + 1)}[{i}, {j}]" if kind == "W" else \
-        f"b{_superscript(layer + 1)}[{i}]"
+    return ParamRef(*parameter).label()
 
 
 def chosen_parameter(trainer, selected) -> tuple:
     """``selected`` if it names an element of the network, else W¹[0, 0]."""
-    net = trainer.net
     try:
-        layer, kind, i, j = selected
-        n_out, n_in = net.layer_sizes[layer + 1], net.layer_sizes[layer]
-        if kind in ("W", "b") and 0 <= layer < net.n_layers and 0 <= i < n_out and (
-                0 <= j < n_in if kind == "W" else j == 0):
-            return (int(layer), kind, int(i), int(j))
-    except (TypeError, ValueError, IndexError):
+        ref = ParamRef(*selected)
+        if ref.is_valid(trainer.net.layer_sizes):
+            return ref.position
+    except TypeError:
         pass
     return (0, "W", 0, 0)
 

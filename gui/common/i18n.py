@@ -22,10 +22,12 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
+from core.resource_files import resources_dir
+
 translate = QCoreApplication.translate
 
 # Next to gui/ in a checkout and in an installed wheel (pyproject package-data ships the .qm).
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS_DIR = resources_dir() / "translations"
 CATALOGUE = "backprop_playground"  # backprop_playground_<code>.qm
 #: Language code → name shown in View ▸ Language (each in its own language).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}

@@ -27,8 +27,8 @@ from gui.diagram import items
 from gui.diagram.items import symmetric_scale as span
 from gui.diagram.view import DiagramView
 from gui.common.i18n import manager, translate
-from gui.inspector.content import sample_forward, sample_row
-from gui.inspector.render import sup
+from core.selected_sample import sample_forward, sample_row
+from core.parameters import sup
 from gui.common.neuron_images import grid_activations, layer_images, output_role
 from gui.common.number_format import number
 from gui.common.themes import view_look

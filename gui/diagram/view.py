@@ -12,8 +12,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.diagram import items
 from gui.common.i18n import SOURCE_LANGUAGE, current_language, translate
-from gui.inspector.content import parameter_name
-from gui.inspector.render import sup
+from core.parameters import ParamRef
+from core.parameters import sup
 from gui.common.number_format import number
 
 PICK_PIXELS = 5.0
@@ -238,7 +238,7 @@ def hover_text(diagram, target) -> str:
     layer, which, i, j = item.parameter
     arrays = data["weights"] if which == "W" else data["biases"]
     value = arrays[layer][i, j] if which == "W" else arrays[layer][i]
-    name = parameter_name(*item.parameter)
+    name = ParamRef(*item.parameter).label()
     core = f"net.weights[{layer}][{i}, {j}]" if which == "W" else f"net.biases[{layer}][{i}]"
     lines = [f"{name} = {_g(value)}   ({core})"]
     if which == "W":

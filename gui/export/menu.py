@@ -49,21 +49,8 @@ from gui.export.actions import (
     show_export_error,
 )
 from gui.common.i18n import manager, translate
+from gui.common.views import VIEW_KINDS, dock_of, find_menu, window_views  # noqa: F401
 from gui.common.refresh import is_shown
-
-#: Scene/lesson view id → (class name of the view widget, menu label). Class names, not
-#: imports, so a view module that is missing or not yet written costs nothing here. Labels are
-#: English; they are shown translated with context "ExportMenu".
-VIEW_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
-    "canvas": (("DataCanvas",), QT_TRANSLATE_NOOP("ExportMenu", "Data canvas")),
-    "loss_curve": (("LossCurve",), QT_TRANSLATE_NOOP("ExportMenu", "Loss curve")),
-    "loss_surface": (("LossSurfaceView", "LossSurfaceDock", "LossSurface", "LossSurfacePanel"),
-                     QT_TRANSLATE_NOOP("ExportMenu", "Loss surface")),
-    "network": (("NetworkDiagram",), QT_TRANSLATE_NOOP("ExportMenu", "Network diagram")),
-    "weights": (("WeightHeatmaps",), QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps")),
-    "gradient_norms": (("GradientNorms",), QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms")),
-}
-
 
 def export_target(view: QtWidgets.QWidget):
     """The widget or item to export for ``view``: ``view.export_target()`` when the view defines
@@ -81,21 +68,6 @@ def export_target(view: QtWidgets.QWidget):
         if isinstance(part, QtWidgets.QGraphicsView):
             return part
     return view
-
-
-def window_views(window: QtWidgets.QWidget, kinds: dict | None = None
-                 ) -> list[tuple[str, str, QtWidgets.QWidget]]:
-    """``[(view id, label, widget)]`` for each view of ``kinds`` (default VIEW_KINDS) inside
-    ``window``, in that order; the first (outermost) widget of each kind wins."""
-    kinds = VIEW_KINDS if kinds is None else kinds
-    found: dict[str, QtWidgets.QWidget] = {}
-    for widget in window.findChildren(QtWidgets.QWidget):
-        name = type(widget).__name__
-        for view_id, (class_names, _label) in kinds.items():
-            if name in class_names and view_id not in found:
-                found[view_id] = widget
-    return [(view_id, translate("ExportMenu", kinds[view_id][1]), found[view_id])
-            for view_id in kinds if view_id in found]
 
 
 def view_export_actions(view: QtWidgets.QWidget, view_id: str,
@@ -314,16 +286,6 @@ class ExportMenu(QtCore.QObject):
         return written
 
 
-def dock_of(widget: QtWidgets.QWidget) -> QtWidgets.QDockWidget | None:
-    """The dock widget that holds ``widget``, or None (e.g. the central canvas)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QtWidgets.QDockWidget):
-            return parent
-        parent = parent.parentWidget()
-    return None
-
-
 def install_export_menu(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu | None = None,
                         before: QtGui.QAction | None = None) -> ExportMenu:
     """Add File ▸ Export to ``window`` (its first menu named "File" when ``file_menu`` is None);
@@ -333,16 +295,3 @@ def install_export_menu(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMen
     export_menu = ExportMenu(window, file_menu, before)
     window.export_menu = export_menu
     return export_menu
-
-
-def find_menu(window: QtWidgets.QMainWindow, name: str) -> QtWidgets.QMenu:
-    """The menu-bar menu whose title, without '&', is ``name`` (case-insensitive); created at
-    the front when there is none."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if menu is not None and menu.title().replace("&", "").lower() == name.lower():
-            return menu
-    menu = QtWidgets.QMenu(f"&{name.capitalize()}", window)
-    first = window.menuBar().actions()[0] if window.menuBar().actions() else None
-    window.menuBar().insertMenu(first, menu) if first else window.menuBar().addMenu(menu)
-    return menu

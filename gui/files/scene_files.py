@@ -31,13 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
 from core.session import Session
 from gui.files.autosave import Autosaver
-from gui.export.menu import (
-    VIEW_KINDS,
-    dock_of,
-    find_menu,
-    install_export_menu,
-    window_views,
-)
+from gui.common.views import VIEW_KINDS, dock_of, find_menu, window_views
 from gui.common.i18n import manager, translate
 
 MAX_RECENT = 8
@@ -447,20 +441,10 @@ def install_scene_files(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMen
 
 
 def install_file_menu(window: QtWidgets.QMainWindow) -> SceneFiles:
-    """The main window's one call: File ▸ New/Open/Open Recent/Save/Save As at the top, and
-    File ▸ Export (``gui.export.menu``) before the separator above Quit. Autosave and recovery
-    begin with ``window.scene_files.start()`` (app.py, after ``window.show()``)."""
-    menu = _file_menu(window, None)
-    files = install_scene_files(window, menu)
-    actions = menu.actions()
-    quit_action = getattr(window, "quit_action", None)
-    before = None
-    if quit_action in actions:
-        index = actions.index(quit_action)
-        before = actions[index - 1] if index and actions[index - 1].isSeparator() \
-            else quit_action
-    install_export_menu(window, menu, before)
-    return files
+    """The main window's one call: File ▸ New/Open/Open Recent/Save/Save As at the top of its
+    File menu. Autosave and recovery begin with ``window.scene_files.start()`` (app.py, after
+    ``window.show()``)."""
+    return install_scene_files(window, _file_menu(window, None))
 
 
 def _file_menu(window, menu: QtWidgets.QMenu | None) -> QtWidgets.QMenu:

@@ -19,7 +19,9 @@ import numpy as np
 from core.activations import ACTIVATIONS
 from core.losses import per_sample_loss
 from gui.common.i18n import translate
-from gui.inspector.render import Arr, Num, Section, sup
+from core.parameters import ParamRef, sup
+from core.selected_sample import forward_parameters, sample_forward, sample_row
+from gui.inspector.render import Arr, Num, Section
 from gui.common.number_format import number
 
 LOSS_FORMULAS = {
@@ -36,55 +38,16 @@ def loss_formula(loss: str) -> str:
     return LOSS_FORMULAS[loss]
 
 
-def parameter_name(layer: int, kind: str, i: int, j: int = 0) -> str:
-    """'W²[3, 1]' or 'b²[3]' for core's 0-based ``(layer, kind, i, j)``."""
-    return f"W{sup(layer + 1)}[{i}, {j}]" if kind == "W" else f"b{sup(layer + 1)}[{i}]"
-
-
-def valid_parameter(net, parameter) -> bool:
+def _valid_parameter(net, parameter) -> bool:
     """True if ``parameter`` = (layer, "W"/"b", i, j) names an element of ``net``."""
     try:
-        layer, kind, i, j = parameter
-    except (TypeError, ValueError):
+        return ParamRef(*parameter).is_valid(net.layer_sizes)
+    except TypeError:
         return False
-    if kind not in ("W", "b") or not 0 <= layer < net.n_layers:
-        return False
-    n_out, n_in = net.layer_sizes[layer + 1], net.layer_sizes[layer]
-    return 0 <= i < n_out and (0 <= j < n_in if kind == "W" else j == 0)
-
-
-def sample_row(trainer, selected_sample):
-    """(training index, row in the mini-batch or None) of the sample to show.
-
-    Default (``selected_sample`` None or out of range): the first sample of the mini-batch."""
-    batch = trainer.batch_indices
-    if selected_sample is None or not 0 <= int(selected_sample) < trainer.n_train:
-        return int(batch[0]), 0
-    rows = np.flatnonzero(np.asarray(batch) == int(selected_sample))
-    return int(selected_sample), (int(rows[0]) if rows.size else None)
-
-
-def forward_parameters(trainer):
-    """(weights, biases) the last forward pass used: the old parameters once updated."""
-    if trainer.phase == "ready" and trainer.last_update is not None:
-        old = trainer.last_update.old_params
-        return list(old[0::2]), list(old[1::2])
-    return list(trainer.net.weights), list(trainer.net.biases)
 
 
 def _highlight(neuron, k: int) -> set:
     return {(neuron[1], 0)} if neuron is not None and neuron[0] == k else set()
-
-
-def sample_forward(trainer, sample: int, row):
-    """(forward pass, row) holding ``sample``: the batch's own pass, or — for a sample outside the
-    mini-batch — a forward pass of that sample alone with the parameters the batch used."""
-    if row is not None:
-        return trainer.last_forward, row
-    weights, biases = forward_parameters(trainer)
-    twin = trainer.net.copy()
-    twin.weights, twin.biases = weights, biases
-    return twin.forward(trainer.X_train[sample:sample + 1]), 0
 
 
 def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
@@ -289,7 +252,7 @@ def update_section(trainer, parameter) -> Section:
     record, optimizer = trainer.last_update, trainer.optimizer
     old_array, new_array = record.old_params[position], record.new_params[position]
     index = i * old_array.shape[1] + j if kind == "W" else i
-    name = parameter_name(layer, kind, i, j)
+    name = ParamRef(layer, kind, i, j).label()
     gradient = (trainer.last_gradients.weights if kind == "W" else
                 trainer.last_gradients.biases)[layer].reshape(-1)[index]
     hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
@@ -339,7 +302,7 @@ def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
     if trainer.phase in ("backward", "ready") and trainer.last_gradients is not None:
         sections.append(backward_section(trainer, sample, row, selected_neuron))
     if trainer.phase == "ready" and trainer.last_update is not None:
-        if not valid_parameter(trainer.net, selected_parameter):
+        if not _valid_parameter(trainer.net, selected_parameter):
             selected_parameter = (0, "W", 0, 0)
         sections.append(update_section(trainer, selected_parameter))
     return sections

@@ -24,14 +24,6 @@ DISPLAY_DIGITS = 4
 SCALAR_DIGITS = 8
 MAX_SHOWN = 8
 _HIGHLIGHT = "#FFE08A"
-_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def sup(k: int) -> str:
-    """k as superscript digits: sup(12) == '¹²'."""
-    return str(k).translate(_SUPERSCRIPTS)
-
-
 def fmt(value: float, digits: int = DISPLAY_DIGITS) -> str:
     """A float with `digits` significant digits, zero (also −0.0) as "0" (``gui.common.number_format``;
     ASCII '-' so the text parses with float())."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from core.optimizers import DecayStability, weight_decay_stability
 from core.settings import TrainingSettings, fields_of
 from gui.common.i18n import manager
-from gui.common.decay_warning import panel_warning
+from gui.panels.decay_warning import panel_warning
 from gui.panels.setting_controls import BoolControl, FloatControl, make_control, make_label
 
 #: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).

@@ -36,7 +36,7 @@ from core.directions import (
     parameter_address,
 )
 from gui.common.i18n import manager, translate
-from gui.inspector.render import sup
+from core.parameters import sup
 from gui.common.number_format import fixed, number
 from gui.surface.surface_view import LossSurfaceView, race_name
 from gui.surface.jobs import (

@@ -145,7 +145,7 @@ def test_flat_index_and_address_follow_get_params_order():
             index = flat_index(net.layer_sizes, l, "b", i)
             assert params[index] == value
             assert parameter_address(net.layer_sizes, index) == (l, "b", i, 0)
-    assert parameter_label(net.layer_sizes, flat_index(net.layer_sizes, 1, "W", 1, 3)) == "W1[1,3]"
+    assert parameter_label(net.layer_sizes, flat_index(net.layer_sizes, 1, "W", 1, 3)) == "W²[1, 3]"
     with pytest.raises(ValueError):
         flat_index(net.layer_sizes, 0, "W", 4, 0)
     with pytest.raises(ValueError):
@@ -258,7 +258,7 @@ def test_parameter_plane_coordinates_are_the_exact_offsets():
     np.testing.assert_array_equal(plane.project(current), [current[i] - start[i],
                                                            current[j] - start[j]])
     assert plane.axis_offset == (start[i], start[j])
-    assert plane.labels == ("W1[2,5]", "b0[3]")
+    assert plane.labels == ("W²[2, 5]", "b¹[3]")
 
 
 def _line_data(n=200, seed=0):

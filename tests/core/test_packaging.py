@@ -10,8 +10,8 @@ import os
 import tomllib
 from pathlib import Path
 
-import core.lessons
 from core.lessons import DATA_DIR, LESSON_DIR, LESSON_GLOB, RESOURCES, list_lessons
+from core.resource_files import resources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,18 +64,18 @@ def shipped_data(config: dict) -> set[Path]:
 
 
 def run_time_resources() -> set[Path]:
-    """Every file the code reads from resources/, found the way the code finds it."""
-    from gui.common.i18n import LANGUAGES, SOURCE_LANGUAGE, qm_path
-
+    """Every file the engine reads from resources/ (the lessons and the CSV files they name),
+    found the way the code finds it. The GUI's translations are added by
+    tests/gui/test_packaging_translations.py (this folder runs without Qt)."""
     lessons = set(LESSON_DIR.glob(LESSON_GLOB))
     data = {DATA_DIR / lesson.dataset["csv"] for lesson in list_lessons() if lesson.dataset}
-    translations = {qm_path(code) for code in LANGUAGES if code != SOURCE_LANGUAGE}
-    return {path.resolve() for path in lessons | data | translations}
+    return {path.resolve() for path in lessons | data}
 
 
-def missing_from_wheel(config: dict) -> list[str]:
+def missing_from_wheel(config: dict, resources: set[Path] | None = None) -> list[str]:
     shipped = {path.resolve() for path in shipped_data(config)}
-    return sorted(str(p.relative_to(ROOT)) for p in run_time_resources() - shipped)
+    wanted = run_time_resources() if resources is None else resources
+    return sorted(str(p.relative_to(ROOT)) for p in wanted - shipped)
 
 
 def test_every_run_time_resource_is_declared_as_package_data():
@@ -83,37 +83,28 @@ def test_every_run_time_resource_is_declared_as_package_data():
 
 
 def test_the_resources_checked_exist_so_the_check_is_not_vacuous():
-    from gui.common.i18n import qm_path
-
     resources = run_time_resources()
     assert len([p for p in resources if p.suffix == ".json"]) >= 8
     assert (DATA_DIR / "penguins.csv").resolve() in resources
-    assert qm_path("zh_CN").resolve() in resources
     assert all(path.is_file() for path in resources)
 
 
 def test_the_check_fails_when_a_declaration_is_missing():
     config = setuptools_config()
-    no_qm = copy.deepcopy(config)
-    no_qm["package-data"]["resources"] = [
-        p for p in no_qm["package-data"]["resources"] if not p.endswith(".qm")]
-    assert missing_from_wheel(no_qm) == ["resources/translations/backprop_playground_zh_CN.qm"]
+    no_csv = copy.deepcopy(config)
+    no_csv["package-data"]["resources"] = [
+        p for p in no_csv["package-data"]["resources"] if not p.endswith(".csv")]
+    assert missing_from_wheel(no_csv) == ["resources/data/penguins.csv"]
     no_package = copy.deepcopy(config)
     no_package["packages"]["find"]["include"].remove("resources")
     assert len(missing_from_wheel(no_package)) == len(run_time_resources())
-    no_namespaces = copy.deepcopy(config)  # resources/ has no __init__.py
-    no_namespaces["packages"]["find"]["namespaces"] = False
-    assert len(missing_from_wheel(no_namespaces)) == len(run_time_resources())
 
 
 def test_the_wheel_installs_resources_where_the_code_looks():
-    # the package "resources" lands next to the packages "core" and "gui", so the code's
-    # <parent of core/>/resources is the same folder in a checkout and in site-packages
-    from gui.common import i18n
-    assert RESOURCES == ROOT / "resources"
-    assert Path(core.lessons.__file__).resolve().parent.parent == ROOT
-    assert i18n.TRANSLATIONS_DIR == Path(i18n.__file__).resolve().parent.parent / "resources" / (
-        "translations")
+    # the code finds the package "resources" through the import system (importlib.resources),
+    # and the wheel installs it as a package next to "core" and "gui"
+    assert RESOURCES == resources_dir() == ROOT / "resources"
+    assert (RESOURCES / "__init__.py").is_file()
     assert {"core", "gui", "resources"} <= found_packages(setuptools_config())
 
 

@@ -14,7 +14,7 @@ from PySide6 import QtGui
 
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
-from gui.export.headless import VIEW_SIZES, OffscreenViews, record_gif
+from gui.app_window.headless_figures import VIEW_SIZES, OffscreenViews, record_gif
 from tests.waiting import PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,8 @@ from core.data_types import Dataset
 from core.divergence import DIVERGENCE_CODES, Divergence
 from core.settings import DataSettings, NetworkSettings, TrainingSettings, fields_of
 from gui.common.i18n import manager
-from gui.app_window.divergence_banner import ModelFacts, cause_text, divergence_advice
+from gui.app_window.divergence_banner import ModelFacts, divergence_advice
+from gui.common.divergence_text import cause_text
 from gui.panels.setting_controls import ChoiceControl, SettingControl
 from tests.gui import classroom_helpers
 from tests.gui.test_translation_coverage import english_words

@@ -1,0 +1,127 @@
+"""Where each parameter lives: the one address of a weight or bias, used everywhere.
+
+A parameter is named by a :class:`ParamRef` ``(layer, kind, row, col)``: ``layer`` counts
+weight layers from 0 as in ``net.weights[layer]`` (shown as W^{layer+1}, the maths convention
+of the inspector and diagram), ``kind`` is "W" (``weights[layer][row, col]``) or "b"
+(``biases[layer][row]``, col 0). Its place in ``MLP.get_params()`` (order W₀, b₀, W₁, b₁, …,
+each flattened row-major; core-api.md) is :meth:`ParamRef.flat_index`; its label, e.g. "W²[3, 1]",
+is :meth:`ParamRef.label`. Pure Python/NumPy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def sup(k: int) -> str:
+    """k as superscript digits: sup(12) == '¹²', sup(-1) == '⁻¹'."""
+    return str(k).translate(_SUPERSCRIPTS)
+
+
+class ParameterBlock(NamedTuple):
+    """Where one weight matrix or bias vector lives in the flat parameter vector."""
+
+    layer: int
+    kind: str  # "W" or "b"
+    start: int
+    shape: tuple[int, ...]
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self.shape))
+
+
+def parameter_blocks(layer_sizes: Sequence[int]) -> list[ParameterBlock]:
+    """Blocks W₀, b₀, W₁, b₁, … of ``get_params()``; W_l is (layer_sizes[l+1], layer_sizes[l])."""
+    sizes = [int(s) for s in layer_sizes]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"layer_sizes needs at least two sizes, each >= 1; got {tuple(sizes)}")
+    blocks, start = [], 0
+    for layer, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        blocks.append(ParameterBlock(layer, "W", start, (fan_out, fan_in)))
+        start += fan_out * fan_in
+        blocks.append(ParameterBlock(layer, "b", start, (fan_out,)))
+        start += fan_out
+    return blocks
+
+
+def n_parameters(layer_sizes: Sequence[int]) -> int:
+    """P, the length of the flat parameter vector."""
+    last = parameter_blocks(layer_sizes)[-1]
+    return last.start + last.size
+
+
+def flat_index(layer_sizes: Sequence[int], layer: int, kind: str, i: int, j: int = 0) -> int:
+    """Flat index of ``weights[layer][i, j]`` (kind "W") or ``biases[layer][i]`` (kind "b").
+
+    Raises ValueError for an unknown kind or an index out of range.
+    """
+    if kind not in ("W", "b"):
+        raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
+    n_layers = len(layer_sizes) - 1
+    if not 0 <= layer < n_layers:
+        raise ValueError(f"layer must be in [0, {n_layers}), got {layer}")
+    block = parameter_blocks(layer_sizes)[2 * layer + (kind == "b")]
+    rows = block.shape[0]
+    cols = block.shape[1] if kind == "W" else 1
+    if kind == "b":
+        j = 0
+    if not (0 <= i < rows and 0 <= j < cols):
+        raise ValueError(f"{kind}{layer}[{i},{j}] is out of range for shape {block.shape}")
+    return block.start + i * cols + j
+
+
+def parameter_address(layer_sizes: Sequence[int], index: int) -> tuple[int, str, int, int]:
+    """Inverse of :func:`flat_index`: (layer, kind, i, j) of flat ``index`` (j = 0 for biases)."""
+    for block in parameter_blocks(layer_sizes):
+        if block.start <= index < block.start + block.size:
+            offset = int(index) - block.start
+            if block.kind == "b":
+                return block.layer, "b", offset, 0
+            i, j = divmod(offset, block.shape[1])
+            return block.layer, "W", i, j
+    raise ValueError(f"parameter index must be in [0, {n_parameters(layer_sizes)}), got {index}")
+
+
+class ParamRef(NamedTuple):
+    """One weight or bias: ``weights[layer][row, col]`` (kind "W") or ``biases[layer][row]``
+    (kind "b", col 0). A tuple, so it also unpacks as ``layer, kind, row, col``."""
+
+    layer: int
+    kind: str
+    row: int
+    col: int = 0
+
+    @property
+    def position(self) -> tuple[int, str, int, int]:
+        """``(layer, kind, row, col)`` as plain values (a scene file's and a signal's form)."""
+        return int(self.layer), str(self.kind), int(self.row), int(self.col)
+
+    def flat_index(self, layer_sizes: Sequence[int]) -> int:
+        """Index in ``get_params()`` for a network of ``layer_sizes``; ValueError when out of
+        range (see :func:`flat_index`)."""
+        return flat_index(layer_sizes, self.layer, self.kind, self.row, self.col)
+
+    def label(self) -> str:
+        """'W²[3, 1]' or 'b²[3]' (the layer as a 1-based superscript, indices 0-based)."""
+        if self.kind == "W":
+            return f"W{sup(self.layer + 1)}[{self.row}, {self.col}]"
+        return f"b{sup(self.layer + 1)}[{self.row}]"
+
+    def is_valid(self, layer_sizes: Sequence[int]) -> bool:
+        """True when this names an element of a network with ``layer_sizes``."""
+        try:
+            self.flat_index(layer_sizes)
+        except (TypeError, ValueError):
+            return False
+        return self.kind == "W" or self.col == 0
+
+    @classmethod
+    def at(cls, layer_sizes: Sequence[int], index: int) -> ParamRef:
+        """The parameter at flat ``index`` (inverse of :meth:`flat_index`)."""
+        return cls(*parameter_address(layer_sizes, index))

@@ -1,0 +1,38 @@
+"""The sample a training step is shown for (inspector, diagram): which row of the mini-batch
+holds it, and its forward pass with the parameters that step used. Pure NumPy on the trainer's
+own arrays; nothing here changes the trainer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sample_row(trainer, selected_sample):
+    """(training index, row in the mini-batch or None) of the sample to show.
+
+    Default (``selected_sample`` None or out of range): the first sample of the mini-batch."""
+    batch = trainer.batch_indices
+    if selected_sample is None or not 0 <= int(selected_sample) < trainer.n_train:
+        return int(batch[0]), 0
+    rows = np.flatnonzero(np.asarray(batch) == int(selected_sample))
+    return int(selected_sample), (int(rows[0]) if rows.size else None)
+
+
+def forward_parameters(trainer):
+    """(weights, biases) the last forward pass used: the old parameters once updated."""
+    if trainer.phase == "ready" and trainer.last_update is not None:
+        old = trainer.last_update.old_params
+        return list(old[0::2]), list(old[1::2])
+    return list(trainer.net.weights), list(trainer.net.biases)
+
+
+def sample_forward(trainer, sample: int, row):
+    """(forward pass, row) holding ``sample``: the batch's own pass, or — for a sample outside the
+    mini-batch — a forward pass of that sample alone with the parameters the batch used."""
+    if row is not None:
+        return trainer.last_forward, row
+    weights, biases = forward_parameters(trainer)
+    twin = trainer.net.copy()
+    twin.weights, twin.biases = weights, biases
+    return twin.forward(trainer.X_train[sample:sample + 1]), 0
