@@ -11,7 +11,7 @@ entry                     what it does
 Whole window…             ``export_window``: PNG as shown, or SVG/PDF
 Copy window               the window as an image on the clipboard
 Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views
-Points / History / …      CSV or JSON tables (``gui.data_export``)
+Points / History / …      CSV tables, and the model as self-contained JSON (``gui.data_export``)
 ========================  ========================================================================
 
 Views are found by type among the window's children (:func:`window_views`), so this module needs
@@ -33,9 +33,9 @@ from gui import export_actions
 from gui.animation_export import format_caption, training_frame_source
 from gui.data_export import (
     export_history_csv,
+    export_model_json,
     export_points_csv,
     export_weights_csv,
-    export_weights_json,
 )
 from gui.export import ExportError, copy_to_clipboard
 from gui.export_actions import (
@@ -203,7 +203,7 @@ class ExportMenu(QtCore.QObject):
                   lambda: self.export_data("points"))
         self._add(menu, translate("ExportMenu", "History (CSV)…"), "export_history",
                   lambda: self.export_data("history"))
-        self._add(menu, translate("ExportMenu", "Weights (JSON, named layers)…"),
+        self._add(menu, translate("ExportMenu", "Model with weights (JSON)…"),
                   "export_weights_json", lambda: self.export_data("weights_json"))
         self._add(menu, translate("ExportMenu", "Weights (CSV)…"), "export_weights_csv",
                   lambda: self.export_data("weights_csv"))
@@ -255,7 +255,7 @@ class ExportMenu(QtCore.QObject):
         session = self.controller.session
         trainer, net = session.trainer, session.net
         extension, default_name = {"points": ("csv", "points"), "history": ("csv", "history"),
-                                   "weights_json": ("json", "weights"),
+                                   "weights_json": ("json", "model"),
                                    "weights_csv": ("csv", "weights")}[kind]
         if path is None:
             path = ask_export_path(self.window, default_name, (extension,))
@@ -272,10 +272,8 @@ class ExportMenu(QtCore.QObject):
                                          list(session.feature_names), label)
             if kind == "history":
                 return export_history_csv(path, trainer.history.arrays())
-            activations = [*net.hidden_activations, net.output_activation]
             if kind == "weights_json":
-                return export_weights_json(path, net.weights, net.biases, net.layer_sizes,
-                                           activations)
+                return export_model_json(path, session)
             return export_weights_csv(path, net.weights, net.biases, net.layer_sizes)
         except (ExportError, ValueError) as error:
             show_export_error(self.window, error)

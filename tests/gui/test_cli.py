@@ -1,6 +1,7 @@
 """The headless command line of app.py: train a lesson or a scene offscreen, write one figure
 per view plus summary.json; exit 2 with one line on stderr for a bad argument or file."""
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from PySide6 import QtGui
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
 from gui.headless_export import VIEW_SIZES, OffscreenViews, record_gif
+from tests.gui import model_json
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -38,12 +40,32 @@ def test_a_lesson_run_writes_one_figure_per_view_and_a_summary(tmp_path):
     assert summary["test_accuracy"] >= 0.95 and summary["train_accuracy"] >= 0.95
     figures = sorted(p.name for p in folder.glob("*.png"))
     assert figures == sorted(f"{view_id}.png" for view_id in VIEW_SIZES)
-    assert sorted(summary["files"]) == sorted([*figures, "summary.json"])
+    assert sorted(summary["files"]) == sorted([*figures, "model.json", "summary.json"])
+    model = model_json.load(folder / "model.json")
+    assert model["step"] == 300 and model["layer_sizes"] == summary["layer_sizes"]
     for name in figures:
         image = QtGui.QImage(str(folder / name))
         assert image.width() == 900, name
     # the summary is the run's own measurement: a second run gives the same numbers
     assert "trained 300 steps" in result.stdout
+
+
+def test_the_cli_model_json_reproduces_the_trained_session(qapp, tmp_path):
+    """The headless run writes the model with the same description as File ▸ Export: its
+    predictions, recomputed by an independent NumPy reader, are the trained session's."""
+    from core.headless import make_parser, run_cli
+    from core.lesson_outcomes import train
+
+    args = make_parser().parse_args(["--lesson", "penguins-standardized", "--steps", "60",
+                                     "--export-dir", str(tmp_path)])
+    assert run_cli(args, export_views=lambda session, folder: [], stdout=io.StringIO()) == 0
+    session, _ = load_lesson_scene("penguins-standardized")
+    train(session, 60)
+    model = model_json.load(tmp_path / "model.json")
+    assert model["standardization"]["enabled"] and model["inputs"]["dim"] == 2
+    raw = np.concatenate([session.points.X, session.points.X * 1.1])
+    np.testing.assert_allclose(model_json.predict(model, raw), session.predict_raw(raw),
+                               rtol=0, atol=1e-12)
 
 
 def test_a_scene_file_run_continues_from_the_saved_step_in_svg(tmp_path):

@@ -6,7 +6,6 @@ Every test builds its own standalone views, so it needs nothing from the main wi
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -32,7 +31,6 @@ from gui.data_export import (
     export_history_csv,
     export_points_csv,
     export_weights_csv,
-    export_weights_json,
 )
 from gui.export import (
     ExportCancelled,
@@ -411,19 +409,6 @@ def _network(seed=0):
     return weights, biases, sizes
 
 
-def test_weights_json_round_trips_with_named_layers(tmp_path):
-    weights, biases, sizes = _network()
-    path = tmp_path / "weights.json"
-    export_weights_json(path, weights, biases, sizes, activations=["tanh", "sigmoid"])
-    document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["layer_sizes"] == [2, 3, 1]
-    assert [layer["name"] for layer in document["layers"]] == ["input->hidden1",
-                                                               "hidden1->output"]
-    for layer, w, b in zip(document["layers"], weights, biases, strict=True):
-        assert np.array_equal(np.array(layer["weights"]), w)
-        assert np.array_equal(np.array(layer["biases"]), b)
-
-
 def test_weights_csv_lists_every_parameter(tmp_path):
     weights, biases, sizes = _network()
     export_weights_csv(tmp_path / "weights.csv", weights, biases, sizes)
@@ -438,20 +423,20 @@ def test_weights_csv_lists_every_parameter(tmp_path):
 
 def test_weights_with_nan_are_refused_and_the_old_file_kept(tmp_path):
     weights, biases, sizes = _network()
-    path = tmp_path / "weights.json"
+    path = tmp_path / "weights.csv"
     path.write_text("old", encoding="utf-8")
     weights[1][0, 2] = np.nan
     with pytest.raises(ExportError, match="NaN"):
-        export_weights_json(path, weights, biases, sizes)
+        export_weights_csv(path, weights, biases, sizes)
     assert path.read_text(encoding="utf-8") == "old"
-    assert os.listdir(tmp_path) == ["weights.json"]
+    assert os.listdir(tmp_path) == ["weights.csv"]
 
 
 def test_weights_with_wrong_shape_are_refused(tmp_path):
     weights, biases, sizes = _network()
     weights[0] = weights[0].T
     with pytest.raises(ValueError, match="Layer 1"):
-        export_weights_json(tmp_path / "w.json", weights, biases, sizes)
+        export_weights_csv(tmp_path / "w.csv", weights, biases, sizes)
 
 
 # ----------------------------------------------------------------------------- menus, dialogs

@@ -2,7 +2,6 @@
 window, the training animation and the data tables. File dialogs are replaced by fixed paths."""
 
 import csv
-import json
 
 import imageio.v3 as iio
 import numpy as np
@@ -11,7 +10,7 @@ from PySide6 import QtGui, QtWidgets
 
 from gui import export_actions, export_menu
 from gui.export_menu import export_target, window_views
-from tests.gui import scene_helpers
+from tests.gui import model_json, scene_helpers
 from tests.gui.scene_helpers import export_menu_of
 
 private_storage = scene_helpers.private_storage
@@ -125,12 +124,13 @@ def test_data_exports_write_points_history_and_weights(window, menu, tmp_path):
         rows = list(csv.reader(handle))
     assert rows[0][0] == "step" and len(rows) - 1 == session.trainer.step_count >= 20
 
-    weights = menu.export_data("weights_json", str(tmp_path / "weights.json"))
-    document = json.loads(open(weights).read())
-    assert [layer["shape"] for layer in document["layers"]] == \
+    # the model JSON alone reproduces the window's predictions (an independent NumPy reader)
+    model = model_json.load(menu.export_data("weights_json", str(tmp_path / "model.json")))
+    assert [layer["shape"] for layer in model["layers"]] == \
         [list(w.shape) for w in session.net.weights]
-    np.testing.assert_array_equal(np.array(document["layers"][0]["weights"]),
-                                  session.net.weights[0])
+    raw = session.points.X
+    np.testing.assert_allclose(model_json.predict(model, raw), session.predict_raw(raw),
+                               rtol=0, atol=1e-12)
     assert menu.export_data("weights_csv", str(tmp_path / "weights.csv"))
 
 
