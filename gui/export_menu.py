@@ -10,14 +10,17 @@ entry                     what it does
                           PNG); the same four actions go in the view's right-click menu
 Whole window…             ``export_window``: PNG as shown, or SVG/PDF
 Copy window               the window as an image on the clipboard
-Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views
+Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views,
+                          recorded on a copy of the session (``gui.export_recording``): the
+                          scene, its step count and history stay exactly as they were
 Points / History / …      CSV tables, and the model as self-contained JSON (``gui.data_export``)
 ========================  ========================================================================
 
 Views are found by type among the window's children (:func:`window_views`), so this module needs
-no attribute names from the main window. :func:`export_target` picks the part of a view that
-makes a clean figure (the plot of the loss curve without its option row, the diagram's scene
-without the animation spin box); the headless CLI uses the same choice.
+no attribute names from the main window. ``gui.export_recording.export_target`` (also importable
+from here) picks the part of a view that makes a clean figure (the plot of the loss curve
+without its option row, the diagram's scene without the animation spin box); the headless CLI
+uses the same choice.
 """
 
 from __future__ import annotations
@@ -28,16 +31,14 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.training import TrainingDiverged
 from gui import export_actions
-from gui.animation_export import format_caption, training_frame_source
 from gui.data_export import (
     export_history_csv,
     export_model_json,
     export_points_csv,
     export_weights_csv,
 )
-from gui.export import ExportError, copy_to_clipboard
+from gui.export import ExportError, copy_to_clipboard, native_size
 from gui.export_actions import (
     VIEW_EXPORT_KINDS,
     AnimationSettingsDialog,
@@ -48,7 +49,14 @@ from gui.export_actions import (
     retranslate_actions,
     show_export_error,
 )
+from gui.export_recording import (
+    TrainingRecorder,
+    export_target,
+    frame_sizes,
+    mirror_views,
+)
 from gui.i18n import manager, translate
+from gui.themes import current_theme
 from gui.view_refresh import is_shown
 
 #: Scene/lesson view id → (class name of the view widget, menu label). Class names, not
@@ -63,24 +71,6 @@ VIEW_KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "weights": (("WeightHeatmaps",), QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps")),
     "gradient_norms": (("GradientNorms",), QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms")),
 }
-
-
-def export_target(view: QtWidgets.QWidget):
-    """The widget or item to export for ``view``: ``view.export_target()`` when the view defines
-    it; the plot tab on screen of a tabbed view; the plot of a composite view (a QGraphicsView
-    ``plot_widget``, ``plot`` or ``view``); else the view itself."""
-    custom = getattr(view, "export_target", None)
-    if callable(custom):
-        return custom()
-    tabs = getattr(view, "tabs", None)  # a view with tabs (loss surface): the plot on screen
-    if isinstance(tabs, QtWidgets.QTabWidget) and isinstance(tabs.currentWidget(),
-                                                             QtWidgets.QGraphicsView):
-        return tabs.currentWidget()
-    for name in ("plot_widget", "plot", "view"):
-        part = getattr(view, name, None)
-        if isinstance(part, QtWidgets.QGraphicsView):
-            return part
-    return view
 
 
 def window_views(window: QtWidgets.QWidget, kinds: dict | None = None
@@ -107,38 +97,6 @@ def view_export_actions(view: QtWidgets.QWidget, view_id: str,
         actions = install_context_export(export_target(view), view_id, parent)
         view._bp_export_actions = actions
     return actions
-
-
-def caption_for(controller) -> str:
-    """One line of settings for the current state (data set, architecture, η, … step)."""
-    session = controller.session
-    trainer = session.trainer
-    network, training = session.network, session.training
-    dataset = controller.data_source.split(":")[0] if getattr(controller, "data_source", "") \
-        else session.data.preset
-    return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
-                          activation=network.activation, learning_rate=trainer.optimizer.lr,
-                          optimizer=trainer.optimizer.name, batch_size=training.batch_size,
-                          l1=training.l1, l2=training.l2, dropout=network.dropout,
-                          step=trainer.step_count)
-
-
-def run_steps(controller, steps: int) -> bool:
-    """Train ``steps`` steps, then let the views redraw once (``stepped``). Returns False when
-    training has diverged (the animation ends there)."""
-    trainer = controller.trainer
-    for _ in range(int(steps)):
-        if trainer.divergence is not None:
-            break
-        try:
-            trainer.step()
-        except TrainingDiverged:
-            break
-    controller.stepped.emit()
-    if trainer.divergence is not None:
-        controller.diverged.emit(controller.divergence_text())
-        return False
-    return True
 
 
 class ExportMenu(QtCore.QObject):
@@ -292,19 +250,30 @@ class ExportMenu(QtCore.QObject):
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         settings = dialog.settings()
-        views = [export_target(view) for _id, label, view in shown if label in settings["views"]]
-        if not views:
+        chosen = {view_id: view for view_id, label, view in shown
+                  if label in settings["views"]}
+        if not chosen:
             return None
         path = ask_export_path(self.window, "training", (settings["format"],))
         if path is None:
             return None
         controller = self.controller
         controller.pause()
-        source = training_frame_source(lambda n: run_steps(controller, n), views,
-                                       steps_per_frame=settings["steps_per_frame"],
-                                       caption=lambda: caption_for(controller))
-        written = export_animation_with_dialog(self.window, source, path, fps=settings["fps"],
-                                               frame_count=settings["frame_count"])
+        # The views of the frame get one height; each keeps the aspect it has on screen.
+        sizes = frame_sizes({view_id: native_size(export_target(view))
+                             for view_id, view in chosen.items()})
+        theme = current_theme(self.window)
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:  # a copy of the session is trained, in views of its own: the scene is untouched
+            recorder = TrainingRecorder(
+                controller.session, list(chosen), sizes,
+                configure=lambda views: mirror_views(views, controller, chosen, theme))
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        with recorder:
+            written = export_animation_with_dialog(
+                self.window, recorder.frame_source(settings["steps_per_frame"]), path,
+                fps=settings["fps"], frame_count=settings["frame_count"])
         if written:
             self.window.statusBar().showMessage(
                 translate("ExportMenu", "Animation written to {0}").format(

@@ -135,7 +135,17 @@ def test_help_lists_the_lessons_and_options(tmp_path):
         assert text in result.stdout, text
 
 
-def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path):
+def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path, monkeypatch):
+    from gui import headless_export
+
+    recorders = []
+
+    class Recorder(headless_export.TrainingRecorder):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            recorders.append(self)
+
+    monkeypatch.setattr(headless_export, "TrainingRecorder", Recorder)
     replayed, _ = load_lesson_scene("xor-hidden")
     direct, _ = load_lesson_scene("xor-hidden")
     for _ in range(12):
@@ -143,8 +153,10 @@ def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path):
     path = record_gif(replayed, 12, tmp_path / "training.gif", frames=4, width=400)
     frames = iio.imread(path, index=None)
     assert frames.shape[0] == 4  # the start, then every 4 steps
-    assert replayed.trainer.step_count == 12
-    np.testing.assert_array_equal(replayed.trainer.history.arrays()["train_loss"],
+    assert replayed.trainer.step_count == 0  # a copy was trained
+    (recorder,) = recorders
+    assert recorder.session.trainer.step_count == 12
+    np.testing.assert_array_equal(recorder.session.trainer.history.arrays()["train_loss"],
                                   direct.trainer.history.arrays()["train_loss"])
     assert not np.array_equal(frames[0], frames[-1])  # training moved the picture
 

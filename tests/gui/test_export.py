@@ -358,11 +358,19 @@ def test_unknown_animation_format_is_refused(tmp_path):
         AnimationWriter(tmp_path / "run.avi")
 
 
-def test_grab_views_puts_views_side_by_side(plot, plain_widget):
-    image = grab_views([plot, plain_widget], height=240, spacing=10)
-    w0, h0 = native_size(plot)
-    assert image.height() == 240
-    assert abs(image.width() - (round(w0 * 240 / h0) + 600 + 10)) <= 1
+def test_grab_views_puts_views_side_by_side_at_their_own_size(plot, plain_widget):
+    """Views are never rescaled (a rescaled view would rescale its text): each keeps its size
+    on screen, vertically centred in a row of the requested height."""
+    (w0, h0), (w1, h1) = native_size(plot), native_size(plain_widget)
+    height = round(max(h0, h1)) + 40
+    image = grab_views([plot, plain_widget], height=height, spacing=10)
+    assert image.height() == height
+    assert image.width() == round(w0) + round(w1) + 10
+    own = render_image(plain_widget)
+    top = (height - own.height()) // 2
+    placed = image.copy(round(w0) + 10, top, own.width(), own.height())
+    assert placed.convertToFormat(own.format()) == own  # pixel for pixel, not resampled
+    assert grab_views([plot, plain_widget]).height() == round(max(h0, h1))
 
 
 # ----------------------------------------------------------------------------- data
