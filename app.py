@@ -10,8 +10,8 @@ Headless mode (no window, offscreen):
   python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png|svg|pdf]
                 [--width 1600] [--gif]
   python app.py --scene my.json --steps 200 --export-dir out/
-trains, then writes one figure per view plus summary.json; exit 0, or 2 with a one-line
-message for a bad argument or file. ``--help`` lists the lessons.
+trains, then writes one figure per view plus summary.json and model.json; exit 0, or 2 with a
+one-line message for a bad argument or file. ``--help`` lists the lessons.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.description = (
         "Backprop Playground: watch a neural network learn, step by step. Without --lesson or "
         "--scene the window opens (optionally with a scene FILE); with one of them it trains "
-        "headlessly, offscreen, and writes one figure per view plus summary.json to "
-        "--export-dir.")
+        "headlessly, offscreen, and writes one figure per view plus summary.json and "
+        "model.json to --export-dir.")
     window = parser.add_argument_group("window options")
     window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
     window.add_argument("--preset", metavar="NAME", type=preset_name,

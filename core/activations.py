@@ -262,6 +262,23 @@ OUTPUT_ACTIVATIONS: dict[str, Callable[[Array], Array]] = {
     "linear": linear,
 }
 
+#: Each activation (hidden and output) as a formula in NumPy notation, elementwise in z except
+#: softmax (over the last axis, one row per sample); written into exported models
+#: (``core.model_description``) so that a reader can re-implement the network. Built from the
+#: same constants as the functions above.
+FORMULAS: dict[str, str] = {
+    "linear": "z",
+    "relu": "maximum(z, 0)",
+    "leaky_relu": f"where(z > 0, z, {LEAKY_RELU_SLOPE!r} * z)",
+    "elu": "where(z > 0, z, exp(z) - 1)",
+    "tanh": "tanh(z)",
+    "sigmoid": "1 / (1 + exp(-z))",
+    "softplus": "log(1 + exp(z))",
+    "gelu": f"0.5 * z * (1 + tanh(sqrt(2 / pi) * (z + {_GELU_CUBIC!r} * z**3)))",
+    "swish": "z / (1 + exp(-z))",
+    "softmax": "exp(z - max(z)) / sum(exp(z - max(z)))  (over the K outputs of one sample)",
+}
+
 #: Points where f′ jumps (relu, leaky_relu) or, for elu with α = 1, where f″ jumps: central
 #: differences straddling them are not O(h²)-accurate, so core.gradcheck skips such points.
 KINKS: dict[str, tuple[float, ...]] = {name: () for name in ACTIVATIONS}

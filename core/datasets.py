@@ -22,6 +22,7 @@ from core.generators import GENERATORS, LINE_INTERCEPT, LINE_SLOPE, GeneratorSpe
 __all__ = [
     "Dataset", "GENERATORS", "GeneratorSpec", "generate", "LINE_SLOPE", "LINE_INTERCEPT",
     "MAX_CLASSES", "TASKS", "PointSet", "FEATURES", "FEATURE_LABELS", "FEATURES_NEEDING_X2",
+    "FEATURE_DEFINITIONS", "FEATURE_OPERATIONS",
     "expand_features", "train_test_split", "Standardizer", "read_csv", "csv_columns",
     "write_csv", "guess_columns", "ColumnGuess",
 ]
@@ -29,20 +30,41 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # Input features (TensorFlow Playground's feature set, Smilkov & Carter 2016)
 # ---------------------------------------------------------------------------------------------
-FEATURES = {
-    "x1": lambda X: X[:, 0],
-    "x2": lambda X: X[:, 1],
-    "x1^2": lambda X: X[:, 0] ** 2,
-    "x2^2": lambda X: X[:, 1] ** 2,
-    "x1*x2": lambda X: X[:, 0] * X[:, 1],
-    "sin(x1)": lambda X: np.sin(X[:, 0]),
-    "sin(x2)": lambda X: np.sin(X[:, 1]),
+#: Every feature as (operation, raw input columns, 0-based): the one definition of the features.
+#: ``FEATURES`` (the functions) and the model export (``core.model_description``) are built
+#: from it, so what is computed and what is written down cannot drift apart.
+FEATURE_DEFINITIONS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "x1": ("identity", (0,)),
+    "x2": ("identity", (1,)),
+    "x1^2": ("square", (0,)),
+    "x2^2": ("square", (1,)),
+    "x1*x2": ("product", (0, 1)),
+    "sin(x1)": ("sin", (0,)),
+    "sin(x2)": ("sin", (1,)),
 }
+#: The operations of :data:`FEATURE_DEFINITIONS` on raw input columns (n,) float64; sin is in
+#: radians.
+FEATURE_OPERATIONS = {
+    "identity": lambda a: a,
+    "square": lambda a: a ** 2,
+    "product": lambda a, b: a * b,
+    "sin": np.sin,
+}
+
+
+def _feature_function(operation: str, columns: tuple[int, ...]):
+    function = FEATURE_OPERATIONS[operation]
+    return lambda X: function(*(X[:, c] for c in columns))
+
+
+FEATURES = {name: _feature_function(*definition)
+            for name, definition in FEATURE_DEFINITIONS.items()}
 FEATURE_LABELS = {
     "x1": "X₁", "x2": "X₂", "x1^2": "X₁²", "x2^2": "X₂²", "x1*x2": "X₁X₂",
     "sin(x1)": "sin(X₁)", "sin(x2)": "sin(X₂)",
 }
-FEATURES_NEEDING_X2 = frozenset({"x2", "x2^2", "x1*x2", "sin(x2)"})
+FEATURES_NEEDING_X2 = frozenset(name for name, (_op, columns) in FEATURE_DEFINITIONS.items()
+                                if 1 in columns)
 
 
 def expand_features(X_raw: np.ndarray, names: Sequence[str]) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""Headless runs: load a lesson or a scene file, train, write ``summary.json`` — no Qt.
+"""Headless runs: load a lesson or a scene file, train, write ``summary.json`` and
+``model.json`` — no Qt.
 
 This is the engine half of the command line::
 
@@ -24,15 +25,18 @@ from typing import Any
 
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
+from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
 __all__ = ["run_headless", "make_parser", "run_cli", "lessons_help", "DEFAULT_SCENE_STEPS",
-           "MAX_STEPS", "SUMMARY_NAME"]
+           "MAX_STEPS", "SUMMARY_NAME", "MODEL_NAME"]
 
 DEFAULT_SCENE_STEPS = 200
 """Steps trained for ``--scene`` when ``--steps`` is not given (a lesson uses its own)."""
 MAX_STEPS = 1_000_000
 SUMMARY_NAME = "summary.json"
+MODEL_NAME = "model.json"
+"""The trained model (``core.model_description.describe_model``), as File ▸ Export writes it."""
 FORMATS = ("png", "svg", "pdf")
 
 ExportViews = Callable[[Any, Path], Iterable[str | os.PathLike] | None]
@@ -92,7 +96,9 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     lesson, scene_path : exactly one of them.
     steps : steps to train (0..:data:`MAX_STEPS`); default the lesson's ``expect.steps``, or
         :data:`DEFAULT_SCENE_STEPS` for a scene. Training stops early if it diverges.
-    export_dir : folder for ``summary.json`` (created if needed); None writes nothing.
+    export_dir : folder for ``summary.json`` and ``model.json`` (the trained model,
+        :func:`core.model_description.describe_model`; created if needed); None writes
+        nothing.
     export_views : ``export_views(session, export_dir)``, called after training when
         ``export_dir`` is given, to write one figure per view (GUI layer); it may return the
         paths it wrote, which are listed in the summary.
@@ -151,6 +157,11 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         if export_views is not None:
             written = export_views(session, folder)
             files.extend(str(Path(p).name) for p in (written or ()))
+        try:
+            save_scene(folder / MODEL_NAME, describe_model(session), indent=1)
+            files.append(MODEL_NAME)
+        except NonFiniteParameters as error:  # JSON cannot hold NaN: the summary says why
+            summary["model_error"] = str(error)
         files.append(SUMMARY_NAME)
     summary["files"] = files
     summary["elapsed_seconds"] = round(time.perf_counter() - started, 3)
@@ -176,7 +187,7 @@ def make_parser(prog: str = "app.py") -> argparse.ArgumentParser:
         prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Backprop Playground. Without --lesson/--scene the window opens; with one "
                     "of them it trains headlessly (no window) and writes one figure per view "
-                    "plus summary.json to --export-dir.",
+                    "plus summary.json and model.json to --export-dir.",
         epilog="lessons:\n" + lessons_help())
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--lesson", metavar="ID", help="a built-in lesson (listed below)")
@@ -184,7 +195,7 @@ def make_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     parser.add_argument("--steps", type=int, metavar="N",
                         help=f"training steps (default: the lesson's own, or "
                              f"{DEFAULT_SCENE_STEPS} for a scene)")
-    parser.add_argument("--export-dir", metavar="DIR", help="folder for figures and "
+    parser.add_argument("--export-dir", metavar="DIR", help="folder for figures, model.json and "
                                                               "summary.json (default: out)")
     parser.add_argument("--format", choices=FORMATS, default="png", help="figure format")
     parser.add_argument("--width", type=int, default=1600, metavar="PX",

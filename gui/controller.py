@@ -162,6 +162,22 @@ class TrainingController(QtCore.QObject):
         if trainer.divergence is not None:
             self._report_divergence()
 
+    def run_steps(self, steps: int) -> bool:
+        """Scripted training (the animation export's private copy, the headless GIF): up to
+        ``steps`` whole steps through the Trainer, then ``stepped`` once, so views redraw once;
+        training stops at a divergence (reported with ``diverged``) or when there are no
+        training points (``errorOccurred``). Pauses Play first. Returns False when it stopped
+        early, or training had already diverged: nothing more can be trained."""
+        self.pause()
+        trainer = self.trainer
+        completed = True
+        for _ in range(max(0, int(steps))):
+            if trainer.divergence is not None or self._guard(trainer.step) is None:
+                completed = False
+                break
+        self.stepped.emit()
+        return completed
+
     # -------------------------------------------------------------- playback
     def set_speed(self, steps_per_second: float) -> None:
         """Playback rate in steps/s (≥ 0); 0 means as fast as possible."""

@@ -27,6 +27,7 @@ from gui.common.i18n import translate
 from gui.surface.dock import install_loss_surface_dock
 from gui.canvas.data_canvas import DataCanvas
 from gui.charts.loss_curve import LossCurve
+from gui.app_window.recording import record_training
 from gui.export.menu import install_export_menu
 from gui.files.scene_files import install_file_menu
 from gui.classroom.shortcuts import show_shortcuts_dialog
@@ -138,7 +139,7 @@ class MainWindow(QtWidgets.QMainWindow):
         index = actions.index(self.quit_action)
         before = actions[index - 1] if index and actions[index - 1].isSeparator() \
             else self.quit_action
-        install_export_menu(self, self.file_menu, before)
+        install_export_menu(self, self.file_menu, before, record_training)
         # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
         install_classroom(self)
         self._points_dirty = True

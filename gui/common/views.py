@@ -61,3 +61,21 @@ def find_menu(window: QtWidgets.QMainWindow, name: str) -> QtWidgets.QMenu:
     first = window.menuBar().actions()[0] if window.menuBar().actions() else None
     window.menuBar().insertMenu(first, menu) if first else window.menuBar().addMenu(menu)
     return menu
+
+
+def export_target(view: QtWidgets.QWidget):
+    """The widget or item to export for ``view``: ``view.export_target()`` when the view defines
+    it; the plot tab on screen of a tabbed view; the plot of a composite view (a QGraphicsView
+    ``plot_widget``, ``plot`` or ``view``); else the view itself."""
+    custom = getattr(view, "export_target", None)
+    if callable(custom):
+        return custom()
+    tabs = getattr(view, "tabs", None)  # a view with tabs (loss surface): the plot on screen
+    if isinstance(tabs, QtWidgets.QTabWidget) and isinstance(tabs.currentWidget(),
+                                                             QtWidgets.QGraphicsView):
+        return tabs.currentWidget()
+    for name in ("plot_widget", "plot", "view"):
+        part = getattr(view, name, None)
+        if isinstance(part, QtWidgets.QGraphicsView):
+            return part
+    return view

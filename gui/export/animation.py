@@ -5,9 +5,10 @@ carries the settings text given by the caller (data set, architecture, activatio
 batch, regularization, step — see :func:`format_caption`). Files are written atomically: a
 cancelled or failed export leaves no partial file.
 
-Typical use by the main window::
+Typical use (``gui.app_window.recording.TrainingRecorder`` builds such a source on a copy of the
+session, so the scene is never trained by an export)::
 
-    frames = training_frame_source(lambda n: controller.run_steps(n), [canvas, loss_plot],
+    frames = training_frame_source(copy_controller.run_steps, [canvas, loss_plot],
                                    steps_per_frame=5, caption=lambda: format_caption(...))
     export_animation(frames, "run.gif", fps=10, frame_count=120, progress=callback)
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -115,31 +116,36 @@ def rgb_array(image: QtGui.QImage) -> np.ndarray:
 
 def grab_views(views: Sequence, height: int | None = None, spacing: int = 6,
                background: QtGui.QColor | str = "white") -> QtGui.QImage:
-    """Render ``views`` (widgets or plot items) side by side at a common ``height`` (default:
-    the tallest view) into one image; each view is re-rendered at its scaled width, not resampled.
+    """Render ``views`` (widgets or plot items) side by side into one image, each at its own
+    size on screen and vertically centred in a row ``height`` px high (at least the tallest
+    view). Views are never rescaled: a rescaled picture would rescale its text, and the
+    panels of one frame would show different font sizes. To line views up, give them one
+    height before grabbing (:func:`frame_sizes`).
     """
     if not views:
         raise ValueError("grab_views needs at least one view.")
     images = [render_image(view) for view in views]
-    height = int(height or max(image.height() for image in images))
-    scaled = [image if image.height() == height else
-              render_image(view, max(16, round(image.width() * height / image.height())))
-              for view, image in zip(views, images, strict=True)]
-    width = sum(image.width() for image in scaled) + spacing * (len(scaled) - 1)
+    height = max(int(height or 0), *(image.height() for image in images))
+    width = sum(image.width() for image in images) + spacing * (len(images) - 1)
     canvas = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32)
     canvas.fill(QtGui.QColor(background))
     painter = QtGui.QPainter(canvas)
     x = 0
-    for image in scaled:
+    for image in images:
         painter.drawImage(x, (height - image.height()) // 2, image)
         x += image.width() + spacing
     painter.end()
     return canvas
 
 
-def _caption_font(width: int) -> QtGui.QFont:
+#: Caption text relative to the application font, the font of the views' axes and titles
+#: (views are grabbed at scale 1, so the caption sits with them, whatever the frame's width).
+CAPTION_FONT_SCALE = 1.25
+
+
+def _caption_font(_width: int = 0) -> QtGui.QFont:
     font = QtGui.QFont()
-    font.setPixelSize(max(11, round(width / 60)))
+    font.setPixelSize(max(11, round(CAPTION_FONT_SCALE * QtGui.QFontInfo(font).pixelSize())))
     return font
 
 
@@ -345,3 +351,26 @@ def training_frame_source(advance: Callable[[int], bool | None], views: Sequence
         return grab_views(views, height), (caption() if caption is not None else None)
 
     return frame
+
+
+#: Frame layout of an animation of several views side by side.
+MAX_FRAME_WIDTH = 2400
+MIN_FRAME_HEIGHT = 240
+FRAME_SPACING = 6
+
+
+def frame_sizes(sizes: Mapping[str, tuple[float, float]], *, height: float | None = None,
+                max_width: int = MAX_FRAME_WIDTH, min_height: int = MIN_FRAME_HEIGHT,
+                spacing: int = FRAME_SPACING) -> dict[str, tuple[int, int]]:
+    """Sizes (w, h) in px for views shown side by side in one frame: each keeps the aspect
+    ratio of ``sizes[id]`` and all get one height — ``height``, or by default the tallest —
+    reduced so the row fits ``max_width`` (spacing included), but not below ``min_height``.
+    Raises ValueError for no views or a size that is not positive."""
+    if not sizes or any(w <= 0 or h <= 0 for w, h in sizes.values()):
+        raise ValueError(f"frame_sizes needs positive view sizes, got {dict(sizes)}")
+    aspects = {view_id: w / h for view_id, (w, h) in sizes.items()}
+    common = float(height) if height else max(h for _w, h in sizes.values())
+    room = max_width - spacing * (len(sizes) - 1)
+    common = max(min(common, room / sum(aspects.values())), min_height)
+    return {view_id: (max(16, round(common * aspect)), round(common))
+            for view_id, aspect in aspects.items()}

@@ -1,4 +1,4 @@
-"""Data export: the points, the training history and the weights as CSV or JSON.
+"""Data export: the points, the training history and the weights as CSV, the model as JSON.
 
 Written with the ``csv`` and ``json`` modules, atomically (temporary file in the same folder, then
 ``os.replace``; see :func:`gui.export.figures.atomic_path`). Qt is only used to translate the messages; the
@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from core.model_description import NonFiniteParameters, describe_model, layer_name
 from gui.export.figures import ExportError, atomic_path, write_text_atomic
 from gui.common.i18n import translate
 
@@ -83,12 +84,6 @@ def export_history_csv(path: str | os.PathLike, history_arrays: Mapping[str, Seq
     return os.fspath(path)
 
 
-def _layer_name(index: int, n_layers: int) -> str:
-    source = "input" if index == 0 else f"hidden{index}"
-    dest = "output" if index == n_layers - 1 else f"hidden{index + 1}"
-    return f"{source}->{dest}"
-
-
 def _checked_layers(weights, biases, layer_sizes) -> list[tuple[np.ndarray, np.ndarray]]:
     sizes = [int(s) for s in layer_sizes]
     if len(weights) != len(sizes) - 1 or len(biases) != len(sizes) - 1:
@@ -104,42 +99,44 @@ def _checked_layers(weights, biases, layer_sizes) -> list[tuple[np.ndarray, np.n
             raise ExportError(translate(
                 "Export", "Layer {0} ({1}) contains NaN or infinite values; rewind or reset "
                           "before exporting.").format(index + 1,
-                                                      _layer_name(index, len(weights))))
+                                                      layer_name(index, len(weights))))
         layers.append((w, b))
     return layers
 
 
-def export_weights_json(path: str | os.PathLike, weights, biases, layer_sizes,
-                        activations: Sequence[str] | None = None) -> str:
-    """Write the parameters as JSON with named layers ("input->hidden1", …, "hiddenK->output").
+def export_model_json(path: str | os.PathLike, session) -> str:
+    """Write the trained model of ``session`` (``core.session.Session``) as self-contained
+    JSON: features, standardization mean and std, layers with activations, weights and biases,
+    and the output head (``core.model_description.describe_model``; keys in the README).
 
-    weights[l]: (layer_sizes[l+1], layer_sizes[l]) — W ∈ ℝ^{out×in}, z = W a + b (core-api.md);
-    biases[l]: (layer_sizes[l+1],). Raises ValueError on shape mismatch and ExportError on
-    NaN/inf (JSON has no representation for them).
+    Floats are written with repr(), so reading them back gives identical float64. Raises
+    ExportError when a parameter is NaN or infinite (JSON has no representation for them; the
+    old file is kept) or the file cannot be written.
     """
-    layers = _checked_layers(weights, biases, layer_sizes)
-    document = {
-        "format": "backprop-playground-weights", "version": 1,
-        "layer_sizes": [int(s) for s in layer_sizes],
-        "convention": "z = W a + b, W has shape (out, in)",
-        "layers": [{"name": _layer_name(i, len(layers)), "index": i,
-                    "activation": activations[i] if activations else None,
-                    "shape": list(w.shape), "weights": w.tolist(), "biases": b.tolist()}
-                   for i, (w, b) in enumerate(layers)],
-    }
-    text = json.dumps(document, indent=1, allow_nan=False) + "\n"
+    try:
+        model = describe_model(session)
+    except NonFiniteParameters as error:
+        raise ExportError(translate(
+            "Export", "Layer {0} ({1}) contains NaN or infinite values; rewind or reset "
+                      "before exporting.").format(error.layer + 1, error.name)) from None
+    text = json.dumps(model, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     return write_text_atomic(os.fspath(path), text)
 
 
 def export_weights_csv(path: str | os.PathLike, weights, biases, layer_sizes) -> str:
     """Write all parameters in one long CSV: layer, kind ("W"/"b"), row i, column j, value
-    (j is empty for biases). Same shapes and errors as :func:`export_weights_json`."""
+    (j is empty for biases; layers named as in the JSON, "input->hidden1", …).
+
+    weights[l]: (layer_sizes[l+1], layer_sizes[l]) — W ∈ ℝ^{out×in}, z = W a + b (core-api.md);
+    biases[l]: (layer_sizes[l+1],). Raises ValueError on shape mismatch and ExportError on
+    NaN/inf.
+    """
     layers = _checked_layers(weights, biases, layer_sizes)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["layer", "kind", "i", "j", "value"])
         for index, (w, b) in enumerate(layers):
-            name = _layer_name(index, len(layers))
+            name = layer_name(index, len(layers))
             for (i, j), value in np.ndenumerate(w):
                 writer.writerow([name, "W", i, j, _cell(value)])
             for i, value in enumerate(b):

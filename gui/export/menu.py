@@ -10,14 +10,17 @@ entry                     what it does
                           PNG); the same four actions go in the view's right-click menu
 Whole window…             ``export_window``: PNG as shown, or SVG/PDF
 Copy window               the window as an image on the clipboard
-Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views
-Points / History / …      CSV or JSON tables (``gui.export.data``)
+Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views,
+                          recorded on a copy of the session (``gui.app_window.recording``): the
+                          scene, its step count and history stay exactly as they were
+Points / History / …      CSV tables, and the model as self-contained JSON (``gui.export.data``)
 ========================  ========================================================================
 
 Views are found by type among the window's children (:func:`window_views`), so this module needs
-no attribute names from the main window. :func:`export_target` picks the part of a view that
-makes a clean figure (the plot of the loss curve without its option row, the diagram's scene
-without the animation spin box); the headless CLI uses the same choice.
+no attribute names from the main window. ``gui.common.views.export_target`` (also importable
+from here) picks the part of a view that makes a clean figure (the plot of the loss curve
+without its option row, the diagram's scene without the animation spin box); the headless CLI
+uses the same choice.
 """
 
 from __future__ import annotations
@@ -28,16 +31,15 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from core.training import TrainingDiverged
 from gui.export import actions as export_actions
-from gui.export.animation import format_caption, training_frame_source
 from gui.export.data import (
     export_history_csv,
+    export_model_json,
     export_points_csv,
     export_weights_csv,
-    export_weights_json,
 )
-from gui.export.figures import ExportError, copy_to_clipboard
+from gui.export.animation import frame_sizes
+from gui.export.figures import ExportError, copy_to_clipboard, native_size
 from gui.export.actions import (
     VIEW_EXPORT_KINDS,
     AnimationSettingsDialog,
@@ -49,25 +51,15 @@ from gui.export.actions import (
     show_export_error,
 )
 from gui.common.i18n import manager, translate
-from gui.common.views import VIEW_KINDS, dock_of, find_menu, window_views  # noqa: F401
 from gui.common.refresh import is_shown
-
-def export_target(view: QtWidgets.QWidget):
-    """The widget or item to export for ``view``: ``view.export_target()`` when the view defines
-    it; the plot tab on screen of a tabbed view; the plot of a composite view (a QGraphicsView
-    ``plot_widget``, ``plot`` or ``view``); else the view itself."""
-    custom = getattr(view, "export_target", None)
-    if callable(custom):
-        return custom()
-    tabs = getattr(view, "tabs", None)  # a view with tabs (loss surface): the plot on screen
-    if isinstance(tabs, QtWidgets.QTabWidget) and isinstance(tabs.currentWidget(),
-                                                             QtWidgets.QGraphicsView):
-        return tabs.currentWidget()
-    for name in ("plot_widget", "plot", "view"):
-        part = getattr(view, name, None)
-        if isinstance(part, QtWidgets.QGraphicsView):
-            return part
-    return view
+from gui.common.themes import current_theme
+from gui.common.views import (  # noqa: F401 (importable from here too)
+    VIEW_KINDS,
+    dock_of,
+    export_target,
+    find_menu,
+    window_views,
+)
 
 
 def view_export_actions(view: QtWidgets.QWidget, view_id: str,
@@ -81,45 +73,16 @@ def view_export_actions(view: QtWidgets.QWidget, view_id: str,
     return actions
 
 
-def caption_for(controller) -> str:
-    """One line of settings for the current state (data set, architecture, η, … step)."""
-    session = controller.session
-    trainer = session.trainer
-    network, training = session.network, session.training
-    dataset = controller.data_source.split(":")[0] if getattr(controller, "data_source", "") \
-        else session.data.preset
-    return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
-                          activation=network.activation, learning_rate=trainer.optimizer.lr,
-                          optimizer=trainer.optimizer.name, batch_size=training.batch_size,
-                          l1=training.l1, l2=training.l2, dropout=network.dropout,
-                          step=trainer.step_count)
-
-
-def run_steps(controller, steps: int) -> bool:
-    """Train ``steps`` steps, then let the views redraw once (``stepped``). Returns False when
-    training has diverged (the animation ends there)."""
-    trainer = controller.trainer
-    for _ in range(int(steps)):
-        if trainer.divergence is not None:
-            break
-        try:
-            trainer.step()
-        except TrainingDiverged:
-            break
-    controller.stepped.emit()
-    if trainer.divergence is not None:
-        controller.diverged.emit(controller.divergence_text())
-        return False
-    return True
-
-
 class ExportMenu(QtCore.QObject):
     """Builds and runs File ▸ Export for ``window`` (which has ``controller``)."""
 
     def __init__(self, window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu,
-                 before: QtGui.QAction | None = None) -> None:
+                 before: QtGui.QAction | None = None, record_training=None) -> None:
         super().__init__(window)
         self.window = window
+        #: (controller, chosen views, sizes, theme) → a recorder of a copy of the session
+        #: (gui.app_window.recording.record_training); None: no animation entry.
+        self.record_training = record_training
         self.menu = QtWidgets.QMenu(window)
         self.menu.setObjectName("export_menu")
         if before is not None:
@@ -168,14 +131,15 @@ class ExportMenu(QtCore.QObject):
         self._add(menu, translate("ExportMenu", "Copy window to clipboard"), "copy_window",
                   self.copy_window)
         menu.addSeparator()
-        self._add(menu, translate("ExportMenu", "Animation of training (GIF/MP4)…"),
-                  "export_animation", self.export_animation)
+        if self.record_training is not None:
+            self._add(menu, translate("ExportMenu", "Animation of training (GIF/MP4)…"),
+                      "export_animation", self.export_animation)
         menu.addSeparator()
         self._add(menu, translate("ExportMenu", "Points (CSV)…"), "export_points",
                   lambda: self.export_data("points"))
         self._add(menu, translate("ExportMenu", "History (CSV)…"), "export_history",
                   lambda: self.export_data("history"))
-        self._add(menu, translate("ExportMenu", "Weights (JSON, named layers)…"),
+        self._add(menu, translate("ExportMenu", "Model with weights (JSON)…"),
                   "export_weights_json", lambda: self.export_data("weights_json"))
         self._add(menu, translate("ExportMenu", "Weights (CSV)…"), "export_weights_csv",
                   lambda: self.export_data("weights_csv"))
@@ -227,7 +191,7 @@ class ExportMenu(QtCore.QObject):
         session = self.controller.session
         trainer, net = session.trainer, session.net
         extension, default_name = {"points": ("csv", "points"), "history": ("csv", "history"),
-                                   "weights_json": ("json", "weights"),
+                                   "weights_json": ("json", "model"),
                                    "weights_csv": ("csv", "weights")}[kind]
         if path is None:
             path = ask_export_path(self.window, default_name, (extension,))
@@ -244,10 +208,8 @@ class ExportMenu(QtCore.QObject):
                                          list(session.feature_names), label)
             if kind == "history":
                 return export_history_csv(path, trainer.history.arrays())
-            activations = [*net.hidden_activations, net.output_activation]
             if kind == "weights_json":
-                return export_weights_json(path, net.weights, net.biases, net.layer_sizes,
-                                           activations)
+                return export_model_json(path, session)
             return export_weights_csv(path, net.weights, net.biases, net.layer_sizes)
         except (ExportError, ValueError) as error:
             show_export_error(self.window, error)
@@ -266,19 +228,28 @@ class ExportMenu(QtCore.QObject):
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         settings = dialog.settings()
-        views = [export_target(view) for _id, label, view in shown if label in settings["views"]]
-        if not views:
+        chosen = {view_id: view for view_id, label, view in shown
+                  if label in settings["views"]}
+        if not chosen:
             return None
         path = ask_export_path(self.window, "training", (settings["format"],))
         if path is None:
             return None
         controller = self.controller
         controller.pause()
-        source = training_frame_source(lambda n: run_steps(controller, n), views,
-                                       steps_per_frame=settings["steps_per_frame"],
-                                       caption=lambda: caption_for(controller))
-        written = export_animation_with_dialog(self.window, source, path, fps=settings["fps"],
-                                               frame_count=settings["frame_count"])
+        # The views of the frame get one height; each keeps the aspect it has on screen.
+        sizes = frame_sizes({view_id: native_size(export_target(view))
+                             for view_id, view in chosen.items()})
+        theme = current_theme(self.window)
+        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:  # a copy of the session is trained, in views of its own: the scene is untouched
+            recorder = self.record_training(controller, chosen, sizes, theme)
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        with recorder:
+            written = export_animation_with_dialog(
+                self.window, recorder.frame_source(settings["steps_per_frame"]), path,
+                fps=settings["fps"], frame_count=settings["frame_count"])
         if written:
             self.window.statusBar().showMessage(
                 translate("ExportMenu", "Animation written to {0}").format(
@@ -287,11 +258,12 @@ class ExportMenu(QtCore.QObject):
 
 
 def install_export_menu(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu | None = None,
-                        before: QtGui.QAction | None = None) -> ExportMenu:
+                        before: QtGui.QAction | None = None,
+                        record_training=None) -> ExportMenu:
     """Add File ▸ Export to ``window`` (its first menu named "File" when ``file_menu`` is None);
     returns the :class:`ExportMenu`, also stored as ``window.export_menu``."""
     if file_menu is None:
         file_menu = find_menu(window, "file")
-    export_menu = ExportMenu(window, file_menu, before)
+    export_menu = ExportMenu(window, file_menu, before, record_training)
     window.export_menu = export_menu
     return export_menu

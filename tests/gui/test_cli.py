@@ -1,6 +1,7 @@
 """The headless command line of app.py: train a lesson or a scene offscreen, write one figure
 per view plus summary.json; exit 2 with one line on stderr for a bad argument or file."""
 
+import io
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from PySide6 import QtGui
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
 from gui.app_window.headless_figures import VIEW_SIZES, OffscreenViews, record_gif
+from tests.gui import model_json
 from tests.waiting import PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,12 +42,32 @@ def test_a_lesson_run_writes_one_figure_per_view_and_a_summary(tmp_path):
     assert summary["test_accuracy"] >= 0.95 and summary["train_accuracy"] >= 0.95
     figures = sorted(p.name for p in folder.glob("*.png"))
     assert figures == sorted(f"{view_id}.png" for view_id in VIEW_SIZES)
-    assert sorted(summary["files"]) == sorted([*figures, "summary.json"])
+    assert sorted(summary["files"]) == sorted([*figures, "model.json", "summary.json"])
+    model = model_json.load(folder / "model.json")
+    assert model["step"] == 300 and model["layer_sizes"] == summary["layer_sizes"]
     for name in figures:
         image = QtGui.QImage(str(folder / name))
         assert image.width() == 900, name
     # the summary is the run's own measurement: a second run gives the same numbers
     assert "trained 300 steps" in result.stdout
+
+
+def test_the_cli_model_json_reproduces_the_trained_session(qapp, tmp_path):
+    """The headless run writes the model with the same description as File ▸ Export: its
+    predictions, recomputed by an independent NumPy reader, are the trained session's."""
+    from core.headless import make_parser, run_cli
+    from core.lesson_outcomes import train
+
+    args = make_parser().parse_args(["--lesson", "penguins-standardized", "--steps", "60",
+                                     "--export-dir", str(tmp_path)])
+    assert run_cli(args, export_views=lambda session, folder: [], stdout=io.StringIO()) == 0
+    session, _ = load_lesson_scene("penguins-standardized")
+    train(session, 60)
+    model = model_json.load(tmp_path / "model.json")
+    assert model["standardization"]["enabled"] and model["inputs"]["dim"] == 2
+    raw = np.concatenate([session.points.X, session.points.X * 1.1])
+    np.testing.assert_allclose(model_json.predict(model, raw), session.predict_raw(raw),
+                               rtol=0, atol=1e-12)
 
 
 def test_a_scene_file_run_continues_from_the_saved_step_in_svg(tmp_path):
@@ -115,7 +137,16 @@ def test_help_lists_the_lessons_and_options(tmp_path):
         assert text in result.stdout, text
 
 
-def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path):
+def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path, monkeypatch):
+    from gui.app_window import headless_figures as headless_export
+    recorders = []
+
+    class Recorder(headless_export.TrainingRecorder):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            recorders.append(self)
+
+    monkeypatch.setattr(headless_export, "TrainingRecorder", Recorder)
     replayed, _ = load_lesson_scene("xor-hidden")
     direct, _ = load_lesson_scene("xor-hidden")
     for _ in range(12):
@@ -123,8 +154,10 @@ def test_the_gif_replays_the_run_to_the_same_final_state(qapp, tmp_path):
     path = record_gif(replayed, 12, tmp_path / "training.gif", frames=4, width=400)
     frames = iio.imread(path, index=None)
     assert frames.shape[0] == 4  # the start, then every 4 steps
-    assert replayed.trainer.step_count == 12
-    np.testing.assert_array_equal(replayed.trainer.history.arrays()["train_loss"],
+    assert replayed.trainer.step_count == 0  # a copy was trained
+    (recorder,) = recorders
+    assert recorder.session.trainer.step_count == 12
+    np.testing.assert_array_equal(recorder.session.trainer.history.arrays()["train_loss"],
                                   direct.trainer.history.arrays()["train_loss"])
     assert not np.array_equal(frames[0], frames[-1])  # training moved the picture
 

@@ -6,7 +6,6 @@ Every test builds its own standalone views, so it needs nothing from the main wi
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -34,7 +33,6 @@ from gui.export.data import (
     export_history_csv,
     export_points_csv,
     export_weights_csv,
-    export_weights_json,
 )
 from gui.export.figures import (
     ExportCancelled,
@@ -362,11 +360,19 @@ def test_unknown_animation_format_is_refused(tmp_path):
         AnimationWriter(tmp_path / "run.avi")
 
 
-def test_grab_views_puts_views_side_by_side(plot, plain_widget):
-    image = grab_views([plot, plain_widget], height=240, spacing=10)
-    w0, h0 = native_size(plot)
-    assert image.height() == 240
-    assert abs(image.width() - (round(w0 * 240 / h0) + 600 + 10)) <= 1
+def test_grab_views_puts_views_side_by_side_at_their_own_size(plot, plain_widget):
+    """Views are never rescaled (a rescaled view would rescale its text): each keeps its size
+    on screen, vertically centred in a row of the requested height."""
+    (w0, h0), (w1, h1) = native_size(plot), native_size(plain_widget)
+    height = round(max(h0, h1)) + 40
+    image = grab_views([plot, plain_widget], height=height, spacing=10)
+    assert image.height() == height
+    assert image.width() == round(w0) + round(w1) + 10
+    own = render_image(plain_widget)
+    top = (height - own.height()) // 2
+    placed = image.copy(round(w0) + 10, top, own.width(), own.height())
+    assert placed.convertToFormat(own.format()) == own  # pixel for pixel, not resampled
+    assert grab_views([plot, plain_widget]).height() == round(max(h0, h1))
 
 
 # ----------------------------------------------------------------------------- data
@@ -413,19 +419,6 @@ def _network(seed=0):
     return weights, biases, sizes
 
 
-def test_weights_json_round_trips_with_named_layers(tmp_path):
-    weights, biases, sizes = _network()
-    path = tmp_path / "weights.json"
-    export_weights_json(path, weights, biases, sizes, activations=["tanh", "sigmoid"])
-    document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["layer_sizes"] == [2, 3, 1]
-    assert [layer["name"] for layer in document["layers"]] == ["input->hidden1",
-                                                               "hidden1->output"]
-    for layer, w, b in zip(document["layers"], weights, biases, strict=True):
-        assert np.array_equal(np.array(layer["weights"]), w)
-        assert np.array_equal(np.array(layer["biases"]), b)
-
-
 def test_weights_csv_lists_every_parameter(tmp_path):
     weights, biases, sizes = _network()
     export_weights_csv(tmp_path / "weights.csv", weights, biases, sizes)
@@ -440,20 +433,20 @@ def test_weights_csv_lists_every_parameter(tmp_path):
 
 def test_weights_with_nan_are_refused_and_the_old_file_kept(tmp_path):
     weights, biases, sizes = _network()
-    path = tmp_path / "weights.json"
+    path = tmp_path / "weights.csv"
     path.write_text("old", encoding="utf-8")
     weights[1][0, 2] = np.nan
     with pytest.raises(ExportError, match="NaN"):
-        export_weights_json(path, weights, biases, sizes)
+        export_weights_csv(path, weights, biases, sizes)
     assert path.read_text(encoding="utf-8") == "old"
-    assert os.listdir(tmp_path) == ["weights.json"]
+    assert os.listdir(tmp_path) == ["weights.csv"]
 
 
 def test_weights_with_wrong_shape_are_refused(tmp_path):
     weights, biases, sizes = _network()
     weights[0] = weights[0].T
     with pytest.raises(ValueError, match="Layer 1"):
-        export_weights_json(tmp_path / "w.json", weights, biases, sizes)
+        export_weights_csv(tmp_path / "w.csv", weights, biases, sizes)
 
 
 # ----------------------------------------------------------------------------- menus, dialogs

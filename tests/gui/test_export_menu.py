@@ -2,7 +2,7 @@
 window, the training animation and the data tables. File dialogs are replaced by fixed paths."""
 
 import csv
-import json
+import pickle
 
 import imageio.v3 as iio
 import numpy as np
@@ -13,7 +13,7 @@ from gui.export import actions as export_actions
 
 from gui.export import menu as export_menu
 from gui.export.menu import export_target, window_views
-from tests.gui import scene_helpers
+from tests.gui import model_json, scene_helpers
 from tests.gui.scene_helpers import export_menu_of
 
 private_storage = scene_helpers.private_storage
@@ -128,17 +128,21 @@ def test_data_exports_write_points_history_and_weights(window, menu, tmp_path):
     # one row per step 0..step_count: the last row is the current network
     assert rows[0][0] == "step" and len(rows) - 2 == session.trainer.step_count >= 20
 
-    weights = menu.export_data("weights_json", str(tmp_path / "weights.json"))
-    document = json.loads(open(weights).read())
-    assert [layer["shape"] for layer in document["layers"]] == \
+    # the model JSON alone reproduces the window's predictions (an independent NumPy reader)
+    model = model_json.load(menu.export_data("weights_json", str(tmp_path / "model.json")))
+    assert [layer["shape"] for layer in model["layers"]] == \
         [list(w.shape) for w in session.net.weights]
-    np.testing.assert_array_equal(np.array(document["layers"][0]["weights"]),
-                                  session.net.weights[0])
+    raw = session.points.X
+    np.testing.assert_allclose(model_json.predict(model, raw), session.predict_raw(raw),
+                               rtol=0, atol=1e-12)
     assert menu.export_data("weights_csv", str(tmp_path / "weights.csv"))
 
 
 class _FakeDialog:
-    """AnimationSettingsDialog stand-in: accepts with 4 frames of 3 steps, first two views."""
+    """AnimationSettingsDialog stand-in: accepts with 4 frames of 3 steps, of the views named
+    in ``wanted`` (default: the first two offered)."""
+
+    wanted: tuple[str, ...] = ()
 
     def __init__(self, view_names, _parent=None, selected=()):
         self.view_names = list(view_names)
@@ -147,17 +151,112 @@ class _FakeDialog:
         return QtWidgets.QDialog.DialogCode.Accepted
 
     def settings(self):
-        return {"views": self.view_names[:2], "steps_per_frame": 3, "frame_count": 4,
-                "fps": 5, "format": "gif"}
+        views = [name for name in self.view_names if name in self.wanted] or self.view_names[:2]
+        return {"views": views, "steps_per_frame": 3, "frame_count": 4, "fps": 5,
+                "format": "gif"}
 
 
-def test_animation_of_training_records_the_chosen_frames(window, menu, chosen_path, boxes,
-                                                         monkeypatch):
+def _fingerprint(window) -> dict:
+    """Everything the scene holds, bit for bit: the whole session pickled (weights, optimizer
+    state, data, generators, history, snapshots), plus the facts named one by one."""
+    session = window.controller.session
+    trainer = session.trainer
+    return {"pickle": pickle.dumps(session),
+            "params": session.net.get_params().tobytes(),
+            "optimizer": pickle.dumps(trainer.optimizer.state_dict()),
+            "step": trainer.step_count,
+            "history": pickle.dumps(trainer.history.arrays()),
+            "net_rng": session.net.rng.bit_generator.state,
+            "trainer_state": pickle.dumps(trainer.state_dict()),
+            "modified": (window.isWindowModified(), window.scene_files.dirty),
+            "undo": window.undo_stack.count()}
+
+
+def test_animation_export_trains_a_copy_and_leaves_the_scene_untouched(
+        window, menu, chosen_path, boxes, monkeypatch, tmp_path):
     monkeypatch.setattr(export_menu, "AnimationSettingsDialog", _FakeDialog)
-    start = window.controller.trainer.step_count
+    recorders = []
+
+    class Recorder(export_menu.TrainingRecorder):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            recorders.append(self)
+
+    monkeypatch.setattr(export_menu, "TrainingRecorder", Recorder)
+    files = scene_helpers.scene_files_of(window, tmp_path)
+    assert files.save_as(tmp_path / "scene.json")  # a saved, unmodified scene
+    controller = window.controller
+    emitted = []
+    for name in ("stepped", "phaseCompleted", "networkChanged", "dataChanged",
+                 "settingsChanged", "diverged", "selectionChanged"):
+        getattr(controller, name).connect(lambda *_a, name=name: emitted.append(name))
+    before = _fingerprint(window)
+    changes = files.changes
+
     written = menu.export_animation()
+
     assert written == chosen_path["path"] and written.endswith(".gif")
     frames = iio.imread(written, index=None)
     assert frames.shape[0] == 4
-    assert window.controller.trainer.step_count == start + 3 * 3  # 3 advances after frame 0
+    assert _fingerprint(window) == before  # weights, optimizer, step, history, RNG, flag
+    assert files.changes == changes and not window.isWindowModified()
+    assert emitted == []  # nothing was announced on the window's controller
+    # the frames show training: the copy advanced 3 × 3 steps past the scene's step
+    (recorder,) = recorders
+    assert recorder.session is not controller.session
+    assert recorder.session.trainer.step_count == before["step"] + 3 * 3
+    assert not np.array_equal(recorder.session.net.get_params(),
+                              controller.session.net.get_params())
+    assert not np.array_equal(frames[0], frames[-1])
     assert boxes.warnings == []
+
+
+def _font_px(font: QtGui.QFont) -> float:
+    return float(QtGui.QFontInfo(font).pixelSize())
+
+
+def _axis_fonts(target) -> dict[str, float]:
+    """Pixel sizes of the tick and title fonts of the bottom axis of a pyqtgraph view (the tick
+    font is the application's unless set)."""
+    axis = target.getPlotItem().getAxis("bottom")
+    tick = axis.style["tickFont"] or QtWidgets.QApplication.font()
+    return {"ticks": _font_px(tick), "title": _font_px(axis.label.font())}
+
+
+def test_animation_frame_panels_share_one_font_size(window, menu, chosen_path, boxes,
+                                                    monkeypatch):
+    """The canvas and the loss surface side by side in a frame: their axis and title text
+    has one pixel size, whatever their sizes in the window (the surface's dock is much
+    smaller than the canvas)."""
+    from gui.export import animation as animation_export
+    from gui.export.figures import native_size
+    from gui.canvas.data_canvas import DataCanvas
+    from gui.surface.surface_view import SurfacePlot
+
+    surface_dock = window.loss_surface.dock
+    surface_dock.show()
+    surface_dock.raise_()
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    rendered = {}
+    real_render = animation_export.render_image
+
+    def spy(target, width=None):
+        image = real_render(target, width)
+        if isinstance(target, (DataCanvas, SurfacePlot)):
+            scale = image.height() / native_size(target)[1]
+            rendered[type(target).__name__] = {
+                part: px * scale for part, px in _axis_fonts(target).items()}
+        return image
+
+    monkeypatch.setattr(animation_export, "render_image", spy)
+    monkeypatch.setattr(export_menu, "AnimationSettingsDialog", _FakeDialog)
+    monkeypatch.setattr(_FakeDialog, "wanted", ("Data canvas", "Loss surface"))
+    try:
+        written = menu.export_animation()
+    finally:
+        surface_dock.hide()
+    assert written and boxes.warnings == []
+    canvas, surface = rendered["DataCanvas"], rendered["SurfacePlot"]
+    assert canvas["ticks"] == pytest.approx(surface["ticks"], abs=0.5)
+    assert canvas["title"] == pytest.approx(surface["title"], abs=0.5)
