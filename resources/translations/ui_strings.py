@@ -162,7 +162,6 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Step size η of the optimizer.'),
     QT_TRANSLATE_NOOP("ui", 'Steps until every training point was used'),
     QT_TRANSLATE_NOOP("ui", 'Task:'),
-    QT_TRANSLATE_NOOP("ui", 'The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.'),
     QT_TRANSLATE_NOOP("ui", 'The generator used by Regenerate; must belong to the task.'),
     QT_TRANSLATE_NOOP("ui", 'Theme'),
     QT_TRANSLATE_NOOP("ui", 'Train'),
