@@ -176,13 +176,13 @@ def test_animation_export_trains_a_copy_and_leaves_the_scene_untouched(
         window, menu, chosen_path, boxes, monkeypatch, tmp_path):
     monkeypatch.setattr(export_menu, "AnimationSettingsDialog", _FakeDialog)
     recorders = []
+    record_training = menu.record_training  # the main window's (gui.app_window.recording)
 
-    class Recorder(export_menu.TrainingRecorder):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            recorders.append(self)
+    def spy(*args):
+        recorders.append(record_training(*args))
+        return recorders[-1]
 
-    monkeypatch.setattr(export_menu, "TrainingRecorder", Recorder)
+    monkeypatch.setattr(menu, "record_training", spy)
     files = scene_helpers.scene_files_of(window, tmp_path)
     assert files.save_as(tmp_path / "scene.json")  # a saved, unmodified scene
     controller = window.controller
