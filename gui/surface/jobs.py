@@ -40,7 +40,7 @@ from core.loss_surface import (
     loss_slice,
 )
 from core.parameters import ParamRef
-from core.optimizers import clip_by_global_norm, make_optimizer, select_hyper
+from core.optimizers import HYPER_SETTINGS, clip_by_global_norm, make_optimizer, select_hyper
 from gui.surface.contours import SurfaceLayer, nice_range, surface_layer
 
 MODES = ("parameters", "random", "pca", "linear")
@@ -126,8 +126,7 @@ def capture(session, extra_paths=()) -> SurfaceInputs:
     current = session.net.get_params()
     if not np.array_equal(trajectory[-1], current):  # edited after the last snapshot
         steps, trajectory = np.append(steps, trainer.step_count), np.vstack([trajectory, current])
-    hyper = {"momentum": t.momentum, "beta1": t.beta1, "beta2": t.beta2,
-             "rmsprop_alpha": t.rmsprop_alpha, "eps": t.eps}
+    hyper = {setting: getattr(t, setting) for setting in HYPER_SETTINGS}
     return SurfaceInputs(session.net.copy(), np.array(session.X_train), np.array(session.y_train),
                          session.loss, trainer.l1, trainer.l2, np.array(steps),
                          np.array(trajectory), t.learning_rate, hyper, trainer.clip_norm,
