@@ -27,7 +27,7 @@ preparation changed), ``"network"`` (network and trainer were rebuilt), ``"train
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -43,9 +43,7 @@ from core.settings import (
 )
 from core.training import Trainer
 
-__all__ = ["Session", "task_head", "SESSION_VERSION"]
-
-SESSION_VERSION = 1
+__all__ = ["Session", "task_head"]
 _REGENERATING = ("task", "preset", "n_points", "noise", "seed")
 
 
@@ -297,48 +295,6 @@ class Session(PredictionMixin):
         if self.class_names is not None and 0 <= k < len(self.class_names):
             return self.class_names[k]
         return f"class {k}"
-
-    # -- plain data ----------------------------------------------------------------------------
-    def to_dict(self, include_trainer: bool = False) -> dict:
-        """Settings, points and names as plain data; with ``include_trainer`` also the
-        trainer's state (``Trainer.state_dict``), so a loaded session continues bit for bit."""
-        result = {
-            "version": SESSION_VERSION,
-            "data": self.data.to_dict(),
-            "network": self.network.to_dict(),
-            "training": self.training.to_dict(),
-            "points": self.points.to_dict(),
-            "class_names": None if self.class_names is None else list(self.class_names),
-            "feature_names": list(self.feature_names),
-        }
-        if include_trainer:
-            result["trainer"] = self.trainer.state_dict()
-        return result
-
-    @classmethod
-    def from_dict(cls, d: Mapping, **options) -> Session:
-        """Inverse of :meth:`to_dict`. ``options`` go to the constructor (capacities).
-        Raises ValueError for a malformed dict, unknown keys or invalid settings."""
-        if not isinstance(d, Mapping):
-            raise ValueError(f"a session must be a mapping, got {type(d).__name__}")
-        allowed = {"version", "data", "network", "training", "points", "class_names",
-                   "feature_names", "trainer"}
-        unknown = sorted(map(str, set(d) - allowed))
-        if unknown:
-            raise ValueError(f"unknown session key(s) {', '.join(unknown)}; allowed: "
-                             f"{', '.join(sorted(allowed))}")
-        if d.get("version") != SESSION_VERSION:
-            raise ValueError(f"unsupported session version {d.get('version')!r}")
-        if "points" not in d:
-            raise ValueError("a session needs its points")
-        session = cls(DataSettings.from_dict(d.get("data", {})),
-                      NetworkSettings.from_dict(d.get("network", {})),
-                      TrainingSettings.from_dict(d.get("training", {})),
-                      PointSet.from_dict(d["points"]), class_names=d.get("class_names"),
-                      feature_names=d.get("feature_names"), **options)
-        if d.get("trainer") is not None:
-            session.trainer.load_state_dict(d["trainer"])
-        return session
 
 
 def _checked(value, cls):
