@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from core.data_source import DataSource
 from core.datasets import GENERATORS, Dataset, PointSet, Standardizer, expand_features
 from core.network import MLP
 from core.session_prediction import PredictionMixin
@@ -95,8 +96,14 @@ class Session(PredictionMixin):
                  training: TrainingSettings | None = None, points: PointSet | None = None, *,
                  class_names: Sequence[str] | None = None,
                  feature_names: Sequence[str] | None = None,
+                 data_source: DataSource | None = None,
                  snapshot_capacity: int = 2000, history_capacity: int = 20_000):
         self.data = _checked(data, DataSettings)
+        if data_source is not None and not isinstance(data_source, DataSource):
+            raise TypeError(f"data_source must be a DataSource or None, got "
+                            f"{type(data_source).__name__}")
+        #: where the points came from (core.data_source.DataSource), None = generated/drawn
+        self.data_source = data_source if points is not None else None
         self.network = _checked(network, NetworkSettings)
         self.training = _checked(training, TrainingSettings)
         self._trainer_options = {"snapshot_capacity": snapshot_capacity,
@@ -175,7 +182,9 @@ class Session(PredictionMixin):
 
     # -- changing the data -----------------------------------------------------------------------
     def regenerate(self) -> frozenset[str]:
-        """Draw the preset's points again (``data`` settings) and rebuild the network."""
+        """Draw the preset's points again (``data`` settings) and rebuild the network; the
+        data source becomes None (generated)."""
+        self.data_source = None
         self._generate()
         self._prepare()
         self._build()
@@ -206,14 +215,17 @@ class Session(PredictionMixin):
             raise
         return self.points_changed()
 
-    def load_dataset(self, dataset: Dataset) -> frozenset[str]:
+    def load_dataset(self, dataset: Dataset, source: DataSource | None = None
+                     ) -> frozenset[str]:
         """Use an imported data set (1 or 2 features, e.g. from ``read_csv``): split by the
         data settings' train share and seed, the task taken from the data set, class and
-        feature names kept for display; rebuilds the network. ValueError (nothing changes)
-        for more than 2 features or more than one regression target."""
+        feature names kept for display; rebuilds the network; ``source`` (where it came from)
+        becomes ``data_source``. ValueError (nothing changes) for more than 2 features or more
+        than one regression target."""
         points = PointSet.from_dataset(dataset, self.data.train_fraction, self.data.seed)
         self.points = points
         self._set_names(dataset.class_names, dataset.feature_names)
+        self.data_source = source
         self._prepare()
         self._build()
         return frozenset({"points", "network"})

@@ -86,8 +86,8 @@ def caption_for(controller) -> str:
     session = controller.session
     trainer = session.trainer
     network, training = session.network, session.training
-    dataset = controller.data_source.split(":")[0] if getattr(controller, "data_source", "") \
-        else session.data.preset
+    source = session.data_source
+    dataset = source.file or "CSV" if source is not None else session.data.preset
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
                           activation=network.activation, learning_rate=trainer.optimizer.lr,
                           optimizer=trainer.optimizer.name, batch_size=training.batch_size,
