@@ -24,6 +24,7 @@ import numpy as np
 from core.activations import KINKS
 from core.losses import check_targets, loss_value
 from core.network import MLP
+from core.parameters import ParamRef
 
 DEFAULT_H = 1e-5
 DEFAULT_RTOL = 1e-6
@@ -50,12 +51,11 @@ class GradCheckResult:
 
 
 def _parameter_labels(net: MLP) -> list[tuple[int, tuple]]:
-    """(layer, index) for every entry of get_params(), in order."""
-    labels = []
-    for layer, (W, b) in enumerate(zip(net.weights, net.biases, strict=True)):
-        labels.extend((layer, ("W", i, j)) for i in range(W.shape[0]) for j in range(W.shape[1]))
-        labels.extend((layer, ("b", i)) for i in range(b.shape[0]))
-    return labels
+    """(layer, index) for every entry of get_params(), in order; index is ("W", i, j) or
+    ("b", i), from :meth:`ParamRef.at`."""
+    refs = (ParamRef.at(net.layer_sizes, k) for k in range(net.n_params))
+    return [(ref.layer, (ref.kind, ref.row, ref.col) if ref.kind == "W" else ("b", ref.row))
+            for ref in refs]
 
 
 def _kink_reason(net: MLP, plus, minus, h: float) -> str | None:

@@ -30,7 +30,7 @@ and ``"loss_surface"`` (required) the plane of the loss-surface view, set whenev
 opens: ``{"plane": "linear"}`` ((w, b) of the 1-input linear model), ``{"plane": "random"}``
 (filter-normalized random directions) or ``{"plane": "parameters", "parameters":
 [{"layer": 1, "kind": "W", "i": 0, "j": 0}, {"layer": 1, "kind": "b", "i": 0}]}`` (two
-parameters addressed as in :func:`core.directions.flat_index`: layer counts from 0 as in
+parameters addressed as :class:`core.parameters.ParamRef`: layer counts from 0 as in
 ``net.weights``, the GUI writes it W¹ for layer 0). ``"pca"`` is refused: a lesson starts at
 step 0, where there is no path to take components of. :func:`surface_plane` resolves it.
 
@@ -49,8 +49,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from core.datasets import PointSet, read_csv
-from core.directions import PLANE_KINDS, flat_index, is_linear_lesson, random_plane
+from core.directions import PLANE_KINDS, is_linear_lesson, random_plane
 from core.lesson_claims import check_placeholders, fill, parse_claims
+from core.parameters import ParamRef
 from core.resource_files import resources_dir
 from core.scene import scene_from_dict
 from core.scene_validation import (
@@ -207,8 +208,8 @@ def surface_plane(views: dict, net, loss: str) -> SurfacePlane:
     indices = []
     for k, a in enumerate(spec["parameters"]):
         try:
-            indices.append(flat_index(net.layer_sizes, a["layer"], a["kind"], a["i"],
-                                      a.get("j", 0)))
+            ref = ParamRef(a["layer"], a["kind"], a["i"], a.get("j", 0))
+            indices.append(ref.flat_index(net.layer_sizes))
         except ValueError as error:
             raise SceneError(f"{where}.parameters[{k}]: {error}") from None
     if indices[0] == indices[1]:

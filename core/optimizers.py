@@ -27,18 +27,63 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-OPTIMIZERS = ("sgd", "momentum", "nesterov", "rmsprop", "adam")
+class Hyper(NamedTuple):
+    """One hyperparameter an optimizer takes: the ``TrainingSettings`` field that holds it,
+    the :func:`make_optimizer` keyword, and its default (PyTorch's)."""
+
+    setting: str
+    keyword: str
+    default: float
+
+
+_MOMENTUM = Hyper("momentum", "momentum", 0.9)
+_EPS = Hyper("eps", "eps", 1e-8)
+
+OPTIMIZER_HYPER: dict[str, tuple[Hyper, ...]] = {
+    "sgd": (),
+    "momentum": (_MOMENTUM,),
+    "nesterov": (_MOMENTUM,),
+    "rmsprop": (Hyper("rmsprop_alpha", "alpha", 0.99), _EPS),
+    "adam": (Hyper("beta1", "beta1", 0.9), Hyper("beta2", "beta2", 0.999), _EPS),
+}
+"""The one table of which hyperparameters each optimizer uses: optimizer name → its
+:class:`Hyper` entries (setting name, make_optimizer keyword, default). Everything else
+(:data:`DEFAULT_HYPER`, :data:`HYPER_SETTINGS`, :func:`select_hyper`, the settings, the scene
+file, the Training panel, the loss-surface race) reads it."""
+
+OPTIMIZERS = tuple(OPTIMIZER_HYPER)
 
 DEFAULT_HYPER: dict[str, dict[str, float]] = {
-    "sgd": {},
-    "momentum": {"momentum": 0.9},
-    "nesterov": {"momentum": 0.9},
-    "rmsprop": {"alpha": 0.99, "eps": 1e-8},
-    "adam": {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
-}
+    name: {h.keyword: h.default for h in hypers} for name, hypers in OPTIMIZER_HYPER.items()}
+"""Optimizer → {make_optimizer keyword: default}."""
+
+HYPER_SETTINGS: tuple[str, ...] = tuple(dict.fromkeys(
+    h.setting for hypers in OPTIMIZER_HYPER.values() for h in hypers))
+"""Every settings field that holds some optimizer's hyperparameter."""
+
+SETTING_OF_KEYWORD: dict[str, str] = {
+    h.keyword: h.setting for hypers in OPTIMIZER_HYPER.values() for h in hypers}
+"""make_optimizer keyword → settings field (e.g. "alpha" → "rmsprop_alpha")."""
+
+
+def hyper_settings(name: str) -> tuple[str, ...]:
+    """The settings fields optimizer ``name`` uses, in table order; ValueError if unknown."""
+    if name not in OPTIMIZER_HYPER:
+        raise ValueError(f"Unknown optimizer '{name}'; allowed: {', '.join(OPTIMIZERS)}")
+    return tuple(h.setting for h in OPTIMIZER_HYPER[name])
+
+
+def hyper_default(setting: str) -> float:
+    """Default of settings field ``setting`` (the table's); KeyError if no optimizer uses it."""
+    for hypers in OPTIMIZER_HYPER.values():
+        for h in hypers:
+            if h.setting == setting:
+                return h.default
+    raise KeyError(setting)
 
 # Names of the per-parameter state buffers each optimizer keeps.
 STATE_BUFFERS: dict[str, tuple[str, ...]] = {
@@ -86,19 +131,20 @@ def _validate_hyper(name: str, hyper: Mapping) -> dict[str, float]:
 
 
 def select_hyper(name: str, candidates: Mapping) -> dict[str, float]:
-    """Pick from ``candidates`` only the hyperparameters optimizer ``name`` takes.
+    """Pick from ``candidates`` only the hyperparameters optimizer ``name`` takes, keyed as
+    :func:`make_optimizer` wants.
 
     Lets a caller holding every setting (momentum, beta1, ``rmsprop_alpha`` …) build any
-    optimizer: ``rmsprop_alpha`` is accepted as an alias of ``alpha``.
+    optimizer: a candidate may be keyed by its settings field (``rmsprop_alpha``) or by its
+    keyword (``alpha``), per :data:`OPTIMIZER_HYPER`. ValueError for an unknown optimizer.
     """
-    if name not in DEFAULT_HYPER:
+    if name not in OPTIMIZER_HYPER:
         raise ValueError(f"Unknown optimizer '{name}'; allowed: {', '.join(OPTIMIZERS)}")
-    aliases = {"rmsprop_alpha": "alpha"}
     picked = {}
-    for key, value in candidates.items():
-        key = aliases.get(key, key)
-        if key in DEFAULT_HYPER[name]:
-            picked[key] = value
+    for h in OPTIMIZER_HYPER[name]:
+        for key in (h.keyword, h.setting):
+            if key in candidates:
+                picked[h.keyword] = candidates[key]
     return picked
 
 

@@ -56,6 +56,19 @@ def n_parameters(layer_sizes: Sequence[int]) -> int:
     return last.start + last.size
 
 
+def array_position(layer: int, kind: str) -> int:
+    """Index of W_layer ("W") or b_layer ("b") in ``net.parameters()`` = [W₀, b₀, W₁, b₁, …]
+    (also the lists of ``UpdateRecord`` and ``optimizer.terms(position, index)``).
+
+    Raises ValueError for an unknown kind or a negative layer.
+    """
+    if kind not in ("W", "b"):
+        raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
+    if int(layer) < 0:
+        raise ValueError(f"layer must be >= 0, got {layer}")
+    return 2 * int(layer) + (kind == "b")
+
+
 def flat_index(layer_sizes: Sequence[int], layer: int, kind: str, i: int, j: int = 0) -> int:
     """Flat index of ``weights[layer][i, j]`` (kind "W") or ``biases[layer][i]`` (kind "b").
 
@@ -66,7 +79,7 @@ def flat_index(layer_sizes: Sequence[int], layer: int, kind: str, i: int, j: int
     n_layers = len(layer_sizes) - 1
     if not 0 <= layer < n_layers:
         raise ValueError(f"layer must be in [0, {n_layers}), got {layer}")
-    block = parameter_blocks(layer_sizes)[2 * layer + (kind == "b")]
+    block = parameter_blocks(layer_sizes)[array_position(layer, kind)]
     rows = block.shape[0]
     cols = block.shape[1] if kind == "W" else 1
     if kind == "b":
@@ -106,6 +119,16 @@ class ParamRef(NamedTuple):
         """Index in ``get_params()`` for a network of ``layer_sizes``; ValueError when out of
         range (see :func:`flat_index`)."""
         return flat_index(layer_sizes, self.layer, self.kind, self.row, self.col)
+
+    def array_position(self) -> int:
+        """Index of this parameter's array in ``net.parameters()`` (see :func:`array_position`)."""
+        return array_position(self.layer, self.kind)
+
+    def array_index(self, layer_sizes: Sequence[int]) -> int:
+        """Index within that array flattened row-major: ``row * fan_in + col`` for a weight,
+        ``row`` for a bias. ValueError when out of range for ``layer_sizes``."""
+        return self.flat_index(layer_sizes) - parameter_blocks(layer_sizes)[
+            self.array_position()].start
 
     def label(self) -> str:
         """'W²[3, 1]' or 'b²[3]' (the layer as a 1-based superscript, indices 0-based)."""

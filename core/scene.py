@@ -15,6 +15,9 @@ key                       content
 ``training``              ``TrainingSettings.to_dict()`` (η, optimizer, batch size, L1/L2 …)
 ``points``                ``{"task", "dim", "X" (n, dim), "y" (n,), "train" (n,) booleans}``
 ``class_names``           class names (e.g. from a CSV) or null; ``feature_names``: raw input names
+``data_source``           ``DataSource.to_dict()`` of imported points (file, rows, sampled_of,
+                          dropped, class_names) or null; older files kept an English sentence
+                          in ``extra.data_source``, parsed once on load
 ``standardizer``          ``{"mean", "std"}`` of the input features (derived: written for
                           readers and checked, recomputed from the training points on load)
 ``optimizer``             ``{"name", "learning_rate", "hyper", "t", "state"}``; ``state`` maps
@@ -49,6 +52,7 @@ from typing import Any
 import numpy as np
 
 from core import scene_validation as checks
+from core.data_source import DataSource
 from core.datasets import GENERATORS
 from core.scene_sections import (
     HYPER_SETTING,
@@ -72,7 +76,7 @@ SCHEMA_VERSION = 1
 SCENE_FORMAT = "backprop-playground/scene"
 TOP_LEVEL_KEYS = ("format", "schema_version", "data", "network", "training", "points",
                   "class_names", "feature_names", "standardizer", "optimizer", "trainer",
-                  "views", "extra")
+                  "views", "extra", "data_source")
 NETWORK_STATE_KEYS = ("layer_sizes", "output_activation", "loss", "weights", "biases")
 # Trainer.state_dict keys the scene stores elsewhere (network, optimizer, training settings)
 # or recomputes from the session on load.
@@ -132,6 +136,8 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dic
         "points": session.points.to_dict(),
         "class_names": None if session.class_names is None else list(session.class_names),
         "feature_names": list(session.feature_names),
+        "data_source": (None if session.data_source is None
+                        else session.data_source.to_dict()),
         "standardizer": session.standardizer.to_dict(),
         "optimizer": {"name": saved_optimizer["name"], "learning_rate": saved_optimizer["lr"],
                       "hyper": dict(saved_optimizer["hyper"]), "t": saved_optimizer["t"],
@@ -148,6 +154,21 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dic
 # ---------------------------------------------------------------------------------------------
 # plain data → Session (validate first)
 # ---------------------------------------------------------------------------------------------
+def _data_source_of(d: dict) -> DataSource | None:
+    """The scene's ``data_source``; a scene written before it existed kept an English sentence
+    in ``extra.data_source``, parsed here once (other text, or none: None)."""
+    if d.get("data_source") is not None:
+        try:
+            return DataSource.from_dict(d["data_source"])
+        except ValueError as error:
+            raise SceneError(f"data_source: {error}") from None
+    extra = d.get("extra")
+    if "data_source" not in d and isinstance(extra, dict) and isinstance(
+            extra.get("data_source"), str):
+        return DataSource.from_legacy_text(extra["data_source"])
+    return None
+
+
 def scene_from_dict(d: Any) -> tuple[Session, Any]:
     """Validate a decoded scene and build a new Session from it; returns ``(session, views)``.
 
@@ -177,6 +198,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
         raise SceneError(f"class_names: {len(class_names)} names for {points.n_classes} classes")
     views = copy.deepcopy(checks.check_plain_json(d.get("views"), "views"))
     checks.check_plain_json(d.get("extra"), "extra")
+    data_source = _data_source_of(d)
 
     sizes, output, loss = expected_layer_sizes(data, network, points)
     if "layer_sizes" in network_d:
@@ -215,7 +237,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
     # Everything is checked: build.
     try:
         session = Session(data, network, training, points, class_names=class_names,
-                          feature_names=feature_names)
+                          feature_names=feature_names, data_source=data_source)
     except (ValueError, TypeError) as error:
         raise SceneError(f"scene: {error}") from None
     trainer, net = session.trainer, session.net

@@ -17,7 +17,7 @@ from core import scene_validation as checks
 from core.datasets import GENERATORS, MAX_CLASSES, PointSet
 from core.divergence import DIVERGENCE_CODES
 from core.history import HISTORY_COLUMNS, LEGACY_HISTORY_WIDTH
-from core.optimizers import DEFAULT_HYPER, STATE_BUFFERS
+from core.optimizers import DEFAULT_HYPER, SETTING_OF_KEYWORD, STATE_BUFFERS
 from core.scene_validation import (
     SceneError,
     as_array,
@@ -35,9 +35,8 @@ from core.settings import DataSettings, NetworkSettings, TrainingSettings, featu
 
 TRAINER_KEYS = ("step_count", "epoch_count", "sampler", "net_rng", "initial_params",
                 "initial_net_rng", "history", "grad_norm_history", "divergence")
-HYPER_SETTING = {"momentum": "momentum", "beta1": "beta1", "beta2": "beta2",
-                 "alpha": "rmsprop_alpha", "eps": "eps"}
-"""Optimizer hyperparameter name → TrainingSettings field."""
+HYPER_SETTING = SETTING_OF_KEYWORD
+"""Optimizer hyperparameter name → TrainingSettings field (core.optimizers' table)."""
 _PHASES = ("forward", "backward", "update")
 
 

@@ -27,10 +27,11 @@ preparation changed), ``"network"`` (network and trainer were rebuilt), ``"train
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
+from core.data_source import DataSource
 from core.datasets import GENERATORS, Dataset, PointSet, Standardizer, expand_features
 from core.network import MLP
 from core.session_prediction import PredictionMixin
@@ -43,9 +44,7 @@ from core.settings import (
 )
 from core.training import Trainer
 
-__all__ = ["Session", "task_head", "SESSION_VERSION"]
-
-SESSION_VERSION = 1
+__all__ = ["Session", "task_head"]
 _REGENERATING = ("task", "preset", "n_points", "noise", "seed")
 
 
@@ -97,8 +96,14 @@ class Session(PredictionMixin):
                  training: TrainingSettings | None = None, points: PointSet | None = None, *,
                  class_names: Sequence[str] | None = None,
                  feature_names: Sequence[str] | None = None,
+                 data_source: DataSource | None = None,
                  snapshot_capacity: int = 2000, history_capacity: int = 20_000):
         self.data = _checked(data, DataSettings)
+        if data_source is not None and not isinstance(data_source, DataSource):
+            raise TypeError(f"data_source must be a DataSource or None, got "
+                            f"{type(data_source).__name__}")
+        #: where the points came from (core.data_source.DataSource), None = generated/drawn
+        self.data_source = data_source if points is not None else None
         self.network = _checked(network, NetworkSettings)
         self.training = _checked(training, TrainingSettings)
         self._trainer_options = {"snapshot_capacity": snapshot_capacity,
@@ -177,7 +182,9 @@ class Session(PredictionMixin):
 
     # -- changing the data -----------------------------------------------------------------------
     def regenerate(self) -> frozenset[str]:
-        """Draw the preset's points again (``data`` settings) and rebuild the network."""
+        """Draw the preset's points again (``data`` settings) and rebuild the network; the
+        data source becomes None (generated)."""
+        self.data_source = None
         self._generate()
         self._prepare()
         self._build()
@@ -208,14 +215,17 @@ class Session(PredictionMixin):
             raise
         return self.points_changed()
 
-    def load_dataset(self, dataset: Dataset) -> frozenset[str]:
+    def load_dataset(self, dataset: Dataset, source: DataSource | None = None
+                     ) -> frozenset[str]:
         """Use an imported data set (1 or 2 features, e.g. from ``read_csv``): split by the
         data settings' train share and seed, the task taken from the data set, class and
-        feature names kept for display; rebuilds the network. ValueError (nothing changes)
-        for more than 2 features or more than one regression target."""
+        feature names kept for display; rebuilds the network; ``source`` (where it came from)
+        becomes ``data_source``. ValueError (nothing changes) for more than 2 features or more
+        than one regression target."""
         points = PointSet.from_dataset(dataset, self.data.train_fraction, self.data.seed)
         self.points = points
         self._set_names(dataset.class_names, dataset.feature_names)
+        self.data_source = source
         self._prepare()
         self._build()
         return frozenset({"points", "network"})
@@ -297,48 +307,6 @@ class Session(PredictionMixin):
         if self.class_names is not None and 0 <= k < len(self.class_names):
             return self.class_names[k]
         return f"class {k}"
-
-    # -- plain data ----------------------------------------------------------------------------
-    def to_dict(self, include_trainer: bool = False) -> dict:
-        """Settings, points and names as plain data; with ``include_trainer`` also the
-        trainer's state (``Trainer.state_dict``), so a loaded session continues bit for bit."""
-        result = {
-            "version": SESSION_VERSION,
-            "data": self.data.to_dict(),
-            "network": self.network.to_dict(),
-            "training": self.training.to_dict(),
-            "points": self.points.to_dict(),
-            "class_names": None if self.class_names is None else list(self.class_names),
-            "feature_names": list(self.feature_names),
-        }
-        if include_trainer:
-            result["trainer"] = self.trainer.state_dict()
-        return result
-
-    @classmethod
-    def from_dict(cls, d: Mapping, **options) -> Session:
-        """Inverse of :meth:`to_dict`. ``options`` go to the constructor (capacities).
-        Raises ValueError for a malformed dict, unknown keys or invalid settings."""
-        if not isinstance(d, Mapping):
-            raise ValueError(f"a session must be a mapping, got {type(d).__name__}")
-        allowed = {"version", "data", "network", "training", "points", "class_names",
-                   "feature_names", "trainer"}
-        unknown = sorted(map(str, set(d) - allowed))
-        if unknown:
-            raise ValueError(f"unknown session key(s) {', '.join(unknown)}; allowed: "
-                             f"{', '.join(sorted(allowed))}")
-        if d.get("version") != SESSION_VERSION:
-            raise ValueError(f"unsupported session version {d.get('version')!r}")
-        if "points" not in d:
-            raise ValueError("a session needs its points")
-        session = cls(DataSettings.from_dict(d.get("data", {})),
-                      NetworkSettings.from_dict(d.get("network", {})),
-                      TrainingSettings.from_dict(d.get("training", {})),
-                      PointSet.from_dict(d["points"]), class_names=d.get("class_names"),
-                      feature_names=d.get("feature_names"), **options)
-        if d.get("trainer") is not None:
-            session.trainer.load_state_dict(d["trainer"])
-        return session
 
 
 def _checked(value, cls):

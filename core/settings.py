@@ -26,7 +26,7 @@ from typing import Any
 from core.activations import ACTIVATIONS
 from core.datasets import FEATURES, FEATURES_NEEDING_X2, GENERATORS, TASKS
 from core.network import INITS
-from core.optimizers import OPTIMIZERS, select_hyper
+from core.optimizers import OPTIMIZER_HYPER, OPTIMIZERS, hyper_default
 
 __all__ = [
     "SettingInfo", "setting", "fields_of", "DataSettings", "NetworkSettings",
@@ -355,16 +355,21 @@ class TrainingSettings(_Settings):
                                    log_scale=True, doc="Step size η of the optimizer.")
     optimizer: str = setting("sgd", label="Optimizer", choices=OPTIMIZERS,
                              doc="Update rule (PyTorch conventions).")
-    momentum: float = setting(0.9, label="Momentum", minimum=0.0, maximum=0.999,
-                              doc="μ of momentum and Nesterov: v ← μ v + g.")
-    beta1: float = setting(0.9, label="Adam β₁", minimum=0.0, maximum=0.999,
-                           doc="Decay rate of Adam's first-moment average m.")
-    beta2: float = setting(0.999, label="Adam β₂", minimum=0.0, maximum=0.99999,
-                           doc="Decay rate of Adam's second-moment average v.")
-    rmsprop_alpha: float = setting(0.99, label="RMSprop α", minimum=0.0, maximum=0.9999,
-                                   doc="Decay rate of RMSprop's average of g².")
-    eps: float = setting(1e-8, label="ε", minimum=1e-12, maximum=1.0, log_scale=True,
-                         doc="Added to the denominator of RMSprop and Adam.")
+    momentum: float = setting(
+        hyper_default("momentum"), label="Momentum", minimum=0.0, maximum=0.999,
+        doc="μ of momentum and Nesterov: v ← μ v + g.")
+    beta1: float = setting(
+        hyper_default("beta1"), label="Adam β₁", minimum=0.0, maximum=0.999,
+        doc="Decay rate of Adam's first-moment average m.")
+    beta2: float = setting(
+        hyper_default("beta2"), label="Adam β₂", minimum=0.0, maximum=0.99999,
+        doc="Decay rate of Adam's second-moment average v.")
+    rmsprop_alpha: float = setting(
+        hyper_default("rmsprop_alpha"), label="RMSprop α", minimum=0.0, maximum=0.9999,
+        doc="Decay rate of RMSprop's average of g².")
+    eps: float = setting(
+        hyper_default("eps"), label="ε", minimum=1e-12, maximum=1.0, log_scale=True,
+        doc="Added to the denominator of RMSprop and Adam.")
     batch_size: int = setting(0, label="Batch size", minimum=0, maximum=10_000,
                               zero_text="full batch",
                               doc="Samples per mini-batch; 0 or ≥ the training set = full batch.")
@@ -381,6 +386,4 @@ class TrainingSettings(_Settings):
     def optimizer_hyper(self) -> dict[str, float]:
         """The hyperparameters the chosen optimizer takes, keyed as ``make_optimizer`` wants
         (e.g. ``{"alpha": 0.99, "eps": 1e-8}`` for rmsprop, ``{}`` for sgd)."""
-        return select_hyper(self.optimizer, {
-            "momentum": self.momentum, "beta1": self.beta1, "beta2": self.beta2,
-            "rmsprop_alpha": self.rmsprop_alpha, "eps": self.eps})
+        return {h.keyword: getattr(self, h.setting) for h in OPTIMIZER_HYPER[self.optimizer]}

@@ -56,6 +56,7 @@ from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
 from core.metrics import predicted_classes
 from core.optimizers import clip_by_global_norm, make_optimizer
+from core.parameters import array_position
 from core.snapshots import BatchSampler, SnapshotRing
 from core.training_state import TrainerStateMixin
 from core.training_types import (
@@ -258,10 +259,9 @@ class Trainer(TrainerStateMixin):
     @staticmethod
     def param_position(layer: int, kind: str) -> int:
         """Index of W_layer ("W") or b_layer ("b") in ``net.parameters()`` and in the lists of
-        :class:`UpdateRecord` and ``optimizer.terms(position, index)``."""
-        if kind not in ("W", "b"):
-            raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
-        return 2 * int(layer) + (kind == "b")
+        :class:`UpdateRecord` and ``optimizer.terms(position, index)``; ValueError for an
+        unknown kind. Same as ``ParamRef(layer, kind, 0).array_position()``."""
+        return array_position(layer, kind)
 
     def _batch_targets(self) -> np.ndarray:
         return self.y_train if self._batch is _FULL else self.y_train[self._batch]

@@ -77,7 +77,6 @@ class TrainingController(QtCore.QObject):
         self.selected_parameter: tuple[int, str, int, int] | None = None
         #: (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L
         self.selected_neuron: tuple[int, int] | None = None
-        self.data_source = ""  # description of imported data, "" for generated
         #: > 0 while an undo command changes the points (gui.canvas.commands); a whole-set change
         #: outside of one (lesson, scene, direct setting) invalidates the drawing undo history
         self.undo_depth = 0
@@ -315,7 +314,6 @@ class TrainingController(QtCore.QObject):
         if result is None:
             return False
         if "network" in result:
-            self.data_source = ""
             self.pointsReplaced.emit()
         self.dataChanged.emit()
         self.stepped.emit()
@@ -366,7 +364,7 @@ class TrainingController(QtCore.QObject):
         session = self.session
         return {"points": session.points.copy(), "data": session.data,
                 "class_names": session.class_names, "feature_names": session.feature_names,
-                "source": self.data_source}
+                "source": session.data_source}
 
     def restore_points_state(self, state: dict) -> None:
         """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
@@ -374,7 +372,7 @@ class TrainingController(QtCore.QObject):
         session.data = state["data"]
         result = session.set_points(state["points"].copy(), state["class_names"],
                                     state["feature_names"])
-        self.data_source = state["source"]
+        session.data_source = state["source"]
         self.settingsChanged.emit()
         self.pointsReplaced.emit()
         self._points_edited(result)
@@ -383,7 +381,6 @@ class TrainingController(QtCore.QObject):
         """Replace the whole session (scene file, lesson); views and panels follow."""
         self.pause()
         self.session = session
-        self.data_source = ""
         self.selected_sample = None
         self.settingsChanged.emit()
         self.pointsReplaced.emit()
@@ -403,16 +400,15 @@ class TrainingController(QtCore.QObject):
 
     def regenerate(self) -> None:
         """New points from the preset (data settings); the network is rebuilt."""
-        self.data_source = ""
         result = self.session.regenerate()
         self.settingsChanged.emit()
         self.pointsReplaced.emit()
         self._points_edited(result)
 
-    def load_dataset(self, dataset, source: str = "") -> None:
-        """Replace the points by an imported Dataset (1 or 2 features). Raises ValueError."""
-        result = self.session.load_dataset(dataset)
-        self.data_source = source
+    def load_dataset(self, dataset, source=None) -> None:
+        """Replace the points by an imported Dataset (1 or 2 features); ``source`` is its
+        core.data_source.DataSource. Raises ValueError."""
+        result = self.session.load_dataset(dataset, source)
         self.settingsChanged.emit()
         self.pointsReplaced.emit()
         self._points_edited(result)

@@ -11,7 +11,6 @@ current language; ``retranslateUi`` (called by View ▸ Language) shows them aga
 from __future__ import annotations
 
 import os
-import re
 import time
 
 import numpy as np
@@ -19,6 +18,7 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
 from gui.app_window.classroom import install_classroom
 from gui.controller import TrainingController
@@ -49,27 +49,20 @@ CURVE_INTERVAL = 0.05
 LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
               "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
               "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
-#: The description of imported data kept with the scene (English), see ``describe_source``.
-_SOURCE = re.compile(r"(?P<name>.*): (?:(?P<rows>\d+) rows|random sample of (?P<sample>\d+) "
-                     r"of (?P<total>\d+) rows), (?P<dropped>\d+) dropped"
-                     r"(?:; classes (?P<classes>.*))?", re.DOTALL)
-
-
-def describe_source(source: str) -> str:
-    """The description of imported data (``controller.data_source``, English, kept in scene
-    files) in the current language; texts of another form are shown as they are."""
-    match = _SOURCE.fullmatch(source or "")
-    if match is None:
-        return source
-    name, classes = match["name"], match["classes"]
-    if match["rows"] is not None:
+def describe_source(source) -> str:
+    """Where the points came from (a core.data_source.DataSource, or None for generated or
+    drawn points: "") in the current language, worded from its numbers."""
+    if source is None:
+        return ""
+    name = source.file or "CSV"
+    if source.sampled_of is None:
         text = translate("MainWindow", "{0}: {1} rows, {2} dropped").format(
-            name, match["rows"], match["dropped"])
+            name, source.rows, source.dropped)
     else:
         text = translate("MainWindow", "{0}: random sample of {1} of {2} rows, {3} dropped").format(
-            name, match["sample"], match["total"], match["dropped"])
-    if classes is not None:
-        text += translate("MainWindow", "; classes {0}").format(classes)
+            name, source.rows, source.sampled_of, source.dropped)
+    if source.class_names:
+        text += translate("MainWindow", "; classes {0}").format(", ".join(source.class_names))
     return text
 
 
@@ -291,13 +284,11 @@ class MainWindow(QtWidgets.QMainWindow):
         name = os.path.basename(path) or "CSV"
         rows = dataset.X.shape[0]
         dataset = limit_rows(dataset)  # a huge file: a random sample the canvas can handle
-        # kept with the scene in English; shown through describe_source
-        source = f"{name}: {dataset.X.shape[0]} rows, {dataset.dropped_rows} dropped"
-        if dataset.X.shape[0] < rows:
-            source = (f"{name}: random sample of {dataset.X.shape[0]} of {rows} rows, "
-                      f"{dataset.dropped_rows} dropped")
-        if dataset.task == "classification" and dataset.class_names:
-            source += f"; classes {', '.join(dataset.class_names)}"
+        kept = dataset.X.shape[0]
+        classes = dataset.class_names if dataset.task == "classification" else None
+        source = DataSource(os.path.basename(path) or None, kept,
+                            rows if kept < rows else None, dataset.dropped_rows,
+                            tuple(classes or ()))
         try:
             self.drawing.import_dataset(dataset, source, describe_source)
         except ValueError as error:
@@ -364,7 +355,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Push the session's settings into the panels (signals blocked inside the panels)."""
         s = self.controller.session
         self.data_panel.show_settings(s.data, s.points.dim,
-                                      describe_source(self.controller.data_source))
+                                      describe_source(s.data_source))
         loss = translate("MainWindow", LOSS_NAMES[s.loss]) if s.loss in LOSS_NAMES else s.loss
         self.network_panel.show_settings(
             s.network, translate("MainWindow", "Output: {0} · loss: {1}").format(

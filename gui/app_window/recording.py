@@ -60,8 +60,8 @@ def caption_for(controller) -> str:
     session = controller.session
     trainer = session.trainer
     network, training = session.network, session.training
-    dataset = controller.data_source.split(":")[0] if getattr(controller, "data_source", "") \
-        else session.data.preset
+    source = session.data_source
+    dataset = source.file or "CSV" if source is not None else session.data.preset
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
                           activation=network.activation, learning_rate=trainer.optimizer.lr,
                           optimizer=trainer.optimizer.name, batch_size=training.batch_size,
@@ -72,11 +72,10 @@ def caption_for(controller) -> str:
 def mirror_views(views: OffscreenViews, controller, shown: Mapping[str, QtWidgets.QWidget],
                  theme: str | None = None) -> None:
     """Give offscreen ``views`` what the window's views show besides the session: the
-    selection and data description of the window's ``controller``, the discretized boundary,
+    selection of the window's ``controller`` (the data source is the session's, copied with it), the discretized boundary,
     the log-scale loss and accuracy curve, the loss surface's plane, settings and tab (views in
     ``shown``, by view id) and the plot colours of ``theme``. Only ``views`` change."""
     own = views.controller
-    own.data_source = getattr(controller, "data_source", "")
     own.select_sample(controller.selected_sample)
     own.select_parameter(controller.selected_parameter)
     own.select_neuron(controller.selected_neuron)

@@ -187,11 +187,12 @@ class DrawingController(QtCore.QObject):
         push_snapshot(self.undo_stack, self.controller, CommandText(REGENERATE),
                       self.controller.regenerate)
 
-    def import_dataset(self, dataset, source: str, describe=None) -> None:
+    def import_dataset(self, dataset, source, describe=None) -> None:
         """Replace the points by an imported data set (undoable). Raises ValueError.
 
-        ``source`` (English) describes the data for the scene; ``describe(source)`` gives the
-        text shown in the current language (the undo text follows language switches)."""
+        ``source`` (core.data_source.DataSource) says where the data came from;
+        ``describe(source)`` gives the text shown in the current language (the undo text
+        follows language switches)."""
         shown = source if describe is None else (lambda: describe(source))
         push_snapshot(self.undo_stack, self.controller, CommandText(IMPORT_DATA, (shown,)),
                       lambda: self.controller.load_dataset(dataset, source))

@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 
 from gui.common import colors
 from gui.common.i18n import translate
-from core.parameters import sup
+from core.parameters import ParamRef, sup
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate
 
@@ -119,8 +119,9 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
             QtWidgets.QToolTip.hideText()
             return
         l, i, j = cell
-        symbol = "∂J/∂W" if self.mode == "gradients" else "W"
-        text = (f"{symbol}{sup(l + 1)}[{i}, {j}] = {number(self.arrays[l][i, j], 6)}\n"
+        name = ParamRef(l, "W", i, j).label()
+        symbol = f"∂J/∂{name}" if self.mode == "gradients" else name
+        text = (f"{symbol} = {number(self.arrays[l][i, j], 6)}\n"
                 + translate("WeightHeatmaps", "from unit {0} of layer {1} to unit {2} of layer "
                             "{3} · click to select").format(j, l, i, l + 1))
         view_pos = self.mapFromScene(scene_pos)

@@ -71,11 +71,8 @@ def chosen_parameter(trainer, selected) -> tuple:
 
 def flat_index(trainer, parameter) -> tuple[int, int]:
     """(position in ``net.parameters()``, flat index in that array)."""
-    layer, kind, i, j = parameter
-    position = 2 * layer + (kind == "b")
-    if kind == "W":
-        return position, i * trainer.net.layer_sizes[layer] + j
-    return position, i
+    ref = ParamRef(*parameter)
+    return ref.array_position(), ref.array_index(trainer.net.layer_sizes)
 
 
 def dry_run_update(trainer, parameter) -> tuple[float, float, float]:

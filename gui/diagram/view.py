@@ -12,8 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.diagram import items
 from gui.common.i18n import SOURCE_LANGUAGE, current_language, translate
-from core.parameters import ParamRef
-from core.parameters import sup
+from core.parameters import ParamRef, sup
 from gui.common.number_format import number
 
 PICK_PIXELS = 5.0
@@ -228,7 +227,7 @@ def hover_text(diagram, target) -> str:
             lines.append(f"δ = ∂J/∂z = {_g(data['deltas'][k - 1][unit])}")
         if k >= 1:
             lines.append(translate("NetworkDiagram", "bias {0} = {1}").format(
-                f"b{sup(k)}[{unit}]", _g(data['biases'][k - 1][unit])))
+                ParamRef(k - 1, "b", unit).label(), _g(data["biases"][k - 1][unit])))
         for warning in diagram.warnings:
             if warning.kind != "exploding" and (warning.layer + 1, warning.unit) == (k, unit):
                 lines.append("⚠ " + warning.text)

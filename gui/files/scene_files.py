@@ -196,8 +196,7 @@ class SceneFiles(QtCore.QObject):
         """The current scene as plain data, with the open views and the selection."""
         controller = self.controller
         selected = controller.selected_parameter
-        extra = {"data_source": getattr(controller, "data_source", ""),
-                 "selected_sample": controller.selected_sample,
+        extra = {"selected_sample": controller.selected_sample,
                  "selected_parameter": list(selected) if selected is not None else None}
         return scene_to_dict(controller.session, views={"open": self.open_views()}, extra=extra)
 
@@ -295,10 +294,6 @@ class SceneFiles(QtCore.QObject):
             controller = self.controller
             controller.replace_session(session)
             if isinstance(extra, dict):
-                source = extra.get("data_source")
-                if isinstance(source, str):
-                    controller.data_source = source
-                    controller.settingsChanged.emit()
                 self._restore_selection(extra)
             self.apply_views(views)
             undo = getattr(self.window, "undo_stack", None)

@@ -247,12 +247,12 @@ def hyper_name(key: str) -> str:
 def update_section(trainer, parameter) -> Section:
     """Old value, gradient, the optimizer's internal terms and the new value of one parameter,
     and the whole matrix after the update."""
-    layer, kind, i, j = parameter
-    position = 2 * layer + (kind == "b")
+    ref = ParamRef(*parameter)
+    layer, kind, i, j = ref
+    position, index = ref.array_position(), ref.array_index(trainer.net.layer_sizes)
     record, optimizer = trainer.last_update, trainer.optimizer
     old_array, new_array = record.old_params[position], record.new_params[position]
-    index = i * old_array.shape[1] + j if kind == "W" else i
-    name = ParamRef(layer, kind, i, j).label()
+    name = ref.label()
     gradient = (trainer.last_gradients.weights if kind == "W" else
                 trainer.last_gradients.biases)[layer].reshape(-1)[index]
     hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"

@@ -11,21 +11,21 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 from PySide6.QtCore import Signal
 
-from core.optimizers import DecayStability, weight_decay_stability
+from core.optimizers import (
+    HYPER_SETTINGS,
+    DecayStability,
+    hyper_settings,
+    weight_decay_stability,
+)
 from core.settings import TrainingSettings, fields_of
 from gui.common.i18n import manager
 from gui.panels.decay_warning import panel_warning
 from gui.panels.setting_controls import BoolControl, FloatControl, make_control, make_label
 
-#: Which hyperparameter settings each optimizer uses (PyTorch conventions, core.optimizers).
-HYPER_FIELDS = {
-    "sgd": (),
-    "momentum": ("momentum",),
-    "nesterov": ("momentum",),
-    "rmsprop": ("rmsprop_alpha", "eps"),
-    "adam": ("beta1", "beta2", "eps"),
-}
-ALL_HYPER = ("momentum", "beta1", "beta2", "rmsprop_alpha", "eps")
+#: Every optimizer hyperparameter setting, in the settings' field order (which optimizer uses
+#: which: core.optimizers.OPTIMIZER_HYPER).
+ALL_HYPER = tuple(info.name for info in fields_of(TrainingSettings)
+                  if info.name in HYPER_SETTINGS)
 
 
 class TrainingPanel(QtWidgets.QWidget):
@@ -98,7 +98,7 @@ class TrainingPanel(QtWidgets.QWidget):
             box.blockSignals(False)
         for name, control in self.controls.items():
             control.set_value(getattr(settings, name))
-        used = HYPER_FIELDS.get(settings.optimizer, ())
+        used = hyper_settings(settings.optimizer)
         for name in ALL_HYPER:
             self.form.setRowVisible(self._rows[name], name in used)
         self._decay = (weight_decay_stability(settings.optimizer, settings.learning_rate,

@@ -31,12 +31,11 @@ from PySide6.QtCore import Qt
 from core.directions import (
     PlaneProblem,
     PlaneUnavailable,
-    flat_index,
     is_linear_lesson,
-    parameter_address,
+    parameter_label,
 )
+from core.parameters import ParamRef
 from gui.common.i18n import manager, translate
-from core.parameters import sup
 from gui.common.number_format import fixed, number
 from gui.surface.surface_view import LossSurfaceView, race_name
 from gui.surface.jobs import (
@@ -59,16 +58,10 @@ AUTO_MIN_INTERVAL = 1.0
 _PCA_LABEL = re.compile(r"PC([12]) \((\d+)% var\.\)")
 
 
-def parameter_display_label(layer_sizes, index: int) -> str:
-    """'W¹[0,1]' or 'b²[0]': 1-based layer superscripts, as in the diagram and heatmaps."""
-    layer, kind, i, j = parameter_address(layer_sizes, index)
-    return f"W{sup(layer + 1)}[{i},{j}]" if kind == "W" else f"b{sup(layer + 1)}[{i}]"
-
-
 def axis_labels(plane, layer_sizes) -> tuple[str, str]:
     """Axis titles for a plane: the two parameters, 'random filter-normalized d₁', 'PC1 (..)'."""
     if plane.kind == "parameters":
-        return tuple(parameter_display_label(layer_sizes, k) for k in plane.indices)
+        return tuple(parameter_label(layer_sizes, k) for k in plane.indices)
     if plane.kind == "random":
         return (translate("LossSurface", "random filter-normalized d₁"),
                 translate("LossSurface", "random filter-normalized d₂"))
@@ -273,7 +266,7 @@ class LossSurfacePresenter(QtCore.QObject):
         self.controls.set_linear_available(linear)
         if sizes != self._layer_sizes:
             self._layer_sizes = sizes
-            labels = [parameter_display_label(sizes, k) for k in range(net.n_params)]
+            labels = [parameter_label(sizes, k) for k in range(net.n_params)]
             self.controls.set_parameter_choices(labels, default_parameters(sizes))
             self.surface_runner.cancel()
             self.update = self.projector = None
@@ -298,7 +291,7 @@ class LossSurfacePresenter(QtCore.QObject):
         if selected is None or chosen is None or not self.controls.follow_check.isChecked():
             return
         try:
-            index = flat_index(self._layer_sizes, *selected)
+            index = ParamRef(*selected).flat_index(self._layer_sizes)
         except (ValueError, TypeError):
             return
         first = chosen[0]

@@ -24,7 +24,6 @@ from core.directions import (
     PlaneProblem,
     PlaneUnavailable,
     covering_ranges,
-    flat_index,
     is_linear_lesson,
     linear_model_plane,
     linear_optimum,
@@ -40,7 +39,8 @@ from core.loss_surface import (
     linear_interpolation,
     loss_slice,
 )
-from core.optimizers import clip_by_global_norm, make_optimizer, select_hyper
+from core.parameters import ParamRef
+from core.optimizers import HYPER_SETTINGS, clip_by_global_norm, make_optimizer, select_hyper
 from gui.surface.contours import SurfaceLayer, nice_range, surface_layer
 
 MODES = ("parameters", "random", "pca", "linear")
@@ -126,8 +126,7 @@ def capture(session, extra_paths=()) -> SurfaceInputs:
     current = session.net.get_params()
     if not np.array_equal(trajectory[-1], current):  # edited after the last snapshot
         steps, trajectory = np.append(steps, trainer.step_count), np.vstack([trajectory, current])
-    hyper = {"momentum": t.momentum, "beta1": t.beta1, "beta2": t.beta2,
-             "rmsprop_alpha": t.rmsprop_alpha, "eps": t.eps}
+    hyper = {setting: getattr(t, setting) for setting in HYPER_SETTINGS}
     return SurfaceInputs(session.net.copy(), np.array(session.X_train), np.array(session.y_train),
                          session.loss, trainer.l1, trainer.l2, np.array(steps),
                          np.array(trajectory), t.learning_rate, hyper, trainer.clip_norm,
@@ -138,10 +137,9 @@ def default_parameters(layer_sizes) -> tuple[int, int]:
     """Two weights of the last layer (the fastest surface, and they move visibly): W[0, 0] and
     W[0, 1], or W[0, 0] and the bias when that layer has a single input."""
     last = len(layer_sizes) - 2
-    first = flat_index(layer_sizes, last, "W", 0, 0)
-    if layer_sizes[-2] > 1:
-        return first, flat_index(layer_sizes, last, "W", 0, 1)
-    return first, flat_index(layer_sizes, last, "b", 0)
+    first = ParamRef(last, "W", 0, 0).flat_index(layer_sizes)
+    second = ParamRef(last, "W", 0, 1) if layer_sizes[-2] > 1 else ParamRef(last, "b", 0)
+    return first, second.flat_index(layer_sizes)
 
 
 def make_plane(inputs: SurfaceInputs, settings: SurfaceSettings) -> Plane:

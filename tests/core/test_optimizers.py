@@ -407,3 +407,38 @@ def test_weight_decay_stability_rejects_bad_input():
         weight_decay_stability("sgd", 0.1, -1.0)
     with pytest.raises(ValueError, match="momentum"):
         weight_decay_stability("momentum", 0.1, 1.0, {"momentum": 1.5})
+
+
+# -- the one hyperparameter table ---------------------------------------------------------
+def test_every_reader_of_the_hyperparameter_table_agrees_with_it():
+    from core.optimizers import (
+        HYPER_SETTINGS,
+        OPTIMIZER_HYPER,
+        OPTIMIZERS,
+        SETTING_OF_KEYWORD,
+        hyper_settings,
+    )
+    from core.scene_sections import HYPER_SETTING
+    from core.settings import TrainingSettings, fields_of
+
+    assert OPTIMIZERS == tuple(OPTIMIZER_HYPER)
+    assert HYPER_SETTING == SETTING_OF_KEYWORD
+    field_names = {info.name for info in fields_of(TrainingSettings)}
+    assert set(HYPER_SETTINGS) <= field_names
+    defaults = TrainingSettings()
+    # distinct values per setting, so a mix-up of fields shows
+    values = {setting: 0.1 + 0.1 * k for k, setting in enumerate(HYPER_SETTINGS)}
+    for name, hypers in OPTIMIZER_HYPER.items():
+        assert hyper_settings(name) == tuple(h.setting for h in hypers)
+        assert DEFAULT_HYPER[name] == {h.keyword: h.default for h in hypers}
+        assert make_optimizer(name, 0.1).hyper == DEFAULT_HYPER[name]
+        for h in hypers:
+            assert getattr(defaults, h.setting) == h.default
+            assert HYPER_SETTING[h.keyword] == h.setting
+        settings = TrainingSettings(optimizer=name, **values)
+        expected = {h.keyword: values[h.setting] for h in hypers}
+        assert settings.optimizer_hyper() == expected
+        assert select_hyper(name, values) == expected
+        assert make_optimizer(name, 0.1, **settings.optimizer_hyper()).hyper == expected
+    with pytest.raises(ValueError, match="Unknown optimizer"):
+        hyper_settings("lbfgs")

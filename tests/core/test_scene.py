@@ -461,3 +461,44 @@ def test_scene_saved_before_the_history_held_the_current_step_still_loads():
     for key in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
         assert _same_floats(rows[key], expected[key]), key
     assert rows["penalty"][-1] == expected["penalty"][-1]  # the current row is measured
+
+
+# -- the scene format is the one plain-data form of a Session (moved from Session.to_dict) ----
+def test_scene_dict_round_trip_rebuilds_the_same_session():
+    session = Session(DataSettings(preset="moons", n_points=60),
+                      NetworkSettings(hidden_sizes=(5,)),
+                      TrainingSettings(optimizer="momentum", batch_size=8))
+    session.points.add([0.5, 0.5], 1)
+    session.points_changed()
+    plain = json.loads(json.dumps(scene_to_dict(session)))
+    loaded, _views = scene_from_dict(plain)
+    assert (loaded.data, loaded.network, loaded.training) == (
+        session.data, session.network, session.training)
+    assert np.array_equal(loaded.points.X, session.points.X)
+    assert np.array_equal(loaded.points.y, session.points.y)
+    assert loaded.class_names == session.class_names
+    assert loaded.feature_names == session.feature_names
+    assert np.array_equal(loaded.net.get_params(), session.net.get_params())
+
+
+def test_scene_dict_with_trainer_state_continues_bit_identically():
+    session = Session(DataSettings(preset="xor", n_points=100),
+                      training=TrainingSettings(optimizer="adam", learning_rate=0.01,
+                                                batch_size=10))
+    for _ in range(17):
+        session.trainer.step()
+    plain = json.loads(json.dumps(scene_to_dict(session)))
+    expected = [session.trainer.step().train_loss for _ in range(20)]
+    loaded, _views = scene_from_dict(plain)
+    assert loaded.trainer.step_count == 17
+    assert [loaded.trainer.step().train_loss for _ in range(20)] == expected
+
+
+def test_scene_dict_rejects_unknown_keys_and_bad_settings():
+    plain = scene_to_dict(Session(DataSettings(preset="circle", n_points=40)))
+    with pytest.raises(SceneError):
+        scene_from_dict({**plain, "colour": "red"})
+    bad = copy.deepcopy(plain)
+    bad["training"]["learning_rate"] = 0
+    with pytest.raises(SceneError, match="Learning rate"):
+        scene_from_dict(bad)

@@ -1,6 +1,5 @@
 """Session: settings + points → features → standardization → split → network → Trainer."""
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -245,39 +244,3 @@ def test_load_dataset_rejects_three_features_and_keeps_the_points():
     with pytest.raises(ValueError, match="1 or 2"):
         session.load_dataset(dataset)
     assert session.points is points
-
-
-# -- plain data ----------------------------------------------------------------------------
-def test_to_dict_from_dict_round_trip_rebuilds_the_same_session():
-    session = Session(DataSettings(preset="moons", n_points=60),
-                      NetworkSettings(hidden_sizes=(5,)),
-                      TrainingSettings(optimizer="momentum", batch_size=8))
-    session.points.add([0.5, 0.5], 1)
-    session.points_changed()
-    plain = json.loads(json.dumps(session.to_dict()))
-    loaded = Session.from_dict(plain)
-    assert (loaded.data, loaded.network, loaded.training) == (
-        session.data, session.network, session.training)
-    assert np.array_equal(loaded.points.X, session.points.X)
-    assert np.array_equal(loaded.net.get_params(), session.net.get_params())
-
-
-def test_session_with_trainer_state_continues_bit_identically():
-    session = Session(DataSettings(preset="xor", n_points=100),
-                      training=TrainingSettings(optimizer="adam", learning_rate=0.01,
-                                                batch_size=10))
-    for _ in range(17):
-        session.trainer.step()
-    plain = json.loads(json.dumps(session.to_dict(include_trainer=True)))
-    expected = [session.trainer.step().train_loss for _ in range(20)]
-    loaded = Session.from_dict(plain)
-    assert loaded.trainer.step_count == 17
-    assert [loaded.trainer.step().train_loss for _ in range(20)] == expected
-
-
-def test_from_dict_rejects_unknown_keys_and_bad_settings():
-    plain = small().to_dict()
-    with pytest.raises(ValueError, match="unknown session key"):
-        Session.from_dict({**plain, "colour": "red"})
-    with pytest.raises(ValueError, match="Learning rate"):
-        Session.from_dict({**plain, "training": {"learning_rate": 0}})

@@ -86,3 +86,13 @@ def test_nesterov_run_that_the_panel_warns_about_diverges(qtbot, window):
     qtbot.waitUntil(lambda: controller.divergence is not None, timeout=PATIENCE_MS)
     assert window.banner.isVisible()
     assert "for Nesterov (μ = 0.9)" in window.banner.message.text()
+
+
+def test_the_panel_shows_exactly_the_table_settings_of_each_optimizer(panel):
+    from core.optimizers import HYPER_SETTINGS, OPTIMIZER_HYPER
+
+    for name, hypers in OPTIMIZER_HYPER.items():
+        panel.show_settings(TrainingSettings(optimizer=name))
+        shown = {setting for setting in HYPER_SETTINGS
+                 if panel.controls[setting].widget.isVisibleTo(panel)}
+        assert shown == {h.setting for h in hypers}, name

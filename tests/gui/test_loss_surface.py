@@ -80,7 +80,7 @@ def test_default_scene_shows_the_surface_and_the_exact_current_point(qtbot, make
     # default plane: two weights of the last layer; the current point is their exact values
     assert plot.current_position == (net.weights[2][0, 0], net.weights[2][0, 1])
     x_label = plot.getPlotItem().getAxis("bottom").labelText
-    assert x_label == "W³[0,0]"
+    assert x_label == "W³[0, 0]"
     # the first surface of the view is coloured with the range its colour bar shows
     levels = presenter.update.layer("data", False).levels
     assert tuple(plot.image.getLevels()) == plot.colour_bar.levels() == levels
@@ -197,7 +197,7 @@ def test_selection_in_the_diagram_becomes_the_horizontal_axis(qtbot, make_presen
     qtbot.waitUntil(lambda: presenter.update is not None
                     and presenter.update.plane.indices == (expected, old_first)
                     and not presenter.surface_runner.busy, timeout=20_000)
-    assert presenter.view.plot.getPlotItem().getAxis("bottom").labelText == "W²[2,3]"
+    assert presenter.view.plot.getPlotItem().getAxis("bottom").labelText == "W²[2, 3]"
 
 
 def test_new_architecture_refreshes_the_parameter_lists(qtbot, make_presenter):

@@ -153,7 +153,7 @@ def test_undo_texts_are_translated_and_follow_a_language_switch(classroom):
     switch(window, "en")
     assert stack_texts(stack) == english[:3] + ["Add point (-1.00, 0.25)"]
     assert toolbar.undo_action.toolTip() == "Undo Add point (-1.00, 0.25) (Ctrl+Z)"
-    assert window.controller.data_source == ""  # the scene keeps its data description
+    assert window.controller.session.data_source is None  # generated points again
 
 
 def settings_of(controller):

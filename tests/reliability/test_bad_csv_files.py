@@ -88,7 +88,7 @@ def test_a_million_rows_import_without_freezing_the_window(window, dialogs, tmp_
     with EventLoopWatch(lambda: controller.session.points is old_points) as watch:
         window.import_csv(path)
     session = controller.session
-    told = " ".join(dialogs.all_texts() + [controller.data_source,
+    told = " ".join(dialogs.all_texts() + [window.data_panel.source_label.text(),
                                            window.statusBar().currentMessage()]).lower()
     n = len(session.points)
     if n == before["X"].shape[0] and session.trainer.step_count:  # refused
@@ -151,7 +151,7 @@ def test_more_rows_than_the_canvas_takes_import_as_a_sample_and_say_so(window, d
     assert session.n_classes == 2
     summary = " ".join(" ".join(labels) for _name, labels in dialogs.dialog_texts).lower()
     assert "25000 rows" in summary and "sample" in summary  # said in the dialog, before
-    source = window.controller.data_source.lower()
+    source = window.data_panel.source_label.text().lower()
     assert "sample" in source and "25000" in source  # and shown with the data afterwards
     # the sample consists of rows of the file (with their labels), none made up
     with open(path, encoding="utf-8") as f:
