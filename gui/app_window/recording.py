@@ -71,10 +71,11 @@ def caption_for(controller) -> str:
 
 def mirror_views(views: OffscreenViews, controller, shown: Mapping[str, QtWidgets.QWidget],
                  theme: str | None = None) -> None:
-    """Give offscreen ``views`` what the window's views show besides the session: the
-    selection of the window's ``controller`` (the data source is the session's, copied with it), the discretized boundary,
-    the log-scale loss and accuracy curve, the loss surface's plane, settings and tab (views in
-    ``shown``, by view id) and the plot colours of ``theme``. Only ``views`` change."""
+    """Give offscreen ``views`` what the window's views show besides the session (the data
+    source is the session's, copied with it): the selection of the window's ``controller``,
+    the discretized boundary, the log-scale loss and accuracy curve, the loss surface's plane,
+    settings and tab (views in ``shown``, by view id) and the plot colours of ``theme``. Only
+    ``views`` change."""
     own = views.controller
     own.select_sample(controller.selected_sample)
     own.select_parameter(controller.selected_parameter)
