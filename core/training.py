@@ -253,8 +253,9 @@ class Trainer(TrainerStateMixin):
         fp = self.last_forward
         if fp is None:
             return _NAN
-        return float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output,
-                                             self._batch_targets())))
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a Divergence says it
+            return float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output,
+                                                 self._batch_targets())))
 
     @staticmethod
     def param_position(layer: int, kind: str) -> int:
@@ -325,7 +326,7 @@ class Trainer(TrainerStateMixin):
 
     def _record_current_row(self) -> None:
         """(Re)measure the row of step ``step_count`` at the current parameters."""
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             row, self._evaluation, self._measured_params = self._evaluate_all()
         self.history.truncate(self.step_count)
         self.history.append(row)
@@ -405,15 +406,15 @@ class Trainer(TrainerStateMixin):
 
     # Overflow on the way to a divergence is reported by the Divergence, not by NumPy warnings.
     def forward(self):
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return self._forward()
 
     def backward(self):
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return self._backward()
 
     def update(self) -> None:
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             self._update()
 
     forward.__doc__, backward.__doc__ = _forward.__doc__, _backward.__doc__
@@ -422,7 +423,7 @@ class Trainer(TrainerStateMixin):
     def step(self) -> StepRecord:
         """Run the remaining phases of the current step (all three from "ready"); returns its
         :class:`StepRecord`. Raises what the phases raise."""
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             if self.phase == "ready":
                 self._forward()
             if self.phase == "forward":
@@ -510,8 +511,9 @@ class Trainer(TrainerStateMixin):
         X, y = self._checked_pair(X, y, self.net.layer_sizes[0], self.net.layer_sizes[-1], "eval")
         if len(X) == 0:
             return _NAN, _NAN
-        fp = self.net.forward(X)
-        loss = float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, y)))
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # inf/NaN is the answer
+            fp = self.net.forward(X)
+            loss = float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, y)))
         labels = self._class_labels(y)
         if labels is None:
             return loss, _NAN
