@@ -63,8 +63,8 @@ def caption_for(controller) -> str:
     source = session.data_source
     dataset = source.file or "CSV" if source is not None else session.data.preset
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
-                          activation=network.activation, learning_rate=trainer.optimizer.lr,
-                          optimizer=trainer.optimizer.name, batch_size=training.batch_size,
+                          activation=network.activation, learning_rate=training.learning_rate,
+                          optimizer=training.optimizer, batch_size=training.batch_size,
                           l1=training.l1, l2=training.l2, dropout=network.dropout,
                           step=trainer.step_count)
 
