@@ -27,6 +27,7 @@ preparation changed), ``"network"`` (network and trainer were rebuilt), ``"train
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -281,6 +282,12 @@ class Session(PredictionMixin):
         history and step count are kept. ValueError (nothing changes) for an invalid value."""
         self.trainer.update_settings(**changes)
         return frozenset({"training"})
+
+    def copy(self) -> Session:
+        """An independent deep copy: points, settings, names, data source and the trainer
+        (through ``Trainer.copy``: weights, optimizer state, generators, the step in progress,
+        histories, snapshots). Training the copy never changes this session."""
+        return copy.deepcopy(self)
 
     def reset(self) -> None:
         """Back to the initial network of the seed, step 0 (``Trainer.reset``)."""

@@ -42,10 +42,17 @@ restored (so the parameters are the last finite ones), :attr:`Trainer.divergence
 step, phase, code, layer and value (:class:`core.divergence.Divergence`; codes, not sentences),
 and :class:`TrainingDiverged` is raised — by that phase and by every phase after it — until
 :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
+
+Copies: :meth:`Trainer.copy` (also what ``copy.deepcopy`` of a trainer or a Session does) is an
+independent trainer in exactly the same state — network, optimizer state, settings, sampler and
+dropout generators, the step in progress, histories — so its steps are bit for bit the steps
+this trainer would take, and nothing it does reaches the original. The optimizer race, the
+predict-then-reveal dry run and the animation export train such copies.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -609,6 +616,31 @@ class Trainer(TrainerStateMixin):
         if self.phase == "ready":
             self._save_snapshot()
         self.divergence = None
+
+    # -- copies --------------------------------------------------------------------------------
+    def copy(self, snapshot_capacity: int | None = None) -> Trainer:
+        """An independent Trainer in exactly this state (a deep copy; see the module docstring):
+        ``copy.step()`` gives bit for bit the parameters, losses and generator states
+        ``self.step()`` would give, and the original is never changed by the copy.
+
+        ``snapshot_capacity``: None keeps every snapshot (the copy can rewind as far as this
+        trainer, and its ``trajectory`` is the same); an int k ≥ 1 keeps only the current
+        step's snapshot, and the copy can rewind at most k of its own steps — much cheaper for
+        a short look ahead (a race, a predicted update). ValueError if k < 1.
+        """
+        memo: dict = {}
+        if snapshot_capacity is not None:
+            if int(snapshot_capacity) < 1:
+                raise ValueError(f"snapshot_capacity must be >= 1, got {snapshot_capacity}")
+            memo[id(self._ring)] = self._ring.tail(int(snapshot_capacity) + 1, memo)
+        return copy.deepcopy(self, memo)
+
+    def __deepcopy__(self, memo: dict) -> Trainer:
+        memo[id(_FULL)] = _FULL  # the full-batch marker is compared by identity
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
 
     # -- evaluation ----------------------------------------------------------------------------
     def evaluate(self, X, y) -> tuple[float, float]:

@@ -1,8 +1,9 @@
 """Recording training without touching the scene: offscreen views of a deep copy.
 
 The animation export (File ▸ Export ▸ Animation of training…) and the headless ``--gif`` both
-record through :class:`TrainingRecorder`: the session is deep-copied (weights, optimizer state,
-data and split, mini-batch and dropout generators, history, snapshots), a private
+record through :class:`TrainingRecorder`: the session is copied with ``Session.copy`` (through
+``Trainer.copy``: weights, optimizer state, data and split, mini-batch and dropout generators,
+history, snapshots), a private
 :class:`gui.controller.TrainingController` trains the copy through its Trainer
 (``TrainingController.run_steps``), and views drawn from the copy — built by
 :class:`OffscreenViews`, never shown on a screen — are grabbed for each frame. The window's
@@ -15,7 +16,6 @@ size in every panel: rescaling the picture of a view would rescale its fonts.
 
 from __future__ import annotations
 
-import copy
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -306,7 +306,7 @@ class TrainingRecorder:
             raise ValueError(f"views to record must be some of {', '.join(VIEW_SIZES)}, got "
                              f"{list(view_ids)}")
         self.view_ids = tuple(view_ids)
-        self.session = copy.deepcopy(session)
+        self.session = session.copy()  # Session.copy → Trainer.copy: the one copy method
         self.controller = TrainingController(self.session)
         self.views = OffscreenViews(self.session, only=self.view_ids,
                                     target_sizes=target_sizes, controller=self.controller)
