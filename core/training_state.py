@@ -8,11 +8,11 @@ and for up to ``snapshot_capacity`` steps before it.
 
 ``state_dict`` is the state of the *start* of the current step (a step in progress is not
 saved), and holds everything that decides the continuation: θ, the optimizer (name, η,
-hyperparameters, t and buffers; loading sets the trainer's ``settings`` from them), the sampler position and generator state, the dropout
-generator, step and epoch counters, the initial parameters (for reset), the histories and a
-divergence. The data itself is not included: load into a Trainer built on the same data (the
-number of training points is checked). Snapshots are not saved, so a loaded trainer cannot
-rewind past its step.
+hyperparameters, t and buffers; loading sets the trainer's ``settings`` from them), the
+sampler position and generator state, the dropout generator, step and epoch counters, the
+initial parameters (for reset), the histories and a divergence. The data itself is not
+included: load into a Trainer built on the same data (the number of training points is
+checked). Snapshots are not saved, so a loaded trainer cannot rewind past its step.
 
 Values are dicts, lists, str, int, float, bool and None; history values may be NaN (an
 accuracy in regression), which a strict-JSON writer must encode.

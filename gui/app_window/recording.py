@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from gui.common.views import export_target  # noqa: F401 (also importable from here)
+from gui.app_window.cli import FORMATS
 from gui.export.animation import (  # noqa: F401
     FRAME_SPACING,
     MAX_FRAME_WIDTH,
@@ -52,7 +53,7 @@ VIEW_SIZES = {"canvas": (640, 600), "loss_curve": (800, 450), "loss_surface": (7
 SURFACE_TIMEOUT = 60.0
 #: Frame limits of an animation (px): wide frames make large, slow GIFs; tiny ones are
 #: unreadable.
-FIGURE_FORMATS = ("png", "svg", "pdf")
+FIGURE_FORMATS = FORMATS  # the command line's --format choices
 
 
 def caption_for(controller) -> str:

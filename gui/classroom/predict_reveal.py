@@ -78,9 +78,9 @@ def flat_index(trainer, parameter) -> tuple[int, int]:
 
 def predicted_parameters(trainer):
     """The parameter arrays (``net.parameters()`` order: W₀, b₀, W₁, …, float64 copies) the
-    trainer's next Update will produce, computed by that Update on a copy of the trainer (``Trainer.copy``); None if
-    that Update diverges (the real one then keeps the parameters and stops training). Nothing
-    of ``trainer`` changes. Raises RuntimeError unless the trainer is at the "backward"
+    trainer's next Update will produce, computed by that Update on a copy of the trainer
+    (``Trainer.copy``); None if that Update diverges (the real one then keeps the parameters
+    and stops training). Nothing of ``trainer`` changes. Raises RuntimeError unless the trainer is at the "backward"
     phase."""
     if trainer.phase != "backward" or trainer.last_gradients is None:
         raise RuntimeError("the reveal needs a completed backward pass")
