@@ -1,5 +1,7 @@
 """Backprop Playground: `python app.py` (or the `backprop-playground` command) opens the window.
 
+The options are parsed by ``gui.app_window.cli.build_parser``.
+
 Window options:
   FILE               a scene file to open
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
@@ -24,34 +26,17 @@ import sys
 # (3-4x slower Play on a busy 2-core machine). Must be set before NumPy is first imported.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+# The parser and its helpers (no Qt, no NumPy at import): gui/app_window/cli.py.
+from gui.app_window.cli import (  # noqa: E402
+    build_parser,
+    preset_changes,
+    preset_name,
+    preset_names,
+    unknown_preset,
+)
 
-def build_parser() -> argparse.ArgumentParser:
-    """One parser for both modes: the headless options of ``core.headless.make_parser`` (its
-    ``--help`` lists the lessons) plus the window's own. Any argument error is one line on
-    stderr and exit status 2."""
-    from core.headless import make_parser
-
-    parser = make_parser("app.py")
-    parser.description = (
-        "Backprop Playground: watch a neural network learn, step by step. Without --lesson or "
-        "--scene the window opens (optionally with a scene FILE); with one of them it trains "
-        "headlessly, offscreen, and writes one figure per view plus summary.json and "
-        "model.json to --export-dir.")
-    window = parser.add_argument_group("window options")
-    window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
-    window.add_argument("--preset", metavar="NAME", type=preset_name,
-                        help=f"generated data set to start with: {', '.join(preset_names())} "
-                             "(default: circle)")
-    window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
-    window.add_argument("--no-recovery", action="store_true",
-                        help="do not offer to restore the autosave after a crash")
-
-    def one_line_error(message: str):
-        print(f"error: {' '.join(message.split())} (see --help)", file=sys.stderr)
-        sys.exit(2)
-
-    parser.error = one_line_error
-    return parser
+__all__ = ["main", "build_parser", "scene_file_error", "run_headless", "preset_names",
+           "preset_name", "preset_changes", "unknown_preset"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,34 +110,6 @@ def run_headless(args: argparse.Namespace) -> int:
     from gui.app_window.headless_figures import run_command_line
 
     return run_command_line(args)
-
-
-def preset_names() -> list[str]:
-    """The generated data sets ``--preset`` accepts."""
-    from core.datasets import GENERATORS
-
-    return list(GENERATORS)
-
-
-def unknown_preset(name: str) -> str:
-    return f"unknown preset {name!r}; known presets: {', '.join(preset_names())}"
-
-
-def preset_name(name: str) -> str:
-    """argparse type of ``--preset``: an unknown name is a one-line error listing the known."""
-    if name not in preset_names():
-        raise argparse.ArgumentTypeError(unknown_preset(name))
-    return name
-
-
-def preset_changes(name: str) -> dict:
-    """Data-setting changes that select generator `name` (its task included)."""
-    from core.datasets import GENERATORS
-
-    spec = GENERATORS.get(name)
-    if spec is None:
-        return {"preset": name}
-    return {"task": spec.task, "preset": name}
 
 
 if __name__ == "__main__":

@@ -6,18 +6,17 @@ This is the engine half of the command line::
     python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png] [--width 1600]
     python app.py --scene my.json --steps 200 --export-dir out/
 
-``app.py`` builds the parser with :func:`make_parser` and calls :func:`run_cli`, passing an
+The command line itself (the argparse parser, the one-line report and exit status) is the
+app's, in ``gui/app_window/cli.py``: it calls :func:`run_headless` with an
 ``export_views(session, export_dir)`` callback from the GUI layer that writes one figure per
-view (offscreen Qt); this module never imports Qt. Errors in arguments or files become one
-line on stderr and exit status 2 (argparse does the same for unknown options).
+view (offscreen Qt). This module never imports Qt or argparse; bad arguments or files raise
+ValueError with a one-line message.
 """
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,8 +27,8 @@ from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
-__all__ = ["run_headless", "make_parser", "run_cli", "lessons_help", "DEFAULT_SCENE_STEPS",
-           "MAX_STEPS", "SUMMARY_NAME", "MODEL_NAME"]
+__all__ = ["run_headless", "lessons_help", "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
+           "MODEL_NAME"]
 
 DEFAULT_SCENE_STEPS = 200
 """Steps trained for ``--scene`` when ``--steps`` is not given (a lesson uses its own)."""
@@ -37,7 +36,6 @@ MAX_STEPS = 1_000_000
 SUMMARY_NAME = "summary.json"
 MODEL_NAME = "model.json"
 """The trained model (``core.model_description.describe_model``), as File ▸ Export writes it."""
-FORMATS = ("png", "svg", "pdf")
 
 ExportViews = Callable[[Any, Path], Iterable[str | os.PathLike] | None]
 
@@ -177,59 +175,3 @@ def lessons_help(language: str = "en") -> str:
     width = max(len(lesson.id) for lesson in lessons)
     return "\n".join(f"  {lesson.id:<{width}}  {lesson.localized('title', language)}"
                      for lesson in lessons)
-
-
-def make_parser(prog: str = "app.py") -> argparse.ArgumentParser:
-    """The command-line parser (shared with ``app.py``): ``--lesson``, ``--scene``,
-    ``--steps``, ``--export-dir``, ``--format``, ``--width``, ``--gif``; ``--help`` lists the
-    lessons. A bad option makes argparse exit with status 2."""
-    parser = argparse.ArgumentParser(
-        prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Backprop Playground. Without --lesson/--scene the window opens; with one "
-                    "of them it trains headlessly (no window) and writes one figure per view "
-                    "plus summary.json and model.json to --export-dir.",
-        epilog="lessons:\n" + lessons_help())
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--lesson", metavar="ID", help="a built-in lesson (listed below)")
-    source.add_argument("--scene", metavar="FILE", help="a scene file saved by the app")
-    parser.add_argument("--steps", type=int, metavar="N",
-                        help=f"training steps (default: the lesson's own, or "
-                             f"{DEFAULT_SCENE_STEPS} for a scene)")
-    parser.add_argument("--export-dir", metavar="DIR", help="folder for figures, model.json and "
-                                                              "summary.json (default: out)")
-    parser.add_argument("--format", choices=FORMATS, default="png", help="figure format")
-    parser.add_argument("--width", type=int, default=1600, metavar="PX",
-                        help="figure width in pixels (default 1600)")
-    parser.add_argument("--gif", action="store_true", help="also write an animation of training")
-    return parser
-
-
-def run_cli(args: argparse.Namespace, export_views: ExportViews | None = None,
-            stdout=None, stderr=None) -> int:
-    """Run :func:`run_headless` for parsed ``args``; print a one-line result. Returns the exit
-    status: 0 on success, 2 on a bad argument or file (one line on stderr)."""
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
-    try:
-        if args.width is not None and not 16 <= args.width <= 20_000:
-            raise ValueError(f"--width must be between 16 and 20000 pixels, got {args.width}")
-        summary = run_headless(lesson=args.lesson, scene_path=args.scene, steps=args.steps,
-                               export_dir=args.export_dir or "out", export_views=export_views)
-    except (ValueError, OSError) as error:
-        message = " ".join(str(error).split())  # one line
-        print(f"error: {message}", file=stderr)
-        return 2
-    accuracy = summary["test_accuracy"]
-    extra = "" if accuracy is None else f", test accuracy {accuracy:.3f}"
-    divergence = summary["divergence"]
-    diverged = "" if divergence is None else \
-        f" (diverged at step {divergence['step']}: {divergence['cause']})"
-    print(f"trained {summary['steps_run']} steps{diverged}"
-          f"{extra}; wrote {', '.join(summary['files'])} to {args.export_dir or 'out'}",
-          file=stdout)
-    return 0
-
-
-if __name__ == "__main__":  # engine-only run (no figures): python -m core.headless --lesson …
-    sys.exit(run_cli(make_parser("python -m core.headless").parse_args()))
-

@@ -12,7 +12,9 @@ key                       content
 ``network``               ``NetworkSettings.to_dict()`` plus ``layer_sizes``,
                           ``output_activation``, ``loss`` and the current ``weights`` (list of
                           (out, in) nested lists) and ``biases`` (list of (out,) lists)
-``training``              ``TrainingSettings.to_dict()`` (η, optimizer, batch size, L1/L2 …)
+``training``              ``TrainingSettings.to_dict()`` (η, optimizer and its
+                          hyperparameters, batch size, L1/L2 …): the trainer's ``settings``,
+                          the only copy of them in the file
 ``points``                ``{"task", "dim", "X" (n, dim), "y" (n,), "train" (n,) booleans}``
 ``class_names``           class names (e.g. from a CSV) or null; ``feature_names``: raw input names
 ``data_source``           ``DataSource.to_dict()`` of imported points (file, rows, sampled_of,
@@ -20,12 +22,20 @@ key                       content
                           in ``extra.data_source``, parsed once on load
 ``standardizer``          ``{"mean", "std"}`` of the input features (derived: written for
                           readers and checked, recomputed from the training points on load)
-``optimizer``             ``{"name", "learning_rate", "hyper", "t", "state"}``; ``state`` maps
-                          each buffer (``v``, ``s``, ``m``) to one array per parameter W₀, b₀, W₁ …
+``optimizer``             ``{"t", "state"}``: the state of ``training.optimizer``; ``state``
+                          maps each buffer (``v``, ``s``, ``m``) to one array per parameter
+                          W₀, b₀, W₁ …
 ``trainer``               step and epoch counters, mini-batch sampler and dropout generator
                           states, initial parameters, loss/gradient-norm histories, divergence
 ``views``, ``extra``      free-form plain JSON from the GUI (open views, layout, selection)
 ========================  ===================================================================
+
+**Versions.** Version 2 stores every training hyperparameter once, in ``training``.
+Version 1 files also kept the optimizer's ``name``, ``learning_rate`` and ``hyper`` in
+``optimizer`` (the same values, or — written by a trainer changed behind the settings' back —
+different ones). They still load; where the two copies disagree the optimizer's wins, since
+that is what trained the saved weights (:func:`core.scene_sections.legacy_training`), and they
+are saved again as version 2.
 
 Only ``schema_version``, ``data``, ``network`` and ``training`` are required: a scene without
 ``points`` generates them from the preset, one without ``weights`` starts from the network seed,
@@ -55,7 +65,6 @@ from core import scene_validation as checks
 from core.data_source import DataSource
 from core.datasets import GENERATORS
 from core.scene_sections import (
-    HYPER_SETTING,
     check_names,
     check_optimizer,
     check_parameters,
@@ -63,6 +72,7 @@ from core.scene_sections import (
     check_settings,
     check_trainer,
     expected_layer_sizes,
+    legacy_training,
 )
 from core.scene_validation import SceneError, as_array, as_dict, as_int, encode_plain, require
 from core.session import Session
@@ -72,7 +82,8 @@ from core.training_state import STATE_FORMAT, STATE_VERSION
 __all__ = ["SCHEMA_VERSION", "SCENE_FORMAT", "SceneError", "scene_to_dict", "scene_from_dict",
            "save_scene", "load_scene", "open_scene"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 SCENE_FORMAT = "backprop-playground/scene"
 TOP_LEVEL_KEYS = ("format", "schema_version", "data", "network", "training", "points",
                   "class_names", "feature_names", "standardizer", "optimizer", "trainer",
@@ -87,22 +98,6 @@ _TRAINER_DERIVED = ("format", "version", "loss", "layer_sizes", "n_train", "para
 # ---------------------------------------------------------------------------------------------
 # Session → plain data
 # ---------------------------------------------------------------------------------------------
-def _training_settings_of(session: Session, state: dict) -> dict:
-    """The training settings as the trainer actually runs them (the trainer is the truth: a
-    setter called on it directly still gets saved consistently)."""
-    optimizer = session.trainer.optimizer
-    values = session.training.to_dict()
-    values.update(learning_rate=optimizer.lr, optimizer=optimizer.name, l1=state["l1"],
-                  l2=state["l2"], clip_norm=state["clip_norm"], seed=state["seed"],
-                  batch_size=int(state["batch_size"] or 0))
-    for key, value in optimizer.hyper.items():
-        values[HYPER_SETTING[key]] = value
-    try:
-        return TrainingSettings.from_dict(values).to_dict()
-    except ValueError:  # e.g. an η set on the trainer outside the settings' range
-        return session.training.to_dict()
-
-
 def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dict:
     """The scene of ``session`` as plain JSON-ready data (see the module docstring).
 
@@ -132,16 +127,14 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dic
         "schema_version": SCHEMA_VERSION,
         "data": session.data.to_dict(),
         "network": network,
-        "training": _training_settings_of(session, state),
+        "training": trainer.settings.to_dict(),
         "points": session.points.to_dict(),
         "class_names": None if session.class_names is None else list(session.class_names),
         "feature_names": list(session.feature_names),
         "data_source": (None if session.data_source is None
                         else session.data_source.to_dict()),
         "standardizer": session.standardizer.to_dict(),
-        "optimizer": {"name": saved_optimizer["name"], "learning_rate": saved_optimizer["lr"],
-                      "hyper": dict(saved_optimizer["hyper"]), "t": saved_optimizer["t"],
-                      "state": saved_optimizer["state"]},
+        "optimizer": {"t": saved_optimizer["t"], "state": saved_optimizer["state"]},
         "trainer": {key: value for key, value in state.items() if key not in _TRAINER_DERIVED},
     }
     if views is not None:
@@ -180,16 +173,18 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
     """
     d = as_dict(d, "scene", allowed=TOP_LEVEL_KEYS)
     version = as_int(require(d, "schema_version", ""), "schema_version", minimum=1)
-    if version != SCHEMA_VERSION:
-        raise SceneError(f"schema_version: this app reads version {SCHEMA_VERSION}, the file "
-                         f"has version {version}" + (" (written by a newer app)"
-                                                     if version > SCHEMA_VERSION else ""))
+    if version not in READABLE_VERSIONS:
+        raise SceneError(f"schema_version: this app reads versions {READABLE_VERSIONS[0]} to "
+                         f"{READABLE_VERSIONS[-1]}, the file has version {version}"
+                         + (" (written by a newer app)" if version > SCHEMA_VERSION else ""))
     if "format" in d and d["format"] != SCENE_FORMAT:
         raise SceneError(f"format: expected {SCENE_FORMAT!r}, got {d['format']!r:.60}")
     network_d = as_dict(require(d, "network", ""), "network")
     data = check_settings(DataSettings, require(d, "data", ""), "data")
     network = check_settings(NetworkSettings, network_d, "network", NETWORK_STATE_KEYS)
     training = check_settings(TrainingSettings, require(d, "training", ""), "training")
+    if version == 1 and d.get("optimizer") is not None:
+        training = legacy_training(d["optimizer"], training)
     points = check_points(d["points"], data) if d.get("points") is not None else None
     dim = points.dim if points is not None else GENERATORS[data.preset].dim
     class_names = check_names(d.get("class_names"), "class_names", None)
@@ -223,7 +218,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
         if params is None:
             raise SceneError("network.weights: missing required field (a scene with a trainer "
                              "state needs the weights)")
-        optimizer = check_optimizer(require(d, "optimizer", ""), training, shapes)
+        optimizer = check_optimizer(require(d, "optimizer", ""), training, shapes, version)
         n_params = sum(p.size for p in params)
         trainer_state = check_trainer(require(d, "trainer", ""), n_params, len(sizes) - 1)
     if d.get("standardizer") is not None:
@@ -253,7 +248,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
             state = {"format": STATE_FORMAT, "version": STATE_VERSION, "loss": trainer.loss,
                      "layer_sizes": list(net.layer_sizes), "n_train": trainer.n_train,
                      "params": flat.tolist(), "optimizer": optimizer,
-                     "batch_size": training.batch_size or None, "seed": training.seed,
+                     "batch_size": training.batch_size, "seed": training.seed,
                      "l1": training.l1, "l2": training.l2, "clip_norm": training.clip_norm,
                      **trainer_state}
             try:

@@ -115,26 +115,39 @@ def check_parameters(d: dict, sizes: tuple[int, ...]) -> list[np.ndarray]:
     return params
 
 
-def check_optimizer(d: Any, training: TrainingSettings, shapes: list[tuple[int, ...]]) -> dict:
+def legacy_training(d: Any, training: TrainingSettings) -> TrainingSettings:
+    """The training settings of a version-1 scene, whose ``optimizer`` section kept its own
+    ``name``, ``learning_rate`` and ``hyper``: where they differ from ``training`` they win,
+    since the optimizer is what trained the saved weights. Raises SceneError naming the
+    optimizer's field for a malformed value or one outside the settings' ranges."""
     where = "optimizer"
-    d = as_dict(d, where, allowed=("name", "learning_rate", "hyper", "t", "state"))
-    name = as_str(require(d, "name", where), "optimizer.name", choices=tuple(DEFAULT_HYPER))
-    if name != training.optimizer:
-        raise SceneError(f"optimizer.name: {name!r} does not match training.optimizer "
-                         f"{training.optimizer!r}")
-    lr = as_float(require(d, "learning_rate", where), "optimizer.learning_rate")
-    if lr != training.learning_rate:
-        raise SceneError(f"optimizer.learning_rate: {lr!r} does not match "
-                         f"training.learning_rate {training.learning_rate!r}")
-    hyper = as_dict(require(d, "hyper", where), "optimizer.hyper", allowed=DEFAULT_HYPER[name])
-    expected = training.optimizer_hyper()
-    for key in expected:
-        require(hyper, key, "optimizer.hyper")
+    d = as_dict(d, where)
+    changes: dict[str, Any] = {}
+    name = training.optimizer
+    if "name" in d:
+        name = changes["optimizer"] = as_str(d["name"], "optimizer.name",
+                                             choices=tuple(DEFAULT_HYPER))
+    if "learning_rate" in d:
+        changes["learning_rate"] = as_float(d["learning_rate"], "optimizer.learning_rate")
+    hyper = as_dict(d.get("hyper", {}), "optimizer.hyper", allowed=DEFAULT_HYPER[name])
     for key, value in hyper.items():
-        value = as_float(value, f"optimizer.hyper.{key}")
-        if value != expected[key]:
-            raise SceneError(f"optimizer.hyper.{key}: {value!r} does not match the training "
-                             f"setting {HYPER_SETTING[key]} = {expected[key]!r}")
+        changes[HYPER_SETTING[key]] = as_float(value, f"optimizer.hyper.{key}")
+    try:
+        return training.updated(**changes)
+    except ValueError as error:
+        raise SceneError(f"optimizer: {error}") from None
+
+
+def check_optimizer(d: Any, training: TrainingSettings, shapes: list[tuple[int, ...]],
+                    version: int = 2) -> dict:
+    """The optimizer state (``t`` and the buffers of ``training.optimizer``), as
+    ``Trainer.load_state_dict`` takes it (name, η and hyperparameters from ``training``).
+    Version 1 also had ``name``, ``learning_rate`` and ``hyper`` (see :func:`legacy_training`,
+    applied to ``training`` before)."""
+    where = "optimizer"
+    allowed = ("name", "learning_rate", "hyper", "t", "state") if version == 1 else ("t", "state")
+    d = as_dict(d, where, allowed=allowed)
+    name = training.optimizer
     t = as_int(require(d, "t", where), "optimizer.t", minimum=0)
     state = as_dict(require(d, "state", where), "optimizer.state",
                     allowed=STATE_BUFFERS[name])
@@ -147,8 +160,8 @@ def check_optimizer(d: Any, training: TrainingSettings, shapes: list[tuple[int, 
         buffers[key] = [as_array(a, f"optimizer.state.{key}[{i}]", ndim=len(shape),
                                  shape=shape).tolist() for i, (a, shape) in
                         enumerate(zip(arrays, shapes, strict=False))]
-    return {"name": name, "lr": lr, "hyper": {k: float(v) for k, v in hyper.items()}, "t": t,
-            "state": buffers}
+    return {"name": name, "lr": training.learning_rate, "hyper": training.optimizer_hyper(),
+            "t": t, "state": buffers}
 
 
 def check_rng_state(value: Any, where: str) -> dict:

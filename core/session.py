@@ -27,6 +27,7 @@ preparation changed), ``"network"`` (network and trainer were rebuilt), ``"train
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 
 import numpy as np
@@ -105,7 +106,7 @@ class Session(PredictionMixin):
         #: where the points came from (core.data_source.DataSource), None = generated/drawn
         self.data_source = data_source if points is not None else None
         self.network = _checked(network, NetworkSettings)
-        self.training = _checked(training, TrainingSettings)
+        training = _checked(training, TrainingSettings)
         self._trainer_options = {"snapshot_capacity": snapshot_capacity,
                                  "history_capacity": history_capacity}
         if points is None:
@@ -119,7 +120,7 @@ class Session(PredictionMixin):
             self.points = points
             self._set_names(class_names, feature_names)
         self._prepare()
-        self._build()
+        self._build(training)
 
     # -- the pipeline ------------------------------------------------------------------------
     def _generate(self) -> None:
@@ -161,24 +162,28 @@ class Session(PredictionMixin):
     def _signature(self) -> tuple:
         return (len(self.input_features), self.d_out, self.loss, self.output_activation)
 
-    def _build(self) -> None:
-        """A new network from the network seed and a new Trainer on the prepared data."""
-        n, t = self.network, self.training
+    def _build(self, training: TrainingSettings | None = None) -> None:
+        """A new network from the network seed and a new Trainer on the prepared data, with
+        ``training`` (default: the current trainer's settings)."""
+        n = self.network
         net = MLP((len(self.input_features), *n.hidden_sizes, self.d_out),
                   activation=list(n.activations_per_layer()),
                   output_activation=self.output_activation, init=n.init, seed=n.seed,
                   dropout=n.dropout)
         self.trainer = Trainer(
             net, self.loss, self.X_train, self.y_train, self.X_test, self.y_test,
-            learning_rate=t.learning_rate, optimizer=t.optimizer,
-            optimizer_hyper=t.optimizer_hyper(), batch_size=t.batch_size or None, l1=t.l1,
-            l2=t.l2, clip_norm=t.clip_norm, seed=t.seed, **self._trainer_options)
+            settings=self.training if training is None else training, **self._trainer_options)
         self._built_signature = self._signature()
 
     @property
     def net(self):
         """The trainer's network (``core.network.MLP``)."""
         return self.trainer.net
+
+    @property
+    def training(self) -> TrainingSettings:
+        """The training settings: the trainer's own ``settings`` (one owner; not a copy)."""
+        return self.trainer.settings
 
     # -- changing the data -----------------------------------------------------------------------
     def regenerate(self) -> frozenset[str]:
@@ -273,24 +278,16 @@ class Session(PredictionMixin):
         return frozenset({"network"})
 
     def set_training_settings(self, **changes) -> frozenset[str]:
-        """Apply training settings to the running Trainer; θ, history and step count are kept.
-        ValueError (nothing changes) for an invalid value."""
-        old, new = self.training, self.training.updated(**changes)
-        trainer = self.trainer
-        if new.learning_rate != old.learning_rate:
-            trainer.set_learning_rate(new.learning_rate)
-        if (new.optimizer, new.optimizer_hyper()) != (old.optimizer, old.optimizer_hyper()):
-            trainer.set_optimizer(new.optimizer, **new.optimizer_hyper())
-        if (new.l1, new.l2) != (old.l1, old.l2):
-            trainer.set_regularization(new.l1, new.l2)
-        if new.clip_norm != old.clip_norm:
-            trainer.set_clip_norm(new.clip_norm)
-        if new.batch_size != old.batch_size:
-            trainer.set_batch_size(new.batch_size or None)
-        if new.seed != old.seed:
-            trainer.set_seed(new.seed)
-        self.training = new
+        """Apply training settings to the running Trainer (``Trainer.update_settings``); θ,
+        history and step count are kept. ValueError (nothing changes) for an invalid value."""
+        self.trainer.update_settings(**changes)
         return frozenset({"training"})
+
+    def copy(self) -> Session:
+        """An independent deep copy: points, settings, names, data source and the trainer
+        (through ``Trainer.copy``: weights, optimizer state, generators, the step in progress,
+        histories, snapshots). Training the copy never changes this session."""
+        return copy.deepcopy(self)
 
     def reset(self) -> None:
         """Back to the initial network of the seed, step 0 (``Trainer.reset``)."""

@@ -16,6 +16,7 @@ which raises ``ValueError`` naming the setting, the allowed values and the value
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import numbers
@@ -146,7 +147,11 @@ def _choices_text(choices) -> str:
     return ", ".join("None" if c is None else str(c) for c in choices)
 
 
-def _check_range(label: str, value, info: SettingInfo) -> None:
+def _check_range(label: str, value, info: SettingInfo, ranges: bool = True) -> None:
+    if not ranges:  # only NaN is refused: the engine checks its own limits
+        if math.isnan(value):
+            raise ValueError(f"{label} must be a number, got nan")
+        return
     low, high = info.minimum, info.maximum
     too_low = low is not None and value < low
     too_high = high is not None and value > high
@@ -176,8 +181,9 @@ def _normalize(info: SettingInfo, value):
     return value
 
 
-def _check_value(info: SettingInfo, value) -> None:
-    """Raise ValueError unless ``value`` fits the declaration ``info``."""
+def _check_value(info: SettingInfo, value, ranges: bool = True) -> None:
+    """Raise ValueError unless ``value`` fits the declaration ``info`` (its kind and choices;
+    its minimum and maximum only when ``ranges``)."""
     label, kind = info.label, info.kind
     if kind == "bool":
         if not isinstance(value, bool):
@@ -185,11 +191,11 @@ def _check_value(info: SettingInfo, value) -> None:
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{label} must be a whole number, got {_fmt(value)}")
-        _check_range(label, value, info)
+        _check_range(label, value, info, ranges)
     elif kind == "float":
         if not isinstance(value, float):
             raise ValueError(f"{label} must be a number, got {_fmt(value)}")
-        _check_range(label, value, info)
+        _check_range(label, value, info, ranges)
     elif kind == "choice":
         if value not in info.choices or isinstance(value, bool):
             raise ValueError(f"{label} must be one of {_choices_text(info.choices)}, "
@@ -210,7 +216,7 @@ def _check_value(info: SettingInfo, value) -> None:
             entry_info = dataclasses.replace(
                 info, label=f"{label} entry {position}",
                 kind="int" if kind == "int_tuple" else "choice")
-            _check_value(entry_info, entry)
+            _check_value(entry_info, entry, ranges)
         if kind == "choice_tuple" and len(set(value)) != len(value):
             raise ValueError(f"{label} must not repeat an entry, got {_fmt(value)}")
 
@@ -224,26 +230,38 @@ class _Settings:
             object.__setattr__(self, info.name, _normalize(info, getattr(self, info.name)))
         self.validate()
 
-    def validate(self) -> None:
+    def validate(self, ranges: bool = True) -> None:
         """Check every setting against its declaration, then the cross-setting rules.
 
         Raises ValueError with a message naming the setting, the allowed values and the
         value given. Called by the constructor, so an existing instance is always valid.
+        ``ranges=False`` skips the declared minimum and maximum (see :meth:`updated`).
         """
         for info in fields_of(self):
-            _check_value(info, getattr(self, info.name))
+            _check_value(info, getattr(self, info.name), ranges)
         self._validate_together()
 
     def _validate_together(self) -> None:
         """Rules that involve more than one setting; subclasses override."""
 
-    def updated(self, **changes) -> _Settings:
+    def updated(self, *, check_ranges: bool = True, **changes) -> _Settings:
         """A validated copy with ``changes`` applied (``dataclasses.replace``).
 
-        Raises ValueError for an unknown setting name or an invalid value.
+        Raises ValueError for an unknown setting name or an invalid value. With
+        ``check_ranges=False`` the declared minimum and maximum (the limits the GUI, the CLI
+        and scene files accept) are not enforced, only kinds and choices: the engine's own
+        objects use it to record values their setters accept beyond those limits (e.g.
+        ``Trainer.set_learning_rate(1e308)``, which checks η > 0 itself).
         """
         self._reject_unknown(changes)
-        return dataclasses.replace(self, **changes)
+        if check_ranges:
+            return dataclasses.replace(self, **changes)
+        result = copy.copy(self)  # no __post_init__: validated below without the ranges
+        infos = {info.name: info for info in fields_of(self)}
+        for name, value in changes.items():
+            object.__setattr__(result, name, _normalize(infos[name], value))
+        result.validate(ranges=False)
+        return result
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (str, int, float, bool, None, lists) for scene files and the CLI."""

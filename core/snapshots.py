@@ -13,6 +13,7 @@ tuple of everything else needed to continue bit for bit from step k.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -146,6 +147,16 @@ class SnapshotRing:
         self.newest = step
         self.oldest = max(self.oldest, step - self.capacity + 1)
         return row
+
+    def tail(self, capacity: int, memo: dict | None = None) -> SnapshotRing:
+        """A new ring of ``capacity`` holding a copy of the newest snapshot only (its
+        ``extra`` deep-copied with ``memo``), e.g. for a trainer copy that looks a few steps
+        ahead."""
+        ring = SnapshotRing(capacity, self._params.shape[1])
+        if self.newest >= self.oldest:
+            ring.save(self.newest, [self._params[self.newest % self.capacity]],
+                      copy.deepcopy(self.extra(self.newest), memo))
+        return ring
 
     def params(self, step: int) -> np.ndarray:
         """The stored θ_step (a read-only view). KeyError if not stored."""

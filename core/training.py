@@ -42,10 +42,17 @@ restored (so the parameters are the last finite ones), :attr:`Trainer.divergence
 step, phase, code, layer and value (:class:`core.divergence.Divergence`; codes, not sentences),
 and :class:`TrainingDiverged` is raised — by that phase and by every phase after it — until
 :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
+
+Copies: :meth:`Trainer.copy` (also what ``copy.deepcopy`` of a trainer or a Session does) is an
+independent trainer in exactly the same state — network, optimizer state, settings, sampler and
+dropout generators, the step in progress, histories — so its steps are bit for bit the steps
+this trainer would take, and nothing it does reaches the original. The optimizer race, the
+predict-then-reveal dry run and the animation export train such copies.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 
 import numpy as np
@@ -55,8 +62,15 @@ from core.divergence import PARAMETER_LIMIT
 from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
 from core.metrics import predicted_classes
-from core.optimizers import clip_by_global_norm, make_optimizer
+from core.optimizers import (
+    SETTING_OF_KEYWORD,
+    clip_by_global_norm,
+    hyper_settings,
+    make_optimizer,
+    validate_learning_rate,
+)
 from core.parameters import array_position
+from core.settings import TrainingSettings
 from core.snapshots import BatchSampler, SnapshotRing
 from core.training_state import TrainerStateMixin
 from core.training_types import (
@@ -109,8 +123,11 @@ class Trainer(TrainerStateMixin):
         X_train: (n, d_in) float64; y_train: targets for ``loss`` (``core.losses.check_targets``).
             n may be 0; :meth:`forward` then raises :class:`EmptyTrainingSet`.
         X_test, y_test: optional held-out set, same conventions (None = no test set).
-        learning_rate, optimizer, optimizer_hyper: passed to ``core.optimizers.make_optimizer``.
-        batch_size: None, 0 or ≥ n = full batch.
+        settings: the ``core.settings.TrainingSettings`` to train with (default: the
+            defaults). The keywords below, when given (not None), override single fields:
+        learning_rate, optimizer, optimizer_hyper: as ``core.optimizers.make_optimizer`` takes
+            them (``optimizer_hyper`` keyed by its keywords, e.g. ``{"alpha": 0.9}``).
+        batch_size: 0 or ≥ n = full batch.
         l1, l2: weight penalties (≥ 0); clip_norm: max global gradient norm, 0 = off.
         seed: seed of the mini-batch shuffling.
         snapshot_capacity: how many steps back :meth:`rewind` can go (≥ 1; default 2000).
@@ -119,17 +136,29 @@ class Trainer(TrainerStateMixin):
     Raises ValueError for inconsistent shapes, an unknown loss, a loss that does not fit the
     network's output activation, or invalid hyperparameters.
 
+    **One owner of the hyperparameters.** :attr:`settings` (a frozen ``TrainingSettings``) is
+    the only record of η, the optimizer and its hyperparameters, the batch size, l1, l2, the
+    clipping norm and the batch seed; ``learning_rate``, ``l1`` … read it, and a Session's
+    ``training`` is this same object. The optimizer's ``lr`` and ``hyper`` are written only by
+    the trainer, from it (set them with :meth:`update_settings` or the ``set_*`` methods, never
+    on the optimizer). The setters accept what the engine can run (any finite η > 0, …);
+    :meth:`update_settings` also enforces the declared ranges of the settings (what the GUI,
+    the CLI and scene files accept).
+
     Readable state: ``phase``, ``next_phase``, ``step_count``, ``epoch_count`` (completed
     epochs), ``steps_per_epoch``, ``batch_indices``, ``last_forward``, ``last_gradients``,
     ``last_update``, ``last_record``, ``divergence``, ``history``, ``grad_norm_history``,
-    ``net``, ``optimizer``, ``loss``, ``learning_rate``, ``batch_size``, ``l1``, ``l2``,
-    ``clip_norm``, ``seed``, ``can_rewind``, ``oldest_step``.
+    ``net``, ``optimizer``, ``loss``, ``settings``, ``learning_rate``, ``batch_size`` (the
+    batch size in use: n for full batch), ``l1``, ``l2``, ``clip_norm``, ``seed``,
+    ``can_rewind``, ``oldest_step``.
     """
 
     def __init__(self, net, loss: str, X_train, y_train, X_test=None, y_test=None, *,
-                 learning_rate: float = 0.03, optimizer: str = "sgd", optimizer_hyper=None,
-                 batch_size: int | None = None, l1: float = 0.0, l2: float = 0.0,
-                 clip_norm: float = 0.0, seed: int = 0, snapshot_capacity: int = 2000,
+                 settings: TrainingSettings | None = None, learning_rate: float | None = None,
+                 optimizer: str | None = None, optimizer_hyper=None,
+                 batch_size: int | None = None, l1: float | None = None,
+                 l2: float | None = None, clip_norm: float | None = None,
+                 seed: int | None = None, snapshot_capacity: int = 2000,
                  history_capacity: int = 20_000):
         if loss not in LOSSES:
             raise ValueError(f"Unknown loss {loss!r}; allowed: {', '.join(LOSSES)}")
@@ -139,17 +168,25 @@ class Trainer(TrainerStateMixin):
                              f"{net.output_activation!r}")
         self.net = net
         self.loss = loss
-        self.optimizer = make_optimizer(optimizer, learning_rate, **(optimizer_hyper or {}))
-        self.l1, self.l2 = _nonnegative("l1", l1), _nonnegative("l2", l2)
-        self.clip_norm = _nonnegative("clip_norm", clip_norm)
-        self.seed = int(seed)
-        self._requested_batch_size = batch_size
+        if settings is None:
+            settings = TrainingSettings()
+        if not isinstance(settings, TrainingSettings):
+            raise TypeError(f"settings must be a TrainingSettings, got {type(settings).__name__}")
+        given = {"learning_rate": learning_rate, "optimizer": optimizer, "l1": l1, "l2": l2,
+                 "clip_norm": clip_norm, "batch_size": batch_size, "seed": seed}
+        changes = {key: value for key, value in given.items() if value is not None}
+        name = changes.get("optimizer", settings.optimizer)
+        hyper_settings(name)  # ValueError naming the optimizers for an unknown one
+        hyper = {**settings.updated(optimizer=name, check_ranges=False).optimizer_hyper(),
+                 **(optimizer_hyper or {})}
+        self._settings = _engine_settings(settings, changes, name, hyper)
+        self.optimizer = self._new_optimizer(self._settings)
         self._initial_params = net.get_params()
         self._initial_rng_state = net.rng.bit_generator.state
         self.history = History(history_capacity)
         self.grad_norm_history = GradNormHistory(net.n_layers, history_capacity)
         self._ring = SnapshotRing(int(snapshot_capacity) + 1, net.n_params)  # + the current step
-        self._sampler = BatchSampler(0, batch_size, self.seed)
+        self._sampler = BatchSampler(0, self._requested_batch_size, self.seed)
         self.step_count = 0
         self.epoch_count = 0
         self.divergence: Divergence | None = None
@@ -236,8 +273,36 @@ class Trainer(TrainerStateMixin):
         return self._sampler.full
 
     @property
+    def settings(self) -> TrainingSettings:
+        """The hyperparameters (frozen; change them with :meth:`update_settings`)."""
+        return self._settings
+
+    @property
     def learning_rate(self) -> float:
-        return self.optimizer.lr
+        """η (``settings.learning_rate``)."""
+        return self._settings.learning_rate
+
+    @property
+    def l1(self) -> float:
+        return self._settings.l1
+
+    @property
+    def l2(self) -> float:
+        return self._settings.l2
+
+    @property
+    def clip_norm(self) -> float:
+        """Largest global gradient norm (0 = off)."""
+        return self._settings.clip_norm
+
+    @property
+    def seed(self) -> int:
+        """Seed of the mini-batch shuffling."""
+        return self._settings.seed
+
+    @property
+    def _requested_batch_size(self) -> int | None:
+        return self._settings.batch_size or None
 
     @property
     def batch_indices(self) -> np.ndarray | None:
@@ -465,44 +530,117 @@ class Trainer(TrainerStateMixin):
         self._ends_epoch = False
 
     # -- hyperparameters (all keep the weights and clear a divergence) ---------------------------
+    def update_settings(self, **changes) -> frozenset[str]:
+        """Apply ``changes`` to :attr:`settings` (field names of ``TrainingSettings``), within
+        the declared ranges; returns the names of the fields that changed. A new optimizer
+        or new hyperparameters of the optimizer in use start a fresh optimizer state; the
+        weights, history and step count are kept. ValueError (nothing changes) for an unknown
+        name or a value outside its declaration."""
+        return self.apply_settings(self._settings.updated(**changes))
+
+    def apply_settings(self, new: TrainingSettings) -> frozenset[str]:
+        """Train with ``new`` from now on (as :meth:`update_settings`, with a whole
+        ``TrainingSettings``, checked only against the engine's limits); returns the names of
+        the fields that differ from the current settings."""
+        if not isinstance(new, TrainingSettings):
+            raise TypeError(f"expected TrainingSettings, got {type(new).__name__}")
+        old = self._settings
+        _engine_settings(new, {}, new.optimizer, new.optimizer_hyper())  # ValueError first
+        if new.learning_rate != old.learning_rate:
+            self.set_learning_rate(new.learning_rate)
+        if (new.optimizer, new.optimizer_hyper()) != (old.optimizer, old.optimizer_hyper()):
+            self.set_optimizer(new.optimizer, **new.optimizer_hyper())
+        if (new.l1, new.l2) != (old.l1, old.l2):
+            self.set_regularization(new.l1, new.l2)
+        if new.clip_norm != old.clip_norm:
+            self.set_clip_norm(new.clip_norm)
+        if new.batch_size != old.batch_size:
+            self.set_batch_size(new.batch_size)
+        if new.seed != old.seed:
+            self.set_seed(new.seed)
+        self._settings = new  # also the hyperparameters of the optimizers not in use
+        return frozenset(name for name in old.to_dict() if getattr(new, name) != getattr(old, name))
+
+    def _new_optimizer(self, settings: TrainingSettings):
+        return make_optimizer(settings.optimizer, settings.learning_rate,
+                              **settings.optimizer_hyper())
+
     def set_learning_rate(self, learning_rate: float) -> None:
         """η for the next updates. ValueError unless finite and > 0."""
+        learning_rate = validate_learning_rate(learning_rate)
+        self._settings = self._settings.updated(learning_rate=learning_rate,
+                                                check_ranges=False)
         self.optimizer.lr = learning_rate
         self.divergence = None
 
     def set_optimizer(self, name: str, **hyper) -> None:
-        """Switch to optimizer ``name`` (fresh state, current η). ValueError as make_optimizer."""
-        self.optimizer = make_optimizer(name, self.optimizer.lr, **hyper)
+        """Switch to optimizer ``name`` (fresh state, current η); ``hyper`` keyed as
+        make_optimizer takes it, missing ones get PyTorch's defaults. ValueError as
+        make_optimizer."""
+        optimizer = make_optimizer(name, self.learning_rate, **hyper)
+        self._settings = self._settings.updated(
+            optimizer=name, check_ranges=False,
+            **{SETTING_OF_KEYWORD[key]: value for key, value in optimizer.hyper.items()})
+        self.optimizer = optimizer
         self._after_setting()
 
     def set_regularization(self, l1: float = 0.0, l2: float = 0.0) -> None:
         """Penalty rates for the next backward passes (the current row's penalty is measured
         again with them). ValueError if negative or not finite."""
-        self.l1, self.l2 = _nonnegative("l1", l1), _nonnegative("l2", l2)
+        self._settings = self._settings.updated(l1=_nonnegative("l1", l1),
+                                                l2=_nonnegative("l2", l2), check_ranges=False)
         self._record_current_row()
         self.divergence = None
 
     def set_clip_norm(self, clip_norm: float) -> None:
         """Largest global gradient norm for the next updates; 0 = off."""
-        self.clip_norm = _nonnegative("clip_norm", clip_norm)
+        self._settings = self._settings.updated(clip_norm=_nonnegative("clip_norm", clip_norm),
+                                                check_ranges=False)
         self.divergence = None
 
     def set_batch_size(self, batch_size: int | None) -> None:
         """New mini-batch size (None/0/≥ n = full batch); the next batch starts a new epoch."""
-        self._sampler.configure(self.n_train, batch_size)
-        self._requested_batch_size = batch_size
+        batch_size = _batch_size(batch_size)
+        self._sampler.configure(self.n_train, batch_size or None)
+        self._settings = self._settings.updated(batch_size=batch_size, check_ranges=False)
         self._after_setting()
 
     def set_seed(self, seed: int) -> None:
         """Reseed the batch shuffling; the next batch starts a new epoch from the new seed."""
-        self.seed = int(seed)
-        self._sampler = BatchSampler(self.n_train, self._requested_batch_size, self.seed)
+        sampler = BatchSampler(self.n_train, self._requested_batch_size, int(seed))
+        self._settings = self._settings.updated(seed=int(seed), check_ranges=False)
+        self._sampler = sampler
         self._after_setting()
 
     def _after_setting(self) -> None:
         if self.phase == "ready":
             self._save_snapshot()
         self.divergence = None
+
+    # -- copies --------------------------------------------------------------------------------
+    def copy(self, snapshot_capacity: int | None = None) -> Trainer:
+        """An independent Trainer in exactly this state (a deep copy; see the module docstring):
+        ``copy.step()`` gives bit for bit the parameters, losses and generator states
+        ``self.step()`` would give, and the original is never changed by the copy.
+
+        ``snapshot_capacity``: None keeps every snapshot (the copy can rewind as far as this
+        trainer, and its ``trajectory`` is the same); an int k ≥ 1 keeps only the current
+        step's snapshot, and the copy can rewind at most k of its own steps — much cheaper for
+        a short look ahead (a race, a predicted update). ValueError if k < 1.
+        """
+        memo: dict = {}
+        if snapshot_capacity is not None:
+            if int(snapshot_capacity) < 1:
+                raise ValueError(f"snapshot_capacity must be >= 1, got {snapshot_capacity}")
+            memo[id(self._ring)] = self._ring.tail(int(snapshot_capacity) + 1, memo)
+        return copy.deepcopy(self, memo)
+
+    def __deepcopy__(self, memo: dict) -> Trainer:
+        memo[id(_FULL)] = _FULL  # the full-batch marker is compared by identity
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        clone.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return clone
 
     # -- evaluation ----------------------------------------------------------------------------
     def evaluate(self, X, y) -> tuple[float, float]:
@@ -519,6 +657,38 @@ class Trainer(TrainerStateMixin):
             return loss, _NAN
         return loss, float(np.mean(predicted_classes(fp.output) == labels))
 
+
+
+def _batch_size(value) -> int:
+    """A requested batch size as the settings hold it: None → 0 (full batch); ValueError if
+    negative."""
+    value = 0 if value is None else int(value)
+    if value < 0:
+        raise ValueError(f"batch_size must be >= 0 (0 = full batch), got {value}")
+    return value
+
+
+def _engine_settings(settings: TrainingSettings, changes: dict, optimizer: str,
+                     hyper: dict) -> TrainingSettings:
+    """``settings`` with ``changes`` and optimizer ``optimizer`` with ``hyper`` (make_optimizer
+    keywords), checked against the engine's limits only (η finite and > 0, penalties and the
+    clipping norm finite and ≥ 0, hyperparameters as make_optimizer checks them)."""
+    changes = dict(changes)
+    if "learning_rate" in changes:
+        changes["learning_rate"] = validate_learning_rate(changes["learning_rate"])
+    for key in ("l1", "l2", "clip_norm"):
+        if key in changes:
+            changes[key] = _nonnegative(key, changes[key])
+    if "batch_size" in changes:
+        changes["batch_size"] = _batch_size(changes["batch_size"])
+    if "seed" in changes:
+        changes["seed"] = int(changes["seed"])
+    result = settings.updated(check_ranges=False, **changes)
+    checked = make_optimizer(optimizer, result.learning_rate, **hyper)
+    for key in ("l1", "l2", "clip_norm"):
+        _nonnegative(key, getattr(result, key))
+    return result.updated(optimizer=optimizer, check_ranges=False, **{
+        SETTING_OF_KEYWORD[key]: value for key, value in checked.hyper.items()})
 
 
 _FULL = object()  # marks "the batch is the whole training set"

@@ -8,11 +8,11 @@ and for up to ``snapshot_capacity`` steps before it.
 
 ``state_dict`` is the state of the *start* of the current step (a step in progress is not
 saved), and holds everything that decides the continuation: θ, the optimizer (name, η,
-hyperparameters, t and buffers), the sampler position and generator state, the dropout
-generator, step and epoch counters, the initial parameters (for reset), the histories and a
-divergence. The data itself is not included: load into a Trainer built on the same data (the
-number of training points is checked). Snapshots are not saved, so a loaded trainer cannot
-rewind past its step.
+hyperparameters, t and buffers; loading sets the trainer's ``settings`` from them), the
+sampler position and generator state, the dropout generator, step and epoch counters, the
+initial parameters (for reset), the histories and a divergence. The data itself is not
+included: load into a Trainer built on the same data (the number of training points is
+checked). Snapshots are not saved, so a loaded trainer cannot rewind past its step.
 
 Values are dicts, lists, str, int, float, bool and None; history values may be NaN (an
 accuracy in regression), which a strict-JSON writer must encode.
@@ -26,7 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from core.history import GradNormHistory, History
-from core.optimizers import make_optimizer
+from core.optimizers import SETTING_OF_KEYWORD, make_optimizer
 from core.snapshots import BatchSampler
 from core.training_types import Divergence
 
@@ -222,6 +222,12 @@ class TrainerStateMixin:
             sampler = BatchSampler(self.n_train, batch_size, int(d["seed"]))
             sampler.restore(sampler.state_from_plain(d["sampler"]))
             l1, l2, clip = float(d["l1"]), float(d["l2"]), float(d["clip_norm"])
+            if not all(math.isfinite(v) and v >= 0 for v in (l1, l2, clip)):
+                raise ValueError("l1, l2 and clip_norm must be finite and >= 0")
+            settings = self.settings.updated(
+                check_ranges=False, learning_rate=optimizer.lr, optimizer=optimizer.name,
+                batch_size=batch_size or 0, seed=int(d["seed"]), l1=l1, l2=l2, clip_norm=clip,
+                **{SETTING_OF_KEYWORD[key]: value for key, value in optimizer.hyper.items()})
             history = History(self.history.capacity)
             history.load_dict(d["history"])
             grad_norms = GradNormHistory(self.net.n_layers, self.grad_norm_history.capacity)
@@ -233,15 +239,11 @@ class TrainerStateMixin:
         if len(history) not in (step, step + 1) or len(grad_norms) != step:
             raise ValueError(f"the histories cover {len(history)} and {len(grad_norms)} "
                              f"steps for {step} updates")
-        if not all(math.isfinite(v) and v >= 0 for v in (l1, l2, clip)):
-            raise ValueError("l1, l2 and clip_norm must be finite and >= 0")
         # Everything is checked: apply.
         self.net.set_params(params)
         self.net.rng.bit_generator.state = net_rng
         self._initial_params, self._initial_rng_state = initial, initial_rng
-        self.optimizer, self._sampler = optimizer, sampler
-        self._requested_batch_size, self.seed = batch_size, int(d["seed"])
-        self.l1, self.l2, self.clip_norm = l1, l2, clip
+        self.optimizer, self._sampler, self._settings = optimizer, sampler, settings
         self.step_count, self.epoch_count = step, epoch
         self.history.load_dict(d["history"])  # into the same objects the GUI may hold;
         self.grad_norm_history.load_dict(d["grad_norm_history"])  # checked above, cannot fail

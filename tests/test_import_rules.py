@@ -1,5 +1,6 @@
 """The import rules of design.md, as import-linter contracts in pyproject.toml: core is pure
-NumPy, tests/core run without Qt, the gui feature folders are independent (they meet only in
+NumPy (and has no argparse: the command line is gui/app_window/cli.py), tests/core run without
+Qt, the gui feature folders are independent (they meet only in
 app_window and common), and common and the controller import no feature folder. A violation
 anywhere fails this test, so CI fails on it.
 """
@@ -46,6 +47,7 @@ def test_every_import_contract_is_kept():
 
 @pytest.mark.parametrize(("module", "line", "broken"), [
     ("core/metrics.py", "import PySide6", "core is pure NumPy"),
+    ("core/headless.py", "import argparse", "core is pure NumPy: no Qt, pyqtgraph or gui, and no"),
     ("tests/core/test_metrics.py", "import gui.common.colors", "tests/core run with Qt"),
     ("gui/diagram/items.py", "from gui.canvas import data_canvas",
      "gui feature folders are independent"),

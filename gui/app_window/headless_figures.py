@@ -78,7 +78,7 @@ def record_gif(start_session, steps: int, path: str | os.PathLike, *, width: int
 def make_exporter(fmt: str = "png", width: int = 1600,
                   replay: Callable[[], object] | None = None
                   ) -> Callable[[object, Path], list[Path]]:
-    """The ``export_views(session, folder)`` callback for ``core.headless.run_cli``.
+    """The ``export_views(session, folder)`` callback for ``gui.app_window.cli.run_cli``.
 
     ``replay()`` returns a fresh Session at the run's start (the lesson or scene re-loaded);
     when given, ``training.gif`` is recorded by training it to the trained session's step.
@@ -105,9 +105,9 @@ def make_exporter(fmt: str = "png", width: int = 1600,
 def run_command_line(args) -> int:
     """``app.py`` in headless mode (``--lesson`` or ``--scene``): train, write the figures and
     ``summary.json``; returns the exit status (0, or 2 with a one-line message on stderr)."""
-    from core.headless import run_cli
     from core.lessons import load_lesson_scene
     from core.scene import open_scene
+    from gui.app_window.cli import run_cli
     from gui.export.figures import ExportError
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, even on a desktop

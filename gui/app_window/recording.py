@@ -1,8 +1,9 @@
 """Recording training without touching the scene: offscreen views of a deep copy.
 
 The animation export (File ▸ Export ▸ Animation of training…) and the headless ``--gif`` both
-record through :class:`TrainingRecorder`: the session is deep-copied (weights, optimizer state,
-data and split, mini-batch and dropout generators, history, snapshots), a private
+record through :class:`TrainingRecorder`: the session is copied with ``Session.copy`` (through
+``Trainer.copy``: weights, optimizer state, data and split, mini-batch and dropout generators,
+history, snapshots), a private
 :class:`gui.controller.TrainingController` trains the copy through its Trainer
 (``TrainingController.run_steps``), and views drawn from the copy — built by
 :class:`OffscreenViews`, never shown on a screen — are grabbed for each frame. The window's
@@ -15,7 +16,6 @@ size in every panel: rescaling the picture of a view would rescale its fonts.
 
 from __future__ import annotations
 
-import copy
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from gui.common.views import export_target  # noqa: F401 (also importable from here)
+from gui.app_window.cli import FORMATS
 from gui.export.animation import (  # noqa: F401
     FRAME_SPACING,
     MAX_FRAME_WIDTH,
@@ -52,7 +53,7 @@ VIEW_SIZES = {"canvas": (640, 600), "loss_curve": (800, 450), "loss_surface": (7
 SURFACE_TIMEOUT = 60.0
 #: Frame limits of an animation (px): wide frames make large, slow GIFs; tiny ones are
 #: unreadable.
-FIGURE_FORMATS = ("png", "svg", "pdf")
+FIGURE_FORMATS = FORMATS  # the command line's --format choices
 
 
 def caption_for(controller) -> str:
@@ -63,8 +64,8 @@ def caption_for(controller) -> str:
     source = session.data_source
     dataset = source.file or "CSV" if source is not None else session.data.preset
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
-                          activation=network.activation, learning_rate=trainer.optimizer.lr,
-                          optimizer=trainer.optimizer.name, batch_size=training.batch_size,
+                          activation=network.activation, learning_rate=training.learning_rate,
+                          optimizer=training.optimizer, batch_size=training.batch_size,
                           l1=training.l1, l2=training.l2, dropout=network.dropout,
                           step=trainer.step_count)
 
@@ -306,7 +307,7 @@ class TrainingRecorder:
             raise ValueError(f"views to record must be some of {', '.join(VIEW_SIZES)}, got "
                              f"{list(view_ids)}")
         self.view_ids = tuple(view_ids)
-        self.session = copy.deepcopy(session)
+        self.session = session.copy()  # Session.copy → Trainer.copy: the one copy method
         self.controller = TrainingController(self.session)
         self.views = OffscreenViews(self.session, only=self.view_ids,
                                     target_sizes=target_sizes, controller=self.controller)

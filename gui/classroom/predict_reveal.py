@@ -5,8 +5,8 @@ selected parameter θ (the inspector's choice; W¹[0, 0] by default) will move i
 down. Then the real backward pass runs, and the answer is revealed: the sign of ∂J/∂θ and the
 update Δθ the optimizer is about to apply. For plain SGD, Δθ = −η·∂J/∂θ (Goodfellow et al. 2016,
 §8.3.1), so θ goes down when the gradient is positive. For momentum, RMSprop or Adam, Δθ also
-depends on the optimizer's state; it is computed by a dry run of the optimizer on copies of the
-parameters and of its state (and gradient clipping, if on), so it is exactly the Update that
+depends on the optimizer's state (and on gradient clipping, if on); it is computed by running
+the real Update on a copy of the trainer (``Trainer.copy``), so it is exactly the Update that
 follows. The model is never changed by the reveal.
 
 ``ask`` and ``show_reveal`` are attributes so tests (and a future classroom-response tool) can
@@ -15,14 +15,15 @@ replace the dialogs.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
-from core.optimizers import clip_by_global_norm, make_optimizer
 from core.parameters import ParamRef
+from core.training import TrainingDiverged
 from gui.common.number_format import number
 
 translate = QCoreApplication.translate
@@ -75,27 +76,37 @@ def flat_index(trainer, parameter) -> tuple[int, int]:
     return ref.array_position(), ref.array_index(trainer.net.layer_sizes)
 
 
+def predicted_parameters(trainer):
+    """The parameter arrays (``net.parameters()`` order: W₀, b₀, W₁, …, float64 copies) the
+    trainer's next Update will produce, computed by that Update on a copy of the trainer
+    (``Trainer.copy``); None if that Update diverges (the real one then keeps the parameters
+    and stops training). Nothing of ``trainer`` changes. Raises RuntimeError unless the trainer is at the "backward"
+    phase."""
+    if trainer.phase != "backward" or trainer.last_gradients is None:
+        raise RuntimeError("the reveal needs a completed backward pass")
+    twin = trainer.copy(snapshot_capacity=1)
+    try:
+        twin.update()
+    except TrainingDiverged:
+        return None
+    return [np.array(p) for p in twin.net.parameters()]
+
+
 def dry_run_update(trainer, parameter) -> tuple[float, float, float]:
     """(θ, ∂J/∂θ, Δθ) for ``parameter`` after a backward pass, without changing anything.
 
-    Δθ is what ``trainer.update()`` will add: the optimizer (a copy with the same state) applied
-    to copies of the parameters, after the same global-norm clipping. Raises RuntimeError if
-    the trainer is not at the "backward" phase.
+    Δθ is what ``trainer.update()`` will add (:func:`predicted_parameters`; NaN when that
+    Update diverges); ∂J/∂θ is before clipping. Raises RuntimeError if the trainer is not at
+    the "backward" phase.
     """
-    if trainer.phase != "backward" or trainer.last_gradients is None:
-        raise RuntimeError("the reveal needs a completed backward pass")
+    predicted = predicted_parameters(trainer)
     position, index = flat_index(trainer, parameter)
-    optimizer = trainer.optimizer
-    twin = make_optimizer(optimizer.name, optimizer.lr, **optimizer.hyper)
-    twin.load_state_dict(optimizer.state_dict(plain=False))
-    params = [np.array(p, dtype=np.float64) for p in trainer.net.parameters()]
-    raw = trainer.last_gradients.as_list()
-    grads = clip_by_global_norm(raw, trainer.clip_norm)[0] if trainer.clip_norm > 0 else raw
-    old = float(params[position].reshape(-1)[index])
-    with np.errstate(over="ignore", invalid="ignore"):
-        twin.step(params, grads)
-    update = float(params[position].reshape(-1)[index]) - old
-    return old, float(raw[position].reshape(-1)[index]), update
+    old = float(trainer.net.parameters()[position].reshape(-1)[index])
+    gradient = float(trainer.last_gradients.as_list()[position].reshape(-1)[index])
+    if predicted is None:
+        return old, gradient, math.nan
+    new = float(predicted[position].reshape(-1)[index])
+    return old, gradient, new - old
 
 
 def direction_of(update: float) -> str:
@@ -220,8 +231,8 @@ class PredictReveal(QtCore.QObject):
             return
         old, gradient, update = dry_run_update(trainer, parameter)
         self.last = Reveal(parameter, parameter_name(parameter), old, gradient, update,
-                           direction_of(update), prediction, trainer.optimizer.name,
-                           float(trainer.optimizer.lr))
+                           direction_of(update), prediction, trainer.settings.optimizer,
+                           trainer.learning_rate)
         self.revealed.emit(self.last)
         self.show_reveal(self.window, self.last)
 

@@ -250,15 +250,16 @@ def update_section(trainer, parameter) -> Section:
     ref = ParamRef(*parameter)
     layer, kind, i, j = ref
     position, index = ref.array_position(), ref.array_index(trainer.net.layer_sizes)
-    record, optimizer = trainer.last_update, trainer.optimizer
+    record, optimizer, settings = trainer.last_update, trainer.optimizer, trainer.settings
     old_array, new_array = record.old_params[position], record.new_params[position]
     name = ref.label()
     gradient = (trainer.last_gradients.weights if kind == "W" else
                 trainer.last_gradients.biases)[layer].reshape(-1)[index]
     hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
-                      for key, value in optimizer.hyper.items())
-    lines: list = [f"{optimizer.name} (η = {number(optimizer.lr)}{', ' + hyper if hyper else ''}): "
-                   f"{_RULES.get(optimizer.name, '')}"]
+                      for key, value in settings.optimizer_hyper().items())
+    eta = number(settings.learning_rate)
+    lines: list = [f"{settings.optimizer} (η = {eta}{', ' + hyper if hyper else ''}): "
+                   f"{_RULES.get(settings.optimizer, '')}"]
     terms = optimizer.terms(position, index) if hasattr(optimizer, "terms") else {}
     lines.append([f"θ = {name}:", Num(translate("Inspector", "θ old"),
                                       old_array.reshape(-1)[index]),

@@ -46,6 +46,7 @@ from gui.surface.jobs import (
     capture,
     default_parameters,
     full_surface_seconds,
+    race_inputs,
     race_job,
     surface_job,
 )
@@ -249,7 +250,7 @@ class LossSurfacePresenter(QtCore.QObject):
     def start_race(self, steps: int) -> None:
         self._status("race", lambda: translate(
             "LossSurface", "racing SGD, momentum and Adam for {0} steps …").format(steps))
-        self.race_runner.submit(race_job(capture(self.session), int(steps)))
+        self.race_runner.submit(race_job(race_inputs(self.session), int(steps)))
 
     def clear_race(self) -> None:
         self.race_runner.cancel()

@@ -1,8 +1,9 @@
 """What the loss-surface dock computes, as plain functions of a snapshot (no Qt here).
 
 The GUI thread takes a :class:`SurfaceInputs` snapshot of the session (a copy of the network,
-the training data, the trajectory), so a worker thread can compute from it while training goes
-on. :func:`surface_job` and :func:`race_job` build the callables that ``gui.common.workers.JobRunner``
+the training data, the trajectory) or, for an optimizer race, a :class:`RaceInputs` copy of the
+trainer (``Trainer.copy``), so a worker thread can compute from it while training goes on.
+:func:`surface_job` and :func:`race_job` build the callables that ``gui.common.workers.JobRunner``
 runs; they yield their results one by one (coarse preview, full surface, 1-D slices).
 
 Display coordinates: for the chosen-parameters and linear planes the axes show the two
@@ -40,7 +41,7 @@ from core.loss_surface import (
     loss_slice,
 )
 from core.parameters import ParamRef
-from core.optimizers import HYPER_SETTINGS, clip_by_global_norm, make_optimizer, select_hyper
+from core.training import EmptyTrainingSet, TrainingDiverged
 from gui.surface.contours import SurfaceLayer, nice_range, surface_layer
 
 MODES = ("parameters", "random", "pca", "linear")
@@ -100,9 +101,6 @@ class SurfaceInputs:
     l2: float
     steps: np.ndarray  # (m,) trajectory steps, oldest first
     trajectory: np.ndarray  # (m, P); the last row is the current parameters
-    learning_rate: float = 0.03
-    hyper: dict = field(default_factory=dict)  # every optimizer setting (select_hyper picks)
-    clip_norm: float = 0.0
     extra_paths: tuple = ()  # more (k, P) paths the grid should cover (an optimizer race)
 
     @property
@@ -121,16 +119,27 @@ class SurfaceInputs:
 def capture(session, extra_paths=()) -> SurfaceInputs:
     """Snapshot of ``session`` (core.session.Session) for a worker thread; ``extra_paths``:
     (k, P) parameter paths that "fit path" should also cover."""
-    trainer, t = session.trainer, session.training
+    trainer = session.trainer
     steps, trajectory = trainer.trajectory()
     current = session.net.get_params()
     if not np.array_equal(trajectory[-1], current):  # edited after the last snapshot
         steps, trajectory = np.append(steps, trainer.step_count), np.vstack([trajectory, current])
-    hyper = {setting: getattr(t, setting) for setting in HYPER_SETTINGS}
     return SurfaceInputs(session.net.copy(), np.array(session.X_train), np.array(session.y_train),
                          session.loss, trainer.l1, trainer.l2, np.array(steps),
-                         np.array(trajectory), t.learning_rate, hyper, trainer.clip_norm,
-                         tuple(np.array(path) for path in extra_paths))
+                         np.array(trajectory), tuple(np.array(path) for path in extra_paths))
+
+
+@dataclass(frozen=True, eq=False)
+class RaceInputs:
+    """What a race needs: ``trainer``, a copy of the session's trainer (``Trainer.copy``) that
+    only the race's worker uses."""
+
+    trainer: object  # core.training.Trainer (a copy)
+
+
+def race_inputs(session) -> RaceInputs:
+    """Snapshot of ``session``'s trainer for :func:`race_job` (taken in the GUI thread)."""
+    return RaceInputs(session.trainer.copy(snapshot_capacity=1))
 
 
 def default_parameters(layer_sizes) -> tuple[int, int]:
@@ -311,7 +320,8 @@ def surface_job(inputs: SurfaceInputs, settings: SurfaceSettings,
 @dataclass
 class RaceResult:
     """Parameter paths (steps + 1, P) per optimizer from the same start, and the final data
-    loss of each (NaN if it diverged; its path then ends at the last finite parameters)."""
+    loss of each on the training set (NaN if it diverged; its path then ends at the last
+    finite parameters)."""
 
     paths: dict[str, np.ndarray]
     final_loss: dict[str, float]
@@ -319,49 +329,35 @@ class RaceResult:
     learning_rate: float
 
 
-def race_job(inputs: SurfaceInputs, steps: int,
+def race_job(inputs: RaceInputs, steps: int,
              optimizers=RACE_OPTIMIZERS) -> Callable[[Progress], RaceResult]:
-    """A job running each optimizer for ``steps`` full-batch steps from the current parameters,
-    on copies of the network (the real trainer is never touched). Same data, learning rate,
-    penalties and clipping as the trainer; no dropout, so each path is deterministic.
-    Optimizers: core.optimizers (sgd; momentum, Polyak 1964; adam, Kingma & Ba 2015)."""
+    """A job running each optimizer for ``steps`` real Steps (``Trainer.step``) from the
+    current state, each on its own copy of the trainer (the session's trainer is never
+    touched): the same data, mini-batches, dropout masks, η, penalties and clipping as the
+    session. The session's own optimizer keeps its state, so its path is exactly what Step
+    would do next; the others start with a fresh state and the hyperparameters of the
+    training settings. Optimizers: core.optimizers (sgd; momentum, Polyak 1964; adam, Kingma
+    & Ba 2015)."""
     def job(progress: Progress) -> RaceResult:
-        # a racer that blows up is reported (NaN loss), not by NumPy overflow warnings
-        with np.errstate(over="ignore", invalid="ignore"):
-            return run(progress)
-
-    def run(progress: Progress) -> RaceResult:
         paths, final = {}, {}
         total = max(1, steps * len(optimizers))
         for k, name in enumerate(optimizers):
-            net = inputs.net.copy()
-            net.set_params(inputs.params)
-            optimizer = make_optimizer(name, inputs.learning_rate,
-                                       **select_hyper(name, inputs.hyper))
-            path = [net.get_params()]
-            loss = np.nan
+            racer = inputs.trainer.copy(snapshot_capacity=1)
+            if racer.settings.optimizer != name:
+                racer.apply_settings(racer.settings.updated(optimizer=name, check_ranges=False))
+            path = [racer.net.get_params()]
+            loss = racer.history.last_row()["train_loss"]
             for s in range(steps):
-                forward = net.forward(inputs.X)
-                grads = net.backward(forward, inputs.y, inputs.loss, l1=inputs.l1, l2=inputs.l2)
-                loss = grads.data_loss
-                if not np.isfinite(grads.loss):
-                    loss = np.nan
+                try:
+                    racer.step()
+                except (TrainingDiverged, EmptyTrainingSet):
+                    loss = np.nan  # a racer that blows up is reported, its path ends here
                     break
-                gradient_list = grads.as_list()
-                if inputs.clip_norm > 0:
-                    gradient_list, _ = clip_by_global_norm(gradient_list, inputs.clip_norm)
-                optimizer.step(net.parameters(), gradient_list)
-                params = net.get_params()
-                if not np.isfinite(params).all():
-                    loss = np.nan
-                    break
-                path.append(params)
+                path.append(racer.net.get_params())
+                loss = racer.history.last_row()["train_loss"]
                 if progress((k * steps + s + 1) / total) is False:
                     raise Cancelled(f"race cancelled during {name}")
-            else:
-                forward = net.forward(inputs.X)
-                loss = net.backward(forward, inputs.y, inputs.loss).data_loss
             paths[name], final[name] = np.array(path), float(loss)
-        return RaceResult(paths, final, steps, inputs.learning_rate)
+        return RaceResult(paths, final, steps, inputs.trainer.learning_rate)
 
     return job

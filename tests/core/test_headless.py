@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from core.headless import MODEL_NAME, SUMMARY_NAME, make_parser, run_cli, run_headless
+from core.headless import MODEL_NAME, SUMMARY_NAME, run_headless
 from core.scene import save_scene, scene_to_dict
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
@@ -104,34 +103,3 @@ def test_export_dir_that_is_a_file_is_an_argument_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(ValueError, match="exists and is not a folder"):
         run_headless(lesson="xor-hidden", steps=1, export_dir=blocker)
-
-
-def _cli(argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = run_cli(make_parser().parse_args(argv), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_cli_exits_0_and_writes_summary(tmp_path):
-    status, out, err = _cli(["--lesson", "xor-perceptron", "--steps", "5",
-                             "--export-dir", str(tmp_path)])
-    assert status == 0 and err == ""
-    assert "trained 5 steps" in out
-    assert _read_strict(tmp_path / SUMMARY_NAME)["steps"] == 5
-
-
-def test_cli_exits_2_with_one_line_on_a_bad_lesson(tmp_path):
-    status, out, err = _cli(["--lesson", "nope", "--export-dir", str(tmp_path)])
-    assert status == 2 and out == ""
-    assert err.count("\n") == 1 and err.startswith("error: unknown lesson 'nope'")
-
-
-def test_cli_parser_rejects_unknown_options_with_status_2(capsys):
-    with pytest.raises(SystemExit) as info:
-        make_parser().parse_args(["--lesson", "xor-hidden", "--format", "bmp"])
-    assert info.value.code == 2
-
-
-def test_cli_help_lists_the_lessons():
-    text = make_parser().format_help()
-    assert "xor-hidden" in text and "penguins-standardized" in text and "--export-dir" in text

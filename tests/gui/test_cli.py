@@ -4,6 +4,7 @@ per view plus summary.json; exit 2 with one line on stderr for a bad argument or
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,10 +56,10 @@ def test_a_lesson_run_writes_one_figure_per_view_and_a_summary(tmp_path):
 def test_the_cli_model_json_reproduces_the_trained_session(qapp, tmp_path):
     """The headless run writes the model with the same description as File ▸ Export: its
     predictions, recomputed by an independent NumPy reader, are the trained session's."""
-    from core.headless import make_parser, run_cli
     from core.lesson_outcomes import train
+    from gui.app_window.cli import build_parser, run_cli
 
-    args = make_parser().parse_args(["--lesson", "penguins-standardized", "--steps", "60",
+    args = build_parser().parse_args(["--lesson", "penguins-standardized", "--steps", "60",
                                      "--export-dir", str(tmp_path)])
     assert run_cli(args, export_views=lambda session, folder: [], stdout=io.StringIO()) == 0
     session, _ = load_lesson_scene("penguins-standardized")
@@ -199,3 +200,72 @@ def test_a_known_preset_still_opens_the_window(qapp, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert app.main(["--preset", "spiral3", "--screenshot", "s.png", "--no-recovery"]) == 0
     assert QtGui.QImage(str(tmp_path / "s.png")).width() > 100
+
+
+# -- the parser and the one-line report (gui/app_window/cli.py; core has no argparse) --------
+def _cli(argv, export_views=None):
+    from gui.app_window.cli import build_parser, run_cli
+
+    out, err = io.StringIO(), io.StringIO()
+    status = run_cli(build_parser().parse_args(argv), export_views=export_views, stdout=out,
+                     stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def _read_strict(path):
+    def refuse(token):
+        raise AssertionError(f"non-standard JSON token {token}")
+    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+def test_cli_exits_0_and_writes_summary(tmp_path):
+    status, out, err = _cli(["--lesson", "xor-perceptron", "--steps", "5",
+                             "--export-dir", str(tmp_path)])
+    assert status == 0 and err == ""
+    assert "trained 5 steps" in out
+    assert _read_strict(tmp_path / "summary.json")["steps"] == 5
+
+
+def test_cli_exits_2_with_one_line_on_a_bad_lesson(tmp_path):
+    status, out, err = _cli(["--lesson", "nope", "--export-dir", str(tmp_path)])
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: unknown lesson 'nope'")
+
+
+def test_cli_parser_rejects_unknown_options_with_status_2(capsys):
+    from gui.app_window.cli import build_parser
+
+    with pytest.raises(SystemExit) as info:
+        build_parser().parse_args(["--lesson", "xor-hidden", "--format", "bmp"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "invalid choice: 'bmp'" in err
+
+
+def test_cli_help_lists_the_lessons():
+    import app
+    from gui.app_window.cli import build_parser
+
+    text = build_parser().format_help()
+    assert "xor-hidden" in text and "penguins-standardized" in text and "--export-dir" in text
+    assert app.build_parser is build_parser  # app.py parses with the CLI module's parser
+
+
+def test_the_cli_line_reports_a_divergence(tmp_path):
+    from core.headless import run_headless
+
+    divergence = run_headless(lesson="linear-regression-large-lr")["divergence"]
+    status, out, err = _cli(["--lesson", "linear-regression-large-lr", "--export-dir",
+                             str(tmp_path)])
+    assert status == 0 and err == ""
+    assert f"(diverged at step {divergence['step']}: {divergence['cause']})" in out, out
+
+
+def test_the_parser_and_report_live_in_the_app_not_in_core():
+    """core keeps the lesson runner; the argparse parser is the app's (import-linter also
+    forbids argparse in core: tests/test_import_rules.py)."""
+    import core.headless as headless
+
+    assert not hasattr(headless, "make_parser") and not hasattr(headless, "run_cli")
+    source = Path(headless.__file__).read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(import|from) argparse\b", source, re.MULTILINE)

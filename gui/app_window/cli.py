@@ -1,0 +1,128 @@
+"""The app's command line: one argparse parser for the window and the headless runs, and the
+headless run's one-line report.
+
+``python app.py [FILE] [--preset NAME] [--steps N] [--screenshot PNG]`` opens the window;
+``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
+[--width PX] [--gif]`` trains without a window: the lesson runner is
+``core.headless.run_headless`` (no argparse in ``core``), the figures come from
+``gui.app_window.headless_figures``. Any argument error is one line on stderr and exit status 2.
+
+Importing this module imports no Qt (and no NumPy: ``app.py`` sets the BLAS thread count
+first); the window, the figures and the engine are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["build_parser", "run_cli", "preset_names", "preset_name", "unknown_preset",
+           "preset_changes", "FORMATS", "DEFAULT_WIDTH"]
+
+FORMATS = ("png", "svg", "pdf")
+"""Figure formats of ``--format``."""
+DEFAULT_WIDTH = 1600
+"""``--width`` when not given (pixels)."""
+DEFAULT_EXPORT_DIR = "out"
+
+
+def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
+    """The parser of ``app.py`` (and the ``backprop-playground`` command): the headless options
+    ``--lesson``, ``--scene``, ``--steps``, ``--export-dir``, ``--format``, ``--width``,
+    ``--gif`` (``--help`` lists the lessons) and the window's ``FILE``, ``--preset``,
+    ``--screenshot``, ``--no-recovery``. A bad argument prints one line on stderr and exits
+    with status 2."""
+    from core.headless import DEFAULT_SCENE_STEPS, lessons_help
+
+    parser = argparse.ArgumentParser(
+        prog=prog, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Backprop Playground: watch a neural network learn, step by step. Without --lesson "
+            "or --scene the window opens (optionally with a scene FILE); with one of them it "
+            "trains headlessly, offscreen, and writes one figure per view plus summary.json "
+            "and model.json to --export-dir."),
+        epilog="lessons:\n" + lessons_help())
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--lesson", metavar="ID", help="a built-in lesson (listed below)")
+    source.add_argument("--scene", metavar="FILE", help="a scene file saved by the app")
+    parser.add_argument("--steps", type=int, metavar="N",
+                        help=f"training steps (default: the lesson's own, or "
+                             f"{DEFAULT_SCENE_STEPS} for a scene)")
+    parser.add_argument("--export-dir", metavar="DIR", help="folder for figures, model.json and "
+                                                              "summary.json (default: out)")
+    parser.add_argument("--format", choices=FORMATS, default="png", help="figure format")
+    parser.add_argument("--width", type=int, default=DEFAULT_WIDTH, metavar="PX",
+                        help=f"figure width in pixels (default {DEFAULT_WIDTH})")
+    parser.add_argument("--gif", action="store_true", help="also write an animation of training")
+    window = parser.add_argument_group("window options")
+    window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
+    window.add_argument("--preset", metavar="NAME", type=preset_name,
+                        help=f"generated data set to start with: {', '.join(preset_names())} "
+                             "(default: circle)")
+    window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
+    window.add_argument("--no-recovery", action="store_true",
+                        help="do not offer to restore the autosave after a crash")
+
+    def one_line_error(message: str):
+        print(f"error: {' '.join(message.split())} (see --help)", file=sys.stderr)
+        sys.exit(2)
+
+    parser.error = one_line_error
+    return parser
+
+
+def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=None) -> int:
+    """Run ``core.headless.run_headless`` for parsed ``args`` (``--lesson``/``--scene``,
+    ``--steps``, ``--export-dir``; ``export_views(session, folder)`` writes the figures) and
+    print a one-line result. Returns the exit status: 0 on success, 2 on a bad argument or
+    file (one line on stderr)."""
+    from core.headless import run_headless
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    folder = args.export_dir or DEFAULT_EXPORT_DIR
+    try:
+        if args.width is not None and not 16 <= args.width <= 20_000:
+            raise ValueError(f"--width must be between 16 and 20000 pixels, got {args.width}")
+        summary = run_headless(lesson=args.lesson, scene_path=args.scene, steps=args.steps,
+                               export_dir=folder, export_views=export_views)
+    except (ValueError, OSError) as error:
+        message = " ".join(str(error).split())  # one line
+        print(f"error: {message}", file=stderr)
+        return 2
+    accuracy = summary["test_accuracy"]
+    extra = "" if accuracy is None else f", test accuracy {accuracy:.3f}"
+    divergence = summary["divergence"]
+    diverged = "" if divergence is None else \
+        f" (diverged at step {divergence['step']}: {divergence['cause']})"
+    print(f"trained {summary['steps_run']} steps{diverged}"
+          f"{extra}; wrote {', '.join(summary['files'])} to {folder}", file=stdout)
+    return 0
+
+
+def preset_names() -> list[str]:
+    """The generated data sets ``--preset`` accepts."""
+    from core.datasets import GENERATORS
+
+    return list(GENERATORS)
+
+
+def unknown_preset(name: str) -> str:
+    return f"unknown preset {name!r}; known presets: {', '.join(preset_names())}"
+
+
+def preset_name(name: str) -> str:
+    """argparse type of ``--preset``: an unknown name is a one-line error listing the known."""
+    if name not in preset_names():
+        raise argparse.ArgumentTypeError(unknown_preset(name))
+    return name
+
+
+def preset_changes(name: str) -> dict:
+    """Data-setting changes that select generator ``name`` (its task included)."""
+    from core.datasets import GENERATORS
+
+    spec = GENERATORS.get(name)
+    if spec is None:
+        return {"preset": name}
+    return {"task": spec.task, "preset": name}
