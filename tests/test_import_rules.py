@@ -25,7 +25,8 @@ LINT = ("import sys; from importlinter.cli import lint_imports_command; "
 def lint_imports(root: Path) -> subprocess.CompletedProcess:
     """``lint-imports`` on the tree at ``root`` (its pyproject.toml and packages)."""
     pytest.importorskip("importlinter")
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    # wide lines: a contract name never wraps before its verdict
+    env = {**os.environ, "PYTHONPATH": str(root), "COLUMNS": "300"}
     return subprocess.run([sys.executable, "-c", LINT, "--no-cache", "--no-logo"], cwd=root,
                           env=env, capture_output=True, text=True, timeout=PATIENCE_S)
 
@@ -47,7 +48,7 @@ def test_every_import_contract_is_kept():
 
 @pytest.mark.parametrize(("module", "line", "broken"), [
     ("core/metrics.py", "import PySide6", "core is pure NumPy"),
-    ("core/headless.py", "import argparse", "core is pure NumPy: no Qt, pyqtgraph or gui, and no"),
+    ("core/headless.py", "import argparse", "core is pure NumPy"),
     ("tests/core/test_metrics.py", "import gui.common.colors", "tests/core run with Qt"),
     ("gui/diagram/items.py", "from gui.canvas import data_canvas",
      "gui feature folders are independent"),
