@@ -71,7 +71,7 @@ class StepViews:
         self.diagram.neuronClicked.connect(self._toggle_neuron)
         self.diagram.nodeHovered.connect(self._preview_neuron)
         for signal in (c.selectionChanged, c.phaseCompleted, c.stepped, c.dataChanged,
-                       c.networkChanged):
+                       c.weightsChanged):
             signal.connect(lambda *_: self.draw_arrow())
         self.draw_arrow()
 
