@@ -109,7 +109,13 @@ class RefreshGate(QtCore.QObject):
         """Connect to ``QDockWidget.visibilityChanged``: a dock brought to the front of a tab
         group gets no Show event, yet it must catch up."""
         if visible and self.dirty:
-            QtCore.QTimer.singleShot(0, self._run)
+            QtCore.QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
+        """A deferred redraw after a show: only if still owed (the Show event and the dock's
+        visibilityChanged both ask for it; a request may have drawn meanwhile)."""
+        if self.dirty:
+            self._run()
 
     def _run(self) -> None:
         self._trailing.stop()
@@ -137,7 +143,8 @@ class RefreshGate(QtCore.QObject):
         kind = event.type()
         if watched is self.widget:
             if kind == QtCore.QEvent.Type.Show and self.dirty:
-                QtCore.QTimer.singleShot(0, self._run)  # after the show, when the region is known
+                # after the show, when the region is known
+                QtCore.QTimer.singleShot(0, self._catch_up)
             elif kind == QtCore.QEvent.Type.Hide and self._trailing.isActive():
                 # hidden (closed dock, closed window): no pending redraw keeps a timer running;
                 # the view stays dirty and catches up when shown again
@@ -147,5 +154,5 @@ class RefreshGate(QtCore.QObject):
               and self.dirty and not watched.isMinimized()):
             self._run()  # restored: at once, as the window repaints
             if self.dirty:  # not on screen yet: once the event loop has shown it
-                QtCore.QTimer.singleShot(0, self._run)
+                QtCore.QTimer.singleShot(0, self._catch_up)
         return False
