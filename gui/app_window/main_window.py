@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 import shiboken6
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core.data_source import DataSource
@@ -259,7 +259,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c.stepped.connect(self._stepped)
         c.weightsChanged.connect(self._weights_changed)
         c.dataChanged.connect(self._data_changed)
-        c.pointsReplaced.connect(lambda: self.request_canvas("range", "points"))
+        c.pointsReplaced.connect(self._points_replaced)
         c.phaseCompleted.connect(self._phase_completed)
         c.settingsChanged.connect(self._settings_changed)
         c.playingChanged.connect(self._playing_changed)
@@ -378,6 +378,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.curve_gate.request()
         self.status_gate.request()
         self.refresh_training_state()
+
+    def _points_replaced(self) -> None:
+        self.request_canvas("range", "points")  # a new point set: fit the view to it
 
     def _phase_completed(self, _phase: str) -> None:
         self.canvas_gate.request()  # the mini-batch rings (the weights have not moved)
