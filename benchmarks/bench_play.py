@@ -9,7 +9,11 @@ Reports
   the loss curve, the network diagram and the inspector visible (the default layout), and for
   comparison the same with the diagram and inspector docks closed;
 - the ratio Play / bare (target ≥ 0.6), redraw frames/s (target ≥ 30) and the 95th-percentile
-  frame time (target ≤ 50 ms).
+  frame time (target ≤ 50 ms);
+- the redraws per view caused by one settings change (η halved) and, for comparison, by one
+  Step, in the default layout while paused (hidden docks draw when shown, so they count 0). A
+  settings change that keeps the weights should redraw only what shows the setting (panels,
+  inspector); run the same function on another branch to compare the counts.
 
 Bare and Play are measured in alternating rounds and the median ratio is reported, so a
 machine whose load changes during the run (CI, shared cores) biases neither side.
@@ -112,6 +116,84 @@ def play_frames(controller, seconds: float) -> list[float]:
     finally:
         controller.timer.timeout.disconnect(tick_done)
     return frames
+
+
+def redraw_counter(window):
+    """A function returning {view: redraws so far} for the main window's views: the canvas
+    (prediction, points), the loss curve, the status bar and the panels counted at their draw
+    methods; every other view by its RefreshGate's ``redraw_count``."""
+    from gui.common.refresh import RefreshGate
+
+    counts: dict[str, int] = {}
+
+    def spy(obj, name: str, view: str) -> None:
+        original = getattr(obj, name)
+        counts[view] = 0
+
+        def counted(*args, **kwargs):
+            counts[view] += 1
+            return original(*args, **kwargs)
+
+        setattr(obj, name, counted)
+
+    spy(window.presenter, "draw_prediction", "canvas prediction")
+    spy(window.presenter, "draw_points", "canvas points")
+    spy(window.loss_curve, "set_history", "loss curve")
+    spy(window.status, "show_trainer", "status bar")
+    spy(window.training_panel, "show_settings", "panels")
+    own = (window.canvas, window.loss_curve, window.statusBar())
+    gates = [gate for gate in window.findChildren(RefreshGate) if gate.widget not in own]
+
+    def snapshot() -> dict[str, int]:
+        result = dict(counts)
+        for gate in gates:
+            name = type(gate.widget).__name__
+            result[name] = result.get(name, 0) + gate.redraw_count
+        return result
+
+    return snapshot
+
+
+def redraws_of(app, snapshot, action) -> dict[str, int]:
+    """{view: redraws} caused by ``action()`` on a paused, settled window (``snapshot``: a
+    :func:`redraw_counter`)."""
+
+    def settle() -> None:
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.005)
+
+    settle()
+    before = snapshot()
+    action()
+    settle()
+    after = snapshot()
+    return {view: after[view] - before.get(view, 0) for view in after}
+
+
+def print_redraws(app) -> None:
+    """Redraws per view of one settings change (η halved) and of one Step (paused)."""
+    from gui.controller import TrainingController
+    from gui.app_window.main_window import MainWindow
+
+    window = MainWindow(TrainingController())
+    window.resize(1440, 880)
+    window.show()
+    controller = window.controller
+    controller.step()
+    rate = controller.session.training.learning_rate
+    snapshot = redraw_counter(window)
+    setting = redraws_of(app, snapshot,
+                         lambda: controller.set_training_settings(learning_rate=rate / 2))
+    step = redraws_of(app, snapshot, controller.step)
+    window.close()
+    print("redraws per view, paused, default layout (the weights, gradient norms and loss "
+          "surface docks are hidden: they draw when shown)")
+    print(f"  {'view':20s} {'set learning_rate':>18s} {'one Step':>9s}")
+    for view in sorted(set(setting) | set(step)):
+        print(f"  {view:20s} {setting.get(view, 0):18d} {step.get(view, 0):9d}")
+    print(f"  total redraws for one settings change: {sum(setting.values())} "
+          f"(one Step: {sum(step.values())})")
 
 
 def extremes(app, seconds: float) -> None:
@@ -274,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  history ends at the current step: {history_ok}")
     met = ratio >= 0.6 and fps >= 30 and p95 <= 50
     print("  targets met" if met else "  targets missed (see the figures above)")
+    print_redraws(app)
     if args.extremes:
         extremes(app, max(args.seconds, 2.0))
     if args.epoch:

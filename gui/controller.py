@@ -3,6 +3,10 @@
 It owns the ``core.session.Session`` and the ONE playback ``QTimer``. Widgets call its methods;
 it changes the core state and emits signals; views redraw from those signals.
 
+Signals say what changed (the list and the exact meaning of each: :class:`TrainingController`),
+so each view redraws only for what it draws: a new learning rate does not redraw the decision
+boundary or the diagram's thumbnails.
+
 Playback: each timer tick runs as many training steps as fit in ``STEP_BUDGET`` (60% of a
 33 ms frame, design.md) — or, below full speed, the steps that are due at the chosen rate —
 then emits ``stepped`` once, so every view redraws once per frame. Between ticks the event
@@ -13,6 +17,7 @@ long Play or Epoch. Budgets are measured with ``TrainingController.clock`` (defa
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable
@@ -32,26 +37,79 @@ STEP_BUDGET = 0.6 * FRAME_SECONDS
 #: them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is
 #: 7,000 steps — never freezes the window.
 EPOCH_BLOCK_SECONDS = 0.25
+#: The sections of a Session's settings, in the order of :func:`settings_of`; a setting is
+#: named "<section>.<field>" in ``settingsChanged`` (a bare field name is ambiguous: each
+#: section has a ``seed``).
+SETTINGS_SECTIONS = ("data", "network", "training")
+#: Settings that change the training objective J = data loss + penalty without touching the
+#: weights: the newest history row is measured again (``Trainer.set_regularization``) and the
+#: loss surface's total loss changes, so the views of J redraw for them.
+PENALTY_SETTINGS = frozenset({"training.l1", "training.l2"})
+
+
+def settings_of(session: Session) -> tuple:
+    """(data, network, training) settings of ``session`` (immutable dataclasses)."""
+    return session.data, session.network, session.training
+
+
+def changed_settings(before: tuple, after: tuple) -> tuple[str, ...]:
+    """Names "<section>.<field>" of the settings that differ between two :func:`settings_of`
+    snapshots, in declaration order; () when none differs."""
+    names = []
+    for section, old, new in zip(SETTINGS_SECTIONS, before, after, strict=True):
+        if old == new:
+            continue
+        names += [f"{section}.{field.name}" for field in dataclasses.fields(new)
+                  if getattr(old, field.name) != getattr(new, field.name)]
+    return tuple(names)
 
 
 class TrainingController(QtCore.QObject):
-    """Signals:
-    - phaseCompleted(str): "forward" | "backward" | "update" after a single phase button.
-    - stepped(): one or more whole steps ran (Step, Epoch, a Play tick, Rewind, Reset).
-    - dataChanged(): the points or the data settings changed (the network may be rebuilt).
-    - pointsReplaced(): the whole point set was replaced (regenerate, import, undo of those).
-    - networkChanged(): the network was rebuilt (new shapes) or re-initialized.
-    - settingsChanged(): any settings object changed; panels re-read them.
-    - diverged(str): training produced a non-finite loss/parameter; the text explains it.
-    - playingChanged(bool), selectionChanged(), errorOccurred(str).
+    """The GUI's one way to change the model; its signals say exactly what changed.
+
+    Signals (each change emits the narrowest true ones, once; views subscribe to what they
+    draw):
+
+    - ``stepped(int n)``: training ran — one or more whole steps through the Trainer (Step,
+      the Update phase, Epoch, one Play tick, :meth:`run_steps`); ``n`` is the step count
+      after them. The weights moved by the optimizer and the history grew. Never emitted for
+      anything else.
+    - ``weightsChanged()``: the weights were replaced without a training step — Reset, Rewind,
+      the network rebuilt (architecture, data that change its inputs or outputs, a new
+      session: scene, lesson, recovery), or set by hand (:meth:`set_parameters`). The history
+      and step count may have gone back. Views that draw θ redraw on ``stepped`` and on this.
+    - ``networkChanged()``: a new network was built or re-initialized (Reset): shapes,
+      activations and seed may differ. Always followed by ``weightsChanged``; views rebuild
+      their per-shape items here and redraw on ``weightsChanged``.
+    - ``dataChanged()``: the points or their preparation changed (edit, regenerate, import,
+      features, standardization, training share, undo of those). The weights are kept unless
+      ``networkChanged``/``weightsChanged`` follow; predictions over the input plane change
+      anyway (the standardization is fitted to the training points).
+    - ``pointsReplaced()``: the whole point set was replaced (regenerate, import, a new
+      session, undo of those; also a rebuild by data settings): the canvas fits its range
+      again. Emitted just before ``dataChanged``.
+    - ``settingsChanged(tuple names)``: the panels must show the session's settings again;
+      ``names`` are the "<section>.<field>" settings whose values changed (e.g.
+      ``("training.learning_rate",)``), () when none did (a refused value shown back as the
+      valid one; a rebuilt output head). A training setting (η, optimizer and its
+      hyperparameters, batch size, L1/L2, clipping, batch seed) keeps the weights: it emits
+      this signal only — no ``stepped``, no ``weightsChanged`` — and clears a divergence.
+    - ``selectionChanged()``: the selected sample, parameter or neuron changed.
+    - ``phaseCompleted(str)``: "forward" | "backward" | "update" after a single phase (after
+      "update", ``stepped`` follows).
+    - ``playingChanged(bool)``, ``diverged(str)`` (training produced a non-finite loss or
+      parameter; the text explains it), ``errorOccurred(str)``.
+
+    Speed settings (:meth:`set_speed`) are the controller's own and emit nothing.
     """
 
     phaseCompleted = Signal(str)
-    stepped = Signal()
+    stepped = Signal(int)
+    weightsChanged = Signal()
     dataChanged = Signal()
     pointsReplaced = Signal()
     networkChanged = Signal()
-    settingsChanged = Signal()
+    settingsChanged = Signal(tuple)
     diverged = Signal(str)
     playingChanged = Signal(bool)
     selectionChanged = Signal()
@@ -114,21 +172,42 @@ class TrainingController(QtCore.QObject):
             self.errorOccurred.emit(str(error))
         return None
 
+    def _trained(self, steps_before: int, diverged_before: bool) -> None:
+        """Say what a training action changed: ``stepped(n)`` when steps completed (after a
+        divergence the trainer keeps the last good step's weights, so that is still true);
+        ``weightsChanged`` when none did but a divergence appeared (the step in progress was
+        abandoned and the last snapshot's weights restored); nothing otherwise."""
+        trainer = self.trainer
+        if trainer.step_count != steps_before:
+            self.stepped.emit(trainer.step_count)
+        elif trainer.divergence is not None and not diverged_before:
+            self.weightsChanged.emit()
+
+    def _state(self) -> tuple[int, bool]:
+        return self.trainer.step_count, self.trainer.divergence is not None
+
     def forward(self) -> None:
+        before = self._state()
         if self._guard(self.trainer.forward) is not None:
             self._after_phase("forward")
+        else:
+            self._trained(*before)
 
     def backward(self) -> None:
+        before = self._state()
         if self._guard(self.trainer.backward) is not None:
             self._after_phase("backward")
+        else:
+            self._trained(*before)
 
     def update(self) -> None:
         if self.trainer.phase != "backward":
             self.errorOccurred.emit(translate("Controller", "Update needs a backward pass first"))
             return
+        before = self._state()
         self._guard(self.trainer.update)
         self.phaseCompleted.emit("update")
-        self.stepped.emit()
+        self._trained(*before)
         if self.trainer.divergence is not None:
             self._report_divergence()
 
@@ -138,8 +217,9 @@ class TrainingController(QtCore.QObject):
             self._report_divergence()
 
     def step(self) -> None:
+        before = self._state()
         self._guard(self.trainer.step)
-        self.stepped.emit()
+        self._trained(*before)
         if self.trainer.divergence is not None:
             self._report_divergence()
 
@@ -148,33 +228,36 @@ class TrainingController(QtCore.QObject):
         once; one still running after EPOCH_BLOCK_SECONDS continues in Play ticks at full
         speed (the window stays responsive, Pause stops it early) and stops at its end."""
         trainer = self.trainer
+        before = self._state()
         start = self.clock()
         while True:
             record = self._guard(trainer.step)
             if record is None or record.epoch_ended or trainer.divergence is not None:
                 break
             if self.clock() - start >= EPOCH_BLOCK_SECONDS:
-                self.stepped.emit()
+                self._trained(*before)
                 self.play(until_epoch_end=True)
                 return
-        self.stepped.emit()
+        self._trained(*before)
         if trainer.divergence is not None:
             self._report_divergence()
 
     def run_steps(self, steps: int) -> bool:
         """Scripted training (the animation export's private copy, the headless GIF): up to
-        ``steps`` whole steps through the Trainer, then ``stepped`` once, so views redraw once;
+        ``steps`` whole steps through the Trainer, then ``stepped(n)`` once (when a step ran),
+        so views redraw once;
         training stops at a divergence (reported with ``diverged``) or when there are no
         training points (``errorOccurred``). Pauses Play first. Returns False when it stopped
         early, or training had already diverged: nothing more can be trained."""
         self.pause()
         trainer = self.trainer
+        before = self._state()
         completed = True
         for _ in range(max(0, int(steps))):
             if trainer.divergence is not None or self._guard(trainer.step) is None:
                 completed = False
                 break
-        self.stepped.emit()
+        self._trained(*before)
         return completed
 
     # -------------------------------------------------------------- playback
@@ -225,6 +308,7 @@ class TrainingController(QtCore.QObject):
         self._last_tick = start
         steps = 0
         trainer = self.trainer
+        before = self._state()
         epoch_ended = False
         while True:
             if self.speed > 0 and not self._until_epoch_end and self._due < 1.0:
@@ -251,9 +335,9 @@ class TrainingController(QtCore.QObject):
             elapsed = self.clock() - self._rate_window[0][0]
             counted = sum(n for _, n in self._rate_window)
             self.steps_per_second = counted / elapsed if elapsed > 0 else 0.0
+        redraw_start = self.clock()
+        self._trained(*before)
         if steps:
-            redraw_start = self.clock()
-            self.stepped.emit()
             self.redraw_times.append(self.clock() - redraw_start)
         if trainer.divergence is not None:
             self.pause()
@@ -274,14 +358,15 @@ class TrainingController(QtCore.QObject):
 
     # ------------------------------------------------------- reset & rewind
     def reset(self) -> None:
-        """Re-initialize the network from its seed; clears history, snapshots, divergence."""
+        """Re-initialize the network from its seed; clears history, snapshots, divergence
+        (``networkChanged``, ``weightsChanged``)."""
         self.pause()
         self.trainer.reset()
-        self.networkChanged.emit()
-        self.stepped.emit()
+        self._weights_replaced(rebuilt=True)
 
     def rewind(self, n: int = 1) -> None:
-        """Go back `n` steps through the snapshots (also clears a divergence)."""
+        """Go back `n` steps through the snapshots (also clears a divergence);
+        ``weightsChanged``."""
         self.pause()
         trainer = self.trainer
         if not trainer.can_rewind and trainer.divergence is None:
@@ -292,72 +377,92 @@ class TrainingController(QtCore.QObject):
         except (ValueError, RuntimeError) as error:
             self.errorOccurred.emit(str(error))
             return
-        self.stepped.emit()
+        self.weightsChanged.emit()
+
+    def _weights_replaced(self, rebuilt: bool) -> None:
+        if rebuilt:
+            self.networkChanged.emit()
+        self.weightsChanged.emit()
 
     # -------------------------------------------------------------- settings
     def _apply(self, method, changes: dict) -> frozenset | None:
-        """Call a Session setter; a ValueError becomes errorOccurred (nothing changes)."""
+        """Call a Session setter; a ValueError becomes errorOccurred and ``settingsChanged(())``
+        (nothing changed: the panels show the valid settings again). Returns the setter's
+        result (what happened: "points", "network", "training"), or None when refused."""
+        before = settings_of(self.session)
         try:
             result = method(**changes)
         except ValueError as error:
             self.errorOccurred.emit(str(error))
-            self.settingsChanged.emit()  # panels show the (unchanged) valid settings again
+            self.settingsChanged.emit(())
             return None
-        self.settingsChanged.emit()
-        if "network" in result:
-            self.networkChanged.emit()
+        self.settingsChanged.emit(changed_settings(before, settings_of(self.session)))
         return result
 
     def set_data_settings(self, **changes) -> bool:
-        """Data settings: task/preset/n/noise/seed regenerate (new network), the rest keep it."""
+        """Data settings: task/preset/n/noise/seed regenerate (new network), the rest keep it
+        (features, standardization and training share re-prepare the points; the network is
+        rebuilt only when the number of inputs changes). Emits ``settingsChanged``, then, when
+        the points changed, ``pointsReplaced`` (new network only), ``dataChanged`` and, for
+        a new network, ``networkChanged`` + ``weightsChanged``. False when refused."""
         result = self._apply(self.session.set_data_settings, changes)
         if result is None:
             return False
         if "network" in result:
             self.pointsReplaced.emit()
-        self.dataChanged.emit()
-        self.stepped.emit()
+        if "points" in result:
+            self.dataChanged.emit()
+        if "network" in result:
+            self._weights_replaced(rebuilt=True)
         return True
 
     def set_network_settings(self, **changes) -> bool:
-        """Architecture settings: the network is rebuilt from its seed (step 0)."""
+        """Architecture settings: the network is rebuilt from its seed (step 0):
+        ``settingsChanged``, ``networkChanged``, ``weightsChanged``. False when refused."""
         result = self._apply(self.session.set_network_settings, changes)
-        if result is not None:
-            self.stepped.emit()
-        return result is not None
+        if result is None:
+            return False
+        self._weights_replaced(rebuilt=True)
+        return True
 
     def set_training_settings(self, **changes) -> bool:
-        """Optimization settings: the weights are kept (and a divergence is cleared)."""
-        result = self._apply(self.session.set_training_settings, changes)
-        if result is not None:
-            self.stepped.emit()
-        return result is not None
+        """Optimization settings: the weights, history and step count are kept (a divergence
+        is cleared); emits ``settingsChanged(names)`` only. False when refused."""
+        return self._apply(self.session.set_training_settings, changes) is not None
 
     # ----------------------------------------------------------- point edits
-    def _points_edited(self, result: frozenset) -> None:
+    def _points_edited(self, result: frozenset, before: tuple | None = None) -> None:
+        """After the points changed: ``dataChanged``; for a rebuilt network (new inputs or
+        output head) also ``settingsChanged`` (the panels show the head; names of the settings
+        that differ from ``before``, a :func:`settings_of` snapshot), ``networkChanged`` and
+        ``weightsChanged``."""
         self.dataChanged.emit()
         if "network" in result:
-            self.networkChanged.emit()
-            self.settingsChanged.emit()
-        self.stepped.emit()
+            after = settings_of(self.session)
+            self.settingsChanged.emit(() if before is None else changed_settings(before, after))
+            self._weights_replaced(rebuilt=True)
 
     def add_point(self, x, label, train: bool = True) -> int:
+        before = settings_of(self.session)
         index = self.session.points.add(x, label, train)
-        self._points_edited(self.session.points_changed())
+        self._points_edited(self.session.points_changed(), before)
         return index
 
     def insert_point(self, index: int, x, label, train: bool = True) -> None:
+        before = settings_of(self.session)
         self.session.points.insert(index, x, label, train)
-        self._points_edited(self.session.points_changed())
+        self._points_edited(self.session.points_changed(), before)
 
     def remove_point(self, index: int):
+        before = settings_of(self.session)
         removed = self.session.points.remove(index)
-        self._points_edited(self.session.points_changed())
+        self._points_edited(self.session.points_changed(), before)
         return removed
 
     def clear_points(self) -> None:
+        before = settings_of(self.session)
         self.session.points.clear()
-        self._points_edited(self.session.points_changed())
+        self._points_edited(self.session.points_changed(), before)
 
     def points_state(self) -> dict:
         """Snapshot of everything a whole-point-set edit can change (for undo)."""
@@ -366,25 +471,34 @@ class TrainingController(QtCore.QObject):
                 "class_names": session.class_names, "feature_names": session.feature_names,
                 "source": session.data_source}
 
+    def _points_replaced(self, result: frozenset, before: tuple) -> None:
+        """After a whole new point set (and maybe data settings and source): the panels show
+        the settings and the source again (``settingsChanged``), the canvas fits the new
+        points (``pointsReplaced``), then as :meth:`_points_edited`."""
+        self.settingsChanged.emit(changed_settings(before, settings_of(self.session)))
+        self.pointsReplaced.emit()
+        self.dataChanged.emit()
+        if "network" in result:
+            self._weights_replaced(rebuilt=True)
+
     def restore_points_state(self, state: dict) -> None:
         """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
         session = self.session
+        before = settings_of(session)
         session.data = state["data"]
         result = session.set_points(state["points"].copy(), state["class_names"],
                                     state["feature_names"])
         session.data_source = state["source"]
-        self.settingsChanged.emit()
-        self.pointsReplaced.emit()
-        self._points_edited(result)
+        self._points_replaced(result, before)
 
     def set_session(self, session: Session) -> None:
-        """Replace the whole session (scene file, lesson); views and panels follow."""
+        """Replace the whole session (scene file, lesson); views and panels follow: every
+        signal but ``stepped`` (a new network, new points, new settings)."""
         self.pause()
+        before = settings_of(self.session)
         self.session = session
         self.selected_sample = None
-        self.settingsChanged.emit()
-        self.pointsReplaced.emit()
-        self._points_edited(frozenset({"points", "network"}))
+        self._points_replaced(frozenset({"points", "network"}), before)
 
     def replace_session(self, session: Session) -> None:
         """Swap in another, already validated Session (File ▸ New/Open, recovery, a lesson):
@@ -400,18 +514,16 @@ class TrainingController(QtCore.QObject):
 
     def regenerate(self) -> None:
         """New points from the preset (data settings); the network is rebuilt."""
+        before = settings_of(self.session)
         result = self.session.regenerate()
-        self.settingsChanged.emit()
-        self.pointsReplaced.emit()
-        self._points_edited(result)
+        self._points_replaced(result, before)
 
     def load_dataset(self, dataset, source=None) -> None:
         """Replace the points by an imported Dataset (1 or 2 features); ``source`` is its
         core.data_source.DataSource. Raises ValueError."""
+        before = settings_of(self.session)
         result = self.session.load_dataset(dataset, source)
-        self.settingsChanged.emit()
-        self.pointsReplaced.emit()
-        self._points_edited(result)
+        self._points_replaced(result, before)
 
     # ------------------------------------------------------------- selection
     def select_sample(self, index: int | None) -> None:
@@ -431,8 +543,8 @@ class TrainingController(QtCore.QObject):
     def set_parameters(self, params) -> bool:
         """Put a whole parameter vector (``get_params`` order) into the network between two
         steps (the loss surface's draggable start point); rewind and the next step start from
-        it. Pauses Play; refused (errorOccurred) in the middle of a step. ValueError on a
-        wrong length."""
+        it (``weightsChanged``). Pauses Play; refused (errorOccurred) in the middle of a step.
+        ValueError on a wrong length."""
         self.pause()
         if self.trainer.phase != "ready":
             self.errorOccurred.emit(
@@ -440,7 +552,7 @@ class TrainingController(QtCore.QObject):
             return False
         self.trainer.net.set_params(params)
         self.trainer.params_changed()
-        self.stepped.emit()
+        self.weightsChanged.emit()
         return True
 
     # ----------------------------------------------------------------- views

@@ -3,7 +3,9 @@
 Layout: the data canvas in the centre (with the divergence banner above it), the step and
 draw toolbars on top, the Data and Network panels docked left, Training and the loss curve
 right. Other views (diagram, inspector, loss surface) join with ``add_dock``.
-Only views the user can see are redrawn; hidden ones catch up when shown.
+Only views the user can see are redrawn; hidden ones catch up when shown: the canvas, the loss
+curve and the status bar redraw through ``gui.common.refresh.RefreshGate`` like every other view,
+each for the controller signals that change what it draws (see ``_connect_redraws``).
 Texts the window builds at run time (panel read-outs, the phase line, messages) are in the
 current language; ``retranslateUi`` (called by View ▸ Language) shows them again.
 """
@@ -11,19 +13,19 @@ current language; ``retranslateUi`` (called by View ▸ Language) shows them aga
 from __future__ import annotations
 
 import os
-import time
 
 import numpy as np
 import shiboken6
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
 from gui.app_window.classroom import install_classroom
-from gui.controller import TrainingController
+from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
+from gui.common.refresh import RefreshGate
 from gui.surface.dock import install_loss_surface_dock
 from gui.canvas.data_canvas import DataCanvas
 from gui.charts.loss_curve import LossCurve
@@ -46,6 +48,9 @@ STATUS_INTERVAL = 0.25
 #: Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame).
 #: Pausing always draws the complete curve.
 CURVE_INTERVAL = 0.05
+#: What the canvas redraws on request (the rings are always redrawn): "range" fits the view
+#: to the points (a new point set), "points", "prediction" (decision boundary / curve).
+CANVAS_PARTS = ("range", "points", "prediction")
 LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
               "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
               "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
@@ -64,13 +69,6 @@ def describe_source(source) -> str:
     if source.class_names:
         text += translate("MainWindow", "; classes {0}").format(", ".join(source.class_names))
     return text
-
-
-def is_shown(widget: QtWidgets.QWidget) -> bool:
-    """True when the user can see the widget: visible (not closed, not a background tab of a
-    dock area) in a window that is not minimized. (QWidget.visibleRegion() is no help here:
-    it subtracts opaque children, so it is empty for a plot whose viewport fills it.)"""
-    return widget.isVisible() and not widget.window().isMinimized()
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -116,8 +114,6 @@ class MainWindow(QtWidgets.QMainWindow):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["Training"], self.docks["Loss curve"]], [340, 460],
                          Qt.Orientation.Vertical)
-        self.docks["Loss curve"].visibilityChanged.connect(
-            lambda shown: shown and self.redraw_loss_curve())
 
         self.status = TrainingStatus(self.statusBar())
         self._build_menus()
@@ -135,10 +131,6 @@ class MainWindow(QtWidgets.QMainWindow):
         install_export_menu(self, self.file_menu, before, record_training)
         # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
         install_classroom(self)
-        self._points_dirty = True
-        self._fresh_range = True
-        self._status_time = self._curve_time = 0.0
-        self._canvas_stale = True
         self.refresh_panels()
         self.flush()
 
@@ -237,20 +229,46 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_action.toggled.connect(self.loss_curve.set_log_scale)
         self.loss_curve.logScaleChanged.connect(self._sync_log_action)
 
-        c.phaseCompleted.connect(lambda _phase: self.flush())
-        c.stepped.connect(self.flush)
-        c.dataChanged.connect(self._mark_points_dirty)
-        c.pointsReplaced.connect(self._mark_range_fresh)
-        c.settingsChanged.connect(self.refresh_panels)
-        c.playingChanged.connect(self._playing_changed)
         c.diverged.connect(self.show_divergence)
-        c.selectionChanged.connect(self.draw_selection)
         c.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._connect_redraws()
+
+    def _connect_redraws(self) -> None:
+        """One RefreshGate per view of the window, each requested by the signals that change
+        what it draws (gui.controller.TrainingController lists what each signal means):
+
+        - canvas: points on data edits; the prediction on steps, new weights, data edits and
+          Play/Pause (coarse while playing); the mini-batch rings also on phases and a new
+          batch size; the selection ring on selection. Every frame during Play.
+        - loss curve: steps (~20 Hz during Play), new weights, data edits, L1/L2 (the
+          newest row's penalty), Pause (the complete curve).
+        - status bar: steps (4 Hz during Play), new weights, data edits, Play/Pause.
+        - panels: settings; the step toolbar and banner: anything that changes the phase, the
+          divergence or what can be rewound.
+        A settings change that keeps the weights (η, optimizer, …) redraws none of the three.
+        """
+        c = self.controller
+        self._canvas_parts = set(CANVAS_PARTS)
+        self.canvas_gate = RefreshGate(self.canvas, self._draw_canvas)
+        self.curve_gate = RefreshGate(self.loss_curve, self.redraw_loss_curve,
+                                      min_interval=CURVE_INTERVAL, cost_factor=0.0)
+        self.status_gate = RefreshGate(self.statusBar(), self.redraw_status,
+                                       min_interval=STATUS_INTERVAL, cost_factor=0.0)
+        self.docks["Loss curve"].visibilityChanged.connect(self.curve_gate.became_visible)
+
+        c.stepped.connect(self._stepped)
+        c.weightsChanged.connect(self._weights_changed)
+        c.dataChanged.connect(self._data_changed)
+        c.pointsReplaced.connect(self._points_replaced)
+        c.phaseCompleted.connect(self._phase_completed)
+        c.settingsChanged.connect(self._settings_changed)
+        c.playingChanged.connect(self._playing_changed)
+        c.selectionChanged.connect(self.canvas_gate.request)
 
     # --------------------------------------------------------------- actions
     def set_discretize(self, on: bool) -> None:
         self.canvas.discretize = bool(on)
-        self.presenter.draw_prediction(self.controller.session)
+        self.request_canvas("prediction")
 
     def _sync_log_action(self, on: bool) -> None:
         self.log_action.blockSignals(True)
@@ -296,8 +314,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self, translate("MainWindow", "Import CSV"),
                 translate("MainWindow", "Cannot use {0}:\n{1}").format(name, error))
             return False
-        self._fresh_range = True
-        self.flush()
+        self.request_canvas("range")
         self.statusBar().showMessage(
             translate("MainWindow", "Imported {0}").format(describe_source(source)), 8000)
         return True
@@ -341,15 +358,62 @@ class MainWindow(QtWidgets.QMainWindow):
         show_shortcuts_dialog(self)
 
     # ---------------------------------------------------------------- redraw
+    def _stepped(self, _n: int) -> None:
+        playing = self.controller.playing
+        self.request_canvas("prediction")
+        self.curve_gate.request(throttle=playing)
+        self.status_gate.request(throttle=playing)
+        self.refresh_training_state()
+
+    def _weights_changed(self) -> None:
+        self.request_canvas("prediction")
+        self.curve_gate.request()
+        self.status_gate.request()
+        self.refresh_training_state()
+
+    def _data_changed(self) -> None:
+        # new points; the prediction follows the refitted standardization; the current
+        # history row is measured again on the new data
+        self.request_canvas("points", "prediction")
+        self.curve_gate.request()
+        self.status_gate.request()
+        self.refresh_training_state()
+
+    def _points_replaced(self) -> None:
+        self.request_canvas("range", "points")  # a new point set: fit the view to it
+
+    def _phase_completed(self, _phase: str) -> None:
+        self.canvas_gate.request()  # the mini-batch rings (the weights have not moved)
+        self.refresh_training_state()
+
+    def _settings_changed(self, names: tuple) -> None:
+        self.refresh_panels()
+        if "training.batch_size" in names:
+            self.canvas_gate.request()  # rings only for a proper mini-batch
+        if PENALTY_SETTINGS.intersection(names):
+            self.curve_gate.request()
+        self.refresh_training_state()  # a divergence cleared; a new snapshot to rewind to
+
     def _playing_changed(self, playing: bool) -> None:
         self.loss_curve.set_playing(playing)
-        self.flush()
+        self.request_canvas("prediction")  # full resolution once paused; rings only then
+        self.curve_gate.request()
+        self.status_gate.request()
+        self.refresh_training_state()
 
-    def _mark_points_dirty(self) -> None:
-        self._points_dirty = True
+    def request_canvas(self, *parts: str) -> None:
+        """Redraw the canvas (now, or when it is shown again): the mini-batch and selection
+        rings always, plus ``parts`` of CANVAS_PARTS ("range" refits the view to the points,
+        "points", "prediction"); parts asked for while hidden add up."""
+        self._canvas_parts.update(parts)
+        self.canvas_gate.request()
 
-    def _mark_range_fresh(self) -> None:
-        self._fresh_range = True
+    def refresh_training_state(self) -> None:
+        """The step toolbar (phase, Play, Rewind) and the banner (hidden once the divergence
+        is cleared); cheap, so at once."""
+        if self.controller.trainer.divergence is None and self.banner.isVisible():
+            self.banner.hide()
+        self.refresh_toolbar()
 
     def refresh_panels(self) -> None:
         """Push the session's settings into the panels (signals blocked inside the panels)."""
@@ -392,51 +456,32 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_curve.set_history(session.trainer.history.arrays(),
                                     session.points.task == "classification")
 
-    def flush(self) -> None:
-        """Redraw what changed, once: points (if edited), prediction, batch, curve, status."""
+    def redraw_status(self) -> None:
         c = self.controller
-        session = c.session
-        if not is_shown(self.canvas):  # minimized: catch up in showEvent / changeEvent
-            self._canvas_stale = True
-        else:
-            self._draw_canvas()
-        now = time.perf_counter()
-        if is_shown(self.loss_curve) and (not c.playing
-                                          or now - self._curve_time >= CURVE_INTERVAL):
-            self._curve_time = now
-            self.redraw_loss_curve()
-        if not c.playing or now - self._status_time >= STATUS_INTERVAL:
-            self._status_time = now
-            self.status.show_trainer(c.trainer, session.points.task == "classification",
-                                     c.steps_per_second if c.playing else None)
-        if c.trainer.divergence is None and self.banner.isVisible():
-            self.banner.hide()
-        self.refresh_toolbar()
+        self.status.show_trainer(c.trainer, c.session.points.task == "classification",
+                                 c.steps_per_second if c.playing else None)
+
+    def flush(self) -> None:
+        """Redraw everything now, completely (hidden views when shown again): canvas, loss
+        curve, status bar, step toolbar and banner."""
+        self.request_canvas(*CANVAS_PARTS[1:])
+        self.curve_gate.request()
+        self.status_gate.request()
+        self.refresh_training_state()
 
     def _draw_canvas(self) -> None:
         c, session = self.controller, self.controller.session
-        if self._points_dirty or self._fresh_range:
-            self.presenter.fit_range(session, fresh=self._fresh_range)
+        parts, self._canvas_parts = self._canvas_parts, set()
+        if parts & {"range", "points"}:
+            self.presenter.fit_range(session, fresh="range" in parts)
             self.presenter.draw_points(session)
-            self._points_dirty = self._fresh_range = False
-        self.presenter.draw_prediction(session, playing=c.playing)
+        if "prediction" in parts:
+            self.presenter.draw_prediction(session, playing=c.playing)
         # the rings show a real mini-batch (not every training point) while stepping by hand
         show_batch = c.is_mini_batch() and not c.playing and (
             c.trainer.phase != "ready" or c.trainer.step_count > 0)
         self.presenter.draw_batch(session, c.batch_point_indices() if show_batch else None)
         self.draw_selection()
-        self._canvas_stale = False
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if (event.type() == QtCore.QEvent.Type.WindowStateChange
-                and self._canvas_stale and not self.isMinimized()):
-            self._draw_canvas()
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._canvas_stale:
-            self._draw_canvas()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
         self.controller.shutdown()

@@ -71,8 +71,10 @@ class StepViews:
         self.diagram.neuronClicked.connect(self._toggle_neuron)
         self.diagram.nodeHovered.connect(self._preview_neuron)
         for signal in (c.selectionChanged, c.phaseCompleted, c.stepped, c.dataChanged,
-                       c.networkChanged):
+                       c.weightsChanged):
             signal.connect(lambda *_: self.draw_arrow())
+        # the thumbnails follow the canvas's range when it is set, not at the next step
+        window.canvas.visibleRangeChanged.connect(self._sync_range)
         self.draw_arrow()
 
     def _toggle_neuron(self, k: int, unit: int) -> None:
@@ -85,14 +87,18 @@ class StepViews:
         else:
             self.preview.show_neuron(self.controller.session, k, unit)
 
+    def _sync_range(self) -> None:
+        """The diagram's thumbnails cover the canvas's (requested) range."""
+        view_range = self.window.canvas.view_range()
+        if view_range != self._range:
+            self._range = view_range
+            self.diagram.set_input_range(*view_range)
+
     def draw_arrow(self) -> None:
         """Input-gradient arrow at the selected sample; also keeps the diagram's thumbnails on
         the canvas's range."""
         canvas, c = self.window.canvas, self.controller
-        view_range = canvas.view_range()
-        if view_range != self._range:
-            self._range = view_range
-            self.diagram.set_input_range(*view_range)
+        self._sync_range()
         session, index = c.session, c.selected_sample
         if index is None or not 0 <= index < session.train_indices.size or not is_shown(canvas):
             self.arrow.hide()

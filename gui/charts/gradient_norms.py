@@ -58,10 +58,10 @@ class GradientNorms(pg.PlotWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.networkChanged, controller.dataChanged,
-                       controller.phaseCompleted):
+        for signal in (controller.phaseCompleted, controller.weightsChanged,
+                       controller.dataChanged):
             signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
         self.gate.request()
 
     def _ensure_curves(self, n_layers: int) -> None:

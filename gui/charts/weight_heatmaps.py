@@ -49,10 +49,10 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.phaseCompleted, controller.networkChanged,
+        for signal in (controller.phaseCompleted, controller.weightsChanged,
                        controller.dataChanged):
             signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
         self.gate.request()
 
     def _build(self, shapes: tuple) -> None:

@@ -263,7 +263,7 @@ def install_language(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu,
     controller = getattr(window, "controller", None)
     if controller is not None:  # bound methods: the connections end with the window
         for name in ("settingsChanged", "networkChanged", "dataChanged", "phaseCompleted",
-                     "playingChanged", "stepped"):
+                     "playingChanged", "stepped", "weightsChanged"):
             signal = getattr(controller, name, None)
             if signal is not None:
                 signal.connect(language_menu.refresh_soon)

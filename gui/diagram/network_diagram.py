@@ -134,9 +134,12 @@ class NetworkDiagram(QtWidgets.QWidget):
     # ------------------------------------------------------------------ wiring
     def set_controller(self, controller) -> None:
         self.controller = controller
+        # what the diagram draws: the weights (edges, thumbnails, warnings), the data (the
+        # thumbnails' standardized input plane), the phases and the selection — not settings
+        # such as η (networkChanged is always followed by weightsChanged)
         controller.phaseCompleted.connect(self._on_phase)
         controller.stepped.connect(self._on_stepped)
-        for signal in (controller.networkChanged, controller.dataChanged,
+        for signal in (controller.weightsChanged, controller.dataChanged,
                        controller.selectionChanged):
             signal.connect(lambda *_: self.gate.request())
         controller.playingChanged.connect(self._on_playing)
@@ -167,7 +170,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         self._pending_kind = phase if animate else None
         self.gate.request()
 
-    def _on_stepped(self) -> None:
+    def _on_stepped(self, _n: int = 0) -> None:
         if self._kind is None and self._pending_kind is None:
             self.gate.request(throttle=self.controller.playing)
 

@@ -98,8 +98,9 @@ class SceneFiles(QtCore.QObject):
         manager().languageChanged.connect(self.retranslate)
 
         controller = window.controller
-        for signal in (controller.stepped, controller.phaseCompleted, controller.dataChanged,
-                       controller.networkChanged, controller.settingsChanged):
+        for signal in (controller.stepped, controller.weightsChanged, controller.phaseCompleted,
+                       controller.dataChanged, controller.networkChanged,
+                       controller.settingsChanged):
             signal.connect(self._mark_dirty)
         window.installEventFilter(self)
 

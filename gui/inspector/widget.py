@@ -80,11 +80,15 @@ class Inspector(QtWidgets.QWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.phaseCompleted, controller.networkChanged,
+        for signal in (controller.phaseCompleted, controller.weightsChanged,
                        controller.dataChanged, controller.selectionChanged):
             signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda: self.gate.request(throttle=controller.playing))
+        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
         controller.playingChanged.connect(lambda _on: self.gate.request())
+        # the update rule shows η, the optimizer, L1/L2 and clipping
+        controller.settingsChanged.connect(
+            lambda names: any(name.startswith("training.") for name in names)
+            and self.gate.request())
         self.gate.request()
 
     # ------------------------------------------------------------------ drawing

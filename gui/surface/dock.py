@@ -52,6 +52,7 @@ from gui.surface.jobs import (
 )
 from gui.common.refresh import RefreshGate, is_shown
 from gui.common.workers import JobRunner, describe
+from gui.controller import PENALTY_SETTINGS
 
 REDRAW_INTERVAL = 0.05  # seconds between overlay redraws during Play
 #: Automatic refreshes start at most this often (s), so Play keeps most of the CPU.
@@ -141,8 +142,9 @@ class LossSurfacePresenter(QtCore.QObject):
                                         self.surface_runner.release_worker)
 
         c = controller
-        c.stepped.connect(lambda: self.gate.request(throttle=c.playing))
+        c.stepped.connect(lambda _n: self.gate.request(throttle=c.playing))
         c.phaseCompleted.connect(lambda _phase: self.gate.request())
+        c.weightsChanged.connect(self.gate.request)
         c.networkChanged.connect(self.network_changed)
         c.dataChanged.connect(self.mark_stale)
         c.settingsChanged.connect(self._settings_changed)
@@ -280,9 +282,12 @@ class LossSurfacePresenter(QtCore.QObject):
         self.clear_race()
         self.mark_stale()
 
-    def _settings_changed(self) -> None:
-        # penalties, data or learning rate may have changed: the total loss is stale
-        self.mark_stale()
+    def _settings_changed(self, names: tuple = ()) -> None:
+        """L1/L2 change the total loss J on the grid: the surface is stale. (Data and
+        network changes arrive as dataChanged/networkChanged; η and the optimizer change no
+        loss value — the race reads them when it starts.)"""
+        if PENALTY_SETTINGS.intersection(names):
+            self.mark_stale()
 
     def selection_changed(self) -> None:
         """Follow the diagram: the clicked parameter becomes the horizontal axis, the previous

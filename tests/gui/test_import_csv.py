@@ -44,7 +44,7 @@ def test_imported_penguins_train_to_90_percent_test_accuracy(qtbot, window, peng
     assert "2 dropped" in window.data_panel.source_label.text()
     for _ in range(300):
         session.trainer.step()
-    window.controller.stepped.emit()
+    window.controller.stepped.emit(session.trainer.step_count)
     _, accuracy = session.trainer.evaluate(session.X_test, session.y_test)
     assert accuracy >= 0.9
     assert "accuracy" in window.status.values["accuracy"]

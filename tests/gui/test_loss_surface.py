@@ -92,7 +92,7 @@ def test_path_stays_exact_while_training_goes_on(qtbot, make_presenter):
     controller = presenter.controller
     for _ in range(25):
         controller.trainer.step()
-    controller.stepped.emit()  # auto-recompute is off: the old surface stays
+    controller.stepped.emit(controller.trainer.step_count)  # auto-recompute is off: the old surface stays
     qtbot.waitUntil(lambda: presenter.gate.dirty is False, timeout=5000)
     presenter.redraw_overlays()
     net = controller.trainer.net

@@ -28,7 +28,7 @@ def train(window, steps: int) -> None:
     controller = window.controller
     for _ in range(steps):
         controller.trainer.step()
-    controller.stepped.emit()
+    controller.stepped.emit(controller.trainer.step_count)
 
 
 def state_of(controller) -> dict:

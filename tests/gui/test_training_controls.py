@@ -60,14 +60,14 @@ def test_mini_batch_is_ringed_on_the_canvas_during_a_step(window):
 def test_play_for_n_ticks_then_pause_keeps_history_equal_to_step_count(qtbot, window):
     controller = window.controller
     ticks = []
-    controller.stepped.connect(lambda: ticks.append(1))
+    controller.stepped.connect(ticks.append)
     controller.play()
     assert window.step_toolbar.play_action.text() == "Pause"
     qtbot.waitUntil(lambda: len(ticks) >= 8, timeout=PATIENCE_MS)
     controller.pause()
     trainer = controller.trainer
     assert not controller.playing
-    assert trainer.step_count >= 8
+    assert trainer.step_count >= 8 and ticks[-1] == trainer.step_count  # stepped(n)
     assert trainer.history.last_step == trainer.step_count  # rows 0..step_count
     assert window.loss_curve.n_points == len(trainer.history.arrays()["step"])
     assert window.loss_curve.values_at(trainer.step_count)[1] == trainer.step_count

@@ -65,7 +65,7 @@ def _run_epoch(qtbot, window, timeout_ms: int = PATIENCE_MS):
     trainer = controller.trainer
     steps_take(controller, STEP_COST)
     slices: list[int] = []
-    controller.stepped.connect(lambda: slices.append(trainer.step_count))
+    controller.stepped.connect(slices.append)  # stepped(n): the step count after the slice
     queued: list[int] = []
     QtCore.QTimer.singleShot(0, lambda: queued.append(trainer.step_count))
     window.step_toolbar.epoch_action.trigger()
