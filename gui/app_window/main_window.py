@@ -2,7 +2,8 @@
 
 Layout: the data canvas in the centre (with the divergence banner above it), the step and
 draw toolbars on top, the Data and Network panels docked left, Training and the loss curve
-right. Other views (diagram, inspector, loss surface) join with ``add_dock``.
+right, the diagram and inspector below; every view and dock comes from the view registry
+(``gui.app_window.view_registry``).
 Only views the user can see are redrawn; hidden ones catch up when shown.
 Texts the window builds at run time (panel read-outs, the phase line, messages) are in the
 current language; ``retranslateUi`` (called by View ▸ Language) shows them again.
@@ -24,22 +25,19 @@ from gui.app_window.classroom import install_classroom
 from gui.controller import TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
-from gui.surface.dock import install_loss_surface_dock
-from gui.canvas.data_canvas import DataCanvas
-from gui.charts.loss_curve import LossCurve
 from gui.app_window.recording import record_training
 from gui.export.menu import install_export_menu
 from gui.files.scene_files import install_file_menu
 from gui.classroom.shortcuts import show_shortcuts_dialog
+from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
-from gui.panels.data_panel import DataPanel
+from gui.app_window.view_registry import VIEWS
+from gui.common.view_spec import ViewRegistry
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
-from gui.panels.network_panel import NetworkPanel
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
-from gui.panels.training_panel import TrainingPanel
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
 STATUS_INTERVAL = 0.25
@@ -74,15 +72,25 @@ def is_shown(widget: QtWidgets.QWidget) -> bool:
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, controller: TrainingController | None = None, parent=None) -> None:
+    def __init__(self, controller: TrainingController | None = None, parent=None,
+                 registry: ViewRegistry = VIEWS) -> None:
         super().__init__(parent)
         self.controller = controller or TrainingController()
         self.setWindowTitle("Backprop Playground")
         self.resize(1440, 880)
         self.undo_stack = QtGui.QUndoStack(self)
 
+        # --- views, each built once from the registry (gui.app_window.view_registry)
+        self.registry = registry
+        self.views = build_views(registry, self.controller, self)
+        self.canvas = self.views["canvas"]
+        self.data_panel = self.views["data_panel"]
+        self.network_panel = self.views["network_panel"]
+        self.training_panel = self.views["training_panel"]
+        self.loss_curve = self.views["loss_curve"]
+        self.loss_surface = self.views["loss_surface"]  # the presenter of its view
+
         # --- central: banner + canvas
-        self.canvas = DataCanvas()
         self.presenter = CanvasPresenter(self.canvas)
         self.banner = DivergenceBanner()
         central = QtWidgets.QWidget()
@@ -100,31 +108,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
 
-        # --- docks
-        self.data_panel = DataPanel()
-        self.network_panel = NetworkPanel()
-        self.training_panel = TrainingPanel()
-        self.loss_curve = LossCurve()
-        self.docks: dict[str, QtWidgets.QDockWidget] = {}
-        self.add_dock("Data", self.data_panel, Qt.DockWidgetArea.LeftDockWidgetArea, scroll=True)
-        self.add_dock("Network", self.network_panel, Qt.DockWidgetArea.LeftDockWidgetArea,
-                      scroll=True)
-        self.add_dock("Training", self.training_panel, Qt.DockWidgetArea.RightDockWidgetArea,
-                      scroll=True)
-        self.add_dock("Loss curve", self.loss_curve, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.docks["Data"], self.docks["Training"]], [330, 360],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Training"], self.docks["Loss curve"]], [340, 460],
-                         Qt.Orientation.Vertical)
+        # --- docks, in registry order; the default sizes
+        self.docks = dock_views(self, registry, self.views, self._sync_dock_tabs)
+        self._default_sizes()
         self.docks["Loss curve"].visibilityChanged.connect(
             lambda shown: shown and self.redraw_loss_curve())
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.loss_surface.shutdown)
 
         self.status = TrainingStatus(self.statusBar())
         self._build_menus()
         self._connect()
-        self.step_views = StepViews(self)  # diagram, inspector, heatmaps, gradient norms
-        # View ▸ Loss surface: hidden by default, tabbed with the loss curve
-        self.loss_surface = install_loss_surface_dock(self, self.controller)
+        # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
+        self.step_views = StepViews(self.controller, self.canvas, self.views)
         # File ▸ New/Open/Save…/Export ▸; autosave starts with scene_files.start() (app.py)
         self.scene_files = install_file_menu(self)
         # File ▸ Export before the separator above Quit
@@ -143,26 +140,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.flush()
 
     # ---------------------------------------------------------------- layout
-    def add_dock(self, title: str, widget: QtWidgets.QWidget, area: Qt.DockWidgetArea,
-                 scroll: bool = False) -> QtWidgets.QDockWidget:
-        """Dock `widget` under `title` and list it in the View menu (once menus exist)."""
-        dock = QtWidgets.QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.replace(' ', '_').lower()}")
-        if scroll:
-            area_widget = QtWidgets.QScrollArea()
-            area_widget.setWidgetResizable(True)
-            area_widget.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-            area_widget.setWidget(widget)
-            dock.setWidget(area_widget)
-        else:
-            dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.docks[title] = dock
-        # the tab of a tabbed dock shows its title (also after a language switch)
-        dock.windowTitleChanged.connect(self._sync_dock_tabs)
-        if hasattr(self, "view_menu"):
-            self.view_menu.addAction(dock.toggleViewAction())
-        return dock
+    def _default_sizes(self) -> None:
+        """The default layout's dock sizes (a saved layout replaces them: gui.files.autosave)."""
+        docks = self.docks
+        self.resizeDocks([docks["Data"], docks["Training"]], [330, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["Training"], docks["Loss curve"]], [340, 460],
+                         Qt.Orientation.Vertical)
+        diagram, inspector = docks["Network diagram"], docks["Inspector"]
+        self.resizeDocks([diagram, inspector], [620, 560], Qt.Orientation.Horizontal)
+        # the bottom row needs the height once the window has its final size
+        QtCore.QTimer.singleShot(0, lambda: self.resizeDocks(
+            [diagram], [340], Qt.Orientation.Vertical))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -197,8 +186,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_action.setCheckable(True)
         self.log_action.setShortcut(QtGui.QKeySequence("L"))
         self.view_menu.addSeparator()
-        for dock in self.docks.values():
-            self.view_menu.addAction(dock.toggleViewAction())
+        for action in view_menu_entries(self.registry, self.views, self.docks, self):
+            self.view_menu.addAction(action)
 
         train_menu.addSeparator()
         self.next_phase_action = train_menu.addAction("Next phase", self.next_phase)

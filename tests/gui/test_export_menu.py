@@ -233,7 +233,7 @@ def test_animation_frame_panels_share_one_font_size(window, menu, chosen_path, b
     from gui.canvas.data_canvas import DataCanvas
     from gui.surface.surface_view import SurfacePlot
 
-    surface_dock = window.loss_surface.dock
+    surface_dock = window.docks["Loss surface"]
     surface_dock.show()
     surface_dock.raise_()
     for _ in range(5):

@@ -232,9 +232,14 @@ def wait_for_surface(qtbot, presenter, timeout=PATIENCE_MS):
                     timeout=timeout)
 
 
+def classroom_dock(presenter) -> QtWidgets.QDockWidget:
+    """The dock that holds the loss-surface view."""
+    return presenter.view.parentWidget()
+
+
 def surface_texts(presenter) -> list[str]:
     QtWidgets.QApplication.processEvents()
-    dock = presenter.dock
+    dock = classroom_dock(presenter)
     texts = visible_texts(dock)
     view = presenter.view
     for plot in (view.plot.getPlotItem(), view.slices.along_plot, view.slices.interpolation_plot):
@@ -262,8 +267,8 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert_no_english(texts)
 
     classroom.lessons_menu.load("xor-hidden")
-    presenter.dock.show()
-    presenter.dock.raise_()
+    classroom.docks["Loss surface"].show()
+    classroom.docks["Loss surface"].raise_()
     for _ in range(5):
         classroom.controller.step()
     for mode in ("parameters", "random", "pca"):
@@ -291,15 +296,15 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert "3-D view unavailable" in status
     assert view.tabs.tabText(1) == "1-D slices"
     assert presenter.controls.mode_combo.itemText(0) == "Two parameters"
-    assert presenter.dock.windowTitle() == "Loss surface"
+    assert classroom.docks["Loss surface"].windowTitle() == "Loss surface"
     assert presenter.controls.mode == "pca"  # the setting did not follow the text
 
 
 def test_the_surface_status_follows_a_language_switch(classroom, qtbot):
     presenter = classroom.loss_surface
     presenter.controls.set_mode("parameters")
-    presenter.dock.show()
-    presenter.dock.raise_()
+    classroom.docks["Loss surface"].show()
+    classroom.docks["Loss surface"].raise_()
     presenter.recompute()
     wait_for_surface(qtbot, presenter)
     assert presenter.controls.status_label.text().startswith("surface 51×51 at step ")
