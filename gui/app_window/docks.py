@@ -7,12 +7,12 @@ visible by default); :func:`view_menu_entries` gives the View menu its view entr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
-from gui.common.view_spec import ViewContext, ViewRegistry, view_widget
+from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec, view_widget
 
 
 def build_views(registry: ViewRegistry, controller, parent: QtCore.QObject) -> dict[str, object]:
@@ -22,12 +22,13 @@ def build_views(registry: ViewRegistry, controller, parent: QtCore.QObject) -> d
 
 
 def dock_views(window: QtWidgets.QMainWindow, registry: ViewRegistry,
-               views: Mapping[str, object],
-               title_changed: Callable[[str], None]) -> dict[str, QtWidgets.QDockWidget]:
-    """Dock each view of ``registry`` that has a ``dock_area`` into ``window``; returns
-    title → dock, in registry order. ``title_changed`` is connected to every dock's
-    ``windowTitleChanged`` (the tab of a tabbed dock must follow its title)."""
-    docks: dict[str, QtWidgets.QDockWidget] = {}
+               views: Mapping[str, object], title_changed: Callable[[str], None]
+               ) -> Iterator[tuple[ViewSpec, QtWidgets.QDockWidget]]:
+    """Dock each view of ``registry`` that has a ``dock_area`` into ``window``, in registry
+    order, yielding (spec, dock) as each is placed (the window sizes its default layout as
+    the docks come). ``title_changed`` is connected to every dock's ``windowTitleChanged``
+    (the tab of a tabbed dock must follow its title). Once all are placed, the first dock of
+    each tab group is brought to the front."""
     by_id: dict[str, QtWidgets.QDockWidget] = {}
     hosts: list[QtWidgets.QDockWidget] = []
     for spec in registry.docked():
@@ -52,16 +53,18 @@ def dock_views(window: QtWidgets.QMainWindow, registry: ViewRegistry,
             window.tabifyDockWidget(host, dock)
             if host not in hosts:
                 hosts.append(host)
-        if spec.gate is not None:
-            dock.visibilityChanged.connect(spec.gate(widget).became_visible)
         if not spec.visible:
             dock.hide()
             # choosing it in the View menu brings its tab to the front
             dock.toggleViewAction().triggered.connect(lambda on, d=dock: on and d.raise_())
-        docks[spec.title] = by_id[spec.id] = dock
+        by_id[spec.id] = dock
+        yield spec, dock
     for host in hosts:  # the first dock of each tab group is the tab in front
         host.raise_()
-    return docks
+    for spec in registry.docked():  # once the layout is built: its own changes need no redraw
+        if spec.gate is not None:
+            by_id[spec.id].visibilityChanged.connect(
+                spec.gate(view_widget(views[spec.id])).became_visible)
 
 
 def view_menu_entries(registry: ViewRegistry, views: Mapping[str, object],

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
 
 import numpy as np
 import shiboken6
@@ -21,18 +22,23 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
-from gui.app_window.classroom import install_classroom
 from gui.controller import TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
 from gui.app_window.recording import record_training
-from gui.export.menu import install_export_menu
-from gui.files.scene_files import install_file_menu
-from gui.classroom.shortcuts import show_shortcuts_dialog
+from gui.classroom.lessons_menu import LessonsMenu
+from gui.classroom.predict_reveal import PredictReveal
+from gui.classroom.presenter import PresenterMode
+from gui.classroom.shortcuts import ShortcutKeys, table_rows, view_rows
+from gui.common.i18n import LanguageMenu, remembered_language
+from gui.common.themes import ThemeMenu, remembered_theme
+from gui.common.views import WindowView
+from gui.export.menu import ExportMenu
+from gui.files.scene_files import SceneFiles
 from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
 from gui.app_window.view_registry import VIEWS
-from gui.common.view_spec import ViewRegistry
+from gui.common.view_spec import ViewRegistry, view_widget
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
@@ -108,30 +114,63 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
 
-        # --- docks, in registry order; the default sizes
-        self.docks = dock_views(self, registry, self.views, self._sync_dock_tabs)
-        self._default_sizes()
+        # --- docks, in registry order (title → dock), the status bar and the menus; the
+        # default sizes of the side columns are set before the status bar, menu bar and
+        # bottom row take their share of the window (Qt keeps the proportions)
+        self.docks: dict[str, QtWidgets.QDockWidget] = {}
+        for spec, dock in dock_views(self, registry, self.views, self._sync_dock_tabs):
+            self.docks[spec.title] = dock
+            if spec.id == "loss_curve":
+                self._column_sizes()
+                self.status = TrainingStatus(self.statusBar())
+                self._build_menus()
+        for action in view_menu_entries(registry, self.views, self.docks, self):
+            self.view_menu.addAction(action)
         self.docks["Loss curve"].visibilityChanged.connect(
             lambda shown: shown and self.redraw_loss_curve())
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.loss_surface.shutdown)
 
-        self.status = TrainingStatus(self.statusBar())
-        self._build_menus()
+        # Train ▸ Predict, then reveal: the Backward action goes through it (see _connect)
+        self.predict_reveal = PredictReveal(self, self.controller)
         self._connect()
         # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
         self.step_views = StepViews(self.controller, self.canvas, self.views)
-        # File ▸ New/Open/Save…/Export ▸; autosave starts with scene_files.start() (app.py)
-        self.scene_files = install_file_menu(self)
+        self._bottom_sizes()
+        placed = {spec.id: WindowView(spec, view_widget(self.views[spec.id]),
+                                      self.docks.get(spec.title)) for spec in registry}
+        # File ▸ New/Open…/Open Recent/Save/Save As… at the top of the File menu; autosave and
+        # recovery start with scene_files.start() (app.py)
+        self.scene_files = SceneFiles(self, self.controller,
+                                      [placed[spec.id] for spec in registry.scene_views()],
+                                      self.undo_stack)
+        self.scene_files.add_to_menu(self.file_menu)
         # File ▸ Export before the separator above Quit
-        actions = self.file_menu.actions()
-        index = actions.index(self.quit_action)
-        before = actions[index - 1] if index and actions[index - 1].isSeparator() \
-            else self.quit_action
-        install_export_menu(self, self.file_menu, before, record_training)
-        # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
-        install_classroom(self)
+        self.export_menu = ExportMenu(
+            self, self.controller, [placed[spec.id] for spec in registry.exported()],
+            self.file_menu, self._before_quit(), partial(record_training, registry=registry))
+        # Lessons, presenter mode (F5), themes, the shortcut table, language
+        lessons = QtWidgets.QMenu("&Lessons", self.menuBar())
+        self.menuBar().insertMenu(self.help_menu.menuAction(), lessons)
+        self.presenter_mode = PresenterMode(self, self.controller, self.step_toolbar,
+                                            self.draw_toolbar, self.canvas,
+                                            user_theme=lambda: self.theme_menu.theme)
+        self.presenter_mode.add_to_menu(self.view_menu)
+        self.view_menu.addSeparator()
+        self.theme_menu = ThemeMenu(self, self.view_menu,
+                                    presenting=lambda: self.presenter_mode.active,
+                                    initial=remembered_theme())
+        self.lessons_menu = LessonsMenu(self, lessons, self.controller, self.scene_files,
+                                        [placed[spec.id] for spec in registry.scene_views()],
+                                        self.loss_surface.show_plane)
+        self.shortcuts = ShortcutKeys(
+            self, self.next_phase_action, self.shortcuts_action,
+            table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))
+        self.train_menu.addSeparator()
+        self.train_menu.addAction(self.predict_reveal.action)
+        self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
+                                          self.retranslateUi, initial=remembered_language())
         self._points_dirty = True
         self._fresh_range = True
         self._status_time = self._curve_time = 0.0
@@ -140,18 +179,28 @@ class MainWindow(QtWidgets.QMainWindow):
         self.flush()
 
     # ---------------------------------------------------------------- layout
-    def _default_sizes(self) -> None:
-        """The default layout's dock sizes (a saved layout replaces them: gui.files.autosave)."""
+    def _column_sizes(self) -> None:
+        """The default widths of the side columns and heights of the right one (a saved layout
+        replaces them: gui.files.autosave)."""
         docks = self.docks
         self.resizeDocks([docks["Data"], docks["Training"]], [330, 360],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([docks["Training"], docks["Loss curve"]], [340, 460],
                          Qt.Orientation.Vertical)
+
+    def _bottom_sizes(self) -> None:
+        """The default sizes of the bottom row: the diagram and the inspector."""
+        docks = self.docks
         diagram, inspector = docks["Network diagram"], docks["Inspector"]
         self.resizeDocks([diagram, inspector], [620, 560], Qt.Orientation.Horizontal)
-        # the bottom row needs the height once the window has its final size
-        QtCore.QTimer.singleShot(0, lambda: self.resizeDocks(
-            [diagram], [340], Qt.Orientation.Vertical))
+        self._bottom_height_due = True  # set on the first show (see showEvent)
+
+    def _before_quit(self) -> QtGui.QAction:
+        """The File menu's separator above Quit (else Quit): File ▸ Export goes before it."""
+        actions = self.file_menu.actions()
+        index = actions.index(self.quit_action)
+        return actions[index - 1] if index and actions[index - 1].isSeparator() \
+            else self.quit_action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -185,9 +234,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_action = self.view_menu.addAction("Log-scale loss")
         self.log_action.setCheckable(True)
         self.log_action.setShortcut(QtGui.QKeySequence("L"))
-        self.view_menu.addSeparator()
-        for action in view_menu_entries(self.registry, self.views, self.docks, self):
-            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()  # the views' entries follow (__init__)
 
         train_menu.addSeparator()
         self.next_phase_action = train_menu.addAction("Next phase", self.next_phase)
@@ -200,7 +247,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c = self.controller
         tb = self.step_toolbar
         tb.forward_action.triggered.connect(c.forward)
-        tb.backward_action.triggered.connect(c.backward)
+        tb.backward_action.triggered.connect(self.predict_reveal.backward)
         tb.update_action.triggered.connect(c.update)
         tb.step_action.triggered.connect(c.step)
         tb.epoch_action.triggered.connect(c.epoch)
@@ -327,7 +374,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Shortcuts: the table of gui/classroom/shortcuts.py (the same one that set the keys)."""
-        show_shortcuts_dialog(self)
+        self.shortcuts.show_dialog()
 
     # ---------------------------------------------------------------- redraw
     def _playing_changed(self, playing: bool) -> None:
@@ -424,6 +471,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._bottom_height_due:  # the bottom row needs the window's final size
+            self._bottom_height_due = False
+            self.resizeDocks([self.docks["Network diagram"]], [340], Qt.Orientation.Vertical)
         if self._canvas_stale:
             self._draw_canvas()
 

@@ -26,7 +26,6 @@ import time
 
 import shiboken6
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import Qt
 
 from core.directions import (
     PlaneProblem,
@@ -211,6 +210,15 @@ class LossSurfacePresenter(QtCore.QObject):
         self.surface_runner.submit(surface_job(capture(self.session, race), settings,
                                                self.estimate_seconds))
 
+    def show_plane(self, plane) -> None:
+        """Show ``plane`` (a ``core.lessons.surface_plane``: its kind and, for "parameters",
+        the two parameter indices), then ask for a new surface (computed now if the view is
+        shown, else when it is)."""
+        if plane.parameters is not None:
+            self.controls.choose_parameters(*plane.parameters)
+        self.controls.set_mode(plane.kind)
+        self.recompute()
+
     def cancel(self) -> None:
         self.surface_runner.cancel()
         self.race_runner.cancel()
@@ -279,7 +287,7 @@ class LossSurfacePresenter(QtCore.QObject):
     def selection_changed(self) -> None:
         """Follow the diagram: the clicked parameter becomes the horizontal axis, the previous
         horizontal one the vertical axis."""
-        selected = getattr(self.controller, "selected_parameter", None)
+        selected = self.controller.selected_parameter
         chosen = self.controls.parameters()
         if selected is None or chosen is None or not self.controls.follow_check.isChecked():
             return
@@ -300,12 +308,7 @@ class LossSurfacePresenter(QtCore.QObject):
             return
         params = self.session.net.get_params()
         params[list(self.projector.plane.indices)] = (x, y)
-        setter = getattr(self.controller, "set_parameters", None)
-        if setter is None:
-            self._status("race", lambda: translate("LossSurface",
-                                                   "this controller cannot set parameters"))
-            return
-        setter(params)
+        self.controller.set_parameters(params)
         if self.race is not None:
             self.start_race(self.race.steps)
 

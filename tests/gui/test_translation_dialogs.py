@@ -17,7 +17,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui.export import actions as export_actions
 from gui.export.figures import ExportError, export_png
 from gui.export.actions import AnimationSettingsDialog, export_animation_with_dialog
-from gui.export.menu import window_views
 from gui.common.i18n import manager
 from tests.gui import classroom_helpers
 from tests.gui.scene_helpers import settings_file
@@ -171,8 +170,8 @@ def test_export_dialogs_and_messages_are_chinese(classroom, recorder, monkeypatc
         texts.append(action.text())
         if action.menu() is not None:
             texts += [inner.text() for inner in action.menu().actions()]
-    for _id, _label, view in window_views(classroom):
-        texts += [a.text() for a in getattr(view, "_bp_export_actions", ())]
+    for actions in menu.view_actions.values():
+        texts += [a.text() for a in actions]
     assert "训练过程动画（GIF/MP4）…" in texts
     assert_chinese(texts)
     english_ui()
@@ -190,7 +189,7 @@ def dialog_texts(dialog: QtWidgets.QWidget) -> list[str]:
 
 def test_the_animation_dialog_and_its_progress_are_chinese(classroom, tmp_path):
     chinese_ui()
-    labels = [label for _id, label, _view in window_views(classroom)]
+    labels = [view.label() for view in classroom.export_menu.views]
     dialog = AnimationSettingsDialog(labels, classroom)
     try:
         texts = dialog_texts(dialog)
