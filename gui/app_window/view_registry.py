@@ -27,7 +27,7 @@ from gui.surface.surface_view import LossSurfaceView
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-#: What moves the model and its outputs: most views redraw on these.
+# What moves the model and its outputs: most views redraw on these.
 TRAINING_SIGNALS = ("stepped", "phaseCompleted", "networkChanged", "dataChanged")
 
 
