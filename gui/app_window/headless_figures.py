@@ -3,8 +3,9 @@
 ``python app.py --lesson xor-hidden --steps 500 --export-dir out/ --format svg --gif`` trains
 in ``core.headless.run_headless`` and then calls the callback made by :func:`make_exporter`,
 which builds the views (``gui.app_window.recording.OffscreenViews``) without a main window
-(nothing appears on a screen), draws the trained session once and writes ``canvas.png``,
-``loss_curve.png``, ``loss_surface.png``, ``network.png``, ``weights.png``,
+(nothing appears on a screen), draws the trained session once and writes one file per view of
+the view registry that has a ``headless_size`` (``gui.app_window.view_registry``):
+``canvas.png``, ``loss_curve.png``, ``loss_surface.png``, ``network.png``, ``weights.png``,
 ``gradient_norms.png`` (or .svg/.pdf) at the chosen width.
 
 With ``--gif`` it also writes ``training.gif``: the run is *replayed* from its start (the same
@@ -27,12 +28,15 @@ from PySide6 import QtWidgets
 
 from gui.export.animation import export_animation
 from gui.export.figures import MAX_WIDTH, MIN_WIDTH
-from gui.app_window.recording import (
+from gui.app_window.recording import (  # noqa: F401 (VIEW_SIZES: importable from here)
     VIEW_SIZES,
     OffscreenViews,
     TrainingRecorder,
     frame_sizes,
+    view_sizes,
 )
+from gui.app_window.view_registry import VIEWS
+from gui.common.view_spec import ViewRegistry
 
 GIF_VIEWS = ("canvas", "loss_curve")
 GIF_FRAMES = 60
@@ -64,7 +68,7 @@ def record_gif(start_session, steps: int, path: str | os.PathLike, *, width: int
     """
     ensure_application()
     # GIF encoding cost grows with the pixels, hence the modest width.
-    sizes = frame_sizes({view_id: VIEW_SIZES[view_id] for view_id in GIF_VIEWS},
+    sizes = frame_sizes({view_id: view_sizes()[view_id] for view_id in GIF_VIEWS},
                         max_width=min(width, GIF_MAX_WIDTH), min_height=120)
     steps = max(0, int(steps))
     per_frame = max(1, math.ceil(steps / max(1, frames - 1))) if steps else 1
@@ -76,16 +80,17 @@ def record_gif(start_session, steps: int, path: str | os.PathLike, *, width: int
 
 
 def make_exporter(fmt: str = "png", width: int = 1600,
-                  replay: Callable[[], object] | None = None
+                  replay: Callable[[], object] | None = None, registry: ViewRegistry = VIEWS
                   ) -> Callable[[object, Path], list[Path]]:
-    """The ``export_views(session, folder)`` callback for ``gui.app_window.cli.run_cli``.
+    """The ``export_views(session, folder)`` callback for ``gui.app_window.cli.run_cli``: one
+    figure per view of ``registry`` that has a ``headless_size``.
 
     ``replay()`` returns a fresh Session at the run's start (the lesson or scene re-loaded);
     when given, ``training.gif`` is recorded by training it to the trained session's step.
     """
     def export_views(session, folder: Path) -> list[Path]:
         ensure_application()
-        views = OffscreenViews(session)
+        views = OffscreenViews(session, registry=registry)
         try:
             written = views.export(folder, fmt, width)
         finally:

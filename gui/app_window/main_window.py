@@ -2,7 +2,8 @@
 
 Layout: the data canvas in the centre (with the divergence banner above it), the step and
 draw toolbars on top, the Data and Network panels docked left, Training and the loss curve
-right. Other views (diagram, inspector, loss surface) join with ``add_dock``.
+right, the diagram and inspector below; every view and dock comes from the view registry
+(``gui.app_window.view_registry``).
 Only views the user can see are redrawn; hidden ones catch up when shown: the canvas, the loss
 curve and the status bar redraw through ``gui.common.refresh.RefreshGate`` like every other view,
 each for the controller signals that change what it draws (see ``_connect_redraws``).
@@ -13,6 +14,7 @@ current language; ``retranslateUi`` (called by View ▸ Language) shows them aga
 from __future__ import annotations
 
 import os
+from functools import partial
 
 import numpy as np
 import shiboken6
@@ -21,27 +23,29 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
-from gui.app_window.classroom import install_classroom
 from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
 from gui.common.refresh import RefreshGate
-from gui.surface.dock import install_loss_surface_dock
-from gui.canvas.data_canvas import DataCanvas
-from gui.charts.loss_curve import LossCurve
 from gui.app_window.recording import record_training
-from gui.export.menu import install_export_menu
-from gui.files.scene_files import install_file_menu
-from gui.classroom.shortcuts import show_shortcuts_dialog
+from gui.classroom.lessons_menu import LessonsMenu
+from gui.classroom.predict_reveal import PredictReveal
+from gui.classroom.presenter import PresenterMode
+from gui.classroom.shortcuts import ShortcutKeys, table_rows, view_rows
+from gui.common.i18n import LanguageMenu, remembered_language
+from gui.common.themes import ThemeMenu, remembered_theme
+from gui.common.views import WindowView
+from gui.export.menu import ExportMenu
+from gui.files.scene_files import SceneFiles
+from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
-from gui.panels.data_panel import DataPanel
+from gui.app_window.view_registry import VIEWS
+from gui.common.view_spec import ViewRegistry, view_widget
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
-from gui.panels.network_panel import NetworkPanel
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
-from gui.panels.training_panel import TrainingPanel
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
 STATUS_INTERVAL = 0.25
@@ -72,15 +76,25 @@ def describe_source(source) -> str:
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, controller: TrainingController | None = None, parent=None) -> None:
+    def __init__(self, controller: TrainingController | None = None, parent=None,
+                 registry: ViewRegistry = VIEWS) -> None:
         super().__init__(parent)
         self.controller = controller or TrainingController()
         self.setWindowTitle("Backprop Playground")
         self.resize(1440, 880)
         self.undo_stack = QtGui.QUndoStack(self)
 
+        # --- views, each built once from the registry (gui.app_window.view_registry)
+        self.registry = registry
+        self.views = build_views(registry, self.controller, self)
+        self.canvas = self.views["canvas"]
+        self.data_panel = self.views["data_panel"]
+        self.network_panel = self.views["network_panel"]
+        self.training_panel = self.views["training_panel"]
+        self.loss_curve = self.views["loss_curve"]
+        self.loss_surface = self.views["loss_surface"]  # the presenter of its view
+
         # --- central: banner + canvas
-        self.canvas = DataCanvas()
         self.presenter = CanvasPresenter(self.canvas)
         self.banner = DivergenceBanner()
         central = QtWidgets.QWidget()
@@ -98,63 +112,87 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
 
-        # --- docks
-        self.data_panel = DataPanel()
-        self.network_panel = NetworkPanel()
-        self.training_panel = TrainingPanel()
-        self.loss_curve = LossCurve()
+        # --- docks, in registry order (title → dock), the status bar and the menus; the
+        # default sizes of the side columns are set before the status bar, menu bar and
+        # bottom row take their share of the window (Qt keeps the proportions)
         self.docks: dict[str, QtWidgets.QDockWidget] = {}
-        self.add_dock("Data", self.data_panel, Qt.DockWidgetArea.LeftDockWidgetArea, scroll=True)
-        self.add_dock("Network", self.network_panel, Qt.DockWidgetArea.LeftDockWidgetArea,
-                      scroll=True)
-        self.add_dock("Training", self.training_panel, Qt.DockWidgetArea.RightDockWidgetArea,
-                      scroll=True)
-        self.add_dock("Loss curve", self.loss_curve, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.docks["Data"], self.docks["Training"]], [330, 360],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["Training"], self.docks["Loss curve"]], [340, 460],
-                         Qt.Orientation.Vertical)
+        for spec, dock in dock_views(self, registry, self.views, self._sync_dock_tabs):
+            self.docks[spec.title] = dock
+            if spec.id == "loss_curve":
+                self._column_sizes()
+                self.status = TrainingStatus(self.statusBar())
+                self._build_menus()
+        for action in view_menu_entries(registry, self.views, self.docks, self):
+            self.view_menu.addAction(action)
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.loss_surface.shutdown)
 
-        self.status = TrainingStatus(self.statusBar())
-        self._build_menus()
+        # Train ▸ Predict, then reveal: the Backward action goes through it (see _connect)
+        self.predict_reveal = PredictReveal(self, self.controller)
         self._connect()
-        self.step_views = StepViews(self)  # diagram, inspector, heatmaps, gradient norms
-        # View ▸ Loss surface: hidden by default, tabbed with the loss curve
-        self.loss_surface = install_loss_surface_dock(self, self.controller)
-        # File ▸ New/Open/Save…/Export ▸; autosave starts with scene_files.start() (app.py)
-        self.scene_files = install_file_menu(self)
+        # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
+        self.step_views = StepViews(self.controller, self.canvas, self.views)
+        self._bottom_sizes()
+        placed = {spec.id: WindowView(spec, view_widget(self.views[spec.id]),
+                                      self.docks.get(spec.title)) for spec in registry}
+        # File ▸ New/Open…/Open Recent/Save/Save As… at the top of the File menu; autosave and
+        # recovery start with scene_files.start() (app.py)
+        self.scene_files = SceneFiles(self, self.controller,
+                                      [placed[spec.id] for spec in registry.scene_views()],
+                                      self.undo_stack)
+        self.scene_files.add_to_menu(self.file_menu)
         # File ▸ Export before the separator above Quit
-        actions = self.file_menu.actions()
-        index = actions.index(self.quit_action)
-        before = actions[index - 1] if index and actions[index - 1].isSeparator() \
-            else self.quit_action
-        install_export_menu(self, self.file_menu, before, record_training)
-        # Lessons, presenter mode (F5), the shortcut table, predict-then-reveal, language, theme
-        install_classroom(self)
+        self.export_menu = ExportMenu(
+            self, self.controller, [placed[spec.id] for spec in registry.exported()],
+            self.file_menu, self._before_quit(), partial(record_training, registry=registry))
+        # Lessons, presenter mode (F5), themes, the shortcut table, language
+        lessons = QtWidgets.QMenu("&Lessons", self.menuBar())
+        self.menuBar().insertMenu(self.help_menu.menuAction(), lessons)
+        self.presenter_mode = PresenterMode(self, self.controller, self.step_toolbar,
+                                            self.draw_toolbar, self.canvas,
+                                            user_theme=lambda: self.theme_menu.theme)
+        self.presenter_mode.add_to_menu(self.view_menu)
+        self.view_menu.addSeparator()
+        self.theme_menu = ThemeMenu(self, self.view_menu,
+                                    presenting=lambda: self.presenter_mode.active,
+                                    initial=remembered_theme())
+        self.lessons_menu = LessonsMenu(self, lessons, self.controller, self.scene_files,
+                                        [placed[spec.id] for spec in registry.scene_views()],
+                                        self.loss_surface.show_plane)
+        self.shortcuts = ShortcutKeys(
+            self, self.next_phase_action, self.shortcuts_action,
+            table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))
+        self.train_menu.addSeparator()
+        self.train_menu.addAction(self.predict_reveal.action)
+        self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
+                                          self.retranslateUi, initial=remembered_language())
         self.refresh_panels()
         self.flush()
 
     # ---------------------------------------------------------------- layout
-    def add_dock(self, title: str, widget: QtWidgets.QWidget, area: Qt.DockWidgetArea,
-                 scroll: bool = False) -> QtWidgets.QDockWidget:
-        """Dock `widget` under `title` and list it in the View menu (once menus exist)."""
-        dock = QtWidgets.QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.replace(' ', '_').lower()}")
-        if scroll:
-            area_widget = QtWidgets.QScrollArea()
-            area_widget.setWidgetResizable(True)
-            area_widget.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-            area_widget.setWidget(widget)
-            dock.setWidget(area_widget)
-        else:
-            dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.docks[title] = dock
-        # the tab of a tabbed dock shows its title (also after a language switch)
-        dock.windowTitleChanged.connect(self._sync_dock_tabs)
-        if hasattr(self, "view_menu"):
-            self.view_menu.addAction(dock.toggleViewAction())
-        return dock
+    def _column_sizes(self) -> None:
+        """The default widths of the side columns and heights of the right one (a saved layout
+        replaces them: gui.files.autosave)."""
+        docks = self.docks
+        self.resizeDocks([docks["Data"], docks["Training"]], [330, 360],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([docks["Training"], docks["Loss curve"]], [340, 460],
+                         Qt.Orientation.Vertical)
+
+    def _bottom_sizes(self) -> None:
+        """The default sizes of the bottom row: the diagram and the inspector."""
+        docks = self.docks
+        diagram, inspector = docks["Network diagram"], docks["Inspector"]
+        self.resizeDocks([diagram, inspector], [620, 560], Qt.Orientation.Horizontal)
+        self._bottom_height_due = True  # set on the first show (see showEvent)
+
+    def _before_quit(self) -> QtGui.QAction:
+        """The File menu's separator above Quit (else Quit): File ▸ Export goes before it."""
+        actions = self.file_menu.actions()
+        index = actions.index(self.quit_action)
+        return actions[index - 1] if index and actions[index - 1].isSeparator() \
+            else self.quit_action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -188,9 +226,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_action = self.view_menu.addAction("Log-scale loss")
         self.log_action.setCheckable(True)
         self.log_action.setShortcut(QtGui.QKeySequence("L"))
-        self.view_menu.addSeparator()
-        for dock in self.docks.values():
-            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()  # the views' entries follow (__init__)
 
         train_menu.addSeparator()
         self.next_phase_action = train_menu.addAction("Next phase", self.next_phase)
@@ -203,7 +239,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c = self.controller
         tb = self.step_toolbar
         tb.forward_action.triggered.connect(c.forward)
-        tb.backward_action.triggered.connect(c.backward)
+        tb.backward_action.triggered.connect(self.predict_reveal.backward)
         tb.update_action.triggered.connect(c.update)
         tb.step_action.triggered.connect(c.step)
         tb.epoch_action.triggered.connect(c.epoch)
@@ -355,7 +391,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help ▸ Shortcuts: the table of gui/classroom/shortcuts.py (the same one that set the keys)."""
-        show_shortcuts_dialog(self)
+        self.shortcuts.show_dialog()
 
     # ---------------------------------------------------------------- redraw
     def _stepped(self, _n: int) -> None:
@@ -488,3 +524,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_surface.shutdown()  # its worker threads: quit() + wait()
         super().closeEvent(event)
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._bottom_height_due:  # the bottom row needs the window's final size
+            self._bottom_height_due = False
+            self.resizeDocks([self.docks["Network diagram"]], [340], Qt.Orientation.Vertical)

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
-from gui.common.views import export_target  # noqa: F401 (also importable from here)
 from gui.app_window.cli import FORMATS
 from gui.export.animation import (  # noqa: F401
     FRAME_SPACING,
@@ -33,21 +32,24 @@ from gui.export.animation import (  # noqa: F401
     frame_sizes,
     training_frame_source,
 )
+from gui.app_window.view_registry import VIEWS
 from gui.canvas.presenter import CanvasPresenter
+from gui.common.i18n import SOURCE_LANGUAGE, current_language, retranslate_widgets
+from gui.common.themes import DEFAULT_THEME, style_plots
+from gui.common.view_spec import ViewContext, ViewRegistry, view_widget
 from gui.controller import TrainingController
 from gui.export.figures import MAX_WIDTH, MIN_WIDTH, export_pdf, export_png, export_svg, native_size
-from gui.common.i18n import SOURCE_LANGUAGE, current_language, retranslate_widgets, translate
-from gui.canvas.data_canvas import DataCanvas
-from gui.charts.gradient_norms import GradientNorms
-from gui.charts.loss_curve import LossCurve
-from gui.diagram.network_diagram import NetworkDiagram
-from gui.charts.weight_heatmaps import WeightHeatmaps
-from gui.common.themes import DEFAULT_THEME, style_plots
 
-#: On-screen size of each view of the headless figures before export (the exported width is
-#: --width; the aspect ratio of these sizes is kept).
-VIEW_SIZES = {"canvas": (640, 600), "loss_curve": (800, 450), "loss_surface": (700, 640),
-              "network": (900, 540), "weights": (900, 360), "gradient_norms": (800, 450)}
+
+def view_sizes(registry: ViewRegistry = VIEWS) -> dict[str, tuple[int, int]]:
+    """View id → on-screen (width, height) px of each headless figure before export (the
+    exported width is --width; the aspect ratio is kept): the registry's ``headless_size`` values,
+    in export order."""
+    return {spec.id: spec.headless_size for spec in registry.headless()}
+
+
+#: The headless figures of the app's registry (see :func:`view_sizes`).
+VIEW_SIZES = view_sizes()
 #: Longest wait for the loss surface's worker thread (seconds); without a surface by then,
 #: the figure shows what is there.
 SURFACE_TIMEOUT = 60.0
@@ -119,18 +121,23 @@ class OffscreenViews:
     """The app's views for one Session, inside one container widget that is never shown on a
     screen (``WA_DontShowOnScreen``: Qt treats the views as visible, so they redraw).
 
-    ``views`` maps a view id (as in scene files: canvas, loss_curve, loss_surface, network,
-    weights, gradient_norms) to its widget; ``controller`` is their own TrainingController on
-    ``session``; :meth:`refresh` redraws the canvas and the loss curve (the other views follow
-    the controller's signals). ``sizes``: widget size per view id (default VIEW_SIZES);
-    ``target_sizes``: the size the exported part of a view must have (see
-    :meth:`fit_targets`), which wins over ``sizes``. Needs a QApplication.
+    The views are those of ``registry`` with a ``headless_size`` (``only``: some of them), each
+    built by its factory for offscreen use. ``views`` maps a view id (as in scene files:
+    canvas, loss_curve, loss_surface, network, weights, gradient_norms …) to its widget;
+    ``controller`` is their own TrainingController on ``session``; :meth:`refresh` redraws the
+    canvas and the loss curve (the other views follow the controller's signals). ``sizes``:
+    widget size per view id (default the registry's); ``target_sizes``: the size the exported
+    part of a view must have (see :meth:`fit_targets`), which wins over ``sizes``. A view whose
+    factory fails is left out, with the reason in ``problems``. Needs a QApplication.
     """
 
     def __init__(self, session, only: Sequence[str] | None = None,
                  sizes: Mapping[str, tuple[int, int]] | None = None,
                  target_sizes: Mapping[str, tuple[int, int]] | None = None,
-                 controller: TrainingController | None = None) -> None:
+                 controller: TrainingController | None = None,
+                 registry: ViewRegistry = VIEWS) -> None:
+        self.registry = registry
+        default_sizes = view_sizes(registry)
         self.controller = controller or TrainingController(session)
         self.container = QtWidgets.QWidget()
         self.container.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -138,33 +145,29 @@ class OffscreenViews:
         # Qt's quit closes the progress dialog, which cancels the recording)
         self.container.setAttribute(QtCore.Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.container.setWindowTitle("offscreen views")
-        self.canvas = DataCanvas()
-        self.presenter = CanvasPresenter(self.canvas)
-        self.loss_curve = LossCurve()
-        # The option row (a key made of QLabels) is not exported: give the plot its own legend.
-        self.loss_curve.add_export_legend(offset=(-10, 10), labelTextColor="#202020")
-        views: dict[str, QtWidgets.QWidget] = {"canvas": self.canvas,
-                                               "loss_curve": self.loss_curve}
-        wanted = tuple(VIEW_SIZES) if only is None else tuple(only)
-        self.surface = None
+        wanted = tuple(default_sizes) if only is None else tuple(only)
         self.problems: dict[str, str] = {}  # view id → why it is missing
-        if "loss_surface" in wanted:
+        context = ViewContext(offscreen=True)
+        parts: dict[str, object] = {}
+        for spec in registry.headless():  # the canvas and the loss curve: always (refresh)
+            if spec.id not in wanted and spec.id not in ("canvas", "loss_curve"):
+                continue
             try:
-                from gui.surface.dock import LossSurfacePresenter
-
-                self.surface = LossSurfacePresenter(self.controller)
-                views["loss_surface"] = self.surface.view
+                parts[spec.id] = spec.factory(self.controller, context)
             except Exception as error:  # noqa: BLE001 — an optional view must not stop the rest
-                self.problems["loss_surface"] = f"{type(error).__name__}: {error}"
-        if "network" in wanted:
-            views["network"] = NetworkDiagram(self.controller)
-            views["network"].set_animation_ms(0)
-        if "weights" in wanted:
-            views["weights"] = WeightHeatmaps(self.controller)
-        if "gradient_norms" in wanted:
-            views["gradient_norms"] = GradientNorms(self.controller)
-        self.views = {view_id: views[view_id] for view_id in VIEW_SIZES if view_id in wanted}
-        sizes = {**VIEW_SIZES, **(sizes or {})}
+                if spec.id in ("canvas", "loss_curve"):
+                    raise
+                self.problems[spec.id] = f"{type(error).__name__}: {error}"
+                continue
+            if spec.id == "canvas":
+                self.canvas = parts["canvas"]
+                self.presenter = CanvasPresenter(self.canvas)
+        self.loss_curve = parts["loss_curve"]
+        self.surface = parts.get("loss_surface")  # the loss surface's presenter, if recorded
+        views = {view_id: view_widget(part) for view_id, part in parts.items()}
+        self.views = {view_id: views[view_id] for view_id in default_sizes
+                      if view_id in wanted and view_id in views}
+        sizes = {**default_sizes, **(sizes or {})}
         for view_id, widget in views.items():
             widget.setParent(self.container)
             if view_id not in self.views:  # built but not wanted (canvas, loss curve)
@@ -191,8 +194,9 @@ class OffscreenViews:
         self.container.resize(width, max(1, y))
 
     def targets(self) -> dict[str, object]:
-        """The exported part of each view (:func:`export_target`), by view id."""
-        return {view_id: export_target(widget) for view_id, widget in self.views.items()}
+        """The exported part of each view (its spec's ``export_target``), by view id."""
+        return {view_id: self.registry[view_id].target(widget)
+                for view_id, widget in self.views.items()}
 
     def fit_targets(self, target_sizes: Mapping[str, tuple[int, int]]) -> None:
         """Resize the views so that the exported part of each (the plot without option rows or
@@ -203,7 +207,7 @@ class OffscreenViews:
                 widget = self.views.get(view_id)
                 if widget is None:
                     continue
-                target_w, target_h = native_size(export_target(widget))
+                target_w, target_h = native_size(self.registry[view_id].target(widget))
                 widget.resize(max(1, round(widget.width() + width - target_w)),
                               max(1, round(widget.height() + height - target_h)))
             self._stack()
@@ -301,16 +305,19 @@ class TrainingRecorder:
 
     def __init__(self, session, view_ids: Sequence[str],
                  target_sizes: Mapping[str, tuple[int, int]], *,
-                 configure: Callable[[OffscreenViews], None] | None = None) -> None:
-        unknown = [view_id for view_id in view_ids if view_id not in VIEW_SIZES]
+                 configure: Callable[[OffscreenViews], None] | None = None,
+                 registry: ViewRegistry = VIEWS) -> None:
+        known = view_sizes(registry)
+        unknown = [view_id for view_id in view_ids if view_id not in known]
         if unknown or not view_ids:
-            raise ValueError(f"views to record must be some of {', '.join(VIEW_SIZES)}, got "
+            raise ValueError(f"views to record must be some of {', '.join(known)}, got "
                              f"{list(view_ids)}")
         self.view_ids = tuple(view_ids)
         self.session = session.copy()  # Session.copy → Trainer.copy: the one copy method
         self.controller = TrainingController(self.session)
         self.views = OffscreenViews(self.session, only=self.view_ids,
-                                    target_sizes=target_sizes, controller=self.controller)
+                                    target_sizes=target_sizes, controller=self.controller,
+                                    registry=registry)
         try:
             if configure is not None:
                 configure(self.views)
@@ -334,8 +341,8 @@ class TrainingRecorder:
             done["steps"] += steps
             return self.controller.run_steps(steps)
 
-        targets = [export_target(self.views.views[view_id]) for view_id in self.view_ids
-                   if view_id in self.views.views]
+        targets = self.views.targets()
+        targets = [targets[view_id] for view_id in self.view_ids if view_id in targets]
         return training_frame_source(advance, targets, steps_per_frame=steps_per_frame,
                                      caption=lambda: caption_for(self.controller))
 
@@ -350,10 +357,12 @@ class TrainingRecorder:
 
 
 def record_training(controller, chosen: Mapping[str, QtWidgets.QWidget],
-                    sizes: Mapping[str, tuple[int, int]], theme: str) -> TrainingRecorder:
+                    sizes: Mapping[str, tuple[int, int]], theme: str,
+                    registry: ViewRegistry = VIEWS) -> TrainingRecorder:
     """A :class:`TrainingRecorder` of a copy of ``controller``'s session with the views
     ``chosen`` (id → the window's widget, mirrored: settings, theme, selection) at ``sizes``.
     File ▸ Export's animation gets this from the main window (gui.export stays independent of
     the views)."""
     return TrainingRecorder(controller.session, list(chosen), sizes,
-                            configure=lambda views: mirror_views(views, controller, chosen, theme))
+                            configure=lambda views: mirror_views(views, controller, chosen, theme),
+                            registry=registry)

@@ -1,9 +1,9 @@
-"""Docks the step-through views into the main window and wires them to the controller.
+"""Wires the step-through views to each other, to the canvas and to the controller.
 
-Views: the network diagram and the inspector (bottom, side by side, shown by default), the
-weight/gradient heatmaps and the per-layer gradient norms (tabbed behind the loss curve), and
-two canvas overlays: the input-gradient arrow of the selected sample and the enlarged map of a
-hovered neuron. Each dock has a View-menu toggle with a shortcut.
+Views (built and docked by the main window from ``gui.app_window.view_registry``): the network
+diagram and the inspector, the weight/gradient heatmaps and the per-layer gradient norms; and
+two canvas overlays made here: the input-gradient arrow of the selected sample and the
+enlarged map of a hovered neuron.
 
 Selection: clicking an edge or bias marker (diagram) or a heatmap cell selects that parameter;
 clicking a neuron selects it (again: clears); Shift+click on the canvas selects a sample
@@ -12,58 +12,27 @@ clicking a neuron selects it (again: clears); Shift+click on the canvas selects 
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtGui
-from PySide6.QtCore import Qt
+from collections.abc import Mapping
 
+from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.overlays import InputGradientArrow, NeuronPreview
 from gui.canvas.presenter import canvas_positions
-from gui.charts.gradient_norms import GradientNorms
-from gui.diagram.network_diagram import NetworkDiagram
-from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.refresh import is_shown
-from gui.inspector.widget import Inspector
-
-SHORTCUTS = {"Network diagram": "Ctrl+Shift+N", "Inspector": "Ctrl+Shift+I",
-             "Weights": "Ctrl+Shift+W", "Gradient norms": "Ctrl+Shift+G"}
 
 
 class StepViews:
-    """Creates the views and docks in ``window`` (a MainWindow: controller, canvas, add_dock,
-    docks, view_menu)."""
+    """The selection wiring of the step-through views in ``views`` (by view id: "network",
+    "inspector", "weights", "gradient_norms") and the overlays they put on ``canvas``."""
 
-    def __init__(self, window) -> None:
-        self.window = window
-        c = self.controller = window.controller
-        self.diagram = NetworkDiagram(c)
-        self.inspector = Inspector(c)
-        self.heatmaps = WeightHeatmaps(c)
-        self.norms = GradientNorms(c)
-        self.arrow = InputGradientArrow(window.canvas)
-        self.preview = NeuronPreview(window.canvas)
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        diagram_dock = window.add_dock("Network diagram", self.diagram, bottom)
-        inspector_dock = window.add_dock("Inspector", self.inspector, bottom)
-        window.splitDockWidget(diagram_dock, inspector_dock, Qt.Orientation.Horizontal)
-        loss_dock = window.docks.get("Loss curve")
-        for title, view in (("Weights", self.heatmaps), ("Gradient norms", self.norms)):
-            dock = window.add_dock(title, view, right)
-            if loss_dock is not None:
-                window.tabifyDockWidget(loss_dock, dock)
-        if loss_dock is not None:
-            loss_dock.raise_()
-        window.resizeDocks([diagram_dock, inspector_dock], [620, 560], Qt.Orientation.Horizontal)
-        # the bottom row needs the height once the window has its final size
-        QtCore.QTimer.singleShot(0, lambda: window.resizeDocks(
-            [diagram_dock], [340], Qt.Orientation.Vertical))
-        views = {"Network diagram": self.diagram, "Inspector": self.inspector,
-                 "Weights": self.heatmaps, "Gradient norms": self.norms}
-        for title, keys in SHORTCUTS.items():
-            dock = window.docks[title]
-            dock.toggleViewAction().setShortcut(QtGui.QKeySequence(keys))
-            dock.visibilityChanged.connect(views[title].gate.became_visible)
-        copy = window.view_menu.addAction("Copy inspector as text", self.inspector.copy_text)
-        copy.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
+    def __init__(self, controller, canvas: DataCanvas, views: Mapping[str, object]) -> None:
+        c = self.controller = controller
+        self.canvas = canvas
+        self.diagram = views["network"]
+        self.inspector = views["inspector"]
+        self.heatmaps = views["weights"]
+        self.norms = views["gradient_norms"]
+        self.arrow = InputGradientArrow(canvas)
+        self.preview = NeuronPreview(canvas)
         self._range = None
 
         self.diagram.parameterClicked.connect(c.select_parameter)
@@ -74,7 +43,7 @@ class StepViews:
                        c.weightsChanged):
             signal.connect(lambda *_: self.draw_arrow())
         # the thumbnails follow the canvas's range when it is set, not at the next step
-        window.canvas.visibleRangeChanged.connect(self._sync_range)
+        canvas.visibleRangeChanged.connect(self._sync_range)
         self.draw_arrow()
 
     def _toggle_neuron(self, k: int, unit: int) -> None:
@@ -89,7 +58,7 @@ class StepViews:
 
     def _sync_range(self) -> None:
         """The diagram's thumbnails cover the canvas's (requested) range."""
-        view_range = self.window.canvas.view_range()
+        view_range = self.canvas.view_range()
         if view_range != self._range:
             self._range = view_range
             self.diagram.set_input_range(*view_range)
@@ -97,7 +66,7 @@ class StepViews:
     def draw_arrow(self) -> None:
         """Input-gradient arrow at the selected sample; also keeps the diagram's thumbnails on
         the canvas's range."""
-        canvas, c = self.window.canvas, self.controller
+        canvas, c = self.canvas, self.controller
         self._sync_range()
         session, index = c.session, c.selected_sample
         if index is None or not 0 <= index < session.train_indices.size or not is_shown(canvas):

@@ -12,6 +12,7 @@ which carry both languages, with the numbers of their claims filled in.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -19,12 +20,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from core.lessons import LANGUAGES, list_lessons, load_lesson_scene, surface_plane
 from core.scene_validation import SceneError
 from gui.common.i18n import current_language, manager
+from gui.common.views import WindowView
 
 translate = QCoreApplication.translate
-
-#: Lesson view id → fragment of the dock's object name (see MainWindow.add_dock).
-VIEW_DOCKS = {"loss_curve": "loss_curve", "loss_surface": "loss_surface", "network": "diagram",
-              "inspector": "inspector", "gradient_norms": "gradient", "weights": "weight"}
 
 
 #: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
@@ -97,13 +95,26 @@ class LessonNotes(QtWidgets.QWidget):
 
 
 class LessonsMenu(QtCore.QObject):
-    """The Lessons menu of a main window. Signal ``lessonLoaded(id)``."""
+    """The Lessons menu of a main window. Signal ``lessonLoaded(id)``.
+
+    ``menu`` is filled with the lessons; the notes dock is added to ``window``. A lesson is
+    loaded into ``controller`` through ``scene_files`` (``gui.files.scene_files.SceneFiles``:
+    asks to save changes, then swaps the scene in untitled), which also opens the lesson's
+    ``views`` and closes the other scene views; ``show_surface_plane(plane)`` sets the
+    loss-surface view to the lesson's plane.
+    """
 
     lessonLoaded = Signal(str)
 
-    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu, controller,
+                 scene_files, views: Sequence[WindowView],
+                 show_surface_plane: Callable[[object], None]) -> None:
         super().__init__(window)
         self.window = window
+        self.controller = controller
+        self.scene_files = scene_files
+        self.views = {view.id: view for view in views}
+        self.show_surface_plane = show_surface_plane
         self.menu = menu
         self.menu.setObjectName("lessonsMenu")
         self.lessons = list_lessons()
@@ -129,6 +140,7 @@ class LessonsMenu(QtCore.QObject):
         self.menu.addAction(self.notes_action)
         self.current = None
         self.retranslate()
+        manager().languageChanged.connect(self.retranslate)
 
     def retranslate(self, _language: str = "") -> None:
         self.menu.setTitle(translate("Lessons", "&Lessons"))
@@ -143,10 +155,8 @@ class LessonsMenu(QtCore.QObject):
         """Load lesson ``lesson_id`` after asking to save unsaved changes (Save / Discard /
         Cancel, as File ▸ Open; Cancel keeps the scene and returns False). A broken lesson
         shows a message and keeps the scene."""
-        controller = self.window.controller
-        controller.pause()
-        files = getattr(self.window, "scene_files", None)
-        if files is not None and not files.maybe_save():
+        self.controller.pause()
+        if not self.scene_files.maybe_save():
             return False
         try:
             session, views = load_lesson_scene(lesson_id)
@@ -155,12 +165,10 @@ class LessonsMenu(QtCore.QObject):
                                           translate("Lessons", "Cannot load this lesson:")
                                           + f"\n{error}")
             return False
-        if files is not None:
-            files.replace_untitled(session)
-        else:
-            controller.replace_session(session)
-        apply_views(self.window, views)
-        apply_surface_plane(self.window, views)
+        self.scene_files.replace_untitled(session)
+        self.apply_views(views)
+        session = self.controller.session
+        self.show_surface_plane(surface_plane(views, session.net, session.loss))
         self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
         self.notes.show_lesson(self.current)
         self.dock.show()
@@ -171,58 +179,15 @@ class LessonsMenu(QtCore.QObject):
         self.lessonLoaded.emit(lesson_id)
         return True
 
-
-def _view_docks(window) -> dict[str, QtWidgets.QDockWidget]:
-    """Lesson view id → the window's dock showing it (views without a dock are left out)."""
-    found = {}
-    for dock in window.findChildren(QtWidgets.QDockWidget):
-        name = dock.objectName().lower()
-        for view, fragment in VIEW_DOCKS.items():
-            if fragment in name and view not in found:
-                found[view] = dock
-    return found
-
-
-def apply_views(window, views: dict) -> None:
-    """Open the views a lesson lists (``views["open"]``) and close the other view docks (the
-    settings panels are not views and stay); bring the loss-surface dock to the front when it
-    is listed."""
-    if not isinstance(views, dict) or not isinstance(views.get("open"), list | tuple):
-        return
-    opened = set(views["open"])
-    scene_files = getattr(window, "scene_files", None)
-    if scene_files is not None and hasattr(scene_files, "apply_views"):
-        scene_files.apply_views({"open": list(opened)})  # the same rule as scene files
-    else:
-        for view, dock in _view_docks(window).items():
-            dock.setVisible(view in opened)
-    if "loss_surface" in opened:
-        dock = _view_docks(window).get("loss_surface")
-        if dock is not None:
-            dock.show()
-            dock.raise_()
-
-
-def apply_surface_plane(window, views: dict) -> None:
-    """Set the loss-surface view to the plane of the lesson just loaded (``views``, checked
-    by ``core.lessons.load_lesson_scene``): its mode and, for "parameters", its two
-    parameters, then ask for a new surface (computed now if the dock is shown, else when it
-    is). Applied whether or not the lesson opens the dock."""
-    presenter = getattr(window, "loss_surface", None)
-    controls = getattr(presenter, "controls", None)
-    if controls is None:
-        return
-    session = window.controller.session
-    plane = surface_plane(views, session.net, session.loss)
-    if plane.parameters is not None:
-        controls.choose_parameters(*plane.parameters)
-    controls.set_mode(plane.kind)
-    presenter.recompute()
-
-
-def install_lessons(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> LessonsMenu:
-    """Fill ``menu`` (the window's Lessons menu) and add the notes dock."""
-    lessons_menu = LessonsMenu(window, menu)
-    window.lessons_menu = lessons_menu
-    manager().languageChanged.connect(lessons_menu.retranslate)
-    return lessons_menu
+    def apply_views(self, views: dict) -> None:
+        """Open the views a lesson lists (``views["open"]``) and close the other views' docks
+        (the settings panels are not views and stay), as a scene file does; bring the
+        loss-surface dock to the front when it is listed."""
+        if not isinstance(views, dict) or not isinstance(views.get("open"), list | tuple):
+            return
+        opened = set(views["open"])
+        self.scene_files.apply_views({"open": list(opened)})
+        surface = self.views.get("loss_surface")
+        if "loss_surface" in opened and surface is not None and surface.dock is not None:
+            surface.dock.show()
+            surface.dock.raise_()

@@ -191,10 +191,10 @@ class PredictReveal(QtCore.QObject):
 
     revealed = Signal(object)
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: QtWidgets.QWidget, controller) -> None:
         super().__init__(window)
-        self.window = window
-        self.controller = window.controller
+        self.window = window  # the parent of the dialogs
+        self.controller = controller
         self.ask = ask_dialog
         self.show_reveal = reveal_dialog
         self.last: Reveal | None = None
@@ -202,6 +202,9 @@ class PredictReveal(QtCore.QObject):
         self.action.setObjectName("predictRevealAction")
         self.action.setCheckable(True)
         self.retranslate()
+        from gui.common.i18n import manager
+
+        manager().languageChanged.connect(self.retranslate)
 
     @property
     def enabled(self) -> bool:
@@ -235,21 +238,3 @@ class PredictReveal(QtCore.QObject):
                            trainer.learning_rate)
         self.revealed.emit(self.last)
         self.show_reveal(self.window, self.last)
-
-
-def install_predict_reveal(window, menu: QtWidgets.QMenu | None = None) -> PredictReveal:
-    """Route the step tool bar's Backward action through the pause; add the switch to ``menu``."""
-    gate = PredictReveal(window)
-    window.predict_reveal = gate
-    backward_action = window.step_toolbar.backward_action
-    try:
-        backward_action.triggered.disconnect(window.controller.backward)
-    except (RuntimeError, TypeError):
-        pass  # not connected directly: nothing to replace
-    backward_action.triggered.connect(gate.backward)
-    if menu is not None:
-        menu.addAction(gate.action)
-    from gui.common.i18n import manager
-
-    manager().languageChanged.connect(gate.retranslate)
-    return gate

@@ -20,10 +20,13 @@ and the user's theme. Nothing here touches the controller or the session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
+from gui.common.i18n import manager
 from gui.common.number_format import number
 from gui.common.themes import apply_theme
 
@@ -81,13 +84,27 @@ def _scaled_pen(pen, scale: float) -> QtGui.QPen:
 
 
 class PresenterMode(QtCore.QObject):
-    """The presenter-mode switch of one main window. Signal ``toggled(bool)``."""
+    """The presenter-mode switch of one main window. Signal ``toggled(bool)``.
+
+    ``controller``: its signals re-apply the scaling after views redrew; ``step_toolbar`` is
+    wrapped onto two rows when too wide (``draw_toolbar``, if in the same area, stays under
+    it); ``canvas`` gets the focus on entering; ``user_theme()`` names the theme to go back
+    to on leaving.
+    """
 
     toggled = Signal(bool)
 
-    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, controller,
+                 step_toolbar: QtWidgets.QToolBar, draw_toolbar: QtWidgets.QToolBar | None,
+                 canvas: QtWidgets.QWidget | None,
+                 user_theme: Callable[[], str] = lambda: "light") -> None:
         super().__init__(window)
         self.window = window
+        self.controller = controller
+        self.step_toolbar = step_toolbar
+        self.draw_toolbar = draw_toolbar
+        self.canvas = canvas
+        self.user_theme = user_theme
         self.active = False
         self.scale = DEFAULT_SCALE
         self.locked: set[str] | None = None  # None = default_locked(window)
@@ -128,6 +145,22 @@ class PresenterMode(QtCore.QObject):
         self._toolbar_timer.timeout.connect(self._fit_toolbar)
         window.installEventFilter(self)
         self.retranslate()
+        # bound methods (not lambdas): the connections end when the window and its presenter die
+        for signal in (controller.dataChanged, controller.pointsReplaced,
+                       controller.networkChanged, controller.settingsChanged,
+                       controller.phaseCompleted, controller.playingChanged,
+                       controller.weightsChanged):
+            signal.connect(self.rescale_soon)
+        manager().languageChanged.connect(self.retranslate)
+
+    def add_to_menu(self, menu: QtWidgets.QMenu) -> None:
+        """Presenter mode, its scales, the panel locks and full screen, after a separator."""
+        menu.addSeparator()
+        menu.addAction(self.action)
+        for action in self.scale_actions.values():
+            menu.addAction(action)
+        menu.addMenu(self.panels_menu)
+        menu.addAction(self.fullscreen_action)
 
     # ----------------------------------------------------------------- menus
     def retranslate(self, _language: str = "") -> None:
@@ -203,9 +236,8 @@ class PresenterMode(QtCore.QObject):
                 panel.hide()
         self._apply_looks()
         self._enlarge_diagram()
-        canvas = getattr(window, "canvas", None)
-        if canvas is not None:
-            canvas.setFocus()  # arrows and Space go to the shortcuts, not to a spin box
+        if self.canvas is not None:
+            self.canvas.setFocus()  # arrows and Space go to the shortcuts, not to a spin box
 
     def _enlarge_diagram(self) -> None:
         """Give a docked, shown network diagram DIAGRAM_HEIGHT of the window's height: its
@@ -232,10 +264,8 @@ class PresenterMode(QtCore.QObject):
         apply_theme(self.window, "high_contrast", font_scale=self.scale)
         self._scale_items()
         self._scale_status_bar()
-        bar = getattr(self.window, "step_toolbar", None)
-        if bar is not None:
-            self._toolbar_width = bar.sizeHint().width()
-            self._fit_toolbar()
+        self._toolbar_width = self.step_toolbar.sizeHint().width()
+        self._fit_toolbar()
 
     def _scale_status_bar(self) -> None:
         """Status-bar read-outs have a fixed width (measured at the normal font, so a changing
@@ -261,8 +291,7 @@ class PresenterMode(QtCore.QObject):
             label.setStyleSheet(sheet)
         self._fixed_widths = {}
         self._unscale_items()
-        theme_menu = getattr(self.window, "theme_menu", None)
-        apply_theme(self.window, theme_menu.theme if theme_menu is not None else "light")
+        apply_theme(self.window, self.user_theme())
 
     # ------------------------------------------------------ step tool bar rows
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
@@ -272,9 +301,7 @@ class PresenterMode(QtCore.QObject):
 
     def _fit_toolbar(self) -> None:
         """Two rows while the step tool bar (presenter fonts) is wider than the window."""
-        bar = getattr(self.window, "step_toolbar", None)
-        if bar is None:
-            return
+        bar = self.step_toolbar
         wrap = self.active and not bar.isHidden() and self._toolbar_width > self.window.width()
         if wrap and self._row is None:
             self._wrap_toolbar(bar)
@@ -300,7 +327,7 @@ class PresenterMode(QtCore.QObject):
             row.addAction(action)
             previous = index
         area = window.toolBarArea(bar)
-        below = getattr(window, "draw_toolbar", None)
+        below = self.draw_toolbar
         if isinstance(below, QtWidgets.QToolBar) and window.toolBarArea(below) == area:
             window.insertToolBar(below, row)  # right under the step buttons
             window.insertToolBarBreak(below)
@@ -314,7 +341,7 @@ class PresenterMode(QtCore.QObject):
         row, self._row = self._row, None
         if row is None:
             return
-        bar = self.window.step_toolbar
+        bar = self.step_toolbar
         for action in row.actions():
             row.removeAction(action)
         original = self._bar_actions
@@ -397,7 +424,7 @@ class PresenterMode(QtCore.QObject):
 
     def rescale_soon(self, *_args) -> None:
         """Re-apply the scaling after views redrew (e.g. new points keep presenter size)."""
-        if self.active and not getattr(self.window.controller, "playing", False):
+        if self.active and not self.controller.playing:
             self._rescale_timer.start()
 
     # ------------------------------------------------------------ full screen
@@ -410,27 +437,3 @@ class PresenterMode(QtCore.QObject):
             window.showMaximized() if self._was_maximized else window.showNormal()
         with QtCore.QSignalBlocker(self.fullscreen_action):
             self.fullscreen_action.setChecked(on)
-
-
-def install_presenter(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> PresenterMode:
-    """Add presenter mode, its scale and panel locks, and full screen to ``menu`` (View)."""
-    presenter = PresenterMode(window)
-    window.presenter_mode = presenter
-    menu.addSeparator()
-    menu.addAction(presenter.action)
-    for action in presenter.scale_actions.values():
-        menu.addAction(action)
-    menu.addMenu(presenter.panels_menu)
-    menu.addAction(presenter.fullscreen_action)
-    # bound methods (not lambdas): the connections end when the window and its presenter die
-    controller = getattr(window, "controller", None)
-    if controller is not None:
-        for name in ("dataChanged", "pointsReplaced", "networkChanged", "settingsChanged",
-                     "phaseCompleted", "playingChanged"):
-            signal = getattr(controller, name, None)
-            if signal is not None:
-                signal.connect(presenter.rescale_soon)
-    from gui.common.i18n import manager
-
-    manager().languageChanged.connect(presenter.retranslate)
-    return presenter

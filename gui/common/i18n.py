@@ -17,6 +17,7 @@ the new source. Nothing here touches the session: switching language never chang
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -197,14 +198,21 @@ def follow_action_texts(root: QtWidgets.QWidget) -> None:
 class LanguageMenu(QtCore.QObject):
     """View ▸ Language: one checkable action per language; the window is retranslated in place.
 
-    ``window.retranslateUi()`` is called when the window has one (texts it builds itself);
-    every other text is handled by :func:`retranslate_widgets`. The controller, session and
-    views are untouched, so the scene survives a switch.
+    ``retranslate()`` (the window's ``retranslateUi``) shows the texts the window builds
+    itself again; every other text is handled by :func:`retranslate_widgets`. Labels the
+    panels rewrite after a phase or a settings change (``controller``'s signals) are
+    retranslated shortly afterwards, not during Play ticks. ``initial`` (e.g.
+    :func:`remembered_language`) is applied at once. The controller, session and views are
+    untouched, so the scene survives a switch.
     """
 
-    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu, controller,
+                 retranslate: Callable[[], None] | None = None,
+                 initial: str | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.controller = controller
+        self.retranslate_window = retranslate
         self.manager = manager()
         self.menu = menu.addMenu(translate("Language", "Language"))
         self.menu.setObjectName("languageMenu")
@@ -224,6 +232,16 @@ class LanguageMenu(QtCore.QObject):
         self._pending.setSingleShot(True)
         self._pending.setInterval(30)
         self._pending.timeout.connect(self.refresh)
+        # bound methods: the connections end with the window
+        for signal in (controller.settingsChanged, controller.networkChanged,
+                       controller.dataChanged, controller.phaseCompleted,
+                       controller.playingChanged, controller.stepped,
+                       controller.weightsChanged):
+            signal.connect(self.refresh_soon)
+        if initial is not None and initial != self.manager.language:
+            self.manager.set_language(initial)
+        elif self.manager.language != SOURCE_LANGUAGE:
+            self.apply(self.manager.language)
 
     def switch(self, code: str) -> None:
         self.manager.set_language(code, remember=True)
@@ -233,9 +251,8 @@ class LanguageMenu(QtCore.QObject):
         for language, action in self.actions.items():
             action.setChecked(language == code)
         self.menu.setTitle(translate("Language", "Language"))
-        retranslate = getattr(self.window, "retranslateUi", None)
-        if callable(retranslate):
-            retranslate()
+        if self.retranslate_window is not None:
+            self.retranslate_window()
         self.refresh()
 
     def refresh(self) -> None:
@@ -245,30 +262,5 @@ class LanguageMenu(QtCore.QObject):
     def refresh_soon(self, *_args) -> None:
         """Coalesced :meth:`refresh` after widgets rewrote their texts (not in English, not
         during Play ticks)."""
-        controller = getattr(self.window, "controller", None)
-        if self.manager.language != SOURCE_LANGUAGE and not getattr(controller, "playing", False):
+        if self.manager.language != SOURCE_LANGUAGE and not self.controller.playing:
             self._pending.start()
-
-
-def install_language(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu,
-                     initial: str | None = None) -> LanguageMenu:
-    """Add View ▸ Language to ``menu`` and keep ``window`` translated.
-
-    Labels the panels rewrite after a phase or a settings change are retranslated shortly
-    afterwards (not during Play ticks). ``initial`` (e.g. :func:`remembered_language`) is
-    applied at once.
-    """
-    language_menu = LanguageMenu(window, menu)
-    window.language_menu = language_menu
-    controller = getattr(window, "controller", None)
-    if controller is not None:  # bound methods: the connections end with the window
-        for name in ("settingsChanged", "networkChanged", "dataChanged", "phaseCompleted",
-                     "playingChanged", "stepped", "weightsChanged"):
-            signal = getattr(controller, name, None)
-            if signal is not None:
-                signal.connect(language_menu.refresh_soon)
-    if initial is not None and initial != language_menu.manager.language:
-        language_menu.manager.set_language(initial)
-    elif language_menu.manager.language != SOURCE_LANGUAGE:
-        language_menu.apply(language_menu.manager.language)
-    return language_menu

@@ -18,6 +18,8 @@ The inspector's rich text goes through :func:`themed_html` (colours and font siz
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 
 import pyqtgraph as pg
@@ -232,13 +234,20 @@ def current_theme(window: QtWidgets.QWidget) -> str:
 
 
 class ThemeMenu(QtCore.QObject):
-    """View ▸ Theme: Light / Dark (remembered in QSettings)."""
+    """View ▸ Theme: Light / Dark (remembered in QSettings), added to ``menu``.
+
+    ``presenting()`` is True while presenter mode keeps the high-contrast theme (a choice then
+    applies when it ends). ``initial`` (default light) is applied at once.
+    """
 
     SETTINGS_KEY = "ui/theme"
 
-    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu,
+                 presenting: Callable[[], bool] = lambda: False,
+                 initial: str | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.presenting = presenting
         self.menu = menu.addMenu(translate("Theme", "Theme"))
         self.menu.setObjectName("themeMenu")
         self.group = QtGui.QActionGroup(self)
@@ -251,13 +260,16 @@ class ThemeMenu(QtCore.QObject):
             self.actions[name] = action
         self.actions[DEFAULT_THEME].setChecked(True)
         self.theme = DEFAULT_THEME
+        self.choose(initial if initial in USER_THEMES else DEFAULT_THEME, remember=False)
+        from gui.common.i18n import manager
+
+        manager().languageChanged.connect(self.retranslate)  # bound: dies with the window
 
     def choose(self, name: str, remember: bool = True) -> None:
         """Switch to user theme ``name``; presenter mode keeps high contrast until it ends."""
         self.theme = name
         self.actions[name].setChecked(True)
-        presenter = getattr(self.window, "presenter_mode", None)
-        if presenter is None or not presenter.active:
+        if not self.presenting():
             apply_theme(self.window, name)
         if remember:
             QtCore.QSettings().setValue(self.SETTINGS_KEY, name)
@@ -266,18 +278,6 @@ class ThemeMenu(QtCore.QObject):
         self.menu.setTitle(translate("Theme", "Theme"))
         for name, action in self.actions.items():
             action.setText(theme_label(name))
-
-
-def install_themes(window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu,
-                   initial: str | None = None) -> ThemeMenu:
-    """Add View ▸ Theme to ``menu``; apply ``initial`` (default light) at once."""
-    theme_menu = ThemeMenu(window, menu)
-    window.theme_menu = theme_menu
-    theme_menu.choose(initial if initial in USER_THEMES else DEFAULT_THEME, remember=False)
-    from gui.common.i18n import manager
-
-    manager().languageChanged.connect(theme_menu.retranslate)  # bound: dies with the window
-    return theme_menu
 
 
 def remembered_theme() -> str:

@@ -248,7 +248,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.view.set_edges([e for layer in self.edges for e in layer])
         self.scene.setSceneRect(-margin - half, -height / 2 - 40,
                                 L * spacing + 2 * margin + 2 * half, scene_height)
-        self.view.set_selected_edge(getattr(self.controller, "selected_parameter", None),
+        self.view.set_selected_edge(self.controller.selected_parameter,
                                     self.edges)
         self.view.fit()
 
@@ -460,7 +460,7 @@ class NetworkDiagram(QtWidgets.QWidget):
 
     def _apply_nodes(self, progress: float, L: int, data: dict) -> None:
         kind, values, deltas = self._kind, data["values"], data["deltas"]
-        neuron = getattr(self.controller, "selected_neuron", None)
+        neuron = self.controller.selected_neuron
         for k, column in enumerate(self.nodes):
             lit = progress >= k if kind == "forward" else True
             active = (kind == "forward" and int(progress) == k) or \

@@ -1,7 +1,7 @@
 """File ▸ Export: every view of the window, the whole window, the training animation, the data.
 
-``install_export_menu(window, file_menu)`` adds the submenu once; its entries are rebuilt each
-time it opens, so views docked later (loss surface, diagram …) appear without more wiring:
+The main window builds one :class:`ExportMenu` with the views to export (``WindowView`` objects
+from its view registry, in export order); the entries are rebuilt each time the menu opens:
 
 ========================  ========================================================================
 entry                     what it does
@@ -16,20 +16,20 @@ Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chose
 Points / History / …      CSV tables, and the model as self-contained JSON (``gui.export.data``)
 ========================  ========================================================================
 
-Views are found by type among the window's children (:func:`window_views`), so this module needs
-no attribute names from the main window. ``gui.common.views.export_target`` (also importable
-from here) picks the part of a view that makes a clean figure (the plot of the loss curve
-without its option row, the diagram's scene without the animation spin box); the headless CLI
-uses the same choice.
+The views come from the window's view registry (``gui.common.view_spec``), so this module
+needs no attribute names from the main window. Each view's ``export_target`` (in its
+``ViewSpec``) picks the part that makes a clean figure (the plot of the loss curve without its
+option row, the diagram's scene without the animation spin box); the headless CLI uses the
+same choice.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.export import actions as export_actions
 from gui.export.data import (
@@ -53,33 +53,23 @@ from gui.export.actions import (
 from gui.common.i18n import manager, translate
 from gui.common.refresh import is_shown
 from gui.common.themes import current_theme
-from gui.common.views import (  # noqa: F401 (importable from here too)
-    VIEW_KINDS,
-    dock_of,
-    export_target,
-    find_menu,
-    window_views,
-)
-
-
-def view_export_actions(view: QtWidgets.QWidget, view_id: str,
-                        parent: QtWidgets.QWidget | None = None) -> list[QtGui.QAction]:
-    """The PNG/SVG/PDF/clipboard actions of ``view``, created (and put in its right-click menu)
-    on the first call, reused after."""
-    actions = getattr(view, "_bp_export_actions", None)
-    if actions is None:
-        actions = install_context_export(export_target(view), view_id, parent)
-        view._bp_export_actions = actions
-    return actions
+from gui.common.views import WindowView, dock_of
 
 
 class ExportMenu(QtCore.QObject):
-    """Builds and runs File ▸ Export for ``window`` (which has ``controller``)."""
+    """Builds and runs File ▸ Export for ``window``: the submenu goes into ``file_menu``
+    before ``before`` (at the end when None); ``views`` are the views to export, in menu
+    order; ``controller`` owns the session whose data and animation are exported."""
 
-    def __init__(self, window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu,
-                 before: QtGui.QAction | None = None, record_training=None) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, controller, views: Sequence[WindowView],
+                 file_menu: QtWidgets.QMenu, before: QtGui.QAction | None = None,
+                 record_training=None) -> None:
         super().__init__(window)
         self.window = window
+        self.controller = controller
+        self.views = tuple(views)
+        #: view id → its PNG/SVG/PDF/clipboard actions (also in the view's right-click menu)
+        self.view_actions: dict[str, list[QtGui.QAction]] = {}
         #: (controller, chosen views, sizes, theme) → a recorder of a copy of the session
         #: (gui.app_window.recording.record_training); None: no animation entry.
         self.record_training = record_training
@@ -97,14 +87,16 @@ class ExportMenu(QtCore.QObject):
         """The menu (rebuilt) and the views' right-click entries in the interface language."""
         self.menu.setTitle(translate("ExportMenu", "&Export"))
         self.rebuild()
-        for _view_id, _label, view in window_views(self.window):
-            actions = getattr(view, "_bp_export_actions", None)
-            if actions is not None:
-                retranslate_actions(actions)
+        for actions in self.view_actions.values():
+            retranslate_actions(actions)
 
-    @property
-    def controller(self):
-        return self.window.controller
+    def actions_of(self, view: WindowView) -> list[QtGui.QAction]:
+        """The PNG/SVG/PDF/clipboard actions of ``view``, created (and put in its right-click
+        menu) on the first call, reused after."""
+        if view.id not in self.view_actions:
+            self.view_actions[view.id] = install_context_export(view.target(), view.id,
+                                                                self.window)
+        return self.view_actions[view.id]
 
     def rebuild(self) -> None:
         """(Re)fill the menu from the views the window has now."""
@@ -118,13 +110,13 @@ class ExportMenu(QtCore.QObject):
                   "svg": translate("ExportMenu", "SVG image…"),
                   "pdf": translate("ExportMenu", "PDF…"),
                   "clipboard": translate("ExportMenu", "Copy to clipboard")}
-        for view_id, label, view in window_views(self.window):
-            view_export_actions(view, view_id, self.window)  # the right-click entries, once
-            sub = menu.addMenu(label)
-            sub.setObjectName(f"export_{view_id}_menu")
+        for view in self.views:
+            self.actions_of(view)  # the right-click entries, once
+            sub = menu.addMenu(view.label())
+            sub.setObjectName(f"export_{view.id}_menu")
             for kind in VIEW_EXPORT_KINDS:
-                self._add(sub, labels[kind], f"export_{kind}_{view_id}",
-                          lambda v=view, i=view_id, k=kind: self.export_view(v, i, k))
+                self._add(sub, labels[kind], f"export_{kind}_{view.id}",
+                          lambda v=view, k=kind: self.export_view(v, k))
         menu.addSeparator()
         self._add(menu, translate("ExportMenu", "Whole window…"), "export_window",
                   lambda: export_window(self.window, "backprop-playground"))
@@ -163,18 +155,25 @@ class ExportMenu(QtCore.QObject):
         return None
 
     # ------------------------------------------------------------------ actions
-    def export_view(self, view: QtWidgets.QWidget, view_id: str, kind: str) -> str | None:
+    def view(self, view_id: str) -> WindowView:
+        """The exported view with id ``view_id`` (KeyError if there is none)."""
+        for view in self.views:
+            if view.id == view_id:
+                return view
+        raise KeyError(view_id)
+
+    def export_view(self, view: WindowView, kind: str) -> str | None:
         """Export one view (``kind``: png, svg, pdf or clipboard). A view whose dock is closed
         or behind another tab is brought to the front first: hidden views are not redrawn,
         so they would export an outdated or empty picture."""
-        if not is_shown(view):
-            dock = dock_of(view)
+        if not is_shown(view.widget):
+            dock = view.dock or dock_of(view.widget)
             if dock is not None:
                 dock.show()
                 dock.raise_()
             for _ in range(3):  # show, lay out, then the view's deferred redraw
                 QtWidgets.QApplication.processEvents()
-        return export_actions.export_view(export_target(view), kind, view_id, self.window)
+        return export_actions.export_view(view.target(), kind, view.id, self.window)
 
     def copy_window(self) -> None:
         try:
@@ -217,19 +216,18 @@ class ExportMenu(QtCore.QObject):
 
     def export_animation(self) -> str | None:
         """Ask for the views, steps per frame, frame count and format, then record."""
-        shown = [(view_id, label, view) for view_id, label, view in window_views(self.window)
-                 if is_shown(view)]
+        shown = [view for view in self.views if is_shown(view.widget)]
         if not shown:
             show_export_error(self.window, ExportError(
                 translate("ExportMenu", "No view is visible to record.")))
             return None
-        labels = [label for _id, label, _view in shown]
+        labels = [view.label() for view in shown]
         dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2])
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         settings = dialog.settings()
-        chosen = {view_id: view for view_id, label, view in shown
-                  if label in settings["views"]}
+        chosen = {view.id: view.widget for view in shown if view.label() in settings["views"]}
+        targets = {view.id: view.target() for view in shown if view.id in chosen}
         if not chosen:
             return None
         path = ask_export_path(self.window, "training", (settings["format"],))
@@ -238,8 +236,7 @@ class ExportMenu(QtCore.QObject):
         controller = self.controller
         controller.pause()
         # The views of the frame get one height; each keeps the aspect it has on screen.
-        sizes = frame_sizes({view_id: native_size(export_target(view))
-                             for view_id, view in chosen.items()})
+        sizes = frame_sizes({view_id: native_size(target) for view_id, target in targets.items()})
         theme = current_theme(self.window)
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:  # a copy of the session is trained, in views of its own: the scene is untouched
@@ -255,15 +252,3 @@ class ExportMenu(QtCore.QObject):
                 translate("ExportMenu", "Animation written to {0}").format(
                     os.path.basename(written)), 6000)
         return written
-
-
-def install_export_menu(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu | None = None,
-                        before: QtGui.QAction | None = None,
-                        record_training=None) -> ExportMenu:
-    """Add File ▸ Export to ``window`` (its first menu named "File" when ``file_menu`` is None);
-    returns the :class:`ExportMenu`, also stored as ``window.export_menu``."""
-    if file_menu is None:
-        file_menu = find_menu(window, "file")
-    export_menu = ExportMenu(window, file_menu, before, record_training)
-    window.export_menu = export_menu
-    return export_menu

@@ -1,8 +1,8 @@
 """Scene files in the window: File ▸ New / Open… / Open Recent / Save / Save As….
 
-``install_scene_files(window, file_menu)`` adds the actions and returns a :class:`SceneFiles`
-(also ``window.scene_files``); the app then calls :meth:`SceneFiles.start` once the window is
-shown, which starts the autosave and crash recovery of :mod:`gui.files.autosave`. Until ``start``
+The main window builds one :class:`SceneFiles` and puts its actions at the top of its File
+menu (:meth:`SceneFiles.add_to_menu`); the app then calls :meth:`SceneFiles.start` once the
+window is shown, which starts the autosave and crash recovery of :mod:`gui.files.autosave`. Until ``start``
 nothing is read from or written to the user's folders except by an explicit Open/Save, so
 tests and scripts that build a window stay away from them.
 
@@ -23,15 +23,15 @@ tests and scripts that build a window stay away from them.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
 from core.session import Session
 from gui.files.autosave import Autosaver
-from gui.common.views import VIEW_KINDS, dock_of, find_menu, window_views
+from gui.common.views import WindowView
 from gui.common.i18n import manager, translate
 
 MAX_RECENT = 8
@@ -41,11 +41,6 @@ KEY_RECENT = "files/recent"
 #: "0" asks even on the offscreen/minimal platforms (tests).
 NO_PROMPTS_ENV = "BACKPROP_PLAYGROUND_NO_PROMPTS"
 APP_TITLE = "Backprop Playground"
-#: Views whose docks a scene opens or closes (``views["open"]``): the exportable views and the
-#: inspector, with the ids of lesson files.
-SCENE_VIEWS = {**VIEW_KINDS,
-               "inspector": (("Inspector",), QT_TRANSLATE_NOOP("ExportMenu", "Inspector"))}
-
 
 def scene_filter() -> str:
     """The file-dialog filter of scene files, in the interface language."""
@@ -61,7 +56,12 @@ def quit_prompt_enabled() -> bool:
 
 
 class SceneFiles(QtCore.QObject):
-    """Scene-file actions of ``window`` (a QMainWindow with ``controller``).
+    """Scene-file actions of ``window`` (the QMainWindow whose title, status bar and layout
+    they manage) for the session of ``controller``.
+
+    ``views``: the views a scene opens or closes (its ``views["open"]``), in the order saved;
+    views without a dock (the central canvas) always count as open. ``undo_stack`` is cleared
+    when another scene comes in.
 
     ``settings``: the QSettings to use (default: the application's); ``data_dir``: folder of
     the autosave (default ``gui.files.autosave.app_data_dir()``). Attributes: ``path`` of the current
@@ -70,17 +70,22 @@ class SceneFiles(QtCore.QObject):
     ``open_action``, ``save_action``, ``save_as_action`` and the ``recent_menu``.
     """
 
-    def __init__(self, window: QtWidgets.QMainWindow, settings: QtCore.QSettings | None = None,
+    def __init__(self, window: QtWidgets.QMainWindow, controller,
+                 views: Sequence[WindowView] = (), undo_stack: QtGui.QUndoStack | None = None,
+                 settings: QtCore.QSettings | None = None,
                  data_dir: str | os.PathLike | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.controller = controller
+        self.views = tuple(views)
+        self.undo_stack = undo_stack
         self.settings = settings if settings is not None else QtCore.QSettings()
         self.path: str | None = None
         self.dirty = False
         self.changes = 0
         self._loading = False
         self._settling = False  # a scene swapped in elsewhere is still sending its signals
-        self._session = window.controller.session  # the scene that ``path`` holds
+        self._session = controller.session  # the scene that ``path`` holds
         self.autosaver = Autosaver(self, self.settings, data_dir)
 
         self.new_action = self._action(QtGui.QKeySequence.StandardKey.New, self.new_scene,
@@ -97,7 +102,6 @@ class SceneFiles(QtCore.QObject):
         self.retranslate()
         manager().languageChanged.connect(self.retranslate)
 
-        controller = window.controller
         for signal in (controller.stepped, controller.weightsChanged, controller.phaseCompleted,
                        controller.dataChanged, controller.networkChanged,
                        controller.settingsChanged):
@@ -127,10 +131,6 @@ class SceneFiles(QtCore.QObject):
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         return action
-
-    @property
-    def controller(self):
-        return self.window.controller
 
     def add_to_menu(self, menu: QtWidgets.QMenu, before: QtGui.QAction | None = None) -> None:
         """Put New, Open…, Open Recent, Save, Save As… (and a separator) into ``menu``."""
@@ -174,9 +174,8 @@ class SceneFiles(QtCore.QObject):
         self._loading = True
         try:
             self.controller.replace_session(session)
-            undo = getattr(self.window, "undo_stack", None)
-            if undo is not None:
-                undo.clear()
+            if self.undo_stack is not None:
+                self.undo_stack.clear()
         finally:
             self._loading = False
             self._session = self.controller.session
@@ -203,12 +202,8 @@ class SceneFiles(QtCore.QObject):
 
     def open_views(self) -> list[str]:
         """Ids of the views that are open (their dock is not closed)."""
-        opened = []
-        for view_id, _label, view in window_views(self.window, SCENE_VIEWS):
-            dock = dock_of(view)
-            if dock is None or dock.toggleViewAction().isChecked():
-                opened.append(view_id)
-        return opened
+        return [view.id for view in self.views
+                if view.dock is None or view.dock.toggleViewAction().isChecked()]
 
     def apply_views(self, views) -> None:
         """Open the docks of the views listed in ``views["open"]`` and close the other views'
@@ -216,10 +211,9 @@ class SceneFiles(QtCore.QObject):
         if not isinstance(views, dict) or not isinstance(views.get("open"), list):
             return
         wanted = {str(v) for v in views["open"]}
-        for view_id, _label, view in window_views(self.window, SCENE_VIEWS):
-            dock = dock_of(view)
-            if dock is not None:
-                dock.setVisible(view_id in wanted)
+        for view in self.views:
+            if view.dock is not None:
+                view.dock.setVisible(view.id in wanted)
 
     # ------------------------------------------------------------------ actions
     def maybe_save(self) -> bool:
@@ -297,9 +291,8 @@ class SceneFiles(QtCore.QObject):
             if isinstance(extra, dict):
                 self._restore_selection(extra)
             self.apply_views(views)
-            undo = getattr(self.window, "undo_stack", None)
-            if undo is not None:
-                undo.clear()  # undo entries belong to the old scene
+            if self.undo_stack is not None:
+                self.undo_stack.clear()  # undo entries belong to the old scene
         finally:
             self._loading = False
             self._session = self.controller.session
@@ -422,29 +415,3 @@ class SceneFiles(QtCore.QObject):
                     return True
             self.autosaver.shut_down()
         return False
-
-
-def install_scene_files(window: QtWidgets.QMainWindow, file_menu: QtWidgets.QMenu | None = None,
-                        settings: QtCore.QSettings | None = None,
-                        data_dir: str | os.PathLike | None = None) -> SceneFiles:
-    """Create the :class:`SceneFiles` of ``window``, put its actions at the top of
-    ``file_menu`` (``window.file_menu``, else the menu titled File) and store it as
-    ``window.scene_files``."""
-    files = SceneFiles(window, settings, data_dir)
-    files.add_to_menu(_file_menu(window, file_menu))
-    window.scene_files = files
-    return files
-
-
-def install_file_menu(window: QtWidgets.QMainWindow) -> SceneFiles:
-    """The main window's one call: File ▸ New/Open/Open Recent/Save/Save As at the top of its
-    File menu. Autosave and recovery begin with ``window.scene_files.start()`` (app.py, after
-    ``window.show()``)."""
-    return install_scene_files(window, _file_menu(window, None))
-
-
-def _file_menu(window, menu: QtWidgets.QMenu | None) -> QtWidgets.QMenu:
-    if menu is not None:
-        return menu
-    menu = getattr(window, "file_menu", None)
-    return menu if isinstance(menu, QtWidgets.QMenu) else find_menu(window, "file")

@@ -41,6 +41,14 @@ def next_phase_text(phase: str) -> str:
     return texts.get(phase, phase)
 
 
+def inspector_actions(inspector: Inspector, parent: QtCore.QObject) -> list[QtGui.QAction]:
+    """View-menu actions of the inspector: "Copy inspector as text" (Ctrl+Shift+C)."""
+    copy = QtGui.QAction("Copy inspector as text", parent)
+    copy.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
+    copy.triggered.connect(inspector.copy_text)
+    return [copy]
+
+
 class Inspector(QtWidgets.QWidget):
     """Rich-text view of the trainer's last phases; reads the controller, never changes it."""
 
@@ -98,7 +106,7 @@ class Inspector(QtWidgets.QWidget):
             return
         trainer = c.trainer
         self.sections = inspector_sections(trainer, c.selected_sample, c.selected_parameter,
-                                           getattr(c, "selected_neuron", None))
+                                           c.selected_neuron)
         page = to_html(self.sections)
         self.html, self.links, self.shown = page.html, page.links, page.shown
         playing = translate("Inspector", " · playing: refreshed every 2 s") if c.playing else ""

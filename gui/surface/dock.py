@@ -14,8 +14,8 @@ worker compute, and draws what comes back. Policy:
   exact values, whatever surface is on screen; otherwise they are projected on the plane.
 - Nothing is drawn while the dock is hidden; it catches up when shown (``RefreshGate``).
 
-``install_loss_surface_dock(window, controller)`` adds it to a ``MainWindow`` (hidden by
-default, tabbed with the loss curve) and stops the threads when the window closes.
+The main window builds it from its entry in ``gui.app_window.view_registry`` (docked hidden,
+tabbed with the loss curve) and stops its threads when it closes (:meth:`shutdown`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import time
 
 import shiboken6
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import Qt
 
 from core.directions import (
     PlaneProblem,
@@ -171,11 +170,10 @@ class LossSurfacePresenter(QtCore.QObject):
         manager().languageChanged.connect(self.retranslate)
 
     def retranslate(self, _language: str = "") -> None:
-        """Dock title and axis titles in the interface language (the status, legend and
-        controls follow by themselves)."""
+        """Axis titles in the interface language (the status, legend and controls follow by
+        themselves; the dock's title is translated with every dock title)."""
         if not shiboken6.isValid(self.view):  # a presenter without parent outlived its view
             return
-        self.retitle()
         if self.update is None:
             return
         labels = axis_labels(self.update.plane, self._layer_sizes)
@@ -184,12 +182,6 @@ class LossSurfacePresenter(QtCore.QObject):
         if data is not None:
             self.view.slices.set_slices(data[0], labels[0])
             self._draw_slices()
-
-    def retitle(self) -> None:
-        """The dock's title (set by install_loss_surface_dock) in the interface language."""
-        dock = getattr(self, "dock", None)
-        if dock is not None:
-            dock.setWindowTitle(translate("LossSurface", "Loss surface"))
 
     # ------------------------------------------------------------------ requests
     @property
@@ -220,6 +212,15 @@ class LossSurfacePresenter(QtCore.QObject):
         race = tuple(self.race.paths.values()) if self.race is not None else ()
         self.surface_runner.submit(surface_job(capture(self.session, race), settings,
                                                self.estimate_seconds))
+
+    def show_plane(self, plane) -> None:
+        """Show ``plane`` (a ``core.lessons.surface_plane``: its kind and, for "parameters",
+        the two parameter indices), then ask for a new surface (computed now if the view is
+        shown, else when it is)."""
+        if plane.parameters is not None:
+            self.controls.choose_parameters(*plane.parameters)
+        self.controls.set_mode(plane.kind)
+        self.recompute()
 
     def cancel(self) -> None:
         self.surface_runner.cancel()
@@ -292,7 +293,7 @@ class LossSurfacePresenter(QtCore.QObject):
     def selection_changed(self) -> None:
         """Follow the diagram: the clicked parameter becomes the horizontal axis, the previous
         horizontal one the vertical axis."""
-        selected = getattr(self.controller, "selected_parameter", None)
+        selected = self.controller.selected_parameter
         chosen = self.controls.parameters()
         if selected is None or chosen is None or not self.controls.follow_check.isChecked():
             return
@@ -313,12 +314,7 @@ class LossSurfacePresenter(QtCore.QObject):
             return
         params = self.session.net.get_params()
         params[list(self.projector.plane.indices)] = (x, y)
-        setter = getattr(self.controller, "set_parameters", None)
-        if setter is None:
-            self._status("race", lambda: translate("LossSurface",
-                                                   "this controller cannot set parameters"))
-            return
-        setter(params)
+        self.controller.set_parameters(params)
         if self.race is not None:
             self.start_race(self.race.steps)
 
@@ -481,24 +477,3 @@ class _PaintWatch(QtCore.QObject):
             self.armed = False
             QtCore.QTimer.singleShot(0, self.callback)  # runs after this paint has finished
         return False
-
-
-def install_loss_surface_dock(window, controller) -> LossSurfacePresenter:
-    """Add the "Loss surface" dock to ``window`` (a ``gui.app_window.main_window.MainWindow``): tabbed
-    with the loss curve and hidden until chosen in the View menu; threads stop on close."""
-    presenter = LossSurfacePresenter(controller, parent=window)
-    dock = window.add_dock("Loss surface", presenter.view, Qt.DockWidgetArea.RightDockWidgetArea)
-    presenter.dock = dock
-    presenter.retitle()
-    curve_dock = getattr(window, "docks", {}).get("Loss curve")
-    if curve_dock is not None:
-        window.tabifyDockWidget(curve_dock, dock)
-        curve_dock.raise_()
-    dock.hide()
-    # choosing it in the View menu brings its tab to the front (else it computes nothing)
-    dock.toggleViewAction().triggered.connect(lambda on: on and dock.raise_())
-    app = QtWidgets.QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(presenter.shutdown)
-    window.loss_surface = presenter
-    return presenter

@@ -419,6 +419,12 @@ class LossSurfaceView(QtWidgets.QWidget):
                 "LossSurface", "{0} — showing the 2-D view.").format(view_3d.message))
             self.tabs.setCurrentWidget(self.plot)
 
+    def figure_part(self) -> QtWidgets.QGraphicsView:
+        """What File ▸ Export and the headless figures draw: the 2-D plot or the slices,
+        whichever tab is on screen; the 2-D plot while the 3-D tab is."""
+        current = self.tabs.currentWidget()
+        return current if isinstance(current, QtWidgets.QGraphicsView) else self.plot
+
     def showing(self, part: QtWidgets.QWidget) -> bool:
         """True when ``part`` (plot, slices or 3-D) is the tab on screen."""
         return self.tabs.currentWidget() is part

@@ -24,28 +24,28 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="112"/>
+        <location filename="../../gui/controller.py" line="111"/>
         <source>There are no training points: add points or regenerate</source>
         <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="128"/>
+        <location filename="../../gui/controller.py" line="127"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="273"/>
+        <location filename="../../gui/controller.py" line="272"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="289"/>
+        <location filename="../../gui/controller.py" line="288"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="443"/>
+        <location filename="../../gui/controller.py" line="439"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -538,88 +538,88 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/common/views.py" line="18"/>
+        <location filename="../../gui/app_window/view_registry.py" line="55"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/common/views.py" line="19"/>
+        <location filename="../../gui/app_window/view_registry.py" line="68"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/common/views.py" line="21"/>
+        <location filename="../../gui/app_window/view_registry.py" line="100"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/common/views.py" line="22"/>
+        <location filename="../../gui/app_window/view_registry.py" line="74"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/common/views.py" line="23"/>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/common/views.py" line="24"/>
+        <location filename="../../gui/app_window/view_registry.py" line="95"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="98"/>
+        <location filename="../../gui/export/menu.py" line="88"/>
         <source>&amp;Export</source>
-        <extracomment>(controller, chosen views, sizes, theme) → a recorder of a copy of the session (gui.app_window.recording.record_training); None: no animation entry.</extracomment>
+        <extracomment>view id → its PNG/SVG/PDF/clipboard actions (also in the view&apos;s right-click menu) (controller, chosen views, sizes, theme) → a recorder of a copy of the session (gui.app_window.recording.record_training); None: no animation entry.</extracomment>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="117"/>
+        <location filename="../../gui/export/menu.py" line="109"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="118"/>
+        <location filename="../../gui/export/menu.py" line="110"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="119"/>
+        <location filename="../../gui/export/menu.py" line="111"/>
         <source>PDF…</source>
         <translation>PDF 文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="120"/>
+        <location filename="../../gui/export/menu.py" line="112"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="129"/>
+        <location filename="../../gui/export/menu.py" line="121"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="131"/>
+        <location filename="../../gui/export/menu.py" line="123"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="135"/>
+        <location filename="../../gui/export/menu.py" line="127"/>
         <source>Animation of training (GIF/MP4)…</source>
         <translation>训练过程动画（GIF/MP4）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="138"/>
+        <location filename="../../gui/export/menu.py" line="130"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="140"/>
+        <location filename="../../gui/export/menu.py" line="132"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="142"/>
+        <location filename="../../gui/export/menu.py" line="134"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
@@ -628,30 +628,29 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="144"/>
+        <location filename="../../gui/export/menu.py" line="136"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="186"/>
+        <location filename="../../gui/export/menu.py" line="185"/>
         <source>Window copied to the clipboard</source>
         <translation>窗口已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="224"/>
+        <location filename="../../gui/export/menu.py" line="222"/>
         <source>No view is visible to record.</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="255"/>
+        <location filename="../../gui/export/menu.py" line="252"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="47"/>
         <source>Inspector</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests). Views whose docks a scene opens or closes (``views[&quot;open&quot;]``): the exportable views and the inspector, with the ids of lesson files.</extracomment>
-        <translation>检查器</translation>
+        <translation type="vanished">检查器</translation>
     </message>
 </context>
 <context>
@@ -1145,12 +1144,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="100"/>
+        <location filename="../../gui/inspector/widget.py" line="108"/>
         <source> · playing: refreshed every 2 s</source>
         <translation> · 播放中：每 2 秒刷新一次</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="101"/>
+        <location filename="../../gui/inspector/widget.py" line="109"/>
         <source>Step {0} · {1} · next: {2}</source>
         <translation>第 {0} 步 · {1} · 下一步：{2}</translation>
     </message>
@@ -1158,8 +1157,8 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/common/i18n.py" line="209"/>
-        <location filename="../../gui/common/i18n.py" line="235"/>
+        <location filename="../../gui/common/i18n.py" line="217"/>
+        <location filename="../../gui/common/i18n.py" line="252"/>
         <source>Language</source>
         <extracomment>Language code → name shown in View ▸ Language (each in its own language). Translation context of texts harvested from widgets that do not call tr() themselves.</extracomment>
         <translation>语言</translation>
@@ -1168,38 +1167,37 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="79"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="77"/>
         <source>Both languages (English and 中文)</source>
-        <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s).</extracomment>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="93"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="91"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="134"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="146"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="135"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="147"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="154"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="164"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="155"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="165"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="169"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="177"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -1284,109 +1282,108 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossSurface</name>
     <message>
-        <location filename="../../gui/surface/dock.py" line="73"/>
+        <location filename="../../gui/surface/dock.py" line="65"/>
         <source>random filter-normalized d₁</source>
         <extracomment>Automatic refreshes start at most this often (s), so Play keeps most of the CPU.</extracomment>
         <translation>随机方向 d₁（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="74"/>
+        <location filename="../../gui/surface/dock.py" line="66"/>
         <source>random filter-normalized d₂</source>
         <translation>随机方向 d₂（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="76"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="76"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="85"/>
+        <location filename="../../gui/surface/dock.py" line="77"/>
         <source>PC{0} ({1}% var.)</source>
         <translation>PC{0}（方差占 {1}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="91"/>
+        <location filename="../../gui/surface/dock.py" line="83"/>
         <source>The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.</source>
         <translation>PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="94"/>
+        <location filename="../../gui/surface/dock.py" line="86"/>
         <source>The PCA plane needs a path that moves, but the parameters have not changed yet: train a few steps with a learning rate above 0.</source>
         <translation>PCA 平面需要一条移动的路径，但参数还没有变化：请用大于 0 的学习率训练几步。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="97"/>
+        <location filename="../../gui/surface/dock.py" line="89"/>
         <source>All weights are 0, so random filter-normalized directions are 0: choose another weight initialization or another plane.</source>
         <translation>所有权重都是 0，因此经滤波器归一化的随机方向也是 0：请选择另一种权重初始化或另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="100"/>
+        <location filename="../../gui/surface/dock.py" line="92"/>
         <source>Both axes show the same parameter: choose two different ones.</source>
         <translation>两个坐标轴显示的是同一个参数：请选择两个不同的参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="102"/>
+        <location filename="../../gui/surface/dock.py" line="94"/>
         <source>The (w, b) plane needs a 1-input linear model trained with mse: choose another plane.</source>
         <translation>(w, b) 平面需要一个用 mse 训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="115"/>
+        <location filename="../../gui/surface/dock.py" line="107"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="196"/>
         <source>Loss surface</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
-        <translation>损失曲面</translation>
+        <translation type="vanished">损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="216"/>
+        <location filename="../../gui/surface/dock.py" line="201"/>
         <source>No training points: draw or load some to see the loss surface.</source>
+        <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="223"/>
+        <location filename="../../gui/surface/dock.py" line="208"/>
         <source>computing …</source>
         <translation>正在计算 …</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="232"/>
+        <location filename="../../gui/surface/dock.py" line="226"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="257"/>
+        <location filename="../../gui/surface/dock.py" line="251"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
         <translation>SGD、动量法和 Adam 正在竞赛 {0} 步 …</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="319"/>
         <source>this controller cannot set parameters</source>
-        <translation>此控制器无法设置参数</translation>
+        <translation type="vanished">此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="339"/>
+        <location filename="../../gui/surface/dock.py" line="328"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="340"/>
+        <location filename="../../gui/surface/dock.py" line="329"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="361"/>
+        <location filename="../../gui/surface/dock.py" line="350"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="364"/>
+        <location filename="../../gui/surface/dock.py" line="353"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
         <translation>竞赛，{0} 步，η = {1}：损失 {2}</translation>
     </message>
@@ -1663,66 +1660,65 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="49"/>
+        <location filename="../../gui/app_window/main_window.py" line="53"/>
         <source>binary cross-entropy</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve.</extracomment>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="50"/>
+        <location filename="../../gui/app_window/main_window.py" line="54"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="51"/>
+        <location filename="../../gui/app_window/main_window.py" line="55"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="66"/>
+        <location filename="../../gui/app_window/main_window.py" line="63"/>
         <source>{0}: {1} rows, {2} dropped</source>
-        <extracomment>The description of imported data kept with the scene (English), see ``describe_source``.</extracomment>
         <translation>{0}：{1} 行，丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="69"/>
+        <location filename="../../gui/app_window/main_window.py" line="66"/>
         <source>{0}: random sample of {1} of {2} rows, {3} dropped</source>
         <translation>{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="72"/>
+        <location filename="../../gui/app_window/main_window.py" line="69"/>
         <source>; classes {0}</source>
         <translation>；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="305"/>
+        <location filename="../../gui/app_window/main_window.py" line="332"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="306"/>
+        <location filename="../../gui/app_window/main_window.py" line="333"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="311"/>
+        <location filename="../../gui/app_window/main_window.py" line="338"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="370"/>
+        <location filename="../../gui/app_window/main_window.py" line="397"/>
         <source>Output: {0} · loss: {1}</source>
         <translation>输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="392"/>
+        <location filename="../../gui/app_window/main_window.py" line="419"/>
         <source>batch: all {0} training points</source>
         <translation>批次：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="395"/>
+        <location filename="../../gui/app_window/main_window.py" line="422"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -1736,47 +1732,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>（输入特征）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="216"/>
+        <location filename="../../gui/diagram/view.py" line="215"/>
         <source>input feature</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="218"/>
+        <location filename="../../gui/diagram/view.py" line="217"/>
         <source>layer {0}, unit {1} (output)</source>
         <translation>第 {0} 层，单元 {1}（输出）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="220"/>
+        <location filename="../../gui/diagram/view.py" line="219"/>
         <source>layer {0}, unit {1}</source>
         <translation>第 {0} 层，单元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="223"/>
+        <location filename="../../gui/diagram/view.py" line="222"/>
         <source>a = {0} for sample #{1}</source>
         <translation>样本 #{1} 的 a = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="230"/>
+        <location filename="../../gui/diagram/view.py" line="229"/>
         <source>bias {0} = {1}</source>
         <translation>偏置 {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="235"/>
+        <location filename="../../gui/diagram/view.py" line="234"/>
         <source>Click to select this neuron; hovering shows its map on the canvas.</source>
         <translation>单击选中这个神经元；悬停时在画布上显示它的激活图。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="245"/>
+        <location filename="../../gui/diagram/view.py" line="244"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="252"/>
+        <location filename="../../gui/diagram/view.py" line="251"/>
         <source>before the last update: {0}</source>
         <translation>上次更新之前：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="254"/>
+        <location filename="../../gui/diagram/view.py" line="253"/>
         <source>Click to select this parameter (inspector, loss surface).</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
@@ -1852,93 +1848,93 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>PredictReveal</name>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="116"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="113"/>
         <location filename="../../gui/classroom/predict_reveal.py" line="203"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="117"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="114"/>
         <source>Before the backward pass: which way will %1 move in this step?</source>
         <translation>反向传播之前：这一步中 %1 会朝哪个方向变化？</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="119"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="116"/>
         <source>Now %1 = %2. Think about the sign of ∂J/∂θ, then choose.</source>
         <translation>当前 %1 = %2。想一想 ∂J/∂θ 的符号，然后选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="122"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="119"/>
         <source>↑ Up</source>
         <translation>↑ 变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="123"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="120"/>
         <source>↓ Down</source>
         <translation>↓ 变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="139"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
         <source>up</source>
         <translation>变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="139"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
         <source>down</source>
         <translation>变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="140"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="137"/>
         <source>stays where it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="141"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="138"/>
         <source>∂J/∂%1 = %2 (%3).</source>
         <translation>∂J/∂%1 = %2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="143"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="140"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="144"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="141"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="145"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="142"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="144"/>
         <source>SGD moves θ against the gradient: Δθ = −η·∂J/∂θ = −%1 × %2 = %3.</source>
         <translation>SGD 沿梯度的反方向移动 θ：Δθ = −η·∂J/∂θ = −%1 × %2 = %3。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>%1 also uses its running averages: the update will be Δθ = %2.</source>
         <translation>%1 还会用到它的滑动平均：这次更新为 Δθ = %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="155"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
         <source>So %1 goes &lt;b&gt;%2&lt;/b&gt;: %3 → %4.</source>
         <translation>所以 %1 &lt;b&gt;%2&lt;/b&gt;：%3 → %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="160"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="157"/>
         <source>Your prediction (%1) was right.</source>
         <translation>你的预测（%1）是对的。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="162"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="159"/>
         <source>Your prediction (%1) was not right this time.</source>
         <translation>你的预测（%1）这次不对。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="167"/>
         <source>The answer</source>
         <translation>答案</translation>
     </message>
@@ -1951,23 +1947,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="134"/>
+        <location filename="../../gui/classroom/presenter.py" line="166"/>
         <source>Presenter mode</source>
         <extracomment>Docks students keep seeing by default (object-name fragments). Tool bars hidden by default (the step buttons stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="135"/>
+        <location filename="../../gui/classroom/presenter.py" line="167"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="137"/>
+        <location filename="../../gui/classroom/presenter.py" line="169"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="139"/>
+        <location filename="../../gui/classroom/presenter.py" line="171"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -1975,96 +1971,97 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="52"/>
+        <location filename="../../gui/files/scene_files.py" line="47"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
+        <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="115"/>
+        <location filename="../../gui/files/scene_files.py" line="119"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="116"/>
+        <location filename="../../gui/files/scene_files.py" line="120"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="117"/>
+        <location filename="../../gui/files/scene_files.py" line="121"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="118"/>
+        <location filename="../../gui/files/scene_files.py" line="122"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="119"/>
+        <location filename="../../gui/files/scene_files.py" line="123"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="191"/>
-        <location filename="../../gui/files/scene_files.py" line="229"/>
+        <location filename="../../gui/files/scene_files.py" line="190"/>
+        <location filename="../../gui/files/scene_files.py" line="222"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="235"/>
+        <location filename="../../gui/files/scene_files.py" line="228"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="257"/>
-        <location filename="../../gui/files/scene_files.py" line="261"/>
+        <location filename="../../gui/files/scene_files.py" line="250"/>
+        <location filename="../../gui/files/scene_files.py" line="254"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="269"/>
+        <location filename="../../gui/files/scene_files.py" line="262"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="279"/>
+        <location filename="../../gui/files/scene_files.py" line="272"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="283"/>
+        <location filename="../../gui/files/scene_files.py" line="276"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
+        <location filename="../../gui/files/scene_files.py" line="327"/>
         <location filename="../../gui/files/scene_files.py" line="339"/>
-        <location filename="../../gui/files/scene_files.py" line="351"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="352"/>
+        <location filename="../../gui/files/scene_files.py" line="340"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="357"/>
+        <location filename="../../gui/files/scene_files.py" line="345"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="394"/>
+        <location filename="../../gui/files/scene_files.py" line="382"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="405"/>
+        <location filename="../../gui/files/scene_files.py" line="393"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -2477,276 +2474,274 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="35"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="41"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="36"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="42"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="37"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="43"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="38"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="44"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="43"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="49"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="45"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="51"/>
         <source>Next phase: forward → backward → update</source>
         <translation>下一阶段：前向 → 反向 → 更新</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="48"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
         <source>Full step (all three phases)</source>
         <translation>完整一步（全部三个阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="50"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="56"/>
         <source>One epoch</source>
         <translation>一个轮次（epoch）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="52"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="58"/>
         <source>Rewind one step</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="55"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
         <source>Reset the weights (re-initialize from the seed)</source>
         <translation>重置权重（按种子重新初始化）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="57"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="63"/>
         <source>Forward phase</source>
         <translation>前向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="59"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="65"/>
         <source>Backward phase</source>
         <translation>反向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="67"/>
         <source>Update phase</source>
         <translation>更新阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="64"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
         <source>Class of new points (1–8)</source>
         <translation>新数据点的类别（1–8）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="66"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="72"/>
         <source>Pen: click adds a point</source>
         <translation>画笔：单击添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="68"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="74"/>
         <source>Brush: drag sprays points</source>
         <translation>喷刷：拖动喷洒数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="76"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="72"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="78"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="74"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="80"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="77"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
         <source>Clear all points</source>
         <translation>清除所有点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="78"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="84"/>
         <source>Presenter mode on / off</source>
         <translation>打开 / 关闭演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="80"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
         <source>Full screen on / off</source>
         <translation>打开 / 关闭全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
         <source>Discretize the decision boundary</source>
         <translation>离散显示决策边界</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="85"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="91"/>
         <source>Log-scale loss curve</source>
         <translation>对数刻度损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="88"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="90"/>
+        <location filename="../../gui/app_window/view_registry.py" line="73"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="94"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="101"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="96"/>
         <source>New scene</source>
         <translation>新建场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="98"/>
         <source>Open a scene…</source>
         <translation>打开场景…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="105"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="100"/>
         <source>Save the scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="108"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
         <source>Save the scene as…</source>
         <translation>场景另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="109"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="105"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="111"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="107"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="111"/>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
         <source>Left click</source>
         <extracomment>Mouse gestures, listed in the Help dialog after the keys: (gesture, description).</extracomment>
         <translation>左键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="115"/>
         <source>Add a point of the current class</source>
         <translation>添加一个当前类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="116"/>
         <source>Right click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
         <source>Add a point of the next class</source>
         <translation>添加一个下一类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
         <source>Ctrl+click</source>
         <translation>Ctrl+单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
         <source>Remove the nearest point</source>
         <translation>删除最近的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
         <source>Shift+click a point</source>
         <translation>Shift+单击一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
         <source>Select the sample (inspector, input-gradient arrow)</source>
         <translation>选中该样本（检查器、输入梯度箭头）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
         <source>Click an edge, bias or heatmap cell</source>
         <translation>单击一条边、一个偏置或热图格子</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="126"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
         <source>Select that parameter (inspector, predict-then-reveal)</source>
         <translation>选中该参数（检查器、先预测再揭晓）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="127"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
         <source>Hover a neuron</source>
         <translation>鼠标悬停在神经元上</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="128"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
         <source>Show its activation map on the canvas</source>
         <translation>在画布上显示它的激活图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="182"/>
-        <location filename="../../gui/classroom/shortcuts.py" line="246"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="205"/>
         <source>Next phase</source>
         <extracomment>How keys are shown in the Help dialog and tool tips.</extracomment>
         <translation>下一阶段</translation>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="206"/>
-        <location filename="../../gui/classroom/shortcuts.py" line="247"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="269"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="236"/>
         <source>More</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="281"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="248"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="285"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="252"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="286"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="253"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2905,24 +2900,24 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Theme</name>
     <message>
-        <location filename="../../gui/common/themes.py" line="91"/>
+        <location filename="../../gui/common/themes.py" line="93"/>
         <source>Light</source>
         <extracomment>Themes the user picks in View ▸ Theme (high contrast belongs to presenter mode). Extra style sheet per theme, applied to the main window (buttons, docks, tool bars). The look of the non-pyqtgraph views (diagram, inspector): the current theme&apos;s colours, its name and the presenter font scale. Replaced (never mutated) by :func:`apply_theme`. Lightness factor of the inspector&apos;s text colours in the high-contrast theme (darker). pyqtgraph views (class names) that keep a light background in the dark theme.</extracomment>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="91"/>
+        <location filename="../../gui/common/themes.py" line="93"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="92"/>
+        <location filename="../../gui/common/themes.py" line="94"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="242"/>
-        <location filename="../../gui/common/themes.py" line="266"/>
+        <location filename="../../gui/common/themes.py" line="251"/>
+        <location filename="../../gui/common/themes.py" line="278"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
@@ -3011,7 +3006,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightHeatmaps</name>
     <message>
-        <location filename="../../gui/charts/weight_heatmaps.py" line="124"/>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="125"/>
         <source>from unit {0} of layer {1} to unit {2} of layer {3} · click to select</source>
         <translation>从第 {1} 层的单元 {0} 到第 {3} 层的单元 {2} · 单击选中</translation>
     </message>
@@ -3245,11 +3240,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>深色</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="59"/>
         <location filename="ui_strings.py" line="53"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="53"/>
         <location filename="ui_strings.py" line="54"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
@@ -3395,6 +3392,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="91"/>
         <location filename="ui_strings.py" line="83"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -3445,6 +3443,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="78"/>
         <location filename="ui_strings.py" line="93"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -3500,11 +3499,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="67"/>
         <location filename="ui_strings.py" line="104"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="97"/>
         <location filename="ui_strings.py" line="105"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
@@ -3530,11 +3531,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="61"/>
         <location filename="ui_strings.py" line="110"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="71"/>
         <location filename="ui_strings.py" line="111"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -3734,6 +3737,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>主题</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="64"/>
         <location filename="ui_strings.py" line="169"/>
         <source>Training</source>
         <translation>训练</translation>
@@ -3754,6 +3758,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>权重热图</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <location filename="ui_strings.py" line="177"/>
         <source>Weights</source>
         <translation>权重</translation>

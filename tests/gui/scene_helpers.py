@@ -54,15 +54,11 @@ def settings_file(tmp_path) -> QtCore.QSettings:
 
 
 def scene_files_of(window, tmp_path):
-    """The window's SceneFiles (installing it if the window has none) on temporary storage."""
-    from gui.files.scene_files import install_scene_files
-
-    files = getattr(window, "scene_files", None) or install_scene_files(window)
+    """The window's SceneFiles on temporary storage."""
+    files = window.scene_files
     files.redirect(settings_file(tmp_path), tmp_path / "data")
     return files
 
 
 def export_menu_of(window):
-    from gui.export.menu import install_export_menu
-
-    return getattr(window, "export_menu", None) or install_export_menu(window)
+    return window.export_menu

@@ -12,7 +12,6 @@ from PySide6 import QtGui, QtWidgets
 from gui.export import actions as export_actions
 
 from gui.export import menu as export_menu
-from gui.export.menu import export_target, window_views
 from tests.gui import model_json, scene_helpers
 from tests.gui.scene_helpers import export_menu_of
 
@@ -64,8 +63,9 @@ def chosen_path(monkeypatch, tmp_path):
 
 
 def test_the_export_menu_lists_the_views_of_the_window(window, menu):
-    ids = [view_id for view_id, _label, _view in window_views(window)]
-    assert ids[:2] == ["canvas", "loss_curve"]
+    ids = [view.id for view in menu.views]
+    assert ids == ["canvas", "loss_curve", "loss_surface", "network", "weights",
+                   "gradient_norms"]
     for view_id in ids:
         assert menu.action(f"export_png_{view_id}") is not None
     for name in ("export_window", "copy_window", "export_animation", "export_points",
@@ -75,9 +75,9 @@ def test_the_export_menu_lists_the_views_of_the_window(window, menu):
 
 @pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
 def test_each_view_exports_from_the_file_menu(window, menu, chosen_path, boxes, kind):
-    views = window_views(window)
+    views = menu.views
     assert len(views) >= 2
-    for view_id, _label, _view in views:
+    for view_id in [view.id for view in views]:
         menu.rebuild()
         menu.action(f"export_{kind}_{view_id}").trigger()
         path = chosen_path["path"]
@@ -96,8 +96,8 @@ def test_each_view_exports_from_the_file_menu(window, menu, chosen_path, boxes, 
     assert boxes.warnings == []
 
 
-def test_the_view_export_is_of_the_plot_not_its_option_row(window):
-    targets = {view_id: export_target(view) for view_id, _l, view in window_views(window)}
+def test_the_view_export_is_of_the_plot_not_its_option_row(window, menu):
+    targets = {view.id: view.target() for view in menu.views}
     assert targets["loss_curve"] is window.loss_curve.plot_widget
     assert targets["canvas"] is window.canvas
 
@@ -233,7 +233,7 @@ def test_animation_frame_panels_share_one_font_size(window, menu, chosen_path, b
     from gui.canvas.data_canvas import DataCanvas
     from gui.surface.surface_view import SurfacePlot
 
-    surface_dock = window.loss_surface.dock
+    surface_dock = window.docks["Loss surface"]
     surface_dock.show()
     surface_dock.raise_()
     for _ in range(5):

@@ -14,8 +14,7 @@ from core.lessons import load_lesson_scene
 from core.scene import open_scene, save_scene, scene_to_dict
 from core.session import Session
 from gui.files.autosave import AUTOSAVE_MS, KEY_CLEAN_EXIT, NO_RECOVERY_ENV
-from gui.export.menu import dock_of, window_views
-from gui.files.scene_files import NO_PROMPTS_ENV, SCENE_VIEWS
+from gui.files.scene_files import NO_PROMPTS_ENV
 from tests.gui import scene_helpers
 from tests.gui.scene_helpers import scene_files_of, settings_file
 
@@ -401,12 +400,12 @@ def test_a_scene_swapped_in_elsewhere_no_longer_saves_over_the_open_file(window,
 
 def test_the_open_views_are_saved_and_restored(window, files, boxes, tmp_path):
     def dock_open(view_id):
-        view = next(v for i, _l, v in window_views(window, SCENE_VIEWS) if i == view_id)
-        return dock_of(view).toggleViewAction().isChecked()
+        view = next(v for v in window.scene_files.views if v.id == view_id)
+        return view.dock.toggleViewAction().isChecked()
 
     def set_open(view_id, shown):
-        view = next(v for i, _l, v in window_views(window, SCENE_VIEWS) if i == view_id)
-        dock_of(view).setVisible(shown)
+        view = next(v for v in window.scene_files.views if v.id == view_id)
+        view.dock.setVisible(shown)
 
     set_open("loss_curve", False)
     set_open("inspector", True)

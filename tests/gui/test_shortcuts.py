@@ -191,7 +191,7 @@ def test_no_two_actions_share_a_key(classroom):
 
 
 def test_every_table_row_is_bound_to_an_action_of_the_window(classroom):
-    bound = {row.id for row in classroom.shortcut_rows}
+    bound = {row.id for row in classroom.shortcuts.rows}
     missing = {row.id for row in SHORTCUTS} - bound
     assert not missing
     play = classroom.step_toolbar.play_action
@@ -199,20 +199,21 @@ def test_every_table_row_is_bound_to_an_action_of_the_window(classroom):
 
 
 def test_help_shortcuts_lists_every_shortcut(classroom, qtbot):
-    dialog = ShortcutsDialog(classroom)
+    dialog = ShortcutsDialog(classroom, classroom.shortcuts.rows)
     qtbot.addWidget(dialog)
     cells = {dialog.table.item(r, c).text() for r in range(dialog.table.rowCount())
              for c in range(2) if dialog.table.item(r, c) is not None}
-    for row in classroom.shortcut_rows:
+    for row in classroom.shortcuts.rows:
         assert keys_text(row) in cells, row.id
         assert row.description in cells, row.id
     for key in ("Space", "→", "Shift+→ / S", "E", "←", "R", "1 … 8", "F5", "F11"):
         assert key in cells
-    assert len(shortcut_table(classroom)) >= len(classroom.shortcut_rows)
+    rows = classroom.shortcuts.rows
+    assert len(shortcut_table(classroom, rows)) >= len(rows)
 
 
 def test_f1_opens_the_shortcuts_dialog(classroom, qtbot):
     classroom.shortcuts_action.trigger()
-    dialog = classroom._shortcuts_dialog
+    dialog = classroom.shortcuts.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=PATIENCE_MS)
     dialog.close()

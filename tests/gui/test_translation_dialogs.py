@@ -17,7 +17,6 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui.export import actions as export_actions
 from gui.export.figures import ExportError, export_png
 from gui.export.actions import AnimationSettingsDialog, export_animation_with_dialog
-from gui.export.menu import window_views
 from gui.common.i18n import manager
 from tests.gui import classroom_helpers
 from tests.gui.scene_helpers import settings_file
@@ -171,8 +170,8 @@ def test_export_dialogs_and_messages_are_chinese(classroom, recorder, monkeypatc
         texts.append(action.text())
         if action.menu() is not None:
             texts += [inner.text() for inner in action.menu().actions()]
-    for _id, _label, view in window_views(classroom):
-        texts += [a.text() for a in getattr(view, "_bp_export_actions", ())]
+    for actions in menu.view_actions.values():
+        texts += [a.text() for a in actions]
     assert "训练过程动画（GIF/MP4）…" in texts
     assert_chinese(texts)
     english_ui()
@@ -190,7 +189,7 @@ def dialog_texts(dialog: QtWidgets.QWidget) -> list[str]:
 
 def test_the_animation_dialog_and_its_progress_are_chinese(classroom, tmp_path):
     chinese_ui()
-    labels = [label for _id, label, _view in window_views(classroom)]
+    labels = [view.label() for view in classroom.export_menu.views]
     dialog = AnimationSettingsDialog(labels, classroom)
     try:
         texts = dialog_texts(dialog)
@@ -232,9 +231,14 @@ def wait_for_surface(qtbot, presenter, timeout=PATIENCE_MS):
                     timeout=timeout)
 
 
+def classroom_dock(presenter) -> QtWidgets.QDockWidget:
+    """The dock that holds the loss-surface view."""
+    return presenter.view.parentWidget()
+
+
 def surface_texts(presenter) -> list[str]:
     QtWidgets.QApplication.processEvents()
-    dock = presenter.dock
+    dock = classroom_dock(presenter)
     texts = visible_texts(dock)
     view = presenter.view
     for plot in (view.plot.getPlotItem(), view.slices.along_plot, view.slices.interpolation_plot):
@@ -262,8 +266,8 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert_no_english(texts)
 
     classroom.lessons_menu.load("xor-hidden")
-    presenter.dock.show()
-    presenter.dock.raise_()
+    classroom.docks["Loss surface"].show()
+    classroom.docks["Loss surface"].raise_()
     for _ in range(5):
         classroom.controller.step()
     for mode in ("parameters", "random", "pca"):
@@ -291,15 +295,15 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert "3-D view unavailable" in status
     assert view.tabs.tabText(1) == "1-D slices"
     assert presenter.controls.mode_combo.itemText(0) == "Two parameters"
-    assert presenter.dock.windowTitle() == "Loss surface"
+    assert classroom.docks["Loss surface"].windowTitle() == "Loss surface"
     assert presenter.controls.mode == "pca"  # the setting did not follow the text
 
 
 def test_the_surface_status_follows_a_language_switch(classroom, qtbot):
     presenter = classroom.loss_surface
     presenter.controls.set_mode("parameters")
-    presenter.dock.show()
-    presenter.dock.raise_()
+    classroom.docks["Loss surface"].show()
+    classroom.docks["Loss surface"].raise_()
     presenter.recompute()
     wait_for_surface(qtbot, presenter)
     assert presenter.controls.status_label.text().startswith("surface 51×51 at step ")

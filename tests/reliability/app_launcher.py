@@ -103,10 +103,7 @@ def scenario(name: str, out: str | None) -> None:
 
         QtCore.QTimer.singleShot(0, close_when_busy)
     elif name == "close-exporting":
-        export_menu = getattr(window, "export_menu", None)
-        if export_menu is None:
-            from gui.export.menu import install_export_menu
-            export_menu = install_export_menu(window)
+        export_menu = window.export_menu
         QtCore.QTimer.singleShot(1500, lambda: (say("CLOSING exporting"), window.close()))
         say("EXPORTING")
         start = time.perf_counter()

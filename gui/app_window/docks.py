@@ -1,0 +1,81 @@
+"""The views of a registry built, docked and listed in the View menu (used by MainWindow).
+
+:func:`build_views` calls each factory once; :func:`dock_views` puts every view with a dock
+area into a QDockWidget in registry order (tabbed or split as its spec says, hidden when not
+visible by default); :func:`view_menu_entries` gives the View menu its view entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Qt
+
+from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec, view_widget
+
+
+def build_views(registry: ViewRegistry, controller, parent: QtCore.QObject) -> dict[str, object]:
+    """View id → the view (a widget, or a presenter with a ``view``), in registry order."""
+    context = ViewContext(parent=parent)
+    return {spec.id: spec.factory(controller, context) for spec in registry}
+
+
+def dock_views(window: QtWidgets.QMainWindow, registry: ViewRegistry,
+               views: Mapping[str, object], title_changed: Callable[[str], None]
+               ) -> Iterator[tuple[ViewSpec, QtWidgets.QDockWidget]]:
+    """Dock each view of ``registry`` that has a ``dock_area`` into ``window``, in registry
+    order, yielding (spec, dock) as each is placed (the window sizes its default layout as
+    the docks come). ``title_changed`` is connected to every dock's ``windowTitleChanged``
+    (the tab of a tabbed dock must follow its title). Once all are placed, the first dock of
+    each tab group is brought to the front."""
+    by_id: dict[str, QtWidgets.QDockWidget] = {}
+    hosts: list[QtWidgets.QDockWidget] = []
+    for spec in registry.docked():
+        part = views[spec.id]
+        widget = view_widget(part)
+        dock = QtWidgets.QDockWidget(spec.title, window)
+        dock.setObjectName(spec.dock_name)
+        if spec.scroll:
+            area_widget = QtWidgets.QScrollArea()
+            area_widget.setWidgetResizable(True)
+            area_widget.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            area_widget.setWidget(widget)
+            dock.setWidget(area_widget)
+        else:
+            dock.setWidget(widget)
+        window.addDockWidget(spec.dock_area, dock)
+        dock.windowTitleChanged.connect(title_changed)
+        if spec.beside is not None:
+            window.splitDockWidget(by_id[spec.beside], dock, Qt.Orientation.Horizontal)
+        if spec.tab_with is not None:
+            host = by_id[spec.tab_with]
+            window.tabifyDockWidget(host, dock)
+            if host not in hosts:
+                hosts.append(host)
+        if not spec.visible:
+            dock.hide()
+            # choosing it in the View menu brings its tab to the front
+            dock.toggleViewAction().triggered.connect(lambda on, d=dock: on and d.raise_())
+        by_id[spec.id] = dock
+        yield spec, dock
+    for host in hosts:  # the first dock of each tab group is the tab in front
+        host.raise_()
+    for spec in registry.docked():  # once the layout is built: its own changes need no redraw
+        if spec.gate is not None:
+            by_id[spec.id].visibilityChanged.connect(
+                spec.gate(view_widget(views[spec.id])).became_visible)
+
+
+def view_menu_entries(registry: ViewRegistry, views: Mapping[str, object],
+                      docks: Mapping[str, QtWidgets.QDockWidget],
+                      parent: QtCore.QObject) -> list[QtGui.QAction]:
+    """The View menu's view entries: the toggles of the docks shown by default (registry
+    order), the views' own menu actions, then the toggles of the docks hidden by default."""
+    docked = registry.docked()
+    entries = [docks[spec.title].toggleViewAction() for spec in docked if spec.visible]
+    for spec in registry:
+        if spec.menu_actions is not None:
+            entries += spec.menu_actions(view_widget(views[spec.id]), parent)
+    entries += [docks[spec.title].toggleViewAction() for spec in docked if not spec.visible]
+    return entries

@@ -1,0 +1,103 @@
+"""The views of the app, each declared once (:class:`gui.common.view_spec.ViewSpec`).
+
+Registry order is the order of the docks and of their View-menu entries. The main window
+builds its views and docks from :data:`VIEWS`, hands the exported views to File ▸ Export, the
+scene views to scene files and lessons and the keys to the shortcut table; the headless
+figures (``gui.app_window.headless_figures``) draw the views that have a ``headless_size``.
+A new view is a feature folder with its widget plus one entry here (README, "Adding a view").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from gui.canvas.data_canvas import DataCanvas
+from gui.charts.gradient_norms import GradientNorms
+from gui.charts.loss_curve import LossCurve
+from gui.charts.weight_heatmaps import WeightHeatmaps
+from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
+from gui.diagram.network_diagram import NetworkDiagram
+from gui.inspector.widget import Inspector, inspector_actions
+from gui.panels.data_panel import DataPanel
+from gui.panels.network_panel import NetworkPanel
+from gui.panels.training_panel import TrainingPanel
+from gui.surface.dock import LossSurfacePresenter
+from gui.surface.surface_view import LossSurfaceView
+
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+# What moves the model and its outputs: most views redraw on these.
+TRAINING_SIGNALS = ("stepped", "phaseCompleted", "networkChanged", "dataChanged")
+
+
+def _loss_curve(_controller, context: ViewContext) -> LossCurve:
+    curve = LossCurve()
+    if context.offscreen:  # the option row (a key made of QLabels) is not in the figure
+        curve.add_export_legend(offset=(-10, 10), labelTextColor="#202020")
+    return curve
+
+
+def _diagram(controller, context: ViewContext) -> NetworkDiagram:
+    diagram = NetworkDiagram(controller)
+    if context.offscreen:
+        diagram.set_animation_ms(0)
+    return diagram
+
+
+def _view_gate(view):
+    return view.gate
+
+
+VIEWS = ViewRegistry((
+    ViewSpec("canvas", QT_TRANSLATE_NOOP("ui", "Data canvas"),
+             lambda _c, _ctx: DataCanvas(), dock_area=None,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Data canvas"), export_rank=0,
+             headless_size=(640, 600),
+             redraws_on=(*TRAINING_SIGNALS, "pointsReplaced", "selectionChanged",
+                         "playingChanged")),
+    ViewSpec("data_panel", QT_TRANSLATE_NOOP("ui", "Data"), lambda _c, _ctx: DataPanel(),
+             dock_area=LEFT, scroll=True, scene_view=False, redraws_on=("settingsChanged",)),
+    ViewSpec("network_panel", QT_TRANSLATE_NOOP("ui", "Network"),
+             lambda _c, _ctx: NetworkPanel(), dock_area=LEFT, scroll=True, scene_view=False,
+             redraws_on=("settingsChanged",)),
+    ViewSpec("training_panel", QT_TRANSLATE_NOOP("ui", "Training"),
+             lambda _c, _ctx: TrainingPanel(), dock_area=RIGHT, scroll=True, scene_view=False,
+             redraws_on=("settingsChanged",)),
+    ViewSpec("loss_curve", QT_TRANSLATE_NOOP("ui", "Loss curve"), _loss_curve, dock_area=RIGHT,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss curve"), export_rank=1,
+             export_target=lambda curve: curve.plot_widget, headless_size=(800, 450),
+             redraws_on=("stepped", "phaseCompleted", "playingChanged")),
+    ViewSpec("network", QT_TRANSLATE_NOOP("ui", "Network diagram"), _diagram, dock_area=BOTTOM,
+             shortcut="Ctrl+Shift+N",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the network diagram"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Network diagram"), export_rank=3,
+             export_target=lambda diagram: diagram.view, headless_size=(900, 540),
+             redraws_on=(*TRAINING_SIGNALS, "selectionChanged", "playingChanged"),
+             gate=_view_gate),
+    ViewSpec("inspector", QT_TRANSLATE_NOOP("ui", "Inspector"),
+             lambda c, _ctx: Inspector(c), dock_area=BOTTOM, beside="network",
+             shortcut="Ctrl+Shift+I",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the inspector"),
+             redraws_on=(*TRAINING_SIGNALS, "selectionChanged", "playingChanged"),
+             menu_actions=inspector_actions, gate=_view_gate),
+    ViewSpec("weights", QT_TRANSLATE_NOOP("ui", "Weights"),
+             lambda c, _ctx: WeightHeatmaps(c), dock_area=RIGHT, tab_with="loss_curve",
+             shortcut="Ctrl+Shift+W",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts",
+                                             "Show / hide the weight and gradient heatmaps"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps"), export_rank=4,
+             headless_size=(900, 360), redraws_on=TRAINING_SIGNALS, gate=_view_gate),
+    ViewSpec("gradient_norms", QT_TRANSLATE_NOOP("ui", "Gradient norms"),
+             lambda c, _ctx: GradientNorms(c), dock_area=RIGHT, tab_with="loss_curve",
+             shortcut="Ctrl+Shift+G",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the gradient norms"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms"), export_rank=5,
+             headless_size=(800, 450), redraws_on=TRAINING_SIGNALS, gate=_view_gate),
+    ViewSpec("loss_surface", QT_TRANSLATE_NOOP("ui", "Loss surface"),
+             lambda c, ctx: LossSurfacePresenter(c, parent=ctx.parent), dock_area=RIGHT,
+             tab_with="loss_curve", visible=False,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss surface"), export_rank=2,
+             export_target=LossSurfaceView.figure_part, headless_size=(700, 640),
+             redraws_on=(*TRAINING_SIGNALS, "settingsChanged", "selectionChanged")),
+))
