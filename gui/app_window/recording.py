@@ -123,13 +123,16 @@ class OffscreenViews:
     ``session``; :meth:`refresh` redraws the canvas and the loss curve (the other views follow
     the controller's signals). ``sizes``: widget size per view id (default VIEW_SIZES);
     ``target_sizes``: the size the exported part of a view must have (see
-    :meth:`fit_targets`), which wins over ``sizes``. Needs a QApplication.
+    :meth:`fit_targets`), which wins over ``sizes``. ``cancelled()`` True ends any wait for
+    the loss surface at once (:meth:`wait_for_surface`). Needs a QApplication.
     """
 
     def __init__(self, session, only: Sequence[str] | None = None,
                  sizes: Mapping[str, tuple[int, int]] | None = None,
                  target_sizes: Mapping[str, tuple[int, int]] | None = None,
-                 controller: TrainingController | None = None) -> None:
+                 controller: TrainingController | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+        self.cancelled = cancelled
         self.controller = controller or TrainingController(session)
         self.container = QtWidgets.QWidget()
         self.container.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -210,7 +213,8 @@ class OffscreenViews:
                 app.processEvents()
 
     def wait_for_surface(self, timeout: float = SURFACE_TIMEOUT) -> bool:
-        """Let the loss-surface worker finish its grid (the view shows it); True if done."""
+        """Let the loss-surface worker finish its grid (the view shows it); True if done.
+        Stops waiting after ``timeout`` seconds or as soon as ``cancelled()`` is True."""
         if self.surface is None:
             return True
         app = QtWidgets.QApplication.instance()
@@ -218,6 +222,8 @@ class OffscreenViews:
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             app.processEvents()
+            if self.cancelled is not None and self.cancelled():
+                break
             if self.surface.update is not None and not self.surface.update.preview \
                     and not runner.busy:
                 break
@@ -292,7 +298,8 @@ class TrainingRecorder:
     ``view_ids``: the views to record, in frame order. ``target_sizes``: the size of each
     recorded view in the frame (e.g. from :func:`frame_sizes`). ``configure(views)`` runs once
     the views exist, before the first frame (the export menu copies the window's view options
-    and selection there). Use as a context manager, or call :meth:`close`.
+    and selection there). ``cancelled()`` True cuts short the waits for the loss surface (the
+    window being recorded was closed). Use as a context manager, or call :meth:`close`.
 
     ``session`` is never changed: ``recorder.session`` is the copy, ``recorder.controller``
     its private controller. Raises ValueError for an unknown view id.
@@ -300,7 +307,8 @@ class TrainingRecorder:
 
     def __init__(self, session, view_ids: Sequence[str],
                  target_sizes: Mapping[str, tuple[int, int]], *,
-                 configure: Callable[[OffscreenViews], None] | None = None) -> None:
+                 configure: Callable[[OffscreenViews], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         unknown = [view_id for view_id in view_ids if view_id not in VIEW_SIZES]
         if unknown or not view_ids:
             raise ValueError(f"views to record must be some of {', '.join(VIEW_SIZES)}, got "
@@ -309,7 +317,8 @@ class TrainingRecorder:
         self.session = copy.deepcopy(session)
         self.controller = TrainingController(self.session)
         self.views = OffscreenViews(self.session, only=self.view_ids,
-                                    target_sizes=target_sizes, controller=self.controller)
+                                    target_sizes=target_sizes, controller=self.controller,
+                                    cancelled=cancelled)
         try:
             if configure is not None:
                 configure(self.views)
@@ -349,10 +358,11 @@ class TrainingRecorder:
 
 
 def record_training(controller, chosen: Mapping[str, QtWidgets.QWidget],
-                    sizes: Mapping[str, tuple[int, int]], theme: str) -> TrainingRecorder:
+                    sizes: Mapping[str, tuple[int, int]], theme: str,
+                    cancelled: Callable[[], bool] | None = None) -> TrainingRecorder:
     """A :class:`TrainingRecorder` of a copy of ``controller``'s session with the views
-    ``chosen`` (id → the window's widget, mirrored: settings, theme, selection) at ``sizes``.
-    File ▸ Export's animation gets this from the main window (gui.export stays independent of
-    the views)."""
-    return TrainingRecorder(controller.session, list(chosen), sizes,
+    ``chosen`` (id → the window's widget, mirrored: settings, theme, selection) at ``sizes``;
+    ``cancelled`` as for TrainingRecorder. File ▸ Export's animation gets this from the main
+    window (gui.export stays independent of the views)."""
+    return TrainingRecorder(controller.session, list(chosen), sizes, cancelled=cancelled,
                             configure=lambda views: mirror_views(views, controller, chosen, theme))
