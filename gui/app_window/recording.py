@@ -128,15 +128,18 @@ class OffscreenViews:
     canvas and the loss curve (the other views follow the controller's signals). ``sizes``:
     widget size per view id (default the registry's); ``target_sizes``: the size the exported
     part of a view must have (see :meth:`fit_targets`), which wins over ``sizes``. A view whose
-    factory fails is left out, with the reason in ``problems``. Needs a QApplication.
+    factory fails is left out, with the reason in ``problems``. ``cancelled()`` True ends any
+    wait for the loss surface at once (:meth:`wait_for_surface`). Needs a QApplication.
     """
 
     def __init__(self, session, only: Sequence[str] | None = None,
                  sizes: Mapping[str, tuple[int, int]] | None = None,
                  target_sizes: Mapping[str, tuple[int, int]] | None = None,
                  controller: TrainingController | None = None,
-                 registry: ViewRegistry = VIEWS) -> None:
+                 registry: ViewRegistry = VIEWS,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         self.registry = registry
+        self.cancelled = cancelled
         default_sizes = view_sizes(registry)
         self.controller = controller or TrainingController(session)
         self.container = QtWidgets.QWidget()
@@ -215,7 +218,8 @@ class OffscreenViews:
                 app.processEvents()
 
     def wait_for_surface(self, timeout: float = SURFACE_TIMEOUT) -> bool:
-        """Let the loss-surface worker finish its grid (the view shows it); True if done."""
+        """Let the loss-surface worker finish its grid (the view shows it); True if done.
+        Stops waiting after ``timeout`` seconds or as soon as ``cancelled()`` is True."""
         if self.surface is None:
             return True
         app = QtWidgets.QApplication.instance()
@@ -223,6 +227,8 @@ class OffscreenViews:
         deadline = time.perf_counter() + timeout
         while time.perf_counter() < deadline:
             app.processEvents()
+            if self.cancelled is not None and self.cancelled():
+                break
             if self.surface.update is not None and not self.surface.update.preview \
                     and not runner.busy:
                 break
@@ -297,7 +303,8 @@ class TrainingRecorder:
     ``view_ids``: the views to record, in frame order. ``target_sizes``: the size of each
     recorded view in the frame (e.g. from :func:`frame_sizes`). ``configure(views)`` runs once
     the views exist, before the first frame (the export menu copies the window's view options
-    and selection there). Use as a context manager, or call :meth:`close`.
+    and selection there). ``cancelled()`` True cuts short the waits for the loss surface (the
+    window being recorded was closed). Use as a context manager, or call :meth:`close`.
 
     ``session`` is never changed: ``recorder.session`` is the copy, ``recorder.controller``
     its private controller. Raises ValueError for an unknown view id.
@@ -306,7 +313,8 @@ class TrainingRecorder:
     def __init__(self, session, view_ids: Sequence[str],
                  target_sizes: Mapping[str, tuple[int, int]], *,
                  configure: Callable[[OffscreenViews], None] | None = None,
-                 registry: ViewRegistry = VIEWS) -> None:
+                 registry: ViewRegistry = VIEWS,
+                 cancelled: Callable[[], bool] | None = None) -> None:
         known = view_sizes(registry)
         unknown = [view_id for view_id in view_ids if view_id not in known]
         if unknown or not view_ids:
@@ -317,7 +325,7 @@ class TrainingRecorder:
         self.controller = TrainingController(self.session)
         self.views = OffscreenViews(self.session, only=self.view_ids,
                                     target_sizes=target_sizes, controller=self.controller,
-                                    registry=registry)
+                                    registry=registry, cancelled=cancelled)
         try:
             if configure is not None:
                 configure(self.views)
@@ -358,11 +366,12 @@ class TrainingRecorder:
 
 def record_training(controller, chosen: Mapping[str, QtWidgets.QWidget],
                     sizes: Mapping[str, tuple[int, int]], theme: str,
-                    registry: ViewRegistry = VIEWS) -> TrainingRecorder:
+                    registry: ViewRegistry = VIEWS,
+                    cancelled: Callable[[], bool] | None = None) -> TrainingRecorder:
     """A :class:`TrainingRecorder` of a copy of ``controller``'s session with the views
-    ``chosen`` (id → the window's widget, mirrored: settings, theme, selection) at ``sizes``.
-    File ▸ Export's animation gets this from the main window (gui.export stays independent of
-    the views)."""
-    return TrainingRecorder(controller.session, list(chosen), sizes,
+    ``chosen`` (id → the window's widget, mirrored: settings, theme, selection) at ``sizes``;
+    ``cancelled`` as for TrainingRecorder. File ▸ Export's animation gets this from the main
+    window (gui.export stays independent of the views)."""
+    return TrainingRecorder(controller.session, list(chosen), sizes, cancelled=cancelled,
                             configure=lambda views: mirror_views(views, controller, chosen, theme),
                             registry=registry)

@@ -25,16 +25,22 @@ core (an even contest would double every redraw's time on screen).
 
 ``shutdown()`` cancels the current job, then ``quit()`` + ``wait()`` on the thread, so closing
 the window mid-computation never leaves a running ``QThread`` behind. As a safety net the same
-happens when the application is about to quit and when the runner object is destroyed (the
-thread is its child, deleted after it has stopped).
+happens when the application is about to quit, when the runner object is destroyed (the
+thread is its child, deleted after it has stopped) and at interpreter exit. The last one is an
+``atexit`` hook registered after PySide's own (atexit runs hooks last-in first-out), so it
+runs first: PySide's hook clears its signal manager and deletes every Python-owned QObject,
+and a worker still emitting progress into that teardown crashes the process (SIGSEGV).
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 
+import shiboken6
 from PySide6 import QtCore
 from PySide6.QtCore import Signal, Slot
 
@@ -160,6 +166,7 @@ class JobRunner(QtCore.QObject):
         app = QtCore.QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        _live_runners.add(self)
 
     # ------------------------------------------------------------------ requests
     def submit(self, job) -> int:
@@ -202,15 +209,19 @@ class JobRunner(QtCore.QObject):
         """Let a worker paused after a result (``hold_results``) go on computing."""
         self._requests.result_drawn.set()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Cancel the current job and stop the thread (quit + wait). Safe to call twice.
-        Returns True when the thread has finished."""
+    def shutdown(self, timeout_ms: int | None = 10_000) -> bool:
+        """Cancel the current job and stop the thread (quit + wait up to ``timeout_ms``; None:
+        until the job has noticed the cancel). Safe to call twice. Returns True when the thread
+        has finished."""
         self._requests.stop()
         self._set_busy(False)
         thread = self.worker_thread
         if thread.isRunning():
             thread.quit()
-            thread.wait(timeout_ms)
+            if timeout_ms is None:
+                thread.wait()
+            else:
+                thread.wait(timeout_ms)
         return not thread.isRunning()
 
     # ------------------------------------------------------------ from the worker
@@ -238,6 +249,19 @@ class JobRunner(QtCore.QObject):
         if self.is_current(request_id):
             self._set_busy(False)
             self.failed.emit(request_id, error)
+
+
+#: Runners whose thread may still run; stopped at interpreter exit before PySide's teardown.
+_live_runners: weakref.WeakSet[JobRunner] = weakref.WeakSet()
+
+
+def _stop_live_runners() -> None:
+    for runner in list(_live_runners):
+        if shiboken6.isValid(runner):  # else destroyed: its thread was stopped then
+            runner.shutdown(timeout_ms=None)
+
+
+atexit.register(_stop_live_runners)  # after PySide's hook (imported above), so run before it
 
 
 def describe(error: BaseException) -> str:

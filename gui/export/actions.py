@@ -282,11 +282,13 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
 
 def export_animation_with_dialog(parent: QtWidgets.QWidget | None, source: Iterable | Callable,
                                  path: str, *, fps: float, frame_count: int,
-                                 caption: str | Callable[[int], str] | None = None) -> str | None:
+                                 caption: str | Callable[[int], str] | None = None,
+                                 cancelled: Callable[[], bool] | None = None) -> str | None:
     """Run :func:`export_animation` behind a modal QProgressDialog with Cancel.
 
-    Returns the path, or None when cancelled (nothing written, no message) or failed (message
-    box shown).
+    ``cancelled()``, asked after each frame, True stops the export as Cancel does (e.g. the
+    window it records was closed). Returns the path, or None when cancelled (nothing written,
+    no message) or failed (message box shown).
     """
     dialog = QtWidgets.QProgressDialog(translate("Export", "Recording the animation…"),
                                        translate("Export", "Cancel"), 0, frame_count, parent)
@@ -298,7 +300,7 @@ def export_animation_with_dialog(parent: QtWidgets.QWidget | None, source: Itera
     def progress(done: int, total: int | None) -> bool:
         dialog.setValue(done)
         QtWidgets.QApplication.processEvents()
-        return not dialog.wasCanceled()
+        return not (dialog.wasCanceled() or (cancelled is not None and cancelled()))
 
     try:
         export_animation(source, path, fps=fps, frame_count=frame_count, caption=caption,

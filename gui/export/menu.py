@@ -26,7 +26,7 @@ same choice.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -235,20 +235,33 @@ class ExportMenu(QtCore.QObject):
             return None
         controller = self.controller
         controller.pause()
+        window_closed = _closed_from_now_on(self.window)
         # The views of the frame get one height; each keeps the aspect it has on screen.
         sizes = frame_sizes({view_id: native_size(target) for view_id, target in targets.items()})
         theme = current_theme(self.window)
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:  # a copy of the session is trained, in views of its own: the scene is untouched
-            recorder = self.record_training(controller, chosen, sizes, theme)
+            recorder = self.record_training(controller, chosen, sizes, theme,
+                                            cancelled=window_closed)
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
         with recorder:
+            if window_closed():  # closed while the recorder was built: the quit is under way
+                return None
             written = export_animation_with_dialog(
                 self.window, recorder.frame_source(settings["steps_per_frame"]), path,
-                fps=settings["fps"], frame_count=settings["frame_count"])
+                fps=settings["fps"], frame_count=settings["frame_count"],
+                cancelled=window_closed)
         if written:
             self.window.statusBar().showMessage(
                 translate("ExportMenu", "Animation written to {0}").format(
                     os.path.basename(written)), 6000)
         return written
+
+
+def _closed_from_now_on(window: QtWidgets.QWidget) -> Callable[[], bool]:
+    """A predicate: True once ``window``, open now, has been closed (hidden). An export must
+    not outlive its window: Qt's quit after the close only closes the windows open by then, so
+    a progress dialog shown later would keep the process recording."""
+    was_open = window.isVisible()
+    return lambda: was_open and not window.isVisible()

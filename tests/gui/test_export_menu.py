@@ -178,8 +178,8 @@ def test_animation_export_trains_a_copy_and_leaves_the_scene_untouched(
     recorders = []
     record_training = menu.record_training  # the main window's (gui.app_window.recording)
 
-    def spy(*args):
-        recorders.append(record_training(*args))
+    def spy(*args, **kwargs):
+        recorders.append(record_training(*args, **kwargs))
         return recorders[-1]
 
     monkeypatch.setattr(menu, "record_training", spy)

@@ -2,6 +2,7 @@
 copy is trained through its own controller, and every view of a frame has one height."""
 
 import pickle
+import threading
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from gui.export.animation import export_animation
 from gui.controller import TrainingController
 from gui.export.figures import native_size
+from gui.app_window import recording
 from gui.app_window.recording import TrainingRecorder, frame_sizes
 
 
@@ -85,3 +87,36 @@ def test_run_steps_stops_at_a_divergence(qapp):
     assert session.trainer.divergence is not None and reports
     assert session.trainer.step_count < 500
     assert controller.run_steps(3) is False  # nothing more to train
+
+
+def test_a_cancelled_recorder_stops_waiting_for_the_loss_surface(qapp, monkeypatch):
+    """The recorded loss surface never finishes (a stand-in job that only stops when
+    cancelled); with ``cancelled()`` True (the recorded window was closed) every wait for the
+    surface ends at its first event-loop pass instead of after SURFACE_TIMEOUT seconds."""
+    import gui.surface.dock as dock
+    from core.loss_surface import Cancelled
+
+    never = threading.Event()
+
+    def never_done(*_args, **_kwargs):
+        def job(progress):
+            while progress(0.0) is not False:
+                never.wait(0.001)
+            raise Cancelled("stand-in")
+
+        return job
+
+    monkeypatch.setattr(dock, "surface_job", never_done)
+    waits, asked = [], []
+    real_wait = recording.OffscreenViews.wait_for_surface
+
+    def counting_wait(self, *args, **kwargs):
+        waits.append(1)
+        return real_wait(self, *args, **kwargs)
+
+    monkeypatch.setattr(recording.OffscreenViews, "wait_for_surface", counting_wait)
+    sizes = {"canvas": (300, 240), "loss_surface": (300, 240)}
+    with TrainingRecorder(_session(), tuple(sizes), sizes,
+                          cancelled=lambda: asked.append(1) or True) as recorder:
+        assert recorder.views.surface.update is None  # the surface never came
+    assert waits and len(asked) == len(waits)  # one pass per wait, then it gave up

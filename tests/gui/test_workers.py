@@ -182,3 +182,42 @@ def test_process_exits_cleanly_with_a_computation_running(ending):
     assert done.returncode == 0, done.stderr
     assert "clean exit" in done.stdout
     assert "Destroyed while thread" not in done.stderr
+
+
+TEARDOWN_SCRIPT = """
+import os, sys, threading, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, {root!r})
+import shiboken6
+from PySide6 import QtWidgets
+from gui.common.workers import JobRunner
+app = QtWidgets.QApplication([])
+parent = QtWidgets.QWidget()
+runner = JobRunner("exit", parent)
+go, started, request = threading.Event(), threading.Event(), []
+def job(progress):
+    # a stand-in that emits no signal: it only watches its request, so it cannot crash
+    # itself; it reports whether PySide had begun deleting Qt objects when it was stopped
+    go.wait()
+    started.set()
+    while runner.is_current(request[0]):
+        time.sleep(0.001)
+    print("stopped before Qt teardown:", shiboken6.isValid(parent), flush=True)
+request.append(runner.submit(job))
+go.set()
+assert started.wait(60)
+print("clean exit", flush=True)
+"""
+
+
+def test_interpreter_exit_stops_the_worker_before_qt_objects_are_deleted():
+    """At interpreter exit PySide's own atexit hook clears its signal manager and deletes every
+    Python-owned QObject; a job still running then (emitting progress into that teardown) is
+    the SIGSEGV seen under load. The runner must stop its thread before that teardown starts,
+    not while its parent is being deleted."""
+    script = TEARDOWN_SCRIPT.format(root=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=PATIENCE_S)
+    assert done.returncode == 0, done.stderr
+    assert "clean exit" in done.stdout
+    assert "stopped before Qt teardown: True" in done.stdout, done.stdout + done.stderr

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from tests.reliability.ui import run_events_for
 from tests.waiting import PATIENCE_S
@@ -90,3 +90,59 @@ def test_close_event_leaves_no_timer_running(window):
     if presenter is not None:
         assert not presenter.surface_runner.worker_thread.isRunning()
         assert not presenter.race_runner.worker_thread.isRunning()
+
+
+def _export_and_close(window, dialogs, tmp_path, monkeypatch, close_at):
+    """File ▸ Export ▸ animation (6 frames) of ``window``, which is closed at ``close_at``:
+    "recorder" = once the recorder is built (the close lands in one of its event-loop passes,
+    before any frame or progress dialog exists), or a frame index (from inside the frame
+    source, i.e. mid-export). Returns (the export's result, indices of the frames rendered)."""
+    from tests.gui.scene_helpers import export_menu_of
+
+    menu = export_menu_of(window)
+    dialogs.save_paths.append(str(tmp_path / "training.gif"))
+
+    def six_frames(dialog):
+        if isinstance(getattr(dialog, "frame_count", None), QtWidgets.QSpinBox):
+            dialog.frame_count.setValue(6)
+
+    dialogs.configure = six_frames
+    rendered: list[int] = []
+    record_training = menu.record_training
+
+    def record(*args, **kwargs):
+        recorder = record_training(*args, **kwargs)
+        if close_at == "recorder":
+            window.close()
+        frame_source = recorder.frame_source
+
+        def counting_source(*a, **k):
+            source = frame_source(*a, **k)
+
+            def frame(index):
+                rendered.append(index)
+                if index == close_at:
+                    window.close()
+                return source(index)
+
+            return frame
+
+        recorder.frame_source = counting_source
+        return recorder
+
+    monkeypatch.setattr(menu, "record_training", record)
+    return menu.export_animation(), rendered
+
+
+@pytest.mark.parametrize(("close_at", "frames_rendered"), [("recorder", []), (2, [0, 1, 2])])
+def test_closing_the_window_cancels_the_animation_export(window, dialogs, tmp_path, monkeypatch,
+                                                         close_at, frames_rendered):
+    """Closing the window ends the export at its next frame and leaves no file; a close that
+    comes before the progress dialog exists (the recorder is built first, in event-loop passes
+    of its own) counts too: Qt's quit closes only windows that are open by then."""
+    written, rendered = _export_and_close(window, dialogs, tmp_path, monkeypatch, close_at)
+    assert not window.isVisible()
+    assert written is None
+    assert rendered == frames_rendered
+    assert [name for name in os.listdir(tmp_path) if "training" in name] == []
+    assert [kind for kind, _title, _text in dialogs.messages if kind != "question"] == []
