@@ -27,8 +27,19 @@ from gui.surface.surface_view import LossSurfaceView
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-# What moves the model and its outputs: most views redraw on these.
-TRAINING_SIGNALS = ("stepped", "phaseCompleted", "networkChanged", "dataChanged")
+# What the views redraw on (entries as in gui.common.refresh.redraw_matches). The gated views
+# declare their own (REDRAWS_ON, which they connect); the canvas, loss curve and panels are
+# redrawn by the main window's gates (MainWindow._connect_redraws), the loss surface by its
+# presenter (gui.surface.dock; following a selected parameter is a new plane, not a redraw).
+# tests/gui/test_view_registry.py emits every signal and checks that exactly these redraw.
+CANVAS_REDRAWS_ON = ("stepped", "weightsChanged", "dataChanged", "pointsReplaced",
+                     "phaseCompleted", "playingChanged", "selectionChanged",
+                     "settingsChanged:training.batch_size")
+CURVE_REDRAWS_ON = ("stepped", "weightsChanged", "dataChanged", "playingChanged",
+                    "settingsChanged:training.l1", "settingsChanged:training.l2")
+SURFACE_REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "networkChanged",
+                      "dataChanged", "settingsChanged:training.l1",
+                      "settingsChanged:training.l2")
 
 
 def _loss_curve(_controller, context: ViewContext) -> LossCurve:
@@ -54,8 +65,7 @@ VIEWS = ViewRegistry((
              lambda _c, _ctx: DataCanvas(), dock_area=None,
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Data canvas"), export_rank=0,
              headless_size=(640, 600),
-             redraws_on=(*TRAINING_SIGNALS, "pointsReplaced", "selectionChanged",
-                         "playingChanged")),
+             redraws_on=CANVAS_REDRAWS_ON),
     ViewSpec("data_panel", QT_TRANSLATE_NOOP("ui", "Data"), lambda _c, _ctx: DataPanel(),
              dock_area=LEFT, scroll=True, scene_view=False, redraws_on=("settingsChanged",)),
     ViewSpec("network_panel", QT_TRANSLATE_NOOP("ui", "Network"),
@@ -67,37 +77,38 @@ VIEWS = ViewRegistry((
     ViewSpec("loss_curve", QT_TRANSLATE_NOOP("ui", "Loss curve"), _loss_curve, dock_area=RIGHT,
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss curve"), export_rank=1,
              export_target=lambda curve: curve.plot_widget, headless_size=(800, 450),
-             redraws_on=("stepped", "phaseCompleted", "playingChanged")),
+             redraws_on=CURVE_REDRAWS_ON),
     ViewSpec("network", QT_TRANSLATE_NOOP("ui", "Network diagram"), _diagram, dock_area=BOTTOM,
              shortcut="Ctrl+Shift+N",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the network diagram"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Network diagram"), export_rank=3,
              export_target=lambda diagram: diagram.view, headless_size=(900, 540),
-             redraws_on=(*TRAINING_SIGNALS, "selectionChanged", "playingChanged"),
-             gate=_view_gate),
+             redraws_on=NetworkDiagram.REDRAWS_ON, gate=_view_gate),
     ViewSpec("inspector", QT_TRANSLATE_NOOP("ui", "Inspector"),
              lambda c, _ctx: Inspector(c), dock_area=BOTTOM, beside="network",
              shortcut="Ctrl+Shift+I",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the inspector"),
-             redraws_on=(*TRAINING_SIGNALS, "selectionChanged", "playingChanged"),
-             menu_actions=inspector_actions, gate=_view_gate),
+             redraws_on=Inspector.REDRAWS_ON, menu_actions=inspector_actions,
+             gate=_view_gate),
     ViewSpec("weights", QT_TRANSLATE_NOOP("ui", "Weights"),
              lambda c, _ctx: WeightHeatmaps(c), dock_area=RIGHT, tab_with="loss_curve",
              shortcut="Ctrl+Shift+W",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts",
                                              "Show / hide the weight and gradient heatmaps"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Weight heatmaps"), export_rank=4,
-             headless_size=(900, 360), redraws_on=TRAINING_SIGNALS, gate=_view_gate),
+             headless_size=(900, 360), redraws_on=WeightHeatmaps.REDRAWS_ON,
+             gate=_view_gate),
     ViewSpec("gradient_norms", QT_TRANSLATE_NOOP("ui", "Gradient norms"),
              lambda c, _ctx: GradientNorms(c), dock_area=RIGHT, tab_with="loss_curve",
              shortcut="Ctrl+Shift+G",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the gradient norms"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Gradient norms"), export_rank=5,
-             headless_size=(800, 450), redraws_on=TRAINING_SIGNALS, gate=_view_gate),
+             headless_size=(800, 450), redraws_on=GradientNorms.REDRAWS_ON,
+             gate=_view_gate),
     ViewSpec("loss_surface", QT_TRANSLATE_NOOP("ui", "Loss surface"),
              lambda c, ctx: LossSurfacePresenter(c, parent=ctx.parent), dock_area=RIGHT,
              tab_with="loss_curve", visible=False,
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss surface"), export_rank=2,
              export_target=LossSurfaceView.figure_part, headless_size=(700, 640),
-             redraws_on=(*TRAINING_SIGNALS, "settingsChanged", "selectionChanged")),
+             redraws_on=SURFACE_REDRAWS_ON),
 ))

@@ -15,10 +15,16 @@ import pyqtgraph as pg
 
 from gui.common import colors
 from gui.common.i18n import manager, translate
-from gui.common.refresh import RefreshGate
+from gui.common.refresh import RefreshGate, connect_redraws
 
 
 class GradientNorms(pg.PlotWidget):
+    """The gradient norm of every layer over the steps (one curve per layer)."""
+
+    #: Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry
+    #: (gui.app_window.view_registry) reads this.
+    REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "dataChanged")
+
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent=parent)
         self.setBackground("w")
@@ -58,10 +64,7 @@ class GradientNorms(pg.PlotWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.phaseCompleted, controller.weightsChanged,
-                       controller.dataChanged):
-            signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
+        connect_redraws(self.gate, controller, self.REDRAWS_ON)
         self.gate.request()
 
     def _ensure_curves(self, n_layers: int) -> None:

@@ -19,13 +19,17 @@ from gui.common import colors
 from gui.common.i18n import translate
 from core.parameters import ParamRef, sup
 from gui.common.number_format import number
-from gui.common.refresh import RefreshGate
+from gui.common.refresh import RefreshGate, connect_redraws
 
 NAN_BACKGROUND = "#9E9E9E"
 
 
 class WeightHeatmaps(pg.GraphicsLayoutWidget):
     """Signal parameterClicked((layer, "W", i, j)) with core's 0-based indices."""
+
+    #: Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry
+    #: (gui.app_window.view_registry) reads this.
+    REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "dataChanged")
 
     parameterClicked = Signal(object)
 
@@ -49,10 +53,7 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.phaseCompleted, controller.weightsChanged,
-                       controller.dataChanged):
-            signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
+        connect_redraws(self.gate, controller, self.REDRAWS_ON)
         self.gate.request()
 
     def _build(self, shapes: tuple) -> None:

@@ -156,3 +156,48 @@ class RefreshGate(QtCore.QObject):
             if self.dirty:  # not on screen yet: once the event loop has shown it
                 QtCore.QTimer.singleShot(0, self._catch_up)
         return False
+
+
+def redraw_matches(entry: str, signal: str, args: tuple = ()) -> bool:
+    """Whether a ``redraws_on`` entry asks for a redraw when ``signal`` is emitted with ``args``.
+
+    An entry is a controller signal name (``"weightsChanged"``), or ``"settingsChanged:"``
+    followed by a prefix of the changed setting names it cares about (``"settingsChanged:
+    training."`` for every training setting, ``"settingsChanged:training.l2"`` for L2 only).
+    """
+    name, _, prefix = entry.partition(":")
+    if name != signal:
+        return False
+    if not prefix:
+        return True
+    names = args[0] if args else ()
+    return any(str(changed).startswith(prefix) for changed in names)
+
+
+class _Relay(QtCore.QObject):
+    """Forwards one controller signal to a gate; a child of the gate, so the connection (to a
+    bound method of a QObject) ends when the gate's view is deleted."""
+
+    def __init__(self, gate: RefreshGate, controller, entry: str) -> None:
+        super().__init__(gate)
+        self.gate, self.controller, self.entry = gate, controller, entry
+        self.name = entry.partition(":")[0]
+
+    def fire(self, *args) -> None:
+        if self.name == "stepped":
+            self.gate.request(throttle=self.controller.playing)
+        elif redraw_matches(self.entry, self.name, args):
+            self.gate.request()
+
+
+def connect_redraws(gate: RefreshGate, controller, entries: tuple[str, ...],
+                    own: tuple[str, ...] = ()) -> None:
+    """Connect the controller signals named by ``entries`` (see :func:`redraw_matches`) to
+    ``gate.request``: ``stepped`` throttled while the controller plays, the others at once.
+    Signals in ``own`` are skipped: the view connects them itself because they mean more than a
+    redraw (e.g. the diagram's phase animation). AttributeError for a name the controller does
+    not have."""
+    for entry in entries:
+        name = entry.partition(":")[0]
+        if name not in own:
+            getattr(controller, name).connect(_Relay(gate, controller, entry).fire)

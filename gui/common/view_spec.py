@@ -59,7 +59,8 @@ class ViewSpec:
             an option row); None: the view itself.
         headless_size: on-screen (width, height) px of the view in headless figures and
             animations; None: not a headless figure.
-        redraws_on: names of the controller signals the view redraws on.
+        redraws_on: the controller signals the view redraws on (entries as in
+            ``gui.common.refresh.redraw_matches``, e.g. ``"settingsChanged:training.l2"``).
         scroll: put the view in a scroll area inside its dock (panels).
         tab_with: id of the view whose dock this one joins as a tab.
         beside: id of the view whose dock this one is split next to (to its right).

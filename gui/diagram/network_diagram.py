@@ -33,7 +33,7 @@ from gui.common.neuron_images import grid_activations, layer_images, output_role
 from gui.common.number_format import number
 from gui.common.themes import view_look
 from gui.diagram.unit_health import exploding_layers, latest_norm_pair, unit_warnings
-from gui.common.refresh import RefreshGate, is_shown
+from gui.common.refresh import RefreshGate, connect_redraws, is_shown
 
 COLUMN_SPACING, ROW_SPACING = 150.0, 62.0
 THUMBNAIL_RESOLUTION = 20
@@ -45,6 +45,15 @@ PLAY_INTERVAL = 0.05  # at most 20 redraws per second while playing
 class NetworkDiagram(QtWidgets.QWidget):
     """Signals: parameterClicked((layer, "W"/"b", i, j)) in core's 0-based indices;
     neuronClicked(k, unit); nodeHovered(k, unit), (-1, -1) when the pointer leaves a node."""
+
+    #: Controller signals it redraws on (the registry reads this): what the diagram draws is the
+    #: weights (edges, thumbnails, warnings), the data (the thumbnails' standardized input
+    #: plane), the phases and the selection — not settings such as η (networkChanged is always
+    #: followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation,
+    #: the edges' antialiasing); the others go through gui.common.refresh.connect_redraws.
+    REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "dataChanged",
+                  "selectionChanged", "playingChanged")
+    OWN_HANDLERS = ("stepped", "phaseCompleted", "playingChanged")
 
     parameterClicked = Signal(object)
     neuronClicked = Signal(int, int)
@@ -134,15 +143,10 @@ class NetworkDiagram(QtWidgets.QWidget):
     # ------------------------------------------------------------------ wiring
     def set_controller(self, controller) -> None:
         self.controller = controller
-        # what the diagram draws: the weights (edges, thumbnails, warnings), the data (the
-        # thumbnails' standardized input plane), the phases and the selection — not settings
-        # such as η (networkChanged is always followed by weightsChanged)
-        controller.phaseCompleted.connect(self._on_phase)
-        controller.stepped.connect(self._on_stepped)
-        for signal in (controller.weightsChanged, controller.dataChanged,
-                       controller.selectionChanged):
-            signal.connect(lambda *_: self.gate.request())
-        controller.playingChanged.connect(self._on_playing)
+        connect_redraws(self.gate, controller, self.REDRAWS_ON, own=self.OWN_HANDLERS)
+        controller.phaseCompleted.connect(self._on_phase)  # may animate the phase
+        controller.stepped.connect(self._on_stepped)  # not while an animation runs
+        controller.playingChanged.connect(self._on_playing)  # aliased edges while playing
         self.gate.request()
 
     def _on_playing(self, playing: bool) -> None:

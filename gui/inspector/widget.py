@@ -17,7 +17,7 @@ from gui.common.i18n import manager, translate
 from gui.inspector.content import inspector_sections
 from gui.inspector.render import to_html, to_text
 from gui.common.themes import themed_html
-from gui.common.refresh import RefreshGate
+from gui.common.refresh import RefreshGate, connect_redraws
 
 #: Seconds between redraws while playing: laying out the rich text takes tens of ms, and the
 #: numbers of a network training at hundreds of steps per second cannot be read anyway.
@@ -51,6 +51,11 @@ def inspector_actions(inspector: Inspector, parent: QtCore.QObject) -> list[QtGu
 
 class Inspector(QtWidgets.QWidget):
     """Rich-text view of the trainer's last phases; reads the controller, never changes it."""
+
+    #: Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry reads
+    #: this. Every training setting: the update rule shows η, the optimizer, L1/L2 and clipping.
+    REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "dataChanged",
+                  "selectionChanged", "playingChanged", "settingsChanged:training.")
 
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
@@ -88,15 +93,7 @@ class Inspector(QtWidgets.QWidget):
 
     def set_controller(self, controller) -> None:
         self.controller = controller
-        for signal in (controller.phaseCompleted, controller.weightsChanged,
-                       controller.dataChanged, controller.selectionChanged):
-            signal.connect(lambda *_: self.gate.request())
-        controller.stepped.connect(lambda _n: self.gate.request(throttle=controller.playing))
-        controller.playingChanged.connect(lambda _on: self.gate.request())
-        # the update rule shows η, the optimizer, L1/L2 and clipping
-        controller.settingsChanged.connect(
-            lambda names: any(name.startswith("training.") for name in names)
-            and self.gate.request())
+        connect_redraws(self.gate, controller, self.REDRAWS_ON)
         self.gate.request()
 
     # ------------------------------------------------------------------ drawing

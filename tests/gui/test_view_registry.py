@@ -117,3 +117,77 @@ def test_the_registry_refuses_a_view_declared_twice_or_a_dock_it_cannot_join():
                       tab_with="nowhere")
     with pytest.raises(ValueError, match="nowhere"):
         ViewRegistry((lonely,))
+
+
+# Every signal a view can redraw on, with the arguments to emit it with. settingsChanged comes
+# with several name sets: views listen to some settings only (the canvas to the batch size, the
+# loss curve and surface to L1/L2, the inspector to every training setting).
+EMITS = [("stepped", (3,)), ("weightsChanged", ()), ("networkChanged", ()),
+         ("dataChanged", ()), ("pointsReplaced", ()), ("phaseCompleted", ("forward",)),
+         ("playingChanged", (False,)), ("selectionChanged", ()),
+         ("settingsChanged", (("training.learning_rate",),)),
+         ("settingsChanged", (("training.l2",),)),
+         ("settingsChanged", (("training.batch_size",),)),
+         ("settingsChanged", (("data.noise",),))]
+
+
+def redraw_targets(window) -> dict:
+    """View id → (object, method name) whose call means "this view will redraw"."""
+    from gui.common.view_spec import view_widget
+
+    targets = {"canvas": (window.canvas_gate, "request"),
+               "loss_curve": (window.curve_gate, "request"),
+               "loss_surface": (window.loss_surface.gate, "request")}
+    for panel in ("data_panel", "network_panel", "training_panel"):
+        targets[panel] = (window, "refresh_panels")
+    for spec in window.registry:
+        if spec.gate is not None:
+            targets[spec.id] = (spec.gate(view_widget(window.views[spec.id])), "request")
+    return targets
+
+
+def test_each_view_redraws_on_exactly_the_signals_its_spec_names(qtbot, monkeypatch):
+    """The registry's ``redraws_on`` is the truth: emit each controller signal alone and check
+    which views asked for a redraw."""
+    from gui.app_window.main_window import MainWindow
+    from gui.common.refresh import redraw_matches
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.views["network"].set_animation_ms(0)
+    targets = redraw_targets(window)
+    assert set(targets) == {spec.id for spec in window.registry}
+    calls: dict[str, int] = {}
+    spied: dict[tuple, list[str]] = {}  # the three panels share one refresh
+    for view_id, (owner, method) in targets.items():
+        spied.setdefault((id(owner), method), []).append(view_id)
+        ids = spied[(id(owner), method)]
+        monkeypatch.setattr(owner, method, lambda *_a, _ids=ids, **_k: [
+            calls.__setitem__(i, calls.get(i, 0) + 1) for i in _ids])
+    mismatches = []
+    for name, args in EMITS:
+        calls.clear()
+        getattr(window.controller, name).emit(*args)
+        for spec in window.registry:
+            expected = any(redraw_matches(entry, name, args) for entry in spec.redraws_on)
+            if expected != (calls.get(spec.id, 0) > 0):
+                mismatches.append((spec.id, name, args, expected))
+    window.controller.shutdown()
+    assert mismatches == [], "\n".join(map(str, mismatches))
+
+
+def test_redraw_entries_name_real_signals_and_settings():
+    from gui.controller import TrainingController
+    from gui.common.refresh import redraw_matches
+
+    for spec in VIEWS:
+        for entry in spec.redraws_on:
+            name = entry.partition(":")[0]
+            assert hasattr(TrainingController, name), (spec.id, entry)
+    assert redraw_matches("settingsChanged:training.", "settingsChanged", (("training.l1",),))
+    assert not redraw_matches("settingsChanged:training.l2", "settingsChanged",
+                              (("training.learning_rate",),))
+    assert not redraw_matches("stepped", "weightsChanged")
