@@ -16,7 +16,7 @@ import time
 import numpy as np
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
@@ -36,7 +36,7 @@ from gui.panels.data_panel import DataPanel
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
-from gui.panels.network_panel import NetworkPanel
+from gui.panels.network_panel import NetworkPanel, output_text
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
 from gui.panels.training_panel import TrainingPanel
@@ -46,9 +46,6 @@ STATUS_INTERVAL = 0.25
 #: Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame).
 #: Pausing always draws the complete curve.
 CURVE_INTERVAL = 0.05
-LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
-              "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
-              "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
 def describe_source(source) -> str:
     """Where the points came from (a core.data_source.DataSource, or None for generated or
     drawn points: "") in the current language, worded from its numbers."""
@@ -356,10 +353,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.controller.session
         self.data_panel.show_settings(s.data, s.points.dim,
                                       describe_source(s.data_source))
-        loss = translate("MainWindow", LOSS_NAMES[s.loss]) if s.loss in LOSS_NAMES else s.loss
-        self.network_panel.show_settings(
-            s.network, translate("MainWindow", "Output: {0} · loss: {1}").format(
-                s.output_activation, loss))
+        self.network_panel.show_settings(s.network, output_text(s.output_activation, s.loss))
         self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
 
