@@ -35,7 +35,7 @@ TERMS = {
     "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "diag", "float", "nan", "inf",
     "XOR",
     # file formats, keys, languages, the product
-    "CSV", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
+    "CSV", "UTF", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
     "Alt", "English", "Backprop", "Playground", "PyTorch",
     # cited sources
     "Horst", "Hill", "Gorman", "Goodfellow", "Kingma", "Li",
