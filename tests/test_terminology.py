@@ -88,3 +88,30 @@ def test_fixing_a_ts_file_changes_only_translations(tmp_path):
         '<TS><context><name>A</name><message><source>batch size &apos;x&apos;</source>'
         '<translation>批量大小 &apos;x&apos; &lt;b&gt;</translation></message></context></TS>')
     assert terminology.fix_files([ts], out=lines.append) == 0  # idempotent
+
+
+GLOSSARY = ("偏置（bias，部分教程称“偏差”）", "梯度裁剪（gradient clipping，部分教程称“梯度剪切法”）",
+            "批量归一化（batch normalization，部分教程称“批量正则化”）", "学习率", "轮（epoch",
+            "小批量", "权重衰减", "反向传播", "损失曲面", "前向传播")
+
+
+def test_lesson_1_and_the_readme_carry_the_glossary():
+    import json
+
+    lesson = json.loads((ROOT / "resources" / "lessons" / "01-linear-regression.json")
+                        .read_text(encoding="utf-8"))
+    text = lesson["text"]["zh_CN"]
+    assert "\n\n术语表" in text  # its own paragraph in the lesson notes
+    glossary = text.split("\n\n术语表", 1)[1]
+    for entry in GLOSSARY:
+        assert entry in glossary, entry
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("术语表 / Glossary", 1)[1].split("\n### ", 1)[0]
+    for zh, en, note in (("偏置", "bias", "偏差"), ("梯度裁剪", "gradient clipping", "梯度剪切法"),
+                         ("批量归一化", "batch normalization", "批量正则化"),
+                         ("学习率", "learning rate", ""), ("轮（epoch）", "epoch", ""),
+                         ("小批量", "mini-batch", ""), ("权重衰减", "weight decay", ""),
+                         ("反向传播", "backpropagation", ""), ("损失曲面", "loss surface", ""),
+                         ("前向传播", "forward pass", "")):
+        row = next((line for line in section.splitlines() if line.startswith(f"| {zh}")), "")
+        assert en in row and note in row, zh
