@@ -24,30 +24,129 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="112"/>
+        <location filename="../../gui/controller.py" line="111"/>
         <source>There are no training points: add points or regenerate</source>
         <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="128"/>
+        <location filename="../../gui/controller.py" line="127"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="273"/>
+        <location filename="../../gui/controller.py" line="272"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="289"/>
+        <location filename="../../gui/controller.py" line="288"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="443"/>
+        <location filename="../../gui/controller.py" line="439"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
+    </message>
+</context>
+<context>
+    <name>CsvError</name>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="21"/>
+        <source>{file}: line 1: the file is binary, not UTF-8 text; expected a CSV file</source>
+        <extracomment>Code → English text with the error&apos;s named values (see ``core.csv_io.CSV_MESSAGES``).</extracomment>
+        <translation>{file}：第 1 行：这是二进制文件，不是 UTF-8 文本；需要 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="23"/>
+        <source>{file}: line {line}: not UTF-8 text (byte 0x{byte}); save the file as UTF-8 CSV</source>
+        <translation>{file}：第 {line} 行：不是 UTF-8 文本（字节 0x{byte}）；请把文件另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="26"/>
+        <source>{file}: near line {line}: not UTF-8 text; save the file as UTF-8 CSV</source>
+        <translation>{file}：第 {line} 行附近：不是 UTF-8 文本；请把文件另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="28"/>
+        <source>{file}: the file is empty</source>
+        <translation>{file}：文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="29"/>
+        <source>{file}: line {line} is not valid CSV (a quote or a field is malformed)</source>
+        <translation>{file}：第 {line} 行不是有效的 CSV（引号或字段格式有误）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="31"/>
+        <source>{file}: line {line}: there is no column &apos;{column}&apos;; the columns are: {columns}</source>
+        <translation>{file}：第 {line} 行：没有“{column}”列；现有的列为：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="34"/>
+        <source>{file}: line {line}: column &apos;{column}&apos; appears {count} times</source>
+        <translation>{file}：第 {line} 行：“{column}”列出现了 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="36"/>
+        <source>{file}: line {line} has {fields} field(s), but the header has {header_fields}</source>
+        <translation>{file}：第 {line} 行有 {fields} 个字段，但表头有 {header_fields} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="39"/>
+        <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is not a number</source>
+        <translation>{file}：第 {line} 行，“{column}”列：“{cell}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="41"/>
+        <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is not a finite number</source>
+        <translation>{file}：第 {line} 行，“{column}”列：“{cell}”不是有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="43"/>
+        <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is not a number (regression needs numeric targets)</source>
+        <translation>{file}：第 {line} 行，“{column}”列：“{cell}”不是数字（回归需要数值目标）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="46"/>
+        <source>{file}: column &apos;{column}&apos; has more than {limit} different values and is not numeric (line {line}: &apos;{cell}&apos;), so it cannot be the label</source>
+        <translation>{file}：“{column}”列有超过 {limit} 个不同的值，且不是数值（第 {line} 行：“{cell}”），因此不能作为标签</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="49"/>
+        <source>{file}: column &apos;{column}&apos; has no values: all {rows} data rows are empty or NA</source>
+        <translation>{file}：“{column}”列没有值：全部 {rows} 个数据行都是空值或 NA</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="52"/>
+        <source>{file}: only {rows} usable data row(s) after dropping {dropped} with empty/NA cells; at least 2 are needed</source>
+        <translation>{file}：丢弃 {dropped} 个含空值/NA 的行后，只剩 {rows} 个可用的数据行；至少需要 2 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="55"/>
+        <source>{file}: column &apos;{column}&apos; has only one class (&apos;{cell}&apos;); classification needs at least 2</source>
+        <translation>{file}：“{column}”列只有一个类别（“{cell}”）；分类至少需要 2 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="58"/>
+        <source>{file}: column &apos;{column}&apos; has {count} classes; at most {limit} are supported</source>
+        <translation>{file}：“{column}”列有 {count} 个类别；最多支持 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="61"/>
+        <source>Choose at least one feature column.</source>
+        <translation>请至少选择一个特征列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="62"/>
+        <source>Choose two different feature columns.</source>
+        <translation>请选择两个不同的特征列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="63"/>
+        <source>Column &apos;{column}&apos; cannot be both a feature and the label.</source>
+        <translation>“{column}”列不能同时作为特征和标签。</translation>
     </message>
 </context>
 <context>
@@ -87,12 +186,12 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/common/divergence_text.py" line="27"/>
         <source>the loss J on the batch is nan</source>
-        <translation>该批次上的损失 J 为 nan（非数值）</translation>
+        <translation>该批量上的损失 J 为 nan（非数值）</translation>
     </message>
     <message>
         <location filename="../../gui/common/divergence_text.py" line="28"/>
         <source>the loss J on the batch is {1}</source>
-        <translation>该批次上的损失 J 为 {1}</translation>
+        <translation>该批量上的损失 J 为 {1}</translation>
     </message>
     <message>
         <location filename="../../gui/common/divergence_text.py" line="31"/>
@@ -124,7 +223,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <source>the loss J on the batch is {0}</source>
-        <translation type="vanished">该批次上的损失 J 为 {0}</translation>
+        <translation type="vanished">该批量上的损失 J 为 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/common/divergence_text.py" line="29"/>
@@ -140,7 +239,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">某个参数超过了 {0}：权重爆炸了（当所有单元都“死亡”时，损失仍可能保持有限）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="95"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="96"/>
         <source>Lower the learning rate: try η = {0} (now {1}).</source>
         <translation>降低学习率：试试 η = {0}（当前为 {1}）。</translation>
     </message>
@@ -149,78 +248,78 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">使用 L2 权重衰减时，η·λ 必须小于 2（当前 {0} × {1} = {2}）：请把 η 降到 {3} 以下，或减小 L2 系数。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="88"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="89"/>
         <source>This model has no hidden layer: its weights grew past the limit because the steps are too large for this data.</source>
         <extracomment>Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion. Hidden activations whose units can die: output 0 with f′ = 0 for every input.</extracomment>
         <translation>这个模型没有隐藏层：权重之所以超出上限，是因为对这份数据来说每一步都太大了。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="92"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="93"/>
         <source>With exploding weights every ReLU unit can die (output 0 for every input): the loss then stays finite and flat, hiding the blow-up.</source>
         <translation>权重爆炸时，所有 ReLU 单元都可能“死亡”（对任何输入都输出 0）：此时损失保持有限且不再变化，掩盖了发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="103"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="104"/>
         <source>Turn on gradient clipping (e.g. max norm 1) to cap the step size.</source>
         <translation>开启梯度裁剪（例如最大范数 1）以限制步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="108"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="109"/>
         <source>Use a bounded activation such as tanh instead of {0}.</source>
         <translation>改用有界的激活函数（如 tanh）代替 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="111"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="112"/>
         <source>Rewind a few steps (←) to go back to weights before the blow-up.</source>
         <translation>后退几步（←），回到发散之前的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="169"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="170"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="170"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="171"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="171"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="172"/>
         <source>Lower η ÷10</source>
         <translation>降低 η（÷10）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="173"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="174"/>
         <source>Divide the learning rate by 10 (keeps the weights)</source>
         <translation>将学习率除以 10（保留权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="174"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="175"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="176"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="177"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="177"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="178"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="189"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="190"/>
         <source>⚠  Training diverged at step {0} ({1})</source>
         <translation>⚠  训练在第 {0} 步（{1}）发散</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="195"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="196"/>
         <source>{0}. Playback stopped; the last finite weights were kept.</source>
         <translation>{0}。播放已停止，保留了最后一组有限的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="198"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="199"/>
         <source>Lower η ÷10 (→ {0})</source>
         <translation>降低 η（÷10 → {0}）</translation>
     </message>
@@ -294,7 +393,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/export/animation.py" line="76"/>
         <source>batch {0}</source>
-        <translation>批量 {0}</translation>
+        <translation>批量大小 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/export/animation.py" line="80"/>
@@ -304,7 +403,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/export/animation.py" line="82"/>
         <source>epoch {0}</source>
-        <translation>轮次 {0}</translation>
+        <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/export/animation.py" line="84"/>
@@ -356,7 +455,7 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/export/data.py" line="99"/>
         <location filename="../../gui/export/data.py" line="119"/>
         <source>Layer {0} ({1}) contains NaN or infinite values; rewind or reset before exporting.</source>
-        <translation>第 {0} 层（{1}）含有 NaN 或无穷大的值；请先回退或重置再导出。</translation>
+        <translation>第 {0} 层（{1}）含有 NaN 或无穷大的值；请先后退或重置，再导出。</translation>
     </message>
     <message>
         <location filename="../../gui/export/figures.py" line="51"/>
@@ -667,196 +766,197 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/export/actions.py" line="191"/>
         <source>Export...</source>
-        <translation>导出...</translation>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="33"/>
+        <location filename="../../gui/files/import_dialog.py" line="34"/>
         <source>auto</source>
+        <extracomment>(item text, task value) of the Task picker; the code reads the value (item data).</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="34"/>
+        <location filename="../../gui/files/import_dialog.py" line="35"/>
         <source>classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="35"/>
+        <location filename="../../gui/files/import_dialog.py" line="36"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="36"/>
+        <location filename="../../gui/files/import_dialog.py" line="37"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="38"/>
+        <location filename="../../gui/files/import_dialog.py" line="39"/>
         <source>comma-separated</source>
         <extracomment>Parts of the dialect description of ``core.csv_io.csv_columns`` (joined by &quot;, &quot;).</extracomment>
         <translation>逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="39"/>
+        <location filename="../../gui/files/import_dialog.py" line="40"/>
         <source>semicolon-separated</source>
         <translation>分号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="40"/>
+        <location filename="../../gui/files/import_dialog.py" line="41"/>
         <source>tab-separated</source>
         <translation>制表符分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="41"/>
+        <location filename="../../gui/files/import_dialog.py" line="42"/>
         <source>decimal comma</source>
         <translation>小数点为逗号</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="42"/>
+        <location filename="../../gui/files/import_dialog.py" line="43"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="194"/>
+        <location filename="../../gui/files/import_dialog.py" line="195"/>
         <source>Choose a CSV file with Browse…, or type its path and press Enter.</source>
         <translation>用“浏览…”选择一个 CSV 文件，或输入它的路径后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="154"/>
-        <location filename="../../gui/files/import_dialog.py" line="181"/>
-        <location filename="../../gui/files/import_dialog.py" line="224"/>
-        <location filename="../../gui/files/import_dialog.py" line="257"/>
+        <location filename="../../gui/files/import_dialog.py" line="155"/>
+        <location filename="../../gui/files/import_dialog.py" line="182"/>
+        <location filename="../../gui/files/import_dialog.py" line="225"/>
+        <location filename="../../gui/files/import_dialog.py" line="258"/>
         <location filename="../../gui/files/import_dialog.py" line="431"/>
         <source>Import CSV</source>
         <extracomment>Cells read to guess the feature and label columns: small files are read completely. Files up to this size are read completely on every pick, to show the dropped-row count live. At most this many rows are imported — the most points a generated data set may have (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives a random sample of this size.</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="155"/>
+        <location filename="../../gui/files/import_dialog.py" line="156"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="157"/>
+        <location filename="../../gui/files/import_dialog.py" line="158"/>
         <source>Type or paste the path of a CSV file, then press Enter</source>
         <translation>输入或粘贴 CSV 文件的路径，然后按回车键</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="158"/>
+        <location filename="../../gui/files/import_dialog.py" line="159"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="159"/>
+        <location filename="../../gui/files/import_dialog.py" line="160"/>
         <source>Feature x1:</source>
         <translation>特征 x1：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="159"/>
+        <location filename="../../gui/files/import_dialog.py" line="160"/>
         <source>Feature x2:</source>
         <translation>特征 x2：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="161"/>
         <source>Label / target:</source>
         <translation>标签 / 目标：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="161"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="163"/>
+        <location filename="../../gui/files/import_dialog.py" line="164"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="165"/>
+        <location filename="../../gui/files/import_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="182"/>
+        <location filename="../../gui/files/import_dialog.py" line="183"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="214"/>
+        <location filename="../../gui/files/import_dialog.py" line="215"/>
         <source>Press Enter to load the preview of this file.</source>
         <translation>按回车键加载此文件的预览。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="199"/>
+        <location filename="../../gui/files/import_dialog.py" line="200"/>
         <source>Type the path of a CSV file, or choose one with Browse….</source>
         <translation>请输入 CSV 文件的路径，或用“浏览…”选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="232"/>
+        <location filename="../../gui/files/import_dialog.py" line="233"/>
         <source>{0} is a folder, not a file. Choose a CSV file inside it with Browse….</source>
         <translation>{0} 是一个文件夹，不是文件。请用“浏览…”选择其中的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="235"/>
+        <location filename="../../gui/files/import_dialog.py" line="236"/>
         <source>There is no file {0}. Check the folder and the file name, or choose the file with Browse….</source>
         <translation>文件 {0} 不存在。请检查文件夹和文件名，或用“浏览…”选择文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="255"/>
+        <location filename="../../gui/files/import_dialog.py" line="256"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="333"/>
+        <location filename="../../gui/files/import_dialog.py" line="334"/>
         <source>no file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="335"/>
+        <location filename="../../gui/files/import_dialog.py" line="336"/>
         <source>{0}: the file has a header but no data rows</source>
         <translation>{0}：文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="341"/>
+        <location filename="../../gui/files/import_dialog.py" line="342"/>
         <source>Column &apos;{0}&apos; has only one class (&apos;{1}&apos;), so no label column was guessed. Choose the label column.</source>
         <translation>列“{0}”只有一个类别（“{1}”），因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="345"/>
+        <location filename="../../gui/files/import_dialog.py" line="346"/>
         <source>No column has two different values to learn from in the first rows, so no label column was guessed. Choose the label column.</source>
         <translation>前面的行中没有哪一列有两个不同的值可供学习，因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="348"/>
+        <location filename="../../gui/files/import_dialog.py" line="349"/>
         <source>Choose the label column.</source>
         <translation>请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="350"/>
+        <location filename="../../gui/files/import_dialog.py" line="351"/>
         <source>Choose the feature column x1.</source>
         <translation>请选择特征列 x1。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="352"/>
+        <location filename="../../gui/files/import_dialog.py" line="353"/>
         <source>column &apos;{0}&apos; cannot be both a feature and the label</source>
         <translation>列“{0}”不能同时作为特征和标签</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="355"/>
+        <location filename="../../gui/files/import_dialog.py" line="356"/>
         <source>choose two different feature columns</source>
         <translation>请选择两个不同的特征列</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="367"/>
+        <location filename="../../gui/files/import_dialog.py" line="368"/>
         <source>Reading the file: {0} rows so far ({1} %). Cancel stops it.</source>
-        <translation>正在读取文件：已读取 {0} 行（{1} %）。点击“取消”可停止读取。</translation>
+        <translation>正在读取文件：已读取 {0} 行（{1}%）。点击“取消”可停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="395"/>
+        <location filename="../../gui/files/import_dialog.py" line="396"/>
         <source>Large file: rows are counted when you press Import; at most {0} (a random sample) are imported.</source>
         <translation>大文件：按“导入”时才统计行数；最多导入 {0} 行（随机抽样）。</translation>
     </message>
@@ -902,107 +1002,107 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../gui/inspector/content.py" line="37"/>
+        <location filename="../../gui/inspector/content.py" line="38"/>
         <source>ℓ = mean&lt;sub&gt;k&lt;/sub&gt; (ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²</source>
-        <translation>ℓ = 平均&lt;sub&gt;k&lt;/sub&gt; (ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²</translation>
+        <translation>ℓ = mean&lt;sub&gt;k&lt;/sub&gt; (ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="58"/>
+        <location filename="../../gui/inspector/content.py" line="59"/>
         <source>Training sample #{0}, row {1} of the mini-batch of {2}.</source>
         <translation>训练样本 #{0}，在 {2} 个样本的小批量中位于第 {1} 行。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="61"/>
+        <location filename="../../gui/inspector/content.py" line="62"/>
         <source>Training sample #{0} is &lt;b&gt;not in this mini-batch&lt;/b&gt;: it does not contribute to this step. Its forward pass with the same parameters:</source>
         <translation>训练样本 #{0} &lt;b&gt;不在这个小批量中&lt;/b&gt;：它对这一步没有贡献。下面是它用同样的参数做的前向传播：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="65"/>
+        <location filename="../../gui/inspector/content.py" line="66"/>
         <source>input x (the network&apos;s features):</source>
         <translation>输入 x（网络的特征）：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="74"/>
+        <location filename="../../gui/inspector/content.py" line="75"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="75"/>
+        <location filename="../../gui/inspector/content.py" line="76"/>
         <source>{0} unit</source>
         <translation>{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="76"/>
+        <location filename="../../gui/inspector/content.py" line="77"/>
         <source>&lt;b&gt;Layer {0}&lt;/b&gt; ({1}, {2}): {3}</source>
         <translation>&lt;b&gt;第 {0} 层&lt;/b&gt;（{1}，{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="85"/>
+        <location filename="../../gui/inspector/content.py" line="87"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="86"/>
+        <location filename="../../gui/inspector/content.py" line="88"/>
         <source>Forward (this step)</source>
         <translation>前向传播（本步）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="106"/>
+        <location filename="../../gui/inspector/content.py" line="108"/>
         <source>y = class {0}, one-hot</source>
         <translation>y = 类别 {0}，独热编码</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="111"/>
+        <location filename="../../gui/inspector/content.py" line="113"/>
         <source>sample loss ℓ</source>
         <translation>样本损失 ℓ</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="114"/>
+        <location filename="../../gui/inspector/content.py" line="116"/>
         <source>mean over the n = {0} samples of the batch:</source>
         <translation>对批量中的 n = {0} 个样本取平均：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="115"/>
-        <source>J_data</source>
-        <translation>J_数据</translation>
-    </message>
-    <message>
         <location filename="../../gui/inspector/content.py" line="117"/>
-        <source>J = J_data + penalty:</source>
-        <translation>J = J_数据 + 惩罚项：</translation>
+        <source>J_data</source>
+        <translation>J_data</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="118"/>
+        <location filename="../../gui/inspector/content.py" line="119"/>
+        <source>J = J_data + penalty:</source>
+        <translation>J = J_data + 惩罚项：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="120"/>
         <source>penalty</source>
         <translation>惩罚项</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="120"/>
+        <location filename="../../gui/inspector/content.py" line="122"/>
         <source>Output and loss</source>
         <translation>输出与损失</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="150"/>
+        <location filename="../../gui/inspector/content.py" line="152"/>
         <source>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) with n = {1}, d = {2} (linear output: f′ = 1)</source>
         <translation>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d)，其中 n = {1}，d = {2}（线性输出：f′ = 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="155"/>
+        <location filename="../../gui/inspector/content.py" line="157"/>
         <source>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with n = {1}, d = {2}, f′(z) = ŷ(1 − ŷ)</source>
         <translation>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0})，其中 n = {1}，d = {2}，f′(z) = ŷ(1 − ŷ)</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="160"/>
+        <location filename="../../gui/inspector/content.py" line="162"/>
         <source>δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d) with n = {1}, d = {2}. Softmax has no element-wise f′: every output depends on every z, through its Jacobian J_softmax = ∂p/∂z = diag(p) − p pᵀ (symmetric).</source>
         <translation>δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d)，其中 n = {1}，d = {2}。softmax 没有逐元素的 f′：每个输出都依赖于每个 z，它们通过雅可比矩阵 J_softmax = ∂p/∂z = diag(p) − p pᵀ（对称）联系在一起。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="183"/>
+        <location filename="../../gui/inspector/content.py" line="185"/>
         <source>dropout p = {0}: m{1} is this step&apos;s mask of layer {2} (0 = dropped)</source>
         <translation>dropout p = {0}：m{1} 是第 {2} 层在这一步的掩码（0 = 被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="198"/>
+        <location filename="../../gui/inspector/content.py" line="200"/>
         <source>Sample #{0} is not in this mini-batch, so it has no δ in this step (it adds nothing to ∂J/∂W). The batch&apos;s gradients:</source>
         <translation>样本 #{0} 不在这个小批量中，所以这一步它没有 δ（它对 ∂J/∂W 没有贡献）。该批量的梯度：</translation>
     </message>
@@ -1015,7 +1115,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">（线性输出：f′ = 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="144"/>
+        <location filename="../../gui/inspector/content.py" line="146"/>
         <source>δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n of the batch mean)</source>
         <translation>δ{0} = ∂J/∂z{0} = (p − y)/n，其中 n = {1}（即批量平均中的 1/n）</translation>
     </message>
@@ -1024,94 +1124,94 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">使用 dropout 时，(W)ᵀδ 还要乘以该层的掩码 m/(1−p)。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="205"/>
+        <location filename="../../gui/inspector/content.py" line="207"/>
         <source>&lt;b&gt;Gradients of the batch&lt;/b&gt;: ∂J/∂W&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; (a&lt;sup&gt;k−1&lt;/sup&gt;)ᵀ — δ already carries the 1/n, so this is the mean over the batch of n·δ aᵀ — plus the penalty term; ∂J/∂b&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;.</source>
-        <translation>&lt;b&gt;批量的梯度&lt;/b&gt;：∂J/∂W&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;批量&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; (a&lt;sup&gt;k−1&lt;/sup&gt;)ᵀ —— δ 已经含有 1/n，所以这就是 n·δ aᵀ 在批量上的平均 —— 再加上惩罚项；∂J/∂b&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;批量&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;。</translation>
+        <translation>&lt;b&gt;批量的梯度&lt;/b&gt;：∂J/∂W&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; (a&lt;sup&gt;k−1&lt;/sup&gt;)ᵀ——δ 已经含有 1/n，所以这就是 n·δ aᵀ 在批量上的平均——再加上惩罚项；∂J/∂b&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="224"/>
+        <location filename="../../gui/inspector/content.py" line="226"/>
         <source>Backward</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="241"/>
+        <location filename="../../gui/inspector/content.py" line="243"/>
         <source>momentum</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="242"/>
+        <location filename="../../gui/inspector/content.py" line="244"/>
         <source>alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="242"/>
+        <location filename="../../gui/inspector/content.py" line="244"/>
         <source>eps</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="243"/>
+        <location filename="../../gui/inspector/content.py" line="245"/>
         <source>beta1</source>
         <translation>β₁</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="243"/>
+        <location filename="../../gui/inspector/content.py" line="245"/>
         <source>beta2</source>
         <translation>β₂</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="263"/>
+        <location filename="../../gui/inspector/content.py" line="267"/>
         <source>θ old</source>
         <translation>θ 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="268"/>
+        <location filename="../../gui/inspector/content.py" line="272"/>
         <source>The gradients were clipped to global norm {0}:</source>
         <translation>梯度已按全局范数 {0} 裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="272"/>
+        <location filename="../../gui/inspector/content.py" line="276"/>
         <source>terms of step t = {0}:</source>
         <translation>第 t = {0} 步的各项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="274"/>
+        <location filename="../../gui/inspector/content.py" line="278"/>
         <source>θ new = θ old + Δθ:</source>
         <translation>θ 新值 = θ 旧值 + Δθ：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="276"/>
+        <location filename="../../gui/inspector/content.py" line="280"/>
         <source>The optimizer&apos;s state was reset since this update; its terms are gone.</source>
         <translation>这次更新之后优化器的状态已被重置，其中的各项已不复存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="278"/>
+        <location filename="../../gui/inspector/content.py" line="282"/>
         <source>θ new</source>
         <translation>θ 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="281"/>
+        <location filename="../../gui/inspector/content.py" line="285"/>
         <source>{0} after the update:</source>
         <translation>更新后的 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="282"/>
+        <location filename="../../gui/inspector/content.py" line="286"/>
         <source>{0} new</source>
         <translation>{0} 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="284"/>
+        <location filename="../../gui/inspector/content.py" line="288"/>
         <source>Update of {0}</source>
         <translation>{0} 的更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="296"/>
+        <location filename="../../gui/inspector/content.py" line="300"/>
         <source>Nothing computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="297"/>
+        <location filename="../../gui/inspector/content.py" line="301"/>
         <source>Press &lt;b&gt;Forward&lt;/b&gt; (F) to run the network on the next mini-batch, then &lt;b&gt;Backward&lt;/b&gt; (B) and &lt;b&gt;Update&lt;/b&gt; (U) — or &lt;b&gt;Step&lt;/b&gt; (S) for all three.</source>
-        <translation>按 &lt;b&gt;前向&lt;/b&gt; (F) 在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt; (B) 和 &lt;b&gt;更新&lt;/b&gt; (U) —— 或按 &lt;b&gt;单步&lt;/b&gt; (S) 一次完成全部三个阶段。</translation>
+        <translation>按 &lt;b&gt;前向&lt;/b&gt;（F）在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt;（B）和 &lt;b&gt;更新&lt;/b&gt;（U）——或按 &lt;b&gt;单步&lt;/b&gt;（S）一次完成全部三个阶段。</translation>
     </message>
     <message>
         <location filename="../../gui/inspector/widget.py" line="30"/>
@@ -1168,38 +1268,38 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="79"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="81"/>
         <source>Both languages (English and 中文)</source>
         <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s).</extracomment>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="93"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="95"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="134"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="136"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="135"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="137"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="154"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="156"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="155"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="157"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="169"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="171"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -1284,122 +1384,122 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossSurface</name>
     <message>
-        <location filename="../../gui/surface/dock.py" line="73"/>
+        <location filename="../../gui/surface/dock.py" line="67"/>
         <source>random filter-normalized d₁</source>
         <extracomment>Automatic refreshes start at most this often (s), so Play keeps most of the CPU.</extracomment>
         <translation>随机方向 d₁（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="74"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>random filter-normalized d₂</source>
         <translation>随机方向 d₂（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="76"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="76"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="85"/>
+        <location filename="../../gui/surface/dock.py" line="79"/>
         <source>PC{0} ({1}% var.)</source>
         <translation>PC{0}（方差占 {1}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="91"/>
+        <location filename="../../gui/surface/dock.py" line="85"/>
         <source>The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.</source>
         <translation>PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="94"/>
+        <location filename="../../gui/surface/dock.py" line="88"/>
         <source>The PCA plane needs a path that moves, but the parameters have not changed yet: train a few steps with a learning rate above 0.</source>
         <translation>PCA 平面需要一条移动的路径，但参数还没有变化：请用大于 0 的学习率训练几步。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="97"/>
+        <location filename="../../gui/surface/dock.py" line="91"/>
         <source>All weights are 0, so random filter-normalized directions are 0: choose another weight initialization or another plane.</source>
         <translation>所有权重都是 0，因此经滤波器归一化的随机方向也是 0：请选择另一种权重初始化或另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="100"/>
+        <location filename="../../gui/surface/dock.py" line="94"/>
         <source>Both axes show the same parameter: choose two different ones.</source>
         <translation>两个坐标轴显示的是同一个参数：请选择两个不同的参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="102"/>
+        <location filename="../../gui/surface/dock.py" line="96"/>
         <source>The (w, b) plane needs a 1-input linear model trained with mse: choose another plane.</source>
-        <translation>(w, b) 平面需要一个用 mse 训练的单输入线性模型：请选择另一个平面。</translation>
+        <translation>(w, b) 平面需要一个用均方误差训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="115"/>
+        <location filename="../../gui/surface/dock.py" line="109"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="196"/>
+        <location filename="../../gui/surface/dock.py" line="190"/>
         <source>Loss surface</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="216"/>
+        <location filename="../../gui/surface/dock.py" line="210"/>
         <source>No training points: draw or load some to see the loss surface.</source>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="223"/>
+        <location filename="../../gui/surface/dock.py" line="217"/>
         <source>computing …</source>
-        <translation>正在计算 …</translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="232"/>
+        <location filename="../../gui/surface/dock.py" line="226"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="257"/>
+        <location filename="../../gui/surface/dock.py" line="251"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
-        <translation>SGD、动量法和 Adam 正在竞赛 {0} 步 …</translation>
+        <translation>SGD、动量法和 Adam 正在赛跑 {0} 步…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="319"/>
+        <location filename="../../gui/surface/dock.py" line="313"/>
         <source>this controller cannot set parameters</source>
         <translation>此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="339"/>
+        <location filename="../../gui/surface/dock.py" line="333"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="340"/>
+        <location filename="../../gui/surface/dock.py" line="334"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="361"/>
+        <location filename="../../gui/surface/dock.py" line="355"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="364"/>
+        <location filename="../../gui/surface/dock.py" line="358"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
-        <translation>竞赛，{0} 步，η = {1}：损失 {2}</translation>
+        <translation>赛跑，{0} 步，η = {1}：损失 {2}</translation>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="50"/>
-        <location filename="../../gui/surface/surface_view.py" line="168"/>
+        <location filename="../../gui/surface/surface_view.py" line="165"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="52"/>
         <source>t on the line θ(t) = (1 − t) θ_start + t θ_now</source>
-        <translation>直线 θ(t) = (1 − t) θ_起点 + t θ_当前 上的 t</translation>
+        <translation>直线 θ(t) = (1 − t) θ_start + t θ_now 上的 t</translation>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="68"/>
@@ -1422,66 +1522,65 @@ Restore the scene autosaved at {0}?</source>
         <translation>从第 {0} 步（t = 0）到现在（t = 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="41"/>
         <source>momentum</source>
         <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade.</extracomment>
-        <translation>动量法</translation>
+        <translation type="vanished">动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="167"/>
+        <location filename="../../gui/surface/surface_view.py" line="164"/>
         <source>log₁₀ loss</source>
-        <extracomment>Legend text colour: light, on the legend&apos;s always-dark box.</extracomment>
+        <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box.</extracomment>
         <translation>log₁₀ 损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="275"/>
+        <location filename="../../gui/surface/surface_view.py" line="272"/>
         <source>({0}, {1})  loss {2}</source>
         <translation>({0}, {1})  损失 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="283"/>
+        <location filename="../../gui/surface/surface_view.py" line="280"/>
         <source>Drag to move the start point (w, b)</source>
         <translation>拖动以移动起点 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="309"/>
+        <location filename="../../gui/surface/surface_view.py" line="306"/>
         <source>path so far</source>
         <translation>目前的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="311"/>
+        <location filename="../../gui/surface/surface_view.py" line="308"/>
         <source>current θ</source>
         <translation>当前 θ</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="312"/>
+        <location filename="../../gui/surface/surface_view.py" line="309"/>
         <source>grid minimum</source>
         <translation>网格最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="313"/>
+        <location filename="../../gui/surface/surface_view.py" line="310"/>
         <source>lstsq optimum</source>
-        <translation>lstsq 最优解</translation>
+        <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="411"/>
+        <location filename="../../gui/surface/surface_view.py" line="408"/>
         <source>2-D</source>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="412"/>
+        <location filename="../../gui/surface/surface_view.py" line="409"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="413"/>
+        <location filename="../../gui/surface/surface_view.py" line="410"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="418"/>
+        <location filename="../../gui/surface/surface_view.py" line="415"/>
         <source>{0} — showing the 2-D view.</source>
-        <translation>{0} — 改为显示二维视图。</translation>
+        <translation>{0}——改为显示二维视图。</translation>
     </message>
     <message>
         <location filename="../../gui/surface/surface_3d.py" line="42"/>
@@ -1637,12 +1736,12 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/surface/controls.py" line="186"/>
         <source>Race</source>
-        <translation>竞赛</translation>
+        <translation>赛跑</translation>
     </message>
     <message>
         <location filename="../../gui/surface/controls.py" line="187"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
-        <translation>优化器竞赛：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
+        <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
         <location filename="../../gui/surface/controls.py" line="191"/>
@@ -1652,7 +1751,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/surface/controls.py" line="192"/>
         <source>Remove the race paths</source>
-        <translation>删除竞赛路径</translation>
+        <translation>删除赛跑路径</translation>
     </message>
     <message>
         <location filename="../../gui/surface/controls.py" line="193"/>
@@ -1663,66 +1762,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="49"/>
         <source>binary cross-entropy</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve.</extracomment>
-        <translation>二元交叉熵</translation>
+        <translation type="vanished">二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="50"/>
         <source>cross-entropy</source>
-        <translation>交叉熵</translation>
+        <translation type="vanished">交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="51"/>
         <source>mean squared error</source>
-        <translation>均方误差</translation>
+        <translation type="vanished">均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="66"/>
+        <location filename="../../gui/app_window/main_window.py" line="56"/>
         <source>{0}: {1} rows, {2} dropped</source>
-        <extracomment>The description of imported data kept with the scene (English), see ``describe_source``.</extracomment>
+        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve.</extracomment>
         <translation>{0}：{1} 行，丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="69"/>
+        <location filename="../../gui/app_window/main_window.py" line="59"/>
         <source>{0}: random sample of {1} of {2} rows, {3} dropped</source>
         <translation>{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="72"/>
+        <location filename="../../gui/app_window/main_window.py" line="62"/>
         <source>; classes {0}</source>
         <translation>；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="305"/>
+        <location filename="../../gui/app_window/main_window.py" line="293"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="306"/>
+        <location filename="../../gui/app_window/main_window.py" line="294"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="311"/>
+        <location filename="../../gui/app_window/main_window.py" line="299"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="370"/>
         <source>Output: {0} · loss: {1}</source>
-        <translation>输出：{0} · 损失：{1}</translation>
+        <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="392"/>
+        <location filename="../../gui/app_window/main_window.py" line="377"/>
         <source>batch: all {0} training points</source>
-        <translation>批次：全部 {0} 个训练点</translation>
+        <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="395"/>
+        <location filename="../../gui/app_window/main_window.py" line="380"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -1736,92 +1831,92 @@ Restore the scene autosaved at {0}?</source>
         <translation>（输入特征）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="216"/>
+        <location filename="../../gui/diagram/view.py" line="215"/>
         <source>input feature</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="218"/>
+        <location filename="../../gui/diagram/view.py" line="217"/>
         <source>layer {0}, unit {1} (output)</source>
         <translation>第 {0} 层，单元 {1}（输出）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="220"/>
+        <location filename="../../gui/diagram/view.py" line="219"/>
         <source>layer {0}, unit {1}</source>
         <translation>第 {0} 层，单元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="223"/>
+        <location filename="../../gui/diagram/view.py" line="222"/>
         <source>a = {0} for sample #{1}</source>
         <translation>样本 #{1} 的 a = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="230"/>
+        <location filename="../../gui/diagram/view.py" line="229"/>
         <source>bias {0} = {1}</source>
         <translation>偏置 {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="235"/>
+        <location filename="../../gui/diagram/view.py" line="234"/>
         <source>Click to select this neuron; hovering shows its map on the canvas.</source>
         <translation>单击选中这个神经元；悬停时在画布上显示它的激活图。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="245"/>
+        <location filename="../../gui/diagram/view.py" line="244"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="252"/>
+        <location filename="../../gui/diagram/view.py" line="251"/>
         <source>before the last update: {0}</source>
         <translation>上次更新之前：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="254"/>
+        <location filename="../../gui/diagram/view.py" line="253"/>
         <source>Click to select this parameter (inspector, loss surface).</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="101"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="102"/>
         <source> ms/layer</source>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="102"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="103"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="103"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="104"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="126"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="127"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="129"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="130"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="479"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="480"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1}) · under neurons: δ</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="483"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="484"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="486"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="487"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="488"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="489"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -1829,22 +1924,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkPanel</name>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="67"/>
+        <location filename="../../gui/panels/network_panel.py" line="34"/>
+        <source>Output: {0} · loss: {1}</source>
+        <translation>输出：{0} · 损失：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/network_panel.py" line="75"/>
         <source>Layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="69"/>
+        <location filename="../../gui/panels/network_panel.py" line="77"/>
         <source>Activation of layer {0}</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="77"/>
+        <location filename="../../gui/panels/network_panel.py" line="85"/>
         <source>{0} neuron</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="79"/>
+        <location filename="../../gui/panels/network_panel.py" line="87"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
@@ -1852,98 +1952,98 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>PredictReveal</name>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="116"/>
-        <location filename="../../gui/classroom/predict_reveal.py" line="203"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="125"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="213"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="117"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="126"/>
         <source>Before the backward pass: which way will %1 move in this step?</source>
         <translation>反向传播之前：这一步中 %1 会朝哪个方向变化？</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="119"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="128"/>
         <source>Now %1 = %2. Think about the sign of ∂J/∂θ, then choose.</source>
         <translation>当前 %1 = %2。想一想 ∂J/∂θ 的符号，然后选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="122"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="131"/>
         <source>↑ Up</source>
         <translation>↑ 变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="123"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="132"/>
         <source>↓ Down</source>
         <translation>↓ 变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="139"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
         <source>up</source>
         <translation>变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="139"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
         <source>down</source>
         <translation>变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="140"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>stays where it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="141"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="150"/>
         <source>∂J/∂%1 = %2 (%3).</source>
         <translation>∂J/∂%1 = %2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="143"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="144"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="153"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="145"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="154"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="156"/>
         <source>SGD moves θ against the gradient: Δθ = −η·∂J/∂θ = −%1 × %2 = %3.</source>
         <translation>SGD 沿梯度的反方向移动 θ：Δθ = −η·∂J/∂θ = −%1 × %2 = %3。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="161"/>
         <source>%1 also uses its running averages: the update will be Δθ = %2.</source>
         <translation>%1 还会用到它的滑动平均：这次更新为 Δθ = %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="155"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="165"/>
         <source>So %1 goes &lt;b&gt;%2&lt;/b&gt;: %3 → %4.</source>
         <translation>所以 %1 &lt;b&gt;%2&lt;/b&gt;：%3 → %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="160"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
         <source>Your prediction (%1) was right.</source>
         <translation>你的预测（%1）是对的。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="162"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="172"/>
         <source>Your prediction (%1) was not right this time.</source>
         <translation>你的预测（%1）这次不对。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="180"/>
         <source>The answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="204"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="214"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
@@ -2006,65 +2106,65 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/files/scene_files.py" line="191"/>
-        <location filename="../../gui/files/scene_files.py" line="229"/>
+        <location filename="../../gui/files/scene_files.py" line="228"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="235"/>
+        <location filename="../../gui/files/scene_files.py" line="234"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="257"/>
-        <location filename="../../gui/files/scene_files.py" line="261"/>
+        <location filename="../../gui/files/scene_files.py" line="256"/>
+        <location filename="../../gui/files/scene_files.py" line="260"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="269"/>
+        <location filename="../../gui/files/scene_files.py" line="268"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="279"/>
+        <location filename="../../gui/files/scene_files.py" line="278"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="283"/>
+        <location filename="../../gui/files/scene_files.py" line="282"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="339"/>
-        <location filename="../../gui/files/scene_files.py" line="351"/>
+        <location filename="../../gui/files/scene_files.py" line="334"/>
+        <location filename="../../gui/files/scene_files.py" line="346"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="352"/>
+        <location filename="../../gui/files/scene_files.py" line="347"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="357"/>
+        <location filename="../../gui/files/scene_files.py" line="352"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="394"/>
+        <location filename="../../gui/files/scene_files.py" line="389"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="405"/>
+        <location filename="../../gui/files/scene_files.py" line="400"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -2072,24 +2172,24 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SettingControls</name>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="58"/>
+        <location filename="../../gui/panels/setting_controls.py" line="47"/>
         <source>{0}:</source>
-        <extracomment>Context of every text that comes from core metadata (see the module docstring).</extracomment>
+        <extracomment>Learning-rate presets offered in the combo box (free entry is allowed too). Context of every text that comes from core metadata (see the module docstring).</extracomment>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="322"/>
+        <location filename="../../gui/panels/setting_controls.py" line="310"/>
         <source>{0} must be between {1} and {2}</source>
         <extracomment>the form label made by :func:`add_rows` (None for check boxes / other layouts)</extracomment>
         <translation>{0}必须在 {1} 到 {2} 之间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="327"/>
+        <location filename="../../gui/panels/setting_controls.py" line="315"/>
         <source>“{0}” is not a number. {1}</source>
         <translation>“{0}”不是数字。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="372"/>
+        <location filename="../../gui/panels/setting_controls.py" line="360"/>
         <source>{0} — kept {1}.</source>
         <translation>{0}——保留 {1}。</translation>
     </message>
@@ -2097,41 +2197,56 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="36"/>
+        <location filename="../../gui/common/display_names.py" line="26"/>
         <location filename="core_strings.py" line="36"/>
         <source>automatic</source>
-        <extracomment>Learning-rate presets offered in the combo box (free entry is allowed too). Display names of choice values (English; shown translated in context &quot;Settings&quot;).</extracomment>
+        <extracomment>Code → English display name (shown translated in context &quot;Settings&quot;). Codes: activations (``core.activations``), losses (``core.losses.LOSSES``; None = automatic), optimizers (``core.optimizers``), initializations (``core.network.INITS``), tasks.</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="37"/>
+        <location filename="../../gui/common/display_names.py" line="28"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="38"/>
+        <location filename="../../gui/common/display_names.py" line="29"/>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/display_names.py" line="30"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/display_names.py" line="32"/>
         <source>Xavier (Glorot uniform)</source>
         <translation>Xavier（Glorot 均匀）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="39"/>
+        <location filename="../../gui/common/display_names.py" line="33"/>
         <source>He (Kaiming normal)</source>
         <translation>He（Kaiming 正态）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="40"/>
+        <location filename="../../gui/common/display_names.py" line="34"/>
         <source>normal (σ = 0.1)</source>
         <translation>正态（σ = 0.1）</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="41"/>
+        <location filename="../../gui/common/display_names.py" line="35"/>
         <source>zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="42"/>
+        <location filename="../../gui/common/display_names.py" line="37"/>
         <source>momentum</source>
         <translation>动量法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/display_names.py" line="40"/>
+        <source>linear</source>
+        <translation>线性</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="8"/>
@@ -2271,7 +2386,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="core_strings.py" line="35"/>
         <source>None: the loss follows the task; &apos;mse&apos;: mean squared error on 0/1 or one-hot targets with the sigmoid/softmax output.</source>
-        <translation>自动：损失函数随任务而定；mse：对 0/1 或独热编码目标、配合 sigmoid/softmax 输出使用均方误差。</translation>
+        <translation>自动：损失函数随任务而定；均方误差：对 0/1 或独热编码目标、配合 sigmoid/softmax 输出使用均方误差。</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="37"/>
@@ -2346,7 +2461,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="core_strings.py" line="51"/>
         <source>Batch size</source>
-        <translation>批大小</translation>
+        <translation>批量大小</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="52"/>
@@ -2396,7 +2511,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="core_strings.py" line="61"/>
         <source>Batch seed</source>
-        <translation>批次种子</translation>
+        <translation>小批量种子</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="62"/>
@@ -2421,7 +2536,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="core_strings.py" line="66"/>
         <source>Exclusive or</source>
-        <translation>异或</translation>
+        <translation>异或（XOR）</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="67"/>
@@ -2514,7 +2629,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="50"/>
         <source>One epoch</source>
-        <translation>一个轮次（epoch）</translation>
+        <translation>一轮（epoch）</translation>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="52"/>
@@ -2769,7 +2884,7 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/app_window/status_bar.py" line="65"/>
         <location filename="../../gui/app_window/status_bar.py" line="124"/>
         <source>epoch {0}</source>
-        <translation>轮次 {0}</translation>
+        <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="66"/>
@@ -2787,7 +2902,7 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/app_window/status_bar.py" line="68"/>
         <location filename="../../gui/app_window/status_bar.py" line="118"/>
         <source>accuracy {0} %</source>
-        <translation>准确率 {0} %</translation>
+        <translation>准确率 {0}%</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="69"/>
@@ -2873,7 +2988,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/app_window/step_toolbar.py" line="100"/>
         <source>Play speed: 1 step/s … as fast as possible</source>
-        <translation>播放速度：每秒 1 步 … 尽可能快</translation>
+        <translation>播放速度：从每秒 1 步到尽可能快</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/step_toolbar.py" line="172"/>
@@ -2993,17 +3108,17 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>UnitHealth</name>
     <message>
-        <location filename="../../gui/diagram/unit_health.py" line="65"/>
+        <location filename="../../gui/diagram/unit_health.py" line="66"/>
         <source>Dead ReLU: this unit outputs 0 on all {0} training points, so f′(z) = 0, δ = 0 and its weights and bias get no gradient — it cannot recover. Its largest z is {1}. Try a smaller learning rate, He initialization or leaky ReLU.</source>
-        <translation>死亡 ReLU：这个单元在全部 {0} 个训练点上的输出都是 0，所以 f′(z) = 0、δ = 0，它的权重和偏置得不到梯度 —— 它无法再恢复。它最大的 z 是 {1}。可以试试更小的学习率、He 初始化或 leaky ReLU。</translation>
+        <translation>死亡 ReLU：这个单元在全部 {0} 个训练点上的输出都是 0，所以 f′(z) = 0、δ = 0，它的权重和偏置得不到梯度——它无法再恢复。它最大的 z 是 {1}。可以试试更小的学习率、He 初始化或 leaky ReLU。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/unit_health.py" line="74"/>
+        <location filename="../../gui/diagram/unit_health.py" line="75"/>
         <source>Saturated {0}: |z| &gt; {1} on {2}% of the training points, where {3}: almost no gradient flows through this unit (vanishing gradients). Try standardized inputs, smaller initial weights or a smaller learning rate.</source>
         <translation>{0} 饱和：在 {2}% 的训练点上 |z| &gt; {1}，此时 {3}：几乎没有梯度流过这个单元（梯度消失）。可以试试标准化的输入、更小的初始权重或更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/unit_health.py" line="100"/>
+        <location filename="../../gui/diagram/unit_health.py" line="101"/>
         <source>Exploding gradient in layer {0}: ‖∂J/∂θ‖ went from {1} to {2} in one step (more than {3}×). The next update may overshoot and diverge: lower the learning rate or turn on gradient clipping.</source>
         <translation>第 {0} 层梯度爆炸：‖∂J/∂θ‖ 在一步之内从 {1} 变为 {2}（超过 {3}×）。下一次更新可能冲过头而发散：请降低学习率或打开梯度裁剪。</translation>
     </message>
@@ -3011,7 +3126,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightHeatmaps</name>
     <message>
-        <location filename="../../gui/charts/weight_heatmaps.py" line="124"/>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="125"/>
         <source>from unit {0} of layer {1} to unit {2} of layer {3} · click to select</source>
         <translation>从第 {1} 层的单元 {0} 到第 {3} 层的单元 {2} · 单击选中</translation>
     </message>
@@ -3157,12 +3272,12 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="35"/>
         <source>Batch seed:</source>
-        <translation>批次种子：</translation>
+        <translation>小批量种子：</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="36"/>
         <source>Batch size:</source>
-        <translation>批大小：</translation>
+        <translation>批量大小：</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="37"/>
@@ -3312,7 +3427,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="66"/>
         <source>Epoch</source>
-        <translation>轮次</translation>
+        <translation>一轮</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="67"/>
@@ -3357,7 +3472,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="75"/>
         <source>Export...</source>
-        <translation>导出...</translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="76"/>
@@ -3587,7 +3702,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="121"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
-        <translation>优化器竞赛：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
+        <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="122"/>
@@ -3597,7 +3712,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="123"/>
         <source>Output: linear · loss: mean squared error</source>
-        <translation>输出：linear · 损失：均方误差</translation>
+        <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="124"/>
@@ -3682,7 +3797,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="142"/>
         <source>Race</source>
-        <translation>竞赛</translation>
+        <translation>赛跑</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="145"/>
@@ -3697,7 +3812,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="149"/>
         <source>Remove the race paths</source>
-        <translation>删除竞赛路径</translation>
+        <translation>删除赛跑路径</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="152"/>
@@ -3890,7 +4005,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="163"/>
         <source>Steps until every training point was used</source>
-        <translation>运行到每个训练点都用过一次为止</translation>
+        <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="164"/>
@@ -3950,7 +4065,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="ui_strings.py" line="189"/>
         <source>computing …</source>
-        <translation>计算中 …</translation>
+        <translation>计算中…</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="190"/>
