@@ -22,8 +22,9 @@ isolated_settings = classroom_helpers.isolated_settings
 shared_window = classroom_helpers.shared_window
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']{2,}")
-#: Latin subscripts of formulas (J_data, θ_start, mean_k, Σ_batch; issue 13: formulas keep them).
-SUBSCRIPT = re.compile(r"(?<=\S)_\{?[A-Za-z]+\}?")
+#: Latin subscripts of formulas (J_data, θ_start, mean_k; issue 13: formulas keep them), also as
+#: the plain text of rich text shows them: Σ<sub>batch</sub> → "Σbatch", mean<sub>k</sub> → "meank".
+SUBSCRIPT = re.compile(r"(?<=\S)_\{?[A-Za-z]+\}?|(?<=Σ)[A-Za-z]+|(?<=mean)[a-z](?![A-Za-z])")
 #: A deliberate English gloss in full-width parentheses: 轮（epoch）, 偏置（bias，部分教程称“偏差”）.
 GLOSS = re.compile(r"（[A-Za-z][A-Za-z \-]*(?=[，）])")
 #: Words that stay as they are in a Chinese UI: names of functions, optimizers and file formats,
@@ -155,6 +156,6 @@ def test_the_checker_finds_english(classroom):
     assert english_words("训练损失 0.5", set()) == []
     assert english_words("train loss 0.5", set()) == ["train", "loss"]
     assert english_words("bill_length_mm 是特征", {"bill_length_mm"}) == []
-    assert english_words("J = J_data + 惩罚项，ℓ = mean_k", set()) == []
+    assert english_words("J = J_data + 惩罚项，ℓ = mean_k，meank，Σbatch δ", set()) == []
     assert english_words("偏置（bias，部分教程称“偏差”）", set()) == []
     assert english_words("J_data (data loss)", set()) == ["data", "loss"]
