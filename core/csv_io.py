@@ -7,7 +7,9 @@
 * With ``;`` as delimiter a decimal comma is accepted ("3,5" → 3.5).
 * Cells that are empty, "NA", "N/A", "NaN", "null" or "None" (any case) count as missing;
   rows with a missing cell in a chosen column are dropped and counted.
-* Every problem raises ValueError naming the line and, where there is one, the column.
+* Every problem raises :class:`CsvError` (a ValueError) naming the line and, where there is
+  one, the column: its ``str()`` is an English sentence (command line, logs), its ``code`` and
+  ``values`` let a front end word it in its own language (:data:`CSV_MESSAGES` lists them).
 * :func:`guess_columns` proposes feature and label columns from the first rows (the import
   dialog shows the proposal; it never decides anything itself).
 
@@ -46,24 +48,70 @@ class ReadCancelled(Exception):
     """``read_csv`` stopped because its progress callback returned False."""
 
 
+#: Code of every CSV problem → its English message; ``{name}`` fields are the error's values
+#: (file: the file's base name; line: 1-based physical line; column: a column name; cell: the
+#: cell's text; count, rows, dropped, fields, header_fields, limit: integers; byte: two hex
+#: digits; columns: column names joined by ", "; detail: the csv module's own words).
+CSV_MESSAGES = {
+    "binary": "{file}: line 1: the file is binary, not UTF-8 text; expected a CSV file",
+    "not_utf8": "{file}: line {line}: not UTF-8 text (byte 0x{byte}); save the file as UTF-8 CSV",
+    "not_utf8_near": "{file}: near line {line}: not UTF-8 text; save the file as UTF-8 CSV",
+    "empty": "{file}: the file is empty",
+    "syntax": "{file}: line {line}: {detail}",
+    "no_column": "{file}: line {line}: no column '{column}'; columns are: {columns}",
+    "repeated_column": "{file}: line {line}: column '{column}' appears {count} times",
+    "too_few_fields": "{file}: line {line}: {fields} field(s), but the header has "
+                      "{header_fields}",
+    "not_a_number": "{file}: line {line}, column '{column}': '{cell}' is not a number",
+    "not_finite": "{file}: line {line}, column '{column}': '{cell}' is not a finite number",
+    "text_target": "{file}: line {line}, column '{column}': '{cell}' is not a number "
+                   "(regression needs numeric targets)",
+    "too_many_labels": "{file}: column '{column}' has more than {limit} distinct values and is "
+                       "not numeric (line {line}: '{cell}'); it cannot be a label",
+    "empty_column": "{file}: column '{column}' has no values: all {rows} data rows are empty "
+                    "or NA",
+    "too_few_rows": "{file}: only {rows} usable data row(s) after dropping {dropped} with "
+                    "empty/NA cells; need at least 2",
+    "one_class": "{file}: column '{column}' has only one class ('{cell}'); classification "
+                 "needs at least 2",
+    "too_many_classes": "{file}: column '{column}' has {count} classes; at most {limit} are "
+                        "supported",
+    "no_features": "choose at least one feature column",
+    "repeated_features": "feature columns must not repeat, got {columns}",
+    "label_is_feature": "column '{column}' cannot be both a feature and the label",
+}
+
+
+class CsvError(ValueError):
+    """A problem with a CSV file or with the columns chosen from it.
+
+    code: a key of :data:`CSV_MESSAGES`; values: the numbers and names its message cites
+    (a dict, see :data:`CSV_MESSAGES`). ``str(error)`` is the English message.
+    """
+
+    def __init__(self, code: str, **values) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(CSV_MESSAGES[code].format(**values))
+
+
 def _sniff(path) -> tuple[str, bool]:
     """Return (delimiter, has_bom); ValueError for an empty or non-text file."""
     with open(path, "rb") as f:
         head = f.read(_SAMPLE_CHARS)
     has_bom = head.startswith(b"\xef\xbb\xbf")
     if b"\x00" in head:
-        raise ValueError(f"{os.path.basename(path)}: line 1: the file is binary, not UTF-8 "
-                         "text; expected a CSV file")
+        raise CsvError("binary", file=os.path.basename(path))
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         if error.start < len(head) - 4:  # not just a multi-byte character cut by the sample
             line = head[: error.start].count(b"\n") + 1
-            raise ValueError(f"{os.path.basename(path)}: line {line}: not UTF-8 text (byte "
-                             f"0x{head[error.start]:02x}); save the file as UTF-8 CSV") from None
+            raise CsvError("not_utf8", file=os.path.basename(path), line=line,
+                           byte=f"{head[error.start]:02x}") from None
         text = head[: error.start].decode("utf-8-sig")
     if not text.strip():
-        raise ValueError(f"{os.path.basename(path)}: the file is empty")
+        raise CsvError("empty", file=os.path.basename(path))
     lines = text.splitlines()
     if len(head) == _SAMPLE_CHARS and len(lines) > 1:
         lines = lines[:-1]  # the last line of the sample may be cut off
@@ -85,19 +133,18 @@ def _open_rows(path, delimiter):
     return f, csv.reader(f, delimiter=delimiter)
 
 
-def _read_error(path, reader, error) -> ValueError:
+def _read_error(path, reader, error) -> CsvError:
     line = reader.line_num + 1
     if isinstance(error, UnicodeDecodeError):
-        return ValueError(f"{os.path.basename(path)}: near line {line}: not UTF-8 text; "
-                          "save the file as UTF-8 CSV")
-    return ValueError(f"{os.path.basename(path)}: line {line}: {error}")
+        return CsvError("not_utf8_near", file=os.path.basename(path), line=line)
+    return CsvError("syntax", file=os.path.basename(path), line=line, detail=str(error))
 
 
 def _header(path, reader) -> list[str]:
     for row in reader:
         if any(cell.strip() for cell in row):
             return [cell.strip() for cell in row]
-    raise ValueError(f"{os.path.basename(path)}: the file is empty")
+    raise CsvError("empty", file=os.path.basename(path))
 
 
 def csv_columns(path, max_rows: int = 20) -> tuple[list[str], list[list[str]], str]:
@@ -245,11 +292,11 @@ def _is_decimal_comma(cell: str) -> bool:
 def _column_index(file_name: str, header: list[str], header_line: int, column: str) -> int:
     matches = [i for i, name in enumerate(header) if name == column]
     if not matches:
-        raise ValueError(f"{file_name}: line {header_line}: no column '{column}'; "
-                         f"columns are: {', '.join(header)}")
+        raise CsvError("no_column", file=file_name, line=header_line, column=column,
+                       columns=", ".join(header))
     if len(matches) > 1:
-        raise ValueError(f"{file_name}: line {header_line}: column '{column}' appears "
-                         f"{len(matches)} times")
+        raise CsvError("repeated_column", file=file_name, line=header_line, column=column,
+                       count=len(matches))
     return matches[0]
 
 
@@ -333,8 +380,8 @@ class _ColumnAccumulator:
 
     def _add_row(self, line: int, row: list[str]) -> None:
         if len(row) < self.needed:
-            raise ValueError(f"{self.name}: line {line}: {len(row)} field(s), but the header "
-                             f"has {self.n_header}")
+            raise CsvError("too_few_fields", file=self.name, line=line, fields=len(row),
+                           header_fields=self.n_header)
         values, missing = [], False
         for k, i in enumerate(self.feature_index):
             cell = row[i].strip()
@@ -349,8 +396,8 @@ class _ColumnAccumulator:
             return
         number = _try_number(text, self.decimal_comma)
         if math.isinf(number):
-            raise ValueError(f"{self.name}: line {line}, column '{self.label}': '{text}' is "
-                             "not a finite number")
+            raise CsvError("not_finite", file=self.name, line=line, column=self.label,
+                           cell=text)
         for column, value in zip(self.columns, values, strict=True):
             column.append(value)
         self.numbers.append(number)
@@ -368,9 +415,8 @@ class _ColumnAccumulator:
                 self.codes = None  # far too many to be classes; only numbers can work now
         if self.codes is None and self.first_text_label is not None:
             line, text = self.first_text_label
-            raise ValueError(f"{self.name}: column '{self.label}' has more than "
-                             f"{_MAX_TRACKED_LABELS} distinct values and is not numeric "
-                             f"(line {line}: '{text}'); it cannot be a label")
+            raise CsvError("too_many_labels", file=self.name, column=self.label,
+                           limit=_MAX_TRACKED_LABELS, line=line, cell=text)
 
 
 def _line_numbers(first_line: int, last_line: int, rows: list[list[str]]) -> list[int]:
@@ -396,10 +442,11 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
     ``task`` None infers: string labels, or at most 8 distinct integer labels →
     classification; otherwise regression.
 
-    Raises ValueError, citing line and column, for: an empty or binary/non-UTF-8 file, a
-    missing or repeated column name, a non-numeric or infinite feature cell, a row with too
-    few fields, an all-NA column, fewer than 2 usable rows, only one class, more than 8
-    classes, or string labels with task="regression". OSError if the file cannot be opened.
+    Raises :class:`CsvError` (a ValueError with ``code`` and ``values``), citing line and
+    column, for: an empty or binary/non-UTF-8 file, a missing or repeated column name, a
+    non-numeric or infinite feature cell, a row with too few fields, an all-NA column, fewer
+    than 2 usable rows, only one class, more than 8 classes, or string labels with
+    task="regression". OSError if the file cannot be opened.
 
     ``progress``, if given, is called after every chunk of :data:`CHUNK_ROWS` data rows as
     ``progress(rows_read, fraction)``: rows read so far (int) and the share of the file's
@@ -411,11 +458,11 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
     if task is not None and task not in TASKS:
         raise ValueError(f"task must be None or one of {', '.join(TASKS)}, got {task!r}")
     if not features:
-        raise ValueError("choose at least one feature column")
+        raise CsvError("no_features")
     if len(set(features)) != len(features):
-        raise ValueError(f"feature columns must not repeat, got {features}")
+        raise CsvError("repeated_features", columns=str(features))
     if label in features:
-        raise ValueError(f"column '{label}' cannot be both a feature and the label")
+        raise CsvError("label_is_feature", column=label)
 
     delimiter, _ = _sniff(path)
     f, reader = _open_rows(path, delimiter)
@@ -446,11 +493,9 @@ def _to_dataset(data: _ColumnAccumulator, task: str | None) -> Dataset:
     n = len(data.numbers)
     for column, count in zip(data.features, data.present, strict=True):
         if count == 0 and n + dropped:
-            raise ValueError(f"{name}: column '{column}' has no values: all {n + dropped} "
-                             "data rows are empty or NA")
+            raise CsvError("empty_column", file=name, column=column, rows=n + dropped)
     if n < 2:
-        raise ValueError(f"{name}: only {n} usable data row(s) after dropping {dropped} "
-                         "with empty/NA cells; need at least 2")
+        raise CsvError("too_few_rows", file=name, rows=n, dropped=dropped)
     X = np.column_stack([np.frombuffer(column, dtype=np.float64) for column in data.columns])
     numbers = np.frombuffer(data.numbers, dtype=np.float64)
     feature_names = tuple(data.features)
@@ -458,8 +503,7 @@ def _to_dataset(data: _ColumnAccumulator, task: str | None) -> Dataset:
     if data.first_text_label is not None:  # string labels
         if task == "regression":
             line, text = data.first_text_label
-            raise ValueError(f"{name}: line {line}, column '{label}': '{text}' is not a "
-                             "number (regression needs numeric targets)")
+            raise CsvError("text_target", file=name, line=line, column=label, cell=text)
         class_names = sorted(data.codes)
         _check_class_count(name, label, len(class_names), class_names)
         new_code = np.empty(len(class_names), dtype=np.int64)
@@ -484,11 +528,10 @@ def _to_dataset(data: _ColumnAccumulator, task: str | None) -> Dataset:
 
 def _check_class_count(name, label, count, class_names) -> None:
     if count < 2:
-        raise ValueError(f"{name}: column '{label}' has only one class ('{class_names[0]}'); "
-                         "classification needs at least 2")
+        raise CsvError("one_class", file=name, column=label, cell=class_names[0])
     if count > MAX_CLASSES:
-        raise ValueError(f"{name}: column '{label}' has {count} classes; at most "
-                         f"{MAX_CLASSES} are supported")
+        raise CsvError("too_many_classes", file=name, column=label, count=count,
+                       limit=MAX_CLASSES)
 
 
 def _format_number(value: float) -> str:
@@ -498,10 +541,9 @@ def _format_number(value: float) -> str:
 def _number(cell: str, decimal_comma: bool, name: str, line: int, column: str) -> float:
     value = _try_number(cell, decimal_comma)
     if math.isnan(value):
-        raise ValueError(f"{name}: line {line}, column '{column}': '{cell}' is not a number")
+        raise CsvError("not_a_number", file=name, line=line, column=column, cell=cell)
     if math.isinf(value):
-        raise ValueError(f"{name}: line {line}, column '{column}': '{cell}' is not a "
-                         "finite number")
+        raise CsvError("not_finite", file=name, line=line, column=column, cell=cell)
     return value
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from core import divergence as codes
 from core.divergence import Divergence
 from core.optimizers import weight_decay_stability
+from gui.common.display_names import display_names
 from gui.common.i18n import manager, translate
 from gui.common.divergence_text import cause_text, phase_text
 from gui.common.number_format import number
@@ -107,7 +108,7 @@ def divergence_advice(divergence: Divergence, facts: ModelFacts) -> list[str]:
     if relu_like:
         advice.append(translate(
             "DivergenceBanner", "Use a bounded activation such as tanh instead of {0}.").format(
-            ", ".join(relu_like)))
+            display_names(relu_like)))
     advice.append(translate(
         "DivergenceBanner", "Rewind a few steps (←) to go back to weights before the blow-up."))
     return advice

@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 import shiboken6
 from PySide6 import QtGui, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
 from gui.canvas.presenter import CanvasPresenter, canvas_positions
@@ -39,6 +39,7 @@ from gui.export.menu import ExportMenu
 from gui.files.scene_files import SceneFiles
 from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
+from gui.panels.network_panel import output_text
 from gui.app_window.view_registry import VIEWS
 from gui.common.view_spec import ViewRegistry, view_widget
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
@@ -55,9 +56,6 @@ CURVE_INTERVAL = 0.05
 #: What the canvas redraws on request (the rings are always redrawn): "range" fits the view
 #: to the points (a new point set), "points", "prediction" (decision boundary / curve).
 CANVAS_PARTS = ("range", "points", "prediction")
-LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
-              "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
-              "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
 def describe_source(source) -> str:
     """Where the points came from (a core.data_source.DataSource, or None for generated or
     drawn points: "") in the current language, worded from its numbers."""
@@ -456,10 +454,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s = self.controller.session
         self.data_panel.show_settings(s.data, s.points.dim,
                                       describe_source(s.data_source))
-        loss = translate("MainWindow", LOSS_NAMES[s.loss]) if s.loss in LOSS_NAMES else s.loss
-        self.network_panel.show_settings(
-            s.network, translate("MainWindow", "Output: {0} · loss: {1}").format(
-                s.output_activation, loss))
+        self.network_panel.show_settings(s.network, output_text(s.output_activation, s.loss))
         self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
 

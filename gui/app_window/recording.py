@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtWidgets
 
+from core.datasets import GENERATORS
+from gui.common.display_names import display_name
 from gui.app_window.cli import FORMATS
 from gui.export.animation import (  # noqa: F401
     FRAME_SPACING,
@@ -64,10 +66,16 @@ def caption_for(controller) -> str:
     trainer = session.trainer
     network, training = session.network, session.training
     source = session.data_source
-    dataset = source.file or "CSV" if source is not None else session.data.preset
+    presets = {name: spec.label for name, spec in GENERATORS.items()}
+    dataset = (source.file or "CSV" if source is not None
+               else display_name(session.data.preset, presets))
+    activations = network.activation if isinstance(network.activation, tuple) else (
+        network.activation,)
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
-                          activation=network.activation, learning_rate=training.learning_rate,
-                          optimizer=training.optimizer, batch_size=training.batch_size,
+                          activation="/".join(display_name(name) for name in activations),
+                          learning_rate=training.learning_rate,
+                          optimizer=display_name(training.optimizer),
+                          batch_size=training.batch_size,
                           l1=training.l1, l2=training.l2, dropout=network.dropout,
                           step=trainer.step_count)
 

@@ -42,7 +42,8 @@ def menu_text(lesson) -> str:
 
 
 def notes_html(lesson, languages: tuple[str, ...]) -> str:
-    """The notes of ``lesson`` as HTML: per language the title, the text, the steps."""
+    """The notes of ``lesson`` as HTML: per language the title, the text (a blank line in it
+    starts a new paragraph, e.g. lesson 1's glossary), the steps."""
     parts = []
     for language in languages:
         steps = "".join(f"<li>{html.escape(step)}</li>"
@@ -50,8 +51,9 @@ def notes_html(lesson, languages: tuple[str, ...]) -> str:
         heading = STEPS_HEADING.get(language, STEPS_HEADING["en"])
         parts.append(
             f"<h3>{lesson.number}. {html.escape(lesson.localized('title', language))}</h3>"
-            f"<p>{html.escape(lesson.localized('text', language))}</p>"
-            f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
+            + "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph
+                      in lesson.localized("text", language).split("\n\n"))
+            + f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
     return "<hr>".join(parts)
 
 

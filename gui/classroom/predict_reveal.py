@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 
 from core.parameters import ParamRef
 from core.training import TrainingDiverged
+from gui.common.display_names import display_name
 from gui.common.number_format import number
 
 translate = QCoreApplication.translate
@@ -158,7 +159,8 @@ def reveal_text(result: Reveal) -> str:
                      .replace("%3", number(result.update, 4, sign=True)))
     else:
         lines.append(translate("PredictReveal", "%1 also uses its running averages: "
-                               "the update will be Δθ = %2.").replace("%1", result.optimizer)
+                               "the update will be Δθ = %2.").replace("%1",
+                                                                display_name(result.optimizer))
                      .replace("%2", number(result.update, 4, sign=True)))
     lines.append(translate("PredictReveal", "So %1 goes <b>%2</b>: %3 → %4.")
                  .replace("%1", result.name).replace("%2", words[result.direction])

@@ -26,6 +26,7 @@ from core.datasets import FEATURE_LABELS
 from gui.diagram import items
 from gui.diagram.items import symmetric_scale as span
 from gui.diagram.view import DiagramView
+from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from core.selected_sample import sample_forward, sample_row
 from core.parameters import sup
@@ -136,8 +137,8 @@ class NetworkDiagram(QtWidgets.QWidget):
                 ", ".join(FEATURE_LABELS.get(f, f) for f in feature_names))
         else:
             name = translate("NetworkDiagram", "layer {0} · {1}").format(
-                k, hidden_activations[k - 1] if k <= len(hidden_activations)
-                else output_activation)
+                k, display_name(hidden_activations[k - 1] if k <= len(hidden_activations)
+                                else output_activation))
         return f"a{sup(k)}  {name}"
 
     # ------------------------------------------------------------------ wiring

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from gui.common.display_names import display_name
 from gui.common.number_format import fixed, number
 
 translate = QCoreApplication.translate
@@ -75,7 +76,7 @@ def unit_warnings(pre_activations, activations, hidden_activations) -> list[Unit
                     "UnitHealth", "Saturated {0}: |z| > {1} on {2}% of the training points, "
                     "where {3}: almost no gradient flows through this unit (vanishing "
                     "gradients). Try standardized inputs, smaller initial weights or a smaller "
-                    "learning rate.").format(name, number(SATURATION_Z),
+                    "learning rate.").format(display_name(name), number(SATURATION_Z),
                                              fixed(100 * fraction[unit], 0), slope)))
     return warnings
 

@@ -28,6 +28,7 @@ from core import datasets
 from core.csv_io import ReadCancelled
 from core.settings import DataSettings, fields_of
 from gui.common.i18n import manager, translate
+from gui.files.csv_errors import csv_error_text
 
 #: (item text, task value) of the Task picker; the code reads the value (item data).
 TASK_CHOICES = ((QT_TRANSLATE_NOOP("ImportDialog", "auto"), None),
@@ -249,11 +250,11 @@ class ImportDialog(QtWidgets.QDialog):
                 rows = datasets.csv_columns(
                     path, max_rows=max(PREVIEW_ROWS, GUESS_CELLS // max(1, len(header))))[1]
         except (ValueError, OSError, UnicodeDecodeError) as error:
-            reason = str(error)
             self._clear()
-            self._show_summary(lambda: self._path_problem(path) or reason, error=True)
+            self._show_summary(lambda error=error: self._path_problem(path)
+                               or csv_error_text(error), error=True)
             message = problem or translate("ImportDialog", "Cannot read {0}:\n{1}").format(
-                path, reason)
+                path, csv_error_text(error))
             QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"), message)
             return False
         self.path = path
@@ -399,10 +400,9 @@ class ImportDialog(QtWidgets.QDialog):
                 return
             dataset = self.read()
         except (ValueError, OSError, UnicodeDecodeError) as error:
-            reason = str(error)
-            self._show_summary(lambda: translate(
+            self._show_summary(lambda error=error: translate(
                 "ImportDialog", "{0}", "summary: why the chosen columns cannot be imported"
-            ).format(reason), error=True)
+            ).format(csv_error_text(error)), error=True)
             self._ok_button().setEnabled(False)
             return
         self._show_summary(lambda: describe(dataset))
@@ -430,7 +430,7 @@ class ImportDialog(QtWidgets.QDialog):
             self._show_summary(*summary)
             QtWidgets.QMessageBox.warning(self, translate("ImportDialog", "Import CSV"),
                                           translate("ImportDialog", "Cannot import:\n{0}")
-                                          .format(error))
+                                          .format(csv_error_text(error)))
             return
         self._set_reading(False)
         self._show_summary(*summary)

@@ -18,6 +18,7 @@ import numpy as np
 
 from core.activations import ACTIVATIONS
 from core.losses import per_sample_loss
+from gui.common.display_names import display_name
 from gui.common.i18n import translate
 from core.parameters import ParamRef, sup
 from core.selected_sample import forward_parameters, sample_forward, sample_row
@@ -74,7 +75,8 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
         units = (translate("Inspector", "{0} units") if width > 1 else
                  translate("Inspector", "{0} unit")).format(width)
         lines.append(translate("Inspector", "<b>Layer {0}</b> ({1}, {2}): {3}").format(
-            l + 1, name, units, f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})"))
+            l + 1, display_name(name), units,
+            f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})"))
         lines.append([
             Arr(f"W{k}", weights[l]), Arr(a_in_label, fp.layer_inputs[l][row], key=f"a{sup(l)}in"),
             "+", Arr(f"b{k}", biases[l]), "=",
@@ -258,7 +260,8 @@ def update_section(trainer, parameter) -> Section:
     hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
                       for key, value in settings.optimizer_hyper().items())
     eta = number(settings.learning_rate)
-    lines: list = [f"{settings.optimizer} (η = {eta}{', ' + hyper if hyper else ''}): "
+    optimizer_name = display_name(settings.optimizer)
+    lines: list = [f"{optimizer_name} (η = {eta}{', ' + hyper if hyper else ''}): "
                    f"{_RULES.get(settings.optimizer, '')}"]
     terms = optimizer.terms(position, index) if hasattr(optimizer, "terms") else {}
     lines.append([f"θ = {name}:", Num(translate("Inspector", "θ old"),

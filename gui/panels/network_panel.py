@@ -11,6 +11,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, Signal
 
 from core.settings import HIDDEN_ACTIVATIONS, NetworkSettings, fields_of
+from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.panels.setting_controls import (
     ChoiceControl,
@@ -25,6 +26,13 @@ from gui.panels.setting_controls import (
 
 MAX_LAYERS = 8
 MIN_WIDTH, MAX_WIDTH = 1, 16
+
+
+def output_text(output_activation: str, loss: str) -> str:
+    """"Output: linear · loss: mean squared error" in the current language: the output layer's
+    activation and the loss (codes of ``core``) by the names the combo boxes show."""
+    return translate("NetworkPanel", "Output: {0} · loss: {1}").format(
+        display_name(output_activation), display_name(loss))
 
 
 def _small_button(text: str, tip: str) -> QtWidgets.QToolButton:

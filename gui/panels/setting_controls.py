@@ -22,27 +22,16 @@ import math
 from collections.abc import Callable
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 
 from core.settings import SettingInfo
+from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 
 #: Learning-rate presets offered in the combo box (free entry is allowed too).
 LEARNING_RATE_PRESETS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
-#: Display names of choice values (English; shown translated in context "Settings").
-CHOICE_LABELS = {
-    None: QT_TRANSLATE_NOOP("Settings", "automatic"),
-    "mse": QT_TRANSLATE_NOOP("Settings", "mean squared error"),
-    "xavier": QT_TRANSLATE_NOOP("Settings", "Xavier (Glorot uniform)"),
-    "he": QT_TRANSLATE_NOOP("Settings", "He (Kaiming normal)"),
-    "normal": QT_TRANSLATE_NOOP("Settings", "normal (σ = 0.1)"),
-    "zeros": QT_TRANSLATE_NOOP("Settings", "zeros"),
-    "sgd": "SGD", "momentum": QT_TRANSLATE_NOOP("Settings", "momentum"), "nesterov": "Nesterov",
-    "rmsprop": "RMSprop", "adam": "Adam", "leaky_relu": "leaky ReLU", "relu": "ReLU",
-    "elu": "ELU", "gelu": "GELU",
-}
 #: Context of every text that comes from core metadata (see the module docstring).
 SETTINGS_CONTEXT = "Settings"
 
@@ -59,10 +48,9 @@ def label_text(label: str) -> str:
 
 
 def choice_text(choice, labels: dict | None = None) -> str:
-    """The translated display name of a choice value (``labels`` first, then CHOICE_LABELS,
-    else the value itself)."""
-    text = (labels or {}).get(choice) or CHOICE_LABELS.get(choice, str(choice))
-    return setting_text(text)
+    """The translated display name of a choice value (``labels`` first, then the shared
+    table ``gui.common.display_names.CHOICE_LABELS``, else the value itself)."""
+    return display_name(choice, labels)
 
 
 def retranslate_choice_items(combo: QtWidgets.QComboBox, labels: dict | None = None) -> None:

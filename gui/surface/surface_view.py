@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from gui.surface.contours import SurfaceLayer
+from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 from gui.surface.slices_view import LossSlicesView
@@ -32,14 +33,10 @@ PATH_PEN = pg.mkPen("#FFFFFF", width=2)
 SHADOW_PEN = pg.mkPen(0, 0, 0, 170, width=4)
 #: Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade.
 RACE_COLOURS = {"sgd": "#56B4E9", "momentum": "#E69F00", "adam": "#CC79A7"}
-RACE_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
-
-
 def race_name(name: str) -> str:
-    """The name of a racing optimizer (``RACE_NAMES``) in the interface language."""
-    if name == "momentum":
-        return translate("LossSurface", "momentum")
-    return RACE_NAMES.get(name, name)
+    """The name of a racing optimizer (a ``core.optimizers`` code) in the interface language,
+    as the Training panel's optimizer box shows it."""
+    return display_name(name)
 
 
 class ContourItem(pg.IsocurveItem):

@@ -14,7 +14,9 @@
 3. ``pyside6-lupdate`` over ``gui/``, ``ui_strings.py`` and ``core_strings.py`` →
    ``backprop_playground_zh_CN.ts`` (existing translations are kept; edit the .ts with Qt
    Linguist or any XML editor).
-4. ``pyside6-lrelease`` → ``backprop_playground_zh_CN.qm`` (loaded at run time).
+4. ``terminology.py --fix``: the Chinese translations (and lesson texts) follow the term table
+   and the typographic style; every change is printed, and what needs a person is listed.
+5. ``pyside6-lrelease`` → ``backprop_playground_zh_CN.qm`` (loaded at run time).
 
 The tools ship with PySide6-Essentials (``pyside6-lupdate``/``pyside6-lrelease`` on PATH, or the
 ``lupdate``/``lrelease`` binaries in the PySide6 package folder, which this script falls back
@@ -216,8 +218,25 @@ def update_and_release(drop_obsolete: bool = False) -> None:
         # its translation
         flags = ["-no-obsolete"] if drop_obsolete else []
         subprocess.run([tool("lupdate"), *sources, *flags, "-ts", str(ts)], cwd=ROOT, check=True)
+        if code == "zh_CN":
+            _terminology(ts)
         subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        check=True)
+
+
+def _terminology(ts: Path) -> None:
+    """Apply ``terminology.py``'s fixes to ``ts`` and the lessons; print what changed and what
+    a person still has to word."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    import terminology
+
+    paths = [ts, *sorted(terminology.LESSONS_DIR.glob("*.json"))]
+    count = terminology.fix_files(paths)
+    remaining = terminology.check(paths)
+    print(f"terminology: {count} text(s) changed, {len(remaining)} problem(s) left")
+    for line in remaining:
+        print("  " + line)
 
 
 def main(argv: list[str]) -> int:

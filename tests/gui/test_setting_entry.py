@@ -107,7 +107,7 @@ def test_banner_mentions_l2_and_not_tanh_when_tanh_and_l2_are_in_use(qtbot):
 
 def test_advice_follows_the_settings():
     relu = divergence_advice(EXPLODED, ModelFacts(10.0, 0.0, 0.0, ("relu",)))
-    assert any("tanh instead of relu" in line for line in relu)
+    assert any("tanh instead of ReLU" in line for line in relu)
     assert not any("L2" in line for line in relu)
     assert any("η = 1 " in line for line in relu)
     clipped = divergence_advice(EXPLODED, ModelFacts(0.3, 0.0, 5.0, ("tanh",)))

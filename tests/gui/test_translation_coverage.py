@@ -22,6 +22,11 @@ isolated_settings = classroom_helpers.isolated_settings
 shared_window = classroom_helpers.shared_window
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']{2,}")
+#: Latin subscripts of formulas (J_data, θ_start, mean_k; issue 13: formulas keep them), also as
+#: the plain text of rich text shows them: Σ<sub>batch</sub> → "Σbatch", mean<sub>k</sub> → "meank".
+SUBSCRIPT = re.compile(r"(?<=\S)_\{?[A-Za-z]+\}?|(?<=Σ)[A-Za-z]+|(?<=mean)[a-z](?![A-Za-z])")
+#: A deliberate English gloss in full-width parentheses: 轮（epoch）, 偏置（bias，部分教程称“偏差”）.
+GLOSS = re.compile(r"（[A-Za-z][A-Za-z \-]*(?=[，）])")
 #: Words that stay as they are in a Chinese UI: names of functions, optimizers and file formats,
 #: keys, symbols of the formulas, authors of cited papers, the app's own name.
 TERMS = {
@@ -32,10 +37,11 @@ TERMS = {
     "SGD", "sgd", "Adam", "adam", "RMSprop", "rmsprop", "Nesterov", "nesterov", "momentum",
     "Xavier", "Glorot", "Kaiming", "PCA", "lstsq", "linalg",
     # mathematics and number formats
-    "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "diag", "float", "nan", "inf",
+    "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "mean", "diag", "float", "nan",
+    "inf",
     "XOR",
     # file formats, keys, languages, the product
-    "CSV", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
+    "CSV", "UTF", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
     "Alt", "English", "Backprop", "Playground", "PyTorch",
     # cited sources
     "Horst", "Hill", "Gorman", "Goodfellow", "Kingma", "Li",
@@ -47,6 +53,7 @@ def english_words(text: str, data_names: set[str]) -> list[str]:
     plain = re.sub(r"<[^>]*>|&nbsp;", " ", text)
     for name in data_names:  # column and class names of a loaded CSV are the user's data
         plain = plain.replace(name, " ")
+    plain = GLOSS.sub(" ", SUBSCRIPT.sub(" ", plain))
     return [w for w in WORD.findall(plain) if w not in TERMS]
 
 
@@ -149,3 +156,6 @@ def test_the_checker_finds_english(classroom):
     assert english_words("训练损失 0.5", set()) == []
     assert english_words("train loss 0.5", set()) == ["train", "loss"]
     assert english_words("bill_length_mm 是特征", {"bill_length_mm"}) == []
+    assert english_words("J = J_data + 惩罚项，ℓ = mean_k，meank，Σbatch δ", set()) == []
+    assert english_words("偏置（bias，部分教程称“偏差”）", set()) == []
+    assert english_words("J_data (data loss)", set()) == ["data", "loss"]

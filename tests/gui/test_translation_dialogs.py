@@ -260,9 +260,9 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     qtbot.waitUntil(lambda: presenter.race is not None and not presenter.race_runner.busy,
                     timeout=PATIENCE_MS)
     status = presenter.controls.status_label.text()
-    assert "曲面 51×51" in status and "竞赛，10 步" in status
+    assert "曲面 51×51" in status and "赛跑，10 步" in status
     texts = surface_texts(presenter)
-    assert {"lstsq 最优解", "当前 θ", "线性模型的 (w, b)", "w（权重）"} <= set(texts)
+    assert {"最小二乘最优解", "当前 θ", "线性模型的 (w, b)", "w（权重）"} <= set(texts)
     assert_no_english(texts)
 
     classroom.lessons_menu.load("xor-hidden")

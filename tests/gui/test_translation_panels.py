@@ -79,7 +79,9 @@ def test_divergence_banner_is_chinese_and_follows_a_language_switch(classroom):
     step = window.controller.divergence.step
     assert f"第 {step} 步" in banner.title.text()
     assert_chinese(banner_texts(banner), "banner")
-    assert "relu" in banner.message.text() and "学习率" in banner.message.text()
+    # the activation by the name its combo box shows (ReLU), never the engine's code "relu"
+    assert "ReLU" in banner.message.text() and "学习率" in banner.message.text()
+    assert not re.search(r"\brelu\b", banner.message.text())
     assert_chinese([window.step_toolbar.phase_label.text()], "phase line")
     assert_chinese([window.controller.divergence_text()], "divergence text")
     # back to English while the banner is shown: the same divergence, in English

@@ -121,7 +121,7 @@ def test_inspector_status_and_start_page(views, language):
     status, _, text, _ = inspector_page(inspector)
     assert status == "第 0 步 · 本步完成 · 下一步：前向传播"
     assert text.startswith("尚未计算")
-    assert "(F)" in text and "(B)" in text and "(U)" in text and "(S)" in text
+    assert "（F）" in text and "（B）" in text and "（U）" in text and "（S）" in text
     controller.forward()
     assert inspector_page(inspector)[0] == "第 0 步 · 前向传播之后 · 下一步：反向传播"
     language("en")
