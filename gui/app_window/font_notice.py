@@ -14,15 +14,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from gui.common.i18n import current_language, manager, translate
 
-#: Languages whose texts need a CJK font.
+# Languages whose texts need a CJK font.
 CJK_LANGUAGES = ("zh_CN",)
-#: (system, package) pairs named by the notice and the README.
+# (system, package) pairs named by the notice and the README.
 CJK_FONT_PACKAGES = (("Debian/Ubuntu", "fonts-noto-cjk"),
                      ("Fedora", "google-noto-sans-cjk-fonts"))
-#: The English half of the notice, deliberately not translated: with no CJK font it is the half
-#: a reader can see. {0}, {1}: the Debian/Ubuntu and the Fedora package.
+# The English half of the notice, deliberately not translated: with no CJK font it is the half
+# a reader can see. {0}, {1}: the Debian/Ubuntu and the Fedora package.
 NOTICE = "No Chinese font: install {0} (Debian/Ubuntu) or {1} (Fedora)"
-#: The Chinese half (through the catalogue), for when the check is wrong and Chinese is legible.
+#: Shown after the English line naming the font packages, for when Chinese is legible after all.
 HEADLINE = QT_TRANSLATE_NOOP("FontNotice", "No Chinese font installed")
 
 
