@@ -24,28 +24,28 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="111"/>
+        <location filename="../../gui/controller.py" line="169"/>
         <source>There are no training points: add points or regenerate</source>
-        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
+        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="127"/>
+        <location filename="../../gui/controller.py" line="205"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="272"/>
+        <location filename="../../gui/controller.py" line="356"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="288"/>
+        <location filename="../../gui/controller.py" line="373"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="439"/>
+        <location filename="../../gui/controller.py" line="551"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -490,7 +490,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/export/actions.py" line="237"/>
-        <location filename="../../gui/export/actions.py" line="293"/>
+        <location filename="../../gui/export/actions.py" line="295"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
@@ -520,12 +520,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="291"/>
+        <location filename="../../gui/export/actions.py" line="293"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="292"/>
+        <location filename="../../gui/export/actions.py" line="294"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -538,32 +538,32 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="55"/>
+        <location filename="../../gui/app_window/view_registry.py" line="66"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="68"/>
+        <location filename="../../gui/app_window/view_registry.py" line="78"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="100"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="98"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -643,7 +643,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="252"/>
+        <location filename="../../gui/export/menu.py" line="257"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -654,10 +654,25 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>FontNotice</name>
+    <message>
+        <location filename="../../gui/app_window/font_notice.py" line="26"/>
+        <source>No Chinese font installed</source>
+        <extracomment>Shown after the English line naming the font packages, for when Chinese is legible after all.</extracomment>
+        <translation>未安装中文字体，请安装前面列出的字体包</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/font_notice.py" line="81"/>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="47"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="53"/>
         <source>layer {0}</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>第 {0} 层</translation>
     </message>
 </context>
@@ -1058,57 +1073,57 @@ Restore the scene autosaved at {0}?</source>
         <translation>β₂</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="263"/>
+        <location filename="../../gui/inspector/content.py" line="264"/>
         <source>θ old</source>
         <translation>θ 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="268"/>
+        <location filename="../../gui/inspector/content.py" line="269"/>
         <source>The gradients were clipped to global norm {0}:</source>
         <translation>梯度已按全局范数 {0} 裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="272"/>
+        <location filename="../../gui/inspector/content.py" line="273"/>
         <source>terms of step t = {0}:</source>
         <translation>第 t = {0} 步的各项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="274"/>
+        <location filename="../../gui/inspector/content.py" line="275"/>
         <source>θ new = θ old + Δθ:</source>
         <translation>θ 新值 = θ 旧值 + Δθ：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="276"/>
+        <location filename="../../gui/inspector/content.py" line="277"/>
         <source>The optimizer&apos;s state was reset since this update; its terms are gone.</source>
         <translation>这次更新之后优化器的状态已被重置，其中的各项已不复存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="278"/>
+        <location filename="../../gui/inspector/content.py" line="279"/>
         <source>θ new</source>
         <translation>θ 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="281"/>
+        <location filename="../../gui/inspector/content.py" line="282"/>
         <source>{0} after the update:</source>
         <translation>更新后的 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="282"/>
+        <location filename="../../gui/inspector/content.py" line="283"/>
         <source>{0} new</source>
         <translation>{0} 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="284"/>
+        <location filename="../../gui/inspector/content.py" line="285"/>
         <source>Update of {0}</source>
         <translation>{0} 的更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="296"/>
+        <location filename="../../gui/inspector/content.py" line="297"/>
         <source>Nothing computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="297"/>
+        <location filename="../../gui/inspector/content.py" line="298"/>
         <source>Press &lt;b&gt;Forward&lt;/b&gt; (F) to run the network on the next mini-batch, then &lt;b&gt;Backward&lt;/b&gt; (B) and &lt;b&gt;Update&lt;/b&gt; (U) — or &lt;b&gt;Step&lt;/b&gt; (S) for all three.</source>
         <translation>按 &lt;b&gt;前向&lt;/b&gt; (F) 在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt; (B) 和 &lt;b&gt;更新&lt;/b&gt; (U) —— 或按 &lt;b&gt;单步&lt;/b&gt; (S) 一次完成全部三个阶段。</translation>
     </message>
@@ -1144,12 +1159,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="108"/>
+        <location filename="../../gui/inspector/widget.py" line="109"/>
         <source> · playing: refreshed every 2 s</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry reads this. Every training setting: the update rule shows η, the optimizer, L1/L2 and clipping.</extracomment>
         <translation> · 播放中：每 2 秒刷新一次</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="109"/>
+        <location filename="../../gui/inspector/widget.py" line="110"/>
         <source>Step {0} · {1} · next: {2}</source>
         <translation>第 {0} 步 · {1} · 下一步：{2}</translation>
     </message>
@@ -1157,8 +1173,8 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../gui/common/i18n.py" line="217"/>
-        <location filename="../../gui/common/i18n.py" line="252"/>
+        <location filename="../../gui/common/i18n.py" line="251"/>
+        <location filename="../../gui/common/i18n.py" line="287"/>
         <source>Language</source>
         <extracomment>Language code → name shown in View ▸ Language (each in its own language). Translation context of texts harvested from widgets that do not call tr() themselves.</extracomment>
         <translation>语言</translation>
@@ -1282,58 +1298,58 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossSurface</name>
     <message>
-        <location filename="../../gui/surface/dock.py" line="65"/>
+        <location filename="../../gui/surface/dock.py" line="67"/>
         <source>random filter-normalized d₁</source>
         <extracomment>Automatic refreshes start at most this often (s), so Play keeps most of the CPU.</extracomment>
         <translation>随机方向 d₁（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="66"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>random filter-normalized d₂</source>
         <translation>随机方向 d₂（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="68"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="68"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="77"/>
+        <location filename="../../gui/surface/dock.py" line="79"/>
         <source>PC{0} ({1}% var.)</source>
         <translation>PC{0}（方差占 {1}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="83"/>
+        <location filename="../../gui/surface/dock.py" line="85"/>
         <source>The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.</source>
         <translation>PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="86"/>
+        <location filename="../../gui/surface/dock.py" line="88"/>
         <source>The PCA plane needs a path that moves, but the parameters have not changed yet: train a few steps with a learning rate above 0.</source>
         <translation>PCA 平面需要一条移动的路径，但参数还没有变化：请用大于 0 的学习率训练几步。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="89"/>
+        <location filename="../../gui/surface/dock.py" line="91"/>
         <source>All weights are 0, so random filter-normalized directions are 0: choose another weight initialization or another plane.</source>
         <translation>所有权重都是 0，因此经滤波器归一化的随机方向也是 0：请选择另一种权重初始化或另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="92"/>
+        <location filename="../../gui/surface/dock.py" line="94"/>
         <source>Both axes show the same parameter: choose two different ones.</source>
         <translation>两个坐标轴显示的是同一个参数：请选择两个不同的参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="94"/>
+        <location filename="../../gui/surface/dock.py" line="96"/>
         <source>The (w, b) plane needs a 1-input linear model trained with mse: choose another plane.</source>
         <translation>(w, b) 平面需要一个用 mse 训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="107"/>
+        <location filename="../../gui/surface/dock.py" line="109"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
@@ -1343,23 +1359,23 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="201"/>
+        <location filename="../../gui/surface/dock.py" line="204"/>
         <source>No training points: draw or load some to see the loss surface.</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="208"/>
+        <location filename="../../gui/surface/dock.py" line="211"/>
         <source>computing …</source>
         <translation>正在计算 …</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="226"/>
+        <location filename="../../gui/surface/dock.py" line="229"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="251"/>
+        <location filename="../../gui/surface/dock.py" line="254"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
         <translation>SGD、动量法和 Adam 正在竞赛 {0} 步 …</translation>
     </message>
@@ -1368,22 +1384,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="328"/>
+        <location filename="../../gui/surface/dock.py" line="334"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="329"/>
+        <location filename="../../gui/surface/dock.py" line="335"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="350"/>
+        <location filename="../../gui/surface/dock.py" line="356"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="353"/>
+        <location filename="../../gui/surface/dock.py" line="359"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
         <translation>竞赛，{0} 步，η = {1}：损失 {2}</translation>
     </message>
@@ -1660,65 +1676,65 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="53"/>
+        <location filename="../../gui/app_window/main_window.py" line="59"/>
         <source>binary cross-entropy</source>
-        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve.</extracomment>
+        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="54"/>
+        <location filename="../../gui/app_window/main_window.py" line="60"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="55"/>
+        <location filename="../../gui/app_window/main_window.py" line="61"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="63"/>
+        <location filename="../../gui/app_window/main_window.py" line="69"/>
         <source>{0}: {1} rows, {2} dropped</source>
         <translation>{0}：{1} 行，丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="66"/>
+        <location filename="../../gui/app_window/main_window.py" line="72"/>
         <source>{0}: random sample of {1} of {2} rows, {3} dropped</source>
         <translation>{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="69"/>
+        <location filename="../../gui/app_window/main_window.py" line="75"/>
         <source>; classes {0}</source>
         <translation>；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="332"/>
+        <location filename="../../gui/app_window/main_window.py" line="353"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="333"/>
+        <location filename="../../gui/app_window/main_window.py" line="354"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="338"/>
+        <location filename="../../gui/app_window/main_window.py" line="358"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="397"/>
+        <location filename="../../gui/app_window/main_window.py" line="464"/>
         <source>Output: {0} · loss: {1}</source>
         <translation>输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="419"/>
+        <location filename="../../gui/app_window/main_window.py" line="486"/>
         <source>batch: all {0} training points</source>
         <translation>批次：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="422"/>
+        <location filename="../../gui/app_window/main_window.py" line="489"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -1777,47 +1793,48 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="101"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="110"/>
         <source> ms/layer</source>
+        <extracomment>Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws.</extracomment>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="102"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="111"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="103"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="112"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="126"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="135"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="129"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="138"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="479"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="486"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1}) · under neurons: δ</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="483"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="490"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="486"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="493"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="488"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="495"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -1848,98 +1865,98 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>PredictReveal</name>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="113"/>
-        <location filename="../../gui/classroom/predict_reveal.py" line="203"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="124"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="214"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="114"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="125"/>
         <source>Before the backward pass: which way will %1 move in this step?</source>
         <translation>反向传播之前：这一步中 %1 会朝哪个方向变化？</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="116"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="127"/>
         <source>Now %1 = %2. Think about the sign of ∂J/∂θ, then choose.</source>
         <translation>当前 %1 = %2。想一想 ∂J/∂θ 的符号，然后选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="119"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="130"/>
         <source>↑ Up</source>
         <translation>↑ 变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="120"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="131"/>
         <source>↓ Down</source>
         <translation>↓ 变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
         <source>up</source>
         <translation>变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
         <source>down</source>
         <translation>变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="137"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
         <source>stays where it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="138"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>∂J/∂%1 = %2 (%3).</source>
         <translation>∂J/∂%1 = %2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="140"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="151"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="141"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="142"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="153"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="144"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="155"/>
         <source>SGD moves θ against the gradient: Δθ = −η·∂J/∂θ = −%1 × %2 = %3.</source>
         <translation>SGD 沿梯度的反方向移动 θ：Δθ = −η·∂J/∂θ = −%1 × %2 = %3。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="160"/>
         <source>%1 also uses its running averages: the update will be Δθ = %2.</source>
         <translation>%1 还会用到它的滑动平均：这次更新为 Δθ = %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="163"/>
         <source>So %1 goes &lt;b&gt;%2&lt;/b&gt;: %3 → %4.</source>
         <translation>所以 %1 &lt;b&gt;%2&lt;/b&gt;：%3 → %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="157"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="168"/>
         <source>Your prediction (%1) was right.</source>
         <translation>你的预测（%1）是对的。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="159"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
         <source>Your prediction (%1) was not right this time.</source>
         <translation>你的预测（%1）这次不对。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="167"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="178"/>
         <source>The answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="204"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="215"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
@@ -1947,23 +1964,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="166"/>
+        <location filename="../../gui/classroom/presenter.py" line="167"/>
         <source>Presenter mode</source>
         <extracomment>Docks students keep seeing by default (object-name fragments). Tool bars hidden by default (the step buttons stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="167"/>
+        <location filename="../../gui/classroom/presenter.py" line="168"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="169"/>
+        <location filename="../../gui/classroom/presenter.py" line="170"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="171"/>
+        <location filename="../../gui/classroom/presenter.py" line="172"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -1977,91 +1994,91 @@ Restore the scene autosaved at {0}?</source>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="119"/>
+        <location filename="../../gui/files/scene_files.py" line="120"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="120"/>
+        <location filename="../../gui/files/scene_files.py" line="121"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="121"/>
+        <location filename="../../gui/files/scene_files.py" line="122"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="122"/>
+        <location filename="../../gui/files/scene_files.py" line="123"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="123"/>
+        <location filename="../../gui/files/scene_files.py" line="124"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="190"/>
-        <location filename="../../gui/files/scene_files.py" line="222"/>
+        <location filename="../../gui/files/scene_files.py" line="191"/>
+        <location filename="../../gui/files/scene_files.py" line="223"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="228"/>
+        <location filename="../../gui/files/scene_files.py" line="229"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="250"/>
-        <location filename="../../gui/files/scene_files.py" line="254"/>
+        <location filename="../../gui/files/scene_files.py" line="251"/>
+        <location filename="../../gui/files/scene_files.py" line="255"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="262"/>
+        <location filename="../../gui/files/scene_files.py" line="263"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="272"/>
+        <location filename="../../gui/files/scene_files.py" line="273"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="276"/>
+        <location filename="../../gui/files/scene_files.py" line="277"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="327"/>
-        <location filename="../../gui/files/scene_files.py" line="339"/>
+        <location filename="../../gui/files/scene_files.py" line="328"/>
+        <location filename="../../gui/files/scene_files.py" line="340"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="340"/>
+        <location filename="../../gui/files/scene_files.py" line="341"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="345"/>
+        <location filename="../../gui/files/scene_files.py" line="346"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="382"/>
+        <location filename="../../gui/files/scene_files.py" line="383"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="393"/>
+        <location filename="../../gui/files/scene_files.py" line="394"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -2599,22 +2616,22 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="73"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="94"/>
+        <location filename="../../gui/app_window/view_registry.py" line="104"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
@@ -2900,24 +2917,24 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Theme</name>
     <message>
-        <location filename="../../gui/common/themes.py" line="93"/>
+        <location filename="../../gui/common/themes.py" line="96"/>
         <source>Light</source>
         <extracomment>Themes the user picks in View ▸ Theme (high contrast belongs to presenter mode). Extra style sheet per theme, applied to the main window (buttons, docks, tool bars). The look of the non-pyqtgraph views (diagram, inspector): the current theme&apos;s colours, its name and the presenter font scale. Replaced (never mutated) by :func:`apply_theme`. Lightness factor of the inspector&apos;s text colours in the high-contrast theme (darker). pyqtgraph views (class names) that keep a light background in the dark theme.</extracomment>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="93"/>
+        <location filename="../../gui/common/themes.py" line="96"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="94"/>
+        <location filename="../../gui/common/themes.py" line="97"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../gui/common/themes.py" line="251"/>
-        <location filename="../../gui/common/themes.py" line="278"/>
+        <location filename="../../gui/common/themes.py" line="254"/>
+        <location filename="../../gui/common/themes.py" line="281"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
@@ -3006,8 +3023,9 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightHeatmaps</name>
     <message>
-        <location filename="../../gui/charts/weight_heatmaps.py" line="125"/>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="126"/>
         <source>from unit {0} of layer {1} to unit {2} of layer {3} · click to select</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>从第 {1} 层的单元 {0} 到第 {3} 层的单元 {2} · 单击选中</translation>
     </message>
 </context>
@@ -3240,13 +3258,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="59"/>
+        <location filename="../../gui/app_window/view_registry.py" line="69"/>
         <location filename="ui_strings.py" line="53"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="53"/>
+        <location filename="../../gui/app_window/view_registry.py" line="64"/>
         <location filename="ui_strings.py" line="54"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
@@ -3392,7 +3410,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="91"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <location filename="ui_strings.py" line="83"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -3413,317 +3431,317 @@ Restore the scene autosaved at {0}?</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="78"/>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="67"/>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="../../gui/app_window/view_registry.py" line="77"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="97"/>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="61"/>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="../../gui/app_window/view_registry.py" line="71"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="71"/>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器竞赛：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：linear · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Race</source>
         <translation>竞赛</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Remove the race paths</source>
         <translation>删除竞赛路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -3732,44 +3750,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="64"/>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -3782,258 +3800,263 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="87"/>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="142"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Seed of the generator and of the train/test split.</source>
         <translation>生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Share of the points used for training; the rest test.</source>
         <translation>用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Steps until every training point was used</source>
         <translation>运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>computing …</source>
         <translation>计算中 …</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4046,12 +4069,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
