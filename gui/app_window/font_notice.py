@@ -53,7 +53,8 @@ class FontNotice(QtWidgets.QFrame):
         super().__init__(parent)
         self.setObjectName("fontNotice")
         self.setStyleSheet("#fontNotice { background: #FFF4CE; border: 1px solid #C8A000;"
-                           " border-radius: 3px; } #fontNotice QLabel { color: #3A2E00; }")
+                           " border-radius: 3px; }"
+                           " #fontNotice QLabel, #fontNotice QToolButton { color: #3A2E00; }")
         self.label = QtWidgets.QLabel()
         self.label.setObjectName("fontNoticeText")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
