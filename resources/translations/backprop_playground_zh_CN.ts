@@ -659,7 +659,7 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/app_window/font_notice.py" line="26"/>
         <source>No Chinese font installed</source>
         <extracomment>Shown after the English line naming the font packages, for when Chinese is legible after all.</extracomment>
-        <translation>未安装中文字体，请安装前面列出的字体包</translation>
+        <translation>未安装中文字体</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/font_notice.py" line="81"/>
