@@ -1,8 +1,8 @@
 """Main window: layout, menus, toolbars, docks, status bar; redraws views from controller signals.
 
-Layout: the data canvas in the centre (with the divergence banner above it), the step and
-draw toolbars on top, the Data and Network panels docked left, Training and the loss curve
-right, the diagram and inspector below; every view and dock comes from the view registry
+Layout: the data canvas in the centre (with the CJK-font notice and the divergence banner above
+it), the step and draw toolbars on top, the Data and Network panels docked left, Training and
+the loss curve right, the diagram and inspector below; every view and dock comes from the view registry
 (``gui.app_window.view_registry``).
 Only views the user can see are redrawn; hidden ones catch up when shown: the canvas, the loss
 curve and the status bar redraw through ``gui.common.refresh.RefreshGate`` like every other view,
@@ -43,6 +43,7 @@ from gui.panels.network_panel import output_text
 from gui.app_window.view_registry import VIEWS
 from gui.common.view_spec import ViewRegistry, view_widget
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
+from gui.app_window.font_notice import FontNotice
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
@@ -92,12 +93,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_curve = self.views["loss_curve"]
         self.loss_surface = self.views["loss_surface"]  # the presenter of its view
 
-        # --- central: banner + canvas
+        # --- central: the CJK-font notice, the divergence banner, the canvas
         self.presenter = CanvasPresenter(self.canvas)
+        self.font_notice = FontNotice()
         self.banner = DivergenceBanner()
         central = QtWidgets.QWidget()
         central_layout = QtWidgets.QVBoxLayout(central)
         central_layout.setContentsMargins(4, 4, 4, 4)
+        central_layout.addWidget(self.font_notice)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.canvas, 1)
         self.setCentralWidget(central)

@@ -104,10 +104,44 @@ def current_language() -> str:
     return manager().language
 
 
+def system_ui_languages() -> list[str]:
+    """The system's UI languages, most preferred first (``QLocale.system().uiLanguages()``,
+    BCP 47 tags such as ``"zh-Hans-CN"``). Tests replace this module attribute to simulate a
+    system; nothing else reads the system locale."""
+    return list(QtCore.QLocale.system().uiLanguages())
+
+
+def language_for_tag(tag: str) -> str | None:
+    """Our language code for one locale tag (``"zh"``, ``"zh-CN"``, ``"zh-Hans"``, ``"zh_SG"``
+    → ``"zh_CN"``; ``"en"``, ``"en-GB"`` → ``"en"``), or None when we have no translation for it
+    (other languages, and Traditional Chinese: ``"zh-TW"``, ``"zh-Hant"``, ``"zh-HK"``)."""
+    locale = QtCore.QLocale(tag.replace("_", "-"))
+    language = locale.language()
+    if language == QtCore.QLocale.Language.English:
+        return SOURCE_LANGUAGE
+    if (language == QtCore.QLocale.Language.Chinese
+            and locale.script() == QtCore.QLocale.Script.SimplifiedHanScript):
+        return "zh_CN"
+    return None
+
+
+def system_language(ui_languages: list[str] | None = None) -> str:
+    """The language of the first entry of ``ui_languages`` (default :func:`system_ui_languages`)
+    we have a translation for (see :func:`language_for_tag`); English when there is none."""
+    tags = system_ui_languages() if ui_languages is None else ui_languages
+    for tag in tags:
+        code = language_for_tag(tag)
+        if code is not None:
+            return code
+    return SOURCE_LANGUAGE
+
+
 def remembered_language() -> str:
-    """The language saved by View ▸ Language (``BACKPROP_LANGUAGE`` overrides), else English."""
+    """The start-up language: ``BACKPROP_LANGUAGE`` if set, else the one chosen in View ▸
+    Language (QSettings), else the system's (:func:`system_language`: follow the system on the
+    first start, as Qt applications do)."""
     code = os.environ.get("BACKPROP_LANGUAGE") or QtCore.QSettings().value(SETTINGS_KEY, "")
-    return code if code in LANGUAGES else SOURCE_LANGUAGE
+    return code if code in LANGUAGES else system_language()
 
 
 # ------------------------------------------------------------------------------ retranslation

@@ -1,5 +1,8 @@
 """Themes: light (default, best on projectors), dark, and high contrast (presenter mode).
 
+On the first start the theme follows the system's colour scheme (:func:`remembered_theme`); a
+choice made in View ▸ Theme is remembered and wins from then on.
+
 A theme is plain data (:data:`THEMES`): window colours for a Fusion ``QPalette`` and the colours
 of pyqtgraph plots (background, axes, text). :func:`apply_theme` sets the application palette,
 recolours every plot already in the window (backgrounds, axes, legends, labels) and sets
@@ -280,6 +283,25 @@ class ThemeMenu(QtCore.QObject):
             action.setText(theme_label(name))
 
 
+def system_color_scheme() -> QtCore.Qt.ColorScheme:
+    """The system's colour scheme (``QStyleHints.colorScheme()``, Qt ≥ 6.5; ``Unknown`` before
+    that or without an application). Tests replace this module attribute to simulate a system."""
+    app = QtGui.QGuiApplication.instance()
+    hints = app.styleHints() if app is not None else None
+    if hints is None or not hasattr(hints, "colorScheme"):
+        return QtCore.Qt.ColorScheme.Unknown
+    return hints.colorScheme()
+
+
+def system_theme(scheme: QtCore.Qt.ColorScheme | None = None) -> str:
+    """The user theme for colour scheme ``scheme`` (default :func:`system_color_scheme`):
+    ``Dark`` → ``"dark"``; ``Light`` and ``Unknown`` → ``"light"``."""
+    scheme = system_color_scheme() if scheme is None else scheme
+    return "dark" if scheme == QtCore.Qt.ColorScheme.Dark else DEFAULT_THEME
+
+
 def remembered_theme() -> str:
-    value = QtCore.QSettings().value(ThemeMenu.SETTINGS_KEY, DEFAULT_THEME)
-    return value if value in USER_THEMES else DEFAULT_THEME
+    """The start-up theme: the one chosen in View ▸ Theme (QSettings), else the system's
+    (:func:`system_theme`)."""
+    value = QtCore.QSettings().value(ThemeMenu.SETTINGS_KEY, "")
+    return value if value in USER_THEMES else system_theme()

@@ -84,6 +84,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", "Half-width of the grid around the current point, in the axes' units (parameter values, or α and β)"),
     QT_TRANSLATE_NOOP("ui", 'Help'),
     QT_TRANSLATE_NOOP("ui", 'Hide this message'),
+    QT_TRANSLATE_NOOP("ui", 'Hide this notice'),
     QT_TRANSLATE_NOOP("ui", 'History (CSV)'),
     QT_TRANSLATE_NOOP("ui", 'History (CSV)…'),
     QT_TRANSLATE_NOOP("ui", 'How many points the generator draws.'),

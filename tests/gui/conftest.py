@@ -52,3 +52,21 @@ def isolated_user_files(tmp_path_factory):
         os.environ.pop("BACKPROP_PLAYGROUND_DATA_DIR", None)
     else:
         os.environ["BACKPROP_PLAYGROUND_DATA_DIR"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
+def neutral_system(isolated_user_files):
+    """The tests never follow the machine they run on: the simulated system is English, light,
+    with a Chinese font installed. Tests of first-start behaviour replace these hooks
+    (``gui.common.i18n.system_ui_languages``, ``gui.common.themes.system_color_scheme``,
+    ``gui.app_window.font_notice.cjk_font_families``) with ``monkeypatch``."""
+    from PySide6.QtCore import Qt
+
+    from gui.app_window import font_notice
+    from gui.common import i18n, themes
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(i18n, "system_ui_languages", lambda: ["en-US"])
+        patch.setattr(themes, "system_color_scheme", lambda: Qt.ColorScheme.Light)
+        patch.setattr(font_notice, "cjk_font_families", lambda: ["Simulated CJK Sans"])
+        yield
