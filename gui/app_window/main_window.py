@@ -159,7 +159,9 @@ class MainWindow(QtWidgets.QMainWindow):
                                     initial=remembered_theme())
         self.lessons_menu = LessonsMenu(self, lessons, self.controller, self.scene_files,
                                         [placed[spec.id] for spec in registry.scene_views()],
-                                        self.loss_surface.show_plane)
+                                        self.loss_surface.show_plane,
+                                        lambda speed: self.step_toolbar.set_speed(speed,
+                                                                                  emit=True))
         self.shortcuts = ShortcutKeys(
             self, self.next_phase_action, self.shortcuts_action,
             table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))
