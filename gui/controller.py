@@ -449,24 +449,23 @@ class TrainingController(QtCore.QObject):
     def add_point(self, x, label, train: bool = True) -> int:
         before = settings_of(self.session)
         index = self.session.points.add(x, label, train)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
         return index
 
     def insert_point(self, index: int, x, label, train: bool = True) -> None:
         before = settings_of(self.session)
         self.session.points.insert(index, x, label, train)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
 
     def remove_point(self, index: int):
         before = settings_of(self.session)
         removed = self.session.points.remove(index)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
         return removed
 
     def clear_points(self) -> None:
         before = settings_of(self.session)
-        self.session.points.clear()
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.clear(), before)
 
     def points_state(self) -> dict:
         """Snapshot of everything a whole-point-set edit can change (for undo)."""

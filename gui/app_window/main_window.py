@@ -46,6 +46,7 @@ from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
+from gui.panels.data_panel import source_text, split_text
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
 STATUS_INTERVAL = 0.25
@@ -59,20 +60,9 @@ LOSS_NAMES = {"bce": QT_TRANSLATE_NOOP("MainWindow", "binary cross-entropy"),
               "cross_entropy": QT_TRANSLATE_NOOP("MainWindow", "cross-entropy"),
               "mse": QT_TRANSLATE_NOOP("MainWindow", "mean squared error")}
 def describe_source(source) -> str:
-    """Where the points came from (a core.data_source.DataSource, or None for generated or
-    drawn points: "") in the current language, worded from its numbers."""
-    if source is None:
-        return ""
-    name = source.file or "CSV"
-    if source.sampled_of is None:
-        text = translate("MainWindow", "{0}: {1} rows, {2} dropped").format(
-            name, source.rows, source.dropped)
-    else:
-        text = translate("MainWindow", "{0}: random sample of {1} of {2} rows, {3} dropped").format(
-            name, source.rows, source.sampled_of, source.dropped)
-    if source.class_names:
-        text += translate("MainWindow", "; classes {0}").format(", ".join(source.class_names))
-    return text
+    """An imported file's source (core.data_source.DataSource) in the current language, for
+    the status bar and the undo text (gui.panels.data_panel.source_text)."""
+    return source_text(source, source.rows, "")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -415,6 +405,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.request_canvas("points", "prediction")
         self.curve_gate.request()
         self.status_gate.request()
+        self.show_data_source()
         self.refresh_training_state()
 
     def _points_replaced(self) -> None:
@@ -456,14 +447,24 @@ class MainWindow(QtWidgets.QMainWindow):
     def refresh_panels(self) -> None:
         """Push the session's settings into the panels (signals blocked inside the panels)."""
         s = self.controller.session
-        self.data_panel.show_settings(s.data, s.points.dim,
-                                      describe_source(s.data_source))
+        self.data_panel.show_settings(s.data, s.points.dim)
+        self.show_data_source()
         loss = translate("MainWindow", LOSS_NAMES[s.loss]) if s.loss in LOSS_NAMES else s.loss
         self.network_panel.show_settings(
             s.network, translate("MainWindow", "Output: {0} · loss: {1}").format(
                 s.output_activation, loss))
         self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
+
+    def show_data_source(self) -> None:
+        """The Data panel's lines on what the points are and where they go (the session's
+        DataSource, counts and training share)."""
+        s = self.controller.session
+        train = s.points.train
+        n_train = int(np.count_nonzero(train))
+        self.data_panel.show_data(
+            source_text(s.data_source, len(s.points), s.data.preset),
+            split_text(n_train, len(train) - n_train, s.data.train_fraction))
 
     def draw_selection(self) -> None:
         """Ring the selected training sample (controller.selected_sample), if any."""

@@ -64,7 +64,12 @@ def caption_for(controller) -> str:
     trainer = session.trainer
     network, training = session.network, session.training
     source = session.data_source
-    dataset = source.file or "CSV" if source is not None else session.data.preset
+    if source is None:
+        dataset = session.data.preset
+    elif source.kind == "drawn":  # the caption's words are codes, as the preset's name
+        dataset = f"{source.file}, edited" if source.file else "drawn"
+    else:
+        dataset = source.file or "CSV"
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,
                           activation=network.activation, learning_rate=training.learning_rate,
                           optimizer=training.optimizer, batch_size=training.batch_size,
