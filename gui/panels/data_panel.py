@@ -26,7 +26,7 @@ from gui.panels.setting_controls import (
     setting_text,
 )
 
-#: English display names of the generators (shown translated, context "Settings").
+# English display names of the generators (shown translated, context "Settings").
 PRESET_LABELS = {name: spec.label for name, spec in GENERATORS.items()}
 
 
