@@ -24,30 +24,68 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="111"/>
+        <location filename="../../gui/controller.py" line="173"/>
         <source>There are no training points: add points or regenerate</source>
-        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
+        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="127"/>
+        <location filename="../../gui/controller.py" line="209"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="272"/>
+        <location filename="../../gui/controller.py" line="360"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="288"/>
+        <location filename="../../gui/controller.py" line="377"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="439"/>
+        <location filename="../../gui/controller.py" line="554"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="39"/>
+        <source>{0} · {1} points</source>
+        <translation>{0} · {1} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="43"/>
+        <source>{0}, edited · {1} points</source>
+        <translation>{0}（已编辑）· {1} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="45"/>
+        <source>drawn · {0} points</source>
+        <translation>手绘 · {0} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="48"/>
+        <source>{0} · {1} rows · {2} dropped</source>
+        <translation>{0} · {1} 行 · 丢弃 {2} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="51"/>
+        <source>{0} · random sample of {1} of {2} rows · {3} dropped</source>
+        <translation>{0} · 从 {2} 行中随机抽取 {1} 行 · 丢弃 {3} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="54"/>
+        <source> · classes {0}</source>
+        <translation> · 类别 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="61"/>
+        <source>{0} training (filled) · {1} test (hollow) · new points: {2} % training</source>
+        <translation>{0} 个训练点（实心）· {1} 个测试点（空心）· 新点：{2}% 用于训练</translation>
     </message>
 </context>
 <context>
@@ -490,7 +528,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/export/actions.py" line="237"/>
-        <location filename="../../gui/export/actions.py" line="293"/>
+        <location filename="../../gui/export/actions.py" line="295"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
@@ -520,12 +558,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="291"/>
+        <location filename="../../gui/export/actions.py" line="293"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="292"/>
+        <location filename="../../gui/export/actions.py" line="294"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -538,32 +576,32 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="55"/>
+        <location filename="../../gui/app_window/view_registry.py" line="66"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="68"/>
+        <location filename="../../gui/app_window/view_registry.py" line="78"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="100"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="98"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -643,7 +681,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="252"/>
+        <location filename="../../gui/export/menu.py" line="257"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -656,8 +694,9 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="47"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="53"/>
         <source>layer {0}</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>第 {0} 层</translation>
     </message>
 </context>
@@ -1058,57 +1097,57 @@ Restore the scene autosaved at {0}?</source>
         <translation>β₂</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="263"/>
+        <location filename="../../gui/inspector/content.py" line="264"/>
         <source>θ old</source>
         <translation>θ 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="268"/>
+        <location filename="../../gui/inspector/content.py" line="269"/>
         <source>The gradients were clipped to global norm {0}:</source>
         <translation>梯度已按全局范数 {0} 裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="272"/>
+        <location filename="../../gui/inspector/content.py" line="273"/>
         <source>terms of step t = {0}:</source>
         <translation>第 t = {0} 步的各项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="274"/>
+        <location filename="../../gui/inspector/content.py" line="275"/>
         <source>θ new = θ old + Δθ:</source>
         <translation>θ 新值 = θ 旧值 + Δθ：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="276"/>
+        <location filename="../../gui/inspector/content.py" line="277"/>
         <source>The optimizer&apos;s state was reset since this update; its terms are gone.</source>
         <translation>这次更新之后优化器的状态已被重置，其中的各项已不复存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="278"/>
+        <location filename="../../gui/inspector/content.py" line="279"/>
         <source>θ new</source>
         <translation>θ 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="281"/>
+        <location filename="../../gui/inspector/content.py" line="282"/>
         <source>{0} after the update:</source>
         <translation>更新后的 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="282"/>
+        <location filename="../../gui/inspector/content.py" line="283"/>
         <source>{0} new</source>
         <translation>{0} 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="284"/>
+        <location filename="../../gui/inspector/content.py" line="285"/>
         <source>Update of {0}</source>
         <translation>{0} 的更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="296"/>
+        <location filename="../../gui/inspector/content.py" line="297"/>
         <source>Nothing computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="297"/>
+        <location filename="../../gui/inspector/content.py" line="298"/>
         <source>Press &lt;b&gt;Forward&lt;/b&gt; (F) to run the network on the next mini-batch, then &lt;b&gt;Backward&lt;/b&gt; (B) and &lt;b&gt;Update&lt;/b&gt; (U) — or &lt;b&gt;Step&lt;/b&gt; (S) for all three.</source>
         <translation>按 &lt;b&gt;前向&lt;/b&gt; (F) 在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt; (B) 和 &lt;b&gt;更新&lt;/b&gt; (U) —— 或按 &lt;b&gt;单步&lt;/b&gt; (S) 一次完成全部三个阶段。</translation>
     </message>
@@ -1144,12 +1183,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="108"/>
+        <location filename="../../gui/inspector/widget.py" line="109"/>
         <source> · playing: refreshed every 2 s</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry reads this. Every training setting: the update rule shows η, the optimizer, L1/L2 and clipping.</extracomment>
         <translation> · 播放中：每 2 秒刷新一次</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="109"/>
+        <location filename="../../gui/inspector/widget.py" line="110"/>
         <source>Step {0} · {1} · next: {2}</source>
         <translation>第 {0} 步 · {1} · 下一步：{2}</translation>
     </message>
@@ -1158,7 +1198,7 @@ Restore the scene autosaved at {0}?</source>
     <name>Language</name>
     <message>
         <location filename="../../gui/common/i18n.py" line="217"/>
-        <location filename="../../gui/common/i18n.py" line="252"/>
+        <location filename="../../gui/common/i18n.py" line="253"/>
         <source>Language</source>
         <extracomment>Language code → name shown in View ▸ Language (each in its own language). Translation context of texts harvested from widgets that do not call tr() themselves.</extracomment>
         <translation>语言</translation>
@@ -1167,37 +1207,37 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="77"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="79"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="91"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="93"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="146"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="151"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="147"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="152"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="164"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="169"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="165"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="170"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="177"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="184"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -1282,58 +1322,58 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossSurface</name>
     <message>
-        <location filename="../../gui/surface/dock.py" line="65"/>
+        <location filename="../../gui/surface/dock.py" line="67"/>
         <source>random filter-normalized d₁</source>
         <extracomment>Automatic refreshes start at most this often (s), so Play keeps most of the CPU.</extracomment>
         <translation>随机方向 d₁（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="66"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>random filter-normalized d₂</source>
         <translation>随机方向 d₂（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="68"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="68"/>
+        <location filename="../../gui/surface/dock.py" line="70"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="77"/>
+        <location filename="../../gui/surface/dock.py" line="79"/>
         <source>PC{0} ({1}% var.)</source>
         <translation>PC{0}（方差占 {1}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="83"/>
+        <location filename="../../gui/surface/dock.py" line="85"/>
         <source>The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.</source>
         <translation>PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="86"/>
+        <location filename="../../gui/surface/dock.py" line="88"/>
         <source>The PCA plane needs a path that moves, but the parameters have not changed yet: train a few steps with a learning rate above 0.</source>
         <translation>PCA 平面需要一条移动的路径，但参数还没有变化：请用大于 0 的学习率训练几步。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="89"/>
+        <location filename="../../gui/surface/dock.py" line="91"/>
         <source>All weights are 0, so random filter-normalized directions are 0: choose another weight initialization or another plane.</source>
         <translation>所有权重都是 0，因此经滤波器归一化的随机方向也是 0：请选择另一种权重初始化或另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="92"/>
+        <location filename="../../gui/surface/dock.py" line="94"/>
         <source>Both axes show the same parameter: choose two different ones.</source>
         <translation>两个坐标轴显示的是同一个参数：请选择两个不同的参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="94"/>
+        <location filename="../../gui/surface/dock.py" line="96"/>
         <source>The (w, b) plane needs a 1-input linear model trained with mse: choose another plane.</source>
         <translation>(w, b) 平面需要一个用 mse 训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="107"/>
+        <location filename="../../gui/surface/dock.py" line="109"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
@@ -1343,23 +1383,23 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="201"/>
+        <location filename="../../gui/surface/dock.py" line="204"/>
         <source>No training points: draw or load some to see the loss surface.</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="208"/>
+        <location filename="../../gui/surface/dock.py" line="211"/>
         <source>computing …</source>
         <translation>正在计算 …</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="226"/>
+        <location filename="../../gui/surface/dock.py" line="229"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="251"/>
+        <location filename="../../gui/surface/dock.py" line="254"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
         <translation>SGD、动量法和 Adam 正在竞赛 {0} 步 …</translation>
     </message>
@@ -1368,22 +1408,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="328"/>
+        <location filename="../../gui/surface/dock.py" line="334"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="329"/>
+        <location filename="../../gui/surface/dock.py" line="335"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="350"/>
+        <location filename="../../gui/surface/dock.py" line="356"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="353"/>
+        <location filename="../../gui/surface/dock.py" line="359"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
         <translation>竞赛，{0} 步，η = {1}：损失 {2}</translation>
     </message>
@@ -1660,65 +1700,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="53"/>
+        <location filename="../../gui/app_window/main_window.py" line="59"/>
         <source>binary cross-entropy</source>
-        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve.</extracomment>
+        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="54"/>
+        <location filename="../../gui/app_window/main_window.py" line="60"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="55"/>
+        <location filename="../../gui/app_window/main_window.py" line="61"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="63"/>
         <source>{0}: {1} rows, {2} dropped</source>
-        <translation>{0}：{1} 行，丢弃 {2} 行</translation>
+        <translation type="vanished">{0}：{1} 行，丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="66"/>
         <source>{0}: random sample of {1} of {2} rows, {3} dropped</source>
-        <translation>{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
+        <translation type="vanished">{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="69"/>
         <source>; classes {0}</source>
-        <translation>；类别 {0}</translation>
+        <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="332"/>
+        <location filename="../../gui/app_window/main_window.py" line="342"/>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="333"/>
+        <location filename="../../gui/app_window/main_window.py" line="343"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="338"/>
+        <location filename="../../gui/app_window/main_window.py" line="347"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="397"/>
+        <location filename="../../gui/app_window/main_window.py" line="454"/>
         <source>Output: {0} · loss: {1}</source>
         <translation>输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="419"/>
+        <location filename="../../gui/app_window/main_window.py" line="486"/>
         <source>batch: all {0} training points</source>
         <translation>批次：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="422"/>
+        <location filename="../../gui/app_window/main_window.py" line="489"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -1777,47 +1814,48 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="101"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="110"/>
         <source> ms/layer</source>
+        <extracomment>Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws.</extracomment>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="102"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="111"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="103"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="112"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="126"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="135"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="129"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="138"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="479"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="486"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1}) · under neurons: δ</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="483"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="490"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="486"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="493"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="488"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="495"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -1848,98 +1886,98 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>PredictReveal</name>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="113"/>
-        <location filename="../../gui/classroom/predict_reveal.py" line="203"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="124"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="214"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="114"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="125"/>
         <source>Before the backward pass: which way will %1 move in this step?</source>
         <translation>反向传播之前：这一步中 %1 会朝哪个方向变化？</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="116"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="127"/>
         <source>Now %1 = %2. Think about the sign of ∂J/∂θ, then choose.</source>
         <translation>当前 %1 = %2。想一想 ∂J/∂θ 的符号，然后选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="119"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="130"/>
         <source>↑ Up</source>
         <translation>↑ 变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="120"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="131"/>
         <source>↓ Down</source>
         <translation>↓ 变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
         <source>up</source>
         <translation>变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="136"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="147"/>
         <source>down</source>
         <translation>变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="137"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
         <source>stays where it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="138"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>∂J/∂%1 = %2 (%3).</source>
         <translation>∂J/∂%1 = %2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="140"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="151"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="141"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="142"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="153"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="144"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="155"/>
         <source>SGD moves θ against the gradient: Δθ = −η·∂J/∂θ = −%1 × %2 = %3.</source>
         <translation>SGD 沿梯度的反方向移动 θ：Δθ = −η·∂J/∂θ = −%1 × %2 = %3。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="160"/>
         <source>%1 also uses its running averages: the update will be Δθ = %2.</source>
         <translation>%1 还会用到它的滑动平均：这次更新为 Δθ = %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="163"/>
         <source>So %1 goes &lt;b&gt;%2&lt;/b&gt;: %3 → %4.</source>
         <translation>所以 %1 &lt;b&gt;%2&lt;/b&gt;：%3 → %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="157"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="168"/>
         <source>Your prediction (%1) was right.</source>
         <translation>你的预测（%1）是对的。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="159"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
         <source>Your prediction (%1) was not right this time.</source>
         <translation>你的预测（%1）这次不对。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="167"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="178"/>
         <source>The answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="204"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="215"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
@@ -1947,23 +1985,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="166"/>
+        <location filename="../../gui/classroom/presenter.py" line="167"/>
         <source>Presenter mode</source>
         <extracomment>Docks students keep seeing by default (object-name fragments). Tool bars hidden by default (the step buttons stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="167"/>
+        <location filename="../../gui/classroom/presenter.py" line="168"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="169"/>
+        <location filename="../../gui/classroom/presenter.py" line="170"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="171"/>
+        <location filename="../../gui/classroom/presenter.py" line="172"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -1977,91 +2015,91 @@ Restore the scene autosaved at {0}?</source>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="119"/>
+        <location filename="../../gui/files/scene_files.py" line="120"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="120"/>
+        <location filename="../../gui/files/scene_files.py" line="121"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="121"/>
+        <location filename="../../gui/files/scene_files.py" line="122"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="122"/>
+        <location filename="../../gui/files/scene_files.py" line="123"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="123"/>
+        <location filename="../../gui/files/scene_files.py" line="124"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="190"/>
-        <location filename="../../gui/files/scene_files.py" line="222"/>
+        <location filename="../../gui/files/scene_files.py" line="191"/>
+        <location filename="../../gui/files/scene_files.py" line="223"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="228"/>
+        <location filename="../../gui/files/scene_files.py" line="229"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="250"/>
-        <location filename="../../gui/files/scene_files.py" line="254"/>
+        <location filename="../../gui/files/scene_files.py" line="251"/>
+        <location filename="../../gui/files/scene_files.py" line="255"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="262"/>
+        <location filename="../../gui/files/scene_files.py" line="263"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="272"/>
+        <location filename="../../gui/files/scene_files.py" line="273"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="276"/>
+        <location filename="../../gui/files/scene_files.py" line="277"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="327"/>
-        <location filename="../../gui/files/scene_files.py" line="339"/>
+        <location filename="../../gui/files/scene_files.py" line="328"/>
+        <location filename="../../gui/files/scene_files.py" line="340"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="340"/>
+        <location filename="../../gui/files/scene_files.py" line="341"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="345"/>
+        <location filename="../../gui/files/scene_files.py" line="346"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="382"/>
+        <location filename="../../gui/files/scene_files.py" line="383"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="393"/>
+        <location filename="../../gui/files/scene_files.py" line="394"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -2177,8 +2215,9 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="core_strings.py" line="17"/>
-        <source>Share of the points used for training; the rest test.</source>
-        <translation>用于训练的数据点比例；其余用于测试。</translation>
+        <source>Share of the points used for training; the rest test (hollow). 100 %: no test points.</source>
+        <oldsource>Share of the points used for training; the rest test.</oldsource>
+        <translation>用于训练的数据点比例；其余用于测试（空心）。100%：没有测试点。</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="18"/>
@@ -2500,248 +2539,253 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="51"/>
+        <source>Play as fast as possible / at the calm speed</source>
+        <translation>以最快速度播放 / 恢复平稳速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
         <source>Next phase: forward → backward → update</source>
         <translation>下一阶段：前向 → 反向 → 更新</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="57"/>
         <source>Full step (all three phases)</source>
         <translation>完整一步（全部三个阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="56"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="59"/>
         <source>One epoch</source>
         <translation>一个轮次（epoch）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="58"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
         <source>Rewind one step</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="64"/>
         <source>Reset the weights (re-initialize from the seed)</source>
         <translation>重置权重（按种子重新初始化）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="63"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="66"/>
         <source>Forward phase</source>
         <translation>前向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="65"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="68"/>
         <source>Backward phase</source>
         <translation>反向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="67"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
         <source>Update phase</source>
         <translation>更新阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="73"/>
         <source>Class of new points (1–8)</source>
         <translation>新数据点的类别（1–8）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="72"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="75"/>
         <source>Pen: click adds a point</source>
         <translation>画笔：单击添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="74"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="77"/>
         <source>Brush: drag sprays points</source>
         <translation>喷刷：拖动喷洒数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="76"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="79"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="78"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="81"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="80"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
         <source>Clear all points</source>
         <translation>清除所有点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="84"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="87"/>
         <source>Presenter mode on / off</source>
         <translation>打开 / 关闭演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
         <source>Full screen on / off</source>
         <translation>打开 / 关闭全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="92"/>
         <source>Discretize the decision boundary</source>
         <translation>离散显示决策边界</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="91"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
         <source>Log-scale loss curve</source>
         <translation>对数刻度损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="97"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="73"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="94"/>
+        <location filename="../../gui/app_window/view_registry.py" line="104"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="96"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="99"/>
         <source>New scene</source>
         <translation>新建场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="98"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="101"/>
         <source>Open a scene…</source>
         <translation>打开场景…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="100"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
         <source>Save the scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="106"/>
         <source>Save the scene as…</source>
         <translation>场景另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="105"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="108"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="107"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="111"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
         <source>Left click</source>
         <extracomment>Mouse gestures, listed in the Help dialog after the keys: (gesture, description).</extracomment>
         <translation>左键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="115"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
         <source>Add a point of the current class</source>
         <translation>添加一个当前类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="116"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
         <source>Right click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
         <source>Add a point of the next class</source>
         <translation>添加一个下一类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
         <source>Ctrl+click</source>
         <translation>Ctrl+单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
         <source>Remove the nearest point</source>
         <translation>删除最近的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
         <source>Shift+click a point</source>
         <translation>Shift+单击一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
         <source>Select the sample (inspector, input-gradient arrow)</source>
         <translation>选中该样本（检查器、输入梯度箭头）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
         <source>Click an edge, bias or heatmap cell</source>
         <translation>单击一条边、一个偏置或热图格子</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="126"/>
         <source>Select that parameter (inspector, predict-then-reveal)</source>
         <translation>选中该参数（检查器、先预测再揭晓）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="127"/>
         <source>Hover a neuron</source>
         <translation>鼠标悬停在神经元上</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="128"/>
         <source>Show its activation map on the canvas</source>
         <translation>在画布上显示它的激活图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="205"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="208"/>
         <source>Next phase</source>
         <extracomment>How keys are shown in the Help dialog and tool tips.</extracomment>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="206"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="209"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="236"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="239"/>
         <source>More</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="248"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="251"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="252"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="255"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="253"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="256"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2829,54 +2873,61 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="17"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="20"/>
         <source>Play</source>
         <extracomment>Texts the Play button switches between; its width fits the longest (translated) one.</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="18"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="21"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="24"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="28"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <extracomment>Speed slider positions in steps/s; 0 means as fast as possible. The phase line (English; shown translated in context &quot;StepToolbar&quot;).</extracomment>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="25"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="29"/>
         <source>forward done · next: &lt;b&gt;Backward&lt;/b&gt;</source>
         <translation>前向传播完成 · 下一步：&lt;b&gt;反向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="26"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="30"/>
         <source>backward done · next: &lt;b&gt;Update&lt;/b&gt;</source>
         <translation>反向传播完成 · 下一步：&lt;b&gt;更新&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="32"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="36"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="121"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="33"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="37"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="100"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="120"/>
         <source>Play speed: 1 step/s … as fast as possible</source>
+        <extracomment>the last speed below max, which the &quot;max&quot; action goes back to</extracomment>
         <translation>播放速度：每秒 1 步 … 尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="172"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="122"/>
+        <source>Play as fast as possible / back to the calm speed (M)</source>
+        <translation>以最快速度播放 / 恢复平稳速度（M）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/step_toolbar.py" line="214"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="175"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="217"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
@@ -3006,8 +3057,9 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightHeatmaps</name>
     <message>
-        <location filename="../../gui/charts/weight_heatmaps.py" line="125"/>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="126"/>
         <source>from unit {0} of layer {1} to unit {2} of layer {3} · click to select</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>从第 {1} 层的单元 {0} 到第 {3} 层的单元 {2} · 单击选中</translation>
     </message>
 </context>
@@ -3240,13 +3292,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="59"/>
+        <location filename="../../gui/app_window/view_registry.py" line="69"/>
         <location filename="ui_strings.py" line="53"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="53"/>
+        <location filename="../../gui/app_window/view_registry.py" line="64"/>
         <location filename="ui_strings.py" line="54"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
@@ -3392,7 +3444,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="91"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <location filename="ui_strings.py" line="83"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -3443,7 +3495,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="78"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <location filename="ui_strings.py" line="93"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -3499,13 +3551,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="67"/>
+        <location filename="../../gui/app_window/view_registry.py" line="77"/>
         <location filename="ui_strings.py" line="104"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="97"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
         <location filename="ui_strings.py" line="105"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
@@ -3531,13 +3583,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="61"/>
+        <location filename="../../gui/app_window/view_registry.py" line="71"/>
         <location filename="ui_strings.py" line="110"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="71"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
         <location filename="ui_strings.py" line="111"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -3718,12 +3770,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -3732,44 +3784,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="64"/>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -3782,38 +3834,38 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -3873,167 +3925,166 @@ Restore the scene autosaved at {0}?</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
         <source>Share of the points used for training; the rest test.</source>
-        <translation>用于训练的数据点比例；其余用于测试。</translation>
+        <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Steps until every training point was used</source>
         <translation>运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>computing …</source>
         <translation>计算中 …</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4046,12 +4097,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

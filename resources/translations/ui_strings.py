@@ -155,7 +155,6 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Seed of the generator and of the train/test split.'),
     QT_TRANSLATE_NOOP("ui", 'Seed of the initial weights and the dropout masks.'),
     QT_TRANSLATE_NOOP("ui", 'Seed of the mini-batch shuffling.'),
-    QT_TRANSLATE_NOOP("ui", 'Share of the points used for training; the rest test.'),
     QT_TRANSLATE_NOOP("ui", 'Shortcuts…'),
     QT_TRANSLATE_NOOP("ui", 'Standardize'),
     QT_TRANSLATE_NOOP("ui", 'Step'),
