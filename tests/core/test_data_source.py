@@ -34,7 +34,7 @@ def test_scene_file_round_trip_keeps_the_data_source(tmp_path):
     save_scene(path, scene_to_dict(session))
     assert load_scene(path)["data_source"] == {
         "file": "iris.csv", "rows": 30, "sampled_of": 9000, "dropped": 2,
-        "class_names": ["cat", "dog"]}
+        "class_names": ["cat", "dog"], "kind": "file"}
     loaded, _views = open_scene(path)
     assert loaded.data_source == SAMPLE
 
