@@ -13,11 +13,13 @@ File format (``"lesson_format": 2``)::
      "scene": {"schema_version": 1, "data": {...}, "network": {...}, "training": {...},
                "views": {"open": [...], "loss_surface": {"plane": "parameters", ...}}},
      "dataset": {"csv": "penguins.csv", "features": [...], "label": "species"},  # optional
+     "play_speed": 2,  # optional: Play's steps per second in the window (0 = max)
      "expect": {"steps": 400, "claims": [{"metric": "train_accuracy", "op": "about",
                 "value": 0.69, "tolerance": 0.02, "name": "train_accuracy",
                 "format": "percent"}, ...]},
      "variants": [{"id": "xor-hidden", "title": ..., "text": ..., "suggested_steps": [...],
-                   "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...}}]}
+                   "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...},
+                   "play_speed": 5}]}  # optional; a variant without one keeps its lesson's
 
 ``expect`` is what the lesson's text says happens when the lesson is trained for
 ``expect.steps`` steps from its start: the claims (:mod:`core.lesson_claims`) are checked by
@@ -33,6 +35,10 @@ opens: ``{"plane": "linear"}`` ((w, b) of the 1-input linear model), ``{"plane":
 parameters addressed as :class:`core.parameters.ParamRef`: layer counts from 0 as in
 ``net.weights``, the GUI writes it W¹ for layer 0). ``"pca"`` is refused: a lesson starts at
 step 0, where there is no path to take components of. :func:`surface_plane` resolves it.
+
+``play_speed`` (steps per second, :data:`PLAY_SPEED_RANGE`, or 0 for as fast as possible) is
+the rate of Play while the lesson is open in the window, e.g. slow enough to watch a zig-zag;
+without it the window uses its calm default. Headless runs ignore it (they train ``expect.steps``).
 
 The scene goes through :func:`core.scene.scene_from_dict`, the same validation as a scene file
 from disk. ``dataset.csv`` names a file in ``resources/data/`` only (no paths).
@@ -57,10 +63,12 @@ from core.scene import scene_from_dict
 from core.scene_validation import (
     SceneError,
     as_dict,
+    as_float,
     as_int,
     as_str,
     join,
     require,
+    type_name,
 )
 
 # The "resources" package, found with importlib.resources (core.resource_files).
@@ -73,6 +81,8 @@ LESSON_FORMAT = 2
 SCENE_SECTIONS = ("data", "network", "training", "views")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MAX_LESSON_BYTES = 1_000_000
+#: Allowed ``play_speed`` in steps per second (0 also allowed: as fast as possible).
+PLAY_SPEED_RANGE = (0.5, 1000.0)
 
 #: Planes a lesson may ask for (core.directions.PLANE_KINDS without "pca", which needs a path).
 LESSON_PLANES = tuple(kind for kind in PLANE_KINDS if kind != "pca")
@@ -91,7 +101,9 @@ class Lesson:
     """One lesson or variant, ready to load.
 
     ``title``, ``text`` and each entry of ``suggested_steps`` map a language code
-    (:data:`LANGUAGES`) to text; use :meth:`localized`. ``scene`` is the scene template with the
+    (:data:`LANGUAGES`) to text; use :meth:`localized`. ``play_speed`` is Play's rate in
+    steps/s while the lesson is open (0 = as fast as possible), None when the lesson leaves
+    it to the window's default. ``scene`` is the scene template with the
     variant's changes applied (plain dict, never shared with the caller). ``group`` is the id of
     the numbered lesson this belongs to (itself for the base lesson) and ``number`` its number,
     for menus.
@@ -107,6 +119,7 @@ class Lesson:
     expect: dict[str, Any]
     dataset: dict[str, Any] | None = None
     path: Path | None = field(default=None, compare=False)
+    play_speed: float | None = None
 
     def localized(self, name: str, language: str = "en") -> str:
         """``title`` or ``text`` in ``language`` (``"zh_CN"``, ``"zh"`` …), English if missing,
@@ -217,6 +230,20 @@ def surface_plane(views: dict, net, loss: str) -> SurfacePlane:
     return SurfacePlane(kind, (indices[0], indices[1]))
 
 
+def _play_speed(value: Any, where: str) -> float:
+    """A lesson's ``play_speed``: 0 (as fast as possible) or steps/s in
+    :data:`PLAY_SPEED_RANGE`; SceneError naming the field otherwise."""
+    low, high = PLAY_SPEED_RANGE
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SceneError(f"{where}: expected a number of steps per second (0 = as fast as "
+                         f"possible, else {low:g} to {high:g}), got {type_name(value)}")
+    speed = as_float(value, where)
+    if speed != 0 and not low <= speed <= high:
+        raise SceneError(f"{where}: expected 0 (as fast as possible) or {low:g} to {high:g} "
+                         f"steps per second, got {speed:g}")
+    return speed
+
+
 def _dataset(value: Any, where: str) -> dict[str, Any]:
     d = as_dict(value, where, allowed=("csv", "features", "label"))
     name = as_str(require(d, "csv", where), join(where, "csv"))
@@ -257,7 +284,7 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     field"``). The scene itself is validated later, by :func:`load_lesson_scene`.
     """
     allowed = ("lesson_format", "id", "number", "title", "text", "suggested_steps", "scene",
-               "dataset", "expect", "variants")
+               "dataset", "expect", "variants", "play_speed")
     d = as_dict(d, "lesson", allowed=allowed)
     version = as_int(require(d, "lesson_format", ""), "lesson_format")
     if version != LESSON_FORMAT:
@@ -268,9 +295,10 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     dataset = _dataset(d["dataset"], "dataset") if "dataset" in d else None
     steps = _steps(d.get("suggested_steps", []), "suggested_steps")
     _surface(scene.get("views"), "scene.views")
+    speed = _play_speed(d["play_speed"], "play_speed") if "play_speed" in d else None
     lessons = [Lesson(base_id, number, base_id, _texts(require(d, "title", ""), "title"),
                       _texts(require(d, "text", ""), "text"), steps, copy.deepcopy(scene),
-                      _expect(require(d, "expect", ""), "expect"), dataset, path)]
+                      _expect(require(d, "expect", ""), "expect"), dataset, path, speed)]
     _check_texts(lessons[0], "")
     variants = d.get("variants", [])
     if not isinstance(variants, list):
@@ -278,7 +306,7 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     for i, variant in enumerate(variants):
         where = f"variants[{i}]"
         variant = as_dict(variant, where, allowed=("id", "title", "text", "suggested_steps",
-                                                   "changes", "expect"))
+                                                   "changes", "expect", "play_speed"))
         lessons.append(Lesson(
             _check_id(require(variant, "id", where), join(where, "id")), number, base_id,
             _texts(require(variant, "title", where), join(where, "title")),
@@ -287,7 +315,9 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
             if "suggested_steps" in variant else steps,
             _apply_changes(scene, variant.get("changes", {}), join(where, "changes")),
             _expect(require(variant, "expect", where), join(where, "expect")),
-            dataset, path))
+            dataset, path,
+            _play_speed(variant["play_speed"], join(where, "play_speed"))
+            if "play_speed" in variant else speed))
         _surface(lessons[-1].scene.get("views"), join(where, "changes.views"))
         _check_texts(lessons[-1], where)
     return lessons

@@ -14,7 +14,8 @@ is trained with mse on 0/1 (binary) or one-hot (K ≥ 3) targets.
 What each change does to the network (the GUI's "networkChanged" vs "dataChanged"):
 
 * :meth:`Session.set_training_settings` — never rebuilds; the Trainer's setters keep θ.
-* :meth:`Session.points_changed` / :meth:`Session.set_points` and data settings that only
+* :meth:`Session.points_edited` (by hand: the source becomes "drawn"), :meth:`Session.clear`,
+  :meth:`Session.points_changed` / :meth:`Session.set_points` and data settings that only
   re-prepare (features, standardize, train share) — keep θ, history and step count when the
   number of inputs and the output head are unchanged; otherwise rebuild from the network seed.
 * :meth:`Session.regenerate`, :meth:`Session.load_dataset`, data settings that regenerate
@@ -103,7 +104,8 @@ class Session(PredictionMixin):
         if data_source is not None and not isinstance(data_source, DataSource):
             raise TypeError(f"data_source must be a DataSource or None, got "
                             f"{type(data_source).__name__}")
-        #: where the points came from (core.data_source.DataSource), None = generated/drawn
+        #: where the points came from (core.data_source.DataSource: imported or drawn),
+        #: None = generated from the data settings
         self.data_source = data_source if points is not None else None
         self.network = _checked(network, NetworkSettings)
         training = _checked(training, TrainingSettings)
@@ -204,6 +206,20 @@ class Session(PredictionMixin):
             return frozenset({"points"})
         self._build()
         return frozenset({"points", "network"})
+
+    def points_edited(self) -> frozenset[str]:
+        """After a hand edit of ``points`` in place (a point added, inserted or removed): the
+        data source becomes "drawn" with the new count (keeping an imported file's name), then
+        as :meth:`points_changed`."""
+        self.data_source = DataSource.drawn(len(self.points), self.data_source)
+        return self.points_changed()
+
+    def clear(self) -> frozenset[str]:
+        """Remove every point to start a new drawing: the source becomes "drawn" (0 points),
+        then as :meth:`points_changed`. Points drawn from now on keep the training share
+        (``data.train_fraction``, up to 1 = no test points) per class."""
+        self.points.clear()
+        return self.points_edited()
 
     def set_points(self, points: PointSet, class_names: Sequence[str] | None = None,
                    feature_names: Sequence[str] | None = None) -> frozenset[str]:

@@ -310,8 +310,9 @@ class DataSettings(_Settings):
                             doc="How many points the generator draws.")
     noise: float = setting(0.1, label="Noise", minimum=0.0, maximum=0.5,
                            doc="Noise level of the generator, 0 to 0.5 (shown as 0–50%).")
-    train_fraction: float = setting(0.7, label="Training share", minimum=0.1, maximum=0.9,
-                                    doc="Share of the points used for training; the rest test.")
+    train_fraction: float = setting(0.7, label="Training share", minimum=0.1, maximum=1.0,
+                                    doc="Share of the points used for training; the rest test "
+                                        "(hollow). 100 %: no test points.")
     seed: int = setting(0, label="Data seed", minimum=0, maximum=MAX_SEED,
                         doc="Seed of the generator and of the train/test split.")
     features: tuple[str, ...] = setting(

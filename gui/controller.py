@@ -37,6 +37,10 @@ STEP_BUDGET = 0.6 * FRAME_SECONDS
 #: them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is
 #: 7,000 steps — never freezes the window.
 EPOCH_BLOCK_SECONDS = 0.25
+#: Play's rate (steps/s) until someone chooses another: calm enough that a class can follow
+#: each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one
+#: click or key away (the step toolbar's "max").
+DEFAULT_PLAY_SPEED = 10.0
 #: The sections of a Session's settings, in the order of :func:`settings_of`; a setting is
 #: named "<section>.<field>" in ``settingsChanged`` (a bare field name is ambiguous: each
 #: section has a ``seed``).
@@ -123,7 +127,7 @@ class TrainingController(QtCore.QObject):
         self.timer.timeout.connect(self._tick)
         #: Seconds, monotonic: measures the step budgets and frame times (injectable).
         self.clock: Callable[[], float] = time.perf_counter
-        self.speed = 0.0  # steps per second; 0 = as fast as possible
+        self.speed = DEFAULT_PLAY_SPEED  # steps per second; 0 = as fast as possible
         self._until_epoch_end = False  # playing only to finish an Epoch
         self._due = 0.0
         self._last_tick: float | None = None
@@ -445,24 +449,23 @@ class TrainingController(QtCore.QObject):
     def add_point(self, x, label, train: bool = True) -> int:
         before = settings_of(self.session)
         index = self.session.points.add(x, label, train)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
         return index
 
     def insert_point(self, index: int, x, label, train: bool = True) -> None:
         before = settings_of(self.session)
         self.session.points.insert(index, x, label, train)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
 
     def remove_point(self, index: int):
         before = settings_of(self.session)
         removed = self.session.points.remove(index)
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.points_edited(), before)
         return removed
 
     def clear_points(self) -> None:
         before = settings_of(self.session)
-        self.session.points.clear()
-        self._points_edited(self.session.points_changed(), before)
+        self._points_edited(self.session.clear(), before)
 
     def points_state(self) -> dict:
         """Snapshot of everything a whole-point-set edit can change (for undo)."""

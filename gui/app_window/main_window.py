@@ -48,6 +48,7 @@ from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
+from gui.panels.data_panel import source_text, split_text
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
 STATUS_INTERVAL = 0.25
@@ -58,20 +59,9 @@ CURVE_INTERVAL = 0.05
 #: to the points (a new point set), "points", "prediction" (decision boundary / curve).
 CANVAS_PARTS = ("range", "points", "prediction")
 def describe_source(source) -> str:
-    """Where the points came from (a core.data_source.DataSource, or None for generated or
-    drawn points: "") in the current language, worded from its numbers."""
-    if source is None:
-        return ""
-    name = source.file or "CSV"
-    if source.sampled_of is None:
-        text = translate("MainWindow", "{0}: {1} rows, {2} dropped").format(
-            name, source.rows, source.dropped)
-    else:
-        text = translate("MainWindow", "{0}: random sample of {1} of {2} rows, {3} dropped").format(
-            name, source.rows, source.sampled_of, source.dropped)
-    if source.class_names:
-        text += translate("MainWindow", "; classes {0}").format(", ".join(source.class_names))
-    return text
+    """An imported file's source (core.data_source.DataSource) in the current language, for
+    the status bar and the undo text (gui.panels.data_panel.source_text)."""
+    return source_text(source, source.rows, "")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -160,7 +150,9 @@ class MainWindow(QtWidgets.QMainWindow):
                                     initial=remembered_theme())
         self.lessons_menu = LessonsMenu(self, lessons, self.controller, self.scene_files,
                                         [placed[spec.id] for spec in registry.scene_views()],
-                                        self.loss_surface.show_plane)
+                                        self.loss_surface.show_plane,
+                                        lambda speed: self.step_toolbar.set_speed(speed,
+                                                                                  emit=True))
         self.shortcuts = ShortcutKeys(
             self, self.next_phase_action, self.shortcuts_action,
             table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))
@@ -414,6 +406,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.request_canvas("points", "prediction")
         self.curve_gate.request()
         self.status_gate.request()
+        self.show_data_source()
         self.refresh_training_state()
 
     def _points_replaced(self) -> None:
@@ -455,11 +448,21 @@ class MainWindow(QtWidgets.QMainWindow):
     def refresh_panels(self) -> None:
         """Push the session's settings into the panels (signals blocked inside the panels)."""
         s = self.controller.session
-        self.data_panel.show_settings(s.data, s.points.dim,
-                                      describe_source(s.data_source))
+        self.data_panel.show_settings(s.data, s.points.dim)
+        self.show_data_source()
         self.network_panel.show_settings(s.network, output_text(s.output_activation, s.loss))
         self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
+
+    def show_data_source(self) -> None:
+        """The Data panel's lines on what the points are and where they go (the session's
+        DataSource, counts and training share)."""
+        s = self.controller.session
+        train = s.points.train
+        n_train = int(np.count_nonzero(train))
+        self.data_panel.show_data(
+            source_text(s.data_source, len(s.points), s.data.preset),
+            split_text(n_train, len(train) - n_train, s.data.train_fraction))
 
     def draw_selection(self) -> None:
         """Ring the selected training sample (controller.selected_sample), if any."""

@@ -67,8 +67,12 @@ def caption_for(controller) -> str:
     network, training = session.network, session.training
     source = session.data_source
     presets = {name: spec.label for name, spec in GENERATORS.items()}
-    dataset = (source.file or "CSV" if source is not None
-               else display_name(session.data.preset, presets))
+    if source is None:
+        dataset = display_name(session.data.preset, presets)
+    elif source.kind == "drawn":  # the caption's words are codes, as the preset's name
+        dataset = f"{source.file}, edited" if source.file else "drawn"
+    else:
+        dataset = source.file or "CSV"
     activations = network.activation if isinstance(network.activation, tuple) else (
         network.activation,)
     return format_caption(dataset=dataset, architecture=session.net.layer_sizes,

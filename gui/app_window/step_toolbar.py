@@ -1,5 +1,7 @@
 """Step toolbar: Forward / Backward / Update (only in the valid order), the current phase,
-Step, Epoch, Play/Pause with a speed slider (1 step/s … as fast as possible), Rewind, Reset.
+Step, Epoch, Play/Pause with a speed slider (1 step/s … as fast as possible; it starts at the
+calm ``gui.controller.DEFAULT_PLAY_SPEED``) and a "max" button that switches between full speed
+and the last calm speed, Rewind, Reset.
 
 The toolbar holds QActions (with shortcuts) that the main window also puts in the Train menu;
 it emits requests and shows the state given to ``show_state``.
@@ -12,12 +14,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
+from gui.controller import DEFAULT_PLAY_SPEED
 
 #: Texts the Play button switches between; its width fits the longest (translated) one.
 PLAY_TEXTS = (QT_TRANSLATE_NOOP("StepToolbar", "Play"),
               QT_TRANSLATE_NOOP("StepToolbar", "Pause"))
 #: Speed slider positions in steps/s; 0 means as fast as possible.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0)
+MAX_POSITION = len(SPEEDS) - 1
 
 #: The phase line (English; shown translated in context "StepToolbar").
 PHASE_TEXT = {
@@ -31,6 +35,14 @@ def speed_text(steps_per_second: float) -> str:
     if steps_per_second <= 0:
         return translate("StepToolbar", "max")
     return translate("StepToolbar", "{0} steps/s").format(number(steps_per_second))
+
+
+def nearest_position(steps_per_second: float) -> int:
+    """The slider position whose preset is nearest ``steps_per_second`` (≤ 0: max)."""
+    target = float(steps_per_second)
+    if target <= 0:
+        return MAX_POSITION
+    return min(range(MAX_POSITION), key=lambda i: abs(SPEEDS[i] - target))
 
 
 class StepToolbar(QtWidgets.QToolBar):
@@ -76,15 +88,23 @@ class StepToolbar(QtWidgets.QToolBar):
         self.play_action.changed.connect(self._fit_play_button)
 
         self.speed_slider = QtWidgets.QSlider(Qt.Orientation.Horizontal)
-        self.speed_slider.setRange(0, len(SPEEDS) - 1)
-        self.speed_slider.setValue(len(SPEEDS) - 1)
+        self.speed_slider.setRange(0, MAX_POSITION)
+        self.speed_slider.setValue(nearest_position(DEFAULT_PLAY_SPEED))
         self.speed_slider.setFixedWidth(130)
         self.speed_slider.valueChanged.connect(self._speed_moved)
-        self.speed_label = QtWidgets.QLabel(speed_text(0))
+        self.speed_label = QtWidgets.QLabel(speed_text(SPEEDS[self.speed_slider.value()]))
         self.speed_label.setMinimumWidth(90)
+        #: the last speed below max, which the "max" action goes back to
+        self._calm_position = self.speed_slider.value()
+        self.max_speed_action = QtGui.QAction("max", self)
+        self.max_speed_action.setObjectName("maxSpeed")
+        self.max_speed_action.setCheckable(True)
+        self.max_speed_action.setShortcut(QtGui.QKeySequence("M"))
+        self.max_speed_action.toggled.connect(self._max_toggled)
         self.addWidget(QtWidgets.QLabel("  speed "))
         self.addWidget(self.speed_slider)
         self.addWidget(self.speed_label)
+        self.addAction(self.max_speed_action)
         self.addSeparator()
         self.addAction(self.rewind_action)
         self.addAction(self.reset_action)
@@ -98,6 +118,9 @@ class StepToolbar(QtWidgets.QToolBar):
         """Texts this toolbar builds itself (the actions are translated by the window)."""
         self.speed_slider.setToolTip(
             translate("StepToolbar", "Play speed: 1 step/s … as fast as possible"))
+        self.max_speed_action.setText(translate("StepToolbar", "max"))
+        self.max_speed_action.setToolTip(translate(
+            "StepToolbar", "Play as fast as possible / back to the calm speed (M)"))
         self.speed_label.setText(speed_text(SPEEDS[self.speed_slider.value()]))
         if self._state:
             self.show_state(*self._state)
@@ -135,20 +158,39 @@ class StepToolbar(QtWidgets.QToolBar):
 
     def _speed_moved(self, position: int) -> None:
         speed = SPEEDS[position]
-        self.speed_label.setText(speed_text(speed))
+        self._show_position(position)
         self.speedChanged.emit(float(speed))
 
-    def set_speed(self, steps_per_second: float) -> None:
-        """Move the slider to the nearest preset (signals blocked)."""
-        target = float(steps_per_second)
-        if target <= 0:
-            position = len(SPEEDS) - 1
-        else:
-            position = min(range(len(SPEEDS) - 1), key=lambda i: abs(SPEEDS[i] - target))
+    def _show_position(self, position: int) -> None:
+        """Label and "max" check for a slider position; remembers a calm one."""
+        self.speed_label.setText(speed_text(SPEEDS[position]))
+        if position != MAX_POSITION:
+            self._calm_position = position
+        self.max_speed_action.blockSignals(True)
+        self.max_speed_action.setChecked(position == MAX_POSITION)
+        self.max_speed_action.blockSignals(False)
+
+    def _max_toggled(self, on: bool) -> None:
+        """The "max" action: full speed, or back to the last calm speed (one click)."""
+        self.speed_slider.setValue(MAX_POSITION if on else self._calm_position)
+
+    @property
+    def speed(self) -> float:
+        """The chosen speed in steps/s (0 = as fast as possible)."""
+        return float(SPEEDS[self.speed_slider.value()])
+
+    def set_speed(self, steps_per_second: float, emit: bool = False) -> float:
+        """Move the slider to the preset nearest ``steps_per_second`` (0 = max) and return
+        that preset; ``speedChanged`` is emitted only with ``emit`` (a lesson's speed, which
+        the controller must follow), else the signals stay blocked."""
+        position = nearest_position(steps_per_second)
         self.speed_slider.blockSignals(True)
         self.speed_slider.setValue(position)
         self.speed_slider.blockSignals(False)
-        self.speed_label.setText(speed_text(SPEEDS[position]))
+        self._show_position(position)
+        if emit:
+            self.speedChanged.emit(float(SPEEDS[position]))
+        return float(SPEEDS[position])
 
     def show_state(self, phase: str, playing: bool, diverged: bool, can_rewind: bool,
                    batch_text: str = "") -> None:

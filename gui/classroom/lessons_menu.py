@@ -3,7 +3,8 @@
 Lessons ▸ <n. title> loads a built-in lesson (``core.lessons``; variants listed under their
 lesson): the scene replaces the current one through ``controller.replace_session``, the
 lesson's views are opened and the loss-surface view is set to the lesson's plane (whatever
-plane was chosen before, so a lesson never opens on a plane its start cannot show). The notes
+plane was chosen before, so a lesson never opens on a plane its start cannot show), and Play
+runs at the lesson's ``play_speed`` (or the calm default). The notes
 dock shows the teacher's text and the suggested steps in the interface language, or in English
 and Chinese side by side ("Both languages"); titles and texts come from the lesson files,
 which carry both languages, with the numbers of their claims filled in.
@@ -20,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from core.lessons import LANGUAGES, list_lessons, load_lesson_scene, surface_plane
 from core.scene_validation import SceneError
 from gui.common.i18n import current_language, manager
+from gui.controller import DEFAULT_PLAY_SPEED
 from gui.common.views import WindowView
 
 translate = QCoreApplication.translate
@@ -103,20 +105,23 @@ class LessonsMenu(QtCore.QObject):
     loaded into ``controller`` through ``scene_files`` (``gui.files.scene_files.SceneFiles``:
     asks to save changes, then swaps the scene in untitled), which also opens the lesson's
     ``views`` and closes the other scene views; ``show_surface_plane(plane)`` sets the
-    loss-surface view to the lesson's plane.
+    loss-surface view to the lesson's plane; ``set_play_speed(steps_per_second)`` sets Play's
+    rate (the lesson's ``play_speed``, else ``DEFAULT_PLAY_SPEED``; 0 = as fast as possible).
     """
 
     lessonLoaded = Signal(str)
 
     def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu, controller,
                  scene_files, views: Sequence[WindowView],
-                 show_surface_plane: Callable[[object], None]) -> None:
+                 show_surface_plane: Callable[[object], None],
+                 set_play_speed: Callable[[float], object] = lambda _speed: None) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
         self.scene_files = scene_files
         self.views = {view.id: view for view in views}
         self.show_surface_plane = show_surface_plane
+        self.set_play_speed = set_play_speed
         self.menu = menu
         self.menu.setObjectName("lessonsMenu")
         self.lessons = list_lessons()
@@ -172,6 +177,8 @@ class LessonsMenu(QtCore.QObject):
         session = self.controller.session
         self.show_surface_plane(surface_plane(views, session.net, session.loss))
         self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
+        speed = self.current.play_speed
+        self.set_play_speed(DEFAULT_PLAY_SPEED if speed is None else speed)
         self.notes.show_lesson(self.current)
         self.dock.show()
         self.dock.raise_()

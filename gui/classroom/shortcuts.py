@@ -47,6 +47,9 @@ GROUPS = (TRAINING, DRAWING, VIEW, FILE)
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("play", ("Space",), TRAINING,
              QT_TRANSLATE_NOOP("Shortcuts", "Play / pause"), lambda w: w.step_toolbar.play_action),
+    Shortcut("max_speed", ("M",), TRAINING,
+             QT_TRANSLATE_NOOP("Shortcuts", "Play as fast as possible / at the calm speed"),
+             lambda w: w.step_toolbar.max_speed_action),
     Shortcut("next_phase", ("Right",), TRAINING,
              QT_TRANSLATE_NOOP("Shortcuts", "Next phase: forward → backward → update"),
              lambda w: w.next_phase_action),

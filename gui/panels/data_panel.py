@@ -3,8 +3,10 @@
 Built from ``core.settings.DataSettings`` declarations. The panel never touches the session: it
 emits ``changesRequested(dict)`` (setting name → new value), ``regenerateRequested()`` and
 ``importRequested()``; the controller pushes the current settings back with
-``show_settings`` (signals blocked). Task and data-set names show translated (context
-"Settings"); the values are read from the combo boxes' item data.
+``show_settings`` (signals blocked) and says what the data is with ``show_data`` (texts made
+by :func:`source_text` and :func:`split_text` from the session's
+``core.data_source.DataSource``, counts and share). Task and data-set names show translated
+(context "Settings"); the values are read from the combo boxes' item data.
 """
 
 from __future__ import annotations
@@ -14,17 +16,50 @@ from PySide6.QtCore import Signal
 
 from core.datasets import FEATURE_LABELS, FEATURES, FEATURES_NEEDING_X2, GENERATORS
 from core.settings import PRESETS_BY_TASK, DataSettings, fields_of
-from gui.common.i18n import manager
+from gui.common.i18n import manager, translate
 from gui.panels.setting_controls import (
     ChoiceControl,
     FloatControl,
     add_rows,
+    choice_text,
     make_control,
     setting_text,
 )
 
-#: English display names of the generators (shown translated, context "Settings").
+# English display names of the generators (shown translated, context "Settings").
 PRESET_LABELS = {name: spec.label for name, spec in GENERATORS.items()}
+
+
+def source_text(source, n_points: int, preset: str) -> str:
+    """What the points are, in the current language, from codes and numbers:
+    "penguins.csv · 342 rows · 2 dropped" (imported; ``source.kind`` "file"), "drawn · 30
+    points" or "penguins.csv, edited · 341 points" (kind "drawn"), "Circle · 500 points"
+    (``source`` None: generated from ``preset``). ``n_points``: the points there are now."""
+    if source is None:
+        return translate("DataPanel", "{0} · {1} points").format(
+            choice_text(preset, PRESET_LABELS), n_points)
+    if source.kind == "drawn":
+        if source.file:
+            return translate("DataPanel", "{0}, edited · {1} points").format(
+                source.file, n_points)
+        return translate("DataPanel", "drawn · {0} points").format(n_points)
+    name = source.file or "CSV"
+    if source.sampled_of is None:
+        text = translate("DataPanel", "{0} · {1} rows · {2} dropped").format(
+            name, source.rows, source.dropped)
+    else:
+        text = translate("DataPanel", "{0} · random sample of {1} of {2} rows · {3} dropped"
+                         ).format(name, source.rows, source.sampled_of, source.dropped)
+    if source.class_names:
+        text += translate("DataPanel", " · classes {0}").format(", ".join(source.class_names))
+    return text
+
+
+def split_text(n_train: int, n_test: int, train_share: float) -> str:
+    """Where the points go: "21 training (filled) · 9 test (hollow) · new points: 70 %
+    training" (``train_share`` in [0, 1]; drawn points keep it per class)."""
+    return translate("DataPanel", "{0} training (filled) · {1} test (hollow) · new points: "
+                     "{2} % training").format(n_train, n_test, round(100 * train_share))
 
 
 class DataPanel(QtWidgets.QWidget):
@@ -78,15 +113,20 @@ class DataPanel(QtWidgets.QWidget):
         self.standardize = make_control(infos["standardize"])
         self.standardize.changed.connect(lambda on: self._request("standardize", on))
         self.source_label = QtWidgets.QLabel()
+        self.source_label.setObjectName("dataSource")
         self.source_label.setWordWrap(True)
-        self.source_label.setStyleSheet("color: #555;")
+        self.source_label.setStyleSheet("font-weight: bold;")
+        self.split_label = QtWidgets.QLabel()
+        self.split_label.setObjectName("dataSplit")
+        self.split_label.setWordWrap(True)
 
         layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.source_label)
+        layout.addWidget(self.split_label)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(features_box)
         layout.addWidget(self.standardize.widget)
-        layout.addWidget(self.source_label)
         layout.addStretch(1)
         self._dim = 2
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the panel
@@ -114,9 +154,8 @@ class DataPanel(QtWidgets.QWidget):
         self.changesRequested.emit({"features": chosen})
 
     # ------------------------------------------------------------------- input
-    def show_settings(self, settings: DataSettings, dim: int, source: str = "") -> None:
-        """Show `settings` (signals blocked). `dim` (1/2) enables the x2 features; `source`
-        describes imported data (empty for generated data)."""
+    def show_settings(self, settings: DataSettings, dim: int) -> None:
+        """Show `settings` (signals blocked). `dim` (1/2) enables the x2 features."""
         self._dim = int(dim)
         self.controls["preset"].set_choices(PRESETS_BY_TASK[settings.task], PRESET_LABELS)
         for name, control in self.controls.items():
@@ -127,5 +166,9 @@ class DataPanel(QtWidgets.QWidget):
             check.setEnabled(not (self._dim == 1 and name in FEATURES_NEEDING_X2))
             check.blockSignals(False)
         self.standardize.set_value(settings.standardize)
+
+    def show_data(self, source: str, split: str) -> None:
+        """Say what the points are (:func:`source_text`) and where they go
+        (:func:`split_text`)."""
         self.source_label.setText(source)
-        self.source_label.setVisible(bool(source))
+        self.split_label.setText(split)

@@ -24,28 +24,28 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="169"/>
+        <location filename="../../gui/controller.py" line="173"/>
         <source>There are no training points: add points or regenerate</source>
-        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
+        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="205"/>
+        <location filename="../../gui/controller.py" line="209"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="356"/>
+        <location filename="../../gui/controller.py" line="360"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="373"/>
+        <location filename="../../gui/controller.py" line="377"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="551"/>
+        <location filename="../../gui/controller.py" line="554"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -147,6 +147,44 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/files/csv_errors.py" line="63"/>
         <source>Column &apos;{column}&apos; cannot be both a feature and the label.</source>
         <translation>“{column}”列不能同时作为特征和标签。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="39"/>
+        <source>{0} · {1} points</source>
+        <translation>{0} · {1} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="43"/>
+        <source>{0}, edited · {1} points</source>
+        <translation>{0}（已编辑）· {1} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="45"/>
+        <source>drawn · {0} points</source>
+        <translation>手绘 · {0} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="48"/>
+        <source>{0} · {1} rows · {2} dropped</source>
+        <translation>{0} · {1} 行 · 丢弃 {2} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="51"/>
+        <source>{0} · random sample of {1} of {2} rows · {3} dropped</source>
+        <translation>{0} · 从 {2} 行中随机抽取 {1} 行 · 丢弃 {3} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="54"/>
+        <source> · classes {0}</source>
+        <translation> · 类别 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="61"/>
+        <source>{0} training (filled) · {1} test (hollow) · new points: {2} % training</source>
+        <translation>{0} 个训练点（实心）· {1} 个测试点（空心）· 新点：{2}% 用于训练</translation>
     </message>
 </context>
 <context>
@@ -1283,37 +1321,37 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="79"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="81"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="93"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="95"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="148"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="153"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="149"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="154"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="166"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="171"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="167"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="172"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="179"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="186"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -1788,35 +1826,33 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="67"/>
         <source>{0}: {1} rows, {2} dropped</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
-        <translation>{0}：{1} 行，丢弃 {2} 行</translation>
+        <translation type="vanished">{0}：{1} 行，丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="70"/>
         <source>{0}: random sample of {1} of {2} rows, {3} dropped</source>
-        <translation>{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
+        <translation type="vanished">{0}：从 {2} 行中随机抽取 {1} 行，丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="73"/>
         <source>; classes {0}</source>
-        <translation>；类别 {0}</translation>
+        <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="351"/>
+        <location filename="../../gui/app_window/main_window.py" line="343"/>
         <source>Import CSV</source>
+        <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="352"/>
+        <location filename="../../gui/app_window/main_window.py" line="344"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="356"/>
+        <location filename="../../gui/app_window/main_window.py" line="348"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
@@ -1825,12 +1861,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="481"/>
+        <location filename="../../gui/app_window/main_window.py" line="484"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="484"/>
+        <location filename="../../gui/app_window/main_window.py" line="487"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2310,8 +2346,9 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="core_strings.py" line="17"/>
-        <source>Share of the points used for training; the rest test.</source>
-        <translation>用于训练的数据点比例；其余用于测试。</translation>
+        <source>Share of the points used for training; the rest test (hollow). 100 %: no test points.</source>
+        <oldsource>Share of the points used for training; the rest test.</oldsource>
+        <translation>用于训练的数据点比例；其余用于测试（空心）。100%：没有测试点。</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="18"/>
@@ -2633,101 +2670,106 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="51"/>
+        <source>Play as fast as possible / at the calm speed</source>
+        <translation>以最快速度播放 / 恢复平稳速度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
         <source>Next phase: forward → backward → update</source>
         <translation>下一阶段：前向 → 反向 → 更新</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="57"/>
         <source>Full step (all three phases)</source>
         <translation>完整一步（全部三个阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="56"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="59"/>
         <source>One epoch</source>
         <translation>一轮（epoch）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="58"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
         <source>Rewind one step</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="64"/>
         <source>Reset the weights (re-initialize from the seed)</source>
         <translation>重置权重（按种子重新初始化）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="63"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="66"/>
         <source>Forward phase</source>
         <translation>前向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="65"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="68"/>
         <source>Backward phase</source>
         <translation>反向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="67"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
         <source>Update phase</source>
         <translation>更新阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="73"/>
         <source>Class of new points (1–8)</source>
         <translation>新数据点的类别（1–8）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="72"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="75"/>
         <source>Pen: click adds a point</source>
         <translation>画笔：单击添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="74"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="77"/>
         <source>Brush: drag sprays points</source>
         <translation>喷刷：拖动喷洒数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="76"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="79"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="78"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="81"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="80"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
         <source>Clear all points</source>
         <translation>清除所有点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="84"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="87"/>
         <source>Presenter mode on / off</source>
         <translation>打开 / 关闭演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
         <source>Full screen on / off</source>
         <translation>打开 / 关闭全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="92"/>
         <source>Discretize the decision boundary</source>
         <translation>离散显示决策边界</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="91"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
         <source>Log-scale loss curve</source>
         <translation>对数刻度损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="97"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
@@ -2752,129 +2794,129 @@ Restore the scene autosaved at {0}?</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="96"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="99"/>
         <source>New scene</source>
         <translation>新建场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="98"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="101"/>
         <source>Open a scene…</source>
         <translation>打开场景…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="100"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
         <source>Save the scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="106"/>
         <source>Save the scene as…</source>
         <translation>场景另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="105"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="108"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="107"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="110"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="111"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
         <source>Left click</source>
         <extracomment>Mouse gestures, listed in the Help dialog after the keys: (gesture, description).</extracomment>
         <translation>左键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="115"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
         <source>Add a point of the current class</source>
         <translation>添加一个当前类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="116"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
         <source>Right click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
         <source>Add a point of the next class</source>
         <translation>添加一个下一类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
         <source>Ctrl+click</source>
         <translation>Ctrl+单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
         <source>Remove the nearest point</source>
         <translation>删除最近的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
         <source>Shift+click a point</source>
         <translation>Shift+单击一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
         <source>Select the sample (inspector, input-gradient arrow)</source>
         <translation>选中该样本（检查器、输入梯度箭头）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
         <source>Click an edge, bias or heatmap cell</source>
         <translation>单击一条边、一个偏置或热图格子</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="126"/>
         <source>Select that parameter (inspector, predict-then-reveal)</source>
         <translation>选中该参数（检查器、先预测再揭晓）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="127"/>
         <source>Hover a neuron</source>
         <translation>鼠标悬停在神经元上</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="128"/>
         <source>Show its activation map on the canvas</source>
         <translation>在画布上显示它的激活图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="205"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="208"/>
         <source>Next phase</source>
         <extracomment>How keys are shown in the Help dialog and tool tips.</extracomment>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="206"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="209"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="236"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="239"/>
         <source>More</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="248"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="251"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="252"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="255"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="253"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="256"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2962,54 +3004,61 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StepToolbar</name>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="17"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="20"/>
         <source>Play</source>
         <extracomment>Texts the Play button switches between; its width fits the longest (translated) one.</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="18"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="21"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="24"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="28"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <extracomment>Speed slider positions in steps/s; 0 means as fast as possible. The phase line (English; shown translated in context &quot;StepToolbar&quot;).</extracomment>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="25"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="29"/>
         <source>forward done · next: &lt;b&gt;Backward&lt;/b&gt;</source>
         <translation>前向传播完成 · 下一步：&lt;b&gt;反向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="26"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="30"/>
         <source>backward done · next: &lt;b&gt;Update&lt;/b&gt;</source>
         <translation>反向传播完成 · 下一步：&lt;b&gt;更新&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="32"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="36"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="121"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="33"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="37"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="100"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="120"/>
         <source>Play speed: 1 step/s … as fast as possible</source>
+        <extracomment>the last speed below max, which the &quot;max&quot; action goes back to</extracomment>
         <translation>播放速度：从每秒 1 步到尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="172"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="122"/>
+        <source>Play as fast as possible / back to the calm speed (M)</source>
+        <translation>以最快速度播放 / 恢复平稳速度（M）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/step_toolbar.py" line="214"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/step_toolbar.py" line="175"/>
+        <location filename="../../gui/app_window/step_toolbar.py" line="217"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
@@ -3793,61 +3842,66 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="137"/>
+        <source>Play as fast as possible / at the calm speed (M)</source>
+        <translation>以最快速度播放 / 恢复平稳速度（M）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="138"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
@@ -3962,59 +4016,58 @@ Restore the scene autosaved at {0}?</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Seed of the generator and of the train/test split.</source>
         <translation>生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
         <source>Share of the points used for training; the rest test.</source>
-        <translation>用于训练的数据点比例；其余用于测试。</translation>
+        <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="161"/>

@@ -14,7 +14,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("Settings", 'Noise'),
     QT_TRANSLATE_NOOP("Settings", 'Noise level of the generator, 0 to 0.5 (shown as 0–50%).'),
     QT_TRANSLATE_NOOP("Settings", 'Training share'),
-    QT_TRANSLATE_NOOP("Settings", 'Share of the points used for training; the rest test.'),
+    QT_TRANSLATE_NOOP("Settings", 'Share of the points used for training; the rest test (hollow). 100 %: no test points.'),
     QT_TRANSLATE_NOOP("Settings", 'Data seed'),
     QT_TRANSLATE_NOOP("Settings", 'Seed of the generator and of the train/test split.'),
     QT_TRANSLATE_NOOP("Settings", 'Input features'),

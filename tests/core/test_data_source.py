@@ -1,6 +1,7 @@
 """DataSource: where the points came from, kept as numbers in the scene file."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -33,7 +34,7 @@ def test_scene_file_round_trip_keeps_the_data_source(tmp_path):
     save_scene(path, scene_to_dict(session))
     assert load_scene(path)["data_source"] == {
         "file": "iris.csv", "rows": 30, "sampled_of": 9000, "dropped": 2,
-        "class_names": ["cat", "dog"]}
+        "class_names": ["cat", "dog"], "kind": "file"}
     loaded, _views = open_scene(path)
     assert loaded.data_source == SAMPLE
 
@@ -90,3 +91,60 @@ def test_invalid_values_raise_clear_errors():
     with pytest.raises(ValueError, match="rows: missing"):
         DataSource.from_dict({"file": "a.csv"})
     assert DataSource.from_dict(SAMPLE.to_dict()) == SAMPLE
+
+
+# ---------------------------------------------------------------------------------------------
+# kind: imported ("file") or drawn by hand ("drawn"); None on a Session = generated
+# ---------------------------------------------------------------------------------------------
+def test_a_drawn_source_round_trips_and_keeps_the_edited_file():
+    from core.data_source import DataSource
+
+    imported = DataSource("penguins.csv", 342, None, 2, ("Adelie", "Chinstrap", "Gentoo"))
+    edited = DataSource.drawn(341, imported)
+    assert (edited.kind, edited.file, edited.rows, edited.dropped) == ("drawn", "penguins.csv",
+                                                                        341, 0)
+    assert edited.class_names == imported.class_names
+    assert DataSource.from_dict(edited.to_dict()) == edited
+    assert DataSource.drawn(30) == DataSource(None, 30, kind="drawn")
+
+
+def test_a_source_saved_before_kinds_existed_reads_as_a_file():
+    from core.data_source import DataSource
+
+    old = {"file": "iris.csv", "rows": 30, "sampled_of": None, "dropped": 0, "class_names": []}
+    assert DataSource.from_dict(old).kind == "file"
+
+
+@pytest.mark.parametrize("d, message", [
+    ({"rows": 3, "kind": "painted"}, "kind must be one of file, drawn, got 'painted'"),
+    ({"rows": 3, "kind": "drawn", "dropped": 2}, "drawn points have no sampled_of or dropped"),
+])
+def test_a_bad_kind_is_refused_with_a_clear_message(d, message):
+    from core.data_source import DataSource
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        DataSource.from_dict(d)
+
+
+def test_hand_edits_make_the_session_source_drawn_and_regenerate_makes_it_generated():
+    from core.session import Session
+
+    session = Session()
+    assert session.data_source is None  # generated from the preset
+    session.points.add([0.5, 0.5], 1, True)
+    session.points_edited()
+    assert session.data_source.kind == "drawn" and session.data_source.rows == 501
+    session.clear()
+    assert session.data_source.kind == "drawn" and session.data_source.rows == 0
+    session.regenerate()
+    assert session.data_source is None
+
+
+def test_the_training_share_can_be_all_training_with_no_test_points():
+    from core.session import Session
+
+    session = Session()
+    session.set_data_settings(train_fraction=1.0)
+    assert session.points.train.all() and session.X_test.shape[0] == 0
+    session.trainer.step()  # training works without a test set
+    assert session.trainer.step_count == 1

@@ -23,6 +23,7 @@ from core.lessons import (
     load_lesson_scene,
     surface_plane,
 )
+from core import lessons as lessons_module
 from core.scene_validation import SceneError
 from core.training import PARAMETER_LIMIT
 
@@ -528,3 +529,46 @@ def test_a_surface_plane_that_does_not_fit_the_network_is_refused(tmp_path, surf
     _write_lesson(tmp_path, scene=scene, variants=None)
     with pytest.raises(SceneError, match=r"lesson 'xor-perceptron': views.loss_surface." + message):
         load_lesson("xor-perceptron", tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# play_speed: the rate of Play while a lesson is open in the window
+# ---------------------------------------------------------------------------------------------
+def test_the_too_large_rate_lesson_plays_slowly_and_its_base_leaves_the_default():
+    assert get_lesson("linear-regression-large-lr").play_speed == 2.0  # watch the zig-zag
+    assert get_lesson("linear-regression").play_speed is None  # the window's calm default
+
+
+def test_play_speed_is_read_from_the_lesson_and_a_variant_inherits_or_overrides_it(tmp_path):
+    base = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))
+    variants = base["variants"]
+    _write_lesson(tmp_path, play_speed=5, variants=[variants[0]])
+    by_id = {lesson.id: lesson for lesson in list_lessons(tmp_path)}
+    assert by_id["xor-perceptron"].play_speed == 5.0
+    assert by_id["xor-hidden"].play_speed == 5.0  # inherited
+    _write_lesson(tmp_path, play_speed=0, variants=[{**variants[0], "play_speed": 20}])
+    lessons_module._catalogue.cache_clear()  # the same folder, a new file
+    by_id = {lesson.id: lesson for lesson in list_lessons(tmp_path)}
+    assert by_id["xor-perceptron"].play_speed == 0.0  # 0 = as fast as possible
+    assert by_id["xor-hidden"].play_speed == 20.0
+
+
+@pytest.mark.parametrize("speed, message", [
+    ("fast", r"play_speed: expected a number of steps per second .*got a string"),
+    (True, r"play_speed: expected a number of steps per second .*got a (bool|boolean)"),
+    (-1, r"play_speed: expected 0 \(as fast as possible\) or 0.5 to 1000 steps per second, "
+         r"got -1"),
+    (5000, r"play_speed: expected 0 .* got 5000"),
+    (0.1, r"play_speed: expected 0 .* got 0.1"),
+])
+def test_an_invalid_play_speed_is_refused_naming_the_field(tmp_path, speed, message):
+    _write_lesson(tmp_path, play_speed=speed)
+    with pytest.raises(SceneError, match=r"lesson.json: " + message):
+        list_lessons(tmp_path)
+
+
+def test_an_invalid_variant_play_speed_names_the_variant(tmp_path):
+    base = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))
+    _write_lesson(tmp_path, variants=[{**base["variants"][0], "play_speed": float("nan")}])
+    with pytest.raises(SceneError, match=r"variants\[0\].play_speed: expected a finite"):
+        list_lessons(tmp_path)

@@ -44,7 +44,7 @@ def test_out_of_range_message_names_setting_range_and_value():
     (DataSettings, "n_points", 9, "between 10 and 10000, got 9"),
     (DataSettings, "n_points", 10_001, "got 10001"),
     (DataSettings, "noise", 0.6, "Noise must be between 0 and 0.5, got 0.6"),
-    (DataSettings, "train_fraction", 0.95, "between 0.1 and 0.9"),
+    (DataSettings, "train_fraction", 1.05, "between 0.1 and 1,"),
     (DataSettings, "seed", -1, "Data seed must be between 0"),
     (DataSettings, "features", ("x1", "x3"), "x3"),
     (DataSettings, "features", (), "between 1 and 7 entries, got 0"),

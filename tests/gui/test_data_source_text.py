@@ -27,15 +27,15 @@ def _switch(window, code: str) -> None:
 
 def test_data_panel_text_in_english_and_chinese(window):
     label = window.data_panel.source_label
-    assert not label.isVisibleTo(window.data_panel)  # generated points: nothing to say
+    assert label.text() == "Circle · 500 points"  # generated points: the preset and count
     window.drawing.import_dataset(_dataset(), SAMPLE)
     window.refresh_panels()
     assert window.controller.session.data_source == SAMPLE
-    assert label.text() == ("iris.csv: random sample of 30 of 9000 rows, 2 dropped; "
+    assert label.text() == ("iris.csv · random sample of 30 of 9000 rows · 2 dropped · "
                             "classes cat, dog")
     try:
         _switch(window, "zh_CN")
-        assert label.text().startswith("iris.csv：从 9000 行中随机抽取 30 行，丢弃 2 行")
+        assert label.text().startswith("iris.csv · 从 9000 行中随机抽取 30 行 · 丢弃 2 行")
         assert "cat, dog" in label.text()
     finally:
         _switch(window, "en")
@@ -43,7 +43,7 @@ def test_data_panel_text_in_english_and_chinese(window):
     whole = DataSource("small.csv", 30, None, 0, ())
     window.controller.load_dataset(_dataset(), whole)
     window.refresh_panels()
-    assert label.text() == "small.csv: 30 rows, 0 dropped"
+    assert label.text() == "small.csv · 30 rows · 0 dropped"
 
 
 def test_the_scene_file_keeps_the_source_and_not_a_sentence(window):

@@ -134,15 +134,15 @@ def test_undo_texts_are_translated_and_follow_a_language_switch(classroom):
     assert window.apply_import(dataset, "small.csv")
     english = stack_texts(stack)
     assert english == ["Add point (0.50, 1.25)", "Brush stroke", "Regenerate", "Clear points",
-                       "Import small.csv: 30 rows, 0 dropped"]
+                       "Import small.csv · 30 rows · 0 dropped"]
     assert toolbar.undo_action.toolTip() == \
-        "Undo Import small.csv: 30 rows, 0 dropped (Ctrl+Z)"
+        "Undo Import small.csv · 30 rows · 0 dropped (Ctrl+Z)"
 
     switch(window, "zh_CN")
     chinese_texts = stack_texts(stack)
     assert chinese_texts[0] == "添加点 (0.50, 1.25)"
     assert_chinese(chinese_texts, "undo stack", {"small.csv"})
-    assert toolbar.undo_action.toolTip().startswith("撤销：导入 small.csv：30 行")
+    assert toolbar.undo_action.toolTip().startswith("撤销：导入 small.csv · 30 行")
     assert_chinese([window.data_panel.source_label.text()], "imported data source",
                    {"small.csv"})
     stack.undo()
@@ -155,7 +155,8 @@ def test_undo_texts_are_translated_and_follow_a_language_switch(classroom):
     switch(window, "en")
     assert stack_texts(stack) == english[:3] + ["Add point (-1.00, 0.25)"]
     assert toolbar.undo_action.toolTip() == "Undo Add point (-1.00, 0.25) (Ctrl+Z)"
-    assert window.controller.session.data_source is None  # generated points again
+    source = window.controller.session.data_source  # a point drawn on generated points
+    assert source.kind == "drawn" and source.file is None
 
 
 def settings_of(controller):
