@@ -231,6 +231,8 @@ def play_ticks(controller, ticks: int, timeout: float = PATIENCE_S,
 
     def tick_done() -> None:  # connected after the controller's tick slot: runs after it
         seen[0] += 1
+        if seen[0] >= ticks:  # pause inside the tick: one processEvents may hold several
+            controller.pause()
 
     controller.timer.timeout.connect(tick_done)
     end = time.monotonic() + timeout
