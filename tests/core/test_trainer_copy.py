@@ -11,6 +11,7 @@ import pytest
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.training import TrainingDiverged
+from tests.nested_equal import assert_same
 
 
 def _session(**training) -> Session:
@@ -30,21 +31,6 @@ def _state(trainer) -> dict:
             "trajectory": trainer.trajectory()}
 
 
-def _assert_same(a, b) -> None:
-    if isinstance(a, dict):
-        assert a.keys() == b.keys()
-        for key in a:
-            _assert_same(a[key], b[key])
-    elif isinstance(a, (list, tuple)):
-        assert len(a) == len(b)
-        for x, y in zip(a, b, strict=True):
-            _assert_same(x, y)
-    elif isinstance(a, np.ndarray):
-        assert np.array_equal(a, b, equal_nan=True)
-    else:
-        assert a == b
-
-
 @pytest.mark.parametrize("snapshot_capacity", [None, 1])
 @pytest.mark.parametrize("training", [
     {"optimizer": "adam", "batch_size": 8, "l2": 0.01, "clip_norm": 0.5},
@@ -59,13 +45,13 @@ def test_a_copy_steps_exactly_as_the_original_and_leaves_it_alone(training, snap
     twin = original.copy(snapshot_capacity=snapshot_capacity)
     for _ in range(5):
         twin.step()
-    _assert_same(_state(original), before)
+    assert_same(_state(original), before)
     for _ in range(5):
         original.step()
     assert np.array_equal(twin.net.get_params(), original.net.get_params())
-    _assert_same(twin.history.arrays(), original.history.arrays())
+    assert_same(twin.history.arrays(), original.history.arrays())
     assert twin.net.rng.bit_generator.state == original.net.rng.bit_generator.state
-    _assert_same(twin.optimizer.state_dict(), original.optimizer.state_dict())
+    assert_same(twin.optimizer.state_dict(), original.optimizer.state_dict())
 
 
 def test_a_full_batch_step_in_progress_survives_a_deep_copy_of_the_session():
@@ -104,4 +90,4 @@ def test_a_copy_that_diverges_restores_its_own_parameters_only():
         for _ in range(5):
             twin.step()
     assert np.array_equal(twin.net.get_params(), twin.trajectory()[1][-1])
-    _assert_same(_state(original), before)
+    assert_same(_state(original), before)

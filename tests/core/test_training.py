@@ -369,7 +369,8 @@ def test_non_finite_parameters_after_update_are_not_kept():
 
 
 # -- mid-run changes ------------------------------------------------------------------------------
-@pytest.mark.parametrize("change", [
+#: Every setter of a training hyperparameter (also used by test_training_settings_owner).
+MID_RUN_CHANGES = [
     lambda t: t.set_learning_rate(0.5),
     lambda t: t.set_optimizer("adam", beta1=0.8),
     lambda t: t.set_optimizer("rmsprop"),
@@ -377,7 +378,10 @@ def test_non_finite_parameters_after_update_are_not_kept():
     lambda t: t.set_batch_size(7),
     lambda t: t.set_clip_norm(0.5),
     lambda t: t.set_seed(9),
-])
+]
+
+
+@pytest.mark.parametrize("change", MID_RUN_CHANGES)
 def test_changing_hyperparameters_mid_run_keeps_the_weights(change):
     trainer = make_trainer(batch_size=10)
     losses_of(trainer, 15)

@@ -19,6 +19,7 @@ from core.network import MLP
 from core.scene import SCHEMA_VERSION, SceneError, open_scene, scene_from_dict, scene_to_dict
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
+from tests.core.test_training import MID_RUN_CHANGES
 from core.training import Trainer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -58,13 +59,7 @@ def test_a_rebuilt_network_keeps_the_training_settings():
 
 
 @pytest.mark.parametrize("change", [
-    lambda t: t.set_learning_rate(0.5),
-    lambda t: t.set_optimizer("adam", beta1=0.8),
-    lambda t: t.set_optimizer("rmsprop"),
-    lambda t: t.set_regularization(l1=0.01, l2=0.1),
-    lambda t: t.set_batch_size(7),
-    lambda t: t.set_clip_norm(0.5),
-    lambda t: t.set_seed(9),
+    *MID_RUN_CHANGES,
     lambda t: t.update_settings(optimizer="nesterov", momentum=0.7, learning_rate=0.01),
     lambda t: (t.step(), t.rewind(1)),
     lambda t: (t.step(), t.reset()),

@@ -14,6 +14,7 @@ from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from gui.classroom.predict_reveal import dry_run_update, predicted_parameters
 from gui.surface.jobs import RACE_OPTIMIZERS, race_inputs, race_job
+from tests.nested_equal import assert_same
 
 
 def _session(**training) -> Session:
@@ -29,21 +30,6 @@ def _state(trainer) -> list:
             trainer.optimizer.state_dict(), trainer.settings]
 
 
-def _assert_same(a, b) -> None:
-    if isinstance(a, dict):
-        assert a.keys() == b.keys()
-        for key in a:
-            _assert_same(a[key], b[key])
-    elif isinstance(a, (list, tuple)):
-        assert len(a) == len(b)
-        for x, y in zip(a, b, strict=True):
-            _assert_same(x, y)
-    elif isinstance(a, np.ndarray):
-        assert np.array_equal(a, b, equal_nan=True)
-    else:
-        assert a == b
-
-
 @pytest.mark.parametrize("training", [
     {"optimizer": "adam", "learning_rate": 0.05, "batch_size": 8, "clip_norm": 0.5, "l2": 0.01},
     {"optimizer": "momentum", "momentum": 0.8, "batch_size": 0},
@@ -56,7 +42,7 @@ def test_the_race_path_of_the_sessions_optimizer_is_k_real_steps(training):
     before = _state(trainer)
     k = 6
     result = race_job(race_inputs(session), k)(lambda fraction: None)
-    _assert_same(_state(trainer), before)  # the race left the session alone
+    assert_same(_state(trainer), before)  # the race left the session alone
     path = result.paths[training["optimizer"]]
     assert path.shape == (k + 1, trainer.net.n_params)
     assert np.array_equal(path[0], trainer.net.get_params())
@@ -93,7 +79,7 @@ def test_the_predicted_update_is_the_real_update_and_changes_nothing(training):
     gradients = trainer.last_gradients
     predicted = predicted_parameters(trainer)
     old, gradient, update = dry_run_update(trainer, (1, "W", 2, 1))
-    _assert_same(_state(trainer), before)
+    assert_same(_state(trainer), before)
     assert trainer.last_gradients is gradients
     trainer.update()
     for mine, real in zip(predicted, trainer.net.parameters(), strict=True):
@@ -115,7 +101,7 @@ def test_the_animation_export_copies_through_session_copy(qapp, monkeypatch):
         assert rec.controller.run_steps(3)
         copied = rec.session.trainer
         assert copied.step_count == 3
-    _assert_same(_state(session.trainer), before)
+    assert_same(_state(session.trainer), before)
     for _ in range(3):
         session.trainer.step()
     assert np.array_equal(session.net.get_params(), copied.net.get_params())
