@@ -6,13 +6,13 @@ import re
 import string
 
 import pytest
-from PySide6 import QtWidgets
 
 from core.csv_io import CSV_MESSAGES, CsvError
 from gui.common.i18n import manager
 from gui.files.csv_errors import CSV_ERROR_TEXTS, csv_error_text
 from gui.files.import_dialog import ImportDialog
 from tests.gui.test_translation_coverage import english_words
+from tests.gui.test_import_csv import warnings  # noqa: F401 (the fixture: message boxes shown)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Sample values: names are the user's data (never translated), numbers are numbers.
@@ -27,14 +27,6 @@ def chinese(qapp):
     manager().set_language("zh_CN")
     yield
     manager().set_language("en")
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def fields(template: str) -> set[str]:
