@@ -26,6 +26,7 @@ import numpy as np
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
+from core.parameters import ParamRef
 from core.session import Session
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
 from gui.common.divergence_text import cause_text, phase_text
@@ -49,6 +50,16 @@ SETTINGS_SECTIONS = ("data", "network", "training")
 #: weights: the newest history row is measured again (``Trainer.set_regularization``) and the
 #: loss surface's total loss changes, so the views of J redraw for them.
 PENALTY_SETTINGS = frozenset({"training.l1", "training.l2"})
+#: Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a
+#: typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.
+MAX_PARAMETER_ABS = 1e6
+
+
+def parameter_range_text() -> str:
+    """The message for a hand-set weight or bias outside the allowed range (non-finite or
+    |value| > MAX_PARAMETER_ABS), in the current language."""
+    return translate("Controller", "A weight must be a finite number between −{0} and {0}"
+                     ).format(f"{MAX_PARAMETER_ABS:g}")
 
 
 def settings_of(session: Session) -> tuple:
@@ -80,8 +91,9 @@ class TrainingController(QtCore.QObject):
       anything else.
     - ``weightsChanged()``: the weights were replaced without a training step — Reset, Rewind,
       the network rebuilt (architecture, data that change its inputs or outputs, a new
-      session: scene, lesson, recovery), or set by hand (:meth:`set_parameters`). The history
-      and step count may have gone back. Views that draw θ redraw on ``stepped`` and on this.
+      session: scene, lesson, recovery), or set by hand (:meth:`set_parameters`,
+      :meth:`set_parameter`). The history and step count may have gone back. Views that
+      draw θ redraw on ``stepped`` and on this.
     - ``networkChanged()``: a new network was built or re-initialized (Reset): shapes,
       activations and seed may differ. Always followed by ``weightsChanged``; views rebuild
       their per-shape items here and redraw on ``weightsChanged``.
@@ -554,6 +566,48 @@ class TrainingController(QtCore.QObject):
                 translate("Controller", "Finish the current step before moving the parameters"))
             return False
         self.trainer.net.set_params(params)
+        self.trainer.params_changed()
+        self.weightsChanged.emit()
+        return True
+
+    def parameter_value(self, ref) -> float:
+        """Current value of one weight or bias ``ref`` = (layer, "W"/"b", row, col)
+        (``core.parameters.ParamRef``): ``net.weights[layer][row, col]`` or
+        ``net.biases[layer][row]``. IndexError/ValueError when ``ref`` is not in the network."""
+        layer, kind, row, col = ref
+        net = self.trainer.net
+        if kind == "W":
+            return float(net.weights[layer][row, col])
+        if kind == "b":
+            return float(net.biases[layer][row])
+        raise ValueError(f"kind must be 'W' or 'b', got {kind!r}")
+
+    def set_parameter(self, ref, value: float) -> bool:
+        """Set one weight or bias by hand (the diagram's hands-on weights; their undo), between
+        two steps: not a training step — the step count and history length stay, the current
+        snapshot and history row follow the edit (``Trainer.params_changed``), as for
+        :meth:`set_parameters`; emits ``weightsChanged``. Pauses Play. ``ref``: (layer,
+        "W"/"b", row, col). Refused with ``errorOccurred`` and False: in the middle of a step,
+        a non-finite value or |value| > MAX_PARAMETER_ABS. ValueError when ``ref`` is not a
+        parameter of the network."""
+        layer, kind, row, col = ref
+        if not ParamRef(layer, kind, row, col).is_valid(self.trainer.net.layer_sizes):
+            raise ValueError(f"no parameter {tuple(ref)!r} in a network of "
+                             f"{self.trainer.net.layer_sizes}")
+        value = float(value)
+        if not np.isfinite(value) or abs(value) > MAX_PARAMETER_ABS:
+            self.errorOccurred.emit(parameter_range_text())
+            return False
+        self.pause()
+        if self.trainer.phase != "ready":
+            self.errorOccurred.emit(
+                translate("Controller", "Finish the current step before moving the parameters"))
+            return False
+        net = self.trainer.net
+        if kind == "W":
+            net.weights[layer][row, col] = value
+        else:
+            net.biases[layer][row] = value
         self.trainer.params_changed()
         self.weightsChanged.emit()
         return True

@@ -124,6 +124,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
         self.step_views = StepViews(self.controller, self.canvas, self.views)
+        self.views["network"].set_undo_stack(self.undo_stack)  # hands-on weights are undoable
         self._bottom_sizes()
         placed = {spec.id: WindowView(spec, view_widget(self.views[spec.id]),
                                       self.docks.get(spec.title)) for spec in registry}

@@ -23,7 +23,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.datasets import FEATURE_LABELS
-from gui.diagram import items
+from gui.diagram import items, weight_edits
+from gui.diagram.value_editor import ValueEditor
 from gui.diagram.items import symmetric_scale as span
 from gui.diagram.view import DiagramView
 from gui.common.display_names import display_name
@@ -102,6 +103,8 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.animation.valueChanged.connect(lambda v: self._apply(float(v)))
         self.animation.finished.connect(self._finish_animation)
         self.gate = RefreshGate(self, self.redraw, min_interval=PLAY_INTERVAL)
+        self.undo_stack: QtGui.QUndoStack | None = None
+        self.editor = ValueEditor(self, self.view.viewport())
         manager().languageChanged.connect(self.retranslate)
         if controller is not None:
             self.set_controller(controller)
@@ -150,10 +153,42 @@ class NetworkDiagram(QtWidgets.QWidget):
         controller.playingChanged.connect(self._on_playing)  # aliased edges while playing
         self.gate.request()
 
+    def set_undo_stack(self, stack: QtGui.QUndoStack | None) -> None:
+        """The window's undo stack for the hands-on weights (None: edits are not undoable)."""
+        self.undo_stack = stack
+
+    # ------------------------------------------------------- hands-on weights
+    def open_editor(self, ref, at: QtCore.QPoint) -> bool:
+        """Open the in-place field for parameter ``ref`` at viewport position ``at``; refused
+        (False, the reason to ``errorOccurred``) while Play runs or mid-step."""
+        c = self.controller
+        reason = weight_edits.can_edit(c)
+        if reason is not None:
+            c.errorOccurred.emit(reason)
+            return False
+        self.editor.open(ref, c.parameter_value(ref), at)
+        return True
+
+    def edit_parameter(self, ref, value: float) -> bool:
+        """Set ``ref`` to ``value`` as one undoable command (see ``weight_edits``)."""
+        return weight_edits.edit_parameter(self.undo_stack, self.controller, ref, value)
+
+    def nudge_parameter(self, ref, steps: float, fine: bool = False) -> bool:
+        """Add ``steps`` × NUDGE_STEP (``fine``: FINE_NUDGE_STEP) to ``ref``; consecutive nudges
+        of one parameter are one undo command."""
+        if self.editor.isVisible():
+            self.editor.cancel()
+        step = weight_edits.FINE_NUDGE_STEP if fine else weight_edits.NUDGE_STEP
+        value = self.controller.parameter_value(ref) + steps * step
+        return weight_edits.edit_parameter(self.undo_stack, self.controller, ref, value,
+                                           nudge=True)
+
     def _on_playing(self, playing: bool) -> None:
         # Antialiased wide lines cost ~10× more to rasterize; while training plays the edges
         # change every frame anyway, so they are drawn aliased to keep the frame rate.
         self.view.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, not playing)
+        if playing:
+            self.editor.cancel()
         self.gate.request()
 
     @property

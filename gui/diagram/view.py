@@ -149,6 +149,27 @@ class DiagramView(QtWidgets.QGraphicsView):
             self.diagram.parameterClicked.emit(item.parameter)
         event.accept()
 
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        """Double-click an edge, a bias marker or a neuron (its bias): type its value."""
+        if event.button() != QtCore.Qt.MouseButton.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        ref = editable_parameter(self.target_at(event.position().toPoint()))
+        if ref is not None:
+            self.diagram.open_editor(ref, event.position().toPoint())
+        event.accept()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        """Scroll over an edge, bias marker or neuron: nudge it (``weight_edits``)."""
+        ref = editable_parameter(self.target_at(event.position().toPoint()))
+        steps = event.angleDelta().y() / 120.0
+        if ref is None or steps == 0:
+            super().wheelEvent(event)
+            return
+        fine = bool(event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier)
+        self.diagram.nudge_parameter(ref, steps, fine)
+        event.accept()
+
     def refresh_tooltip(self, force: bool = False) -> None:
         """Re-show the hovered item's tooltip with current values (live during Play)."""
         if self.hovered is None or self._global_pos is None:
@@ -181,6 +202,19 @@ class DiagramView(QtWidgets.QGraphicsView):
         if kind == "W" and 0 <= j < n_in and 0 <= index < len(edges[layer]):
             self.selection_line.setLine(edges[layer][index].line())
             self.selection_line.setVisible(True)
+
+
+def editable_parameter(target) -> tuple | None:
+    """The parameter (layer, "W"/"b", row, col) a picked target edits: an edge's weight, a bias
+    marker's bias, a neuron's bias (none for an input)."""
+    if target is None:
+        return None
+    kind, item = target
+    if kind in ("edge", "bias"):
+        return tuple(item.parameter)
+    if kind == "node" and item.k >= 1:
+        return (item.k - 1, "b", item.unit, 0)
+    return None
 
 
 def _whole_words(elided: str, full: str) -> str:
