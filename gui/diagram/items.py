@@ -28,7 +28,10 @@ BIAS_MIN_RADIUS, BIAS_MAX_RADIUS = 3.0, 7.0
 LIT_WIDTH, DIM_WIDTH = 1.6, 1.0
 #: Point size of the value under a neuron, times the presenter font scale
 VALUE_POINT_SIZE = 7.5
-SELECTED_PEN = QtGui.QPen(QtGui.QColor("#CC0000"), 3.0)
+#: The selection's colour (a neuron's frame, the halo of an edge, the ring of a bias) and the
+#: halo's extra width on each side of the selected edge's own pen, in scene units
+HIGHLIGHT_HEX, HIGHLIGHT_PIXELS = "#CC0000", 3.0
+SELECTED_PEN = QtGui.QPen(QtGui.QColor(HIGHLIGHT_HEX), 3.0)
 ACTIVE_PEN = QtGui.QPen(QtGui.QColor("#F0B000"), 3.4)
 
 

@@ -44,13 +44,12 @@ class DiagramView(QtWidgets.QGraphicsView):
                                    for e in edges], dtype=np.float64).reshape(-1, 4)
 
     def create_marks(self) -> None:
-        """(Re)create the selection marks after the scene was cleared."""
-        pen = QtGui.QPen(QtGui.QColor("#CC0000"), 2.0, QtCore.Qt.PenStyle.DashLine)
+        """(Re)create the selection marks after the scene was cleared: a halo in
+        ``items.HIGHLIGHT_HEX`` under the selected edge, a ring around the selected bias."""
         self.selection_line = QtWidgets.QGraphicsLineItem()
-        self.selection_line.setPen(pen)
-        self.selection_line.setZValue(5)
+        self.selection_line.setZValue(-1)  # under the edges: an outline around the selected one
         self.selection_ring = QtWidgets.QGraphicsEllipseItem()
-        self.selection_ring.setPen(QtGui.QPen(QtGui.QColor("#CC0000"), 2.0))
+        self.selection_ring.setPen(QtGui.QPen(QtGui.QColor(items.HIGHLIGHT_HEX), 3.0))
         self.selection_ring.setZValue(5)
         for mark in (self.selection_line, self.selection_ring):
             mark.setVisible(False)
@@ -181,7 +180,9 @@ class DiagramView(QtWidgets.QGraphicsView):
 
     # --------------------------------------------------------------- selection
     def set_selected_edge(self, parameter, edges) -> None:
-        """Mark the selected parameter: a dashed red line on its edge or a ring on its bias."""
+        """Highlight the selected parameter (layer, "W"/"b", i, j): its edge gets a halo
+        HIGHLIGHT_PIXELS wider than its own pen on each side, its bias marker a ring; None or
+        a parameter not in the network: no mark."""
         if self.selection_line is None:
             return
         self.selection_line.setVisible(False)
@@ -193,14 +194,20 @@ class DiagramView(QtWidgets.QGraphicsView):
             return
         biases = self.diagram.biases[layer]
         if kind == "b" and 0 <= i < len(biases):
-            c = biases[i].centre
-            self.selection_ring.setRect(c.x() - 9, c.y() - 9, 18, 18)
+            rect = biases[i].rect()
+            pad = items.HIGHLIGHT_PIXELS
+            self.selection_ring.setRect(rect.adjusted(-pad, -pad, pad, pad))
             self.selection_ring.setVisible(True)
             return
         n_in = len(self.diagram.nodes[layer])
         index = i * n_in + j
         if kind == "W" and 0 <= j < n_in and 0 <= index < len(edges[layer]):
-            self.selection_line.setLine(edges[layer][index].line())
+            edge = edges[layer][index]
+            pen = QtGui.QPen(QtGui.QColor(items.HIGHLIGHT_HEX),
+                             edge.pen().widthF() + 2 * items.HIGHLIGHT_PIXELS)
+            pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+            self.selection_line.setPen(pen)
+            self.selection_line.setLine(edge.line())
             self.selection_line.setVisible(True)
 
 

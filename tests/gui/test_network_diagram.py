@@ -264,3 +264,26 @@ def test_a_dead_relu_shows_delta_0_not_minus_0(diagram):
     assert view.nodes[1][3].label.text() == "δ 0"
     labels = [node.label.text() for column in view.nodes for node in column]
     assert not [t for t in labels if re.search(r"(^|\s)-0(\.0*)?$", t)], labels
+
+
+def test_the_selected_weight_or_bias_is_highlighted_and_clearing_clears_it(diagram):
+    view, controller = diagram
+    line, ring = view.view.selection_line, view.view.selection_ring
+    assert not line.isVisible() and not ring.isVisible()
+    edge = view.edges[1][10]
+    controller.select_parameter(edge.parameter)  # e.g. from the inspector or a heatmap
+    view.redraw()
+    assert line.isVisible() and not ring.isVisible()
+    assert line.line() == edge.line()
+    assert line.pen().color().name().upper() == items.HIGHLIGHT_HEX
+    assert line.pen().widthF() == edge.pen().widthF() + 2 * items.HIGHLIGHT_PIXELS
+    assert line.zValue() < edge.zValue()  # an outline under the edge
+    bias = view.biases[0][4]
+    controller.select_parameter(bias.parameter)
+    view.redraw()
+    assert ring.isVisible() and not line.isVisible()
+    assert ring.rect().center() == bias.centre
+    assert ring.rect().width() > bias.rect().width()
+    controller.select_parameter(None)
+    view.redraw()
+    assert not line.isVisible() and not ring.isVisible()
