@@ -42,6 +42,22 @@ THUMBNAIL_RESOLUTION = 20
 DEFAULT_ANIMATION_MS = 300
 PLAY_SLOW_INTERVAL = 0.4  # seconds between thumbnail/warning/legend refreshes while playing
 PLAY_INTERVAL = 0.05  # at most 20 redraws per second while playing
+#: Pixels between a layer title and the top of the diagram, and beside the diagram
+TITLE_GAP_PX, SIDE_PX = 4.0, 4.0
+#: Smallest distance between columns (scene units; a neuron is NODE_SIZE = 32 wide)
+MIN_COLUMN_SPACING = 80.0
+#: Scene units kept free right of the last column and above the top row (warning badges)
+BADGE_ROOM = 8.0
+
+
+def _ltrb(rect: QtCore.QRectF) -> tuple[float, float, float, float]:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+def _intersecting(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """(len(a), len(b)) bool: rectangles (left, top, right, bottom) that overlap."""
+    return (a[:, None, 0] < b[None, :, 2]) & (b[None, :, 0] < a[:, None, 2]) & \
+        (a[:, None, 1] < b[None, :, 3]) & (b[None, :, 1] < a[:, None, 3])
 
 
 class NetworkDiagram(QtWidgets.QWidget):
@@ -98,6 +114,10 @@ class NetworkDiagram(QtWidgets.QWidget):
         self._slow_time = -1e9
         self._legend_due = True
         self._column_spacing: float | None = None
+        self._scale = 1.0
+        self._layout_key: tuple | None = None
+        #: False while the numbers under the neurons are dropped because they would overlap
+        self.numbers_shown = True
         self.animation = QtCore.QVariantAnimation(self)
         self.animation.setStartValue(0.0)
         self.animation.valueChanged.connect(lambda v: self._apply(float(v)))
@@ -124,25 +144,30 @@ class NetworkDiagram(QtWidgets.QWidget):
         if self._signature is not None and self.headers:
             _, hidden, output, features = self._signature  # what the headers were built for
             for k, header in enumerate(self.headers):
-                title = self._header_title(k, hidden, output, features)
-                header.setText(title)
-                header.setData(0, title)
-            self.view.fit_headers()
+                titles = self._header_titles(k, hidden, output, features)
+                header.setText(titles[0])
+                header.setData(0, titles[0])
+                header.setData(1, titles)
+            self.relayout(force=True)
         self._legend_due = True
         self._slow_time = -1e9  # warnings are rebuilt with their texts
         self.gate.request()
 
     @staticmethod
-    def _header_title(k: int, hidden_activations, output_activation, feature_names) -> str:
-        """'a¹  layer 1 · tanh' or 'a⁰  input X₁, X₂' (translated) for column k."""
+    def _header_titles(k: int, hidden_activations, output_activation, feature_names
+                       ) -> list[str]:
+        """Column k's title, longest first (translated), for ``DiagramView.fit_headers``:
+        ['a¹  layer 1 · tanh', 'a¹  tanh', 'a¹'] or ['a⁰  input X₁, X₂', 'a⁰  input', 'a⁰']."""
+        symbol = f"a{sup(k)}"
         if k == 0:
-            name = translate("NetworkDiagram", "input {0}").format(
+            full = translate("NetworkDiagram", "input {0}").format(
                 ", ".join(FEATURE_LABELS.get(f, f) for f in feature_names))
+            short = translate("NetworkDiagram", "input")
         else:
-            name = translate("NetworkDiagram", "layer {0} · {1}").format(
-                k, display_name(hidden_activations[k - 1] if k <= len(hidden_activations)
-                                else output_activation))
-        return f"a{sup(k)}  {name}"
+            short = display_name(hidden_activations[k - 1] if k <= len(hidden_activations)
+                                 else output_activation)
+            full = translate("NetworkDiagram", "layer {0} · {1}").format(k, short)
+        return [f"{symbol}  {full}", f"{symbol}  {short}", symbol]
 
     # ------------------------------------------------------------------ wiring
     def set_controller(self, controller) -> None:
@@ -230,9 +255,11 @@ class NetworkDiagram(QtWidgets.QWidget):
             for node in column:
                 self.scene.addItem(node)
             self.nodes.append(column)
-            header = QtWidgets.QGraphicsSimpleTextItem(self._header_title(
-                k, net.hidden_activations, net.output_activation, feature_names))
-            header.setData(0, header.text())  # full title; DiagramView.fit_headers elides it
+            titles = self._header_titles(k, net.hidden_activations, net.output_activation,
+                                         feature_names)
+            header = QtWidgets.QGraphicsSimpleTextItem(titles[0])
+            header.setData(0, titles[0])  # the full title
+            header.setData(1, titles)  # DiagramView.fit_headers shows the longest that fits
             self._style_header(header)
             header.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             # pixels: centred over its column; the outer ones aligned inwards to stay in view
@@ -250,31 +277,44 @@ class NetworkDiagram(QtWidgets.QWidget):
             self.edges.append(layer_edges)
             self.biases.append(layer_biases)
         self.view.create_marks()
-        self._column_spacing = None
-        self.relayout()
+        self.relayout(force=True)
 
-    def relayout(self) -> None:
-        """Place every item so the diagram fills the view: the column spacing follows the
-        view's aspect ratio (wide docks spread the layers out). Items are moved, not rebuilt."""
+    def relayout(self, force: bool = False) -> None:
+        """Place every item so the diagram fills the view, with room in pixels for the titles
+        above and the numbers below (they keep their pixel size at any zoom): the column
+        spacing follows the view's aspect ratio (wide docks spread the layers out). Items are
+        moved, not rebuilt; then titles are fitted and numbers dropped where they would
+        overlap (:meth:`_fit_numbers`). Only redone when the view size, shape or fonts change
+        (or ``force``)."""
         if not self.nodes:
             return
         sizes = [len(column) for column in self.nodes]
         L = len(sizes) - 1
-        half, margin = items.NODE_SIZE / 2, 40.0
-        height = max(sizes) * ROW_SPACING
-        scene_height = height + 60
-        aspect = max(self.view.width(), 1) / max(self.view.height(), 1)
-        spacing = COLUMN_SPACING if L == 0 else float(np.clip(
-            (aspect * scene_height - 2 * margin - 2 * half) / L, 110.0, 900.0))
-        if spacing == self._column_spacing:
+        half = items.NODE_SIZE / 2
+        header_px = QtGui.QFontMetricsF(self.headers[0].font()).height()
+        label_px = QtGui.QFontMetricsF(self.nodes[0][0].label.font()).height()
+        width_px = max(self.view.viewport().width(), 1)
+        height_px = max(self.view.viewport().height(), 1)
+        key = (width_px, height_px, tuple(sizes), header_px, label_px)
+        if key == self._layout_key and not force:
             return
-        self._column_spacing = spacing
+        self._layout_key = key
+        top_px, bottom_px = header_px + TITLE_GAP_PX + 1, label_px + 2
+        rows = (max(sizes) - 1) / 2 * ROW_SPACING
+        y0, y1 = -rows - half - BADGE_ROOM, rows + half
+        s_v = max(height_px - top_px - bottom_px, 1.0) / (y1 - y0)
+        room = max(width_px - 2 * SIDE_PX, 1.0) / s_v  # scene width at the vertical scale
+        spacing = COLUMN_SPACING if L == 0 else float(np.clip(
+            (room - 2 * half - BADGE_ROOM) / L, MIN_COLUMN_SPACING, 900.0))
+        x0, x1 = -half, L * spacing + half + BADGE_ROOM
+        scale = min(s_v, max(width_px - 2 * SIDE_PX, 1.0) / (x1 - x0))
+        self._column_spacing, self._scale = spacing, scale
         for k, column in enumerate(self.nodes):
             x = k * spacing
             for node in column:
                 node.move_to(QtCore.QPointF(x, (node.unit - (sizes[k] - 1) / 2) * ROW_SPACING))
             edge_offset = -half if k == 0 else half if k == L else 0.0
-            self.headers[k].setPos(x + edge_offset, -height / 2 - 34)
+            self.headers[k].setPos(x + edge_offset, y0 - (header_px + TITLE_GAP_PX) / scale)
         for l, layer_edges in enumerate(self.edges):
             for edge in layer_edges:
                 _, _, i, j = edge.parameter
@@ -283,19 +323,63 @@ class NetworkDiagram(QtWidgets.QWidget):
             for bias in self.biases[l]:
                 bias.move_to(self.nodes[l + 1][bias.parameter[2]].centre
                              + QtCore.QPointF(-half - 7, half - 6))
-        for key, badge in self.badges.items():
-            badge.setPos(self._badge_position(*key))
+        for badge_key, badge in self.badges.items():
+            badge.setPos(self._badge_position(*badge_key))
         self.view.set_edges([e for layer in self.edges for e in layer])
-        self.scene.setSceneRect(-margin - half, -height / 2 - 40,
-                                L * spacing + 2 * margin + 2 * half, scene_height)
-        self.view.set_selected_edge(self.controller.selected_parameter,
-                                    self.edges)
-        self.view.fit()
+        # the scene rect is exactly the viewport at this scale, the content centred in it
+        spare = height_px - top_px - bottom_px - (y1 - y0) * scale
+        top = y0 - (top_px + spare / 2) / scale
+        centre_x = (x0 + x1) / 2
+        self.scene.setSceneRect(centre_x - width_px / scale / 2, top,
+                                width_px / scale, height_px / scale)
+        self.view.show_scene(scale)
+        self.view.set_selected_edge(self.controller.selected_parameter, self.edges)
+        self.view.fit_headers()
+        self._fit_numbers()
+
+    def _fit_numbers(self) -> None:
+        """Show the numbers under the neurons (activations or δ) only when all of them fit:
+        inside the view, clear of each other, of the titles and of the neurons; else drop
+        them all (hovering a neuron still shows them; the legend says so)."""
+        labels = [node.label for column in self.nodes for node in column
+                  if node.label.text()]
+        shown = True
+        if labels:
+            view = self.view
+            rects = np.array([_ltrb(view.text_rect_px(label)) for label in labels])
+            obstacles = [_ltrb(view.text_rect_px(h)) for h in self.headers
+                         if h.isVisible() and h.text()]
+            obstacles += [_ltrb(QtCore.QRectF(view.mapFromScene(node.rect()).boundingRect()))
+                          for column in self.nodes for node in column]
+            viewport = view.viewport().rect()
+            inside = (rects[:, 0] >= 0) & (rects[:, 1] >= 0) & \
+                (rects[:, 2] <= viewport.width()) & (rects[:, 3] <= viewport.height())
+            shrunk = rects + np.array([0.5, 0.5, -0.5, -0.5])  # touching is not overlapping
+            crossing = _intersecting(shrunk, shrunk)
+            np.fill_diagonal(crossing, False)
+            shown = bool(inside.all() and not crossing.any() and not _intersecting(
+                shrunk, np.array(obstacles).reshape(-1, 4)).any())
+        for column in self.nodes:
+            for node in column:
+                node.label.setVisible(shown)
+        if shown != self.numbers_shown:
+            self.numbers_shown = shown
+            self._legend_due = True
+
+    def text_rects(self) -> list[tuple[str, QtCore.QRectF]]:
+        """The visible text items of the diagram (layer titles and the numbers under the
+        neurons) as (text, rectangle in scene coordinates); for layout checks. The items keep
+        their pixel size, so the rectangles depend on the current zoom."""
+        inverse, _ = self.view.viewportTransform().inverted()
+        texts = [h for h in self.headers if h.isVisible() and h.text()]
+        texts += [node.label for column in self.nodes for node in column
+                  if node.label.isVisible() and node.label.text()]
+        return [(item.text(), inverse.mapRect(self.view.text_rect_px(item))) for item in texts]
 
     def _badge_position(self, kind: str, layer: int, unit: int) -> QtCore.QPointF:
-        if kind == "exploding":  # under the column's header (headers keep a fixed pixel size)
-            return self.headers[layer + 1].pos() + QtCore.QPointF(0, 26)
         half = items.NODE_SIZE / 2
+        if kind == "exploding":  # in the room above the column's top neuron
+            return self.nodes[layer + 1][0].centre + QtCore.QPointF(0, -half - 1)
         return self.nodes[layer + 1][unit].centre + QtCore.QPointF(half, -half)
 
     # ------------------------------------------------------------------- looks
@@ -324,7 +408,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         for layer in self.edges:
             for edge in layer:
                 edge.style_key = -1
-        self.view.fit_headers()
+        self.relayout(force=True)  # the titles and numbers have a new pixel size
         if self._data:
             self._apply(self._progress)
 
@@ -380,7 +464,8 @@ class NetworkDiagram(QtWidgets.QWidget):
         net = trainer.net
         data = {"weights": [w.copy() for w in net.weights],
                 "biases": [b.copy() for b in net.biases],
-                "phase": trainer.phase, "values": None, "deltas": None, "grads": None}
+                "phase": trainer.phase, "values": None, "deltas": None, "grads": None,
+                "step": trainer.step_count}
         if trainer.phase == "ready" and trainer.last_update is not None:
             old = trainer.last_update.old_params
             data["old"] = (list(old[0::2]), list(old[1::2]))
@@ -492,6 +577,7 @@ class NetworkDiagram(QtWidgets.QWidget):
                 bias.set_value(value, bias_scale)
         self.view.set_selected_edge(selected, self.edges)
         self._apply_nodes(progress, L, data)
+        self._fit_numbers()
         self.mode = "gradients" if gradient_mode else "weights"
         if not c.playing or self._legend_due:  # a new label text relayouts the dock's header
             self._legend_due = False
@@ -518,15 +604,19 @@ class NetworkDiagram(QtWidgets.QWidget):
                                selected=neuron is not None and tuple(neuron) == (k, node.unit))
 
     def _show_legend(self, scale: tuple, grad_scale: tuple) -> None:
+        numbers = self._data.get("values") is not None and self.numbers_shown
         if self.mode == "gradients":
-            text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})"
-                             " · under neurons: δ").format(number(grad_scale[0], 3),
-                                                           number(grad_scale[1], 3))
+            text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})").format(
+                number(grad_scale[0], 3), number(grad_scale[1], 3))
+            if numbers and self._data.get("deltas") is not None:
+                text += translate("NetworkDiagram", " · under neurons: δ")
         else:
             text = translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
                 number(scale[0], 3), number(scale[1], 3))
-        if self._data.get("values") is not None and self.mode != "gradients":
-            text += translate("NetworkDiagram", " · under neurons: a for sample #{0}").format(
-                self._data['sample'])
+            if numbers:
+                text += translate("NetworkDiagram", " · under neurons: a for sample #{0}"
+                                  ).format(self._data['sample'])
+        if self._data.get("values") is not None and not self.numbers_shown:
+            text += translate("NetworkDiagram", " · no room for the numbers: hover a neuron")
         self.legend.setText(text + translate("NetworkDiagram",
                                              " · orange > 0, blue < 0, width ∝ |value|"))

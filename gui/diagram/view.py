@@ -10,12 +10,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gui.diagram import items
-from gui.common.i18n import SOURCE_LANGUAGE, current_language, translate
+from gui.diagram import items, weight_edits
+from gui.common.i18n import translate
 from core.parameters import ParamRef, sup
 from gui.common.number_format import number
 
 PICK_PIXELS = 5.0
+#: Pixels kept free between two layer titles
+TITLE_GAP = 6.0
 
 
 class DiagramView(QtWidgets.QGraphicsView):
@@ -57,29 +59,52 @@ class DiagramView(QtWidgets.QGraphicsView):
         self.hovered = None
 
     def fit(self) -> None:
-        self.fitInView(self.sceneRect(), QtCore.Qt.AspectRatioMode.KeepAspectRatio)
-        self.fit_headers()
+        """Lay the diagram out for the current view size again (``NetworkDiagram.relayout``)."""
+        self.diagram.relayout(force=True)
+
+    def show_scene(self, scale: float) -> None:
+        """Show the scene rect (the viewport's size at ``scale``) at zoom ``scale``."""
+        self.setTransform(QtGui.QTransform.fromScale(scale, scale))
+        self.centerOn(self.sceneRect().center())
+
+    def text_rect_px(self, item: QtWidgets.QGraphicsItem) -> QtCore.QRectF:
+        """A (pixel-sized) text item's rectangle in viewport pixels."""
+        return item.deviceTransform(self.viewportTransform()).mapRect(item.boundingRect())
 
     def fit_headers(self) -> None:
-        """Elide the layer titles (fixed pixel size, full text in ``data(0)``) to the room
-        between their columns at the current zoom, so a squashed diagram's titles never
-        overlap; re-align each (first left, last right, others centred)."""
+        """Give each layer title (fixed pixel size; its variants, longest first, in
+        ``data(1)``) the longest variant that fits the room between its neighbours at the
+        current zoom (``items.header_widths``): 'a¹  layer 1 · tanh', 'a¹  tanh', 'a¹' — never
+        an elided word. A title whose shortest variant does not fit either is hidden. Each is
+        re-aligned (first left, last right, others centred)."""
         headers = getattr(self.diagram, "headers", [])
         if not headers:
             return
-        texts = [header.data(0) or header.text() for header in headers]
+        variants = [header.data(1) or [header.data(0) or header.text()] for header in headers]
         metrics = QtGui.QFontMetricsF(headers[0].font())
-        natural = [metrics.horizontalAdvance(text) for text in texts]
+        widths = [[metrics.horizontalAdvance(text) for text in texts] for texts in variants]
         anchors = [self.mapFromScene(header.pos()).x() for header in headers]
-        limits = items.header_widths(natural, anchors)
+        room = self.viewport().width()
+        level = [0] * len(headers)
+        shown = [True] * len(headers)
+        for _ in range(sum(len(v) for v in variants) + 1):
+            natural = [widths[k][level[k]] if shown[k] else 0.0 for k in range(len(headers))]
+            limits = items.header_widths(natural, anchors, gap=TITLE_GAP)
+            too_wide = [k for k in range(len(headers)) if shown[k] and (
+                natural[k] > limits[k] + 0.01 or natural[k] > room)]
+            if not too_wide:
+                break
+            for k in too_wide:
+                if level[k] + 1 < len(variants[k]):
+                    level[k] += 1
+                else:
+                    shown[k] = False
         last = len(headers) - 1
         for k, header in enumerate(headers):
-            text = texts[k] if natural[k] <= limits[k] else metrics.elidedText(
-                texts[k], QtCore.Qt.TextElideMode.ElideRight, max(limits[k], 0.0))
-            if text != texts[k] and current_language() != SOURCE_LANGUAGE:
-                text = _whole_words(text, texts[k])
+            text = variants[k][level[k]]
             if header.text() != text:
                 header.setText(text)
+            header.setVisible(shown[k])
             width = header.boundingRect().width()
             shift = 0.0 if k == 0 else -width if k == last else -width / 2
             header.setTransform(QtGui.QTransform.fromTranslate(shift, 0))
@@ -87,7 +112,6 @@ class DiagramView(QtWidgets.QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
         self.diagram.relayout()
-        self.fit()
 
     # ----------------------------------------------------------------- picking
     def target_at(self, pos: QtCore.QPoint):
@@ -224,21 +248,6 @@ def editable_parameter(target) -> tuple | None:
     return None
 
 
-def _whole_words(elided: str, full: str) -> str:
-    """In a translated title, an elided Latin term ("sigm…") is dropped whole ("…"): a
-    fragment of an English word does not read as a term in a Chinese sentence."""
-    if not elided.endswith("…"):
-        return elided
-    kept = elided[:-1]
-    def latin(c: str) -> bool:
-        return c.isascii() and (c.isalpha() or c == "_")
-    if kept and latin(kept[-1]) and len(full) > len(kept) and latin(full[len(kept)]):
-        while kept and latin(kept[-1]):
-            kept = kept[:-1]
-        return kept + "…"
-    return elided
-
-
 def _g(value) -> str:
     return number(value, 6)
 
@@ -260,6 +269,8 @@ def hover_text(diagram, target) -> str:
             what = translate("NetworkDiagram", "layer {0}, unit {1}").format(k, unit)
         lines = [f"a{sup(k)}[{unit}] — " + what]
         if data.get("values") is not None:
+            lines.append(translate("NetworkDiagram", "forward pass of step {0}").format(
+                data["step"] + 1))
             lines.append(translate("NetworkDiagram", "a = {0} for sample #{1}").format(
                 _g(data['values'][k][unit]), data['sample']))
             if k >= 1:
@@ -267,20 +278,24 @@ def hover_text(diagram, target) -> str:
         if data.get("deltas") is not None and k >= 1:
             lines.append(f"δ = ∂J/∂z = {_g(data['deltas'][k - 1][unit])}")
         if k >= 1:
-            lines.append(translate("NetworkDiagram", "bias {0} = {1}").format(
-                ParamRef(k - 1, "b", unit).label(), _g(data["biases"][k - 1][unit])))
+            lines.append(translate("NetworkDiagram", "bias {0} = {1} (after step {2})").format(
+                ParamRef(k - 1, "b", unit).label(), _g(data["biases"][k - 1][unit]),
+                data["step"]))
         for warning in diagram.warnings:
             if warning.kind != "exploding" and (warning.layer + 1, warning.unit) == (k, unit):
                 lines.append("⚠ " + warning.text)
         lines.append(translate("NetworkDiagram", "Click to select this neuron; hovering shows "
                                "its map on the canvas."))
+        if k >= 1:
+            lines.append(edit_hint())
         return "\n".join(lines)
     layer, which, i, j = item.parameter
     arrays = data["weights"] if which == "W" else data["biases"]
     value = arrays[layer][i, j] if which == "W" else arrays[layer][i]
     name = ParamRef(*item.parameter).label()
     core = f"net.weights[{layer}][{i}, {j}]" if which == "W" else f"net.biases[{layer}][{i}]"
-    lines = [f"{name} = {_g(value)}   ({core})"]
+    lines = [f"{name} = {_g(value)}   ({core})",
+             translate("NetworkDiagram", "after step {0}").format(data["step"])]
     if which == "W":
         lines.append(translate("NetworkDiagram", "from {0} to {1}").format(
             f"a{sup(layer)}[{j}]", f"z{sup(layer + 1)}[{i}]"))
@@ -293,4 +308,12 @@ def hover_text(diagram, target) -> str:
             _g(old[i, j] if which == 'W' else old[i])))
     lines.append(translate("NetworkDiagram", "Click to select this parameter (inspector, loss "
                            "surface)."))
+    lines.append(edit_hint())
     return "\n".join(lines)
+
+
+def edit_hint() -> str:
+    """How to change a weight or bias by hand (``gui.diagram.weight_edits``)."""
+    return translate("NetworkDiagram", "Double-click to type a value; scroll to nudge it by "
+                     "±{0} (Shift: ±{1}). Ctrl+Z undoes.").format(
+        weight_edits.NUDGE_STEP, weight_edits.FINE_NUDGE_STEP)

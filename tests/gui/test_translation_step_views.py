@@ -18,7 +18,7 @@ from PySide6 import QtCore, QtWidgets
 
 from gui.canvas.overlays import NeuronPreview
 from gui.controller import TrainingController
-from gui.diagram.view import _whole_words, hover_text
+from gui.diagram.view import hover_text
 from gui.common.i18n import manager
 from gui.charts.gradient_norms import GradientNorms
 from gui.diagram.network_diagram import NetworkDiagram
@@ -269,9 +269,3 @@ def test_neuron_preview_caption(language):
     preview.show_neuron(controller.session, 0, 1)
     assert preview.caption.toPlainText() == "a⁰[1]（输入特征）" and en == "a⁰[1] (input feature)"
     controller.shutdown()
-
-
-def test_elided_titles_drop_a_cut_english_term_whole():
-    assert _whole_words("a³  第 3 层 · sigm…", "a³  第 3 层 · sigmoid") == "a³  第 3 层 · …"
-    assert _whole_words("a³  第 3 层…", "a³  第 3 层 · sigmoid") == "a³  第 3 层…"
-    assert _whole_words("a²  第 2 层 · tanh", "a²  第 2 层 · tanh") == "a²  第 2 层 · tanh"
