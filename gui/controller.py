@@ -55,13 +55,6 @@ PENALTY_SETTINGS = frozenset({"training.l1", "training.l2"})
 MAX_PARAMETER_ABS = 1e6
 
 
-def parameter_range_text() -> str:
-    """The message for a hand-set weight or bias outside the allowed range (non-finite or
-    |value| > MAX_PARAMETER_ABS), in the current language."""
-    return translate("Controller", "A weight must be a finite number between −{0} and {0}"
-                     ).format(f"{MAX_PARAMETER_ABS:g}")
-
-
 def settings_of(session: Session) -> tuple:
     """(data, network, training) settings of ``session`` (immutable dataclasses)."""
     return session.data, session.network, session.training
@@ -77,6 +70,13 @@ def changed_settings(before: tuple, after: tuple) -> tuple[str, ...]:
         names += [f"{section}.{field.name}" for field in dataclasses.fields(new)
                   if getattr(old, field.name) != getattr(new, field.name)]
     return tuple(names)
+
+
+def parameter_range_text() -> str:
+    """The message for a hand-set weight or bias outside the allowed range (non-finite or
+    |value| > MAX_PARAMETER_ABS), in the current language."""
+    return translate("Controller", "A weight must be a finite number between −{0} and {0}"
+                     ).format(f"{MAX_PARAMETER_ABS:g}")
 
 
 class TrainingController(QtCore.QObject):
