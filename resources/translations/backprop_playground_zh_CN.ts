@@ -24,28 +24,35 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="173"/>
+        <location filename="../../gui/controller.py" line="78"/>
+        <source>A weight must be a finite number between −{0} and {0}</source>
+        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
+        <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="184"/>
         <source>There are no training points: add points or regenerate</source>
-        <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
+        <extracomment>Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="209"/>
+        <location filename="../../gui/controller.py" line="220"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="360"/>
+        <location filename="../../gui/controller.py" line="371"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="377"/>
+        <location filename="../../gui/controller.py" line="388"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="554"/>
+        <location filename="../../gui/controller.py" line="565"/>
+        <location filename="../../gui/controller.py" line="603"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -1839,20 +1846,20 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="343"/>
+        <location filename="../../gui/app_window/main_window.py" line="344"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="344"/>
+        <location filename="../../gui/app_window/main_window.py" line="345"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="348"/>
+        <location filename="../../gui/app_window/main_window.py" line="349"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
@@ -1861,12 +1868,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="484"/>
+        <location filename="../../gui/app_window/main_window.py" line="485"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="487"/>
+        <location filename="../../gui/app_window/main_window.py" line="488"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -1880,95 +1887,139 @@ Restore the scene autosaved at {0}?</source>
         <translation>（输入特征）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="215"/>
+        <location filename="../../gui/diagram/view.py" line="265"/>
         <source>input feature</source>
+        <extracomment>Pixels kept free between two layer titles</extracomment>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="217"/>
+        <location filename="../../gui/diagram/view.py" line="267"/>
         <source>layer {0}, unit {1} (output)</source>
         <translation>第 {0} 层，单元 {1}（输出）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="219"/>
+        <location filename="../../gui/diagram/view.py" line="269"/>
         <source>layer {0}, unit {1}</source>
         <translation>第 {0} 层，单元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="222"/>
+        <location filename="../../gui/diagram/view.py" line="272"/>
+        <source>forward pass of step {0}</source>
+        <translation>第 {0} 步的前向传播</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="274"/>
         <source>a = {0} for sample #{1}</source>
         <translation>样本 #{1} 的 a = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="229"/>
-        <source>bias {0} = {1}</source>
-        <translation>偏置 {0} = {1}</translation>
+        <location filename="../../gui/diagram/view.py" line="281"/>
+        <source>bias {0} = {1} (after step {2})</source>
+        <translation>偏置 {0} = {1}（第 {2} 步之后）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="234"/>
+        <location filename="../../gui/diagram/view.py" line="317"/>
+        <source>Double-click to type a value; scroll to nudge it by ±{0} (Shift: ±{1}). Ctrl+Z undoes.</source>
+        <translation>双击可输入数值；滚动滚轮可微调 ±{0}（按住 Shift：±{1}）。Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>bias {0} = {1}</source>
+        <translation type="vanished">偏置 {0} = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="287"/>
         <source>Click to select this neuron; hovering shows its map on the canvas.</source>
         <translation>单击选中这个神经元；悬停时在画布上显示它的激活图。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="244"/>
+        <location filename="../../gui/diagram/view.py" line="298"/>
+        <source>after step {0}</source>
+        <translation>第 {0} 步之后</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="300"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="251"/>
+        <location filename="../../gui/diagram/view.py" line="307"/>
         <source>before the last update: {0}</source>
         <translation>上次更新之前：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="253"/>
+        <location filename="../../gui/diagram/view.py" line="309"/>
         <source>Click to select this parameter (inspector, loss surface).</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="111"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="134"/>
         <source> ms/layer</source>
-        <extracomment>Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws.</extracomment>
+        <extracomment>Pixels between a layer title and the top of the diagram, and beside the diagram Smallest distance between columns (scene units; a neuron is NODE_SIZE = 32 wide) Scene units kept free right of the last column and above the top row (warning badges) Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws. False while the numbers under the neurons are dropped because they would overlap</extracomment>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="112"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="135"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="113"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="136"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="136"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="163"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="139"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="165"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/network_diagram.py" line="169"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="487"/>
-        <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1}) · under neurons: δ</source>
-        <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
+        <location filename="../../gui/diagram/network_diagram.py" line="609"/>
+        <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})</source>
+        <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="491"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="612"/>
+        <source> · under neurons: δ</source>
+        <translation> · 神经元下方：δ</translation>
+    </message>
+    <message>
+        <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1}) · under neurons: δ</source>
+        <translation type="vanished">连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/network_diagram.py" line="614"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="494"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="617"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="496"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="620"/>
+        <source> · no room for the numbers: hover a neuron</source>
+        <translation> · 数值放不下：悬停在神经元上查看</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/network_diagram.py" line="621"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/value_editor.py" line="35"/>
+        <source>{0}: type a value, Enter applies, Esc cancels</source>
+        <translation>{0}：输入数值，Enter 应用，Esc 取消</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3217,16 @@ Restore the scene autosaved at {0}?</source>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="28"/>
+        <source>Set {0}</source>
+        <translation>设置 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
+        <source>Nudge {0}</source>
+        <translation>微调 {0}</translation>
+    </message>
 </context>
 <context>
     <name>UnitHealth</name>
@@ -3183,6 +3244,30 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/diagram/unit_health.py" line="101"/>
         <source>Exploding gradient in layer {0}: ‖∂J/∂θ‖ went from {1} to {2} in one step (more than {3}×). The next update may overshoot and diverge: lower the learning rate or turn on gradient clipping.</source>
         <translation>第 {0} 层梯度爆炸：‖∂J/∂θ‖ 在一步之内从 {1} 变为 {2}（超过 {3}×）。下一次更新可能冲过头而发散：请降低学习率或打开梯度裁剪。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEdits</name>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="55"/>
+        <source>Type a number, e.g. 0.5 or -1.2e-3</source>
+        <extracomment>QUndoCommand.id of the nudges: the stack merges a nudge only into a nudge</extracomment>
+        <translation>请输入一个数，例如 0.5 或 -1.2e-3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="57"/>
+        <source>“{0}” is not a number; type e.g. 0.5 or -1.2e-3</source>
+        <translation>“{0}”不是数字；请输入例如 0.5 或 -1.2e-3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="66"/>
+        <source>Pause training to edit a weight</source>
+        <translation>请先暂停训练，再编辑权重</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/weight_edits.py" line="68"/>
+        <source>Finish the current step before editing a weight</source>
+        <translation>请先完成当前这一步，再编辑权重</translation>
     </message>
 </context>
 <context>
@@ -3841,77 +3926,76 @@ Restore the scene autosaved at {0}?</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
         <source>Play as fast as possible / at the calm speed (M)</source>
-        <translation>以最快速度播放 / 恢复平稳速度（M）</translation>
+        <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -3920,44 +4004,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="93"/>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -3970,38 +4054,38 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -4016,52 +4100,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Seed of the generator and of the train/test split.</source>
         <translation>生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -4070,162 +4154,161 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4238,12 +4321,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
