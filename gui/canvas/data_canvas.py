@@ -500,7 +500,7 @@ class DataCanvas(pg.PlotWidget):
         def add(text: str, item) -> None:
             if text and item.isVisible():
                 rect = item.mapRectToScene(item.boundingRect())
-                out.append((text, self.mapFromScene(rect).boundingRect().toRectF()))
+                out.append((text, self.viewportTransform().mapRect(rect)))
 
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
