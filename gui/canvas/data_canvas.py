@@ -50,7 +50,8 @@ def loss_size_factors(loss) -> np.ndarray:
         scale = float(np.max(loss[finite]))
     if scale <= 0.0:
         return np.ones(loss.size)
-    share = np.where(finite, np.clip(loss, 0.0, None) / (np.clip(loss, 0.0, None) + scale), 1.0)
+    clipped = np.clip(np.where(finite, loss, 0.0), 0.0, None)
+    share = np.where(finite, clipped / (clipped + scale), 1.0)
     return lo + (hi - lo) * share
 
 
@@ -496,6 +497,7 @@ class DataCanvas(pg.PlotWidget):
         pixels: axis labels, legend rows, the sample label, the hover label, overlay captions
         (any visible ``pg.TextItem`` on the plot). For layout reports (overlap checks)."""
         out: list[tuple[str, QtCore.QRectF]] = []
+        self.view_box.childTransform()  # brings a view-range change not yet painted in
 
         def add(text: str, item) -> None:
             if text and item.isVisible():
@@ -510,6 +512,7 @@ class DataCanvas(pg.PlotWidget):
             add(label.text, label.item)  # the text itself, not its layout cell
         for item in self.view_box.addedItems:
             if isinstance(item, pg.TextItem):
+                item.updateTransform(force=True)  # else placed at the last paint's scale
                 add(item.toPlainText(), item)
         return out
 
