@@ -196,10 +196,12 @@ class DataCanvas(pg.PlotWidget):
         self.hover_label = pg.TextItem(color="#202020", anchor=(0.0, 1.0),
                                        fill=pg.mkBrush(255, 255, 240, 235),
                                        border=pg.mkPen("#808080"))
-        self.hover_label.setZValue(40)
         for item in (self.heatmap, self.curve, self.points_scatter, self.batch_scatter,
-                     self.selected_scatter, self.selected_label, self.hover_label):
+                     self.selected_scatter, self.selected_label):
             self.plot_item.addItem(item)
+        # on the view box itself (pixel coordinates), above the legend
+        self.hover_label.setParentItem(self.view_box)
+        self.hover_label.setZValue(40)
         self.selected_label.setVisible(False)
         self.hover_label.setVisible(False)
         self.legend = CanvasLegend(self.view_box)
@@ -423,7 +425,7 @@ class DataCanvas(pg.PlotWidget):
         # open towards the plot's centre, so the label stays inside the plot
         self.hover_label.setAnchor((1.05 if x > (x0 + x1) / 2 else -0.05,
                                     -0.1 if y > (y0 + y1) / 2 else 1.1))
-        self.hover_label.setPos(x, y)
+        self.hover_label.setPos(self.view_box.mapFromView(QtCore.QPointF(x, y)))
         self.hover_label.setVisible(True)
 
     def set_batch(self, positions: np.ndarray | None) -> None:
@@ -510,7 +512,7 @@ class DataCanvas(pg.PlotWidget):
                 add(axis.label.toPlainText(), axis.label)
         for label in self.legend.label_items():
             add(label.text, label.item)  # the text itself, not its layout cell
-        for item in self.view_box.addedItems:
+        for item in [*self.view_box.addedItems, self.hover_label]:
             if isinstance(item, pg.TextItem):
                 item.updateTransform(force=True)  # else placed at the last paint's scale
                 add(item.toPlainText(), item)

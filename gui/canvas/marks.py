@@ -124,7 +124,9 @@ class CanvasLegend:
 
     def _apply_font(self) -> None:
         size = f"{LEGEND_POINT_SIZE * self.font_scale:g}pt"
-        self.item.setLabelTextSize(size)  # also re-lays out the rows
+        self.item.setLabelTextSize(size)
+        for _sample, label in self.item.items:  # the size applies at the next setText
+            label.setText(label.text, size=size)
         self.item.updateSize()
 
     def label_items(self) -> list[pg.LabelItem]:
