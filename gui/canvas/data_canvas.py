@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 
 from gui.canvas.marks import CanvasLegend
 from gui.common import colors
+from gui.common.i18n import manager
 from gui.common.themes import view_look
 
 TOOLS = ("draw", "brush", "erase")
@@ -207,12 +208,15 @@ class DataCanvas(pg.PlotWidget):
         self.legend = CanvasLegend(self.view_box)
         #: hover_text(index into the points) -> str, set by the presenter; None: no hover label
         self.hover_text = None
+        #: legend_entries() -> the legend's rows in the current language, set by the presenter
+        self.legend_entries = None
         self.hovered: int | None = None
         self._positions = np.empty((0, 2))
         self._order = np.empty(0, dtype=np.int64)
         self._size_factors: np.ndarray | None = None
         self._selected_position: np.ndarray | None = None
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        manager().languageChanged.connect(self.retranslate)
         self.apply_view_look()
 
         self.view_box.sigCanvasClicked.connect(self._on_click)
@@ -517,6 +521,12 @@ class DataCanvas(pg.PlotWidget):
                 item.updateTransform(force=True)  # else placed at the last paint's scale
                 add(item.toPlainText(), item)
         return out
+
+    def retranslate(self, _language: str = "") -> None:
+        """The legend (and an open hover label) in the new language."""
+        if self.legend_entries is not None:
+            self.set_legend(self.legend_entries())
+        self.refresh_hover()
 
     def apply_view_look(self) -> None:
         """Presenter font scale (``gui.common.themes.apply_theme`` calls it): the legend's and

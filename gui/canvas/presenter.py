@@ -110,6 +110,8 @@ class CanvasPresenter:
         self.size_by_loss = False
         self._session = None  # the session last drawn: the hover label reads it
         canvas.hover_text = self.hover_text
+        canvas.legend_entries = lambda: [] if self._session is None else \
+            legend_entries(self._session)
         self._last_prediction: tuple | None = None  # (session, playing) of the last draw
         self._redraw_timer = QtCore.QTimer(canvas)
         self._redraw_timer.setSingleShot(True)
