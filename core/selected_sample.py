@@ -36,3 +36,21 @@ def sample_forward(trainer, sample: int, row):
     twin = trainer.net.copy()
     twin.weights, twin.biases = weights, biases
     return twin.forward(trainer.X_train[sample:sample + 1]), 0
+
+
+def shown_sample(trainer, selected_sample) -> int | None:
+    """Training-set index of the sample every view shows (canvas ring, inspector, diagram).
+
+    The selected sample while it is a valid training index; else the first sample of the
+    current (or last) mini-batch (:func:`sample_row`'s default); before the first forward pass
+    the first training point (index 0, where the first full batch starts); None without
+    training points. ``selected_sample`` is the controller's choice (None = default)."""
+    n_train = int(trainer.n_train)
+    if n_train == 0:
+        return None
+    if selected_sample is not None and 0 <= int(selected_sample) < n_train:
+        return int(selected_sample)
+    batch = trainer.batch_indices
+    if batch is None or len(batch) == 0:
+        return 0
+    return int(batch[0])

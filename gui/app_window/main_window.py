@@ -22,7 +22,7 @@ from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
-from gui.canvas.presenter import CanvasPresenter, canvas_positions
+from gui.canvas.presenter import CanvasPresenter
 from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
@@ -37,6 +37,7 @@ from gui.common.themes import ThemeMenu, remembered_theme
 from gui.common.views import WindowView
 from gui.export.menu import ExportMenu
 from gui.files.scene_files import SceneFiles
+from gui.canvas.canvas_options import CanvasOptions
 from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
 from gui.panels.network_panel import output_text
@@ -220,6 +221,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.log_action = self.view_menu.addAction("Log-scale loss")
         self.log_action.setCheckable(True)
         self.log_action.setShortcut(QtGui.QKeySequence("L"))
+        self.canvas_options = CanvasOptions(self, self.presenter, self.view_menu,
+                                            lambda: self.controller.session)
         self.view_menu.addSeparator()  # the views' entries follow (__init__)
 
         train_menu.addSeparator()
@@ -466,14 +469,9 @@ class MainWindow(QtWidgets.QMainWindow):
             split_text(n_train, len(train) - n_train, s.data.train_fraction))
 
     def draw_selection(self) -> None:
-        """Ring the selected training sample (controller.selected_sample), if any."""
+        """Ring the training sample the inspector shows (gui.canvas.presenter.draw_selection)."""
         c = self.controller
-        index = c.selected_sample
-        train_indices = c.session.train_indices
-        if index is None or not 0 <= index < train_indices.size:
-            self.canvas.set_selected(None)
-            return
-        self.canvas.set_selected(canvas_positions(c.session.points, train_indices[[index]])[0])
+        self.presenter.draw_selection(c.session, c.selected_sample)
 
     def refresh_toolbar(self) -> None:
         c = self.controller

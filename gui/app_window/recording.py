@@ -264,6 +264,7 @@ class OffscreenViews:
             self.presenter.fit_range(session, fresh=fresh)
             self.presenter.draw_points(session)
             self.presenter.draw_prediction(session)
+            self.presenter.draw_selection(session, self.controller.selected_sample)
         if "loss_curve" in self.views:
             self.loss_curve.set_history(session.trainer.history.arrays(),
                                         session.points.task == "classification")

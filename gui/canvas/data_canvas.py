@@ -19,13 +19,41 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal
 
+from gui.canvas.marks import CanvasLegend
 from gui.common import colors
+from gui.common.i18n import manager
+from gui.common.themes import view_look
+
 TOOLS = ("draw", "brush", "erase")
 
 _TRAIN_SIZE = 9
 _TEST_SIZE = 9
 _OUTLINE = pg.mkPen("#FFFFFF", width=1.0)
 _DARK_OUTLINE = pg.mkPen("#303030", width=1.0)
+#: A point within this many screen pixels of the pointer is hovered (its label is shown).
+HOVER_REACH_PX = 10
+#: Size by loss: a point's diameter is its normal size times 0.6 … 2.2, growing with
+#: loss / (loss + median loss), so the median-loss point keeps about its normal size.
+LOSS_SIZE_RANGE = (0.6, 2.2)
+
+
+def loss_size_factors(loss) -> np.ndarray:
+    """(n,) diameter factors in LOSS_SIZE_RANGE for per-point losses ``loss`` (n,) ≥ 0:
+    strictly increasing in the loss (monotone: a bigger loss gets a bigger symbol), 1 for all
+    when every loss is 0; a non-finite loss gets the largest size."""
+    loss = np.asarray(loss, dtype=np.float64).reshape(-1)
+    lo, hi = LOSS_SIZE_RANGE
+    finite = np.isfinite(loss)
+    if loss.size == 0 or not finite.any():
+        return np.full(loss.size, hi if loss.size else 1.0)
+    scale = float(np.median(loss[finite]))
+    if scale <= 0.0:
+        scale = float(np.max(loss[finite]))
+    if scale <= 0.0:
+        return np.ones(loss.size)
+    clipped = np.clip(np.where(finite, loss, 0.0), 0.0, None)
+    share = np.where(finite, clipped / (clipped + scale), 1.0)
+    return lo + (hi - lo) * share
 
 
 #: The prediction image is upsampled (bilinear, in NumPy) by this factor before drawing, so a
@@ -161,9 +189,35 @@ class DataCanvas(pg.PlotWidget):
             pen=pg.mkPen("#CC0000", width=2.5), symbol="o",
         )
         self.selected_scatter.setZValue(12)
-        for item in (self.heatmap, self.curve, self.points_scatter,
-                     self.batch_scatter, self.selected_scatter):
+        #: "#k" next to the selected sample's ring (k: its training-set index, as the inspector)
+        self.selected_label = pg.TextItem(color="#CC0000", anchor=(-0.15, 1.0),
+                                          fill=pg.mkBrush(255, 255, 255, 190))
+        self.selected_label.setZValue(15)
+        #: the hovered point's class, prediction and loss (text from ``hover_text``)
+        self.hover_label = pg.TextItem(color="#202020", anchor=(0.0, 1.0),
+                                       fill=pg.mkBrush(255, 255, 240, 235),
+                                       border=pg.mkPen("#808080"))
+        for item in (self.heatmap, self.curve, self.points_scatter, self.batch_scatter,
+                     self.selected_scatter, self.selected_label):
             self.plot_item.addItem(item)
+        # on the view box itself (pixel coordinates), above the legend
+        self.hover_label.setParentItem(self.view_box)
+        self.hover_label.setZValue(40)
+        self.selected_label.setVisible(False)
+        self.hover_label.setVisible(False)
+        self.legend = CanvasLegend(self.view_box)
+        #: hover_text(index into the points) -> str, set by the presenter; None: no hover label
+        self.hover_text = None
+        #: legend_entries() -> the legend's rows in the current language, set by the presenter
+        self.legend_entries = None
+        self.hovered: int | None = None
+        self._positions = np.empty((0, 2))
+        self._order = np.empty(0, dtype=np.int64)
+        self._size_factors: np.ndarray | None = None
+        self._selected_position: np.ndarray | None = None
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        manager().languageChanged.connect(self.retranslate)
+        self.apply_view_look()
 
         self.view_box.sigCanvasClicked.connect(self._on_click)
         self.view_box.sigStroke.connect(self._on_stroke)
@@ -176,6 +230,7 @@ class DataCanvas(pg.PlotWidget):
         self._pens: dict[tuple, QtGui.QPen] = {}
         self._visible: tuple | None = None
         self.view_box.sigRangeChanged.connect(self._on_range_changed)
+        self.view_box.sigResized.connect(self.place_marks)
         self.set_view_range((-6.0, 6.0), (-6.0, 6.0))
 
     # ----------------------------------------------------------------- geometry
@@ -218,6 +273,7 @@ class DataCanvas(pg.PlotWidget):
         visible = self.visible_range()
         if visible != self._visible:
             self._visible = visible
+            self.place_marks()
             self.visibleRangeChanged.emit()
 
     def set_axis_labels(self, x_label: str, y_label: str) -> None:
@@ -290,9 +346,91 @@ class DataCanvas(pg.PlotWidget):
         pens = [outline if is_train else self._pen(key, 2.2)
                 for key, is_train in zip(ring_keys, train, strict=True)]
         order = np.concatenate([np.flatnonzero(train), np.flatnonzero(~train)])  # test on top
+        self._positions, self._order = positions, order
         self.points_scatter.setData(
             pos=positions[order], brush=[brushes[i] for i in order],
             pen=[pens[i] for i in order], size=self.points_scatter.opts["size"])
+        if self._size_factors is not None and len(self._size_factors) != len(positions):
+            self._size_factors = None
+        self._apply_sizes()
+        self.hover_at(None)
+        self.place_marks()
+
+    # ------------------------------------------------------------ size by loss
+    def set_size_factors(self, factors: np.ndarray | None) -> None:
+        """Size points by ``factors`` (n,) (one per point, in set_points order: e.g.
+        :func:`loss_size_factors`), or all at the normal size (None)."""
+        self._size_factors = None if factors is None else np.asarray(
+            factors, dtype=np.float64).reshape(-1)
+        if self._size_factors is not None and len(self._size_factors) != len(self._positions):
+            raise ValueError(f"need {len(self._positions)} size factors, "
+                             f"got {len(self._size_factors)}")
+        self._apply_sizes()
+
+    def point_sizes(self) -> np.ndarray:
+        """(n,) diameters (pixels) the points are drawn with, in set_points order."""
+        base = float(self.points_scatter.opts["size"])
+        drawn = np.asarray(self.points_scatter.data["size"], dtype=np.float64)
+        sizes = np.where(drawn < 0, base, drawn)
+        out = np.empty(len(self._order))
+        out[self._order] = sizes
+        return out
+
+    def _apply_sizes(self) -> None:
+        if len(self._order) == 0:
+            return
+        base = float(self.points_scatter.opts["size"])
+        if self._size_factors is None:  # -1: the item's default size (presenter mode scales it)
+            self.points_scatter.setSize(np.full(len(self._order), -1.0))
+        else:
+            self.points_scatter.setSize(base * self._size_factors[self._order])
+
+    # ------------------------------------------------------------------ hover
+    def _on_mouse_moved(self, scene_pos) -> None:
+        if not self.view_box.sceneBoundingRect().contains(scene_pos):
+            self.hover_at(None)
+            return
+        pos = self.view_box.mapSceneToView(scene_pos)
+        self.hover_at(float(pos.x()), float(pos.y()))
+
+    def nearest_point(self, x: float, y: float, reach_px: float = HOVER_REACH_PX) -> int | None:
+        """Index (set_points order) of the point nearest to data position (x, y) on screen, or
+        None if none lies within ``reach_px`` pixels."""
+        if len(self._positions) == 0:
+            return None
+        px, py = self.pixel_size()
+        distance = np.hypot((self._positions[:, 0] - x) / max(px, 1e-300),
+                            (self._positions[:, 1] - y) / max(py, 1e-300))
+        best = int(np.argmin(distance))
+        return best if distance[best] <= reach_px else None
+
+    def hover_at(self, x: float | None, y: float | None = None) -> int | None:
+        """Show the hover label of the point nearest to data position (x, y) (within
+        HOVER_REACH_PX pixels), or hide it (x None or no point near); returns the point's
+        index or None."""
+        index = None if x is None or self.hover_text is None else self.nearest_point(x, y)
+        self.hovered = index
+        if index is None:
+            self.hover_label.setVisible(False)
+            return None
+        self.refresh_hover()
+        return index
+
+    def refresh_hover(self) -> None:
+        """Redraw the hover label's text (after a step: a new prediction and loss)."""
+        if self.hovered is None or self.hover_text is None:
+            return
+        if self.hovered >= len(self._positions):
+            self.hover_at(None)
+            return
+        x, y = self._positions[self.hovered]
+        self.hover_label.setText(self.hover_text(self.hovered))
+        (x0, x1), (y0, y1) = self.visible_range()
+        # open towards the plot's centre, so the label stays inside the plot
+        self.hover_label.setAnchor((1.05 if x > (x0 + x1) / 2 else -0.05,
+                                    -0.1 if y > (y0 + y1) / 2 else 1.1))
+        self.hover_label.setPos(self.view_box.mapFromView(QtCore.QPointF(x, y)))
+        self.hover_label.setVisible(True)
 
     def set_batch(self, positions: np.ndarray | None) -> None:
         """Ring the current mini-batch (canvas coordinates, (m, 2)); None or empty hides it."""
@@ -304,15 +442,102 @@ class DataCanvas(pg.PlotWidget):
         self.batch_scatter.setData(pos=np.asarray(positions, dtype=np.float64).reshape(-1, 2))
         self.batch_scatter.setVisible(True)
 
-    def set_selected(self, position: np.ndarray | None) -> None:
-        """Mark the selected sample (canvas coordinates (2,)), or hide the marker."""
+    def set_selected(self, position: np.ndarray | None, label: str = "") -> None:
+        """Mark the selected sample (canvas coordinates (2,)) with a ring and ``label`` (e.g.
+        "#3"), or hide the marker (None)."""
         if position is None:
+            self._selected_position = None
             if self.selected_scatter.isVisible():
                 self.selected_scatter.setData(pos=np.empty((0, 2)))
                 self.selected_scatter.setVisible(False)
+            self.selected_label.setVisible(False)
             return
-        self.selected_scatter.setData(pos=np.asarray(position, dtype=np.float64).reshape(1, 2))
+        position = np.asarray(position, dtype=np.float64).reshape(2)
+        self._selected_position = position
+        self.selected_scatter.setData(pos=position.reshape(1, 2))
         self.selected_scatter.setVisible(True)
+        self.selected_label.setText(label)
+        self.selected_label.setPos(float(position[0]), float(position[1]))
+        self.selected_label.setVisible(bool(label))
+        self.place_marks()
+
+    def selected_position(self) -> np.ndarray | None:
+        """Canvas coordinates (2,) of the selected-sample ring, or None when hidden."""
+        return None if self._selected_position is None else self._selected_position.copy()
+
+    # ----------------------------------------------------------------- legend
+    def set_legend(self, entries) -> None:
+        """The legend's rows (a sequence of gui.canvas.marks.LegendEntry); empty hides it."""
+        self.legend.set_entries(entries)
+        self.place_marks()
+
+    def _plot_pixels_of(self, positions: np.ndarray) -> np.ndarray:
+        """Data positions (n, 2) → view-box-local pixels (x right, y down)."""
+        (x0, x1), (y0, y1) = self.visible_range()
+        w, h = self.plot_pixels()
+        positions = np.asarray(positions, dtype=np.float64).reshape(-1, 2)
+        return np.column_stack([(positions[:, 0] - x0) / max(x1 - x0, 1e-300) * w,
+                                (y1 - positions[:, 1]) / max(y1 - y0, 1e-300) * h])
+
+    def place_marks(self, *_args) -> None:
+        """Legend to the corner hiding the fewest points (the selected one counts most); the
+        sample label to the side of its ring away from the legend."""
+        if self.legend.item.isVisible():
+            pixels, weights = self._positions, np.ones(len(self._positions))
+            if self._selected_position is not None:
+                pixels = np.vstack([pixels, self._selected_position])
+                weights = np.append(weights, 1e6)
+            self.legend.place(self._plot_pixels_of(pixels), weights)
+        if self._selected_position is None:
+            return
+        # the label opens towards the plot's centre: it stays inside the plot, and away from
+        # the corner the legend sits in (the legend avoids the selected point)
+        x, y = self._selected_position
+        (x0, x1), (y0, y1) = self.visible_range()
+        right, top = x <= (x0 + x1) / 2, y <= (y0 + y1) / 2
+        self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
+
+    # ------------------------------------------------------------ text layout
+    def text_rects(self) -> list[tuple[str, QtCore.QRectF]]:
+        """Every visible text on the canvas as (text, rectangle) in this widget's viewport
+        pixels: axis labels, legend rows, the sample label, the hover label, overlay captions
+        (any visible ``pg.TextItem`` on the plot). For layout reports (overlap checks)."""
+        out: list[tuple[str, QtCore.QRectF]] = []
+        self.view_box.childTransform()  # brings a view-range change not yet painted in
+
+        def add(text: str, item) -> None:
+            if text and item.isVisible():
+                rect = item.mapRectToScene(item.boundingRect())
+                out.append((text, self.viewportTransform().mapRect(rect)))
+
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            if axis.isVisible() and axis.label is not None and axis.label.isVisible():
+                add(axis.label.toPlainText(), axis.label)
+        for label in self.legend.label_items():
+            add(label.text, label.item)  # the text itself, not its layout cell
+        for item in [*self.view_box.addedItems, self.hover_label]:
+            if isinstance(item, pg.TextItem):
+                item.updateTransform(force=True)  # else placed at the last paint's scale
+                add(item.toPlainText(), item)
+        return out
+
+    def retranslate(self, _language: str = "") -> None:
+        """The legend (and an open hover label) in the new language."""
+        if self.legend_entries is not None:
+            self.set_legend(self.legend_entries())
+        self.refresh_hover()
+
+    def apply_view_look(self) -> None:
+        """Presenter font scale (``gui.common.themes.apply_theme`` calls it): the legend's and
+        the labels' fonts grow with it."""
+        scale = float(view_look().get("font_scale", 1.0))
+        self.legend.set_font_scale(scale)
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(9.0 * scale)
+        for item in (self.selected_label, self.hover_label):
+            item.setFont(font)
+        self.place_marks()
 
     # --------------------------------------------------------------- heatmaps
     def _place_grid(self, xs: np.ndarray, ys: np.ndarray) -> None:

@@ -8,8 +8,16 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore
 
+from core.point_losses import point_losses
+from core.selected_sample import shown_sample
+from gui.canvas.data_canvas import DataCanvas, loss_size_factors
+from gui.canvas.marks import LegendEntry
 from gui.common import colors
-from gui.canvas.data_canvas import DataCanvas
+from gui.common.i18n import translate
+from gui.common.number_format import number
+
+#: Significant digits of the hover label's numbers.
+HOVER_DIGITS = 4
 
 #: Canvas range for generated data (inputs in [-6, 6]); the margin keeps the ±6 tick labels whole.
 GENERATED_RANGE = (-6.25, 6.25)
@@ -98,6 +106,12 @@ class CanvasPresenter:
     def __init__(self, canvas: DataCanvas) -> None:
         self.canvas = canvas
         self.value_levels = (-1.0, 1.0)
+        #: points drawn with a diameter growing with their own loss (View ▸ Size points by loss)
+        self.size_by_loss = False
+        self._session = None  # the session last drawn: the hover label reads it
+        canvas.hover_text = self.hover_text
+        canvas.legend_entries = lambda: [] if self._session is None else \
+            legend_entries(self._session)
         self._last_prediction: tuple | None = None  # (session, playing) of the last draw
         self._redraw_timer = QtCore.QTimer(canvas)
         self._redraw_timer.setSingleShot(True)
@@ -178,7 +192,43 @@ class CanvasPresenter:
             rgba = colors.value_rgba_u8(points.y, self.value_levels)
         else:
             rgba = colors.class_rgba_u8(points.y)
+        self._session = session
         self.canvas.set_points(canvas_positions(points), rgba, points.train)
+        self.canvas.set_legend(legend_entries(session))
+        self.draw_sizes(session)
+
+    # ---------------------------------------------------------- hover, sizes
+    def hover_text(self, index: int) -> str:
+        """The hover label of point ``index`` (into ``session.points``) of the last drawn
+        session: see :func:`point_text`."""
+        return "" if self._session is None else point_text(self._session, index)
+
+    def set_size_by_loss(self, on: bool, session=None) -> None:
+        """Size points by their own loss (on) or draw them all alike."""
+        self.size_by_loss = bool(on)
+        self.draw_sizes(session if session is not None else self._session)
+
+    def draw_sizes(self, session) -> None:
+        """Point diameters: by each point's loss at the current parameters when
+        ``size_by_loss`` (gui.canvas.data_canvas.loss_size_factors), else all alike."""
+        if session is None or not self.size_by_loss or len(session.points) == 0:
+            self.canvas.set_size_factors(None)
+            return
+        self.canvas.set_size_factors(loss_size_factors(point_losses(session).loss))
+
+    # -------------------------------------------------------------- selection
+    def draw_selection(self, session, selected_sample) -> int | None:
+        """Ring and label "#k" the training sample the inspector and diagram show
+        (core.selected_sample.shown_sample: the selected one, else the first of the
+        mini-batch); returns k (training-set index) or None (no training points)."""
+        sample = shown_sample(session.trainer, selected_sample)
+        if sample is None or not 0 <= sample < session.train_indices.size:
+            self.canvas.set_selected(None)
+            return None
+        point = session.train_indices[[sample]]
+        self.canvas.set_selected(canvas_positions(session.points, point)[0],
+                                 translate("DataCanvas", "#{0}").format(sample))
+        return sample
 
     def axis_names(self, session) -> tuple[str, str]:
         names = tuple(session.feature_names)
@@ -199,6 +249,10 @@ class CanvasPresenter:
         curve gaps."""
         self._redraw_timer.stop()
         self._last_prediction = (session, playing)
+        self._session = session
+        if self.size_by_loss:
+            self.draw_sizes(session)
+        self.canvas.refresh_hover()
         points = session.points
         (x0, x1), (y0, y1) = self.canvas.visible_range()
         if points.task == "regression" and points.dim == 1:
@@ -225,3 +279,63 @@ class CanvasPresenter:
             self.canvas.set_batch(None)
             return
         self.canvas.set_batch(canvas_positions(session.points, point_indices))
+
+
+# --------------------------------------------------------------------------- texts
+def class_name(session, k: int) -> str:
+    """Display name of class k: the imported name, else "class k" translated."""
+    names = session.class_names
+    if names is not None and 0 <= k < len(names):
+        return names[k]
+    return translate("DataCanvas", "class {0}").format(k)
+
+
+def legend_entries(session) -> list[LegendEntry]:
+    """The canvas legend: one row per class (classification), then what a filled and a
+    hollow point is, with the share of points that go to the test set (a drawn point too:
+    gui.canvas.drawing keeps that share per class). No rows without points."""
+    points = session.points
+    if len(points) == 0:
+        return []
+    entries = []
+    if points.task == "classification":
+        k = max(2, int(points.n_classes), len(session.class_names or ()))
+        rgba = colors.class_rgba_u8(np.arange(k))
+        entries += [LegendEntry("class", class_name(session, i), tuple(int(c) for c in rgba[i]))
+                    for i in range(k)]
+    fraction = float(session.data.train_fraction)
+    has_test = bool(np.any(~points.train)) or fraction < 1.0
+    entries.append(LegendEntry("train", translate("DataCanvas", "filled: training point")))
+    if has_test:
+        share = int(round(100.0 * (1.0 - fraction)))
+        entries.append(LegendEntry("test", translate(
+            "DataCanvas", "hollow: test point ({0}% of points)").format(share)))
+    return entries
+
+
+def point_text(session, index: int) -> str:
+    """Hover label of point ``index`` of ``session.points``: its class (or target), whether it
+    is a training point (#k as in the inspector) or a test point, the prediction (class and
+    its probability, or ŷ) and its own loss at the current step (core.point_losses)."""
+    points = session.points
+    info = point_losses(session)
+    train = bool(points.train[index])
+    if train:
+        k = int(np.searchsorted(session.train_indices, index))
+        where = translate("DataCanvas", "training point #{0}").format(k)
+    else:
+        where = translate("DataCanvas", "test point")
+    if points.task == "classification":
+        label = int(points.y[index])
+        first = f"{class_name(session, label)} · {where}"
+        second = translate("DataCanvas", "prediction: {0} (p = {1})").format(
+            class_name(session, int(info.predicted[index])),
+            number(info.probability[index], HOVER_DIGITS))
+    else:
+        first = translate("DataCanvas", "target y = {0} · {1}").format(
+            number(points.y[index], HOVER_DIGITS), where)
+        second = translate("DataCanvas", "prediction: ŷ = {0}").format(
+            number(info.output[index, 0], HOVER_DIGITS))
+    third = translate("DataCanvas", "own loss at step {0}: {1}").format(
+        info.step, number(info.loss[index], HOVER_DIGITS))
+    return "\n".join((first, second, third))

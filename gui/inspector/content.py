@@ -86,7 +86,7 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
         ])
     title = (translate("Inspector", "Forward") if trainer.phase == "forward" else
              translate("Inspector", "Forward (this step)"))
-    sections = [Section(title, lines, note)]
+    sections = [Section(title, lines, note, phase="forward")]
     sections.append(output_section(trainer, fp, row, sample))
     return sections
 
@@ -119,7 +119,7 @@ def output_section(trainer, fp, row: int, sample: int) -> Section:
         lines.append([translate("Inspector", "J = J_data + penalty:"),
                       Num(translate("Inspector", "penalty"), gradients.penalty),
                       Num("J", gradients.loss)])
-    return Section(translate("Inspector", "Output and loss"), lines)
+    return Section(translate("Inspector", "Output and loss"), lines, phase="forward")
 
 
 def _one_hot(label: int, k: int) -> np.ndarray:
@@ -223,7 +223,7 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
                                    trainer.l1 * np.sign(weights[l]), key=f"λ₁sign(W{k})")]
             parts += ["=", Arr(f"∂J/∂W{k}", g.weights[l])]
         lines.append([*parts, "  ", Arr(f"∂J/∂b{k}", g.biases[l])])
-    return Section(translate("Inspector", "Backward"), lines)
+    return Section(translate("Inspector", "Backward"), lines, phase="backward")
 
 
 _RULES = {
@@ -285,7 +285,8 @@ def update_section(trainer, parameter) -> Section:
     lines.append([translate("Inspector", "{0} after the update:").format(label),
                   Arr(translate("Inspector", "{0} new").format(label), new_array,
                       highlight=cell)])
-    return Section(translate("Inspector", "Update of {0}").format(name), lines)
+    return Section(translate("Inspector", "Update of {0}").format(name), lines,
+                   phase="update")
 
 
 def inspector_sections(trainer, selected_sample=None, selected_parameter=None,

@@ -70,9 +70,19 @@ class Num:
 
 @dataclass
 class Section:
+    """A titled part of the page. ``phase`` ("forward", "backward", "update" or ""): the
+    training phase it shows; the first section of each phase gets the HTML anchor
+    ``phase_anchor(phase)``, which the inspector scrolls to after that phase."""
+
     title: str
     lines: list = field(default_factory=list)
     note: str = ""
+    phase: str = ""
+
+
+def phase_anchor(phase: str) -> str:
+    """Name of the HTML anchor at the first section of ``phase`` (see :class:`Section`)."""
+    return f"phase-{phase}"
 
 
 def assign_keys(sections: list[Section]) -> None:
@@ -198,8 +208,13 @@ def to_html(sections: list[Section]) -> RenderedPage:
     links: dict[str, str] = {}
     shown: dict[str, np.ndarray] = {}
     out = ['<html><body style="font-size:10pt">']
+    anchored: set[str] = set()
     for section in sections:
-        out.append(f'<h3 style="margin-top:8px; margin-bottom:2px">{section.title}</h3>')
+        title = section.title
+        if section.phase and section.phase not in anchored:
+            anchored.add(section.phase)
+            title = f'<a name="{phase_anchor(section.phase)}">{title}</a>'
+        out.append(f'<h3 style="margin-top:8px; margin-bottom:2px">{title}</h3>')
         if section.note:
             out.append(f'<p style="color:#555555; margin:0px">{section.note}</p>')
         board: list[str] = []

@@ -4,6 +4,9 @@ Forward (z = W a + b, a = f(z) per layer), output and loss, backward (δ^L, δ^l
 penalty term apart) and the update of the selected parameter, for the selected sample — see
 ``gui.inspector.content`` for the notation and ``gui.inspector.render`` for the formatting.
 
+After each phase (not while playing) the page scrolls to that phase's section: Forward → the
+forward pass, Backward → the δ section, Update → the old and new parameter.
+
 Interaction: hover an "all N…" link under a truncated array for every value; click it to copy
 them; "Copy as text" copies the whole page with every value in full precision.
 The inspector redraws only when shown, and every 2 s during Play.
@@ -15,7 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.common.i18n import manager, translate
 from gui.inspector.content import inspector_sections
-from gui.inspector.render import to_html, to_text
+from gui.inspector.render import phase_anchor, to_html, to_text
 from gui.common.themes import themed_html
 from gui.common.refresh import RefreshGate, connect_redraws
 
@@ -41,6 +44,14 @@ def next_phase_text(phase: str) -> str:
     return texts.get(phase, phase)
 
 
+def current_phase_section(trainer) -> str:
+    """The phase whose section the page scrolls to: the last completed phase ("forward",
+    "backward"; "update" once a step completed), "" before the first step."""
+    if trainer.phase in ("forward", "backward"):
+        return trainer.phase
+    return "update" if trainer.last_update is not None else ""
+
+
 def inspector_actions(inspector: Inspector, parent: QtCore.QObject) -> list[QtGui.QAction]:
     """View-menu actions of the inspector: "Copy inspector as text" (Ctrl+Shift+C)."""
     copy = QtGui.QAction("Copy inspector as text", parent)
@@ -64,6 +75,7 @@ class Inspector(QtWidgets.QWidget):
         self.html = ""
         self.links: dict[str, str] = {}
         self.shown: dict = {}
+        self._scrolled_for: tuple | None = None  # (step, phase) the page last scrolled to
         self.status = QtWidgets.QLabel("")
         self.status.setStyleSheet("color:#555555")
         self.copy_button = QtWidgets.QPushButton("Copy as text")
@@ -111,6 +123,44 @@ class Inspector(QtWidgets.QWidget):
             trainer.step_count, phase_text(trainer.phase), next_phase_text(trainer.next_phase))
             + playing)
         self._show_html()
+        self._scroll_to_phase(trainer, c.playing)
+
+    def _scroll_to_phase(self, trainer, playing: bool) -> None:
+        """Once per completed phase (not while playing, so reading is not interrupted): bring
+        that phase's section to the top of the page."""
+        phase = current_phase_section(trainer)
+        key = (trainer.step_count, trainer.phase)
+        if playing or not phase or key == self._scrolled_for:
+            return
+        self._scrolled_for = key
+        self.browser.scrollToAnchor(phase_anchor(phase))
+
+    def anchor_top(self, phase: str) -> float | None:
+        """y (document pixels) of the top of ``phase``'s section heading, None if not shown."""
+        document = self.browser.document()
+        layout = document.documentLayout()
+        name = phase_anchor(phase)
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                if name in it.fragment().charFormat().anchorNames():
+                    return float(layout.blockBoundingRect(block).top())
+                it += 1
+            block = block.next()
+        return None
+
+    def visible_phase(self) -> str:
+        """The phase ("forward", "backward", "update") whose section is at the top of the
+        visible part of the page: the last heading at or above the top edge (+ a line)."""
+        top = self.browser.verticalScrollBar().value()
+        line = self.browser.fontMetrics().height()
+        best, best_y = "", -1.0
+        for phase in ("forward", "backward", "update"):
+            y = self.anchor_top(phase)
+            if y is not None and best_y < y <= top + line:
+                best, best_y = phase, y
+        return best
 
     def _show_html(self) -> None:
         """Show ``self.html`` in the current theme and presenter font size, same scroll."""

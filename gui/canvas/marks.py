@@ -1,0 +1,150 @@
+"""What the canvas's marks mean: the class legend, the selected sample's label, the hover label.
+
+- :class:`CanvasLegend`: the class names with their colours and what a filled / hollow point is,
+  in the plot corner that hides the fewest points, on a translucent background; its font follows
+  the presenter font scale (``gui.common.themes.view_look``). Entries are
+  :class:`LegendEntry` records (kind "class", "train", "test"; a later "validation" kind is one
+  more symbol in :data:`SAMPLE_STYLES`), so the caller decides what is listed.
+- :func:`corner_for`: which corner (pure geometry, for tests).
+
+Items are created once; ``set_entries`` rebuilds the legend's rows only when they change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+#: Legend font in points at presenter scale 1 (multiplied by the presenter font scale).
+LEGEND_POINT_SIZE = 9.0
+#: Distance (pixels) of the legend and of the sample label from what they must not cover.
+MARGIN = 6
+#: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
+#: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
+CORNERS = {
+    "top_right": ((1, 0), (1, 0)),
+    "top_left": ((0, 0), (0, 0)),
+    "bottom_right": ((1, 1), (1, 1)),
+    "bottom_left": ((0, 1), (0, 1)),
+}
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One legend row. kind: "class" (a filled disc of colour ``rgba``), "train" (filled grey
+    disc), "test" (hollow grey ring); ``text``: already translated."""
+
+    kind: str
+    text: str
+    rgba: tuple[int, int, int, int] = (96, 96, 96, 255)
+
+
+def _sample_style(entry: LegendEntry) -> dict:
+    """Symbol, pen and brush of a legend row's sample (as the canvas draws such a point)."""
+    if entry.kind == "test":
+        return {"symbol": "o", "pen": pg.mkPen(entry.rgba, width=2.2),
+                "brush": pg.mkBrush(255, 255, 255, 150)}
+    if entry.kind in ("class", "train"):
+        return {"symbol": "o", "pen": pg.mkPen("#FFFFFF", width=1.0),
+                "brush": pg.mkBrush(*entry.rgba)}
+    raise ValueError(f"unknown legend entry kind {entry.kind!r}")
+
+
+def corner_for(size: tuple[float, float], area: tuple[float, float],
+               pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
+    """The key of :data:`CORNERS` where a legend of ``size`` (w, h) pixels inside a plot of
+    ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2) (x right,
+    y down, plot-local); ties go to the earlier corner of :data:`CORNERS`."""
+    w, h = size
+    aw, ah = area
+    pixels = np.asarray(pixels, dtype=np.float64).reshape(-1, 2)
+    weights = np.ones(len(pixels)) if weights is None else np.asarray(weights, np.float64)
+    best, best_cover = "top_right", np.inf
+    for name, (item, _parent) in CORNERS.items():
+        x0 = aw - w - MARGIN if item[0] == 1 else MARGIN
+        y0 = ah - h - MARGIN if item[1] == 1 else MARGIN
+        inside = ((pixels[:, 0] >= x0 - MARGIN) & (pixels[:, 0] <= x0 + w + MARGIN)
+                  & (pixels[:, 1] >= y0 - MARGIN) & (pixels[:, 1] <= y0 + h + MARGIN))
+        cover = float(np.sum(weights[inside]))
+        if cover < best_cover:
+            best, best_cover = name, cover
+    return best
+
+
+class CanvasLegend:
+    """The legend of a ``DataCanvas`` (a ``pg.LegendItem`` on its view box)."""
+
+    def __init__(self, view_box: pg.ViewBox) -> None:
+        self.view_box = view_box
+        self.item = pg.LegendItem(offset=None, labelTextColor="#202020",
+                                  brush=pg.mkBrush(255, 255, 255, 205),
+                                  pen=pg.mkPen(0, 0, 0, 60), verSpacing=0, horSpacing=8)
+        self.item.setParentItem(view_box)
+        self.item.setZValue(30)
+        self.entries: tuple[LegendEntry, ...] = ()
+        self.font_scale = 1.0
+        self.corner = "top_right"
+        self._samples: list[pg.ScatterPlotItem] = []
+        self._apply_font()
+        self.item.setVisible(False)
+
+    def set_entries(self, entries) -> None:
+        """Show these rows (a sequence of LegendEntry); none hides the legend."""
+        entries = tuple(entries)
+        if entries == self.entries:
+            return
+        self.entries = entries
+        self.item.clear()
+        self._samples = []
+        for entry in entries:
+            sample = pg.ScatterPlotItem(size=self._symbol_size(), **_sample_style(entry))
+            self._samples.append(sample)
+            self.item.addItem(sample, entry.text)
+        self._apply_font()
+        self.item.setVisible(bool(entries))
+
+    def texts(self) -> list[str]:
+        return [entry.text for entry in self.entries]
+
+    def _symbol_size(self) -> float:
+        return 9.0 * self.font_scale
+
+    def set_font_scale(self, scale: float) -> None:
+        """Presenter mode: text and symbols grow with the font scale."""
+        scale = float(scale)
+        if scale == self.font_scale:
+            return
+        self.font_scale = scale
+        for sample in self._samples:
+            sample.setSize(self._symbol_size())
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        size = f"{LEGEND_POINT_SIZE * self.font_scale:g}pt"
+        self.item.setLabelTextSize(size)
+        for _sample, label in self.item.items:  # the size applies at the next setText
+            label.setText(label.text, size=size)
+        self.item.updateSize()
+
+    def label_items(self) -> list[pg.LabelItem]:
+        """The legend's visible text items (one per row)."""
+        return [label for _sample, label in self.item.items] if self.item.isVisible() else []
+
+    def place(self, pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
+        """Move the legend to the corner of the plot that covers the least point weight
+        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name."""
+        rect = self.view_box.boundingRect()
+        size = self.item.boundingRect()
+        self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
+                                 pixels, weights)
+        item_pos, parent_pos = CORNERS[self.corner]
+        offset = (-MARGIN if item_pos[0] else MARGIN, -MARGIN if item_pos[1] else MARGIN)
+        self.item.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+        return self.corner
+
+    def rect_in_view_box(self) -> QtCore.QRectF:
+        """The legend's rectangle in the view box's own (pixel) coordinates."""
+        return self.item.mapRectToParent(self.item.boundingRect())

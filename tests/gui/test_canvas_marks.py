@@ -1,0 +1,178 @@
+"""What the canvas's marks are about: the ring and label of the sample the inspector shows,
+the hover label with the point's own loss, points sized by loss, the class legend (on the canvas
+and in exports, presenter font), the train/test share of drawn points, and text_rects."""
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtGui
+
+from core.point_losses import point_losses
+from gui.canvas.data_canvas import DataCanvas, loss_size_factors
+from gui.canvas.marks import LegendEntry
+from gui.canvas.presenter import canvas_positions
+from gui.common.number_format import number
+from gui.files.import_dialog import ImportDialog
+from tests.point_loss_helpers import by_hand
+
+FEATURES = ["bill_length_mm", "flipper_length_mm"]
+
+
+def _position_of(session, training_index):
+    return canvas_positions(session.points, session.train_indices[[training_index]])[0]
+
+
+def test_the_ring_marks_the_first_sample_of_the_batch_then_the_selected_one(window, qtbot):
+    c, canvas = window.controller, window.canvas
+    session = c.session
+    # before any step: the first training point, labelled as in the inspector
+    np.testing.assert_allclose(canvas.selected_position(), _position_of(session, 0))
+    assert canvas.selected_label.isVisible() and canvas.selected_label.toPlainText() == "#0"
+    c.set_training_settings(batch_size=16)
+    c.step()
+    window.flush()
+    first = int(c.trainer.batch_indices[0])
+    np.testing.assert_allclose(canvas.selected_position(), _position_of(c.session, first))
+    assert canvas.selected_label.toPlainText() == f"#{first}"
+    # Shift+click on training sample 7 selects it: the ring moves there
+    x, y = _position_of(c.session, 7)
+    qtbot.mouseClick(canvas.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     QtCore.Qt.KeyboardModifier.ShiftModifier,
+                     canvas.data_to_widget(x, y).toPoint())
+    assert c.selected_sample == 7
+    np.testing.assert_allclose(canvas.selected_position(), [x, y])
+    assert canvas.selected_label.toPlainText() == "#7"
+
+
+def test_hover_shows_class_prediction_and_the_points_own_loss(window):
+    c, canvas = window.controller, window.canvas
+    for _ in range(5):
+        c.step()
+    session = c.session
+    probabilities, losses = by_hand(session)
+    point = int(session.test_indices[3])
+    x, y = canvas_positions(session.points, [point])[0]
+    assert canvas.hover_at(x, y) == point
+    text = canvas.hover_label.toPlainText()
+    label = int(session.points.y[point])
+    p1 = probabilities[point, 0]
+    predicted = int(p1 > 0.5)
+    assert text.splitlines()[0] == f"class {label} · test point"
+    assert text.splitlines()[1] == (
+        f"prediction: class {predicted} (p = {number(max(p1, 1 - p1), 4)})")
+    assert text.splitlines()[2] == f"own loss at step 5: {number(losses[point], 4)}"
+    assert canvas.hover_at(x + 1e3, y) is None and not canvas.hover_label.isVisible()
+
+
+def test_size_by_loss_gives_bigger_losses_bigger_symbols_and_is_remembered(window):
+    c, canvas = window.controller, window.canvas
+    for _ in range(3):
+        c.step()
+    action = window.canvas_options.size_action
+    action.setChecked(True)
+    assert QtCore.QSettings().value("canvas/size_by_loss") in (True, "true")
+    sizes = canvas.point_sizes()
+    loss = point_losses(c.session).loss
+    order = np.argsort(loss)
+    assert np.all(np.diff(sizes[order]) >= 0)
+    assert sizes[order[-1]] > sizes[order[0]]
+    action.setChecked(False)
+    assert np.ptp(canvas.point_sizes()) == 0
+
+
+def test_loss_size_factors_grow_with_the_loss():
+    factors = loss_size_factors([0.0, 0.1, 0.5, 2.0, np.inf])
+    assert np.all(np.diff(factors) > 0)
+    np.testing.assert_array_equal(loss_size_factors([0.0, 0.0]), [1.0, 1.0])
+
+
+def test_legend_names_generated_classes_and_the_test_share(window):
+    assert window.canvas.legend.texts() == [
+        "class 0", "class 1", "filled: training point", "hollow: test point (30% of points)"]
+
+
+def test_legend_names_imported_classes(qtbot, window, penguins_path):
+    dialog = ImportDialog(window, path=penguins_path)
+    qtbot.addWidget(dialog)
+    dialog.select(FEATURES, "species")
+    dialog.accept()
+    assert window.apply_import(dialog.dataset, dialog.path)
+    window.flush()
+    assert window.canvas.legend.texts()[:3] == ["Adelie", "Chinstrap", "Gentoo"]
+
+
+def test_drawn_points_with_full_training_share_are_filled_and_the_legend_says_so(window):
+    c = window.controller
+    c.set_data_settings(train_fraction=1.0)
+    window.flush()
+    assert window.canvas.legend.texts()[-1] == "filled: training point"  # no test row
+    before = len(c.session.points)
+    window.drawing.add_at(1.0, 1.0)
+    window.flush()
+    assert len(c.session.points) == before + 1
+    assert bool(c.session.points.train[-1])
+    c.set_data_settings(train_fraction=0.5)
+    window.flush()
+    assert window.canvas.legend.texts()[-1] == "hollow: test point (50% of points)"
+
+
+def test_legend_font_follows_the_presenter_scale(window, qtbot):
+    legend = window.canvas.legend
+    normal = legend.item.opts["labelTextSize"]
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.action.setChecked(True)
+    qtbot.wait(20)
+    scaled = legend.item.opts["labelTextSize"]
+    assert float(scaled.rstrip("pt")) == pytest.approx(2.0 * float(normal.rstrip("pt")))
+    window.presenter_mode.action.setChecked(False)
+    assert legend.item.opts["labelTextSize"] == normal
+
+
+def test_the_exported_canvas_contains_the_legend(window):
+    from gui.export.figures import render_image
+
+    canvas = window.canvas
+    with_legend = render_image(canvas)
+    canvas.legend.item.setVisible(False)
+    without = render_image(canvas)
+    canvas.legend.item.setVisible(True)
+    rect = canvas.legend.item.mapRectToScene(canvas.legend.item.boundingRect()).toRect()
+    assert with_legend.copy(rect) != without.copy(rect)
+
+
+def test_headless_figures_and_gif_frames_draw_the_legend_and_the_sample(qtbot):
+    from core.session import Session
+    from gui.app_window.headless_figures import OffscreenViews
+
+    session = Session()
+    session.trainer.step()
+    views = OffscreenViews(session, only=("canvas", "loss_curve"))
+    canvas = views.canvas
+    assert canvas.legend.item.isVisible()
+    assert canvas.legend.texts()[:2] == ["class 0", "class 1"]
+    np.testing.assert_allclose(canvas.selected_position(), _position_of(session, 0))
+    views.container.deleteLater()
+
+
+@pytest.mark.parametrize("corner", [(5.8, 5.8), (-5.8, 5.8), (5.8, -5.8), (-5.8, -5.8)])
+def test_text_rects_legend_and_sample_label_never_overlap(qtbot, corner):
+    canvas = DataCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(500, 420)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    rng = np.random.default_rng(0)
+    positions = rng.uniform(-6, 6, size=(200, 2))
+    canvas.set_points(positions, np.tile([[0, 114, 178, 255]], (200, 1)).astype(np.uint8),
+                      np.ones(200, bool))
+    canvas.set_legend([LegendEntry("class", "Chinstrap", (0, 114, 178, 255)),
+                       LegendEntry("class", "Gentoo", (230, 159, 0, 255)),
+                       LegendEntry("train", "filled: training point"),
+                       LegendEntry("test", "hollow: test point (30% of points)")])
+    canvas.set_selected(np.array(corner), "#123")
+    rects = dict(canvas.text_rects())
+    assert "#123" in rects and "Gentoo" in rects
+    label = rects.pop("#123")
+    for text, rect in rects.items():
+        assert not rect.intersects(label), (text, rect, label)
+    viewport = QtCore.QRectF(canvas.viewport().rect())
+    assert viewport.contains(label)
