@@ -33,11 +33,18 @@ from gui.common.view_spec import view_widget
 SLACK = 1
 #: Smallest legible view (issue 13, item 2).
 MIN_VIEW = (300, 180)
+#: The views whose text items must not overlap (the diagram's numbers, the canvas's labels).
+OVERLAP_VIEWS = ("network", "canvas")
 
 
 def _shown(widget: QtWidgets.QWidget | None) -> bool:
-    """Seen by the user: shown, with a part of it not covered (a tabbed dock in front)."""
-    return widget is not None and widget.isVisible() and not widget.visibleRegion().isEmpty()
+    """Seen by the user: shown and inside its window (Qt keeps the docks behind a tab "visible"
+    but moves them out of the window)."""
+    if widget is None or not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
+        return False
+    top = widget.window()
+    corner = widget.mapTo(top, QtCore.QPoint(0, 0))
+    return top.rect().intersects(QtCore.QRect(corner, widget.size()))
 
 
 def _plain(text: str) -> str:
@@ -220,8 +227,7 @@ def overlapping(texts: list[tuple[str, QtCore.QRectF]]) -> list[list[str]]:
 
 def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
     """(kind, text) of the graphics texts of a view that are elided (shown text differs from
-    the full text the item keeps as data 0, or ends with "…") or lie partly outside what the
-    view shows."""
+    the full text the item keeps as data 0, or ends with "…")."""
     found = []
     for view in _views_of(widget):
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -229,8 +235,8 @@ def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
             full = item.data(0)
             if (isinstance(full, str) and full and full != text) or text.endswith("…"):
                 found.append(("view title", full if isinstance(full, str) and full else text))
-            elif not shown.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(rect):
-                found.append(("view text", text))
+            elif not shown.intersects(rect):
+                continue  # scrolled out of sight, not cut
     return found
 
 
@@ -245,11 +251,15 @@ def _view_visible(widget, dock) -> bool:
     return _shown(widget) and (dock is None or _shown(dock))
 
 
-def _scroll_needed(dock: QtWidgets.QDockWidget) -> bool:
-    area = dock.widget()
-    if not isinstance(area, QtWidgets.QScrollArea):
-        return False
-    return area.verticalScrollBar().maximum() > 0 or area.horizontalScrollBar().maximum() > 0
+def scroll_needed(widget: QtWidgets.QWidget) -> bool:
+    """Whether a shown scroll area of ``widget`` (a panel's own, or one inside a view, e.g. the
+    loss surface's controls) cannot show all of its contents."""
+    areas = [widget] if type(widget) is QtWidgets.QScrollArea else []
+    areas += [area for area in widget.findChildren(QtWidgets.QScrollArea)
+              if type(area) is QtWidgets.QScrollArea]
+    return any(_shown(area) and (area.verticalScrollBar().maximum() > 0
+                                 or area.horizontalScrollBar().maximum() > 0)
+               for area in areas)
 
 
 def layout_report(window) -> dict:
@@ -271,9 +281,9 @@ def layout_report(window) -> dict:
             continue
         for kind, text in elided_items(widget):
             elided.append({"where": view_id, "kind": kind, "text": text})
-        for pair in overlapping(text_rects(widget)):
+        for pair in overlapping(text_rects(widget)) if view_id in OVERLAP_VIEWS else ():
             overlaps.append({"view": view_id, "texts": pair})
-        if dock is not None and _scroll_needed(dock):
+        if scroll_needed(dock.widget() if dock is not None else widget):
             scroll.append(view_id)
     elided = elided_widgets(window, owners) + elided
     workspaces = getattr(window, "workspaces", None)

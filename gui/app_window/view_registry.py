@@ -128,10 +128,11 @@ WORKSPACE_LAYOUTS = {
         presenter_views=("loss_curve",)),
     "step-through": Layout(
         "step-through", QT_TRANSLATE_NOOP("Workspaces", "Step through"),
-        (Column("right", 0.6, (Cell(("network",), 0.55), Cell(("inspector",), 0.45))),),
+        (Column("right", 0.56, (Cell(("network",), 0.55), Cell(("inspector",), 0.45))),),
         toolbars=(SETTINGS_STRIP,), presenter_views=("network", "inspector")),
     "landscape": Layout(
         "landscape", QT_TRANSLATE_NOOP("Workspaces", "Landscape"),
-        (Column("right", 0.5, (Cell(("loss_surface",), 0.62), Cell(("loss_curve",), 0.38))),),
+        (Column("right", 0.52, (Cell(("loss_surface",)),)),
+         Column("bottom", 0.36, (Cell(("loss_curve",)),))),
         presenter_views=("loss_surface", "loss_curve")),
 }
