@@ -92,12 +92,13 @@ def check_layouts(layouts: Mapping[str, Layout], view_ids) -> None:
 
 
 def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWidget],
-            home: Mapping[str, tuple[Qt.DockWidgetArea, str | None]], layout: Layout,
+            home: Mapping[str, tuple[Qt.DockWidgetArea, str | None, bool]], layout: Layout,
             toolbars: Mapping[str, QtWidgets.QToolBar]) -> None:
     """Give ``window`` the designed ``layout``: every dock (view id → dock) is taken out and
-    put back — the layout's where it says, shown; the others hidden in their ``home`` (view id
-    → (registry dock area, id of the view it is tabbed with or None)), so that the View menu
-    brings them back there; tool bars of other workspaces hidden."""
+    put back — the layout's where it says, shown; the others in their ``home`` (view id →
+    (registry dock area, id of the view it is tabbed with or None, shown by default)): as a
+    tab behind that view when the layout shows it (shown if the registry says so), else
+    hidden, so that the View menu brings them back there; other workspaces' tool bars hidden."""
     for dock in docks.values():
         dock.setFloating(False)
         window.removeDockWidget(dock)
@@ -122,12 +123,14 @@ def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWi
             previous = first
     for view_id, dock in docks.items():
         if view_id not in placed:
-            area, tab_with = home[view_id]
+            area, tab_with, shown = home[view_id]
             window.addDockWidget(area, dock)
-            if tab_with in placed:  # when shown (View menu), it comes back as that tab
+            if tab_with in placed:  # a tab behind its partner (shown if the registry says so)
                 window.tabifyDockWidget(docks[tab_with], dock)
                 later.append(docks[tab_with])
-            dock.hide()
+                dock.setVisible(shown)
+            else:
+                dock.hide()
     for dock in later:
         dock.raise_()
     for name, bar in toolbars.items():
@@ -156,7 +159,7 @@ class Workspaces(QtCore.QObject):
     """The workspaces of one main window. Signal ``changed(name)`` after a switch.
 
     ``docks``: view id → its dock; ``home``: view id → (the registry's dock area, the view
-    it is tabbed with) for docks the workspace hides;
+    it is tabbed with, shown by default) for docks a workspace does not place;
     ``layouts``: workspace name → :class:`Layout`, in tab order; ``toolbars``: object name →
     a tool bar some workspace shows. ``presenter`` (optional, set later with
     :meth:`set_presenter`) is told when the layout changed while it is active.
@@ -169,7 +172,7 @@ class Workspaces(QtCore.QObject):
 
     def __init__(self, window: QtWidgets.QMainWindow,
                  docks: Mapping[str, QtWidgets.QDockWidget],
-                 home: Mapping[str, tuple[Qt.DockWidgetArea, str | None]],
+                 home: Mapping[str, tuple[Qt.DockWidgetArea, str | None, bool]],
                  layouts: Mapping[str, Layout],
                  toolbars: Mapping[str, QtWidgets.QToolBar] | None = None) -> None:
         super().__init__(window)
@@ -335,8 +338,8 @@ class Workspaces(QtCore.QObject):
 
 def docks_by_id(registry, docks_by_title: Mapping[str, QtWidgets.QDockWidget]) -> tuple[
         dict[str, QtWidgets.QDockWidget], dict[str, tuple[Qt.DockWidgetArea, str | None]]]:
-    """(view id → dock, view id → (its registry dock area, ``tab_with``)) of the registry's
-    docked views."""
+    """(view id → dock, view id → (its registry dock area, ``tab_with``, ``visible``)) of the
+    registry's docked views."""
     docked = registry.docked()
     return ({spec.id: docks_by_title[spec.title] for spec in docked},
-            {spec.id: (spec.dock_area, spec.tab_with) for spec in docked})
+            {spec.id: (spec.dock_area, spec.tab_with, spec.visible) for spec in docked})
