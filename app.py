@@ -6,7 +6,12 @@ Window options:
   FILE               a scene file to open
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
   --steps N          train N steps before the window opens
+  --open-lesson ID   open a built-in lesson
+  --workspace NAME   train, step-through or landscape
+  --size WxH         window size (offscreen with --screenshot / --layout-report)
+  --presenter 1.5|2  presenter mode at that scale
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
+  --layout-report JSON  save the layout report (gui.app_window.layout_report) and exit
 
 Headless mode (no window, offscreen):
   python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png|svg|pdf]
@@ -28,6 +33,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 # The parser and its helpers (no Qt, no NumPy at import): gui/app_window/cli.py.
 from gui.app_window.cli import (  # noqa: E402
+    PRESENTER_SCALES,
     build_parser,
     preset_changes,
     preset_name,
@@ -45,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.lesson or args.scene or args.export_dir or args.gif:
         return run_headless(args)
+    offscreen = bool(args.screenshot or args.layout_report)
+    if offscreen:  # "opens the window offscreen at exactly that size"
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6 import QtWidgets
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
@@ -66,26 +75,60 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(max(0, args.steps or 0)):
         controller.trainer.step()
     window = MainWindow(controller)
+    if args.size:
+        window.resize(*args.size)
     window.show()
-    if args.screenshot:
-        if args.file:  # the screenshot shows the scene file, not the default scene
-            error = scene_file_error(args.file)
-            if error:
-                print(f"error: {error}", file=sys.stderr)
-                window.close()
-                return 2
-            window.scene_files.open_file(args.file, ask_to_save=False)
-        app.processEvents()
-        window.flush()
-        app.processEvents()
-        ok = window.grab().save(args.screenshot)
-        window.close()
-        return 0 if ok else 1
+    if offscreen:
+        return _offscreen_run(app, window, args)
     # autosave, crash recovery, saved geometry/layout (gui.files.scene_files / gui.files.autosave)
     window.scene_files.start(offer_recovery=not (args.no_recovery or args.file))
+    window.workspaces.start()  # the last run's workspace and its layouts (QSettings)
     if args.file:
         window.scene_files.open_file(args.file, ask_to_save=False)
+    if args.open_lesson:
+        window.lessons_menu.load(args.open_lesson)
+    if args.workspace:
+        window.workspaces.apply(args.workspace)
+    if args.presenter:
+        window.presenter_mode.set_scale(PRESENTER_SCALES[args.presenter])
+        window.presenter_mode.set_active(True)
     return app.exec()
+
+
+def _offscreen_run(app, window, args: argparse.Namespace) -> int:
+    """--screenshot / --layout-report: the scene file or lesson, the workspace, the size and
+    presenter scale, then the PNG and the JSON report; 0, or 2 for a bad scene file."""
+    import json
+
+    from gui.app_window.layout_report import layout_report, prepare_window
+
+    if args.file:  # the screenshot shows the scene file, not the default scene
+        error = scene_file_error(args.file)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            window.close()
+            return 2
+        window.scene_files.open_file(args.file, ask_to_save=False)
+    if args.open_lesson:
+        window.lessons_menu.load(args.open_lesson)
+    size = args.size or (window.width(), window.height())
+    prepare_window(window, size, args.workspace,
+                   PRESENTER_SCALES[args.presenter] if args.presenter else None)
+    ok = True
+    if args.screenshot:
+        ok = window.grab().save(args.screenshot)
+        if not ok:
+            print(f"error: cannot write {args.screenshot}", file=sys.stderr)
+    if args.layout_report:
+        try:
+            with open(args.layout_report, "w", encoding="utf-8") as file:
+                json.dump(layout_report(window), file, ensure_ascii=False, indent=1)
+        except OSError as error:
+            print(f"error: cannot write {args.layout_report}: {error.strerror or error}",
+                  file=sys.stderr)
+            ok = False
+    window.close()
+    return 0 if ok else 1
 
 
 def scene_file_error(path: str) -> str:
@@ -103,8 +146,10 @@ def scene_file_error(path: str) -> str:
 
 def run_headless(args: argparse.Namespace) -> int:
     """Train a lesson or scene without a window, export the figures and summary.json."""
-    if args.file or args.preset or args.screenshot:
-        print("error: FILE, --preset and --screenshot open the window; they cannot be used "
+    if args.file or args.preset or args.screenshot or args.layout_report or args.size \
+            or args.workspace or args.presenter or args.open_lesson:
+        print("error: FILE, --preset, --open-lesson, --workspace, --size, --presenter, "
+              "--screenshot and --layout-report open the window; they cannot be used "
               "with --lesson/--scene (see --help)", file=sys.stderr)
         return 2
     from gui.app_window.headless_figures import run_command_line

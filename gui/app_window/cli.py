@@ -1,7 +1,10 @@
 """The app's command line: one argparse parser for the window and the headless runs, and the
 headless run's one-line report.
 
-``python app.py [FILE] [--preset NAME] [--steps N] [--screenshot PNG]`` opens the window;
+``python app.py [FILE] [--preset NAME] [--steps N] [--open-lesson ID] [--workspace NAME]
+[--size WxH] [--presenter 1.5|2] [--screenshot PNG] [--layout-report JSON]`` opens the window
+(with ``--size``, ``--screenshot`` or ``--layout-report``: offscreen, at exactly that size, and
+exits after saving the screenshot and the report of ``gui.app_window.layout_report``);
 ``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
 [--width PX] [--gif]`` trains without a window: the lesson runner is
 ``core.headless.run_headless`` (no argparse in ``core``), the figures come from
@@ -17,13 +20,52 @@ import argparse
 import sys
 
 __all__ = ["build_parser", "run_cli", "preset_names", "preset_name", "unknown_preset",
-           "preset_changes", "FORMATS", "DEFAULT_WIDTH"]
+           "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
+           "lesson_id", "PRESENTER_SCALES", "MIN_WINDOW"]
 
 FORMATS = ("png", "svg", "pdf")
 """Figure formats of ``--format``."""
 DEFAULT_WIDTH = 1600
 """``--width`` when not given (pixels)."""
 DEFAULT_EXPORT_DIR = "out"
+PRESENTER_SCALES = {"1.5": 1.5, "2": 2.0}
+"""``--presenter`` values → presenter-mode font scale."""
+MIN_WINDOW = (640, 480)
+"""Smallest ``--size`` (pixels): the window cannot lay its views out in less."""
+MAX_WINDOW = 8192
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """argparse type of ``--size``: "WxH" (e.g. 1440x900) with W ≥ 640, H ≥ 480, both ≤ 8192."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(part.strip().isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(f"--size must look like 1440x900, got {text!r}")
+    width, height = (int(part) for part in parts)
+    if not (MIN_WINDOW[0] <= width <= MAX_WINDOW and MIN_WINDOW[1] <= height <= MAX_WINDOW):
+        raise argparse.ArgumentTypeError(
+            f"--size {text} is out of range: from {MIN_WINDOW[0]}x{MIN_WINDOW[1]} "
+            f"to {MAX_WINDOW}x{MAX_WINDOW}")
+    return width, height
+
+
+def workspace_name(name: str) -> str:
+    """argparse type of ``--workspace``: an unknown name lists the known ones."""
+    from core.workspace_names import check_workspace
+
+    try:
+        return check_workspace(name)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def lesson_id(name: str) -> str:
+    """argparse type of ``--open-lesson``: an unknown id lists the lessons."""
+    from core.lessons import lesson_ids
+
+    ids = lesson_ids()
+    if name not in ids:
+        raise argparse.ArgumentTypeError(f"unknown lesson {name!r}; lessons: {', '.join(ids)}")
+    return name
 
 
 def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
@@ -59,7 +101,18 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     window.add_argument("--preset", metavar="NAME", type=preset_name,
                         help=f"generated data set to start with: {', '.join(preset_names())} "
                              "(default: circle)")
+    window.add_argument("--open-lesson", metavar="ID", type=lesson_id,
+                        help="open the window with a built-in lesson (listed below)")
+    window.add_argument("--workspace", metavar="NAME", type=workspace_name,
+                        help="workspace to show: train, step-through or landscape")
+    window.add_argument("--size", metavar="WxH", type=window_size,
+                        help="window size in pixels, e.g. 1440x900 (offscreen)")
+    window.add_argument("--presenter", choices=tuple(PRESENTER_SCALES),
+                        help="presenter mode at this font scale")
     window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
+    window.add_argument("--layout-report", metavar="JSON",
+                        help="save a JSON report of the layout (view sizes, cut-off texts, "
+                             "overlaps, scrolling) and exit")
     window.add_argument("--no-recovery", action="store_true",
                         help="do not offer to restore the autosave after a crash")
 

@@ -41,7 +41,10 @@ from gui.canvas.canvas_options import CanvasOptions
 from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
 from gui.panels.network_panel import output_text
-from gui.app_window.view_registry import VIEWS
+from gui.app_window.view_registry import SETTINGS_STRIP, VIEWS, WORKSPACE_LAYOUTS
+from gui.app_window.workspaces import Workspaces, docks_by_id
+from core.workspace_names import DEFAULT_WORKSPACE
+from gui.panels.settings_strip import SettingsStrip
 from gui.common.view_spec import ViewRegistry, view_widget
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts
 from gui.app_window.font_notice import FontNotice
@@ -103,6 +106,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.step_toolbar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
+        # the compact settings strip (Step-through workspace), on its own tool bar row
+        self.settings_strip = SettingsStrip()
+        self.strip_bar = QtWidgets.QToolBar(self)
+        self.strip_bar.setObjectName(SETTINGS_STRIP)
+        self.strip_bar.setMovable(False)
+        self.strip_bar.addWidget(self.settings_strip)
 
         # --- docks, in registry order (title → dock), the status bar and the menus; the
         # default sizes of the side columns are set before the status bar, menu bar and
@@ -111,11 +120,18 @@ class MainWindow(QtWidgets.QMainWindow):
         for spec, dock in dock_views(self, registry, self.views, self._sync_dock_tabs):
             self.docks[spec.title] = dock
             if spec.id == "loss_curve":
-                self._column_sizes()
                 self.status = TrainingStatus(self.statusBar())
                 self._build_menus()
         for action in view_menu_entries(registry, self.views, self.docks, self):
             self.view_menu.addAction(action)
+        # workspaces (gui.app_window.workspaces): tabs next to the drawing tools, View menu
+        self.workspaces = Workspaces(self, *docks_by_id(registry, self.docks),
+                                     WORKSPACE_LAYOUTS, {SETTINGS_STRIP: self.strip_bar})
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.workspaces.toolbar)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.strip_bar)
+        self.view_menu.insertMenu(self.discretize_action, self.workspaces.menu)
+        self.view_menu.insertSeparator(self.discretize_action)
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.loss_surface.shutdown)
@@ -126,7 +142,8 @@ class MainWindow(QtWidgets.QMainWindow):
         # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
         self.step_views = StepViews(self.controller, self.canvas, self.views)
         self.views["network"].set_undo_stack(self.undo_stack)  # hands-on weights are undoable
-        self._bottom_sizes()
+        self.workspaces.apply(DEFAULT_WORKSPACE)
+        self._fit_due = True  # the workspace's sizes need the window's final size (showEvent)
         placed = {spec.id: WindowView(spec, view_widget(self.views[spec.id]),
                                       self.docks.get(spec.title)) for spec in registry}
         # File ▸ New/Open…/Open Recent/Save/Save As… at the top of the File menu; autosave and
@@ -144,7 +161,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menuBar().insertMenu(self.help_menu.menuAction(), lessons)
         self.presenter_mode = PresenterMode(self, self.controller, self.step_toolbar,
                                             self.draw_toolbar, self.canvas,
-                                            user_theme=lambda: self.theme_menu.theme)
+                                            user_theme=lambda: self.theme_menu.theme,
+                                            kept_docks=self._presenter_docks)
+        self.workspaces.set_presenter(self.presenter_mode)
         self.presenter_mode.add_to_menu(self.view_menu)
         self.view_menu.addSeparator()
         self.theme_menu = ThemeMenu(self, self.view_menu,
@@ -166,21 +185,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.flush()
 
     # ---------------------------------------------------------------- layout
-    def _column_sizes(self) -> None:
-        """The default widths of the side columns and heights of the right one (a saved layout
-        replaces them: gui.files.autosave)."""
-        docks = self.docks
-        self.resizeDocks([docks["Data"], docks["Training"]], [330, 360],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([docks["Training"], docks["Loss curve"]], [340, 460],
-                         Qt.Orientation.Vertical)
-
-    def _bottom_sizes(self) -> None:
-        """The default sizes of the bottom row: the diagram and the inspector."""
-        docks = self.docks
-        diagram, inspector = docks["Network diagram"], docks["Inspector"]
-        self.resizeDocks([diagram, inspector], [620, 560], Qt.Orientation.Horizontal)
-        self._bottom_height_due = True  # set on the first show (see showEvent)
+    def _presenter_docks(self) -> set[str]:
+        """Object names of the docks presenter mode keeps by default: the current
+        workspace's main views (gui.app_window.workspaces.Layout.presenter_views)."""
+        return {self.registry[view_id].dock_name
+                for view_id in self.workspaces.layout().presenter_views}
 
     def _before_quit(self) -> QtGui.QAction:
         """The File menu's separator above Quit (else Quit): File ▸ Export goes before it."""
@@ -255,6 +264,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_panel.importRequested.connect(self.import_csv)
         self.network_panel.changesRequested.connect(lambda d: c.set_network_settings(**d))
         self.training_panel.changesRequested.connect(lambda d: c.set_training_settings(**d))
+        self.settings_strip.trainingChanges.connect(lambda d: c.set_training_settings(**d))
+        self.settings_strip.networkChanges.connect(lambda d: c.set_network_settings(**d))
         self.banner.rewindRequested.connect(lambda: c.rewind(1))
         self.banner.resetRequested.connect(c.reset)
         self.banner.lowerLearningRateRequested.connect(self.lower_learning_rate)
@@ -455,7 +466,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_panel.show_settings(s.data, s.points.dim)
         self.show_data_source()
         self.network_panel.show_settings(s.network, output_text(s.output_activation, s.loss))
-        self.training_panel.show_settings(s.training, int(np.count_nonzero(s.points.train)))
+        n_train = int(np.count_nonzero(s.points.train))
+        self.training_panel.show_settings(s.training, n_train)
+        self.settings_strip.show_settings(s.training, s.network, n_train)
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
 
     def show_data_source(self) -> None:
@@ -520,12 +533,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.draw_selection()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
+        self.workspaces.shut_down()  # remembers the layout (only once started: app.py)
         self.controller.shutdown()
         self.loss_surface.shutdown()  # its worker threads: quit() + wait()
         super().closeEvent(event)
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._bottom_height_due:  # the bottom row needs the window's final size
-            self._bottom_height_due = False
-            self.resizeDocks([self.docks["Network diagram"]], [340], Qt.Orientation.Vertical)
+        if self._fit_due:  # the workspace's shares need the window's final size
+            self._fit_due = False
+            self.workspaces.fit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from gui.app_window.workspaces import Cell, Column, Layout
 from gui.canvas.data_canvas import DataCanvas
 from gui.charts.gradient_norms import GradientNorms
 from gui.charts.loss_curve import LossCurve
@@ -27,6 +28,8 @@ from gui.surface.surface_view import LossSurfaceView
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+#: Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).
+SETTINGS_STRIP = "settingsStrip"
 # What the views redraw on (entries as in gui.common.refresh.redraw_matches). The gated views
 # declare their own (REDRAWS_ON, which they connect); the canvas, loss curve and panels are
 # redrawn by the main window's gates (MainWindow._connect_redraws), the loss surface by its
@@ -112,3 +115,24 @@ VIEWS = ViewRegistry((
              export_target=LossSurfaceView.figure_part, headless_size=(700, 640),
              redraws_on=SURFACE_REDRAWS_ON),
 ))
+
+# The workspaces' designs (gui.app_window.workspaces), in the order of
+# core.workspace_names.WORKSPACES: which docks each shows, where and how big. Each must stay
+# legible at 1280×720 … 1920×1080 and in presenter mode at 1.5× and 2×
+# (tests/gui/test_layout_report.py measures every combination).
+WORKSPACE_LAYOUTS = {
+    "train": Layout(
+        "train", QT_TRANSLATE_NOOP("Workspaces", "Train"),
+        (Column("left", 0.24, (Cell(("data_panel", "network_panel")),)),
+         Column("right", 0.27, (Cell(("training_panel",), 0.55), Cell(("loss_curve",), 0.45)))),
+        presenter_views=("loss_curve",)),
+    "step-through": Layout(
+        "step-through", QT_TRANSLATE_NOOP("Workspaces", "Step through"),
+        (Column("right", 0.56, (Cell(("network",), 0.55), Cell(("inspector",), 0.45))),),
+        toolbars=(SETTINGS_STRIP,), presenter_views=("network", "inspector")),
+    "landscape": Layout(
+        "landscape", QT_TRANSLATE_NOOP("Workspaces", "Landscape"),
+        (Column("right", 0.52, (Cell(("loss_surface",)),)),
+         Column("bottom", 0.36, (Cell(("loss_curve",)),))),
+        presenter_views=("loss_surface", "loss_curve")),
+}

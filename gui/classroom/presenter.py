@@ -11,8 +11,9 @@ Presenter mode:
   stay on the first, the phase text and the speed control go to the second), and caps the
   status-bar read-outs, so that every step button stays reachable in a 1280 px wide window;
 - hides the panels the teacher locked (View ▸ Presenter panels; by default every dock except
-  the network diagram, and the drawing tool bar), so students see the canvas, the diagram and
-  the step buttons. The shortcuts keep working (gui/classroom/shortcuts.py adds the actions to the window).
+  the current workspace's main views — ``kept_docks()``, from
+  ``gui.app_window.workspaces.Layout.presenter_views`` — and the drawing tool bar and settings
+  strip), so students see the canvas, the workspace's main views and the step buttons. The shortcuts keep working (gui/classroom/shortcuts.py adds the actions to the window).
 
 Leaving it restores the saved dock layout (``saveState``/``restoreState``), fonts, pens, sizes
 and the user's theme. Nothing here touches the controller or the session.
@@ -36,10 +37,10 @@ SCALES = (1.5, 2.0)
 DEFAULT_SCALE = 1.5
 SETTINGS_LOCKED = "presenter/locked"
 SETTINGS_SCALE = "presenter/scale"
-#: Docks students keep seeing by default (object-name fragments).
+#: Docks students keep seeing by default when the window names none (object-name fragments).
 DEFAULT_VISIBLE = ("diagram",)
-#: Tool bars hidden by default (the step buttons stay).
-DEFAULT_LOCKED_TOOLBARS = ("drawToolbar",)
+#: Tool bars hidden by default (the step buttons and the workspace tabs stay).
+DEFAULT_LOCKED_TOOLBARS = ("drawToolbar", "settingsStrip")
 
 _BASE = "presenter_base"      # the item's own value before scaling
 _SCALED = "presenter_scaled"  # the value presenter mode set
@@ -64,13 +65,17 @@ def _panel_title(panel: QtWidgets.QWidget) -> str:
     return panel.windowTitle().replace("&", "") or panel.objectName()
 
 
-def default_locked(window) -> set[str]:
-    """Object names hidden by default: every dock but the diagram, and the drawing tool bar."""
+def default_locked(window, kept: Callable[[], set[str]] | None = None) -> set[str]:
+    """Object names hidden by default: every dock but those ``kept()`` names (default: the
+    diagram, DEFAULT_VISIBLE), and the tool bars of DEFAULT_LOCKED_TOOLBARS."""
     locked = set()
+    kept_names = kept() if kept is not None else None
     for panel in _panels(window):
         name = panel.objectName()
         if isinstance(panel, QtWidgets.QDockWidget):
-            if not any(part in name.lower() for part in DEFAULT_VISIBLE):
+            keep = name in kept_names if kept_names is not None else \
+                any(part in name.lower() for part in DEFAULT_VISIBLE)
+            if not keep:
                 locked.add(name)
         elif name in DEFAULT_LOCKED_TOOLBARS:
             locked.add(name)
@@ -89,7 +94,8 @@ class PresenterMode(QtCore.QObject):
     ``controller``: its signals re-apply the scaling after views redrew; ``step_toolbar`` is
     wrapped onto two rows when too wide (``draw_toolbar``, if in the same area, stays under
     it); ``canvas`` gets the focus on entering; ``user_theme()`` names the theme to go back
-    to on leaving.
+    to on leaving; ``kept_docks()`` names the docks kept by default (the current workspace's
+    main views; see :func:`default_locked`) while the teacher has not chosen the locks.
     """
 
     toggled = Signal(bool)
@@ -97,7 +103,8 @@ class PresenterMode(QtCore.QObject):
     def __init__(self, window: QtWidgets.QMainWindow, controller,
                  step_toolbar: QtWidgets.QToolBar, draw_toolbar: QtWidgets.QToolBar | None,
                  canvas: QtWidgets.QWidget | None,
-                 user_theme: Callable[[], str] = lambda: "light") -> None:
+                 user_theme: Callable[[], str] = lambda: "light",
+                 kept_docks: Callable[[], set[str]] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.controller = controller
@@ -105,9 +112,10 @@ class PresenterMode(QtCore.QObject):
         self.draw_toolbar = draw_toolbar
         self.canvas = canvas
         self.user_theme = user_theme
+        self.kept_docks = kept_docks
         self.active = False
         self.scale = DEFAULT_SCALE
-        self.locked: set[str] | None = None  # None = default_locked(window)
+        self.locked: set[str] | None = None  # None: default_locked(window, kept_docks)
         self._saved_state: QtCore.QByteArray | None = None
         self._saved_geometry = QtCore.QByteArray()
         self._axis_fonts: dict = {}
@@ -182,11 +190,15 @@ class PresenterMode(QtCore.QObject):
             action.toggled.connect(lambda on, name=name: self.set_locked(name, on))
 
     def locked_panels(self) -> set[str]:
+        """Object names hidden in presenter mode: the teacher's choice (remembered), else
+        the defaults of the current workspace (:func:`default_locked`)."""
         if self.locked is None:
             stored = QtCore.QSettings().value(SETTINGS_LOCKED)
             if isinstance(stored, str):
                 stored = [stored] if stored else []
-            self.locked = set(stored) if stored is not None else default_locked(self.window)
+            if stored is None:
+                return default_locked(self.window, self.kept_docks)
+            self.locked = set(stored)
         return set(self.locked)
 
     def set_locked(self, object_name: str, locked: bool) -> None:
@@ -238,6 +250,25 @@ class PresenterMode(QtCore.QObject):
         self._enlarge_diagram()
         if self.canvas is not None:
             self.canvas.setFocus()  # arrows and Space go to the shortcuts, not to a spin box
+
+    def normal_state(self) -> QtCore.QByteArray | None:
+        """The dock layout presenter mode will restore on leaving (None when inactive)."""
+        return self._saved_state
+
+    def relayout(self) -> None:
+        """The window has a new dock layout (another workspace) while presenting: it becomes
+        the layout to restore on leaving; the locked panels are hidden again."""
+        if not self.active:
+            return
+        window = self.window
+        self._saved_state = window.saveState()
+        locked = self.locked_panels()
+        for panel in _panels(window):
+            if panel.objectName() in locked:
+                panel.hide()
+        self._enlarge_diagram()
+        self._fit_toolbar()
+        self.rescale_soon()
 
     def _enlarge_diagram(self) -> None:
         """Give a docked, shown network diagram DIAGRAM_HEIGHT of the window's height: its

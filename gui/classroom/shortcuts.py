@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from core.workspace_names import WORKSPACES
 from gui.common.i18n import manager
 from gui.common.views import WindowView
 
@@ -84,6 +85,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              lambda w: w.draw_toolbar.redo_action),
     Shortcut("clear", ("Ctrl+Delete",), DRAWING,
              QT_TRANSLATE_NOOP("Shortcuts", "Clear all points"), lambda w: w.draw_toolbar.clear_action),
+    Shortcut("workspace", tuple(f"Ctrl+{n}" for n in range(1, len(WORKSPACES) + 1)), VIEW,
+             QT_TRANSLATE_NOOP("Shortcuts", "Workspace 1, 2, 3 … (the tabs, in order)"),
+             lambda w: w.workspaces.actions),
     Shortcut("presenter", ("F5",), VIEW, QT_TRANSLATE_NOOP("Shortcuts", "Presenter mode on / off"),
              lambda w: w.presenter_mode.action),
     Shortcut("fullscreen", ("F11",), VIEW, QT_TRANSLATE_NOOP("Shortcuts", "Full screen on / off"),

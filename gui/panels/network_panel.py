@@ -35,6 +35,25 @@ def output_text(output_activation: str, loss: str) -> str:
         display_name(output_activation), display_name(loss))
 
 
+def depth_changes(settings: NetworkSettings, depth: int, activation: str) -> dict:
+    """The NetworkSettings changes that give ``settings`` ``depth`` hidden layers (0 …
+    MAX_LAYERS): layers are added (a copy of the last, or 4 neurons with ``activation``) or
+    removed at the output end; per-layer activations follow. {} when nothing changes or
+    ``depth`` is out of range. Used by the Network panel and the settings strip."""
+    sizes = list(settings.hidden_sizes)
+    activations = list(settings.activations_per_layer())
+    if not 0 <= depth <= MAX_LAYERS or depth == len(sizes):
+        return {}
+    while len(sizes) < depth:
+        sizes.append(sizes[-1] if sizes else 4)
+        activations.append(activations[-1] if activations else activation)
+    del sizes[depth:], activations[depth:]
+    changes: dict = {"hidden_sizes": tuple(sizes)}
+    if isinstance(settings.activation, tuple):
+        changes["activation"] = tuple(activations) if sizes else activation
+    return changes
+
+
 def _small_button(text: str, tip: str) -> QtWidgets.QToolButton:
     button = QtWidgets.QToolButton()
     button.setText(text)
@@ -175,20 +194,10 @@ class NetworkPanel(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ output
     def _change_depth(self, delta: int) -> None:
-        sizes = list(self.settings.hidden_sizes)
-        activations = list(self.settings.activations_per_layer())
-        if delta > 0 and len(sizes) < MAX_LAYERS:
-            sizes.append(sizes[-1] if sizes else 4)
-            activations.append(activations[-1] if activations else self.activation.value())
-        elif delta < 0 and sizes:
-            sizes.pop()
-            activations.pop()
-        else:
-            return
-        changes: dict = {"hidden_sizes": tuple(sizes)}
-        if isinstance(self.settings.activation, tuple):
-            changes["activation"] = tuple(activations) if sizes else self.activation.value()
-        self.changesRequested.emit(changes)
+        changes = depth_changes(self.settings, len(self.settings.hidden_sizes) + delta,
+                                self.activation.value())
+        if changes:
+            self.changesRequested.emit(changes)
 
     def _change_width(self, layer: int, delta: int) -> None:
         sizes = list(self.settings.hidden_sizes)

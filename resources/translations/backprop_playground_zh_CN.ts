@@ -749,32 +749,32 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="66"/>
+        <location filename="../../gui/app_window/view_registry.py" line="69"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="78"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="114"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="98"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1913,20 +1913,20 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="347"/>
+        <location filename="../../gui/app_window/main_window.py" line="358"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="348"/>
+        <location filename="../../gui/app_window/main_window.py" line="359"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="352"/>
+        <location filename="../../gui/app_window/main_window.py" line="363"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
@@ -1935,12 +1935,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="483"/>
+        <location filename="../../gui/app_window/main_window.py" line="496"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="486"/>
+        <location filename="../../gui/app_window/main_window.py" line="499"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2097,22 +2097,22 @@ Restore the scene autosaved at {0}?</source>
         <translation>输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="75"/>
+        <location filename="../../gui/panels/network_panel.py" line="94"/>
         <source>Layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="77"/>
+        <location filename="../../gui/panels/network_panel.py" line="96"/>
         <source>Activation of layer {0}</source>
         <translation>第 {0} 层的激活函数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="85"/>
+        <location filename="../../gui/panels/network_panel.py" line="104"/>
         <source>{0} neuron</source>
         <translation>{0} 个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/network_panel.py" line="87"/>
+        <location filename="../../gui/panels/network_panel.py" line="106"/>
         <source>{0} neurons</source>
         <translation>{0} 个神经元</translation>
     </message>
@@ -2219,23 +2219,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="167"/>
+        <location filename="../../gui/classroom/presenter.py" line="175"/>
         <source>Presenter mode</source>
-        <extracomment>Docks students keep seeing by default (object-name fragments). Tool bars hidden by default (the step buttons stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
+        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons and the workspace tabs stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="168"/>
+        <location filename="../../gui/classroom/presenter.py" line="176"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="170"/>
+        <location filename="../../gui/classroom/presenter.py" line="178"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="172"/>
+        <location filename="../../gui/classroom/presenter.py" line="180"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -2760,281 +2760,300 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>SettingsStrip</name>
+    <message>
+        <location filename="../../gui/panels/settings_strip.py" line="68"/>
+        <source>η:</source>
+        <extracomment>The strip&apos;s training settings, in order (names of ``TrainingSettings`` fields).</extracomment>
+        <translation>η：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/settings_strip.py" line="70"/>
+        <source>Number of hidden layers (0–{0}); the Network panel sets their sizes</source>
+        <translation>隐藏层数（0–{0}）；各层大小在“网络”面板中设置</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="41"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="42"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="42"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="43"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="43"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="44"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="44"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="45"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="49"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="50"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="51"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="52"/>
         <source>Play as fast as possible / at the calm speed</source>
         <translation>以最快速度播放 / 恢复平稳速度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="54"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="55"/>
         <source>Next phase: forward → backward → update</source>
         <translation>下一阶段：前向 → 反向 → 更新</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="57"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="58"/>
         <source>Full step (all three phases)</source>
         <translation>完整一步（全部三个阶段）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="59"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="60"/>
         <source>One epoch</source>
         <translation>一轮（epoch）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="61"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="62"/>
         <source>Rewind one step</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="64"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="65"/>
         <source>Reset the weights (re-initialize from the seed)</source>
         <translation>重置权重（按种子重新初始化）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="66"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="67"/>
         <source>Forward phase</source>
         <translation>前向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="68"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="69"/>
         <source>Backward phase</source>
         <translation>反向阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="70"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="71"/>
         <source>Update phase</source>
         <translation>更新阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="73"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="74"/>
         <source>Class of new points (1–8)</source>
         <translation>新数据点的类别（1–8）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="75"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="76"/>
         <source>Pen: click adds a point</source>
         <translation>画笔：单击添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="77"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="78"/>
         <source>Brush: drag sprays points</source>
         <translation>喷刷：拖动喷洒数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="79"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="80"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="81"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="82"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="83"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="84"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="86"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="87"/>
         <source>Clear all points</source>
         <translation>清除所有点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="87"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
+        <source>Workspace 1, 2, 3 … (the tabs, in order)</source>
+        <translation>工作区 1、2、3…（按标签顺序）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/shortcuts.py" line="91"/>
         <source>Presenter mode on / off</source>
         <translation>打开 / 关闭演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="89"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="93"/>
         <source>Full screen on / off</source>
         <translation>打开 / 关闭全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="92"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="96"/>
         <source>Discretize the decision boundary</source>
         <translation>离散显示决策边界</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="94"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="98"/>
         <source>Log-scale loss curve</source>
         <translation>对数刻度损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="97"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="101"/>
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="83"/>
+        <location filename="../../gui/app_window/view_registry.py" line="86"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="90"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="104"/>
+        <location filename="../../gui/app_window/view_registry.py" line="107"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="99"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
         <source>New scene</source>
         <translation>新建场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="101"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="105"/>
         <source>Open a scene…</source>
         <translation>打开场景…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="103"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="107"/>
         <source>Save the scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="106"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="110"/>
         <source>Save the scene as…</source>
         <translation>场景另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="108"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="112"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="110"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="114"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
         <source>Mouse</source>
         <translation>鼠标</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="117"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
         <source>Left click</source>
         <extracomment>Mouse gestures, listed in the Help dialog after the keys: (gesture, description).</extracomment>
         <translation>左键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="118"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
         <source>Add a point of the current class</source>
         <translation>添加一个当前类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="119"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
         <source>Right click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="120"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
         <source>Add a point of the next class</source>
         <translation>添加一个下一类别的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="121"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
         <source>Ctrl+click</source>
         <translation>Ctrl+单击</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="122"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="126"/>
         <source>Remove the nearest point</source>
         <translation>删除最近的点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="123"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="127"/>
         <source>Shift+click a point</source>
         <translation>Shift+单击一个点</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="124"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="128"/>
         <source>Select the sample (inspector, input-gradient arrow)</source>
         <translation>选中该样本（检查器、输入梯度箭头）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="125"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="129"/>
         <source>Click an edge, bias or heatmap cell</source>
         <translation>单击一条边、一个偏置或热图格子</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="126"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="130"/>
         <source>Select that parameter (inspector, predict-then-reveal)</source>
         <translation>选中该参数（检查器、先预测再揭晓）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="127"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="131"/>
         <source>Hover a neuron</source>
         <translation>鼠标悬停在神经元上</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="128"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="132"/>
         <source>Show its activation map on the canvas</source>
         <translation>在画布上显示它的激活图</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="208"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="212"/>
         <source>Next phase</source>
         <extracomment>How keys are shown in the Help dialog and tool tips.</extracomment>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="209"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="213"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="239"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="243"/>
         <source>More</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="251"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="255"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="255"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="259"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/shortcuts.py" line="256"/>
+        <location filename="../../gui/classroom/shortcuts.py" line="260"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -3347,6 +3366,45 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>Workspaces</name>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="125"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="130"/>
+        <source>Step through</source>
+        <translation>逐步执行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="134"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/workspaces.py" line="218"/>
+        <source>Workspaces</source>
+        <extracomment>Object name of the tool bar holding the workspace tabs.</extracomment>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/workspaces.py" line="219"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/workspaces.py" line="220"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/workspaces.py" line="222"/>
+        <source>Give the current workspace its designed layout again</source>
+        <translation>恢复当前工作区的设计布局</translation>
+    </message>
+</context>
+<context>
     <name>ui</name>
     <message>
         <location filename="ui_strings.py" line="8"/>
@@ -3575,15 +3633,16 @@ Restore the scene autosaved at {0}?</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="69"/>
+        <location filename="../../gui/app_window/view_registry.py" line="72"/>
         <location filename="ui_strings.py" line="53"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="64"/>
+        <location filename="../../gui/app_window/view_registry.py" line="67"/>
         <location filename="ui_strings.py" line="54"/>
         <source>Data canvas</source>
+        <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
@@ -3718,282 +3777,287 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="81"/>
+        <source>Give the current workspace its designed layout again</source>
+        <translation>恢复当前工作区的设计布局</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="82"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="101"/>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="104"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="77"/>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="../../gui/app_window/view_registry.py" line="80"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="71"/>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4002,77 +4066,82 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="156"/>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="158"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -4081,44 +4150,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="../../gui/app_window/view_registry.py" line="77"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="93"/>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -4131,98 +4200,108 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="88"/>
+        <source>Hidden layers:</source>
+        <translation>隐藏层：</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="90"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="100"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="146"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Seed of the generator and of the train/test split.</source>
         <translation>生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -4231,162 +4310,177 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="169"/>
+        <source>Step through</source>
+        <translation>逐步执行</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="170"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="190"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="191"/>
+        <source>Workspaces</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="192"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4399,12 +4493,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
