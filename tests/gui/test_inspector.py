@@ -13,8 +13,6 @@ from gui.controller import TrainingController
 from gui.inspector.render import DISPLAY_DIGITS, MAX_SHOWN, parse_text_arrays
 from gui.inspector.widget import Inspector
 
-SHOTS = "/tmp/shots"
-
 
 @pytest.fixture
 def inspector(qtbot):
@@ -161,16 +159,15 @@ def test_sample_outside_the_batch_is_explained(inspector):
     assert math.isfinite(float(view.shown["a³"][0, 0]))
 
 
-def test_screenshots_of_each_phase(inspector):
+def test_screenshots_of_each_phase(inspector, tmp_path):
     view, controller = inspector
-    os.makedirs(SHOTS, exist_ok=True)
     controller.select_parameter((2, "W", 0, 4))
     for phase, action in (("forward", controller.forward), ("backward", controller.backward),
                           ("update", controller.update)):
         action()
         bar = view.browser.verticalScrollBar()
         bar.setValue(bar.maximum() if phase != "forward" else 0)
-        path = f"{SHOTS}/inspector_{phase}.png"
+        path = f"{tmp_path}/inspector_{phase}.png"
         assert view.grab().save(path)
         assert os.path.getsize(path) > 10_000
 

@@ -16,8 +16,6 @@ from gui.diagram.view import hover_text
 from gui.diagram.network_diagram import NetworkDiagram
 from tests.waiting import PATIENCE_MS
 
-SHOTS = "/tmp/shots"
-
 
 @pytest.fixture
 def diagram(qtbot):
@@ -204,14 +202,13 @@ def test_thumbnails_have_positive_y_up(diagram):
     assert bottom.blue() > bottom.red()    # blue: negative x2 at the bottom
 
 
-def test_screenshots_of_each_phase(diagram):
+def test_screenshots_of_each_phase(diagram, tmp_path):
     view, controller = diagram
-    os.makedirs(SHOTS, exist_ok=True)
     controller.select_parameter((1, "W", 2, 3))
     for phase, action in (("forward", controller.forward), ("backward", controller.backward),
                           ("update", controller.update)):
         action()
-        path = f"{SHOTS}/diagram_{phase}.png"
+        path = f"{tmp_path}/diagram_{phase}.png"
         assert view.grab().save(path)
         assert os.path.getsize(path) > 10_000
 

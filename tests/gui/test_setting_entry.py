@@ -41,7 +41,8 @@ def test_typed_learning_rate_is_taken_literally(qtbot, window, lr_box):
         assert not window.training_panel.input_error.isVisible()
 
 
-def test_bad_learning_rate_is_rejected_visibly_and_the_box_reverts(qtbot, window, lr_box):
+def test_bad_learning_rate_is_rejected_visibly_and_the_box_reverts(qtbot, window, lr_box,
+                                                                   tmp_path):
     label = window.training_panel.input_error
     for text in ["1e9", "1e-7", "0", "-1", "abc"]:
         before = window.controller.session.training.learning_rate
@@ -54,8 +55,8 @@ def test_bad_learning_rate_is_rejected_visibly_and_the_box_reverts(qtbot, window
         assert "C0392B" in lr_box.styleSheet()
         assert "between 1e-06 and 100" in lr_box.toolTip()
         if text == "1e9":
-            window.grab().save("/tmp/shots/fix_lr_error_window.png")
-            window.training_panel.grab().save("/tmp/shots/fix_lr_error_panel.png")
+            window.grab().save(f"{tmp_path}/fix_lr_error_window.png")
+            window.training_panel.grab().save(f"{tmp_path}/fix_lr_error_panel.png")
         # typing a good value afterwards clears the error and is applied
         type_into(qtbot, lr_box, "1" if before != 1.0 else "0.1")
         assert engine_rate(window) != before
@@ -135,7 +136,7 @@ def test_a_model_without_hidden_layers_never_hears_of_dead_units(qtbot, code):
     assert any("can die" in line for line in relu) == (code == codes.PARAM_LIMIT)
 
 
-def test_diverged_window_banner_uses_the_session_settings(qtbot, window):
+def test_diverged_window_banner_uses_the_session_settings(qtbot, window, tmp_path):
     controller = window.controller
     assert controller.set_network_settings(activation="tanh")
     assert controller.set_training_settings(learning_rate=1.0, l2=10.0)
@@ -143,4 +144,4 @@ def test_diverged_window_banner_uses_the_session_settings(qtbot, window):
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=PATIENCE_MS)
     text = window.banner.message.text()
     assert "L2" in text and "tanh instead" not in text and "Rewind" in text
-    window.grab().save("/tmp/shots/fix_lr_banner_window.png")
+    window.grab().save(f"{tmp_path}/fix_lr_banner_window.png")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 import numpy as np
 from PySide6 import QtCore
@@ -59,10 +58,9 @@ def test_hovering_a_neuron_previews_its_map_on_the_canvas(window):
     assert not views.preview.image.isVisible()
 
 
-def test_screenshot_of_the_main_window_after_backward(window):
+def test_screenshot_of_the_main_window_after_backward(window, tmp_path):
     controller = window.controller
     controller.select_sample(4)
     controller.forward()
     controller.backward()
-    os.makedirs("/tmp/shots", exist_ok=True)
-    assert window.grab().save("/tmp/shots/main_window_backward.png")
+    assert window.grab().save(f"{tmp_path}/main_window_backward.png")

@@ -16,8 +16,6 @@ from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.diagram.unit_health import exploding_layers, unit_warnings
 from tests.waiting import PATIENCE_MS
 
-SHOTS = "/tmp/shots"
-
 
 @pytest.fixture
 def controller():
@@ -35,7 +33,7 @@ def _show(qtbot, widget, size=(700, 280)):
     return widget
 
 
-def test_heatmaps_show_weights_then_gradients_with_symmetric_levels(qtbot, controller):
+def test_heatmaps_show_weights_then_gradients_with_symmetric_levels(qtbot, controller, tmp_path):
     view = _show(qtbot, WeightHeatmaps(controller))
     net = controller.trainer.net
     assert len(view.images) == net.n_layers
@@ -51,13 +49,12 @@ def test_heatmaps_show_weights_then_gradients_with_symmetric_levels(qtbot, contr
     for image, dW in zip(view.images, g.weights, strict=True):
         np.testing.assert_array_equal(image.image, dW.astype(np.float32))
         assert image.levels[1] == pytest.approx(np.abs(dW).max(), rel=1e-6)
-    os.makedirs(SHOTS, exist_ok=True)
-    view.grab().save(f"{SHOTS}/heatmaps_backward.png")
+    view.grab().save(f"{tmp_path}/heatmaps_backward.png")
     controller.update()
     assert view.mode == "weights"
 
 
-def test_all_zero_weights_are_titled_0_not_the_level_floor(qtbot, controller):
+def test_all_zero_weights_are_titled_0_not_the_level_floor(qtbot, controller, tmp_path):
     """init = "zeros": each title gives the true largest |W| (0); only the image levels are
     floored (an image needs levels of non-zero width)."""
     assert controller.set_network_settings(init="zeros")
@@ -72,8 +69,7 @@ def test_all_zero_weights_are_titled_0_not_the_level_floor(qtbot, controller):
     controller.backward()  # ∂J/∂W = 0 too: every hidden a is tanh(0) = 0
     assert view.mode == "gradients"
     assert all(t.text.startswith("∂J/∂W") and t.text.endswith("±0") for t in view.titles)
-    os.makedirs(SHOTS, exist_ok=True)
-    view.grab().save(f"{SHOTS}/heatmaps_zeros.png")
+    view.grab().save(f"{tmp_path}/heatmaps_zeros.png")
 
 
 def test_heatmap_cell_under_the_pointer_is_the_matrix_element(qtbot, controller):
@@ -98,7 +94,7 @@ def test_constant_and_nan_matrices_do_not_raise(qtbot, controller):
     assert view.images[0].levels[1] > 0
 
 
-def test_gradient_norm_curves_follow_the_history(qtbot, controller):
+def test_gradient_norm_curves_follow_the_history(qtbot, controller, tmp_path):
     view = _show(qtbot, GradientNorms(controller), (500, 300))
     for _ in range(5):
         controller.step()
@@ -110,7 +106,7 @@ def test_gradient_norm_curves_follow_the_history(qtbot, controller):
     assert view.plot_item.ctrl.logYCheck.isChecked()
     controller.set_network_settings(hidden_sizes=(4, 4, 4))
     assert len(view.curves) == 4
-    view.grab().save(f"{SHOTS}/gradient_norms.png")
+    view.grab().save(f"{tmp_path}/gradient_norms.png")
 
 
 def test_input_gradient_matches_central_differences_through_features():

@@ -5,7 +5,6 @@ Also: the η·λ ≥ 2 warning of L2 weight decay is shown before the user plays
 from __future__ import annotations
 
 import csv
-import os
 
 import numpy as np
 import pytest
@@ -152,7 +151,7 @@ def test_an_optimizer_race_that_diverges_says_so_instead_of_showing_nan(qtbot, w
     assert not unmarked_non_finite(window, diverged=False), shown
 
 
-def test_banner_advice_fits_a_model_without_hidden_layers(qtbot, window, dialogs):
+def test_banner_advice_fits_a_model_without_hidden_layers(qtbot, window, dialogs, tmp_path):
     """The "η too large" linear-regression lesson (no hidden layer) explodes: the banner says
     which layer's parameter passed the limit and that the steps are too large — nothing about
     dead units, which this model does not have."""
@@ -171,5 +170,4 @@ def test_banner_advice_fits_a_model_without_hidden_layers(qtbot, window, dialogs
     assert info.cause.lower() in shown.lower()
     if info.code == "param_limit":
         assert "no hidden layer" in shown
-    os.makedirs("/tmp/shots", exist_ok=True)
-    window.banner.grab().save("/tmp/shots/divergence_banner_no_hidden_layer.png")
+    window.banner.grab().save(f"{tmp_path}/divergence_banner_no_hidden_layer.png")
