@@ -48,6 +48,7 @@ from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
+from gui.app_window.timeline import TimelineBar
 from gui.panels.data_panel import source_text, split_text
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
@@ -102,6 +103,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.step_toolbar)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
+        self.timeline = TimelineBar(self.controller, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.timeline)
 
         # --- docks, in registry order (title → dock), the status bar and the menus; the
         # default sizes of the side columns are set before the status bar, menu bar and
@@ -293,6 +296,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c.settingsChanged.connect(self._settings_changed)
         c.playingChanged.connect(self._playing_changed)
         c.selectionChanged.connect(self.canvas_gate.request)
+        c.viewedStepChanged.connect(lambda _step: self.status_gate.request())
 
     # --------------------------------------------------------------- actions
     def set_discretize(self, on: bool) -> None:
@@ -496,7 +500,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def redraw_status(self) -> None:
         c = self.controller
         self.status.show_trainer(c.trainer, c.session.points.task == "classification",
-                                 c.steps_per_second if c.playing else None)
+                                 c.steps_per_second if c.playing else None, c.viewed_step)
 
     def flush(self) -> None:
         """Redraw everything now, completely (hidden views when shown again): canvas, loss
