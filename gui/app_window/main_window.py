@@ -48,6 +48,7 @@ from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
+from gui.app_window.student_mode import StudentMode
 from gui.app_window.timeline import TimelineBar
 from gui.panels.data_panel import source_text, split_text
 
@@ -147,6 +148,13 @@ class MainWindow(QtWidgets.QMainWindow):
                                             self.draw_toolbar, self.canvas,
                                             user_theme=lambda: self.theme_menu.theme)
         self.presenter_mode.add_to_menu(self.view_menu)
+        # the scene's classroom locks: View ▸ Student mode, File ▸ Classroom locks…
+        self.student_mode = StudentMode(
+            self, self.controller, self.scene_files, self.presenter_mode, self.views,
+            {spec.id: self.docks[spec.title] for spec in registry.docked()},
+            {spec.id: spec.title for spec in registry}, lessons.menuAction())
+        self.view_menu.addAction(self.student_mode.action)
+        self.file_menu.insertAction(self._before_quit(), self.student_mode.edit_action)
         self.view_menu.addSeparator()
         self.theme_menu = ThemeMenu(self, self.view_menu,
                                     presenting=lambda: self.presenter_mode.active,
