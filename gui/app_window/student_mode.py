@@ -93,9 +93,11 @@ class StudentMode(QtCore.QObject):
     # ------------------------------------------------------------- names
     def panel_names(self) -> list[str]:
         """Object names of the docks and tool bars presenter mode can hide."""
+        docks = [dock.objectName() for dock in self.window.findChildren(QtWidgets.QDockWidget)
+                 if dock.objectName()]
         bars = [bar.objectName() for bar in self.window.findChildren(QtWidgets.QToolBar)
                 if bar.objectName() and bar.objectName() != ROW_TOOLBAR]
-        return [dock.objectName() for dock in self.docks.values()] + bars
+        return docks + bars
 
     def _choices(self):
         views = [(view_id, translate("ui", self.titles[view_id])) for view_id in self.titles]
