@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.classroom import NO_LOCKS, ClassroomLocks, locks_from_dict, setting_names
 from core.scene_validation import SceneError
@@ -31,6 +32,10 @@ from gui.classroom.presenter import ROW_TOOLBAR
 from gui.common.i18n import manager, translate
 from gui.common.view_spec import view_widget
 
+#: The settings sections as the lock dialog names them.
+SECTION_NAMES = {"data": QT_TRANSLATE_NOOP("StudentMode", "Data"),
+                 "network": QT_TRANSLATE_NOOP("StudentMode", "Network"),
+                 "training": QT_TRANSLATE_NOOP("StudentMode", "Training")}
 #: The panel of each settings section (view ids of the registry).
 PANELS = {"data": "data_panel", "network": "network_panel", "training": "training_panel"}
 
@@ -105,7 +110,7 @@ class StudentMode(QtCore.QObject):
         for name in setting_names():
             section, field = name.split(".")
             labels = {i.name: i.label for i in _fields(self.controller.session, section)}
-            settings.append((name, f"{translate('StudentMode', section.capitalize())} · "
+            settings.append((name, f"{translate('StudentMode', SECTION_NAMES[section])} · "
                                    f"{translate('Settings', labels[field])}"))
         panels = []
         for name in self.panel_names():
