@@ -28,6 +28,10 @@ key                       content
 ``trainer``               step and epoch counters, mini-batch sampler and dropout generator
                           states, initial parameters, loss/gradient-norm histories, divergence
 ``views``, ``extra``      free-form plain JSON from the GUI (open views, layout, selection)
+``classroom``             optional lock lists (hidden views and controls, fixed settings,
+                          presenter panels; :mod:`core.classroom`): checked as plain JSON
+                          here, its names by :func:`core.classroom.locks_from_dict`, so an
+                          invalid lock list never stops the scene from opening
 ========================  ===================================================================
 
 **Versions.** Version 2 stores every training hyperparameter once, in ``training``.
@@ -87,7 +91,7 @@ READABLE_VERSIONS = (1, 2)
 SCENE_FORMAT = "backprop-playground/scene"
 TOP_LEVEL_KEYS = ("format", "schema_version", "data", "network", "training", "points",
                   "class_names", "feature_names", "standardizer", "optimizer", "trainer",
-                  "views", "extra", "data_source")
+                  "views", "extra", "data_source", "classroom")
 NETWORK_STATE_KEYS = ("layer_sizes", "output_activation", "loss", "weights", "biases")
 # Trainer.state_dict keys the scene stores elsewhere (network, optimizer, training settings)
 # or recomputes from the session on load.
@@ -98,11 +102,14 @@ _TRAINER_DERIVED = ("format", "version", "loss", "layer_sizes", "n_train", "para
 # ---------------------------------------------------------------------------------------------
 # Session → plain data
 # ---------------------------------------------------------------------------------------------
-def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dict:
+def scene_to_dict(session: Session, views: Any = None, extra: Any = None,
+                  classroom: Any = None) -> dict:
     """The scene of ``session`` as plain JSON-ready data (see the module docstring).
 
     ``views`` and ``extra`` are stored as given (plain JSON: dicts, lists, str, numbers, bool,
-    None) — the GUI's open views and anything else it wants back. A step in progress (after
+    None) — the GUI's open views and anything else it wants back; ``classroom`` (the lock
+    lists, ``core.classroom.ClassroomLocks.to_dict()``, or a section kept as read) likewise,
+    omitted when None. A step in progress (after
     forward or backward) is saved as the start of that step. Raises TypeError if ``views`` or
     ``extra`` hold something that is not plain data.
     """
@@ -141,6 +148,8 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None) -> dic
         scene["views"] = views
     if extra is not None:
         scene["extra"] = extra
+    if classroom is not None:
+        scene["classroom"] = classroom
     return encode_plain(scene)
 
 
@@ -193,6 +202,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
         raise SceneError(f"class_names: {len(class_names)} names for {points.n_classes} classes")
     views = copy.deepcopy(checks.check_plain_json(d.get("views"), "views"))
     checks.check_plain_json(d.get("extra"), "extra")
+    checks.check_plain_json(d.get("classroom"), "classroom", max_items=10_000)
     data_source = _data_source_of(d)
 
     sizes, output, loss = expected_layer_sizes(data, network, points)

@@ -73,6 +73,16 @@ class TrainerStateMixin:
         """The earliest step :meth:`rewind_to` can reach."""
         return self._ring.oldest
 
+    def snapshot_params(self, step: int) -> np.ndarray:
+        """θ of step ``step`` as the snapshots hold it: a read-only (P,) float64 view in
+        ``get_params()`` order, for ``oldest_step`` ≤ step ≤ ``step_count`` (what a timeline
+        can show without rewinding). ValueError outside that range."""
+        step = int(step)
+        if step not in self._ring or step > self.step_count:
+            raise ValueError(f"Snapshots hold steps {self._ring.oldest}..{self.step_count}, "
+                             f"got {step}")
+        return self._ring.params(step)
+
     def _save_snapshot(self, step: int | None = None, epoch: int | None = None) -> np.ndarray:
         net_rng = self.net.rng.bit_generator.state if self._uses_dropout else None
         extra = (self.optimizer.state_dict(plain=False), self._sampler.state(),

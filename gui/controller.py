@@ -28,6 +28,7 @@ from PySide6.QtCore import Signal
 
 from core.parameters import ParamRef
 from core.session import Session
+from core.settings import fields_of
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
 from gui.common.divergence_text import cause_text, phase_text
 from gui.common.i18n import translate
@@ -115,6 +116,21 @@ class TrainingController(QtCore.QObject):
       "update", ``stepped`` follows).
     - ``playingChanged(bool)``, ``diverged(str)`` (training produced a non-finite loss or
       parameter; the text explains it), ``errorOccurred(str)``.
+    - ``viewedStepChanged(int)``: the timeline shows step k of the snapshots (the past: the
+      network holds θ_k, the history and step count are kept), or −1 back at the present;
+      ``weightsChanged`` follows.
+
+    **Viewing the past** (:meth:`view_step`): training from there discards steps k+1…N, so
+    every training action (Forward, Step, Epoch, Play, :meth:`run_steps`) first asks
+    ``confirm_continue(k, N)`` (set by the window; None answers "cancel"): "continue" rewinds
+    the trainer to k (``Trainer.rewind_to``, the one owner of history truncation) and trains,
+    "return" goes back to step N, "cancel" changes nothing. Every other change (settings,
+    points, Reset, a new session, hand-set parameters) returns to the present first; Rewind
+    moves the view back instead.
+
+    **Fixed settings** (:meth:`set_fixed_settings`, a scene's classroom locks in Student
+    mode): a change of one of them is refused here, whoever asks (panels, shortcuts, lessons),
+    with ``errorOccurred`` and ``settingsChanged(())``.
 
     Speed settings (:meth:`set_speed`) are the controller's own and emit nothing.
     """
@@ -130,6 +146,7 @@ class TrainingController(QtCore.QObject):
     playingChanged = Signal(bool)
     selectionChanged = Signal()
     errorOccurred = Signal(str)
+    viewedStepChanged = Signal(int)
 
     def __init__(self, session: Session | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -155,6 +172,14 @@ class TrainingController(QtCore.QObject):
         #: outside of one (lesson, scene, direct setting) invalidates the drawing undo history
         self.undo_depth = 0
         self._divergence_reported = False
+        #: "<section>.<field>" settings no setter may change (Student mode's fixed settings)
+        self.fixed_settings: frozenset[str] = frozenset()
+        #: the step the timeline shows, when it is in the past (else None)
+        self.viewed_step: int | None = None
+        self._present_params: np.ndarray | None = None
+        #: asked before training from the past discards the future: (k, N) → "continue",
+        #: "return" or "cancel" (gui.app_window.timeline installs a dialog)
+        self.confirm_continue: Callable[[int, int], str] | None = None
 
     # ------------------------------------------------------------ properties
     @property
@@ -203,6 +228,8 @@ class TrainingController(QtCore.QObject):
         return self.trainer.step_count, self.trainer.divergence is not None
 
     def forward(self) -> None:
+        if not self._may_train():
+            return
         before = self._state()
         if self._guard(self.trainer.forward) is not None:
             self._after_phase("forward")
@@ -233,6 +260,8 @@ class TrainingController(QtCore.QObject):
             self._report_divergence()
 
     def step(self) -> None:
+        if not self._may_train():
+            return
         before = self._state()
         self._guard(self.trainer.step)
         self._trained(*before)
@@ -243,6 +272,8 @@ class TrainingController(QtCore.QObject):
         """Steps until the current pass over the training set ends. A short epoch runs at
         once; one still running after EPOCH_BLOCK_SECONDS continues in Play ticks at full
         speed (the window stays responsive, Pause stops it early) and stops at its end."""
+        if not self._may_train():
+            return
         trainer = self.trainer
         before = self._state()
         start = self.clock()
@@ -266,6 +297,8 @@ class TrainingController(QtCore.QObject):
         training points (``errorOccurred``). Pauses Play first. Returns False when it stopped
         early, or training had already diverged: nothing more can be trained."""
         self.pause()
+        if not self._may_train():
+            return False
         trainer = self.trainer
         before = self._state()
         completed = True
@@ -292,6 +325,8 @@ class TrainingController(QtCore.QObject):
         """Start playback; ``until_epoch_end``: at full speed, stopping when the epoch ends
         (how :meth:`epoch` finishes a long epoch)."""
         if self.playing:
+            return
+        if not self._may_train():
             return
         if self.trainer.divergence is not None:
             self._report_divergence()
@@ -377,6 +412,7 @@ class TrainingController(QtCore.QObject):
         """Re-initialize the network from its seed; clears history, snapshots, divergence
         (``networkChanged``, ``weightsChanged``)."""
         self.pause()
+        self.return_to_present()
         self.trainer.reset()
         self._weights_replaced(rebuilt=True)
 
@@ -384,6 +420,9 @@ class TrainingController(QtCore.QObject):
         """Go back `n` steps through the snapshots (also clears a divergence);
         ``weightsChanged``."""
         self.pause()
+        if self.viewed_step is not None:  # move the view back; the future stays
+            self.view_step(max(self.trainer.oldest_step, self.viewed_step - max(1, int(n))))
+            return
         trainer = self.trainer
         if not trainer.can_rewind and trainer.divergence is None:
             self.errorOccurred.emit(translate("Controller", "Nothing to rewind"))
@@ -395,16 +434,116 @@ class TrainingController(QtCore.QObject):
             return
         self.weightsChanged.emit()
 
+    # -------------------------------------------------------------- timeline
+    def timeline_range(self) -> tuple[int, int]:
+        """(oldest, newest): the steps the timeline can show — the trainer's snapshots,
+        ``oldest_step`` … ``step_count``."""
+        return self.trainer.oldest_step, self.trainer.step_count
+
+    def view_step(self, step: int) -> bool:
+        """Show step ``step`` of the snapshots: the network holds θ_step (bit for bit the
+        snapshot), the history, step count and snapshots are kept; step N (the newest) is
+        the present (:meth:`return_to_present`). Pauses Play; refused (errorOccurred, False)
+        during a step or outside :meth:`timeline_range`. Emits ``viewedStepChanged(step)``
+        and ``weightsChanged``."""
+        self.pause()
+        trainer = self.trainer
+        step = int(step)
+        oldest, newest = self.timeline_range()
+        if step == newest:
+            self.return_to_present()
+            return True
+        if trainer.phase != "ready":
+            self.errorOccurred.emit(translate(
+                "Controller", "Finish the current step before looking at the past"))
+            return False
+        if not oldest <= step < newest:
+            self.errorOccurred.emit(translate(
+                "Controller", "Steps {0}…{1} can be shown, not step {2}").format(
+                    oldest, newest, step))
+            return False
+        if step == self.viewed_step:
+            return True
+        if self.viewed_step is None:
+            self._present_params = trainer.net.get_params().copy()
+        trainer.net.set_params(trainer.snapshot_params(step))
+        self.viewed_step = step
+        self.viewedStepChanged.emit(step)
+        self.weightsChanged.emit()
+        return True
+
+    def return_to_present(self) -> None:
+        """Back from the past to the newest step N with nothing lost (no-op at the present):
+        ``viewedStepChanged(-1)``, ``weightsChanged``."""
+        if self.viewed_step is None:
+            return
+        self.trainer.net.set_params(self._present_params)
+        self.viewed_step, self._present_params = None, None
+        self.viewedStepChanged.emit(-1)
+        self.weightsChanged.emit()
+
+    def continue_from_past(self) -> None:
+        """Make the viewed step k the present: the trainer rewinds to k
+        (``Trainer.rewind_to``), discarding steps k+1…N (``viewedStepChanged(-1)``,
+        ``weightsChanged``). No-op at the present."""
+        step = self.viewed_step
+        if step is None:
+            return
+        self.viewed_step, self._present_params = None, None
+        self.trainer.rewind_to(step)
+        self.viewedStepChanged.emit(-1)
+        self.weightsChanged.emit()
+
+    def _may_train(self) -> bool:
+        """True when training may go on: at the present, or after ``confirm_continue`` said
+        "continue" (then rewound to the viewed step); "return" goes back to the present and
+        "cancel" (or no one to ask) leaves everything as it was — both: False."""
+        step = self.viewed_step
+        if step is None:
+            return True
+        self.pause()
+        answer = "cancel" if self.confirm_continue is None else \
+            self.confirm_continue(step, self.trainer.step_count)
+        if answer == "continue":
+            self.continue_from_past()
+            return True
+        if answer == "return":
+            self.return_to_present()
+        return False
+
     def _weights_replaced(self, rebuilt: bool) -> None:
         if rebuilt:
             self.networkChanged.emit()
         self.weightsChanged.emit()
 
     # -------------------------------------------------------------- settings
-    def _apply(self, method, changes: dict) -> frozenset | None:
+    def set_fixed_settings(self, names) -> None:
+        """The "<section>.<field>" settings no setter may change from now on (() frees all)."""
+        self.fixed_settings = frozenset(str(name) for name in names)
+
+    def _refused_fixed(self, section: str, changes: dict) -> bool:
+        """True (after errorOccurred and ``settingsChanged(())``) when ``changes`` would
+        change a fixed setting of ``section``; setting its current value again is allowed."""
+        current = getattr(self.session, section)
+        fixed = [name for name, value in changes.items()
+                 if f"{section}.{name}" in self.fixed_settings
+                 and getattr(current, name, value) != value]
+        if not fixed:
+            return False
+        labels = {info.name: info.label for info in fields_of(current)}
+        self.errorOccurred.emit(translate("Controller", "{0} is fixed in this scene").format(
+            ", ".join(translate("Settings", labels.get(name, name)) for name in fixed)))
+        self.settingsChanged.emit(())
+        return True
+
+    def _apply(self, method, changes: dict, section: str) -> frozenset | None:
         """Call a Session setter; a ValueError becomes errorOccurred and ``settingsChanged(())``
-        (nothing changed: the panels show the valid settings again). Returns the setter's
-        result (what happened: "points", "network", "training"), or None when refused."""
+        (nothing changed: the panels show the valid settings again), and so does a change of
+        a fixed setting. Returns the setter's result (what happened: "points", "network",
+        "training"), or None when refused."""
+        if self._refused_fixed(section, changes):
+            return None
+        self.return_to_present()
         before = settings_of(self.session)
         try:
             result = method(**changes)
@@ -421,7 +560,7 @@ class TrainingController(QtCore.QObject):
         rebuilt only when the number of inputs changes). Emits ``settingsChanged``, then, when
         the points changed, ``pointsReplaced`` (new network only), ``dataChanged`` and, for
         a new network, ``networkChanged`` + ``weightsChanged``. False when refused."""
-        result = self._apply(self.session.set_data_settings, changes)
+        result = self._apply(self.session.set_data_settings, changes, "data")
         if result is None:
             return False
         if "network" in result:
@@ -435,7 +574,7 @@ class TrainingController(QtCore.QObject):
     def set_network_settings(self, **changes) -> bool:
         """Architecture settings: the network is rebuilt from its seed (step 0):
         ``settingsChanged``, ``networkChanged``, ``weightsChanged``. False when refused."""
-        result = self._apply(self.session.set_network_settings, changes)
+        result = self._apply(self.session.set_network_settings, changes, "network")
         if result is None:
             return False
         self._weights_replaced(rebuilt=True)
@@ -444,7 +583,8 @@ class TrainingController(QtCore.QObject):
     def set_training_settings(self, **changes) -> bool:
         """Optimization settings: the weights, history and step count are kept (a divergence
         is cleared); emits ``settingsChanged(names)`` only. False when refused."""
-        return self._apply(self.session.set_training_settings, changes) is not None
+        return self._apply(self.session.set_training_settings, changes,
+                           "training") is not None
 
     # ----------------------------------------------------------- point edits
     def _points_edited(self, result: frozenset, before: tuple | None = None) -> None:
@@ -459,23 +599,27 @@ class TrainingController(QtCore.QObject):
             self._weights_replaced(rebuilt=True)
 
     def add_point(self, x, label, train: bool = True) -> int:
+        self.return_to_present()
         before = settings_of(self.session)
         index = self.session.points.add(x, label, train)
         self._points_edited(self.session.points_edited(), before)
         return index
 
     def insert_point(self, index: int, x, label, train: bool = True) -> None:
+        self.return_to_present()
         before = settings_of(self.session)
         self.session.points.insert(index, x, label, train)
         self._points_edited(self.session.points_edited(), before)
 
     def remove_point(self, index: int):
+        self.return_to_present()
         before = settings_of(self.session)
         removed = self.session.points.remove(index)
         self._points_edited(self.session.points_edited(), before)
         return removed
 
     def clear_points(self) -> None:
+        self.return_to_present()
         before = settings_of(self.session)
         self._points_edited(self.session.clear(), before)
 
@@ -498,6 +642,7 @@ class TrainingController(QtCore.QObject):
 
     def restore_points_state(self, state: dict) -> None:
         """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
+        self.return_to_present()
         session = self.session
         before = settings_of(session)
         session.data = state["data"]
@@ -510,6 +655,7 @@ class TrainingController(QtCore.QObject):
         """Replace the whole session (scene file, lesson); views and panels follow: every
         signal but ``stepped`` (a new network, new points, new settings)."""
         self.pause()
+        self.return_to_present()
         before = settings_of(self.session)
         self.session = session
         self.selected_sample = None
@@ -529,6 +675,7 @@ class TrainingController(QtCore.QObject):
 
     def regenerate(self) -> None:
         """New points from the preset (data settings); the network is rebuilt."""
+        self.return_to_present()
         before = settings_of(self.session)
         result = self.session.regenerate()
         self._points_replaced(result, before)
@@ -536,6 +683,7 @@ class TrainingController(QtCore.QObject):
     def load_dataset(self, dataset, source=None) -> None:
         """Replace the points by an imported Dataset (1 or 2 features); ``source`` is its
         core.data_source.DataSource. Raises ValueError."""
+        self.return_to_present()
         before = settings_of(self.session)
         result = self.session.load_dataset(dataset, source)
         self._points_replaced(result, before)
@@ -565,6 +713,7 @@ class TrainingController(QtCore.QObject):
             self.errorOccurred.emit(
                 translate("Controller", "Finish the current step before moving the parameters"))
             return False
+        self.return_to_present()
         self.trainer.net.set_params(params)
         self.trainer.params_changed()
         self.weightsChanged.emit()

@@ -52,6 +52,8 @@ from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
 from gui.app_window.step_toolbar import StepToolbar
+from gui.app_window.student_mode import StudentMode
+from gui.app_window.timeline import TimelineBar
 from gui.panels.data_panel import source_text, split_text
 
 #: Seconds between status-bar updates during Play (numbers changing faster are unreadable).
@@ -112,6 +114,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.strip_bar.setObjectName(SETTINGS_STRIP)
         self.strip_bar.setMovable(False)
         self.strip_bar.addWidget(self.settings_strip)
+        self.timeline = TimelineBar(self.controller, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.timeline)
 
         # --- docks, in registry order (title → dock), the status bar and the menus; the
         # default sizes of the side columns are set before the status bar, menu bar and
@@ -165,6 +169,13 @@ class MainWindow(QtWidgets.QMainWindow):
                                             kept_docks=self._presenter_docks)
         self.workspaces.set_presenter(self.presenter_mode)
         self.presenter_mode.add_to_menu(self.view_menu)
+        # the scene's classroom locks: View ▸ Student mode, File ▸ Classroom locks…
+        self.student_mode = StudentMode(
+            self, self.controller, self.scene_files, self.presenter_mode, self.views,
+            {spec.id: self.docks[spec.title] for spec in registry.docked()},
+            {spec.id: spec.title for spec in registry}, lessons.menuAction())
+        self.view_menu.addAction(self.student_mode.action)
+        self.file_menu.insertAction(self._before_quit(), self.student_mode.edit_action)
         self.view_menu.addSeparator()
         self.theme_menu = ThemeMenu(self, self.view_menu,
                                     presenting=lambda: self.presenter_mode.active,
@@ -308,6 +319,7 @@ class MainWindow(QtWidgets.QMainWindow):
         c.settingsChanged.connect(self._settings_changed)
         c.playingChanged.connect(self._playing_changed)
         c.selectionChanged.connect(self.canvas_gate.request)
+        c.viewedStepChanged.connect(lambda _step: self.status_gate.request())
 
     # --------------------------------------------------------------- actions
     def set_discretize(self, on: bool) -> None:
@@ -508,7 +520,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def redraw_status(self) -> None:
         c = self.controller
         self.status.show_trainer(c.trainer, c.session.points.task == "classification",
-                                 c.steps_per_second if c.playing else None)
+                                 c.steps_per_second if c.playing else None, c.viewed_step)
 
     def flush(self) -> None:
         """Redraw everything now, completely (hidden views when shown again): canvas, loss

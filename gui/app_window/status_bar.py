@@ -5,6 +5,9 @@ is the network after N updates (step 0 = the initial weights), and the losses an
 measured at those weights — the current ones, the last point of the loss curve and the last
 row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
 ``core.metrics.predicted_classes``. The tooltips say so.
+
+While the timeline shows a past step k (``TrainingController.viewed_step``), the read-out is
+the history row of step k and one more label says "step k of N (viewing the past)".
 """
 
 from __future__ import annotations
@@ -51,6 +54,12 @@ class TrainingStatus(QtCore.QObject):
             label.setObjectName(f"status_{name}")
             status_bar.addPermanentWidget(label)
             self.labels[name] = label
+        #: "step k of N (viewing the past)"; hidden at the present
+        self.past_label = QtWidgets.QLabel()
+        self.past_label.setObjectName("status_past")
+        self.past_label.setStyleSheet("color: #B45F06; font-weight: bold;")
+        self.past_label.hide()
+        status_bar.insertPermanentWidget(0, self.past_label)
         self._fit_widths()
         self._set_tooltips()
         self.values: dict[str, str] = {}
@@ -94,16 +103,31 @@ class TrainingStatus(QtCore.QObject):
         for name, tip in tips.items():
             self.labels[name].setToolTip(tip)
 
+    def _show_past(self) -> None:
+        past = getattr(self, "_past", None)
+        if past is not None:
+            self.past_label.setText(translate(
+                "StatusBar", "step {0} of {1} (viewing the past)").format(*past))
+        self.past_label.setVisible(past is not None)
+
     def retranslate(self, _language: str = "") -> None:
         self._fit_widths()
         self._set_tooltips()
+        self._show_past()
         if self._shown is not None:
             self._render(*self._shown)
 
-    def show_trainer(self, trainer, classification: bool, steps_per_second: float | None) -> None:
+    def show_trainer(self, trainer, classification: bool, steps_per_second: float | None,
+                     viewed_step: int | None = None) -> None:
         """Show the newest history row: its step (the trainer's ``step_count``) with the losses
-        and accuracy measured at that step, and the trainer's epoch count."""
+        and accuracy measured at that step, and the trainer's epoch count; with
+        ``viewed_step`` k (the timeline in the past) the row of step k instead (dashes if the
+        history was thinned there) and "step k of N (viewing the past)"."""
+        self._past = None if viewed_step is None else (int(viewed_step), trainer.step_count)
+        self._show_past()
         row = trainer.history.last_row() or {}
+        if viewed_step is not None:
+            row = _row_of(trainer.history, int(viewed_step))
         step = row.get("step", trainer.step_count)
         accuracy = row.get("test_accuracy", math.nan) if classification else math.nan
         if classification and np.isnan(accuracy):
@@ -131,3 +155,14 @@ class TrainingStatus(QtCore.QObject):
         for name, text in self.values.items():
             if self.labels[name].text() != text:
                 self.labels[name].setText(text)
+
+
+def _row_of(history, step: int) -> dict:
+    """The history row of ``step`` as ``History.last_row`` gives the newest ({"step": step}
+    only when thinning dropped it)."""
+    arrays = history.arrays()
+    index = int(np.searchsorted(arrays["step"], step))
+    if index >= arrays["step"].size or arrays["step"][index] != step:
+        return {"step": step}
+    return {name: (int(values[index]) if name == "step" else float(values[index]))
+            for name, values in arrays.items()}

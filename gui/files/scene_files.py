@@ -18,6 +18,9 @@ tests and scripts that build a window stay away from them.
   offscreen/minimal Qt platforms, where nobody could answer — unless it is set to "0".
 * A scene swapped in by someone else (a lesson) is untitled and unchanged, like File ▸ New.
 * **Recent files**: QSettings key ``files/recent`` (at most :data:`MAX_RECENT`).
+* **Classroom locks** (the scene's ``classroom`` section, :mod:`core.classroom`): the section
+  as read is sent with ``classroomLoaded`` (None for New and a lesson) for whoever applies
+  it; saving writes what the ``classroom`` callable returns (None: no section).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
 
 from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
 from core.session import Session
@@ -70,6 +74,9 @@ class SceneFiles(QtCore.QObject):
     ``open_action``, ``save_action``, ``save_as_action`` and the ``recent_menu``.
     """
 
+    #: the ``classroom`` section of the scene just swapped in, as read (None: none)
+    classroomLoaded = Signal(object)
+
     def __init__(self, window: QtWidgets.QMainWindow, controller,
                  views: Sequence[WindowView] = (), undo_stack: QtGui.QUndoStack | None = None,
                  settings: QtCore.QSettings | None = None,
@@ -87,6 +94,9 @@ class SceneFiles(QtCore.QObject):
         self._settling = False  # a scene swapped in elsewhere is still sending its signals
         self._session = controller.session  # the scene that ``path`` holds
         self.autosaver = Autosaver(self, self.settings, data_dir)
+        #: () → the ``classroom`` section to save (plain JSON) or None
+        self.classroom = lambda: None
+        self._classroom_read = None
 
         self.new_action = self._action(QtGui.QKeySequence.StandardKey.New, self.new_scene,
                                        "scene_new")
@@ -181,6 +191,7 @@ class SceneFiles(QtCore.QObject):
             self._session = self.controller.session
         self.changes += 1
         self._set_clean(None)
+        self.classroomLoaded.emit(None)
 
     def _set_clean(self, path: str | None) -> None:
         self.path = path
@@ -198,7 +209,8 @@ class SceneFiles(QtCore.QObject):
         selected = controller.selected_parameter
         extra = {"selected_sample": controller.selected_sample,
                  "selected_parameter": list(selected) if selected is not None else None}
-        return scene_to_dict(controller.session, views={"open": self.open_views()}, extra=extra)
+        return scene_to_dict(controller.session, views={"open": self.open_views()}, extra=extra,
+                             classroom=self.classroom())
 
     def open_views(self) -> list[str]:
         """Ids of the views that are open (their dock is not closed)."""
@@ -269,6 +281,7 @@ class SceneFiles(QtCore.QObject):
             scene = load_scene(path)
             session, views = scene_from_dict(scene)  # validates everything, builds a new one
             extra = scene.get("extra")
+            self._classroom_read = scene.get("classroom")
         except (SceneError, ValueError, TypeError) as error:  # SceneError names the field
             self._warn(title, translate("SceneFiles", "{0} is not a usable scene file:\n{1}")
                        .format(os.path.basename(path), error))
@@ -297,6 +310,8 @@ class SceneFiles(QtCore.QObject):
             self._loading = False
             self._session = self.controller.session
         self.changes += 1
+        classroom, self._classroom_read = self._classroom_read, None
+        self.classroomLoaded.emit(classroom)
 
     def _restore_selection(self, extra: dict) -> None:
         controller = self.controller

@@ -1,0 +1,87 @@
+"""Classroom lock lists in scene files: checked against the settings' one declaration,
+round-tripped through save/load, optional (older scenes load), and an invalid lock list never
+stops the scene from opening."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.classroom import NO_LOCKS, ClassroomLocks, locks_from_dict, setting_names
+from core.scene import load_scene, save_scene, scene_from_dict, scene_to_dict
+from core.scene_validation import SceneError
+from core.session import Session
+from core.settings import DataSettings, TrainingSettings, fields_of
+
+
+def _small() -> Session:
+    return Session(DataSettings(n_points=40, seed=1))
+
+
+def test_setting_names_are_the_declared_settings():
+    names = setting_names()
+    assert "training.learning_rate" in names and "network.hidden_sizes" in names
+    assert {n for n in names if n.startswith("training.")} == {
+        f"training.{info.name}" for info in fields_of(TrainingSettings)}
+    assert {n for n in names if n.startswith("data.")} == {
+        f"data.{info.name}" for info in fields_of(DataSettings)}
+
+
+def test_locks_round_trip_through_a_scene_file(tmp_path):
+    locks = ClassroomLocks.of(hidden_views=["inspector", "loss_surface"],
+                              hidden_controls=["network.init"],
+                              fixed_settings=["training.learning_rate", "training.optimizer"],
+                              presenter_hidden=["dock_loss_curve", "drawToolbar"])
+    path = tmp_path / "locked.json"
+    save_scene(path, scene_to_dict(_small(), classroom=locks.to_dict()))
+    d = load_scene(path)
+    scene_from_dict(d)  # the scene loads with its section
+    assert locks_from_dict(d["classroom"]) == locks
+
+
+def test_a_scene_without_the_section_has_no_locks():
+    d = scene_to_dict(_small())
+    assert "classroom" not in d
+    scene_from_dict(d)
+    assert locks_from_dict(d.get("classroom")) is NO_LOCKS
+    assert NO_LOCKS.empty
+
+
+def test_missing_keys_are_empty_lists():
+    locks = locks_from_dict({"fixed_settings": ["training.l2"]})
+    assert locks == ClassroomLocks(fixed_settings=("training.l2",))
+
+
+def test_unknown_setting_names_are_all_listed():
+    with pytest.raises(SceneError) as info:
+        locks_from_dict({"fixed_settings": ["training.learning_rate", "training.speed",
+                                            "lr"]})
+    message = str(info.value)
+    assert message.startswith("classroom.fixed_settings: unknown names")
+    assert "'training.speed'" in message and "'lr'" in message
+    assert "'training.learning_rate'" not in message.split("(allowed")[0]
+
+
+def test_unknown_view_ids_are_named_when_the_caller_knows_the_views():
+    d = {"hidden_views": ["inspector", "diagramm"]}
+    assert locks_from_dict(d).hidden_views == ("diagramm", "inspector")  # no list: accepted
+    with pytest.raises(SceneError, match=r"classroom.hidden_views: unknown name 'diagramm'"):
+        locks_from_dict(d, view_ids=["inspector", "network"])
+
+
+@pytest.mark.parametrize("section, field", [
+    ({"hidden_views": "inspector"}, "classroom.hidden_views: expected a list"),
+    ({"hidden_controls": [3]}, "classroom.hidden_controls[0]: expected a string"),
+    ({"locked": []}, "classroom: unknown field 'locked'"),
+    (["inspector"], "classroom: expected an object"),
+])
+def test_malformed_sections_name_the_field(section, field):
+    with pytest.raises(SceneError, match=field.replace("[", r"\[").replace("]", r"\]")):
+        locks_from_dict(section)
+
+
+def test_an_invalid_lock_list_does_not_stop_the_scene_from_loading():
+    d = scene_to_dict(_small(), classroom={"fixed_settings": ["training.speed"]})
+    session, _views = scene_from_dict(d)
+    assert session.points.X.shape[0] == 40
+    with pytest.raises(SceneError):
+        locks_from_dict(d["classroom"])

@@ -1,0 +1,110 @@
+"""Student mode: a scene's lock lists hide exactly the listed views and controls, fix the
+listed settings (panel and controller), round-trip through save/load with the presenter's
+hide list; an invalid list opens the scene without locks and keeps the section."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6 import QtWidgets
+
+from core.classroom import ClassroomLocks
+from core.scene import save_scene, scene_to_dict
+from core.session import Session
+
+LOCKS = ClassroomLocks.of(hidden_views=["inspector", "loss_surface"],
+                          hidden_controls=["network.init", "training.optimizer"],
+                          fixed_settings=["training.learning_rate"],
+                          presenter_hidden=["drawToolbar", "dock_loss_curve"])
+
+
+@pytest.fixture
+def no_boxes(monkeypatch):
+    """Message boxes answered at once (warnings recorded; questions: Yes)."""
+    shown = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
+                        lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *a, **k: QtWidgets.QMessageBox.StandardButton.Yes)
+    return shown
+
+
+def test_locks_round_trip_through_save_and_open(qtbot, window, tmp_path, no_boxes):
+    window.student_mode.set_locks(LOCKS)
+    path = tmp_path / "locked.json"
+    assert window.scene_files.save_as(str(path))
+    saved = json.loads(path.read_text())["classroom"]
+    assert saved["fixed_settings"] == ["training.learning_rate"]
+    window.student_mode.set_locks(ClassroomLocks())
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    assert window.student_mode.locks == LOCKS
+    assert window.presenter_mode.locked_panels() == {"drawToolbar", "dock_loss_curve"}
+    assert not no_boxes
+
+
+def test_student_mode_hides_exactly_the_listed(qtbot, window, no_boxes):
+    sm = window.student_mode
+    sm.set_locks(LOCKS)
+    before = sm.hidden_now()
+    sm.action.trigger()
+    assert sm.active
+    now = sm.hidden_now()
+    assert sorted(set(now["views"]) - set(before["views"])) == ["inspector", "loss_surface"]
+    assert sorted(set(now["controls"]) - set(before["controls"])) == [
+        "network.init", "training.optimizer"]
+    toggles = {a for a in window.view_menu.actions() if a.isVisible()}
+    assert window.docks["Inspector"].toggleViewAction() not in toggles
+    window.docks["Inspector"].toggleViewAction().trigger()  # its shortcut: disabled
+    assert not window.docks["Inspector"].isVisible()
+    assert not window.scene_files.open_action.isEnabled()
+    sm.action.trigger()  # "Leave student mode?" → Yes
+    assert not sm.active
+    assert sm.hidden_now() == before
+    assert window.docks["Inspector"].isVisible()
+
+
+def test_leaving_student_mode_can_be_declined(qtbot, window, monkeypatch, no_boxes):
+    sm = window.student_mode
+    sm.set_locks(LOCKS)
+    sm.action.trigger()
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *a, **k: QtWidgets.QMessageBox.StandardButton.No)
+    sm.action.trigger()
+    assert sm.active and sm.action.isChecked()
+
+
+def test_a_fixed_setting_cannot_be_changed_by_the_panel_nor_the_controller(qtbot, window,
+                                                                          no_boxes):
+    sm = window.student_mode
+    sm.set_locks(LOCKS)
+    sm.set_active(True)
+    control = window.training_panel.controls["learning_rate"]
+    assert not control.widget.isEnabled()
+    control.changed.emit(0.5)  # even if the panel asked
+    assert window.controller.session.training.learning_rate == 0.03
+    assert not window.controller.set_training_settings(learning_rate=0.5)
+    assert window.controller.session.training.learning_rate == 0.03
+    sm.set_active(False)
+    assert control.widget.isEnabled()
+    assert window.controller.set_training_settings(learning_rate=0.5)
+
+
+def test_an_invalid_lock_list_opens_the_scene_without_locks_and_keeps_it(qtbot, window,
+                                                                          tmp_path, no_boxes):
+    section = {"hidden_views": ["inspektor"], "fixed_settings": ["training.speed"]}
+    path = tmp_path / "bad.json"
+    save_scene(path, scene_to_dict(Session(), classroom=section))
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    assert len(no_boxes) == 1 and "'inspektor'" in no_boxes[0]
+    assert window.student_mode.locks == ClassroomLocks()
+    copy = tmp_path / "copy.json"
+    assert window.scene_files.save_as(str(copy))
+    assert json.loads(copy.read_text())["classroom"] == section  # nothing lost
+
+
+def test_an_older_scene_without_locks_opens(qtbot, window, tmp_path, no_boxes):
+    path = tmp_path / "old.json"
+    save_scene(path, scene_to_dict(Session()))
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    assert window.student_mode.locks == ClassroomLocks() and not no_boxes
