@@ -37,8 +37,8 @@ def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
     assert summary["test_accuracy"] >= 0.95
     for key in ("train_loss", "test_loss", "train_accuracy"):
         assert isinstance(summary[key], float)
-    assert summary["settings"]["network"]["hidden_sizes"] == [4]
-    assert summary["layer_sizes"] == [2, 4, 1]
+    assert summary["settings"]["network"]["hidden_sizes"] == [8]
+    assert summary["layer_sizes"] == [2, 8, 1]
     assert summary["expect_met"] is True and summary["unmet"] == []
 
 
