@@ -4,12 +4,14 @@ A lesson file holds one numbered lesson and, optionally, ``variants`` that chang
 of the same scene (e.g. "xor-perceptron" and its variant "xor-hidden"). Every lesson and every
 variant has its own id, so ``load_lesson("xor-hidden")`` and ``app.py --lesson xor-hidden`` work.
 
-File format (``"lesson_format": 2``)::
+File format (``"lesson_format": 3``; format 2 is the same without ``steps`` and still loads,
+its text shown as one step: :meth:`Lesson.guided_steps`)::
 
-    {"lesson_format": 2, "id": "xor-perceptron", "number": 2,
+    {"lesson_format": 3, "id": "xor-perceptron", "number": 2,
      "title": {"en": "...", "zh_CN": "..."},
      "text": {"en": "... levels off at {train_accuracy} ...", "zh_CN": "... {train_accuracy} ..."},
      "suggested_steps": [{"en": ..., "zh_CN": ...}, ...],
+     "steps": [{"text": ..., "setup": ..., "action": ..., "predict": ..., "claims": ...}],
      "scene": {"schema_version": 1, "data": {...}, "network": {...}, "training": {...},
                "views": {"open": [...], "loss_surface": {"plane": "parameters", ...}}},
      "dataset": {"csv": "penguins.csv", "features": [...], "label": "species"},  # optional
@@ -20,6 +22,9 @@ File format (``"lesson_format": 2``)::
      "variants": [{"id": "xor-hidden", "title": ..., "text": ..., "suggested_steps": [...],
                    "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...},
                    "play_speed": 5}]}  # optional; a variant without one keeps its lesson's
+
+``steps`` (required in format 3, for the lesson and for each variant) is the guided sequence of
+the window's lesson bar, validated by :func:`core.lesson_steps.parse_steps` (see there).
 
 ``expect`` is what the lesson's text says happens when the lesson is trained for
 ``expect.steps`` steps from its start: the claims (:mod:`core.lesson_claims`) are checked by
