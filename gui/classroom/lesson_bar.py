@@ -309,12 +309,17 @@ class LessonBar(QtWidgets.QToolBar):
     def _build_choices(self) -> None:
         for button in self.choice_group.buttons():
             self.choice_group.removeButton(button)
+            self.choice_layout.removeWidget(button)
+            button.hide()
             button.deleteLater()
+        while self.choice_layout.count():  # the stretch after the last choice
+            self.choice_layout.takeAt(0)
         for k, _choice in enumerate(self.step.choices if self.lesson else ()):
             button = QtWidgets.QRadioButton()
             button.setObjectName(f"lessonChoice{k}")
             self.choice_group.addButton(button, k)
             self.choice_layout.addWidget(button)
+        self.choice_layout.addStretch(1)
         self.choices.setVisible(bool(self.lesson and self.step.choices))
 
     def _reveal_text(self, right, before, after) -> str:
