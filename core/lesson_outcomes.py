@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from core.lesson_claims import COSTLY_METRICS, check_claims
+from core.lesson_steps import StepOutcome, run_lesson_steps
 from core.lessons import get_lesson, list_lessons, load_lesson
 from core.linear_models import best_line_accuracy, least_squares, mse_hessian
 from core.training import TrainingDiverged
@@ -224,3 +225,16 @@ def costly_metrics_for(expect: dict[str, Any]) -> tuple[str, ...]:
     """The costly metrics an ``expect`` block's own claims need (for :func:`measure`)."""
     own = {c["metric"] for c in expect["claims"] if "lesson" not in c}
     return tuple(sorted(own & set(COSTLY_METRICS)))
+
+
+@functools.lru_cache(maxsize=32)
+def _step_outcomes(lesson_id: str) -> tuple[StepOutcome, ...]:
+    return tuple(run_lesson_steps(get_lesson(lesson_id), measure, lesson_metrics, load_lesson))
+
+
+def lesson_step_outcomes(lesson_id: str) -> list[StepOutcome]:
+    """Every guided step of lesson ``lesson_id`` run once from its start
+    (:func:`core.lesson_steps.run_lesson_steps`): per step the step count, the metrics after its
+    action, the right answers of its question and its unmet claims. Cached per id within the
+    process (runs are deterministic); the outcomes are shared, do not change them."""
+    return list(_step_outcomes(lesson_id))

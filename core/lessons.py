@@ -4,12 +4,14 @@ A lesson file holds one numbered lesson and, optionally, ``variants`` that chang
 of the same scene (e.g. "xor-perceptron" and its variant "xor-hidden"). Every lesson and every
 variant has its own id, so ``load_lesson("xor-hidden")`` and ``app.py --lesson xor-hidden`` work.
 
-File format (``"lesson_format": 2``)::
+File format (``"lesson_format": 3``; format 2 is the same without ``steps`` and still loads,
+its text shown as one step: :meth:`Lesson.guided_steps`)::
 
-    {"lesson_format": 2, "id": "xor-perceptron", "number": 2,
+    {"lesson_format": 3, "id": "xor-perceptron", "number": 2,
      "title": {"en": "...", "zh_CN": "..."},
      "text": {"en": "... levels off at {train_accuracy} ...", "zh_CN": "... {train_accuracy} ..."},
      "suggested_steps": [{"en": ..., "zh_CN": ...}, ...],
+     "steps": [{"text": ..., "setup": ..., "action": ..., "predict": ..., "claims": ...}],
      "scene": {"schema_version": 1, "data": {...}, "network": {...}, "training": {...},
                "views": {"open": [...], "loss_surface": {"plane": "parameters", ...}}},
      "dataset": {"csv": "penguins.csv", "features": [...], "label": "species"},  # optional
@@ -20,6 +22,9 @@ File format (``"lesson_format": 2``)::
      "variants": [{"id": "xor-hidden", "title": ..., "text": ..., "suggested_steps": [...],
                    "changes": {"network": {"hidden_sizes": [4]}}, "expect": {...},
                    "play_speed": 5}]}  # optional; a variant without one keeps its lesson's
+
+``steps`` (required in format 3, for the lesson and for each variant) is the guided sequence of
+the window's lesson bar, validated by :func:`core.lesson_steps.parse_steps` (see there).
 
 ``expect`` is what the lesson's text says happens when the lesson is trained for
 ``expect.steps`` steps from its start: the claims (:mod:`core.lesson_claims`) are checked by
@@ -57,6 +62,7 @@ from typing import Any, NamedTuple
 from core.datasets import PointSet, read_csv
 from core.directions import PLANE_KINDS, is_linear_lesson, random_plane
 from core.lesson_claims import check_placeholders, fill, parse_claims
+from core.lesson_steps import LessonStep, parse_steps
 from core.parameters import ParamRef
 from core.resource_files import resources_dir
 from core.scene import scene_from_dict
@@ -77,7 +83,9 @@ LESSON_DIR = RESOURCES / "lessons"
 LESSON_GLOB = "*.json"  # the lesson files of a directory (shipped by pyproject's package-data)
 DATA_DIR = RESOURCES / "data"
 LANGUAGES = ("en", "zh_CN")
-LESSON_FORMAT = 2
+LESSON_FORMAT = 3
+#: Formats this app reads: 3 (with guided ``steps``) and 2 (the same without them).
+LESSON_FORMATS = (2, 3)
 SCENE_SECTIONS = ("data", "network", "training", "views")
 _ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MAX_LESSON_BYTES = 1_000_000
@@ -120,6 +128,12 @@ class Lesson:
     dataset: dict[str, Any] | None = None
     path: Path | None = field(default=None, compare=False)
     play_speed: float | None = None
+    steps: tuple[LessonStep, ...] = ()
+
+    def guided_steps(self) -> tuple[LessonStep, ...]:
+        """The steps of the lesson bar: ``steps`` (format 3), or for a format-2 lesson one
+        step showing its ``text``, with no setup or action."""
+        return self.steps or (LessonStep(dict(self.text)),)
 
     def localized(self, name: str, language: str = "en") -> str:
         """``title`` or ``text`` in ``language`` (``"zh_CN"``, ``"zh"`` …), English if missing,
@@ -270,6 +284,17 @@ def _apply_changes(scene: dict, changes: Any, where: str) -> dict:
     return merged
 
 
+def _guided(d: dict, where: str, expect: dict[str, Any], version: int
+            ) -> tuple[LessonStep, ...]:
+    """The guided ``steps`` of a lesson or variant: required in format 3, absent in 2."""
+    if version == 2:
+        if "steps" in d:
+            raise SceneError(f"{join(where, 'steps')}: guided steps need lesson_format 3")
+        return ()
+    return parse_steps(require(d, "steps", where), join(where, "steps"), expect,
+                       texts=_texts, check_surface=_surface, check_speed=_play_speed)
+
+
 def _check_id(value: Any, where: str) -> str:
     lesson_id = as_str(value, where)
     if not _ID_PATTERN.match(lesson_id):
@@ -284,11 +309,14 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     field"``). The scene itself is validated later, by :func:`load_lesson_scene`.
     """
     allowed = ("lesson_format", "id", "number", "title", "text", "suggested_steps", "scene",
-               "dataset", "expect", "variants", "play_speed")
+               "dataset", "expect", "variants", "play_speed", "steps")
     d = as_dict(d, "lesson", allowed=allowed)
     version = as_int(require(d, "lesson_format", ""), "lesson_format")
-    if version != LESSON_FORMAT:
-        raise SceneError(f"lesson_format: this app reads format {LESSON_FORMAT}, got {version}")
+    if version not in LESSON_FORMATS:
+        raise SceneError(f"lesson_format: this app reads formats "
+                         f"{' and '.join(map(str, LESSON_FORMATS))}, got {version}")
+    if version == 2 and "steps" in d:
+        raise SceneError("steps: guided steps need lesson_format 3")
     base_id = _check_id(require(d, "id", ""), "id")
     number = as_int(require(d, "number", ""), "number", minimum=1, maximum=999)
     scene = as_dict(require(d, "scene", ""), "scene")
@@ -296,9 +324,11 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     steps = _steps(d.get("suggested_steps", []), "suggested_steps")
     _surface(scene.get("views"), "scene.views")
     speed = _play_speed(d["play_speed"], "play_speed") if "play_speed" in d else None
+    expect = _expect(require(d, "expect", ""), "expect")
+    guided = _guided(d, "", expect, version)
     lessons = [Lesson(base_id, number, base_id, _texts(require(d, "title", ""), "title"),
                       _texts(require(d, "text", ""), "text"), steps, copy.deepcopy(scene),
-                      _expect(require(d, "expect", ""), "expect"), dataset, path, speed)]
+                      expect, dataset, path, speed, guided)]
     _check_texts(lessons[0], "")
     variants = d.get("variants", [])
     if not isinstance(variants, list):
@@ -306,7 +336,8 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
     for i, variant in enumerate(variants):
         where = f"variants[{i}]"
         variant = as_dict(variant, where, allowed=("id", "title", "text", "suggested_steps",
-                                                   "changes", "expect", "play_speed"))
+                                                   "changes", "expect", "play_speed", "steps"))
+        variant_expect = _expect(require(variant, "expect", where), join(where, "expect"))
         lessons.append(Lesson(
             _check_id(require(variant, "id", where), join(where, "id")), number, base_id,
             _texts(require(variant, "title", where), join(where, "title")),
@@ -314,10 +345,10 @@ def parse_lesson_file(d: Any, path: Path | None = None) -> list[Lesson]:
             _steps(variant["suggested_steps"], join(where, "suggested_steps"))
             if "suggested_steps" in variant else steps,
             _apply_changes(scene, variant.get("changes", {}), join(where, "changes")),
-            _expect(require(variant, "expect", where), join(where, "expect")),
-            dataset, path,
+            variant_expect, dataset, path,
             _play_speed(variant["play_speed"], join(where, "play_speed"))
-            if "play_speed" in variant else speed))
+            if "play_speed" in variant else speed,
+            _guided(variant, where, variant_expect, version)))
         _surface(lessons[-1].scene.get("views"), join(where, "changes.views"))
         _check_texts(lessons[-1], where)
     return lessons

@@ -158,6 +158,7 @@ class TrainingController(QtCore.QObject):
         self.clock: Callable[[], float] = time.perf_counter
         self.speed = DEFAULT_PLAY_SPEED  # steps per second; 0 = as fast as possible
         self._until_epoch_end = False  # playing only to finish an Epoch
+        self.stop_at: int | None = None  # Play pauses at this step count (play_until)
         self._due = 0.0
         self._last_tick: float | None = None
         self._rate_window: deque[tuple[float, int]] = deque(maxlen=60)
@@ -309,6 +310,28 @@ class TrainingController(QtCore.QObject):
         self._trained(*before)
         return completed
 
+    def run_epochs(self, epochs: int) -> bool:
+        """Scripted training (a lesson step's action): ``epochs`` whole passes over the
+        training set (the rest of the current one first, as :meth:`epoch`), at once, then
+        ``stepped(n)`` once. Pauses Play first; stops at a divergence. Returns False when it
+        stopped early or training had already diverged."""
+        self.pause()
+        trainer = self.trainer
+        before = self._state()
+        completed = True
+        for _ in range(max(0, int(epochs))):
+            while True:
+                record = None if trainer.divergence is not None else self._guard(trainer.step)
+                if record is None:
+                    completed = False
+                    break
+                if record.epoch_ended:
+                    break
+            if not completed:
+                break
+        self._trained(*before)
+        return completed
+
     # -------------------------------------------------------------- playback
     def set_speed(self, steps_per_second: float) -> None:
         """Playback rate in steps/s (≥ 0); 0 means as fast as possible."""
@@ -338,7 +361,18 @@ class TrainingController(QtCore.QObject):
         self.timer.start(0 if until_epoch_end else self._interval_ms())
         self.playingChanged.emit(True)
 
+    def play_until(self, step: int) -> None:
+        """Play (at the current speed) and pause exactly when the step count reaches ``step``
+        (a lesson step's action); nothing happens if it has already."""
+        if self.trainer.step_count >= step:
+            return
+        self.stop_at = int(step)
+        self.play()
+        if not self.playing:
+            self.stop_at = None
+
     def pause(self) -> None:
+        self.stop_at = None
         if not self.playing:
             return
         self.timer.stop()
@@ -363,6 +397,8 @@ class TrainingController(QtCore.QObject):
         epoch_ended = False
         while True:
             if self.speed > 0 and not self._until_epoch_end and self._due < 1.0:
+                break
+            if self.stop_at is not None and trainer.step_count >= self.stop_at:
                 break
             try:
                 epoch_ended = trainer.step().epoch_ended
@@ -394,6 +430,8 @@ class TrainingController(QtCore.QObject):
             self.pause()
             self._report_divergence()
         elif epoch_ended and self._until_epoch_end:
+            self.pause()
+        elif self.stop_at is not None and trainer.step_count >= self.stop_at:
             self.pause()
 
     def _report_divergence(self) -> None:

@@ -28,6 +28,7 @@ from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
 from gui.common.refresh import RefreshGate
 from gui.app_window.recording import record_training
+from gui.classroom.lesson_bar import LessonBar
 from gui.classroom.lessons_menu import LessonsMenu
 from gui.classroom.predict_reveal import PredictReveal
 from gui.classroom.presenter import PresenterMode
@@ -185,6 +186,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                         self.loss_surface.show_plane,
                                         lambda speed: self.step_toolbar.set_speed(speed,
                                                                                   emit=True))
+        self.lesson_bar = LessonBar(self, self.lessons_menu)  # a guided lesson's steps
         self.shortcuts = ShortcutKeys(
             self, self.next_phase_action, self.shortcuts_action,
             table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))

@@ -146,8 +146,31 @@ class LessonsMenu(QtCore.QObject):
         self.notes_action = self.dock.toggleViewAction()
         self.menu.addAction(self.notes_action)
         self.current = None
+        # the lesson's own scene, and whether the user changed its data, network or settings
+        # (training it is what a lesson is for: switching lessons does not ask to save that)
+        self.lesson_session = None
+        self.lesson_edited = False
+        self._loading = False
+        for signal in (controller.dataChanged, controller.networkChanged,
+                       controller.settingsChanged):
+            signal.connect(self._edited)
         self.retranslate()
         manager().languageChanged.connect(self.retranslate)
+
+    def mark_lesson_scene(self, session) -> None:
+        """``session`` is a lesson's scene as the lesson made it (see :meth:`unedited`)."""
+        self.lesson_session = session
+        self.lesson_edited = False
+
+    def _edited(self, *_args) -> None:
+        if self.controller.session is self.lesson_session and not self._loading:
+            self.lesson_edited = True
+
+    def unedited(self) -> bool:
+        """The scene is a lesson's, only trained (stepped, played, rewound) since it loaded:
+        nothing a lesson cannot make again, so loading another lesson asks nothing."""
+        return self.lesson_session is not None \
+            and self.controller.session is self.lesson_session and not self.lesson_edited
 
     def retranslate(self, _language: str = "") -> None:
         self.menu.setTitle(translate("Lessons", "&Lessons"))
@@ -163,7 +186,7 @@ class LessonsMenu(QtCore.QObject):
         Cancel, as File ▸ Open; Cancel keeps the scene and returns False). A broken lesson
         shows a message and keeps the scene."""
         self.controller.pause()
-        if not self.scene_files.maybe_save():
+        if not self.unedited() and not self.scene_files.maybe_save():
             return False
         try:
             session, views = load_lesson_scene(lesson_id)
@@ -172,7 +195,12 @@ class LessonsMenu(QtCore.QObject):
                                           translate("Lessons", "Cannot load this lesson:")
                                           + f"\n{error}")
             return False
-        self.scene_files.replace_untitled(session)
+        self._loading = True
+        try:
+            self.scene_files.replace_untitled(session)
+        finally:
+            self._loading = False
+        self.mark_lesson_scene(self.controller.session)
         self.apply_views(views)
         session = self.controller.session
         self.show_surface_plane(surface_plane(views, session.net, session.loss))

@@ -243,6 +243,14 @@ class SurfaceControls(QtWidgets.QWidget):
             self.mode_combo.setCurrentIndex(MODES.index(mode))
         self._update_visibility()
 
+    def set_grid(self, extent: float | None) -> None:
+        """A fixed grid of ±``extent`` around the current point ("fit path" off), or with
+        None the grid that fits the path (at least ± the current extent); no signal."""
+        with QtCore.QSignalBlocker(self.extent_spin), QtCore.QSignalBlocker(self.fit_check):
+            if extent is not None:
+                self.extent_spin.setValue(float(extent))
+            self.fit_check.setChecked(extent is None)
+
     def set_linear_available(self, available: bool) -> None:
         """Enable the (w, b) item only for a 1-input linear model with mse."""
         item = self.mode_combo.model().item(MODES.index("linear"))

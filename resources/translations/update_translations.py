@@ -135,6 +135,11 @@ def harvest() -> list[str]:
     own = _own_sources()
     skip = set(UI_LANGUAGES.values()) | {
         lesson.localized(name, "en") for lesson in list_lessons() for name in ("title", "text")}
+    for lesson in list_lessons():  # the guided steps' texts, questions and choices (lesson bar)
+        for step in lesson.steps:
+            shown = [step.text, *([step.question] if step.question else []),
+                     *(choice.text for choice in step.choices)]
+            skip |= {step.localized(t, lesson.expect, "en") for t in shown}
 
     def wanted(text: str) -> bool:
         # "Rewind one step (←)": a tool tip gui.classroom.shortcuts composes from its own description

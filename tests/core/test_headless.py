@@ -27,18 +27,18 @@ def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
         path.write_bytes(b"fake")
         return [path]
 
-    summary = run_headless(lesson="xor-hidden", steps=500, export_dir=tmp_path / "out",
+    summary = run_headless(lesson="xor-hidden", steps=1500, export_dir=tmp_path / "out",
                            export_views=export_views)
     written = _read_strict(tmp_path / "out" / SUMMARY_NAME)
     assert written == summary
-    assert calls == [(500, tmp_path / "out")]
+    assert calls == [(1500, tmp_path / "out")]
     assert summary["files"] == ["canvas.png", MODEL_NAME, SUMMARY_NAME]
-    assert summary["steps"] == summary["steps_run"] == 500
+    assert summary["steps"] == summary["steps_run"] == 1500  # the lesson's expect.steps
     assert summary["test_accuracy"] >= 0.95
     for key in ("train_loss", "test_loss", "train_accuracy"):
         assert isinstance(summary[key], float)
-    assert summary["settings"]["network"]["hidden_sizes"] == [4]
-    assert summary["layer_sizes"] == [2, 4, 1]
+    assert summary["settings"]["network"]["hidden_sizes"] == [8]
+    assert summary["layer_sizes"] == [2, 8, 1]
     assert summary["expect_met"] is True and summary["unmet"] == []
 
 

@@ -94,7 +94,7 @@ _MATH = "mathematics"
 LITERAL_NUMBERS = {
     "linear-regression": {},
     "linear-regression-large-lr": {
-        "0.15": lambda s: s.training.learning_rate == 0.15,
+        "0.12": lambda s: s.training.learning_rate == 0.12,
         "2": _MATH,  # 2/λ_max
         "10": lambda s: PARAMETER_LIMIT == 1e10,  # ±10¹⁰
     },
@@ -102,7 +102,9 @@ LITERAL_NUMBERS = {
         "1": lambda s: set(np.unique(s.y_train)) == {0.0, 1.0},  # class 1
         "2": _MATH, "0.69": lambda s: abs(math.log(2) - 0.69) < 0.005,  # log 2 ≈ 0.69
     },
-    "xor-hidden": {"4": lambda s: s.net.layer_sizes == (2, 4, 1)},
+    "xor-hidden": {"8": lambda s: s.net.layer_sizes == (2, 8, 1),
+                   "0.1": lambda s: s.net.init == "normal",  # std 0.1 (core.network)
+                   "2": _MATH},  # log 2
     "vanishing-sigmoid": {"1": _MATH, "4": _MATH},  # σ′ ≤ 1/4
     "vanishing-relu": {"0.03": lambda s: s.training.learning_rate == 0.03,
                        "1": _MATH},  # ReLU′ = 1
@@ -241,7 +243,7 @@ def test_perceptron_cannot_learn_xor_however_long_it_trains():
     perceptron, hidden = lesson_metrics("xor-perceptron"), lesson_metrics("xor-hidden")
     session = load_lesson("xor-perceptron")
     assert session.net.layer_sizes == (2, 1) and session.net.output_activation == "sigmoid"
-    assert load_lesson("xor-hidden").net.layer_sizes == (2, 4, 1)
+    assert load_lesson("xor-hidden").net.layer_sizes == (2, 8, 1)
     X = np.column_stack([session.X_train, np.ones(len(session.X_train))])
     y = session.y_train.reshape(-1)
     theta = np.zeros(3)
@@ -295,10 +297,10 @@ def test_too_large_learning_rate_zigzags_and_diverges_and_half_of_it_converges()
     assert metrics["diverged"] and metrics["divergence"]["phase"] == "update"
     assert f"±{PARAMETER_LIMIT:.0e}" in metrics["divergence"]["cause"]
     assert not lesson_metrics("linear-regression")["diverged"]
-    # the suggested step: halve η (0.075, below 2/λ_max) and the path settles into the optimum
+    # the suggested step: halve η (0.06, below 2/λ_max) and the path settles into the optimum
     halved = load_lesson("linear-regression-large-lr")
     halved.trainer.set_learning_rate(halved.training.learning_rate / 2)
-    assert halved.trainer.learning_rate == 0.075 < metrics["stable_learning_rate"]
+    assert halved.trainer.learning_rate == 0.06 < metrics["stable_learning_rate"]
     assert train(halved, 1500) == 1500
     assert measure(halved)["least_squares_error"] < 1e-6
 
@@ -400,6 +402,7 @@ def test_lesson_data_file_must_be_a_plain_name_in_resources(tmp_path):
 
 def test_unknown_metric_in_a_claim_is_refused(tmp_path):
     _write_lesson(tmp_path, text={"en": "XOR.", "zh_CN": "异或。"}, variants=None,
+                  steps=[{"text": {"en": "XOR.", "zh_CN": "异或。"}}],
                   expect={"steps": 10, "claims": [
                       {"metric": "accuracy_at_least", "op": "at_least", "value": 0.9}]})
     with pytest.raises(SceneError, match=r"expect.claims\[0\].metric: unknown value "
@@ -421,6 +424,7 @@ def test_a_placeholder_that_is_not_a_claim_is_refused(tmp_path):
 
 def test_a_claim_about_an_unknown_lesson_is_refused(tmp_path):
     _write_lesson(tmp_path, text={"en": "XOR.", "zh_CN": "异或。"}, variants=None,
+                  steps=[{"text": {"en": "XOR.", "zh_CN": "异或。"}}],
                   expect={"steps": 10, "claims": [
         {"metric": "train_loss", "op": "better_than", "than": "no-such-lesson"}]})
     with pytest.raises(SceneError, match=r"claims\[0\].than: unknown lesson 'no-such-lesson'"):
@@ -542,6 +546,7 @@ def test_the_too_large_rate_lesson_plays_slowly_and_its_base_leaves_the_default(
 def test_play_speed_is_read_from_the_lesson_and_a_variant_inherits_or_overrides_it(tmp_path):
     base = json.loads((LESSON_DIR / "02-xor.json").read_text(encoding="utf-8"))
     variants = base["variants"]
+    variants[0].pop("play_speed", None)
     _write_lesson(tmp_path, play_speed=5, variants=[variants[0]])
     by_id = {lesson.id: lesson for lesson in list_lessons(tmp_path)}
     assert by_id["xor-perceptron"].play_speed == 5.0

@@ -56,8 +56,9 @@ def test_a_lesson_sets_its_own_speed_and_one_without_gets_the_calm_default(class
     expected = get_lesson("linear-regression-large-lr").play_speed
     assert expected is not None and expected <= 3  # slow enough to see the zig-zag
     assert controller.speed == expected == bar.speed  # the toolbar shows what runs
-    assert window.lessons_menu.load("xor-perceptron")  # no play_speed of its own
-    assert controller.speed == DEFAULT_PLAY_SPEED == bar.speed
+    assert window.lessons_menu.load("xor-perceptron")  # its first guided step sets 20
+    assert controller.speed == get_lesson("xor-perceptron").steps[0].setup["play_speed"] \
+        == bar.speed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,17 +88,22 @@ def test_switching_between_unchanged_lessons_never_asks(classroom, monkeypatch, 
     assert asked == []
 
 
-def test_a_step_in_a_lesson_is_a_change_the_next_lesson_asks_about(classroom, monkeypatch,
-                                                                    qtbot):
+def test_an_edit_in_a_lesson_is_a_change_the_next_lesson_asks_about(classroom, monkeypatch,
+                                                                     qtbot):
+    """A step is what a lesson is for (the bar replays it from the lesson), so only an edit of
+    the data, network or settings makes the next lesson ask (tests/gui/test_lesson_bar.py)."""
     window = classroom
     asked = record_questions(monkeypatch)
     window.lessons_menu.actions["xor-perceptron"].trigger()
     qtbot.wait(1)
     window.step_toolbar.step_action.trigger()
-    assert window.scene_files.dirty
+    assert window.scene_files.dirty  # File ▸ Save still offers to save the trained state
     window.lessons_menu.actions["xor-hidden"].trigger()
+    assert asked == []
+    window.controller.set_training_settings(learning_rate=0.5)
+    window.lessons_menu.actions["xor-perceptron"].trigger()
     assert len(asked) == 1 and "Untitled" in asked[0]
-    assert window.lessons_menu.current.id == "xor-hidden"  # Discard: the lesson opened
+    assert window.lessons_menu.current.id == "xor-perceptron"  # Discard: the lesson opened
     assert not window.scene_files.dirty
 
 

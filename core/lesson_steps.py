@@ -1,0 +1,375 @@
+"""Guided lesson steps (lesson format 3): parse them, run them headless, check their claims.
+
+A lesson (or variant) of format 3 has ``"steps"``: a list of steps shown one at a time in the
+window's lesson bar ("◀ 2/6 ▶", the step's text, Next). One step is::
+
+    {"text": {"en": "... {loss_at_10} ...", "zh_CN": "..."},
+     "setup": {"workspace": "landscape",            # core.workspace_names.WORKSPACES
+               "views": ["canvas", "loss_surface"],  # view ids to open (others close)
+               "play_speed": 2,                      # steps/s, 0 = as fast as possible
+               "surface": {"plane": "linear", "range": 3},   # plane as in views.loss_surface;
+                                                     # range: ±half-width, grid fixed (no fit)
+               "sample": 0,                          # selected training sample (index)
+               "parameter": {"layer": 0, "kind": "W", "i": 0, "j": 0}},
+     "action": {"steps": 10} | {"phase": "forward"} | {"epochs": 1} | {"play_until": 40},
+     "predict": {"question": {...}, "choices": [
+                    {"text": {...}, "when": {"metric": "train_loss", "change": "up"}},
+                    {"text": {...}, "when": {"metric": "train_loss", "change": "down"}}]},
+     "claims": [{"metric": "train_loss", "op": "at_least", "value": 0.6, "name": "loss"}]}
+
+Every key but ``text`` is optional. Next performs ``action`` (``steps`` N more steps;
+``phase`` one phase of the current step; ``epochs`` N passes over the training set;
+``play_until`` Play at the step's speed until the step count reaches N), then the claims hold
+at the cumulative state reached: claims are measured from the lesson's start through all the
+actions so far (:func:`run_lesson_steps`). The answer to ``predict`` is computed from the numbers
+after the action, never written in the file: a choice is right when its ``when`` holds, either
+``{"metric": M, "change": "up"|"down"}`` (M after the action against M before it; M may also be
+``"parameter"``, the selected parameter's value) or a claim without a name
+(:func:`core.lesson_claims.parse_claim`, e.g. ``{"metric": "train_accuracy", "op": "equals",
+"value": 1}``). Exactly one choice must be right; the lesson tests check that.
+
+Texts may quote ``{name}`` of the claims of the step and of the steps before it, and of the
+lesson's ``expect`` claims
+(:func:`core.lesson_claims.fill`), so the numbers the bar shows are the checked ones.
+
+No Qt here: :mod:`gui.classroom.lesson_bar` performs the setup and actions in the window;
+this module validates them and runs them on a Session.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.lesson_claims import (
+    COSTLY_METRICS,
+    METRICS,
+    check_placeholders,
+    fill,
+    parse_claim,
+    parse_claims,
+)
+from core.parameters import ParamRef
+from core.scene_validation import SceneError, as_dict, as_float, as_int, as_str, join, require
+from core.training import TrainingDiverged
+from core.workspace_names import check_workspace
+
+ACTIONS = ("steps", "phase", "epochs", "play_until")
+PHASES = ("forward", "backward", "update")
+CHANGES = ("up", "down")
+#: The metric a ``change`` may compare besides :data:`core.lesson_claims.METRICS`.
+PARAMETER_METRIC = "parameter"
+VIEW_IDS = ("canvas", "loss_curve", "loss_surface", "network", "inspector", "gradient_norms",
+            "weights")
+SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter")
+STEP_KEYS = ("text", "setup", "action", "predict", "claims")
+MAX_STEPS_PER_LESSON = 20
+MAX_ACTION_STEPS = 100_000
+#: Allowed ``surface.range`` (half-width of the grid, in the plane's display units).
+SURFACE_RANGE = (0.01, 1000.0)
+
+Texts = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer of a predict question: its ``text`` (language → text) and ``when``."""
+
+    text: Texts
+    when: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    """One step of a guided lesson (see the module docstring). ``setup`` is the validated dict
+    (``{}`` when absent), ``action`` ``{"kind": one of ACTIONS, "value": str | int}`` or None,
+    ``question`` and ``choices`` the predict question (None and ``()`` when absent), ``claims``
+    parsed claims (:func:`core.lesson_claims.parse_claims`)."""
+
+    text: Texts
+    setup: dict[str, Any] = field(default_factory=dict)
+    action: dict[str, Any] | None = None
+    question: Texts | None = None
+    choices: tuple[Choice, ...] = ()
+    claims: tuple[dict[str, Any], ...] = ()
+    earlier_claims: tuple[dict[str, Any], ...] = ()  # the named claims of the steps before
+
+    def values(self, expect: dict[str, Any]) -> dict[str, Any]:
+        """An ``expect``-like dict for :func:`core.lesson_claims.fill`: the lesson's claims,
+        the earlier steps' and this step's (a step may quote what an earlier action did)."""
+        return {"steps": expect["steps"],
+                "claims": [*expect["claims"], *self.earlier_claims, *self.claims]}
+
+    def localized(self, texts: Texts, expect: dict[str, Any], language: str = "en") -> str:
+        """``texts`` (this step's text, question or a choice's text) in ``language``, English
+        if missing, with the claim values filled in."""
+        prefix = [k for k in texts if k.split("_")[0] == language.split("_")[0]]
+        text = texts.get(language) or (texts[prefix[0]] if prefix else texts["en"])
+        return fill(text, self.values(expect))
+
+
+# ----------------------------------------------------------------------------- parsing
+def _action(value: Any, where: str) -> dict[str, Any]:
+    d = as_dict(value, where, allowed=ACTIONS)
+    if len(d) != 1:
+        raise SceneError(f"{where}: give exactly one of {', '.join(ACTIONS)}")
+    kind, raw = next(iter(d.items()))
+    at = join(where, kind)
+    if kind == "phase":
+        return {"kind": kind, "value": as_str(raw, at, choices=PHASES)}
+    minimum = 0 if kind == "play_until" else 1
+    return {"kind": kind, "value": as_int(raw, at, minimum=minimum, maximum=MAX_ACTION_STEPS)}
+
+
+def _parameter(value: Any, where: str) -> dict[str, Any]:
+    d = as_dict(value, where, allowed=("layer", "kind", "i", "j"))
+    out = {"layer": as_int(require(d, "layer", where), join(where, "layer"), minimum=0),
+           "kind": as_str(require(d, "kind", where), join(where, "kind"), choices=("W", "b")),
+           "i": as_int(require(d, "i", where), join(where, "i"), minimum=0)}
+    out["j"] = as_int(require(d, "j", where), join(where, "j"), minimum=0) \
+        if out["kind"] == "W" else 0
+    return out
+
+
+def _setup(value: Any, where: str, check_surface: Callable[[Any, str], Any],
+           check_speed: Callable[[Any, str], float]) -> dict[str, Any]:
+    d = as_dict(value, where, allowed=SETUP_KEYS)
+    out: dict[str, Any] = {}
+    if "workspace" in d:
+        try:
+            out["workspace"] = check_workspace(d["workspace"])
+        except ValueError as error:
+            raise SceneError(f"{join(where, 'workspace')}: {error}") from None
+    if "views" in d:
+        views = d["views"]
+        if not isinstance(views, list) or not views:
+            raise SceneError(f"{join(where, 'views')}: expected a list of view ids")
+        for i, view in enumerate(views):
+            as_str(view, join(join(where, "views"), i), choices=VIEW_IDS)
+        out["views"] = list(views)
+    if "play_speed" in d:
+        out["play_speed"] = check_speed(d["play_speed"], join(where, "play_speed"))
+    if "surface" in d:
+        surface = as_dict(d["surface"], join(where, "surface"),
+                          allowed=("plane", "parameters", "range"))
+        plane = {k: v for k, v in surface.items() if k != "range"}
+        try:
+            check_surface({"loss_surface": plane}, where)
+        except SceneError as error:
+            raise SceneError(str(error).replace(join(where, "loss_surface"),
+                                                join(where, "surface"))) from None
+        out["surface"] = dict(surface)
+        if "range" in surface:
+            at = join(join(where, "surface"), "range")
+            low, high = SURFACE_RANGE
+            half = as_float(surface["range"], at)
+            if not low <= half <= high:
+                raise SceneError(f"{at}: expected a half-width from {low:g} to {high:g}, "
+                                 f"got {half:g}")
+            out["surface"]["range"] = half
+    if "sample" in d:
+        out["sample"] = as_int(d["sample"], join(where, "sample"), minimum=0)
+    if "parameter" in d:
+        out["parameter"] = _parameter(d["parameter"], join(where, "parameter"))
+    return out
+
+
+def _when(value: Any, where: str) -> dict[str, Any]:
+    d = as_dict(value, where)
+    if "change" in d:
+        d = as_dict(value, where, allowed=("metric", "change"))
+        metric = as_str(require(d, "metric", where), join(where, "metric"),
+                        choices=(*METRICS, PARAMETER_METRIC))
+        return {"metric": metric,
+                "change": as_str(d["change"], join(where, "change"), choices=CHANGES)}
+    claim = parse_claim(value, where)
+    for key in ("name", "lesson", "than"):
+        if key in claim:
+            raise SceneError(f"{join(where, key)}: a choice's condition is about this run "
+                             f"and quotes nothing")
+    return claim
+
+
+def _predict(value: Any, where: str, texts: Callable[[Any, str], Texts]
+             ) -> tuple[Texts, tuple[Choice, ...]]:
+    d = as_dict(value, where, allowed=("question", "choices"))
+    question = texts(require(d, "question", where), join(where, "question"))
+    raw = require(d, "choices", where)
+    if not isinstance(raw, list) or not 2 <= len(raw) <= 5:
+        raise SceneError(f"{join(where, 'choices')}: expected a list of 2 to 5 choices")
+    choices = []
+    for i, item in enumerate(raw):
+        at = join(join(where, "choices"), i)
+        item = as_dict(item, at, allowed=("text", "when"))
+        choices.append(Choice(texts(require(item, "text", at), join(at, "text")),
+                              _when(require(item, "when", at), join(at, "when"))))
+    return question, tuple(choices)
+
+
+def parse_steps(value: Any, where: str, expect: dict[str, Any], *,
+                texts: Callable[[Any, str], Texts],
+                check_surface: Callable[[Any, str], Any],
+                check_speed: Callable[[Any, str], float]) -> tuple[LessonStep, ...]:
+    """Validate a lesson's ``steps`` list (see the module docstring).
+
+    ``texts(value, where)`` validates a language → text dict, ``check_surface(views, where)``
+    a ``{"loss_surface": …}`` plane and ``check_speed`` a play speed (``core.lessons``'s own
+    validators, so a step says a plane or a speed the way a lesson does). ``expect`` is the
+    lesson's, whose named claims the texts may quote too. Raises SceneError naming the field.
+    """
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_STEPS_PER_LESSON:
+        raise SceneError(f"{where}: expected a list of 1 to {MAX_STEPS_PER_LESSON} steps")
+    names = {c["name"] for c in expect["claims"] if "name" in c}
+    earlier: list[dict[str, Any]] = []
+    steps = []
+    for i, item in enumerate(value):
+        at = join(where, i)
+        d = as_dict(item, at, allowed=STEP_KEYS)
+        text = texts(require(d, "text", at), join(at, "text"))
+        setup = _setup(d["setup"], join(at, "setup"), check_surface, check_speed) \
+            if "setup" in d else {}
+        action = _action(d["action"], join(at, "action")) if "action" in d else None
+        question, choices = _predict(d["predict"], join(at, "predict"), texts) \
+            if "predict" in d else (None, ())
+        if question is not None and action is None:
+            raise SceneError(f"{join(at, 'predict')}: a question is answered by the step's "
+                             f"action; give the step an action")
+        claims = parse_claims(d.get("claims", []), join(at, "claims"))
+        own = {c["name"] for c in claims if "name" in c}
+        clash = sorted(own & names)
+        if clash:
+            raise SceneError(f"{join(at, 'claims')}: name(s) {', '.join(clash)} already "
+                             f"used by the lesson's expect claims or an earlier step")
+        names |= own
+        step = LessonStep(text, setup, action, question, choices, tuple(claims),
+                          tuple(earlier))
+        earlier += [c for c in claims if "name" in c]
+        known = step.values(expect)
+        fields = [("text", text)]
+        if question is not None:
+            fields.append(("predict.question", question))
+            fields += [(f"predict.choices[{k}].text", c.text) for k, c in enumerate(choices)]
+        for name, field_texts in fields:
+            for language, string in field_texts.items():
+                check_placeholders(string, known, join(join(at, name), language))
+        steps.append(step)
+    return tuple(steps)
+
+
+# ----------------------------------------------------------------------------- running
+@dataclass
+class StepOutcome:
+    """What happened at one step of a headless run: ``steps`` (the step count after the
+    action), ``phase`` (the trainer's last completed phase), ``metrics`` after the action
+    (:func:`core.lesson_outcomes.measure`, plus ``parameter`` when one is selected), ``before``
+    the metrics before it (only for a step with a question, else None), ``right`` the indices of
+    the choices whose condition holds, ``unmet`` the sentences of the claims that do not."""
+
+    index: int
+    steps: int
+    phase: str
+    metrics: dict[str, Any]
+    before: dict[str, Any] | None
+    right: tuple[int, ...]
+    unmet: list[str]
+
+
+def parameter_value(session, parameter: dict[str, Any] | None) -> float:
+    """The value of the selected parameter (a step's ``setup.parameter``), NaN if none.
+    Raises SceneError when it is not in the network."""
+    if parameter is None:
+        return math.nan
+    ref = ParamRef(parameter["layer"], parameter["kind"], parameter["i"], parameter["j"])
+    try:
+        index = ref.flat_index(session.net.layer_sizes)
+    except ValueError as error:
+        raise SceneError(f"setup.parameter: {error}") from None
+    return float(session.net.get_params()[index])
+
+
+def choice_holds(when: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether a choice's condition holds for the numbers ``before`` and ``after`` the action
+    (a NaN never satisfies one)."""
+    from core.lesson_claims import holds
+
+    metric = when["metric"]
+    if "change" in when:
+        old, new = before.get(metric), after.get(metric)
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+                   for v in (old, new)):
+            return False
+        return new > old if when["change"] == "up" else new < old
+    return holds(when, after.get(metric))
+
+
+def right_choices(step: LessonStep, before: dict[str, Any], after: dict[str, Any]
+                  ) -> tuple[int, ...]:
+    """Indices of ``step``'s choices whose condition holds."""
+    return tuple(k for k, c in enumerate(step.choices) if choice_holds(c.when, before, after))
+
+
+def perform(session, action: dict[str, Any] | None) -> None:
+    """Run a step's action on ``session`` headless (``play_until`` trains up to that step
+    count; nothing happens once training diverged). Raises what the trainer raises besides
+    TrainingDiverged (e.g. PhaseError for a phase out of order)."""
+    if action is None:
+        return
+    trainer, kind, value = session.trainer, action["kind"], action["value"]
+    try:
+        if kind == "phase":
+            getattr(trainer, value)()
+            return
+        if trainer.divergence is not None:
+            return
+        if kind == "epochs":
+            for _ in range(value):
+                trainer.epoch()
+            return
+        count = value if kind == "steps" else max(0, value - trainer.step_count)
+        for _ in range(count):
+            trainer.step()
+    except TrainingDiverged:
+        pass
+
+
+def run_lesson_steps(lesson, measure, metrics_of, load) -> list[StepOutcome]:
+    """Run every step of ``lesson`` once, from its start, and check each step's claims at the
+    cumulative state it reaches (one run per lesson, not one per step).
+
+    ``measure(session, include)`` gives the metrics (core.lesson_outcomes.measure),
+    ``metrics_of(id)`` another lesson's run (for claims with ``lesson``/``than``), ``load(id)``
+    a fresh Session of the lesson. Raises SceneError for a selected sample or parameter that
+    the network or data do not have.
+    """
+    from core.lesson_claims import check_claims
+
+    session = load(lesson.id)
+    parameter = None
+    outcomes = []
+    for index, step in enumerate(lesson.steps):
+        where = f"lesson {lesson.id!r}: steps[{index}]"
+        setup = step.setup
+        if "sample" in setup and setup["sample"] >= session.trainer.n_train:
+            raise SceneError(f"{where}.setup.sample: {setup['sample']} is not a training "
+                             f"sample (there are {session.trainer.n_train})")
+        if "parameter" in setup:
+            parameter = setup["parameter"]
+            try:
+                parameter_value(session, parameter)
+            except SceneError as error:
+                raise SceneError(f"{where}.{error}") from None
+        include = tuple(sorted({c["metric"] for c in step.claims} & set(COSTLY_METRICS)))
+        before = None
+        if step.choices:
+            before = measure(session, include)
+            before[PARAMETER_METRIC] = parameter_value(session, parameter)
+        perform(session, step.action)
+        after = measure(session, include)
+        after[PARAMETER_METRIC] = parameter_value(session, parameter)
+        right = right_choices(step, before, after) if before is not None else ()
+        unmet = check_claims(step.claims, after, metrics_of)
+        outcomes.append(StepOutcome(index, int(session.trainer.step_count),
+                                    session.trainer.phase, after, before, right, unmet))
+    return outcomes

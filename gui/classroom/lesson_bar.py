@@ -1,0 +1,406 @@
+"""The lesson bar: a guided lesson's steps, one at a time, under the tool bars.
+
+"◀ 2/6 ▶", the step's text (wrapped, in the interface language; both languages come from the
+lesson file) and Next. Showing a step performs its ``setup`` (workspace, views, Play speed,
+loss-surface plane and range, selected sample and parameter); Next performs its ``action``
+(``core.lesson_steps``: steps, a phase, epochs, or Play until a step count) and then shows
+the next step. A step with a question shows its choices; Next then runs the action and reveals
+the answer, computed from the numbers before and after it (``core.lesson_steps.right_choices``),
+and the following Next goes on. ▶ is Next; ◀ goes back to the start of the previous step by
+reloading the lesson and replaying the earlier steps' actions (training is deterministic, so
+this is the same state). The bar closes when another scene replaces the lesson's.
+
+The workspace is applied with ``window.workspaces.apply(name)`` when the window has
+``workspaces``; otherwise that part of the setup is skipped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtWidgets
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+
+from core.lesson_outcomes import measure
+from core.lesson_steps import PARAMETER_METRIC, parameter_value, right_choices
+from core.lessons import surface_plane
+from core.scene_validation import SceneError
+from gui.classroom.lessons_menu import lesson_language
+from gui.common.i18n import current_language, manager
+from gui.common.number_format import number
+
+translate = QCoreApplication.translate
+
+
+class LessonBar(QtWidgets.QToolBar):
+    """The guided-lesson bar of a main window, fed by ``lessons_menu`` (its ``lessonLoaded``).
+
+    Signal ``stepShown(int)``: the index of the step now shown. ``index`` is that index,
+    ``lesson`` the lesson (None while closed), ``revealed`` whether the current step's action
+    ran and its answer shows.
+    """
+
+    stepShown = Signal(int)
+
+    def __init__(self, window: QtWidgets.QMainWindow, lessons_menu) -> None:
+        super().__init__(window)
+        self.setObjectName("lessonBar")
+        self.setMovable(False)
+        self.window = window
+        self.menu = lessons_menu
+        self.controller = lessons_menu.controller
+        self.lesson = None
+        self.session = None
+        self.index = 0
+        self.revealed = False
+        self.reveal = ""
+        self._busy = False  # a play_until action runs
+        self._replacing = False
+
+        self.back_button = QtWidgets.QToolButton()
+        self.back_button.setObjectName("lessonBack")
+        self.back_button.setText("◀")
+        self.position = QtWidgets.QLabel()
+        self.position.setObjectName("lessonPosition")
+        self.forward_button = QtWidgets.QToolButton()
+        self.forward_button.setObjectName("lessonForward")
+        self.forward_button.setText("▶")
+        self.text = QtWidgets.QLabel()
+        self.text.setObjectName("lessonStepText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
+                                QtWidgets.QSizePolicy.Policy.Preferred)
+        self.choices = QtWidgets.QWidget()
+        self.choice_layout = QtWidgets.QHBoxLayout(self.choices)
+        self.choice_layout.setContentsMargins(0, 0, 0, 0)
+        self.choice_group = QtWidgets.QButtonGroup(self)
+        self.next_button = QtWidgets.QPushButton()
+        self.next_button.setObjectName("lessonNext")
+        self.close_button = QtWidgets.QToolButton()
+        self.close_button.setObjectName("lessonClose")
+        self.close_button.setText("✕")
+
+        body = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text)
+        column.addWidget(self.choices)
+        row = QtWidgets.QHBoxLayout(body)
+        row.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.back_button, self.position, self.forward_button):
+            row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(column, 1)
+        row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(body)
+
+        self.back_button.clicked.connect(self.back)
+        self.forward_button.clicked.connect(self.next)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.close_lesson)
+        lessons_menu.lessonLoaded.connect(self.start)
+        for signal in (self.controller.networkChanged, self.controller.pointsReplaced):
+            signal.connect(self._scene_replaced)
+        self.controller.playingChanged.connect(self._playing_changed)
+        manager().languageChanged.connect(self.retranslate)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self)
+        self.hide()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def steps(self):
+        return self.lesson.guided_steps() if self.lesson is not None else ()
+
+    @property
+    def step(self):
+        return self.steps[self.index]
+
+    def start(self, lesson_id: str = "") -> None:
+        """Show the first step of the lesson just loaded by the Lessons menu."""
+        self.lesson = self.menu.current
+        self.session = self.controller.session
+        self.show()
+        self.enter(0)
+
+    def close_lesson(self) -> None:
+        self._stop_playing()
+        self.lesson = self.session = None
+        self.revealed, self.reveal = False, ""
+        self.hide()
+
+    def _scene_replaced(self) -> None:
+        if self.lesson is not None and not self._replacing \
+                and self.controller.session is not self.session:
+            self.close_lesson()
+
+    def enter(self, index: int) -> None:
+        """Show step ``index`` and perform its setup."""
+        self.index = index
+        self.revealed = False
+        self.reveal = ""
+        self._before = None
+        self.apply_setup(self.step.setup)
+        self._build_choices()
+        self.refresh()
+        self.stepShown.emit(index)
+
+    def apply_setup(self, setup: dict) -> None:
+        workspaces = getattr(self.window, "workspaces", None)
+        if "workspace" in setup and workspaces is not None:
+            workspaces.apply(setup["workspace"])
+        if "views" in setup:
+            self.menu.apply_views({"open": setup["views"]})
+        if "play_speed" in setup:
+            self.menu.set_play_speed(setup["play_speed"])
+        if "surface" in setup:
+            surface = setup["surface"]
+            session = self.controller.session
+            try:
+                plane = surface_plane({"loss_surface": {k: v for k, v in surface.items()
+                                                        if k != "range"}},
+                                      session.net, session.loss)
+            except SceneError:
+                plane = None  # validated with the lesson; a changed network keeps its plane
+            presenter = getattr(self.window, "loss_surface", None)
+            if plane is not None and presenter is not None:
+                presenter.controls.set_grid(surface.get("range"))
+                self.menu.show_surface_plane(plane)
+        if "sample" in setup:
+            self.controller.select_sample(setup["sample"])
+        if "parameter" in setup:
+            p = setup["parameter"]
+            self.controller.select_parameter((p["layer"], p["kind"], p["i"], p["j"]))
+
+    def _selected_parameter(self) -> dict | None:
+        """The parameter the steps so far selected (for a ``parameter`` question), or None."""
+        chosen = None
+        for step in self.steps[:self.index + 1]:
+            chosen = step.setup.get("parameter", chosen)
+        return chosen
+
+    def _numbers(self) -> dict:
+        session = self.controller.session
+        metrics = measure(session)
+        try:
+            metrics[PARAMETER_METRIC] = parameter_value(session, self._selected_parameter())
+        except SceneError:
+            metrics[PARAMETER_METRIC] = float("nan")
+        return metrics
+
+    # ------------------------------------------------------------------ actions
+    def next(self) -> None:
+        """Perform the step's action (and reveal the answer of its question), or go on to the
+        next step when that is done."""
+        if self.lesson is None or self._busy:
+            return
+        step = self.step
+        if step.action is None or self.revealed:
+            if self.index + 1 < len(self.steps):
+                self.enter(self.index + 1)
+            return
+        if step.choices and self._before is None:
+            self._before = self._numbers()
+        self.perform(step.action)
+
+    def perform(self, action: dict) -> None:
+        kind, value = action["kind"], action["value"]
+        controller = self.controller
+        if kind == "phase":
+            getattr(controller, value)()
+        elif kind == "steps":
+            controller.run_steps(value)
+        elif kind == "epochs":
+            controller.run_epochs(value)
+        elif kind == "play_until":
+            if controller.trainer.step_count < value and controller.divergence is None:
+                self._busy = True
+                self._until = value
+                self.refresh()
+                controller.play_until(value)
+                if controller.playing:
+                    return
+                self._busy = False
+        self._action_done()
+
+    def _playing_changed(self, playing: bool) -> None:
+        if self._busy and not playing:  # reached, diverged or paused by the user
+            self._busy = False
+            if self.controller.trainer.step_count >= self._until \
+                    or self.controller.divergence is not None:
+                self._action_done()
+            else:
+                self.refresh()  # Next plays on
+
+    def _stop_playing(self) -> None:
+        if self._busy:
+            self.controller.pause()
+
+    def _action_done(self) -> None:
+        step = self.step
+        if step.choices:
+            after = self._numbers()
+            right = right_choices(step, self._before or after, after)
+            self.reveal = self._reveal_text(right, self._before or after, after)
+            self.revealed = True
+            self.refresh()
+            return
+        self.revealed = True
+        if self.index + 1 < len(self.steps):
+            self.enter(self.index + 1)
+        else:
+            self.refresh()
+
+    def back(self) -> None:
+        """Go back to the start of the previous step (or of this one, once its action ran):
+        reload the lesson and replay the earlier steps' actions at once."""
+        if self.lesson is None or self._busy:
+            return
+        target = self.index if self.revealed and self.step.action is not None \
+            else max(0, self.index - 1)
+        self.replay_to(target)
+
+    def replay_to(self, target: int) -> None:
+        """The state at the start of step ``target``: the lesson's start, then the actions of
+        steps 0 … target − 1 (``play_until`` as one run of steps), then step ``target``'s
+        setup."""
+        from core.lessons import load_lesson_scene
+
+        self._replacing = True
+        try:
+            session, _views = load_lesson_scene(self.lesson.id)
+            self.menu.scene_files.replace_untitled(session)
+        finally:
+            self._replacing = False
+        self.session = self.controller.session
+        self.menu.mark_lesson_scene(self.session)
+        controller = self.controller
+        for step in self.steps[:target]:
+            self.apply_setup({k: v for k, v in step.setup.items()
+                              if k in ("sample", "parameter")})
+            action = step.action
+            if action is None:
+                continue
+            if action["kind"] == "play_until":
+                controller.run_steps(max(0, action["value"] - controller.trainer.step_count))
+            else:
+                self.perform_now(action)
+        self.enter(target)
+
+    def perform_now(self, action: dict) -> None:
+        """``action`` at once (no Play), for replays."""
+        kind, value = action["kind"], action["value"]
+        if kind == "phase":
+            getattr(self.controller, value)()
+        elif kind == "steps":
+            self.controller.run_steps(value)
+        elif kind == "epochs":
+            self.controller.run_epochs(value)
+
+    # ------------------------------------------------------------------ text
+    def language(self) -> str:
+        return lesson_language(current_language())
+
+    def localized(self, texts) -> str:
+        return self.step.localized(texts, self.lesson.expect, self.language())
+
+    def _build_choices(self) -> None:
+        for button in self.choice_group.buttons():
+            self.choice_group.removeButton(button)
+            self.choice_layout.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        while self.choice_layout.count():  # the stretch after the last choice
+            self.choice_layout.takeAt(0)
+        for k, _choice in enumerate(self.step.choices if self.lesson else ()):
+            button = QtWidgets.QRadioButton()
+            button.setObjectName(f"lessonChoice{k}")
+            self.choice_group.addButton(button, k)
+            self.choice_layout.addWidget(button)
+        self.choice_layout.addStretch(1)
+        self.choices.setVisible(bool(self.lesson and self.step.choices))
+
+    def _reveal_text(self, right, before, after) -> str:
+        """The answer, in the interface language (kept as parts, re-joined on retranslate)."""
+        self._reveal_parts = (tuple(right), before, after, self.choice_group.checkedId())
+        return self._reveal_html()
+
+    def _reveal_html(self) -> str:
+        right, before, after, picked = self._reveal_parts
+        step = self.step
+        names = [self.localized(step.choices[k].text) for k in right]
+        answer = " / ".join(names) if names else "—"
+        if picked < 0:
+            verdict = translate("LessonBar", "Answer: {0}").format(answer)
+        elif picked in right:
+            verdict = translate("LessonBar", "✓ Right: {0}").format(answer)
+        else:
+            verdict = translate("LessonBar", "✗ Not this time. Answer: {0}").format(answer)
+        shown = {c.when["metric"] for c in step.choices}
+        numbers = []
+        for metric in sorted(shown):
+            old, new = before.get(metric), after.get(metric)
+            if isinstance(new, bool) or new is None:
+                continue
+            label = metric_label(metric)
+            if "change" in step.choices[0].when:
+                numbers.append(f"{label}: {number(old)} → {number(new)}")
+            else:
+                numbers.append(f"{label}: {number(new)}")
+        return html.escape(verdict) + (" &nbsp; (" + html.escape("; ".join(numbers)) + ")"
+                                       if numbers else "")
+
+    def retranslate(self, _language: str = "") -> None:
+        self.setWindowTitle(translate("LessonBar", "Lesson steps"))
+        self.back_button.setToolTip(translate("LessonBar", "Back to the start of the step "
+                                                           "before"))
+        self.forward_button.setToolTip(translate("LessonBar", "Next step"))
+        self.close_button.setToolTip(translate("LessonBar", "Close the lesson bar"))
+        if self.lesson is not None and self.revealed and self.reveal:
+            self.reveal = self._reveal_html()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.lesson is None:
+            return
+        step, count = self.step, len(self.steps)
+        self.position.setText(f"{self.index + 1}/{count}")
+        body = html.escape(self.localized(step.text))
+        if step.question is not None:
+            body += "<br><b>" + html.escape(self.localized(step.question)) + "</b>"
+        if self.revealed and self.reveal:
+            body += "<br>" + self.reveal
+        self.text.setText(body)
+        for k, button in enumerate(self.choice_group.buttons()):
+            button.setText(self.localized(step.choices[k].text))
+            button.setEnabled(not self.revealed and not self._busy)
+        last = self.index + 1 >= count
+        done = self.revealed or step.action is None
+        if self._busy:
+            self.next_button.setText(translate("LessonBar", "Playing…"))
+        elif last and done:
+            self.next_button.setText(translate("LessonBar", "Done"))
+        else:
+            self.next_button.setText(translate("LessonBar", "Next"))
+        self.next_button.setEnabled(not self._busy and not (last and done))
+        self.forward_button.setEnabled(self.next_button.isEnabled())
+        self.back_button.setEnabled(not self._busy and (self.index > 0 or self.revealed))
+
+
+def metric_label(metric: str) -> str:
+    """A metric's name as the bar shows it next to a revealed answer."""
+    labels = {
+        "train_loss": translate("LessonBar", "training loss"),
+        "test_loss": translate("LessonBar", "test loss"),
+        "train_accuracy": translate("LessonBar", "training accuracy"),
+        "test_accuracy": translate("LessonBar", "test accuracy"),
+        "parameter": translate("LessonBar", "selected parameter"),
+        "loss_increase_fraction": translate("LessonBar", "share of steps where the loss rose"),
+        "first_layer_grad_ratio": translate("LessonBar", "first ÷ last layer gradient"),
+        "first_layer_weight_change": translate("LessonBar", "first layer's weight change"),
+        "test_loss_rise": translate("LessonBar", "final ÷ lowest test loss"),
+    }
+    return labels.get(metric, metric)
+

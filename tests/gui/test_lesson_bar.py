@@ -1,0 +1,126 @@
+"""The lesson bar: a guided lesson's steps in the main window (gui/classroom/lesson_bar.py)."""
+
+import pytest
+from PySide6 import QtWidgets
+
+from core.lesson_outcomes import lesson_step_outcomes
+from core.lessons import get_lesson
+from tests.gui import classroom_helpers
+
+classroom = classroom_helpers.classroom
+isolated_settings = classroom_helpers.isolated_settings
+shared_window = classroom_helpers.shared_window
+
+
+@pytest.fixture
+def questions(monkeypatch):
+    """Every QMessageBox.question is recorded and answered Discard."""
+    asked = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", question)
+    return asked
+
+
+def open_lesson(window, lesson_id):
+    window.lessons_menu.actions[lesson_id].trigger()
+    return window.lesson_bar
+
+
+def test_the_bar_shows_the_first_step_of_n(classroom, questions):
+    bar = open_lesson(classroom, "linear-regression")
+    steps = get_lesson("linear-regression").steps
+    assert bar.isVisible() and bar.index == 0
+    assert bar.position.text() == f"1/{len(steps)}"
+    assert steps[0].text["en"].split(":")[0] in bar.text.text()
+    assert not bar.back_button.isEnabled()
+
+
+def test_next_runs_each_action_as_declared_and_back_returns(classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "linear-regression")
+    trainer = lambda: window.controller.trainer  # noqa: E731 (the session is replaced)
+    outcomes = lesson_step_outcomes("linear-regression")
+    bar.next()  # step 1: the forward phase
+    assert (trainer().phase, trainer().step_count) == ("forward", 0) == \
+        (outcomes[0].phase, outcomes[0].steps)
+    assert bar.index == 1
+    bar.next()  # step 2: the backward phase
+    assert trainer().phase == "backward" and bar.index == 2
+    bar.choice_group.button(0).setChecked(True)  # "Larger"
+    bar.next()  # step 3: the update, then the answer is revealed on the same step
+    assert trainer().step_count == 1 == outcomes[2].steps
+    assert bar.index == 2 and bar.revealed
+    assert "Right" in bar.text.text() and outcomes[2].right == (0,)
+    bar.back()  # back to the start of this step: forward and backward done, no update
+    assert bar.index == 2 and not bar.revealed
+    assert (trainer().phase, trainer().step_count) == ("backward", 0)
+    bar.back()
+    assert bar.index == 1 and (trainer().phase, trainer().step_count) == ("forward", 0)
+    assert bar.isVisible()
+
+
+def test_a_steps_action_moves_the_step_count_by_its_number(classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "linear-regression-large-lr")
+    bar.replay_to(1)  # the state after "play until 8"
+    assert window.controller.trainer.step_count == 8
+    bar.next()  # "steps": 1
+    assert window.controller.trainer.step_count == 9 and bar.revealed
+    assert bar.position.text() == "2/4"
+
+
+def test_play_until_plays_and_stops_at_the_step_count(classroom, qtbot, questions):
+    window = classroom
+    bar = open_lesson(window, "linear-regression")
+    bar.replay_to(3)
+    window.controller.set_speed(0)  # as fast as possible: the behaviour, not the time
+    bar.next()
+    qtbot.waitUntil(lambda: bar.revealed, timeout=20000)
+    assert window.controller.trainer.step_count == 100
+    assert not window.controller.playing
+
+
+def test_switching_lessons_never_asks_to_save_an_unmodified_lesson_scene(classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "linear-regression")
+    bar.next()
+    window.controller.run_steps(3)  # training is what a lesson is for
+    open_lesson(window, "xor-perceptron")
+    open_lesson(window, "xor-hidden")
+    assert questions == []
+    window.controller.set_training_settings(learning_rate=0.5)  # an edit: now it asks
+    open_lesson(window, "batch-full")
+    assert len(questions) == 1
+
+
+def test_the_bar_closes_when_another_scene_opens(classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "xor-perceptron")
+    assert bar.isVisible()
+    window.scene_files.new_scene()
+    assert not bar.isVisible() and bar.lesson is None
+
+
+def test_the_bar_retranslates_to_chinese(classroom, questions):
+    from gui.common.i18n import manager
+
+    bar = open_lesson(classroom, "xor-perceptron")
+    manager().set_language("zh_CN")
+    step = get_lesson("xor-perceptron").steps[0]
+    assert step.text["zh_CN"] in bar.text.text()
+    assert bar.next_button.text() != "Next"
+    manager().set_language("en")
+    assert bar.next_button.text() == "Next"
+
+
+def test_a_step_setup_sets_the_surface_range_and_the_play_speed(classroom, questions):
+    window = classroom
+    open_lesson(window, "linear-regression-large-lr")
+    controls = window.loss_surface.controls
+    assert controls.extent_spin.value() == 3 and not controls.fit_check.isChecked()
+    assert controls.mode == "linear"
+    assert window.controller.speed == 2
