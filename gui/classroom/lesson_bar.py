@@ -32,6 +32,33 @@ from gui.common.number_format import number
 translate = QCoreApplication.translate
 
 
+class WrappedText(QtWidgets.QLabel):
+    """A word-wrapped label exactly as tall as its text at its current width (a plain QLabel
+    in a tool bar asks for the height of a 160 px wide column: a tall, mostly empty bar)."""
+
+    def _height(self) -> int:
+        width = self.width() if self.width() > 0 else 600
+        return max(self.heightForWidth(width), self.fontMetrics().height())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False  # the layout takes sizeHint, which already fits the current width
+
+    def sizeHint(self):  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
+        hint.setHeight(self._height())
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        hint.setHeight(self._height())
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.sizeHint().height() != event.oldSize().height():
+            self.updateGeometry()
+
+
 class LessonBar(QtWidgets.QToolBar):
     """The guided-lesson bar of a main window, fed by ``lessons_menu`` (its ``lessonLoaded``).
 
@@ -46,7 +73,7 @@ class LessonBar(QtWidgets.QToolBar):
         super().__init__(window)
         self.setObjectName("lessonBar")
         self.setMovable(False)
-        self.window = window
+        self.main_window = window
         self.menu = lessons_menu
         self.controller = lessons_menu.controller
         self.lesson = None
@@ -65,7 +92,7 @@ class LessonBar(QtWidgets.QToolBar):
         self.forward_button = QtWidgets.QToolButton()
         self.forward_button.setObjectName("lessonForward")
         self.forward_button.setText("▶")
-        self.text = QtWidgets.QLabel()
+        self.text = WrappedText()
         self.text.setObjectName("lessonStepText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -148,7 +175,7 @@ class LessonBar(QtWidgets.QToolBar):
         self.stepShown.emit(index)
 
     def apply_setup(self, setup: dict) -> None:
-        workspaces = getattr(self.window, "workspaces", None)
+        workspaces = getattr(self.main_window, "workspaces", None)
         if "workspace" in setup and workspaces is not None:
             workspaces.apply(setup["workspace"])
         if "views" in setup:
@@ -164,7 +191,7 @@ class LessonBar(QtWidgets.QToolBar):
                                       session.net, session.loss)
             except SceneError:
                 plane = None  # validated with the lesson; a changed network keeps its plane
-            presenter = getattr(self.window, "loss_surface", None)
+            presenter = getattr(self.main_window, "loss_surface", None)
             if plane is not None and presenter is not None:
                 presenter.controls.set_grid(surface.get("range"))
                 self.menu.show_surface_plane(plane)

@@ -124,3 +124,20 @@ def test_a_step_setup_sets_the_surface_range_and_the_play_speed(classroom, quest
     assert controls.extent_spin.value() == 3 and not controls.fit_check.isChecked()
     assert controls.mode == "linear"
     assert window.controller.speed == 2
+
+
+def test_the_bar_is_as_tall_as_its_text_at_the_window_width(classroom, questions):
+    """A one-line step takes one line (a plain wrapped QLabel asked for a 160 px column: a
+    bar four lines tall, mostly empty); a long text gets every line it needs."""
+    bar = open_lesson(classroom, "linear-regression")
+    classroom.resize(1280, 720)
+    line = bar.text.fontMetrics().height()
+    bar.text.setText("short")
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.processEvents()
+    assert bar.text.height() < 2 * line
+    assert bar.height() < 2 * line + bar.next_button.sizeHint().height()
+    bar.text.setText("A long step text. " * 30)
+    for _ in range(3):
+        QtWidgets.QApplication.processEvents()
+    assert bar.text.height() >= bar.text.heightForWidth(bar.text.width()) >= 3 * line
