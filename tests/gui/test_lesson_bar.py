@@ -132,7 +132,8 @@ def test_the_bar_is_as_tall_as_its_text_at_the_window_width(classroom, questions
     bar = open_lesson(classroom, "linear-regression")
     classroom.resize(1280, 720)
     line = bar.text.fontMetrics().height()
-    bar.text.setText("short")
+    bar.text.setText("A step text that fits on one line of a window this wide. " * 2)
+    assert bar.text.fontMetrics().horizontalAdvance(bar.text.text()) < bar.text.width()
     QtWidgets.QApplication.processEvents()
     QtWidgets.QApplication.processEvents()
     assert bar.text.height() < 2 * line
