@@ -2,8 +2,10 @@
 
 import numpy as np
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Qt
+
+from tests.waiting import PATIENCE_MS
 
 TARGETS = [(1.3, -2.2), (-4.71, 3.05), (0.0, 0.0), (5.2, 5.1), (-3.333, -4.9)]
 
@@ -90,6 +92,9 @@ def test_a_click_in_the_margin_of_a_to_scale_canvas_keeps_the_view(qtbot, window
     """The wide canvas shows more x than the data needs; a point drawn there is kept in view
     without moving anything, and stays in view when the window changes shape."""
     canvas = window.canvas
+    window.resize(1900, 700)  # the Train workspace's canvas is nearly square at 1280 px
+    qtbot.waitUntil(lambda: canvas.width() > 1.5 * canvas.height(), timeout=PATIENCE_MS)
+    QtWidgets.QApplication.processEvents()
     (x0, x1), _ = canvas.view_range()
     visible = canvas.visible_range()
     assert visible[0][1] > x1 + 1.0  # a margin to the right of the data range
