@@ -145,6 +145,6 @@ WORKSPACE_LAYOUTS = {
     "evaluate": Layout(
         "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
         (Column("right", 0.56, (Cell(("metrics",)),)),
-         Column("bottom", 0.3, (Cell(("loss_curve",)),))),
+         Column("bottom", 0.34, (Cell(("loss_curve",)),))),
         presenter_views=("metrics",)),
 }
