@@ -246,8 +246,8 @@ class MetricsView(QtWidgets.QWidget):
         notes = []
         if report["unpredicted"]:
             notes.append(translate(
-                "MetricsView", "No point is predicted as {0}: its precision is 0 by "
-                "definition (no predicted positives).").format(
+                "MetricsView", "Never predicted: {0}. Precision is 0 there by definition "
+                "(no predicted positives).").format(
                 ", ".join(self.names[i] for i in report["unpredicted"])))
         if k == 2 and np.isnan(self.curves.auc):
             notes.append(translate("MetricsView", "ROC and AP need both classes in the split "
@@ -308,7 +308,7 @@ class MetricsView(QtWidgets.QWidget):
         if len(points) > HOVER_LIST:
             listed += ", …"
         self.hover_line.setText(translate(
-            "MetricsView", "True {0}, predicted {1}: {2} points {3}").format(
+            "MetricsView", "True {0}, predicted {1}: n = {2} {3}").format(
             self.names[i], self.names[j], len(points), listed).rstrip())
         self.hover_line.setVisible(True)
         self.pointsHovered.emit(points)

@@ -61,7 +61,7 @@ def test_the_threshold_moves_the_matrix_but_not_the_app_rule(window, qtbot):
     assert history == np.mean(predicted_classes(output) == y)
     view.curves.set_threshold(1.0)       # nothing is called class 1
     assert view.report["unpredicted"] == [1]
-    assert view.note.isVisible() and "precision is 0" in view.note.text()
+    assert view.note.isVisible() and "Precision is 0" in view.note.text()
     assert view.table_texts()[1][1] == "0.000"
 
 
@@ -93,7 +93,7 @@ def test_hovering_a_cell_lights_its_points_up_on_the_canvas(window, qtbot):
     assert canvas.highlight_scatter.isVisible()
     np.testing.assert_allclose(canvas.highlight_scatter.data["x"],
                                c.session.points.X[expected, 0])
-    assert f"{len(expected)} points" in view.hover_line.text()
+    assert f"n = {len(expected)}" in view.hover_line.text()
     view.matrix.hover_cell(-1, -1)
     assert not canvas.highlight_scatter.isVisible()
 
