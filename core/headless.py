@@ -22,13 +22,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
 __all__ = ["run_headless", "lessons_help", "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
-           "MODEL_NAME"]
+           "MODEL_NAME", "PREDICTIONS_NAME"]
 
 DEFAULT_SCENE_STEPS = 200
 """Steps trained for ``--scene`` when ``--steps`` is not given (a lesson uses its own)."""
@@ -94,16 +95,22 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     lesson, scene_path : exactly one of them.
     steps : steps to train (0..:data:`MAX_STEPS`); default the lesson's ``expect.steps``, or
         :data:`DEFAULT_SCENE_STEPS` for a scene. Training stops early if it diverges.
-    export_dir : folder for ``summary.json`` and ``model.json`` (the trained model,
-        :func:`core.model_description.describe_model`; created if needed); None writes
-        nothing.
+    export_dir : folder for ``summary.json``, ``model.json`` (the trained model,
+        :func:`core.model_description.describe_model`) and ``predictions.csv``
+        (:func:`core.evaluation.write_predictions_csv`: split, row, y_true, y_pred and the
+        class probabilities of every point); created if needed; None writes nothing.
     export_views : ``export_views(session, export_dir)``, called after training when
         ``export_dir`` is given, to write one figure per view (GUI layer); it may return the
         paths it wrote, which are listed in the summary.
 
     Returns the summary dict written to ``summary.json``: ``train_loss``, ``test_loss``,
     ``train_accuracy``, ``test_accuracy`` (final parameters; None where undefined), ``steps``
-    (total step count), ``steps_run``, ``diverged``, ``settings`` and more (see the code).
+    (total step count), ``steps_run``, ``diverged``, ``settings``, ``metrics`` (per split
+    ``{"train", "validation", "test"}``: :func:`core.metrics.metrics_report` of the final
+    model — accuracy, confusion_matrix, precision, recall, f1, macro_f1 and for two classes
+    roc_auc, average_precision; regression mse, mae, r2; null for a split the session does
+    not have or that is empty), ``measurements`` (the lesson measurements of
+    :func:`core.lesson_outcomes.measure`) and more (see the code).
     For a lesson trained for its stated number of steps, ``expect_met`` says whether every
     claim of its text holds (``unmet`` lists those that do not; else None).
 
@@ -140,7 +147,8 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         "output_activation": session.net.output_activation,
         "settings": {"data": session.data.to_dict(), "network": session.network.to_dict(),
                      "training": session.training.to_dict()},
-        "metrics": {k: v for k, v in metrics.items() if k not in (
+        "metrics": split_metrics(session),
+        "measurements": {k: v for k, v in metrics.items() if k not in (
             "steps", "epochs", "divergence", "diverged")},
         "views": views,
         "expect": None, "expect_met": None, "unmet": [],
@@ -155,6 +163,12 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         if export_views is not None:
             written = export_views(session, folder)
             files.extend(str(Path(p).name) for p in (written or ()))
+        try:
+            write_predictions_csv(session, folder / PREDICTIONS_NAME)
+        except OSError as error:
+            raise ValueError(f"cannot write {folder / PREDICTIONS_NAME}: "
+                             f"{error.strerror or error}") from None
+        files.append(PREDICTIONS_NAME)
         try:
             save_scene(folder / MODEL_NAME, describe_model(session), indent=1)
             files.append(MODEL_NAME)

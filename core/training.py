@@ -61,7 +61,7 @@ from core import divergence as codes
 from core.divergence import PARAMETER_LIMIT
 from core.history import GradNormHistory, History
 from core.losses import LOSSES, OUTPUT_FOR_LOSS, check_targets, per_sample_loss
-from core.metrics import predicted_classes
+from core.metrics import accuracy, predicted_classes
 from core.optimizers import (
     SETTING_OF_KEYWORD,
     clip_by_global_norm,
@@ -406,10 +406,9 @@ class Trainer(TrainerStateMixin):
         labels = self._labels_all
         if labels is None:
             return [train_loss, test_loss, _NAN, _NAN]
-        correct = predicted_classes(fp.output) == labels
-        train_accuracy = float(np.count_nonzero(correct[:n])) / n if n else _NAN
-        test_accuracy = (float(np.count_nonzero(correct[n:])) / self.n_test if self.n_test
-                         else _NAN)
+        predicted = predicted_classes(fp.output)  # accuracy: the one rule of core.metrics
+        train_accuracy = accuracy(labels[:n], predicted[:n])
+        test_accuracy = accuracy(labels[n:], predicted[n:])
         return [train_loss, test_loss, train_accuracy, test_accuracy]
 
     def _backward(self):
@@ -655,7 +654,7 @@ class Trainer(TrainerStateMixin):
         labels = self._class_labels(y)
         if labels is None:
             return loss, _NAN
-        return loss, float(np.mean(predicted_classes(fp.output) == labels))
+        return loss, accuracy(labels, predicted_classes(fp.output))
 
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from core.workspace_names import WORKSPACES
+
 __all__ = ["build_parser", "run_cli", "preset_names", "preset_name", "unknown_preset",
            "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
            "lesson_id", "PRESENTER_SCALES", "MIN_WINDOW"]
@@ -104,7 +106,7 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     window.add_argument("--open-lesson", metavar="ID", type=lesson_id,
                         help="open the window with a built-in lesson (listed below)")
     window.add_argument("--workspace", metavar="NAME", type=workspace_name,
-                        help="workspace to show: train, step-through or landscape")
+                        help=f"workspace to show: {', '.join(WORKSPACES)}")
     window.add_argument("--size", metavar="WxH", type=window_size,
                         help="window size in pixels, e.g. 1440x900 (offscreen)")
     window.add_argument("--presenter", choices=tuple(PRESENTER_SCALES),

@@ -146,6 +146,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._connect()
         # selection wiring of the diagram, inspector, heatmaps, gradient norms; canvas overlays
         self.step_views = StepViews(self.controller, self.canvas, self.views)
+        # a hovered cell of the metrics view lights its points up on the canvas
+        self.views["metrics"].pointsHovered.connect(
+            lambda points: self.presenter.draw_highlight(self.controller.session, points))
         self.views["network"].set_undo_stack(self.undo_stack)  # hands-on weights are undoable
         self.workspaces.apply(DEFAULT_WORKSPACE)
         self._fit_due = True  # the workspace's sizes need the window's final size (showEvent)

@@ -18,6 +18,7 @@ from gui.charts.loss_curve import LossCurve
 from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
 from gui.diagram.network_diagram import NetworkDiagram
+from gui.evaluate.metrics_view import MetricsView
 from gui.inspector.widget import Inspector, inspector_actions
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
@@ -114,6 +115,12 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss surface"), export_rank=2,
              export_target=LossSurfaceView.figure_part, headless_size=(700, 640),
              redraws_on=SURFACE_REDRAWS_ON),
+    ViewSpec("metrics", QT_TRANSLATE_NOOP("ui", "Metrics"),
+             lambda c, _ctx: MetricsView(c), dock_area=RIGHT, tab_with="loss_curve",
+             visible=False, shortcut="Ctrl+Shift+M",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the metrics"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Metrics"), export_rank=6,
+             headless_size=(900, 620), redraws_on=MetricsView.REDRAWS_ON, gate=_view_gate),
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
@@ -135,4 +142,9 @@ WORKSPACE_LAYOUTS = {
         (Column("right", 0.52, (Cell(("loss_surface",)),)),
          Column("bottom", 0.36, (Cell(("loss_curve",)),))),
         presenter_views=("loss_surface", "loss_curve")),
+    "evaluate": Layout(
+        "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
+        (Column("right", 0.56, (Cell(("metrics",)),)),
+         Column("bottom", 0.34, (Cell(("loss_curve",)),))),
+        presenter_views=("metrics",)),
 }

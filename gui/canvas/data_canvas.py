@@ -189,6 +189,13 @@ class DataCanvas(pg.PlotWidget):
             pen=pg.mkPen("#CC0000", width=2.5), symbol="o",
         )
         self.selected_scatter.setZValue(12)
+        #: points lit up from another view (the metrics view's hovered matrix cell)
+        self.highlight_scatter = PassiveScatter(
+            size=_TRAIN_SIZE + 10, pxMode=True, brush=pg.mkBrush(255, 200, 0, 110),
+            pen=pg.mkPen("#E69F00", width=2.5), symbol="o",
+        )
+        self.highlight_scatter.setZValue(11)
+        self.highlight_scatter.setVisible(False)
         #: "#k" next to the selected sample's ring (k: its training-set index, as the inspector)
         self.selected_label = pg.TextItem(color="#CC0000", anchor=(-0.15, 1.0),
                                           fill=pg.mkBrush(255, 255, 255, 190))
@@ -198,7 +205,7 @@ class DataCanvas(pg.PlotWidget):
                                        fill=pg.mkBrush(255, 255, 240, 235),
                                        border=pg.mkPen("#808080"))
         for item in (self.heatmap, self.curve, self.points_scatter, self.batch_scatter,
-                     self.selected_scatter, self.selected_label):
+                     self.highlight_scatter, self.selected_scatter, self.selected_label):
             self.plot_item.addItem(item)
         # on the view box itself (pixel coordinates), above the legend
         self.hover_label.setParentItem(self.view_box)
@@ -441,6 +448,16 @@ class DataCanvas(pg.PlotWidget):
             return
         self.batch_scatter.setData(pos=np.asarray(positions, dtype=np.float64).reshape(-1, 2))
         self.batch_scatter.setVisible(True)
+
+    def set_highlighted(self, positions: np.ndarray | None) -> None:
+        """Light up points (canvas coordinates, (m, 2)); None or empty turns the light off."""
+        if positions is None or len(positions) == 0:
+            if self.highlight_scatter.isVisible():
+                self.highlight_scatter.setData(pos=np.empty((0, 2)))
+                self.highlight_scatter.setVisible(False)
+            return
+        self.highlight_scatter.setData(pos=np.asarray(positions, dtype=np.float64).reshape(-1, 2))
+        self.highlight_scatter.setVisible(True)
 
     def set_selected(self, position: np.ndarray | None, label: str = "") -> None:
         """Mark the selected sample (canvas coordinates (2,)) with a ring and ``label`` (e.g.

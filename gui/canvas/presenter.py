@@ -281,6 +281,17 @@ class CanvasPresenter:
         self.canvas.set_batch(canvas_positions(session.points, point_indices))
 
 
+    def draw_highlight(self, session, point_indices) -> None:
+        """Light up points (indices into ``session.points``; e.g. a metrics-matrix cell), or
+        turn the light off (None or empty)."""
+        if point_indices is None or len(point_indices) == 0:
+            self.canvas.set_highlighted(None)
+            return
+        indices = np.asarray(point_indices, dtype=np.int64)
+        indices = indices[(indices >= 0) & (indices < len(session.points.X))]
+        self.canvas.set_highlighted(canvas_positions(session.points, indices))
+
+
 # --------------------------------------------------------------------------- texts
 def class_name(session, k: int) -> str:
     """Display name of class k: the imported name, else "class k" translated."""

@@ -226,47 +226,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>#{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="290"/>
+        <location filename="../../gui/canvas/presenter.py" line="301"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="308"/>
+        <location filename="../../gui/canvas/presenter.py" line="319"/>
         <source>filled: training point</source>
         <translation>实心：训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="311"/>
+        <location filename="../../gui/canvas/presenter.py" line="322"/>
         <source>hollow: test point ({0}% of points)</source>
         <translation>空心：测试点（占数据点的 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="325"/>
+        <location filename="../../gui/canvas/presenter.py" line="336"/>
         <source>training point #{0}</source>
         <translation>训练点 #{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="327"/>
+        <location filename="../../gui/canvas/presenter.py" line="338"/>
         <source>test point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="331"/>
+        <location filename="../../gui/canvas/presenter.py" line="342"/>
         <source>prediction: {0} (p = {1})</source>
         <translation>预测：{0}（p = {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="335"/>
+        <location filename="../../gui/canvas/presenter.py" line="346"/>
         <source>target y = {0} · {1}</source>
         <translation>目标 y = {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="337"/>
+        <location filename="../../gui/canvas/presenter.py" line="348"/>
         <source>prediction: ŷ = {0}</source>
         <translation>预测：ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="339"/>
+        <location filename="../../gui/canvas/presenter.py" line="350"/>
         <source>own loss at step {0}: {1}</source>
         <translation>第 {0} 步时自身的损失：{1}</translation>
     </message>
@@ -797,32 +797,37 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="69"/>
+        <location filename="../../gui/app_window/view_registry.py" line="70"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="../../gui/app_window/view_registry.py" line="82"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="114"/>
+        <location filename="../../gui/app_window/view_registry.py" line="115"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="122"/>
+        <source>Metrics</source>
+        <translation>评估指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="88"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="101"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="109"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1443,97 +1448,97 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="336"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="363"/>
         <source>Answer: {0}</source>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="338"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="365"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="340"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="367"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="356"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="383"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="357"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="384"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="359"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="386"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="360"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="387"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="382"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="409"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="384"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="386"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="413"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="395"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="422"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="396"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="423"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="397"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="424"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="398"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="425"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="399"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="426"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="400"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="427"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="401"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="428"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="402"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="403"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="430"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
@@ -2059,20 +2064,20 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="372"/>
+        <location filename="../../gui/app_window/main_window.py" line="375"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="373"/>
+        <location filename="../../gui/app_window/main_window.py" line="376"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="377"/>
+        <location filename="../../gui/app_window/main_window.py" line="380"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
@@ -2081,14 +2086,140 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="510"/>
+        <location filename="../../gui/app_window/main_window.py" line="513"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="513"/>
+        <location filename="../../gui/app_window/main_window.py" line="516"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsView</name>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="151"/>
+        <source>Row-normalized</source>
+        <extracomment>Points listed by number in the hover line before &quot;…&quot;. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <translation>按行归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="152"/>
+        <source>Show each row as shares of its true class instead of counts</source>
+        <translation>每行显示为该真实类别中的比例，而不是计数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="154"/>
+        <source>Which points to evaluate</source>
+        <translation>评估哪些数据点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="158"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="116"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="158"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="115"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <source>support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="161"/>
+        <source>true value</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="162"/>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="207"/>
+        <source>This split has no points.</source>
+        <translation>这个划分中没有数据点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="227"/>
+        <source>MSE {0}    MAE {1}    R² {2}</source>
+        <translation>MSE {0}    MAE {1}    R² {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="248"/>
+        <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
+        <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="253"/>
+        <source>ROC and AP need both classes in the split and finite outputs.</source>
+        <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="262"/>
+        <source>macro avg</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="264"/>
+        <source>weighted avg</source>
+        <translation>加权平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="266"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="310"/>
+        <source>True {0}, predicted {1}: n = {2} {3}</source>
+        <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="111"/>
+        <source>p(class 1)</source>
+        <translation>p（类别 1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="112"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="113"/>
+        <source>false positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="114"/>
+        <source>true positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="122"/>
+        <source>ROC, AUC = {0}</source>
+        <translation>ROC，AUC = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="124"/>
+        <source>Precision–recall, AP = {0}</source>
+        <translation>精确率–召回率，AP = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
+        <source>Threshold {0} (drag)</source>
+        <translation>阈值 {0}（可拖动）</translation>
     </message>
 </context>
 <context>
@@ -3058,24 +3189,29 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="86"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="94"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="100"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="107"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="121"/>
+        <source>Show / hide the metrics</source>
+        <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="103"/>
@@ -3621,19 +3757,24 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="125"/>
+        <location filename="../../gui/app_window/view_registry.py" line="132"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="130"/>
+        <location filename="../../gui/app_window/view_registry.py" line="137"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="134"/>
+        <location filename="../../gui/app_window/view_registry.py" line="141"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="146"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/workspaces.py" line="218"/>
@@ -3911,13 +4052,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="72"/>
+        <location filename="../../gui/app_window/view_registry.py" line="73"/>
         <location filename="ui_strings.py" line="58"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="67"/>
+        <location filename="../../gui/app_window/view_registry.py" line="68"/>
         <location filename="ui_strings.py" line="59"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
@@ -3995,357 +4136,368 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="74"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="75"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="104"/>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="90"/>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="../../gui/app_window/view_registry.py" line="91"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="80"/>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="../../gui/app_window/view_registry.py" line="112"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="../../gui/app_window/view_registry.py" line="118"/>
+        <location filename="ui_strings.py" line="120"/>
+        <source>Metrics</source>
+        <translation>评估指标</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="119"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="75"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="85"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4354,87 +4506,142 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="169"/>
+        <source>Row-normalized</source>
+        <translation>按行归一化</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="170"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="178"/>
+        <source>Show / hide the metrics (Ctrl+Shift+M)</source>
+        <translation>显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="179"/>
+        <source>Show each row as shares of its true class instead of counts</source>
+        <translation>每行显示为该真实类别中的比例，而不是计数</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="180"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
+        <location filename="ui_strings.py" line="204"/>
+        <source>Which points to evaluate</source>
+        <translation>评估哪些数据点</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="217"/>
+        <source>false positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="229"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
         <location filename="ui_strings.py" line="230"/>
+        <source>predicted value</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="231"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="236"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="237"/>
+        <source>true positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="238"/>
+        <source>true value</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="242"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -4443,44 +4650,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="77"/>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="../../gui/app_window/view_registry.py" line="78"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="../../gui/app_window/view_registry.py" line="97"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -4493,118 +4700,118 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Seed of the generator and of the train/test split.</source>
         <translation>生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -4613,187 +4820,186 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -4806,12 +5012,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core.headless import MODEL_NAME, SUMMARY_NAME, run_headless
+from core.headless import MODEL_NAME, PREDICTIONS_NAME, SUMMARY_NAME, run_headless
 from core.scene import save_scene, scene_to_dict
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
@@ -32,7 +32,7 @@ def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
     written = _read_strict(tmp_path / "out" / SUMMARY_NAME)
     assert written == summary
     assert calls == [(1500, tmp_path / "out")]
-    assert summary["files"] == ["canvas.png", MODEL_NAME, SUMMARY_NAME]
+    assert summary["files"] == ["canvas.png", PREDICTIONS_NAME, MODEL_NAME, SUMMARY_NAME]
     assert summary["steps"] == summary["steps_run"] == 1500  # the lesson's expect.steps
     assert summary["test_accuracy"] >= 0.95
     for key in ("train_loss", "test_loss", "train_accuracy"):

@@ -44,7 +44,8 @@ def test_a_lesson_run_writes_one_figure_per_view_and_a_summary(tmp_path):
     assert summary["train_loss"] < 0.6 and summary["train_accuracy"] >= 0.7
     figures = sorted(p.name for p in folder.glob("*.png"))
     assert figures == sorted(f"{view_id}.png" for view_id in VIEW_SIZES)
-    assert sorted(summary["files"]) == sorted([*figures, "model.json", "summary.json"])
+    assert sorted(summary["files"]) == sorted([*figures, "predictions.csv", "model.json",
+                                               "summary.json"])
     model = model_json.load(folder / "model.json")
     assert model["step"] == 300 and model["layer_sizes"] == summary["layer_sizes"]
     for name in figures:

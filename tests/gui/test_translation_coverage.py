@@ -40,6 +40,8 @@ TERMS = {
     "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "mean", "diag", "float", "nan",
     "inf",
     "XOR",
+    # evaluation metrics (the abbreviations Chinese textbooks keep: ROC 曲线, AUC, MSE, MAE)
+    "ROC", "AUC", "MSE", "MAE",
     # file formats, keys, languages, the product
     "CSV", "UTF", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
     "Alt", "English", "Backprop", "Playground", "PyTorch",

@@ -1,0 +1,133 @@
+"""The metrics view (issue 14 part 2): numbers recomputed from the model here, the draggable
+threshold changes the matrix and table (not the app's 0.5 rule), a class never predicted gets
+precision 0 and a note, regression shows MSE/MAE/R², hovering a cell lights its points up on
+the canvas, and the Evaluate workspace shows the view."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.datasets import PointSet
+from core.lessons import load_lesson_scene
+from core.metrics import predicted_classes
+from core.session import Session
+from core.settings import DataSettings, NetworkSettings
+
+
+def _view(window, qtbot):
+    window.workspaces.apply("evaluate")
+    view = window.views["metrics"]
+    qtbot.waitUntil(lambda: view.report is not None or view.regression is not None,
+                    timeout=5000)
+    return view
+
+
+def _test_outputs(session):
+    return session.net.forward(session.X_test).output, session.points.y[session.test_indices]
+
+
+def test_two_classes_matrix_table_and_curves_follow_the_model(window, qtbot):
+    c = window.controller
+    c.run_steps(20)
+    view = _view(window, qtbot)
+    assert view.current_split() == "test" and view.n_classes == 2
+    output, y = _test_outputs(c.session)
+    predicted = (output[:, 0] > 0.5).astype(int)
+    counts = [[int(np.sum((y == i) & (predicted == j))) for j in (0, 1)] for i in (0, 1)]
+    assert view.matrix.texts() == [[str(n) for n in row] for row in counts]
+    accuracy_row = view.table_texts()[-1]
+    assert accuracy_row[3] == f"{np.mean(predicted == y):.3f}"
+    # the status bar's accuracy (history) is the same number
+    assert c.trainer.history.arrays()["test_accuracy"][-1] == np.mean(predicted == y)
+    assert view.curves.roc_curve.xData is not None and view.curves.roc_curve.xData.size > 1
+    view.normalized.setChecked(True)
+    shares = np.array(counts) / np.array(counts).sum(axis=1, keepdims=True)
+    assert view.matrix.texts()[0] == [f"{v:.2f}" for v in shares[0]]
+
+
+def test_the_threshold_moves_the_matrix_but_not_the_app_rule(window, qtbot):
+    c = window.controller
+    c.run_steps(20)
+    view = _view(window, qtbot)
+    output, y = _test_outputs(c.session)
+    view.curves.set_threshold(0.0)       # every point with p > 0 is called class 1
+    called = (output[:, 0] > 0.0).astype(int)
+    assert view.matrix.texts()[0][1] == str(int(np.sum((y == 0) & (called == 1))))
+    assert view.threshold == 0.0
+    assert view.report["accuracy"] == np.mean(called == y)
+    # the app keeps 0.5: history, status bar
+    history = c.trainer.history.arrays()["test_accuracy"][-1]
+    assert history == np.mean(predicted_classes(output) == y)
+    view.curves.set_threshold(1.0)       # nothing is called class 1
+    assert view.report["unpredicted"] == [1]
+    assert view.note.isVisible() and "Precision is 0" in view.note.text()
+    assert view.table_texts()[1][1] == "0.000"
+
+
+def test_three_penguin_classes_use_the_data_source_names(window, qtbot):
+    session, _views = load_lesson_scene("penguins-raw")
+    window.controller.set_session(session)
+    view = _view(window, qtbot)
+    assert view.n_classes == 3 and not view.curves.isVisible()
+    names = [session.class_label(k) for k in range(3)]
+    assert [row[0] for row in view.table_texts()[:3]] == names
+    output, y = _test_outputs(session)
+    predicted = np.argmax(output, axis=1)
+    assert view.report["confusion"] == [[int(np.sum((y == i) & (predicted == j)))
+                                         for j in range(3)] for i in range(3)]
+
+
+def test_hovering_a_cell_lights_its_points_up_on_the_canvas(window, qtbot):
+    c = window.controller
+    c.run_steps(10)
+    view = _view(window, qtbot)
+    output, y = _test_outputs(c.session)
+    predicted = (output[:, 0] > 0.5).astype(int)
+    i, j = 1, int(predicted[np.flatnonzero(y == 1)[0]])
+    expected = c.session.test_indices[(y == i) & (predicted == j)]
+    with qtbot.waitSignal(view.pointsHovered) as signal:
+        view.matrix.hover_cell(i, j)
+    np.testing.assert_array_equal(signal.args[0], expected)
+    canvas = window.canvas
+    assert canvas.highlight_scatter.isVisible()
+    np.testing.assert_allclose(canvas.highlight_scatter.data["x"],
+                               c.session.points.X[expected, 0])
+    assert f"n = {len(expected)}" in view.hover_line.text()
+    view.matrix.hover_cell(-1, -1)
+    assert not canvas.highlight_scatter.isVisible()
+
+
+def test_regression_shows_errors_and_a_scatter(window, qtbot):
+    session = Session(DataSettings(task="regression", preset="sine", n_points=60,
+                                   features=("x1",)), NetworkSettings(hidden_sizes=(4,)))
+    window.controller.set_session(session)
+    view = _view(window, qtbot)
+    assert view.pages.currentWidget() is view.regression_page
+    output, _ = _test_outputs(session)
+    y = session.y_test
+    assert view.regression["mse"] == pytest.approx(np.mean((output[:, 0] - y) ** 2))
+    assert "R²" in view.regression_label.text()
+    np.testing.assert_allclose(view.scatter.data["y"], output[:, 0])
+
+
+def test_a_split_without_points_says_so(window, qtbot):
+    points = PointSet(np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.5]]), np.array([0, 1, 0]),
+                      "classification", np.array([True, True, True]))
+    window.controller.set_session(Session(DataSettings(), points=points))
+    window.workspaces.apply("evaluate")
+    view = window.views["metrics"]
+    qtbot.waitUntil(lambda: view.note.isVisible(), timeout=5000)
+    assert view.split is None and not view.pages.isVisible()
+    view.select_split("train")
+    qtbot.waitUntil(lambda: view.report is not None, timeout=5000)
+    assert view.report["n"] == 3
+
+
+def test_ctrl_4_is_the_evaluate_workspace(window, qtbot):
+    from core.workspace_names import WORKSPACES
+
+    assert WORKSPACES.index("evaluate") == 3
+    window.workspaces.apply("evaluate")
+    assert window.workspaces.current() == "evaluate"
+    assert window.docks["Metrics"].isVisible() and window.docks["Loss curve"].isVisible()
