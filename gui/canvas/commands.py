@@ -10,9 +10,9 @@ Every change runs with ``controller.undo_depth`` raised, so the DrawingControlle
 from a change made elsewhere (a lesson, a scene file), after which it clears the history; and
 each command checks that the points still fit it before acting (never an exception in undo).
 
-Command texts (shown as "Undo <text>") are given as :class:`CommandText` (an English source in
-context "UndoCommands" + arguments): they show in the current language, and
-:func:`retranslate_stack` renders every command of a stack again after a language switch.
+Command texts (shown as "Undo <text>") are given as :class:`gui.common.undo_text.CommandText`
+(an English source in context "UndoCommands" + arguments): they show in the current language,
+and ``gui.common.undo_text.retranslate_stack`` renders them again after a language switch.
 A plain str is shown as given.
 """
 
@@ -20,49 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from gui.common.i18n import translate
+from gui.common.undo_text import CommandText, init_text
 
 ADD_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Add point")
 REMOVE_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Remove point")
-
-
-class CommandText(NamedTuple):
-    """An undo text: ``source`` (English, marked with QT_TRANSLATE_NOOP in context
-    "UndoCommands", with ``{0}``… placeholders) and its arguments (a callable argument is
-    called at each rendering, e.g. to describe imported data in the current language)."""
-
-    source: str
-    args: tuple = ()
-
-    def render(self) -> str:
-        values = [arg() if callable(arg) else arg for arg in self.args]
-        return translate("UndoCommands", self.source).format(*values)
-
-
-def _init_text(command: QUndoCommand, text) -> str:
-    """The text to show for ``text`` (str or CommandText); remembers a CommandText."""
-    if isinstance(text, CommandText):
-        command.i18n = text
-        return text.render()
-    return text
-
-
-def retranslate_stack(stack: QUndoStack) -> None:
-    """Render the texts of every command on ``stack`` in the current language (a macro takes
-    the ``macro_i18n`` of its first child, see DrawingController.stroke)."""
-    for i in range(stack.count()):
-        command = stack.command(i)
-        text = getattr(command, "i18n", None)
-        if text is None and command.childCount():
-            text = getattr(command.child(0), "macro_i18n", None)
-        if text is not None:
-            command.setText(text.render())
 
 
 @contextmanager
@@ -88,7 +54,7 @@ class AddPointCommand(QUndoCommand):
     def __init__(self, controller, x, label, train: bool = True,
                  text: str | CommandText | None = None) -> None:
         super().__init__()
-        self.setText(_init_text(self, text or CommandText(ADD_POINT)))
+        self.setText(init_text(self, text or CommandText(ADD_POINT)))
         self.controller = controller
         self.x = np.array(x, dtype=np.float64).reshape(-1)
         self.label = label
@@ -115,7 +81,7 @@ class RemovePointCommand(QUndoCommand):
 
     def __init__(self, controller, index: int, text: str | CommandText | None = None) -> None:
         super().__init__()
-        self.setText(_init_text(self, text or CommandText(REMOVE_POINT)))
+        self.setText(init_text(self, text or CommandText(REMOVE_POINT)))
         self.controller = controller
         self.index = int(index)
         self.saved: tuple | None = None
@@ -148,7 +114,7 @@ class SnapshotCommand(QUndoCommand):
     def __init__(self, controller, text: str | CommandText,
                  action: Callable[[], None]) -> None:
         super().__init__()
-        self.setText(_init_text(self, text))
+        self.setText(init_text(self, text))
         self.controller = controller
         self.action = action
         self.before = controller.points_state()

@@ -15,14 +15,9 @@ from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.canvas.presenter import canvas_positions
-from gui.canvas.commands import (
-    AddPointCommand,
-    CommandText,
-    RemovePointCommand,
-    push_snapshot,
-    retranslate_stack,
-)
+from gui.canvas.commands import AddPointCommand, RemovePointCommand, push_snapshot
 from gui.common.i18n import manager
+from gui.common.undo_text import CommandText, retranslate_stack
 from gui.common.number_format import fixed
 
 #: Brush spray radius in screen pixels and points per mouse-move event.

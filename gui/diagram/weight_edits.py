@@ -20,7 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
 from core.parameters import ParamRef
-from gui.canvas.commands import CommandText
+from gui.common.undo_text import CommandText
 from gui.common.i18n import translate
 from gui.controller import MAX_PARAMETER_ABS, parameter_range_text
 
