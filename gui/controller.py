@@ -32,6 +32,7 @@ from core.settings import fields_of
 from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
 from gui.common.divergence_text import cause_text, phase_text
 from gui.common.i18n import translate
+from gui.common.number_format import number
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
@@ -77,7 +78,7 @@ def parameter_range_text() -> str:
     """The message for a hand-set weight or bias outside the allowed range (non-finite or
     |value| > MAX_PARAMETER_ABS), in the current language."""
     return translate("Controller", "A weight must be a finite number between −{0} and {0}"
-                     ).format(f"{MAX_PARAMETER_ABS:g}")
+                     ).format(number(MAX_PARAMETER_ABS))
 
 
 class TrainingController(QtCore.QObject):

@@ -23,6 +23,7 @@ _NOT_DISPLAY = {
     ("themes.py", "font-size"), ("presenter.py", "font-size"), ("svg_fixes.py", "viewBox"),
     ("svg_fixes.py", "view_box"), ("status_bar.py", "steps_per_second:,.0f"),
     ("cli.py", "test accuracy {accuracy:.3f}"),  # the command line's report, not the window
+    ("marks.py", "pt\""),  # the legend's font size (CSS)
 }
 
 
