@@ -177,8 +177,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.student_mode = StudentMode(
             self, self.controller, self.scene_files, self.presenter_mode, self.views,
             {spec.id: self.docks[spec.title] for spec in registry.docked()},
-            {spec.id: spec.title for spec in registry}, lessons.menuAction())
+            {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces)
         self.view_menu.addAction(self.student_mode.action)
+        self.workspaces.changed.connect(self.student_mode.workspace_changed)
         self.file_menu.insertAction(self._before_quit(), self.student_mode.edit_action)
         self.view_menu.addSeparator()
         self.theme_menu = ThemeMenu(self, self.view_menu,

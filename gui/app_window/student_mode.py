@@ -61,17 +61,20 @@ class StudentMode(QtCore.QObject):
     """The locks of the current scene and Student mode (see the module docstring).
 
     ``docks``: view id → its QDockWidget (views without a dock are left out); ``lessons``:
-    the Lessons menu's action (disabled in Student mode).
+    the Lessons menu's action (disabled in Student mode); ``workspaces``: the window's
+    workspaces, whose layouts are held while Student mode is on (``hold_layouts``).
     """
 
     def __init__(self, window: QtWidgets.QMainWindow, controller, scene_files, presenter_mode,
                  views: Mapping[str, object], docks: Mapping[str, QtWidgets.QDockWidget],
-                 titles: Mapping[str, str], lessons: QtGui.QAction | None = None) -> None:
+                 titles: Mapping[str, str], lessons: QtGui.QAction | None = None,
+                 workspaces=None) -> None:
         super().__init__(window)
         self.window, self.controller = window, controller
         self.scene_files, self.presenter_mode = scene_files, presenter_mode
         self.views, self.docks, self.titles = views, docks, titles
         self.lessons = lessons
+        self.workspaces = workspaces  # gui.app_window.workspaces.Workspaces, or None
         self.locks: ClassroomLocks = NO_LOCKS
         self.kept_section = None  # an invalid section, saved back as read
         self.active = False
@@ -196,7 +199,11 @@ class StudentMode(QtCore.QObject):
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return False
         self.active = on
+        if on and self.workspaces is not None:
+            self.workspaces.hold_layouts(True)
         self._apply_views(on)
+        if not on and self.workspaces is not None:
+            self.workspaces.hold_layouts(False)
         self._apply_controls(on)
         self.controller.set_fixed_settings(self.locks.fixed_settings if on else ())
         for action in (self.scene_files.new_action, self.scene_files.open_action,
@@ -223,6 +230,17 @@ class StudentMode(QtCore.QObject):
                 dock.setVisible(self._shown_docks.pop(view_id, False))
             toggle.setVisible(not on)
             toggle.setEnabled(not on)
+
+    def workspace_changed(self, _name: str = "") -> None:
+        """A workspace shows its own views: hide the locked ones again (what leaving Student
+        mode restores is what the new workspace showed)."""
+        if not self.active:
+            return
+        for view_id in self.locks.hidden_views:
+            dock = self.docks.get(view_id)
+            if dock is not None:
+                self._shown_docks[view_id] = dock.isVisible()
+                dock.hide()
 
     def _apply_controls(self, on: bool) -> None:
         widgets = setting_widgets(self.views)

@@ -169,6 +169,7 @@ class Workspaces(QtCore.QObject):
     """
 
     changed = Signal(str)
+    _holding = False  # hold_layouts
 
     def __init__(self, window: QtWidgets.QMainWindow,
                  docks: Mapping[str, QtWidgets.QDockWidget],
@@ -280,7 +281,23 @@ class Workspaces(QtCore.QObject):
             self.presenter.relayout()
         return ok
 
+    def hold_layouts(self, hold: bool) -> None:
+        """While held (Student mode), layouts are not remembered: entering remembers the
+        current one, leaving shows the current workspace's remembered layout (or design)
+        again, so what Student mode hid never becomes a workspace's layout."""
+        if hold == self._holding:
+            return
+        if hold and self._current:
+            self._remember(self._current)
+        self._holding = hold
+        if not hold and self._current:
+            state = self._states.get(self._current)
+            if state is None or not self._restore(state):
+                self._arrange()
+
     def _remember(self, name: str) -> None:
+        if self._holding:
+            return
         presenting = self.presenter is not None and self.presenter.active
         state = self.presenter.normal_state() if presenting else self.window.saveState()
         if state is None:

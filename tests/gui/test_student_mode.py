@@ -45,6 +45,8 @@ def test_locks_round_trip_through_save_and_open(qtbot, window, tmp_path, no_boxe
 
 def test_student_mode_hides_exactly_the_listed(qtbot, window, no_boxes):
     sm = window.student_mode
+    window.workspaces.apply("step-through")  # the workspace that shows the inspector
+    assert window.docks["Inspector"].isVisible()
     sm.set_locks(LOCKS)
     before = sm.hidden_now()
     sm.action.trigger()
@@ -61,6 +63,18 @@ def test_student_mode_hides_exactly_the_listed(qtbot, window, no_boxes):
     sm.action.trigger()  # "Leave student mode?" → Yes
     assert not sm.active
     assert sm.hidden_now() == before
+    assert window.docks["Inspector"].isVisible()
+
+
+def test_a_workspace_switch_keeps_the_locked_views_hidden(qtbot, window, no_boxes):
+    sm = window.student_mode
+    sm.set_locks(LOCKS)
+    sm.action.trigger()
+    for name in ("step-through", "landscape", "train", "step-through"):
+        window.workspaces.apply(name)
+        assert not window.docks["Inspector"].isVisible(), name
+        assert not window.docks["Loss surface"].isVisible(), name
+    sm.action.trigger()  # leaving shows what Step through shows
     assert window.docks["Inspector"].isVisible()
 
 
