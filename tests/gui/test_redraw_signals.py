@@ -130,6 +130,8 @@ def count_calls(monkeypatch, obj, name: str) -> list:
 def counted(window, qtbot, monkeypatch):
     """The window with its views drawn once; the redraw counts of the diagram, the canvas
     (gate and prediction), the loss curve and the status bar, read by ``counts()``."""
+    for title in ("Network diagram", "Inspector"):  # the Train workspace hides them
+        window.docks[title].show()
     views = window.step_views
     gates = {"diagram": views.diagram.gate, "inspector": views.inspector.gate,
              "canvas": window.canvas_gate, "curve": window.curve_gate,
