@@ -125,6 +125,7 @@ class LossCurve(QtWidgets.QWidget):
         self.objective_check.setChecked(_stored_bool(SHOW_OBJECTIVE_KEY, True))
         self.objective_check.toggled.connect(self._on_objective_toggled)
         self.key_label = QtWidgets.QLabel()
+        self.key_label.setWordWrap(True)  # three keys with validation: wrap in a narrow dock
         self.accuracy_key = QtWidgets.QLabel()
         keys = QtWidgets.QHBoxLayout()
         keys.setContentsMargins(6, 2, 4, 0)
@@ -142,6 +143,9 @@ class LossCurve(QtWidgets.QWidget):
         self.restore_best_action.triggered.connect(self.restoreBestRequested)
         self.restore_button = QtWidgets.QToolButton()
         self.restore_button.setDefaultAction(self.restore_best_action)
+        # never widens the dock's minimum: a narrow dock squeezes the button first
+        self.restore_button.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                          QtWidgets.QSizePolicy.Policy.Fixed)
         options.addWidget(self.restore_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +189,7 @@ class LossCurve(QtWidgets.QWidget):
         self.plot_item.getAxis("right").setLabel(names[self.accuracy_line],
                                                  color=ACCURACY_COLOUR)
         self.restore_best_action.setText(translate("LossCurve", "Restore best"))
+        self.restore_button.setMaximumWidth(self.restore_button.sizeHint().width())
         self._show_best()
         self.key_label.setToolTip(translate(
             "LossCurve", "Step N is the network after N updates (step 0: the initial weights). "

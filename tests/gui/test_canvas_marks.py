@@ -87,7 +87,8 @@ def test_loss_size_factors_grow_with_the_loss():
 
 def test_legend_names_generated_classes_and_the_test_share(window):
     assert window.canvas.legend.texts() == [
-        "class 0", "class 1", "filled: training point", "hollow: test point (30% of points)"]
+        "class 0", "class 1", "filled: training point",
+        "square: validation point (20% of points)", "hollow: test point (20% of points)"]
 
 
 def test_legend_names_imported_classes(qtbot, window, penguins_path):
