@@ -104,7 +104,9 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         paths it wrote, which are listed in the summary.
 
     Returns the summary dict written to ``summary.json``: ``train_loss``, ``test_loss``,
-    ``train_accuracy``, ``test_accuracy`` (final parameters; None where undefined), ``steps``
+    ``train_accuracy``, ``test_accuracy``, ``validation_loss``, ``validation_accuracy``
+    (final parameters; None where undefined, e.g. without validation points),
+    ``best_validation_step`` (``Trainer.best_validation``; None without one), ``steps``
     (total step count), ``steps_run``, ``diverged``, ``settings``, ``metrics`` (per split
     ``{"train", "validation", "test"}``: :func:`core.metrics.metrics_report` of the final
     model — accuracy, confusion_matrix, precision, recall, f1, macro_f1 and for two classes
@@ -138,10 +140,12 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         "test_loss": metrics["test_loss"],
         "train_accuracy": metrics["train_accuracy"],
         "test_accuracy": metrics["test_accuracy"],
+        **_validation_summary(trainer),
         "diverged": metrics["diverged"],
         "divergence": metrics["divergence"],
         "n_train": int(session.X_train.shape[0]),
         "n_test": int(session.X_test.shape[0]),
+        "n_validation": int(session.X_validation.shape[0]),
         "layer_sizes": list(session.net.layer_sizes),
         "loss": trainer.loss,
         "output_activation": session.net.output_activation,
@@ -189,3 +193,18 @@ def lessons_help(language: str = "en") -> str:
     width = max(len(lesson.id) for lesson in lessons)
     return "\n".join(f"  {lesson.id:<{width}}  {lesson.localized('title', language)}"
                      for lesson in lessons)
+
+
+def _validation_summary(trainer) -> dict[str, Any]:
+    """``validation_loss`` and ``validation_accuracy`` of the final parameters (the history's
+    newest row) and ``best_validation_step``; None where undefined (no validation points,
+    regression accuracy)."""
+    row = trainer.history.last_row() or {}
+    best = trainer.best_validation
+
+    def finite(value):
+        return float(value) if value is not None and math.isfinite(value) else None
+
+    return {"validation_loss": finite(row.get("validation_loss")),
+            "validation_accuracy": finite(row.get("validation_accuracy")),
+            "best_validation_step": None if best is None else best.step}

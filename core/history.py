@@ -29,13 +29,18 @@ from collections.abc import Mapping
 import numpy as np
 
 __all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS",
-           "LEGACY_HISTORY_WIDTH"]
+           "LEGACY_HISTORY_WIDTH", "LEGACY_HISTORY_WIDTHS"]
 
 #: Columns of :class:`History`: data losses (mean over the full training / test set, no
-#: penalty), accuracies, and the weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖² of the same parameters.
-HISTORY_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty")
+#: penalty), accuracies, the weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖² of the same parameters,
+#: and the validation set's data loss and accuracy (NaN without validation points).
+HISTORY_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty",
+                   "validation_loss", "validation_accuracy")
 #: Columns of histories saved before the penalty was recorded (their penalty loads as NaN).
 LEGACY_HISTORY_WIDTH = 4
+#: Row widths of older histories: without the penalty (4), without validation (5); the missing
+#: columns load as NaN.
+LEGACY_HISTORY_WIDTHS = (4, 5)
 _BUCKET = 4  # stored rows per bucket; each bucket keeps 2 whole rows when thinned
 
 
@@ -187,8 +192,9 @@ class History(DecimatedSeries):
     The row of step t was measured at the parameters after t updates (step 0 = the initial
     parameters): the data losses (mean over the full training / test set, no penalty), the
     accuracies (``core.metrics.predicted_classes``) and the weight penalty of those
-    parameters with the L1/L2 rates in force. Accuracy is NaN for regression; test values
-    are NaN without a test set; a penalty loaded from an older file is NaN. Thinning keeps
+    parameters with the L1/L2 rates in force, and the validation loss and accuracy. Accuracy
+    is NaN for regression; test (validation) values are NaN without test (validation) points;
+    a penalty or validation value loaded from an older file is NaN. Thinning keeps
     the rows of smallest and largest training loss.
     """
 
@@ -203,12 +209,13 @@ class History(DecimatedSeries):
         self._values[self._stored - 1] = values
 
     def load_dict(self, d: Mapping) -> None:
-        """As :meth:`DecimatedSeries.load_dict`; rows saved without the penalty column
-        (:data:`LEGACY_HISTORY_WIDTH` values) get a NaN penalty."""
+        """As :meth:`DecimatedSeries.load_dict`; rows saved without the penalty or the
+        validation columns (:data:`LEGACY_HISTORY_WIDTHS`) get NaN there."""
         values = d.get("values") if isinstance(d, Mapping) else None
         if isinstance(values, list) and values and isinstance(values[0], list) \
-                and len(values[0]) == LEGACY_HISTORY_WIDTH:
-            d = {**d, "values": [[*row, np.nan] for row in values]}
+                and len(values[0]) in LEGACY_HISTORY_WIDTHS:
+            missing = [np.nan] * (self.width - len(values[0]))
+            d = {**d, "values": [[*row, *missing] for row in values]}
         super().load_dict(d)
 
     def arrays(self) -> dict[str, np.ndarray]:

@@ -65,7 +65,7 @@ from core.lesson_claims import check_placeholders, fill, parse_claims
 from core.lesson_steps import LessonStep, parse_steps
 from core.parameters import ParamRef
 from core.resource_files import resources_dir
-from core.scene import scene_from_dict
+from core.scene import legacy_shares, scene_from_dict
 from core.scene_validation import (
     SceneError,
     as_dict,
@@ -76,6 +76,7 @@ from core.scene_validation import (
     require,
     type_name,
 )
+from core.settings import DataSettings
 
 # The "resources" package, found with importlib.resources (core.resource_files).
 RESOURCES = resources_dir()
@@ -411,9 +412,11 @@ def lesson_scene_dict(lesson: Lesson) -> dict[str, Any]:
         data = scene.get("data", {})
         task = data.get("task") if isinstance(data, dict) else None
         ds = read_csv(DATA_DIR / spec["csv"], spec["features"], spec["label"], task=task)
-        fraction = data.get("train_fraction", 0.7) if isinstance(data, dict) else 0.7
-        seed = data.get("seed", 0) if isinstance(data, dict) else 0
-        scene["points"] = PointSet.from_dataset(ds, train_fraction=fraction, seed=seed).to_dict()
+        shares = {**DataSettings().to_dict(), **legacy_shares(data if isinstance(data, dict)
+                                                              else {})}
+        scene["points"] = PointSet.from_dataset(
+            ds, train_fraction=shares["train_fraction"], seed=shares["seed"],
+            validation_fraction=shares["validation_fraction"]).to_dict()
         scene["class_names"] = None if ds.class_names is None else list(ds.class_names)
         scene["feature_names"] = list(ds.feature_names)
     return scene

@@ -37,7 +37,7 @@ class PointLosses:
 
 
 def point_losses(session) -> PointLosses:
-    """Prediction and per-sample loss of every point (training and test) at the network's
+    """Prediction and per-sample loss of every point (training, validation and test) at the network's
     current parameters. One forward pass over all points. Empty arrays for no points."""
     points = session.points
     n = len(points)
@@ -49,10 +49,14 @@ def point_losses(session) -> PointLosses:
         return PointLosses(np.empty((0, d_out)), empty,
                            np.empty(0, np.int64) if classification else None,
                            empty if classification else None, int(trainer.step_count))
-    y_train, y_test = np.asarray(session.y_train), np.asarray(session.y_test)
-    targets = np.empty((n, *y_train.shape[1:]), dtype=np.result_type(y_train, y_test))
-    targets[session.train_indices] = y_train
-    targets[session.test_indices] = y_test
+    parts = ((session.train_indices, session.y_train),
+             (session.validation_indices, session.y_validation),
+             (session.test_indices, session.y_test))
+    y_train = np.asarray(session.y_train)
+    targets = np.empty((n, *y_train.shape[1:]),
+                       dtype=np.result_type(*(np.asarray(y) for _, y in parts)))
+    for indices, y in parts:
+        targets[indices] = y
     with np.errstate(all="ignore"):
         fp = session.net.forward(session.transform(points.X))
         loss = per_sample_loss(session.loss, fp.pre_activations[-1], fp.output, targets)

@@ -8,7 +8,9 @@ key                       content
 ========================  ===================================================================
 ``format``                ``"backprop-playground/scene"`` (optional marker)
 ``schema_version``        :data:`SCHEMA_VERSION`
-``data``                  ``DataSettings.to_dict()``: task, preset, input features, standardize…
+``data``                  ``DataSettings.to_dict()``: task, preset, input features, standardize,
+                          training and validation shares (a file without
+                          ``validation_fraction`` has none: :func:`legacy_shares`)…
 ``network``               ``NetworkSettings.to_dict()`` plus ``layer_sizes``,
                           ``output_activation``, ``loss`` and the current ``weights`` (list of
                           (out, in) nested lists) and ``biases`` (list of (out,) lists)
@@ -16,6 +18,8 @@ key                       content
                           hyperparameters, batch size, L1/L2 …): the trainer's ``settings``,
                           the only copy of them in the file
 ``points``                ``{"task", "dim", "X" (n, dim), "y" (n,), "train" (n,) booleans}``
+                          and, with validation points, ``"split"`` (n,) codes 0 train,
+                          1 validation, 2 test (``core.datasets.split_codes``)
 ``class_names``           class names (e.g. from a CSV) or null; ``feature_names``: raw input names
 ``data_source``           ``DataSource.to_dict()`` of imported points (file, rows, sampled_of,
                           dropped, class_names) or null; older files kept an English sentence
@@ -156,6 +160,20 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None,
 # ---------------------------------------------------------------------------------------------
 # plain data → Session (validate first)
 # ---------------------------------------------------------------------------------------------
+#: The shares of a scene written before the validation share existed: its training share (the
+#: default of that time when missing) and no validation points, so its split stays exactly.
+LEGACY_SHARES = {"train_fraction": 0.7, "validation_fraction": 0.0}
+
+
+def legacy_shares(data: Any) -> Any:
+    """The ``data`` section with :data:`LEGACY_SHARES` filled in when it has no
+    ``validation_fraction`` (older scenes and lessons: 0 % validation); a new dict, ``data``
+    is not changed. Anything but a dict is returned as it is (the checks name it)."""
+    if not isinstance(data, dict) or "validation_fraction" in data:
+        return data
+    return {**LEGACY_SHARES, **data}
+
+
 def _data_source_of(d: dict) -> DataSource | None:
     """The scene's ``data_source``; a scene written before it existed kept an English sentence
     in ``extra.data_source``, parsed here once (other text, or none: None)."""
@@ -189,7 +207,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
     if "format" in d and d["format"] != SCENE_FORMAT:
         raise SceneError(f"format: expected {SCENE_FORMAT!r}, got {d['format']!r:.60}")
     network_d = as_dict(require(d, "network", ""), "network")
-    data = check_settings(DataSettings, require(d, "data", ""), "data")
+    data = check_settings(DataSettings, legacy_shares(require(d, "data", "")), "data")
     network = check_settings(NetworkSettings, network_d, "network", NETWORK_STATE_KEYS)
     training = check_settings(TrainingSettings, require(d, "training", ""), "training")
     if version == 1 and d.get("optimizer") is not None:

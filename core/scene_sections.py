@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 
 from core import scene_validation as checks
-from core.datasets import GENERATORS, MAX_CLASSES, PointSet
+from core.datasets import GENERATORS, MAX_CLASSES, TEST, TRAIN, VALIDATION, PointSet
 from core.divergence import DIVERGENCE_CODES
-from core.history import HISTORY_COLUMNS, LEGACY_HISTORY_WIDTH
+from core.history import HISTORY_COLUMNS, LEGACY_HISTORY_WIDTHS
 from core.optimizers import DEFAULT_HYPER, SETTING_OF_KEYWORD, STATE_BUFFERS
 from core.scene_validation import (
     SceneError,
@@ -50,7 +50,7 @@ def check_settings(cls, d: dict, section: str, state_keys=()):
 
 def check_points(d: Any, data: DataSettings) -> PointSet:
     where = "points"
-    d = as_dict(d, where, allowed=("task", "dim", "X", "y", "train"))
+    d = as_dict(d, where, allowed=("task", "dim", "X", "y", "train", "split"))
     task = as_str(require(d, "task", where), "points.task", choices=("classification",
                                                                       "regression"))
     if task != data.task:
@@ -69,7 +69,17 @@ def check_points(d: Any, data: DataSettings) -> PointSet:
         raise SceneError(f"points.y[{bad}]: class label {int(y[bad])} is outside "
                          f"0..{MAX_CLASSES - 1}")
     train = as_array(require(d, "train", where), "points.train", shape=(n,), kind="bool")
-    return PointSet(X, y, task, train, dim)
+    if d.get("split") is None:  # older files, and files without validation points
+        return PointSet(X, y, task, train, dim)
+    split = as_array(d["split"], "points.split", shape=(n,), kind="int")
+    if n and not np.all(np.isin(split, (TRAIN, VALIDATION, TEST))):
+        bad = int(np.flatnonzero(~np.isin(split, (TRAIN, VALIDATION, TEST)))[0])
+        raise SceneError(f"points.split[{bad}]: split code {int(split[bad])} is not 0 (train), "
+                         f"1 (validation) or 2 (test)")
+    if not np.array_equal(split == TRAIN, train):
+        bad = int(np.flatnonzero((split == TRAIN) != train)[0])
+        raise SceneError(f"points.split[{bad}]: disagrees with points.train[{bad}]")
+    return PointSet(X, y, task, None, dim, split=split)
 
 
 def check_names(value: Any, where: str, count: int | None) -> list[str] | None:
@@ -227,9 +237,9 @@ def check_trainer(d: Any, n_params: int, n_layers: int) -> dict:
     out["initial_params"] = as_array(require(d, "initial_params", where),
                                      "trainer.initial_params", shape=(n_params,)).tolist()
     # The history covers steps 0..step_count (older files: 0..step_count − 1, without the
-    # penalty column); the gradient norms cover 0..step_count − 1 (core.history).
+    # penalty or the validation columns); the gradient norms cover 0..step_count − 1 (core.history).
     out["history"] = check_series(require(d, "history", where), "trainer.history",
-                                  (LEGACY_HISTORY_WIDTH, len(HISTORY_COLUMNS)), (step, step + 1))
+                                  (*LEGACY_HISTORY_WIDTHS, len(HISTORY_COLUMNS)), (step, step + 1))
     out["grad_norm_history"] = check_series(require(d, "grad_norm_history", where),
                                             "trainer.grad_norm_history", (n_layers,), (step,))
     divergence = d.get("divergence")

@@ -3,7 +3,8 @@
 Used by the GUI controller, the headless CLI, scene files and lessons. The pipeline is
 
     points (raw inputs, dim 1 or 2)  →  input features (core.datasets.expand_features)
-        →  standardization (z-score fitted on the training points)  →  train/test split
+        →  standardization (z-score fitted on the training points)
+        →  train/validation/test split (the points' split codes, ``PointSet.split``)
         →  MLP(d_in = number of features, hidden sizes, d_out)  →  Trainer
 
 and the output layer and loss follow the task (:func:`task_head`): two classes → sigmoid +
@@ -16,7 +17,7 @@ What each change does to the network (the GUI's "networkChanged" vs "dataChanged
 * :meth:`Session.set_training_settings` — never rebuilds; the Trainer's setters keep θ.
 * :meth:`Session.points_edited` (by hand: the source becomes "drawn"), :meth:`Session.clear`,
   :meth:`Session.points_changed` / :meth:`Session.set_points` and data settings that only
-  re-prepare (features, standardize, train share) — keep θ, history and step count when the
+  re-prepare (features, standardize, training and validation shares) — keep θ, history and step count when the
   number of inputs and the output head are unchanged; otherwise rebuild from the network seed.
 * :meth:`Session.regenerate`, :meth:`Session.load_dataset`, data settings that regenerate
   (task, preset, number of points, noise, seed) and :meth:`Session.set_network_settings` —
@@ -88,8 +89,9 @@ class Session(PredictionMixin):
     ``standardizer`` (identity when standardization is off), ``loss``, ``output_activation``,
     ``n_classes`` (0 for regression), ``input_features`` (feature names in use),
     ``feature_names`` (raw input names), ``class_names`` (or None), and the prepared arrays
-    ``X_train``, ``y_train``, ``X_test``, ``y_test`` (features → standardized; y as the loss
-    wants it) plus ``train_indices``/``test_indices`` into ``points``.
+    ``X_train``, ``y_train``, ``X_validation``, ``y_validation``, ``X_test``, ``y_test``
+    (features → standardized; y as the loss wants it) plus ``train_indices``,
+    ``validation_indices`` and ``test_indices`` into ``points`` (increasing int64).
 
     Raises ValueError for invalid settings or points that do not fit them.
     """
@@ -128,7 +130,8 @@ class Session(PredictionMixin):
     def _generate(self) -> None:
         d = self.data
         dataset = GENERATORS[d.preset].fn(d.n_points, d.noise, d.seed)
-        self.points = PointSet.from_dataset(dataset, d.train_fraction, d.seed)
+        self.points = PointSet.from_dataset(dataset, d.train_fraction, d.seed,
+                                            d.validation_fraction)
         self._set_names(dataset.class_names, dataset.feature_names)
 
     def _set_names(self, class_names, feature_names) -> None:
@@ -156,10 +159,13 @@ class Session(PredictionMixin):
         self.output_activation, self.loss, self.d_out = task_head(
             points.task, self.n_classes, self.network.loss_override)
         y = _targets(points.y, self.loss, self.output_activation, self.d_out)
+        validation, test = points.validation, points.test
         self.train_indices = np.flatnonzero(train)
-        self.test_indices = np.flatnonzero(~train)
+        self.validation_indices = np.flatnonzero(validation)
+        self.test_indices = np.flatnonzero(test)
         self.X_train, self.y_train = prepared[train], y[train]
-        self.X_test, self.y_test = prepared[~train], y[~train]
+        self.X_validation, self.y_validation = prepared[validation], y[validation]
+        self.X_test, self.y_test = prepared[test], y[test]
 
     def _signature(self) -> tuple:
         return (len(self.input_features), self.d_out, self.loss, self.output_activation)
@@ -174,6 +180,7 @@ class Session(PredictionMixin):
                   dropout=n.dropout)
         self.trainer = Trainer(
             net, self.loss, self.X_train, self.y_train, self.X_test, self.y_test,
+            X_validation=self.X_validation, y_validation=self.y_validation,
             settings=self.training if training is None else training, **self._trainer_options)
         self._built_signature = self._signature()
 
@@ -202,7 +209,9 @@ class Session(PredictionMixin):
         the number of inputs and the output head are unchanged; otherwise rebuilds."""
         self._prepare()
         if self._signature() == self._built_signature:
-            self.trainer.set_data(self.X_train, self.y_train, self.X_test, self.y_test)
+            self.trainer.set_data(self.X_train, self.y_train, self.X_test, self.y_test,
+                                  X_validation=self.X_validation,
+                                  y_validation=self.y_validation)
             return frozenset({"points"})
         self._build()
         return frozenset({"points", "network"})
@@ -216,8 +225,8 @@ class Session(PredictionMixin):
 
     def clear(self) -> frozenset[str]:
         """Remove every point to start a new drawing: the source becomes "drawn" (0 points),
-        then as :meth:`points_changed`. Points drawn from now on keep the training share
-        (``data.train_fraction``, up to 1 = no test points) per class."""
+        then as :meth:`points_changed`. Points drawn from now on keep the training and
+        validation shares (``data.train_fraction``, ``data.validation_fraction``) per class."""
         self.points.clear()
         return self.points_edited()
 
@@ -243,7 +252,8 @@ class Session(PredictionMixin):
         feature names kept for display; rebuilds the network; ``source`` (where it came from)
         becomes ``data_source``. ValueError (nothing changes) for more than 2 features or more
         than one regression target."""
-        points = PointSet.from_dataset(dataset, self.data.train_fraction, self.data.seed)
+        points = PointSet.from_dataset(dataset, self.data.train_fraction, self.data.seed,
+                                       self.data.validation_fraction)
         self.points = points
         self._set_names(dataset.class_names, dataset.feature_names)
         self.data_source = source
@@ -253,8 +263,9 @@ class Session(PredictionMixin):
 
     def set_data_settings(self, **changes) -> frozenset[str]:
         """Apply data settings. Task, preset, number of points, noise or seed regenerate the
-        points (and rebuild the network); features, standardize and train share re-prepare
-        the current points (:meth:`points_changed`). Changing the task alone also switches
+        points (and rebuild the network); features, standardize and the training and
+        validation shares re-prepare the current points (:meth:`points_changed`; new shares
+        draw the split again with the data seed, ``core.datasets.split_codes``). Changing the task alone also switches
         the preset to the task's first one when needed. ValueError (nothing changes) for an
         invalid value."""
         old = self.data
@@ -266,8 +277,9 @@ class Session(PredictionMixin):
         self.data = new
         if any(getattr(new, key) != getattr(old, key) for key in _REGENERATING):
             return self.regenerate()
-        if new.train_fraction != old.train_fraction:
-            self.points.resplit(new.train_fraction, new.seed)
+        if (new.train_fraction, new.validation_fraction) != (old.train_fraction,
+                                                             old.validation_fraction):
+            self.points.resplit(new.train_fraction, new.seed, new.validation_fraction)
         if new != old:
             return self.points_changed()
         return frozenset()

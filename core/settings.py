@@ -310,11 +310,16 @@ class DataSettings(_Settings):
                             doc="How many points the generator draws.")
     noise: float = setting(0.1, label="Noise", minimum=0.0, maximum=0.5,
                            doc="Noise level of the generator, 0 to 0.5 (shown as 0–50%).")
-    train_fraction: float = setting(0.7, label="Training share", minimum=0.1, maximum=1.0,
-                                    doc="Share of the points used for training; the rest test "
-                                        "(hollow). 100 %: no test points.")
+    train_fraction: float = setting(0.6, label="Training share", minimum=0.1, maximum=1.0,
+                                    doc="Share of the points used for training (filled); the "
+                                        "rest are validation and test points.")
+    validation_fraction: float = setting(
+        0.2, label="Validation share", minimum=0.0, maximum=0.9,
+        doc="Share of the points held out for validation (half-filled): watched for early "
+            "stopping, never trained on. 0 %: no validation points. The rest are test points "
+            "(hollow).")
     seed: int = setting(0, label="Data seed", minimum=0, maximum=MAX_SEED,
-                        doc="Seed of the generator and of the train/test split.")
+                        doc="Seed of the generator and of the train/validation/test split.")
     features: tuple[str, ...] = setting(
         ("x1", "x2"), label="Input features", choices=tuple(FEATURES), length=(1, len(FEATURES)),
         doc="Features fed to the network, computed from the raw inputs x1, x2.")
@@ -323,6 +328,11 @@ class DataSettings(_Settings):
                                     "standard deviation.")
 
     def _validate_together(self) -> None:
+        if self.train_fraction + self.validation_fraction > 1.0 + 1e-9:
+            raise ValueError(
+                f"Training share ({100 * self.train_fraction:g} %) and validation share "
+                f"({100 * self.validation_fraction:g} %) add up to more than 100 %; lower one "
+                f"of them")
         preset_task = GENERATORS[self.preset].task
         if preset_task != self.task:
             raise ValueError(
@@ -401,6 +411,10 @@ class TrainingSettings(_Settings):
                                doc="Largest global gradient norm before the update; 0 = off.")
     seed: int = setting(0, label="Batch seed", minimum=0, maximum=MAX_SEED,
                         doc="Seed of the mini-batch shuffling.")
+    patience: int = setting(0, label="Patience", minimum=0, maximum=100_000, zero_text="off",
+                            doc="Early stopping: Play stops when the validation loss has not "
+                                "improved for this many evaluated steps; 0 = off. Needs "
+                                "validation points.")
 
     def optimizer_hyper(self) -> dict[str, float]:
         """The hyperparameters the chosen optimizer takes, keyed as ``make_optimizer`` wants

@@ -72,6 +72,7 @@ from core.optimizers import (
 from core.parameters import array_position
 from core.settings import TrainingSettings
 from core.snapshots import BatchSampler, SnapshotRing
+from core.early_stopping import EarlyStoppingMixin
 from core.training_state import TrainerStateMixin
 from core.training_types import (
     Divergence,
@@ -113,7 +114,7 @@ def _extreme_parameter(net) -> tuple[int, float]:
     return layer, extreme
 
 
-class Trainer(TrainerStateMixin):
+class Trainer(TrainerStateMixin, EarlyStoppingMixin):
     """Trains ``net`` on (X_train, y_train) step by step; see the module docstring.
 
     Arguments:
@@ -123,6 +124,9 @@ class Trainer(TrainerStateMixin):
         X_train: (n, d_in) float64; y_train: targets for ``loss`` (``core.losses.check_targets``).
             n may be 0; :meth:`forward` then raises :class:`EmptyTrainingSet`.
         X_test, y_test: optional held-out set, same conventions (None = no test set).
+        X_validation, y_validation: optional validation set, same conventions (None = none):
+            measured like the test set; its loss decides the best step and early stopping
+            (``core.early_stopping``).
         settings: the ``core.settings.TrainingSettings`` to train with (default: the
             defaults). The keywords below, when given (not None), override single fields:
         learning_rate, optimizer, optimizer_hyper: as ``core.optimizers.make_optimizer`` takes
@@ -154,6 +158,7 @@ class Trainer(TrainerStateMixin):
     """
 
     def __init__(self, net, loss: str, X_train, y_train, X_test=None, y_test=None, *,
+                 X_validation=None, y_validation=None,
                  settings: TrainingSettings | None = None, learning_rate: float | None = None,
                  optimizer: str | None = None, optimizer_hyper=None,
                  batch_size: int | None = None, l1: float | None = None,
@@ -190,24 +195,33 @@ class Trainer(TrainerStateMixin):
         self.step_count = 0
         self.epoch_count = 0
         self.divergence: Divergence | None = None
-        self._install_data(X_train, y_train, X_test, y_test)
+        self._clear_best()
+        self._install_data(X_train, y_train, X_test, y_test, X_validation, y_validation)
         self._clear_step()
         self._save_snapshot()
         self._record_current_row()
 
     # -- data ------------------------------------------------------------------------------
-    def _install_data(self, X_train, y_train, X_test, y_test) -> None:
+    def _install_data(self, X_train, y_train, X_test, y_test, X_validation=None,
+                      y_validation=None) -> None:
         d_in, d_out = self.net.layer_sizes[0], self.net.layer_sizes[-1]
         X_train, y_train = self._checked_pair(X_train, y_train, d_in, d_out, "training")
         if X_test is None:
             X_test, y_test = np.empty((0, d_in)), y_train[:0]
         else:
             X_test, y_test = self._checked_pair(X_test, y_test, d_in, d_out, "test")
+        if X_validation is None:
+            X_validation, y_validation = np.empty((0, d_in)), y_train[:0]
+        else:
+            X_validation, y_validation = self._checked_pair(X_validation, y_validation, d_in,
+                                                            d_out, "validation")
         self.X_train, self.y_train, self.X_test, self.y_test = X_train, y_train, X_test, y_test
+        self.X_validation, self.y_validation = X_validation, y_validation
         self.n_train, self.n_test = len(X_train), len(X_test)
-        if self.n_test:
-            self._X_all = np.concatenate([X_train, X_test])
-            self._y_all = np.concatenate([y_train, y_test])
+        self.n_validation = len(X_validation)
+        if self.n_test or self.n_validation:  # training rows first, then test, then validation
+            self._X_all = np.concatenate([X_train, X_test, X_validation])
+            self._y_all = np.concatenate([y_train, y_test, y_validation])
         else:
             self._X_all, self._y_all = X_train, y_train
         self._labels_all = self._class_labels(self._y_all)
@@ -237,16 +251,19 @@ class Trainer(TrainerStateMixin):
             return y
         return predicted_classes(y)
 
-    def set_data(self, X_train, y_train, X_test=None, y_test=None) -> None:
+    def set_data(self, X_train, y_train, X_test=None, y_test=None, *, X_validation=None,
+                 y_validation=None) -> None:
         """Replace the data, keeping the weights, optimizer state, step count and history (the
         row of the current step is measured again on the new data; older rows keep the values
         measured on the data of their time).
 
         A step in progress is abandoned; snapshots before this point are dropped (they refer to
-        the old data order), and the next batch starts a new epoch. Clears a divergence.
-        Raises ValueError (state unchanged) for shapes that do not fit the network.
+        the old data order), and the next batch starts a new epoch. Clears a divergence and
+        the best validation step (the validation set is new). Raises ValueError (state
+        unchanged) for shapes that do not fit the network.
         """
-        self._install_data(X_train, y_train, X_test, y_test)
+        self._install_data(X_train, y_train, X_test, y_test, X_validation, y_validation)
+        self._clear_best()
         self._clear_step()
         self._ring.clear()
         self._save_snapshot()
@@ -361,8 +378,8 @@ class Trainer(TrainerStateMixin):
         full = indices is None
         if full and not self._uses_dropout:
             everything = self._evaluation
-            batch_pass = slice_forward_pass(everything, self.n_train) if self.n_test \
-                else everything
+            batch_pass = slice_forward_pass(everything, self.n_train) \
+                if self.n_test or self.n_validation else everything
         else:
             X_batch = self.X_train if full else self.X_train[indices]
             batch_pass = self.net.forward(X_batch, training=True)
@@ -385,9 +402,11 @@ class Trainer(TrainerStateMixin):
         net = self.net
         penalty = net.penalty(self.l1, self.l2)
         if len(self._X_all) == 0:
-            return [_NAN, _NAN, _NAN, _NAN, penalty], None, net.get_params()
+            return [_NAN, _NAN, _NAN, _NAN, penalty, _NAN, _NAN], None, net.get_params()
         fp = net.forward(self._X_all, training=not self._uses_dropout)
-        return [*self._measure(fp), penalty], fp, net.get_params()
+        train_loss, test_loss, train_accuracy, test_accuracy, validation = self._measure(fp)
+        return ([train_loss, test_loss, train_accuracy, test_accuracy, penalty, *validation],
+                fp, net.get_params())
 
     def _record_current_row(self) -> None:
         """(Re)measure the row of step ``step_count`` at the current parameters."""
@@ -395,21 +414,28 @@ class Trainer(TrainerStateMixin):
             row, self._evaluation, self._measured_params = self._evaluate_all()
         self.history.truncate(self.step_count)
         self.history.append(row)
+        self._observe_validation(self.step_count, row)
 
     def _measure(self, fp) -> list:
-        """[train loss, test loss, train accuracy, test accuracy] from an evaluation of all
-        points (training rows first); NaN where undefined (no points, regression)."""
-        n = self.n_train
+        """[train loss, test loss, train accuracy, test accuracy, (validation loss, validation
+        accuracy)] from an evaluation of all points (training rows first, then test, then
+        validation); NaN where undefined (no points, regression). Every accuracy is
+        :func:`core.metrics.predicted_classes` against the labels."""
+        n, n_test, n_validation = self.n_train, self.n_test, self.n_validation
+        parts = (slice(0, n), slice(n, n + n_test), slice(n + n_test, None))
+        counts = (n, n_test, n_validation)
         losses = per_sample_loss(self.loss, fp.pre_activations[-1], fp.output, self._y_all)
-        train_loss = float(np.mean(losses[:n])) if n else _NAN
-        test_loss = float(np.mean(losses[n:])) if self.n_test else _NAN
+        mean_losses = [float(np.mean(losses[part])) if count else _NAN
+                       for part, count in zip(parts, counts, strict=True)]
         labels = self._labels_all
         if labels is None:
-            return [train_loss, test_loss, _NAN, _NAN]
-        predicted = predicted_classes(fp.output)  # accuracy: the one rule of core.metrics
-        train_accuracy = accuracy(labels[:n], predicted[:n])
-        test_accuracy = accuracy(labels[n:], predicted[n:])
-        return [train_loss, test_loss, train_accuracy, test_accuracy]
+            accuracies = [_NAN, _NAN, _NAN]
+        else:
+            predicted = predicted_classes(fp.output)  # accuracy: the one rule of core.metrics
+            accuracies = [accuracy(labels[part], predicted[part]) if count else _NAN
+                          for part, count in zip(parts, counts, strict=True)]
+        return [mean_losses[0], mean_losses[1], accuracies[0], accuracies[1],
+                (mean_losses[2], accuracies[2])]
 
     def _backward(self):
         """Phase 2: backpropagate J through ``last_forward``; returns (and keeps as
@@ -461,11 +487,12 @@ class Trainer(TrainerStateMixin):
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
         self.history.append(row)
+        self._observe_validation(self.step_count, row)
         self.grad_norm_history.append(self._grad_norms)
         self.last_update = UpdateRecord(self._ring.params(old_step), params)
         self.last_record = StepRecord(self.step_count, self.epoch_count, *row[:4],
                                       gradients.data_loss, gradients.penalty, self._grad_norms,
-                                      self._ends_epoch)
+                                      self._ends_epoch, *row[5:7])
         self.phase = "ready"
 
     # Overflow on the way to a divergence is reported by the Divergence, not by NumPy warnings.
@@ -545,6 +572,8 @@ class Trainer(TrainerStateMixin):
             raise TypeError(f"expected TrainingSettings, got {type(new).__name__}")
         old = self._settings
         _engine_settings(new, {}, new.optimizer, new.optimizer_hyper())  # ValueError first
+        if new.patience != old.patience:
+            self.check_patience(new.patience)
         if new.learning_rate != old.learning_rate:
             self.set_learning_rate(new.learning_rate)
         if (new.optimizer, new.optimizer_hyper()) != (old.optimizer, old.optimizer_hyper()):

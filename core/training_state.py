@@ -260,5 +260,6 @@ class TrainerStateMixin:
         self._ring.clear()
         self._clear_step()
         self._save_snapshot()
+        self._rebuild_best_from_history()  # core.early_stopping
         self._record_current_row()  # files before the row of the current step lacked it
         self.divergence = divergence

@@ -44,6 +44,8 @@ class StepRecord:
         J = batch_loss + penalty is what the gradients of this update were gradients of.
     grad_norms: (L,) gradient norm per weight layer, before clipping.
     epoch_ended: this step used the last batch of its epoch.
+    validation_loss, validation_accuracy: the validation set's values of the history row of
+        ``step`` (NaN without validation points).
     """
 
     step: int
@@ -56,6 +58,8 @@ class StepRecord:
     penalty: float
     grad_norms: np.ndarray
     epoch_ended: bool
+    validation_loss: float = math.nan
+    validation_accuracy: float = math.nan
 
     @property
     def grad_norm(self) -> float:

@@ -148,6 +148,10 @@ class TrainingController(QtCore.QObject):
     selectionChanged = Signal()
     errorOccurred = Signal(str)
     viewedStepChanged = Signal(int)
+    #: Play stopped by early stopping: (best validation step, evaluated steps since it)
+    earlyStopped = Signal(int, int)
+    #: Restore best brought back the best validation step's weights: (step, "ring" / "copy")
+    bestRestored = Signal(int, str)
 
     def __init__(self, session: Session | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -182,6 +186,9 @@ class TrainingController(QtCore.QObject):
         #: asked before training from the past discards the future: (k, N) → "continue",
         #: "return" or "cancel" (gui.app_window.timeline installs a dialog)
         self.confirm_continue: Callable[[int, int], str] | None = None
+        #: the best validation step Play last stopped at (early stopping), None before: Play
+        #: pressed again trains on until a new best runs out of patience
+        self._stopped_at_best: int | None = None
 
     # ------------------------------------------------------------ properties
     @property
@@ -395,7 +402,7 @@ class TrainingController(QtCore.QObject):
         steps = 0
         trainer = self.trainer
         before = self._state()
-        epoch_ended = False
+        epoch_ended = stopped_early = False
         while True:
             if self.speed > 0 and not self._until_epoch_end and self._due < 1.0:
                 break
@@ -413,6 +420,9 @@ class TrainingController(QtCore.QObject):
             if self.speed > 0:
                 self._due -= 1.0
             if trainer.divergence is not None or (epoch_ended and self._until_epoch_end):
+                break
+            if self._patience_says_stop():
+                stopped_early = True
                 break
             if self.clock() - start >= STEP_BUDGET:
                 if self.speed > 0:
@@ -434,6 +444,35 @@ class TrainingController(QtCore.QObject):
             self.pause()
         elif self.stop_at is not None and trainer.step_count >= self.stop_at:
             self.pause()
+        elif stopped_early:
+            self.pause()
+            best = trainer.best_validation
+            self._stopped_at_best = best.step
+            self.earlyStopped.emit(best.step, trainer.evaluations_since_best)
+
+    def _patience_says_stop(self) -> bool:
+        """Early stopping: the validation loss has not improved for ``patience`` evaluated
+        steps (``Trainer.patience_exhausted``) — unless Play was already stopped for this same
+        best step and the user pressed Play again to train on."""
+        trainer = self.trainer
+        if not trainer.patience_exhausted:
+            return False
+        return trainer.best_validation.step != self._stopped_at_best
+
+    def restore_best(self) -> bool:
+        """Bring back the weights of the best validation step (``Trainer.restore_best``: a
+        rewind through the snapshots, or the kept copy when they have moved on). Pauses Play;
+        ``weightsChanged``; errorOccurred and False when there is no best to restore."""
+        self.pause()
+        self.return_to_present()
+        try:
+            how = self.trainer.restore_best()
+        except ValueError as error:
+            self.errorOccurred.emit(str(error))
+            return False
+        self.bestRestored.emit(self.trainer.best_validation.step, how)
+        self.weightsChanged.emit()
+        return True
 
     def _report_divergence(self) -> None:
         self.pause()
@@ -637,25 +676,31 @@ class TrainingController(QtCore.QObject):
             self.settingsChanged.emit(() if before is None else changed_settings(before, after))
             self._weights_replaced(rebuilt=True)
 
-    def add_point(self, x, label, train: bool = True) -> int:
+    def add_point(self, x, label, train: bool = True, split: int | None = None) -> int:
+        """Add a point; ``split`` (a ``core.datasets`` split code) wins over ``train``."""
         self.return_to_present()
         before = settings_of(self.session)
-        index = self.session.points.add(x, label, train)
+        index = self.session.points.add(x, label, train, split)
         self._points_edited(self.session.points_edited(), before)
         return index
 
-    def insert_point(self, index: int, x, label, train: bool = True) -> None:
+    def insert_point(self, index: int, x, label, train: bool = True,
+                     split: int | None = None) -> None:
         self.return_to_present()
         before = settings_of(self.session)
-        self.session.points.insert(index, x, label, train)
+        self.session.points.insert(index, x, label, train, split)
         self._points_edited(self.session.points_edited(), before)
 
     def remove_point(self, index: int):
+        """Remove point ``index``; returns ``(x, label, split code)`` for
+        ``insert_point(index, x, label, split=…)``."""
         self.return_to_present()
         before = settings_of(self.session)
-        removed = self.session.points.remove(index)
+        points = self.session.points
+        split = int(points.split[index]) if 0 <= index < len(points) else None
+        x, label, _train = points.remove(index)
         self._points_edited(self.session.points_edited(), before)
-        return removed
+        return x, label, split
 
     def clear_points(self) -> None:
         self.return_to_present()

@@ -22,6 +22,7 @@ from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
+from core.datasets import TEST, TRAIN, VALIDATION
 from gui.canvas.presenter import CanvasPresenter
 from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
@@ -196,6 +197,7 @@ class MainWindow(QtWidgets.QMainWindow):
             table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))
         self.train_menu.addSeparator()
         self.train_menu.addAction(self.predict_reveal.action)
+        self.train_menu.addAction(self.loss_curve.restore_best_action)
         self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
                                           self.retranslateUi, initial=remembered_language())
         self.refresh_panels()
@@ -289,6 +291,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.discretize_action.toggled.connect(self.set_discretize)
         self.log_action.toggled.connect(self.loss_curve.set_log_scale)
         self.loss_curve.logScaleChanged.connect(self._sync_log_action)
+        self.loss_curve.restoreBestRequested.connect(c.restore_best)
+        c.earlyStopped.connect(self.show_early_stop)
+        c.bestRestored.connect(self.show_best_restored)
 
         c.diverged.connect(self.show_divergence)
         c.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -485,7 +490,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_data_source()
         self.network_panel.show_settings(s.network, output_text(s.output_activation, s.loss))
         n_train = int(np.count_nonzero(s.points.train))
-        self.training_panel.show_settings(s.training, n_train)
+        self.training_panel.show_settings(s.training, n_train, s.trainer.n_validation)
         self.settings_strip.show_settings(s.training, s.network, n_train)
         self.draw_toolbar.show_task(s.points.task, s.points.dim)
 
@@ -493,11 +498,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """The Data panel's lines on what the points are and where they go (the session's
         DataSource, counts and training share)."""
         s = self.controller.session
-        train = s.points.train
-        n_train = int(np.count_nonzero(train))
+        counts = np.bincount(s.points.split, minlength=3)
         self.data_panel.show_data(
             source_text(s.data_source, len(s.points), s.data.preset),
-            split_text(n_train, len(train) - n_train, s.data.train_fraction))
+            split_text(int(counts[TRAIN]), int(counts[TEST]), s.data.train_fraction,
+                       int(counts[VALIDATION]), s.data.validation_fraction))
 
     def draw_selection(self) -> None:
         """Ring the training sample the inspector shows (gui.canvas.presenter.draw_selection)."""
@@ -520,8 +525,28 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def redraw_loss_curve(self) -> None:
         session = self.controller.session
-        self.loss_curve.set_history(session.trainer.history.arrays(),
+        trainer = session.trainer
+        self.loss_curve.set_history(trainer.history.arrays(),
                                     session.points.task == "classification")
+        best = trainer.best_validation
+        self.loss_curve.set_best(None if best is None else best.step,
+                                 best is not None and trainer.best_params() is not None,
+                                 trainer.n_validation > 0)
+
+    def show_early_stop(self, best_step: int, since: int) -> None:
+        """Say in the status bar why Play stopped (early stopping)."""
+        self.statusBar().showMessage(translate(
+            "MainWindow", "Early stopping: the validation loss has not improved for {0} steps "
+                          "(best validation: step {1}). Restore best brings its weights back; "
+                          "Play trains on.").format(since, best_step), 15000)
+
+    def show_best_restored(self, step: int, how: str) -> None:
+        """Say where Restore best took the weights from."""
+        text = (translate("MainWindow", "Restored the weights of step {0}: rewound to it")
+                if how == "ring" else
+                translate("MainWindow", "Restored the weights of step {0} from the kept copy "
+                                        "(the snapshots no longer reach it)"))
+        self.statusBar().showMessage(text.format(step), 8000)
 
     def redraw_status(self) -> None:
         c = self.controller

@@ -1,4 +1,5 @@
-"""Status bar read-out: step, epoch, train loss, test loss, accuracy, steps/s.
+"""Status bar read-out: step, epoch, train loss, validation loss (only with validation points),
+test loss, accuracy, steps/s.
 
 The step and the numbers next to it come from one history row (``History.last_row()``): step N
 is the network after N updates (step 0 = the initial weights), and the losses and accuracy are
@@ -40,7 +41,7 @@ class TrainingStatus(QtCore.QObject):
     #: relayout (and repaint) the whole status bar and window every frame during Play.
     TEMPLATES = {
         "step": "step 00000000", "epoch": "epoch 0000000", "train_loss": "train loss 0.00000e-00",
-        "test_loss": "test loss 0.00000e-00", "accuracy": "accuracy 100.0 %",
+        "validation_loss": "validation loss 0.00000e-00", "test_loss": "test loss 0.00000e-00", "accuracy": "accuracy 100.0 %",
         "speed": "000,000 steps/s",
     }
     FIELDS = tuple(TEMPLATES)
@@ -73,6 +74,8 @@ class TrainingStatus(QtCore.QObject):
             "step": translate("StatusBar", "step {0}").format("00000000"),
             "epoch": translate("StatusBar", "epoch {0}").format("0000000"),
             "train_loss": translate("StatusBar", "train loss {0}").format("0.00000e-00"),
+            "validation_loss": translate("StatusBar", "validation loss {0}").format(
+                "0.00000e-00"),
             "test_loss": translate("StatusBar", "test loss {0}").format("0.00000e-00"),
             "accuracy": translate("StatusBar", "accuracy {0} %").format("100.0"),
             "speed": translate("StatusBar", "{0} steps/s").format("000,000"),
@@ -80,6 +83,15 @@ class TrainingStatus(QtCore.QObject):
         for name, template in self.TEMPLATES.items():
             width = max(metrics.horizontalAdvance(template),
                         metrics.horizontalAdvance(translated[name]))
+            if name == "validation_loss":
+                # up to its full width, but it never widens the window's minimum: a narrow
+                # window squeezes it first (the other labels keep their fixed widths)
+                label = self.labels[name]
+                label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                    QtWidgets.QSizePolicy.Policy.Preferred)
+                label.setMinimumWidth(0)
+                label.setMaximumWidth(width + 12)
+                continue
             self.labels[name].setFixedWidth(width + 12)
 
     def _set_tooltips(self) -> None:
@@ -92,6 +104,7 @@ class TrainingStatus(QtCore.QObject):
         tips = {
             "step": at_step,
             "train_loss": data_loss.format(translate("StatusBar", "training set")),
+            "validation_loss": data_loss.format(translate("StatusBar", "validation set")),
             "test_loss": data_loss.format(translate("StatusBar", "test set")),
             "accuracy": translate(
                 "StatusBar", "Share of the test points (the training points if there is no "
@@ -133,11 +146,12 @@ class TrainingStatus(QtCore.QObject):
         if classification and np.isnan(accuracy):
             accuracy = row.get("train_accuracy", math.nan)
         self._shown = (step, trainer.epoch_count, row.get("train_loss"), row.get("test_loss"),
-                       classification, accuracy, steps_per_second)
+                       classification, accuracy, steps_per_second,
+                       row.get("validation_loss") if trainer.n_validation else None)
         self._render(*self._shown)
 
     def _render(self, step, epoch, train_loss, test_loss, classification, accuracy,
-                steps_per_second) -> None:
+                steps_per_second, validation_loss=None) -> None:
         if classification and not math.isnan(accuracy):
             accuracy_text = translate("StatusBar", "accuracy {0} %").format(
                 _fmt(accuracy * 100, 3))
@@ -147,6 +161,8 @@ class TrainingStatus(QtCore.QObject):
             "step": translate("StatusBar", "step {0}").format(step),
             "epoch": translate("StatusBar", "epoch {0}").format(epoch),
             "train_loss": translate("StatusBar", "train loss {0}").format(_fmt(train_loss)),
+            "validation_loss": translate("StatusBar", "validation loss {0}").format(
+                _fmt(validation_loss)),
             "test_loss": translate("StatusBar", "test loss {0}").format(_fmt(test_loss)),
             "accuracy": accuracy_text,
             "speed": translate("StatusBar", "paused") if steps_per_second is None else
@@ -155,6 +171,9 @@ class TrainingStatus(QtCore.QObject):
         for name, text in self.values.items():
             if self.labels[name].text() != text:
                 self.labels[name].setText(text)
+        shown = validation_loss is not None  # None: no validation points
+        if self.labels["validation_loss"].isVisibleTo(self.status_bar) != shown:
+            self.labels["validation_loss"].setVisible(shown)
 
 
 def _row_of(history, step: int) -> dict:

@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from core.datasets import TRAIN
 from gui.common.undo_text import CommandText, init_text
 
 ADD_POINT = QT_TRANSLATE_NOOP("UndoCommands", "Add point")
@@ -49,25 +50,26 @@ def _matches(controller, index: int, x: np.ndarray, label) -> bool:
 
 
 class AddPointCommand(QUndoCommand):
-    """Add one point (raw coordinates `x` (dim,), `label` int class or float target)."""
+    """Add one point (raw coordinates `x` (dim,), `label` int class or float target, `split`
+    its split code, ``core.datasets.TRAIN`` / ``VALIDATION`` / ``TEST``)."""
 
-    def __init__(self, controller, x, label, train: bool = True,
+    def __init__(self, controller, x, label, split: int = TRAIN,
                  text: str | CommandText | None = None) -> None:
         super().__init__()
         self.setText(init_text(self, text or CommandText(ADD_POINT)))
         self.controller = controller
         self.x = np.array(x, dtype=np.float64).reshape(-1)
         self.label = label
-        self.train = bool(train)
+        self.split = int(split)
         self.index: int | None = None
 
     def redo(self) -> None:
         with _undoing(self.controller):
             if self.index is None:
-                self.index = self.controller.add_point(self.x, self.label, self.train)
+                self.index = self.controller.add_point(self.x, self.label, split=self.split)
             elif 0 <= self.index <= len(self.controller.session.points) and \
                     self.controller.session.points.dim == self.x.size:
-                self.controller.insert_point(self.index, self.x, self.label, self.train)
+                self.controller.insert_point(self.index, self.x, self.label, split=self.split)
 
     def undo(self) -> None:
         if self.index is not None and _matches(self.controller, self.index, self.x,
@@ -99,9 +101,9 @@ class RemovePointCommand(QUndoCommand):
         points = self.controller.session.points
         if self.saved is not None and 0 <= self.index <= len(points) and \
                 points.dim == np.size(self.saved[0]):
-            x, label, train = self.saved
+            x, label, split = self.saved
             with _undoing(self.controller):
-                self.controller.insert_point(self.index, x, label, train)
+                self.controller.insert_point(self.index, x, label, split=split)
 
 
 class SnapshotCommand(QUndoCommand):

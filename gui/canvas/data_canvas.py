@@ -19,7 +19,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal
 
-from gui.canvas.marks import CanvasLegend
+from core.datasets import TEST, TRAIN, VALIDATION
+from gui.canvas.marks import VALIDATION_ALPHA, VALIDATION_SYMBOL, CanvasLegend
 from gui.common import colors
 from gui.common.i18n import manager
 from gui.common.themes import view_look
@@ -333,13 +334,20 @@ class DataCanvas(pg.PlotWidget):
             pen = self._pens[key] = pg.mkPen(color=rgba, width=width)
         return pen
 
-    def set_points(self, positions: np.ndarray, colours: np.ndarray, train: np.ndarray) -> None:
-        """Draw points. positions (n, 2) canvas coordinates; colours (n, 4) uint8; train (n,) bool.
+    def set_points(self, positions: np.ndarray, colours: np.ndarray, split: np.ndarray) -> None:
+        """Draw points. positions (n, 2) canvas coordinates; colours (n, 4) uint8; split (n,)
+        split codes (``core.datasets.TRAIN`` / ``VALIDATION`` / ``TEST``) or a bool training
+        mask (the rest test points).
 
-        Training points are filled with a thin white outline; test points are hollow rings.
+        Training points are filled discs with a thin white outline; validation points are
+        half-transparent squares with a ring in their colour; test points are hollow rings.
         """
         positions = np.asarray(positions, dtype=np.float64).reshape(-1, 2)
-        train = np.asarray(train, dtype=bool).reshape(-1)
+        split = np.asarray(split).reshape(-1)
+        if split.dtype == bool:
+            split = np.where(split, TRAIN, TEST)
+        train = split == TRAIN
+        validation = split == VALIDATION
         rgba = np.asarray(colours).reshape(-1, 4)
         keys = [tuple(int(c) for c in row) for row in rgba]
         ring_rgba = rgba.astype(float)
@@ -348,15 +356,20 @@ class DataCanvas(pg.PlotWidget):
         ring_keys = [tuple(int(c) for c in row) for row in ring_rgba]
         outline = _DARK_OUTLINE if self.task == "regression" else _OUTLINE
         hollow = pg.mkBrush(255, 255, 255, 150)
-        brushes = [self._brush(key) if is_train else hollow
-                   for key, is_train in zip(keys, train, strict=True)]
+        brushes = [self._brush(key) if is_train else
+                   self._brush((*key[:3], VALIDATION_ALPHA)) if is_validation else hollow
+                   for key, is_train, is_validation in zip(keys, train, validation, strict=True)]
         pens = [outline if is_train else self._pen(key, 2.2)
                 for key, is_train in zip(ring_keys, train, strict=True)]
-        order = np.concatenate([np.flatnonzero(train), np.flatnonzero(~train)])  # test on top
+        symbols = np.where(validation, VALIDATION_SYMBOL, "o")
+        # validation above training, test on top
+        order = np.concatenate([np.flatnonzero(train), np.flatnonzero(validation),
+                                np.flatnonzero(~train & ~validation)])
         self._positions, self._order = positions, order
         self.points_scatter.setData(
             pos=positions[order], brush=[brushes[i] for i in order],
-            pen=[pens[i] for i in order], size=self.points_scatter.opts["size"])
+            pen=[pens[i] for i in order], symbol=list(symbols[order]),
+            size=self.points_scatter.opts["size"])
         if self._size_factors is not None and len(self._size_factors) != len(positions):
             self._size_factors = None
         self._apply_sizes()

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from core.datasets import TEST, TRAIN, VALIDATION
 from gui.canvas.presenter import canvas_positions
 from gui.canvas.commands import AddPointCommand, RemovePointCommand, push_snapshot
 from gui.common.i18n import manager
@@ -81,17 +82,24 @@ class DrawingController(QtCore.QObject):
         k = max(2, self.session.points.n_classes)
         return (self.current_class + 1) % k
 
-    def _train_flag(self, label) -> bool:
-        """Keep the train share per class: train while train/total stays ≤ the chosen share."""
+    def _split_code(self, label) -> int:
+        """Keep the shares per class: a training point while train/total stays ≤ the training
+        share (the first point of a class always trains), else a validation point while
+        validation/total stays ≤ the validation share, else a test point."""
         points = self.session.points
-        fraction = self.session.data.train_fraction
+        data = self.session.data
         if points.task == "classification":
             same = points.y == int(label)
         else:
             same = np.ones(len(points), dtype=bool)
         n_same = int(np.count_nonzero(same))
         n_train = int(np.count_nonzero(points.train & same))
-        return n_train < fraction * (n_same + 1) - 1e-9 or n_train == 0
+        if n_train < data.train_fraction * (n_same + 1) - 1e-9 or n_train == 0:
+            return TRAIN
+        n_validation = int(np.count_nonzero(points.validation & same))
+        if n_validation < data.validation_fraction * (n_same + 1) - 1e-9:
+            return VALIDATION
+        return TEST
 
     def _point_and_label(self, x: float, y: float, alternate: bool):
         points = self.session.points
@@ -106,7 +114,7 @@ class DrawingController(QtCore.QObject):
         point, label = self._point_and_label(x, y, alternate)
         text = CommandText(ADD_POINT_AT, (fixed(x, 2), fixed(y, 2)))
         try:
-            command = AddPointCommand(self.controller, point, label, self._train_flag(label),
+            command = AddPointCommand(self.controller, point, label, self._split_code(label),
                                       text)
             if self._stroke_first:  # the macro's text follows the language (retranslate)
                 command.macro_i18n = CommandText(BRUSH_STROKE)

@@ -3,8 +3,8 @@
 - :class:`CanvasLegend`: the class names with their colours and what a filled / hollow point is,
   in the plot corner that hides the fewest points, on a translucent background; its font follows
   the presenter font scale (``gui.common.themes.view_look``). Entries are
-  :class:`LegendEntry` records (kind "class", "train", "test"; a later "validation" kind is one
-  more symbol in :data:`SAMPLE_STYLES`), so the caller decides what is listed.
+  :class:`LegendEntry` records (kind "class", "train", "validation", "test"), so the caller
+  decides what is listed.
 - :func:`corner_for`: which corner (pure geometry, for tests).
 
 Items are created once; ``set_entries`` rebuilds the legend's rows only when they change.
@@ -32,10 +32,18 @@ CORNERS = {
 }
 
 
+#: How the canvas draws a validation point: a square (pyqtgraph symbol) in its colour at this
+#: alpha (0–255) with a ring in its colour — between a filled training disc and a hollow test
+#: ring.
+VALIDATION_SYMBOL = "s"
+VALIDATION_ALPHA = 110
+
+
 @dataclass(frozen=True)
 class LegendEntry:
     """One legend row. kind: "class" (a filled disc of colour ``rgba``), "train" (filled grey
-    disc), "test" (hollow grey ring); ``text``: already translated."""
+    disc), "validation" (half-filled grey square), "test" (hollow grey ring); ``text``:
+    already translated."""
 
     kind: str
     text: str
@@ -44,6 +52,9 @@ class LegendEntry:
 
 def _sample_style(entry: LegendEntry) -> dict:
     """Symbol, pen and brush of a legend row's sample (as the canvas draws such a point)."""
+    if entry.kind == "validation":
+        return {"symbol": VALIDATION_SYMBOL, "pen": pg.mkPen(entry.rgba, width=2.2),
+                "brush": pg.mkBrush(*entry.rgba[:3], VALIDATION_ALPHA)}
     if entry.kind == "test":
         return {"symbol": "o", "pen": pg.mkPen(entry.rgba, width=2.2),
                 "brush": pg.mkBrush(255, 255, 255, 150)}

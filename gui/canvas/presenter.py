@@ -193,7 +193,7 @@ class CanvasPresenter:
         else:
             rgba = colors.class_rgba_u8(points.y)
         self._session = session
-        self.canvas.set_points(canvas_positions(points), rgba, points.train)
+        self.canvas.set_points(canvas_positions(points), rgba, points.split)
         self.canvas.set_legend(legend_entries(session))
         self.draw_sizes(session)
 
@@ -302,9 +302,10 @@ def class_name(session, k: int) -> str:
 
 
 def legend_entries(session) -> list[LegendEntry]:
-    """The canvas legend: one row per class (classification), then what a filled and a
-    hollow point is, with the share of points that go to the test set (a drawn point too:
-    gui.canvas.drawing keeps that share per class). No rows without points."""
+    """The canvas legend: one row per class (classification), then what a filled, a square
+    (validation, when there are validation points or a validation share) and a hollow point
+    is, with the shares of points that go to the validation and test sets (a drawn point too:
+    gui.canvas.drawing keeps those shares per class). No rows without points."""
     points = session.points
     if len(points) == 0:
         return []
@@ -315,10 +316,16 @@ def legend_entries(session) -> list[LegendEntry]:
         entries += [LegendEntry("class", class_name(session, i), tuple(int(c) for c in rgba[i]))
                     for i in range(k)]
     fraction = float(session.data.train_fraction)
-    has_test = bool(np.any(~points.train)) or fraction < 1.0
+    validation_share = float(session.data.validation_fraction)
+    has_validation = bool(np.any(points.validation)) or validation_share > 0.0
+    has_test = bool(np.any(points.test)) or fraction + validation_share < 1.0 - 1e-9
     entries.append(LegendEntry("train", translate("DataCanvas", "filled: training point")))
+    if has_validation:
+        entries.append(LegendEntry("validation", translate(
+            "DataCanvas", "square: validation point ({0}% of points)").format(
+                int(round(100.0 * validation_share)))))
     if has_test:
-        share = int(round(100.0 * (1.0 - fraction)))
+        share = int(round(100.0 * (1.0 - fraction - validation_share)))
         entries.append(LegendEntry("test", translate(
             "DataCanvas", "hollow: test point ({0}% of points)").format(share)))
     return entries
@@ -326,7 +333,7 @@ def legend_entries(session) -> list[LegendEntry]:
 
 def point_text(session, index: int) -> str:
     """Hover label of point ``index`` of ``session.points``: its class (or target), whether it
-    is a training point (#k as in the inspector) or a test point, the prediction (class and
+    is a training point (#k as in the inspector), a validation point or a test point, the prediction (class and
     its probability, or ŷ) and its own loss at the current step (core.point_losses)."""
     points = session.points
     info = point_losses(session)
@@ -334,6 +341,8 @@ def point_text(session, index: int) -> str:
     if train:
         k = int(np.searchsorted(session.train_indices, index))
         where = translate("DataCanvas", "training point #{0}").format(k)
+    elif points.validation[index]:
+        where = translate("DataCanvas", "validation point")
     else:
         where = translate("DataCanvas", "test point")
     if points.task == "classification":

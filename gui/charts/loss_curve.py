@@ -1,4 +1,5 @@
-"""Loss curve: train and test data loss against step, J, accuracy on a right axis, hover read-out.
+"""Loss curve: train, validation and test data loss against step, J, accuracy on a right axis,
+the best validation step, Restore best, hover read-out.
 
 Fed with the arrays of ``Trainer.history.arrays()``. Every point is drawn at the step of its
 history row, and step N means the network after N updates (step 0 = the initial weights), so
@@ -6,7 +7,12 @@ the curve ends at the current step and its last point is what the status bar sho
 loss lines are *data* losses (no penalty). With L1 or L2 on (a penalty in the history) a
 third line shows J = training data loss + penalty, the quantity the optimizer minimizes; its
 check box (shown only then, and the line's key) is remembered (QSettings
-:data:`SHOW_OBJECTIVE_KEY`).
+:data:`SHOW_OBJECTIVE_KEY`). With validation points the validation loss is a line of its own,
+the accuracy line is the validation accuracy (else the test accuracy), and the best validation
+step (``Trainer.best_validation``, given by :meth:`LossCurve.set_best`) is a vertical marker
+labelled "best validation: step k"; :attr:`LossCurve.restore_best_action` (its button sits
+under the curve, the window adds it to the Train menu) asks for its weights back
+(``restoreBestRequested``).
 
 Items are created once and updated with ``setData``; nothing is cleared and re-added. The
 read-out, the J key and the legend rows this widget adds are in the current language (the
@@ -17,13 +23,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 
 TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
+VALIDATION_COLOUR = "#E69F00"  # Okabe–Ito orange
+BEST_COLOUR = "#6A3D9A"  # the best-validation marker
 OBJECTIVE_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple
 #: QSettings key of the "J" check box (bool; default on).
 SHOW_OBJECTIVE_KEY = "loss_curve/show_objective"
@@ -35,18 +43,23 @@ PAUSED_WIDTH = 2.0
 
 #: Names of the lines in keys and legends.
 ACCURACY_LABEL = QT_TRANSLATE_NOOP("LossCurve", "test accuracy")
+VALIDATION_ACCURACY_LABEL = QT_TRANSLATE_NOOP("LossCurve", "validation accuracy")
 TRAIN_LABEL = QT_TRANSLATE_NOOP("LossCurve", "train data loss")
+VALIDATION_LABEL = QT_TRANSLATE_NOOP("LossCurve", "validation data loss")
 TEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "test data loss")
+BEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "best validation: step {0}")
 OBJECTIVE_LABEL = QT_TRANSLATE_NOOP("LossCurve", "J = train data loss + penalty")
 
 
 class LossCurve(QtWidgets.QWidget):
-    """Plot widget + a small option row (log y, show accuracy).
+    """Plot widget + a small option row (log y, show accuracy, Restore best).
 
-    Signals: logScaleChanged(bool), accuracyShownChanged(bool) — view options only.
+    Signals: logScaleChanged(bool) — a view option; restoreBestRequested() — the user asked
+    for the best validation step's weights (the window passes it to the controller).
     """
 
     logScaleChanged = Signal(bool)
+    restoreBestRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +71,7 @@ class LossCurve(QtWidgets.QWidget):
         self.plot_item.setLabel("bottom", "step")
         self.plot_item.setLabel("left", "data loss")
         self.train_line = self.plot_item.plot([], [])
+        self.validation_line = self.plot_item.plot([], [])
         self.test_line = self.plot_item.plot([], [])
         self.objective_line = self.plot_item.plot([], [])  # J, shown with a penalty only
 
@@ -67,7 +81,6 @@ class LossCurve(QtWidgets.QWidget):
         self.plot_item.showAxis("right")
         self.plot_item.scene().addItem(self.accuracy_box)
         self.plot_item.getAxis("right").linkToView(self.accuracy_box)
-        self.plot_item.getAxis("right").setLabel("test accuracy", color="#009E73")
         self.accuracy_box.setXLink(self.plot_item)
         self.accuracy_box.setYRange(0.0, 1.02, padding=0)
         self.accuracy_line = pg.PlotDataItem([], [])
@@ -86,6 +99,15 @@ class LossCurve(QtWidgets.QWidget):
         self.hover_text.setVisible(False)
         self.plot_item.addItem(self.hover_line, ignoreBounds=True)
         self.plot_item.addItem(self.hover_text, ignoreBounds=True)
+        self.best_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(BEST_COLOUR, width=1.5), label="",
+            labelOpts={"position": 0.92, "color": BEST_COLOUR, "anchors": [(0, 0.5), (0, 0.5)],
+                       "fill": pg.mkBrush(255, 255, 255, 210)})
+        self.best_line.setVisible(False)
+        self.plot_item.addItem(self.best_line, ignoreBounds=True)
+        #: the best validation step shown (None: none) and whether its weights can come back
+        self.best_step: int | None = None
+        self._best_restorable = False
         self._mouse_proxy = pg.SignalProxy(self.plot_widget.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
 
@@ -103,7 +125,8 @@ class LossCurve(QtWidgets.QWidget):
         self.objective_check.setChecked(_stored_bool(SHOW_OBJECTIVE_KEY, True))
         self.objective_check.toggled.connect(self._on_objective_toggled)
         self.key_label = QtWidgets.QLabel()
-        self.accuracy_key = QtWidgets.QLabel("<span style='color:#009E73'>━ test accuracy</span>")
+        self.key_label.setWordWrap(True)  # three keys with validation: wrap in a narrow dock
+        self.accuracy_key = QtWidgets.QLabel()
         keys = QtWidgets.QHBoxLayout()
         keys.setContentsMargins(6, 2, 4, 0)
         keys.addWidget(self.key_label)
@@ -115,6 +138,15 @@ class LossCurve(QtWidgets.QWidget):
         options.addWidget(self.accuracy_check)
         options.addWidget(self.objective_check)
         options.addStretch(1)
+        self.restore_best_action = QtGui.QAction(self)
+        self.restore_best_action.setObjectName("restore_best")
+        self.restore_best_action.triggered.connect(self.restoreBestRequested)
+        self.restore_button = QtWidgets.QToolButton()
+        self.restore_button.setDefaultAction(self.restore_best_action)
+        # never widens the dock's minimum: a narrow dock squeezes the button first
+        self.restore_button.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                          QtWidgets.QSizePolicy.Policy.Fixed)
+        options.addWidget(self.restore_button)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -124,6 +156,7 @@ class LossCurve(QtWidgets.QWidget):
 
         self._arrays: dict[str, np.ndarray] = {}
         self._classification = True
+        self._has_validation = False
         self._has_penalty = False
         self.n_points = 0
         self._range: tuple | None = None
@@ -134,17 +167,30 @@ class LossCurve(QtWidgets.QWidget):
 
     def _labels(self) -> dict:
         """Line → its name in the current language."""
+        accuracy = VALIDATION_ACCURACY_LABEL if self._has_validation else ACCURACY_LABEL
         return {self.train_line: translate("LossCurve", TRAIN_LABEL),
+                self.validation_line: translate("LossCurve", VALIDATION_LABEL),
                 self.test_line: translate("LossCurve", TEST_LABEL),
                 self.objective_line: translate("LossCurve", OBJECTIVE_LABEL),
-                self.accuracy_line: translate("LossCurve", ACCURACY_LABEL)}
+                self.accuracy_line: translate("LossCurve", accuracy)}
 
     def retranslate(self, _language: str = "") -> None:
         """Keys, tooltips and the legend rows (exports) in the current language."""
         names = self._labels()
+        validation_key = (f"<span style='color:{VALIDATION_COLOUR}'>━ "
+                          f"{names[self.validation_line]}</span>&nbsp;&nbsp;"
+                          if self._has_validation else "")
         self.key_label.setText(
             f"<span style='color:{TRAIN_COLOUR}'>━ {names[self.train_line]}</span>&nbsp;&nbsp;"
+            f"{validation_key}"
             f"<span style='color:{TEST_COLOUR}'>━ {names[self.test_line]}</span>")
+        self.accuracy_key.setText(f"<span style='color:{ACCURACY_COLOUR}'>━ "
+                                  f"{names[self.accuracy_line]}</span>")
+        self.plot_item.getAxis("right").setLabel(names[self.accuracy_line],
+                                                 color=ACCURACY_COLOUR)
+        self.restore_best_action.setText(translate("LossCurve", "Restore best"))
+        self.restore_button.setMaximumWidth(self.restore_button.sizeHint().width())
+        self._show_best()
         self.key_label.setToolTip(translate(
             "LossCurve", "Step N is the network after N updates (step 0: the initial weights). "
                          "Each point is the mean loss over the whole training or test set at "
@@ -168,6 +214,8 @@ class LossCurve(QtWidgets.QWidget):
         legend = self.plot_item.addLegend(**options)
         names = self._labels()
         legend.addItem(self.train_line, names[self.train_line])
+        if self._has_validation:
+            legend.addItem(self.validation_line, names[self.validation_line])
         legend.addItem(self.test_line, names[self.test_line])
         self._update_objective_visibility()
         self._update_accuracy_visibility()
@@ -182,6 +230,7 @@ class LossCurve(QtWidgets.QWidget):
         """Thin (fast) lines while playing, thicker ones when paused."""
         width = 1.0 if playing else PAUSED_WIDTH
         for line, colour in ((self.train_line, TRAIN_COLOUR), (self.test_line, TEST_COLOUR),
+                             (self.validation_line, VALIDATION_COLOUR),
                              (self.objective_line, OBJECTIVE_COLOUR),
                              (self.accuracy_line, ACCURACY_COLOUR)):
             line.setPen(pg.mkPen(colour, width=width))
@@ -248,7 +297,13 @@ class LossCurve(QtWidgets.QWidget):
         last_step = float(steps[-1]) if steps.size else 0.0
         log = self.log_check.isChecked()
         low, high = np.inf, -np.inf
-        keys = ("train_loss", "test_loss", "train_objective", "test_accuracy")
+        validation = np.asarray(arrays.get("validation_loss", ()), dtype=np.float64)
+        has_validation = bool(np.any(np.isfinite(validation)))
+        if has_validation != self._has_validation:
+            self._has_validation = has_validation
+            self.retranslate()
+        accuracy_key = "validation_accuracy" if has_validation else "test_accuracy"
+        keys = ("train_loss", "test_loss", "train_objective", "validation_loss", accuracy_key)
         columns = [np.asarray(arrays.get(key, ()), dtype=np.float64) for key in keys]
         if all(column.size in (0, steps.size) for column in columns):
             # bounded work per frame however long the run: ~2 samples per pixel column
@@ -260,6 +315,7 @@ class LossCurve(QtWidgets.QWidget):
         drawn = dict(zip(keys, columns, strict=True))
         objective = drawn["train_objective"] if self.objective_shown else np.empty(0)
         for values, line in ((drawn["train_loss"], self.train_line),
+                             (drawn["validation_loss"], self.validation_line),
                              (drawn["test_loss"], self.test_line),
                              (objective, self.objective_line)):
             if values.size != steps.size or not np.any(np.isfinite(values)):
@@ -273,7 +329,7 @@ class LossCurve(QtWidgets.QWidget):
                 low, high = min(low, float(finite.min())), max(high, float(finite.max()))
         self._set_range(last_step, low, high, log)
         self._update_objective_visibility()
-        accuracy = drawn["test_accuracy"]
+        accuracy = drawn[accuracy_key]
         if self._classification and accuracy.size == steps.size and np.any(np.isfinite(accuracy)):
             self.accuracy_line.setData(steps, accuracy, connect="finite")
         else:
@@ -282,6 +338,34 @@ class LossCurve(QtWidgets.QWidget):
         if self.n_points == 0:
             self.hover_line.setVisible(False)
             self.hover_text.setVisible(False)
+
+    def set_best(self, step: int | None, restorable: bool = False,
+                 has_validation: bool = True) -> None:
+        """Mark the best validation step (``Trainer.best_validation.step``; None: no marker)
+        and enable Restore best when its weights can come back (``restorable``); without
+        validation points (``has_validation`` False) the button says why it is off."""
+        self.best_step = None if step is None else int(step)
+        self._best_restorable = bool(restorable) and self.best_step is not None
+        self._validation_points = bool(has_validation)
+        self._show_best()
+
+    def _show_best(self) -> None:
+        step = self.best_step
+        self.best_line.setVisible(step is not None)
+        if step is not None:
+            self.best_line.setPos(step)
+            self.best_line.label.setFormat(translate("LossCurve", BEST_LABEL).format(step))
+        self.restore_best_action.setEnabled(self._best_restorable)
+        if not getattr(self, "_validation_points", True):
+            tip = translate("LossCurve", "Early stopping is off: there are no validation points "
+                                         "(validation share 0 %).")
+        elif step is None:
+            tip = translate("LossCurve", "No best validation step yet: train first.")
+        else:
+            tip = translate("LossCurve", "Bring back the weights of the best validation step "
+                                         "(step {0}).").format(step)
+        self.restore_best_action.setToolTip(tip)
+        self.restore_button.setToolTip(tip)
 
     def _set_range(self, last_step: float, low: float, high: float, log: bool) -> None:
         """Set the view range rounded outward to 'nice' numbers, so it (and the axes, whose
@@ -327,14 +411,19 @@ class LossCurve(QtWidgets.QWidget):
         if i > 0 and abs(steps[i - 1] - x) < abs(steps[i] - x):
             i -= 1
         lines = [translate("LossCurve", "step {0}").format(int(steps[i]))]
-        rows = [("train_loss", translate("LossCurve", "train data loss {0}")),
-                ("test_loss", translate("LossCurve", "test data loss {0}"))]
+        rows = [("train_loss", translate("LossCurve", "train data loss {0}"))]
+        if self._has_validation:
+            rows.append(("validation_loss", translate("LossCurve", "validation data loss {0}")))
+        rows.append(("test_loss", translate("LossCurve", "test data loss {0}")))
         if self.objective_shown:
             rows += [("penalty", translate("LossCurve", "penalty {0}")),
                      ("train_objective", translate("LossCurve", "J {0}"))]
         if self._classification:
-            rows += [("train_accuracy", translate("LossCurve", "train acc {0}")),
-                     ("test_accuracy", translate("LossCurve", "test acc {0}"))]
+            rows.append(("train_accuracy", translate("LossCurve", "train acc {0}")))
+            if self._has_validation:
+                rows.append(("validation_accuracy",
+                             translate("LossCurve", "validation acc {0}")))
+            rows.append(("test_accuracy", translate("LossCurve", "test acc {0}")))
         for key, template in rows:
             values = self._arrays.get(key)
             if values is not None and len(values) == steps.size:

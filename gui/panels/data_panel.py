@@ -1,4 +1,5 @@
-"""Data panel: task, preset, number of points, noise, train share, seed, Regenerate, features.
+"""Data panel: task, preset, number of points, noise, training and validation shares, seed,
+Regenerate, features.
 
 Built from ``core.settings.DataSettings`` declarations. The panel never touches the session: it
 emits ``changesRequested(dict)`` (setting name → new value), ``regenerateRequested()`` and
@@ -55,11 +56,19 @@ def source_text(source, n_points: int, preset: str) -> str:
     return text
 
 
-def split_text(n_train: int, n_test: int, train_share: float) -> str:
+def split_text(n_train: int, n_test: int, train_share: float, n_validation: int = 0,
+               validation_share: float = 0.0) -> str:
     """Where the points go: "21 training (filled) · 9 test (hollow) · new points: 70 %
-    training" (``train_share`` in [0, 1]; drawn points keep it per class)."""
-    return translate("DataPanel", "{0} training (filled) · {1} test (hollow) · new points: "
-                     "{2} % training").format(n_train, n_test, round(100 * train_share))
+    training", or with validation "18 training (filled) · 6 validation (square) · 6 test
+    (hollow) · new points: 60 % training, 20 % validation" (shares in [0, 1]; drawn points
+    keep them per class)."""
+    if n_validation == 0 and validation_share == 0.0:
+        return translate("DataPanel", "{0} training (filled) · {1} test (hollow) · new points: "
+                         "{2} % training").format(n_train, n_test, round(100 * train_share))
+    return translate("DataPanel", "{0} training (filled) · {1} validation (square) · {2} test "
+                     "(hollow) · new points: {3} % training, {4} % validation").format(
+        n_train, n_validation, n_test, round(100 * train_share),
+        round(100 * validation_share))
 
 
 class DataPanel(QtWidgets.QWidget):
@@ -77,6 +86,7 @@ class DataPanel(QtWidgets.QWidget):
             "n_points": make_control(infos["n_points"]),
             "noise": FloatControl(infos["noise"], percent=True),
             "train_fraction": FloatControl(infos["train_fraction"], percent=True),
+            "validation_fraction": FloatControl(infos["validation_fraction"], percent=True),
             "seed": make_control(infos["seed"]),
         }
         self.controls["n_points"].widget.setSingleStep(50)

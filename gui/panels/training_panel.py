@@ -18,9 +18,15 @@ from core.optimizers import (
     weight_decay_stability,
 )
 from core.settings import TrainingSettings, fields_of
-from gui.common.i18n import manager
+from gui.common.i18n import manager, translate
 from gui.panels.decay_warning import panel_warning
-from gui.panels.setting_controls import BoolControl, FloatControl, make_control, make_label
+from gui.panels.setting_controls import (
+    BoolControl,
+    FloatControl,
+    make_control,
+    make_label,
+    setting_text,
+)
 
 #: Every optimizer hyperparameter setting, in the settings' field order (which optimizer uses
 #: which: core.optimizers.OPTIMIZER_HYPER).
@@ -35,6 +41,7 @@ class TrainingPanel(QtWidgets.QWidget):
         super().__init__(parent)
         infos = {info.name: info for info in fields_of(TrainingSettings)}
         self.controls = {}
+        self._patience_doc = infos["patience"].doc
         for info in infos.values():
             if info.name in ("l1", "l2"):
                 control = FloatControl(info, decimals=5, step=0.001)
@@ -52,7 +59,7 @@ class TrainingPanel(QtWidgets.QWidget):
             QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._rows: dict[str, int] = {}
         order = ("optimizer", "learning_rate", *ALL_HYPER, "batch_size", "l1", "l2",
-                 "clip_norm", "seed")
+                 "clip_norm", "seed", "patience")
         for name in order:
             control = self.controls[name]
             self._rows[name] = self.form.rowCount()
@@ -89,8 +96,16 @@ class TrainingPanel(QtWidgets.QWidget):
         self.input_error.setText(message)
         self.input_error.setVisible(bool(message))
 
-    def show_settings(self, settings: TrainingSettings, n_train: int | None = None) -> None:
-        """Show `settings` (signals blocked); batch size is limited to the training-set size."""
+    def show_settings(self, settings: TrainingSettings, n_train: int | None = None,
+                      n_validation: int | None = None) -> None:
+        """Show `settings` (signals blocked); batch size is limited to the training-set size;
+        with ``n_validation`` 0 the patience (early stopping) is disabled, with a note."""
+        if n_validation is not None:
+            patience = self.controls["patience"].widget
+            patience.setEnabled(n_validation > 0)
+            patience.setToolTip(setting_text(self._patience_doc) if n_validation > 0 else
+                                translate("TrainingPanel", "Early stopping is off: there are "
+                                          "no validation points (validation share 0 %)."))
         if n_train is not None:
             box = self.controls["batch_size"].widget
             box.blockSignals(True)

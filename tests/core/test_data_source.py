@@ -144,7 +144,7 @@ def test_the_training_share_can_be_all_training_with_no_test_points():
     from core.session import Session
 
     session = Session()
-    session.set_data_settings(train_fraction=1.0)
+    session.set_data_settings(train_fraction=1.0, validation_fraction=0.0)
     assert session.points.train.all() and session.X_test.shape[0] == 0
     session.trainer.step()  # training works without a test set
     assert session.trainer.step_count == 1

@@ -13,6 +13,7 @@ import pytest
 
 from core import scene as scene_module
 from core import scene_validation
+from core.history import HISTORY_COLUMNS
 from core.scene import (
     SCHEMA_VERSION,
     SceneError,
@@ -453,7 +454,7 @@ def test_scene_saved_before_the_history_held_the_current_step_still_loads():
     _continue(original, 9)
     d = scene_to_dict(original)
     history = d["trainer"]["history"]
-    assert history["length"] == 10 and len(history["values"][0]) == 5  # rows 0..9
+    assert history["length"] == 10 and len(history["values"][0]) == len(HISTORY_COLUMNS)
     history["length"], history["steps"] = 9, history["steps"][:-1]
     history["values"] = [row[:4] for row in history["values"][:-1]]
     loaded, _extras = scene_from_dict(json.loads(json.dumps(d)))

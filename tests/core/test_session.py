@@ -37,7 +37,8 @@ def test_default_session_is_a_standardized_binary_classifier():
     session = Session()
     assert (session.output_activation, session.loss, session.n_classes) == ("sigmoid", "bce", 2)
     assert session.net.layer_sizes == (2, 8, 8, 1)
-    assert len(session.X_train) == 350 and len(session.X_test) == 150
+    assert (len(session.X_train), len(session.X_validation), len(session.X_test)) == (
+        300, 100, 100)  # the default shares 60 / 20 / 20 %
     assert np.allclose(session.X_train.mean(axis=0), 0, atol=1e-12)
     assert np.allclose(session.X_train.std(axis=0), 1)
     fresh = MLP((2, 8, 8, 1), "tanh", "sigmoid", init="xavier", seed=0)

@@ -23,8 +23,8 @@ def test_defaults_are_those_of_the_spec():
     data, network, training = DataSettings(), NetworkSettings(), TrainingSettings()
     assert (data.task, data.preset, data.n_points, data.noise) == ("classification", "circle",
                                                                    500, 0.1)
-    assert (data.train_fraction, data.seed, data.features, data.standardize) == (
-        0.7, 0, ("x1", "x2"), True)
+    assert (data.train_fraction, data.validation_fraction, data.seed, data.features,
+            data.standardize) == (0.6, 0.2, 0, ("x1", "x2"), True)
     assert (network.hidden_sizes, network.activation, network.init) == ((8, 8), "tanh", "xavier")
     assert (network.seed, network.dropout, network.loss_override) == (0, 0.0, None)
     assert (training.learning_rate, training.optimizer, training.momentum) == (0.03, "sgd", 0.9)
@@ -32,6 +32,7 @@ def test_defaults_are_those_of_the_spec():
         0.9, 0.999, 0.99, 1e-8)
     assert (training.batch_size, training.l1, training.l2, training.clip_norm, training.seed) == (
         0, 0.0, 0.0, 0.0, 0)
+    assert training.patience == 0
 
 
 def test_out_of_range_message_names_setting_range_and_value():

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.datasets import GENERATORS, train_test_split
-from core.history import History
+from core.history import HISTORY_COLUMNS, History
 from core.linear_models import least_squares
 from core.network import MLP
 from core.training import (
@@ -200,7 +200,7 @@ def test_history_thinning_keeps_whole_rows_and_the_envelope_of_the_training_loss
     values = 1.0 + 0.01 * rng.standard_normal(500)
     values[37], values[250] = 9.0, -4.0  # a spike and a dip early in the run
     for step, v in enumerate(values):
-        history.append([v, 2 * v, math.nan, step, 0.5 * step])
+        history.append([v, 2 * v, math.nan, step, 0.5 * step, 3 * v, math.nan])
     arrays = history.arrays()
     assert len(history) == 500 and history.stored_size <= 16
     assert arrays["train_loss"].max() == 9.0 and arrays["train_loss"].min() == -4.0
@@ -220,7 +220,7 @@ def test_history_thinning_keeps_whole_rows_and_the_envelope_of_the_training_loss
 def test_history_truncate_drops_later_steps():
     history = History(capacity=16)
     for v in range(40):
-        history.append([v, v, v, v, v])
+        history.append([v] * len(HISTORY_COLUMNS))
     history.truncate(30)
     assert len(history) == 30 and history.arrays()["step"].max() < 30
 
@@ -323,10 +323,12 @@ def test_exploding_relu_classifier_counts_as_divergence_although_its_loss_stays_
     # lr = 10, relu, 6 layers on the circle: the weights pass 1e50 within 20 steps, every
     # unit dies and the bce loss stays finite and flat, so only the parameter limit sees it.
     from core.session import Session
-    from core.settings import NetworkSettings, TrainingSettings
+    from core.settings import DataSettings, NetworkSettings, TrainingSettings
     from core.training import PARAMETER_LIMIT
 
-    session = Session(network=NetworkSettings(hidden_sizes=(8,) * 6, activation="relu"),
+    # the 70/30 train/test split of the circle this case was found on
+    session = Session(data=DataSettings(train_fraction=0.7, validation_fraction=0.0),
+                      network=NetworkSettings(hidden_sizes=(8,) * 6, activation="relu"),
                       training=TrainingSettings(learning_rate=10.0))
     trainer = session.trainer
     with pytest.raises(TrainingDiverged, match="exploded"):

@@ -87,7 +87,8 @@ def test_loss_size_factors_grow_with_the_loss():
 
 def test_legend_names_generated_classes_and_the_test_share(window):
     assert window.canvas.legend.texts() == [
-        "class 0", "class 1", "filled: training point", "hollow: test point (30% of points)"]
+        "class 0", "class 1", "filled: training point",
+        "square: validation point (20% of points)", "hollow: test point (20% of points)"]
 
 
 def test_legend_names_imported_classes(qtbot, window, penguins_path):
@@ -102,7 +103,7 @@ def test_legend_names_imported_classes(qtbot, window, penguins_path):
 
 def test_drawn_points_with_full_training_share_are_filled_and_the_legend_says_so(window):
     c = window.controller
-    c.set_data_settings(train_fraction=1.0)
+    c.set_data_settings(train_fraction=1.0, validation_fraction=0.0)
     window.flush()
     assert window.canvas.legend.texts()[-1] == "filled: training point"  # no test row
     before = len(c.session.points)

@@ -14,7 +14,8 @@ def texts(window):
 def test_after_drawing_the_panel_and_the_scene_never_say_circle_500(window):
     source, split = texts(window)
     assert source == "Circle · 500 points"
-    assert split == "350 training (filled) · 150 test (hollow) · new points: 70 % training"
+    assert split == ("300 training (filled) · 100 validation (square) · 100 test (hollow) · "
+                     "new points: 60 % training, 20 % validation")
     window.drawing.clear()
     rng = np.random.default_rng(0)
     for i in range(30):
@@ -22,8 +23,11 @@ def test_after_drawing_the_panel_and_the_scene_never_say_circle_500(window):
         window.drawing.add_at(*rng.uniform(-4, 4, 2))
     session = window.controller.session
     n_train = int(np.count_nonzero(session.points.train))
+    n_validation = int(np.count_nonzero(session.points.validation))
     assert texts(window) == ("drawn · 30 points", f"{n_train} training (filled) · "
-                             f"{30 - n_train} test (hollow) · new points: 70 % training")
+                             f"{n_validation} validation (square) · "
+                             f"{30 - n_train - n_validation} test (hollow) · new points: "
+                             f"60 % training, 20 % validation")
     scene = window.scene_files.scene_dict()
     assert scene["data_source"]["kind"] == "drawn" and scene["data_source"]["rows"] == 30
     window.drawing.erase_at(*session.points.X[0])  # erasing counts too
@@ -47,6 +51,7 @@ def test_after_importing_penguins_the_panel_names_the_file_rows_and_dropped(wind
 
 
 def test_drawn_points_can_all_be_training_and_the_panel_says_so(window):
+    window.data_panel.controls["validation_fraction"].widget.setValue(0)
     control = window.data_panel.controls["train_fraction"]
     assert control.widget.maximum() == 100  # percent: 0 % test is allowed
     control.widget.setValue(100)

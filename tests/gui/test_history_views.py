@@ -71,7 +71,8 @@ def test_status_bar_curve_and_csv_show_the_loss_of_the_weights_after_n_updates(
     test_loss, test_accuracy = trainer.evaluate(trainer.X_test, trainer.y_test)
 
     status.show_trainer(trainer, True, None)
-    shown_step, _epoch, shown_train, shown_test, _cls, shown_accuracy, _speed = status._shown
+    shown_step, _epoch, shown_train, shown_test, _cls, shown_accuracy, _speed, _val = \
+        status._shown
     assert status.values["step"] == "step 5" and shown_step == 5
     assert shown_train == pytest.approx(train_loss, rel=1e-12)
     assert shown_test == pytest.approx(test_loss, rel=1e-12)

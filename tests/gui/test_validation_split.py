@@ -1,0 +1,110 @@
+"""The validation split in the window: drawn points keep the validation share, validation
+points are squares with a legend row, Play stops by patience, Restore best, the status bar."""
+
+import numpy as np
+
+from core.datasets import TEST, TRAIN, VALIDATION
+from core.session import Session
+from core.settings import DataSettings, NetworkSettings, TrainingSettings
+from gui.canvas.marks import VALIDATION_SYMBOL
+
+
+def _overfitting(patience=0, snapshot_capacity=2000):
+    return Session(DataSettings(preset="moons", n_points=40, noise=0.4, train_fraction=0.5,
+                                validation_fraction=0.25, seed=0),
+                   NetworkSettings(hidden_sizes=(16, 16), seed=0),
+                   TrainingSettings(learning_rate=0.3, optimizer="adam", patience=patience),
+                   snapshot_capacity=snapshot_capacity)
+
+
+def test_drawn_points_keep_the_training_and_validation_shares_per_class(window):
+    c = window.controller
+    c.set_data_settings(train_fraction=0.6, validation_fraction=0.2)
+    window.drawing.clear()
+    for x in np.linspace(-3, 3, 10):
+        window.drawing.add_at(x, 1.0)
+    split = c.session.points.split
+    # per class: train while train/total ≤ 60 % (the first always), then validation while
+    # validation/total ≤ 20 %, else test; all ten points are of class 0
+    expected, counts = [], {TRAIN: 0, VALIDATION: 0, TEST: 0}
+    for n in range(10):
+        if counts[TRAIN] < 0.6 * (n + 1) - 1e-9 or counts[TRAIN] == 0:
+            code = TRAIN
+        elif counts[VALIDATION] < 0.2 * (n + 1) - 1e-9:
+            code = VALIDATION
+        else:
+            code = TEST
+        counts[code] += 1
+        expected.append(code)
+    assert split.tolist() == expected and counts == {TRAIN: 6, VALIDATION: 2, TEST: 2}
+    window.undo_stack.undo()  # the last point goes, and comes back with its split
+    window.undo_stack.redo()
+    assert c.session.points.split.tolist() == expected
+
+
+def test_erasing_a_validation_point_and_undoing_keeps_it_a_validation_point(window):
+    c = window.controller
+    index = int(np.flatnonzero(c.session.points.validation)[0])
+    before = c.session.points.split.copy()
+    window.drawing.erase_at(*c.session.points.X[index])
+    assert len(c.session.points) == len(before) - 1
+    window.undo_stack.undo()
+    assert np.array_equal(c.session.points.split, before)
+
+
+def test_validation_points_are_squares_and_have_a_legend_row(window):
+    window.flush()
+    symbols = window.canvas.points_scatter.data["symbol"]
+    assert np.count_nonzero(symbols == VALIDATION_SYMBOL) == len(
+        window.controller.session.validation_indices)
+    assert "square: validation point (20% of points)" in window.canvas.legend.texts()
+    assert [e.kind for e in window.canvas.legend.entries][-3:] == ["train", "validation", "test"]
+
+
+def test_play_stops_when_patience_runs_out_and_says_so(window, qtbot):
+    c = window.controller
+    c.set_session(_overfitting(patience=20))
+    c.set_speed(0)
+    c.play()
+    qtbot.waitUntil(lambda: not c.playing, timeout=60_000)
+    trainer = c.trainer
+    losses = trainer.history.arrays()["validation_loss"]
+    best = int(np.argmin(losses))  # the earliest lowest validation loss
+    assert trainer.best_validation.step == best
+    assert trainer.step_count == best + 20
+    assert "Early stopping" in window.statusBar().currentMessage()
+    assert f"step {best}" in window.statusBar().currentMessage()
+    window.flush()
+    curve = window.loss_curve
+    assert curve.best_line.isVisible() and curve.best_line.value() == best
+    assert curve.best_line.label.format == f"best validation: step {best}"
+    assert curve.restore_best_action.isEnabled()
+    assert window.status.labels["validation_loss"].isVisibleTo(window.statusBar())
+
+
+def test_restore_best_button_brings_back_the_best_weights(window, qtbot):
+    c = window.controller
+    c.set_session(_overfitting())
+    params = [c.trainer.net.get_params().copy()]
+    for _ in range(120):
+        c.trainer.step()
+        params.append(c.trainer.net.get_params().copy())
+    window.flush()
+    best = c.trainer.best_validation.step
+    window.loss_curve.restore_button.click()
+    assert c.trainer.step_count == best
+    assert np.array_equal(c.trainer.net.get_params(), params[best])
+    assert "Restored the weights of step" in window.statusBar().currentMessage()
+
+
+def test_without_validation_points_early_stopping_is_off_with_a_note(window):
+    c = window.controller
+    c.set_data_settings(validation_fraction=0.0)
+    window.flush()
+    patience = window.training_panel.controls["patience"].widget
+    assert not patience.isEnabled() and "validation share 0 %" in patience.toolTip()
+    assert not window.loss_curve.restore_best_action.isEnabled()
+    assert "validation share 0 %" in window.loss_curve.restore_best_action.toolTip()
+    assert not c.set_training_settings(patience=5)
+    assert "validation share above 0 %" in window.statusBar().currentMessage()
+    assert not window.status.labels["validation_loss"].isVisibleTo(window.statusBar())
