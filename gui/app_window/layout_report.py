@@ -12,7 +12,8 @@
   one of their complete forms; texts clipped by the view's edge) — each
   ``{"where", "kind", "text"}``.
 - ``overlaps``: pairs of visible text items of one graphics view (the diagram, the canvas)
-  whose rectangles intersect: ``{"view", "texts": [a, b]}``. A view may list its own texts
+  whose rectangles intersect, and pairs of tick labels of one plot axis of any view
+  (:func:`axis_tick_overlaps`): ``{"view", "texts": [a, b]}``. A view may list its own texts
   with a ``text_rects()`` method ([(text, QRectF in scene coordinates)]); otherwise the
   scene's visible QGraphicsSimpleTextItem / QGraphicsTextItem / pyqtgraph TextItem are used.
 - ``scroll_needed``: ids of the visible panels (views in a scroll area) whose contents do not
@@ -244,6 +245,29 @@ def _designed_short_form(item, text: str) -> bool:
     return isinstance(variants, (list, tuple)) and text in variants and not text.endswith("…")
 
 
+def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
+    """Pairs of tick labels of one shown pyqtgraph axis of ``widget`` whose rectangles
+    intersect ("0.20.40.60.8"), as pyqtgraph would draw them now
+    (``AxisItem.generateDrawSpecs``)."""
+    pairs = []
+    image = QtGui.QImage(8, 8, QtGui.QImage.Format.Format_ARGB32)
+    for view in _views_of(widget):
+        for item in view.scene().items():
+            if not isinstance(item, pg.AxisItem) or not item.isVisible() \
+                    or not item.style.get("showValues", True):
+                continue
+            painter = QtGui.QPainter(image)
+            try:
+                specs = item.generateDrawSpecs(painter)
+            finally:
+                painter.end()
+            if specs is None:
+                continue
+            texts = [(text, QtCore.QRectF(rect)) for rect, _flags, text in specs[2]]
+            pairs += overlapping(texts)
+    return pairs
+
+
 def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
     """(kind, text) of the graphics texts of a view that are cut: elided ("…" at the end, or
     shown text differing from the full text the item keeps as data 0 — unless it is one of
@@ -308,6 +332,8 @@ def layout_report(window) -> dict:
         for kind, text in elided_items(widget):
             elided.append({"where": view_id, "kind": kind, "text": text})
         for pair in overlapping(text_rects(widget)) if view_id in OVERLAP_VIEWS else ():
+            overlaps.append({"view": view_id, "texts": pair})
+        for pair in axis_tick_overlaps(widget):
             overlaps.append({"view": view_id, "texts": pair})
         if scroll_needed(dock.widget() if dock is not None else widget):
             scroll.append(view_id)

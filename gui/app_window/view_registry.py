@@ -134,5 +134,5 @@ WORKSPACE_LAYOUTS = {
         "landscape", QT_TRANSLATE_NOOP("Workspaces", "Landscape"),
         (Column("right", 0.52, (Cell(("loss_surface",)),)),
          Column("bottom", 0.36, (Cell(("loss_curve",)),))),
-        presenter_views=("loss_surface", "loss_curve")),
+        presenter_views=("loss_surface", "loss_curve"), tall_sides=True),
 }
