@@ -20,12 +20,10 @@ SCALES = (None, 1.5, 2.0)
 #: Combinations whose layout is not yet legible (see the report of branch i-ws); remove an
 #: entry once the layout test passes for it.
 KNOWN_GAPS = {
-    ("landscape", (1280, 720), None): "the loss surface's control rows need scrolling",
-    ("landscape", (1280, 720), 1.5): "the loss surface's control rows need scrolling",
-    ("landscape", (1280, 720), 2.0): "the loss surface's control rows need scrolling",
-    ("landscape", (1440, 900), 1.5): "the loss surface's control rows need scrolling",
-    ("landscape", (1440, 900), 2.0): "the loss surface's control rows need scrolling",
-    ("step-through", (1280, 720), 2.0): "the canvas is under 300 px wide at 2× in 1280 px",
+    ("landscape", (1280, 720), 2.0): "the canvas's class legend covers the selected sample's "
+                                     "'#0' label in a 254 px tall canvas at 2× (gui/canvas)",
+    ("landscape", (1440, 900), 2.0): "the canvas's class legend covers the selected sample's "
+                                     "'#0' label at 2× (gui/canvas)",
 }
 
 
@@ -68,7 +66,8 @@ def test_workspace_is_legible(windows, workspace, size, scale):
     assert report["workspace"] == workspace
     shown = {view["id"] for view in report["views"] if view["visible"]}
     assert "canvas" in shown
-    if gap and (lr.too_small(report) or report["scroll_needed"]):
+    if gap and (lr.too_small(report) or report["scroll_needed"] or report["elided"]
+                or report["overlaps"]):
         pytest.xfail(gap)
     assert lr.too_small(report) == []
     assert report["scroll_needed"] == []
