@@ -20,10 +20,9 @@ SCALES = (None, 1.5, 2.0)
 #: Combinations whose layout is not yet legible (see the report of branch i-ws); remove an
 #: entry once the layout test passes for it.
 KNOWN_GAPS = {
-    ("landscape", (1280, 720), 2.0): "the canvas's class legend covers the selected sample's "
-                                     "'#0' label in a 254 px tall canvas at 2× (gui/canvas)",
-    ("landscape", (1440, 900), 2.0): "the canvas's class legend covers the selected sample's "
-                                     "'#0' label at 2× (gui/canvas)",
+    ("landscape", (1280, 720), 2.0): "at 2× the canvas's class legend fills most of a 254 px "
+                                     "tall canvas and covers the selected sample's '#0' label "
+                                     "on every side (gui/canvas/marks.py)",
 }
 
 
