@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Qt
 
 TARGETS = [(1.3, -2.2), (-4.71, 3.05), (0.0, 0.0), (5.2, 5.1), (-3.333, -4.9)]
@@ -89,6 +89,8 @@ def test_one_dimensional_regression_is_not_locked_to_scale(window):
 def test_a_click_in_the_margin_of_a_to_scale_canvas_keeps_the_view(qtbot, window):
     """The wide canvas shows more x than the data needs; a point drawn there is kept in view
     without moving anything, and stays in view when the window changes shape."""
+    window.workspaces.apply("landscape")  # a wide canvas (Train's, the default, is tall)
+    QtWidgets.QApplication.processEvents()
     canvas = window.canvas
     (x0, x1), _ = canvas.view_range()
     visible = canvas.visible_range()
