@@ -8,10 +8,12 @@
   another tab is not visible); the size is the view widget's, in px.
 - ``elided``: visible texts cut short or clipped: labels, buttons, check boxes, combo boxes
   and spin boxes, dock titles, tabs (:func:`elided_widgets`), and the text items of the graphics
-  views (diagram titles elided with "…", texts outside the view) — each
+  views (titles elided with "…" or cut from their full text, unless shortened by design to
+  one of their complete forms; texts clipped by the view's edge) — each
   ``{"where", "kind", "text"}``.
 - ``overlaps``: pairs of visible text items of one graphics view (the diagram, the canvas)
-  whose rectangles intersect: ``{"view", "texts": [a, b]}``. A view may list its own texts
+  whose rectangles intersect, and pairs of tick labels of one plot axis of any view
+  (:func:`axis_tick_overlaps`): ``{"view", "texts": [a, b]}``. A view may list its own texts
   with a ``text_rects()`` method ([(text, QRectF in scene coordinates)]); otherwise the
   scene's visible QGraphicsSimpleTextItem / QGraphicsTextItem / pyqtgraph TextItem are used.
 - ``scroll_needed``: ids of the visible panels (views in a scroll area) whose contents do not
@@ -225,18 +227,66 @@ def overlapping(texts: list[tuple[str, QtCore.QRectF]]) -> list[list[str]]:
     return pairs
 
 
+def _ink_rect(item) -> QtCore.QRectF:
+    """The item's rectangle without a text document's empty margin (pyqtgraph's axis titles
+    are QGraphicsTextItems whose 4 px margin may hang over the view's edge)."""
+    rect = item.boundingRect()
+    if isinstance(item, QtWidgets.QGraphicsTextItem):
+        margin = item.document().documentMargin()
+        rect = rect.adjusted(margin, margin, -margin, -margin)
+    return rect
+
+
+def _designed_short_form(item, text: str) -> bool:
+    """``text`` is one of the complete forms the item's owner designed for it (``data(1)``:
+    its variants, longest first, e.g. the diagram's 'a¹  layer 1 · tanh', 'a¹  tanh', 'a¹'),
+    not a cut one."""
+    variants = item.data(1)
+    return isinstance(variants, (list, tuple)) and text in variants and not text.endswith("…")
+
+
+def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
+    """Pairs of tick labels of one shown pyqtgraph axis of ``widget`` whose rectangles
+    intersect ("0.20.40.60.8"), as pyqtgraph would draw them now
+    (``AxisItem.generateDrawSpecs``)."""
+    pairs = []
+    image = QtGui.QImage(8, 8, QtGui.QImage.Format.Format_ARGB32)
+    for view in _views_of(widget):
+        for item in view.scene().items():
+            if not isinstance(item, pg.AxisItem) or not item.isVisible() \
+                    or not item.style.get("showValues", True):
+                continue
+            painter = QtGui.QPainter(image)
+            try:
+                specs = item.generateDrawSpecs(painter)
+            finally:
+                painter.end()
+            if specs is None:
+                continue
+            texts = [(text, QtCore.QRectF(rect)) for rect, _flags, text in specs[2]]
+            pairs += overlapping(texts)
+    return pairs
+
+
 def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
-    """(kind, text) of the graphics texts of a view that are elided (shown text differs from
-    the full text the item keeps as data 0, or ends with "…")."""
+    """(kind, text) of the graphics texts of a view that are cut: elided ("…" at the end, or
+    shown text differing from the full text the item keeps as data 0 — unless it is one of
+    the complete short forms listed in data 1), or clipped by the view's edge (partly inside
+    it; a text wholly outside is scrolled out of sight, not cut). Kinds: "view title" and
+    "clipped text"."""
     found = []
     for view in _views_of(widget):
-        shown = view.mapToScene(view.viewport().rect()).boundingRect()
-        for text, rect, item in scene_texts(view):
+        port = QtCore.QRectF(view.viewport().rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
+        transform = view.viewportTransform()
+        for text, _rect, item in scene_texts(view):
             full = item.data(0)
-            if (isinstance(full, str) and full and full != text) or text.endswith("…"):
+            if text.endswith("…") or (isinstance(full, str) and full and full != text
+                                      and not _designed_short_form(item, text)):
                 found.append(("view title", full if isinstance(full, str) and full else text))
-            elif not shown.intersects(rect):
-                continue  # scrolled out of sight, not cut
+                continue
+            pixels = item.deviceTransform(transform).mapRect(_ink_rect(item))
+            if port.intersects(pixels) and not port.contains(pixels):
+                found.append(("clipped text", text))
     return found
 
 
@@ -282,6 +332,8 @@ def layout_report(window) -> dict:
         for kind, text in elided_items(widget):
             elided.append({"where": view_id, "kind": kind, "text": text})
         for pair in overlapping(text_rects(widget)) if view_id in OVERLAP_VIEWS else ():
+            overlaps.append({"view": view_id, "texts": pair})
+        for pair in axis_tick_overlaps(widget):
             overlaps.append({"view": view_id, "texts": pair})
         if scroll_needed(dock.widget() if dock is not None else widget):
             scroll.append(view_id)

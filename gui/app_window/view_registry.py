@@ -141,7 +141,7 @@ WORKSPACE_LAYOUTS = {
         "landscape", QT_TRANSLATE_NOOP("Workspaces", "Landscape"),
         (Column("right", 0.52, (Cell(("loss_surface",)),)),
          Column("bottom", 0.36, (Cell(("loss_curve",)),))),
-        presenter_views=("loss_surface", "loss_curve")),
+        presenter_views=("loss_surface", "loss_curve"), tall_sides=True),
     "evaluate": Layout(
         "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
         (Column("right", 0.56, (Cell(("metrics",)),)),

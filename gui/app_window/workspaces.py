@@ -63,14 +63,17 @@ class Layout:
     """The design of one workspace: ``name`` (``core.workspace_names``), ``title`` (English,
     translated in context "Workspaces"), the dock ``columns`` (views not in them are hidden;
     the canvas is always central), the ``toolbars`` (object names) shown only in this
-    workspace, and ``presenter_views``: the view ids presenter mode keeps (the canvas always
-    stays; the others are hidden by default)."""
+    workspace, ``presenter_views``: the view ids presenter mode keeps (the canvas always
+    stays; the others are hidden by default), and ``tall_sides``: the left and right columns
+    run the window's full height, the bottom row fits between them (default: Qt's, the
+    bottom row spans the window's width)."""
 
     name: str
     title: str
     columns: tuple[Column, ...]
     toolbars: tuple[str, ...] = ()
     presenter_views: tuple[str, ...] = ()
+    tall_sides: bool = False
 
     def view_ids(self) -> tuple[str, ...]:
         return tuple(view for column in self.columns for cell in column.cells
@@ -91,6 +94,14 @@ def check_layouts(layouts: Mapping[str, Layout], view_ids) -> None:
             raise ValueError(f"workspace {name!r}: unknown dock area")
 
 
+def set_corners(window: QtWidgets.QMainWindow, layout: Layout) -> None:
+    """Give the bottom corners to the side columns (``layout.tall_sides``) or to the bottom
+    row. ``saveState`` does not keep corners, so every switch sets them."""
+    sides = layout.tall_sides
+    window.setCorner(Qt.Corner.BottomLeftCorner, AREAS["left" if sides else "bottom"])
+    window.setCorner(Qt.Corner.BottomRightCorner, AREAS["right" if sides else "bottom"])
+
+
 def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWidget],
             home: Mapping[str, tuple[Qt.DockWidgetArea, str | None, bool]], layout: Layout,
             toolbars: Mapping[str, QtWidgets.QToolBar]) -> None:
@@ -99,6 +110,7 @@ def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWi
     (registry dock area, id of the view it is tabbed with or None, shown by default)): as a
     tab behind that view when the layout shows it (shown if the registry says so), else
     hidden, so that the View menu brings them back there; other workspaces' tool bars hidden."""
+    set_corners(window, layout)
     for dock in docks.values():
         dock.setFloating(False)
         window.removeDockWidget(dock)
@@ -276,6 +288,7 @@ class Workspaces(QtCore.QObject):
             self.presenter.relayout()
 
     def _restore(self, state: QtCore.QByteArray) -> bool:
+        set_corners(self.window, self.layout())
         ok = self.window.restoreState(state)
         if ok and self.presenter is not None and self.presenter.active:
             self.presenter.relayout()

@@ -520,12 +520,21 @@ class DataCanvas(pg.PlotWidget):
             self.legend.place(self._plot_pixels_of(pixels), weights)
         if self._selected_position is None:
             return
-        # the label opens towards the plot's centre: it stays inside the plot, and away from
-        # the corner the legend sits in (the legend avoids the selected point)
+        # the label opens towards the plot's centre, else to the first side the legend leaves
+        # free (a small canvas at presenter size: the legend may reach past the centre)
         x, y = self._selected_position
         (x0, x1), (y0, y1) = self.visible_range()
         right, top = x <= (x0 + x1) / 2, y <= (y0 + y1) / 2
-        self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
+        sides = [(right, top), (not right, top), (right, not top), (not right, not top)]
+        legend = self.legend.rect_in_view_box() if self.legend.item.isVisible() else None
+        for right, top in sides:
+            self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
+            if legend is None or not legend.intersects(self.selected_label.mapRectToItem(
+                    self.view_box, self.selected_label.boundingRect())):
+                break
+        else:
+            right, top = sides[0]
+            self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
 
     # ------------------------------------------------------------ text layout
     def text_rects(self) -> list[tuple[str, QtCore.QRectF]]:

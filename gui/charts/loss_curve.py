@@ -26,6 +26,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
+from gui.charts.legible_axes import space_ticks_by_font
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 
@@ -87,9 +88,11 @@ class LossCurve(QtWidgets.QWidget):
         self.accuracy_box.addItem(self.accuracy_line)
         self.plot_item.vb.disableAutoRange()
         self.plot_item.vb.sigResized.connect(self._sync_accuracy_box)
+        self.plot_item.vb.sigResized.connect(self._fit_axis_titles)
         for axis in ("left", "bottom", "right"):
             self.plot_item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
             self.plot_item.getAxis(axis).enableAutoSIPrefix(False)
+            space_ticks_by_font(self.plot_item.getAxis(axis))  # no "0.20.40.60.8" at 2×
 
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#888888", width=1))
@@ -222,6 +225,19 @@ class LossCurve(QtWidgets.QWidget):
         return legend
 
     # ----------------------------------------------------------------- updates
+    def _fit_axis_titles(self) -> None:
+        """Show a vertical axis's title only while it fits the plot's height (in a short plot
+        at presenter size "test accuracy" would be clipped; the key row names the lines)."""
+        for name in ("left", "right"):
+            axis = self.plot_item.getAxis(name)
+            if axis.label is None or not axis.labelText:
+                continue
+            margin = axis.label.document().documentMargin()
+            length = axis.label.boundingRect().width() - 2 * margin
+            fits = length <= self.plot_item.vb.height()
+            if axis.label.isVisibleTo(axis) != fits:
+                axis.showLabel(fits)
+
     def _sync_accuracy_box(self) -> None:
         self.accuracy_box.setGeometry(self.plot_item.vb.sceneBoundingRect())
         self.accuracy_box.linkedViewChanged(self.plot_item.vb, self.accuracy_box.XAxis)

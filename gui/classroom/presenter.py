@@ -415,7 +415,8 @@ class PresenterMode(QtCore.QObject):
             elif isinstance(item, pg.AxisItem):
                 if item not in self._axis_fonts:
                     self._axis_fonts[item] = item.style.get("tickFont")
-                    font = QtGui.QFont(self._axis_fonts[item] or QtGui.QFont(self.window.font()))
+                    # the application's font: the window's is already scaled (its style sheet)
+                    font = QtGui.QFont(self._axis_fonts[item] or QtWidgets.QApplication.font())
                     size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
                     font.setPointSizeF(size * scale)
                     item.setTickFont(font)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from gui.common.flow_layout import FlowLayout
 from gui.common.i18n import manager, translate
 from gui.surface.jobs import MODE_LABELS, MODES, RESOLUTION_RANGE, SurfaceSettings
 
@@ -99,18 +100,16 @@ class SurfaceControls(QtWidgets.QWidget):
         self.status_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft
                                        | QtCore.Qt.AlignmentFlag.AlignTop)
 
-        plane_row = _row(self.mode_combo, self.first_combo, self.second_combo,
-                         self.follow_check)
-        grid_row = _row(self.resolution_spin, self.extent_spin, self.fit_check, self.loss_combo,
-                        self.log_check)
-        action_row = _row(self.recompute_button, self.auto_spin, self.race_spin,
-                          self.race_button, self.clear_race_button)
-        progress_row = _row(self.progress, self.cancel_button, stretch=False)
-        layout = QtWidgets.QVBoxLayout(self)
+        # One flow of controls in reading order (plane, grid and colour, actions): it wraps
+        # onto more lines in a narrow dock or at presenter size instead of scrolling sideways.
+        layout = FlowLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(2)
-        for row in (plane_row, grid_row, action_row):
-            layout.addLayout(row)
+        for widget in (self.mode_combo, self.first_combo, self.second_combo, self.follow_check,
+                       self.resolution_spin, self.extent_spin, self.fit_check, self.loss_combo,
+                       self.log_check, self.recompute_button, self.auto_spin, self.race_spin,
+                       self.race_button, self.clear_race_button):
+            layout.addWidget(widget)
+        progress_row = _row(self.progress, self.cancel_button, stretch=False)
         self.bottom = QtWidgets.QWidget()
         bottom_layout = QtWidgets.QVBoxLayout(self.bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)

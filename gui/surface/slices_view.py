@@ -22,7 +22,7 @@ class LossSlicesView(pg.GraphicsLayoutWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent=parent)
         self.setBackground("w")
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 120)  # as the 2-D plot: the tabs' height is the larger
         self.along_plot = self.addPlot(row=0, col=0)
         self.interpolation_plot = self.addPlot(row=1, col=0)
         for plot in (self.along_plot, self.interpolation_plot):

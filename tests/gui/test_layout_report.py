@@ -17,17 +17,12 @@ from gui.app_window import layout_report as lr
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SIZES = ((1280, 720), (1440, 900), (1920, 1080))
 SCALES = (None, 1.5, 2.0)
-DIAGRAM = ("the diagram's own titles and numbers (drop before overlapping, show on hover) "
-           "are the diagram work of issue 13 (gui/diagram/*)")
 #: Combinations whose layout is not yet legible (see the report of branch i-ws); remove an
 #: entry once the layout test passes for it.
 KNOWN_GAPS = {
-    ("landscape", (1280, 720), None): "the loss surface's control rows need scrolling",
-    ("landscape", (1280, 720), 1.5): "the loss surface's control rows need scrolling",
-    ("landscape", (1280, 720), 2.0): "the loss surface's control rows need scrolling",
-    ("landscape", (1440, 900), 1.5): "the loss surface's control rows need scrolling",
-    ("landscape", (1440, 900), 2.0): "the loss surface's control rows need scrolling",
-    ("step-through", (1280, 720), 2.0): "the canvas is under 300 px wide at 2× in 1280 px",
+    ("landscape", (1280, 720), 2.0): "at 2× the canvas's class legend fills most of a 254 px "
+                                     "tall canvas and covers the selected sample's '#0' label "
+                                     "on every side (gui/canvas/marks.py)",
 }
 
 
@@ -70,14 +65,13 @@ def test_workspace_is_legible(windows, workspace, size, scale):
     assert report["workspace"] == workspace
     shown = {view["id"] for view in report["views"] if view["visible"]}
     assert "canvas" in shown
-    if gap and (lr.too_small(report) or report["scroll_needed"]):
+    if gap and (lr.too_small(report) or report["scroll_needed"] or report["elided"]
+                or report["overlaps"]):
         pytest.xfail(gap)
     assert lr.too_small(report) == []
     assert report["scroll_needed"] == []
-    others = [e for e in report["elided"] if e["where"] != "network"]
-    assert others == []
-    if [e for e in report["elided"] if e["where"] == "network"] or report["overlaps"]:
-        pytest.xfail(DIAGRAM)
+    assert report["elided"] == []
+    assert report["overlaps"] == []
 
 
 def test_workspace_is_legible_in_chinese(windows):
@@ -88,7 +82,8 @@ def test_workspace_is_legible_in_chinese(windows):
             lr.prepare_window(window, (1440, 900), workspace)
             report = lr.layout_report(window)
             assert lr.too_small(report) == [], workspace
-            assert [e for e in report["elided"] if e["where"] != "network"] == [], workspace
+            assert report["elided"] == [], workspace
+            assert report["overlaps"] == [], workspace
             assert report["scroll_needed"] == [], workspace
     finally:
         window.language_menu.actions["en"].trigger()
@@ -148,6 +143,41 @@ def test_an_elided_diagram_title_is_reported(qtbot):
     qtbot.addWidget(view)
     view.show()
     assert lr.elided_items(view) == [("view title", "a⁰  input X₁, X₂")]
+
+
+def test_a_designed_short_title_is_not_elided(qtbot):
+    """The diagram shortens a title to a complete short form ('a¹  tanh', 'a¹'), listed in
+    data(1): that is by design, not a cut text; a form not in the list still is."""
+    scene = QtWidgets.QGraphicsScene()
+    title = scene.addSimpleText("a¹  tanh")
+    title.setData(0, "a¹  layer 1 · tanh")
+    title.setData(1, ["a¹  layer 1 · tanh", "a¹  tanh", "a¹"])
+    view = QtWidgets.QGraphicsView(scene)
+    qtbot.addWidget(view)
+    view.resize(400, 200)
+    view.show()
+    assert lr.elided_items(view) == []
+    title.setText("a¹  lay")
+    assert lr.elided_items(view) == [("view title", "a¹  layer 1 · tanh")]
+
+
+def test_a_text_clipped_by_the_view_edge_is_reported(qtbot):
+    scene = QtWidgets.QGraphicsScene(0, 0, 200, 100)
+    text = scene.addSimpleText("a label near the edge")
+    view = QtWidgets.QGraphicsView(scene)
+    view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    qtbot.addWidget(view)
+    view.resize(220, 120)
+    view.show()
+    view.setSceneRect(0, 0, 200, 100)
+    view.centerOn(100, 50)
+    QtWidgets.QApplication.processEvents()
+    assert lr.elided_items(view) == []
+    text.setPos(view.mapToScene(view.viewport().width() - 20, 10))
+    assert lr.elided_items(view) == [("clipped text", "a label near the edge")]
+    text.setPos(view.mapToScene(view.viewport().width() + 50, 10))  # out of sight: not cut
+    assert lr.elided_items(view) == []
 
 
 def test_a_too_small_view_and_a_scrolled_panel_are_reported(windows):

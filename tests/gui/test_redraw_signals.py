@@ -130,8 +130,10 @@ def count_calls(monkeypatch, obj, name: str) -> list:
 def counted(window, qtbot, monkeypatch):
     """The window with its views drawn once; the redraw counts of the diagram, the canvas
     (gate and prediction), the loss curve and the status bar, read by ``counts()``."""
-    for title in ("Network diagram", "Inspector"):  # the Train workspace hides them
-        window.docks[title].show()
+    # every counted view shown: Train (the default) hides the diagram and the inspector,
+    # Step through the loss curve
+    window.workspaces.apply("step-through")
+    window.docks["Loss curve"].show()
     views = window.step_views
     gates = {"diagram": views.diagram.gate, "inspector": views.inspector.gate,
              "canvas": window.canvas_gate, "curve": window.curve_gate,

@@ -1,0 +1,77 @@
+"""Tick spacing from font metrics: a pyqtgraph axis whose labels never overlap.
+
+pyqtgraph picks its major tick spacing from the axis length alone, and always draws the
+major labels, so at presenter size (2× font) in a short or narrow plot they run together
+("0.20.40.60.8"). :func:`space_ticks_by_font` makes an axis keep only the tick levels whose
+labels fit side by side (widths along a horizontal axis, line heights along a vertical one)
+and, if none fits, use the next 1-2-5 spacing that does.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6 import QtGui
+
+#: Empty room between two neighbouring tick labels, in multiples of the font's height.
+GAP = 0.6
+
+
+def _font(axis: pg.AxisItem) -> QtGui.QFont:
+    """The font the axis draws its tick labels with (its own, else its view's)."""
+    font = axis.style.get("tickFont")
+    if font is not None:
+        return font
+    views = axis.scene().views() if axis.scene() is not None else []
+    return QtGui.QFont(views[0].font()) if views else QtGui.QFont()
+
+
+def label_room(axis: pg.AxisItem, low: float, high: float, spacing: float) -> float:
+    """Pixels one tick label needs along ``axis`` at ``spacing`` (value units) between
+    ``low`` and ``high``: the widest label plus a gap (horizontal axis), or a line plus a
+    gap (vertical)."""
+    metrics = QtGui.QFontMetricsF(_font(axis))
+    gap = GAP * metrics.height()
+    if axis.orientation in ("left", "right"):
+        return metrics.height() + gap
+    first = math.ceil(low / spacing) * spacing
+    values = [first + k * spacing for k in range(int((high - first) / spacing) + 1)][:50]
+    texts = axis.tickStrings(values, axis.autoSIPrefixScale, spacing) if values else ["0"]
+    return max((metrics.horizontalAdvance(text) for text in texts), default=0.0) + gap
+
+
+def legible_spacing(axis: pg.AxisItem, levels: list[tuple[float, float]], low: float,
+                    high: float, size: float) -> list[tuple[float, float]]:
+    """``levels`` ([(spacing, offset)], major first, as ``AxisItem.tickSpacing`` gives them)
+    without those whose labels would overlap along ``size`` px; the smallest 1-2-5 spacing
+    that fits when none does."""
+    if size <= 0 or not high > low or not levels:
+        return levels
+    per_pixel = (high - low) / size
+    kept = [(step, offset) for step, offset in levels
+            if step / per_pixel >= label_room(axis, low, high, step)]
+    if kept:
+        return kept
+    step = levels[0][0]
+    for _ in range(60):  # 1-2-5 steps upwards until the labels fit
+        digits = 10 ** math.floor(math.log10(step))
+        mantissa = round(step / digits)
+        step = (2 if mantissa < 2 else 5 if mantissa < 5 else 10) * digits
+        if step / per_pixel >= label_room(axis, low, high, step):
+            break
+    return [(step, 0.0)]
+
+
+def space_ticks_by_font(axis: pg.AxisItem) -> pg.AxisItem:
+    """Make ``axis`` choose its tick spacing with :func:`legible_spacing`; returns it."""
+    original = axis.tickSpacing
+
+    def tick_spacing(min_val, max_val, size):
+        levels = original(min_val, max_val, size)
+        if axis._tickLevels is not None or axis._tickSpacing is not None:
+            return levels  # ticks or a spacing set by hand
+        return legible_spacing(axis, list(levels), min_val, max_val, size)
+
+    axis.tickSpacing = tick_spacing
+    return axis
