@@ -133,7 +133,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # workspaces (gui.app_window.workspaces): tabs next to the drawing tools, View menu
         self.workspaces = Workspaces(self, *docks_by_id(registry, self.docks),
                                      WORKSPACE_LAYOUTS, {SETTINGS_STRIP: self.strip_bar})
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.workspaces.toolbar)
+        # the workspace tabs: top right of the menu bar, always whole (a tool bar row is
+        # shared with the drawing tools and the timeline, and was cut to one tab at 1280 px)
+        self.menuBar().setCornerWidget(self.workspaces.tab_bar, Qt.Corner.TopRightCorner)
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.strip_bar)
         self.view_menu.insertMenu(self.discretize_action, self.workspaces.menu)

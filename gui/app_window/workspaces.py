@@ -175,7 +175,8 @@ class Workspaces(QtCore.QObject):
     ``layouts``: workspace name → :class:`Layout`, in tab order; ``toolbars``: object name →
     a tool bar some workspace shows. ``presenter`` (optional, set later with
     :meth:`set_presenter`) is told when the layout changed while it is active.
-    Attributes: ``tab_bar`` (on the tool bar ``toolbar``), ``actions`` (checkable, one per
+    Attributes: ``tab_bar`` (the main window puts it in the menu bar's corner, where no tool
+    bar can squeeze it), ``actions`` (checkable, one per
     workspace, in order: Ctrl+1 … via gui/classroom/shortcuts.py), ``menu`` (View ▸ Workspace),
     ``reset_action``.
     """
@@ -214,10 +215,6 @@ class Workspaces(QtCore.QObject):
             self.group.addAction(action)
             self.actions.append(action)
         self.tab_bar.currentChanged.connect(self._tab_chosen)
-        self.toolbar = QtWidgets.QToolBar(window)
-        self.toolbar.setObjectName(TOOLBAR_NAME)
-        self.toolbar.setMovable(False)
-        self.toolbar.addWidget(self.tab_bar)
         self.menu = QtWidgets.QMenu(window)
         for action in self.actions:
             self.menu.addAction(action)
@@ -228,7 +225,7 @@ class Workspaces(QtCore.QObject):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self, _language: str = "") -> None:
-        self.toolbar.setWindowTitle(translate("Workspaces", "Workspaces"))
+        self.tab_bar.setToolTip(translate("Workspaces", "Workspaces"))
         self.menu.setTitle(translate("Workspaces", "Workspace"))
         self.reset_action.setText(translate("Workspaces", "Reset layout"))
         self.reset_action.setToolTip(

@@ -26,7 +26,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
-from gui.charts.legible_axes import space_ticks_by_font
+from gui.common.legible_axes import fit_axis_titles, space_ticks_by_font
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 
@@ -132,9 +132,10 @@ class LossCurve(QtWidgets.QWidget):
         self.accuracy_key = QtWidgets.QLabel()
         keys = QtWidgets.QHBoxLayout()
         keys.setContentsMargins(6, 2, 4, 0)
-        keys.addWidget(self.key_label)
+        # the keys take the row's width and wrap only when it is too narrow (beside a
+        # stretch, a word-wrapped label is given the width of its shortest word)
+        keys.addWidget(self.key_label, 1)
         keys.addWidget(self.accuracy_key)
-        keys.addStretch(1)
         options = QtWidgets.QHBoxLayout()
         options.setContentsMargins(6, 0, 4, 0)
         options.addWidget(self.log_check)
@@ -225,18 +226,10 @@ class LossCurve(QtWidgets.QWidget):
         return legend
 
     # ----------------------------------------------------------------- updates
-    def _fit_axis_titles(self) -> None:
-        """Show a vertical axis's title only while it fits the plot's height (in a short plot
-        at presenter size "test accuracy" would be clipped; the key row names the lines)."""
-        for name in ("left", "right"):
-            axis = self.plot_item.getAxis(name)
-            if axis.label is None or not axis.labelText:
-                continue
-            margin = axis.label.document().documentMargin()
-            length = axis.label.boundingRect().width() - 2 * margin
-            fits = length <= self.plot_item.vb.height()
-            if axis.label.isVisibleTo(axis) != fits:
-                axis.showLabel(fits)
+    def _fit_axis_titles(self, *_args) -> None:
+        """A vertical axis's title only while it fits the plot's height (in a short plot at
+        presenter size "test accuracy" would be clipped; the key row names the lines)."""
+        fit_axis_titles(self.plot_item, ("left", "right"))
 
     def _sync_accuracy_box(self) -> None:
         self.accuracy_box.setGeometry(self.plot_item.vb.sceneBoundingRect())
@@ -310,6 +303,7 @@ class LossCurve(QtWidgets.QWidget):
         penalty = np.asarray(arrays.get("penalty", ()), dtype=np.float64)
         self._has_penalty = bool(penalty.size == steps.size and np.any(penalty > 0))
         self.n_points = int(steps.size)
+        self.best_line.setVisible(self.best_step is not None and self.n_points > 1)
         last_step = float(steps[-1]) if steps.size else 0.0
         log = self.log_check.isChecked()
         low, high = np.inf, -np.inf
@@ -367,7 +361,8 @@ class LossCurve(QtWidgets.QWidget):
 
     def _show_best(self) -> None:
         step = self.best_step
-        self.best_line.setVisible(step is not None)
+        # at step 0 alone there is nothing to be best against: no marker yet
+        self.best_line.setVisible(step is not None and self.n_points > 1)
         if step is not None:
             self.best_line.setPos(step)
             self.best_line.label.setFormat(translate("LossCurve", BEST_LABEL).format(step))

@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal
 from core.metrics import average_precision, precision_recall_curve, roc_auc, roc_curve
 from gui.common import colors
 from gui.common.i18n import translate
+from gui.common.legible_axes import keep_axis_titles_fitting, space_ticks_by_font
 from gui.common.number_format import fixed
 
 
@@ -33,6 +34,8 @@ def _plot(parent=None) -> pg.PlotWidget:
         axis = item.getAxis(name)
         axis.setTextPen(pg.mkPen("#202020"))
         axis.enableAutoSIPrefix(False)
+        space_ticks_by_font(axis)  # small plots at presenter size: labels never run together
+    keep_axis_titles_fitting(item, ("left", "bottom"))
     return plot
 
 

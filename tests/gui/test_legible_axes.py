@@ -7,7 +7,7 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 
 from gui.app_window import layout_report as lr
-from gui.charts.legible_axes import legible_spacing, space_ticks_by_font
+from gui.common.legible_axes import legible_spacing, space_ticks_by_font
 
 
 def big_plot(qtbot, legible: bool) -> pg.PlotWidget:

@@ -75,3 +75,26 @@ def space_ticks_by_font(axis: pg.AxisItem) -> pg.AxisItem:
 
     axis.tickSpacing = tick_spacing
     return axis
+
+
+def fit_axis_titles(plot_item: pg.PlotItem, names=("left", "right", "bottom")) -> None:
+    """Show each named axis's title only while it fits along its axis (the view box's height
+    for a vertical axis, its width for a horizontal one): in a short plot at presenter size
+    a title such as "true positive rate" would otherwise be clipped."""
+    box = plot_item.vb
+    for name in names:
+        axis = plot_item.getAxis(name)
+        if axis.label is None or not axis.labelText:
+            continue
+        margin = axis.label.document().documentMargin()
+        length = axis.label.boundingRect().width() - 2 * margin
+        room = box.height() if axis.orientation in ("left", "right") else box.width()
+        fits = length <= room
+        if axis.label.isVisibleTo(axis) != fits:
+            axis.showLabel(fits)
+
+
+def keep_axis_titles_fitting(plot_item: pg.PlotItem,
+                             names=("left", "right", "bottom")) -> None:
+    """Run :func:`fit_axis_titles` whenever the plot's view box is resized."""
+    plot_item.vb.sigResized.connect(lambda *_: fit_axis_titles(plot_item, names))
