@@ -33,16 +33,18 @@ def _read_csv(path):
 def test_split_metrics_recomputed_from_the_model():
     session = _session()
     result = split_metrics(session)
-    assert list(result) == list(SPLITS) and result["validation"] is None
+    assert list(result) == list(SPLITS) and len(session.validation_indices) > 0
     for name, X, indices in (("train", session.X_train, session.train_indices),
+                             ("validation", session.X_validation, session.validation_indices),
                              ("test", session.X_test, session.test_indices)):
         p1 = session.net.forward(X).output[:, 0]
         y = session.points.y[indices]
         predicted = (p1 > 0.5).astype(int)
         report = result[name]
         assert report["accuracy"] == np.mean(predicted == y)
-        assert report["accuracy"] == session.trainer.evaluate(X, session.y_train if name ==
-                                                              "train" else session.y_test)[1]
+        targets = {"train": session.y_train, "validation": session.y_validation,
+                   "test": session.y_test}[name]
+        assert report["accuracy"] == session.trainer.evaluate(X, targets)[1]
         for i in range(2):
             for j in range(2):
                 assert report["confusion_matrix"][i][j] == np.sum((y == i) & (predicted == j))
@@ -101,7 +103,7 @@ def test_headless_writes_metrics_per_split_and_predictions_csv(tmp_path):
     written = json.loads((tmp_path / "out" / SUMMARY_NAME).read_text(encoding="utf-8"))
     assert written["metrics"] == summary["metrics"]
     assert list(summary["metrics"]) == ["train", "validation", "test"]
-    assert summary["metrics"]["validation"] is None
+    assert summary["metrics"]["validation"]["accuracy"] == summary["validation_accuracy"]
     assert summary["metrics"]["test"]["accuracy"] == summary["test_accuracy"]
     assert summary["metrics"]["train"]["accuracy"] == summary["train_accuracy"]
     assert "train_loss" in summary["measurements"]
@@ -131,7 +133,8 @@ def test_every_trainer_accuracy_comes_from_core_metrics(monkeypatch):
 
     monkeypatch.setattr(core.training, "accuracy", spy)
     session.trainer.step()
-    assert sorted(calls) == sorted([len(session.X_train), len(session.X_test)])
+    assert sorted(calls) == sorted([len(session.X_train), len(session.X_validation),
+                                    len(session.X_test)])
     calls.clear()
     session.trainer.evaluate(session.X_test, session.y_test)
     assert calls == [len(session.X_test)]
