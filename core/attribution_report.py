@@ -29,11 +29,11 @@ from core.attributions import (
     predicted_class,
     shapley_values,
 )
-from core.datasets import FEATURE_LABELS
+from core.datasets import FEATURE_LABELS, expand_features
 from core.feature_jacobians import raw_jacobian
 from core.selected_sample import shown_sample
 
-__all__ = ["SampleAttributions", "explain_sample", "feature_labels", "session_permutation",
+__all__ = ["AttributionInputs", "SampleAttributions", "explain_sample", "explain", "feature_labels", "session_permutation",
            "saliency_grid", "summary_entry", "BASELINE_NAME", "PERMUTATION_REPEATS"]
 
 #: The baseline of integrated gradients, as ``summary.json`` names it.
@@ -54,6 +54,53 @@ def feature_labels(input_features, raw_names) -> list[str]:
         return [FEATURE_LABELS.get(name, name) for name in input_features]
     padded = raw + ("x2",) * (2 - len(raw))
     return [_RAW_TEMPLATES[name].format(*padded) for name in input_features]
+
+
+@dataclass(frozen=True)
+class AttributionInputs:
+    """Everything the attributions read, copied out of a Session so that a worker thread can
+    compute while the Session trains on (:meth:`from_session`).
+
+    ``net``: a copy of the network; ``sample``: the training index explained (None without
+    training points); ``X_train``, ``X_test`` (network inputs), ``y_test`` (labels or
+    targets of the test points, as ``points.y``); ``train_indices``; ``input_features``,
+    ``labels`` (:func:`feature_labels`); ``mean``, ``std`` (the standardizer); ``dim``
+    (raw input dimension), ``task``, ``standardized``."""
+
+    net: object
+    sample: int | None
+    X_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    train_indices: np.ndarray
+    input_features: tuple[str, ...]
+    labels: tuple[str, ...]
+    mean: np.ndarray
+    std: np.ndarray
+    dim: int
+    task: str
+    standardized: bool
+
+    @classmethod
+    def from_session(cls, session, selected_sample: int | None = None) -> AttributionInputs:
+        """A copy of what ``session`` holds now; the sample is the inspector's
+        (``core.selected_sample.shown_sample`` of ``selected_sample``, the controller's
+        choice; None = default)."""
+        return cls(
+            net=session.net.copy(), sample=shown_sample(session.trainer, selected_sample),
+            X_train=np.array(session.X_train, dtype=np.float64),
+            X_test=np.array(session.X_test, dtype=np.float64),
+            y_test=np.array(session.points.y[session.test_indices]),
+            train_indices=np.array(session.train_indices),
+            input_features=tuple(session.input_features),
+            labels=tuple(feature_labels(session.input_features, session.feature_names)),
+            mean=session.standardizer.mean.copy(), std=session.standardizer.std.copy(),
+            dim=int(session.points.dim), task=session.points.task,
+            standardized=bool(session.data.standardize))
+
+    def transform(self, raw_X) -> np.ndarray:
+        """Raw inputs (n, dim) → network inputs, as ``Session.transform``."""
+        return (expand_features(raw_X, self.input_features) - self.mean) / self.std
 
 
 @dataclass(frozen=True)
@@ -85,10 +132,9 @@ class SampleAttributions:
     standardized: bool
 
 
-def output_function(session, x) -> tuple[OutputFunction, int | None]:
+def output_function(net, x) -> tuple[OutputFunction, int | None]:
     """(f, k): f explains the predicted class k of input x (the app's class rule), or ŷ
     (k None) for regression."""
-    net = session.net
     if net.output_activation == "linear":
         return OutputFunction(net, 0), None
     k = predicted_class(net, x)
@@ -98,18 +144,25 @@ def output_function(session, x) -> tuple[OutputFunction, int | None]:
 def explain_sample(session, selected_sample: int | None = None,
                    steps: int = DEFAULT_IG_STEPS, background_size: int = DEFAULT_BACKGROUND_SIZE,
                    seed: int = 0) -> SampleAttributions:
+    """:func:`explain` of the sample the inspector shows (``selected_sample``: the
+    controller's choice, None = default) in ``session``."""
+    return explain(AttributionInputs.from_session(session, selected_sample), steps,
+                   background_size, seed)
+
+
+def explain(inputs: AttributionInputs, steps: int = DEFAULT_IG_STEPS,
+            background_size: int = DEFAULT_BACKGROUND_SIZE, seed: int = 0
+            ) -> SampleAttributions:
     """Gradient × input, integrated gradients (from the training mean, ``steps`` nodes) and
     exact Shapley values (background: ``background_size`` training rows drawn with ``seed``)
-    of the sample the inspector shows (``selected_sample``: the controller's choice, None =
-    default). Raises AttributionError("empty_background") without training points and
-    ("not_finite") when the network's output is not finite there."""
-    trainer = session.trainer
-    sample = shown_sample(trainer, selected_sample)
-    if sample is None:
+    of ``inputs.sample``. Raises AttributionError("empty_background") without training
+    points and ("not_finite") when the network's output is not finite there."""
+    sample = inputs.sample
+    if sample is None or inputs.X_train.shape[0] == 0:
         raise AttributionError("empty_background")
-    X_train = np.asarray(session.X_train, dtype=np.float64)
+    X_train = inputs.X_train
     x = X_train[sample]
-    f, k = output_function(session, x)
+    f, k = output_function(inputs.net, x)
     with np.errstate(all="ignore"):
         f_x = float(f.value(x[None, :])[0])
         gradient = f.gradient(x[None, :])[0]
@@ -123,21 +176,27 @@ def explain_sample(session, selected_sample: int | None = None,
     except AttributionError as error:
         shapley_error = error
     return SampleAttributions(
-        sample=sample, point=int(session.train_indices[sample]), k=k,
-        features=feature_labels(session.input_features, session.feature_names), x=x.copy(),
-        f_x=f_x, gradient=gradient, gradient_x_input=gradient_x_input(f, x),
-        baseline=baseline, ig=ig, shapley=shapley, shapley_error=shapley_error,
-        standardized=bool(session.data.standardize))
+        sample=sample, point=int(inputs.train_indices[sample]), k=k,
+        features=list(inputs.labels), x=x.copy(), f_x=f_x, gradient=gradient,
+        gradient_x_input=gradient_x_input(f, x), baseline=baseline, ig=ig, shapley=shapley,
+        shapley_error=shapley_error, standardized=inputs.standardized)
 
 
 def session_permutation(session, repeats: int = PERMUTATION_REPEATS, seed: int = 0
                         ) -> PermutationImportance:
     """Permutation importance of the network's inputs over the test split (accuracy for
-    classification, MSE for regression). Raises AttributionError("empty_split") without
-    test points."""
-    y = session.points.y[session.test_indices]
-    metric = "mse" if session.points.task == "regression" else "accuracy"
-    return permutation_importance(session.net, session.X_test, y, metric, repeats, seed)
+    classification, MSE for regression); ``session``: a Session or
+    :class:`AttributionInputs`. Raises AttributionError("empty_split") without test
+    points."""
+    inputs = _inputs(session)
+    metric = "mse" if inputs.task == "regression" else "accuracy"
+    return permutation_importance(inputs.net, inputs.X_test, inputs.y_test, metric, repeats,
+                                  seed)
+
+
+def _inputs(source) -> AttributionInputs:
+    return source if isinstance(source, AttributionInputs) else \
+        AttributionInputs.from_session(source)
 
 
 def saliency_grid(session, x_range, y_range, resolution, k: int | None
@@ -150,8 +209,9 @@ def saliency_grid(session, x_range, y_range, resolution, k: int | None
 
     Returns ``(xs (res_x,), ys (res_y,), norms (res_y, res_x))`` float64, row i = ys[i];
     non-finite gradients give NaN. Raises AttributionError("bad_input") for 1-D points or a
-    resolution < 2."""
-    if session.points.dim != 2:
+    resolution < 2. ``session``: a Session or :class:`AttributionInputs`."""
+    session = _inputs(session)
+    if session.dim != 2:
         raise AttributionError("bad_input", what="the saliency map needs 2-D inputs")
     res_x, res_y = (int(resolution), int(resolution)) if np.ndim(resolution) == 0 else \
         (int(resolution[0]), int(resolution[1]))
@@ -165,7 +225,7 @@ def saliency_grid(session, x_range, y_range, resolution, k: int | None
     f = OutputFunction(session.net, 0 if k is None else int(k))
     with np.errstate(all="ignore"):
         du = f.gradient(session.transform(raw))  # (n, d)
-        jac = raw_jacobian(raw, session.input_features, session.standardizer.std)
+        jac = raw_jacobian(raw, session.input_features, session.std)
         norms = np.linalg.norm(np.einsum("nf,nfd->nd", du, jac), axis=1)
     norms[~np.isfinite(norms)] = np.nan
     return xs, ys, norms.reshape(res_y, res_x)

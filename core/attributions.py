@@ -23,6 +23,7 @@ and the numbers in ``details``, so the GUI words them per code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from math import factorial
 
 import numpy as np
@@ -165,11 +166,21 @@ class IntegratedGradients:
         return float(self.attributions.sum())
 
 
+@lru_cache(maxsize=8)
+def _gauss_legendre(steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss–Legendre nodes and weights mapped to [0, 1] (cached: the eigenvalue problem
+    behind ``leggauss`` costs more than the integral). Read-only arrays."""
+    nodes, weights = np.polynomial.legendre.leggauss(steps)
+    nodes, weights = (nodes + 1.0) / 2.0, weights / 2.0
+    nodes.setflags(write=False)
+    weights.setflags(write=False)
+    return nodes, weights
+
+
 def _quadrature(steps: int, rule: str) -> tuple[np.ndarray, np.ndarray]:
     """(nodes α, weights) on [0, 1] of ``rule`` with ``steps`` nodes/intervals; Σ weights = 1."""
     if rule == "gauss_legendre":
-        nodes, weights = np.polynomial.legendre.leggauss(steps)
-        return (nodes + 1.0) / 2.0, weights / 2.0
+        return _gauss_legendre(steps)
     alphas = np.arange(steps + 1) / steps
     weights = np.full(steps + 1, 1.0 / steps)
     if rule == "trapezoid":

@@ -102,3 +102,15 @@ def test_session_permutation_uses_the_test_split_and_its_labels():
     with pytest.raises(AttributionError) as error:
         session_permutation(session)
     assert error.value.code == "empty_split"
+
+
+def test_attribution_inputs_are_a_copy_that_training_does_not_change():
+    from core.attribution_report import AttributionInputs, explain
+
+    session = circle_session()
+    inputs = AttributionInputs.from_session(session, 3)
+    before = explain(inputs)
+    train(session, 20)
+    after = explain(inputs)
+    np.testing.assert_array_equal(before.ig.attributions, after.ig.attributions)
+    assert explain_sample(session, 3).f_x != before.f_x
