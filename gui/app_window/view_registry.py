@@ -18,6 +18,7 @@ from gui.charts.loss_curve import LossCurve
 from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
 from gui.diagram.network_diagram import NetworkDiagram
+from gui.explain.attribution_view import AttributionView
 from gui.inspector.widget import Inspector, inspector_actions
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
@@ -114,6 +115,12 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Loss surface"), export_rank=2,
              export_target=LossSurfaceView.figure_part, headless_size=(700, 640),
              redraws_on=SURFACE_REDRAWS_ON),
+    ViewSpec("attributions", QT_TRANSLATE_NOOP("ui", "Attributions"),
+             lambda c, ctx: AttributionView(c, synchronous=ctx.offscreen), dock_area=RIGHT,
+             tab_with="loss_curve", visible=False, shortcut="Ctrl+Shift+A",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the attributions"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=6,
+             redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
