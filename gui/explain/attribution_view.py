@@ -158,7 +158,8 @@ class AttributionView(QtWidgets.QWidget):
         if self.runner is not None:
             self.runner.resultReady.connect(self._on_result)
             self.runner.busyChanged.connect(self._show_busy)
-        self.gate = RefreshGate(self, self.redraw, min_interval=0.5)
+        # the scroll area and its content cover the view; the content's margins stay visible
+        self.gate = RefreshGate(content, self.redraw, min_interval=0.5)
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
         if controller is not None:

@@ -57,9 +57,11 @@ class FeatureBars(pg.PlotWidget):
         self.values = values
         rows = -np.arange(d, dtype=np.float64)  # feature 0 on top
         shown = np.where(np.isfinite(values), values, 0.0)
-        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in shown]
+        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in shown] or None
         self.bars.setOpts(x0=np.minimum(shown, 0.0), y=rows, width=np.abs(shown),
-                          height=BAR_HEIGHT, brushes=brushes, pens=[pg.mkPen(None)] * d)
+                          height=BAR_HEIGHT, brushes=brushes, brush=POSITIVE,
+                          pen=pg.mkPen(None), pens=None)
+        self.bars.setVisible(d > 0)
         spread = np.zeros(d) if errors is None else np.nan_to_num(
             np.asarray(errors, dtype=np.float64).reshape(-1))
         self.errors.setData(x=shown, y=rows, left=spread, right=spread, beam=0.25)
