@@ -120,6 +120,7 @@ VIEWS = ViewRegistry((
              tab_with="loss_curve", visible=False, shortcut="Ctrl+Shift+A",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the attributions"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=6,
+             export_target=AttributionView.figure_part, headless_size=(900, 820),
              redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
 ))
 

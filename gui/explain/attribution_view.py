@@ -119,7 +119,7 @@ class AttributionView(QtWidgets.QWidget):
 
     def __init__(self, controller=None, synchronous: bool = False, parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(320, 260)
+        self.setMinimumSize(220, 120)  # the content scrolls
         self.synchronous = synchronous
         self.results: dict[str, object] = {}
         self.controller = None
@@ -164,6 +164,11 @@ class AttributionView(QtWidgets.QWidget):
         self.retranslate()
         if controller is not None:
             self.set_controller(controller)
+
+    def figure_part(self) -> QtWidgets.QWidget:
+        """What File ▸ Export and the headless figures draw: all the content, scrolled or
+        not."""
+        return self.scroll.widget()
 
     def _arrange(self, columns: int) -> None:
         """The four charts in ``columns`` columns (1 in a narrow dock, else 2)."""
