@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from core.attribution_report import explain_sample, summary_entry
+from core.attributions import AttributionError
 from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
@@ -85,6 +87,16 @@ def _export_dir(export_dir: str | os.PathLike | None) -> Path | None:
     return path
 
 
+def _attributions(session) -> dict[str, Any]:
+    """``summary["attributions"]``: the attributions of the sample the inspector shows by
+    default (``core.attribution_report.summary_entry``), or ``{"error": code}`` when they
+    cannot be computed (no training points, a non-finite output)."""
+    try:
+        return summary_entry(explain_sample(session))
+    except AttributionError as error:
+        return {"error": error.code}
+
+
 def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None = None,
                  steps: int | None = None, export_dir: str | os.PathLike | None = None,
                  export_views: ExportViews | None = None) -> dict[str, Any]:
@@ -112,7 +124,8 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     model — accuracy, confusion_matrix, precision, recall, f1, macro_f1 and for two classes
     roc_auc, average_precision; regression mse, mae, r2; null for a split the session does
     not have or that is empty), ``measurements`` (the lesson measurements of
-    :func:`core.lesson_outcomes.measure`) and more (see the code).
+    :func:`core.lesson_outcomes.measure`), ``attributions`` (of the sample the inspector shows
+    by default: ``core.attribution_report.summary_entry``) and more (see the code).
     For a lesson trained for its stated number of steps, ``expect_met`` says whether every
     claim of its text holds (``unmet`` lists those that do not; else None).
 
@@ -156,6 +169,7 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
             "steps", "epochs", "divergence", "diverged")},
         "views": views,
         "expect": None, "expect_met": None, "unmet": [],
+        "attributions": _attributions(session),
     }
     if lesson_record is not None:
         summary["expect"] = lesson_record.expect

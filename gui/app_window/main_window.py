@@ -581,6 +581,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.workspaces.shut_down()  # remembers the layout (only once started: app.py)
         self.controller.shutdown()
         self.loss_surface.shutdown()  # its worker threads: quit() + wait()
+        self.views["attributions"].shutdown()
+        self.step_views.saliency.shutdown()
         super().closeEvent(event)
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802

@@ -2,8 +2,8 @@
 
 Views (built and docked by the main window from ``gui.app_window.view_registry``): the network
 diagram and the inspector, the weight/gradient heatmaps and the per-layer gradient norms; and
-two canvas overlays made here: the input-gradient arrow of the selected sample and the
-enlarged map of a hovered neuron.
+canvas overlays made here: the input-gradient arrow of the selected sample, the
+enlarged map of a hovered neuron and the saliency map the Attributions view switches on.
 
 Selection: clicking an edge or bias marker (diagram) or a heatmap cell selects that parameter;
 clicking a neuron selects it (again: clears); Shift+click on the canvas selects a sample
@@ -18,6 +18,7 @@ from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.overlays import InputGradientArrow, NeuronPreview
 from gui.canvas.presenter import canvas_positions
 from gui.common.refresh import is_shown
+from gui.explain.saliency_overlay import SaliencyOverlay
 
 
 class StepViews:
@@ -33,6 +34,9 @@ class StepViews:
         self.norms = views["gradient_norms"]
         self.arrow = InputGradientArrow(canvas)
         self.preview = NeuronPreview(canvas)
+        self.saliency = SaliencyOverlay(canvas, controller)  # the Attributions view's toggle
+        if "attributions" in views:
+            views["attributions"].saliencyToggled.connect(self.saliency.set_enabled)
         self._range = None
 
         self.diagram.parameterClicked.connect(c.select_parameter)

@@ -19,6 +19,7 @@ from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.evaluate.metrics_view import MetricsView
+from gui.explain.attribution_view import AttributionView
 from gui.inspector.widget import Inspector, inspector_actions
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
@@ -121,6 +122,13 @@ VIEWS = ViewRegistry((
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the metrics"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Metrics"), export_rank=6,
              headless_size=(900, 620), redraws_on=MetricsView.REDRAWS_ON, gate=_view_gate),
+    ViewSpec("attributions", QT_TRANSLATE_NOOP("ui", "Attributions"),
+             lambda c, ctx: AttributionView(c, synchronous=ctx.offscreen), dock_area=RIGHT,
+             tab_with="loss_curve", visible=False, shortcut="Ctrl+Shift+A",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the attributions"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=7,
+             export_target=AttributionView.figure_part, headless_size=(900, 820),
+             redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
@@ -144,7 +152,7 @@ WORKSPACE_LAYOUTS = {
         presenter_views=("loss_surface", "loss_curve"), tall_sides=True),
     "evaluate": Layout(
         "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
-        (Column("right", 0.56, (Cell(("metrics",)),)),
+        (Column("right", 0.56, (Cell(("metrics", "attributions")),)),
          Column("bottom", 0.34, (Cell(("loss_curve",)),))),
         presenter_views=("metrics",)),
 }

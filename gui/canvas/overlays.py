@@ -4,7 +4,7 @@
   coordinates — the direction in which moving the point changes the prediction fastest.
   ``MLP.input_gradient`` backpropagates to the network's inputs (the expanded, standardized
   features); the chain rule through the standardizer (1/std) and the feature map (its
-  Jacobian, :data:`FEATURE_JACOBIANS`) brings it back to the raw coordinates the canvas shows.
+  Jacobian, ``core.feature_jacobians``) brings it back to the raw coordinates the canvas shows.
 - :class:`NeuronPreview`: while a diagram node is hovered, that unit's activation over the
   canvas range, drawn over the decision boundary.
 
@@ -18,24 +18,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from core.feature_jacobians import raw_jacobian
 from core.metrics import predicted_classes
 from gui.common.i18n import translate
 from core.parameters import sup
 from gui.common.neuron_images import grid_activations, layer_images, output_role
 from gui.common.number_format import number
-
-#: ∂feature/∂(x1, x2) at raw points X (n, 2) → (n, 2) — the derivative of each entry of
-#: core.datasets.FEATURES.
-FEATURE_JACOBIANS = {
-    "x1": lambda X: np.column_stack([np.ones(len(X)), np.zeros(len(X))]),
-    "x2": lambda X: np.column_stack([np.zeros(len(X)), np.ones(len(X))]),
-    "x1^2": lambda X: np.column_stack([2.0 * X[:, 0], np.zeros(len(X))]),
-    "x2^2": lambda X: np.column_stack([np.zeros(len(X)), 2.0 * X[:, 1]]),
-    "x1*x2": lambda X: np.column_stack([X[:, 1], X[:, 0]]),
-    "sin(x1)": lambda X: np.column_stack([np.cos(X[:, 0]), np.zeros(len(X))]),
-    "sin(x2)": lambda X: np.column_stack([np.zeros(len(X)), np.cos(X[:, 1])]),
-}
-
 
 def gradient_output_index(session, features: np.ndarray) -> int:
     """Which output ŷ the arrow differentiates: p(class 1) for a sigmoid, the first output for
@@ -58,10 +46,8 @@ def raw_input_gradient(session, raw_x) -> tuple[np.ndarray, int]:
         raise ValueError(f"raw_x must have {dim} coordinates, got {raw.shape[1]}")
     features = session.transform(raw)
     k = gradient_output_index(session, features)
-    du = session.net.input_gradient(features, k)[0] / session.standardizer.std
-    padded = np.column_stack([raw, np.zeros((1, 2 - dim))])  # feature maps read x2 only if dim 2
-    jacobian = np.vstack([FEATURE_JACOBIANS[name](padded) for name in session.input_features])
-    return du @ jacobian[:, :dim], k
+    du = session.net.input_gradient(features, k)[0]
+    return du @ raw_jacobian(raw, session.input_features, session.standardizer.std)[0], k
 
 
 class InputGradientArrow:

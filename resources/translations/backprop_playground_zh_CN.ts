@@ -2,6 +2,147 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Attributions</name>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="77"/>
+        <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
+        <extracomment>Below this width the four charts stack in one column (the dock scrolls).</extracomment>
+        <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="81"/>
+        <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
+        <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="84"/>
+        <source>No training points to explain.</source>
+        <translation>没有可解释的训练点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="86"/>
+        <source>The network&apos;s output is not finite here.</source>
+        <translation>网络在这里的输出不是有限值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="87"/>
+        <source>Cannot compute: {0}</source>
+        <translation>无法计算：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="209"/>
+        <source>computing…</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="218"/>
+        <source>Saliency ‖∂f/∂x‖ on the canvas</source>
+        <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="219"/>
+        <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
+        <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="231"/>
+        <source>Gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="233"/>
+        <source>Why this prediction?</source>
+        <translation>为什么是这个预测？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="244"/>
+        <source>f = ŷ = {0}</source>
+        <translation>f = ŷ = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="246"/>
+        <source>predicted {0}, f = p({0}) = {1}</source>
+        <translation>预测为 {0}，f = p({0}) = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="248"/>
+        <source>Why this prediction? Sample #{0}: {1}</source>
+        <translation>为什么是这个预测？样本 #{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="250"/>
+        <source>standardized features (z-scores fitted on the training points)</source>
+        <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="252"/>
+        <source>features (not standardized)</source>
+        <translation>特征（未标准化）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="253"/>
+        <source>Bars per network input: {0}. Baseline: the training mean.</source>
+        <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="257"/>
+        <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
+        <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="261"/>
+        <source>Integrated gradients ({0} steps)</source>
+        <translation>积分梯度（{0} 步）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="265"/>
+        <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
+        <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="271"/>
+        <source>Shapley values</source>
+        <translation>Shapley 值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="275"/>
+        <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
+        <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="279"/>
+        <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
+        <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="287"/>
+        <source>Permutation importance ({0} repeats, ± 1 std)</source>
+        <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="299"/>
+        <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
+        <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="303"/>
+        <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
+        <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="312"/>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/saliency_overlay.py" line="139"/>
+        <source>saliency ‖∂{0}/∂x‖: 0 (dark) … {1} (yellow)</source>
+        <extracomment>At most RESOLUTION² grid cells (one backward pass each), square on screen.</extracomment>
+        <translation>显著性 ‖∂{0}/∂x‖：0（暗）… {1}（黄）</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <location filename="../../gui/files/autosave.py" line="132"/>
@@ -812,37 +953,42 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="70"/>
+        <location filename="../../gui/app_window/view_registry.py" line="71"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="82"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="115"/>
+        <location filename="../../gui/app_window/view_registry.py" line="116"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="88"/>
+        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <source>Attributions</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="103"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="109"/>
+        <location filename="../../gui/app_window/view_registry.py" line="110"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1599,99 +1745,99 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossCurve</name>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="45"/>
+        <location filename="../../gui/charts/loss_curve.py" line="46"/>
         <source>test accuracy</source>
         <extracomment>QSettings key of the &quot;J&quot; check box (bool; default on). Line width when paused; during Play 1-px lines are used, because Qt strokes wider antialiased polylines several times slower (the curve is redrawn every frame). Solid lines only: dashed polylines are slow too. Names of the lines in keys and legends.</extracomment>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="46"/>
+        <location filename="../../gui/charts/loss_curve.py" line="47"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="47"/>
+        <location filename="../../gui/charts/loss_curve.py" line="48"/>
         <source>train data loss</source>
         <translation>训练数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="48"/>
+        <location filename="../../gui/charts/loss_curve.py" line="49"/>
         <source>validation data loss</source>
         <translation>验证数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="49"/>
+        <location filename="../../gui/charts/loss_curve.py" line="50"/>
         <source>test data loss</source>
         <translation>测试数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="50"/>
+        <location filename="../../gui/charts/loss_curve.py" line="51"/>
         <source>best validation: step {0}</source>
         <translation>最佳验证：第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="51"/>
+        <location filename="../../gui/charts/loss_curve.py" line="52"/>
         <source>J = train data loss + penalty</source>
         <translation>J = 训练数据损失 + 惩罚项</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="191"/>
+        <location filename="../../gui/charts/loss_curve.py" line="195"/>
         <source>Restore best</source>
         <extracomment>the best validation step shown (None: none) and whether its weights can come back</extracomment>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="194"/>
+        <location filename="../../gui/charts/loss_curve.py" line="198"/>
         <source>Step N is the network after N updates (step 0: the initial weights). Each point is the mean loss over the whole training or test set at those weights, without the L1/L2 penalty (the data loss).</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="199"/>
+        <location filename="../../gui/charts/loss_curve.py" line="203"/>
         <source>Show J = training data loss + L1/L2 penalty: the quantity the optimizer minimizes. The other lines are data losses, without the penalty.</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="360"/>
+        <location filename="../../gui/charts/loss_curve.py" line="371"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="363"/>
+        <location filename="../../gui/charts/loss_curve.py" line="374"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="365"/>
+        <location filename="../../gui/charts/loss_curve.py" line="376"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="413"/>
+        <location filename="../../gui/charts/loss_curve.py" line="424"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="414"/>
+        <location filename="../../gui/charts/loss_curve.py" line="425"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="416"/>
+        <location filename="../../gui/charts/loss_curve.py" line="427"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="417"/>
+        <location filename="../../gui/charts/loss_curve.py" line="428"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="419"/>
+        <location filename="../../gui/charts/loss_curve.py" line="430"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="420"/>
+        <location filename="../../gui/charts/loss_curve.py" line="431"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -1704,17 +1850,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="422"/>
+        <location filename="../../gui/charts/loss_curve.py" line="433"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="425"/>
+        <location filename="../../gui/charts/loss_curve.py" line="436"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="426"/>
+        <location filename="../../gui/charts/loss_curve.py" line="437"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -1956,142 +2102,142 @@ Restore the scene autosaved at {0}?</source>
         <translation>打开此标签页时才会创建三维视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="31"/>
+        <location filename="../../gui/surface/controls.py" line="32"/>
         <source>Two parameters</source>
         <translation>两个参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="32"/>
+        <location filename="../../gui/surface/controls.py" line="33"/>
         <source>Random (filter-normalized)</source>
         <translation>随机方向（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="33"/>
+        <location filename="../../gui/surface/controls.py" line="34"/>
         <source>PCA of the path</source>
         <translation>路径的 PCA</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="34"/>
+        <location filename="../../gui/surface/controls.py" line="35"/>
         <source>(w, b) of a linear model</source>
         <translation>线性模型的 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="144"/>
+        <location filename="../../gui/surface/controls.py" line="143"/>
         <source>Which plane of parameter space to show: two chosen weights/biases (exact path), two random filter-normalized directions (Li et al. 2018), the first two principal components of the path, or (w, b) of a 1-input linear model</source>
         <translation>显示参数空间中的哪个平面：两个选定的权重/偏置（路径精确），两个经滤波器归一化的随机方向（Li 等，2018），路径的前两个主成分，或单输入线性模型的 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="149"/>
+        <location filename="../../gui/surface/controls.py" line="148"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="150"/>
+        <location filename="../../gui/surface/controls.py" line="149"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="151"/>
+        <location filename="../../gui/surface/controls.py" line="150"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="152"/>
+        <location filename="../../gui/surface/controls.py" line="151"/>
         <source>A weight clicked in the network diagram becomes the horizontal axis; the previous one moves to the vertical</source>
         <translation>在网络结构图中单击的权重成为横轴；原来的横轴参数移到纵轴</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="155"/>
+        <location filename="../../gui/surface/controls.py" line="154"/>
         <source>Grid points per axis, 21–101 (a 21×21 preview is drawn first)</source>
         <translation>每个坐标轴上的网格点数，21–101（先画一个 21×21 的预览）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="157"/>
+        <location filename="../../gui/surface/controls.py" line="156"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="160"/>
+        <location filename="../../gui/surface/controls.py" line="159"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="161"/>
+        <location filename="../../gui/surface/controls.py" line="160"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="166"/>
+        <location filename="../../gui/surface/controls.py" line="165"/>
         <source>total loss</source>
         <translation>总损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="168"/>
+        <location filename="../../gui/surface/controls.py" line="167"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="169"/>
+        <location filename="../../gui/surface/controls.py" line="168"/>
         <source>Colour by the data loss, or by the total loss J = data loss + L1/L2 penalty (the one the optimizer minimizes)</source>
         <translation>按数据损失着色，或按总损失 J = 数据损失 + L1/L2 惩罚项（优化器最小化的就是它）着色</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="172"/>
+        <location filename="../../gui/surface/controls.py" line="171"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="173"/>
+        <location filename="../../gui/surface/controls.py" line="172"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="175"/>
+        <location filename="../../gui/surface/controls.py" line="174"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="176"/>
+        <location filename="../../gui/surface/controls.py" line="175"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="178"/>
+        <location filename="../../gui/surface/controls.py" line="177"/>
         <source>auto: off</source>
         <translation>自动：关</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="179"/>
+        <location filename="../../gui/surface/controls.py" line="178"/>
         <source>auto: </source>
         <translation>自动：每 </translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="181"/>
+        <location filename="../../gui/surface/controls.py" line="180"/>
         <source>Recompute automatically after this many training steps while the dock is visible (0 = only on demand)</source>
         <translation>面板可见时，每训练这么多步自动重新计算（0 = 仅在需要时手动计算）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="186"/>
+        <location filename="../../gui/surface/controls.py" line="185"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="187"/>
+        <location filename="../../gui/surface/controls.py" line="186"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="191"/>
+        <location filename="../../gui/surface/controls.py" line="190"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="192"/>
+        <location filename="../../gui/surface/controls.py" line="191"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="193"/>
+        <location filename="../../gui/surface/controls.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2125,35 +2271,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="381"/>
+        <location filename="../../gui/app_window/main_window.py" line="383"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="382"/>
+        <location filename="../../gui/app_window/main_window.py" line="384"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="386"/>
+        <location filename="../../gui/app_window/main_window.py" line="388"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="538"/>
+        <location filename="../../gui/app_window/main_window.py" line="540"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="545"/>
+        <location filename="../../gui/app_window/main_window.py" line="547"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="547"/>
+        <location filename="../../gui/app_window/main_window.py" line="549"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -2162,12 +2308,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="519"/>
+        <location filename="../../gui/app_window/main_window.py" line="521"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="522"/>
+        <location filename="../../gui/app_window/main_window.py" line="524"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2192,13 +2338,13 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/evaluate/metrics_view.py" line="158"/>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="116"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="119"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
         <location filename="../../gui/evaluate/metrics_view.py" line="158"/>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="115"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="118"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
@@ -2263,37 +2409,37 @@ Restore the scene autosaved at {0}?</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="111"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="114"/>
         <source>p(class 1)</source>
         <translation>p（类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="112"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="115"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="113"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="116"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="114"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="117"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="122"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="125"/>
         <source>ROC, AUC = {0}</source>
         <translation>ROC，AUC = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="124"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
         <source>Precision–recall, AP = {0}</source>
         <translation>精确率–召回率，AP = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="130"/>
         <source>Threshold {0} (drag)</source>
         <translation>阈值 {0}（可拖动）</translation>
     </message>
@@ -2301,9 +2447,8 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/canvas/overlays.py" line="173"/>
+        <location filename="../../gui/canvas/overlays.py" line="159"/>
         <source> (input feature)</source>
-        <extracomment>∂feature/∂(x1, x2) at raw points X (n, 2) → (n, 2) — the derivative of each entry of core.datasets.FEATURES.</extracomment>
         <translation>（输入特征）</translation>
     </message>
     <message>
@@ -3289,29 +3434,34 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="88"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="94"/>
+        <location filename="../../gui/app_window/view_registry.py" line="95"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="100"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="109"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="121"/>
+        <location filename="../../gui/app_window/view_registry.py" line="122"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="128"/>
+        <source>Show / hide the attributions</source>
+        <translation>显示 / 隐藏归因</translation>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="103"/>
@@ -3874,43 +4024,43 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="140"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="137"/>
+        <location filename="../../gui/app_window/view_registry.py" line="145"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="141"/>
+        <location filename="../../gui/app_window/view_registry.py" line="149"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="146"/>
+        <location filename="../../gui/app_window/view_registry.py" line="154"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="219"/>
+        <location filename="../../gui/app_window/workspaces.py" line="228"/>
         <source>Workspaces</source>
         <extracomment>Object name of the tool bar holding the workspace tabs.</extracomment>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="220"/>
+        <location filename="../../gui/app_window/workspaces.py" line="229"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="221"/>
+        <location filename="../../gui/app_window/workspaces.py" line="230"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="223"/>
+        <location filename="../../gui/app_window/workspaces.py" line="232"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
@@ -4059,577 +4209,588 @@ Restore the scene autosaved at {0}?</source>
         <translation>用优化器更新权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="36"/>
+        <location filename="ui_strings.py" line="37"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="37"/>
+        <location filename="ui_strings.py" line="38"/>
         <source>Backpropagate: δ and ∂J/∂W, ∂J/∂b</source>
         <translation>反向传播：δ 以及 ∂J/∂W、∂J/∂b</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="38"/>
+        <location filename="ui_strings.py" line="39"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="39"/>
+        <location filename="ui_strings.py" line="40"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="40"/>
+        <location filename="ui_strings.py" line="41"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="41"/>
+        <location filename="ui_strings.py" line="42"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="42"/>
+        <location filename="ui_strings.py" line="43"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="43"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="73"/>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="186"/>
+        <source>Show / hide the attributions (Ctrl+Shift+A)</source>
+        <translation>显示 / 隐藏归因（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="74"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="68"/>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="../../gui/app_window/view_registry.py" line="69"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="ui_strings.py" line="64"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="65"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="106"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="91"/>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="../../gui/app_window/view_registry.py" line="92"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="../../gui/app_window/view_registry.py" line="82"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="112"/>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="../../gui/app_window/view_registry.py" line="113"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="118"/>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="119"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="../../gui/app_window/view_registry.py" line="125"/>
+        <location filename="ui_strings.py" line="36"/>
+        <source>Attributions</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="123"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="75"/>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="../../gui/app_window/view_registry.py" line="76"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="85"/>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="../../gui/app_window/view_registry.py" line="86"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4638,97 +4799,102 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="178"/>
+        <source>Saliency ‖∂f/∂x‖ on the canvas</source>
+        <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="179"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -4737,67 +4903,67 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -4806,44 +4972,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="78"/>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="../../gui/app_window/view_registry.py" line="79"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="97"/>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="../../gui/app_window/view_registry.py" line="98"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -4856,103 +5022,108 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="95"/>
+        <source>Gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="98"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -4961,12 +5132,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -4975,192 +5146,197 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="216"/>
+        <source>Why this prediction?</source>
+        <translation>为什么是这个预测？</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="218"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5173,12 +5349,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

@@ -103,3 +103,28 @@ def test_export_dir_that_is_a_file_is_an_argument_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(ValueError, match="exists and is not a folder"):
         run_headless(lesson="xor-hidden", steps=1, export_dir=blocker)
+
+
+def test_summary_holds_the_attributions_of_the_default_sample(tmp_path):
+    from core.attribution_report import explain_sample
+    from core.lesson_outcomes import train
+    from core.lessons import load_lesson_scene
+
+    summary = run_headless(lesson="penguins-standardized", steps=60, export_dir=tmp_path)
+    written = json.loads((tmp_path / SUMMARY_NAME).read_text(encoding="utf-8"))
+    entry = written["attributions"]
+    session, _views = load_lesson_scene("penguins-standardized")
+    train(session, 60)
+    again = explain_sample(session)  # the same run, recomputed: the numbers of the summary
+    assert entry == summary["attributions"]
+    assert entry["sample"] == again.sample and entry["class"] == again.k
+    assert entry["features"] == ["bill_length_mm", "flipper_length_mm"]
+    assert entry["space"] == "standardized_features" and entry["baseline"] == "training mean"
+    assert entry["gradient_x_input"] == again.gradient_x_input.tolist()
+    assert entry["integrated_gradients"] == again.ig.attributions.tolist()
+    assert entry["shapley"] == again.shapley.values.tolist()
+    assert entry["ig_completeness_error"] < 1e-6
+    assert sum(entry["integrated_gradients"]) == pytest.approx(
+        entry["output"] - entry["baseline_output"], abs=1e-6)
+    assert sum(entry["shapley"]) == pytest.approx(
+        entry["output"] - entry["shapley_expected"], abs=1e-12)

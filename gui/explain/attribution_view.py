@@ -1,0 +1,312 @@
+"""The Attributions view: why did the network predict this for the selected sample?
+
+Four bar charts, one bar per network input (the expanded features after standardization,
+named as the app names them), for f = the probability of the selected sample's predicted
+class (ŷ for regression) — all numbers from ``core.attribution_report``:
+
+- gradient × input, xᵢ · ∂f/∂xᵢ;
+- integrated gradients from the training mean, with the completeness line
+  "Σ = f(x) − f(baseline)" and its error;
+- exact Shapley values (2^d coalitions, a seeded background of training rows), with the
+  efficiency line "Σφ = f(x) − E[f]" and its error;
+- permutation importance over the test split, mean ± std over the repeats.
+
+The sample is the inspector's (the Shift+clicked one, else the first of the mini-batch). The
+work runs in a worker thread (``gui.common.workers.JobRunner``; Shapley over 2^7 coalitions
+and permutation importance over thousands of test points take up to seconds on a deep
+network), on a copy of the session (``AttributionInputs``), the newest request winning; the
+view redraws through its ``RefreshGate``, so only when shown and throttled during Play.
+``synchronous=True`` (offscreen figures, tests) computes in the GUI thread instead.
+The "Saliency on the canvas" box emits ``saliencyToggled``; the main window connects it to
+the canvas overlay (``gui.explain.saliency_overlay``).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import Signal
+
+from core.attribution_report import (
+    PERMUTATION_REPEATS,
+    AttributionInputs,
+    explain,
+    session_permutation,
+)
+from core.attributions import AttributionError
+from core.loss_surface import Cancelled
+from gui.common.i18n import manager, translate
+from gui.common.number_format import number
+from gui.common.refresh import RefreshGate, connect_redraws
+from gui.common.workers import JobRunner
+from gui.explain.feature_bars import FeatureBars
+
+EQUATION_DIGITS = 6  # the sums are checked to 1e-6: show enough digits to see it
+#: Below this width the four charts stack in one column (the dock scrolls).
+TWO_COLUMNS_WIDTH = 640
+
+
+def _attempt(compute, *args):
+    """The result, or the AttributionError that says why there is none."""
+    try:
+        return compute(*args)
+    except AttributionError as error:
+        return error
+
+
+def attribution_job(inputs: AttributionInputs):
+    """The worker's job: yields ("sample", SampleAttributions | AttributionError), then
+    ("permutation", (feature labels, PermutationImportance | AttributionError))."""
+
+    def job(progress):
+        def stages():
+            yield "sample", _attempt(explain, inputs)
+            if progress(0.5) is False:
+                raise Cancelled("attributions cancelled")
+            yield "permutation", (list(inputs.labels),
+                                  _attempt(session_permutation, inputs, PERMUTATION_REPEATS))
+            progress(1.0)
+        return stages()
+
+    return job
+
+
+def error_text(error: AttributionError) -> str:
+    """The view's sentence for an AttributionError, by its code."""
+    code, details = error.code, error.details
+    if code == "too_many_features":
+        return translate("Attributions", "Exact Shapley values need at most {0} inputs; this "
+                                         "network has {1}.").format(details["limit"],
+                                                                    details["d"])
+    if code == "empty_split":
+        return translate("Attributions", "No test points: permutation importance needs a "
+                                         "test split (training share below 100 %).")
+    if code == "empty_background":
+        return translate("Attributions", "No training points to explain.")
+    if code == "not_finite":
+        return translate("Attributions", "The network's output is not finite here.")
+    return translate("Attributions", "Cannot compute: {0}").format(str(error))
+
+
+class _Panel(QtWidgets.QWidget):
+    """A title, a FeatureBars chart and a caption under it."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(1)
+        self.title = QtWidgets.QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold")
+        self.bars = FeatureBars()
+        self.caption = QtWidgets.QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.caption)
+
+
+class AttributionView(QtWidgets.QWidget):
+    """The Attributions dock (see the module docstring)."""
+
+    #: Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry
+    #: (gui.app_window.view_registry) reads this.
+    REDRAWS_ON = ("stepped", "weightsChanged", "dataChanged", "pointsReplaced",
+                  "selectionChanged")
+
+    saliencyToggled = Signal(bool)
+
+    def __init__(self, controller=None, synchronous: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(220, 120)  # the content scrolls
+        self.synchronous = synchronous
+        self.results: dict[str, object] = {}
+        self.controller = None
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        content = QtWidgets.QWidget()
+        self.scroll.setWidget(content)
+        layout = QtWidgets.QVBoxLayout(content)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.header = QtWidgets.QLabel()
+        self.header.setWordWrap(True)
+        self.space = QtWidgets.QLabel()
+        self.space.setWordWrap(True)
+        row = QtWidgets.QHBoxLayout()
+        self.saliency = QtWidgets.QCheckBox()
+        self.saliency.toggled.connect(self.saliencyToggled)
+        self.status = QtWidgets.QLabel()
+        row.addWidget(self.saliency)
+        row.addStretch(1)
+        row.addWidget(self.status)
+        layout.addWidget(self.header)
+        layout.addWidget(self.space)
+        layout.addLayout(row)
+        self.grid = QtWidgets.QGridLayout()
+        self.grid.setSpacing(6)
+        self.panels = {name: _Panel() for name in ("gradient", "ig", "shapley", "permutation")}
+        self.columns = 0
+        self._arrange(2)
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
+        self.runner = None if synchronous else JobRunner("attributions", self)
+        if self.runner is not None:
+            self.runner.resultReady.connect(self._on_result)
+            self.runner.busyChanged.connect(self._show_busy)
+        # the scroll area and its content cover the view; the content's margins stay visible
+        self.gate = RefreshGate(content, self.redraw, min_interval=0.5)
+        manager().languageChanged.connect(self.retranslate)
+        self.retranslate()
+        if controller is not None:
+            self.set_controller(controller)
+
+    def figure_part(self) -> QtWidgets.QWidget:
+        """What File ▸ Export and the headless figures draw: all the content, scrolled or
+        not."""
+        return self.scroll.widget()
+
+    def _arrange(self, columns: int) -> None:
+        """The four charts in ``columns`` columns (1 in a narrow dock, else 2)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for i, panel in enumerate(self.panels.values()):
+            self.grid.addWidget(panel, i // columns, i % columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._arrange(1 if event.size().width() < TWO_COLUMNS_WIDTH else 2)
+        super().resizeEvent(event)
+
+    def set_controller(self, controller) -> None:
+        self.controller = controller
+        connect_redraws(self.gate, controller, self.REDRAWS_ON)
+        self.gate.request()
+
+    # ------------------------------------------------------------------ computing
+    def redraw(self) -> None:
+        """Compute the attributions of the current model (in the worker, or at once)."""
+        session = self.controller.session
+        self.saliency.setEnabled(session.points.dim == 2)
+        inputs = AttributionInputs.from_session(session, self.controller.selected_sample)
+        job = attribution_job(inputs)
+        if self.runner is None:
+            for name, result in job(lambda _fraction: None):
+                self._on_result(0, (name, result))
+        else:
+            self.runner.submit(job)
+
+    def _on_result(self, _request_id: int, item) -> None:
+        name, result = item
+        self.results[name] = result
+        self._render()
+
+    def _show_busy(self, busy: bool) -> None:
+        self.status.setText(translate("Attributions", "computing…") if busy else "")
+
+    def shutdown(self) -> None:
+        """Stop the worker thread (closing the window)."""
+        if self.runner is not None:
+            self.runner.shutdown()
+
+    # ------------------------------------------------------------------ drawing
+    def retranslate(self, _language: str = "") -> None:
+        self.saliency.setText(translate("Attributions", "Saliency ‖∂f/∂x‖ on the canvas"))
+        self.saliency.setToolTip(translate(
+            "Attributions", "Colours the canvas by how fast the explained output changes when "
+                            "the point moves (2-D inputs only)."))
+        self._render()
+
+    def _render(self) -> None:
+        sample = self.results.get("sample")
+        self._render_sample(sample)
+        self._render_permutation(self.results.get("permutation"))
+
+    def _render_sample(self, result) -> None:
+        panels = self.panels
+        panels["gradient"].title.setText(translate("Attributions", "Gradient × input"))
+        if result is None:
+            self.header.setText(translate("Attributions", "Why this prediction?"))
+            self.space.setText("")
+            return
+        if isinstance(result, AttributionError):
+            self.header.setText(error_text(result))
+            self.space.setText("")
+            for name in ("gradient", "ig", "shapley"):
+                panels[name].bars.set_values([], [])
+                panels[name].caption.setText("")
+            return
+        if result.k is None:
+            what = translate("Attributions", "f = ŷ = {0}").format(number(result.f_x, 4))
+        else:
+            what = translate("Attributions", "predicted {0}, f = p({0}) = {1}").format(
+                self._class_name(result.k), number(result.f_x, 4))
+        self.header.setText(translate("Attributions", "Why this prediction? Sample #{0}: {1}")
+                            .format(result.sample, what))
+        space = translate("Attributions", "standardized features (z-scores fitted on the "
+                                          "training points)") if result.standardized else \
+            translate("Attributions", "features (not standardized)")
+        self.space.setText(translate("Attributions", "Bars per network input: {0}. Baseline: "
+                                                     "the training mean.").format(space))
+        names = result.features
+        panels["gradient"].bars.set_values(names, result.gradient_x_input)
+        panels["gradient"].caption.setText(translate(
+            "Attributions", "xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each "
+                            "input."))
+        ig = result.ig
+        panels["ig"].title.setText(translate(
+            "Attributions", "Integrated gradients ({0} steps)").format(ig.steps))
+        panels["ig"].bars.set_values(names, ig.attributions)
+        digits = EQUATION_DIGITS
+        panels["ig"].caption.setText(translate(
+            "Attributions", "Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}").format(
+            number(ig.total, digits), number(ig.f_x, digits), number(ig.f_baseline, digits),
+            number(ig.f_x - ig.f_baseline, digits), number(abs(ig.completeness_error), 2)))
+        shapley = result.shapley
+        if shapley is None:
+            panels["shapley"].title.setText(translate("Attributions", "Shapley values"))
+            panels["shapley"].bars.set_values([], [])
+            panels["shapley"].caption.setText(error_text(result.shapley_error))
+            return
+        panels["shapley"].title.setText(translate(
+            "Attributions", "Shapley values (exact: {0} coalitions × {1} training rows)")
+            .format(shapley.n_coalitions, shapley.n_background))
+        panels["shapley"].bars.set_values(names, shapley.values)
+        panels["shapley"].caption.setText(translate(
+            "Attributions", "Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}").format(
+            number(shapley.values.sum(), digits), number(shapley.f_x, digits),
+            number(shapley.expected, digits), number(shapley.f_x - shapley.expected, digits),
+            number(abs(shapley.efficiency_error), 2)))
+
+    def _render_permutation(self, result) -> None:
+        panel = self.panels["permutation"]
+        panel.title.setText(translate(
+            "Attributions", "Permutation importance ({0} repeats, ± 1 std)")
+            .format(PERMUTATION_REPEATS))
+        if result is None:
+            return
+        names, result = result
+        if isinstance(result, AttributionError):
+            panel.bars.set_values([], [])
+            panel.caption.setText(error_text(result))
+            return
+        panel.bars.set_values(names, result.mean, errors=result.std)
+        if result.metric == "accuracy":
+            text = translate("Attributions", "Drop in test accuracy ({0}) when one input is "
+                                             "shuffled over the test points.").format(
+                number(result.score, 4))
+        else:
+            text = translate("Attributions", "Rise in test MSE ({0}) when one input is "
+                                             "shuffled over the test points.").format(
+                number(result.score, 4))
+        panel.caption.setText(text)
+
+    def _class_name(self, k: int) -> str:
+        session = self.controller.session if self.controller is not None else None
+        if session is not None and session.class_names is not None:
+            return session.class_label(k)
+        return translate("Attributions", "class {0}").format(k)

@@ -1,0 +1,127 @@
+"""The Attributions view (gui.explain): its bars and lines are core's numbers, computed in a
+worker thread or at once, errors are worded per code, and the saliency overlay on the canvas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.attribution_report import explain_sample, session_permutation
+from core.attributions import AttributionError
+from core.lesson_outcomes import train
+from core.lessons import load_lesson_scene
+from core.session import Session
+from core.settings import DataSettings
+from gui.canvas.data_canvas import DataCanvas
+from gui.controller import TrainingController
+from gui.explain.attribution_view import AttributionView, error_text
+from gui.explain.saliency_overlay import SaliencyOverlay, grid_cells
+from gui.common.number_format import number
+from tests.waiting import PATIENCE_MS
+
+
+@pytest.fixture(scope="module")
+def penguins():
+    session, _views = load_lesson_scene("penguins-standardized")
+    train(session, 200)
+    return session
+
+
+def _show(qtbot, widget, size=(700, 900)):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_bars_and_lines_are_the_engines_numbers(qtbot, penguins):
+    controller = TrainingController(penguins.copy())
+    controller.select_sample(5)
+    view = _show(qtbot, AttributionView(controller, synchronous=True))
+    qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
+    expected = explain_sample(controller.session, 5)
+    panels = view.panels
+    np.testing.assert_array_equal(panels["gradient"].bars.values, expected.gradient_x_input)
+    np.testing.assert_array_equal(panels["ig"].bars.values, expected.ig.attributions)
+    np.testing.assert_array_equal(panels["shapley"].bars.values, expected.shapley.values)
+    permutation = session_permutation(controller.session)
+    np.testing.assert_array_equal(panels["permutation"].bars.values, permutation.mean)
+    assert "#5" in view.header.text()
+    name = controller.session.class_label(expected.k)
+    assert f"p({name}) = {number(expected.f_x, 4)}" in view.header.text()
+    ig = expected.ig
+    assert panels["ig"].caption.text() == (
+        f"Σ = f(x) − f(baseline): {number(ig.total, 6)} vs {number(ig.f_x, 6)} − "
+        f"{number(ig.f_baseline, 6)} = {number(ig.f_x - ig.f_baseline, 6)}, error "
+        f"{number(abs(ig.completeness_error), 2)}")
+    assert abs(ig.completeness_error) < 1e-6
+    shapley = expected.shapley
+    assert f"{number(shapley.values.sum(), 6)} vs {number(shapley.f_x, 6)} − " \
+           f"{number(shapley.expected, 6)}" in panels["shapley"].caption.text()
+    assert "standardized features" in view.space.text()
+    labels = [label.toPlainText() for label in panels["ig"].bars.labels[:2]]
+    assert labels == [number(v, 3) for v in ig.attributions]
+
+
+def test_the_worker_delivers_the_same_numbers(qtbot, penguins):
+    controller = TrainingController(penguins.copy())
+    view = _show(qtbot, AttributionView(controller))
+    qtbot.waitUntil(lambda: "permutation" in view.results and not view.runner.busy,
+                    timeout=PATIENCE_MS)
+    expected = explain_sample(controller.session)
+    np.testing.assert_array_equal(view.panels["shapley"].bars.values, expected.shapley.values)
+    controller.select_sample(9)  # a new request: the view follows the selection
+    qtbot.waitUntil(lambda: view.results["sample"].sample == 9, timeout=PATIENCE_MS)
+    view.shutdown()
+    assert not view.runner.worker_thread.isRunning()
+
+
+def test_no_test_points_is_said_in_words(qtbot):
+    controller = TrainingController(Session(DataSettings(preset="circle", n_points=60,
+                                                         train_fraction=1.0)))
+    view = _show(qtbot, AttributionView(controller, synchronous=True))
+    qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
+    assert "No test points" in view.panels["permutation"].caption.text()
+    assert view.panels["permutation"].bars.values.size == 0
+    assert view.panels["ig"].bars.values.size == 2  # the sample's attributions still show
+
+
+def test_error_texts_name_the_numbers():
+    text = error_text(AttributionError("too_many_features", limit=8, d=9))
+    assert "8" in text and "9" in text
+    assert error_text(AttributionError("not_finite"))
+
+
+def test_saliency_overlay_shows_the_norm_map_and_hides(qtbot):
+    controller = TrainingController(Session(DataSettings(preset="circle", n_points=80)))
+    canvas = _show(qtbot, DataCanvas(), (500, 400))
+    canvas.set_view_range((-6, 6), (-6, 6))
+    overlay = SaliencyOverlay(canvas, controller, synchronous=True)
+    assert not overlay.image.isVisible()
+    overlay.set_enabled(True)
+    qtbot.waitUntil(lambda: overlay.image.isVisible(), timeout=PATIENCE_MS)
+    image = overlay.image.image
+    res_x, res_y = grid_cells(canvas.plot_pixels())
+    assert image.shape == (res_y, res_x, 4) and image.dtype == np.uint8
+    assert overlay.maximum > 0 and "‖∂p" in overlay.caption.toPlainText()
+    overlay.set_enabled(False)
+    assert not overlay.image.isVisible() and not overlay.caption.isVisible()
+
+
+def test_saliency_toggle_is_off_for_1d_inputs(qtbot):
+    controller = TrainingController(Session(DataSettings(task="regression", preset="sine",
+                                                         n_points=40)))
+    view = _show(qtbot, AttributionView(controller, synchronous=True))
+    qtbot.waitUntil(lambda: "sample" in view.results, timeout=PATIENCE_MS)
+    assert not view.saliency.isEnabled()
+    assert "ŷ" in view.header.text()
+    assert "MSE" in view.panels["permutation"].caption.text()
+
+
+def test_window_wires_the_toggle_to_the_canvas(window, qtbot):
+    view = window.views["attributions"]
+    view.saliency.setChecked(True)
+    assert window.step_views.saliency.enabled
+    view.saliency.setChecked(False)
+    assert not window.step_views.saliency.enabled
