@@ -527,14 +527,16 @@ class DataCanvas(pg.PlotWidget):
         right, top = x <= (x0 + x1) / 2, y <= (y0 + y1) / 2
         sides = [(right, top), (not right, top), (right, not top), (not right, not top)]
         legend = self.legend.rect_in_view_box() if self.legend.item.isVisible() else None
+        fits = False
         for right, top in sides:
             self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
             if legend is None or not legend.intersects(self.selected_label.mapRectToItem(
                     self.view_box, self.selected_label.boundingRect())):
+                fits = True
                 break
-        else:
-            right, top = sides[0]
-            self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
+        # no free side (a small canvas at presenter size): the label is dropped before it
+        # overlaps the legend; the ring still marks the sample, hovering it names it
+        self.selected_label.setVisible(fits and bool(self.selected_label.toPlainText()))
 
     # ------------------------------------------------------------ text layout
     def text_rects(self) -> list[tuple[str, QtCore.QRectF]]:

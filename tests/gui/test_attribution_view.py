@@ -79,7 +79,8 @@ def test_the_worker_delivers_the_same_numbers(qtbot, penguins):
 
 def test_no_test_points_is_said_in_words(qtbot):
     controller = TrainingController(Session(DataSettings(preset="circle", n_points=60,
-                                                         train_fraction=1.0)))
+                                                         train_fraction=1.0,
+                                                         validation_fraction=0.0)))
     view = _show(qtbot, AttributionView(controller, synchronous=True))
     qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
     assert "No test points" in view.panels["permutation"].caption.text()

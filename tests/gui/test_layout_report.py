@@ -19,11 +19,7 @@ SIZES = ((1280, 720), (1440, 900), (1920, 1080))
 SCALES = (None, 1.5, 2.0)
 #: Combinations whose layout is not yet legible (see the report of branch i-ws); remove an
 #: entry once the layout test passes for it.
-KNOWN_GAPS = {
-    ("landscape", (1280, 720), 2.0): "at 2× the canvas's class legend fills most of a 254 px "
-                                     "tall canvas and covers the selected sample's '#0' label "
-                                     "on every side (gui/canvas/marks.py)",
-}
+KNOWN_GAPS: dict = {}
 
 
 @pytest.fixture(scope="module")
