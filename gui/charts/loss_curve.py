@@ -303,7 +303,6 @@ class LossCurve(QtWidgets.QWidget):
         penalty = np.asarray(arrays.get("penalty", ()), dtype=np.float64)
         self._has_penalty = bool(penalty.size == steps.size and np.any(penalty > 0))
         self.n_points = int(steps.size)
-        self.best_line.setVisible(self.best_step is not None and self.n_points > 1)
         last_step = float(steps[-1]) if steps.size else 0.0
         log = self.log_check.isChecked()
         low, high = np.inf, -np.inf
@@ -338,6 +337,7 @@ class LossCurve(QtWidgets.QWidget):
             if finite.size:
                 low, high = min(low, float(finite.min())), max(high, float(finite.max()))
         self._set_range(last_step, low, high, log)
+        self._show_best()  # visible from step 1 on; its label away from the new range's edge
         self._update_objective_visibility()
         accuracy = drawn[accuracy_key]
         if self._classification and accuracy.size == steps.size and np.any(np.isfinite(accuracy)):
@@ -366,6 +366,12 @@ class LossCurve(QtWidgets.QWidget):
         if step is not None:
             self.best_line.setPos(step)
             self.best_line.label.setFormat(translate("LossCurve", BEST_LABEL).format(step))
+            # the label opens away from the nearer edge: right of the line in the left half,
+            # left of it in the right half (where it would be cut off by the plot's edge)
+            (x0, x1), _ = self.plot_item.vb.viewRange()
+            side = 1.0 if step > (x0 + x1) / 2 else 0.0
+            self.best_line.label.anchors = [(side, 0.5), (side, 0.5)]
+            self.best_line.label.updatePosition()
         self.restore_best_action.setEnabled(self._best_restorable)
         if not getattr(self, "_validation_points", True):
             tip = translate("LossCurve", "Early stopping is off: there are no validation points "

@@ -2,11 +2,13 @@
 points are squares with a legend row, Play stops by patience, Restore best, the status bar."""
 
 import numpy as np
+from PySide6 import QtWidgets
 
 from core.datasets import TEST, TRAIN, VALIDATION
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from gui.canvas.marks import VALIDATION_SYMBOL
+from tests.waiting import PATIENCE_MS
 
 
 def _overfitting(patience=0, snapshot_capacity=2000):
@@ -108,3 +110,19 @@ def test_without_validation_points_early_stopping_is_off_with_a_note(window):
     assert not c.set_training_settings(patience=5)
     assert "validation share above 0 %" in window.statusBar().currentMessage()
     assert not window.status.labels["validation_loss"].isVisibleTo(window.statusBar())
+
+
+def test_the_best_validation_label_is_never_cut_by_the_plot_edge(qtbot, window):
+    """At step 0 there is no marker; when the best step is the last one its label opens to
+    the left of the line (it was cut off by the plot's right edge)."""
+    from gui.app_window.layout_report import layout_report
+
+    curve = window.loss_curve
+    assert not curve.best_line.isVisible()
+    for _ in range(40):
+        window.controller.step()
+    qtbot.waitUntil(lambda: curve.best_step == 40 and curve.n_points == 41, timeout=PATIENCE_MS)
+    assert curve.best_line.isVisible()
+    QtWidgets.QApplication.processEvents()
+    clipped = [item for item in layout_report(window)["elided"] if item["where"] == "loss_curve"]
+    assert clipped == []
