@@ -22,6 +22,9 @@ from PySide6 import QtCore
 LEGEND_POINT_SIZE = 9.0
 #: Distance (pixels) of the legend and of the sample label from what they must not cover.
 MARGIN = 6
+#: The most of the plot's width and of its height the legend may take (it shrinks its text
+#: from the presenter scale toward 1× to fit).
+MAX_SHARE = 0.5
 #: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
 #: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
 CORNERS = {
@@ -97,6 +100,7 @@ class CanvasLegend:
         self.item.setZValue(30)
         self.entries: tuple[LegendEntry, ...] = ()
         self.font_scale = 1.0
+        self.shown_scale = 1.0  # font_scale, or less when the legend would not fit (place)
         self.corner = "top_right"
         self._samples: list[pg.ScatterPlotItem] = []
         self._apply_font()
@@ -121,7 +125,7 @@ class CanvasLegend:
         return [entry.text for entry in self.entries]
 
     def _symbol_size(self) -> float:
-        return 9.0 * self.font_scale
+        return 9.0 * self.shown_scale
 
     def set_font_scale(self, scale: float) -> None:
         """Presenter mode: text and symbols grow with the font scale."""
@@ -129,16 +133,21 @@ class CanvasLegend:
         if scale == self.font_scale:
             return
         self.font_scale = scale
+        self._show_scale(scale)
+
+    def _show_scale(self, scale: float) -> None:
+        self.shown_scale = scale
         for sample in self._samples:
             sample.setSize(self._symbol_size())
         self._apply_font()
 
     def _apply_font(self) -> None:
-        size = f"{LEGEND_POINT_SIZE * self.font_scale:g}pt"
+        size = f"{LEGEND_POINT_SIZE * self.shown_scale:g}pt"
         self.item.setLabelTextSize(size)
         for _sample, label in self.item.items:  # the size applies at the next setText
             label.setText(label.text, size=size)
         self.item.updateSize()
+        self.item.layout.activate()  # its size now, for place()
 
     def label_items(self) -> list[pg.LabelItem]:
         """The legend's visible text items (one per row)."""
@@ -148,6 +157,17 @@ class CanvasLegend:
         """Move the legend to the corner of the plot that covers the least point weight
         (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name."""
         rect = self.view_box.boundingRect()
+        # at presenter size in a small plot the legend would cover most of it (and stick
+        # out of it): its text shrinks toward 1× until it takes at most half of each side
+        candidates = [self.font_scale] + [x for x in (1.75, 1.5, 1.25, 1.0)
+                                          if x < self.font_scale]
+        for scale in candidates:
+            if scale != self.shown_scale:
+                self._show_scale(scale)
+            size = self.item.boundingRect()
+            if size.width() <= MAX_SHARE * rect.width() \
+                    and size.height() <= MAX_SHARE * rect.height():
+                break
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
                                  pixels, weights)

@@ -117,13 +117,29 @@ def test_drawn_points_with_full_training_share_are_filled_and_the_legend_says_so
 
 
 def test_legend_font_follows_the_presenter_scale(window, qtbot):
+    """The legend's text grows with the presenter scale as far as it fits in half of the
+    plot's width and height, and shrinks toward 1× where it would not (it used to cover most
+    of a small canvas and stick out of it); leaving presenter mode restores it."""
+    from gui.canvas.marks import LEGEND_POINT_SIZE, MAX_SHARE
+
     legend = window.canvas.legend
     normal = legend.item.opts["labelTextSize"]
     window.presenter_mode.set_scale(2.0)
     window.presenter_mode.action.setChecked(True)
-    qtbot.wait(20)
-    scaled = legend.item.opts["labelTextSize"]
-    assert float(scaled.rstrip("pt")) == pytest.approx(2.0 * float(normal.rstrip("pt")))
+    for width in (1280, 3800):
+        window.resize(width, 720)
+        qtbot.wait(50)
+        window.canvas.place_marks()
+        assert legend.font_scale == 2.0
+        scaled = legend.item.opts["labelTextSize"]
+        assert float(scaled.rstrip("pt")) == pytest.approx(LEGEND_POINT_SIZE * legend.shown_scale)
+        plot, size = legend.view_box.boundingRect(), legend.item.boundingRect()
+        fits = size.width() <= MAX_SHARE * plot.width() and \
+            size.height() <= MAX_SHARE * plot.height()
+        assert fits or legend.shown_scale == 1.0
+        if width == 1280:
+            assert legend.shown_scale < 2.0  # a 2× legend would not fit this canvas
+        assert plot.contains(legend.rect_in_view_box())
     window.presenter_mode.action.setChecked(False)
     assert legend.item.opts["labelTextSize"] == normal
 
