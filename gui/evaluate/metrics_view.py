@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.evaluation import SPLITS, SplitOutputs, split_outputs, task_of
 from core.metrics import (
@@ -40,14 +40,15 @@ from gui.common.refresh import RefreshGate, connect_redraws
 from gui.evaluate.confusion_plot import ConfusionPlot
 from gui.evaluate.threshold_curves import ThresholdCurves
 
-SPLIT_TITLES = {"train": ("MetricsView", "Train"), "validation": ("MetricsView", "Validation"),
-                "test": ("MetricsView", "Test")}
+SPLIT_TITLES = {"train": QT_TRANSLATE_NOOP("MetricsView", "Train"),
+                "validation": QT_TRANSLATE_NOOP("MetricsView", "Validation"),
+                "test": QT_TRANSLATE_NOOP("MetricsView", "Test")}
 #: Points listed by number in the hover line before "…".
 HOVER_LIST = 8
 
 
 def split_title(name: str) -> str:
-    return translate(*SPLIT_TITLES[name])
+    return translate("MetricsView", SPLIT_TITLES[name])
 
 
 class MetricsView(QtWidgets.QWidget):

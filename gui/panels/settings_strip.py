@@ -12,7 +12,7 @@ or removing hidden layers uses the Network panel's rule (``depth_changes``).
 from __future__ import annotations
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.settings import HIDDEN_ACTIVATIONS, NetworkSettings, TrainingSettings, fields_of
 from gui.common.i18n import manager, translate
@@ -21,6 +21,9 @@ from gui.panels.setting_controls import ChoiceControl, label_text, make_control,
 
 #: The strip's training settings, in order (names of ``TrainingSettings`` fields).
 TRAINING_FIELDS = ("learning_rate", "optimizer", "batch_size")
+
+#: The label of the number of hidden layers (context "Settings", as the panels' labels).
+HIDDEN_LAYERS = QT_TRANSLATE_NOOP("Settings", "Hidden layers")
 
 
 class SettingsStrip(QtWidgets.QWidget):
@@ -66,7 +69,7 @@ class SettingsStrip(QtWidgets.QWidget):
     def retranslate(self, _language: str = "") -> None:
         """The texts the strip sets itself (the controls translate their own labels)."""
         self.controls["learning_rate"].label.setText(translate("SettingsStrip", "η:"))
-        self.layers_label.setText(label_text("Hidden layers"))
+        self.layers_label.setText(label_text(HIDDEN_LAYERS))
         tip = translate("SettingsStrip", "Number of hidden layers (0–{0}); the Network panel "
                                          "sets their sizes").format(MAX_LAYERS)
         self.layers_label.setToolTip(tip)

@@ -183,7 +183,6 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Seed of the mini-batch shuffling.'),
     QT_TRANSLATE_NOOP("ui", 'Share of the points used for training (filled); the rest are validation and test points.'),
     QT_TRANSLATE_NOOP("ui", 'Shortcuts…'),
-    QT_TRANSLATE_NOOP("ui", 'Show / hide the attributions (Ctrl+Shift+A)'),
     QT_TRANSLATE_NOOP("ui", 'Show each row as shares of its true class instead of counts'),
     QT_TRANSLATE_NOOP("ui", 'Size points by loss'),
     QT_TRANSLATE_NOOP("ui", 'Standardize'),

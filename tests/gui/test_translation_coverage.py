@@ -15,6 +15,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtGui, QtWidgets
 
+from core.workspace_names import WORKSPACES
 from tests.gui import classroom_helpers
 
 classroom = classroom_helpers.classroom
@@ -137,6 +138,11 @@ def test_nothing_visible_stays_english_in_chinese(classroom, no_questions):
         controller.step()
     controller.select_neuron((1, 0))
     untranslated(window, "20 steps, neuron selected", found)
+    for name in WORKSPACES:  # each workspace's own bars (the settings strip, …)
+        window.workspaces.apply(name)
+        untranslated(window, f"workspace {name}", found)
+    for dock in window.findChildren(QtWidgets.QDockWidget):
+        dock.show()
     window.lessons_menu.load("penguins-standardized")
     for _ in range(5):
         controller.step()
