@@ -98,7 +98,7 @@ def test_session_permutation_uses_the_test_split_and_its_labels():
     assert result.score == pytest.approx(np.mean(
         (session.net.predict(session.X_test)[:, 0] > 0.5)
         == session.points.y[session.test_indices]))
-    session.set_data_settings(train_fraction=1.0)
+    session.set_data_settings(train_fraction=1.0, validation_fraction=0.0)
     with pytest.raises(AttributionError) as error:
         session_permutation(session)
     assert error.value.code == "empty_split"
