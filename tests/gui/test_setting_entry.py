@@ -10,15 +10,7 @@ from core.settings import TrainingSettings, fields_of
 from gui.app_window.divergence_banner import DivergenceBanner, ModelFacts, divergence_advice
 from gui.panels.setting_controls import ScientificControl
 from tests.waiting import PATIENCE_MS
-
-
-def type_into(qtbot, combo, text):
-    """Select the box's text, type `text` key by key and press Enter, like a user."""
-    edit = combo.lineEdit()
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+from tests.gui.keyboard import type_into
 
 
 @pytest.fixture

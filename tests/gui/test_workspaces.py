@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Qt
 
 from core.workspace_names import WORKSPACES
+from tests.gui.keyboard import type_into
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -25,14 +26,6 @@ def designed(window, name) -> set[str]:
     """The views a workspace's design puts in front (the first tab of each cell)."""
     return {cell.views[0] for column in window.workspaces.layout(name).columns
             for cell in column.cells}
-
-
-def type_into(qtbot, combo, text):
-    edit = combo.lineEdit()
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 @pytest.fixture
