@@ -55,7 +55,7 @@ def legible_spacing(axis: pg.AxisItem, levels: list[tuple[float, float]], low: f
         return kept
     step = levels[0][0]
     for _ in range(60):  # 1-2-5 steps upwards until the labels fit
-        digits = 10 ** math.floor(math.log10(step))
+        digits = 10.0 ** math.floor(math.log10(step))  # float: an int 10 ** 20 overflows C long
         mantissa = round(step / digits)
         step = (2 if mantissa < 2 else 5 if mantissa < 5 else 10) * digits
         if step / per_pixel >= label_room(axis, low, high, step):

@@ -68,3 +68,19 @@ def test_presenter_mode_scales_the_tick_font_once(window):
     finally:
         presenter.set_active(False)
     assert axis.style["tickFont"] is None
+
+
+def test_a_diverged_loss_of_1e30_still_gets_ticks(qtbot):
+    """The spacing is a float: 10 ** 20 as a Python int made pyqtgraph's tickValues raise
+    OverflowError on every repaint of a diverged run's loss curve (no ticks, grab() failed)."""
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    axis = space_ticks_by_font(plot.getPlotItem().getAxis("left"))
+    plot.resize(300, 120)
+    plot.getPlotItem().setRange(yRange=(0.0, 1e30), padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    levels = axis.tickSpacing(0.0, 1e30, 100)
+    assert all(isinstance(step, float) for step, _offset in levels)
+    assert axis.tickValues(0.0, 1e30, 100)
+    assert not plot.grab().isNull()
