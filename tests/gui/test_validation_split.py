@@ -126,3 +126,12 @@ def test_the_best_validation_label_is_never_cut_by_the_plot_edge(qtbot, window):
     QtWidgets.QApplication.processEvents()
     clipped = [item for item in layout_report(window)["elided"] if item["where"] == "loss_curve"]
     assert clipped == []
+
+
+def test_the_status_bar_shows_the_validation_loss(qtbot, window):
+    """It was laid out 0 px wide at every window size (an Ignored size policy)."""
+    window.resize(1920, 1000)
+    label = window.status.labels["validation_loss"]
+    qtbot.waitUntil(lambda: label.isVisible() and "0." in label.text(), timeout=PATIENCE_MS)
+    QtWidgets.QApplication.processEvents()
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
