@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from core.data_source import DataSource
 from core.datasets import PointSet, read_csv
 from core.directions import PLANE_KINDS, is_linear_lesson, random_plane
 from core.lesson_claims import check_placeholders, fill, parse_claims
@@ -419,6 +420,11 @@ def lesson_scene_dict(lesson: Lesson) -> dict[str, Any]:
             validation_fraction=shares["validation_fraction"]).to_dict()
         scene["class_names"] = None if ds.class_names is None else list(ds.class_names)
         scene["feature_names"] = list(ds.feature_names)
+        # the Data panel says what the points are ("penguins.csv · 342 rows · 2 dropped"),
+        # not the generator the scene's data settings name
+        scene["data_source"] = DataSource(
+            spec["csv"], int(ds.X.shape[0]), None, int(ds.dropped_rows),
+            tuple(ds.class_names or ()) if ds.task == "classification" else ()).to_dict()
     return scene
 
 

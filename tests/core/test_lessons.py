@@ -577,3 +577,19 @@ def test_an_invalid_variant_play_speed_names_the_variant(tmp_path):
     _write_lesson(tmp_path, variants=[{**base["variants"][0], "play_speed": float("nan")}])
     with pytest.raises(SceneError, match=r"variants\[0\].play_speed: expected a finite"):
         list_lessons(tmp_path)
+
+
+def test_a_csv_lesson_says_its_points_come_from_the_file():
+    """The penguins lessons' Data panel said "Three blobs · 342 points" (the scene's data
+    settings), not the file the points come from."""
+    from core.datasets import read_csv
+    from core.lessons import DATA_DIR
+
+    session, _views = load_lesson_scene("penguins-standardized")
+    spec = get_lesson("penguins-standardized").dataset
+    data = read_csv(DATA_DIR / spec["csv"], spec["features"], spec["label"])
+    source = session.data_source
+    assert source is not None and source.kind == "file" and source.file == spec["csv"]
+    assert source.rows == len(session.points) == data.X.shape[0]
+    assert source.dropped == data.dropped_rows > 0
+    assert source.class_names == tuple(data.class_names)
