@@ -7,7 +7,7 @@ Window options:
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
   --steps N          train N steps before the window opens
   --open-lesson ID   open a built-in lesson
-  --workspace NAME   train, step-through or landscape
+  --workspace NAME   train, step-through, landscape or evaluate
   --size WxH         window size (offscreen with --screenshot / --layout-report)
   --presenter 1.5|2  presenter mode at that scale
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
