@@ -83,16 +83,6 @@ class TrainingStatus(QtCore.QObject):
         for name, template in self.TEMPLATES.items():
             width = max(metrics.horizontalAdvance(template),
                         metrics.horizontalAdvance(translated[name]))
-            if name == "validation_loss":
-                # up to its full width, but it never widens the window's minimum: a narrow
-                # window squeezes it first (the other labels keep their fixed widths)
-                label = self.labels[name]
-                # (Ignored made the status bar give it no width at all, at any window size)
-                label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
-                                    QtWidgets.QSizePolicy.Policy.Preferred)
-                label.setMinimumWidth(1)  # not its text's width: it may shrink
-                label.setMaximumWidth(width + 12)
-                continue
             self.labels[name].setFixedWidth(width + 12)
 
     def _set_tooltips(self) -> None:

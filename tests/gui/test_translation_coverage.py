@@ -54,7 +54,8 @@ TERMS = {
 def english_words(text: str, data_names: set[str]) -> list[str]:
     """English words of ``text`` that should have been translated."""
     plain = re.sub(r"<[^>]*>|&nbsp;", " ", text)
-    for name in data_names:  # column and class names of a loaded CSV are the user's data
+    for name in sorted(data_names, key=len, reverse=True):  # the user's data: a CSV's
+        # file, column and class names
         plain = plain.replace(name, " ")
     plain = GLOSS.sub(" ", SUBSCRIPT.sub(" ", plain))
     return [w for w in WORD.findall(plain) if w not in TERMS]
@@ -109,6 +110,9 @@ def untranslated(window, state: str, found: dict) -> None:
     QtWidgets.QApplication.processEvents()
     session = window.controller.session
     data_names = {*(session.feature_names or ()), *(session.class_names or ())}
+    source = session.data_source  # the imported file's name is the user's data too
+    if source is not None and source.file:
+        data_names.add(source.file)
     for text in visible_texts(window):
         words = english_words(text, data_names)
         if words:
