@@ -7,7 +7,7 @@ Backward. QSettings go to a temporary folder, never to the user's settings.
 """
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -74,3 +74,15 @@ def classroom(shared_window, qtbot):
     shared_window.activateWindow()
     yield shared_window
     reset(shared_window)
+
+
+def record_questions(monkeypatch) -> list:
+    """Every QMessageBox.question is recorded (its text) and answered Discard."""
+    asked = []
+
+    def question(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", question)
+    return asked

@@ -1,8 +1,6 @@
 """Issue 13 (classroom): Play starts at a calm speed, "max" is one click (or M) away, lessons
 set their own speed, and switching lessons asks to save only real changes."""
 
-from PySide6 import QtWidgets
-
 from core.lessons import get_lesson
 from gui.app_window.step_toolbar import SPEEDS
 from gui.classroom.shortcuts import SHORTCUTS
@@ -64,20 +62,9 @@ def test_a_lesson_sets_its_own_speed_and_one_without_gets_the_calm_default(class
 # ---------------------------------------------------------------------------------------------
 # switching lessons asks to save only real changes (gui.files.scene_files: steps count)
 # ---------------------------------------------------------------------------------------------
-def record_questions(monkeypatch) -> list:
-    asked = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", question)
-    return asked
-
-
 def test_switching_between_unchanged_lessons_never_asks(classroom, monkeypatch, qtbot):
     window = classroom
-    asked = record_questions(monkeypatch)
+    asked = classroom_helpers.record_questions(monkeypatch)
     qtbot.wait(1)  # the reset's scene swap is over
     for lesson_id in ("linear-regression", "linear-regression-large-lr", "penguins-raw",
                       "xor-hidden", "linear-regression"):
@@ -93,7 +80,7 @@ def test_an_edit_in_a_lesson_is_a_change_the_next_lesson_asks_about(classroom, m
     """A step is what a lesson is for (the bar replays it from the lesson), so only an edit of
     the data, network or settings makes the next lesson ask (tests/gui/test_lesson_bar.py)."""
     window = classroom
-    asked = record_questions(monkeypatch)
+    asked = classroom_helpers.record_questions(monkeypatch)
     window.lessons_menu.actions["xor-perceptron"].trigger()
     qtbot.wait(1)
     window.step_toolbar.step_action.trigger()
@@ -110,7 +97,7 @@ def test_an_edit_in_a_lesson_is_a_change_the_next_lesson_asks_about(classroom, m
 def test_changing_the_play_speed_in_a_lesson_is_not_a_change_of_the_scene(classroom,
                                                                           monkeypatch, qtbot):
     window = classroom
-    asked = record_questions(monkeypatch)
+    asked = classroom_helpers.record_questions(monkeypatch)
     window.lessons_menu.actions["xor-perceptron"].trigger()
     qtbot.wait(1)
     window.step_toolbar.max_speed_action.trigger()

@@ -15,14 +15,7 @@ shared_window = classroom_helpers.shared_window
 @pytest.fixture
 def questions(monkeypatch):
     """Every QMessageBox.question is recorded and answered Discard."""
-    asked = []
-
-    def question(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.Discard
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", question)
-    return asked
+    return classroom_helpers.record_questions(monkeypatch)
 
 
 def open_lesson(window, lesson_id):
