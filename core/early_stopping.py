@@ -4,9 +4,11 @@
 **The best validation step** is the step whose history row has the lowest validation data loss
 so far; a later row must be strictly lower to replace it, so on a tie the earlier step stays
 best (Prechelt 1998, "Early stopping — but when?", and Goodfellow et al. 2016, §7.8,
-Algorithm 7.1, which keep the parameters of the lowest validation error seen). Every history
-row is an evaluated step (one row per step), so "evaluated steps since the best" is
-``step_count − best.step``.
+Algorithm 7.1, which keep the parameters of the lowest validation error seen). Only evaluated
+rows are observed (a batch-only row of ``Trainer(evaluation="cadence")`` has no validation
+loss). With ``evaluation="every_step"`` every row is evaluated, so "evaluated steps since the
+best" is ``step_count − best.step``; with "cadence" it is the number of stored evaluated rows
+after the best step.
 
 The trainer keeps the list of improvements (step, loss), oldest first: each row recorded for
 step t first drops the improvements at steps ≥ t (a rewind, a reset or a re-measured row
@@ -85,10 +87,16 @@ class EarlyStoppingMixin:
 
     @property
     def evaluations_since_best(self) -> int | None:
-        """Evaluated steps since the best validation step (every step is evaluated:
-        ``step_count − best.step``); None without a best."""
+        """Evaluated steps since the best validation step (module docstring: with
+        ``evaluation="every_step"`` ``step_count − best.step``, else the stored evaluated rows
+        after it); None without a best."""
         best = self.best_validation
-        return None if best is None else self.step_count - best.step
+        if best is None:
+            return None
+        if self.evaluation == "every_step":
+            return self.step_count - best.step
+        history = self.history
+        return int(np.count_nonzero(history.evaluated_mask() & (history.steps() > best.step)))
 
     @property
     def patience_exhausted(self) -> bool:

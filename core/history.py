@@ -1,7 +1,7 @@
 """Per-step training curves with bounded memory: :class:`History` and :class:`GradNormHistory`.
 
 **Rows carry their own step.** A row is a whole measurement: every value in it was measured at
-the same step, and ``steps()[i]`` is that step. Step t means "the parameters after t updates"
+the same step (except ``batch_loss``, documented on :class:`History`), and ``steps()[i]`` is that step. Step t means "the parameters after t updates"
 (step 0 = the initial parameters; see ``core.training``). Every consumer (loss curve, status
 bar, CSV export, lessons) reads the step of a row from the row, never from its position.
 
@@ -15,8 +15,9 @@ thinned by a factor of two **by keeping whole rows**: of every bucket of four co
 stored rows, the two whose *rank value* is smallest and largest are kept, in step order (the
 first and last row of the bucket if those coincide, e.g. a constant or NaN bucket). The rank
 value is the training loss for :class:`History` (so its spikes survive, which is how
-pyqtgraph's "peak" downsampling keeps a long curve's envelope) and the global gradient norm
-for :class:`GradNormHistory`. No value is ever moved to another step. Repeated thinning makes
+pyqtgraph's "peak" downsampling keeps a long curve's envelope; with batch-only rows, evaluated
+rows are kept first and batch rows are ranked by their batch loss: :class:`History`) and the
+global gradient norm for :class:`GradNormHistory`. No value is ever moved to another step. Repeated thinning makes
 old parts of the curve progressively coarser while the most recent half always stays at full
 resolution; :meth:`DecimatedSeries.left_out_before` says how many steps were left out before
 each stored row.
@@ -34,14 +35,38 @@ __all__ = ["DecimatedSeries", "History", "GradNormHistory", "HISTORY_COLUMNS",
 #: Columns of :class:`History`: data losses (mean over the full training / test set, no
 #: penalty), accuracies, the weight penalty l1·Σ|W| + (l2/2)·Σ‖W‖² of the same parameters,
 #: and the validation set's data loss and accuracy (NaN without validation points).
+#: ``batch_loss`` is the data loss of the mini-batch of the update that reached the row's step
+#: (see :class:`History`) and ``evaluated`` is 1.0 for a row measured on the full sets, 0.0 for a
+#: batch-only row (``Trainer(evaluation="cadence")``), whose full-set columns are NaN.
 HISTORY_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty",
-                   "validation_loss", "validation_accuracy")
+                   "validation_loss", "validation_accuracy", "batch_loss", "evaluated")
 #: Columns of histories saved before the penalty was recorded (their penalty loads as NaN).
 LEGACY_HISTORY_WIDTH = 4
-#: Row widths of older histories: without the penalty (4), without validation (5); the missing
-#: columns load as NaN.
-LEGACY_HISTORY_WIDTHS = (4, 5)
+#: Row widths of older histories: without the penalty (4), without validation (5), without the
+#: batch loss and the evaluated flag (7); the missing columns load as NaN, except ``evaluated``,
+#: which loads as 1.0 (every row of those files was a full evaluation).
+LEGACY_HISTORY_WIDTHS = (4, 5, 7)
+_EVALUATED = HISTORY_COLUMNS.index("evaluated")
+_BATCH_LOSS = HISTORY_COLUMNS.index("batch_loss")
 _BUCKET = 4  # stored rows per bucket; each bucket keeps 2 whole rows when thinned
+
+
+def _low_high(rank: np.ndarray) -> np.ndarray:
+    """(k, 2) increasing positions of the smallest and largest non-NaN value of each row of
+    ``rank`` (k, m); the first and last position where they coincide (constant or all NaN)."""
+    valid = ~np.isnan(rank)
+    low = np.argmin(np.where(valid, rank, np.inf), axis=1)
+    high = np.argmax(np.where(valid, rank, -np.inf), axis=1)
+    same = low == high
+    first = np.where(same, 0, np.minimum(low, high))
+    second = np.where(same, rank.shape[1] - 1, np.maximum(low, high))
+    return np.column_stack([first, second])
+
+
+def _padded(row, width: int) -> list:
+    """A history row of a legacy width filled up to ``width``: NaN for the missing columns,
+    1.0 for ``evaluated`` (older files and callers recorded full evaluations only)."""
+    return [*row, *[np.nan] * (width - len(row) - 1), 1.0]
 
 
 class DecimatedSeries:
@@ -124,20 +149,21 @@ class DecimatedSeries:
         the smallest and largest rank of each bucket. Default: the first column."""
         return values[:, 0]
 
+    def _keep(self, buckets: np.ndarray) -> np.ndarray:
+        """(k, 2) increasing positions (0..3) of the two rows to keep of each bucket of
+        ``buckets`` (k, 4, width): the rows of smallest and largest rank, or the first and last
+        row where those coincide (a constant or NaN bucket)."""
+        k = len(buckets)
+        rank = self._rank(buckets.reshape(k * _BUCKET, self.width)).reshape(k, _BUCKET)
+        return _low_high(rank)
+
     def _decimate(self) -> None:
         """Thin the older half of the stored rows by two, keeping whole rows: per bucket of
         four, the rows of smallest and largest rank (first and last row if they coincide)."""
         old = (self._stored // 2) // _BUCKET * _BUCKET
         buckets = old // _BUCKET
-        rank = self._rank(self._values[:old]).reshape(buckets, _BUCKET)
-        valid = ~np.isnan(rank)
-        low = np.argmin(np.where(valid, rank, np.inf), axis=1)
-        high = np.argmax(np.where(valid, rank, -np.inf), axis=1)
-        same = low == high  # constant (or NaN) bucket: keep its ends
-        first = np.where(same, 0, np.minimum(low, high))
-        second = np.where(same, _BUCKET - 1, np.maximum(low, high))
-        keep = (np.arange(buckets)[:, None] * _BUCKET
-                + np.column_stack([first, second])).reshape(-1)
+        chosen = self._keep(self._values[:old].reshape(buckets, _BUCKET, self.width))
+        keep = (np.arange(buckets)[:, None] * _BUCKET + chosen).reshape(-1)
         new_old = 2 * buckets
         rest = self._stored - old
         self._values[:new_old] = self._values[keep]
@@ -194,12 +220,34 @@ class History(DecimatedSeries):
     accuracies (``core.metrics.predicted_classes``) and the weight penalty of those
     parameters with the L1/L2 rates in force, and the validation loss and accuracy. Accuracy
     is NaN for regression; test (validation) values are NaN without test (validation) points;
-    a penalty or validation value loaded from an older file is NaN. Thinning keeps
-    the rows of smallest and largest training loss.
+    a penalty or validation value loaded from an older file is NaN.
+
+    **Evaluated and batch-only rows.** ``evaluated`` = 1.0 marks a row measured on the full
+    sets (every row of a ``Trainer(evaluation="every_step")``); 0.0 marks a batch-only row
+    (``evaluation="cadence"`` between evaluations): its train/test/validation losses and
+    accuracies are NaN, its penalty is measured. ``batch_loss`` is on every row of a step
+    t ≥ 1 reached by an update: the data loss of the mini-batch that update t was computed on,
+    measured at the parameters *before* it (step t − 1, training mode, so with dropout) —
+    ``StepRecord.batch_loss`` of step t; NaN for step 0 and for rows loaded from older files.
+
+    **Thinning** (``_keep``) keeps two whole rows of each bucket of four, evaluated rows first:
+    with two or more evaluated rows, the evaluated rows of smallest and largest training loss
+    (the first and last evaluated row if those coincide); with one, that row and the batch
+    row of largest batch loss (the spike); with none, the rows of smallest and largest batch
+    loss. So an evaluated row is only thinned away in favour of other evaluated rows, and a
+    history of evaluated rows only is thinned exactly as before (by the training loss).
     """
 
     def __init__(self, capacity: int = 20_000):
         super().__init__(len(HISTORY_COLUMNS), capacity)
+
+    def append(self, values) -> None:
+        """Add the row of step ``len(self)``: ``width`` floats in :data:`HISTORY_COLUMNS`
+        order, or a row of a legacy width (:data:`LEGACY_HISTORY_WIDTHS`), padded as
+        :meth:`load_dict` pads it (an evaluated row without a batch loss)."""
+        if len(values) in LEGACY_HISTORY_WIDTHS:
+            values = _padded(values, self.width)
+        super().append(values)
 
     def replace_last(self, values) -> None:
         """Measure the newest step again (e.g. after the weights were edited): its row
@@ -214,9 +262,33 @@ class History(DecimatedSeries):
         values = d.get("values") if isinstance(d, Mapping) else None
         if isinstance(values, list) and values and isinstance(values[0], list) \
                 and len(values[0]) in LEGACY_HISTORY_WIDTHS:
-            missing = [np.nan] * (self.width - len(values[0]))
-            d = {**d, "values": [[*row, *missing] for row in values]}
+            d = {**d, "values": [_padded(row, self.width) for row in values]}
         super().load_dict(d)
+
+    def _keep(self, buckets: np.ndarray) -> np.ndarray:
+        """Evaluated rows first (class docstring)."""
+        evaluated = buckets[:, :, _EVALUATED] == 1.0
+        chosen = _low_high(np.where(evaluated, buckets[:, :, 0], np.nan))  # train loss
+        n_evaluated = evaluated.sum(axis=1)
+        batch = buckets[:, :, _BATCH_LOSS]
+        none = n_evaluated == 0
+        chosen[none] = _low_high(batch[none])
+        for b in np.flatnonzero(n_evaluated >= 2):  # ends = first and last *evaluated* row
+            positions = np.flatnonzero(evaluated[b])
+            low, high = sorted(chosen[b])
+            if not (evaluated[b, low] and evaluated[b, high]) or low == high:
+                chosen[b] = positions[0], positions[-1]
+        for b in np.flatnonzero(n_evaluated == 1):
+            kept = int(np.flatnonzero(evaluated[b])[0])
+            others = np.where(evaluated[b], -np.inf, np.nan_to_num(batch[b], nan=-np.inf))
+            spike = int(np.argmax(others)) if np.isfinite(others.max()) else (
+                _BUCKET - 1 if kept == 0 else 0)
+            chosen[b] = sorted((kept, spike))
+        return chosen
+
+    def evaluated_mask(self) -> np.ndarray:
+        """(m,) bool: which stored rows are full evaluations."""
+        return self._values[: self._stored, _EVALUATED] == 1.0
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Copies of the stored rows, each (m,), m ≤ capacity (``len(self)`` may be larger):
@@ -243,6 +315,21 @@ class History(DecimatedSeries):
         row = {"step": int(self._steps[self._stored - 1])}
         row.update(zip(HISTORY_COLUMNS, map(float, self._values[self._stored - 1]),
                        strict=True))
+        row["train_objective"] = row["train_loss"] + row["penalty"]
+        return row
+
+    def last_evaluated_row(self) -> dict[str, float] | None:
+        """The newest stored evaluated row (``evaluated`` = 1.0), in the form of
+        :meth:`last_row`, with its own ``step`` (older than ``len(self) - 1`` when the newest
+        rows are batch-only); None when no stored row is evaluated. Every reader of full-set
+        losses and accuracies (status bar, summaries, lessons) reads this row and shows its
+        step."""
+        rows = np.flatnonzero(self.evaluated_mask())
+        if not rows.size:
+            return None
+        i = int(rows[-1])
+        row = {"step": int(self._steps[i])}
+        row.update(zip(HISTORY_COLUMNS, map(float, self._values[i]), strict=True))
         row["train_objective"] = row["train_loss"] + row["penalty"]
         return row
 

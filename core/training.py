@@ -20,6 +20,16 @@ parameters, the data or the penalty rates change (``params_changed``, ``set_data
 ``set_regularization``, ``rewind``, ``reset``, loading). The loss curve, status bar and CSV
 export all show a value under the step of its row.
 
+**Evaluation cadence.** ``Trainer(evaluation="every_step")`` (the default) measures the full
+sets after every update, as above. ``evaluation="cadence"`` measures them only at the end of
+every epoch and when asked (:meth:`Trainer.evaluate_now`, which fills the row of the current
+step); the rows of the other steps are *batch-only* (``evaluated`` = 0.0, NaN in the full-set
+columns, the penalty measured). Every row records ``batch_loss`` (the mini-batch data loss of
+the update that reached it), so the cost of a step no longer grows with the number of points.
+The history still has one row per step; readers of full-set values use
+``History.last_evaluated_row()`` and show its step. The rows measured when the parameters, the
+data or the penalty change (above) are always evaluated, and so is step 0.
+
 ``phase`` is the last completed phase ("ready" = the next one is forward). Calling a phase out
 of order raises :class:`PhaseError`. :meth:`Trainer.step` runs whatever phases remain of the
 current step; :meth:`Trainer.epoch` runs steps until the shuffled pass over the data ends.
@@ -34,7 +44,10 @@ of ``snapshot_capacity`` steps, so :meth:`Trainer.rewind` followed by training r
 original losses bit for bit, and :meth:`Trainer.reset` restarts from the initial parameters.
 
 Divergence: a non-finite training loss of the current parameters (found by forward, or by
-update for the parameters it produced), a non-finite J or gradient after backward, or a
+update for the parameters it produced; with ``evaluation="cadence"`` the full training loss
+is only known at an evaluation, so a non-finite one is found by the update that evaluates, or
+for a row filled by :meth:`Trainer.evaluate_now` by the next forward — the batch loss, the
+gradients and the parameters are still checked at every step), a non-finite J or gradient after backward, or a
 non-finite parameter after update stops training, and so does a parameter whose magnitude
 passes ``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss
 then stays finite and flat, hiding the divergence: the state of the start of the step is
@@ -84,13 +97,16 @@ from core.training_types import (
     slice_forward_pass,
 )
 
-__all__ = ["Trainer", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
+__all__ = ["Trainer", "EVALUATION_MODES", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
            "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
            "PARAMETER_LIMIT"]
 
 PHASES = ("ready", "forward", "backward")
 _NEXT_PHASE = {"ready": "forward", "forward": "backward", "backward": "update"}
 _NAN = math.nan
+#: ``Trainer(evaluation=…)``: measure the full sets after every update, or at epoch ends and
+#: on :meth:`Trainer.evaluate_now` only (module docstring, "Evaluation cadence").
+EVALUATION_MODES = ("every_step", "cadence")
 
 
 def _nonnegative(name: str, value) -> float:
@@ -136,6 +152,8 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         seed: seed of the mini-batch shuffling.
         snapshot_capacity: how many steps back :meth:`rewind` can go (≥ 1; default 2000).
         history_capacity: stored points of the loss curve before old ones are thinned (≥ 8).
+        evaluation: "every_step" (default) or "cadence" (:data:`EVALUATION_MODES`; module
+            docstring); ValueError for anything else. :meth:`set_evaluation` changes it.
 
     Raises ValueError for inconsistent shapes, an unknown loss, a loss that does not fit the
     network's output activation, or invalid hyperparameters.
@@ -152,6 +170,7 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
     Readable state: ``phase``, ``next_phase``, ``step_count``, ``epoch_count`` (completed
     epochs), ``steps_per_epoch``, ``batch_indices``, ``last_forward``, ``last_gradients``,
     ``last_update``, ``last_record``, ``divergence``, ``history``, ``grad_norm_history``,
+    ``evaluation``,
     ``net``, ``optimizer``, ``loss``, ``settings``, ``learning_rate``, ``batch_size`` (the
     batch size in use: n for full batch), ``l1``, ``l2``, ``clip_norm``, ``seed``,
     ``can_rewind``, ``oldest_step``.
@@ -164,7 +183,8 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
                  batch_size: int | None = None, l1: float | None = None,
                  l2: float | None = None, clip_norm: float | None = None,
                  seed: int | None = None, snapshot_capacity: int = 2000,
-                 history_capacity: int = 20_000):
+                 history_capacity: int = 20_000, evaluation: str = "every_step"):
+        self._evaluation_mode = _evaluation_mode(evaluation)
         if loss not in LOSSES:
             raise ValueError(f"Unknown loss {loss!r}; allowed: {', '.join(LOSSES)}")
         required = OUTPUT_FOR_LOSS[loss]
@@ -361,7 +381,7 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         """Phase 1: draw the next mini-batch and run the network on it (training mode).
 
         The full-set losses of the current parameters are already in the history (the row of
-        step ``step_count``). For full batch without dropout the batch's forward pass is that
+        step ``step_count``), unless that row is batch-only (``evaluation="cadence"``). For full batch without dropout the batch's forward pass is that
         measurement's evaluation of the training set, so all points go through the network
         once per step.
 
@@ -376,7 +396,7 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             self._record_current_row()  # edited from outside without params_changed()
         indices, ends_epoch = self._sampler.next()
         full = indices is None
-        if full and not self._uses_dropout:
+        if full and not self._uses_dropout and self._evaluation is not None:
             everything = self._evaluation
             batch_pass = slice_forward_pass(everything, self.n_train) \
                 if self.n_test or self.n_validation else everything
@@ -387,8 +407,9 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         self._ends_epoch = ends_epoch
         self.last_forward = batch_pass
         self.phase = "forward"
-        train_loss = self.history.last_row()["train_loss"]
-        if not math.isfinite(train_loss):
+        last = self.history.last_row()
+        train_loss = last["train_loss"]
+        if last["evaluated"] == 1.0 and not math.isfinite(train_loss):
             self._diverge("forward", *self._loss_divergence(train_loss, self._evaluation))
         return batch_pass
 
@@ -409,12 +430,44 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
                 fp, net.get_params())
 
     def _record_current_row(self) -> None:
-        """(Re)measure the row of step ``step_count`` at the current parameters."""
+        """(Re)measure the row of step ``step_count`` at the current parameters (a full
+        evaluation); the batch loss of a row already there for that step is kept."""
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             row, self._evaluation, self._measured_params = self._evaluate_all()
-        self.history.truncate(self.step_count)
-        self.history.append(row)
+        history = self.history
+        history.truncate(min(len(history), self.step_count + 1))
+        old = history.last_row()
+        batch_loss = old["batch_loss"] if old and old["step"] == self.step_count else _NAN
+        history.truncate(self.step_count)
+        row = [*row, batch_loss, 1.0]
+        history.append(row)
         self._observe_validation(self.step_count, row)
+
+    @property
+    def evaluation(self) -> str:
+        """"every_step" or "cadence" (:data:`EVALUATION_MODES`)."""
+        return self._evaluation_mode
+
+    def set_evaluation(self, evaluation: str) -> None:
+        """Switch the evaluation mode (:data:`EVALUATION_MODES`); switching to "every_step"
+        evaluates the current row (:meth:`evaluate_now`). ValueError for an unknown mode."""
+        self._evaluation_mode = _evaluation_mode(evaluation)
+        if evaluation == "every_step":
+            self.evaluate_now()
+
+    def evaluate_now(self) -> dict[str, float]:
+        """Measure the current parameters on the full sets and fill the row of the current
+        step ``step_count`` with it (its batch loss is kept; ``evaluated`` becomes 1.0; the
+        best validation step sees it); returns that row (``History.last_row()`` form). Nothing
+        is computed when the row is already an evaluation of the current parameters. Never
+        raises for a non-finite loss: the row records it and the next :meth:`forward` reports
+        the divergence. Callable in any phase (the parameters do not change before update)."""
+        last = self.history.last_row()
+        if last["evaluated"] == 1.0 and np.array_equal(self.net.get_params(),
+                                                       self._measured_params):
+            return last
+        self._record_current_row()
+        return self.history.last_row()
 
     def _measure(self, fp) -> list:
         """[train loss, test loss, train accuracy, test accuracy, (validation loss, validation
@@ -459,10 +512,12 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
 
     def _update(self) -> None:
         """Phase 3: (clip and) apply the optimizer to the parameters in place; completes the
-        step: ``step_count`` += 1, the history row of the new parameters, a snapshot. Raises
-        PhaseError unless ``phase == "backward"``, TrainingDiverged if a parameter became inf
-        or NaN or too large, or the training loss of the new parameters is not finite (the
-        parameters of the start of the step are then restored)."""
+        step: ``step_count`` += 1, the history row of the new parameters (evaluated, or
+        batch-only with ``evaluation="cadence"`` except at the end of an epoch), a snapshot.
+        Raises PhaseError unless ``phase == "backward"``, TrainingDiverged if a parameter
+        became inf or NaN or too large, or the training loss of the new parameters (when
+        evaluated) is not finite (the parameters of the start of the step are then
+        restored)."""
         self._expect("backward", "update")
         net, gradients = self.net, self.last_gradients
         params = net.parameters()
@@ -478,12 +533,18 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             code = (codes.PARAM_LIMIT if math.isfinite(value) else
                     codes.nonfinite_code(value, codes.PARAM_NAN, codes.PARAM_INF))
             self._diverge("update", code, layer=layer, value=value)
-        measured = self._evaluate_all()
-        train_loss = measured[0][0]
-        if not math.isfinite(train_loss):
-            self._ring.truncate(old_step)
-            self._diverge("update", *self._loss_divergence(train_loss, measured[1]))
-        row, self._evaluation, self._measured_params = measured
+        evaluated = self._evaluation_mode == "every_step" or self._ends_epoch
+        if evaluated:
+            measured = self._evaluate_all()
+            train_loss = measured[0][0]
+            if not math.isfinite(train_loss):
+                self._ring.truncate(old_step)
+                self._diverge("update", *self._loss_divergence(train_loss, measured[1]))
+            row, self._evaluation, self._measured_params = measured
+        else:  # batch-only row: the penalty is cheap, the full sets are not measured
+            row = [_NAN, _NAN, _NAN, _NAN, net.penalty(self.l1, self.l2), _NAN, _NAN]
+            self._evaluation, self._measured_params = None, net.get_params()
+        row = [*row, gradients.data_loss, float(evaluated)]
         self.step_count = old_step + 1
         self.epoch_count += self._ends_epoch
         self.history.append(row)
@@ -492,7 +553,7 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         self.last_update = UpdateRecord(self._ring.params(old_step), params)
         self.last_record = StepRecord(self.step_count, self.epoch_count, *row[:4],
                                       gradients.data_loss, gradients.penalty, self._grad_norms,
-                                      self._ends_epoch, *row[5:7])
+                                      self._ends_epoch, *row[5:7], evaluated)
         self.phase = "ready"
 
     # Overflow on the way to a divergence is reported by the Divergence, not by NumPy warnings.
@@ -685,6 +746,13 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             return loss, _NAN
         return loss, accuracy(labels, predicted_classes(fp.output))
 
+
+
+def _evaluation_mode(value) -> str:
+    if value not in EVALUATION_MODES:
+        raise ValueError(f"evaluation must be one of {', '.join(EVALUATION_MODES)}, "
+                         f"got {value!r}")
+    return value
 
 
 def _batch_size(value) -> int:

@@ -46,6 +46,8 @@ class StepRecord:
     epoch_ended: this step used the last batch of its epoch.
     validation_loss, validation_accuracy: the validation set's values of the history row of
         ``step`` (NaN without validation points).
+    evaluated: the row of ``step`` was measured on the full sets; False for a batch-only row
+        (``Trainer(evaluation="cadence")``), whose full-set values above are NaN.
     """
 
     step: int
@@ -60,6 +62,7 @@ class StepRecord:
     epoch_ended: bool
     validation_loss: float = math.nan
     validation_accuracy: float = math.nan
+    evaluated: bool = True
 
     @property
     def grad_norm(self) -> float:
