@@ -83,7 +83,9 @@ class Session(PredictionMixin):
     Arguments: ``data``, ``network``, ``training`` settings (defaults when None) and
     optionally ``points`` (a PointSet whose task must equal ``data.task``; when None the
     preset is generated), ``class_names`` and ``feature_names`` (for display, e.g. from a
-    CSV), ``snapshot_capacity`` and ``history_capacity`` (passed to the Trainer).
+    CSV), ``snapshot_capacity``, ``history_capacity`` and ``evaluation`` ("every_step" or
+    "cadence", ``core.training.EVALUATION_MODES``; passed to every Trainer it builds; see
+    :meth:`set_evaluation`).
 
     Attributes: ``points``, ``data``, ``network``, ``training``, ``trainer``, ``net``,
     ``standardizer`` (identity when standardization is off), ``loss``, ``output_activation``,
@@ -101,7 +103,8 @@ class Session(PredictionMixin):
                  class_names: Sequence[str] | None = None,
                  feature_names: Sequence[str] | None = None,
                  data_source: DataSource | None = None,
-                 snapshot_capacity: int = 2000, history_capacity: int = 20_000):
+                 snapshot_capacity: int = 2000, history_capacity: int = 20_000,
+                 evaluation: str = "every_step"):
         self.data = _checked(data, DataSettings)
         if data_source is not None and not isinstance(data_source, DataSource):
             raise TypeError(f"data_source must be a DataSource or None, got "
@@ -112,7 +115,8 @@ class Session(PredictionMixin):
         self.network = _checked(network, NetworkSettings)
         training = _checked(training, TrainingSettings)
         self._trainer_options = {"snapshot_capacity": snapshot_capacity,
-                                 "history_capacity": history_capacity}
+                                 "history_capacity": history_capacity,
+                                 "evaluation": evaluation}
         if points is None:
             self._generate()
         else:
@@ -310,6 +314,12 @@ class Session(PredictionMixin):
         history and step count are kept. ValueError (nothing changes) for an invalid value."""
         self.trainer.update_settings(**changes)
         return frozenset({"training"})
+
+    def set_evaluation(self, evaluation: str) -> None:
+        """Evaluation mode of this trainer and of every trainer built from now on
+        (``Trainer.set_evaluation``). ValueError (nothing changes) for an unknown mode."""
+        self.trainer.set_evaluation(evaluation)
+        self._trainer_options["evaluation"] = evaluation
 
     def copy(self) -> Session:
         """An independent deep copy: points, settings, names, data source and the trainer
