@@ -4,7 +4,10 @@ Prints, for a 2-8-8-1 tanh/sigmoid network trained with bce on 500 points:
   * the median time of one full-batch training step (forward, backward, SGD update) through
     core.network.MLP, and its ratio to a hand-fused NumPy step (target ≤ 1.5);
   * the median time to evaluate the 100×100 decision-boundary grid with ``MLP.predict``, and its
-    ratio to a hand-fused forward pass over the same grid (target ≤ 1.5).
+    ratio to a hand-fused forward pass over the same grid (target ≤ 1.5);
+  * steps/s of ``core.training.Trainer(evaluation="cadence")`` with batch size 1 on 10,000
+    points and on 500 points, measured in the same run (interleaved blocks), and their ratio
+    (target ≥ 0.5: the cost of a step must not grow with the data; issue 14 part 4).
 
 The reference is what a NumPy programmer would write inline: no validation, no caches kept for
 display, the textbook sigmoid 1/(1 + e^{−z}) and ``np.logaddexp`` for the loss. Engine and
@@ -26,6 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.network import MLP  # noqa: E402
+from core.training import Trainer  # noqa: E402
 
 LEARNING_RATE = 0.03
 N_POINTS = 500
@@ -106,9 +110,40 @@ def check_agreement(X: np.ndarray, y: np.ndarray) -> float:
     return float(np.max(np.abs(net.get_params() - np.concatenate([p.ravel() for p in params]))))
 
 
+CADENCE_SIZES = (10_000, 500)
+CADENCE_BLOCK = 200  # steps per timed block
+
+
+def cadence_trainer(n: int) -> Trainer:
+    """A 2-8-8-1 tanh/sigmoid/bce trainer with batch size 1 on ``n`` circle points (70 % for
+    training, the rest for testing), evaluating at epoch ends only."""
+    rng = np.random.default_rng(1)
+    X = rng.uniform(-6.0, 6.0, size=(n, 2))
+    y = (np.hypot(X[:, 0], X[:, 1]) < 3.0).astype(np.float64)
+    cut = int(0.7 * n)
+    net = MLP((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=0)
+    return Trainer(net, "bce", X[:cut], y[:cut], X[cut:], y[cut:], batch_size=1,
+                   learning_rate=0.01, evaluation="cadence", snapshot_capacity=10)
+
+
+def cadence_steps_per_second(repeats: int) -> dict[int, float]:
+    """Steps/s per data size: all steps over the total time of ``repeats`` interleaved blocks of
+    CADENCE_BLOCK steps (a mean, so the epoch-end evaluations that fall in them count)."""
+    trainers = {n: cadence_trainer(n) for n in CADENCE_SIZES}
+    times: dict[int, list[float]] = {n: [] for n in CADENCE_SIZES}
+    for trainer in trainers.values():
+        trainer.step()  # warm-up
+    for _ in range(repeats):
+        for n, trainer in trainers.items():
+            times[n].append(_block_time(trainer.step, CADENCE_BLOCK))
+    return {n: len(block) / sum(block) for n, block in times.items()}
+
+
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=300, help="timed blocks per function")
+    parser.add_argument("--cadence-repeats", type=int, default=15,
+                        help=f"timed blocks of {CADENCE_BLOCK} steps per data size")
     args = parser.parse_args(argv)
 
     X, y = make_data()
@@ -146,6 +181,17 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         f"engine {figures['grid_engine_us']:.1f} µs, "
         f"reference {figures['grid_reference_us']:.1f} µs, "
         f"ratio {figures['grid_ratio']:.2f} (target ≤ 1.5)"
+    )
+    rates = cadence_steps_per_second(args.cadence_repeats)
+    large, small = CADENCE_SIZES
+    figures.update({"cadence_steps_per_s_large": rates[large],
+                    "cadence_steps_per_s_small": rates[small],
+                    "cadence_ratio": rates[large] / rates[small]})
+    print(
+        f"Trainer(evaluation='cadence'), batch size 1, 2-8-8-1: "
+        f"{rates[large]:.0f} steps/s on {large:,} points, "
+        f"{rates[small]:.0f} steps/s on {small:,} points, "
+        f"ratio {figures['cadence_ratio']:.2f} (target ≥ 0.5)"
     )
     return figures
 
