@@ -14,6 +14,14 @@ labelled "best validation: step k"; :attr:`LossCurve.restore_best_action` (its b
 under the curve, the window adds it to the Train menu) asks for its weights back
 (``restoreBestRequested``).
 
+**Two kinds of rows** (``core.history.History``). The full-set losses and accuracies exist
+only on *evaluated* rows (every row with ``Trainer(evaluation="every_step")``; at epoch ends
+and on ``Trainer.evaluate_now`` with "cadence"): their lines join the evaluated rows only, with
+a dot on each while some rows are batch-only, so a line never suggests a measurement between
+two evaluations. The mini-batch data loss of every update is a faint line of its own
+(:data:`BATCH_LABEL`), drawn at step t − 1 for the update t — the parameters it was measured
+at (for full batch without dropout it therefore lies on the training loss).
+
 Items are created once and updated with ``setData``; nothing is cleared and re-added. The
 read-out, the J key and the legend rows this widget adds are in the current language (the
 axis titles and the static check boxes are translated with the window).
@@ -34,6 +42,10 @@ TRAIN_COLOUR, TEST_COLOUR, ACCURACY_COLOUR = "#0072B2", "#D55E00", "#009E73"
 VALIDATION_COLOUR = "#E69F00"  # Okabe–Ito orange
 BEST_COLOUR = "#6A3D9A"  # the best-validation marker
 OBJECTIVE_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple
+BATCH_COLOUR = (0, 114, 178, 80)  # TRAIN_COLOUR, faint: noisy, one value per update
+#: Dots mark the evaluated rows while some rows are batch-only, up to this many (beyond it the
+#: joined line alone is drawn: dots would merge and cost every frame).
+MAX_SYMBOLS = 400
 #: QSettings key of the "J" check box (bool; default on).
 SHOW_OBJECTIVE_KEY = "loss_curve/show_objective"
 #: Line width when paused; during Play 1-px lines are used, because Qt strokes wider
@@ -50,6 +62,7 @@ VALIDATION_LABEL = QT_TRANSLATE_NOOP("LossCurve", "validation data loss")
 TEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "test data loss")
 BEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "best validation: step {0}")
 OBJECTIVE_LABEL = QT_TRANSLATE_NOOP("LossCurve", "J = train data loss + penalty")
+BATCH_LABEL = QT_TRANSLATE_NOOP("LossCurve", "mini-batch data loss")
 
 
 class LossCurve(QtWidgets.QWidget):
@@ -71,6 +84,7 @@ class LossCurve(QtWidgets.QWidget):
         self.plot_item.setMenuEnabled(False)
         self.plot_item.setLabel("bottom", "step")
         self.plot_item.setLabel("left", "data loss")
+        self.batch_line = self.plot_item.plot([], [])  # first: drawn under the others
         self.train_line = self.plot_item.plot([], [])
         self.validation_line = self.plot_item.plot([], [])
         self.test_line = self.plot_item.plot([], [])
@@ -162,6 +176,8 @@ class LossCurve(QtWidgets.QWidget):
         self._classification = True
         self._has_validation = False
         self._has_penalty = False
+        self._has_batch = False
+        self._symbols = None  # the symbol the evaluated lines have now (None: no dots)
         self.n_points = 0
         self._range: tuple | None = None
         self.set_playing(False)
@@ -172,7 +188,8 @@ class LossCurve(QtWidgets.QWidget):
     def _labels(self) -> dict:
         """Line → its name in the current language."""
         accuracy = VALIDATION_ACCURACY_LABEL if self._has_validation else ACCURACY_LABEL
-        return {self.train_line: translate("LossCurve", TRAIN_LABEL),
+        return {self.batch_line: translate("LossCurve", BATCH_LABEL),
+                self.train_line: translate("LossCurve", TRAIN_LABEL),
                 self.validation_line: translate("LossCurve", VALIDATION_LABEL),
                 self.test_line: translate("LossCurve", TEST_LABEL),
                 self.objective_line: translate("LossCurve", OBJECTIVE_LABEL),
@@ -184,10 +201,13 @@ class LossCurve(QtWidgets.QWidget):
         validation_key = (f"<span style='color:{VALIDATION_COLOUR}'>━ "
                           f"{names[self.validation_line]}</span>&nbsp;&nbsp;"
                           if self._has_validation else "")
+        batch_colour = "rgba({0},{1},{2},0.6)".format(*BATCH_COLOUR[:3])  # legible text
+        batch_key = (f"&nbsp;&nbsp;<span style='color:{batch_colour}'>━ "
+                     f"{names[self.batch_line]}</span>" if self._has_batch else "")
         self.key_label.setText(
             f"<span style='color:{TRAIN_COLOUR}'>━ {names[self.train_line]}</span>&nbsp;&nbsp;"
             f"{validation_key}"
-            f"<span style='color:{TEST_COLOUR}'>━ {names[self.test_line]}</span>")
+            f"<span style='color:{TEST_COLOUR}'>━ {names[self.test_line]}</span>{batch_key}")
         self.accuracy_key.setText(f"<span style='color:{ACCURACY_COLOUR}'>━ "
                                   f"{names[self.accuracy_line]}</span>")
         self.plot_item.getAxis("right").setLabel(names[self.accuracy_line],
@@ -198,7 +218,10 @@ class LossCurve(QtWidgets.QWidget):
         self.key_label.setToolTip(translate(
             "LossCurve", "Step N is the network after N updates (step 0: the initial weights). "
                          "Each point is the mean loss over the whole training or test set at "
-                         "those weights, without the L1/L2 penalty (the data loss)."))
+                         "those weights, without the L1/L2 penalty (the data loss). The faint "
+                         "line is the loss of each update's mini-batch, drawn at the step whose "
+                         "weights it was measured at; dots mark the steps measured on the "
+                         "whole sets when not every step is."))
         self.objective_check.setText(f"━ {names[self.objective_line]}")
         self.objective_check.setToolTip(translate(
             "LossCurve", "Show J = training data loss + L1/L2 penalty: the quantity the "
@@ -221,6 +244,8 @@ class LossCurve(QtWidgets.QWidget):
         if self._has_validation:
             legend.addItem(self.validation_line, names[self.validation_line])
         legend.addItem(self.test_line, names[self.test_line])
+        if self._has_batch:
+            legend.addItem(self.batch_line, names[self.batch_line])
         self._update_objective_visibility()
         self._update_accuracy_visibility()
         return legend
@@ -243,6 +268,9 @@ class LossCurve(QtWidgets.QWidget):
                              (self.objective_line, OBJECTIVE_COLOUR),
                              (self.accuracy_line, ACCURACY_COLOUR)):
             line.setPen(pg.mkPen(colour, width=width))
+            line.setSymbolPen(None)
+            line.setSymbolBrush(pg.mkBrush(colour))
+        self.batch_line.setPen(pg.mkPen(BATCH_COLOUR, width=1.0))
 
     def set_log_scale(self, on: bool) -> None:
         """Switch the loss axis between linear and log10 (non-positive losses are not drawn)."""
@@ -292,8 +320,10 @@ class LossCurve(QtWidgets.QWidget):
 
     def set_history(self, arrays: dict[str, np.ndarray], classification: bool) -> None:
         """Show the history: keys step, train_loss, test_loss, train_accuracy, test_accuracy
-        and, optional, penalty and train_objective (``History.arrays()``). Each point is drawn
-        at its row's ``step``.
+        and, optional, penalty, train_objective, validation_loss, validation_accuracy,
+        batch_loss and evaluated (``History.arrays()``). Each point is drawn at its row's
+        ``step``; the full-set lines join the evaluated rows only (all rows without an
+        ``evaluated`` column), the batch loss of row t is drawn at t − 1 (module docstring).
 
         Non-finite losses (divergence) and, in log mode, non-positive ones are left as gaps.
         """
@@ -305,7 +335,6 @@ class LossCurve(QtWidgets.QWidget):
         self.n_points = int(steps.size)
         last_step = float(steps[-1]) if steps.size else 0.0
         log = self.log_check.isChecked()
-        low, high = np.inf, -np.inf
         validation = np.asarray(arrays.get("validation_loss", ()), dtype=np.float64)
         has_validation = bool(np.any(np.isfinite(validation)))
         if has_validation != self._has_validation:
@@ -314,9 +343,17 @@ class LossCurve(QtWidgets.QWidget):
         accuracy_key = "validation_accuracy" if has_validation else "test_accuracy"
         keys = ("train_loss", "test_loss", "train_objective", "validation_loss", accuracy_key)
         columns = [np.asarray(arrays.get(key, ()), dtype=np.float64) for key in keys]
+        # bounded work per frame however long the run: ~2 samples per pixel column
+        width = max(int(self.plot_item.vb.width()), 200)
+        low, high = self._draw_batch_loss(arrays, steps, width, log)
+        flags = np.asarray(arrays.get("evaluated", ()), dtype=np.float64)
+        evaluated = flags == 1.0 if flags.size == steps.size else np.ones(steps.size, bool)
+        if not evaluated.all():
+            columns = [column[evaluated] if column.size == steps.size else column
+                       for column in columns]
+            steps = steps[evaluated]
+        self._show_symbols(not evaluated.all() and steps.size <= MAX_SYMBOLS)
         if all(column.size in (0, steps.size) for column in columns):
-            # bounded work per frame however long the run: ~2 samples per pixel column
-            width = max(int(self.plot_item.vb.width()), 200)
             sized = [column for column in columns if column.size]
             steps, thinned = peak_decimate(steps, sized, 4 * width)
             it = iter(thinned)
@@ -348,6 +385,38 @@ class LossCurve(QtWidgets.QWidget):
         if self.n_points == 0:
             self.hover_line.setVisible(False)
             self.hover_text.setVisible(False)
+
+    def _draw_batch_loss(self, arrays, steps: np.ndarray, width: int, log: bool
+                         ) -> tuple[float, float]:
+        """The faint mini-batch loss line (row t at step t − 1); returns its (low, high) for
+        the view range, (inf, −inf) without one."""
+        batch = np.asarray(arrays.get("batch_loss", ()), dtype=np.float64)
+        has_batch = bool(batch.size == steps.size and np.any(np.isfinite(batch)))
+        if has_batch != self._has_batch:
+            self._has_batch = has_batch
+            self.retranslate()
+        if not has_batch:
+            self.batch_line.setData([], [])
+            return np.inf, -np.inf
+        x, (batch,) = peak_decimate(steps - 1.0, [batch], 4 * width)
+        if log:
+            batch = np.where(batch > 0, batch, np.nan)
+        self.batch_line.setData(x, batch, connect="finite")
+        finite = batch[np.isfinite(batch)]
+        if not finite.size:
+            return np.inf, -np.inf
+        return float(finite.min()), float(finite.max())
+
+    def _show_symbols(self, shown: bool) -> None:
+        """A dot on every drawn evaluated row (on while some rows are batch-only)."""
+        symbol = "o" if shown else None
+        if symbol == self._symbols:
+            return
+        self._symbols = symbol
+        for line in (self.train_line, self.validation_line, self.test_line,
+                     self.objective_line, self.accuracy_line):
+            line.setSymbol(symbol)
+            line.setSymbolSize(5)
 
     def set_best(self, step: int | None, restorable: bool = False,
                  has_validation: bool = True) -> None:
