@@ -211,9 +211,10 @@ def lessons_help(language: str = "en") -> str:
 
 def _validation_summary(trainer) -> dict[str, Any]:
     """``validation_loss`` and ``validation_accuracy`` of the final parameters (the history's
-    newest row) and ``best_validation_step``; None where undefined (no validation points,
-    regression accuracy)."""
-    row = trainer.history.last_row() or {}
+    newest row, evaluated first: ``Trainer.evaluate_now``, a no-op when it already is) and
+    ``best_validation_step``; None where undefined (no validation points, regression
+    accuracy)."""
+    row = trainer.evaluate_now() if len(trainer.history) else {}
     best = trainer.best_validation
 
     def finite(value):

@@ -9,7 +9,13 @@ boundary or the diagram's thumbnails.
 
 Playback: each timer tick runs as many training steps as fit in ``STEP_BUDGET`` (60% of a
 33 ms frame, design.md) — or, below full speed, the steps that are due at the chosen rate —
-then emits ``stepped`` once, so every view redraws once per frame. Between ticks the event
+then emits ``stepped`` once, so every view redraws once per frame.
+
+Evaluation cadence: the controller's sessions train with ``Trainer(evaluation="cadence")``
+(:data:`PLAY_EVALUATION`): a step measures only its mini-batch, and the full sets are measured
+at epoch ends and by ``Trainer.evaluate_now`` right before every ``stepped`` — at most once per
+frame, and after Step, Epoch, a lesson action and the last tick before a pause — so the newest
+history row is always an evaluated one when views draw. Between ticks the event
 loop runs (input, painting, other timers): that is what keeps the window responsive during a
 long Play or Epoch. Budgets are measured with ``TrainingController.clock`` (default
 ``time.perf_counter``; a test may put in a fake clock).
@@ -36,6 +42,8 @@ from gui.common.number_format import number
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
+#: Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES).
+PLAY_EVALUATION = "cadence"
 #: An Epoch still running after this many seconds goes on in Play ticks (redrawing between
 #: them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is
 #: 7,000 steps — never freezes the window.
@@ -137,7 +145,7 @@ class TrainingController(QtCore.QObject):
     """
 
     phaseCompleted = Signal(str)
-    stepped = Signal(int)
+    stepped = Signal(int)  # the newest history row is evaluated (module docstring)
     weightsChanged = Signal()
     dataChanged = Signal()
     pointsReplaced = Signal()
@@ -156,6 +164,7 @@ class TrainingController(QtCore.QObject):
     def __init__(self, session: Session | None = None, parent=None) -> None:
         super().__init__(parent)
         self.session = session if session is not None else Session()
+        self.session.set_evaluation(PLAY_EVALUATION)
         self.timer = QtCore.QTimer(self)
         self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -229,6 +238,7 @@ class TrainingController(QtCore.QObject):
         abandoned and the last snapshot's weights restored); nothing otherwise."""
         trainer = self.trainer
         if trainer.step_count != steps_before:
+            trainer.evaluate_now()  # nothing to do when the newest row is already evaluated
             self.stepped.emit(trainer.step_count)
         elif trainer.divergence is not None and not diverged_before:
             self.weightsChanged.emit()
@@ -433,6 +443,10 @@ class TrainingController(QtCore.QObject):
             elapsed = self.clock() - self._rate_window[0][0]
             counted = sum(n for _, n in self._rate_window)
             self.steps_per_second = counted / elapsed if elapsed > 0 else 0.0
+        if steps:
+            trainer.evaluate_now()  # once per frame (module docstring)
+            stopped_early = stopped_early or (trainer.divergence is None
+                                              and self._patience_says_stop())
         redraw_start = self.clock()
         self._trained(*before)
         if steps:
@@ -742,6 +756,7 @@ class TrainingController(QtCore.QObject):
         self.return_to_present()
         before = settings_of(self.session)
         self.session = session
+        session.set_evaluation(PLAY_EVALUATION)
         self.selected_sample = None
         self._points_replaced(frozenset({"points", "network"}), before)
 

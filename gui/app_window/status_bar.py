@@ -1,10 +1,11 @@
 """Status bar read-out: step, epoch, train loss, validation loss (only with validation points),
 test loss, accuracy, steps/s.
 
-The step and the numbers next to it come from one history row (``History.last_row()``): step N
-is the network after N updates (step 0 = the initial weights), and the losses and accuracy are
-measured at those weights — the current ones, the last point of the loss curve and the last
-row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
+The step and the numbers next to it come from one history row, the newest *evaluated* one
+(``History.last_evaluated_row()``; the controller evaluates the newest row before views draw,
+so it is the newest row during Play): step N is the network after N updates (step 0 = the
+initial weights), and the losses and accuracy are measured at those weights — the last point
+of the loss curve and the last evaluated row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
 ``core.metrics.predicted_classes``. The tooltips say so.
 
 While the timeline shows a past step k (``TrainingController.viewed_step``), the read-out is
@@ -123,13 +124,13 @@ class TrainingStatus(QtCore.QObject):
 
     def show_trainer(self, trainer, classification: bool, steps_per_second: float | None,
                      viewed_step: int | None = None) -> None:
-        """Show the newest history row: its step (the trainer's ``step_count``) with the losses
+        """Show the newest evaluated history row: its step (normally ``step_count``) with the losses
         and accuracy measured at that step, and the trainer's epoch count; with
         ``viewed_step`` k (the timeline in the past) the row of step k instead (dashes if the
         history was thinned there) and "step k of N (viewing the past)"."""
         self._past = None if viewed_step is None else (int(viewed_step), trainer.step_count)
         self._show_past()
-        row = trainer.history.last_row() or {}
+        row = trainer.history.last_evaluated_row() or {}
         if viewed_step is not None:
             row = _row_of(trainer.history, int(viewed_step))
         step = row.get("step", trainer.step_count)

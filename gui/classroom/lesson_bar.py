@@ -29,6 +29,11 @@ from gui.classroom.lessons_menu import lesson_language
 from gui.common.i18n import current_language, manager
 from gui.common.number_format import number
 
+#: A lesson's session measures every step (``Trainer(evaluation="every_step")``): its choices
+#: and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step
+#: metrics, checked headless the same way, and lesson data sets are small.
+LESSON_EVALUATION = "every_step"
+
 translate = QCoreApplication.translate
 
 
@@ -149,6 +154,7 @@ class LessonBar(QtWidgets.QToolBar):
         """Show the first step of the lesson just loaded by the Lessons menu."""
         self.lesson = self.menu.current
         self.session = self.controller.session
+        self.session.set_evaluation(LESSON_EVALUATION)
         self.show()
         self.enter(0)
 
@@ -302,6 +308,7 @@ class LessonBar(QtWidgets.QToolBar):
         finally:
             self._replacing = False
         self.session = self.controller.session
+        self.session.set_evaluation(LESSON_EVALUATION)
         self.menu.mark_lesson_scene(self.session)
         controller = self.controller
         for step in self.steps[:target]:

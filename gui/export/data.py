@@ -67,7 +67,10 @@ def export_history_csv(path: str | os.PathLike, history_arrays: Mapping[str, Seq
     ``test_accuracy``, ``penalty`` (L1/L2 term of those weights), ``train_objective``
     (J = train_loss + penalty, what the optimizer minimizes) and ``steps_left_out_before``:
     how many steps right before the line have no line because a long history was thinned
-    (0 = none left out; see ``core.history``).
+    (0 = none left out; see ``core.history``), ``batch_loss`` (the mini-batch data loss of
+    the update that reached the step, measured at the weights before it) and ``evaluated``
+    (1 = measured on the full sets; 0 = a batch-only line of a cadence run, whose full-set
+    columns are "nan").
     """
     columns = {name: np.asarray(values).ravel() for name, values in history_arrays.items()}
     if "step" in columns:

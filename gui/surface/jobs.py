@@ -346,17 +346,18 @@ def race_job(inputs: RaceInputs, steps: int,
             if racer.settings.optimizer != name:
                 racer.apply_settings(racer.settings.updated(optimizer=name, check_ranges=False))
             path = [racer.net.get_params()]
-            loss = racer.history.last_row()["train_loss"]
+            diverged = False
             for s in range(steps):
                 try:
                     racer.step()
                 except (TrainingDiverged, EmptyTrainingSet):
-                    loss = np.nan  # a racer that blows up is reported, its path ends here
+                    diverged = True  # a racer that blows up is reported, its path ends here
                     break
                 path.append(racer.net.get_params())
-                loss = racer.history.last_row()["train_loss"]
                 if progress((k * steps + s + 1) / total) is False:
                     raise Cancelled(f"race cancelled during {name}")
+            # the final training loss: the racer's newest row, evaluated (a cadence copy)
+            loss = np.nan if diverged else racer.evaluate_now()["train_loss"]
             paths[name], final[name] = np.array(path), float(loss)
         return RaceResult(paths, final, steps, inputs.trainer.learning_rate)
 
