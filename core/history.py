@@ -1,9 +1,10 @@
 """Per-step training curves with bounded memory: :class:`History` and :class:`GradNormHistory`.
 
 **Rows carry their own step.** A row is a whole measurement: every value in it was measured at
-the same step (except ``batch_loss``, documented on :class:`History`), and ``steps()[i]`` is that step. Step t means "the parameters after t updates"
-(step 0 = the initial parameters; see ``core.training``). Every consumer (loss curve, status
-bar, CSV export, lessons) reads the step of a row from the row, never from its position.
+the same step (except ``batch_loss``, documented on :class:`History`), and ``steps()[i]`` is
+that step. Step t means "the parameters after t updates" (step 0 = the initial parameters; see
+``core.training``). Every consumer (loss curve, status bar, CSV export, lessons) reads the step
+of a row from the row, never from its position.
 
 ``len(series)`` is the number of steps covered (the last step + 1), however many rows are
 actually stored. :class:`History` covers steps 0..``step_count`` (one row more than updates:
@@ -11,13 +12,13 @@ the row of the current parameters); :class:`GradNormHistory` covers 0..``step_co
 gradient at step t is the one update t + 1 applied).
 
 Memory is bounded by ``capacity`` stored rows. When the buffer is full, its older half is
-thinned by a factor of two **by keeping whole rows**: of every bucket of four consecutive
-stored rows, the two whose *rank value* is smallest and largest are kept, in step order (the
-first and last row of the bucket if those coincide, e.g. a constant or NaN bucket). The rank
-value is the training loss for :class:`History` (so its spikes survive, which is how
-pyqtgraph's "peak" downsampling keeps a long curve's envelope; with batch-only rows, evaluated
-rows are kept first and batch rows are ranked by their batch loss: :class:`History`) and the
-global gradient norm for :class:`GradNormHistory`. No value is ever moved to another step. Repeated thinning makes
+thinned by a factor of two **by keeping whole rows**: of every bucket of four consecutive stored
+rows, the two whose *rank value* is smallest and largest are kept, in step order (the first and
+last row of the bucket if those coincide, e.g. a constant or NaN bucket). The rank value is the
+training loss for :class:`History` (so its spikes survive, which is how pyqtgraph's "peak"
+downsampling keeps a long curve's envelope; with batch-only rows, evaluated rows are kept first
+and batch rows are ranked by their batch loss: :class:`History`) and the global gradient norm
+for :class:`GradNormHistory`. No value is ever moved to another step. Repeated thinning makes
 old parts of the curve progressively coarser while the most recent half always stays at full
 resolution; :meth:`DecimatedSeries.left_out_before` says how many steps were left out before
 each stored row.

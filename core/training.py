@@ -43,17 +43,17 @@ optimizer state, the sampler position, the epoch and the dropout generator) is k
 of ``snapshot_capacity`` steps, so :meth:`Trainer.rewind` followed by training reproduces the
 original losses bit for bit, and :meth:`Trainer.reset` restarts from the initial parameters.
 
-Divergence: a non-finite training loss of the current parameters (found by forward, or by
-update for the parameters it produced; with ``evaluation="cadence"`` the full training loss
-is only known at an evaluation, so a non-finite one is found by the update that evaluates, or
-for a row filled by :meth:`Trainer.evaluate_now` by the next forward — the batch loss, the
-gradients and the parameters are still checked at every step), a non-finite J or gradient after backward, or a
-non-finite parameter after update stops training, and so does a parameter whose magnitude
-passes ``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss
-then stays finite and flat, hiding the divergence: the state of the start of the step is
-restored (so the parameters are the last finite ones), :attr:`Trainer.divergence` records the
-step, phase, code, layer and value (:class:`core.divergence.Divergence`; codes, not sentences),
-and :class:`TrainingDiverged` is raised — by that phase and by every phase after it — until
+Divergence: a non-finite training loss of the current parameters (found by forward, or by update
+for the parameters it produced; with ``evaluation="cadence"`` the full training loss is only
+known at an evaluation, so a non-finite one is found by the update that evaluates, or for a row
+filled by :meth:`Trainer.evaluate_now` by the next forward — the batch loss, the gradients and
+the parameters are still checked at every step), a non-finite J or gradient after backward, or a
+non-finite parameter after update stops training, and so does a parameter whose magnitude passes
+``PARAMETER_LIMIT`` (1e10): with ReLU such an explosion kills every unit and the loss then stays
+finite and flat, hiding the divergence: the state of the start of the step is restored (so the
+parameters are the last finite ones), :attr:`Trainer.divergence` records the step, phase, code,
+layer and value (:class:`core.divergence.Divergence`; codes, not sentences), and
+:class:`TrainingDiverged` is raised — by that phase and by every phase after it — until
 :meth:`rewind`, :meth:`reset` or a hyperparameter setter is called.
 
 Copies: :meth:`Trainer.copy` (also what ``copy.deepcopy`` of a trainer or a Session does) is an
@@ -97,8 +97,8 @@ from core.training_types import (
     slice_forward_pass,
 )
 
-__all__ = ["Trainer", "EVALUATION_MODES", "PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence",
-           "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
+__all__ = ["Trainer", "EVALUATION_MODES", "PhaseError", "TrainingDiverged", "EmptyTrainingSet",
+           "Divergence", "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
            "PARAMETER_LIMIT"]
 
 PHASES = ("ready", "forward", "backward")
@@ -380,10 +380,10 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
     def _forward(self):
         """Phase 1: draw the next mini-batch and run the network on it (training mode).
 
-        The full-set losses of the current parameters are already in the history (the row of
-        step ``step_count``), unless that row is batch-only (``evaluation="cadence"``). For full batch without dropout the batch's forward pass is that
-        measurement's evaluation of the training set, so all points go through the network
-        once per step.
+        The full-set losses of the current parameters are already in the history (the row of step
+        ``step_count``), unless that row is batch-only (``evaluation="cadence"``). For full
+        batch without dropout the batch's forward pass is that measurement's evaluation of the
+        training set, so all points go through the network once per step.
 
         Returns the batch's ``ForwardPass`` (also ``last_forward``). Raises PhaseError unless
         ``phase == "ready"``, EmptyTrainingSet without training points, TrainingDiverged if

@@ -2,11 +2,11 @@
 test loss, accuracy, steps/s.
 
 The step and the numbers next to it come from one history row, the newest *evaluated* one
-(``History.last_evaluated_row()``; the controller evaluates the newest row before views draw,
-so it is the newest row during Play): step N is the network after N updates (step 0 = the
-initial weights), and the losses and accuracy are measured at those weights — the last point
-of the loss curve and the last evaluated row of the history CSV. The losses are data losses (no L1/L2 penalty); the accuracy follows
-``core.metrics.predicted_classes``. The tooltips say so.
+(``History.last_evaluated_row()``; the controller evaluates the newest row before views draw, so
+it is the newest row during Play): step N is the network after N updates (step 0 = the initial
+weights), and the losses and accuracy are measured at those weights — the last point of the loss
+curve and the last evaluated row of the history CSV. The losses are data losses (no L1/L2
+penalty); the accuracy follows ``core.metrics.predicted_classes``. The tooltips say so.
 
 While the timeline shows a past step k (``TrainingController.viewed_step``), the read-out is
 the history row of step k and one more label says "step k of N (viewing the past)".
