@@ -23,10 +23,12 @@ boxes = scene_helpers.boxes
 
 
 def train(window, steps: int) -> None:
-    """``steps`` training steps, then one redraw (as one Play frame does)."""
+    """``steps`` training steps, then one redraw (as one Play frame does: the newest row is
+    evaluated before ``stepped``, gui.controller)."""
     controller = window.controller
     for _ in range(steps):
         controller.trainer.step()
+    controller.trainer.evaluate_now()
     controller.stepped.emit(controller.trainer.step_count)
 
 
