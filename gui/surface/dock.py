@@ -96,6 +96,9 @@ def plane_problem_text(problem: PlaneProblem) -> str:
         PlaneProblem.NOT_LINEAR_MODEL: lambda: translate(
             "LossSurface", "The (w, b) plane needs a 1-input linear model trained with mse: "
                            "choose another plane."),
+        PlaneProblem.BATCH_NORM: lambda: translate(
+            "LossSurface", "The loss surface is not available with batch norm yet: turn batch "
+                           "norm off in the Network panel to see it."),
     }
     return texts[PlaneProblem(problem)]()
 
