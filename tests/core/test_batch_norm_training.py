@@ -233,3 +233,24 @@ def test_a_scene_with_batch_norm_but_without_gamma_is_refused():
     del scene["network"]["bn_gamma"]
     with pytest.raises(ValueError, match="network.bn_gamma"):
         scene_from_dict(scene)
+
+
+def test_the_loss_surface_says_it_is_not_available_with_batch_norm():
+    from core.directions import PlaneProblem, PlaneUnavailable, random_plane
+    from core.loss_surface import loss_surface
+
+    trainer = bn_trainer(5)
+    plain = MLP((2, 5, 4, 1), seed=2)
+    plane = random_plane(plain)
+    with pytest.raises(PlaneUnavailable) as caught:
+        loss_surface(trainer.net, trainer.X_train, trainer.y_train, "bce", plane, [0.0], [0.0])
+    assert caught.value.problem == PlaneProblem.BATCH_NORM
+
+
+def test_one_training_point_with_batch_norm_cannot_train():
+    from core.training import EmptyTrainingSet
+
+    trainer = bn_trainer(0, n=15)  # 14 training points
+    trainer.set_data(trainer.X_train[:1], trainer.y_train[:1])
+    with pytest.raises(EmptyTrainingSet, match="at least 2 training points"):
+        trainer.forward()
