@@ -476,21 +476,28 @@ class MLP:
         biased σ² to normalize, unbiased σ²·n/(n − 1) in the running variance)."""
         if training:
             n = u.shape[0]
-            mean = u.mean(axis=0)
+            ones = self._batch_ones(n)
+            mean = ones @ u  # 1ᵀu: BLAS, faster than u.mean(axis=0)
+            mean /= n
             centered = u - mean
-            var = np.mean(centered * centered, axis=0)
+            var = ones @ np.square(centered)
+            var /= n
             running_mean, running_var = self._bn_running_mean[l], self._bn_running_var[l]
-            running_mean[...] = (1.0 - BN_MOMENTUM) * running_mean + BN_MOMENTUM * mean
-            running_var[...] = ((1.0 - BN_MOMENTUM) * running_var
-                                + BN_MOMENTUM * (var * (n / (n - 1))))
+            running_mean *= 1.0 - BN_MOMENTUM
+            running_mean += BN_MOMENTUM * mean
+            running_var *= 1.0 - BN_MOMENTUM
+            running_var += BN_MOMENTUM * (var * (n / (n - 1)))
         else:
             mean = self._bn_running_mean[l].copy()
             var = self._bn_running_var[l].copy()
             centered = u - mean
-        normalized = centered / np.sqrt(var + BN_EPS)
+        normalized = centered
+        normalized *= 1.0 / np.sqrt(var + BN_EPS)  # in place: centered is not kept
         for store, value in zip(bn, (u, normalized, mean, var), strict=True):
             store[l] = value
-        return self._bn_gamma[l] * normalized + self._bn_beta[l]
+        z = normalized * self._bn_gamma[l]
+        z += self._bn_beta[l]
+        return z
 
     def predict(self, X) -> np.ndarray:
         """forward(X).output: (n, d_out), evaluation mode (no dropout)."""
@@ -568,16 +575,21 @@ class MLP:
         normalized = fp.bn_normalized[l]
         if normalized is None:
             raise ValueError("the forward pass was computed without batch normalization")
-        bn_gamma[l] = batch_ones @ (delta * normalized)
-        bn_beta[l] = batch_ones @ delta
-        inv_std = 1.0 / np.sqrt(fp.bn_var[l] + BN_EPS)
-        g = delta * self._bn_gamma[l]
+        gamma = self._bn_gamma[l]
+        product = delta * normalized
+        bn_gamma[l] = batch_ones @ product  # Σ δ ⊙ û
+        bn_beta[l] = batch_ones @ delta  # Σ δ
+        scale = gamma / np.sqrt(fp.bn_var[l] + BN_EPS)  # γ/√(σ² + ε), per unit
         if not fp.training:
-            return g * inv_std
+            return delta * scale
+        # With g = δ ⊙ γ: mean(g) = γ ⊙ Σδ/n and mean(g ⊙ û) = γ ⊙ Σδ⊙û/n, so
+        # ∂J/∂u = s ⊙ (g − mean(g) − û ⊙ mean(g ⊙ û)) = (γ s̃) ⊙ (δ − Σδ/n − û ⊙ Σδ⊙û/n)
         n = delta.shape[0]
-        mean_g = (batch_ones @ g) / n
-        mean_g_normalized = (batch_ones @ (g * normalized)) / n
-        return inv_std * (g - mean_g - normalized * mean_g_normalized)
+        out = normalized * (bn_gamma[l] / -n)
+        out += delta
+        out -= bn_beta[l] / n
+        out *= scale
+        return out
 
     def _batch_ones(self, n: int) -> np.ndarray:
         """A cached (n,) vector of ones (np.ones costs more than the product it feeds)."""
