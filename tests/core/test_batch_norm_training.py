@@ -254,3 +254,24 @@ def test_one_training_point_with_batch_norm_cannot_train():
     trainer.set_data(trainer.X_train[:1], trainer.y_train[:1])
     with pytest.raises(EmptyTrainingSet, match="at least 2 training points"):
         trainer.forward()
+
+
+def test_the_model_json_recomputes_the_predictions_with_batch_norm():
+    from core.model_description import describe_model
+
+    session = bn_session()
+    for _ in range(5):
+        session.trainer.step()
+    model = describe_model(session)
+    a = session.X_train
+    for layer in model["layers"]:
+        z = a @ np.array(layer["weights"]).T + np.array(layer["biases"])
+        bn = layer.get("batch_norm")
+        if bn is not None:
+            z = np.array(bn["gamma"]) * (z - np.array(bn["running_mean"])) / np.sqrt(
+                np.array(bn["running_var"]) + bn["eps"]) + np.array(bn["beta"])
+        a = np.tanh(z) if layer["activation"] == "tanh" else z
+    logits = a
+    expected = session.net.forward(session.X_train).pre_activations[-1]
+    np.testing.assert_allclose(logits, expected, rtol=1e-12, atol=1e-14)
+    assert "batch_norm" not in model["layers"][-1]
