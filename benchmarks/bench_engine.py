@@ -7,7 +7,10 @@ Prints, for a 2-8-8-1 tanh/sigmoid network trained with bce on 500 points:
     ratio to a hand-fused forward pass over the same grid (target ≤ 1.5);
   * steps/s of ``core.training.Trainer(evaluation="cadence")`` with batch size 1 on 10,000
     points and on 500 points, measured in the same run (interleaved blocks), and their ratio
-    (target ≥ 0.5: the cost of a step must not grow with the data; issue 14 part 4).
+    (target ≥ 0.5: the cost of a step must not grow with the data; issue 14 part 4);
+  * the median time of the same training step with batch normalization on both hidden layers
+    (``MLP(batch_norm=True)``, training mode), and its ratio to the step without it measured
+    in the same run (target ≤ 1.5).
 
 The reference is what a NumPy programmer would write inline: no validation, no caches kept for
 display, the textbook sigmoid 1/(1 + e^{−z}) and ``np.logaddexp`` for the loss. Engine and
@@ -45,7 +48,7 @@ def make_data(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 
 
 def engine_step(net: MLP, X: np.ndarray, y: np.ndarray) -> float:
-    gradients = net.backward(net.forward(X), y, "bce")
+    gradients = net.backward(net.forward(X, training=net.batch_norm), y, "bce")
     for param, grad in zip(net.parameters(), gradients.as_list(), strict=True):
         param -= LEARNING_RATE * grad
     return gradients.loss
@@ -161,7 +164,17 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         lambda: net.predict(grid), lambda: reference_forward(frozen, grid), args.repeats // 3, 3
     )
 
+    bn_net = MLP((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=0,
+                 batch_norm=True)
+    plain_net = MLP((2, 8, 8, 1), activation="tanh", output_activation="sigmoid", seed=0)
+    step_bn, step_plain = interleaved_medians(
+        lambda: engine_step(bn_net, X, y), lambda: engine_step(plain_net, X, y), args.repeats, 20
+    )
+
     figures = {
+        "bn_step_us": step_bn * 1e6,
+        "plain_step_us": step_plain * 1e6,
+        "bn_ratio": step_bn / step_plain,
         "step_engine_us": step_engine * 1e6,
         "step_reference_us": step_reference * 1e6,
         "step_ratio": step_engine / step_reference,
@@ -192,6 +205,11 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         f"{rates[large]:.0f} steps/s on {large:,} points, "
         f"{rates[small]:.0f} steps/s on {small:,} points, "
         f"ratio {figures['cadence_ratio']:.2f} (target ≥ 0.5)"
+    )
+    print(
+        f"training step with batch norm (2-8-8-1, training mode), n={N_POINTS}: "
+        f"{figures['bn_step_us']:.1f} µs, without {figures['plain_step_us']:.1f} µs, "
+        f"ratio {figures['bn_ratio']:.2f} (target ≤ 1.5)"
     )
     return figures
 

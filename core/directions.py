@@ -58,6 +58,7 @@ class PlaneProblem(StrEnum):
     WEIGHTS_ALL_ZERO = "weights_all_zero"  # random: filter normalization has nothing to scale to
     SAME_PARAMETER = "same_parameter"  # two parameters: the same one chosen twice
     NOT_LINEAR_MODEL = "not_linear_model"  # (w, b): not a 1-input linear model trained with mse
+    BATCH_NORM = "batch_norm"  # the surface evaluators do not normalize (yet)
 
 
 class PlaneUnavailable(ValueError):

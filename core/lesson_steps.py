@@ -283,7 +283,7 @@ def parameter_value(session, parameter: dict[str, Any] | None) -> float:
         return math.nan
     ref = ParamRef(parameter["layer"], parameter["kind"], parameter["i"], parameter["j"])
     try:
-        index = ref.flat_index(session.net.layer_sizes)
+        index = ref.flat_index(session.net.layer_sizes, session.net.batch_norm)
     except ValueError as error:
         raise SceneError(f"setup.parameter: {error}") from None
     return float(session.net.get_params()[index])

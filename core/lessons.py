@@ -238,7 +238,7 @@ def surface_plane(views: dict, net, loss: str) -> SurfacePlane:
     for k, a in enumerate(spec["parameters"]):
         try:
             ref = ParamRef(a["layer"], a["kind"], a["i"], a.get("j", 0))
-            indices.append(ref.flat_index(net.layer_sizes))
+            indices.append(ref.flat_index(net.layer_sizes, getattr(net, "batch_norm", False)))
         except ValueError as error:
             raise SceneError(f"{where}.parameters[{k}]: {error}") from None
     if indices[0] == indices[1]:

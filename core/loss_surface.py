@@ -39,6 +39,8 @@ import numpy as np
 from core.activations import LEAKY_RELU_SLOPE, get_activation, get_output_activation
 from core.directions import (  # noqa: F401  (grid helpers re-exported for callers)
     Plane,
+    PlaneProblem,
+    PlaneUnavailable,
     covering_ranges,
     grid_axes,
     is_linear_lesson,
@@ -207,6 +209,9 @@ class _PlaneEvaluator:
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
             raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
+        if getattr(net, "batch_norm", False):
+            raise PlaneUnavailable(PlaneProblem.BATCH_NORM,
+                                   "the loss surface is not available with batch norm yet")
         sizes = tuple(int(s) for s in net.layer_sizes)
         self.n_layers = len(sizes) - 1
         self.hidden = list(net.hidden_activations)

@@ -11,6 +11,10 @@ in evaluation mode (no dropout)::
       → a₀ = s;  z_l = a_l W_lᵀ + b_l;  a_{l+1} = act_l(z_l)  ``layers`` (W_l is (out, in))
       → output a_L                                          ``output`` (what a_L means)
 
+With batch norm a hidden layer's entry also has ``batch_norm`` (``gamma``, ``beta``,
+``running_mean``, ``running_var``, ``eps``, ``formula``): z_l = γ (u − running_mean) /
+√(running_var + ε) + β with u = a_l W_lᵀ + b_l, as ``MLP.forward`` in evaluation mode.
+
 Standardization is applied *after* feature expansion, column by column; mean and std were
 fitted on the training points (population std, ddof = 0; a constant column has std 1). With
 standardization off, mean is 0 and std is 1, so the same formula holds. The feature operations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.activations import FORMULAS
+from core.network import BN_EPS
 from core.datasets import FEATURE_DEFINITIONS, FEATURE_LABELS
 
 __all__ = ["describe_model", "MODEL_FORMAT", "MODEL_VERSION", "FEATURE_OPERATION_FORMULAS",
@@ -127,6 +132,13 @@ def describe_model(session) -> dict:
         layers.append({"name": layer_name(index, n_layers), "index": index,
                        "activation": activations[index], "formula": FORMULAS[activations[index]],
                        "shape": list(w.shape), "weights": w.tolist(), "biases": b.tolist()})
+        if getattr(net, "batch_norm", False) and index < n_layers - 1:
+            layers[-1]["batch_norm"] = {
+                "gamma": net.bn_gamma[index].tolist(), "beta": net.bn_beta[index].tolist(),
+                "running_mean": net.bn_running_mean[index].tolist(),
+                "running_var": net.bn_running_var[index].tolist(), "eps": BN_EPS,
+                "formula": "u = a @ W.T + b; z = gamma * (u - running_mean) / "
+                           "np.sqrt(running_var + eps) + beta"}
     standardizer = session.standardizer
     return {
         "format": MODEL_FORMAT,

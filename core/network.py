@@ -5,6 +5,11 @@ W ∈ ℝ^{out×in} as in ``torch.nn.Linear`` — and ``biases[l]`` is (layer_si
 A of row vectors, layer l computes Z = A @ Wᵀ + b, i.e. z = Wx + b for one sample.
 Backpropagation follows Goodfellow et al. 2016, §6.5 (Algorithm 6.4), with the batch mean already
 inside the output δ.
+
+Batch normalization (``batch_norm=True``; Ioffe & Szegedy 2015, with PyTorch ``BatchNorm1d``
+conventions: momentum 0.1, ε = 1e-5, affine γ and β, unbiased running variance) sits between each
+hidden layer's linear map u = A Wᵀ + b and its activation: z = γ ⊙ û + β with
+û = (u − μ)/√(σ² + ε). The output layer is never normalized. See docs/core-api.md.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ __all__ = ["INITS", "MLP", "ForwardPass", "Gradients", "ParameterList"]
 
 INITS = ("xavier", "he", "normal", "zeros")
 NORMAL_INIT_STD = 0.1
+BN_MOMENTUM = 0.1  # PyTorch BatchNorm1d: running ← (1 − momentum)·running + momentum·batch
+BN_EPS = 1e-5  # PyTorch BatchNorm1d's ε in √(σ² + ε)
 
 
 @dataclass(slots=True)
@@ -37,6 +44,11 @@ class ForwardPass:
     dropout_masks: one entry per hidden layer, None or the 0/1 mask (n, width) on its output.
     layer_inputs[l]: what layer l actually multiplied by Wᵀ — activations[l] itself, or with dropout
         activations[l] ⊙ mask / (1 − p) (inverted dropout).
+    Batch normalization (one entry per weight layer; None for the output layer and for every layer
+    when batch norm is off): linear_outputs[l] is u = A Wᵀ + b (n, h); bn_normalized[l] is
+    û = (u − bn_mean[l]) / √(bn_var[l] + ε) (n, h); bn_mean[l], bn_var[l] (h,) are the statistics
+    used — the batch mean and biased variance with ``training``, copies of the running statistics
+    without. pre_activations[l] is then z = γ ⊙ û + β.
     """
 
     pre_activations: list[np.ndarray]
@@ -45,6 +57,10 @@ class ForwardPass:
     dropout_masks: list[np.ndarray | None]
     layer_inputs: list[np.ndarray]
     training: bool = False
+    linear_outputs: list[np.ndarray | None] = field(default_factory=list)
+    bn_normalized: list[np.ndarray | None] = field(default_factory=list)
+    bn_mean: list[np.ndarray | None] = field(default_factory=list)
+    bn_var: list[np.ndarray | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -53,6 +69,9 @@ class Gradients:
 
     weights[l], biases[l]: shaped like net.weights[l], net.biases[l]. deltas[l] = ∂J/∂z of layer l,
     shaped like pre_activations[l]. data_loss: mean loss over the batch; loss = data_loss + penalty.
+    With batch normalization: bn_gamma[l], bn_beta[l] (h_l,) are ∂J/∂γ, ∂J/∂β of hidden layer l
+    (empty lists when batch norm is off). linear_deltas[l] = ∂J/∂u of every weight layer l (the
+    same array as deltas[l] where the layer is not normalized, as then u = z).
     """
 
     weights: list[np.ndarray]
@@ -61,26 +80,43 @@ class Gradients:
     data_loss: float
     penalty: float
     loss: float = field(init=False)
+    bn_gamma: list[np.ndarray] = field(default_factory=list)
+    bn_beta: list[np.ndarray] = field(default_factory=list)
+    linear_deltas: list[np.ndarray] = field(default_factory=list)
 
     def __post_init__(self):
         self.loss = self.data_loss + self.penalty
 
     def as_list(self) -> list[np.ndarray]:
-        """[∂J/∂W₀, ∂J/∂b₀, ∂J/∂W₁, …] — the order of ``MLP.parameters()`` and ``get_params()``."""
-        return [g for pair in zip(self.weights, self.biases, strict=True) for g in pair]
+        """[∂J/∂W₀, ∂J/∂b₀, (∂J/∂γ₀, ∂J/∂β₀,) ∂J/∂W₁, …] — the order of ``MLP.parameters()`` and
+        ``get_params()``."""
+        if not self.bn_gamma:
+            return [g for pair in zip(self.weights, self.biases, strict=True) for g in pair]
+        grads: list[np.ndarray] = []
+        for l, (gw, gb) in enumerate(zip(self.weights, self.biases, strict=True)):
+            grads += [gw, gb]
+            if l < len(self.bn_gamma):
+                grads += [self.bn_gamma[l], self.bn_beta[l]]
+        return grads
 
     def flat(self) -> np.ndarray:
         """All gradients as one vector in ``get_params()`` order."""
         return np.concatenate([g.ravel() for g in self.as_list()])
 
     def per_layer_norms(self) -> np.ndarray:
-        """(L,) Euclidean norm of each layer's gradient, √(‖∂J/∂W^l‖²_F + ‖∂J/∂b^l‖²)."""
-        return np.array(
+        """(L,) Euclidean norm of each layer's gradient, √(‖∂J/∂W^l‖²_F + ‖∂J/∂b^l‖²), plus
+        ‖∂J/∂γ^l‖² + ‖∂J/∂β^l‖² under the root for a batch-normalized layer."""
+        norms = np.array(
             [
                 np.sqrt(np.vdot(gw, gw) + np.vdot(gb, gb))
                 for gw, gb in zip(self.weights, self.biases, strict=True)
             ]
         )
+        for l, (gg, gbeta) in enumerate(zip(self.bn_gamma, self.bn_beta, strict=True)):
+            norms[l] = np.sqrt(np.vdot(self.weights[l], self.weights[l])
+                               + np.vdot(self.biases[l], self.biases[l])
+                               + np.vdot(gg, gg) + np.vdot(gbeta, gbeta))
+        return norms
 
 
 def _check_penalty_strength(name: str, value) -> float:
@@ -103,6 +139,9 @@ class MLP:
         Biases start at 0. Weights are drawn layer by layer from ``np.random.default_rng(seed)``.
     seed: seed of ``self.rng``, which also draws the dropout masks.
     dropout: drop probability p in [0, 1) for every hidden layer, or one per hidden layer.
+    batch_norm: normalize every hidden layer between its linear map and its activation (see the
+        module docstring); adds ``bn_gamma``, ``bn_beta`` (parameters) and ``bn_running_mean``,
+        ``bn_running_var`` (buffers, not parameters).
 
     Raises ValueError (naming the allowed values) for any invalid argument.
     """
@@ -115,6 +154,7 @@ class MLP:
         init: str = "xavier",
         seed: int | None = 0,
         dropout: float | Sequence[float] = 0.0,
+        batch_norm: bool = False,
     ):
         self.layer_sizes = self._check_layer_sizes(layer_sizes)
         n_hidden = len(self.layer_sizes) - 2
@@ -148,6 +188,14 @@ class MLP:
             [np.zeros(shape[0]) for shape in self._weight_shapes],
             [(shape[0],) for shape in self._weight_shapes], "biases",
         )
+        self.batch_norm = bool(batch_norm)
+        self._bn_shapes = [(h,) for h in self.layer_sizes[1:-1]] if self.batch_norm else []
+        self._bn_gamma = self._bn_list([np.ones(s) for s in self._bn_shapes], "bn_gamma")
+        self._bn_beta = self._bn_list([np.zeros(s) for s in self._bn_shapes], "bn_beta")
+        self._bn_running_mean = self._bn_list([np.zeros(s) for s in self._bn_shapes],
+                                              "bn_running_mean")
+        self._bn_running_var = self._bn_list([np.ones(s) for s in self._bn_shapes],
+                                             "bn_running_var")
         self._activations = [ACTIVATIONS[name] for name in self.hidden_activations]
         self._layer_functions = [act.f for act in self._activations]
         self._layer_functions.append(OUTPUT_ACTIVATIONS[output_activation])
@@ -213,6 +261,70 @@ class MLP:
     def biases(self, arrays) -> None:
         self._biases = ParameterList(arrays, [(s[0],) for s in self._weight_shapes], "biases")
 
+    def _bn_list(self, arrays, kind: str) -> ParameterList:
+        return ParameterList(arrays, self._bn_shapes, kind)
+
+    @property
+    def bn_gamma(self) -> ParameterList:
+        """Batch-norm scales γ: one (layer_sizes[l+1],) array per hidden layer l, starting at 1
+        (an empty list when batch norm is off); assignable."""
+        return self._bn_gamma
+
+    @bn_gamma.setter
+    def bn_gamma(self, arrays) -> None:
+        self._bn_gamma = self._bn_list(arrays, "bn_gamma")
+
+    @property
+    def bn_beta(self) -> ParameterList:
+        """Batch-norm shifts β: one (layer_sizes[l+1],) array per hidden layer, starting at 0."""
+        return self._bn_beta
+
+    @bn_beta.setter
+    def bn_beta(self, arrays) -> None:
+        self._bn_beta = self._bn_list(arrays, "bn_beta")
+
+    @property
+    def bn_running_mean(self) -> ParameterList:
+        """Buffer (not a parameter): running mean of u per hidden layer, starting at 0; updated
+        by ``forward(training=True)``."""
+        return self._bn_running_mean
+
+    @bn_running_mean.setter
+    def bn_running_mean(self, arrays) -> None:
+        self._bn_running_mean = self._bn_list(arrays, "bn_running_mean")
+
+    @property
+    def bn_running_var(self) -> ParameterList:
+        """Buffer (not a parameter): running unbiased variance of u per hidden layer, starting
+        at 1; updated by ``forward(training=True)``."""
+        return self._bn_running_var
+
+    @bn_running_var.setter
+    def bn_running_var(self, arrays) -> None:
+        self._bn_running_var = self._bn_list(arrays, "bn_running_var")
+
+    def bn_buffers(self) -> list[np.ndarray]:
+        """Copies of the buffers [running_mean₀, running_var₀, running_mean₁, …] (empty when
+        batch norm is off), for snapshots; :meth:`set_bn_buffers` writes them back."""
+        return [a.copy() for pair in zip(self._bn_running_mean, self._bn_running_var,
+                                         strict=True) for a in pair]
+
+    def set_bn_buffers(self, arrays) -> None:
+        """Inverse of :meth:`bn_buffers` (copies into the existing arrays). ValueError on a wrong
+        number of arrays or a wrong shape."""
+        arrays = list(arrays)
+        if len(arrays) != 2 * len(self._bn_shapes):
+            raise ValueError(f"Expected {2 * len(self._bn_shapes)} batch-norm buffers, "
+                             f"got {len(arrays)}")
+        for l, (mean, var) in enumerate(zip(self._bn_running_mean, self._bn_running_var,
+                                            strict=True)):
+            for target, value in ((mean, arrays[2 * l]), (var, arrays[2 * l + 1])):
+                value = np.asarray(value, dtype=np.float64)
+                if value.shape != target.shape:
+                    raise ValueError(f"batch-norm buffer of hidden layer {l} must have shape "
+                                     f"{target.shape}, got {value.shape}")
+                target[...] = value
+
     @property
     def n_layers(self) -> int:
         """L, the number of weight layers."""
@@ -224,14 +336,25 @@ class MLP:
 
     @property
     def n_params(self) -> int:
-        return sum(out * (fan_in + 1) for out, fan_in in self._weight_shapes)
+        return (sum(out * (fan_in + 1) for out, fan_in in self._weight_shapes)
+                + 2 * sum(shape[0] for shape in self._bn_shapes))
 
     def parameters(self) -> list[np.ndarray]:
-        """The live arrays [W₀, b₀, W₁, b₁, …]; updating them in place updates the network."""
-        return [p for pair in zip(self._weights, self._biases, strict=True) for p in pair]
+        """The live arrays [W₀, b₀, W₁, b₁, …]; with batch norm [W₀, b₀, γ₀, β₀, W₁, b₁, γ₁, β₁,
+        …, W_{L−1}, b_{L−1}] (γ, β after each hidden layer). Updating them in place updates the
+        network."""
+        if not self.batch_norm:
+            return [p for pair in zip(self._weights, self._biases, strict=True) for p in pair]
+        params: list[np.ndarray] = []
+        for l, (W, b) in enumerate(zip(self._weights, self._biases, strict=True)):
+            params += [W, b]
+            if l < self.n_hidden:
+                params += [self._bn_gamma[l], self._bn_beta[l]]
+        return params
 
     def get_params(self) -> np.ndarray:
-        """All parameters as a new 1-D float64 vector: W₀, b₀, W₁, b₁, … each row-major."""
+        """All parameters as a new 1-D float64 vector in :meth:`parameters` order, each
+        row-major."""
         return np.concatenate([p.ravel() for p in self.parameters()])
 
     def set_params(self, vector) -> None:
@@ -254,6 +377,10 @@ class MLP:
         twin._weights = ParameterList([w.copy() for w in self._weights], self._weight_shapes,
                                       "weights")
         twin.biases = [b.copy() for b in self._biases]
+        twin.bn_gamma = [g.copy() for g in self._bn_gamma]
+        twin.bn_beta = [b.copy() for b in self._bn_beta]
+        twin.bn_running_mean = [m.copy() for m in self._bn_running_mean]
+        twin.bn_running_var = [v.copy() for v in self._bn_running_var]
         return twin
 
     def penalty(self, l1: float = 0.0, l2: float = 0.0) -> float:
@@ -313,11 +440,21 @@ class MLP:
         Inverted dropout (Srivastava et al. 2014) acts on hidden outputs only when ``training``:
         the next layer sees a ⊙ mask / (1 − p). Masks are drawn from ``self.rng`` unless
         ``dropout_masks`` (one 0/1 array or None per hidden layer) fixes them.
-        Raises ValueError for a wrong X shape or invalid masks.
+        Batch norm (if on) normalizes with the batch statistics and updates the running ones when
+        ``training``, and uses the running statistics otherwise (see the module docstring).
+        Raises ValueError for a wrong X shape or invalid masks, and with batch norm for
+        ``training`` with fewer than 2 samples (the batch variance is undefined).
         """
         X = self._check_inputs(X)
-        masks = self._dropout_masks(X.shape[0], training, dropout_masks)
+        n = X.shape[0]
+        if self.batch_norm and training and self.n_hidden and n < 2:
+            raise ValueError(
+                f"Batch normalization in training mode needs at least 2 samples per batch: the "
+                f"variance of a batch of {n} sample{'s' if n != 1 else ''} is undefined"
+            )
+        masks = self._dropout_masks(n, training, dropout_masks)
         pre_activations, activations, layer_inputs = [], [X], []
+        bn = [[None] * self.n_layers for _ in range(4)] if self.batch_norm else [[], [], [], []]
         a = X
         layers = zip(self._weights, self._biases, self._layer_functions, strict=True)
         for l, (W, b, f) in enumerate(layers):
@@ -326,10 +463,41 @@ class MLP:
             layer_inputs.append(a)
             z = a @ W.T  # Z = A Wᵀ + b
             z += b
+            if self.batch_norm and l < self.n_hidden:
+                z = self._normalize(l, z, training, bn)
             a = f(z)
             pre_activations.append(z)
             activations.append(a)
-        return ForwardPass(pre_activations, activations, a, masks, layer_inputs, training)
+        return ForwardPass(pre_activations, activations, a, masks, layer_inputs, training, *bn)
+
+    def _normalize(self, l: int, u: np.ndarray, training: bool, bn: list) -> np.ndarray:
+        """z = γ ⊙ û + β of hidden layer l from its linear output u (n, h), recording u, û, μ, σ²
+        in ``bn`` and, when ``training``, updating the running statistics (PyTorch BatchNorm1d:
+        biased σ² to normalize, unbiased σ²·n/(n − 1) in the running variance)."""
+        if training:
+            n = u.shape[0]
+            ones = self._batch_ones(n)
+            mean = ones @ u  # 1ᵀu: BLAS, faster than u.mean(axis=0)
+            mean /= n
+            centered = u - mean
+            var = ones @ np.square(centered)
+            var /= n
+            running_mean, running_var = self._bn_running_mean[l], self._bn_running_var[l]
+            running_mean *= 1.0 - BN_MOMENTUM
+            running_mean += BN_MOMENTUM * mean
+            running_var *= 1.0 - BN_MOMENTUM
+            running_var += BN_MOMENTUM * (var * (n / (n - 1)))
+        else:
+            mean = self._bn_running_mean[l].copy()
+            var = self._bn_running_var[l].copy()
+            centered = u - mean
+        normalized = centered
+        normalized *= 1.0 / np.sqrt(var + BN_EPS)  # in place: centered is not kept
+        for store, value in zip(bn, (u, normalized, mean, var), strict=True):
+            store[l] = value
+        z = normalized * self._bn_gamma[l]
+        z += self._bn_beta[l]
+        return z
 
     def predict(self, X) -> np.ndarray:
         """forward(X).output: (n, d_out), evaluation mode (no dropout)."""
@@ -345,7 +513,14 @@ class MLP:
             ∂J/∂W^l = δ^lᵀ a^{l−1},  ∂J/∂b^l = Σ_samples δ^l,
             δ^{l−1} = (W^l)ᵀ δ^l ⊙ f′(z^{l−1})   (computed as (δ^l W^l) ⊙ f′ for row batches),
         starting from the output δ of core.losses, whose 1/n makes every sum a batch mean.
-        L2 adds l2·W and L1 adds l1·sign(W) (sign(0) = 0) to the weight gradients.
+        L2 adds l2·W and L1 adds l1·sign(W) (sign(0) = 0) to the weight gradients; never to
+        biases, γ or β.
+        For a batch-normalized layer (Ioffe & Szegedy 2015, §3, backward of Algorithm 1) δ = ∂J/∂z
+        gives ∂J/∂γ = Σ_samples δ ⊙ û, ∂J/∂β = Σ_samples δ and, with g = δ ⊙ γ and
+        s = 1/√(σ² + ε), in training mode ∂J/∂u = s ⊙ (g − mean(g) − û ⊙ mean(g ⊙ û))
+        (means over the batch), in evaluation mode ∂J/∂u = s ⊙ g; the W and b gradients and
+        the δ of the layer below then use ∂J/∂u in place of δ. (In training mode Σ_samples ∂J/∂u
+        is 0, so b of a normalized layer gets a zero gradient in exact arithmetic.)
         """
         fp = forward_pass
         logits, output = fp.pre_activations[-1], fp.output
@@ -359,9 +534,15 @@ class MLP:
         deltas: list = [None] * n_layers
         grad_weights: list = [None] * n_layers
         grad_biases: list = [None] * n_layers
+        linear_deltas: list = [None] * n_layers
+        bn_gamma: list = [None] * len(self._bn_shapes)
+        bn_beta: list = [None] * len(self._bn_shapes)
         deltas[-1] = delta
         for l in reversed(range(n_layers)):
             delta = deltas[l]
+            if self.batch_norm and l < self.n_hidden:
+                delta = self._normalize_backward(l, fp, delta, batch_ones, bn_gamma, bn_beta)
+            linear_deltas[l] = delta
             grad_weights[l] = delta.T @ fp.layer_inputs[l]  # ∂J/∂W^l = δ^lᵀ a^{l−1}
             grad_biases[l] = batch_ones @ delta  # ∂J/∂b^l = Σ_samples δ^l (1ᵀδ: BLAS, fast)
             if l > 0:  # δ^{l−1} = (W^l)ᵀ δ^l ⊙ f′(z^{l−1}); rows are samples, so δ^l W^l
@@ -382,7 +563,33 @@ class MLP:
                     gw += l2 * W
                 if l1:
                     gw += l1 * np.sign(W)
-        return Gradients(grad_weights, grad_biases, deltas, data_loss, penalty)
+        if not self.batch_norm:
+            return Gradients(grad_weights, grad_biases, deltas, data_loss, penalty,
+                             linear_deltas=linear_deltas)
+        return Gradients(grad_weights, grad_biases, deltas, data_loss, penalty, bn_gamma, bn_beta,
+                         linear_deltas)
+
+    def _normalize_backward(self, l: int, fp: ForwardPass, delta: np.ndarray, batch_ones,
+                            bn_gamma: list, bn_beta: list) -> np.ndarray:
+        """∂J/∂u of hidden layer l from δ = ∂J/∂z; stores ∂J/∂γ, ∂J/∂β (see :meth:`backward`)."""
+        normalized = fp.bn_normalized[l]
+        if normalized is None:
+            raise ValueError("the forward pass was computed without batch normalization")
+        gamma = self._bn_gamma[l]
+        product = delta * normalized
+        bn_gamma[l] = batch_ones @ product  # Σ δ ⊙ û
+        bn_beta[l] = batch_ones @ delta  # Σ δ
+        scale = gamma / np.sqrt(fp.bn_var[l] + BN_EPS)  # γ/√(σ² + ε), per unit
+        if not fp.training:
+            return delta * scale
+        # With g = δ ⊙ γ: mean(g) = γ ⊙ Σδ/n and mean(g ⊙ û) = γ ⊙ Σδ⊙û/n, so
+        # ∂J/∂u = s ⊙ (g − mean(g) − û ⊙ mean(g ⊙ û)) = (γ s̃) ⊙ (δ − Σδ/n − û ⊙ Σδ⊙û/n)
+        n = delta.shape[0]
+        out = normalized * (bn_gamma[l] / -n)
+        out += delta
+        out -= bn_beta[l] / n
+        out *= scale
+        return out
 
     def _batch_ones(self, n: int) -> np.ndarray:
         """A cached (n,) vector of ones (np.ones costs more than the product it feeds)."""
@@ -413,11 +620,13 @@ class MLP:
             delta = (delta @ self._weights[l]) * self._activations[l - 1].derivative(
                 fp.pre_activations[l - 1], fp.activations[l]
             )
+            if self.batch_norm:  # evaluation mode: z = γ (u − running mean)/√(running var + ε) + β
+                delta = delta * (self._bn_gamma[l - 1] / np.sqrt(fp.bn_var[l - 1] + BN_EPS))
         return delta @ self._weights[0]
 
     def __repr__(self) -> str:
         return (
             f"MLP(layer_sizes={self.layer_sizes}, activation={self.hidden_activations}, "
             f"output_activation={self.output_activation!r}, init={self.init!r}, seed={self.seed}, "
-            f"dropout={self.dropout})"
+            f"dropout={self.dropout}{', batch_norm=True' if self.batch_norm else ''})"
         )

@@ -13,7 +13,9 @@ key                       content
                           ``validation_fraction`` has none: :func:`legacy_shares`)…
 ``network``               ``NetworkSettings.to_dict()`` plus ``layer_sizes``,
                           ``output_activation``, ``loss`` and the current ``weights`` (list of
-                          (out, in) nested lists) and ``biases`` (list of (out,) lists)
+                          (out, in) nested lists) and ``biases`` (list of (out,) lists);
+                          with ``batch_norm`` also ``bn_gamma``, ``bn_beta`` (one list per
+                          hidden layer; older files have no ``batch_norm``: off)
 ``training``              ``TrainingSettings.to_dict()`` (η, optimizer and its
                           hyperparameters, batch size, L1/L2 …): the trainer's ``settings``,
                           the only copy of them in the file
@@ -30,7 +32,9 @@ key                       content
                           maps each buffer (``v``, ``s``, ``m``) to one array per parameter
                           W₀, b₀, W₁ …
 ``trainer``               step and epoch counters, mini-batch sampler and dropout generator
-                          states, initial parameters, loss/gradient-norm histories, divergence
+                          states, initial parameters, loss/gradient-norm histories, divergence;
+                          ``batch_norm``, ``bn_buffers`` (running mean and variance of each
+                          hidden layer) and ``initial_bn_buffers``
 ``views``, ``extra``      free-form plain JSON from the GUI (open views, layout, selection)
 ``classroom``             optional lock lists (hidden views and controls, fixed settings,
                           presenter panels; :mod:`core.classroom`): checked as plain JSON
@@ -83,6 +87,7 @@ from core.scene_sections import (
     legacy_training,
 )
 from core.scene_validation import SceneError, as_array, as_dict, as_int, encode_plain, require
+from core.parameters import parameter_blocks
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.training_state import STATE_FORMAT, STATE_VERSION
@@ -96,7 +101,8 @@ SCENE_FORMAT = "backprop-playground/scene"
 TOP_LEVEL_KEYS = ("format", "schema_version", "data", "network", "training", "points",
                   "class_names", "feature_names", "standardizer", "optimizer", "trainer",
                   "views", "extra", "data_source", "classroom")
-NETWORK_STATE_KEYS = ("layer_sizes", "output_activation", "loss", "weights", "biases")
+NETWORK_STATE_KEYS = ("layer_sizes", "output_activation", "loss", "weights", "biases", "bn_gamma",
+                      "bn_beta")
 # Trainer.state_dict keys the scene stores elsewhere (network, optimizer, training settings)
 # or recomputes from the session on load.
 _TRAINER_DERIVED = ("format", "version", "loss", "layer_sizes", "n_train", "params",
@@ -122,16 +128,17 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None,
     state = trainer.state_dict()
     n_layers = net.n_layers
     flat = np.asarray(state["params"], dtype=np.float64)
-    weights, biases, start = [], [], 0
-    for fan_in, fan_out in zip(net.layer_sizes, net.layer_sizes[1:], strict=False):
-        weights.append(flat[start:start + fan_out * fan_in].reshape(fan_out, fan_in).tolist())
-        start += fan_out * fan_in
-        biases.append(flat[start:start + fan_out].tolist())
-        start += fan_out
+    arrays: dict[str, list] = {"W": [], "b": [], "gamma": [], "beta": []}
+    for block in parameter_blocks(net.layer_sizes, net.batch_norm):
+        arrays[block.kind].append(
+            flat[block.start:block.start + block.size].reshape(block.shape).tolist())
+    weights, biases = arrays["W"], arrays["b"]
     saved_optimizer = state["optimizer"]
     network = {**session.network.to_dict(), "layer_sizes": list(net.layer_sizes),
                "output_activation": net.output_activation, "loss": trainer.loss,
                "weights": weights, "biases": biases}
+    if net.batch_norm:  # the running statistics are in the trainer section (bn_buffers)
+        network["bn_gamma"], network["bn_beta"] = arrays["gamma"], arrays["beta"]
     assert len(weights) == n_layers
     scene = {
         "format": SCENE_FORMAT,
@@ -239,7 +246,7 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
             raise SceneError(f"network.{key}: {network_d[key]!r:.40} does not match the task, "
                              f"which needs {expected!r}")
     has_weights = "weights" in network_d or "biases" in network_d
-    params = check_parameters(network_d, sizes) if has_weights else None
+    params = check_parameters(network_d, sizes, network.batch_norm) if has_weights else None
     shapes = [p.shape for p in params] if params is not None else None
     has_trainer = "trainer" in d or "optimizer" in d
     if has_trainer:

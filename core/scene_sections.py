@@ -104,8 +104,11 @@ def expected_layer_sizes(data: DataSettings, network: NetworkSettings,
     return (d_in, *network.hidden_sizes, d_out), output, loss
 
 
-def check_parameters(d: dict, sizes: tuple[int, ...]) -> list[np.ndarray]:
-    """Weights and biases checked against the layer sizes, as [W₀, b₀, W₁, b₁, …]."""
+def check_parameters(d: dict, sizes: tuple[int, ...],
+                     batch_norm: bool = False) -> list[np.ndarray]:
+    """Weights and biases checked against the layer sizes, as [W₀, b₀, W₁, b₁, …]; with
+    ``batch_norm`` also ``bn_gamma``, ``bn_beta`` (one list per hidden layer), as [W₀, b₀, γ₀,
+    β₀, W₁, …] (``MLP.parameters()`` order)."""
     n_layers = len(sizes) - 1
     total = sum(o * (i + 1) for i, o in zip(sizes, sizes[1:], strict=False))
     if total > checks.MAX_NUMBERS:
@@ -122,6 +125,14 @@ def check_parameters(d: dict, sizes: tuple[int, ...]) -> list[np.ndarray]:
                                shape=(sizes[layer + 1], sizes[layer])))
         params.append(as_array(biases[layer], f"network.biases[{layer}]",
                                shape=(sizes[layer + 1],)))
+        if batch_norm and layer < n_layers - 1:
+            for name in ("bn_gamma", "bn_beta"):
+                value = require(d, name, "network")
+                if not isinstance(value, list) or len(value) != n_layers - 1:
+                    raise SceneError(f"network.{name}: expected a list of {n_layers - 1} hidden "
+                                     f"layers")
+                params.append(as_array(value[layer], f"network.{name}[{layer}]",
+                                       shape=(sizes[layer + 1],)))
     return params
 
 

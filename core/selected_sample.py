@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.parameters import parameter_blocks
+
 
 def sample_row(trainer, selected_sample):
     """(training index, row in the mini-batch or None) of the sample to show.
@@ -19,22 +21,41 @@ def sample_row(trainer, selected_sample):
     return int(selected_sample), (int(rows[0]) if rows.size else None)
 
 
+def forward_arrays(trainer) -> dict[str, list[np.ndarray]]:
+    """The parameters the last forward pass used (the old ones once updated), by kind: "W",
+    "b" and, with batch norm, "gamma", "beta" (one array per layer, resp. per hidden layer)."""
+    net = trainer.net
+    if trainer.phase == "ready" and trainer.last_update is not None:
+        arrays = list(trainer.last_update.old_params)
+    else:
+        arrays = net.parameters()
+    by_kind: dict[str, list[np.ndarray]] = {"W": [], "b": [], "gamma": [], "beta": []}
+    batch_norm = getattr(net, "batch_norm", False)
+    for block, array in zip(parameter_blocks(net.layer_sizes, batch_norm), arrays, strict=True):
+        by_kind[block.kind].append(array)
+    return by_kind
+
+
 def forward_parameters(trainer):
     """(weights, biases) the last forward pass used: the old parameters once updated."""
-    if trainer.phase == "ready" and trainer.last_update is not None:
-        old = trainer.last_update.old_params
-        return list(old[0::2]), list(old[1::2])
-    return list(trainer.net.weights), list(trainer.net.biases)
+    arrays = forward_arrays(trainer)
+    return arrays["W"], arrays["b"]
 
 
 def sample_forward(trainer, sample: int, row):
     """(forward pass, row) holding ``sample``: the batch's own pass, or — for a sample outside the
-    mini-batch — a forward pass of that sample alone with the parameters the batch used."""
+    mini-batch — a forward pass of that sample alone with the parameters the batch used (with
+    batch norm: normalized with the batch's μ and σ², as the batch's samples were)."""
     if row is not None:
         return trainer.last_forward, row
-    weights, biases = forward_parameters(trainer)
+    arrays = forward_arrays(trainer)
     twin = trainer.net.copy()
-    twin.weights, twin.biases = weights, biases
+    twin.weights, twin.biases = arrays["W"], arrays["b"]
+    if getattr(twin, "batch_norm", False):
+        fp = trainer.last_forward
+        twin.bn_gamma, twin.bn_beta = arrays["gamma"], arrays["beta"]
+        twin.bn_running_mean = fp.bn_mean[:twin.n_hidden]
+        twin.bn_running_var = fp.bn_var[:twin.n_hidden]
     return twin.forward(trainer.X_train[sample:sample + 1]), 0
 
 

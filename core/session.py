@@ -181,7 +181,7 @@ class Session(PredictionMixin):
         net = MLP((len(self.input_features), *n.hidden_sizes, self.d_out),
                   activation=list(n.activations_per_layer()),
                   output_activation=self.output_activation, init=n.init, seed=n.seed,
-                  dropout=n.dropout)
+                  dropout=n.dropout, batch_norm=n.batch_norm)
         self.trainer = Trainer(
             net, self.loss, self.X_train, self.y_train, self.X_test, self.y_test,
             X_validation=self.X_validation, y_validation=self.y_validation,

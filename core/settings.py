@@ -357,6 +357,9 @@ class NetworkSettings(_Settings):
     dropout: float = setting(0.0, label="Dropout", minimum=0.0, maximum=0.9,
                              doc="Probability of dropping a hidden unit while training "
                                  "(inverted dropout); 0 = off.")
+    batch_norm: bool = setting(False, label="Batch norm",
+                               doc="Batch normalization between each hidden layer's linear map "
+                                   "and its activation (needs mini-batches of at least 2).")
     loss_override: str | None = setting(
         None, label="Loss", choices=(None, "mse"), zero_text="automatic",
         doc="None: the loss follows the task; 'mse': mean squared error on 0/1 or one-hot "

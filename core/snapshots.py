@@ -27,12 +27,16 @@ class BatchSampler:
 
     ``batch_size`` None, 0 or ≥ n means full batch: every batch is all of 0..n−1 in order (no
     shuffling; the generator is not touched) and every step completes an epoch.
+    ``min_batch``: a mini-batch smaller than this at the end of an epoch is left out of that
+    epoch (batch normalization needs 2 samples; the default 1 never leaves anything out).
     """
 
-    __slots__ = ("n", "batch_size", "full", "rng", "order", "position", "epoch_state")
+    __slots__ = ("n", "batch_size", "full", "rng", "order", "position", "epoch_state",
+                 "min_batch")
 
-    def __init__(self, n: int, batch_size: int | None, seed: int):
+    def __init__(self, n: int, batch_size: int | None, seed: int, min_batch: int = 1):
         self.rng = np.random.default_rng(seed)
+        self.min_batch = max(1, int(min_batch))
         self.configure(n, batch_size)
 
     def configure(self, n: int, batch_size: int | None) -> None:
@@ -48,20 +52,25 @@ class BatchSampler:
 
     @property
     def steps_per_epoch(self) -> int:
-        """⌈n / batch_size⌉ (1 for full batch, 0 when n is 0)."""
-        return -(-self.n // self.batch_size) if self.n else 0
+        """⌈n / batch_size⌉ (1 for full batch, 0 when n is 0), less a last batch smaller than
+        ``min_batch``."""
+        if not self.n:
+            return 0
+        steps = -(-self.n // self.batch_size)
+        rest = self.n % self.batch_size
+        return steps - 1 if not self.full and 0 < rest < self.min_batch else steps
 
     def next(self) -> tuple[np.ndarray | None, bool]:
         """The next batch's indices (None for full batch) and whether it ends the epoch."""
         if self.full:
             return None, True
-        if self.order is None or self.position >= self.n:
+        if self.order is None or self.n - self.position < self.min_batch:
             self.epoch_state = self.rng.bit_generator.state
             self.order = self.rng.permutation(self.n)
             self.position = 0
         start = self.position
         self.position = end = min(start + self.batch_size, self.n)
-        return self.order[start:end], end >= self.n
+        return self.order[start:end], self.n - end < self.min_batch
 
     def state(self) -> tuple | None:
         """An immutable token of the sampler's position, for :meth:`restore`."""

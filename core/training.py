@@ -88,9 +88,11 @@ from core.snapshots import BatchSampler, SnapshotRing
 from core.early_stopping import EarlyStoppingMixin
 from core.training_state import TrainerStateMixin
 from core.training_types import (
+    BATCH_NORM_BATCH_OF_ONE,
     Divergence,
     EmptyTrainingSet,
     PhaseError,
+    SettingRefused,
     StepRecord,
     TrainingDiverged,
     UpdateRecord,
@@ -98,7 +100,8 @@ from core.training_types import (
 )
 
 __all__ = ["Trainer", "EVALUATION_MODES", "PhaseError", "TrainingDiverged", "EmptyTrainingSet",
-           "Divergence", "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
+           "SettingRefused", "BATCH_NORM_BATCH_OF_ONE", "Divergence",
+           "StepRecord", "UpdateRecord", "History", "GradNormHistory", "PHASES",
            "PARAMETER_LIMIT"]
 
 PHASES = ("ready", "forward", "backward")
@@ -210,8 +213,10 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         self._initial_rng_state = net.rng.bit_generator.state
         self.history = History(history_capacity)
         self.grad_norm_history = GradNormHistory(net.n_layers, history_capacity)
+        self._check_batch_norm_batch(self._settings.batch_size)
+        self._initial_bn_buffers = net.bn_buffers() if self._batch_norm else []
         self._ring = SnapshotRing(int(snapshot_capacity) + 1, net.n_params)  # + the current step
-        self._sampler = BatchSampler(0, self._requested_batch_size, self.seed)
+        self._sampler = BatchSampler(0, self._requested_batch_size, self.seed, self._min_batch)
         self.step_count = 0
         self.epoch_count = 0
         self.divergence: Divergence | None = None
@@ -246,6 +251,9 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             self._X_all, self._y_all = X_train, y_train
         self._labels_all = self._class_labels(self._y_all)
         self._uses_dropout = any(p > 0 for p in getattr(self.net, "dropout", ()))
+        # Evaluation = training mode (and the full batch may reuse it) only without dropout and
+        # batch norm; with batch norm the training batch uses its own statistics.
+        self._eval_is_training = not (self._uses_dropout or self._batch_norm)
         self._sampler.configure(self.n_train, self._requested_batch_size)
         self._all_indices = np.arange(self.n_train)
 
@@ -359,12 +367,30 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             return float(np.mean(per_sample_loss(self.loss, fp.pre_activations[-1], fp.output,
                                                  self._batch_targets())))
 
-    @staticmethod
-    def param_position(layer: int, kind: str) -> int:
-        """Index of W_layer ("W") or b_layer ("b") in ``net.parameters()`` and in the lists of
-        :class:`UpdateRecord` and ``optimizer.terms(position, index)``; ValueError for an
-        unknown kind. Same as ``ParamRef(layer, kind, 0).array_position()``."""
-        return array_position(layer, kind)
+    def param_position(self, layer: int, kind: str) -> int:
+        """Index of W_layer ("W") or b_layer ("b") — with batch norm also "gamma", "beta" — in
+        ``net.parameters()`` and in the lists of :class:`UpdateRecord` and
+        ``optimizer.terms(position, index)``; ValueError for an unknown kind. Same as
+        ``ParamRef(layer, kind, 0).array_position(net.batch_norm)``."""
+        return array_position(layer, kind, self._batch_norm)
+
+    @property
+    def _batch_norm(self) -> bool:
+        return bool(getattr(self.net, "batch_norm", False))
+
+    @property
+    def _min_batch(self) -> int:
+        """Smallest mini-batch the network can train on (2 with batch norm)."""
+        return 2 if self._batch_norm else 1
+
+    def _check_batch_norm_batch(self, batch_size: int) -> None:
+        """SettingRefused (code BATCH_NORM_BATCH_OF_ONE) for batch size 1 with batch norm."""
+        if self._batch_norm and batch_size == 1:
+            raise SettingRefused(
+                BATCH_NORM_BATCH_OF_ONE,
+                "Batch size 1 is not possible with batch normalization: it normalizes with the "
+                "mean and variance of the mini-batch, and one sample has no variance. Choose a "
+                "batch size of at least 2, or turn batch norm off.")
 
     def _batch_targets(self) -> np.ndarray:
         return self.y_train if self._batch is _FULL else self.y_train[self._batch]
@@ -386,17 +412,21 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         training set, so all points go through the network once per step.
 
         Returns the batch's ``ForwardPass`` (also ``last_forward``). Raises PhaseError unless
-        ``phase == "ready"``, EmptyTrainingSet without training points, TrainingDiverged if
+        ``phase == "ready"``, EmptyTrainingSet without training points (with batch norm: with
+        fewer than 2), TrainingDiverged if
         the loss on the training set is not finite (or training had already diverged).
         """
         self._expect("ready", "forward")
         if self.n_train == 0:
             raise EmptyTrainingSet("There are no training points: add points or regenerate")
+        if self.n_train < self._min_batch:
+            raise EmptyTrainingSet("Batch norm needs at least 2 training points: add points "
+                                   "or turn batch norm off")
         if not np.array_equal(self.net.get_params(), self._measured_params):
             self._record_current_row()  # edited from outside without params_changed()
         indices, ends_epoch = self._sampler.next()
         full = indices is None
-        if full and not self._uses_dropout and self._evaluation is not None:
+        if full and self._eval_is_training and self._evaluation is not None:
             everything = self._evaluation
             batch_pass = slice_forward_pass(everything, self.n_train) \
                 if self.n_test or self.n_validation else everything
@@ -418,13 +448,14 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
         """Measure the current parameters: (row of :data:`core.history.HISTORY_COLUMNS`, the
         evaluation of all points (training rows first) or None, the parameter vector).
 
-        Without dropout the evaluation runs in training mode — numerically the same as
-        evaluation mode, and it can then serve as the next full batch's forward pass."""
+        Without dropout and batch norm the evaluation runs in training mode — numerically the
+        same as evaluation mode, and it can then serve as the next full batch's forward pass;
+        with batch norm it uses the running statistics (``training=False``)."""
         net = self.net
         penalty = net.penalty(self.l1, self.l2)
         if len(self._X_all) == 0:
             return [_NAN, _NAN, _NAN, _NAN, penalty, _NAN, _NAN], None, net.get_params()
-        fp = net.forward(self._X_all, training=not self._uses_dropout)
+        fp = net.forward(self._X_all, training=self._eval_is_training)
         train_loss, test_loss, train_accuracy, test_accuracy, validation = self._measure(fp)
         return ([train_loss, test_loss, train_accuracy, test_accuracy, penalty, *validation],
                 fp, net.get_params())
@@ -633,6 +664,7 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
             raise TypeError(f"expected TrainingSettings, got {type(new).__name__}")
         old = self._settings
         _engine_settings(new, {}, new.optimizer, new.optimizer_hyper())  # ValueError first
+        self._check_batch_norm_batch(new.batch_size)
         if new.patience != old.patience:
             self.check_patience(new.patience)
         if new.learning_rate != old.learning_rate:
@@ -690,13 +722,15 @@ class Trainer(TrainerStateMixin, EarlyStoppingMixin):
     def set_batch_size(self, batch_size: int | None) -> None:
         """New mini-batch size (None/0/≥ n = full batch); the next batch starts a new epoch."""
         batch_size = _batch_size(batch_size)
+        self._check_batch_norm_batch(batch_size)
         self._sampler.configure(self.n_train, batch_size or None)
         self._settings = self._settings.updated(batch_size=batch_size, check_ranges=False)
         self._after_setting()
 
     def set_seed(self, seed: int) -> None:
         """Reseed the batch shuffling; the next batch starts a new epoch from the new seed."""
-        sampler = BatchSampler(self.n_train, self._requested_batch_size, int(seed))
+        sampler = BatchSampler(self.n_train, self._requested_batch_size, int(seed),
+                               self._min_batch)
         self._settings = self._settings.updated(seed=int(seed), check_ranges=False)
         self._sampler = sampler
         self._after_setting()

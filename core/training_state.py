@@ -7,7 +7,8 @@ dropout, the network's generator) exists for the current step whenever no step i
 and for up to ``snapshot_capacity`` steps before it.
 
 ``state_dict`` is the state of the *start* of the current step (a step in progress is not
-saved), and holds everything that decides the continuation: θ, the optimizer (name, η,
+saved), and holds everything that decides the continuation: θ, the batch-norm running statistics
+(with batch norm), the optimizer (name, η,
 hyperparameters, t and buffers; loading sets the trainer's ``settings`` from them), the
 sampler position and generator state, the dropout generator, step and epoch counters, the
 initial parameters (for reset), the histories and a divergence. The data itself is not
@@ -52,6 +53,13 @@ def _vector(value, size: int, what: str) -> np.ndarray:
     return vector
 
 
+def _buffer_list(value, sizes: list[int]) -> list:
+    """The list of batch-norm buffers of a state, checked for its length."""
+    if not isinstance(value, list) or len(value) != len(sizes):
+        raise ValueError(f"bn_buffers must be a list of {len(sizes)} lists of numbers")
+    return value
+
+
 def _rng_state(value, what: str) -> dict:
     try:
         np.random.default_rng().bit_generator.state = value
@@ -86,14 +94,18 @@ class TrainerStateMixin:
     def _save_snapshot(self, step: int | None = None, epoch: int | None = None) -> np.ndarray:
         net_rng = self.net.rng.bit_generator.state if self._uses_dropout else None
         extra = (self.optimizer.state_dict(plain=False), self._sampler.state(),
-                 self.epoch_count if epoch is None else epoch, net_rng)
+                 self.epoch_count if epoch is None else epoch, net_rng,
+                 self.net.bn_buffers() if self._batch_norm else None)
         return self._ring.save(self.step_count if step is None else step,
                                self.net.parameters(), extra)
 
     def _restore(self, step: int) -> None:
-        """Put θ, the optimizer state, the sampler and the dropout generator back to ``step``."""
-        optimizer_state, sampler_state, epoch, net_rng = self._ring.extra(step)
+        """Put θ, the optimizer state, the sampler, the dropout generator and the batch-norm
+        running statistics back to ``step``."""
+        optimizer_state, sampler_state, epoch, net_rng, bn_buffers = self._ring.extra(step)
         self.net.set_params(self._ring.params(step))
+        if bn_buffers is not None:
+            self.net.set_bn_buffers(bn_buffers)
         optimizer = self.optimizer
         if optimizer_state["name"] == optimizer.name:
             optimizer.load_state_dict({**optimizer_state, "lr": optimizer.lr,
@@ -146,9 +158,11 @@ class TrainerStateMixin:
         optimizer state and batch order from ``seed``, a history of the initial row only, no
         snapshots but the current one. Current hyperparameters are kept."""
         self.net.set_params(self._initial_params)
+        self.net.set_bn_buffers(self._initial_bn_buffers)
         self.net.rng.bit_generator.state = self._initial_rng_state
         self.optimizer.reset()
-        self._sampler = BatchSampler(self.n_train, self._requested_batch_size, self.seed)
+        self._sampler = BatchSampler(self.n_train, self._requested_batch_size, self.seed,
+                                     self._min_batch)
         self.step_count = self.epoch_count = 0
         self.history.clear()
         self.grad_norm_history.clear()
@@ -167,7 +181,7 @@ class TrainerStateMixin:
     def state_dict(self) -> dict:
         """The trainer's state at the start of the current step, as plain data."""
         step = self.step_count
-        optimizer_state, sampler_state, epoch, net_rng = self._ring.extra(step)
+        optimizer_state, sampler_state, epoch, net_rng, bn_buffers = self._ring.extra(step)
         if optimizer_state["name"] != self.optimizer.name:  # switched optimizer since
             optimizer_state = self.optimizer.state_dict(plain=False)
         return {
@@ -192,6 +206,9 @@ class TrainerStateMixin:
             "history": self.history.to_dict(),
             "grad_norm_history": self.grad_norm_history.to_dict(),
             "divergence": None if self.divergence is None else self.divergence.to_dict(),
+            "batch_norm": self._batch_norm,
+            "bn_buffers": [b.tolist() for b in bn_buffers or []],
+            "initial_bn_buffers": [b.tolist() for b in self._initial_bn_buffers],
         }
 
     def load_state_dict(self, d: Mapping) -> None:
@@ -218,8 +235,19 @@ class TrainerStateMixin:
                              f"{self.n_train}")
         if step < 0 or epoch < 0:
             raise ValueError("step_count and epoch_count must be >= 0")
+        if bool(d.get("batch_norm", False)) != self._batch_norm:
+            raise ValueError(f"the state is for a network with batch norm "
+                             f"{'on' if d.get('batch_norm') else 'off'}; this trainer's is "
+                             f"{'on' if self._batch_norm else 'off'}")
         n_params = self.net.n_params
         params = _vector(d.get("params"), n_params, "params")
+        bn_sizes = [size for size in self.net.layer_sizes[1:-1] for _ in range(2)] \
+            if self._batch_norm else []
+        bn_buffers = [_vector(b, size, "bn_buffers") for b, size in
+                      zip(_buffer_list(d.get("bn_buffers", []), bn_sizes), bn_sizes, strict=True)]
+        initial_bn = [_vector(b, size, "initial_bn_buffers") for b, size in
+                      zip(_buffer_list(d.get("initial_bn_buffers", []), bn_sizes), bn_sizes,
+                          strict=True)]
         initial = _vector(d.get("initial_params"), n_params, "initial_params")
         net_rng = _rng_state(d.get("net_rng"), "net_rng")
         initial_rng = _rng_state(d.get("initial_net_rng"), "initial_net_rng")
@@ -229,7 +257,8 @@ class TrainerStateMixin:
             optimizer.load_state_dict(saved)
             batch_size = d["batch_size"]
             batch_size = None if batch_size is None else int(batch_size)
-            sampler = BatchSampler(self.n_train, batch_size, int(d["seed"]))
+            sampler = BatchSampler(self.n_train, batch_size, int(d["seed"]), self._min_batch)
+            self._check_batch_norm_batch(batch_size or 0)
             sampler.restore(sampler.state_from_plain(d["sampler"]))
             l1, l2, clip = float(d["l1"]), float(d["l2"]), float(d["clip_norm"])
             if not all(math.isfinite(v) and v >= 0 for v in (l1, l2, clip)):
@@ -251,8 +280,10 @@ class TrainerStateMixin:
                              f"steps for {step} updates")
         # Everything is checked: apply.
         self.net.set_params(params)
+        self.net.set_bn_buffers(bn_buffers)
         self.net.rng.bit_generator.state = net_rng
         self._initial_params, self._initial_rng_state = initial, initial_rng
+        self._initial_bn_buffers = initial_bn
         self.optimizer, self._sampler, self._settings = optimizer, sampler, settings
         self.step_count, self.epoch_count = step, epoch
         self.history.load_dict(d["history"])  # into the same objects the GUI may hold;

@@ -10,8 +10,21 @@ import numpy as np
 
 from core.divergence import Divergence
 
-__all__ = ["PhaseError", "TrainingDiverged", "EmptyTrainingSet", "Divergence", "StepRecord",
-           "UpdateRecord", "slice_forward_pass"]
+__all__ = ["PhaseError", "TrainingDiverged", "EmptyTrainingSet", "SettingRefused",
+           "BATCH_NORM_BATCH_OF_ONE", "Divergence", "StepRecord", "UpdateRecord",
+           "slice_forward_pass"]
+
+BATCH_NORM_BATCH_OF_ONE = "batch_norm_batch_of_one"  # SettingRefused.code
+
+
+class SettingRefused(ValueError):
+    """A setting the engine could run alone but not with the rest: ``code`` says which rule
+    (:data:`BATCH_NORM_BATCH_OF_ONE`: batch size 1 with batch normalization), for the GUI to
+    word; the message says it in English."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
 
 
 class PhaseError(RuntimeError):

@@ -35,7 +35,12 @@ from PySide6.QtCore import Signal
 from core.parameters import ParamRef
 from core.session import Session
 from core.settings import fields_of
-from core.training import EmptyTrainingSet, PhaseError, TrainingDiverged
+from core.training import (
+    BATCH_NORM_BATCH_OF_ONE,
+    EmptyTrainingSet,
+    PhaseError,
+    TrainingDiverged,
+)
 from gui.common.divergence_text import cause_text, phase_text
 from gui.common.i18n import translate
 from gui.common.number_format import number
@@ -87,6 +92,17 @@ def parameter_range_text() -> str:
     |value| > MAX_PARAMETER_ABS), in the current language."""
     return translate("Controller", "A weight must be a finite number between −{0} and {0}"
                      ).format(number(MAX_PARAMETER_ABS))
+
+
+def refusal_text(error: ValueError) -> str:
+    """The message for a refused setting, in the current language where the engine gives a
+    code (``core.training.SettingRefused``), else the engine's own message."""
+    if getattr(error, "code", None) == BATCH_NORM_BATCH_OF_ONE:
+        return translate(
+            "Controller", "Batch size 1 is not possible with batch norm: it normalizes with the "
+                          "mean and variance of the mini-batch, and one sample has no variance. "
+                          "Choose a batch size of at least 2, or turn batch norm off.")
+    return str(error)
 
 
 class TrainingController(QtCore.QObject):
@@ -225,8 +241,7 @@ class TrainingController(QtCore.QObject):
         except TrainingDiverged:
             self._report_divergence()
         except EmptyTrainingSet:
-            self.errorOccurred.emit(translate(
-                "Controller", "There are no training points: add points or regenerate"))
+            self.errorOccurred.emit(self._empty_training_text())
         except PhaseError as error:
             self.errorOccurred.emit(str(error))
         return None
@@ -422,9 +437,9 @@ class TrainingController(QtCore.QObject):
                 epoch_ended = trainer.step().epoch_ended
             except TrainingDiverged:
                 break
-            except EmptyTrainingSet as error:
+            except EmptyTrainingSet:
                 self.pause()
-                self.errorOccurred.emit(str(error))
+                self.errorOccurred.emit(self._empty_training_text())
                 break
             steps += 1
             if self.speed > 0:
@@ -487,6 +502,14 @@ class TrainingController(QtCore.QObject):
         self.bestRestored.emit(self.trainer.best_validation.step, how)
         self.weightsChanged.emit()
         return True
+
+    def _empty_training_text(self) -> str:
+        """Why training cannot start: no training points, or (batch norm) only one."""
+        if self.trainer.n_train == 0:
+            return translate("Controller",
+                             "There are no training points: add points or regenerate")
+        return translate("Controller", "Batch norm needs at least 2 training points: add "
+                                       "points or turn batch norm off")
 
     def _report_divergence(self) -> None:
         self.pause()
@@ -640,7 +663,7 @@ class TrainingController(QtCore.QObject):
         try:
             result = method(**changes)
         except ValueError as error:
-            self.errorOccurred.emit(str(error))
+            self.errorOccurred.emit(refusal_text(error))
             self.settingsChanged.emit(())
             return None
         self.settingsChanged.emit(changed_settings(before, settings_of(self.session)))

@@ -74,7 +74,8 @@ def chosen_parameter(trainer, selected) -> tuple:
 def flat_index(trainer, parameter) -> tuple[int, int]:
     """(position in ``net.parameters()``, flat index in that array)."""
     ref = ParamRef(*parameter)
-    return ref.array_position(), ref.array_index(trainer.net.layer_sizes)
+    batch_norm = getattr(trainer.net, "batch_norm", False)
+    return ref.array_position(batch_norm), ref.array_index(trainer.net.layer_sizes, batch_norm)
 
 
 def predicted_parameters(trainer):

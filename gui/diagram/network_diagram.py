@@ -29,7 +29,7 @@ from gui.diagram.items import symmetric_scale as span
 from gui.diagram.view import DiagramView
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
-from core.selected_sample import sample_forward, sample_row
+from core.selected_sample import forward_parameters, sample_forward, sample_row
 from core.parameters import sup
 from gui.common.neuron_images import grid_activations, layer_images, output_role
 from gui.common.number_format import number
@@ -467,8 +467,7 @@ class NetworkDiagram(QtWidgets.QWidget):
                 "phase": trainer.phase, "values": None, "deltas": None, "grads": None,
                 "step": trainer.step_count}
         if trainer.phase == "ready" and trainer.last_update is not None:
-            old = trainer.last_update.old_params
-            data["old"] = (list(old[0::2]), list(old[1::2]))
+            data["old"] = forward_parameters(trainer)  # the old W and b (also with batch norm)
         if trainer.last_forward is not None and trainer.phase in ("forward", "backward"):
             sample, row = sample_row(trainer, self.controller.selected_sample)
             fp, fp_row = sample_forward(trainer, sample, row)

@@ -10,6 +10,9 @@ a^k = f(z^k) with W^k = ``net.weights[k−1]``, b^k = ``net.biases[k−1]``, z^k
 ``pre_activations[k−1]``, a^k = ``activations[k]``, δ^k = ``deltas[k−1]`` = ∂J/∂z^k. Element
 indices are 0-based as in NumPy: W¹[i, j] connects input unit j to unit i of layer 1.
 Backpropagation as in Goodfellow et al. 2016, §6.5; optimizer rules as in ``core.optimizers``.
+With batch norm (Ioffe & Szegedy 2015) a hidden layer shows u^k = W^k a^{k−1} + b^k
+(``linear_outputs``), û^k = (u^k − μ)/√(σ² + ε) (``bn_normalized``), z^k = γ ⊙ û^k + β, and its
+backward ∂J/∂γ, ∂J/∂β and ∂J/∂u^k (``linear_deltas``), all the engine's own arrays.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from core.losses import per_sample_loss
 from gui.common.display_names import display_name
 from gui.common.i18n import translate
 from core.parameters import ParamRef, sup
-from core.selected_sample import forward_parameters, sample_forward, sample_row
+from core.network import BN_EPS
+from core.selected_sample import forward_arrays, forward_parameters, sample_forward, sample_row
 from gui.inspector.render import Arr, Num, Section
 from gui.common.number_format import number
 
@@ -42,7 +46,7 @@ def loss_formula(loss: str) -> str:
 def _valid_parameter(net, parameter) -> bool:
     """True if ``parameter`` = (layer, "W"/"b", i, j) names an element of ``net``."""
     try:
-        return ParamRef(*parameter).is_valid(net.layer_sizes)
+        return ParamRef(*parameter).is_valid(net.layer_sizes, getattr(net, "batch_norm", False))
     except TypeError:
         return False
 
@@ -54,7 +58,8 @@ def _highlight(neuron, k: int) -> set:
 def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
     """Forward section (z = W a + b, a = f(z) per layer) and the output/loss section."""
     net = trainer.net
-    weights, biases = forward_parameters(trainer)
+    arrays = forward_arrays(trainer)
+    weights, biases = arrays["W"], arrays["b"]
     n = len(trainer.batch_indices)
     note = translate("Inspector", "Training sample #{0}, row {1} of the mini-batch of {2}."
                      ).format(sample, row, n)
@@ -74,6 +79,10 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
         width = net.layer_sizes[l + 1]
         units = (translate("Inspector", "{0} units") if width > 1 else
                  translate("Inspector", "{0} unit")).format(width)
+        if fp.linear_outputs and fp.linear_outputs[l] is not None:
+            lines += _batch_norm_forward_lines(fp, arrays, l, row, name, units, a_in_label,
+                                               neuron)
+            continue
         lines.append(translate("Inspector", "<b>Layer {0}</b> ({1}, {2}): {3}").format(
             l + 1, display_name(name), units,
             f"z{k} = W{k} a{sup(l)} + b{k},  a{k} = {name}(z{k})"))
@@ -89,6 +98,34 @@ def forward_sections(trainer, sample: int, row, neuron=None) -> list[Section]:
     sections = [Section(title, lines, note, phase="forward")]
     sections.append(output_section(trainer, fp, row, sample))
     return sections
+
+
+def _batch_norm_forward_lines(fp, arrays, l: int, row: int, name: str, units: str,
+                              a_in_label: str, neuron) -> list:
+    """u = W a + b → û = (u − μ)/√(σ² + ε) → z = γ ⊙ û + β → a = f(z) of a normalized layer."""
+    k = sup(l + 1)
+    stats = (translate("Inspector", "batch statistics") if fp.training else
+             translate("Inspector", "running statistics"))
+    return [
+        translate("Inspector", "<b>Layer {0}</b> ({1}, {2}, batch norm): {3}").format(
+            l + 1, display_name(name), units,
+            f"u{k} = W{k} a{sup(l)} + b{k},  û{k} = (u{k} − μ{k})/√(σ{k}² + ε),  "
+            f"z{k} = γ{k} ⊙ û{k} + β{k},  a{k} = {name}(z{k})"),
+        [Arr(f"W{k}", arrays["W"][l]),
+         Arr(a_in_label, fp.layer_inputs[l][row], key=f"a{sup(l)}in"),
+         "+", Arr(f"b{k}", arrays["b"][l]), "=", Arr(f"u{k}", fp.linear_outputs[l][row])],
+        translate("Inspector", "μ and σ² over the mini-batch ({0}), ε = {1}:").format(
+            stats, number(BN_EPS)),
+        [Arr(f"u{k}", fp.linear_outputs[l][row], key=f"u{k}2"), "−",
+         Arr(f"μ{k}", fp.bn_mean[l]), "÷ √(", Arr(f"σ{k}²", fp.bn_var[l]), "+ ε ) =",
+         Arr(f"û{k}", fp.bn_normalized[l][row])],
+        [Arr(f"γ{k}", arrays["gamma"][l]), "⊙", Arr(f"û{k}", fp.bn_normalized[l][row],
+                                                   key=f"û{k}2"),
+         "+", Arr(f"β{k}", arrays["beta"][l]), "=",
+         Arr(f"z{k}", fp.pre_activations[l][row], highlight=_highlight(neuron, l + 1)),
+         f"→ {name} →",
+         Arr(f"a{k}", fp.activations[l + 1][row], highlight=_highlight(neuron, l + 1))],
+    ]
 
 
 def _targets_row(trainer, sample: int) -> np.ndarray:
@@ -173,21 +210,42 @@ def _hidden_delta_lines(trainer, fp, g, weights, l: int, row: int, neuron) -> li
     net = trainer.net
     k, above = sup(l + 1), sup(l + 2)
     act = ACTIVATIONS[net.hidden_activations[l]]
-    upstream = (g.deltas[l + 1] @ weights[l + 1])[row]  # as in MLP.backward
+    above_delta = g.linear_deltas[l + 1] if g.linear_deltas else g.deltas[l + 1]
+    upstream = (above_delta @ weights[l + 1])[row]  # as in MLP.backward
     slope = act.derivative(fp.pre_activations[l], fp.activations[l + 1])[row]
     mask = fp.dropout_masks[l]
-    line: list = [Arr(f"(W{above})ᵀ", weights[l + 1].T), Arr(f"δ{above}", g.deltas[l + 1][row]),
-                  "=", Arr(f"(W{above})ᵀ δ{above}", upstream)]
+    # the layer above passes back ∂J/∂u (= δ unless it is normalized)
+    d_above = f"∂J/∂u{above}" if above_delta is not g.deltas[l + 1] else f"δ{above}"
+    line: list = [Arr(f"(W{above})ᵀ", weights[l + 1].T), Arr(d_above, above_delta[row]),
+                  "=", Arr(f"(W{above})ᵀ {d_above}", upstream)]
     if mask is None:
-        head = f"δ{k} = (W{above})ᵀ δ{above} ⊙ f′(z{k}),  f = {act.name}"
+        head = f"δ{k} = (W{above})ᵀ {d_above} ⊙ f′(z{k}),  f = {act.name}"
     else:
-        head = (f"δ{k} = (W{above})ᵀ δ{above} ⊙ m{k}/(1−p) ⊙ f′(z{k}),  f = {act.name},  "
+        head = (f"δ{k} = (W{above})ᵀ {d_above} ⊙ m{k}/(1−p) ⊙ f′(z{k}),  f = {act.name},  "
                 + translate("Inspector", "dropout p = {0}: m{1} is this step's mask of "
                             "layer {2} (0 = dropped)").format(number(net.dropout[l]), k, l + 1))
         line += ["⊙", Arr(f"m{k}/(1−p)", net.dropout_scale(mask, l)[row])]
     line += ["⊙", Arr(f"f′(z{k})", slope), "=",
              Arr(f"δ{k}", g.deltas[l][row], highlight=_highlight(neuron, l + 1))]
-    return [head, line]
+    lines = [head, line]
+    if g.bn_gamma and l < len(g.bn_gamma):
+        lines += _batch_norm_backward_lines(fp, g, l, row)
+    return lines
+
+
+def _batch_norm_backward_lines(fp, g, l: int, row: int) -> list:
+    """∂J/∂u^k of a normalized layer (Ioffe & Szegedy 2015, §3), from the engine's arrays."""
+    k = sup(l + 1)
+    if fp.training:
+        head = translate(
+            "Inspector", "through the batch norm: g = δ{0} ⊙ γ{0}, ∂J/∂u{0} = (g − mean(g) − "
+            "û{0} ⊙ mean(g ⊙ û{0}))/√(σ{0}² + ε), means over the mini-batch (μ and σ² "
+            "depend on every sample)").format(k)
+    else:
+        head = translate("Inspector", "through the batch norm (running statistics): "
+                         "∂J/∂u{0} = δ{0} ⊙ γ{0}/√(σ{0}² + ε)").format(k)
+    return [head, [Arr(f"δ{k}", g.deltas[l][row], key=f"δ{k}bn"), "→",
+                   Arr(f"∂J/∂u{k}", g.linear_deltas[l][row])]]
 
 
 def backward_section(trainer, sample: int, row, neuron=None) -> Section:
@@ -195,6 +253,7 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
     net, fp, g = trainer.net, trainer.last_forward, trainer.last_gradients
     weights, _ = forward_parameters(trainer)
     L = net.n_layers
+    linear_deltas = g.linear_deltas or g.deltas
     lines: list = []
     if row is None:
         lines.append(translate("Inspector", "Sample #{0} is not in this mini-batch, so it has no "
@@ -209,12 +268,21 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
                            "carries the 1/n, so this is the mean over the batch of n·δ aᵀ — "
                            "plus the penalty term; ∂J/∂b<sup>k</sup> = Σ<sub>batch</sub> "
                            "δ<sup>k</sup>."))
+    if g.bn_gamma:
+        lines.append(translate(
+            "Inspector", "With batch norm, W<sup>k</sup> and b<sup>k</sup> of a normalized "
+            "layer get ∂J/∂u<sup>k</sup> in place of δ<sup>k</sup>; ∂J/∂γ<sup>k</sup> = "
+            "Σ<sub>batch</sub> δ<sup>k</sup> ⊙ û<sup>k</sup>, ∂J/∂β<sup>k</sup> = "
+            "Σ<sub>batch</sub> δ<sup>k</sup>. The bias b<sup>k</sup> of a normalized layer has "
+            "a zero gradient in exact arithmetic (subtracting μ cancels it): what is shown is "
+            "rounding noise."))
     for l in range(L - 1, -1, -1):
         k = sup(l + 1)
         parts: list = [Arr(f"∂J/∂W{k}", g.weights[l])]
         if trainer.l1 or trainer.l2:
-            data = g.deltas[l].T @ fp.layer_inputs[l]  # the data term, as in MLP.backward
-            parts = [Arr(f"Σ δ{k}(a{sup(l)})ᵀ", data)]
+            data = linear_deltas[l].T @ fp.layer_inputs[l]  # the data term, as in MLP.backward
+            d_name = f"∂J/∂u{k}" if linear_deltas[l] is not g.deltas[l] else f"δ{k}"
+            parts = [Arr(f"Σ {d_name}(a{sup(l)})ᵀ", data)]
             if trainer.l2:
                 parts += ["+", Arr(f"λ₂W{k} (λ₂ = {number(trainer.l2)})", trainer.l2 * weights[l],
                                    key=f"λ₂W{k}")]
@@ -223,6 +291,9 @@ def backward_section(trainer, sample: int, row, neuron=None) -> Section:
                                    trainer.l1 * np.sign(weights[l]), key=f"λ₁sign(W{k})")]
             parts += ["=", Arr(f"∂J/∂W{k}", g.weights[l])]
         lines.append([*parts, "  ", Arr(f"∂J/∂b{k}", g.biases[l])])
+        if g.bn_gamma and l < len(g.bn_gamma):
+            lines.append([Arr(f"∂J/∂γ{k}", g.bn_gamma[l]), "  ",
+                          Arr(f"∂J/∂β{k}", g.bn_beta[l])])
     return Section(translate("Inspector", "Backward"), lines, phase="backward")
 
 
@@ -251,12 +322,15 @@ def update_section(trainer, parameter) -> Section:
     and the whole matrix after the update."""
     ref = ParamRef(*parameter)
     layer, kind, i, j = ref
-    position, index = ref.array_position(), ref.array_index(trainer.net.layer_sizes)
+    batch_norm = getattr(trainer.net, "batch_norm", False)
+    position = ref.array_position(batch_norm)
+    index = ref.array_index(trainer.net.layer_sizes, batch_norm)
     record, optimizer, settings = trainer.last_update, trainer.optimizer, trainer.settings
     old_array, new_array = record.old_params[position], record.new_params[position]
     name = ref.label()
-    gradient = (trainer.last_gradients.weights if kind == "W" else
-                trainer.last_gradients.biases)[layer].reshape(-1)[index]
+    g = trainer.last_gradients
+    gradient = {"W": g.weights, "b": g.biases, "gamma": g.bn_gamma,
+                "beta": g.bn_beta}[kind][layer].reshape(-1)[index]
     hyper = ", ".join(f"{hyper_name(key)} = {number(value)}"
                       for key, value in settings.optimizer_hyper().items())
     eta = number(settings.learning_rate)
@@ -280,13 +354,35 @@ def update_section(trainer, parameter) -> Section:
         lines.append(translate("Inspector", "The optimizer's state was reset since this update; "
                                "its terms are gone."))
     lines.append([Num(translate("Inspector", "θ new"), new_array.reshape(-1)[index])])
-    label = f"W{sup(layer + 1)}" if kind == "W" else f"b{sup(layer + 1)}"
+    symbol = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}[kind]
+    label = f"{symbol}{sup(layer + 1)}"
     cell = {(i, j)} if kind == "W" else {(i, 0)}
     lines.append([translate("Inspector", "{0} after the update:").format(label),
                   Arr(translate("Inspector", "{0} new").format(label), new_array,
                       highlight=cell)])
+    if batch_norm and layer < trainer.net.n_hidden:
+        lines += _batch_norm_update_lines(trainer, layer, kind)
     return Section(translate("Inspector", "Update of {0}").format(name), lines,
                    phase="update")
+
+
+def _batch_norm_update_lines(trainer, layer: int, kind: str) -> list:
+    """γ and β of a normalized layer old → new; the note on its bias."""
+    k = sup(layer + 1)
+    record = trainer.last_update
+    lines: list = []
+    for name, symbol in (("gamma", "γ"), ("beta", "β")):
+        position = ParamRef(layer, name, 0).array_position(True)
+        lines.append([Arr(translate("Inspector", "{0} old").format(f"{symbol}{k}"),
+                          record.old_params[position]), "→",
+                      Arr(translate("Inspector", "{0} new").format(f"{symbol}{k}"),
+                          record.new_params[position])])
+    if kind == "b":
+        lines.append(translate(
+            "Inspector", "Layer {0} is batch-normalized: its bias b has a zero gradient in "
+            "exact arithmetic (μ subtracts it again), so only rounding noise moves it; β does "
+            "the bias's job.").format(layer + 1))
+    return lines
 
 
 def inspector_sections(trainer, selected_sample=None, selected_parameter=None,

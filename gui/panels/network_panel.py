@@ -1,5 +1,5 @@
 """Network panel: hidden layers (0–8, each 1–16 neurons, +/− buttons), activation for all or
-per layer, init, seed, dropout, loss override. Built from ``NetworkSettings`` declarations.
+per layer, init, seed, dropout, batch norm, loss override. Built from ``NetworkSettings`` declarations.
 
 Emits ``changesRequested(dict)``; ``show_settings`` pushes values back with signals blocked.
 Activation combo boxes show translated names; the values are their item data.
@@ -162,6 +162,7 @@ class NetworkPanel(QtWidgets.QWidget):
             "init": make_control(infos["init"]),
             "seed": make_control(infos["seed"]),
             "dropout": FloatControl(infos["dropout"], percent=True),
+            "batch_norm": make_control(infos["batch_norm"]),
             "loss_override": make_control(infos["loss_override"]),
         }
         for name, control in self.controls.items():

@@ -33,7 +33,7 @@ from core.directions import (
     is_linear_lesson,
     parameter_label,
 )
-from core.parameters import ParamRef
+from core.parameters import ParamRef, n_parameters
 from gui.common.i18n import manager, translate
 from gui.common.number_format import fixed, number
 from gui.surface.surface_view import LossSurfaceView, race_name
@@ -96,6 +96,9 @@ def plane_problem_text(problem: PlaneProblem) -> str:
         PlaneProblem.NOT_LINEAR_MODEL: lambda: translate(
             "LossSurface", "The (w, b) plane needs a 1-input linear model trained with mse: "
                            "choose another plane."),
+        PlaneProblem.BATCH_NORM: lambda: translate(
+            "LossSurface", "The loss surface is not available with batch norm yet: turn batch "
+                           "norm off in the Network panel to see it."),
     }
     return texts[PlaneProblem(problem)]()
 
@@ -270,7 +273,8 @@ class LossSurfacePresenter(QtCore.QObject):
         self.controls.set_linear_available(linear)
         if sizes != self._layer_sizes:
             self._layer_sizes = sizes
-            labels = [parameter_label(sizes, k) for k in range(net.n_params)]
+            # the surface's own numbering (W and b; it is not available with batch norm)
+            labels = [parameter_label(sizes, k) for k in range(n_parameters(sizes))]
             self.controls.set_parameter_choices(labels, default_parameters(sizes))
             self.surface_runner.cancel()
             self.update = self.projector = None

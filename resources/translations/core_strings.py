@@ -33,6 +33,8 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("Settings", 'Seed of the initial weights and the dropout masks.'),
     QT_TRANSLATE_NOOP("Settings", 'Dropout'),
     QT_TRANSLATE_NOOP("Settings", 'Probability of dropping a hidden unit while training (inverted dropout); 0 = off.'),
+    QT_TRANSLATE_NOOP("Settings", 'Batch norm'),
+    QT_TRANSLATE_NOOP("Settings", "Batch normalization between each hidden layer's linear map and its activation (needs mini-batches of at least 2)."),
     QT_TRANSLATE_NOOP("Settings", 'Loss'),
     QT_TRANSLATE_NOOP("Settings", "None: the loss follows the task; 'mse': mean squared error on 0/1 or one-hot targets with the sigmoid/softmax output."),
     QT_TRANSLATE_NOOP("Settings", 'automatic'),
