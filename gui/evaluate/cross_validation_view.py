@@ -14,6 +14,8 @@ is checked and the view is shown. Plot items are created once and updated with `
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtWidgets
@@ -72,7 +74,6 @@ class CrossValidationView(QtWidgets.QWidget):
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = plot.addLegend(offset=(-10, 10), labelTextColor="#202020")
         self.fold_curves = []
         for f in range(K_MAX):
             colour = pg.mkColor(FOLD_COLOURS[f])
@@ -90,12 +91,8 @@ class CrossValidationView(QtWidgets.QWidget):
                                                        style=pg.QtCore.Qt.PenStyle.DashLine))
         for item in (self.band, self.upper, self.lower, self.mean_val, self.mean_train):
             plot.addItem(item)
-        self.legend.addItem(self.mean_val, "")
-        # the legend's sample of the band (a FillBetweenItem cannot be a legend sample)
-        self.band_sample = pg.PlotDataItem(pen=pg.mkPen(BAND_BRUSH, width=8))
-        self.legend.addItem(self.band_sample, "")
-        self.legend.addItem(self.mean_train, "")
-        self.legend.addItem(self.fold_curves[0], "")
+        self.key = QtWidgets.QLabel()  # the plot's key, below it (a legend would cover it)
+        self.key.setWordWrap(True)
 
         self.table = QtWidgets.QTableWidget(0, 4)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -103,16 +100,31 @@ class CrossValidationView(QtWidgets.QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumSize(160, 90)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
         layout.addWidget(self.status)
         layout.addLayout(options)
-        layout.addWidget(self.plot_widget, 3)
-        layout.addWidget(self.table, 2)
+        chart = QtWidgets.QVBoxLayout()
+        chart.setContentsMargins(0, 0, 0, 0)
+        chart.addWidget(self.plot_widget, 1)
+        chart.addWidget(self.key)
+        # chart above the table; side by side when the view is wide (resizeEvent)
+        self.body = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addLayout(chart, 3)
+        self.body.addWidget(self.table, 2)
+        layout.addLayout(self.body, 1)
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        wide = event.size().width() > 2.2 * event.size().height()
+        self.body.setDirection(QtWidgets.QBoxLayout.Direction.LeftToRight if wide
+                               else QtWidgets.QBoxLayout.Direction.TopToBottom)
 
     # ------------------------------------------------------------------ texts
     def retranslate(self, _language: str = "") -> None:
@@ -122,12 +134,16 @@ class CrossValidationView(QtWidgets.QWidget):
         plot = self.plot_widget.getPlotItem()
         plot.setLabel("bottom", translate("CrossValidation", "step"))
         plot.setLabel("left", translate("CrossValidation", "loss"))
-        labels = (translate("CrossValidation", "validation loss, mean over folds"),
-                  translate("CrossValidation", "mean ± std"),
-                  translate("CrossValidation", "training loss, mean"),
-                  translate("CrossValidation", "validation loss of each fold"))
-        for (_sample, label), text in zip(self.legend.items, labels, strict=True):
-            label.setText(text)
+        band = "rgba({0},{1},{2},{3})".format(*BAND_BRUSH[:3], BAND_BRUSH[3] / 255)
+        entries = (
+            ("━", MEAN_COLOUR, translate("CrossValidation", "validation loss, mean over folds")),
+            ("█", band, translate("CrossValidation", "mean ± std")),
+            ("╌", MEAN_COLOUR, translate("CrossValidation", "training loss, mean")),
+            ("─", FOLD_COLOURS[0], translate("CrossValidation", "each fold (validation)")))
+        self.key.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{colour}">{mark}</span>&nbsp;'
+            f'{html.escape(text).replace(" ", "&nbsp;")}'
+            for mark, colour, text in entries))
         self._show_status()
         self._fill_table()
 
@@ -135,7 +151,7 @@ class CrossValidationView(QtWidgets.QWidget):
         if self.result is not None and self.result.task == "regression":
             return [translate("CrossValidation", "points"), "MSE", "MAE", "R²"]
         return [translate("CrossValidation", "points"),
-                translate("CrossValidation", "validation loss"),
+                translate("CrossValidation", "val. loss"),
                 translate("CrossValidation", "accuracy"),
                 translate("CrossValidation", "macro F1")]
 
