@@ -251,6 +251,18 @@ class CrossValidationView(QtWidgets.QWidget):
                     text = fixed(value, 3) if np.isfinite(value) else number(value)
                 self.table.item(i, j).setText(text)
         self.table.setVerticalHeaderLabels(labels)
+        self.table.setMaximumHeight(self.table_height())
+
+    def table_height(self) -> int:
+        """Pixels the table needs to show every row without scrolling."""
+        table = self.table
+        return (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                + table.verticalHeader().defaultSectionSize() * table.rowCount() + 2)
+
+    def fit_for_figure(self) -> None:
+        """For a figure file: every table row shown, no check box."""
+        self.folds_box.setVisible(False)
+        self.table.setMinimumHeight(self.table_height())
 
     def table_texts(self) -> list[list[str]]:
         """The table as shown: one list per row, the row name first (for tests)."""

@@ -79,3 +79,15 @@ def test_cv_errors_are_one_line_with_status_2(tmp_path):
         assert status == 2 and out == "", argv
         assert err.count("\n") == 1 and err.startswith(start), err
     assert not (tmp_path / "cv.json").exists()
+
+
+def test_app_main_with_cv_writes_the_figure_of_the_view(qapp, tmp_path, capsys):
+    """``app.py --lesson ID --cv K``: cv.png is the Cross-validation view of the run."""
+    import app
+    from PySide6 import QtGui
+
+    status = app.main(["--lesson", "xor-hidden", "--cv", "2", "--steps", "3", "--width", "700",
+                       "--export-dir", str(tmp_path)])
+    assert status == 0, capsys.readouterr().err
+    assert QtGui.QImage(str(tmp_path / "cv.png")).width() == 700
+    assert _read_strict(tmp_path / "cv.json")["files"] == ["cv.png", "cv.json"]
