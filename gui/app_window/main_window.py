@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
 from core.datasets import TEST, TRAIN, VALIDATION
-from gui.canvas.presenter import CanvasPresenter
+from gui.canvas.presenter import CanvasPresenter, canvas_positions
 from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
@@ -208,7 +208,8 @@ class MainWindow(QtWidgets.QMainWindow):
             cv_dock = self.docks[registry["cross_validation"].title]
             self.cross_validation = CrossValidation(
                 self, self.controller, self.views["cross_validation"],
-                FoldOutlines(self.canvas), show_view=lambda: (cv_dock.show(), cv_dock.raise_()))
+                FoldOutlines(self.canvas), show_view=lambda: (cv_dock.show(), cv_dock.raise_()),
+                positions=canvas_positions)
             cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
             self.train_menu.addAction(self.cross_validation.action)
         self.language_menu = LanguageMenu(self, self.view_menu, self.controller,

@@ -201,13 +201,16 @@ class CrossValidationDialog(QtWidgets.QDialog):
 class CrossValidation(QtCore.QObject):
     """Train ▸ Cross-validate… (``action``), its dialog, the result in ``view`` (a
     ``CrossValidationView``) and the fold outlines on the canvas (``outlines``, a
-    ``FoldOutlines``). ``show_view()`` brings the view's dock to the front."""
+    ``FoldOutlines``). ``show_view()`` brings the view's dock to the front;
+    ``positions(points, indices)`` → (m, 2) canvas positions of those points (the canvas's
+    rule, ``gui.canvas.presenter.canvas_positions``, injected by the main window)."""
 
     def __init__(self, window, controller, view, outlines, show_view: Callable[[], None],
-                 job_factory: Callable = cross_validation_job) -> None:
+                 positions: Callable, job_factory: Callable = cross_validation_job) -> None:
         super().__init__(window)
         self.window, self.controller = window, controller
         self.view, self.outlines, self.show_view = view, outlines, show_view
+        self.positions = positions
         self.dialog = CrossValidationDialog(controller, window, job_factory)
         self.dialog.resultReady.connect(self.show_result)
         self.action = QtGui.QAction(self)
@@ -232,10 +235,8 @@ class CrossValidation(QtCore.QObject):
         self.dialog.raise_()
 
     def show_result(self, result) -> None:
-        from gui.canvas.presenter import canvas_positions
-
         points = self.dialog.session.points
-        self._points = [canvas_positions(points, fold) for fold in result.folds]
+        self._points = [self.positions(points, fold) for fold in result.folds]
         self.result = result
         self.view.set_result(result)
         self.show_view()
