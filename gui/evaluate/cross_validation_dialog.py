@@ -75,8 +75,9 @@ def cross_validation_job(session, k: int, steps: int):
 
 
 class CrossValidationDialog(QtWidgets.QDialog):
-    """k, steps, Run / Cancel / Close and a progress bar (module docstring). Signal
-    ``resultReady(object)``: a finished ``CrossValidationResult``."""
+    """k, steps, Run / Cancel / Close and a progress bar (module docstring). Closing the
+    dialog does not cancel a run: its result still arrives. Signal ``resultReady(object)``: a
+    finished ``CrossValidationResult``."""
 
     resultReady = Signal(object)
 
@@ -190,9 +191,6 @@ class CrossValidationDialog(QtWidgets.QDialog):
     def show_error(self, text: str) -> None:
         QtWidgets.QMessageBox.warning(self, translate("CrossValidation", "Cross-validate"),
                                       text)
-
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802
-        super().closeEvent(event)  # a running job goes on; its result still arrives
 
     def shutdown(self) -> None:
         self.runner.shutdown()

@@ -30,6 +30,7 @@ FOLD_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00"
                 "#000000", "#888888", "#8C564B")
 MEAN_COLOUR = "#202020"
 BAND_BRUSH = (32, 32, 32, 45)
+BAND_KEY_COLOUR = "#C8C8C8"  # the band's grey on white, for the key's text
 
 
 def _finite_prefix(*arrays: np.ndarray) -> int:
@@ -134,10 +135,9 @@ class CrossValidationView(QtWidgets.QWidget):
         plot = self.plot_widget.getPlotItem()
         plot.setLabel("bottom", translate("CrossValidation", "step"))
         plot.setLabel("left", translate("CrossValidation", "loss"))
-        band = "rgba({0},{1},{2},{3})".format(*BAND_BRUSH[:3], BAND_BRUSH[3] / 255)
         entries = (
             ("━", MEAN_COLOUR, translate("CrossValidation", "validation loss, mean over folds")),
-            ("█", band, translate("CrossValidation", "mean ± std")),
+            ("█", BAND_KEY_COLOUR, translate("CrossValidation", "mean ± std")),
             ("╌", MEAN_COLOUR, translate("CrossValidation", "training loss, mean")),
             ("─", FOLD_COLOURS[0], translate("CrossValidation", "each fold (validation)")))
         self.key.setText("&nbsp;&nbsp; ".join(

@@ -106,3 +106,24 @@ def test_k_larger_than_a_class_is_a_message_box_and_nothing_runs(window, qtbot, 
     assert "class 1 has only 4" in messages[0][1] and "5 folds" in messages[0][1]
     assert not cv.dialog.busy and cv.dialog.k_box.value() == 5  # nothing lost
     assert cv.result is None
+
+
+def test_regression_table_shows_mse_mae_r2_of_each_fold(qtbot):
+    from core.session import Session
+    from core.settings import DataSettings, NetworkSettings
+    from gui.common.number_format import fixed
+    from gui.evaluate.cross_validation_view import CrossValidationView
+
+    session = Session(DataSettings(task="regression", preset="sine", n_points=40,
+                                   features=("x1",)), NetworkSettings(hidden_sizes=(4,)))
+    result = run_cross_validation(session, 2, 3)
+    view = CrossValidationView()
+    qtbot.addWidget(view)
+    view.set_result(result)
+    rows = view.table_texts()
+    assert [view.table.horizontalHeaderItem(j).text() for j in range(4)] == [
+        "points", "MSE", "MAE", "R²"]
+    m = result.metrics[1]
+    assert rows[1][2:] == [fixed(m["mse"], 3), fixed(m["mae"], 3), fixed(m["r2"], 3)]
+    assert rows[2][2] == (f"{result.mean['metrics']['mse']:.3f} ± "
+                          f"{result.std['metrics']['mse']:.3f}")
