@@ -32,7 +32,8 @@ from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
-__all__ = ["run_headless", "run_cross_validation_headless", "lessons_help", "CV_NAME", "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
+__all__ = ["run_headless", "run_cross_validation_headless", "lessons_help", "CV_NAME",
+           "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
            "MODEL_NAME", "PREDICTIONS_NAME"]
 
 DEFAULT_SCENE_STEPS = 200

@@ -7,7 +7,8 @@ headless run's one-line report.
 exits after saving the screenshot and the report of ``gui.app_window.layout_report``);
 ``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
 [--width PX] [--gif] [--cv K]`` trains without a window (with ``--cv K``: k-fold
-cross-validation instead, ``core.headless.run_cross_validation_headless``, writing cv.json): the lesson runner is
+cross-validation instead, ``core.headless.run_cross_validation_headless``, writing cv.json):
+the lesson runner is
 ``core.headless.run_headless`` (no argparse in ``core``), the figures come from
 ``gui.app_window.headless_figures``. Any argument error is one line on stderr and exit status 2.
 
