@@ -17,6 +17,7 @@ Headless mode (no window, offscreen):
   python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png|svg|pdf]
                 [--width 1600] [--gif]
   python app.py --scene my.json --steps 200 --export-dir out/
+  python app.py --lesson xor-hidden --cv 5 --steps 300 --export-dir out/   (cv.json)
 trains, then writes one figure per view plus summary.json and model.json; exit 0, or 2 with a
 one-line message for a bad argument or file. ``--help`` lists the lessons.
 """
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of `python app.py` and the `backprop-playground` console script."""
     argv = sys.argv[1:] if argv is None else list(argv)
     args = build_parser().parse_args(argv)
-    if args.lesson or args.scene or args.export_dir or args.gif:
+    if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None:
         return run_headless(args)
     offscreen = bool(args.screenshot or args.layout_report)
     if offscreen:  # "opens the window offscreen at exactly that size"

@@ -5,6 +5,7 @@ This is the engine half of the command line::
 
     python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png] [--width 1600]
     python app.py --scene my.json --steps 200 --export-dir out/
+    python app.py --lesson xor-hidden --cv 5 [--steps 300] --export-dir out/   (cv.json)
 
 The command line itself (the argparse parser, the one-line report and exit status) is the
 app's, in ``gui/app_window/cli.py``: it calls :func:`run_headless` with an
@@ -24,13 +25,15 @@ from typing import Any
 
 from core.attribution_report import explain_sample, summary_entry
 from core.attributions import AttributionError
+from core.cross_validation import CV_NAME, run_cross_validation
 from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
-__all__ = ["run_headless", "lessons_help", "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
+__all__ = ["run_headless", "run_cross_validation_headless", "lessons_help", "CV_NAME",
+           "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
            "MODEL_NAME", "PREDICTIONS_NAME"]
 
 DEFAULT_SCENE_STEPS = 200
@@ -199,6 +202,55 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     if folder is not None:
         save_scene(folder / SUMMARY_NAME, summary, indent=2)  # atomic, strict JSON
     return summary
+
+
+def run_cross_validation_headless(k: int, lesson: str | None = None,
+                                  scene_path: str | os.PathLike | None = None,
+                                  steps: int | None = None,
+                                  export_dir: str | os.PathLike | None = None,
+                                  export_figure: Callable[[Any, Path], Any] | None = None,
+                                  ) -> dict[str, Any]:
+    """k-fold cross-validation of a lesson's or scene's settings instead of one training run
+    (``core.cross_validation.run_cross_validation``; the folds' seed is the data seed).
+
+    ``k``: 2..10; ``steps``: steps per fold (≥ 1; default as :func:`run_headless`).
+    ``export_dir``: where ``cv.json`` (:meth:`CrossValidationResult.to_json`, NaN → null) is
+    written, created if needed; None writes nothing. ``export_figure(result, export_dir)``
+    (GUI layer) may write a figure of the fold curves and return its path.
+
+    Returns the ``cv.json`` dict plus ``files`` (names written) and ``elapsed_seconds``.
+    Raises ValueError with a one-line message for bad arguments (``CrossValidationError`` for
+    k out of range or a class with fewer than k training and validation points), an unknown
+    lesson or an unreadable scene, as :func:`run_headless`.
+    """
+    started = time.perf_counter()
+    session, _views = _load(lesson, scene_path)
+    if steps is None:
+        steps = get_lesson(lesson).expect["steps"] if lesson is not None else DEFAULT_SCENE_STEPS
+    steps = _check_steps(steps)
+    if steps < 1:
+        raise ValueError("--steps must be at least 1 for --cv")
+    folder = _export_dir(export_dir)
+    result = run_cross_validation(session, k, steps)
+    data: dict[str, Any] = {"lesson": lesson,
+                            "scene": None if scene_path is None else str(scene_path),
+                            **result.to_json()}
+    files: list[str] = []
+    if folder is not None:
+        if export_figure is not None:
+            written = export_figure(result, folder)
+            if written:
+                files.append(Path(written).name)
+        files.append(CV_NAME)
+    data = _json_number({**data, "files": files})
+    if folder is not None:
+        try:
+            save_scene(folder / CV_NAME, data, indent=1)
+        except OSError as error:
+            raise ValueError(f"cannot write {folder / CV_NAME}: "
+                             f"{error.strerror or error}") from None
+    data["elapsed_seconds"] = round(time.perf_counter() - started, 3)
+    return data
 
 
 def lessons_help(language: str = "en") -> str:

@@ -21,6 +21,7 @@ accuracy in regression), which a strict-JSON writer must encode.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Mapping
 
@@ -171,6 +172,12 @@ class TrainerStateMixin:
         self._save_snapshot()
         self._record_current_row()
         self.divergence = None
+
+    def initial_network_state(self) -> tuple[np.ndarray, dict]:
+        """(θ (P,) float64, dropout generator state): copies of what :meth:`reset` returns
+        the network to — the parameters and generator the trainer started from (for training
+        fresh copies from the same start, e.g. ``core.cross_validation``)."""
+        return self._initial_params.copy(), copy.deepcopy(self._initial_rng_state)
 
     def trajectory(self) -> tuple[np.ndarray, np.ndarray]:
         """(steps (m,) int64, params (m, P) float64): θ at every step the snapshots still hold,

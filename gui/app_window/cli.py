@@ -6,7 +6,9 @@ headless run's one-line report.
 (with ``--size``, ``--screenshot`` or ``--layout-report``: offscreen, at exactly that size, and
 exits after saving the screenshot and the report of ``gui.app_window.layout_report``);
 ``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
-[--width PX] [--gif]`` trains without a window: the lesson runner is
+[--width PX] [--gif] [--cv K]`` trains without a window (with ``--cv K``: k-fold
+cross-validation instead, ``core.headless.run_cross_validation_headless``, writing cv.json):
+the lesson runner is
 ``core.headless.run_headless`` (no argparse in ``core``), the figures come from
 ``gui.app_window.headless_figures``. Any argument error is one line on stderr and exit status 2.
 
@@ -98,6 +100,10 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     parser.add_argument("--width", type=int, default=DEFAULT_WIDTH, metavar="PX",
                         help=f"figure width in pixels (default {DEFAULT_WIDTH})")
     parser.add_argument("--gif", action="store_true", help="also write an animation of training")
+    parser.add_argument("--cv", type=int, metavar="K",
+                        help="k-fold cross-validation (K = 2..10) of the lesson's or scene's "
+                             "settings instead of one run, --steps per fold; writes cv.json "
+                             "(and cv.png)")
     window = parser.add_argument_group("window options")
     window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
     window.add_argument("--preset", metavar="NAME", type=preset_name,
@@ -126,16 +132,21 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     return parser
 
 
-def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=None) -> int:
+def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=None,
+            export_cv_figure=None) -> int:
     """Run ``core.headless.run_headless`` for parsed ``args`` (``--lesson``/``--scene``,
     ``--steps``, ``--export-dir``; ``export_views(session, folder)`` writes the figures) and
-    print a one-line result. Returns the exit status: 0 on success, 2 on a bad argument or
-    file (one line on stderr)."""
+    print a one-line result; with ``--cv K`` run
+    ``core.headless.run_cross_validation_headless`` instead (``export_cv_figure(result,
+    folder)`` writes the fold curves). Returns the exit status: 0 on success, 2 on a bad
+    argument or file (one line on stderr)."""
     from core.headless import run_headless
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     folder = args.export_dir or DEFAULT_EXPORT_DIR
+    if getattr(args, "cv", None) is not None:
+        return _run_cv(args, folder, export_cv_figure, stdout, stderr)
     try:
         if args.width is not None and not 16 <= args.width <= 20_000:
             raise ValueError(f"--width must be between 16 and 20000 pixels, got {args.width}")
@@ -152,6 +163,26 @@ def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=Non
         f" (diverged at step {divergence['step']}: {divergence['cause']})"
     print(f"trained {summary['steps_run']} steps{diverged}"
           f"{extra}; wrote {', '.join(summary['files'])} to {folder}", file=stdout)
+    return 0
+
+
+def _run_cv(args, folder, export_figure, stdout, stderr) -> int:
+    """``--cv K``: cross-validate, write cv.json (+ figure), print one line; 0 or 2."""
+    from core.headless import run_cross_validation_headless
+
+    try:
+        if args.gif:
+            raise ValueError("--gif cannot be used with --cv")
+        data = run_cross_validation_headless(args.cv, lesson=args.lesson,
+                                             scene_path=args.scene, steps=args.steps,
+                                             export_dir=folder, export_figure=export_figure)
+    except (ValueError, OSError) as error:
+        print(f"error: {' '.join(str(error).split())}", file=stderr)
+        return 2
+    loss, spread = data["mean"]["val_loss"][-1], data["std"]["val_loss"][-1]
+    final = "n/a" if loss is None or spread is None else f"{loss:.4g} ± {spread:.2g}"
+    print(f"cross-validated {data['k']} folds × {data['steps']} steps, final validation loss "
+          f"{final}; wrote {', '.join(data['files'])} to {folder}", file=stdout)
     return 0
 
 

@@ -13,6 +13,10 @@ lesson or scene file, re-loaded) with the canvas and the loss curve recorded eve
 a caption with the settings (``gui.app_window.recording``: a copy is trained, as in the window).
 Training is seeded, so the replay ends in exactly the state that was summarized (the test
 checks the final losses agree).
+
+With ``--cv K`` (cross-validation instead of one run) :func:`make_cv_exporter` writes
+``cv.png`` (or .svg/.pdf): the Cross-validation view (``gui.evaluate.cross_validation_view``)
+showing the result, at :data:`CV_SIZE`.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from gui.export.animation import export_animation
 from gui.export.figures import MAX_WIDTH, MIN_WIDTH
@@ -43,6 +47,8 @@ GIF_FRAMES = 60
 GIF_FPS = 10
 GIF_MAX_WIDTH = 1200
 GIF_WIDTH = 800
+CV_SIZE = (900, 620)
+"""On-screen size (px) of the Cross-validation view drawn for ``cv.png``."""
 
 
 def ensure_application() -> QtWidgets.QApplication:
@@ -107,6 +113,40 @@ def make_exporter(fmt: str = "png", width: int = 1600,
     return export_views
 
 
+def make_cv_exporter(fmt: str = "png", width: int = 1600
+                     ) -> Callable[[object, Path], Path]:
+    """The ``export_cv_figure(result, folder)`` callback of ``gui.app_window.cli.run_cli``:
+    the Cross-validation view of ``result`` as ``cv.<fmt>`` at ``width`` px (PDF: × 0.75 pt);
+    returns the path."""
+    def export_cv_figure(result, folder: Path) -> Path:
+        from gui.evaluate.cross_validation_view import CrossValidationView
+        from gui.export.figures import export_pdf, export_png, export_svg
+
+        app = ensure_application()
+        view = CrossValidationView()
+        try:
+            view.resize(*CV_SIZE)
+            view.set_result(result)
+            view.fit_for_figure()
+            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+            view.show()
+            for _ in range(3):
+                app.processEvents()
+            path = Path(folder) / f"cv.{fmt}"
+            if fmt == "png":
+                export_png(view, path, int(width))
+            elif fmt == "svg":
+                export_svg(view, path, int(width))
+            else:
+                export_pdf(view, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
+        finally:
+            view.close()
+            view.deleteLater()
+        return path
+
+    return export_cv_figure
+
+
 def run_command_line(args) -> int:
     """``app.py`` in headless mode (``--lesson`` or ``--scene``): train, write the figures and
     ``summary.json``; returns the exit status (0, or 2 with a one-line message on stderr)."""
@@ -135,4 +175,12 @@ def run_command_line(args) -> int:
         except ExportError as error:  # e.g. an unwritable folder: a "bad file" for the CLI
             raise ValueError(str(error)) from None
 
-    return run_cli(args, export_views=export_views)
+    cv_exporter = make_cv_exporter(args.format, args.width)
+
+    def export_cv_figure(result, folder):
+        try:
+            return cv_exporter(result, folder)
+        except ExportError as error:
+            raise ValueError(str(error)) from None
+
+    return run_cli(args, export_views=export_views, export_cv_figure=export_cv_figure)

@@ -23,7 +23,7 @@ from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
 from core.datasets import TEST, TRAIN, VALIDATION
-from gui.canvas.presenter import CanvasPresenter
+from gui.canvas.presenter import CanvasPresenter, canvas_positions
 from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
@@ -37,6 +37,8 @@ from gui.classroom.shortcuts import ShortcutKeys, table_rows, view_rows
 from gui.common.i18n import LanguageMenu, remembered_language
 from gui.common.themes import ThemeMenu, remembered_theme
 from gui.common.views import WindowView
+from gui.evaluate.cross_validation_dialog import CrossValidation
+from gui.evaluate.cross_validation_view import FoldOutlines
 from gui.export.menu import ExportMenu
 from gui.files.scene_files import SceneFiles
 from gui.canvas.canvas_options import CanvasOptions
@@ -200,6 +202,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.train_menu.addSeparator()
         self.train_menu.addAction(self.predict_reveal.action)
         self.train_menu.addAction(self.loss_curve.restore_best_action)
+        # Train ▸ Cross-validate…: a worker-thread run shown in the Cross-validation view
+        self.cross_validation = None
+        if "cross_validation" in registry:
+            cv_dock = self.docks[registry["cross_validation"].title]
+            self.cross_validation = CrossValidation(
+                self, self.controller, self.views["cross_validation"],
+                FoldOutlines(self.canvas), show_view=lambda: (cv_dock.show(), cv_dock.raise_()),
+                positions=canvas_positions)
+            cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
+            self.train_menu.addAction(self.cross_validation.action)
         self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
                                           self.retranslateUi, initial=remembered_language())
         self.refresh_panels()
@@ -583,6 +595,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_surface.shutdown()  # its worker threads: quit() + wait()
         self.views["attributions"].shutdown()
         self.step_views.saliency.shutdown()
+        if self.cross_validation is not None:
+            self.cross_validation.shutdown()
         super().closeEvent(event)
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802

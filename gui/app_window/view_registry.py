@@ -18,6 +18,7 @@ from gui.charts.loss_curve import LossCurve
 from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
 from gui.diagram.network_diagram import NetworkDiagram
+from gui.evaluate.cross_validation_view import CrossValidationView
 from gui.evaluate.metrics_view import MetricsView
 from gui.explain.attribution_view import AttributionView
 from gui.inspector.widget import Inspector, inspector_actions
@@ -129,6 +130,9 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=7,
              export_target=AttributionView.figure_part, headless_size=(900, 820),
              redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
+    ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
+             lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
+             visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of

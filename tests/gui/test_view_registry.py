@@ -100,7 +100,8 @@ def test_a_registered_view_is_a_headless_figure(qtbot, extra, tmp_path):
 def test_the_default_registry_keeps_the_views_and_their_order():
     assert [spec.id for spec in VIEWS.docked()] == [
         "data_panel", "network_panel", "training_panel", "loss_curve", "network", "inspector",
-        "weights", "gradient_norms", "loss_surface", "metrics", "attributions"]
+        "weights", "gradient_norms", "loss_surface", "metrics", "attributions",
+        "cross_validation"]
     assert [spec.id for spec in VIEWS.exported()] == [
         "canvas", "loss_curve", "loss_surface", "network", "weights", "gradient_norms",
         "metrics", "attributions"]
@@ -141,6 +142,8 @@ def redraw_targets(window) -> dict:
                "loss_surface": (window.loss_surface.gate, "request")}
     for panel in ("data_panel", "network_panel", "training_panel"):
         targets[panel] = (window, "refresh_panels")
+    # redraws on no controller signal: only when a cross-validation run finishes
+    targets["cross_validation"] = (window.views["cross_validation"], "set_result")
     for spec in window.registry:
         if spec.gate is not None:
             targets[spec.id] = (spec.gate(view_widget(window.views[spec.id])), "request")

@@ -1,0 +1,296 @@
+"""The cross-validation view (Evaluate): the result of Train ▸ Cross-validate….
+
+Shows a :class:`core.cross_validation.CrossValidationResult`: one faint validation-loss curve
+per fold, the mean validation loss with a band of ± one standard deviation over the folds
+(sample std, as the engine computes it), the mean training loss dashed, and a table of each
+fold's final held-out numbers (size, validation loss, accuracy and macro F1; regression: MSE,
+MAE and R²) with a last row "mean ± std". Every number is the engine's (``result.mean`` and
+``result.std``); nothing is recomputed here.
+
+The "Folds on the canvas" box emits ``foldsToggled``; the main window's
+:class:`FoldOutlines` outlines each cross-validated point in its fold's colour while the box
+is checked and the view is shown. Plot items are created once and updated with ``setData``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtWidgets
+from PySide6.QtCore import Signal
+
+from core.cross_validation import K_MAX
+from gui.common.i18n import manager, translate
+from gui.common.number_format import fixed, number
+
+#: One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds.
+FOLD_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+                "#000000", "#888888", "#8C564B")
+MEAN_COLOUR = "#202020"
+BAND_BRUSH = (32, 32, 32, 45)
+BAND_KEY_COLOUR = "#C8C8C8"  # the band's grey on white, for the key's text
+
+
+def _finite_prefix(*arrays: np.ndarray) -> int:
+    """Length of the leading run where every array is finite (the band's extent)."""
+    finite = np.logical_and.reduce([np.isfinite(a) for a in arrays])
+    bad = np.flatnonzero(~finite)
+    return int(bad[0]) if bad.size else int(finite.size)
+
+
+def mean_std_text(mean, std, decimals: int = 3) -> str:
+    """"m ± s" with ``fixed`` decimals; "–" for an undefined value."""
+    if mean is None or std is None or not (np.isfinite(mean) and np.isfinite(std)):
+        return "–"
+    return f"{fixed(mean, decimals)} ± {fixed(std, decimals)}"
+
+
+class CrossValidationView(QtWidgets.QWidget):
+    """The result of a cross-validation run (module docstring); empty until
+    :meth:`set_result`. Signal ``foldsToggled(bool)``: the "Folds on the canvas" box."""
+
+    foldsToggled = Signal(bool)
+
+    def __init__(self, controller=None, parent=None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(280, 200)
+        self.controller = controller
+        self.result = None
+        self.status = QtWidgets.QLabel()
+        self.status.setWordWrap(True)
+        self.folds_box = QtWidgets.QCheckBox()
+        self.folds_box.setEnabled(False)
+        self.folds_box.toggled.connect(self.foldsToggled)
+        options = QtWidgets.QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addWidget(self.folds_box)
+        options.addStretch(1)
+
+        self.plot_widget = pg.PlotWidget()
+        self.plot_widget.setBackground("w")
+        self.plot_widget.setMinimumSize(200, 120)
+        plot = self.plot_widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.getAxis("left").enableAutoSIPrefix(False)
+        self.fold_curves = []
+        for f in range(K_MAX):
+            colour = pg.mkColor(FOLD_COLOURS[f])
+            colour.setAlpha(110)
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=1))
+            curve.setVisible(False)
+            plot.addItem(curve)
+            self.fold_curves.append(curve)
+        edge = pg.mkPen((0, 0, 0, 0))  # invisible edges (pen=None would leave no path)
+        self.upper = pg.PlotDataItem(pen=edge)
+        self.lower = pg.PlotDataItem(pen=edge)
+        self.band = pg.FillBetweenItem(self.upper, self.lower, brush=pg.mkBrush(*BAND_BRUSH))
+        self.mean_val = pg.PlotDataItem(pen=pg.mkPen(MEAN_COLOUR, width=2.5))
+        self.mean_train = pg.PlotDataItem(pen=pg.mkPen(MEAN_COLOUR, width=1.5,
+                                                       style=pg.QtCore.Qt.PenStyle.DashLine))
+        for item in (self.band, self.upper, self.lower, self.mean_val, self.mean_train):
+            plot.addItem(item)
+        self.key = QtWidgets.QLabel()  # the plot's key, below it (a legend would cover it)
+        self.key.setWordWrap(True)
+
+        self.table = QtWidgets.QTableWidget(0, 4)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumSize(160, 90)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addWidget(self.status)
+        layout.addLayout(options)
+        chart = QtWidgets.QVBoxLayout()
+        chart.setContentsMargins(0, 0, 0, 0)
+        chart.addWidget(self.plot_widget, 1)
+        chart.addWidget(self.key)
+        # chart above the table; side by side when the view is wide (resizeEvent)
+        self.body = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addLayout(chart, 3)
+        self.body.addWidget(self.table, 2)
+        layout.addLayout(self.body, 1)
+        manager().languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        wide = event.size().width() > 2.2 * event.size().height()
+        self.body.setDirection(QtWidgets.QBoxLayout.Direction.LeftToRight if wide
+                               else QtWidgets.QBoxLayout.Direction.TopToBottom)
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self, _language: str = "") -> None:
+        self.folds_box.setText(translate("CrossValidation", "Folds on the canvas"))
+        self.folds_box.setToolTip(translate(
+            "CrossValidation", "Outline each cross-validated point in the colour of its fold"))
+        plot = self.plot_widget.getPlotItem()
+        plot.setLabel("bottom", translate("CrossValidation", "step"))
+        plot.setLabel("left", translate("CrossValidation", "loss"))
+        entries = (
+            ("━", MEAN_COLOUR, translate("CrossValidation", "validation loss, mean over folds")),
+            ("█", BAND_KEY_COLOUR, translate("CrossValidation", "mean ± std")),
+            ("╌", MEAN_COLOUR, translate("CrossValidation", "training loss, mean")),
+            ("─", FOLD_COLOURS[0], translate("CrossValidation", "each fold (validation)")))
+        self.key.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{colour}">{mark}</span>&nbsp;'
+            f'{html.escape(text).replace(" ", "&nbsp;")}'
+            for mark, colour, text in entries))
+        self._show_status()
+        self._fill_table()
+
+    def _columns(self) -> list[str]:
+        if self.result is not None and self.result.task == "regression":
+            return [translate("CrossValidation", "points"), "MSE", "MAE", "R²"]
+        return [translate("CrossValidation", "points"),
+                translate("CrossValidation", "val. loss"),
+                translate("CrossValidation", "accuracy"),
+                translate("CrossValidation", "macro F1")]
+
+    def _show_status(self) -> None:
+        r = self.result
+        if r is None:
+            self.status.setText(translate(
+                "CrossValidation", "No cross-validation yet: Train ▸ Cross-validate…"))
+            return
+        text = translate("CrossValidation",
+                         "{0} folds × {1} steps (fold seed {2}), each from the same initial "
+                         "weights; validated on the held-out fold.").format(r.k, r.steps, r.seed)
+        diverged = [f + 1 for f, step in enumerate(r.diverged) if step is not None]
+        if diverged:
+            text += " " + translate("CrossValidation", "Diverged: fold {0}.").format(
+                ", ".join(map(str, diverged)))
+        self.status.setText(text)
+
+    # ------------------------------------------------------------------ result
+    def set_result(self, result) -> None:
+        """Show ``result`` (a ``CrossValidationResult``); None clears the view."""
+        self.result = result
+        self.folds_box.setEnabled(result is not None)
+        if result is None:
+            for curve in self.fold_curves:
+                curve.setVisible(False)
+            for item in (self.upper, self.lower, self.mean_val, self.mean_train):
+                item.setData([], [])
+            self.folds_box.setChecked(False)
+        else:
+            steps = np.arange(result.steps + 1)
+            for f, curve in enumerate(self.fold_curves):
+                curve.setVisible(f < result.k)
+                if f < result.k:
+                    curve.setData(steps, result.val_loss[f], connect="finite")
+            mean, std = result.mean["val_loss"], result.std["val_loss"]
+            n = _finite_prefix(mean, std)
+            self.upper.setData(steps[:n], (mean + std)[:n])
+            self.lower.setData(steps[:n], (mean - std)[:n])
+            self.mean_val.setData(steps, mean, connect="finite")
+            self.mean_train.setData(steps, result.mean["train_loss"], connect="finite")
+            self._fit_range(result)
+        self._show_status()
+        self._fill_table()
+
+    def _fit_range(self, result) -> None:
+        """x: steps 0..N; y: the finite values of the fold curves and the band, padded."""
+        values = np.concatenate([result.val_loss.ravel(), result.mean["train_loss"],
+                                 self.upper.yData, self.lower.yData])
+        values = values[np.isfinite(values)]
+        plot = self.plot_widget.getPlotItem()
+        plot.setXRange(0, max(result.steps, 1), padding=0.02)
+        if values.size:
+            low, high = float(values.min()), float(values.max())
+            pad = 0.06 * (high - low) if high > low else 0.05 * max(abs(high), 1e-3)
+            plot.setYRange(low - pad, high + pad, padding=0)
+
+    def _fold_values(self, f: int | None) -> list:
+        """The table's numbers of fold f (None: the mean and std row as (mean, std) pairs)."""
+        r = self.result
+        if f is None:
+            m, s = r.mean["metrics"], r.std["metrics"]
+            sizes = [len(fold) for fold in r.folds]
+            size = (float(np.mean(sizes)), float(np.std(sizes, ddof=1)))
+            loss = (r.mean["val_loss"][-1], r.std["val_loss"][-1])
+            if r.task == "regression":
+                return [size, (m["mse"], s["mse"]), (m["mae"], s["mae"]), (m["r2"], s["r2"])]
+            return [size, loss, (m["accuracy"], s["accuracy"]), (m["macro_f1"], s["macro_f1"])]
+        metrics = r.metrics[f]
+        size = len(r.folds[f])
+        if r.task == "regression":
+            return [size, metrics["mse"], metrics["mae"], metrics["r2"]]
+        return [size, r.val_loss[f][-1], metrics["accuracy"], metrics["macro_f1"]]
+
+    def _fill_table(self) -> None:
+        r = self.result
+        self.table.setHorizontalHeaderLabels(self._columns())
+        rows = 0 if r is None else r.k + 1
+        if self.table.rowCount() != rows:
+            self.table.setRowCount(rows)
+            for i in range(rows):
+                for j in range(4):
+                    self.table.setItem(i, j, QtWidgets.QTableWidgetItem())
+        if r is None:
+            return
+        labels = []
+        for i in range(rows):
+            last = i == r.k
+            labels.append(translate("CrossValidation", "mean ± std") if last
+                          else translate("CrossValidation", "fold {0}").format(i + 1))
+            for j, value in enumerate(self._fold_values(None if last else i)):
+                if last:
+                    text = mean_std_text(*value, decimals=1 if j == 0 else 3)
+                elif j == 0:
+                    text = str(value)
+                else:
+                    text = fixed(value, 3) if np.isfinite(value) else number(value)
+                self.table.item(i, j).setText(text)
+        self.table.setVerticalHeaderLabels(labels)
+        self.table.setMaximumHeight(self.table_height())
+
+    def table_height(self) -> int:
+        """Pixels the table needs to show every row without scrolling."""
+        table = self.table
+        return (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                + table.verticalHeader().defaultSectionSize() * table.rowCount() + 2)
+
+    def fit_for_figure(self) -> None:
+        """For a figure file: every table row shown, no check box."""
+        self.folds_box.setVisible(False)
+        self.table.setMinimumHeight(self.table_height())
+
+    def table_texts(self) -> list[list[str]]:
+        """The table as shown: one list per row, the row name first (for tests)."""
+        return [[self.table.verticalHeaderItem(i).text()]
+                + [self.table.item(i, j).text() for j in range(4)]
+                for i in range(self.table.rowCount())]
+
+
+class FoldOutlines:
+    """Outlines on the canvas: each cross-validated point ringed in its fold's colour
+    (:data:`FOLD_COLOURS`), shown by :meth:`show` and hidden by :meth:`hide`. The rings are
+    placed at the points' positions when the run was made (``positions`` per fold)."""
+
+    def __init__(self, canvas) -> None:
+        self.canvas = canvas
+        self.rings = pg.ScatterPlotItem(size=17, brush=None, pxMode=True)
+        self.rings.setZValue(12)
+        self.rings.setVisible(False)
+        canvas.plot_item.addItem(self.rings)
+
+    def show(self, fold_positions: list[np.ndarray]) -> None:
+        """Ring the points of each fold: ``fold_positions[f]`` (m_f, 2) canvas positions."""
+        spots = []
+        for f, positions in enumerate(fold_positions):
+            pen = pg.mkPen(FOLD_COLOURS[f % len(FOLD_COLOURS)], width=2)
+            spots.extend({"pos": (float(x), float(y)), "pen": pen} for x, y in positions)
+        self.rings.setData(spots)
+        self.rings.setVisible(True)
+
+    def hide(self) -> None:
+        self.rings.setVisible(False)
