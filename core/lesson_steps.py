@@ -54,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.early_stopping import play_stops_early, stopped_best
 from core.lesson_claims import (
     COSTLY_METRICS,
     METRICS,
@@ -365,20 +366,6 @@ def perform(session, action: dict[str, Any] | None) -> None:
                 break
     except TrainingDiverged:
         pass
-
-
-def stopped_best(trainer) -> int | None:
-    """The best validation step for which patience has already run out (Play stopped there
-    before; pressing Play again trains on), else None."""
-    best = trainer.best_validation
-    return best.step if trainer.patience_exhausted and best is not None else None
-
-
-def play_stops_early(trainer, stopped_at: int | None) -> bool:
-    """Whether Play stops here for early stopping: patience has run out
-    (``Trainer.patience_exhausted``) for a best validation step other than ``stopped_at``
-    (:func:`stopped_best` when Play started). The rule of ``gui.controller``'s Play."""
-    return trainer.patience_exhausted and trainer.best_validation.step != stopped_at
 
 
 def costly_metrics(step: LessonStep) -> tuple[str, ...]:
