@@ -27,9 +27,9 @@ from gui.common.views import WindowView
 translate = QCoreApplication.translate
 
 
-#: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 #: Views that share a tab with others: a lesson listing one brings it to the front.
 FRONT_VIEWS = ("loss_surface", "metrics", "attributions")
+#: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
 
 
