@@ -214,6 +214,16 @@ class LessonBar(QtWidgets.QToolBar):
             p = setup["parameter"]
             self.controller.select_parameter((p["layer"], p["kind"], p["i"], p["j"]))
 
+    def show_step_views(self) -> None:
+        """Open the views the steps so far listed (the latest ``setup.views``) again and bring
+        them to the front, e.g. after Reset layout put each tab group's first view in front."""
+        if self.lesson is None:
+            return
+        for step in reversed(self.steps[:self.index + 1]):
+            if "views" in step.setup:
+                self.menu.apply_views({"open": step.setup["views"]})
+                return
+
     def _selected_parameter(self) -> dict | None:
         """The parameter the steps so far selected (for a ``parameter`` question), or None."""
         chosen = None
