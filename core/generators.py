@@ -126,13 +126,13 @@ def imbalanced(n: int, noise: float, seed: int = 0) -> Dataset:
 
     Class 1 has round(n · :data:`IMBALANCED_POSITIVE_SHARE`) points (half rounded up, so 0
     for n < 5) around (1.5, 1.5) with standard deviation 0.8 + 2·noise; class 0 has the rest
-    around (−1, −1) with standard deviation 1.6 + 2·noise. Always answering class 0 is then
+    around (−1, −1) with standard deviation 1.2 + 2·noise. Always answering class 0 is then
     about 90 % accurate and finds no positive: the data of the precision-and-recall lesson.
     """
     n, noise, rng = _check_args(n, noise, seed)
     n1 = int(math.floor(n * IMBALANCED_POSITIVE_SHARE + 0.5))
     X = np.concatenate([rng.normal(1.5, 0.8 + 2.0 * noise, (n1, 2)),
-                        rng.normal(-1.0, 1.6 + 2.0 * noise, (n - n1, 2))])
+                        rng.normal(-1.0, 1.2 + 2.0 * noise, (n - n1, 2))])
     return _classes(X, np.r_[np.ones(n1), np.zeros(n - n1)])
 
 
