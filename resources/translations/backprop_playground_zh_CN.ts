@@ -211,50 +211,50 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="80"/>
+        <location filename="../../gui/controller.py" line="81"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
         <extracomment>An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="219"/>
+        <location filename="../../gui/controller.py" line="220"/>
         <source>There are no training points: add points or regenerate</source>
         <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="257"/>
+        <location filename="../../gui/controller.py" line="258"/>
         <source>Update needs a backward pass first</source>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="485"/>
+        <location filename="../../gui/controller.py" line="489"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="506"/>
+        <location filename="../../gui/controller.py" line="510"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="535"/>
+        <location filename="../../gui/controller.py" line="539"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="539"/>
+        <location filename="../../gui/controller.py" line="543"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="612"/>
+        <location filename="../../gui/controller.py" line="616"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="798"/>
-        <location filename="../../gui/controller.py" line="837"/>
+        <location filename="../../gui/controller.py" line="802"/>
+        <location filename="../../gui/controller.py" line="841"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -1609,135 +1609,158 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="363"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="400"/>
         <source>Answer: {0}</source>
+        <extracomment>the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="365"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="402"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="367"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="404"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="383"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="420"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="384"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="421"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="386"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="423"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="387"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="424"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="409"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="446"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="448"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="413"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="422"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="464"/>
         <source>training loss</source>
+        <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="423"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="465"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="424"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="466"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="425"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="467"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="426"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="468"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="427"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="469"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="428"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="470"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="471"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="430"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="472"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="473"/>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="474"/>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="475"/>
+        <source>precision (test, class 1)</source>
+        <translation>精确率（测试集，类别 1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="476"/>
+        <source>recall (test, class 1)</source>
+        <translation>召回率（测试集，类别 1）</translation>
     </message>
 </context>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="81"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="83"/>
         <source>Both languages (English and 中文)</source>
+        <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s).</extracomment>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="95"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="97"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="176"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="178"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="177"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="179"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="194"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="196"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="195"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="197"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="214"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="216"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -3268,31 +3291,36 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="core_strings.py" line="75"/>
+        <source>Imbalanced (1 in 10)</source>
+        <translation>不平衡（十分之一为正类）</translation>
+    </message>
+    <message>
+        <location filename="core_strings.py" line="76"/>
         <source>Three blobs</source>
         <translation>三个团簇</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="76"/>
+        <location filename="core_strings.py" line="77"/>
         <source>Three-arm spiral</source>
         <translation>三臂螺旋</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="77"/>
+        <location filename="core_strings.py" line="78"/>
         <source>Sine (1-D)</source>
         <translation>正弦（一维）</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="78"/>
+        <location filename="core_strings.py" line="79"/>
         <source>Line (1-D)</source>
         <translation>直线（一维）</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="79"/>
+        <location filename="core_strings.py" line="80"/>
         <source>Plane</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="80"/>
+        <location filename="core_strings.py" line="81"/>
         <source>Gaussian bumps</source>
         <translation>高斯峰</translation>
     </message>
@@ -3620,89 +3648,89 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="74"/>
-        <location filename="../../gui/app_window/status_bar.py" line="161"/>
+        <location filename="../../gui/app_window/status_bar.py" line="152"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="75"/>
-        <location filename="../../gui/app_window/status_bar.py" line="162"/>
+        <location filename="../../gui/app_window/status_bar.py" line="153"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="76"/>
-        <location filename="../../gui/app_window/status_bar.py" line="163"/>
+        <location filename="../../gui/app_window/status_bar.py" line="154"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="77"/>
-        <location filename="../../gui/app_window/status_bar.py" line="164"/>
+        <location filename="../../gui/app_window/status_bar.py" line="155"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="79"/>
-        <location filename="../../gui/app_window/status_bar.py" line="166"/>
+        <location filename="../../gui/app_window/status_bar.py" line="157"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="80"/>
-        <location filename="../../gui/app_window/status_bar.py" line="156"/>
+        <location filename="../../gui/app_window/status_bar.py" line="147"/>
         <source>accuracy {0} %</source>
         <translation>准确率 {0}%</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="81"/>
-        <location filename="../../gui/app_window/status_bar.py" line="169"/>
+        <location filename="../../gui/app_window/status_bar.py" line="160"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="98"/>
+        <location filename="../../gui/app_window/status_bar.py" line="89"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="101"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="106"/>
+        <location filename="../../gui/app_window/status_bar.py" line="97"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="107"/>
+        <location filename="../../gui/app_window/status_bar.py" line="98"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="108"/>
+        <location filename="../../gui/app_window/status_bar.py" line="99"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="109"/>
+        <location filename="../../gui/app_window/status_bar.py" line="100"/>
         <source>Share of the test points (the training points if there is no test set) whose predicted class is right, at the weights of the step shown. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
         <translation>在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="122"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="159"/>
+        <location filename="../../gui/app_window/status_bar.py" line="150"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="168"/>
+        <location filename="../../gui/app_window/status_bar.py" line="159"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -4245,106 +4273,111 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="40"/>
+        <source>Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.</source>
+        <translation>每个网络输入一根条形：标准化后的特征（用训练点拟合的 z 分数）。基线：训练点的均值。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="41"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="41"/>
+        <location filename="ui_strings.py" line="42"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="42"/>
+        <location filename="ui_strings.py" line="43"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="43"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -4354,294 +4387,294 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="69"/>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="ui_strings.py" line="64"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="65"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="106"/>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="82"/>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="113"/>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="119"/>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
@@ -4652,164 +4685,164 @@ Restore the scene autosaved at {0}?</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="76"/>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="86"/>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4818,102 +4851,102 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -4922,67 +4955,67 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -4991,44 +5024,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="79"/>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="98"/>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -5041,108 +5074,108 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -5151,12 +5184,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -5165,197 +5198,197 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5368,12 +5401,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

@@ -37,6 +37,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Back to the start of the step before'),
     QT_TRANSLATE_NOOP("ui", 'Backpropagate: δ and ∂J/∂W, ∂J/∂b'),
     QT_TRANSLATE_NOOP("ui", 'Backward'),
+    QT_TRANSLATE_NOOP("ui", 'Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.'),
     QT_TRANSLATE_NOOP("ui", 'Batch seed:'),
     QT_TRANSLATE_NOOP("ui", 'Batch size:'),
     QT_TRANSLATE_NOOP("ui", 'Before each Backward phase, ask which way the selected weight will move, then reveal the answer'),
