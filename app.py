@@ -115,6 +115,9 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
     size = args.size or (window.width(), window.height())
     prepare_window(window, size, args.workspace,
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
+    if args.open_lesson and not args.workspace:
+        window.lesson_bar.show_step_views()  # the step's views, in front of their tab groups
+        app.processEvents()
     ok = True
     if args.screenshot:
         ok = window.grab().save(args.screenshot)

@@ -32,7 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BestValidation", "EarlyStoppingMixin", "NO_VALIDATION_FOR_PATIENCE"]
+__all__ = ["BestValidation", "EarlyStoppingMixin", "NO_VALIDATION_FOR_PATIENCE", "play_stops_early",
+           "stopped_best"]
 
 #: Message of the ValueError for a patience without validation points.
 NO_VALIDATION_FOR_PATIENCE = ("Patience (early stopping) needs validation points: set a "
@@ -153,3 +154,18 @@ class EarlyStoppingMixin:
         self.params_changed()
         self.divergence = None
         return source
+
+
+def stopped_best(trainer) -> int | None:
+    """The best validation step for which patience has already run out (Play stopped there
+    before; pressing Play again trains on), else None."""
+    best = trainer.best_validation
+    return best.step if trainer.patience_exhausted and best is not None else None
+
+
+def play_stops_early(trainer, stopped_at: int | None) -> bool:
+    """Whether Play stops here for early stopping: patience has run out
+    (``Trainer.patience_exhausted``) for a best validation step other than ``stopped_at``
+    (:func:`stopped_best` when Play started). The rule of ``gui.controller``'s Play and of a
+    lesson's ``play_until`` (``core.lesson_steps.perform``)."""
+    return trainer.patience_exhausted and trainer.best_validation.step != stopped_at

@@ -117,6 +117,25 @@ def spiral(n: int, noise: float, seed: int = 0) -> Dataset:
     return _spiral_arms(n, noise, rng, 2)
 
 
+#: Share of class 1 ("positive") in the ``imbalanced`` data set: about 1 point in 10.
+IMBALANCED_POSITIVE_SHARE = 0.1
+
+
+def imbalanced(n: int, noise: float, seed: int = 0) -> Dataset:
+    """Two overlapping Gaussian clouds, about 1 point in 10 positive (class 1).
+
+    Class 1 has round(n · :data:`IMBALANCED_POSITIVE_SHARE`) points (half rounded up, so 0
+    for n < 5) around (1.5, 1.5) with standard deviation 0.8 + 2·noise; class 0 has the rest
+    around (−1, −1) with standard deviation 1.2 + 2·noise. Always answering class 0 is then
+    about 90 % accurate and finds no positive: the data of the precision-and-recall lesson.
+    """
+    n, noise, rng = _check_args(n, noise, seed)
+    n1 = int(math.floor(n * IMBALANCED_POSITIVE_SHARE + 0.5))
+    X = np.concatenate([rng.normal(1.5, 0.8 + 2.0 * noise, (n1, 2)),
+                        rng.normal(-1.0, 1.2 + 2.0 * noise, (n - n1, 2))])
+    return _classes(X, np.r_[np.ones(n1), np.zeros(n - n1)])
+
+
 def spiral3(n: int, noise: float, seed: int = 0) -> Dataset:
     """Three interleaved spiral arms, 120° apart, classes 0, 1, 2."""
     n, noise, rng = _check_args(n, noise, seed)
@@ -232,6 +251,8 @@ GENERATORS: dict[str, GeneratorSpec] = {
         GeneratorSpec("spiral", "Spiral", "classification", 2, 2, spiral),
         GeneratorSpec("moons", "Moons", "classification", 2, 2, moons),
         GeneratorSpec("linear", "Linearly separable", "classification", 2, 2, linear),
+        GeneratorSpec("imbalanced", "Imbalanced (1 in 10)", "classification", 2, 2,
+                      imbalanced),
         GeneratorSpec("blobs", "Three blobs", "classification", 3, 2, blobs),
         GeneratorSpec("spiral3", "Three-arm spiral", "classification", 3, 2, spiral3),
         GeneratorSpec("sine", "Sine (1-D)", "regression", 0, 1, sine),

@@ -70,10 +70,29 @@ METRICS: dict[str, str] = {
     "stable_learning_rate": "2 / λ_max: the largest η for which gradient descent on the "
                             "linear model's mse converges",
     "best_line_accuracy": "training accuracy of the best straight line (binary, 2 inputs)",
+    "n_validation": "number of validation points",
+    "validation_loss": "data loss of the final parameters on the validation set",
+    "validation_accuracy": "accuracy of the final parameters on the validation set (0–1)",
+    "best_validation_step": "the step with the lowest validation loss (early stopping's best)",
+    "validation_loss_rise": "final validation loss ÷ the best validation loss",
+    "stopped_early": "early stopping's patience has run out (Play stops there)",
+    "test_positive_fraction": "share of class 1 among the test points (two classes)",
+    "test_precision": "precision of class 1 on the test set at the decision threshold",
+    "test_recall": "recall of class 1 on the test set at the decision threshold",
+    "attribution_class": "the class the attributions explain (the selected sample's "
+                         "prediction)",
+    "sample_class": "the true class of the selected sample",
+    "gradient_x_input_top": "feature index with the largest |gradient × input|",
+    "integrated_gradients_top": "feature index with the largest |integrated gradient|",
+    "shapley_top": "feature index with the largest |Shapley value|",
+    "shapley_top_share": "|largest Shapley value| ÷ Σ |Shapley values|",
+    "integrated_gradients_completeness": "|Σ integrated gradients − (f(x) − f(baseline))|",
 }
 #: Metrics that cost noticeably more than a forward pass; measured only when a claim asks.
-COSTLY_METRICS = ("best_line_accuracy",)
-HIGHER_IS_BETTER = ("train_accuracy", "test_accuracy")
+COSTLY_METRICS = ("best_line_accuracy", "attribution_class", "gradient_x_input_top",
+                  "integrated_gradients_top", "shapley_top", "shapley_top_share",
+                  "integrated_gradients_completeness")
+HIGHER_IS_BETTER = ("train_accuracy", "test_accuracy", "validation_accuracy")
 OPS = ("at_least", "at_most", "about", "equals", "better_than")
 FORMATS = ("number", "percent", "reciprocal")
 CLAIM_KEYS = ("metric", "op", "value", "tolerance", "than", "lesson", "name", "format")

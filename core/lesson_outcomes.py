@@ -28,7 +28,20 @@ NaN where undefined, e.g. accuracy for regression):
 * ``majority_fraction`` — share of the most common class among the training points;
   ``predicted_classes`` — number of distinct classes the final network predicts for them;
 * ``best_line_accuracy`` — ``core.linear_models.best_line_accuracy`` on the training points
-  (2 inputs, 2 classes); costly, so measured only when asked for (``include``).
+  (2 inputs, 2 classes); costly, so measured only when asked for (``include``);
+* ``validation_loss``, ``validation_accuracy`` — as the train and test ones, on the validation
+  points (NaN without them); ``best_validation_step`` and ``validation_loss_rise`` — the
+  trainer's best validation step (``core.early_stopping``) and the final validation loss ÷ its
+  loss; ``stopped_early`` — ``Trainer.patience_exhausted``;
+* ``test_precision``, ``test_recall`` — of class 1 on the test points at the decision
+  ``threshold`` (p(class 1) > t; ``core.evaluation.split_metrics``, the metrics view's numbers;
+  NaN unless two classes); ``test_positive_fraction`` — share of class 1 among them;
+* ``attribution_class``, ``*_top``, ``shapley_top_share``,
+  ``integrated_gradients_completeness`` — of the ``sample`` the inspector shows
+  (``core.attribution_report.explain_sample``, the attribution view's numbers): the explained
+  class, the feature index of the largest |attribution| per method, the largest |Shapley
+  value|'s share of Σ|φ|, and |Σ IG − (f(x) − f(baseline))|; costly (``include``).
+  ``sample_class`` — the selected sample's true class.
 """
 
 from __future__ import annotations
@@ -39,10 +52,15 @@ from typing import Any
 
 import numpy as np
 
+from core.attribution_report import explain_sample
+from core.attributions import AttributionError
+from core.evaluation import split_metrics, task_of
 from core.lesson_claims import COSTLY_METRICS, check_claims
 from core.lesson_steps import StepOutcome, run_lesson_steps
 from core.lessons import get_lesson, list_lessons, load_lesson
 from core.linear_models import best_line_accuracy, least_squares, mse_hessian
+from core.metrics import DEFAULT_THRESHOLD
+from core.selected_sample import shown_sample
 from core.training import TrainingDiverged
 
 _NOISE = 1e-9
@@ -133,10 +151,77 @@ def _class_metrics(session, include) -> dict[str, float]:
     return out
 
 
-def measure(session, include=()) -> dict[str, Any]:
+def _validation_metrics(session) -> dict[str, Any]:
+    """n_validation, validation_loss/accuracy, best_validation_step, validation_loss_rise,
+    stopped_early."""
+    trainer = session.trainer
+    X, y = session.X_validation, session.y_validation
+    loss, accuracy = math.nan, math.nan
+    if X.shape[0]:
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss, accuracy = trainer.evaluate(X, y)
+    best = trainer.best_validation
+    return {"n_validation": int(X.shape[0]),
+            "validation_loss": float(loss), "validation_accuracy": float(accuracy),
+            "best_validation_step": math.nan if best is None else int(best.step),
+            "validation_loss_rise": math.nan if best is None else _ratio(float(loss), best.loss),
+            "stopped_early": bool(trainer.patience_exhausted)}
+
+
+def _threshold_metrics(session, threshold: float) -> dict[str, float]:
+    """test_precision, test_recall (class 1, at ``threshold``), test_positive_fraction."""
+    out = dict.fromkeys(("test_precision", "test_recall", "test_positive_fraction"), math.nan)
+    task, n_classes = task_of(session)
+    if task != "classification" or n_classes != 2:
+        return out
+    with np.errstate(over="ignore", invalid="ignore"):
+        report = split_metrics(session, threshold, splits=("test",))["test"]
+    if report is None:
+        return out
+    matrix = np.asarray(report["confusion_matrix"])
+    out["test_precision"] = float(report["precision"][1])
+    out["test_recall"] = float(report["recall"][1])
+    out["test_positive_fraction"] = float(matrix[1].sum() / matrix.sum())
+    return out
+
+
+def _top(values) -> int:
+    return int(np.argmax(np.abs(np.asarray(values))))
+
+
+def _attribution_metrics(session, include, sample: int | None) -> dict[str, Any]:
+    """The attributions of the sample the inspector shows (see the module docstring)."""
+    names = ("attribution_class", "gradient_x_input_top", "integrated_gradients_top",
+             "shapley_top", "shapley_top_share", "integrated_gradients_completeness")
+    out: dict[str, Any] = dict.fromkeys(names, math.nan)
+    shown = shown_sample(session.trainer, sample)
+    labels = _class_labels(session, session.y_train)
+    out["sample_class"] = math.nan if shown is None or labels is None else int(labels[shown])
+    if not set(names) & set(include):
+        return out
+    try:
+        result = explain_sample(session, sample)
+    except AttributionError:
+        return out
+    out["attribution_class"] = math.nan if result.k is None else int(result.k)
+    out["gradient_x_input_top"] = _top(result.gradient_x_input)
+    out["integrated_gradients_top"] = _top(result.ig.attributions)
+    out["integrated_gradients_completeness"] = abs(float(result.ig.completeness_error))
+    if result.shapley is not None:
+        phi = np.abs(result.shapley.values)
+        out["shapley_top"] = _top(phi)
+        out["shapley_top_share"] = _ratio(float(phi.max()), float(phi.sum()))
+    return out
+
+
+def measure(session, include=(), *, threshold: float = DEFAULT_THRESHOLD,
+            sample: int | None = None) -> dict[str, Any]:
     """The metrics of :data:`core.lesson_claims.METRICS` for the session's current state
     (see the module docstring), plus ``divergence`` (a dict, or None). Costly metrics
-    (:data:`core.lesson_claims.COSTLY_METRICS`) are NaN unless named in ``include``."""
+    (:data:`core.lesson_claims.COSTLY_METRICS`) are NaN unless named in ``include``.
+    ``threshold`` (0–1) is the decision threshold of ``test_precision``/``test_recall``;
+    ``sample`` the selected training sample (None: the inspector's default,
+    ``core.selected_sample.shown_sample``)."""
     trainer, net = session.trainer, session.net
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run's huge weights
         train_loss, train_accuracy = trainer.evaluate(session.X_train, session.y_train)
@@ -177,6 +262,9 @@ def measure(session, include=()) -> dict[str, Any]:
         "test_loss_rise": _ratio(float(test_loss), lowest),
         "lowest_test_loss_step": lowest_step,
         **_linear_metrics(session),
+        **_validation_metrics(session),
+        **_threshold_metrics(session, threshold),
+        **_attribution_metrics(session, include, sample),
     }
 
 

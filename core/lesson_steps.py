@@ -11,7 +11,8 @@ window's lesson bar ("◀ 2/6 ▶", the step's text, Next). One step is::
                                                      # range: ±half-width, grid fixed (no fit)
                "sample": 0,                          # selected training sample (index)
                "parameter": {"layer": 0, "kind": "W", "i": 0, "j": 0}},
-     "action": {"steps": 10} | {"phase": "forward"} | {"epochs": 1} | {"play_until": 40},
+     "action": {"steps": 10} | {"phase": "forward"} | {"epochs": 1} | {"play_until": 40}
+               | {"restore_best": true} | {"threshold": 0.2},
      "predict": {"question": {...}, "choices": [
                     {"text": {...}, "when": {"metric": "train_loss", "change": "up"}},
                     {"text": {...}, "when": {"metric": "train_loss", "change": "down"}}]},
@@ -19,7 +20,11 @@ window's lesson bar ("◀ 2/6 ▶", the step's text, Next). One step is::
 
 Every key but ``text`` is optional. Next performs ``action`` (``steps`` N more steps;
 ``phase`` one phase of the current step; ``epochs`` N passes over the training set;
-``play_until`` Play at the step's speed until the step count reaches N), then the claims hold
+``play_until`` Play at the step's speed until the step count reaches N, or until early stopping
+stops Play first (the scene's ``training.patience``; :func:`perform`); ``restore_best`` the
+weights of the best validation step, as the loss curve's "Restore best"; ``threshold`` moves
+the decision threshold of the Evaluate workspace's metrics view to t ∈ [0, 1]), then the claims
+hold
 at the cumulative state reached: claims are measured from the lesson's start through all the
 actions so far (:func:`run_lesson_steps`). The answer to ``predict`` is computed from the numbers
 after the action, never written in the file: a choice is right when its ``when`` holds, either
@@ -27,6 +32,12 @@ after the action, never written in the file: a choice is right when its ``when``
 ``"parameter"``, the selected parameter's value) or a claim without a name
 (:func:`core.lesson_claims.parse_claim`, e.g. ``{"metric": "train_accuracy", "op": "equals",
 "value": 1}``). Exactly one choice must be right; the lesson tests check that.
+
+The precision and recall metrics are measured at the decision threshold p(class 1) > t that
+the last ``threshold`` action set (:func:`core.lesson_outcomes.measure`), 0.5 (the app's
+rule) before one; a question about a ``threshold`` action compares the numbers at the old and
+the new threshold. ``setup.sample`` is also the sample whose attributions the attribution
+metrics explain.
 
 Texts may quote ``{name}`` of the claims of the step and of the steps before it, and of the
 lesson's ``expect`` claims
@@ -43,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.early_stopping import play_stops_early, stopped_best
 from core.lesson_claims import (
     COSTLY_METRICS,
     METRICS,
@@ -51,18 +63,19 @@ from core.lesson_claims import (
     parse_claim,
     parse_claims,
 )
+from core.metrics import DEFAULT_THRESHOLD
 from core.parameters import ParamRef
 from core.scene_validation import SceneError, as_dict, as_float, as_int, as_str, join, require
 from core.training import TrainingDiverged
 from core.workspace_names import check_workspace
 
-ACTIONS = ("steps", "phase", "epochs", "play_until")
+ACTIONS = ("steps", "phase", "epochs", "play_until", "restore_best", "threshold")
 PHASES = ("forward", "backward", "update")
 CHANGES = ("up", "down")
 #: The metric a ``change`` may compare besides :data:`core.lesson_claims.METRICS`.
 PARAMETER_METRIC = "parameter"
 VIEW_IDS = ("canvas", "loss_curve", "loss_surface", "network", "inspector", "gradient_norms",
-            "weights")
+            "weights", "metrics", "attributions")
 SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter")
 STEP_KEYS = ("text", "setup", "action", "predict", "claims")
 MAX_STEPS_PER_LESSON = 20
@@ -119,6 +132,16 @@ def _action(value: Any, where: str) -> dict[str, Any]:
     at = join(where, kind)
     if kind == "phase":
         return {"kind": kind, "value": as_str(raw, at, choices=PHASES)}
+    if kind == "restore_best":
+        if raw is not True:
+            raise SceneError(f"{at}: expected true")
+        return {"kind": kind, "value": True}
+    if kind == "threshold":
+        threshold = as_float(raw, at)
+        if not 0.0 <= threshold <= 1.0:
+            raise SceneError(f"{at}: expected a decision threshold from 0 to 1, "
+                             f"got {threshold:g}")
+        return {"kind": kind, "value": threshold}
     minimum = 0 if kind == "play_until" else 1
     return {"kind": kind, "value": as_int(raw, at, minimum=minimum, maximum=MAX_ACTION_STEPS)}
 
@@ -311,9 +334,12 @@ def right_choices(step: LessonStep, before: dict[str, Any], after: dict[str, Any
 
 
 def perform(session, action: dict[str, Any] | None) -> None:
-    """Run a step's action on ``session`` headless (``play_until`` trains up to that step
-    count; nothing happens once training diverged). Raises what the trainer raises besides
-    TrainingDiverged (e.g. PhaseError for a phase out of order)."""
+    """Run a step's action on ``session`` headless, as the window's lesson bar does:
+    ``play_until`` trains up to that step count, or until early stopping would stop Play
+    (:func:`play_stops_early`); ``restore_best`` is ``Trainer.restore_best``; nothing is
+    trained once training diverged. Raises what the trainer raises besides TrainingDiverged
+    (e.g. PhaseError for a phase out of order, ValueError for ``restore_best`` without a best
+    validation step)."""
     if action is None:
         return
     trainer, kind, value = session.trainer, action["kind"], action["value"]
@@ -321,6 +347,11 @@ def perform(session, action: dict[str, Any] | None) -> None:
         if kind == "phase":
             getattr(trainer, value)()
             return
+        if kind == "restore_best":
+            trainer.restore_best()
+            return
+        if kind == "threshold":
+            return  # a setting of the metrics view: measured at (run_lesson_steps)
         if trainer.divergence is not None:
             return
         if kind == "epochs":
@@ -328,17 +359,37 @@ def perform(session, action: dict[str, Any] | None) -> None:
                 trainer.epoch()
             return
         count = value if kind == "steps" else max(0, value - trainer.step_count)
+        stopped_at = stopped_best(trainer)
         for _ in range(count):
             trainer.step()
+            if kind == "play_until" and play_stops_early(trainer, stopped_at):
+                break
     except TrainingDiverged:
         pass
+
+
+def costly_metrics(step: LessonStep) -> tuple[str, ...]:
+    """The costly metrics (:data:`core.lesson_claims.COSTLY_METRICS`) that ``step``'s claims
+    and the conditions of its choices measure."""
+    wanted = {c["metric"] for c in step.claims} | {c.when["metric"] for c in step.choices}
+    return tuple(sorted(wanted & set(COSTLY_METRICS)))
+
+
+def threshold_after(steps, threshold: float = DEFAULT_THRESHOLD) -> float:
+    """The decision threshold once ``steps`` (in order) have performed their actions:
+    the last ``threshold`` action's, else ``threshold``."""
+    for step in steps:
+        if step.action is not None and step.action["kind"] == "threshold":
+            threshold = step.action["value"]
+    return threshold
 
 
 def run_lesson_steps(lesson, measure, metrics_of, load) -> list[StepOutcome]:
     """Run every step of ``lesson`` once, from its start, and check each step's claims at the
     cumulative state it reaches (one run per lesson, not one per step).
 
-    ``measure(session, include)`` gives the metrics (core.lesson_outcomes.measure),
+    ``measure(session, include, threshold=…, sample=…)`` gives the metrics
+    (core.lesson_outcomes.measure; at the threshold and sample the steps so far set),
     ``metrics_of(id)`` another lesson's run (for claims with ``lesson``/``than``), ``load(id)``
     a fresh Session of the lesson. Raises SceneError for a selected sample or parameter that
     the network or data do not have.
@@ -347,6 +398,7 @@ def run_lesson_steps(lesson, measure, metrics_of, load) -> list[StepOutcome]:
 
     session = load(lesson.id)
     parameter = None
+    threshold, sample = DEFAULT_THRESHOLD, None
     outcomes = []
     for index, step in enumerate(lesson.steps):
         where = f"lesson {lesson.id!r}: steps[{index}]"
@@ -360,13 +412,15 @@ def run_lesson_steps(lesson, measure, metrics_of, load) -> list[StepOutcome]:
                 parameter_value(session, parameter)
             except SceneError as error:
                 raise SceneError(f"{where}.{error}") from None
-        include = tuple(sorted({c["metric"] for c in step.claims} & set(COSTLY_METRICS)))
+        sample = setup.get("sample", sample)
+        include = costly_metrics(step)
         before = None
         if step.choices:
-            before = measure(session, include)
+            before = measure(session, include, threshold=threshold, sample=sample)
             before[PARAMETER_METRIC] = parameter_value(session, parameter)
         perform(session, step.action)
-        after = measure(session, include)
+        threshold = threshold_after([step], threshold)
+        after = measure(session, include, threshold=threshold, sample=sample)
         after[PARAMETER_METRIC] = parameter_value(session, parameter)
         right = right_choices(step, before, after) if before is not None else ()
         unmet = check_claims(step.claims, after, metrics_of)

@@ -32,6 +32,7 @@ import numpy as np
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
+from core.early_stopping import play_stops_early, stopped_best
 from core.parameters import ParamRef
 from core.session import Session
 from core.settings import fields_of
@@ -323,21 +324,27 @@ class TrainingController(QtCore.QObject):
         if trainer.divergence is not None:
             self._report_divergence()
 
-    def run_steps(self, steps: int) -> bool:
+    def run_steps(self, steps: int, early_stopping: bool = False) -> bool:
         """Scripted training (the animation export's private copy, the headless GIF): up to
         ``steps`` whole steps through the Trainer, then ``stepped(n)`` once (when a step ran),
         so views redraw once;
         training stops at a divergence (reported with ``diverged``) or when there are no
-        training points (``errorOccurred``). Pauses Play first. Returns False when it stopped
-        early, or training had already diverged: nothing more can be trained."""
+        training points (``errorOccurred``), and with ``early_stopping`` where Play would stop
+        for early stopping (``core.lesson_steps.play_stops_early``; a lesson's replay of Play).
+        Pauses Play first. Returns False when it stopped early, or training had already
+        diverged: nothing more can be trained."""
         self.pause()
         if not self._may_train():
             return False
         trainer = self.trainer
         before = self._state()
         completed = True
+        stopped_at = stopped_best(trainer)
         for _ in range(max(0, int(steps))):
             if trainer.divergence is not None or self._guard(trainer.step) is None:
+                completed = False
+                break
+            if early_stopping and play_stops_early(trainer, stopped_at):
                 completed = False
                 break
         self._trained(*before)
@@ -483,10 +490,7 @@ class TrainingController(QtCore.QObject):
         """Early stopping: the validation loss has not improved for ``patience`` evaluated
         steps (``Trainer.patience_exhausted``) — unless Play was already stopped for this same
         best step and the user pressed Play again to train on."""
-        trainer = self.trainer
-        if not trainer.patience_exhausted:
-            return False
-        return trainer.best_validation.step != self._stopped_at_best
+        return play_stops_early(self.trainer, self._stopped_at_best)
 
     def restore_best(self) -> bool:
         """Bring back the weights of the best validation step (``Trainer.restore_best``: a

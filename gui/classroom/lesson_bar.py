@@ -3,8 +3,9 @@
 "◀ 2/6 ▶", the step's text (wrapped, in the interface language; both languages come from the
 lesson file) and Next. Showing a step performs its ``setup`` (workspace, views, Play speed,
 loss-surface plane and range, selected sample and parameter); Next performs its ``action``
-(``core.lesson_steps``: steps, a phase, epochs, or Play until a step count) and then shows
-the next step. A step with a question shows its choices; Next then runs the action and reveals
+(``core.lesson_steps``: steps, a phase, epochs, Play until a step count or until early stopping
+stops it, Restore best, or a decision threshold for the metrics view) and then shows the next
+step. A step with a question shows its choices; Next then runs the action and reveals
 the answer, computed from the numbers before and after it (``core.lesson_steps.right_choices``),
 and the following Next goes on. ▶ is Next; ◀ goes back to the start of the previous step by
 reloading the lesson and replaying the earlier steps' actions (training is deterministic, so
@@ -22,7 +23,15 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 
 from core.lesson_outcomes import measure
-from core.lesson_steps import PARAMETER_METRIC, parameter_value, right_choices
+from core.lesson_steps import (
+    PARAMETER_METRIC,
+    costly_metrics,
+    parameter_value,
+    play_stops_early,
+    right_choices,
+    stopped_best,
+)
+from core.metrics import DEFAULT_THRESHOLD
 from core.lessons import surface_plane
 from core.scene_validation import SceneError
 from gui.classroom.lessons_menu import lesson_language
@@ -88,6 +97,9 @@ class LessonBar(QtWidgets.QToolBar):
         self.reveal = ""
         self._busy = False  # a play_until action runs
         self._replacing = False
+        self._stopped_at = None  # stopped_best when a play_until action started
+        #: the decision threshold the lesson's steps set so far (its numbers are measured at it)
+        self.threshold = DEFAULT_THRESHOLD
 
         self.back_button = QtWidgets.QToolButton()
         self.back_button.setObjectName("lessonBack")
@@ -155,6 +167,7 @@ class LessonBar(QtWidgets.QToolBar):
         self.lesson = self.menu.current
         self.session = self.controller.session
         self.session.set_evaluation(LESSON_EVALUATION)
+        self.threshold = DEFAULT_THRESHOLD
         self.show()
         self.enter(0)
 
@@ -207,6 +220,16 @@ class LessonBar(QtWidgets.QToolBar):
             p = setup["parameter"]
             self.controller.select_parameter((p["layer"], p["kind"], p["i"], p["j"]))
 
+    def show_step_views(self) -> None:
+        """Open the views the steps so far listed (the latest ``setup.views``) again and bring
+        them to the front, e.g. after Reset layout put each tab group's first view in front."""
+        if self.lesson is None:
+            return
+        for step in reversed(self.steps[:self.index + 1]):
+            if "views" in step.setup:
+                self.menu.apply_views({"open": step.setup["views"]})
+                return
+
     def _selected_parameter(self) -> dict | None:
         """The parameter the steps so far selected (for a ``parameter`` question), or None."""
         chosen = None
@@ -216,7 +239,8 @@ class LessonBar(QtWidgets.QToolBar):
 
     def _numbers(self) -> dict:
         session = self.controller.session
-        metrics = measure(session)
+        metrics = measure(session, costly_metrics(self.step), threshold=self.threshold,
+                          sample=self.controller.selected_sample)
         try:
             metrics[PARAMETER_METRIC] = parameter_value(session, self._selected_parameter())
         except SceneError:
@@ -247,8 +271,11 @@ class LessonBar(QtWidgets.QToolBar):
             controller.run_steps(value)
         elif kind == "epochs":
             controller.run_epochs(value)
+        elif kind in ("restore_best", "threshold"):
+            self.perform_now(action)
         elif kind == "play_until":
             if controller.trainer.step_count < value and controller.divergence is None:
+                self._stopped_at = stopped_best(controller.trainer)
                 self._busy = True
                 self._until = value
                 self.refresh()
@@ -261,8 +288,9 @@ class LessonBar(QtWidgets.QToolBar):
     def _playing_changed(self, playing: bool) -> None:
         if self._busy and not playing:  # reached, diverged or paused by the user
             self._busy = False
-            if self.controller.trainer.step_count >= self._until \
-                    or self.controller.divergence is not None:
+            trainer = self.controller.trainer
+            if trainer.step_count >= self._until or self.controller.divergence is not None \
+                    or play_stops_early(trainer, self._stopped_at):
                 self._action_done()
             else:
                 self.refresh()  # Next plays on
@@ -307,6 +335,7 @@ class LessonBar(QtWidgets.QToolBar):
             self.menu.scene_files.replace_untitled(session)
         finally:
             self._replacing = False
+        self.threshold = DEFAULT_THRESHOLD
         self.session = self.controller.session
         self.session.set_evaluation(LESSON_EVALUATION)
         self.menu.mark_lesson_scene(self.session)
@@ -318,7 +347,8 @@ class LessonBar(QtWidgets.QToolBar):
             if action is None:
                 continue
             if action["kind"] == "play_until":
-                controller.run_steps(max(0, action["value"] - controller.trainer.step_count))
+                controller.run_steps(max(0, action["value"] - controller.trainer.step_count),
+                                     early_stopping=True)
             else:
                 self.perform_now(action)
         self.enter(target)
@@ -332,6 +362,13 @@ class LessonBar(QtWidgets.QToolBar):
             self.controller.run_steps(value)
         elif kind == "epochs":
             self.controller.run_epochs(value)
+        elif kind == "restore_best":
+            self.controller.restore_best()
+        elif kind == "threshold":
+            self.threshold = value
+            metrics = getattr(self.main_window, "views", {}).get("metrics")
+            if metrics is not None:
+                metrics.curves.set_threshold(value)
 
     # ------------------------------------------------------------------ text
     def language(self) -> str:
@@ -374,7 +411,7 @@ class LessonBar(QtWidgets.QToolBar):
             verdict = translate("LessonBar", "✗ Not this time. Answer: {0}").format(answer)
         shown = {c.when["metric"] for c in step.choices}
         numbers = []
-        for metric in sorted(shown):
+        for metric in sorted(shown - set(INDEX_METRICS)):  # an index: the answer names it
             old, new = before.get(metric), after.get(metric)
             if isinstance(new, bool) or new is None:
                 continue
@@ -423,6 +460,11 @@ class LessonBar(QtWidgets.QToolBar):
         self.back_button.setEnabled(not self._busy and (self.index > 0 or self.revealed))
 
 
+#: Metrics whose value is a feature or class index: the revealed answer names it already.
+INDEX_METRICS = ("gradient_x_input_top", "integrated_gradients_top", "shapley_top",
+                 "attribution_class", "sample_class")
+
+
 def metric_label(metric: str) -> str:
     """A metric's name as the bar shows it next to a revealed answer."""
     labels = {
@@ -435,6 +477,10 @@ def metric_label(metric: str) -> str:
         "first_layer_grad_ratio": translate("LessonBar", "first ÷ last layer gradient"),
         "first_layer_weight_change": translate("LessonBar", "first layer's weight change"),
         "test_loss_rise": translate("LessonBar", "final ÷ lowest test loss"),
+        "validation_loss": translate("LessonBar", "validation loss"),
+        "validation_accuracy": translate("LessonBar", "validation accuracy"),
+        "test_precision": translate("LessonBar", "precision (test, class 1)"),
+        "test_recall": translate("LessonBar", "recall (test, class 1)"),
     }
     return labels.get(metric, metric)
 

@@ -27,6 +27,8 @@ from gui.common.views import WindowView
 translate = QCoreApplication.translate
 
 
+#: Views that share a tab with others: a lesson listing one brings it to the front.
+FRONT_VIEWS = ("loss_surface", "metrics", "attributions")
 #: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
 
@@ -219,12 +221,13 @@ class LessonsMenu(QtCore.QObject):
     def apply_views(self, views: dict) -> None:
         """Open the views a lesson lists (``views["open"]``) and close the other views' docks
         (the settings panels are not views and stay), as a scene file does; bring the
-        loss-surface dock to the front when it is listed."""
+        loss-surface, metrics and attributions docks to the front when they are listed."""
         if not isinstance(views, dict) or not isinstance(views.get("open"), list | tuple):
             return
         opened = set(views["open"])
         self.scene_files.apply_views({"open": list(opened)})
-        surface = self.views.get("loss_surface")
-        if "loss_surface" in opened and surface is not None and surface.dock is not None:
-            surface.dock.show()
-            surface.dock.raise_()
+        for view_id in FRONT_VIEWS:  # tabbed docks: the one the lesson lists comes to the front
+            view = self.views.get(view_id)
+            if view_id in opened and view is not None and view.dock is not None:
+                view.dock.show()
+                view.dock.raise_()

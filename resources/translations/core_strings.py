@@ -74,6 +74,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("Settings", 'Spiral'),
     QT_TRANSLATE_NOOP("Settings", 'Moons'),
     QT_TRANSLATE_NOOP("Settings", 'Linearly separable'),
+    QT_TRANSLATE_NOOP("Settings", 'Imbalanced (1 in 10)'),
     QT_TRANSLATE_NOOP("Settings", 'Three blobs'),
     QT_TRANSLATE_NOOP("Settings", 'Three-arm spiral'),
     QT_TRANSLATE_NOOP("Settings", 'Sine (1-D)'),

@@ -25,12 +25,32 @@ EXPECTED_SPECS = {  # name: (task, n_classes, dim)
     "gaussians": ("classification", 2, 2), "spiral": ("classification", 2, 2),
     "moons": ("classification", 2, 2), "linear": ("classification", 2, 2),
     "blobs": ("classification", 3, 2), "spiral3": ("classification", 3, 2),
+    "imbalanced": ("classification", 2, 2),
     "sine": ("regression", 0, 1), "line": ("regression", 0, 1),
     "plane": ("regression", 0, 2), "bumps": ("regression", 0, 2),
 }
 
 
 # -- generators ---------------------------------------------------------------------------
+@pytest.mark.parametrize("n", [1, 4, 5, 14, 15, 200, 501])
+def test_imbalanced_has_about_one_positive_in_ten(n):
+    from core.generators import IMBALANCED_POSITIVE_SHARE
+
+    ds = generate("imbalanced", n, 0.1, 3)
+    positives = int(ds.y.sum())
+    assert abs(positives - n * IMBALANCED_POSITIVE_SHARE) <= 0.5
+    assert ds.X.shape == (n, 2) and set(np.unique(ds.y)) <= {0, 1}
+    assert np.all(ds.y[:positives] == 1), "points are ordered by class, class 1 first"
+    again = generate("imbalanced", n, 0.1, 3)
+    assert np.array_equal(ds.X, again.X) and np.array_equal(ds.y, again.y)
+    assert not np.array_equal(ds.X, generate("imbalanced", n, 0.1, 4).X)
+
+
+def test_imbalanced_majority_answer_is_about_90_percent_accurate():
+    ds = generate("imbalanced", 1000, 0.2, 0)
+    assert np.mean(ds.y == 0) == pytest.approx(0.9)  # the all-negative answer's accuracy
+
+
 def test_generator_keys_and_specs_are_the_contracts():
     assert set(GENERATORS) == set(EXPECTED_SPECS)
     for name, spec in GENERATORS.items():

@@ -11,7 +11,7 @@ import pytest
 
 from core.lesson_claims import check_claims
 from core.lesson_outcomes import lesson_metrics, lesson_step_outcomes
-from core.lesson_steps import choice_holds
+from core.lesson_steps import choice_holds, perform
 from core.lessons import LANGUAGES, LESSON_DIR, get_lesson, lesson_ids, list_lessons
 from core.scene_validation import SceneError
 
@@ -29,7 +29,11 @@ def test_every_step_of_the_lesson_runs_and_its_claims_hold(lesson_id):
         if step.choices:
             assert len(outcome.right) == 1, (lesson_id, outcome.index, outcome.right)
     counts = [o.steps for o in outcomes]
-    assert counts == sorted(counts), "the step count is cumulative"
+    rewinds = [k for k, step in enumerate(lesson.steps)
+               if step.action is not None and step.action["kind"] == "restore_best"]
+    for start, end in zip([0, *rewinds], [*rewinds, len(counts)], strict=True):
+        part = counts[start:end]  # Restore best rewinds to the best validation step
+        assert part == sorted(part), "the step count is cumulative"
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
@@ -48,7 +52,7 @@ def test_steps_read_in_both_languages_with_the_checked_numbers(lesson_id):
 def test_the_lessons_are_guided_step_sequences_that_end_where_their_text_says():
     for lesson in list_lessons():
         outcomes = lesson_step_outcomes(lesson.id)
-        assert outcomes[-1].steps >= lesson.expect["steps"] or \
+        assert max(o.steps for o in outcomes) >= lesson.expect["steps"] or \
             lesson_metrics(lesson.id)["diverged"], lesson.id
 
 
@@ -60,6 +64,97 @@ def test_a_false_claim_fails_the_step_check():
     assert check_claims([claim], outcome.metrics, lesson_metrics) == []
     claim["value"] += 0.05
     assert check_claims([claim], outcome.metrics, lesson_metrics) != []
+
+
+@pytest.mark.parametrize("lesson_id, index, name", [
+    ("early-stopping", 0, "best_step_now"),
+    ("early-stopping", 1, "test_best"),
+    ("precision-recall", 1, "recall_low"),
+    ("precision-recall", 1, "precision_low"),
+    ("penguins-attributions", 0, "share_now"),
+])
+def test_a_false_claim_of_the_evaluation_lessons_fails(lesson_id, index, name):
+    """The early-stopping, precision-recall and attribution lessons: a named claim holds for
+    the run, and the same claim moved off the measured value fails."""
+    lesson = get_lesson(lesson_id)
+    outcome = lesson_step_outcomes(lesson_id)[index]
+    (claim,) = [dict(c) for c in lesson.steps[index].claims if c.get("name") == name]
+    assert check_claims([claim], outcome.metrics, lesson_metrics) == []
+    claim["value"] += 0.1 if claim["op"] == "about" else 1
+    assert check_claims([claim], outcome.metrics, lesson_metrics) != []
+
+
+def test_the_evaluation_lessons_quote_the_engine_numbers():
+    """Each quoted number is recomputed here from the engine (core.metrics, the trainer's
+    best validation step, core.attribution_report), not from the lesson's metrics."""
+    from core.attribution_report import explain_sample
+    from core.evaluation import split_outputs
+    from core.lessons import load_lesson
+    from core.metrics import precision_recall_f1, threshold_classes
+
+    early = lesson_step_outcomes("early-stopping")
+    session = load_lesson("early-stopping")
+    perform(session, get_lesson("early-stopping").steps[0].action)
+    assert session.trainer.patience_exhausted
+    assert session.trainer.step_count == early[0].steps < 800  # Play stopped early
+    best = session.trainer.best_validation
+    assert best.step == early[0].metrics["best_validation_step"]
+    assert session.trainer.step_count - best.step == session.trainer.settings.patience
+    assert early[1].steps == best.step  # Restore best rewound there
+    assert early[1].metrics["test_accuracy"] > early[0].metrics["test_accuracy"]
+
+    recall = lesson_step_outcomes("precision-recall")
+    session = load_lesson("precision-recall")
+    perform(session, get_lesson("precision-recall").steps[0].action)
+    test = split_outputs(session, "test")
+    for outcome, threshold in ((recall[0], 0.5), (recall[1], 0.2)):
+        p, r, _f1 = precision_recall_f1(test.y_true,
+                                        threshold_classes(test.outputs, threshold), 2)
+        assert (outcome.metrics["test_precision"], outcome.metrics["test_recall"]) == \
+            (p[1], r[1])
+    assert recall[1].metrics["test_recall"] > recall[0].metrics["test_recall"]
+    assert recall[1].metrics["test_precision"] < recall[0].metrics["test_precision"]
+    assert recall[0].metrics["test_accuracy"] >= 0.9 > recall[0].metrics["test_recall"]
+
+    gentoo = lesson_step_outcomes("penguins-attributions")
+    session = load_lesson("penguins-attributions")
+    perform(session, get_lesson("penguins-attributions").steps[0].action)
+    sample = get_lesson("penguins-attributions").steps[0].setup["sample"]
+    result = explain_sample(session, sample)
+    assert session.class_names[result.k] == "Gentoo"
+    assert session.class_names[int(session.y_train[sample])] == "Gentoo"
+    phi = abs(result.shapley.values)
+    assert gentoo[0].metrics["shapley_top_share"] == phi.max() / phi.sum()
+    flipper = result.features.index("flipper_length_mm")
+    for values in (result.gradient_x_input, result.ig.attributions, result.shapley.values):
+        assert int(abs(values).argmax()) == flipper
+    assert abs(result.ig.completeness_error) <= 1e-6
+
+
+def test_play_until_stops_where_early_stopping_stops_play():
+    """Headless ``play_until`` stops when patience runs out, as the window's Play does; a
+    second ``play_until`` trains on from there (Play pressed again) up to its step count."""
+    from core.lessons import load_lesson
+
+    session = load_lesson("early-stopping")
+    trainer = session.trainer
+    perform(session, {"kind": "play_until", "value": 800})
+    first = trainer.step_count
+    assert trainer.patience_exhausted
+    assert first - trainer.best_validation.step == trainer.settings.patience
+    perform(session, {"kind": "play_until", "value": first + 5})
+    assert trainer.step_count == first + 5, "the same best does not stop Play twice"
+    perform(session, {"kind": "steps", "value": 3})  # plain steps ignore patience
+    assert trainer.step_count == first + 8
+
+
+def test_a_threshold_question_compares_the_old_and_the_new_threshold():
+    lesson = get_lesson("precision-recall")
+    step = lesson.steps[1]
+    assert step.action == {"kind": "threshold", "value": 0.2}
+    outcome = lesson_step_outcomes("precision-recall")[1]
+    assert outcome.before["test_recall"] < outcome.metrics["test_recall"]
+    assert outcome.steps == lesson_step_outcomes("precision-recall")[0].steps  # no training
 
 
 def test_the_answer_is_computed_from_the_numbers_not_written_in_the_file():
@@ -116,6 +211,12 @@ def _write(tmp_path, mutate):
      "steps[0].setup.surface.range"),
     (lambda d: d["steps"][0]["setup"].update(surface={"plane": "pca"}),
      "steps[0].setup.surface.plane"),
+    (lambda d: d["steps"][1].update(action={"threshold": 1.5}),
+     "steps[1].action.threshold: expected a decision threshold from 0 to 1"),
+    (lambda d: d["steps"][1].update(action={"restore_best": 1}),
+     "steps[1].action.restore_best: expected true"),
+    (lambda d: d["steps"][0]["setup"].update(views=["canvas", "explainer"]),
+     "steps[0].setup.views[1]"),
     (lambda d: d.pop("steps"), "steps: missing required field"),
     (lambda d: d.update(lesson_format=2), "steps: guided steps need lesson_format 3"),
 ])

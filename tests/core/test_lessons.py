@@ -24,6 +24,7 @@ from core.lessons import (
     surface_plane,
 )
 from core import lessons as lessons_module
+from core.metrics import DEFAULT_THRESHOLD
 from core.scene_validation import SceneError
 from core.training import PARAMETER_LIMIT
 
@@ -31,17 +32,18 @@ IDS = lesson_ids()
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_there_are_eight_numbered_lessons_with_the_ids_the_cli_documents():
+def test_there_are_eleven_numbered_lessons_with_the_ids_the_cli_documents():
     numbers = {lesson.number for lesson in list_lessons()}
-    assert numbers == set(range(1, 9))
+    assert numbers == set(range(1, 12))
     for lesson_id in ("linear-regression", "linear-regression-large-lr", "xor-perceptron",
                       "xor-hidden", "vanishing-sigmoid", "vanishing-relu", "overfitting",
                       "overfitting-l2", "overfitting-dropout", "optimizers-sgd",
                       "optimizers-momentum", "optimizers-adam", "batch-one", "batch-full",
-                      "spiral-softmax", "penguins-raw", "penguins-standardized"):
+                      "spiral-softmax", "penguins-raw", "penguins-standardized",
+                      "early-stopping", "precision-recall", "penguins-attributions"):
         assert lesson_id in IDS
     assert len(IDS) == len(set(IDS))
-    assert len(list(LESSON_DIR.glob("*.json"))) == 8
+    assert len(list(LESSON_DIR.glob("*.json"))) == 11
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
@@ -126,6 +128,11 @@ LITERAL_NUMBERS = {
     },
     "penguins-standardized": {"0": lambda s: np.abs(s.X_train.mean(axis=0)).max() < 1e-9,
                               "1": lambda s: np.allclose(s.X_train.std(axis=0), 1.0)},
+    "early-stopping": {"100": lambda s: s.training.patience == 100},
+    "precision-recall": {"0.5": lambda s: DEFAULT_THRESHOLD == 0.5,  # the app's class rule
+                         "1": lambda s: s.n_classes == 2},  # class 1
+    "penguins-attributions": {  # training sample #107, a Gentoo (the steps select it)
+        "107": lambda s: s.class_names[int(s.y_train[107])] == "Gentoo"},
 }
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.])\d+(?:\.\d+)?")
 

@@ -135,3 +135,51 @@ def test_the_bar_is_as_tall_as_its_text_at_the_window_width(classroom, questions
     for _ in range(3):
         QtWidgets.QApplication.processEvents()
     assert bar.text.height() >= bar.text.heightForWidth(bar.text.width()) >= 3 * line
+
+
+def test_play_until_stops_where_early_stopping_stops_and_restore_best_rewinds(
+        classroom, qtbot, questions):
+    """The early-stopping lesson in the window: Next plays until patience runs out (the same
+    step as the headless run), the answer is revealed; the next question's action is Restore
+    best, back to the best validation step; ◀ replays to the same early stop."""
+    window = classroom
+    bar = open_lesson(window, "early-stopping")
+    outcomes = lesson_step_outcomes("early-stopping")
+    window.controller.set_speed(0)  # as fast as possible: the behaviour, not the time
+    bar.next()
+    qtbot.waitUntil(lambda: bar.revealed, timeout=60000)
+    trainer = window.controller.trainer
+    assert trainer.step_count == outcomes[0].steps < 800 and not window.controller.playing
+    assert "Right" in bar.text.text() or "Answer" in bar.text.text()
+    bar.next()  # step 2: Restore best, then the answer
+    bar.next()
+    assert bar.index == 1 and bar.revealed
+    assert window.controller.trainer.step_count == outcomes[1].steps == \
+        window.controller.trainer.best_validation.step
+    bar.back()  # the start of step 2: replayed up to the early stop
+    assert window.controller.trainer.step_count == outcomes[0].steps
+
+
+def test_a_threshold_action_moves_the_metrics_views_threshold(classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "precision-recall")
+    metrics = window.views["metrics"]
+    outcomes = lesson_step_outcomes("precision-recall")
+    bar.replay_to(1)
+    assert metrics.threshold == 0.5 and bar.threshold == 0.5
+    bar.choice_group.button(0).setChecked(True)  # "Rise"
+    bar.next()
+    assert metrics.threshold == pytest.approx(0.2) and bar.threshold == 0.2
+    assert "Right" in bar.text.text() and outcomes[1].right == (0,)
+    assert "recall (test, class 1)" in bar.text.text()  # before → after, the engine's numbers
+
+
+def test_the_attribution_lesson_shows_the_explain_view_for_the_gentoo_sample(
+        classroom, questions):
+    window = classroom
+    bar = open_lesson(window, "penguins-attributions")
+    bar.replay_to(1)
+    QtWidgets.QApplication.processEvents()
+    assert window.controller.selected_sample == 107
+    view = window.views["attributions"]
+    assert view.isVisible() and not window.views["metrics"].isVisible()

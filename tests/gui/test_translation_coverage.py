@@ -48,6 +48,7 @@ TERMS = {
     "Alt", "English", "Backprop", "Playground", "PyTorch",
     # cited sources
     "Horst", "Hill", "Gorman", "Goodfellow", "Kingma", "Li",
+    "Shapley",  # Shapley 值 (Shapley 1953), as the attribution view's translations write it
 }
 
 
