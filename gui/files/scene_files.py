@@ -49,7 +49,7 @@ KEY_RECENT = "files/recent"
 #: "0" asks even on the offscreen/minimal platforms (tests).
 NO_PROMPTS_ENV = "BACKPROP_PLAYGROUND_NO_PROMPTS"
 APP_TITLE = "Backprop Playground"
-#: How long "Opened …" stays in the status bar, and longer with notes (ms).
+# How long "Opened …" stays in the status bar, and longer with notes (ms).
 OPENED_MS, NOTE_MS = 5000, 10000
 
 def scene_filter() -> str:
