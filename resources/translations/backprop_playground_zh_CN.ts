@@ -314,46 +314,51 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/files/csv_errors.py" line="43"/>
+        <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is too large; features must lie within ±{limit}</source>
+        <translation>{file}：第 {line} 行，“{column}”列：“{cell}”太大；特征的绝对值不能超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="46"/>
         <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is not a number (regression needs numeric targets)</source>
         <translation>{file}：第 {line} 行，“{column}”列：“{cell}”不是数字（回归需要数值目标）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="46"/>
+        <location filename="../../gui/files/csv_errors.py" line="49"/>
         <source>{file}: column &apos;{column}&apos; has more than {limit} different values and is not numeric (line {line}: &apos;{cell}&apos;), so it cannot be the label</source>
         <translation>{file}：“{column}”列有超过 {limit} 个不同的值，且不是数值（第 {line} 行：“{cell}”），因此不能作为标签</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="49"/>
+        <location filename="../../gui/files/csv_errors.py" line="52"/>
         <source>{file}: column &apos;{column}&apos; has no values: all {rows} data rows are empty or NA</source>
         <translation>{file}：“{column}”列没有值：全部 {rows} 个数据行都是空值或 NA</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="52"/>
+        <location filename="../../gui/files/csv_errors.py" line="55"/>
         <source>{file}: only {rows} usable data row(s) after dropping {dropped} with empty/NA cells; at least 2 are needed</source>
         <translation>{file}：丢弃 {dropped} 个含空值/NA 的行后，只剩 {rows} 个可用的数据行；至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="55"/>
+        <location filename="../../gui/files/csv_errors.py" line="58"/>
         <source>{file}: column &apos;{column}&apos; has only one class (&apos;{cell}&apos;); classification needs at least 2</source>
         <translation>{file}：“{column}”列只有一个类别（“{cell}”）；分类至少需要 2 个类别</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="58"/>
+        <location filename="../../gui/files/csv_errors.py" line="61"/>
         <source>{file}: column &apos;{column}&apos; has {count} classes; at most {limit} are supported</source>
         <translation>{file}：“{column}”列有 {count} 个类别；最多支持 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="61"/>
+        <location filename="../../gui/files/csv_errors.py" line="64"/>
         <source>Choose at least one feature column.</source>
         <translation>请至少选择一个特征列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="62"/>
+        <location filename="../../gui/files/csv_errors.py" line="65"/>
         <source>Choose two different feature columns.</source>
         <translation>请选择两个不同的特征列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="63"/>
+        <location filename="../../gui/files/csv_errors.py" line="66"/>
         <source>Column &apos;{column}&apos; cannot be both a feature and the label.</source>
         <translation>“{column}”列不能同时作为特征和标签。</translation>
     </message>
@@ -1781,63 +1786,63 @@ Restore the scene autosaved at {0}?</source>
         <translation>J = 训练数据损失 + 惩罚项</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="195"/>
+        <location filename="../../gui/charts/loss_curve.py" line="196"/>
         <source>Restore best</source>
         <extracomment>the best validation step shown (None: none) and whether its weights can come back</extracomment>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="198"/>
+        <location filename="../../gui/charts/loss_curve.py" line="199"/>
         <source>Step N is the network after N updates (step 0: the initial weights). Each point is the mean loss over the whole training or test set at those weights, without the L1/L2 penalty (the data loss).</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="203"/>
+        <location filename="../../gui/charts/loss_curve.py" line="204"/>
         <source>Show J = training data loss + L1/L2 penalty: the quantity the optimizer minimizes. The other lines are data losses, without the penalty.</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="377"/>
+        <location filename="../../gui/charts/loss_curve.py" line="378"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="380"/>
+        <location filename="../../gui/charts/loss_curve.py" line="381"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="382"/>
+        <location filename="../../gui/charts/loss_curve.py" line="383"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="430"/>
+        <location filename="../../gui/charts/loss_curve.py" line="431"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="431"/>
+        <location filename="../../gui/charts/loss_curve.py" line="432"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="433"/>
+        <location filename="../../gui/charts/loss_curve.py" line="434"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="434"/>
+        <location filename="../../gui/charts/loss_curve.py" line="435"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="436"/>
+        <location filename="../../gui/charts/loss_curve.py" line="437"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="437"/>
+        <location filename="../../gui/charts/loss_curve.py" line="438"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -1850,17 +1855,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="439"/>
+        <location filename="../../gui/charts/loss_curve.py" line="440"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="442"/>
+        <location filename="../../gui/charts/loss_curve.py" line="443"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="443"/>
+        <location filename="../../gui/charts/loss_curve.py" line="444"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -2756,98 +2761,103 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="51"/>
+        <location filename="../../gui/files/scene_files.py" line="57"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="130"/>
+        <location filename="../../gui/files/scene_files.py" line="138"/>
         <source>&amp;New</source>
         <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="131"/>
+        <location filename="../../gui/files/scene_files.py" line="139"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="132"/>
+        <location filename="../../gui/files/scene_files.py" line="140"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="133"/>
+        <location filename="../../gui/files/scene_files.py" line="141"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="134"/>
+        <location filename="../../gui/files/scene_files.py" line="142"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="202"/>
-        <location filename="../../gui/files/scene_files.py" line="235"/>
+        <location filename="../../gui/files/scene_files.py" line="211"/>
+        <location filename="../../gui/files/scene_files.py" line="263"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="241"/>
+        <location filename="../../gui/files/scene_files.py" line="269"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="263"/>
-        <location filename="../../gui/files/scene_files.py" line="267"/>
+        <location filename="../../gui/files/scene_files.py" line="291"/>
+        <location filename="../../gui/files/scene_files.py" line="295"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="275"/>
+        <location filename="../../gui/files/scene_files.py" line="302"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="286"/>
+        <location filename="../../gui/files/scene_files.py" line="314"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="290"/>
+        <location filename="../../gui/files/scene_files.py" line="318"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="343"/>
-        <location filename="../../gui/files/scene_files.py" line="355"/>
+        <location filename="../../gui/files/scene_files.py" line="350"/>
+        <source>Views this version does not have (kept, not shown): {0}</source>
+        <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/scene_files.py" line="383"/>
+        <location filename="../../gui/files/scene_files.py" line="395"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="356"/>
+        <location filename="../../gui/files/scene_files.py" line="396"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="361"/>
+        <location filename="../../gui/files/scene_files.py" line="401"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="398"/>
+        <location filename="../../gui/files/scene_files.py" line="438"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="409"/>
+        <location filename="../../gui/files/scene_files.py" line="449"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -3620,89 +3630,89 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="74"/>
-        <location filename="../../gui/app_window/status_bar.py" line="161"/>
+        <location filename="../../gui/app_window/status_bar.py" line="152"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="75"/>
-        <location filename="../../gui/app_window/status_bar.py" line="162"/>
+        <location filename="../../gui/app_window/status_bar.py" line="153"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="76"/>
-        <location filename="../../gui/app_window/status_bar.py" line="163"/>
+        <location filename="../../gui/app_window/status_bar.py" line="154"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="77"/>
-        <location filename="../../gui/app_window/status_bar.py" line="164"/>
+        <location filename="../../gui/app_window/status_bar.py" line="155"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="79"/>
-        <location filename="../../gui/app_window/status_bar.py" line="166"/>
+        <location filename="../../gui/app_window/status_bar.py" line="157"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="80"/>
-        <location filename="../../gui/app_window/status_bar.py" line="156"/>
+        <location filename="../../gui/app_window/status_bar.py" line="147"/>
         <source>accuracy {0} %</source>
         <translation>准确率 {0}%</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="81"/>
-        <location filename="../../gui/app_window/status_bar.py" line="169"/>
+        <location filename="../../gui/app_window/status_bar.py" line="160"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="98"/>
+        <location filename="../../gui/app_window/status_bar.py" line="89"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="101"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="106"/>
+        <location filename="../../gui/app_window/status_bar.py" line="97"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="107"/>
+        <location filename="../../gui/app_window/status_bar.py" line="98"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="108"/>
+        <location filename="../../gui/app_window/status_bar.py" line="99"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="109"/>
+        <location filename="../../gui/app_window/status_bar.py" line="100"/>
         <source>Share of the test points (the training points if there is no test set) whose predicted class is right, at the weights of the step shown. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
         <translation>在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="122"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="159"/>
+        <location filename="../../gui/app_window/status_bar.py" line="150"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="168"/>
+        <location filename="../../gui/app_window/status_bar.py" line="159"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -4937,52 +4947,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -5072,7 +5082,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -5275,87 +5285,86 @@ Restore the scene autosaved at {0}?</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5368,12 +5377,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
