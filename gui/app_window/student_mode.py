@@ -149,7 +149,7 @@ class StudentMode(QtCore.QObject):
         self.locks = locks
         if isinstance(section, dict) and "presenter_hidden" in section:
             self._set_presenter_hidden(locks.presenter_hidden)
-        if not locks.empty:  # after "Opened …", not instead of it
+        if not locks.empty:  # shown with "Opened …", not overwritten by it
             self.scene_files.note(translate(
                 "StudentMode", "This scene has classroom locks: View ▸ Student mode applies "
                                "them"))

@@ -24,7 +24,7 @@ tests and scripts that build a window stay away from them.
 * **Notes on opening**: whoever handles ``classroomLoaded`` adds a line for the status bar
   with :meth:`SceneFiles.note` (the locks notice); view ids of ``views["open"]`` this
   version does not know are noted too (the scene still opens, and saving keeps them). They
-  are shown after "Opened …" in one status message, so neither hides the other.
+  are shown with "Opened …" in one status message (notes first), so neither hides the other.
 """
 
 from __future__ import annotations
@@ -241,16 +241,18 @@ class SceneFiles(QtCore.QObject):
         return [view_id for view_id in wanted if view_id not in known]
 
     def note(self, text: str) -> None:
-        """A line about the scene being opened, shown in the status bar after "Opened …"
+        """A line about the scene being opened, shown in the status bar with "Opened …"
         (outside an open: shown at once)."""
         if self._notes is not None:
             self._notes.append(text)
         else:
             self.window.statusBar().showMessage(text, NOTE_MS)
 
-    def _show_opened(self, first: str | None, notes: list[str]) -> None:
-        """``first`` ("Opened …"; None: none) and the notes in one status message."""
-        lines = ([first] if first else []) + notes
+    def _show_opened(self, opened: str | None, notes: list[str]) -> None:
+        """The notes and ``opened`` ("Opened …"; None: none) in one status message, the
+        notes first: the status bar's read-outs leave room for a sentence or so, and the
+        window title already names the file."""
+        lines = notes + ([opened] if opened else [])
         if lines:
             self.window.statusBar().showMessage("  ·  ".join(lines),
                                                 NOTE_MS if notes else OPENED_MS)
