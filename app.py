@@ -12,6 +12,8 @@ Window options:
   --presenter 1.5|2  presenter mode at that scale
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
   --layout-report JSON  save the layout report (gui.app_window.layout_report) and exit
+A --screenshot or --layout-report path whose folder is missing or read-only is refused before
+the window opens (one line, exit 2, like any bad argument); a write that fails later exits 1.
 
 Headless mode (no window, offscreen):
   python app.py --lesson xor-hidden --steps 500 --export-dir out/ [--format png|svg|pdf]
@@ -120,9 +122,10 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
         app.processEvents()
     ok = True
     if args.screenshot:
-        ok = window.grab().save(args.screenshot)
+        ok = window.grab().save(args.screenshot, "PNG")  # PNG whatever the file name ends in
         if not ok:
-            print(f"error: cannot write {args.screenshot}", file=sys.stderr)
+            print(f"error: cannot write {args.screenshot}: saving the PNG failed (disk full?)",
+                  file=sys.stderr)
     if args.layout_report:
         try:
             with open(args.layout_report, "w", encoding="utf-8") as file:

@@ -21,7 +21,7 @@ Every key is optional; a scene without the section has no locks (:data:`NO_LOCKS
 names are checked here against the settings' one declaration (:mod:`core.settings`); view and
 panel names belong to the GUI, which passes the ones it knows to :func:`locks_from_dict`.
 An invalid section raises :class:`core.scene_validation.SceneError` naming *every* unknown
-name; the scene itself still loads (``core.scene.scene_from_dict`` only checks that the section
+name of every field (one line per field); the scene itself still loads (``core.scene.scene_from_dict`` only checks that the section
 is plain JSON), so the GUI can open it without locks and keep the section for the teacher.
 """
 
@@ -44,6 +44,7 @@ SETTING_SECTIONS = {"data": DataSettings, "network": NetworkSettings,
 #: The keys of the ``classroom`` section, in file order.
 LOCK_KEYS = ("hidden_views", "hidden_controls", "fixed_settings", "presenter_hidden")
 _MAX_NAMES = 500
+_MAX_LISTED = 20  # entries that are not strings, listed one by one
 
 
 def setting_names() -> tuple[str, ...]:
@@ -87,7 +88,10 @@ def _names(value: Any, where: str, known: Iterable[str] | None) -> tuple[str, ..
         raise SceneError(f"{where}: too many names ({len(value)}; the limit is {_MAX_NAMES})")
     bad = [i for i, name in enumerate(value) if not isinstance(name, str)]
     if bad:
-        raise SceneError(f"{where}[{bad[0]}]: expected a string, got {type_name(value[bad[0]])}")
+        listed = "; ".join(f"{where}[{i}]: expected a string, got {type_name(value[i])}"
+                           for i in bad[:_MAX_LISTED])
+        more = f"; and {len(bad) - _MAX_LISTED} more" if len(bad) > _MAX_LISTED else ""
+        raise SceneError(listed + more)
     if known is not None:
         known = set(known)
         unknown = [name for name in dict.fromkeys(value) if name not in known]
@@ -106,7 +110,9 @@ def locks_from_dict(d: Any, view_ids: Iterable[str] | None = None,
     ``view_ids``/``panel_names``: the view ids and presenter panel names the caller knows
     (None: any string is accepted). Setting names are always checked (:func:`setting_names`).
     Raises SceneError whose message starts with the field ("classroom.fixed_settings: unknown
-    names 'training.speed', 'x' (allowed: …)") and lists every unknown name of that field.
+    names 'training.speed', 'x' (allowed: …)") and lists every unknown name of that field;
+    when several fields are invalid, every one of them gets a line of its own (in
+    :data:`LOCK_KEYS` order).
     """
     if d is None:
         return NO_LOCKS
@@ -114,5 +120,12 @@ def locks_from_dict(d: Any, view_ids: Iterable[str] | None = None,
     settings = setting_names()
     known = {"hidden_views": view_ids, "hidden_controls": settings, "fixed_settings": settings,
              "presenter_hidden": panel_names}
-    return ClassroomLocks(**{key: _names(d.get(key, []), f"classroom.{key}", known[key])
-                             for key in LOCK_KEYS})
+    lists, problems = {}, []
+    for key in LOCK_KEYS:
+        try:
+            lists[key] = _names(d.get(key, []), f"classroom.{key}", known[key])
+        except SceneError as error:
+            problems.append(str(error))
+    if problems:
+        raise SceneError("\n".join(problems))
+    return ClassroomLocks(**lists)

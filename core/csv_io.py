@@ -42,6 +42,11 @@ _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _MAX_TRACKED_LABELS = 10_000
 #: Data rows read and converted at a time; ``read_csv``'s progress callback runs after each.
 CHUNK_ROWS = 8192
+#: Largest feature magnitude accepted. Standardization squares deviations and the features
+#: x1², x1·x2 square the values again, so |x| ≤ 1e75 keeps every step finite in float64
+#: (max ≈ 1.8e308): (x²)² ≤ 1e300, times even a million rows. Beyond it the numbers overflow
+#: to inf during standardization.
+MAX_FEATURE_MAGNITUDE = 1e75
 
 
 class ReadCancelled(Exception):
@@ -50,8 +55,9 @@ class ReadCancelled(Exception):
 
 #: Code of every CSV problem → its English message; ``{name}`` fields are the error's values
 #: (file: the file's base name; line: 1-based physical line; column: a column name; cell: the
-#: cell's text; count, rows, dropped, fields, header_fields, limit: integers; byte: two hex
-#: digits; columns: column names joined by ", "; detail: the csv module's own words).
+#: cell's text; count, rows, dropped, fields, header_fields, limit: integers, except the limit
+#: of too_large, the bound as text "1e+75"; byte: two hex digits; columns: column names joined
+#: by ", "; detail: the csv module's own words).
 CSV_MESSAGES = {
     "binary": "{file}: line 1: the file is binary, not UTF-8 text; expected a CSV file",
     "not_utf8": "{file}: line {line}: not UTF-8 text (byte 0x{byte}); save the file as UTF-8 CSV",
@@ -64,6 +70,8 @@ CSV_MESSAGES = {
                       "{header_fields}",
     "not_a_number": "{file}: line {line}, column '{column}': '{cell}' is not a number",
     "not_finite": "{file}: line {line}, column '{column}': '{cell}' is not a finite number",
+    "too_large": "{file}: line {line}, column '{column}': '{cell}' is too large; features "
+                 "must lie within ±{limit}",
     "text_target": "{file}: line {line}, column '{column}': '{cell}' is not a number "
                    "(regression needs numeric targets)",
     "too_many_labels": "{file}: column '{column}' has more than {limit} distinct values and is "
@@ -344,8 +352,8 @@ class _ColumnAccumulator:
                 values = np.array(column, dtype=np.float64)
             except ValueError:
                 return False
-            if not np.all(np.isfinite(values)):
-                return False
+            if not np.all(np.abs(values) <= MAX_FEATURE_MAGNITUDE):  # also inf and NaN
+                return False  # the row-by-row path names the cell
             parsed.append(values)
         try:
             numbers = np.array(cells[-1], dtype=np.float64)
@@ -444,7 +452,8 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
 
     Raises :class:`CsvError` (a ValueError with ``code`` and ``values``), citing line and
     column, for: an empty or binary/non-UTF-8 file, a missing or repeated column name, a
-    non-numeric or infinite feature cell, a row with too few fields, an all-NA column, fewer
+    non-numeric or infinite feature cell, a feature cell beyond ±:data:`MAX_FEATURE_MAGNITUDE`
+    (it would overflow in standardization), a row with too few fields, an all-NA column, fewer
     than 2 usable rows, only one class, more than 8 classes, or string labels with
     task="regression". OSError if the file cannot be opened.
 
@@ -544,6 +553,9 @@ def _number(cell: str, decimal_comma: bool, name: str, line: int, column: str) -
         raise CsvError("not_a_number", file=name, line=line, column=column, cell=cell)
     if math.isinf(value):
         raise CsvError("not_finite", file=name, line=line, column=column, cell=cell)
+    if abs(value) > MAX_FEATURE_MAGNITUDE:
+        raise CsvError("too_large", file=name, line=line, column=column, cell=cell,
+                       limit=f"{MAX_FEATURE_MAGNITUDE:.0e}")
     return value
 
 

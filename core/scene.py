@@ -84,6 +84,8 @@ from core.scene_sections import (
     check_settings,
     check_trainer,
     expected_layer_sizes,
+    head_mismatch,
+    layer_sizes_mismatch,
     legacy_training,
 )
 from core.scene_validation import SceneError, as_array, as_dict, as_int, encode_plain, require
@@ -239,12 +241,10 @@ def scene_from_dict(d: Any) -> tuple[Session, Any]:
         declared = tuple(as_int(s, f"network.layer_sizes[{i}]", minimum=1)
                          for i, s in enumerate(declared))
         if declared != sizes:
-            raise SceneError(f"network.layer_sizes: {list(declared)} does not match the "
-                             f"settings and data, which give {list(sizes)}")
+            raise SceneError(layer_sizes_mismatch(declared, sizes, data, network, points))
     for key, expected in (("output_activation", output), ("loss", loss)):
         if key in network_d and network_d[key] != expected:
-            raise SceneError(f"network.{key}: {network_d[key]!r:.40} does not match the task, "
-                             f"which needs {expected!r}")
+            raise SceneError(head_mismatch(key, network_d[key], expected, points))
     has_weights = "weights" in network_d or "biases" in network_d
     params = check_parameters(network_d, sizes, network.batch_norm) if has_weights else None
     shapes = [p.shape for p in params] if params is not None else None

@@ -104,6 +104,62 @@ def expected_layer_sizes(data: DataSettings, network: NetworkSettings,
     return (d_in, *network.hidden_sizes, d_out), output, loss
 
 
+def _labels_text(points: PointSet) -> str:
+    """"the labels give 3 classes (the largest, points.y[4], is 2)"."""
+    largest = int(np.argmax(points.y)) if len(points) else 0
+    detail = (f" (the largest, points.y[{largest}], is {int(points.y[largest])})"
+              if len(points) else "")
+    return f"the labels give {points.n_classes} classes{detail}"
+
+
+def layer_sizes_mismatch(declared: tuple[int, ...], sizes: tuple[int, ...],
+                         data: DataSettings, network: NetworkSettings,
+                         points: PointSet | None) -> str:
+    """The message for a stored ``network.layer_sizes`` that differs from ``sizes``, the sizes
+    the settings and data give (:func:`expected_layer_sizes`), naming the field that decides
+    the differing size: ``data.features`` (inputs), ``points.y`` (outputs: the labels),
+    ``data.task``/``data.preset`` (outputs without points); the layer list itself when the
+    hidden layers differ or no number of classes gives its output width."""
+    shown = f"network.layer_sizes {list(declared)}"
+    if len(declared) != len(sizes) or declared[1:-1] != sizes[1:-1]:
+        return (f"network.layer_sizes: {list(declared)} does not match the settings and data, "
+                f"which give {list(sizes)}")
+    problems = []
+    if declared[0] != sizes[0]:
+        dim = points.dim if points is not None else GENERATORS[data.preset].dim
+        features = list(features_for_dim(data.features, dim))
+        problems.append(f"data.features: the features {features} of the {dim}-D points give "
+                        f"{sizes[0]} input(s), but {shown} starts with {declared[0]}")
+    if declared[-1] != sizes[-1]:
+        classes = [k for k in range(2, MAX_CLASSES + 1)
+                   if task_head("classification", k, network.loss_override)[2] == declared[-1]]
+        if (points is not None and points.task == "classification"
+                and not classes):  # no labels would fit that network: the network is wrong
+            problems.append(f"network.layer_sizes: {list(declared)} does not match the "
+                            f"settings and data, which give {list(sizes)}")
+        elif points is None:
+            spec = GENERATORS[data.preset]
+            problems.append(f"data.preset: {data.preset!r} ({spec.task}) needs {sizes[-1]} "
+                            f"output(s), but {shown} ends with {declared[-1]}")
+        elif points.task == "classification":
+            problems.append(f"points.y: {_labels_text(points)}, which need {sizes[-1]} "
+                            f"output(s), but {shown} ends with {declared[-1]} (a network for "
+                            f"{classes[0]} classes); check the labels")
+        else:
+            problems.append(f"data.task: a {points.task} scene has {sizes[-1]} output, but "
+                            f"{shown} ends with {declared[-1]}")
+    return "; ".join(problems)
+
+
+def head_mismatch(key: str, stored: Any, expected: str, points: PointSet | None) -> str:
+    """The message for a stored ``network.output_activation`` or ``network.loss`` that is
+    not ``expected``: with class-labelled points, the labels decide it (``points.y``)."""
+    if points is not None and points.task == "classification":
+        return (f"points.y: {_labels_text(points)}, which need network.{key} {expected!r}, "
+                f"but the file has {stored!r:.40}; check the labels")
+    return f"network.{key}: {stored!r:.40} does not match the task, which needs {expected!r}"
+
+
 def check_parameters(d: dict, sizes: tuple[int, ...],
                      batch_norm: bool = False) -> list[np.ndarray]:
     """Weights and biases checked against the layer sizes, as [W₀, b₀, W₁, b₁, …]; with

@@ -11,6 +11,9 @@ cross-validation instead, ``core.headless.run_cross_validation_headless``, writi
 the lesson runner is
 ``core.headless.run_headless`` (no argparse in ``core``), the figures come from
 ``gui.app_window.headless_figures``. Any argument error is one line on stderr and exit status 2.
+That includes a ``--screenshot``/``--layout-report`` path that cannot be written (its folder
+is missing or read-only, or it is a folder): it is refused while parsing, before the window is
+built; a write that still fails later (a full disk) is one line and exit status 1.
 
 Importing this module imports no Qt (and no NumPy: ``app.py`` sets the BLAS thread count
 first); the window, the figures and the engine are imported only when needed.
@@ -19,13 +22,14 @@ first); the window, the figures and the engine are imported only when needed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from core.workspace_names import WORKSPACES
 
 __all__ = ["build_parser", "run_cli", "preset_names", "preset_name", "unknown_preset",
            "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
-           "lesson_id", "PRESENTER_SCALES", "MIN_WINDOW"]
+           "lesson_id", "output_file", "PRESENTER_SCALES", "MIN_WINDOW"]
 
 FORMATS = ("png", "svg", "pdf")
 """Figure formats of ``--format``."""
@@ -50,6 +54,22 @@ def window_size(text: str) -> tuple[int, int]:
             f"--size {text} is out of range: from {MIN_WINDOW[0]}x{MIN_WINDOW[1]} "
             f"to {MAX_WINDOW}x{MAX_WINDOW}")
     return width, height
+
+
+def output_file(path: str) -> str:
+    """argparse type of ``--screenshot`` and ``--layout-report``: a file that can be written.
+    ArgumentTypeError (one line, exit status 2) naming the reason when its folder does not
+    exist or is not writable, or when the path is a folder."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise argparse.ArgumentTypeError(f"cannot write {path}: it is a folder")
+    if not os.path.isdir(folder):
+        raise argparse.ArgumentTypeError(f"cannot write {path}: the folder {folder} does not "
+                                         f"exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"cannot write {path}: no permission to write in "
+                                         f"{folder}")
+    return path
 
 
 def workspace_name(name: str) -> str:
@@ -117,8 +137,9 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
                         help="window size in pixels, e.g. 1440x900 (offscreen)")
     window.add_argument("--presenter", choices=tuple(PRESENTER_SCALES),
                         help="presenter mode at this font scale")
-    window.add_argument("--screenshot", metavar="PATH", help="save a PNG of the window and exit")
-    window.add_argument("--layout-report", metavar="JSON",
+    window.add_argument("--screenshot", metavar="PATH", type=output_file,
+                        help="save a PNG of the window and exit (its folder must exist)")
+    window.add_argument("--layout-report", metavar="JSON", type=output_file,
                         help="save a JSON report of the layout (view sizes, cut-off texts, "
                              "overlaps, scrolling) and exit")
     window.add_argument("--no-recovery", action="store_true",

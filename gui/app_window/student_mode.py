@@ -149,10 +149,10 @@ class StudentMode(QtCore.QObject):
         self.locks = locks
         if isinstance(section, dict) and "presenter_hidden" in section:
             self._set_presenter_hidden(locks.presenter_hidden)
-        if not locks.empty:
-            self.window.statusBar().showMessage(translate(
+        if not locks.empty:  # shown with "Opened …", not overwritten by it
+            self.scene_files.note(translate(
                 "StudentMode", "This scene has classroom locks: View ▸ Student mode applies "
-                               "them"), 10000)
+                               "them"))
 
     def _set_presenter_hidden(self, names) -> None:
         current = self.presenter_mode.locked_panels()

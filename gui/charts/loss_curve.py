@@ -34,7 +34,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
-from gui.common.legible_axes import fit_axis_titles, space_ticks_by_font
+from gui.common.legible_axes import fit_axis_titles, integer_ticks, space_ticks_by_font
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 
@@ -107,6 +107,7 @@ class LossCurve(QtWidgets.QWidget):
             self.plot_item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
             self.plot_item.getAxis(axis).enableAutoSIPrefix(False)
             space_ticks_by_font(self.plot_item.getAxis(axis))  # no "0.20.40.60.8" at 2×
+        integer_ticks(self.plot_item.getAxis("bottom"))  # steps: no 0.5 ticks at step 3
 
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#888888", width=1))

@@ -4,7 +4,8 @@ pyqtgraph picks its major tick spacing from the axis length alone, and always dr
 major labels, so at presenter size (2× font) in a short or narrow plot they run together
 ("0.20.40.60.8"). :func:`space_ticks_by_font` makes an axis keep only the tick levels whose
 labels fit side by side (widths along a horizontal axis, line heights along a vertical one)
-and, if none fits, use the next 1-2-5 spacing that does.
+and, if none fits, use the next 1-2-5 spacing that does. :func:`integer_ticks` keeps a count
+axis (steps) on whole numbers.
 """
 
 from __future__ import annotations
@@ -72,6 +73,21 @@ def space_ticks_by_font(axis: pg.AxisItem) -> pg.AxisItem:
         if axis._tickLevels is not None or axis._tickSpacing is not None:
             return levels  # ticks or a spacing set by hand
         return legible_spacing(axis, list(levels), min_val, max_val, size)
+
+    axis.tickSpacing = tick_spacing
+    return axis
+
+
+def integer_ticks(axis: pg.AxisItem) -> pg.AxisItem:
+    """Make ``axis`` (a count, such as training steps) tick whole numbers only: its tick
+    levels finer than 1 are dropped, and spacing 1 is used when none is left. Apply after
+    :func:`space_ticks_by_font` (wider spacings stay legible). Returns the axis."""
+    original = axis.tickSpacing
+
+    def tick_spacing(min_val, max_val, size):
+        levels = [(step, offset) for step, offset in original(min_val, max_val, size)
+                  if step >= 1 and float(offset).is_integer()]
+        return levels or [(1.0, 0.0)]
 
     axis.tickSpacing = tick_spacing
     return axis

@@ -40,6 +40,9 @@ CSV_ERROR_TEXTS = {
         "CsvError", "{file}: line {line}, column '{column}': '{cell}' is not a number"),
     "not_finite": QT_TRANSLATE_NOOP(
         "CsvError", "{file}: line {line}, column '{column}': '{cell}' is not a finite number"),
+    "too_large": QT_TRANSLATE_NOOP(
+        "CsvError", "{file}: line {line}, column '{column}': '{cell}' is too large; features "
+                    "must lie within ±{limit}"),
     "text_target": QT_TRANSLATE_NOOP(
         "CsvError", "{file}: line {line}, column '{column}': '{cell}' is not a number "
                     "(regression needs numeric targets)"),

@@ -21,6 +21,10 @@ tests and scripts that build a window stay away from them.
 * **Classroom locks** (the scene's ``classroom`` section, :mod:`core.classroom`): the section
   as read is sent with ``classroomLoaded`` (None for New and a lesson) for whoever applies
   it; saving writes what the ``classroom`` callable returns (None: no section).
+* **Notes on opening**: whoever handles ``classroomLoaded`` adds a line for the status bar
+  with :meth:`SceneFiles.note` (the locks notice); view ids of ``views["open"]`` this
+  version does not know are noted too (the scene still opens, and saving keeps them). They
+  are shown with "Opened …" in one status message (notes first), so neither hides the other.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ KEY_RECENT = "files/recent"
 #: "0" asks even on the offscreen/minimal platforms (tests).
 NO_PROMPTS_ENV = "BACKPROP_PLAYGROUND_NO_PROMPTS"
 APP_TITLE = "Backprop Playground"
+# How long "Opened …" stays in the status bar, and longer with notes (ms).
+OPENED_MS, NOTE_MS = 5000, 10000
 
 def scene_filter() -> str:
     """The file-dialog filter of scene files, in the interface language."""
@@ -97,6 +103,8 @@ class SceneFiles(QtCore.QObject):
         #: () → the ``classroom`` section to save (plain JSON) or None
         self.classroom = lambda: None
         self._classroom_read = None
+        self._notes: list[str] | None = None  # status lines of the scene being swapped in
+        self.unknown_views: list[str] = []  # views["open"] ids not in ``views``, kept on save
 
         self.new_action = self._action(QtGui.QKeySequence.StandardKey.New, self.new_scene,
                                        "scene_new")
@@ -190,6 +198,7 @@ class SceneFiles(QtCore.QObject):
             self._loading = False
             self._session = self.controller.session
         self.changes += 1
+        self.unknown_views = []
         self._set_clean(None)
         self.classroomLoaded.emit(None)
 
@@ -209,23 +218,44 @@ class SceneFiles(QtCore.QObject):
         selected = controller.selected_parameter
         extra = {"selected_sample": controller.selected_sample,
                  "selected_parameter": list(selected) if selected is not None else None}
-        return scene_to_dict(controller.session, views={"open": self.open_views()}, extra=extra,
-                             classroom=self.classroom())
+        return scene_to_dict(controller.session,
+                             views={"open": self.open_views() + self.unknown_views},
+                             extra=extra, classroom=self.classroom())
 
     def open_views(self) -> list[str]:
         """Ids of the views that are open (their dock is not closed)."""
         return [view.id for view in self.views
                 if view.dock is None or view.dock.toggleViewAction().isChecked()]
 
-    def apply_views(self, views) -> None:
+    def apply_views(self, views) -> list[str]:
         """Open the docks of the views listed in ``views["open"]`` and close the other views'
-        docks (views without a dock, like the central canvas, are left alone)."""
+        docks (views without a dock, like the central canvas, are left alone). Returns the
+        listed ids that are no view of this window, in file order without repeats."""
         if not isinstance(views, dict) or not isinstance(views.get("open"), list):
-            return
-        wanted = {str(v) for v in views["open"]}
+            return []
+        wanted = list(dict.fromkeys(str(v) for v in views["open"]))
         for view in self.views:
             if view.dock is not None:
                 view.dock.setVisible(view.id in wanted)
+        known = {view.id for view in self.views}
+        return [view_id for view_id in wanted if view_id not in known]
+
+    def note(self, text: str) -> None:
+        """A line about the scene being opened, shown in the status bar with "Opened …"
+        (outside an open: shown at once)."""
+        if self._notes is not None:
+            self._notes.append(text)
+        else:
+            self.window.statusBar().showMessage(text, NOTE_MS)
+
+    def _show_opened(self, opened: str | None, notes: list[str]) -> None:
+        """The notes and ``opened`` ("Opened …"; None: none) in one status message, the
+        notes first: the status bar's read-outs leave room for a sentence or so, and the
+        window title already names the file."""
+        lines = notes + ([opened] if opened else [])
+        if lines:
+            self.window.statusBar().showMessage("  ·  ".join(lines),
+                                                NOTE_MS if notes else OPENED_MS)
 
     # ------------------------------------------------------------------ actions
     def maybe_save(self) -> bool:
@@ -268,11 +298,11 @@ class SceneFiles(QtCore.QObject):
         if loaded is None:
             return False
         session, views, extra = loaded
-        self._swap(session, views, extra)
+        notes = self._swap(session, views, extra)
         self._set_clean(os.path.abspath(path))
         self.add_recent(self.path)
-        self.window.statusBar().showMessage(
-            translate("SceneFiles", "Opened {0}").format(os.path.basename(path)), 5000)
+        self._show_opened(translate("SceneFiles", "Opened {0}").format(os.path.basename(path)),
+                          notes)
         return True
 
     def _read(self, path: str, title: str):
@@ -295,15 +325,16 @@ class SceneFiles(QtCore.QObject):
     def _warn(self, title: str, text: str) -> None:
         QtWidgets.QMessageBox.warning(self.window, title, text)
 
-    def _swap(self, session: Session, views, extra=None) -> None:
-        """Put ``session`` in place (one assignment in the controller), then the views."""
+    def _swap(self, session: Session, views, extra=None) -> list[str]:
+        """Put ``session`` in place (one assignment in the controller), then the views.
+        Returns the notes about it for the status bar (see :meth:`note`)."""
         self._loading = True
         try:
             controller = self.controller
             controller.replace_session(session)
             if isinstance(extra, dict):
                 self._restore_selection(extra)
-            self.apply_views(views)
+            self.unknown_views = self.apply_views(views)
             if self.undo_stack is not None:
                 self.undo_stack.clear()  # undo entries belong to the old scene
         finally:
@@ -311,7 +342,18 @@ class SceneFiles(QtCore.QObject):
             self._session = self.controller.session
         self.changes += 1
         classroom, self._classroom_read = self._classroom_read, None
-        self.classroomLoaded.emit(classroom)
+        self._notes = []
+        try:
+            self.classroomLoaded.emit(classroom)
+            notes = self._notes
+        finally:
+            self._notes = None
+        if self.unknown_views:
+            notes.append(translate(
+                "SceneFiles", "Views this version does not have (kept, not shown): {0}").format(
+                ", ".join(view_id[:40] for view_id in self.unknown_views[:10])
+                + (", …" if len(self.unknown_views) > 10 else "")))
+        return notes
 
     def _restore_selection(self, extra: dict) -> None:
         controller = self.controller
@@ -410,11 +452,12 @@ class SceneFiles(QtCore.QObject):
         if loaded is None:
             return False
         session, views, extra = loaded
-        self._swap(session, views, extra)
+        notes = self._swap(session, views, extra)
         original = extra.get("autosave_of") if isinstance(extra, dict) else None
         self.path = original if isinstance(original, str) and original else None
         self.dirty = True
         self._show_title()
+        self._show_opened(None, notes)
         return True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)

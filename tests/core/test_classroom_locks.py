@@ -85,3 +85,24 @@ def test_an_invalid_lock_list_does_not_stop_the_scene_from_loading():
     assert session.points.X.shape[0] == 40
     with pytest.raises(SceneError):
         locks_from_dict(d["classroom"])
+
+
+def test_every_invalid_field_and_every_unknown_name_is_listed():
+    section = {"hidden_views": ["diagramm", "inspector", "lossplot"],
+               "hidden_controls": ["network.init", "network.colour"],
+               "fixed_settings": ["training.speed", "lr"]}
+    with pytest.raises(SceneError) as info:
+        locks_from_dict(section, view_ids=["inspector", "network"])
+    lines = str(info.value).split("\n")
+    assert [line.split(":")[0] for line in lines] == [
+        "classroom.hidden_views", "classroom.hidden_controls", "classroom.fixed_settings"]
+    for name in ("'diagramm'", "'lossplot'", "'network.colour'", "'training.speed'", "'lr'"):
+        assert name in str(info.value)
+
+
+def test_every_entry_that_is_not_a_string_is_listed():
+    with pytest.raises(SceneError) as info:
+        locks_from_dict({"hidden_controls": [3, "network.init", None]})
+    message = str(info.value)
+    assert "classroom.hidden_controls[0]: expected a string" in message
+    assert "classroom.hidden_controls[2]: expected a string" in message

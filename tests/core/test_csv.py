@@ -5,8 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.csv_io import CHUNK_ROWS, ReadCancelled
+from core.csv_io import CHUNK_ROWS, MAX_FEATURE_MAGNITUDE, CsvError, ReadCancelled
 from core.datasets import csv_columns, guess_columns, read_csv, write_csv
+from core.session import Session
 from tests.core.csv_helpers import raw_penguins_export
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,6 +217,29 @@ def test_short_row_and_infinite_values_cite_their_line(tmp_path):
     path = write(tmp_path, "a,b,c\n1,2,x\n3,-inf,y\n")
     with pytest.raises(ValueError, match="line 3, column 'b': '-inf' is not a finite number"):
         read_csv(path, ["a", "b"], "c")
+
+
+@pytest.mark.parametrize("rows", [
+    ["1e308,1,x", "-1e308,2,y", "5,3,x", "1.7e308,4,y"],  # the mean overflows
+    ["1,1,x", "2,2,y", "3,3,x", "4,-2e100,y"],  # x2² overflows in its standard deviation
+])
+def test_a_feature_too_large_to_standardize_names_its_column_and_line(tmp_path, rows):
+    path = write(tmp_path, "a,b,c\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as info:
+        read_csv(path, ["a", "b"], "c")
+    assert info.value.code == "too_large"
+    column, line = ("a", 2) if rows[0].startswith("1e308") else ("b", 5)
+    assert info.value.values["column"] == column and info.value.values["line"] == line
+    assert f"line {line}, column '{column}'" in str(info.value)
+
+
+def test_features_up_to_the_limit_standardize_to_finite_numbers(tmp_path):
+    big = f"{MAX_FEATURE_MAGNITUDE:.0e}"
+    path = write(tmp_path, f"a,b,c\n{big},-{big},x\n-{big},{big},y\n0,1,x\n")
+    session = Session()
+    session.load_dataset(read_csv(path, ["a", "b"], "c"))
+    session.set_data_settings(features=("x1", "x2", "x1^2", "x2^2", "x1*x2"))
+    assert np.all(np.isfinite(session.X_train)) and np.all(np.isfinite(session.X_test))
 
 
 def test_string_targets_cannot_be_regression(tmp_path):

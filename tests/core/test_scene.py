@@ -279,6 +279,16 @@ BAD_EDITS = [  # (id, mutation, expected words in the message)
     ("layer sizes disagree", _edit(("network", "layer_sizes", [2, 8, 2])),
      "network.layer_sizes: [2, 8, 2] does not match"),
     ("views nested too deeply", _edit(("views", _nested(40))), "views: nested too deeply"),
+    ("a label the network has no output for", _edit(("points", "y", 3, 2)),
+     "points.y: the labels give 3 classes (the largest, points.y[3], is 2), which need 3 "
+     "output(s), but network.layer_sizes [2, 8, 1] ends with 1 (a network for 2 classes)"),
+    ("a label the output activation does not fit",
+     lambda d: _edit(("points", "y", 3, 2))(_edit(("network", "layer_sizes", _DELETE))(d)),
+     "points.y: the labels give 3 classes (the largest, points.y[3], is 2), which need "
+     "network.output_activation 'softmax', but the file has 'sigmoid'"),
+    ("features the network has no inputs for", _edit(("data", "features", ["x1", "x2", "x1^2"])),
+     "data.features: the features ['x1', 'x2', 'x1^2'] of the 2-D points give 3 input(s), but "
+     "network.layer_sizes [2, 8, 1] starts with 2"),
 ]
 
 

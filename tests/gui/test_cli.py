@@ -105,6 +105,8 @@ def test_an_unknown_lesson_exits_2_with_one_line(tmp_path):
     (("--lesson", "xor-hidden", "--steps", "-4"), "steps"),
     (("--export-dir", "o"), "--lesson"),
     (("--lesson", "xor-hidden", "--preset", "xor"), "--preset"),
+    (("--screenshot", "no-such-folder/x.png"), "no-such-folder does not exist"),
+    (("--layout-report", "."), "cannot write .: it is a folder"),
 ])
 def test_a_bad_argument_or_file_exits_2_with_one_line(qapp, tmp_path, monkeypatch, capsys,
                                                       args, word):

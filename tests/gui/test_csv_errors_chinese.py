@@ -92,3 +92,17 @@ def test_a_binary_file_is_refused_in_chinese(qtbot, tmp_path, chinese, warnings)
     assert len(warnings) == 1
     assert_fully_chinese(warnings[0], {str(path), "bad.csv"})
     assert_fully_chinese(dialog.summary.text(), {"bad.csv"})
+
+
+def test_a_value_too_large_to_standardize_is_named_in_chinese(qtbot, tmp_path, chinese,
+                                                              warnings):
+    path = tmp_path / "huge.csv"
+    path.write_text("width,height,label\n1,2,x\n1e308,4,y\n5,6,x\n-1.7e308,8,y\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(path=str(path))
+    qtbot.addWidget(dialog)
+    dialog.select(["width", "height"], "label", "classification")
+    dialog.accept()
+    assert dialog.dataset is None
+    assert len(warnings) == 1 and "第 3 行" in warnings[0] and "width" in warnings[0]
+    assert_fully_chinese(warnings[0], {"huge.csv", "width", "1e308", "1e+75", str(path)})

@@ -2,6 +2,7 @@
 metrics never run together ("0.20.40.60.8"), the layout report finds overlapping tick labels,
 and presenter mode scales the tick font by its scale once (2×, not 4×)."""
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6 import QtGui, QtWidgets
@@ -84,3 +85,24 @@ def test_a_diverged_loss_of_1e30_still_gets_ticks(qtbot):
     assert all(isinstance(step, float) for step, _offset in levels)
     assert axis.tickValues(0.0, 1e30, 100)
     assert not plot.grab().isNull()
+
+
+@pytest.mark.parametrize("last_step", [1, 3, 7])
+def test_the_loss_curve_ticks_whole_steps_only(qtbot, last_step):
+    from gui.charts.loss_curve import LossCurve
+
+    curve = LossCurve()
+    qtbot.addWidget(curve)
+    curve.resize(600, 300)
+    curve.show()
+    qtbot.waitExposed(curve)
+    steps = np.arange(last_step + 1, dtype=np.float64)
+    losses = 1.0 / (1.0 + steps)
+    curve.set_history({"step": steps, "train_loss": losses, "test_loss": losses,
+                       "train_accuracy": 0.5 + 0 * steps, "test_accuracy": 0.5 + 0 * steps},
+                      classification=True)
+    axis = curve.plot_item.getAxis("bottom")
+    low, high = curve.plot_item.vb.viewRange()[0]
+    ticks = [value for _spacing, values in axis.tickValues(low, high, axis.width())
+             for value in values]
+    assert ticks and all(float(value).is_integer() for value in ticks), ticks

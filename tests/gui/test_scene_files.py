@@ -417,3 +417,20 @@ def test_the_open_views_are_saved_and_restored(window, files, boxes, tmp_path):
     set_open("inspector", False)
     assert files.open_file(tmp_path / "views.json")
     assert not dock_open("loss_curve") and dock_open("inspector")
+
+
+def test_unknown_view_ids_are_reported_and_kept_and_the_scene_opens(shared_window, boxes,
+                                                                     tmp_path):
+    files = shared_window.scene_files
+    scene = scene_to_dict(Session(), views={"open": ["loss_curve", "lossplot", "heatmap3d"]})
+    path = tmp_path / "newer.json"
+    save_scene(path, scene)
+    assert files.open_file(path, ask_to_save=False) is True
+    assert not boxes.warnings
+    message = shared_window.statusBar().currentMessage()
+    assert "newer.json" in message and "lossplot" in message and "heatmap3d" in message
+    assert "loss_curve" in files.open_views()
+    copy = tmp_path / "copy.json"
+    assert files.save_as(copy)
+    opened = json.loads(copy.read_text())["views"]["open"]
+    assert "loss_curve" in opened and opened[-2:] == ["lossplot", "heatmap3d"]  # nothing lost

@@ -122,3 +122,12 @@ def test_an_older_scene_without_locks_opens(qtbot, window, tmp_path, no_boxes):
     save_scene(path, scene_to_dict(Session()))
     assert window.scene_files.open_file(str(path), ask_to_save=False)
     assert window.student_mode.locks == ClassroomLocks() and not no_boxes
+
+
+def test_the_locks_notice_stays_with_the_opened_message(qtbot, window, tmp_path, no_boxes):
+    path = tmp_path / "locked.json"
+    save_scene(path, scene_to_dict(Session(), classroom=LOCKS.to_dict()))
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    message = window.statusBar().currentMessage()
+    assert "locked.json" in message  # "Opened locked.json"
+    assert "Student mode" in message  # the locks notice was not overwritten
