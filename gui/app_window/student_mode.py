@@ -14,8 +14,8 @@ In Student mode:
   (``TrainingController.set_fixed_settings``: panels, shortcuts and lessons alike);
 - File ▸ New/Open…/Open Recent, the Lessons menu and File ▸ Classroom locks… are disabled, so
   another scene cannot lift the locks.
-Leaving asks "Leave student mode?" (no password). While it is on, a "Student mode" badge sits at
-the left of the status bar's read-outs (:attr:`StudentMode.badge`).
+Leaving asks "Leave student mode?" (no password). While it is on, a "Student mode" badge sits in the
+menu bar's left corner (:attr:`StudentMode.badge`).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class StudentMode(QtCore.QObject):
         self.badge.setStyleSheet("QLabel { background: #B45F06; color: white; "
                                  "font-weight: bold; padding: 1px 6px; border-radius: 3px; }")
         self.badge.hide()
-        window.statusBar().insertPermanentWidget(0, self.badge)
+        window.menuBar().setCornerWidget(self.badge, QtCore.Qt.Corner.TopLeftCorner)
         scene_files.classroom = self.scene_section
         scene_files.classroomLoaded.connect(self.load_section)
         controller.settingsChanged.connect(self._reapply_controls)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from core.classroom import ClassroomLocks
 from core.scene import save_scene, scene_to_dict
@@ -133,7 +133,7 @@ def test_the_badge_shows_while_student_mode_is_on(qtbot, window, no_boxes):
     assert not sm.badge.isVisible()
     sm.set_active(True)
     assert sm.badge.isVisible() and sm.badge.text() == "Student mode"
-    assert sm.badge in window.statusBar().findChildren(QtWidgets.QLabel)
+    assert window.menuBar().cornerWidget(QtCore.Qt.Corner.TopLeftCorner) is sm.badge
     sm.set_active(False)
     assert not sm.badge.isVisible()
 
