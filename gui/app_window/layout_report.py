@@ -7,7 +7,8 @@
 - ``views``: every registry view; ``visible`` is whether the user sees it (a dock behind
   another tab is not visible); the size is the view widget's, in px.
 - ``elided``: visible texts cut short or clipped: labels, buttons, check boxes, combo boxes
-  and spin boxes, dock titles, tabs (:func:`elided_widgets`), and the text items of the graphics
+  and spin boxes, dock titles, tabs, table header sections and table cells
+  (:func:`elided_widgets`), and the text items of the graphics
   views (titles elided with "…" or cut from their full text, unless shortened by design to
   one of their complete forms; texts clipped by the view's edge) — each
   ``{"where", "kind", "text"}``.
@@ -132,6 +133,52 @@ def _tabs_cut(bar: QtWidgets.QTabBar) -> list[str]:
             if bar.isTabVisible(i) and bar.tabSizeHint(i).width() > bar.tabRect(i).width() + SLACK]
 
 
+def _header_cut(header: QtWidgets.QHeaderView) -> list[str]:
+    """Section titles of a shown table header wider than their section (Qt elides them)."""
+    model = header.model()
+    if model is None or not _shown(header):
+        return []
+    horizontal = header.orientation() == QtCore.Qt.Orientation.Horizontal
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_HeaderMargin,
+                                            None, header)
+    cut = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = model.headerData(section, header.orientation(),
+                                QtCore.Qt.ItemDataRole.DisplayRole)
+        if not text:
+            continue
+        room = header.sectionSize(section) if horizontal else header.width()
+        if metrics.horizontalAdvance(str(text)) + margin > room + SLACK:
+            cut.append(str(text))
+    return cut
+
+
+def _cells_cut(table: QtWidgets.QTableView) -> list[str]:
+    """Texts of a shown table's cells wider than their column (Qt elides them)."""
+    model = table.model()
+    if model is None:
+        return []
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(
+        QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        if table.isRowHidden(row):
+            continue
+        for column in range(model.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            text = model.data(model.index(row, column), QtCore.Qt.ItemDataRole.DisplayRole)
+            if text not in (None, "") and \
+                    metrics.horizontalAdvance(str(text)) + margin > \
+                    table.columnWidth(column) + SLACK:
+                cut.append(str(text))
+    return cut
+
+
 def _where(widget: QtWidgets.QWidget, owners: dict[int, str]) -> str:
     current = widget
     while current is not None:
@@ -175,6 +222,12 @@ def elided_widgets(root: QtWidgets.QWidget, owners: dict[int, str] | None = None
         elif isinstance(widget, QtWidgets.QTabBar):
             for text in _tabs_cut(widget):
                 add(widget, "tab", text)
+        elif isinstance(widget, QtWidgets.QHeaderView):
+            for text in _header_cut(widget):
+                add(widget, "table header", text)
+        elif isinstance(widget, QtWidgets.QTableView):
+            for text in _cells_cut(widget):
+                add(widget, "table cell", text)
     return found
 
 

@@ -118,6 +118,34 @@ def test_a_cut_combo_box_and_dock_title_are_reported(qtbot):
     assert {"combo", "dock title"} <= kinds
 
 
+def test_a_cut_table_header_and_cell_are_reported(qtbot):
+    table = QtWidgets.QTableWidget(1, 2)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["precision of the class", "F1"])
+    table.setVerticalHeaderLabels(["weighted average of all"])
+    table.setItem(0, 0, QtWidgets.QTableWidgetItem("0.5"))
+    table.setItem(0, 1, QtWidgets.QTableWidgetItem("a cell text far too long"))
+    table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setFixedWidth(40)
+    table.setColumnWidth(0, 40)
+    table.setColumnWidth(1, 40)
+    table.resize(400, 200)
+    table.show()
+    QtWidgets.QApplication.processEvents()
+    found = {(e["kind"], e["text"]) for e in lr.elided_widgets(table)}
+    assert found == {("table header", "precision of the class"),
+                     ("table header", "weighted average of all"),
+                     ("table cell", "a cell text far too long")}
+    table.verticalHeader().setMinimumWidth(0)
+    table.verticalHeader().setMaximumWidth(10_000)
+    table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(
+        QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    table.resize(900, 200)
+    QtWidgets.QApplication.processEvents()
+    assert lr.elided_widgets(table) == []
+
+
 def test_two_overlapping_texts_are_reported(qtbot):
     scene = QtWidgets.QGraphicsScene()
     first = scene.addSimpleText("0.52")
