@@ -7,8 +7,8 @@
 - ``views``: every registry view; ``visible`` is whether the user sees it (a dock behind
   another tab is not visible); the size is the view widget's, in px.
 - ``elided``: visible texts cut short or clipped: labels, buttons, check boxes, combo boxes
-  and spin boxes, dock titles, tabs, table header sections and table cells
-  (:func:`elided_widgets`), and the text items of the graphics
+  and spin boxes, dock titles, tabs, table header sections and table cells, the status bar's
+  temporary message (:func:`elided_widgets`), and the text items of the graphics
   views (titles elided with "…" or cut from their full text, unless shortened by design to
   one of their complete forms; texts clipped by the view's edge) — each
   ``{"where", "kind", "text"}``.
@@ -30,6 +30,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.app_window.status_notice import message_cut
 from gui.common.view_spec import view_widget
 
 #: Pixels a text may exceed its room by before it counts as cut (rounding of font metrics).
@@ -222,6 +223,9 @@ def elided_widgets(root: QtWidgets.QWidget, owners: dict[int, str] | None = None
         elif isinstance(widget, QtWidgets.QTabBar):
             for text in _tabs_cut(widget):
                 add(widget, "tab", text)
+        elif isinstance(widget, QtWidgets.QStatusBar):
+            if message_cut(widget):
+                add(widget, "status message", widget.currentMessage())
         elif isinstance(widget, QtWidgets.QHeaderView):
             for text in _header_cut(widget):
                 add(widget, "table header", text)

@@ -146,6 +146,41 @@ def test_a_cut_table_header_and_cell_are_reported(qtbot):
     assert lr.elided_widgets(table) == []
 
 
+def test_a_cut_status_bar_message_is_reported(qtbot):
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QtWidgets.QWidget())
+    readout = QtWidgets.QLabel("a wide read-out")
+    readout.setFixedWidth(300)
+    window.statusBar().addPermanentWidget(readout)
+    window.resize(400, 200)
+    window.show()
+    QtWidgets.QApplication.processEvents()
+    window.statusBar().showMessage("Opened a scene file with a long name.json")
+    assert [(e["kind"], e["text"]) for e in lr.elided_widgets(window)] == \
+        [("status message", "Opened a scene file with a long name.json")]
+    window.statusBar().showMessage("ok")
+    assert lr.elided_widgets(window) == []
+
+
+def test_a_long_status_message_moves_to_a_notice_at_presenter_scale(windows):
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
+    text = "Opened a scene file with a long name.json"
+    window.statusBar().showMessage(text, 5000)
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["elided"] == []
+    notice = window.status_notice.label
+    assert notice.isVisible() and notice.text() == text
+    assert window.statusBar().currentMessage() == ""
+    assert notice.geometry().bottom() < window.statusBar().y()
+    window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar
+    assert window.statusBar().currentMessage() == "ok"
+    notice.hide()
+    window.statusBar().clearMessage()
+
+
 def test_two_overlapping_texts_are_reported(qtbot):
     scene = QtWidgets.QGraphicsScene()
     first = scene.addSimpleText("0.52")
