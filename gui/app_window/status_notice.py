@@ -3,7 +3,8 @@
 QStatusBar draws a temporary message (``showMessage``) on one line, in the room its read-outs
 leave; at presenter scale that is about 130 px of a 1280 px window, so "Opened lesson.json"
 would be cut. :class:`StatusNotice` watches ``messageChanged``: a message wider than
-:func:`message_room` (when shown, or later, before the status bar is painted) is taken off the status bar and shown whole (one line, or wrapped when wider than the window) in a label
+:func:`message_room` (when shown, or later, before the status bar is painted) is taken off
+the status bar and shown whole (one line, or wrapped when wider than the window) in a label
 floating at the bottom-left of the window (over the views, above the status bar) for
 :data:`NOTICE_MS`; a message that fits stays in the status bar. The texts are the callers'
 (already translated).
