@@ -288,3 +288,17 @@ def test_bad_window_options_are_one_line_errors(args, words):
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0]
+
+
+def test_the_diagram_legend_is_compact_at_presenter_scale(windows):
+    """Presenter 2x at 1280x720, Step through: the legend is its first part (at most two
+    lines), the colour key moves to its tooltip; the drawing keeps its height."""
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
+    legend = window.views["network"].legend
+    assert "orange > 0" not in legend.text() and "orange > 0" in legend.toolTip()
+    assert legend.toolTip().startswith(legend.text())
+    assert legend.height() <= 2 * legend.fontMetrics().lineSpacing() + 4
+    window.presenter_mode.set_active(False)
+    QtWidgets.QApplication.processEvents()
+    assert "orange > 0" in legend.text() and legend.toolTip() == ""
