@@ -87,7 +87,7 @@ class StudentMode(QtCore.QObject):
         self.edit_action = QtGui.QAction(window)
         self.edit_action.setObjectName("classroomLocks")
         self.edit_action.triggered.connect(lambda _=False: self.edit())
-        #: "Student mode" in the status bar while the mode is on
+        #: "Student mode" in the menu bar's left corner while the mode is on
         self.badge = QtWidgets.QLabel()
         self.badge.setObjectName("studentModeBadge")
         self.badge.setStyleSheet("QLabel { background: #B45F06; color: white; "
