@@ -2271,35 +2271,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="383"/>
+        <location filename="../../gui/app_window/main_window.py" line="385"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="384"/>
+        <location filename="../../gui/app_window/main_window.py" line="386"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="388"/>
+        <location filename="../../gui/app_window/main_window.py" line="390"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="540"/>
+        <location filename="../../gui/app_window/main_window.py" line="542"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="547"/>
+        <location filename="../../gui/app_window/main_window.py" line="549"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="549"/>
+        <location filename="../../gui/app_window/main_window.py" line="551"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -2308,12 +2308,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="521"/>
+        <location filename="../../gui/app_window/main_window.py" line="523"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="524"/>
+        <location filename="../../gui/app_window/main_window.py" line="526"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2336,90 +2336,136 @@ Restore the scene autosaved at {0}?</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="152"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
         <source>Row-normalized</source>
         <extracomment>Points listed by number in the hover line before &quot;…&quot;. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="153"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="155"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="162"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="167"/>
+        <source>prec.</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="167"/>
+        <source>Precision: of the points predicted as this class, the share that truly belong to it</source>
+        <translation>精确率：在预测为该类的点中，真正属于该类的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="173"/>
+        <source>F1: the harmonic mean of precision and recall</source>
+        <translation>F1：精确率与召回率的调和平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="175"/>
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="175"/>
+        <source>Support: the number of points of this class in the split</source>
+        <translation>样本数（support）：该划分中属于此类的点数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="284"/>
+        <source>macro</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="286"/>
+        <source>weighted</source>
+        <translation>加权平均</translation>
+    </message>
+    <message>
         <location filename="../../gui/evaluate/threshold_curves.py" line="119"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="170"/>
         <location filename="../../gui/evaluate/threshold_curves.py" line="118"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="170"/>
+        <source>Recall: of the points of this class, the share predicted as it</source>
+        <translation>召回率：在属于该类的点中，被预测为该类的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="173"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
         <source>support</source>
-        <translation>样本数</translation>
+        <translation type="vanished">样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="162"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="183"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="163"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="184"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="229"/>
         <source>This split has no points.</source>
         <translation>这个划分中没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="228"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="249"/>
         <source>MSE {0}    MAE {1}    R² {2}</source>
         <translation>MSE {0}    MAE {1}    R² {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="249"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="270"/>
         <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
         <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="254"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="275"/>
         <source>ROC and AP need both classes in the split and finite outputs.</source>
         <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="263"/>
         <source>macro avg</source>
-        <translation>宏平均</translation>
+        <translation type="vanished">宏平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="265"/>
         <source>weighted avg</source>
-        <translation>加权平均</translation>
+        <translation type="vanished">加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="267"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="288"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="311"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="303"/>
+        <source>Macro average: the plain mean over the classes</source>
+        <translation>宏平均：各类指标的简单平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="305"/>
+        <source>Weighted average: the mean over the classes weighted by their support</source>
+        <translation>加权平均：按各类样本数加权的平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="338"/>
         <source>True {0}, predicted {1}: n = {2} {3}</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
@@ -2563,12 +2609,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="609"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="612"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="612"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="615"/>
         <source> · under neurons: δ</source>
         <translation> · 神经元下方：δ</translation>
     </message>
@@ -2577,22 +2623,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="614"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="617"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="617"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="620"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="620"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="623"/>
         <source> · no room for the numbers: hover a neuron</source>
         <translation> · 数值放不下：悬停在神经元上查看</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="621"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="624"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -3620,89 +3666,89 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="74"/>
-        <location filename="../../gui/app_window/status_bar.py" line="161"/>
+        <location filename="../../gui/app_window/status_bar.py" line="152"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="75"/>
-        <location filename="../../gui/app_window/status_bar.py" line="162"/>
+        <location filename="../../gui/app_window/status_bar.py" line="153"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="76"/>
-        <location filename="../../gui/app_window/status_bar.py" line="163"/>
+        <location filename="../../gui/app_window/status_bar.py" line="154"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="77"/>
-        <location filename="../../gui/app_window/status_bar.py" line="164"/>
+        <location filename="../../gui/app_window/status_bar.py" line="155"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="79"/>
-        <location filename="../../gui/app_window/status_bar.py" line="166"/>
+        <location filename="../../gui/app_window/status_bar.py" line="157"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="80"/>
-        <location filename="../../gui/app_window/status_bar.py" line="156"/>
+        <location filename="../../gui/app_window/status_bar.py" line="147"/>
         <source>accuracy {0} %</source>
         <translation>准确率 {0}%</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="81"/>
-        <location filename="../../gui/app_window/status_bar.py" line="169"/>
+        <location filename="../../gui/app_window/status_bar.py" line="160"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="98"/>
+        <location filename="../../gui/app_window/status_bar.py" line="89"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="101"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="106"/>
+        <location filename="../../gui/app_window/status_bar.py" line="97"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="107"/>
+        <location filename="../../gui/app_window/status_bar.py" line="98"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="108"/>
+        <location filename="../../gui/app_window/status_bar.py" line="99"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="109"/>
+        <location filename="../../gui/app_window/status_bar.py" line="100"/>
         <source>Share of the test points (the training points if there is no test set) whose predicted class is right, at the weights of the step shown. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
         <translation>在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="122"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="159"/>
+        <location filename="../../gui/app_window/status_bar.py" line="150"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="168"/>
+        <location filename="../../gui/app_window/status_bar.py" line="159"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -3772,57 +3818,63 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StudentMode</name>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="36"/>
+        <location filename="../../gui/app_window/student_mode.py" line="37"/>
         <source>Data</source>
         <extracomment>The settings sections as the lock dialog names them.</extracomment>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="37"/>
+        <location filename="../../gui/app_window/student_mode.py" line="38"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="38"/>
+        <location filename="../../gui/app_window/student_mode.py" line="39"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="96"/>
-        <location filename="../../gui/app_window/student_mode.py" line="197"/>
+        <location filename="../../gui/app_window/student_mode.py" line="104"/>
+        <location filename="../../gui/app_window/student_mode.py" line="108"/>
+        <location filename="../../gui/app_window/student_mode.py" line="209"/>
         <source>Student mode</source>
-        <extracomment>The panel of each settings section (view ids of the registry).</extracomment>
+        <extracomment>The panel of each settings section (view ids of the registry). &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="97"/>
+        <location filename="../../gui/app_window/student_mode.py" line="105"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="99"/>
+        <location filename="../../gui/app_window/student_mode.py" line="107"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="145"/>
+        <location filename="../../gui/app_window/student_mode.py" line="109"/>
+        <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
+        <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/student_mode.py" line="157"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="146"/>
+        <location filename="../../gui/app_window/student_mode.py" line="158"/>
         <source>The scene opened without its classroom locks, which are not valid:
 {0}</source>
         <translation>场景已打开，但其课堂锁定无效，未被应用：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="153"/>
+        <location filename="../../gui/app_window/student_mode.py" line="165"/>
         <source>This scene has classroom locks: View ▸ Student mode applies them</source>
         <translation>此场景带有课堂锁定：视图 ▸ 学生模式可应用它们</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="198"/>
+        <location filename="../../gui/app_window/student_mode.py" line="210"/>
         <source>Leave student mode?</source>
         <translation>退出学生模式？</translation>
     </message>
@@ -4932,7 +4984,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
@@ -4991,44 +5043,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="79"/>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="98"/>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -5041,32 +5093,32 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
@@ -5205,79 +5257,83 @@ Restore the scene autosaved at {0}?</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="196"/>
+        <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
+        <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="198"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="226"/>
