@@ -302,3 +302,14 @@ def test_the_diagram_legend_is_compact_at_presenter_scale(windows):
     window.presenter_mode.set_active(False)
     QtWidgets.QApplication.processEvents()
     assert "orange > 0" in legend.text() and legend.toolTip() == ""
+
+
+def test_the_loss_curve_keys_do_not_wrap_inside_a_key(windows):
+    """Presenter 2x at 1280x720, Train: the loss curve's dock is narrow; its keys (short names,
+    each unbreakable) take at most two lines."""
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "train", 2.0)
+    curve = window.views["loss_curve"]
+    keys = curve.key_label
+    assert keys.isVisible()
+    assert keys.height() <= 2 * keys.fontMetrics().lineSpacing() + 4

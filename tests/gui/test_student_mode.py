@@ -142,9 +142,13 @@ def test_the_badge_shows_while_student_mode_is_on(qtbot, window, no_boxes):
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def _run(*args):
+def _run(*args, home):
+    """app.py in a subprocess whose settings (the scene's presenter hide list, recent files)
+    go to ``home``, not the user's."""
     env = dict(os.environ, PYTHONPATH=ROOT, QT_QPA_PLATFORM="offscreen",
-               BACKPROP_PLAYGROUND_NO_PROMPTS="1")
+               BACKPROP_PLAYGROUND_NO_PROMPTS="1", XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               BACKPROP_PLAYGROUND_DATA_DIR=str(home / "app-data"))
     return subprocess.run([sys.executable, os.path.join(ROOT, "app.py"), *args], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=240)
 
@@ -156,7 +160,8 @@ def test_the_command_line_opens_a_scene_in_student_mode(tmp_path):
     for student in (False, True):
         report = tmp_path / f"r{student}.json"
         done = _run(str(path), "--workspace", "step-through", "--size", "1440x900",
-                    "--layout-report", str(report), *(["--student"] if student else []))
+                    "--layout-report", str(report), *(["--student"] if student else []),
+                    home=tmp_path)
         assert done.returncode == 0, done.stderr
         data = json.loads(report.read_text(encoding="utf-8"))
         shown[student] = {v["id"] for v in data["views"] if v["visible"]}
@@ -165,8 +170,8 @@ def test_the_command_line_opens_a_scene_in_student_mode(tmp_path):
     assert shown[False] - shown[True] == {"inspector"}
 
 
-def test_student_without_a_scene_file_is_a_one_line_error():
-    done = _run("--student")
+def test_student_without_a_scene_file_is_a_one_line_error(tmp_path):
+    done = _run("--student", home=tmp_path)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "--student" in lines[0] and "FILE" in lines[0]
