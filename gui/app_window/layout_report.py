@@ -39,6 +39,12 @@ SLACK = 1
 MIN_VIEW = (300, 180)
 #: The views whose text items must not overlap (the diagram's numbers, the canvas's labels).
 OVERLAP_VIEWS = ("network", "canvas")
+#: Least room for a view's content, beyond its size (issue 13, item 2): the height (px) of
+#: the drawing of the views in DRAWING_VIEWS (their graphics view), and the text lines a text
+#: browser in any view (the inspector) shows at once.
+MIN_DRAWING_HEIGHT = 160
+MIN_TEXT_LINES = 4
+DRAWING_VIEWS = ("network",)
 
 
 def _shown(widget: QtWidgets.QWidget | None) -> bool:
@@ -367,6 +373,37 @@ def scroll_needed(widget: QtWidgets.QWidget) -> bool:
     return any(_shown(area) and (area.verticalScrollBar().maximum() > 0
                                  or area.horizontalScrollBar().maximum() > 0)
                for area in areas)
+
+
+def cramped_view(view_id: str, widget: QtWidgets.QWidget) -> list[dict]:
+    """Where a shown view leaves its content too little room although the view itself may be
+    large enough (a legend or header taking the height): ``{"view", "what", "value",
+    "minimum"}`` with ``what`` "drawing height" (px of the graphics view of a view in
+    DRAWING_VIEWS, under MIN_DRAWING_HEIGHT) or "text lines" (lines a shown QTextEdit /
+    QTextBrowser shows at once, under MIN_TEXT_LINES)."""
+    found = []
+    if view_id in DRAWING_VIEWS:
+        for view in _views_of(widget):
+            height = view.viewport().height()
+            if height < MIN_DRAWING_HEIGHT:
+                found.append({"view": view_id, "what": "drawing height", "value": height,
+                              "minimum": MIN_DRAWING_HEIGHT})
+    texts = [widget] if isinstance(widget, QtWidgets.QTextEdit) else []
+    for text in texts + widget.findChildren(QtWidgets.QTextEdit):
+        if not _shown(text):
+            continue
+        lines = text.viewport().height() / max(1, text.fontMetrics().lineSpacing())
+        if lines < MIN_TEXT_LINES:
+            found.append({"view": view_id, "what": "text lines", "value": round(lines, 1),
+                          "minimum": MIN_TEXT_LINES})
+    return found
+
+
+def cramped(window) -> list[dict]:
+    """:func:`cramped_view` of every visible registry view of ``window`` (tests; not part of
+    the JSON report, whose keys issue 13 fixes)."""
+    return [entry for view_id, widget, dock in view_parts(window)
+            if _view_visible(widget, dock) for entry in cramped_view(view_id, widget)]
 
 
 def layout_report(window) -> dict:

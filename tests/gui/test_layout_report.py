@@ -68,6 +68,7 @@ def test_workspace_is_legible(windows, workspace, size, scale):
     assert report["scroll_needed"] == []
     assert report["elided"] == []
     assert report["overlaps"] == []
+    assert lr.cramped(window) == []
 
 
 def test_workspace_is_legible_in_chinese(windows):
@@ -179,6 +180,27 @@ def test_a_long_status_message_moves_to_a_notice_at_presenter_scale(windows):
     assert window.statusBar().currentMessage() == "ok"
     notice.hide()
     window.statusBar().clearMessage()
+
+
+def test_a_cramped_drawing_and_text_are_reported(qtbot):
+    box = QtWidgets.QWidget()
+    qtbot.addWidget(box)
+    drawing = QtWidgets.QGraphicsView(QtWidgets.QGraphicsScene(), box)
+    text = QtWidgets.QTextBrowser(box)
+    text.setPlainText("line\n" * 20)
+    drawing.setGeometry(0, 0, 400, 100)
+    text.setGeometry(0, 100, 400, 2 * text.fontMetrics().lineSpacing())
+    box.resize(400, 400)
+    box.show()
+    QtWidgets.QApplication.processEvents()
+    found = {(e["view"], e["what"]) for e in lr.cramped_view("network", box)}
+    assert found == {("network", "drawing height"), ("network", "text lines")}
+    assert [e["what"] for e in lr.cramped_view("inspector", box)] == ["text lines"]
+    drawing.setGeometry(0, 0, 400, lr.MIN_DRAWING_HEIGHT + 10)
+    text.setGeometry(0, 200, 400, (lr.MIN_TEXT_LINES + 1) * text.fontMetrics().lineSpacing()
+                     + 2 * text.frameWidth())
+    QtWidgets.QApplication.processEvents()
+    assert lr.cramped_view("network", box) == []
 
 
 def test_two_overlapping_texts_are_reported(qtbot):
