@@ -1781,63 +1781,84 @@ Restore the scene autosaved at {0}?</source>
         <translation>J = 训练数据损失 + 惩罚项</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="195"/>
+        <location filename="../../gui/charts/loss_curve.py" line="55"/>
+        <source>train</source>
+        <extracomment>Short names in the key row above the plot (its axes say &quot;data loss&quot; and &quot;… accuracy&quot;): they fit a narrow dock at presenter scale.</extracomment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="56"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="57"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="58"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="193"/>
         <source>Restore best</source>
         <extracomment>the best validation step shown (None: none) and whether its weights can come back</extracomment>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="198"/>
+        <location filename="../../gui/charts/loss_curve.py" line="196"/>
         <source>Step N is the network after N updates (step 0: the initial weights). Each point is the mean loss over the whole training or test set at those weights, without the L1/L2 penalty (the data loss).</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="203"/>
+        <location filename="../../gui/charts/loss_curve.py" line="201"/>
         <source>Show J = training data loss + L1/L2 penalty: the quantity the optimizer minimizes. The other lines are data losses, without the penalty.</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="377"/>
+        <location filename="../../gui/charts/loss_curve.py" line="391"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="380"/>
+        <location filename="../../gui/charts/loss_curve.py" line="394"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="382"/>
+        <location filename="../../gui/charts/loss_curve.py" line="396"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="430"/>
+        <location filename="../../gui/charts/loss_curve.py" line="444"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="431"/>
+        <location filename="../../gui/charts/loss_curve.py" line="445"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="433"/>
+        <location filename="../../gui/charts/loss_curve.py" line="447"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="434"/>
+        <location filename="../../gui/charts/loss_curve.py" line="448"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="436"/>
+        <location filename="../../gui/charts/loss_curve.py" line="450"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="437"/>
+        <location filename="../../gui/charts/loss_curve.py" line="451"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -1850,17 +1871,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="439"/>
+        <location filename="../../gui/charts/loss_curve.py" line="453"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="442"/>
+        <location filename="../../gui/charts/loss_curve.py" line="456"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="443"/>
+        <location filename="../../gui/charts/loss_curve.py" line="457"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -4216,187 +4237,186 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="23"/>
-        <source>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</source>
-        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test loss&lt;/span&gt;</oldsource>
-        <translation>&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="24"/>
-        <source>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ 验证数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准确率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="25"/>
         <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ test accuracy&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#009E73&apos;&gt;━ 测试准确率&lt;/span&gt;</translation>
+        <translation type="vanished">&lt;span style=&apos;color:#009E73&apos;&gt;━ 测试准确率&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ validation accuracy&lt;/span&gt;</source>
+        <translation type="vanished">&lt;span style=&apos;color:#009E73&apos;&gt;━ 验证准确率&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="26"/>
-        <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ validation accuracy&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#009E73&apos;&gt;━ 验证准确率&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location filename="ui_strings.py" line="27"/>
         <source>A weight clicked in the network diagram becomes the horizontal axis; the previous one moves to the vertical</source>
         <translation>在网络结构图中单击的权重成为横轴；原来的横轴参数移到纵轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="28"/>
+        <location filename="ui_strings.py" line="27"/>
         <source>Activation of every hidden layer, or one name per hidden layer.</source>
         <translation>所有隐藏层的激活函数，或每个隐藏层各一个。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="29"/>
+        <location filename="ui_strings.py" line="28"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="30"/>
+        <location filename="ui_strings.py" line="29"/>
         <source>Adam β₁:</source>
         <translation>Adam β₁：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="31"/>
+        <location filename="ui_strings.py" line="30"/>
         <source>Adam β₂:</source>
         <translation>Adam β₂：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="32"/>
+        <location filename="ui_strings.py" line="31"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="33"/>
+        <location filename="ui_strings.py" line="32"/>
         <source>Added to the denominator of RMSprop and Adam.</source>
         <translation>加在 RMSprop 和 Adam 的分母上。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="34"/>
+        <location filename="ui_strings.py" line="33"/>
         <source>Animation:</source>
         <translation>动画：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="35"/>
+        <location filename="ui_strings.py" line="34"/>
         <source>Apply the optimizer to the weights</source>
         <translation>用优化器更新权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="37"/>
+        <location filename="ui_strings.py" line="36"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="38"/>
+        <location filename="ui_strings.py" line="37"/>
         <source>Backpropagate: δ and ∂J/∂W, ∂J/∂b</source>
         <translation>反向传播：δ 以及 ∂J/∂W、∂J/∂b</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="39"/>
+        <location filename="ui_strings.py" line="38"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="40"/>
+        <location filename="ui_strings.py" line="39"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="41"/>
+        <location filename="ui_strings.py" line="40"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="42"/>
+        <location filename="ui_strings.py" line="41"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="43"/>
+        <location filename="ui_strings.py" line="42"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
+        <location filename="ui_strings.py" line="43"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -4406,462 +4426,462 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="69"/>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="64"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="65"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="106"/>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="82"/>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="113"/>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="119"/>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="125"/>
-        <location filename="ui_strings.py" line="36"/>
+        <location filename="ui_strings.py" line="35"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="76"/>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="86"/>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4870,102 +4890,102 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -4974,17 +4994,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
@@ -5043,44 +5063,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="79"/>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="98"/>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -5093,32 +5113,32 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
@@ -5129,72 +5149,77 @@ Restore the scene autosaved at {0}?</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="25"/>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;validation&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准确率&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="94"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -5203,12 +5228,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -5217,123 +5242,124 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
+        <location filename="ui_strings.py" line="225"/>
         <source>computing …</source>
-        <translation type="vanished">计算中…</translation>
+        <translation>计算中…</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="226"/>
