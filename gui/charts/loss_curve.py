@@ -58,6 +58,12 @@ KEY_LABELS = {"train": QT_TRANSLATE_NOOP("LossCurve", "train"),
               "accuracy": QT_TRANSLATE_NOOP("LossCurve", "accuracy")}
 
 
+def _unbreakable(text: str) -> str:
+    """``text`` for rich text with no line break inside it: no-break spaces, and word joiners
+    (U+2060) between its characters (Chinese may otherwise break between any two)."""
+    return "\u2060".join(text).replace(" ", "&nbsp;")
+
+
 class LossCurve(QtWidgets.QWidget):
     """Plot widget + a small option row (log y, show accuracy, Restore best).
 
@@ -220,7 +226,7 @@ class LossCurve(QtWidgets.QWidget):
             keys.append((ACCURACY_COLOUR, "accuracy"))
         self.key_label.setText(" &nbsp;".join(
             f"<span style='color:{colour}; white-space:nowrap'>━&nbsp;"
-            f"{translate('LossCurve', KEY_LABELS[name]).replace(' ', '&nbsp;')}</span>"
+            f"{_unbreakable(translate('LossCurve', KEY_LABELS[name]))}</span>"
             for colour, name in keys))
 
     def add_export_legend(self, **options):
