@@ -1802,63 +1802,63 @@ Restore the scene autosaved at {0}?</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="193"/>
+        <location filename="../../gui/charts/loss_curve.py" line="199"/>
         <source>Restore best</source>
         <extracomment>the best validation step shown (None: none) and whether its weights can come back</extracomment>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="196"/>
+        <location filename="../../gui/charts/loss_curve.py" line="202"/>
         <source>Step N is the network after N updates (step 0: the initial weights). Each point is the mean loss over the whole training or test set at those weights, without the L1/L2 penalty (the data loss).</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="201"/>
+        <location filename="../../gui/charts/loss_curve.py" line="207"/>
         <source>Show J = training data loss + L1/L2 penalty: the quantity the optimizer minimizes. The other lines are data losses, without the penalty.</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="391"/>
+        <location filename="../../gui/charts/loss_curve.py" line="397"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="394"/>
+        <location filename="../../gui/charts/loss_curve.py" line="400"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="396"/>
+        <location filename="../../gui/charts/loss_curve.py" line="402"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="444"/>
+        <location filename="../../gui/charts/loss_curve.py" line="450"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="445"/>
+        <location filename="../../gui/charts/loss_curve.py" line="451"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="447"/>
+        <location filename="../../gui/charts/loss_curve.py" line="453"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="448"/>
+        <location filename="../../gui/charts/loss_curve.py" line="454"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="450"/>
+        <location filename="../../gui/charts/loss_curve.py" line="456"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="451"/>
+        <location filename="../../gui/charts/loss_curve.py" line="457"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -1871,17 +1871,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="453"/>
+        <location filename="../../gui/charts/loss_curve.py" line="459"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="456"/>
+        <location filename="../../gui/charts/loss_curve.py" line="462"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="457"/>
+        <location filename="../../gui/charts/loss_curve.py" line="463"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -4237,15 +4237,15 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="23"/>
-        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt;</source>
-        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
-        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="24"/>
-        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</source>
-        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
-        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准确率&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ test accuracy&lt;/span&gt;</source>
@@ -5155,8 +5155,9 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="25"/>
-        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;validation&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准确率&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;v⁠a⁠l⁠i⁠d⁠a⁠t⁠i⁠o⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;train&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;validation&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;test&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;accuracy&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验⁠证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="94"/>
