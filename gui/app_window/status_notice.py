@@ -65,6 +65,11 @@ class StatusNotice(QtCore.QObject):
         # window): checked again before each paint of the status bar
         self.status_bar.installEventFilter(self)
 
+    def message(self) -> str:
+        """The status message the user sees now: the status bar's, or the notice's."""
+        current = self.status_bar.currentMessage()
+        return current or (self.label.text() if self.label.isVisible() else "")
+
     def _on_message(self, text: str) -> None:
         if not text or not message_cut(self.status_bar):
             return
