@@ -10,6 +10,7 @@ Window options:
   --workspace NAME   train, step-through, landscape or evaluate
   --size WxH         window size (offscreen with --screenshot / --layout-report)
   --presenter 1.5|2  presenter mode at that scale
+  --student          open FILE in Student mode, with its classroom locks (needs FILE)
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
   --layout-report JSON  save the layout report (gui.app_window.layout_report) and exit
 A --screenshot or --layout-report path whose folder is missing or read-only is refused before
@@ -51,9 +52,13 @@ __all__ = ["main", "build_parser", "scene_file_error", "run_headless", "preset_n
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python app.py` and the `backprop-playground` console script."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None:
         return run_headless(args)
+    if args.student and not args.file:
+        parser.error("--student opens a scene FILE in Student mode: give the FILE, "
+                     "e.g. app.py lesson.json --student")
     offscreen = bool(args.screenshot or args.layout_report)
     if offscreen:  # "opens the window offscreen at exactly that size"
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -95,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.presenter:
         window.presenter_mode.set_scale(PRESENTER_SCALES[args.presenter])
         window.presenter_mode.set_active(True)
+    if args.student:
+        window.student_mode.set_active(True)
     return app.exec()
 
 
@@ -119,6 +126,8 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
     if args.open_lesson and not args.workspace:
         window.lesson_bar.show_step_views()  # the step's views, in front of their tab groups
+    if args.student:  # after the workspace's designed layout, which shows its own views
+        window.student_mode.set_active(True)
         app.processEvents()
     ok = True
     if args.screenshot:
@@ -154,9 +163,9 @@ def scene_file_error(path: str) -> str:
 def run_headless(args: argparse.Namespace) -> int:
     """Train a lesson or scene without a window, export the figures and summary.json."""
     if args.file or args.preset or args.screenshot or args.layout_report or args.size \
-            or args.workspace or args.presenter or args.open_lesson:
+            or args.workspace or args.presenter or args.open_lesson or args.student:
         print("error: FILE, --preset, --open-lesson, --workspace, --size, --presenter, "
-              "--screenshot and --layout-report open the window; they cannot be used "
+              "--student, --screenshot and --layout-report open the window; they cannot be used "
               "with --lesson/--scene (see --help)", file=sys.stderr)
         return 2
     from gui.app_window.headless_figures import run_command_line

@@ -2,9 +2,10 @@
 headless run's one-line report.
 
 ``python app.py [FILE] [--preset NAME] [--steps N] [--open-lesson ID] [--workspace NAME]
-[--size WxH] [--presenter 1.5|2] [--screenshot PNG] [--layout-report JSON]`` opens the window
-(with ``--size``, ``--screenshot`` or ``--layout-report``: offscreen, at exactly that size, and
-exits after saving the screenshot and the report of ``gui.app_window.layout_report``);
+[--size WxH] [--presenter 1.5|2] [--student] [--screenshot PNG] [--layout-report JSON]`` opens
+the window (with ``--size``, ``--screenshot`` or ``--layout-report``: offscreen, at exactly that
+size, and exits after saving the screenshot and the report of ``gui.app_window.layout_report``;
+with ``--student``: FILE in Student mode, with its classroom locks; FILE is required);
 ``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
 [--width PX] [--gif] [--cv K]`` trains without a window (with ``--cv K``: k-fold
 cross-validation instead, ``core.headless.run_cross_validation_headless``, writing cv.json):
@@ -137,6 +138,9 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
                         help="window size in pixels, e.g. 1440x900 (offscreen)")
     window.add_argument("--presenter", choices=tuple(PRESENTER_SCALES),
                         help="presenter mode at this font scale")
+    window.add_argument("--student", action="store_true",
+                        help="open FILE in Student mode, with the scene's classroom locks "
+                             "(needs FILE)")
     window.add_argument("--screenshot", metavar="PATH", type=output_file,
                         help="save a PNG of the window and exit (its folder must exist)")
     window.add_argument("--layout-report", metavar="JSON", type=output_file,

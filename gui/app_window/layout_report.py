@@ -7,7 +7,8 @@
 - ``views``: every registry view; ``visible`` is whether the user sees it (a dock behind
   another tab is not visible); the size is the view widget's, in px.
 - ``elided``: visible texts cut short or clipped: labels, buttons, check boxes, combo boxes
-  and spin boxes, dock titles, tabs (:func:`elided_widgets`), and the text items of the graphics
+  and spin boxes, dock titles, tabs, table header sections and table cells, the status bar's
+  temporary message (:func:`elided_widgets`), and the text items of the graphics
   views (titles elided with "…" or cut from their full text, unless shortened by design to
   one of their complete forms; texts clipped by the view's edge) — each
   ``{"where", "kind", "text"}``.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.app_window.status_notice import message_cut
 from gui.common.view_spec import view_widget
 
 #: Pixels a text may exceed its room by before it counts as cut (rounding of font metrics).
@@ -37,6 +39,12 @@ SLACK = 1
 MIN_VIEW = (300, 180)
 #: The views whose text items must not overlap (the diagram's numbers, the canvas's labels).
 OVERLAP_VIEWS = ("network", "canvas")
+#: Least room for a view's content, beyond its size (issue 13, item 2): the height (px) of
+#: the drawing of the views in DRAWING_VIEWS (their graphics view), and the text lines a text
+#: browser in any view (the inspector) shows at once.
+MIN_DRAWING_HEIGHT = 160
+MIN_TEXT_LINES = 4
+DRAWING_VIEWS = ("network",)
 
 
 def _shown(widget: QtWidgets.QWidget | None) -> bool:
@@ -132,6 +140,52 @@ def _tabs_cut(bar: QtWidgets.QTabBar) -> list[str]:
             if bar.isTabVisible(i) and bar.tabSizeHint(i).width() > bar.tabRect(i).width() + SLACK]
 
 
+def _header_cut(header: QtWidgets.QHeaderView) -> list[str]:
+    """Section titles of a shown table header wider than their section (Qt elides them)."""
+    model = header.model()
+    if model is None or not _shown(header):
+        return []
+    horizontal = header.orientation() == QtCore.Qt.Orientation.Horizontal
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_HeaderMargin,
+                                            None, header)
+    cut = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = model.headerData(section, header.orientation(),
+                                QtCore.Qt.ItemDataRole.DisplayRole)
+        if not text:
+            continue
+        room = header.sectionSize(section) if horizontal else header.width()
+        if metrics.horizontalAdvance(str(text)) + margin > room + SLACK:
+            cut.append(str(text))
+    return cut
+
+
+def _cells_cut(table: QtWidgets.QTableView) -> list[str]:
+    """Texts of a shown table's cells wider than their column (Qt elides them)."""
+    model = table.model()
+    if model is None:
+        return []
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(
+        QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        if table.isRowHidden(row):
+            continue
+        for column in range(model.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            text = model.data(model.index(row, column), QtCore.Qt.ItemDataRole.DisplayRole)
+            if text not in (None, "") and \
+                    metrics.horizontalAdvance(str(text)) + margin > \
+                    table.columnWidth(column) + SLACK:
+                cut.append(str(text))
+    return cut
+
+
 def _where(widget: QtWidgets.QWidget, owners: dict[int, str]) -> str:
     current = widget
     while current is not None:
@@ -175,6 +229,15 @@ def elided_widgets(root: QtWidgets.QWidget, owners: dict[int, str] | None = None
         elif isinstance(widget, QtWidgets.QTabBar):
             for text in _tabs_cut(widget):
                 add(widget, "tab", text)
+        elif isinstance(widget, QtWidgets.QStatusBar):
+            if message_cut(widget):
+                add(widget, "status message", widget.currentMessage())
+        elif isinstance(widget, QtWidgets.QHeaderView):
+            for text in _header_cut(widget):
+                add(widget, "table header", text)
+        elif isinstance(widget, QtWidgets.QTableView):
+            for text in _cells_cut(widget):
+                add(widget, "table cell", text)
     return found
 
 
@@ -310,6 +373,37 @@ def scroll_needed(widget: QtWidgets.QWidget) -> bool:
     return any(_shown(area) and (area.verticalScrollBar().maximum() > 0
                                  or area.horizontalScrollBar().maximum() > 0)
                for area in areas)
+
+
+def cramped_view(view_id: str, widget: QtWidgets.QWidget) -> list[dict]:
+    """Where a shown view leaves its content too little room although the view itself may be
+    large enough (a legend or header taking the height): ``{"view", "what", "value",
+    "minimum"}`` with ``what`` "drawing height" (px of the graphics view of a view in
+    DRAWING_VIEWS, under MIN_DRAWING_HEIGHT) or "text lines" (lines a shown QTextEdit /
+    QTextBrowser shows at once, under MIN_TEXT_LINES)."""
+    found = []
+    if view_id in DRAWING_VIEWS:
+        for view in _views_of(widget):
+            height = view.viewport().height()
+            if height < MIN_DRAWING_HEIGHT:
+                found.append({"view": view_id, "what": "drawing height", "value": height,
+                              "minimum": MIN_DRAWING_HEIGHT})
+    texts = [widget] if isinstance(widget, QtWidgets.QTextEdit) else []
+    for text in texts + widget.findChildren(QtWidgets.QTextEdit):
+        if not _shown(text):
+            continue
+        lines = text.viewport().height() / max(1, text.fontMetrics().lineSpacing())
+        if lines < MIN_TEXT_LINES:
+            found.append({"view": view_id, "what": "text lines", "value": round(lines, 1),
+                          "minimum": MIN_TEXT_LINES})
+    return found
+
+
+def cramped(window) -> list[dict]:
+    """:func:`cramped_view` of every visible registry view of ``window`` (tests; not part of
+    the JSON report, whose keys issue 13 fixes)."""
+    return [entry for view_id, widget, dock in view_parts(window)
+            if _view_visible(widget, dock) for entry in cramped_view(view_id, widget)]
 
 
 def layout_report(window) -> dict:

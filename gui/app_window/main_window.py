@@ -55,6 +55,7 @@ from gui.app_window.font_notice import FontNotice
 from gui.canvas.draw_toolbar import DrawToolbar
 from gui.files.import_dialog import ImportDialog, limit_rows
 from gui.app_window.status_bar import TrainingStatus
+from gui.app_window.status_notice import StatusNotice
 from gui.app_window.step_toolbar import StepToolbar
 from gui.app_window.student_mode import StudentMode
 from gui.app_window.timeline import TimelineBar
@@ -130,6 +131,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if spec.id == "loss_curve":
                 self.status = TrainingStatus(self.statusBar())
                 self._build_menus()
+        self.status_notice = StatusNotice(self)  # messages too wide for the status bar
         for action in view_menu_entries(registry, self.views, self.docks, self):
             self.view_menu.addAction(action)
         # workspaces (gui.app_window.workspaces): tabs next to the drawing tools, View menu

@@ -14,7 +14,8 @@ In Student mode:
   (``TrainingController.set_fixed_settings``: panels, shortcuts and lessons alike);
 - File ▸ New/Open…/Open Recent, the Lessons menu and File ▸ Classroom locks… are disabled, so
   another scene cannot lift the locks.
-Leaving asks "Leave student mode?" (no password).
+Leaving asks "Leave student mode?" (no password). While it is on, a "Student mode" badge sits in the
+menu bar's left corner (:attr:`StudentMode.badge`).
 """
 
 from __future__ import annotations
@@ -86,6 +87,13 @@ class StudentMode(QtCore.QObject):
         self.edit_action = QtGui.QAction(window)
         self.edit_action.setObjectName("classroomLocks")
         self.edit_action.triggered.connect(lambda _=False: self.edit())
+        #: "Student mode" in the menu bar's left corner while the mode is on
+        self.badge = QtWidgets.QLabel()
+        self.badge.setObjectName("studentModeBadge")
+        self.badge.setStyleSheet("QLabel { background: #B45F06; color: white; "
+                                 "font-weight: bold; padding: 1px 6px; border-radius: 3px; }")
+        self.badge.hide()
+        window.menuBar().setCornerWidget(self.badge, QtCore.Qt.Corner.TopLeftCorner)
         scene_files.classroom = self.scene_section
         scene_files.classroomLoaded.connect(self.load_section)
         controller.settingsChanged.connect(self._reapply_controls)
@@ -97,6 +105,10 @@ class StudentMode(QtCore.QObject):
         self.action.setStatusTip(translate(
             "StudentMode", "Hide and fix what the scene's classroom locks list"))
         self.edit_action.setText(translate("StudentMode", "Classroom locks…"))
+        self.badge.setText(translate("StudentMode", "Student mode"))
+        self.badge.setToolTip(translate(
+            "StudentMode", "The scene's classroom locks are applied. View ▸ Student mode "
+                           "leaves it."))
 
     # ------------------------------------------------------------- names
     def panel_names(self) -> list[str]:
@@ -214,6 +226,7 @@ class StudentMode(QtCore.QObject):
         self.action.blockSignals(True)
         self.action.setChecked(on)
         self.action.blockSignals(False)
+        self.badge.setVisible(on)
         return True
 
     def _apply_views(self, on: bool) -> None:

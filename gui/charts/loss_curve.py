@@ -63,6 +63,18 @@ TEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "test data loss")
 BEST_LABEL = QT_TRANSLATE_NOOP("LossCurve", "best validation: step {0}")
 OBJECTIVE_LABEL = QT_TRANSLATE_NOOP("LossCurve", "J = train data loss + penalty")
 BATCH_LABEL = QT_TRANSLATE_NOOP("LossCurve", "mini-batch data loss")
+#: Short names in the key row above the plot (its axes say "data loss" and "… accuracy"):
+#: they fit a narrow dock at presenter scale.
+KEY_LABELS = {"train": QT_TRANSLATE_NOOP("LossCurve", "train"),
+              "validation": QT_TRANSLATE_NOOP("LossCurve", "validation"),
+              "test": QT_TRANSLATE_NOOP("LossCurve", "test"),
+              "accuracy": QT_TRANSLATE_NOOP("LossCurve", "accuracy")}
+
+
+def _unbreakable(text: str) -> str:
+    """``text`` for rich text with no line break inside it: no-break spaces, and word joiners
+    (U+2060) between its characters (Chinese may otherwise break between any two)."""
+    return "\u2060".join(text).replace(" ", "&nbsp;")
 
 
 class LossCurve(QtWidgets.QWidget):
@@ -142,15 +154,15 @@ class LossCurve(QtWidgets.QWidget):
         self.objective_check.setStyleSheet(f"QCheckBox {{ color: {OBJECTIVE_COLOUR}; }}")
         self.objective_check.setChecked(_stored_bool(SHOW_OBJECTIVE_KEY, True))
         self.objective_check.toggled.connect(self._on_objective_toggled)
+        # one row of keys ("━ train  ━ validation  ━ test  ━ accuracy"): short names, each
+        # key unbreakable, wrapped between keys only when the dock is too narrow
         self.key_label = QtWidgets.QLabel()
-        self.key_label.setWordWrap(True)  # three keys with validation: wrap in a narrow dock
-        self.accuracy_key = QtWidgets.QLabel()
+        self.key_label.setObjectName("loss_curve_keys")
+        self.key_label.setWordWrap(True)
+        self._accuracy_key_shown = True
         keys = QtWidgets.QHBoxLayout()
         keys.setContentsMargins(6, 2, 4, 0)
-        # the keys take the row's width and wrap only when it is too narrow (beside a
-        # stretch, a word-wrapped label is given the width of its shortest word)
         keys.addWidget(self.key_label, 1)
-        keys.addWidget(self.accuracy_key)
         options = QtWidgets.QHBoxLayout()
         options.setContentsMargins(6, 0, 4, 0)
         options.addWidget(self.log_check)
@@ -199,18 +211,7 @@ class LossCurve(QtWidgets.QWidget):
     def retranslate(self, _language: str = "") -> None:
         """Keys, tooltips and the legend rows (exports) in the current language."""
         names = self._labels()
-        validation_key = (f"<span style='color:{VALIDATION_COLOUR}'>━ "
-                          f"{names[self.validation_line]}</span>&nbsp;&nbsp;"
-                          if self._has_validation else "")
-        batch_colour = "rgba({0},{1},{2},0.6)".format(*BATCH_COLOUR[:3])  # legible text
-        batch_key = (f"&nbsp;&nbsp;<span style='color:{batch_colour}'>━ "
-                     f"{names[self.batch_line]}</span>" if self._has_batch else "")
-        self.key_label.setText(
-            f"<span style='color:{TRAIN_COLOUR}'>━ {names[self.train_line]}</span>&nbsp;&nbsp;"
-            f"{validation_key}"
-            f"<span style='color:{TEST_COLOUR}'>━ {names[self.test_line]}</span>{batch_key}")
-        self.accuracy_key.setText(f"<span style='color:{ACCURACY_COLOUR}'>━ "
-                                  f"{names[self.accuracy_line]}</span>")
+        self._show_keys()
         self.plot_item.getAxis("right").setLabel(names[self.accuracy_line],
                                                  color=ACCURACY_COLOUR)
         self.restore_best_action.setText(translate("LossCurve", "Restore best"))
@@ -234,6 +235,22 @@ class LossCurve(QtWidgets.QWidget):
         for sample, label in legend.items:
             if sample.item in names:
                 label.setText(names[sample.item])
+
+    def _show_keys(self) -> None:
+        """The key row: train, validation (with validation points), test and accuracy (while
+        its line is shown), each in its line's colour."""
+        keys = [(TRAIN_COLOUR, "train")]
+        if self._has_validation:
+            keys.append((VALIDATION_COLOUR, "validation"))
+        keys.append((TEST_COLOUR, "test"))
+        if self._has_batch:  # faint on the plot; the key's text stays legible
+            keys.append(("rgba({0},{1},{2},0.6)".format(*BATCH_COLOUR[:3]), "batch"))
+        if self._accuracy_key_shown:
+            keys.append((ACCURACY_COLOUR, "accuracy"))
+        self.key_label.setText(" &nbsp;".join(
+            f"<span style='color:{colour}; white-space:nowrap'>━&nbsp;"
+            f"{_unbreakable(translate('LossCurve', KEY_LABELS[name]))}</span>"
+            for colour, name in keys))
 
     def add_export_legend(self, **options):
         """A legend inside the plot (for exports, where the key row above the plot is not
@@ -288,7 +305,9 @@ class LossCurve(QtWidgets.QWidget):
         self.accuracy_line.setVisible(shown)
         self.plot_item.getAxis("right").setVisible(shown)
         self.accuracy_check.setEnabled(self._classification)
-        self.accuracy_key.setVisible(shown)
+        if shown != self._accuracy_key_shown:
+            self._accuracy_key_shown = shown
+            self._show_keys()
         self._sync_plot_legend(self.accuracy_line, shown)
 
     @property

@@ -397,8 +397,11 @@ class NetworkDiagram(QtWidgets.QWidget):
         background, titles, values, neuron frames, bias markers and edges restyled in place."""
         look = view_look()
         self.view.setBackgroundBrush(QtGui.QBrush(QtGui.QColor(look["diagram_background"])))
-        # at presenter size the long legend wraps instead of widening the window
+        # at presenter size the legend is its first part (the whole in its tooltip) and wraps
+        # instead of widening the window, so the drawing keeps its height
         self.legend.setWordWrap(look["font_scale"] > 1.0)
+        self._compact_legend = look["font_scale"] > 1.0
+        self._set_legend_text()
         for header in self.headers:
             self._style_header(header)
         for item in (*(n for column in self.nodes for n in column),
@@ -617,5 +620,19 @@ class NetworkDiagram(QtWidgets.QWidget):
                                   ).format(self._data['sample'])
         if self._data.get("values") is not None and not self.numbers_shown:
             text += translate("NetworkDiagram", " · no room for the numbers: hover a neuron")
-        self.legend.setText(text + translate("NetworkDiagram",
-                                             " · orange > 0, blue < 0, width ∝ |value|"))
+        self._legend_parts = (text, translate("NetworkDiagram",
+                                              " · orange > 0, blue < 0, width ∝ |value|"))
+        self._set_legend_text()
+
+    def _set_legend_text(self) -> None:
+        """The legend: whole, or (presenter scale) its first part — scales and what the numbers
+        are, the colour key in the tooltip."""
+        parts = getattr(self, "_legend_parts", None)
+        if parts is None:
+            return
+        whole = "".join(parts)
+        compact = getattr(self, "_compact_legend", False)
+        text = parts[0] if compact else whole
+        if self.legend.text() != text:
+            self.legend.setText(text)
+        self.legend.setToolTip(whole if compact else "")

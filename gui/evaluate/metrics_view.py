@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.evaluation import SPLITS, SplitOutputs, split_outputs, task_of
@@ -85,15 +85,22 @@ class MetricsView(QtWidgets.QWidget):
         self.table = QtWidgets.QTableWidget(0, 4)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QtWidgets.QHeaderView.ResizeMode.Stretch)
+        # every column as wide as its texts, the table as wide as its columns (nothing elided
+        # at presenter scale); the matrix takes the rest of the row
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(
+            QtWidgets.QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
+                                 QtWidgets.QSizePolicy.Policy.Expanding)
         self.table.setMinimumSize(120, 80)
         self.curves = ThresholdCurves()
         self.curves.thresholdChanged.connect(lambda _t: self._show_classification())
         upper = QtWidgets.QHBoxLayout()
         upper.setContentsMargins(0, 0, 0, 0)
         upper.addWidget(self.matrix, 1)
-        upper.addWidget(self.table, 1)
+        upper.addWidget(self.table, 0)
         self.classification_page = QtWidgets.QWidget()
         page = QtWidgets.QVBoxLayout(self.classification_page)
         page.setContentsMargins(0, 0, 0, 0)
@@ -155,9 +162,23 @@ class MetricsView(QtWidgets.QWidget):
         self.split_box.setToolTip(translate("MetricsView", "Which points to evaluate"))
         for i in range(self.split_box.count()):
             self.split_box.setItemText(i, split_title(self.split_box.itemData(i)))
-        self.table.setHorizontalHeaderLabels([
-            translate("MetricsView", "precision"), translate("MetricsView", "recall"),
-            translate("MetricsView", "F1"), translate("MetricsView", "support")])
+        # short column titles (legible at presenter scale), the full names in their tooltips
+        titles = [
+            (translate("MetricsView", "prec."), translate(
+                "MetricsView", "Precision: of the points predicted as this class, the share "
+                               "that truly belong to it")),
+            (translate("MetricsView", "recall"), translate(
+                "MetricsView", "Recall: of the points of this class, the share predicted as "
+                               "it")),
+            (translate("MetricsView", "F1"), translate(
+                "MetricsView", "F1: the harmonic mean of precision and recall")),
+            (translate("MetricsView", "n"), translate(
+                "MetricsView", "Support: the number of points of this class in the split")),
+        ]
+        for column, (title, tip) in enumerate(titles):
+            item = QtWidgets.QTableWidgetItem(title)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, item)
         plot = self.scatter_plot.getPlotItem()
         plot.setLabel("bottom", translate("MetricsView", "true value"))
         plot.setLabel("left", translate("MetricsView", "predicted value"))
@@ -260,9 +281,9 @@ class MetricsView(QtWidgets.QWidget):
     def _fill_table(self, report: dict) -> None:
         rows = [(c["name"], c["precision"], c["recall"], c["f1"], str(c["support"]))
                 for c in report["per_class"]]
-        rows.append((translate("MetricsView", "macro avg"), report["macro"]["precision"],
+        rows.append((translate("MetricsView", "macro"), report["macro"]["precision"],
                      report["macro"]["recall"], report["macro"]["f1"], str(report["n"])))
-        rows.append((translate("MetricsView", "weighted avg"), report["weighted"]["precision"],
+        rows.append((translate("MetricsView", "weighted"), report["weighted"]["precision"],
                      report["weighted"]["recall"], report["weighted"]["f1"], str(report["n"])))
         rows.append((translate("MetricsView", "accuracy"), None, None, report["accuracy"],
                      str(report["n"])))
@@ -279,6 +300,12 @@ class MetricsView(QtWidgets.QWidget):
                     "" if value is None else fixed(value, 3))
                 self.table.item(r, col).setText(text)
         self.table.setVerticalHeaderLabels(labels)
+        tips = {len(rows) - 3: translate("MetricsView", "Macro average: the plain mean over "
+                                                        "the classes"),
+                len(rows) - 2: translate("MetricsView", "Weighted average: the mean over the "
+                                                        "classes weighted by their support")}
+        for row, tip in tips.items():
+            self.table.verticalHeaderItem(row).setToolTip(tip)
 
     def table_texts(self) -> list[list[str]]:
         """The table as shown: one list per row, the row name first (for tests)."""

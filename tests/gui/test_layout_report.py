@@ -68,6 +68,7 @@ def test_workspace_is_legible(windows, workspace, size, scale):
     assert report["scroll_needed"] == []
     assert report["elided"] == []
     assert report["overlaps"] == []
+    assert lr.cramped(window) == []
 
 
 def test_workspace_is_legible_in_chinese(windows):
@@ -116,6 +117,90 @@ def test_a_cut_combo_box_and_dock_title_are_reported(qtbot):
     QtWidgets.QApplication.processEvents()
     kinds = {e["kind"] for e in lr.elided_widgets(window)}
     assert {"combo", "dock title"} <= kinds
+
+
+def test_a_cut_table_header_and_cell_are_reported(qtbot):
+    table = QtWidgets.QTableWidget(1, 2)
+    qtbot.addWidget(table)
+    table.setHorizontalHeaderLabels(["precision of the class", "F1"])
+    table.setVerticalHeaderLabels(["weighted average of all"])
+    table.setItem(0, 0, QtWidgets.QTableWidgetItem("0.5"))
+    table.setItem(0, 1, QtWidgets.QTableWidgetItem("a cell text far too long"))
+    table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setFixedWidth(40)
+    table.setColumnWidth(0, 40)
+    table.setColumnWidth(1, 40)
+    table.resize(400, 200)
+    table.show()
+    QtWidgets.QApplication.processEvents()
+    found = {(e["kind"], e["text"]) for e in lr.elided_widgets(table)}
+    assert found == {("table header", "precision of the class"),
+                     ("table header", "weighted average of all"),
+                     ("table cell", "a cell text far too long")}
+    table.verticalHeader().setMinimumWidth(0)
+    table.verticalHeader().setMaximumWidth(10_000)
+    table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(
+        QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+    table.resize(900, 200)
+    QtWidgets.QApplication.processEvents()
+    assert lr.elided_widgets(table) == []
+
+
+def test_a_cut_status_bar_message_is_reported(qtbot):
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QtWidgets.QWidget())
+    readout = QtWidgets.QLabel("a wide read-out")
+    readout.setFixedWidth(300)
+    window.statusBar().addPermanentWidget(readout)
+    window.resize(400, 200)
+    window.show()
+    QtWidgets.QApplication.processEvents()
+    window.statusBar().showMessage("Opened a scene file with a long name.json")
+    assert [(e["kind"], e["text"]) for e in lr.elided_widgets(window)] == \
+        [("status message", "Opened a scene file with a long name.json")]
+    window.statusBar().showMessage("ok")
+    assert lr.elided_widgets(window) == []
+
+
+def test_a_long_status_message_moves_to_a_notice_at_presenter_scale(windows):
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
+    text = "Opened a scene file with a long name.json"
+    window.statusBar().showMessage(text, 5000)
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["elided"] == []
+    notice = window.status_notice.label
+    assert notice.isVisible() and notice.text() == text
+    assert window.statusBar().currentMessage() == ""
+    assert notice.geometry().bottom() < window.statusBar().y()
+    window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar
+    assert window.statusBar().currentMessage() == "ok"
+    notice.hide()
+    window.statusBar().clearMessage()
+
+
+def test_a_cramped_drawing_and_text_are_reported(qtbot):
+    box = QtWidgets.QWidget()
+    qtbot.addWidget(box)
+    drawing = QtWidgets.QGraphicsView(QtWidgets.QGraphicsScene(), box)
+    text = QtWidgets.QTextBrowser(box)
+    text.setPlainText("line\n" * 20)
+    drawing.setGeometry(0, 0, 400, 100)
+    text.setGeometry(0, 100, 400, 2 * text.fontMetrics().lineSpacing())
+    box.resize(400, 400)
+    box.show()
+    QtWidgets.QApplication.processEvents()
+    found = {(e["view"], e["what"]) for e in lr.cramped_view("network", box)}
+    assert found == {("network", "drawing height"), ("network", "text lines")}
+    assert [e["what"] for e in lr.cramped_view("inspector", box)] == ["text lines"]
+    drawing.setGeometry(0, 0, 400, lr.MIN_DRAWING_HEIGHT + 10)
+    text.setGeometry(0, 200, 400, (lr.MIN_TEXT_LINES + 1) * text.fontMetrics().lineSpacing()
+                     + 2 * text.frameWidth())
+    QtWidgets.QApplication.processEvents()
+    assert lr.cramped_view("network", box) == []
 
 
 def test_two_overlapping_texts_are_reported(qtbot):
@@ -225,3 +310,28 @@ def test_bad_window_options_are_one_line_errors(args, words):
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0]
+
+
+def test_the_diagram_legend_is_compact_at_presenter_scale(windows):
+    """Presenter 2x at 1280x720, Step through: the legend is its first part (at most two
+    lines), the colour key moves to its tooltip; the drawing keeps its height."""
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
+    legend = window.views["network"].legend
+    assert "orange > 0" not in legend.text() and "orange > 0" in legend.toolTip()
+    assert legend.toolTip().startswith(legend.text())
+    assert legend.height() <= 2 * legend.fontMetrics().lineSpacing() + 4
+    window.presenter_mode.set_active(False)
+    QtWidgets.QApplication.processEvents()
+    assert "orange > 0" in legend.text() and legend.toolTip() == ""
+
+
+def test_the_loss_curve_keys_do_not_wrap_inside_a_key(windows):
+    """Presenter 2x at 1280x720, Train: the loss curve's dock is narrow; its keys (short names,
+    each unbreakable) take at most two lines."""
+    window = windows((1280, 720), 2.0)
+    lr.prepare_window(window, (1280, 720), "train", 2.0)
+    curve = window.views["loss_curve"]
+    keys = curve.key_label
+    assert keys.isVisible()
+    assert keys.height() <= 2 * keys.fontMetrics().lineSpacing() + 4

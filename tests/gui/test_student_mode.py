@@ -5,9 +5,12 @@ hide list; an invalid list opens the scene without locks and keeps the section."
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from core.classroom import ClassroomLocks
 from core.scene import save_scene, scene_to_dict
@@ -128,6 +131,56 @@ def test_the_locks_notice_stays_with_the_opened_message(qtbot, window, tmp_path,
     path = tmp_path / "locked.json"
     save_scene(path, scene_to_dict(Session(), classroom=LOCKS.to_dict()))
     assert window.scene_files.open_file(str(path), ask_to_save=False)
-    message = window.statusBar().currentMessage()
+    message = window.status_notice.message()
     assert "locked.json" in message  # "Opened locked.json"
     assert "Student mode" in message  # the locks notice was not overwritten
+
+
+def test_the_badge_shows_while_student_mode_is_on(qtbot, window, no_boxes):
+    sm = window.student_mode
+    sm.set_locks(LOCKS)
+    assert not sm.badge.isVisible()
+    sm.set_active(True)
+    assert sm.badge.isVisible() and sm.badge.text() == "Student mode"
+    assert window.menuBar().cornerWidget(QtCore.Qt.Corner.TopLeftCorner) is sm.badge
+    sm.set_active(False)
+    assert not sm.badge.isVisible()
+
+
+# ------------------------------------------------------------ app.py FILE --student
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def _run(*args, home):
+    """app.py in a subprocess whose settings (the scene's presenter hide list, recent files)
+    go to ``home``, not the user's."""
+    env = dict(os.environ, PYTHONPATH=ROOT, QT_QPA_PLATFORM="offscreen",
+               BACKPROP_PLAYGROUND_NO_PROMPTS="1", XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"),
+               BACKPROP_PLAYGROUND_DATA_DIR=str(home / "app-data"))
+    return subprocess.run([sys.executable, os.path.join(ROOT, "app.py"), *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=240)
+
+
+def test_the_command_line_opens_a_scene_in_student_mode(tmp_path):
+    path = tmp_path / "locked.json"
+    save_scene(path, scene_to_dict(Session(), classroom=LOCKS.to_dict()))
+    shown = {}
+    for student in (False, True):
+        report = tmp_path / f"r{student}.json"
+        done = _run(str(path), "--workspace", "step-through", "--size", "1440x900",
+                    "--layout-report", str(report), *(["--student"] if student else []),
+                    home=tmp_path)
+        assert done.returncode == 0, done.stderr
+        data = json.loads(report.read_text(encoding="utf-8"))
+        shown[student] = {v["id"] for v in data["views"] if v["visible"]}
+        assert data["elided"] == [], data["elided"]
+    assert "inspector" in shown[False]
+    assert shown[False] - shown[True] == {"inspector"}
+
+
+def test_student_without_a_scene_file_is_a_one_line_error(tmp_path):
+    done = _run("--student", home=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--student" in lines[0] and "FILE" in lines[0]

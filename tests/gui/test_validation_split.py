@@ -74,8 +74,8 @@ def test_play_stops_when_patience_runs_out_and_says_so(window, qtbot):
     best = int(np.argmin(losses))  # the earliest lowest validation loss
     assert trainer.best_validation.step == best
     assert trainer.step_count == best + 20
-    assert "Early stopping" in window.statusBar().currentMessage()
-    assert f"step {best}" in window.statusBar().currentMessage()
+    assert "Early stopping" in window.status_notice.message()  # status bar, or its notice
+    assert f"step {best}" in window.status_notice.message()
     window.flush()
     curve = window.loss_curve
     assert curve.best_line.isVisible() and curve.best_line.value() == best
@@ -96,7 +96,7 @@ def test_restore_best_button_brings_back_the_best_weights(window, qtbot):
     window.loss_curve.restore_button.click()
     assert c.trainer.step_count == best
     assert np.array_equal(c.trainer.net.get_params(), params[best])
-    assert "Restored the weights of step" in window.statusBar().currentMessage()
+    assert "Restored the weights of step" in window.status_notice.message()
 
 
 def test_without_validation_points_early_stopping_is_off_with_a_note(window):
@@ -108,7 +108,7 @@ def test_without_validation_points_early_stopping_is_off_with_a_note(window):
     assert not window.loss_curve.restore_best_action.isEnabled()
     assert "validation share 0 %" in window.loss_curve.restore_best_action.toolTip()
     assert not c.set_training_settings(patience=5)
-    assert "validation share above 0 %" in window.statusBar().currentMessage()
+    assert "validation share above 0 %" in window.status_notice.message()
     assert not window.status.labels["validation_loss"].isVisibleTo(window.statusBar())
 
 
