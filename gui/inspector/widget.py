@@ -164,9 +164,21 @@ class Inspector(QtWidgets.QWidget):
 
     def _show_html(self) -> None:
         """Show ``self.html`` in the current theme and presenter font size, same scroll."""
-        bar = self.browser.verticalScrollBar()
+        browser = self.browser
+        bar = browser.verticalScrollBar()
         position = bar.value()
-        self.browser.setHtml(themed_html(self.html))
+        # setHtml empties the page first: scroll bars shown "as needed" would hide and come
+        # back, and the whole page be laid out twice (at two widths/heights). Shown bars stay
+        # shown meanwhile; a bar the new page does not need hides once the policy is restored.
+        setters = (browser.setVerticalScrollBarPolicy, browser.setHorizontalScrollBarPolicy)
+        shown = (bar.isVisible(), browser.horizontalScrollBar().isVisible())
+        for set_policy, visible in zip(setters, shown, strict=True):
+            if visible:
+                set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        browser.setHtml(themed_html(self.html))
+        for set_policy, visible in zip(setters, shown, strict=True):
+            if visible:
+                set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         bar.setValue(position)
 
     def apply_view_look(self) -> None:
