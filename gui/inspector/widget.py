@@ -76,6 +76,7 @@ class Inspector(QtWidgets.QWidget):
         self.links: dict[str, str] = {}
         self.shown: dict = {}
         self._scrolled_for: tuple | None = None  # (step, phase) the page last scrolled to
+        self._page = ""  # the rich text last given to the browser (themed)
         self.status = QtWidgets.QLabel("")
         self.status.setStyleSheet("color:#555555")
         self.copy_button = QtWidgets.QPushButton("Copy as text")
@@ -163,7 +164,13 @@ class Inspector(QtWidgets.QWidget):
         return best
 
     def _show_html(self) -> None:
-        """Show ``self.html`` in the current theme and presenter font size, same scroll."""
+        """Show ``self.html`` in the current theme and presenter font size, same scroll; the
+        same page as shown already is not given to the browser again (a redraw whose numbers
+        did not change: Pause after the last Play redraw, a second signal for one change)."""
+        page = themed_html(self.html)
+        if page == self._page:
+            return  # the same numbers of the same step: no new layout of the page
+        self._page = page
         browser = self.browser
         bar = browser.verticalScrollBar()
         position = bar.value()
@@ -175,7 +182,7 @@ class Inspector(QtWidgets.QWidget):
         for set_policy, visible in zip(setters, shown, strict=True):
             if visible:
                 set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        browser.setHtml(themed_html(self.html))
+        browser.setHtml(page)
         for set_policy, visible in zip(setters, shown, strict=True):
             if visible:
                 set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)

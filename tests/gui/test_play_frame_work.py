@@ -132,3 +132,31 @@ def test_the_canvas_texts_are_blitted_from_pixmaps(qtbot):
     canvas.set_legend([LegendEntry("class", f"class {k}", (0, 0, 0, 255)) for k in range(3)])
     assert all(item.cacheMode() == CACHED for item in _tree(canvas.legend.item))
     assert canvas.legend.texts() == ["class 0", "class 1", "class 2"]
+
+
+def test_the_inspector_gives_the_browser_a_page_only_when_it_changed(qtbot):
+    controller = TrainingController()
+    controller.step()
+    inspector = Inspector(controller)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    qtbot.waitUntil(lambda: "Step 1 " in inspector.status.text())
+    pages = []
+    original = inspector.browser.setHtml
+    inspector.browser.setHtml = lambda page: (pages.append(page), original(page))
+    inspector.redraw()  # the page of step 1 is shown already: nothing new
+    inspector.redraw()
+    assert pages == []
+    controller.step()  # new numbers: a new page (its redraw comes from the signals)
+    qtbot.waitUntil(lambda: len(pages) == 1)
+    assert "Step 2 " in inspector.status.text()
+    inspector.redraw()
+    assert len(pages) == 1
+    controller.timer.setInterval(10**6)  # Play and Pause without a step: the status line
+    controller.timer.start()  # follows, the page stays
+    controller.playingChanged.emit(True)
+    assert "playing" in inspector.status.text()
+    controller.pause()
+    assert "playing" not in inspector.status.text() and len(pages) == 1
+    controller.shutdown()
