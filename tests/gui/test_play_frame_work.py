@@ -1,8 +1,10 @@
 """Work a Play frame does not repeat (issue 13, item 10: Step through at 1920×1080).
 
 Behaviour, not timing: the selection ring is not placed again when nothing moved; the timeline
-read-out follows Play at the status bar's rate (not every frame) and at once on Pause; the
-inspector lays its page out once per redraw (its scroll bars do not hide and come back); the canvas's texts are blitted from pixmaps while the heatmap under them changes."""
+read-out follows Play at the status bar's rate (not every frame) and at once on Pause, and not
+while hidden; the inspector lays its page out once per redraw (its scroll bars do not hide and
+come back) and not at all when the page did not change; the canvas's texts are blitted from
+pixmaps while the heatmap under them changes."""
 
 from __future__ import annotations
 
