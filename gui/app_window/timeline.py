@@ -5,7 +5,9 @@ diagram and every view of θ follow ``weightsChanged``; the status bar says "ste
 (viewing the past)"); the right end is the present. Training from the past goes through the
 controller, which asks :func:`ask_continue` (installed here as ``confirm_continue``) before
 ``Trainer.rewind_to`` discards steps k+1…N. The slider's range follows the ring as training,
-Rewind, Reset and new scenes change it.
+Rewind, Reset and new scenes change it. It redraws through a RefreshGate: only when shown, and
+at most every TIMELINE_INTERVAL s during Play (its slider is disabled then; each frame's new
+read-out text would otherwise repaint the tool bar and the window behind it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from gui.common.i18n import manager, translate
+from gui.common.refresh import RefreshGate, connect_redraws
+
+#: Seconds between timeline updates during Play (the status bar's rate); pausing updates at once.
+TIMELINE_INTERVAL = 0.25
 
 
 def ask_continue(parent: QtWidgets.QWidget, step: int, newest: int) -> str:
@@ -57,9 +63,10 @@ class TimelineBar(QtWidgets.QToolBar):
         self.addWidget(self.slider)
         self.addWidget(self.readout)
         self.slider.valueChanged.connect(self._moved)
-        for signal in (controller.stepped, controller.weightsChanged,
-                       controller.viewedStepChanged, controller.playingChanged):
-            signal.connect(self.refresh)
+        self.gate = RefreshGate(self, self.refresh, min_interval=TIMELINE_INTERVAL,
+                                cost_factor=0.0)
+        connect_redraws(self.gate, controller, ("stepped", "weightsChanged",
+                                                "viewedStepChanged", "playingChanged"))
         controller.confirm_continue = lambda step, newest: ask_continue(
             self.window(), step, newest)
         self.retranslate()

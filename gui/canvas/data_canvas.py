@@ -91,6 +91,21 @@ def upsample(image: np.ndarray, factor: int = UPSAMPLE) -> np.ndarray:
     return out
 
 
+def cache_as_pixmaps(item: QtWidgets.QGraphicsItem) -> None:
+    """Let Qt keep ``item`` and its descendants as pixmaps in device coordinates
+    (``DeviceCoordinateCache``), so a repaint blits them instead of laying out their text again.
+
+    For the canvas's text and frame items (axes, legend, labels): the heatmap under them changes
+    every Play frame, which repaints the whole plot; they themselves rarely change, and each
+    change (``update()``) renders the cache again. ``pg.TextItem`` itself is skipped (its paint
+    sets the painter's scene transform, which a cache pixmap cannot take); its text child is
+    cached. Exports render without the cache (it needs a view), so they are unaffected."""
+    if not isinstance(item, pg.TextItem):
+        item.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for child in item.childItems():
+        cache_as_pixmaps(child)
+
+
 class PassiveScatter(pg.ScatterPlotItem):
     """Scatter that lets clicks through to the ViewBox: a click on an existing point must
     still add, erase or select (pyqtgraph's scatter would otherwise swallow it)."""
@@ -214,6 +229,9 @@ class DataCanvas(pg.PlotWidget):
         self.selected_label.setVisible(False)
         self.hover_label.setVisible(False)
         self.legend = CanvasLegend(self.view_box)
+        for item in (self.plot_item.getAxis("left"), self.plot_item.getAxis("bottom"),
+                     self.selected_label, self.hover_label, self.legend.item):
+            cache_as_pixmaps(item)
         #: hover_text(index into the points) -> str, set by the presenter; None: no hover label
         self.hover_text = None
         #: legend_entries() -> the legend's rows in the current language, set by the presenter
@@ -483,6 +501,10 @@ class DataCanvas(pg.PlotWidget):
             self.selected_label.setVisible(False)
             return
         position = np.asarray(position, dtype=np.float64).reshape(2)
+        if (self._selected_position is not None and self.selected_scatter.isVisible()
+                and np.array_equal(position, self._selected_position)
+                and label == self.selected_label.toPlainText()):
+            return  # every Play frame asks again: the ring, label and legend stay placed
         self._selected_position = position
         self.selected_scatter.setData(pos=position.reshape(1, 2))
         self.selected_scatter.setVisible(True)
@@ -499,6 +521,7 @@ class DataCanvas(pg.PlotWidget):
     def set_legend(self, entries) -> None:
         """The legend's rows (a sequence of gui.canvas.marks.LegendEntry); empty hides it."""
         self.legend.set_entries(entries)
+        cache_as_pixmaps(self.legend.item)  # its new rows
         self.place_marks()
 
     def _plot_pixels_of(self, positions: np.ndarray) -> np.ndarray:

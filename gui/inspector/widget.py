@@ -76,6 +76,7 @@ class Inspector(QtWidgets.QWidget):
         self.links: dict[str, str] = {}
         self.shown: dict = {}
         self._scrolled_for: tuple | None = None  # (step, phase) the page last scrolled to
+        self._page = ""  # the rich text last given to the browser (themed)
         self.status = QtWidgets.QLabel("")
         self.status.setStyleSheet("color:#555555")
         self.copy_button = QtWidgets.QPushButton("Copy as text")
@@ -163,10 +164,28 @@ class Inspector(QtWidgets.QWidget):
         return best
 
     def _show_html(self) -> None:
-        """Show ``self.html`` in the current theme and presenter font size, same scroll."""
-        bar = self.browser.verticalScrollBar()
+        """Show ``self.html`` in the current theme and presenter font size, same scroll; the
+        same page as shown already is not given to the browser again (a redraw whose numbers
+        did not change: Pause after the last Play redraw, a second signal for one change)."""
+        page = themed_html(self.html)
+        if page == self._page:
+            return  # the same numbers of the same step: no new layout of the page
+        self._page = page
+        browser = self.browser
+        bar = browser.verticalScrollBar()
         position = bar.value()
-        self.browser.setHtml(themed_html(self.html))
+        # setHtml empties the page first: scroll bars shown "as needed" would hide and come
+        # back, and the whole page be laid out twice (at two widths/heights). Shown bars stay
+        # shown meanwhile; a bar the new page does not need hides once the policy is restored.
+        setters = (browser.setVerticalScrollBarPolicy, browser.setHorizontalScrollBarPolicy)
+        shown = (bar.isVisible(), browser.horizontalScrollBar().isVisible())
+        for set_policy, visible in zip(setters, shown, strict=True):
+            if visible:
+                set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        browser.setHtml(page)
+        for set_policy, visible in zip(setters, shown, strict=True):
+            if visible:
+                set_policy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         bar.setValue(position)
 
     def apply_view_look(self) -> None:
