@@ -68,6 +68,7 @@ BATCH_LABEL = QT_TRANSLATE_NOOP("LossCurve", "mini-batch data loss")
 KEY_LABELS = {"train": QT_TRANSLATE_NOOP("LossCurve", "train"),
               "validation": QT_TRANSLATE_NOOP("LossCurve", "validation"),
               "test": QT_TRANSLATE_NOOP("LossCurve", "test"),
+              "batch": QT_TRANSLATE_NOOP("LossCurve", "mini-batch"),
               "accuracy": QT_TRANSLATE_NOOP("LossCurve", "accuracy")}
 
 

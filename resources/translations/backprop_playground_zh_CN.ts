@@ -211,52 +211,220 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="88"/>
+        <location filename="../../gui/controller.py" line="94"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
         <extracomment>Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="228"/>
+        <location filename="../../gui/controller.py" line="513"/>
         <source>There are no training points: add points or regenerate</source>
-        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience</extracomment>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="267"/>
+        <location filename="../../gui/controller.py" line="283"/>
         <source>Update needs a backward pass first</source>
+        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience</extracomment>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="499"/>
+        <location filename="../../gui/controller.py" line="102"/>
+        <source>Batch size 1 is not possible with batch norm: it normalizes with the mean and variance of the mini-batch, and one sample has no variance. Choose a batch size of at least 2, or turn batch norm off.</source>
+        <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="515"/>
+        <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
+        <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="526"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="520"/>
+        <location filename="../../gui/controller.py" line="547"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="549"/>
+        <location filename="../../gui/controller.py" line="576"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="553"/>
+        <location filename="../../gui/controller.py" line="580"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="626"/>
+        <location filename="../../gui/controller.py" line="653"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="813"/>
-        <location filename="../../gui/controller.py" line="852"/>
+        <location filename="../../gui/controller.py" line="840"/>
+        <location filename="../../gui/controller.py" line="879"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
+    </message>
+</context>
+<context>
+    <name>CrossValidation</name>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="39"/>
+        <source>k must be from {k_min} to {k_max}; it is {k}.</source>
+        <extracomment>Words per ``core.cross_validation`` error code ({names} from the error&apos;s ``values``).</extracomment>
+        <translation>k 必须在 {k_min} 到 {k_max} 之间；现在是 {k}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="41"/>
+        <source>{k} folds need at least {k} points of every class among the training and validation points, but {name} has only {count}. Choose a smaller k or add points of that class.</source>
+        <translation>{k} 折需要训练点和验证点中每个类别至少有 {k} 个点，但 {name} 只有 {count} 个。请选择更小的 k，或添加该类别的点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="45"/>
+        <source>{k} folds need at least {k} training and validation points; there are {count}.</source>
+        <translation>{k} 折至少需要 {k} 个训练点和验证点；现在有 {count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="48"/>
+        <source>The steps per fold must be at least 1.</source>
+        <translation>每折的步数至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="133"/>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="192"/>
+        <source>Cross-validate</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="134"/>
+        <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
+        <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="138"/>
+        <source>Folds k:</source>
+        <translation>折数 k：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="139"/>
+        <source>Steps per fold:</source>
+        <translation>每折步数：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="140"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="141"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="142"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="188"/>
+        <source>Cross-validation failed: {0}</source>
+        <translation>交叉验证失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="226"/>
+        <source>Cross-validate…</source>
+        <translation>交叉验证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_dialog.py" line="227"/>
+        <source>k-fold cross-validation of the current settings</source>
+        <translation>对当前设置做 k 折交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="132"/>
+        <source>Folds on the canvas</source>
+        <extracomment>One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds.</extracomment>
+        <translation>在画布上显示各折</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="133"/>
+        <source>Outline each cross-validated point in the colour of its fold</source>
+        <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="136"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="137"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="139"/>
+        <source>validation loss, mean over folds</source>
+        <translation>验证损失，各折平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="140"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="243"/>
+        <source>mean ± std</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="141"/>
+        <source>training loss, mean</source>
+        <translation>训练损失，平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="142"/>
+        <source>each fold (validation)</source>
+        <translation>每一折（验证）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="152"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="153"/>
+        <source>points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="154"/>
+        <source>val. loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="155"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="156"/>
+        <source>macro F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="161"/>
+        <source>No cross-validation yet: Train ▸ Cross-validate…</source>
+        <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="164"/>
+        <source>{0} folds × {1} steps (fold seed {2}), each from the same initial weights; validated on the held-out fold.</source>
+        <translation>{0} 折 × {1} 步（分折种子 {2}），每折都从相同的初始权重开始；在留出的那一折上验证。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="169"/>
+        <source>Diverged: fold {0}.</source>
+        <translation>发散：第 {0} 折。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="244"/>
+        <source>fold {0}</source>
+        <translation>第 {0} 折</translation>
     </message>
 </context>
 <context>
@@ -314,46 +482,51 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/files/csv_errors.py" line="43"/>
+        <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is too large; features must lie within ±{limit}</source>
+        <translation>{file}：第 {line} 行，“{column}”列：“{cell}”太大；特征的绝对值不能超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/csv_errors.py" line="46"/>
         <source>{file}: line {line}, column &apos;{column}&apos;: &apos;{cell}&apos; is not a number (regression needs numeric targets)</source>
         <translation>{file}：第 {line} 行，“{column}”列：“{cell}”不是数字（回归需要数值目标）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="46"/>
+        <location filename="../../gui/files/csv_errors.py" line="49"/>
         <source>{file}: column &apos;{column}&apos; has more than {limit} different values and is not numeric (line {line}: &apos;{cell}&apos;), so it cannot be the label</source>
         <translation>{file}：“{column}”列有超过 {limit} 个不同的值，且不是数值（第 {line} 行：“{cell}”），因此不能作为标签</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="49"/>
+        <location filename="../../gui/files/csv_errors.py" line="52"/>
         <source>{file}: column &apos;{column}&apos; has no values: all {rows} data rows are empty or NA</source>
         <translation>{file}：“{column}”列没有值：全部 {rows} 个数据行都是空值或 NA</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="52"/>
+        <location filename="../../gui/files/csv_errors.py" line="55"/>
         <source>{file}: only {rows} usable data row(s) after dropping {dropped} with empty/NA cells; at least 2 are needed</source>
         <translation>{file}：丢弃 {dropped} 个含空值/NA 的行后，只剩 {rows} 个可用的数据行；至少需要 2 行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="55"/>
+        <location filename="../../gui/files/csv_errors.py" line="58"/>
         <source>{file}: column &apos;{column}&apos; has only one class (&apos;{cell}&apos;); classification needs at least 2</source>
         <translation>{file}：“{column}”列只有一个类别（“{cell}”）；分类至少需要 2 个类别</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="58"/>
+        <location filename="../../gui/files/csv_errors.py" line="61"/>
         <source>{file}: column &apos;{column}&apos; has {count} classes; at most {limit} are supported</source>
         <translation>{file}：“{column}”列有 {count} 个类别；最多支持 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="61"/>
+        <location filename="../../gui/files/csv_errors.py" line="64"/>
         <source>Choose at least one feature column.</source>
         <translation>请至少选择一个特征列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="62"/>
+        <location filename="../../gui/files/csv_errors.py" line="65"/>
         <source>Choose two different feature columns.</source>
         <translation>请选择两个不同的特征列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/csv_errors.py" line="63"/>
+        <location filename="../../gui/files/csv_errors.py" line="66"/>
         <source>Column &apos;{column}&apos; cannot be both a feature and the label.</source>
         <translation>“{column}”列不能同时作为特征和标签。</translation>
     </message>
@@ -953,42 +1126,42 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="71"/>
+        <location filename="../../gui/app_window/view_registry.py" line="72"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="83"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="117"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="124"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="130"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="103"/>
+        <location filename="../../gui/app_window/view_registry.py" line="104"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="110"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1342,107 +1515,137 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../gui/inspector/content.py" line="38"/>
+        <location filename="../../gui/inspector/content.py" line="42"/>
         <source>ℓ = mean&lt;sub&gt;k&lt;/sub&gt; (ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²</source>
         <translation>ℓ = mean&lt;sub&gt;k&lt;/sub&gt; (ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;)²</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="59"/>
+        <location filename="../../gui/inspector/content.py" line="64"/>
         <source>Training sample #{0}, row {1} of the mini-batch of {2}.</source>
         <translation>训练样本 #{0}，在 {2} 个样本的小批量中位于第 {1} 行。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="62"/>
+        <location filename="../../gui/inspector/content.py" line="67"/>
         <source>Training sample #{0} is &lt;b&gt;not in this mini-batch&lt;/b&gt;: it does not contribute to this step. Its forward pass with the same parameters:</source>
         <translation>训练样本 #{0} &lt;b&gt;不在这个小批量中&lt;/b&gt;：它对这一步没有贡献。下面是它用同样的参数做的前向传播：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="66"/>
+        <location filename="../../gui/inspector/content.py" line="71"/>
         <source>input x (the network&apos;s features):</source>
         <translation>输入 x（网络的特征）：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="75"/>
+        <location filename="../../gui/inspector/content.py" line="80"/>
         <source>{0} units</source>
         <translation>{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="76"/>
+        <location filename="../../gui/inspector/content.py" line="81"/>
         <source>{0} unit</source>
         <translation>{0} 个单元</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="77"/>
+        <location filename="../../gui/inspector/content.py" line="86"/>
         <source>&lt;b&gt;Layer {0}&lt;/b&gt; ({1}, {2}): {3}</source>
         <translation>&lt;b&gt;第 {0} 层&lt;/b&gt;（{1}，{2}）：{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="87"/>
+        <location filename="../../gui/inspector/content.py" line="96"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="88"/>
+        <location filename="../../gui/inspector/content.py" line="97"/>
         <source>Forward (this step)</source>
         <translation>前向传播（本步）</translation>
     </message>
     <message>
+        <location filename="../../gui/inspector/content.py" line="107"/>
+        <source>batch statistics</source>
+        <translation>小批量统计量</translation>
+    </message>
+    <message>
         <location filename="../../gui/inspector/content.py" line="108"/>
+        <source>running statistics</source>
+        <translation>滑动统计量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="110"/>
+        <source>&lt;b&gt;Layer {0}&lt;/b&gt; ({1}, {2}, batch norm): {3}</source>
+        <translation>&lt;b&gt;第 {0} 层&lt;/b&gt;（{1}，{2}，批量归一化）：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="117"/>
+        <source>μ and σ² over the mini-batch ({0}), ε = {1}:</source>
+        <translation>小批量上的 μ 与 σ²（{0}），ε = {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="145"/>
         <source>y = class {0}, one-hot</source>
         <translation>y = 类别 {0}，独热编码</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="113"/>
+        <location filename="../../gui/inspector/content.py" line="150"/>
         <source>sample loss ℓ</source>
         <translation>样本损失 ℓ</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="116"/>
+        <location filename="../../gui/inspector/content.py" line="153"/>
         <source>mean over the n = {0} samples of the batch:</source>
         <translation>对批量中的 n = {0} 个样本取平均：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="117"/>
+        <location filename="../../gui/inspector/content.py" line="154"/>
         <source>J_data</source>
         <translation>J_data</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="119"/>
+        <location filename="../../gui/inspector/content.py" line="156"/>
         <source>J = J_data + penalty:</source>
         <translation>J = J_data + 惩罚项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="120"/>
+        <location filename="../../gui/inspector/content.py" line="157"/>
         <source>penalty</source>
         <translation>惩罚项</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="122"/>
+        <location filename="../../gui/inspector/content.py" line="159"/>
         <source>Output and loss</source>
         <translation>输出与损失</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="152"/>
+        <location filename="../../gui/inspector/content.py" line="189"/>
         <source>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) with n = {1}, d = {2} (linear output: f′ = 1)</source>
         <translation>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d)，其中 n = {1}，d = {2}（线性输出：f′ = 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="157"/>
+        <location filename="../../gui/inspector/content.py" line="194"/>
         <source>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0}) with n = {1}, d = {2}, f′(z) = ŷ(1 − ŷ)</source>
         <translation>δ{0} = ∂J/∂z{0} = 2(ŷ − y)/(n·d) ⊙ f′(z{0})，其中 n = {1}，d = {2}，f′(z) = ŷ(1 − ŷ)</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="162"/>
+        <location filename="../../gui/inspector/content.py" line="199"/>
         <source>δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d) with n = {1}, d = {2}. Softmax has no element-wise f′: every output depends on every z, through its Jacobian J_softmax = ∂p/∂z = diag(p) − p pᵀ (symmetric).</source>
         <translation>δ{0} = ∂J/∂z{0} = J_softmaxᵀ · 2(ŷ − y)/(n·d)，其中 n = {1}，d = {2}。softmax 没有逐元素的 f′：每个输出都依赖于每个 z，它们通过雅可比矩阵 J_softmax = ∂p/∂z = diag(p) − p pᵀ（对称）联系在一起。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="185"/>
+        <location filename="../../gui/inspector/content.py" line="225"/>
         <source>dropout p = {0}: m{1} is this step&apos;s mask of layer {2} (0 = dropped)</source>
         <translation>dropout p = {0}：m{1} 是第 {2} 层在这一步的掩码（0 = 被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="200"/>
+        <location filename="../../gui/inspector/content.py" line="240"/>
+        <source>through the batch norm: g = δ{0} ⊙ γ{0}, ∂J/∂u{0} = (g − mean(g) − û{0} ⊙ mean(g ⊙ û{0}))/√(σ{0}² + ε), means over the mini-batch (μ and σ² depend on every sample)</source>
+        <translation>经过批量归一化：g = δ{0} ⊙ γ{0}，∂J/∂u{0} = (g − mean(g) − û{0} ⊙ mean(g ⊙ û{0}))/√(σ{0}² + ε)，均值取自小批量（μ 和 σ² 依赖于每个样本）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="245"/>
+        <source>through the batch norm (running statistics): ∂J/∂u{0} = δ{0} ⊙ γ{0}/√(σ{0}² + ε)</source>
+        <translation>经过批量归一化（滑动统计量）：∂J/∂u{0} = δ{0} ⊙ γ{0}/√(σ{0}² + ε)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="259"/>
         <source>Sample #{0} is not in this mini-batch, so it has no δ in this step (it adds nothing to ∂J/∂W). The batch&apos;s gradients:</source>
         <translation>样本 #{0} 不在这个小批量中，所以这一步它没有 δ（它对 ∂J/∂W 没有贡献）。该批量的梯度：</translation>
     </message>
@@ -1455,7 +1658,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">（线性输出：f′ = 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="146"/>
+        <location filename="../../gui/inspector/content.py" line="183"/>
         <source>δ{0} = ∂J/∂z{0} = (p − y)/n with n = {1} (the 1/n of the batch mean)</source>
         <translation>δ{0} = ∂J/∂z{0} = (p − y)/n，其中 n = {1}（即批量平均中的 1/n）</translation>
     </message>
@@ -1464,92 +1667,108 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">使用 dropout 时，(W)ᵀδ 还要乘以该层的掩码 m/(1−p)。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="207"/>
+        <location filename="../../gui/inspector/content.py" line="266"/>
         <source>&lt;b&gt;Gradients of the batch&lt;/b&gt;: ∂J/∂W&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; (a&lt;sup&gt;k−1&lt;/sup&gt;)ᵀ — δ already carries the 1/n, so this is the mean over the batch of n·δ aᵀ — plus the penalty term; ∂J/∂b&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;.</source>
         <translation>&lt;b&gt;批量的梯度&lt;/b&gt;：∂J/∂W&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; (a&lt;sup&gt;k−1&lt;/sup&gt;)ᵀ——δ 已经含有 1/n，所以这就是 n·δ aᵀ 在批量上的平均——再加上惩罚项；∂J/∂b&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="226"/>
+        <location filename="../../gui/inspector/content.py" line="272"/>
+        <source>With batch norm, W&lt;sup&gt;k&lt;/sup&gt; and b&lt;sup&gt;k&lt;/sup&gt; of a normalized layer get ∂J/∂u&lt;sup&gt;k&lt;/sup&gt; in place of δ&lt;sup&gt;k&lt;/sup&gt;; ∂J/∂γ&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; ⊙ û&lt;sup&gt;k&lt;/sup&gt;, ∂J/∂β&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;. The bias b&lt;sup&gt;k&lt;/sup&gt; of a normalized layer has a zero gradient in exact arithmetic (subtracting μ cancels it): what is shown is rounding noise.</source>
+        <translation>开启批量归一化时，归一化层的 W&lt;sup&gt;k&lt;/sup&gt; 和 b&lt;sup&gt;k&lt;/sup&gt; 用 ∂J/∂u&lt;sup&gt;k&lt;/sup&gt; 代替 δ&lt;sup&gt;k&lt;/sup&gt;；∂J/∂γ&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt; ⊙ û&lt;sup&gt;k&lt;/sup&gt;，∂J/∂β&lt;sup&gt;k&lt;/sup&gt; = Σ&lt;sub&gt;batch&lt;/sub&gt; δ&lt;sup&gt;k&lt;/sup&gt;。归一化层的偏置 b&lt;sup&gt;k&lt;/sup&gt; 在精确算术中梯度为零（减去 μ 会把它抵消）：这里显示的只是舍入误差。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="297"/>
         <source>Backward</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="243"/>
+        <location filename="../../gui/inspector/content.py" line="314"/>
         <source>momentum</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="244"/>
+        <location filename="../../gui/inspector/content.py" line="315"/>
         <source>alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="244"/>
+        <location filename="../../gui/inspector/content.py" line="315"/>
         <source>eps</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="245"/>
+        <location filename="../../gui/inspector/content.py" line="316"/>
         <source>beta1</source>
         <translation>β₁</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="245"/>
+        <location filename="../../gui/inspector/content.py" line="316"/>
         <source>beta2</source>
         <translation>β₂</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="267"/>
+        <location filename="../../gui/inspector/content.py" line="341"/>
         <source>θ old</source>
         <translation>θ 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="272"/>
+        <location filename="../../gui/inspector/content.py" line="346"/>
         <source>The gradients were clipped to global norm {0}:</source>
         <translation>梯度已按全局范数 {0} 裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="276"/>
+        <location filename="../../gui/inspector/content.py" line="350"/>
         <source>terms of step t = {0}:</source>
         <translation>第 t = {0} 步的各项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="278"/>
+        <location filename="../../gui/inspector/content.py" line="352"/>
         <source>θ new = θ old + Δθ:</source>
         <translation>θ 新值 = θ 旧值 + Δθ：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="280"/>
+        <location filename="../../gui/inspector/content.py" line="354"/>
         <source>The optimizer&apos;s state was reset since this update; its terms are gone.</source>
         <translation>这次更新之后优化器的状态已被重置，其中的各项已不复存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="282"/>
+        <location filename="../../gui/inspector/content.py" line="356"/>
         <source>θ new</source>
         <translation>θ 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="285"/>
+        <location filename="../../gui/inspector/content.py" line="360"/>
         <source>{0} after the update:</source>
         <translation>更新后的 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="286"/>
+        <location filename="../../gui/inspector/content.py" line="361"/>
+        <location filename="../../gui/inspector/content.py" line="378"/>
         <source>{0} new</source>
         <translation>{0} 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="288"/>
+        <location filename="../../gui/inspector/content.py" line="365"/>
         <source>Update of {0}</source>
         <translation>{0} 的更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="301"/>
+        <location filename="../../gui/inspector/content.py" line="376"/>
+        <source>{0} old</source>
+        <translation>{0} 旧值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="381"/>
+        <source>Layer {0} is batch-normalized: its bias b has a zero gradient in exact arithmetic (μ subtracts it again), so only rounding noise moves it; β does the bias&apos;s job.</source>
+        <translation>第 {0} 层做了批量归一化：它的偏置 b 在精确算术中梯度为零（μ 又把它减掉了），所以只有舍入误差会改变它；偏置的作用由 β 承担。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="397"/>
         <source>Nothing computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="302"/>
+        <location filename="../../gui/inspector/content.py" line="398"/>
         <source>Press &lt;b&gt;Forward&lt;/b&gt; (F) to run the network on the next mini-batch, then &lt;b&gt;Backward&lt;/b&gt; (B) and &lt;b&gt;Update&lt;/b&gt; (U) — or &lt;b&gt;Step&lt;/b&gt; (S) for all three.</source>
         <translation>按 &lt;b&gt;前向&lt;/b&gt;（F）在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt;（B）和 &lt;b&gt;更新&lt;/b&gt;（U）——或按 &lt;b&gt;单步&lt;/b&gt;（S）一次完成全部三个阶段。</translation>
     </message>
@@ -1585,13 +1804,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="121"/>
+        <location filename="../../gui/inspector/widget.py" line="122"/>
         <source> · playing: refreshed every 2 s</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry reads this. Every training setting: the update rule shows η, the optimizer, L1/L2 and clipping.</extracomment>
         <translation> · 播放中：每 2 秒刷新一次</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="122"/>
+        <location filename="../../gui/inspector/widget.py" line="123"/>
         <source>Step {0} · {1} · next: {2}</source>
         <translation>第 {0} 步 · {1} · 下一步：{2}</translation>
     </message>
@@ -1609,136 +1828,158 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="370"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="407"/>
         <source>Answer: {0}</source>
-        <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small.</extracomment>
+        <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="372"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="409"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="374"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="390"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="427"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="391"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="428"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="393"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="430"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="394"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="416"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="418"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="455"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="420"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="457"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="471"/>
         <source>training loss</source>
+        <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="430"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="472"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="473"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="432"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="474"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="433"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="475"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="434"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="476"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="435"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="477"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="436"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="478"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="437"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="479"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="480"/>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="481"/>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="482"/>
+        <source>precision (test, class 1)</source>
+        <translation>精确率（测试集，类别 1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/classroom/lesson_bar.py" line="483"/>
+        <source>recall (test, class 1)</source>
+        <translation>召回率（测试集，类别 1）</translation>
     </message>
 </context>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="81"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="83"/>
         <source>Both languages (English and 中文)</source>
+        <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s).</extracomment>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="95"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="97"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="176"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="178"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="177"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="179"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="194"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="196"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="195"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="197"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="214"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="216"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -1787,7 +2028,33 @@ Restore the scene autosaved at {0}?</source>
         <translation>小批量数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="215"/>
+        <location filename="../../gui/charts/loss_curve.py" line="68"/>
+        <source>train</source>
+        <extracomment>Short names in the key row above the plot (its axes say &quot;data loss&quot; and &quot;… accuracy&quot;): they fit a narrow dock at presenter scale.</extracomment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="69"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="70"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="71"/>
+        <source>mini-batch</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="72"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/loss_curve.py" line="218"/>
         <source>Restore best</source>
         <extracomment>the best validation step shown (None: none) and whether its weights can come back</extracomment>
         <translation>恢复最佳</translation>
@@ -1797,57 +2064,57 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="218"/>
+        <location filename="../../gui/charts/loss_curve.py" line="221"/>
         <source>Step N is the network after N updates (step 0: the initial weights). Each point is the mean loss over the whole training or test set at those weights, without the L1/L2 penalty (the data loss). The faint line is the loss of each update&apos;s mini-batch, drawn at the step whose weights it was measured at; dots mark the steps measured on the whole sets when not every step is.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。每个点是在这些权重下整个训练集或测试集上的平均损失，不含 L1/L2 惩罚项（即数据损失）。浅色线是每次更新所用小批量的损失，画在测量它时所用权重的那一步；并非每一步都在全部数据上测量时，圆点标出在全部数据上测量过的步。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="226"/>
+        <location filename="../../gui/charts/loss_curve.py" line="229"/>
         <source>Show J = training data loss + L1/L2 penalty: the quantity the optimizer minimizes. The other lines are data losses, without the penalty.</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="446"/>
+        <location filename="../../gui/charts/loss_curve.py" line="467"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="449"/>
+        <location filename="../../gui/charts/loss_curve.py" line="470"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="451"/>
+        <location filename="../../gui/charts/loss_curve.py" line="472"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="499"/>
+        <location filename="../../gui/charts/loss_curve.py" line="520"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="500"/>
+        <location filename="../../gui/charts/loss_curve.py" line="521"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="502"/>
+        <location filename="../../gui/charts/loss_curve.py" line="523"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="503"/>
+        <location filename="../../gui/charts/loss_curve.py" line="524"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="505"/>
+        <location filename="../../gui/charts/loss_curve.py" line="526"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="506"/>
+        <location filename="../../gui/charts/loss_curve.py" line="527"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -1860,17 +2127,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="508"/>
+        <location filename="../../gui/charts/loss_curve.py" line="529"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="511"/>
+        <location filename="../../gui/charts/loss_curve.py" line="532"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="512"/>
+        <location filename="../../gui/charts/loss_curve.py" line="533"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -1929,7 +2196,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>(w, b) 平面需要一个用均方误差训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="109"/>
+        <location filename="../../gui/surface/dock.py" line="99"/>
+        <source>The loss surface is not available with batch norm yet: turn batch norm off in the Network panel to see it.</source>
+        <translation>开启批量归一化时暂时无法显示损失曲面：请在“网络”面板中关闭批量归一化后查看。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/surface/dock.py" line="112"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
@@ -1939,23 +2211,23 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="204"/>
+        <location filename="../../gui/surface/dock.py" line="207"/>
         <source>No training points: draw or load some to see the loss surface.</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="211"/>
+        <location filename="../../gui/surface/dock.py" line="214"/>
         <source>computing …</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="229"/>
+        <location filename="../../gui/surface/dock.py" line="232"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="254"/>
+        <location filename="../../gui/surface/dock.py" line="257"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
         <translation>SGD、动量法和 Adam 正在赛跑 {0} 步…</translation>
     </message>
@@ -1964,22 +2236,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="334"/>
+        <location filename="../../gui/surface/dock.py" line="338"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="335"/>
+        <location filename="../../gui/surface/dock.py" line="339"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="356"/>
+        <location filename="../../gui/surface/dock.py" line="360"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="359"/>
+        <location filename="../../gui/surface/dock.py" line="363"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
         <translation>赛跑，{0} 步，η = {1}：损失 {2}</translation>
     </message>
@@ -2281,35 +2553,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="383"/>
+        <location filename="../../gui/app_window/main_window.py" line="397"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="384"/>
+        <location filename="../../gui/app_window/main_window.py" line="398"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="388"/>
+        <location filename="../../gui/app_window/main_window.py" line="402"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="540"/>
+        <location filename="../../gui/app_window/main_window.py" line="554"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="547"/>
+        <location filename="../../gui/app_window/main_window.py" line="561"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="549"/>
+        <location filename="../../gui/app_window/main_window.py" line="563"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -2318,12 +2590,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="521"/>
+        <location filename="../../gui/app_window/main_window.py" line="535"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="524"/>
+        <location filename="../../gui/app_window/main_window.py" line="538"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2346,90 +2618,136 @@ Restore the scene autosaved at {0}?</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="152"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
         <source>Row-normalized</source>
         <extracomment>Points listed by number in the hover line before &quot;…&quot;. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="153"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="155"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="162"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="167"/>
+        <source>prec.</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="167"/>
+        <source>Precision: of the points predicted as this class, the share that truly belong to it</source>
+        <translation>精确率：在预测为该类的点中，真正属于该类的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="173"/>
+        <source>F1: the harmonic mean of precision and recall</source>
+        <translation>F1：精确率与召回率的调和平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="175"/>
+        <source>n</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="175"/>
+        <source>Support: the number of points of this class in the split</source>
+        <translation>样本数（support）：该划分中属于此类的点数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="284"/>
+        <source>macro</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="286"/>
+        <source>weighted</source>
+        <translation>加权平均</translation>
+    </message>
+    <message>
         <location filename="../../gui/evaluate/threshold_curves.py" line="119"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="159"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="170"/>
         <location filename="../../gui/evaluate/threshold_curves.py" line="118"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="170"/>
+        <source>Recall: of the points of this class, the share predicted as it</source>
+        <translation>召回率：在属于该类的点中，被预测为该类的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="173"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
         <source>support</source>
-        <translation>样本数</translation>
+        <translation type="vanished">样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="162"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="183"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="163"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="184"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="229"/>
         <source>This split has no points.</source>
         <translation>这个划分中没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="228"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="249"/>
         <source>MSE {0}    MAE {1}    R² {2}</source>
         <translation>MSE {0}    MAE {1}    R² {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="249"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="270"/>
         <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
         <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="254"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="275"/>
         <source>ROC and AP need both classes in the split and finite outputs.</source>
         <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="263"/>
         <source>macro avg</source>
-        <translation>宏平均</translation>
+        <translation type="vanished">宏平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="265"/>
         <source>weighted avg</source>
-        <translation>加权平均</translation>
+        <translation type="vanished">加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="267"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="288"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="311"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="303"/>
+        <source>Macro average: the plain mean over the classes</source>
+        <translation>宏平均：各类指标的简单平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="305"/>
+        <source>Weighted average: the mean over the classes weighted by their support</source>
+        <translation>加权平均：按各类样本数加权的平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="338"/>
         <source>True {0}, predicted {1}: n = {2} {3}</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
@@ -2573,12 +2891,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="609"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="611"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="612"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="614"/>
         <source> · under neurons: δ</source>
         <translation> · 神经元下方：δ</translation>
     </message>
@@ -2587,22 +2905,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="614"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="616"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="617"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="619"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="620"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="622"/>
         <source> · no room for the numbers: hover a neuron</source>
         <translation> · 数值放不下：悬停在神经元上查看</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="621"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="623"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -2643,98 +2961,98 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>PredictReveal</name>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="125"/>
-        <location filename="../../gui/classroom/predict_reveal.py" line="216"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="126"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="217"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="126"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="127"/>
         <source>Before the backward pass: which way will %1 move in this step?</source>
         <translation>反向传播之前：这一步中 %1 会朝哪个方向变化？</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="128"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="129"/>
         <source>Now %1 = %2. Think about the sign of ∂J/∂θ, then choose.</source>
         <translation>当前 %1 = %2。想一想 ∂J/∂θ 的符号，然后选择。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="131"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="132"/>
         <source>↑ Up</source>
         <translation>↑ 变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="132"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="133"/>
         <source>↓ Down</source>
         <translation>↓ 变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>up</source>
         <translation>变大</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="148"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
         <source>down</source>
         <translation>变小</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="149"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="150"/>
         <source>stays where it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="150"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="151"/>
         <source>∂J/∂%1 = %2 (%3).</source>
         <translation>∂J/∂%1 = %2（%3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="152"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="153"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="153"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="154"/>
         <source>negative</source>
         <translation>负</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="154"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="155"/>
         <source>zero</source>
         <translation>零</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="156"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="157"/>
         <source>SGD moves θ against the gradient: Δθ = −η·∂J/∂θ = −%1 × %2 = %3.</source>
         <translation>SGD 沿梯度的反方向移动 θ：Δθ = −η·∂J/∂θ = −%1 × %2 = %3。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="161"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="162"/>
         <source>%1 also uses its running averages: the update will be Δθ = %2.</source>
         <translation>%1 还会用到它的滑动平均：这次更新为 Δθ = %2。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="165"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="166"/>
         <source>So %1 goes &lt;b&gt;%2&lt;/b&gt;: %3 → %4.</source>
         <translation>所以 %1 &lt;b&gt;%2&lt;/b&gt;：%3 → %4。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="170"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="171"/>
         <source>Your prediction (%1) was right.</source>
         <translation>你的预测（%1）是对的。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="172"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="173"/>
         <source>Your prediction (%1) was not right this time.</source>
         <translation>你的预测（%1）这次不对。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="180"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="181"/>
         <source>The answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/predict_reveal.py" line="217"/>
+        <location filename="../../gui/classroom/predict_reveal.py" line="218"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
@@ -2766,98 +3084,103 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="51"/>
+        <location filename="../../gui/files/scene_files.py" line="57"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="130"/>
+        <location filename="../../gui/files/scene_files.py" line="138"/>
         <source>&amp;New</source>
         <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="131"/>
+        <location filename="../../gui/files/scene_files.py" line="139"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="132"/>
+        <location filename="../../gui/files/scene_files.py" line="140"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="133"/>
+        <location filename="../../gui/files/scene_files.py" line="141"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="134"/>
+        <location filename="../../gui/files/scene_files.py" line="142"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="202"/>
-        <location filename="../../gui/files/scene_files.py" line="235"/>
+        <location filename="../../gui/files/scene_files.py" line="211"/>
+        <location filename="../../gui/files/scene_files.py" line="265"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="241"/>
+        <location filename="../../gui/files/scene_files.py" line="271"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="263"/>
-        <location filename="../../gui/files/scene_files.py" line="267"/>
+        <location filename="../../gui/files/scene_files.py" line="293"/>
+        <location filename="../../gui/files/scene_files.py" line="297"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="275"/>
+        <location filename="../../gui/files/scene_files.py" line="304"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="286"/>
+        <location filename="../../gui/files/scene_files.py" line="316"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="290"/>
+        <location filename="../../gui/files/scene_files.py" line="320"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="343"/>
-        <location filename="../../gui/files/scene_files.py" line="355"/>
+        <location filename="../../gui/files/scene_files.py" line="352"/>
+        <source>Views this version does not have (kept, not shown): {0}</source>
+        <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/scene_files.py" line="385"/>
+        <location filename="../../gui/files/scene_files.py" line="397"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="356"/>
+        <location filename="../../gui/files/scene_files.py" line="398"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="361"/>
+        <location filename="../../gui/files/scene_files.py" line="403"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="398"/>
+        <location filename="../../gui/files/scene_files.py" line="440"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="409"/>
+        <location filename="../../gui/files/scene_files.py" line="451"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -2891,7 +3214,7 @@ Restore the scene autosaved at {0}?</source>
     <name>Settings</name>
     <message>
         <location filename="../../gui/common/display_names.py" line="26"/>
-        <location filename="core_strings.py" line="38"/>
+        <location filename="core_strings.py" line="40"/>
         <source>automatic</source>
         <extracomment>Code → English display name (shown translated in context &quot;Settings&quot;). Codes: activations (``core.activations``), losses (``core.losses.LOSSES``; None = automatic), optimizers (``core.optimizers``), initializations (``core.network.INITS``), tasks.</extracomment>
         <translation>自动</translation>
@@ -3088,221 +3411,236 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="core_strings.py" line="36"/>
+        <source>Batch norm</source>
+        <translation>批量归一化</translation>
+    </message>
+    <message>
+        <location filename="core_strings.py" line="37"/>
+        <source>Batch normalization between each hidden layer&apos;s linear map and its activation (needs mini-batches of at least 2).</source>
+        <translation>在每个隐藏层的线性映射与激活函数之间做批量归一化（小批量至少需要 2 个样本）。</translation>
+    </message>
+    <message>
+        <location filename="core_strings.py" line="38"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="37"/>
+        <location filename="core_strings.py" line="39"/>
         <source>None: the loss follows the task; &apos;mse&apos;: mean squared error on 0/1 or one-hot targets with the sigmoid/softmax output.</source>
         <translation>自动：损失函数随任务而定；均方误差：对 0/1 或独热编码目标、配合 sigmoid/softmax 输出使用均方误差。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="39"/>
+        <location filename="core_strings.py" line="41"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="40"/>
+        <location filename="core_strings.py" line="42"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="41"/>
+        <location filename="core_strings.py" line="43"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="42"/>
+        <location filename="core_strings.py" line="44"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="43"/>
+        <location filename="core_strings.py" line="45"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="44"/>
+        <location filename="core_strings.py" line="46"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="45"/>
+        <location filename="core_strings.py" line="47"/>
         <source>Adam β₁</source>
         <translation>Adam β₁</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="46"/>
+        <location filename="core_strings.py" line="48"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="47"/>
+        <location filename="core_strings.py" line="49"/>
         <source>Adam β₂</source>
         <translation>Adam β₂</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="48"/>
+        <location filename="core_strings.py" line="50"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="49"/>
+        <location filename="core_strings.py" line="51"/>
         <source>RMSprop α</source>
         <translation>RMSprop α</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="50"/>
+        <location filename="core_strings.py" line="52"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="51"/>
+        <location filename="core_strings.py" line="53"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="52"/>
+        <location filename="core_strings.py" line="54"/>
         <source>Added to the denominator of RMSprop and Adam.</source>
         <translation>加在 RMSprop 和 Adam 的分母上。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="53"/>
+        <location filename="core_strings.py" line="55"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="54"/>
+        <location filename="core_strings.py" line="56"/>
         <source>Samples per mini-batch; 0 or ≥ the training set = full batch.</source>
         <translation>每个小批量的样本数；0 或 ≥ 训练集大小 = 全批量。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="55"/>
+        <location filename="core_strings.py" line="57"/>
         <source>full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="56"/>
+        <location filename="core_strings.py" line="58"/>
         <source>L1 rate</source>
         <translation>L1 系数</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="57"/>
+        <location filename="core_strings.py" line="59"/>
         <source>L1 penalty l1·Σ|W| on the weights (not the biases).</source>
         <translation>对权重（不含偏置）施加的 L1 惩罚 l1·Σ|W|。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="58"/>
+        <location filename="core_strings.py" line="60"/>
         <source>L2 rate</source>
         <translation>L2 系数</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="59"/>
+        <location filename="core_strings.py" line="61"/>
         <source>L2 penalty (l2/2)·Σ‖W‖² on the weights: weight decay.</source>
         <translation>对权重施加的 L2 惩罚 (l2/2)·Σ‖W‖²，即权重衰减。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="60"/>
+        <location filename="core_strings.py" line="62"/>
         <source>Gradient clipping</source>
         <translation>梯度裁剪</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="61"/>
+        <location filename="core_strings.py" line="63"/>
         <source>Largest global gradient norm before the update; 0 = off.</source>
         <translation>更新前全局梯度范数的上限；0 = 关闭。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="62"/>
+        <location filename="core_strings.py" line="64"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="63"/>
+        <location filename="core_strings.py" line="65"/>
         <source>Batch seed</source>
         <translation>小批量种子</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="64"/>
+        <location filename="core_strings.py" line="66"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="65"/>
+        <location filename="core_strings.py" line="67"/>
         <source>Patience</source>
         <translation>耐心值</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="66"/>
+        <location filename="core_strings.py" line="68"/>
         <source>Early stopping: Play stops when the validation loss has not improved for this many evaluated steps; 0 = off. Needs validation points.</source>
         <translation>早停：验证损失在这么多个评估步内没有改善时，播放停止；0 = 关闭。需要验证点。</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="67"/>
+        <location filename="core_strings.py" line="69"/>
         <source>classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="68"/>
+        <location filename="core_strings.py" line="70"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="69"/>
+        <location filename="core_strings.py" line="71"/>
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="70"/>
+        <location filename="core_strings.py" line="72"/>
         <source>Exclusive or</source>
         <translation>异或（XOR）</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="71"/>
+        <location filename="core_strings.py" line="73"/>
         <source>Two Gaussians</source>
         <translation>两个高斯分布</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="72"/>
+        <location filename="core_strings.py" line="74"/>
         <source>Spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="73"/>
+        <location filename="core_strings.py" line="75"/>
         <source>Moons</source>
         <translation>双月</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="74"/>
+        <location filename="core_strings.py" line="76"/>
         <source>Linearly separable</source>
         <translation>线性可分</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="75"/>
+        <location filename="core_strings.py" line="77"/>
+        <source>Imbalanced (1 in 10)</source>
+        <translation>不平衡（十分之一为正类）</translation>
+    </message>
+    <message>
+        <location filename="core_strings.py" line="78"/>
         <source>Three blobs</source>
         <translation>三个团簇</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="76"/>
+        <location filename="core_strings.py" line="79"/>
         <source>Three-arm spiral</source>
         <translation>三臂螺旋</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="77"/>
+        <location filename="core_strings.py" line="80"/>
         <source>Sine (1-D)</source>
         <translation>正弦（一维）</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="78"/>
+        <location filename="core_strings.py" line="81"/>
         <source>Line (1-D)</source>
         <translation>直线（一维）</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="79"/>
+        <location filename="core_strings.py" line="82"/>
         <source>Plane</source>
         <translation>平面</translation>
     </message>
     <message>
-        <location filename="core_strings.py" line="80"/>
+        <location filename="core_strings.py" line="83"/>
         <source>Gaussian bumps</source>
         <translation>高斯峰</translation>
     </message>
@@ -3464,32 +3802,32 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="88"/>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="101"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="109"/>
+        <location filename="../../gui/app_window/view_registry.py" line="110"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="128"/>
+        <location filename="../../gui/app_window/view_registry.py" line="129"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
     </message>
@@ -3782,57 +4120,63 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StudentMode</name>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="36"/>
+        <location filename="../../gui/app_window/student_mode.py" line="37"/>
         <source>Data</source>
         <extracomment>The settings sections as the lock dialog names them.</extracomment>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="37"/>
+        <location filename="../../gui/app_window/student_mode.py" line="38"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="38"/>
+        <location filename="../../gui/app_window/student_mode.py" line="39"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="96"/>
-        <location filename="../../gui/app_window/student_mode.py" line="197"/>
+        <location filename="../../gui/app_window/student_mode.py" line="104"/>
+        <location filename="../../gui/app_window/student_mode.py" line="108"/>
+        <location filename="../../gui/app_window/student_mode.py" line="209"/>
         <source>Student mode</source>
-        <extracomment>The panel of each settings section (view ids of the registry).</extracomment>
+        <extracomment>The panel of each settings section (view ids of the registry). &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="97"/>
+        <location filename="../../gui/app_window/student_mode.py" line="105"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="99"/>
+        <location filename="../../gui/app_window/student_mode.py" line="107"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="145"/>
+        <location filename="../../gui/app_window/student_mode.py" line="109"/>
+        <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
+        <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/student_mode.py" line="157"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="146"/>
+        <location filename="../../gui/app_window/student_mode.py" line="158"/>
         <source>The scene opened without its classroom locks, which are not valid:
 {0}</source>
         <translation>场景已打开，但其课堂锁定无效，未被应用：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="153"/>
+        <location filename="../../gui/app_window/student_mode.py" line="165"/>
         <source>This scene has classroom locks: View ▸ Student mode applies them</source>
         <translation>此场景带有课堂锁定：视图 ▸ 学生模式可应用它们</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="198"/>
+        <location filename="../../gui/app_window/student_mode.py" line="210"/>
         <source>Leave student mode?</source>
         <translation>退出学生模式？</translation>
     </message>
@@ -3881,42 +4225,43 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="24"/>
+        <location filename="../../gui/app_window/timeline.py" line="30"/>
         <source>Viewing the past</source>
+        <extracomment>Seconds between timeline updates during Play (the status bar&apos;s rate); pausing updates at once.</extracomment>
         <translation>正在查看过去</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="25"/>
+        <location filename="../../gui/app_window/timeline.py" line="31"/>
         <source>Continue from step {0}? Steps {1}…{2} will be discarded.</source>
         <translation>从第 {0} 步继续？第 {1}…{2} 步将被丢弃。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="27"/>
+        <location filename="../../gui/app_window/timeline.py" line="33"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="29"/>
+        <location filename="../../gui/app_window/timeline.py" line="35"/>
         <source>Return to step {0}</source>
         <translation>回到第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="31"/>
+        <location filename="../../gui/app_window/timeline.py" line="37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="69"/>
+        <location filename="../../gui/app_window/timeline.py" line="76"/>
         <source> timeline </source>
         <translation> 时间轴 </translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="70"/>
+        <location filename="../../gui/app_window/timeline.py" line="77"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/timeline.py" line="85"/>
+        <location filename="../../gui/app_window/timeline.py" line="92"/>
         <source>step {0} / {1}</source>
         <translation>第 {0} 步 / {1}</translation>
     </message>
@@ -4054,22 +4399,22 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="140"/>
+        <location filename="../../gui/app_window/view_registry.py" line="144"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <location filename="../../gui/app_window/view_registry.py" line="149"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="149"/>
+        <location filename="../../gui/app_window/view_registry.py" line="153"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="154"/>
+        <location filename="../../gui/app_window/view_registry.py" line="158"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
@@ -4173,30 +4518,29 @@ Restore the scene autosaved at {0}?</source>
         <translation>&lt;b&gt;隐藏层&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="23"/>
         <source>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</source>
         <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test loss&lt;/span&gt;</oldsource>
-        <translation>&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
+        <translation type="vanished">&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="24"/>
-        <source>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ 验证数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="25"/>
-        <source>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6)&apos;&gt;━ mini-batch data loss&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ 验证数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6)&apos;&gt;━ 小批量数据损失&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
+        <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6)&apos;&gt;━ mini-batch data loss&lt;/span&gt;</oldsource>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="26"/>
         <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ test accuracy&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#009E73&apos;&gt;━ 测试准确率&lt;/span&gt;</translation>
+        <translation type="vanished">&lt;span style=&apos;color:#009E73&apos;&gt;━ 测试准确率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="27"/>
         <source>&lt;span style=&apos;color:#009E73&apos;&gt;━ validation accuracy&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#009E73&apos;&gt;━ 验证准确率&lt;/span&gt;</translation>
+        <translation type="vanished">&lt;span style=&apos;color:#009E73&apos;&gt;━ 验证准确率&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="ui_strings.py" line="28"/>
@@ -4260,106 +4604,126 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="41"/>
+        <source>Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.</source>
+        <translation>每个网络输入一根条形：标准化后的特征（用训练点拟合的 z 分数）。基线：训练点的均值。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="42"/>
+        <source>Batch norm</source>
+        <translation>批量归一化</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="43"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="42"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="43"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="56"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="57"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="64"/>
+        <source>Cross-validate…</source>
+        <translation>交叉验证…</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="66"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -4368,463 +4732,489 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="74"/>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="../../gui/app_window/view_registry.py" line="75"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="69"/>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="../../gui/app_window/view_registry.py" line="70"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="93"/>
+        <source>Folds k:</source>
+        <translation>折数 k：</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="94"/>
+        <source>Folds on the canvas</source>
+        <translation>在画布上显示各折</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="95"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="106"/>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="107"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="82"/>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="113"/>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="114"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="119"/>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="../../gui/app_window/view_registry.py" line="120"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="125"/>
+        <location filename="../../gui/app_window/view_registry.py" line="126"/>
         <location filename="ui_strings.py" line="37"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="../../gui/app_window/view_registry.py" line="133"/>
+        <location filename="ui_strings.py" line="65"/>
+        <source>Cross-validation</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="131"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="76"/>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="77"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="86"/>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="142"/>
+        <source>No cross-validation yet: Train ▸ Cross-validate…</source>
+        <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="143"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="152"/>
+        <source>Outline each cross-validated point in the colour of its fold</source>
+        <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="153"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -4833,102 +5223,107 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="186"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="187"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -4937,67 +5332,67 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -5006,44 +5401,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="79"/>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="../../gui/app_window/view_registry.py" line="80"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="98"/>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -5056,108 +5451,123 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="23"/>
+        <source>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt;&amp;nbsp;validation&amp;nbsp;loss,&amp;nbsp;mean&amp;nbsp;over&amp;nbsp;folds&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#C8C8C8&quot;&gt;█&lt;/span&gt;&amp;nbsp;mean&amp;nbsp;±&amp;nbsp;std&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#202020&quot;&gt;╌&lt;/span&gt;&amp;nbsp;training&amp;nbsp;loss,&amp;nbsp;mean&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#E69F00&quot;&gt;─&lt;/span&gt;&amp;nbsp;each&amp;nbsp;fold&amp;nbsp;(validation)</source>
+        <translation>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt;&amp;nbsp;验证损失，各折平均&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#C8C8C8&quot;&gt;█&lt;/span&gt;&amp;nbsp;均值&amp;nbsp;±&amp;nbsp;标准差&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#202020&quot;&gt;╌&lt;/span&gt;&amp;nbsp;训练损失，平均&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#E69F00&quot;&gt;─&lt;/span&gt;&amp;nbsp;每一折（验证）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="26"/>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;v⁠a⁠l⁠i⁠d⁠a⁠t⁠i⁠o⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验⁠证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="27"/>
+        <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;v⁠a⁠l⁠i⁠d⁠a⁠t⁠i⁠o⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6); white-space:nowrap&apos;&gt;━&amp;nbsp;m⁠i⁠n⁠i⁠-⁠b⁠a⁠t⁠c⁠h&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验⁠证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6); white-space:nowrap&apos;&gt;━&amp;nbsp;小⁠批⁠量&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="103"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -5166,12 +5576,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -5180,196 +5590,217 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="203"/>
+        <source>Steps per fold:</source>
+        <translation>每折步数：</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="204"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="208"/>
+        <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
+        <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="210"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="216"/>
+        <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
+        <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="218"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
+        <location filename="ui_strings.py" line="239"/>
         <source>computing …</source>
-        <translation type="vanished">计算中…</translation>
+        <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="245"/>
+        <source>k-fold cross-validation of the current settings</source>
+        <translation>对当前设置做 k 折交叉验证</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="246"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5382,12 +5813,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
