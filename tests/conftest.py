@@ -30,10 +30,16 @@ def _release_orphan_plot_menus() -> None:
     def address(menu) -> int:
         return shiboken6.getCppPointer(menu)[0]
 
+    # Objects whose deletion is already posted go first: a view half torn down must not be
+    # asked for its scene (a worker once crashed in widget.scene() here).
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     alive = set()
     for widget in app.allWidgets():
-        if isinstance(widget, pg.GraphicsView):
-            for item in widget.scene().items():
+        if isinstance(widget, pg.GraphicsView) and shiboken6.isValid(widget):
+            scene = widget.scene()
+            if scene is None or not shiboken6.isValid(scene):
+                continue
+            for item in scene.items():
                 menu = getattr(item, "ctrlMenu", None) if isinstance(item, pg.PlotItem) else None
                 if menu is not None:
                     alive.add(address(menu))

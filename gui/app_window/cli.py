@@ -194,6 +194,7 @@ def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=Non
 def _run_cv(args, folder, export_figure, stdout, stderr) -> int:
     """``--cv K``: cross-validate, write cv.json (+ figure), print one line; 0 or 2."""
     from core.headless import run_cross_validation_headless
+    from gui.common.number_format import number
 
     try:
         if args.gif:
@@ -205,7 +206,7 @@ def _run_cv(args, folder, export_figure, stdout, stderr) -> int:
         print(f"error: {' '.join(str(error).split())}", file=stderr)
         return 2
     loss, spread = data["mean"]["val_loss"][-1], data["std"]["val_loss"][-1]
-    final = "n/a" if loss is None or spread is None else f"{loss:.4g} ± {spread:.2g}"
+    final = "n/a" if loss is None or spread is None else f"{number(loss, 4)} ± {number(spread, 2)}"
     print(f"cross-validated {data['k']} folds × {data['steps']} steps, final validation loss "
           f"{final}; wrote {', '.join(data['files'])} to {folder}", file=stdout)
     return 0

@@ -55,7 +55,7 @@ class CrossValidationView(QtWidgets.QWidget):
 
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(280, 200)
+        self.setMinimumSize(280, 170)  # tabbed with the loss curve: no taller than its group
         self.controller = controller
         self.result = None
         self.status = QtWidgets.QLabel()
@@ -70,7 +70,7 @@ class CrossValidationView(QtWidgets.QWidget):
 
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setBackground("w")
-        self.plot_widget.setMinimumSize(200, 120)
+        self.plot_widget.setMinimumSize(200, 80)
         plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.15)
@@ -100,7 +100,7 @@ class CrossValidationView(QtWidgets.QWidget):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumSize(160, 90)
+        self.table.setMinimumSize(160, 56)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
         layout = QtWidgets.QVBoxLayout(self)

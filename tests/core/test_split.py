@@ -158,7 +158,24 @@ def test_old_scene_without_points_draws_the_old_split_of_its_preset():
     assert session.validation_indices.size == 0
 
 
-@pytest.mark.parametrize("lesson_id", lesson_ids())
+def _lessons_with_a_validation_share() -> set[str]:
+    """Lessons whose scene asks for validation points (the early-stopping and precision-recall
+    lessons); every other lesson predates the three-way split."""
+    from core.lessons import list_lessons
+
+    return {lesson.id for lesson in list_lessons()
+            if "validation_fraction" in (lesson.scene.get("data") or {})}
+
+
+def test_only_the_validation_lessons_ask_for_validation_points():
+    assert _lessons_with_a_validation_share() == {"early-stopping", "precision-recall"}
+    for lesson_id in _lessons_with_a_validation_share():
+        session = load_lesson(lesson_id)
+        assert session.validation_indices.size == round(
+            len(session.points) * session.data.validation_fraction)
+
+
+@pytest.mark.parametrize("lesson_id", sorted(set(lesson_ids()) - _lessons_with_a_validation_share()))
 def test_lessons_have_no_validation_points_and_their_old_split(lesson_id):
     session = load_lesson(lesson_id)
     assert session.data.validation_fraction == 0.0

@@ -427,7 +427,7 @@ def test_unknown_view_ids_are_reported_and_kept_and_the_scene_opens(shared_windo
     save_scene(path, scene)
     assert files.open_file(path, ask_to_save=False) is True
     assert not boxes.warnings
-    message = shared_window.statusBar().currentMessage()
+    message = shared_window.status_notice.message()  # the status bar's, or the notice's
     assert "newer.json" in message and "lossplot" in message and "heatmap3d" in message
     assert "loss_curve" in files.open_views()
     copy = tmp_path / "copy.json"
