@@ -17,7 +17,10 @@ of the steps that remain. A copy of the parameters of the newest improvement is 
 vector), so "Restore best" works even when the snapshot ring no longer holds that step.
 
 **Patience** (``TrainingSettings.patience``, 0 = off): :attr:`patience_exhausted` is true once
-``patience`` evaluated steps have passed without an improvement; the GUI's Play stops there.
+``patience`` steps have passed since the best validation step (improvements are seen at
+evaluated steps: every step, or with ``evaluation="cadence"`` the evaluated ones); the GUI's
+Play stops there. Counting steps, not evaluations, keeps a patience of N the same N steps
+whatever the frame rate.
 Setting a patience above 0 without validation points raises ValueError (:meth:`check_patience`).
 
 Loading a saved state rebuilds the improvements from the stored history rows (thinned rows of
@@ -100,11 +103,20 @@ class EarlyStoppingMixin:
         return int(np.count_nonzero(history.evaluated_mask() & (history.steps() > best.step)))
 
     @property
+    def steps_since_best(self) -> int | None:
+        """Training steps since the best validation step (``step_count − best.step``) in
+        either evaluation mode; None without a best. Patience counts these, so it means the
+        same number of steps whatever the frame rate of a cadence (GUI) run."""
+        best = self.best_validation
+        return None if best is None else self.step_count - best.step
+
+    @property
     def patience_exhausted(self) -> bool:
         """True when early stopping is on (``settings.patience`` > 0, validation points) and the
-        validation loss has not improved for ``patience`` evaluated steps."""
+        validation loss has not improved for ``patience`` steps (:attr:`steps_since_best`; with
+        ``evaluation="cadence"`` an improvement is seen only at an evaluated step)."""
         patience = self.settings.patience
-        since = self.evaluations_since_best
+        since = self.steps_since_best
         return patience > 0 and self.n_validation > 0 and since is not None and since >= patience
 
     def check_patience(self, patience: int) -> None:

@@ -416,7 +416,7 @@ class TrainingSettings(_Settings):
                         doc="Seed of the mini-batch shuffling.")
     patience: int = setting(0, label="Patience", minimum=0, maximum=100_000, zero_text="off",
                             doc="Early stopping: Play stops when the validation loss has not "
-                                "improved for this many evaluated steps; 0 = off. Needs "
+                                "improved for this many steps; 0 = off. Needs "
                                 "validation points.")
 
     def optimizer_hyper(self) -> dict[str, float]:

@@ -484,10 +484,10 @@ class TrainingController(QtCore.QObject):
             self.pause()
             best = trainer.best_validation
             self._stopped_at_best = best.step
-            self.earlyStopped.emit(best.step, trainer.evaluations_since_best)
+            self.earlyStopped.emit(best.step, trainer.steps_since_best)
 
     def _patience_says_stop(self) -> bool:
-        """Early stopping: the validation loss has not improved for ``patience`` evaluated
+        """Early stopping: the validation loss has not improved for ``patience``
         steps (``Trainer.patience_exhausted``) — unless Play was already stopped for this same
         best step and the user pressed Play again to train on."""
         return play_stops_early(self.trainer, self._stopped_at_best)

@@ -3566,8 +3566,8 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="core_strings.py" line="68"/>
-        <source>Early stopping: Play stops when the validation loss has not improved for this many evaluated steps; 0 = off. Needs validation points.</source>
-        <translation>早停：验证损失在这么多个评估步内没有改善时，播放停止；0 = 关闭。需要验证点。</translation>
+        <source>Early stopping: Play stops when the validation loss has not improved for this many steps; 0 = off. Needs validation points.</source>
+        <translation>早停：验证损失在这么多步内没有改善时，播放停止；0 = 关闭。需要验证点。</translation>
     </message>
     <message>
         <location filename="core_strings.py" line="69"/>

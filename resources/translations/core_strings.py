@@ -65,7 +65,7 @@ CORE_STRINGS = (
     QT_TRANSLATE_NOOP("Settings", 'Batch seed'),
     QT_TRANSLATE_NOOP("Settings", 'Seed of the mini-batch shuffling.'),
     QT_TRANSLATE_NOOP("Settings", 'Patience'),
-    QT_TRANSLATE_NOOP("Settings", 'Early stopping: Play stops when the validation loss has not improved for this many evaluated steps; 0 = off. Needs validation points.'),
+    QT_TRANSLATE_NOOP("Settings", 'Early stopping: Play stops when the validation loss has not improved for this many steps; 0 = off. Needs validation points.'),
     QT_TRANSLATE_NOOP("Settings", 'classification'),
     QT_TRANSLATE_NOOP("Settings", 'regression'),
     QT_TRANSLATE_NOOP("Settings", 'Circle'),

@@ -243,3 +243,21 @@ def test_session_builds_cadence_trainers_and_keeps_the_mode_on_rebuild():
     session.regenerate()
     assert session.trainer.evaluation == "every_step"
     assert session.copy().trainer.evaluation == "every_step"
+
+
+def test_patience_counts_steps_not_evaluations_in_cadence_mode():
+    """A patience of N is N steps whatever the number of evaluations (the frame rate of Play)."""
+    trainer = make_trainer("cadence", learning_rate=0.5, optimizer="adam")
+    for _ in range(600):  # until the best lies a few steps back (an epoch is 3 steps)
+        trainer.step()
+        best = trainer.best_validation
+        if trainer.step_count - best.step >= 5:
+            break
+    since = trainer.step_count - best.step
+    assert since >= 5
+    assert trainer.steps_since_best == since
+    assert trainer.evaluations_since_best < since  # batch-only rows lie between evaluations
+    trainer.update_settings(patience=since)
+    assert trainer.patience_exhausted
+    trainer.update_settings(patience=since + 1)
+    assert not trainer.patience_exhausted
