@@ -78,6 +78,7 @@ class ConfusionPlot(pg.PlotWidget):
             for j in range(k):
                 text = fixed(shares[i, j], 2) if normalized else str(int(counts[i, j]))
                 item = self.cell_texts[i][j]
+                item.setFont(self.font())  # the view's font: presenter mode scales it
                 item.setText(text)
                 item.setColor("#FFFFFF" if shares[i, j] > 0.55 else "#202020")
 

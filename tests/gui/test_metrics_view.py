@@ -131,3 +131,20 @@ def test_ctrl_4_is_the_evaluate_workspace(window, qtbot):
     window.workspaces.apply("evaluate")
     assert window.workspaces.current() == "evaluate"
     assert window.docks["Metrics"].isVisible() and window.docks["Loss curve"].isVisible()
+
+
+def test_the_matrix_numbers_grow_with_presenter_mode(window, qtbot):
+    """The cell numbers use the view's font, which presenter mode scales (they stayed 9 pt)."""
+    window.controller.run_steps(5)
+    view = _view(window, qtbot)
+    cell = view.matrix.cell_texts[0][0]
+    normal = cell.textItem.font().pointSizeF()
+    presenter = window.presenter_mode
+    presenter.set_scale(2.0)
+    presenter.set_active(True)
+    try:
+        window.controller.run_steps(1)  # a redraw in presenter mode
+        qtbot.waitUntil(lambda: cell.textItem.font().pointSizeF() >= 1.5 * normal, timeout=5000)
+        assert cell.textItem.font().pointSizeF() == pytest.approx(view.matrix.font().pointSizeF())
+    finally:
+        presenter.set_active(False)
