@@ -82,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     for _ in range(max(0, args.steps or 0)):
         controller.trainer.step()
+    if offscreen:  # nobody can click a dialog offscreen: report it and close it
+        from gui.app_window.offscreen_dialogs import DialogAnswerer
+
+        app.installEventFilter(DialogAnswerer(app))
     window = MainWindow(controller)
     if args.size:
         window.resize(*args.size)

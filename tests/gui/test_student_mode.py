@@ -184,3 +184,16 @@ def test_student_without_a_scene_file_is_a_one_line_error(tmp_path):
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "--student" in lines[0] and "FILE" in lines[0]
+
+
+def test_an_offscreen_run_does_not_wait_for_a_dialog_nobody_can_click(tmp_path):
+    """Invalid locks open a warning; offscreen it is reported on stderr and closed (it hung)."""
+    path = tmp_path / "bad-locks.json"
+    scene = scene_to_dict(Session())
+    scene["classroom"] = {"hidden_views": ["metrics", "bogus_view"]}
+    save_scene(path, scene)
+    report = tmp_path / "report.json"
+    done = _run(str(path), "--size", "1280x720", "--layout-report", str(report), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "bogus_view" in done.stderr and "dismissed" in done.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["window"] == [1280, 720]
