@@ -71,11 +71,14 @@ def view_menu_entries(registry: ViewRegistry, views: Mapping[str, object],
                       docks: Mapping[str, QtWidgets.QDockWidget],
                       parent: QtCore.QObject) -> list[QtGui.QAction]:
     """The View menu's view entries: the toggles of the docks shown by default (registry
-    order), the views' own menu actions, then the toggles of the docks hidden by default."""
+    order), the views' own menu actions (property ``view_id``: their view), then the toggles of
+    the docks hidden by default."""
     docked = registry.docked()
     entries = [docks[spec.title].toggleViewAction() for spec in docked if spec.visible]
     for spec in registry:
         if spec.menu_actions is not None:
-            entries += spec.menu_actions(view_widget(views[spec.id]), parent)
+            for action in spec.menu_actions(view_widget(views[spec.id]), parent):
+                action.setProperty("view_id", spec.id)  # Student mode hides it with the view
+                entries.append(action)
     entries += [docks[spec.title].toggleViewAction() for spec in docked if not spec.visible]
     return entries

@@ -186,6 +186,9 @@ class MainWindow(QtWidgets.QMainWindow):
             {spec.id: self.docks[spec.title] for spec in registry.docked()},
             {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces)
         self.view_menu.addAction(self.student_mode.action)
+        for action in self.view_menu.actions():  # a view's own menu actions go with it
+            if action.property("view_id"):
+                self.student_mode.add_view_action(action.property("view_id"), action)
         self.workspaces.changed.connect(self.student_mode.workspace_changed)
         self.file_menu.insertAction(self._before_quit(), self.student_mode.edit_action)
         self.view_menu.addSeparator()
@@ -214,6 +217,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 positions=canvas_positions)
             cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
             self.train_menu.addAction(self.cross_validation.action)
+            self.student_mode.add_view_action("cross_validation", self.cross_validation.action)
         self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
                                           self.retranslateUi, initial=remembered_language())
         self.refresh_panels()

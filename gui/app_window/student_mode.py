@@ -78,6 +78,9 @@ class StudentMode(QtCore.QObject):
         self.workspaces = workspaces  # gui.app_window.workspaces.Workspaces, or None
         self.locks: ClassroomLocks = NO_LOCKS
         self.kept_section = None  # an invalid section, saved back as read
+        #: view id -> other actions that would show that view (Train ▸ Cross-validate… shows
+        #: the Cross-validation view): hidden with the view's own toggle (add_view_action)
+        self.view_actions: dict[str, list[QtGui.QAction]] = {}
         self.active = False
         self._shown_docks: dict[str, bool] = {}
         self.action = QtGui.QAction(window)
@@ -241,8 +244,17 @@ class StudentMode(QtCore.QObject):
                 dock.hide()
             else:
                 dock.setVisible(self._shown_docks.pop(view_id, False))
-            toggle.setVisible(not on)
-            toggle.setEnabled(not on)
+            for action in (toggle, *self.view_actions.get(view_id, ())):
+                action.setVisible(not on)
+                action.setEnabled(not on)
+
+    def add_view_action(self, view_id: str, action: QtGui.QAction) -> None:
+        """``action`` shows the view ``view_id``: Student mode hides it while that view is
+        hidden, like the view's own entry in the View menu."""
+        self.view_actions.setdefault(view_id, []).append(action)
+        if self.active and view_id in self.locks.hidden_views:
+            action.setVisible(False)
+            action.setEnabled(False)
 
     def workspace_changed(self, _name: str = "") -> None:
         """A workspace shows its own views: hide the locked ones again (what leaving Student

@@ -147,6 +147,21 @@ def test_the_badge_shows_while_student_mode_is_on(qtbot, window, no_boxes):
     assert not sm.badge.isVisible()
 
 
+def test_actions_that_show_a_hidden_view_are_hidden_with_it(qtbot, window, no_boxes):
+    """Train ▸ Cross-validate… opens the Cross-validation view, and View ▸ Copy inspector as
+    text reads the inspector: with those views hidden, Student mode hides them too."""
+    sm = window.student_mode
+    sm.set_locks(ClassroomLocks.of(hidden_views=["inspector", "cross_validation"]))
+    cross_validate = window.cross_validation.action
+    copy = next(a for a in window.view_menu.actions() if a.property("view_id") == "inspector")
+    sm.set_active(True)
+    assert not cross_validate.isVisible() and not cross_validate.isEnabled()
+    assert not copy.isVisible() and not copy.isEnabled()
+    sm.set_active(False)
+    assert cross_validate.isVisible() and cross_validate.isEnabled()
+    assert copy.isVisible() and copy.isEnabled()
+
+
 # ------------------------------------------------------------ app.py FILE --student
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
