@@ -24,8 +24,9 @@ trainer's validation set. Its per-step losses are the trainer's own history
 **Summary over folds:** the mean and the sample standard deviation (ddof = 1, as ESL §7.10's
 standard error of the CV estimate uses) per step and of every final metric (element-wise for
 lists such as per-class F1 and the confusion matrix). A fold that diverged keeps NaN losses
-from the step of divergence on, so the mean and std at those steps are NaN too (honest, never
-a mean over fewer folds).
+from the step of divergence on, and its final accuracy and metrics are NaN (undefined: it has no
+weights at the last step), so the mean and std there are NaN too (honest, never a mean over
+fewer folds).
 
 Bad input raises :class:`CrossValidationError` (a ValueError with a ``code`` from
 :data:`CV_MESSAGES` and the numbers its message cites), so the GUI words it per code.
@@ -35,6 +36,7 @@ uses the session's batch seed and initial network state.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -133,6 +135,16 @@ def fold_losses(trainer: Trainer, steps: int) -> tuple[np.ndarray, np.ndarray, f
     val[at[keep]] = arrays["validation_loss"][keep]
     last = trainer.history.last_row() or {}
     return train, val, float(last.get("validation_accuracy", np.nan))
+
+
+def _undefined_like(value):
+    """``value`` (a number, or nested dicts and lists of numbers) with every number NaN: the
+    final metrics of a fold that diverged before its last step."""
+    if isinstance(value, dict):
+        return {key: _undefined_like(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_undefined_like(v) for v in value]
+    return math.nan
 
 
 def _mean_std(values: list) -> tuple:
@@ -290,7 +302,11 @@ def run_cross_validation(session, k: int = K_DEFAULT, steps: int = 200, seed: in
             if progress is not None:
                 progress(f, step)
         train_loss[f], val_loss[f], val_accuracy[f] = fold_losses(trainer, steps)
-        metrics.append(split_metrics(fold, splits=("validation",))["validation"])
+        fold_metrics = split_metrics(fold, splits=("validation",))["validation"]
+        if diverged_at is not None:  # its final numbers are undefined, not its last finite ones
+            val_accuracy[f] = np.nan
+            fold_metrics = _undefined_like(fold_metrics)
+        metrics.append(fold_metrics)
         diverged.append(diverged_at)
     mean_metrics, std_metrics = _mean_std(metrics)
     std = {"train_loss": train_loss.std(axis=0, ddof=1), "val_loss": val_loss.std(axis=0, ddof=1),

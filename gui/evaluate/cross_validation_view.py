@@ -190,7 +190,8 @@ class CrossValidationView(QtWidgets.QWidget):
             mean, std = result.mean["val_loss"], result.std["val_loss"]
             n = _finite_prefix(mean, std)
             self.upper.setData(steps[:n], (mean + std)[:n])
-            self.lower.setData(steps[:n], (mean - std)[:n])
+            # a loss is ≥ 0: the band's lower edge stops at 0 (mean − std can dip below it)
+            self.lower.setData(steps[:n], np.maximum(mean - std, 0.0)[:n])
             self.mean_val.setData(steps, mean, connect="finite")
             self.mean_train.setData(steps, result.mean["train_loss"], connect="finite")
             self._fit_range(result)
@@ -242,8 +243,12 @@ class CrossValidationView(QtWidgets.QWidget):
             last = i == r.k
             labels.append(translate("CrossValidation", "mean ± std") if last
                           else translate("CrossValidation", "fold {0}").format(i + 1))
+            diverged_at = None if last else r.diverged[i]
             for j, value in enumerate(self._fold_values(None if last else i)):
-                if last:
+                if diverged_at is not None and j > 0:  # no final numbers: say why
+                    text = (translate("CrossValidation", "diverged at step {0}").format(
+                        diverged_at) if j == 1 else "–")
+                elif last:
                     text = mean_std_text(*value, decimals=1 if j == 0 else 3)
                 elif j == 0:
                     text = str(value)

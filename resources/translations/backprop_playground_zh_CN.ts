@@ -371,7 +371,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/evaluate/cross_validation_view.py" line="140"/>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="243"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="244"/>
         <source>mean ± std</source>
         <translation>均值 ± 标准差</translation>
     </message>
@@ -422,9 +422,14 @@ Restore the scene autosaved at {0}?</source>
         <translation>发散：第 {0} 折。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="244"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="245"/>
         <source>fold {0}</source>
         <translation>第 {0} 折</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="249"/>
+        <source>diverged at step {0}</source>
+        <translation>在第 {0} 步发散</translation>
     </message>
 </context>
 <context>
@@ -2553,35 +2558,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="397"/>
+        <location filename="../../gui/app_window/main_window.py" line="401"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="398"/>
+        <location filename="../../gui/app_window/main_window.py" line="402"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="402"/>
+        <location filename="../../gui/app_window/main_window.py" line="406"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="554"/>
+        <location filename="../../gui/app_window/main_window.py" line="558"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="561"/>
+        <location filename="../../gui/app_window/main_window.py" line="565"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="563"/>
+        <location filename="../../gui/app_window/main_window.py" line="567"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -2590,12 +2595,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="535"/>
+        <location filename="../../gui/app_window/main_window.py" line="539"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="538"/>
+        <location filename="../../gui/app_window/main_window.py" line="542"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -4136,47 +4141,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="104"/>
-        <location filename="../../gui/app_window/student_mode.py" line="108"/>
-        <location filename="../../gui/app_window/student_mode.py" line="209"/>
+        <location filename="../../gui/app_window/student_mode.py" line="107"/>
+        <location filename="../../gui/app_window/student_mode.py" line="111"/>
+        <location filename="../../gui/app_window/student_mode.py" line="212"/>
         <source>Student mode</source>
-        <extracomment>The panel of each settings section (view ids of the registry). &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
+        <extracomment>The panel of each settings section (view ids of the registry). view id -&gt; other actions that would show that view (Train ▸ Cross-validate… shows the Cross-validation view): hidden with the view&apos;s own toggle (add_view_action) &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="105"/>
+        <location filename="../../gui/app_window/student_mode.py" line="108"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="107"/>
+        <location filename="../../gui/app_window/student_mode.py" line="110"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="109"/>
+        <location filename="../../gui/app_window/student_mode.py" line="112"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="157"/>
+        <location filename="../../gui/app_window/student_mode.py" line="160"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="158"/>
+        <location filename="../../gui/app_window/student_mode.py" line="161"/>
         <source>The scene opened without its classroom locks, which are not valid:
 {0}</source>
         <translation>场景已打开，但其课堂锁定无效，未被应用：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="165"/>
+        <location filename="../../gui/app_window/student_mode.py" line="168"/>
         <source>This scene has classroom locks: View ▸ Student mode applies them</source>
         <translation>此场景带有课堂锁定：视图 ▸ 学生模式可应用它们</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="210"/>
+        <location filename="../../gui/app_window/student_mode.py" line="213"/>
         <source>Leave student mode?</source>
         <translation>退出学生模式？</translation>
     </message>
@@ -5347,52 +5352,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -5482,7 +5487,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -5715,92 +5720,91 @@ Restore the scene autosaved at {0}?</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5813,12 +5817,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

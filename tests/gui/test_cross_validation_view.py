@@ -127,3 +127,28 @@ def test_regression_table_shows_mse_mae_r2_of_each_fold(qtbot):
     assert rows[1][2:] == [fixed(m["mse"], 3), fixed(m["mae"], 3), fixed(m["r2"], 3)]
     assert rows[2][2] == (f"{result.mean['metrics']['mse']:.3f} ± "
                           f"{result.std['metrics']['mse']:.3f}")
+
+
+def test_a_diverged_fold_says_where_and_has_no_final_numbers(qtbot):
+    """η too large: folds diverge. Their final metrics are undefined (not those of their last
+    finite weights, ~1e20), the table says at which step, and the mean row is undefined."""
+    import math
+
+    from core.lessons import load_lesson
+    from gui.evaluate.cross_validation_view import CrossValidationView
+
+    result = run_cross_validation(load_lesson("linear-regression-large-lr"), 3, 300)
+    diverged = [f for f, step in enumerate(result.diverged) if step is not None]
+    assert diverged, "the lesson's η must make some fold diverge"
+    for f in diverged:
+        assert all(math.isnan(v) for v in (result.metrics[f]["mse"], result.metrics[f]["r2"]))
+    assert math.isnan(result.mean["metrics"]["mse"])
+    view = CrossValidationView()
+    qtbot.addWidget(view)
+    view.set_result(result)
+    rows = view.table_texts()
+    for f in diverged:
+        assert rows[f][2] == f"diverged at step {result.diverged[f]}"
+        assert rows[f][3:] == ["–", "–"]
+    assert rows[-1][2:] == ["–", "–", "–"]
+    assert (view.lower.yData >= 0).all()  # the band's lower edge stops at a loss of 0
