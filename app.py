@@ -130,6 +130,7 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
     if args.open_lesson and not args.workspace:
         window.lesson_bar.show_step_views()  # the step's views, in front of their tab groups
+        app.processEvents()
     if args.student:  # after the workspace's designed layout, which shows its own views
         window.student_mode.set_active(True)
         app.processEvents()
