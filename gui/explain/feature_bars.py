@@ -83,9 +83,32 @@ class FeatureBars(pg.PlotWidget):
             end = shown[i] + (spread[i] if shown[i] >= 0 else -spread[i])
             label.setAnchor((0.0, 0.5) if shown[i] >= 0 else (1.0, 0.5))
             label.setPos(end + (0.03 if shown[i] >= 0 else -0.03) * reach, rows[i])
+        self.plot_item.setYRange(-(d - 1) - 0.6 if d else -1, 0.6, padding=0)
+        self._reach = (shown, spread, d)
+        self._fit_x()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if hasattr(self, "labels") and not getattr(self, "closed", False):  # built, not closed
+            self._fit_x()  # the labels' room in data units depends on the width
+
+    def _fit_x(self) -> None:
+        """x range: the bars, plus room in pixels for every value label on its side of 0."""
+        shown, spread, d = getattr(self, "_reach", (np.zeros(0), np.zeros(0), 0))
         low = min(0.0, float(np.min(shown - spread))) if d else 0.0
         high = max(0.0, float(np.max(shown + spread))) if d else 1.0
-        pad = 0.7 * (high - low or 1.0)  # room for the value labels
-        self.plot_item.setXRange(low - (pad if low < 0 else 0.05 * pad),
-                                 high + (pad if high > 0 else 0.05 * pad), padding=0)
-        self.plot_item.setYRange(-(d - 1) - 0.6 if d else -1, 0.6, padding=0)
+        span = high - low or 1.0
+        metrics = QtGui.QFontMetrics(self.labels[0].textItem.font()) if d else None
+        left = right = 0
+        for i in range(d):
+            width = metrics.horizontalAdvance(self.labels[i].textItem.toPlainText()) + 12
+            if shown[i] >= 0:
+                right = max(right, width)
+            else:
+                left = max(left, width)
+        pixels = max(self.plot_item.vb.width(), 120.0)  # before the first layout: a guess
+        # data units per pixel u: span + (left + right)·u = pixels·u
+        free = pixels - left - right
+        unit = span / free if free > 0.25 * pixels else 4.0 * span / pixels
+        self.plot_item.setXRange(low - max(left * unit, 0.03 * span),
+                                 high + max(right * unit, 0.03 * span), padding=0)

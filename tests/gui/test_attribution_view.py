@@ -126,3 +126,22 @@ def test_window_wires_the_toggle_to_the_canvas(window, qtbot):
     assert window.step_views.saliency.enabled
     view.saliency.setChecked(False)
     assert not window.step_views.saliency.enabled
+
+
+@pytest.mark.parametrize("values", [[0.243, -0.0427], [-0.5, -0.01], [0.3, 0.001]])
+def test_every_value_label_lies_inside_its_chart(qtbot, values):
+    """The x range leaves room in pixels for the labels on both sides of 0 (a negative bar's
+    "−0.0427 ± 0.027" was cut at the left edge)."""
+    from gui.explain.feature_bars import FeatureBars
+
+    bars = FeatureBars()
+    qtbot.addWidget(bars)
+    bars.resize(460, 140)  # a chart of the Attributions view at 1440×900 (~330 px) and up
+    bars.show()
+    qtbot.waitExposed(bars)
+    bars.set_values(["bill_length_mm", "flipper_length_mm"], values, errors=[0.023, 0.027])
+    qtbot.wait(10)
+    box = bars.plot_item.vb.sceneBoundingRect()
+    for label in bars.labels[:2]:
+        rect = label.sceneBoundingRect()
+        assert box.left() <= rect.left() and rect.right() <= box.right(), (values, rect, box)
