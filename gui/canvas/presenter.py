@@ -13,6 +13,7 @@ from core.selected_sample import shown_sample
 from gui.canvas.data_canvas import DataCanvas, loss_size_factors
 from gui.canvas.marks import LegendEntry
 from gui.common import colors
+from gui.common.display_names import class_name
 from gui.common.i18n import translate
 from gui.common.number_format import number
 
@@ -293,12 +294,6 @@ class CanvasPresenter:
 
 
 # --------------------------------------------------------------------------- texts
-def class_name(session, k: int) -> str:
-    """Display name of class k: the imported name, else "class k" translated."""
-    names = session.class_names
-    if names is not None and 0 <= k < len(names):
-        return names[k]
-    return translate("DataCanvas", "class {0}").format(k)
 
 
 def legend_entries(session) -> list[LegendEntry]:

@@ -52,3 +52,14 @@ def display_name(code, labels: dict | None = None) -> str:
 def display_names(codes: Iterable) -> str:
     """Several display names, joined by ", " ("leaky ReLU, ReLU")."""
     return ", ".join(display_name(code) for code in codes)
+
+
+def class_name(session, k: int) -> str:
+    """Display name of class k of ``session``'s data: the imported name (penguin species), else
+    "class k" in the current language — the one rule for the canvas legend, the metrics view,
+    the attributions and cross-validation messages (``core.session.Session.class_label`` is
+    the English form for files)."""
+    names = session.class_names
+    if names is not None and 0 <= k < len(names):
+        return names[k]
+    return translate("DataCanvas", "class {0}").format(k)

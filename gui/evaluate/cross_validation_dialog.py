@@ -30,6 +30,7 @@ from core.cross_validation import (
     run_cross_validation,
 )
 from core.headless import MAX_STEPS
+from gui.common.display_names import class_name
 from gui.common.i18n import manager, translate
 from gui.common.workers import JobRunner, describe
 
@@ -54,7 +55,7 @@ def error_text(error: CrossValidationError, session) -> str:
     """The translated message of a cross-validation error code (class named by its label)."""
     values = dict(error.values)
     if "label" in values:
-        values["name"] = session.class_label(int(values["label"]))
+        values["name"] = class_name(session, int(values["label"]))
     return translate("CrossValidation", ERROR_TEXTS[error.code]).format(**values)
 
 

@@ -34,6 +34,7 @@ from core.metrics import (
     regression_metrics,
     report_classes,
 )
+from gui.common.display_names import class_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import fixed, number
 from gui.common.refresh import RefreshGate, connect_redraws
@@ -222,7 +223,7 @@ class MetricsView(QtWidgets.QWidget):
         session = c.session
         self._sync_splits(session)
         self.task, self.n_classes = task_of(session)
-        self.names = [session.class_label(k) for k in range(self.n_classes)]
+        self.names = [class_name(session, k) for k in range(self.n_classes)]
         self.split = split_outputs(session, self.current_split())
         self.report = self.regression = None
         if self.split is None:

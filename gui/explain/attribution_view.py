@@ -34,6 +34,7 @@ from core.attribution_report import (
 )
 from core.attributions import AttributionError
 from core.loss_surface import Cancelled
+from gui.common.display_names import class_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate, connect_redraws
@@ -307,6 +308,6 @@ class AttributionView(QtWidgets.QWidget):
 
     def _class_name(self, k: int) -> str:
         session = self.controller.session if self.controller is not None else None
-        if session is not None and session.class_names is not None:
-            return session.class_label(k)
-        return translate("Attributions", "class {0}").format(k)
+        if session is None:
+            return translate("DataCanvas", "class {0}").format(k)
+        return class_name(session, k)

@@ -85,3 +85,18 @@ def test_the_animation_caption_names_the_settings(window, chinese):
     caption = caption_for(controller)
     assert "圆形" in caption and "ReLU" in caption and "动量法" in caption
     assert not re.search(r"\b(circle|relu|momentum)\b", caption), caption
+
+
+def test_generated_classes_are_named_in_the_current_language_everywhere(window, chinese):
+    """One rule (gui.common.display_names.class_name): the metrics view said "class 0" where
+    the canvas legend said 类别 0."""
+    from gui.common.display_names import class_name
+
+    session = window.controller.session
+    assert session.class_names is None  # generated data: no imported names
+    assert class_name(session, 0) == "类别 0"
+    window.workspaces.apply("evaluate")
+    view = window.views["metrics"]
+    window.controller.run_steps(1)  # a redraw of the shown view
+    QtWidgets.QApplication.processEvents()
+    assert view.names[:2] == ["类别 0", "类别 1"]
