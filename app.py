@@ -82,16 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     for _ in range(max(0, args.steps or 0)):
         controller.trainer.step()
-    if offscreen:  # nobody can click a dialog offscreen: report it and close it
-        from gui.app_window.offscreen_dialogs import DialogAnswerer
-
-        app.installEventFilter(DialogAnswerer(app))
+    if offscreen:
+        return _offscreen_main(app, controller, args)
     window = MainWindow(controller)
     if args.size:
         window.resize(*args.size)
     window.show()
-    if offscreen:
-        return _offscreen_run(app, window, args)
     # autosave, crash recovery, saved geometry/layout (gui.files.scene_files / gui.files.autosave)
     window.scene_files.start(offer_recovery=not (args.no_recovery or args.file))
     window.workspaces.start()  # the last run's workspace and its layouts (QSettings)
@@ -107,6 +103,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.student:
         window.student_mode.set_active(True)
     return app.exec()
+
+
+def _offscreen_main(app, controller, args: argparse.Namespace) -> int:
+    """The window offscreen (``--screenshot`` / ``--layout-report``). Nobody can click a dialog
+    there, so each one is reported and closed for this run only: the answerer is removed again
+    (the application outlives the run when app.main is called in-process, e.g. by tests)."""
+    from gui.app_window.main_window import MainWindow
+    from gui.app_window.offscreen_dialogs import DialogAnswerer
+
+    answerer = DialogAnswerer(app)
+    app.installEventFilter(answerer)
+    try:
+        window = MainWindow(controller)
+        if args.size:
+            window.resize(*args.size)
+        window.show()
+        return _offscreen_run(app, window, args)
+    finally:
+        app.removeEventFilter(answerer)
+        answerer.deleteLater()
 
 
 def _offscreen_run(app, window, args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 import imageio.v3 as iio
 import numpy as np
 import pytest
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
@@ -204,6 +204,21 @@ def test_a_known_preset_still_opens_the_window(qapp, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert app.main(["--preset", "spiral3", "--screenshot", "s.png", "--no-recovery"]) == 0
     assert QtGui.QImage(str(tmp_path / "s.png")).width() > 100
+
+
+def test_dialogs_are_closed_for_the_offscreen_run_only(qapp, qtbot, tmp_path, monkeypatch):
+    """app.main in-process (as here) leaves the application running: a dialog shown after the
+    --screenshot run stays open (a leaked answerer closed a later test's progress dialog)."""
+    import app
+
+    monkeypatch.chdir(tmp_path)
+    assert app.main(["--screenshot", "s.png", "--no-recovery"]) == 0
+    dialog = QtWidgets.QDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(3):
+        qapp.processEvents()
+    assert dialog.isVisible()
 
 
 # -- the parser and the one-line report (gui/app_window/cli.py; core has no argparse) --------
