@@ -25,7 +25,7 @@ from typing import Any
 
 from core.attribution_report import explain_sample, summary_entry
 from core.attributions import AttributionError
-from core.cross_validation import CV_NAME, run_cross_validation
+from core.cross_validation import CV_NAME, make_folds, run_cross_validation
 from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
@@ -230,6 +230,7 @@ def run_cross_validation_headless(k: int, lesson: str | None = None,
     steps = _check_steps(steps)
     if steps < 1:
         raise ValueError("--steps must be at least 1 for --cv")
+    make_folds(session, k, session.data.seed)  # a bad k is refused before the folder is made
     folder = _export_dir(export_dir)
     result = run_cross_validation(session, k, steps)
     data: dict[str, Any] = {"lesson": lesson,

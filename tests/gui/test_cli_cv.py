@@ -81,6 +81,15 @@ def test_cv_errors_are_one_line_with_status_2(tmp_path):
     assert not (tmp_path / "cv.json").exists()
 
 
+def test_a_refused_k_creates_no_export_folder(tmp_path):
+    for k in ("1", "11"):
+        folder = tmp_path / f"out-{k}"
+        status, _out, err = _cli(["--lesson", "xor-hidden", "--export-dir", str(folder),
+                                  "--cv", k])
+        assert status == 2 and err.startswith("error: k must be"), err
+        assert not folder.exists()
+
+
 def test_app_main_with_cv_writes_the_figure_of_the_view(qapp, tmp_path, capsys):
     """``app.py --lesson ID --cv K``: cv.png is the Cross-validation view of the run."""
     import app
