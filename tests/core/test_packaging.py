@@ -119,3 +119,30 @@ def test_all_code_is_packaged_and_tooling_is_not_shipped():
     shipped = shipped_data(config)
     assert not [p for p in shipped if "screenshots" in p.parts or p.suffix in (".ts", ".py")]
     assert "resources.translations" not in packages  # its .py files are developer tools
+
+
+def bundle_resource_globs() -> list[str]:
+    """``RESOURCE_GLOBS`` of packaging/backprop-playground.spec (read with ast: the spec is
+    executed by PyInstaller only)."""
+    import ast
+
+    tree = ast.parse((ROOT / "packaging" / "backprop-playground.spec").read_text(
+        encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                getattr(target, "id", "") == "RESOURCE_GLOBS" for target in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError("the spec has no RESOURCE_GLOBS")
+
+
+def test_the_bundle_spec_ships_the_same_resources_as_the_wheel():
+    assert sorted(bundle_resource_globs()) == sorted(
+        setuptools_config()["package-data"]["resources"])
+
+
+def test_the_icons_are_package_data():
+    config = setuptools_config()
+    icons = {path.resolve() for path in (ROOT / "resources" / "icons").iterdir()
+             if path.suffix in (".png", ".svg")}
+    assert len(icons) == 9
+    assert missing_from_wheel(config, icons) == []
