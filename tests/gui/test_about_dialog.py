@@ -97,7 +97,7 @@ def test_about_is_chinese_in_zh_cn(qtbot):
         dialog.copy_system_info()
         texts.append(dialog.copied_label.text())
         names = {"Qt", "PySide6", "pyqtgraph", "NumPy", "MIT", "CC0", "Palmer", "Allison",
-                 "Alison", "Kristen", "penguins.csv", "https://allisonhorst.github.io/"
+                 "Alison", "Kristen", "Python", "penguins.csv", "https://allisonhorst.github.io/"
                  "palmerpenguins/"}
         left = [w for text in texts for w in english_words(text, names)]
         assert left == []
