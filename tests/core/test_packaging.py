@@ -121,8 +121,8 @@ def test_all_code_is_packaged_and_tooling_is_not_shipped():
     assert "resources.translations" not in packages  # its .py files are developer tools
 
 
-def bundle_resource_globs() -> list[str]:
-    """``RESOURCE_GLOBS`` of packaging/backprop-playground.spec (read with ast: the spec is
+def spec_constant(name: str):
+    """A literal constant of packaging/backprop-playground.spec (read with ast: the spec is
     executed by PyInstaller only)."""
     import ast
 
@@ -130,14 +130,21 @@ def bundle_resource_globs() -> list[str]:
         encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                getattr(target, "id", "") == "RESOURCE_GLOBS" for target in node.targets):
+                getattr(target, "id", "") == name for target in node.targets):
             return ast.literal_eval(node.value)
-    raise AssertionError("the spec has no RESOURCE_GLOBS")
+    raise AssertionError(f"the spec has no {name}")
 
 
 def test_the_bundle_spec_ships_the_same_resources_as_the_wheel():
-    assert sorted(bundle_resource_globs()) == sorted(
+    assert sorted(spec_constant("RESOURCE_GLOBS")) == sorted(
         setuptools_config()["package-data"]["resources"])
+
+
+def test_the_bundle_holds_the_resources_package_itself():
+    """resources_dir() imports "resources" by name: without the package's __init__ in the
+    bundle it is a namespace package and no lesson is found (the first build did that)."""
+    assert "resources" in spec_constant("HIDDEN_IMPORTS")
+    assert (ROOT / "resources" / "__init__.py").is_file()
 
 
 def test_the_icons_are_package_data():
