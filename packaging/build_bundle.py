@@ -1,4 +1,4 @@
-"""Build the standalone bundle: ``python packaging/build_bundle.py`` → ``dist/backprop-playground/``.
+"""Build the standalone bundle: ``python packaging/build_bundle.py`` → dist/backprop-playground/.
 
 Runs PyInstaller on ``packaging/backprop-playground.spec`` (one folder, windowed) from the
 repository root, with its work files in ``build/`` (both folders are git-ignored), then prints

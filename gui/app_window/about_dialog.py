@@ -8,8 +8,8 @@ read by the developers).
 from __future__ import annotations
 
 import numpy
-import PySide6
 import pyqtgraph
+import PySide6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 

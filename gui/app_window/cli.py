@@ -28,7 +28,8 @@ import sys
 
 from core.workspace_names import WORKSPACES
 
-__all__ = ["build_parser", "run_cli", "display_problem", "preset_names", "preset_name", "unknown_preset",
+__all__ = ["build_parser", "run_cli", "display_problem", "HEADLESS_HINT", "preset_names",
+           "preset_name", "unknown_preset",
            "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
            "lesson_id", "output_file", "PRESENTER_SCALES", "MIN_WINDOW"]
 

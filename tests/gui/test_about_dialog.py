@@ -5,8 +5,8 @@ program in their metadata."""
 import platform
 
 import numpy
-import PySide6
 import pyqtgraph
+import PySide6
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
