@@ -1,7 +1,8 @@
 """Render the app icon's PNGs from its SVG: ``python packaging/render_icons.py``.
 
 Reads ``resources/icons/backprop-playground.svg`` and writes
-``resources/icons/backprop-playground-<N>.png`` for every N in :data:`SIZES` with Qt's SVG
+``resources/icons/backprop-playground-<N>.png`` for every N in
+``gui.common.app_icon.ICON_SIZES`` (the sizes the app loads) with Qt's SVG
 renderer (``PySide6.QtSvg``, part of PySide6-Essentials), on a transparent background. The PNGs
 are committed (the app and the bundle load them; rendering needs no display: Qt's offscreen
 platform is used).
@@ -16,15 +17,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 SVG = ICONS / "backprop-playground.svg"
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def render(svg: Path = SVG, folder: Path = ICONS, sizes=SIZES) -> list[Path]:
-    """Write one PNG per size into ``folder``; returns their paths. RuntimeError when the SVG
-    cannot be read or a PNG cannot be written."""
+def render(svg: Path = SVG, folder: Path = ICONS, sizes=None) -> list[Path]:
+    """Write one PNG per size (default: every size of ``ICON_SIZES``) into ``folder``; returns
+    their paths. RuntimeError when the SVG cannot be read or a PNG cannot be written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtCore, QtGui
     from PySide6.QtSvg import QSvgRenderer
+
+    if sizes is None:
+        sys.path.insert(0, str(ROOT))
+        from gui.common.app_icon import ICON_SIZES as sizes
 
     _app = QtGui.QGuiApplication.instance() or QtGui.QGuiApplication([])
     renderer = QSvgRenderer(str(svg))

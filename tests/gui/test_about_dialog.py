@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from core import app_info
 from core.app_info import DATA_CREDITS, app_version, licence, software_text
-from gui.app_window.about_dialog import AboutDialog, library_versions
+from gui.app_window.about_dialog import DATA_NAMES, AboutDialog, library_versions
 from gui.common.app_icon import ICON_SIZES, app_icon, icon_png
 from gui.common.i18n import manager
 from gui.export.figures import export_pdf, export_png, export_svg
@@ -40,6 +40,7 @@ def test_about_shows_the_version_licence_credits_and_library_versions(about):
         assert credit.name in data and credit.licence in data and credit.authors in data
         assert str(credit.year) in data and credit.url in data
     assert "Palmer penguins" in data and "CC0" in data
+    assert set(DATA_NAMES) == {credit.name for credit in DATA_CREDITS}  # marked for lupdate
     libraries = label(about, "libraries")
     for name, number in (("Qt", QtCore.qVersion()), ("PySide6", PySide6.__version__),
                          ("pyqtgraph", pyqtgraph.__version__), ("NumPy", numpy.__version__)):
