@@ -16,6 +16,11 @@ That includes a ``--screenshot``/``--layout-report`` path that cannot be written
 is missing or read-only, or it is a folder): it is refused while parsing, before the window is
 built; a write that still fails later (a full disk) is one line and exit status 1.
 
+``--version`` prints ``core.app_info.version_line()`` and exits 0 (no Qt imported);
+``--install-desktop-entry`` / ``--uninstall-desktop-entry`` run
+``gui.app_window.desktop_entry.run_desktop_entry``; :func:`display_problem` says why the window
+cannot open (Linux without a display) before Qt would abort the process.
+
 Importing this module imports no Qt (and no NumPy: ``app.py`` sets the BLAS thread count
 first); the window, the figures and the engine are imported only when needed.
 """
