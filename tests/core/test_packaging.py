@@ -153,3 +153,24 @@ def test_the_icons_are_package_data():
              if path.suffix in (".png", ".svg")}
     assert len(icons) == 9
     assert missing_from_wheel(config, icons) == []
+
+
+def test_a_resources_namespace_package_is_a_clear_error(monkeypatch):
+    """A bundle without resources/__init__ made "resources" a namespace package: the old code
+    turned its MultiplexedPath's repr into a path, found no lesson, and --help failed with
+    "max() arg is an empty sequence"."""
+    from importlib.readers import MultiplexedPath
+
+    from core import resource_files
+
+    namespace = MultiplexedPath(str(ROOT / "resources"))
+    monkeypatch.setattr(resource_files, "files", lambda name: namespace)
+    try:
+        resources_dir()
+    except ModuleNotFoundError as error:
+        assert "'resources' package is not a folder with its __init__.py" in str(error)
+        assert error.name == "resources"
+    else:
+        raise AssertionError("no error for a namespace package")
+    monkeypatch.undo()
+    assert resources_dir() == ROOT / "resources"
