@@ -13,6 +13,11 @@ Window options:
   --student          open FILE in Student mode, with its classroom locks (needs FILE)
   --screenshot PATH  draw the window, save it as a PNG and exit (docs, CI)
   --layout-report JSON  save the layout report (gui.app_window.layout_report) and exit
+  --version          print "backprop-playground X.Y.Z" and exit (no Qt is imported)
+  --install-desktop-entry / --uninstall-desktop-entry   (Linux) the app in the desktop's menu,
+                     gui.app_window.desktop_entry
+On Linux without a display (no DISPLAY / WAYLAND_DISPLAY and no QT_QPA_PLATFORM) the window is
+not attempted: one line naming QT_QPA_PLATFORM=offscreen, exit 2 (Qt would abort the process).
 A --screenshot or --layout-report path whose folder is missing or read-only is refused before
 the window opens (one line, exit 2, like any bad argument); a write that fails later exits 1.
 
@@ -39,6 +44,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from gui.app_window.cli import (  # noqa: E402
     PRESENTER_SCALES,
     build_parser,
+    display_problem,
     preset_changes,
     preset_name,
     preset_names,
@@ -54,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from gui.app_window.desktop_entry import run_desktop_entry
+
+        return run_desktop_entry(install=args.install_desktop_entry)
     if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None:
         return run_headless(args)
     if args.student and not args.file:
@@ -64,10 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6 import QtWidgets
 
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
-    app.setApplicationName("Backprop Playground")
-    app.setOrganizationName("Backprop Playground")
-    app.setStyle("Fusion")
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        problem = display_problem(os.environ)
+        if problem:  # Qt would abort the process without a word
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
+        app = QtWidgets.QApplication(sys.argv[:1])
+    _set_identity(app)
 
     import pyqtgraph as pg
 
@@ -103,6 +117,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.student:
         window.student_mode.set_active(True)
     return app.exec()
+
+
+def _set_identity(app) -> None:
+    """Name, version, icon and desktop-file name of the application (core.app_info)."""
+    from core.app_info import APP_ID, APP_NAME, app_version
+    from gui.common.app_icon import app_icon
+
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(app_version().number)
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to backprop-playground.desktop
+    app.setWindowIcon(app_icon())
+    app.setStyle("Fusion")
 
 
 def _offscreen_main(app, controller, args: argparse.Namespace) -> int:

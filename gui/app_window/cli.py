@@ -16,6 +16,11 @@ That includes a ``--screenshot``/``--layout-report`` path that cannot be written
 is missing or read-only, or it is a folder): it is refused while parsing, before the window is
 built; a write that still fails later (a full disk) is one line and exit status 1.
 
+``--version`` prints ``core.app_info.version_line()`` and exits 0 (no Qt imported);
+``--install-desktop-entry`` / ``--uninstall-desktop-entry`` run
+``gui.app_window.desktop_entry.run_desktop_entry``; :func:`display_problem` says why the window
+cannot open (Linux without a display) before Qt would abort the process.
+
 Importing this module imports no Qt (and no NumPy: ``app.py`` sets the BLAS thread count
 first); the window, the figures and the engine are imported only when needed.
 """
@@ -28,7 +33,8 @@ import sys
 
 from core.workspace_names import WORKSPACES
 
-__all__ = ["build_parser", "run_cli", "preset_names", "preset_name", "unknown_preset",
+__all__ = ["build_parser", "run_cli", "display_problem", "HEADLESS_HINT", "preset_names",
+           "preset_name", "unknown_preset",
            "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
            "lesson_id", "output_file", "PRESENTER_SCALES", "MIN_WINDOW"]
 
@@ -148,6 +154,17 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
                              "overlaps, scrolling) and exit")
     window.add_argument("--no-recovery", action="store_true",
                         help="do not offer to restore the autosave after a crash")
+    install = parser.add_argument_group("installation (Linux desktops)")
+    entry = install.add_mutually_exclusive_group()
+    entry.add_argument("--install-desktop-entry", action="store_true",
+                       help="add the app and its icon to the desktop's menu (files under "
+                            "$XDG_DATA_HOME, by default ~/.local/share) and exit")
+    entry.add_argument("--uninstall-desktop-entry", action="store_true",
+                       help="remove exactly the files --install-desktop-entry wrote and exit")
+    from core.app_info import version_line
+
+    parser.add_argument("--version", action="version", version=version_line(),
+                        help="print the name and version and exit")
 
     def one_line_error(message: str):
         print(f"error: {' '.join(message.split())} (see --help)", file=sys.stderr)
@@ -210,6 +227,38 @@ def _run_cv(args, folder, export_figure, stdout, stderr) -> int:
     print(f"cross-validated {data['k']} folds × {data['steps']} steps, final validation loss "
           f"{final}; wrote {', '.join(data['files'])} to {folder}", file=stdout)
     return 0
+
+
+#: The variable a headless run sets; named in the no-display message.
+HEADLESS_HINT = "QT_QPA_PLATFORM=offscreen"
+
+
+def display_problem(environ, platform: str = sys.platform) -> str:
+    """Why the window cannot open here (one line naming ``QT_QPA_PLATFORM=offscreen`` for
+    headless use), or "" when it can. Only Linux is checked: without a display Qt's xcb or
+    wayland platform aborts the whole process (exit status 134, a core dump) before Python can
+    say anything. ``environ`` is a mapping like ``os.environ``; the platform of
+    ``QT_QPA_PLATFORM`` (the part before ":") decides which display is needed: xcb needs
+    ``DISPLAY``, wayland needs ``WAYLAND_DISPLAY``, none given needs either; others (offscreen,
+    vnc, eglfs, …) need none."""
+    if not platform.startswith("linux"):
+        return ""
+    qpa = (environ.get("QT_QPA_PLATFORM") or "").split(":")[0].strip().lower()
+    has_x = bool(environ.get("DISPLAY"))
+    has_wayland = bool(environ.get("WAYLAND_DISPLAY"))
+    if qpa == "xcb":
+        missing = "" if has_x else "DISPLAY is not set"
+    elif qpa.startswith("wayland"):
+        missing = "" if has_wayland else "WAYLAND_DISPLAY is not set"
+    elif qpa:
+        missing = ""
+    else:
+        missing = "" if has_x or has_wayland else "neither DISPLAY nor WAYLAND_DISPLAY is set"
+    if not missing:
+        return ""
+    return (f"no display to open the window on ({missing}). For headless use, set "
+            f"{HEADLESS_HINT} (e.g. with --screenshot PNG), or train without a window with "
+            f"--lesson ID --export-dir DIR (see --help)")
 
 
 def preset_names() -> list[str]:

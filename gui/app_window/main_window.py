@@ -28,7 +28,9 @@ from gui.controller import PENALTY_SETTINGS, TrainingController
 from gui.canvas.drawing import DrawingController
 from gui.common.i18n import translate
 from gui.common.refresh import RefreshGate
+from gui.app_window.about_dialog import AboutDialog
 from gui.app_window.recording import record_training
+from gui.common.app_icon import app_icon
 from gui.classroom.lesson_bar import LessonBar
 from gui.classroom.lessons_menu import LessonsMenu
 from gui.classroom.predict_reveal import PredictReveal
@@ -94,6 +96,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.loss_curve = self.views["loss_curve"]
         self.loss_surface = self.views["loss_surface"]  # the presenter of its view
 
+        self.setWindowIcon(app_icon())  # also the application's (app.main), for other windows
+        self.about_dialog: AboutDialog | None = None
         # --- central: the CJK-font notice, the divergence banner, the canvas
         self.presenter = CanvasPresenter(self.canvas)
         self.font_notice = FontNotice()
@@ -279,6 +283,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.help_menu = help_menu = bar.addMenu("&Help")
         self.shortcuts_action = help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
         self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))
+        help_menu.addSeparator()
+        self.about_action = help_menu.addAction("About Backprop Playground", self.show_about)
+        self.about_action.setMenuRole(QtGui.QAction.MenuRole.AboutRole)  # macOS: app menu
 
     def _connect(self) -> None:
         c = self.controller
@@ -439,6 +446,16 @@ class MainWindow(QtWidgets.QMainWindow):
                 title = docks.get(bar.tabData(i))
                 if title is not None and bar.tabText(i) != title:
                     bar.setTabText(i, title)
+
+    def show_about(self) -> AboutDialog:
+        """Help ▸ About (gui.app_window.about_dialog), modeless; a new one each time, in the
+        current language."""
+        if self.about_dialog is not None:
+            self.about_dialog.close()
+            self.about_dialog.deleteLater()
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.show()
+        return self.about_dialog
 
     def show_shortcuts(self) -> None:
         """Help ▸ Shortcuts: the table of gui/classroom/shortcuts.py (the same one that set the keys)."""

@@ -27,6 +27,7 @@ import pyqtgraph.exporters  # noqa: F401  (registers pg.exporters.ImageExporter 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtSvg import QSvgGenerator
 
+from core.app_info import software_text
 from gui.common.i18n import translate
 from gui.common.number_format import number
 from gui.export.svg_fixes import closepath_tolerant_svg_exporter, finish_svg
@@ -273,6 +274,8 @@ def _save_image(image: QtGui.QImage, path: str, default_format: str = "PNG") -> 
     if fmt.lower().encode() not in [bytes(f).lower() for f in
                                     QtGui.QImageWriter.supportedImageFormats()]:
         fmt = default_format
+    if fmt == "PNG":  # a tEXt chunk naming the program (PNG's "Software" keyword)
+        image.setText("Software", software_text())
     with atomic_path(path) as tmp:
         if not image.save(tmp, fmt):
             raise ExportError(translate(
@@ -330,7 +333,7 @@ def _qt_svg(paint, size: QtCore.QSizeF, title: str) -> str:
     generator.setViewBox(QtCore.QRectF(QtCore.QPointF(0, 0), size))
     generator.setResolution(96)
     generator.setTitle(title)
-    generator.setDescription("Backprop Playground")
+    generator.setDescription(software_text())
     painter = QtGui.QPainter(generator)
     try:
         paint(painter)
@@ -405,7 +408,7 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
         writer.setPageSize(page)
         writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0), QtGui.QPageLayout.Unit.Point)
         writer.setTitle(os.path.basename(path))
-        writer.setCreator("Backprop Playground")
+        writer.setCreator(software_text())
         painter = QtGui.QPainter()
         if not painter.begin(writer):
             raise ExportError(translate(

@@ -26,6 +26,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", "<span style='color:#0072B2; white-space:nowrap'>━&nbsp;t\u2060r\u2060a\u2060i\u2060n</span> &nbsp;<span style='color:#E69F00; white-space:nowrap'>━&nbsp;v\u2060a\u2060l\u2060i\u2060d\u2060a\u2060t\u2060i\u2060o\u2060n</span> &nbsp;<span style='color:#D55E00; white-space:nowrap'>━&nbsp;t\u2060e\u2060s\u2060t</span> &nbsp;<span style='color:#009E73; white-space:nowrap'>━&nbsp;a\u2060c\u2060c\u2060u\u2060r\u2060a\u2060c\u2060y</span>"),
     QT_TRANSLATE_NOOP("ui", "<span style='color:#0072B2; white-space:nowrap'>━&nbsp;t\u2060r\u2060a\u2060i\u2060n</span> &nbsp;<span style='color:#E69F00; white-space:nowrap'>━&nbsp;v\u2060a\u2060l\u2060i\u2060d\u2060a\u2060t\u2060i\u2060o\u2060n</span> &nbsp;<span style='color:#D55E00; white-space:nowrap'>━&nbsp;t\u2060e\u2060s\u2060t</span> &nbsp;<span style='color:rgba(0,114,178,0.6); white-space:nowrap'>━&nbsp;m\u2060i\u2060n\u2060i\u2060-\u2060b\u2060a\u2060t\u2060c\u2060h</span> &nbsp;<span style='color:#009E73; white-space:nowrap'>━&nbsp;a\u2060c\u2060c\u2060u\u2060r\u2060a\u2060c\u2060y</span>"),
     QT_TRANSLATE_NOOP("ui", 'A weight clicked in the network diagram becomes the horizontal axis; the previous one moves to the vertical'),
+    QT_TRANSLATE_NOOP("ui", 'About Backprop Playground'),
     QT_TRANSLATE_NOOP("ui", 'Activation of every hidden layer, or one name per hidden layer.'),
     QT_TRANSLATE_NOOP("ui", 'Activation:'),
     QT_TRANSLATE_NOOP("ui", 'Adam β₁:'),

@@ -119,3 +119,58 @@ def test_all_code_is_packaged_and_tooling_is_not_shipped():
     shipped = shipped_data(config)
     assert not [p for p in shipped if "screenshots" in p.parts or p.suffix in (".ts", ".py")]
     assert "resources.translations" not in packages  # its .py files are developer tools
+
+
+def spec_constant(name: str):
+    """A literal constant of packaging/backprop-playground.spec (read with ast: the spec is
+    executed by PyInstaller only)."""
+    import ast
+
+    tree = ast.parse((ROOT / "packaging" / "backprop-playground.spec").read_text(
+        encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                getattr(target, "id", "") == name for target in node.targets):
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"the spec has no {name}")
+
+
+def test_the_bundle_spec_ships_the_same_resources_as_the_wheel():
+    assert sorted(spec_constant("RESOURCE_GLOBS")) == sorted(
+        setuptools_config()["package-data"]["resources"])
+
+
+def test_the_bundle_holds_the_resources_package_itself():
+    """resources_dir() imports "resources" by name: without the package's __init__ in the
+    bundle it is a namespace package and no lesson is found (the first build did that)."""
+    assert "resources" in spec_constant("HIDDEN_IMPORTS")
+    assert (ROOT / "resources" / "__init__.py").is_file()
+
+
+def test_the_icons_are_package_data():
+    config = setuptools_config()
+    icons = {path.resolve() for path in (ROOT / "resources" / "icons").iterdir()
+             if path.suffix in (".png", ".svg")}
+    assert len(icons) == 9
+    assert missing_from_wheel(config, icons) == []
+
+
+def test_a_resources_namespace_package_is_a_clear_error(monkeypatch):
+    """A bundle without resources/__init__ made "resources" a namespace package: the old code
+    turned its MultiplexedPath's repr into a path, found no lesson, and --help failed with
+    "max() arg is an empty sequence"."""
+    from importlib.readers import MultiplexedPath
+
+    from core import resource_files
+
+    namespace = MultiplexedPath(str(ROOT / "resources"))
+    monkeypatch.setattr(resource_files, "files", lambda name: namespace)
+    try:
+        resources_dir()
+    except ModuleNotFoundError as error:
+        assert "'resources' package is not a folder with its __init__.py" in str(error)
+        assert error.name == "resources"
+    else:
+        raise AssertionError("no error for a namespace package")
+    monkeypatch.undo()
+    assert resources_dir() == ROOT / "resources"
