@@ -284,11 +284,11 @@ def _raw_stages(net, grid: np.ndarray, points: np.ndarray) -> list[tuple]:
     """(kind, layer, activation, grid values, point values) of every stage after "plane"."""
     lines, samples, _ = grid.shape
     n_grid = lines * samples
-    stacked = np.concatenate([grid.reshape(n_grid, -1), points], axis=0)
+    stacked = np.concatenate([grid.reshape(n_grid, grid.shape[2]), points], axis=0)
     fp = net.forward(stacked, training=False)
 
     def split(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return values[:n_grid].reshape(lines, samples, -1), values[n_grid:]
+        return values[:n_grid].reshape(lines, samples, values.shape[1]), values[n_grid:]
 
     stages = [("input", 0, None, *split(fp.activations[0]))]
     for l in range(net.n_hidden):
