@@ -34,6 +34,11 @@ SUB_STEPS = 24
 #: Milliseconds between animation frames (about 25 frames per second; a stage per second).
 FRAME_MS = 40
 GRID_PEN = (90, 90, 90, 150)
+#: The view range is kept while the drawing fills at least this share of it along each axis
+#: (and fits inside): small moves after a training step do not rescale the axes, whose text
+#: is the costliest part of a repaint.
+KEEP_RANGE_FILL = 0.6
+RANGE_PADDING = 0.05
 LINE_PEN = "#202020"
 #: The projection chooser's entries: (request code, English label).
 CHOICES = (("pca", "Principal components"), ("output", "Output direction"),
@@ -70,6 +75,8 @@ class HiddenSpaceView(QtWidgets.QWidget):
         plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.setAspectLocked(True)
+        plot.disableAutoRange()  # _fit_range: rescaled only when the drawing outgrows it
+        self._range: tuple[float, float, float, float] | None = None
         plot.showGrid(x=False, y=False)
         self.grid_item = pg.PlotDataItem(pen=pg.mkPen(GRID_PEN, width=1), connect="finite")
         plot.addItem(self.grid_item)
@@ -207,10 +214,34 @@ class HiddenSpaceView(QtWidgets.QWidget):
         self.grid_item.setData(x, y, connect="finite")
         for (train, held_out), filled, hollow in zip(self._classes, self.train_items,
                                                      self.held_out_items, strict=True):
-            filled.setData(pos=points_2d[train])
-            hollow.setData(pos=points_2d[held_out])
+            # items of absent classes are hidden: each shown item costs a paint
+            for item, indices in ((filled, train), (hollow, held_out)):
+                item.setVisible(indices.size > 0)
+                if indices.size:
+                    item.setData(pos=points_2d[indices])
+        self._fit_range(grid_2d, points_2d)
         self._place_line()
         self._show_texts()
+
+    def _fit_range(self, grid_2d: np.ndarray, points_2d: np.ndarray) -> None:
+        """Show all the grid and points: keep the current range while they fit inside it and
+        fill at least KEEP_RANGE_FILL of it along each axis, else fit it to them."""
+        both = np.concatenate([grid_2d.reshape(-1, 2), points_2d])
+        low, high = both.min(axis=0), both.max(axis=0)
+        span = np.maximum(high - low, 1e-9 * max(1.0, float(np.max(np.abs(both)))))
+        if self._range is not None:
+            x0, x1, y0, y1 = self._range
+            inside = x0 <= low[0] and high[0] <= x1 and y0 <= low[1] and high[1] <= y1
+            if inside and span[0] >= KEEP_RANGE_FILL * (x1 - x0) \
+                    and span[1] >= KEEP_RANGE_FILL * (y1 - y0):
+                return
+        if span[1] <= 1e-9 * span[0]:  # drawn on a line: some height for the points
+            span[1] = 0.25 * span[0]
+            low[1], high[1] = -0.5 * span[1], 0.5 * span[1]
+        pad = RANGE_PADDING * span
+        self._range = (low[0] - pad[0], high[0] + pad[0], low[1] - pad[1], high[1] + pad[1])
+        self.plot_widget.getPlotItem().getViewBox().setRange(
+            xRange=self._range[:2], yRange=self._range[2:], padding=0)
 
     def _place_line(self) -> None:
         space = self.space
