@@ -141,7 +141,7 @@ VIEWS = ViewRegistry((
              dock_area=RIGHT, tab_with="loss_curve", visible=False, shortcut="Ctrl+Shift+H",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the hidden space"),
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Hidden space"), export_rank=8,
-             export_target=lambda view: view.plot_widget, headless_size=(700, 640),
+             export_target=lambda view: view.figure, headless_size=(700, 640),
              redraws_on=HiddenSpaceView.REDRAWS_ON, gate=_view_gate),
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
