@@ -410,8 +410,8 @@ def plane_grid(extent, dim: int, lines: int = DEFAULT_LINES,
                samples: int = DEFAULT_SAMPLES) -> np.ndarray:
     """The raw grid over ``extent = (x_min, x_max, y_min, y_max)``: for 2-D inputs
     ``grid_lines(extent, lines, samples)`` (2·lines, samples, 2); for 1-D inputs the x axis as
-    one line of (lines − 1)·(samples − 1)/2 + 1 samples ≥ 2, shape (1, m, 1) (the input plane is
-    a line). ValueError as ``grid_lines``, or for dim not 1 or 2."""
+    one line of m = max(2, (lines − 1)·(samples − 1)//2 + 1) samples, shape (1, m, 1) (the
+    input plane is a line). ValueError as ``grid_lines``, or for dim not 1 or 2."""
     grid = grid_lines(extent, lines, samples)
     if dim == 2:
         return grid

@@ -21,6 +21,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.hidden_space import HiddenSpace, session_hidden_space
 from core.plane_grid import polylines_to_path
@@ -41,8 +42,9 @@ KEEP_RANGE_FILL = 0.6
 RANGE_PADDING = 0.05
 LINE_PEN = "#202020"
 #: The projection chooser's entries: (request code, English label).
-CHOICES = (("pca", "Principal components"), ("output", "Output direction"),
-           ("neurons", "Two neurons"))
+CHOICES = (("pca", QT_TRANSLATE_NOOP("HiddenSpace", "Principal components")),
+           ("output", QT_TRANSLATE_NOOP("HiddenSpace", "Output direction")),
+           ("neurons", QT_TRANSLATE_NOOP("HiddenSpace", "Two neurons")))
 HELD_OUT_WIDTH = 1.6
 
 
@@ -152,19 +154,19 @@ class HiddenSpaceView(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ texts
     def retranslate(self, _language: str = "") -> None:
-        self.play_button.setText(translate(texts.CONTEXT, "Play"))
-        self.play_button.setToolTip(translate(texts.CONTEXT, "Move through the stages"))
-        self.slider.setToolTip(translate(texts.CONTEXT, "Stage: the input, then Wa + b and f "
-                                                        "of each hidden layer"))
-        self.projection_label.setText(translate(texts.CONTEXT, "Projection:"))
+        self.play_button.setText(translate("HiddenSpace", "Play"))
+        self.play_button.setToolTip(translate("HiddenSpace", "Move through the stages"))
+        self.slider.setToolTip(translate("HiddenSpace", "Stage: the input, then Wa + b and f "
+                                                         "of each hidden layer"))
+        self.projection_label.setText(translate("HiddenSpace", "Projection:"))
         with QtCore.QSignalBlocker(self.projection_combo):
             index = self.projection_combo.currentIndex()
             self.projection_combo.clear()
             for code, label in CHOICES:
-                self.projection_combo.addItem(translate(texts.CONTEXT, label), code)
+                self.projection_combo.addItem(translate("HiddenSpace", label), code)
             self.projection_combo.setCurrentIndex(max(index, 0))
         for spin, axis in zip(self.neuron_spins, ("x", "y"), strict=True):
-            spin.setPrefix(translate(texts.CONTEXT, "neuron ({0}) ").format(axis))
+            spin.setPrefix(translate("HiddenSpace", "neuron ({0}) ").format(axis))
         self._show_texts()
 
     # ------------------------------------------------------------------ data
@@ -279,13 +281,13 @@ class HiddenSpaceView(QtWidgets.QWidget):
             self._show_chooser(None)
             return
         self.stage_label.setText(texts.stage_name(stage, self._dim))
-        self.count_label.setText(translate(texts.CONTEXT, "stage {0} of {1}").format(
+        self.count_label.setText(translate("HiddenSpace", "stage {0} of {1}").format(
             int(round(self.t)) + 1, len(space.stages)))
         self.caption.setText(texts.projection_text(stage))
         at_last = self.slider.value() == self.slider.maximum()
         self.line_label.setText(texts.line_text(space.decision_line.status) if at_last
-                                else translate(texts.CONTEXT, "The output's decision line is "
-                                                              "drawn in the last stage."))
+                                else translate("HiddenSpace", "The output's decision line is "
+                                                               "drawn in the last stage."))
         self._show_chooser(stage)
 
     def _show_chooser(self, stage) -> None:

@@ -256,8 +256,8 @@ def test_after_the_xor_lesson_one_line_separates_the_classes_in_the_last_stage()
     """The xor-hidden lesson's claim (Goodfellow et al. 2016, §6.1), checked on what the view
     draws: the output layer's own line in the last stage's drawn coordinates puts every
     training point on its class's side."""
-    from core.lessons import get_lesson, load_lesson
     from core.lesson_outcomes import train
+    from core.lessons import get_lesson, load_lesson
 
     session = load_lesson("xor-hidden")
     train(session, get_lesson("xor-hidden").expect["steps"])

@@ -15,8 +15,8 @@ from core.plane_grid import polylines_to_path
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings
 from gui.canvas.presenter import CanvasPresenter
-from gui.hidden_space.view import SUB_STEPS
 from gui.hidden_space.texts import percent
+from gui.hidden_space.view import SUB_STEPS
 
 
 def _shown(window, qtbot):
