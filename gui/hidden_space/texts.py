@@ -55,7 +55,7 @@ def projection_text(stage: Stage) -> str:
     else:
         text = translate("HiddenSpace",
                          "x along the output's weights, y across them ({0} values)").format(width)
-    return f"{text}; {explained}"
+    return translate("HiddenSpace", "{0}; {1}").format(text, explained)
 
 
 def line_text(status: str) -> str:

@@ -58,7 +58,7 @@ class HiddenSpaceView(QtWidgets.QWidget):
     def __init__(self, controller, extent: Callable, offscreen: bool = False,
                  parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(300, 240)
+        self.setMinimumSize(280, 170)  # tabbed with the loss curve: no taller than its group
         self.controller = controller
         self.extent = extent
         self.offscreen = offscreen
@@ -73,7 +73,7 @@ class HiddenSpaceView(QtWidgets.QWidget):
         self.stage_label.setFont(font)
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setBackground("w")
-        self.plot_widget.setMinimumSize(200, 150)
+        self.plot_widget.setMinimumSize(160, 80)
         plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.setAspectLocked(True)
@@ -102,10 +102,14 @@ class HiddenSpaceView(QtWidgets.QWidget):
         self.play_button.toggled.connect(self._play_toggled)
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setRange(0, 0)
+        self.slider.setMinimumWidth(80)
         self.slider.valueChanged.connect(self._slider_moved)
         self.count_label = QtWidgets.QLabel()
         self.projection_label = QtWidgets.QLabel()
         self.projection_combo = QtWidgets.QComboBox()
+        self.projection_combo.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.projection_combo.setMinimumContentsLength(12)
         self.projection_combo.activated.connect(self._projection_chosen)
         self.neuron_spins = [QtWidgets.QSpinBox(), QtWidgets.QSpinBox()]
         for spin in self.neuron_spins:
@@ -116,22 +120,23 @@ class HiddenSpaceView(QtWidgets.QWidget):
         self.line_label = QtWidgets.QLabel()
         self.line_label.setWordWrap(True)
 
-        stage_row = QtWidgets.QHBoxLayout()
-        stage_row.addWidget(self.play_button)
-        stage_row.addWidget(self.slider, 1)
-        stage_row.addWidget(self.count_label)
-        choice_row = QtWidgets.QHBoxLayout()
-        choice_row.addWidget(self.projection_label)
-        choice_row.addWidget(self.projection_combo)
+        # compact: tabbed with the loss curve the view may get ~240 px of height
+        controls = QtWidgets.QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.projection_label)
+        controls.addWidget(self.projection_combo)
         for spin in self.neuron_spins:
-            choice_row.addWidget(spin)
-        choice_row.addStretch(1)
+            controls.addWidget(spin)
         #: the exported figure: stage name, plot and captions (not the controls)
         self.figure = QtWidgets.QWidget()
+        title = QtWidgets.QHBoxLayout()
+        title.addWidget(self.stage_label, 1)
+        title.addWidget(self.count_label)
         figure = QtWidgets.QVBoxLayout(self.figure)
         figure.setContentsMargins(0, 0, 0, 0)
-        figure.setSpacing(3)
-        figure.addWidget(self.stage_label)
+        figure.setSpacing(2)
+        figure.addLayout(title)
         figure.addWidget(self.plot_widget, 1)
         figure.addWidget(self.caption)
         figure.addWidget(self.line_label)
@@ -139,8 +144,7 @@ class HiddenSpaceView(QtWidgets.QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
         layout.addWidget(self.figure, 1)
-        layout.addLayout(stage_row)
-        layout.addLayout(choice_row)
+        layout.addLayout(controls)
 
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(FRAME_MS)
