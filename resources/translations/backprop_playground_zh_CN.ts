@@ -1355,6 +1355,11 @@ Restore the scene autosaved at {0}?</source>
         <translation>x 沿输出层的权重方向，y 与之垂直（{0} 个值）</translation>
     </message>
     <message>
+        <location filename="../../gui/hidden_space/texts.py" line="58"/>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
         <location filename="../../gui/hidden_space/texts.py" line="64"/>
         <source>Line: the output&apos;s decision boundary (exact)</source>
         <translation>直线：输出层的决策边界（精确）</translation>
@@ -1406,38 +1411,38 @@ Restore the scene autosaved at {0}?</source>
         <translation>两个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="157"/>
+        <location filename="../../gui/hidden_space/view.py" line="161"/>
         <source>Play</source>
         <extracomment>the exported figure: stage name, plot and captions (not the controls)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="158"/>
+        <location filename="../../gui/hidden_space/view.py" line="162"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="159"/>
+        <location filename="../../gui/hidden_space/view.py" line="163"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="161"/>
+        <location filename="../../gui/hidden_space/view.py" line="165"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="169"/>
+        <location filename="../../gui/hidden_space/view.py" line="173"/>
         <source>neuron ({0}) </source>
         <translation>神经元（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="284"/>
+        <location filename="../../gui/hidden_space/view.py" line="288"/>
         <source>stage {0} of {1}</source>
         <translation>第 {0} 阶段，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="289"/>
+        <location filename="../../gui/hidden_space/view.py" line="293"/>
         <source>The output&apos;s decision line is drawn in the last stage.</source>
         <translation>输出层的决策直线画在最后一个阶段。</translation>
     </message>
