@@ -70,6 +70,9 @@ METRICS: dict[str, str] = {
     "stable_learning_rate": "2 / λ_max: the largest η for which gradient descent on the "
                             "linear model's mse converges",
     "best_line_accuracy": "training accuracy of the best straight line (binary, 2 inputs)",
+    "hidden_space_separated": "share of the training points on their class's side of the "
+                              "output's decision line in the hidden-space view's last stage "
+                              "(two classes)",
     "n_validation": "number of validation points",
     "validation_loss": "data loss of the final parameters on the validation set",
     "validation_accuracy": "accuracy of the final parameters on the validation set (0–1)",

@@ -29,6 +29,10 @@ NaN where undefined, e.g. accuracy for regression):
   ``predicted_classes`` — number of distinct classes the final network predicts for them;
 * ``best_line_accuracy`` — ``core.linear_models.best_line_accuracy`` on the training points
   (2 inputs, 2 classes); costly, so measured only when asked for (``include``);
+* ``hidden_space_separated`` — share of the training points on their class's side of the
+  output's decision line, drawn in the last stage of the hidden-space view with its default
+  projection (``core.hidden_space``; class 1 where the line's function is > 0); NaN without
+  such a line (regression, three or more classes, non-finite numbers);
 * ``validation_loss``, ``validation_accuracy`` — as the train and test ones, on the validation
   points (NaN without them); ``best_validation_step`` and ``validation_loss_rise`` — the
   trainer's best validation step (``core.early_stopping``) and the final validation loss ÷ its
@@ -55,6 +59,7 @@ import numpy as np
 from core.attribution_report import explain_sample
 from core.attributions import AttributionError
 from core.evaluation import split_metrics, task_of
+from core.hidden_space import hidden_space
 from core.lesson_claims import COSTLY_METRICS, check_claims
 from core.lesson_steps import StepOutcome, run_lesson_steps
 from core.lessons import get_lesson, list_lessons, load_lesson
@@ -149,6 +154,20 @@ def _class_metrics(session, include) -> dict[str, float]:
             and session.n_classes == 2:
         out["best_line_accuracy"] = best_line_accuracy(session.X_train, labels)[0]
     return out
+
+
+def _hidden_space_separated(session) -> float:
+    """hidden_space_separated (see the module docstring)."""
+    labels = _class_labels(session, session.y_train)
+    if labels is None or labels.size == 0:
+        return math.nan
+    no_grid = np.empty((0, 2, session.X_train.shape[1]))
+    space = hidden_space(session.net, no_grid, session.X_train)
+    line = space.decision_line
+    if space.status != "ok" or line.coefficients is None:
+        return math.nan
+    side = line.side(space.stages[-1].points_2d)
+    return float(np.mean((side > 0) == (labels == 1)))
 
 
 def _validation_metrics(session) -> dict[str, Any]:
@@ -255,6 +274,7 @@ def measure(session, include=(), *, threshold: float = DEFAULT_THRESHOLD,
         "n_train": int(session.X_train.shape[0]),
         "n_parameters": int(net.n_params),
         **_class_metrics(session, include),
+        "hidden_space_separated": _hidden_space_separated(session),
         "first_layer_grad_ratio": ratio,
         "first_layer_weight_change": _first_layer_change(session),
         "loss_increase_fraction": increase,

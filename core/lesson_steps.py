@@ -75,7 +75,7 @@ CHANGES = ("up", "down")
 #: The metric a ``change`` may compare besides :data:`core.lesson_claims.METRICS`.
 PARAMETER_METRIC = "parameter"
 VIEW_IDS = ("canvas", "loss_curve", "loss_surface", "network", "inspector", "gradient_norms",
-            "weights", "metrics", "attributions")
+            "weights", "metrics", "attributions", "hidden_space")
 SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter")
 STEP_KEYS = ("text", "setup", "action", "predict", "claims")
 MAX_STEPS_PER_LESSON = 20

@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from gui.app_window.workspaces import Cell, Column, Layout
 from gui.canvas.data_canvas import DataCanvas
+from gui.canvas.presenter import CanvasPresenter
 from gui.charts.gradient_norms import GradientNorms
 from gui.charts.loss_curve import LossCurve
 from gui.charts.weight_heatmaps import WeightHeatmaps
@@ -21,6 +22,7 @@ from gui.diagram.network_diagram import NetworkDiagram
 from gui.evaluate.cross_validation_view import CrossValidationView
 from gui.evaluate.metrics_view import MetricsView
 from gui.explain.attribution_view import AttributionView
+from gui.hidden_space.view import HiddenSpaceView
 from gui.inspector.widget import Inspector, inspector_actions
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
@@ -60,6 +62,11 @@ def _diagram(controller, context: ViewContext) -> NetworkDiagram:
     if context.offscreen:
         diagram.set_animation_ms(0)
     return diagram
+
+
+def _hidden_space(controller, context: ViewContext) -> HiddenSpaceView:
+    # the grid covers the canvas's extent (one owner: the canvas presenter's range rule)
+    return HiddenSpaceView(controller, CanvasPresenter.needed_range, offscreen=context.offscreen)
 
 
 def _view_gate(view):
@@ -130,6 +137,12 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=7,
              export_target=AttributionView.figure_part, headless_size=(900, 820),
              redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
+    ViewSpec("hidden_space", QT_TRANSLATE_NOOP("ui", "Hidden space"), _hidden_space,
+             dock_area=RIGHT, tab_with="loss_curve", visible=False, shortcut="Ctrl+Shift+H",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the hidden space"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Hidden space"), export_rank=8,
+             export_target=lambda view: view.figure, headless_size=(700, 640),
+             redraws_on=HiddenSpaceView.REDRAWS_ON, gate=_view_gate),
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…

@@ -125,9 +125,11 @@ class CanvasPresenter:
             self.draw_prediction(*self._last_prediction)
 
     # ------------------------------------------------------------------ ranges
-    def needed_range(self, session) -> tuple[tuple[float, float], tuple[float, float]]:
+    @staticmethod
+    def needed_range(session) -> tuple[tuple[float, float], tuple[float, float]]:
         """The data range that shows every point: ±6 for generated-scale data (inside ±6 and
-        spanning at least MIN_GENERATED_SPAN), else the data's bounding box plus a margin."""
+        spanning at least MIN_GENERATED_SPAN), else the data's bounding box plus a margin.
+        Static: the hidden-space view grids the same extent (given it by the view registry)."""
         points = session.points
         positions = canvas_positions(points)
         regression_1d = points.task == "regression" and points.dim == 1

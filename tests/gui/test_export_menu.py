@@ -65,7 +65,7 @@ def chosen_path(monkeypatch, tmp_path):
 def test_the_export_menu_lists_the_views_of_the_window(window, menu):
     ids = [view.id for view in menu.views]
     assert ids == ["canvas", "loss_curve", "loss_surface", "network", "weights",
-                   "gradient_norms", "metrics", "attributions"]
+                   "gradient_norms", "metrics", "attributions", "hidden_space"]
     for view_id in ids:
         assert menu.action(f"export_png_{view_id}") is not None
     for name in ("export_window", "copy_window", "export_animation", "export_points",
