@@ -21,6 +21,8 @@ Headless mode (no window, offscreen):
                 [--width 1600] [--gif]
   python app.py --scene my.json --steps 200 --export-dir out/
   python app.py --lesson xor-hidden --cv 5 --steps 300 --export-dir out/   (cv.json)
+  python app.py --lesson xor-hidden --compare activation=relu,learning_rate=0.3 --export-dir out/
+                (A/B runs: compare.png and summary.json with "a" and "b")
 trains, then writes one figure per view plus summary.json and model.json; exit 0, or 2 with a
 one-line message for a bad argument or file. ``--help`` lists the lessons.
 """
@@ -54,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None:
+    if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None \
+            or args.compare is not None:
         return run_headless(args)
     if args.student and not args.file:
         parser.error("--student opens a scene FILE in Student mode: give the FILE, "
