@@ -7,7 +7,8 @@ Window options:
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
   --steps N          train N steps before the window opens
   --open-lesson ID   open a built-in lesson
-  --workspace NAME   train, step-through, landscape or evaluate
+  --workspace NAME   train, step-through, landscape, evaluate or compare
+  --compare K=V,...  A/B runs: run B with these settings beside the scene (Compare workspace)
   --size WxH         window size (offscreen with --screenshot / --layout-report)
   --presenter 1.5|2  presenter mode at that scale
   --student          open FILE in Student mode, with its classroom locks (needs FILE)
@@ -56,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None \
-            or args.compare is not None:
+    if args.lesson or args.scene or args.export_dir or args.gif or args.cv is not None:
         return run_headless(args)
     if args.student and not args.file:
         parser.error("--student opens a scene FILE in Student mode: give the FILE, "
@@ -98,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         window.scene_files.open_file(args.file, ask_to_save=False)
     if args.open_lesson:
         window.lessons_menu.load(args.open_lesson)
+    if args.compare is not None:
+        error = start_compare(window, args)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     if args.workspace:
         window.workspaces.apply(args.workspace)
     if args.presenter:
@@ -144,6 +149,12 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
         window.scene_files.open_file(args.file, ask_to_save=False)
     if args.open_lesson:
         window.lessons_menu.load(args.open_lesson)
+    if args.compare is not None:
+        error = start_compare(window, args)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            window.close()
+            return 2
     size = args.size or (window.width(), window.height())
     prepare_window(window, size, args.workspace,
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
@@ -169,6 +180,33 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
             ok = False
     window.close()
     return 0 if ok else 1
+
+
+def start_compare(window, args: argparse.Namespace) -> str:
+    """``--compare`` in the window: run B of the scene with the changes of ``args.compare``
+    (``TrainingController.start_comparison``), both trained ``--steps`` steps, the Compare
+    workspace shown (unless ``--workspace`` names another). Returns "" or the one-line
+    reason B could not be made."""
+    from core.comparison import ComparisonError, parse_changes
+
+    controller = window.controller
+    try:
+        changes = parse_changes(args.compare)
+    except ComparisonError as error:
+        return " ".join(str(error).split())
+    messages: list[str] = []
+    controller.errorOccurred.connect(messages.append)
+    try:
+        started = controller.start_comparison(changes)
+    finally:
+        controller.errorOccurred.disconnect(messages.append)
+    if not started:
+        return " ".join(" ".join(messages).split())
+    if args.steps:
+        controller.run_steps(args.steps)
+    if not args.workspace:
+        window.workspaces.apply("compare")
+    return ""
 
 
 def scene_file_error(path: str) -> str:

@@ -2,12 +2,13 @@
 
 * both decision boundaries (or prediction heatmaps / curves), each on a ``DataCanvas`` fed by
   its own ``CanvasPresenter`` (the canvas's one drawing rule);
-* both loss curves in one plot: A solid, B dashed (training and test — or validation — data
-  loss of each run's evaluated history rows, as the Loss curve draws them);
+* both loss curves in one plot: A solid, B dashed (training and test data loss of each run's
+  evaluated history rows, as the Loss curve draws them);
 * the settings that differ (``core.comparison.settings_that_differ``), with their labels and
   values as the setting panels show them;
-* the final numbers side by side: step, and the data losses and accuracies of the newest
-  evaluated history row of each run (the engine's own numbers).
+* the final numbers side by side: the training and test data losses and accuracies of the
+  newest evaluated history row of each run (the engine's own numbers; the step is in the
+  titles).
 
 The same widget is the Compare workspace's view and, drawn offscreen, the ``compare.png`` of
 ``app.py --compare`` (``gui.app_window.headless_figures``). Plot items are made once and
@@ -27,7 +28,7 @@ from core.comparison import settings_that_differ
 from core.settings import fields_of
 from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.presenter import CanvasPresenter
-from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, VALIDATION_COLOUR, peak_decimate
+from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, peak_decimate
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
@@ -35,15 +36,15 @@ from gui.panels.setting_controls import setting_text
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
 FIGURE_SIZE = (1400, 860)
-#: The rows of the final-numbers table: (history column, English row title).
-METRIC_ROWS = (
-    ("train_loss", QT_TRANSLATE_NOOP("CompareView", "Training data loss")),
-    ("validation_loss", QT_TRANSLATE_NOOP("CompareView", "Validation data loss")),
-    ("test_loss", QT_TRANSLATE_NOOP("CompareView", "Test data loss")),
-    ("train_accuracy", QT_TRANSLATE_NOOP("CompareView", "Training accuracy")),
-    ("validation_accuracy", QT_TRANSLATE_NOOP("CompareView", "Validation accuracy")),
-    ("test_accuracy", QT_TRANSLATE_NOOP("CompareView", "Test accuracy")),
-)
+#: The columns of the final-numbers table: (split, English title), the splits the loss plot
+#: draws (a split no run has is left out). Its rows are A's and B's data loss, then
+#: (classification) their accuracy.
+SPLITS = (("train", QT_TRANSLATE_NOOP("CompareView", "train")),
+          ("test", QT_TRANSLATE_NOOP("CompareView", "test")))
+ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
+        ("b", "loss", QT_TRANSLATE_NOOP("CompareView", "B data loss")),
+        ("a", "accuracy", QT_TRANSLATE_NOOP("CompareView", "A accuracy")),
+        ("b", "accuracy", QT_TRANSLATE_NOOP("CompareView", "B accuracy")))
 DASH = QtCore.Qt.PenStyle.DashLine
 
 
@@ -93,6 +94,15 @@ def last_evaluated(arrays: dict[str, np.ndarray]) -> dict[str, float]:
     return result
 
 
+def fit_height(table: QtWidgets.QTableWidget) -> None:
+    """Make ``table`` exactly as tall as its header and rows (it never scrolls)."""
+    table.resizeRowsToContents()
+    header = table.horizontalHeader()
+    height = header.height() if header.isVisible() else 0
+    height += sum(table.rowHeight(row) for row in range(table.rowCount()))
+    table.setFixedHeight(height + 2 * table.frameWidth())
+
+
 class CompareLossPlot(pg.PlotWidget):
     """Training and test/validation data loss of A (solid) and B (dashed) against step."""
 
@@ -107,35 +117,25 @@ class CompareLossPlot(pg.PlotWidget):
         self.legend = self.plot_item.addLegend(offset=(-10, 10))
         self.lines: dict[tuple[str, str], pg.PlotDataItem] = {}
         for run in ("a", "b"):
-            for column, colour in (("train_loss", TRAIN_COLOUR), ("held_out", TEST_COLOUR)):
+            for column, colour in (("train_loss", TRAIN_COLOUR), ("test_loss", TEST_COLOUR)):
                 pen = pg.mkPen(colour, width=2, style=DASH if run == "b" else None)
                 line = pg.PlotDataItem(pen=pen)
                 self.plot_item.addItem(line)
                 self.lines[(run, column)] = line
-        self.setMinimumSize(280, 200)
-        self._held_out_key = "test_loss"
+        self.setMinimumSize(220, 150)
         self.retranslate()
 
     def retranslate(self, _language: str = "") -> None:
         self.plot_item.setLabel("bottom", _tr("step"))
-        self.plot_item.setLabel("left", _tr("data loss"))
         self.legend.clear()
-        held_out = _tr("validation") if self._held_out_key == "validation_loss" else _tr("test")
-        names = {("a", "train_loss"): _tr("A train"), ("a", "held_out"): f"A {held_out}",
-                 ("b", "train_loss"): _tr("B train"), ("b", "held_out"): f"B {held_out}"}
+        names = {("a", "train_loss"): _tr("A train"), ("a", "test_loss"): _tr("A test"),
+                 ("b", "train_loss"): _tr("B train"), ("b", "test_loss"): _tr("B test")}
         for key, line in self.lines.items():
             self.legend.addItem(line, names[key])
 
     def set_histories(self, arrays_a: dict, arrays_b: dict, playing: bool = False) -> None:
         """Draw both runs' evaluated rows (``History.arrays()``); non-finite values are gaps.
         1-px lines while playing (wide antialiased strokes are slow)."""
-        validation = [np.asarray(arrays.get("validation_loss", ()), dtype=np.float64)
-                      for arrays in (arrays_a, arrays_b)]
-        held_out = "validation_loss" if any(np.any(np.isfinite(v)) for v in validation) \
-            else "test_loss"
-        if held_out != self._held_out_key:
-            self._held_out_key = held_out
-            self.retranslate()
         width = max(int(self.plot_item.vb.width()), 200)
         for run, arrays in (("a", arrays_a), ("b", arrays_b)):
             steps = np.asarray(arrays.get("step", ()), dtype=np.float64)
@@ -143,9 +143,9 @@ class CompareLossPlot(pg.PlotWidget):
             keep = flags == 1.0 if flags is not None and flags.size == steps.size \
                 else np.ones(steps.size, bool)
             columns = [np.asarray(arrays.get(key, np.full(steps.size, np.nan)),
-                                  dtype=np.float64)[keep] for key in ("train_loss", held_out)]
+                                  dtype=np.float64)[keep] for key in ("train_loss", "test_loss")]
             shown, thinned = peak_decimate(steps[keep], columns, 4 * width)
-            for column, values in zip(("train_loss", "held_out"), thinned, strict=True):
+            for column, values in zip(("train_loss", "test_loss"), thinned, strict=True):
                 line = self.lines[(run, column)]
                 pen = line.opts["pen"]
                 pen.setWidthF(1.0 if playing else 2.0)
@@ -164,6 +164,9 @@ class CompareView(QtWidgets.QWidget):
         self.titles = [QtWidgets.QLabel(), QtWidgets.QLabel()]
         self.canvases = [DataCanvas(), DataCanvas()]
         self.presenters = [CanvasPresenter(canvas) for canvas in self.canvases]
+        for canvas in self.canvases:  # small twins of the main canvas, whose legend says it all
+            canvas.setMinimumSize(180, 150)
+            canvas.legend_entries = lambda: []
         self.loss_plot = CompareLossPlot()
         self.differences = QtWidgets.QTableWidget(0, 3)
         self.metrics = QtWidgets.QTableWidget(0, 2)
@@ -172,36 +175,48 @@ class CompareView(QtWidgets.QWidget):
             table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
             table.horizontalHeader().setStretchLastSection(True)
-            table.setMinimumHeight(90)
+            table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setWordWrap(False)
+            table.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
+                                QtWidgets.QSizePolicy.Policy.Fixed)
         self.differences.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.metrics.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.metrics.verticalHeader().setSectionResizeMode(
+            QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.differences_title = QtWidgets.QLabel()
         self.metrics_title = QtWidgets.QLabel()
         for label in (*self.titles, self.differences_title, self.metrics_title):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
+            label.setWordWrap(True)  # never wider than its column
 
-        grid = QtWidgets.QGridLayout()
+        top = QtWidgets.QGridLayout()
         for column in (0, 1):
-            grid.addWidget(self.titles[column], 0, column)
-            grid.addWidget(self.canvases[column], 1, column)
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(1, 1)
-        side = QtWidgets.QVBoxLayout()
-        side.addWidget(self.differences_title)
-        side.addWidget(self.differences, 1)
-        side.addWidget(self.metrics_title)
-        side.addWidget(self.metrics, 2)
-        bottom = QtWidgets.QHBoxLayout()
-        bottom.addWidget(self.loss_plot, 3)
-        bottom.addLayout(side, 2)
+            top.addWidget(self.titles[column], 0, column)
+            top.addWidget(self.canvases[column], 1, column)
+            top.setColumnStretch(column, 1)
+        self.loss_title = QtWidgets.QLabel()
+        self.loss_title.setFont(self.titles[0].font())
+        self.loss_title.setWordWrap(True)
+        top.addWidget(self.loss_title, 0, 2)
+        top.addWidget(self.loss_plot, 1, 2)
+        top.setColumnStretch(2, 1)
+        top.setRowStretch(1, 1)
+        bottom = QtWidgets.QGridLayout()
+        bottom.addWidget(self.differences_title, 0, 0)
+        bottom.addWidget(self.differences, 1, 0)
+        bottom.addWidget(self.metrics_title, 0, 1)
+        bottom.addWidget(self.metrics, 1, 1)
+        bottom.setColumnStretch(0, 1)
+        bottom.setColumnStretch(1, 1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(grid, 3)
-        layout.addLayout(bottom, 2)
+        layout.addLayout(top, 1)
+        layout.addLayout(bottom, 0)
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
 
@@ -209,18 +224,29 @@ class CompareView(QtWidgets.QWidget):
     def retranslate(self, _language: str = "") -> None:
         self.differences_title.setText(_tr("Settings that differ"))
         self.metrics_title.setText(_tr("Final numbers"))
+        self.loss_title.setText(_tr("Data loss"))
         self.differences.setHorizontalHeaderLabels([_tr("Setting"), _tr("A"), _tr("B")])
-        self.metrics.setHorizontalHeaderLabels([_tr("A (solid)"), _tr("B (dashed)")])
         self.loss_plot.retranslate()
         if self.comparison is not None:
-            self._fill_differences()
+            self.fill_differences()
             self.refresh()
 
     def _title(self, run: str, session) -> str:
         step = session.trainer.step_count
         if run == "A":
-            return _tr("Run A (solid) · step {0}").format(step)
-        return _tr("Run B (dashed) · step {0}").format(step)
+            return _tr("A (solid) · step {0}").format(step)
+        return _tr("B (dashed) · step {0}").format(step)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A new font (presenter mode, theme) changes the row heights: fit the tables again."""
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            QtCore.QTimer.singleShot(0, self.fit_tables)
+
+    def fit_tables(self) -> None:
+        """Both tables exactly as tall as their rows (:func:`fit_height`)."""
+        for table in (self.differences, self.metrics):
+            fit_height(table)
 
     # -- content ---------------------------------------------------------------------------
     def set_comparison(self, comparison) -> None:
@@ -228,10 +254,10 @@ class CompareView(QtWidgets.QWidget):
         self.comparison = comparison
         if comparison is None:
             return
-        self._fill_differences()
+        self.fill_differences()
         self.refresh(fresh=True)
 
-    def _fill_differences(self) -> None:
+    def fill_differences(self) -> None:
         rows = settings_that_differ(self.comparison.a, self.comparison.b)
         table = self.differences
         table.setRowCount(max(1, len(rows)))
@@ -243,6 +269,7 @@ class CompareView(QtWidgets.QWidget):
             texts = (setting_label(key), value_text(key, value_a), value_text(key, value_b))
             for column, text in enumerate(texts):
                 table.setItem(row, column, QtWidgets.QTableWidgetItem(text))
+        fit_height(table)
 
     def refresh(self, fresh: bool = False, playing: bool = False) -> None:
         """Redraw both canvases, the loss plot and the final numbers from the runs."""
@@ -254,25 +281,27 @@ class CompareView(QtWidgets.QWidget):
             if fresh:
                 presenter.fit_range(session, fresh=True)
                 presenter.draw_points(session)
+                presenter.canvas.set_legend([])  # the main canvas's legend says it all
             presenter.draw_prediction(session, playing=playing)
         histories = [session.trainer.history.arrays() for session in runs]
         self.loss_plot.set_histories(*histories, playing=playing)
         self._fill_metrics(histories, runs[0].points.task == "classification")
 
     def _fill_metrics(self, histories, classification: bool) -> None:
-        rows = [last_evaluated(arrays) for arrays in histories]
-        keys = [(key, title) for key, title in METRIC_ROWS
-                if (classification or "accuracy" not in key)
-                and any(math.isfinite(row.get(key, math.nan)) for row in rows)]
+        last = dict(zip("ab", (last_evaluated(arrays) for arrays in histories), strict=True))
+        splits = [(split, title) for split, title in SPLITS
+                  if any(math.isfinite(row.get(f"{split}_loss", math.nan))
+                         for row in last.values())]
+        rows = [row for row in ROWS if classification or row[1] == "loss"]
         table = self.metrics
-        table.setRowCount(1 + len(keys))
-        table.setVerticalHeaderLabels([_tr("Step")] + [_tr(title) for _key, title in keys])
-        for column, row in enumerate(rows):
-            texts = [str(row.get("step", ""))]
-            for key, _title in keys:
-                value = row.get(key, math.nan)
-                texts.append(number(value, 4) if math.isfinite(value) else "—")
-            for index, text in enumerate(texts):
+        table.setRowCount(len(rows))
+        table.setColumnCount(len(splits))
+        table.setHorizontalHeaderLabels([_tr(title) for _split, title in splits])
+        table.setVerticalHeaderLabels([_tr(title) for _run, _kind, title in rows])
+        for index, (run, kind, _title) in enumerate(rows):
+            for column, (split, _split_title) in enumerate(splits):
+                value = last[run].get(f"{split}_{kind}", math.nan)
+                text = number(value, 4) if math.isfinite(value) else "—"
                 item = table.item(index, column)
                 if item is None:
                     item = QtWidgets.QTableWidgetItem()
@@ -280,3 +309,4 @@ class CompareView(QtWidgets.QWidget):
                                           | QtCore.Qt.AlignmentFlag.AlignVCenter)
                     table.setItem(index, column, item)
                 item.setText(text)
+        fit_height(table)
