@@ -124,7 +124,7 @@ class SceneFiles(QtCore.QObject):
 
         for signal in (controller.stepped, controller.weightsChanged, controller.phaseCompleted,
                        controller.dataChanged, controller.networkChanged,
-                       controller.settingsChanged):
+                       controller.settingsChanged, controller.comparisonChanged):
             signal.connect(self._mark_dirty)
         window.installEventFilter(self)
 
