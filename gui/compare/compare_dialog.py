@@ -23,10 +23,6 @@ from gui.panels.setting_controls import add_rows, make_control, setting_text
 SECTIONS = (("network", NetworkSettings, ("hidden_sizes",)), ("training", TrainingSettings, ()))
 
 
-def _tr(text: str) -> str:
-    return translate("CompareDialog", text)
-
-
 class CompareDialog(QtWidgets.QDialog):
     """Run B's settings (module docstring). ``changes()`` → {qualified key: value} of the
     settings changed here; Start calls ``controller.start_comparison`` with them."""
@@ -93,18 +89,19 @@ class CompareDialog(QtWidgets.QDialog):
         self.load_from_a()
 
     def retranslate(self, _language: str = "") -> None:
-        self.setWindowTitle(_tr("Compare"))
-        self.intro.setText(_tr(
-            "Run B starts from the same points, split, initial weights and batch order as "
-            "this scene (run A). Change the settings B should have; both runs start again "
-            "from step 0 and train together."))
+        self.setWindowTitle(translate("CompareDialog", "Compare"))
+        self.intro.setText(translate(
+            "CompareDialog", "Run B starts from the same points, split, initial weights and "
+                             "batch order as this scene (run A). Change the settings B should "
+                             "have; both runs start again from step 0 and train together."))
         self.sizes_label.setText(translate("SettingControls", "{0}:").format(
             setting_text("Hidden layer sizes")))
-        self.sizes_edit.setToolTip(_tr("Neurons per hidden layer, e.g. 8, 8 (empty: none)"))
-        self.group_boxes["network"].setTitle(_tr("Network of run B"))
-        self.group_boxes["training"].setTitle(_tr("Training of run B"))
-        self.start_button.setText(_tr("Start comparing"))
-        self.cancel_button.setText(_tr("Cancel"))
+        self.sizes_edit.setToolTip(translate(
+            "CompareDialog", "Neurons per hidden layer, e.g. 8, 8 (empty: none)"))
+        self.group_boxes["network"].setTitle(translate("CompareDialog", "Network of run B"))
+        self.group_boxes["training"].setTitle(translate("CompareDialog", "Training of run B"))
+        self.start_button.setText(translate("CompareDialog", "Start comparing"))
+        self.cancel_button.setText(translate("CompareDialog", "Cancel"))
 
     def load_from_a(self) -> None:
         """Show run A's settings; nothing is changed yet."""
@@ -130,7 +127,8 @@ class CompareDialog(QtWidgets.QDialog):
                 text = self.sizes_edit.text().strip()
                 parts = [part for part in re.split(r"[,\s/]+", text) if part]
                 if not all(part.isdigit() for part in parts):
-                    raise ValueError(_tr("Hidden layer sizes must be whole numbers, e.g. 8, 8"))
+                    raise ValueError(translate(
+                        "CompareDialog", "Hidden layer sizes must be whole numbers, e.g. 8, 8"))
                 value = tuple(int(part) for part in parts)
             else:
                 value = self.controls[key].value()
@@ -186,10 +184,11 @@ class CompareActions(QtCore.QObject):
         self._sync()
 
     def retranslate(self, _language: str = "") -> None:
-        self.action.setText(_tr("Compare…"))
-        self.action.setToolTip(_tr("Train a copy of this scene with other settings (run B) "
-                                   "side by side with it"))
-        self.end_action.setText(_tr("End compare"))
+        self.action.setText(translate("CompareDialog", "Compare…"))
+        self.action.setToolTip(translate(
+            "CompareDialog", "Train a copy of this scene with other settings (run B) side by "
+                             "side with it"))
+        self.end_action.setText(translate("CompareDialog", "End compare"))
 
     def _sync(self) -> None:
         self.end_action.setEnabled(self.controller.comparison is not None)

@@ -48,18 +48,14 @@ ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
 DASH = QtCore.Qt.PenStyle.DashLine
 
 
-def _tr(text: str) -> str:
-    return translate("CompareView", text)
-
-
 def value_text(key: str, value) -> str:
     """A setting's value as the setting panels show it: numbers with ``number``, choices by
     their display names, lists joined by " / ", booleans on/off."""
     if isinstance(value, bool):
-        return _tr("on") if value else _tr("off")
+        return translate("CompareView", "on") if value else translate("CompareView", "off")
     if isinstance(value, tuple):
         if not value:
-            return _tr("none")
+            return translate("CompareView", "none")
         return " / ".join(value_text(key, v) for v in value)
     if isinstance(value, float):
         return number(value)
@@ -126,10 +122,12 @@ class CompareLossPlot(pg.PlotWidget):
         self.retranslate()
 
     def retranslate(self, _language: str = "") -> None:
-        self.plot_item.setLabel("bottom", _tr("step"))
+        self.plot_item.setLabel("bottom", translate("CompareView", "step"))
         self.legend.clear()
-        names = {("a", "train_loss"): _tr("A train"), ("a", "test_loss"): _tr("A test"),
-                 ("b", "train_loss"): _tr("B train"), ("b", "test_loss"): _tr("B test")}
+        names = {("a", "train_loss"): translate("CompareView", "A train"),
+                 ("a", "test_loss"): translate("CompareView", "A test"),
+                 ("b", "train_loss"): translate("CompareView", "B train"),
+                 ("b", "test_loss"): translate("CompareView", "B test")}
         for key, line in self.lines.items():
             self.legend.addItem(line, names[key])
 
@@ -222,10 +220,11 @@ class CompareView(QtWidgets.QWidget):
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self, _language: str = "") -> None:
-        self.differences_title.setText(_tr("Settings that differ"))
-        self.metrics_title.setText(_tr("Final numbers"))
-        self.loss_title.setText(_tr("Data loss"))
-        self.differences.setHorizontalHeaderLabels([_tr("Setting"), _tr("A"), _tr("B")])
+        self.differences_title.setText(translate("CompareView", "Settings that differ"))
+        self.metrics_title.setText(translate("CompareView", "Final numbers"))
+        self.loss_title.setText(translate("CompareView", "Data loss"))
+        self.differences.setHorizontalHeaderLabels(
+            [translate("CompareView", "Setting"), "A", "B"])
         self.loss_plot.retranslate()
         if self.comparison is not None:
             self.fill_differences()
@@ -234,8 +233,8 @@ class CompareView(QtWidgets.QWidget):
     def _title(self, run: str, session) -> str:
         step = session.trainer.step_count
         if run == "A":
-            return _tr("A (solid) · step {0}").format(step)
-        return _tr("B (dashed) · step {0}").format(step)
+            return translate("CompareView", "A (solid) · step {0}").format(step)
+        return translate("CompareView", "B (dashed) · step {0}").format(step)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A new font (presenter mode, theme) changes the row heights: fit the tables again."""
@@ -262,7 +261,8 @@ class CompareView(QtWidgets.QWidget):
         table = self.differences
         table.setRowCount(max(1, len(rows)))
         if not rows:
-            table.setItem(0, 0, QtWidgets.QTableWidgetItem(_tr("none: B is A")))
+            table.setItem(0, 0, QtWidgets.QTableWidgetItem(
+                translate("CompareView", "none: B is A")))
             table.setItem(0, 1, QtWidgets.QTableWidgetItem(""))
             table.setItem(0, 2, QtWidgets.QTableWidgetItem(""))
         for row, (key, value_a, value_b) in enumerate(rows):
@@ -296,8 +296,10 @@ class CompareView(QtWidgets.QWidget):
         table = self.metrics
         table.setRowCount(len(rows))
         table.setColumnCount(len(splits))
-        table.setHorizontalHeaderLabels([_tr(title) for _split, title in splits])
-        table.setVerticalHeaderLabels([_tr(title) for _run, _kind, title in rows])
+        table.setHorizontalHeaderLabels(
+            [translate("CompareView", title) for _split, title in splits])
+        table.setVerticalHeaderLabels(
+            [translate("CompareView", title) for _run, _kind, title in rows])
         for index, (run, kind, _title) in enumerate(rows):
             for column, (split, _split_title) in enumerate(splits):
                 value = last[run].get(f"{split}_{kind}", math.nan)

@@ -11,8 +11,8 @@ from core.comparison import (
     ComparisonError,
     make_run_b,
     parse_changes,
-    settings_that_differ,
     setting_key,
+    settings_that_differ,
 )
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
