@@ -154,3 +154,44 @@ def test_a_diverging_run_stops_while_the_other_goes_on():
     comparison.reset()
     assert comparison.a.trainer.step_count == comparison.b.trainer.step_count == 0
     assert comparison.b.trainer.divergence is None
+
+
+def test_a_scene_holds_both_runs_and_both_continue_bit_for_bit(tmp_path):
+    from core.scene import load_scene, save_scene, scene_from_dict, scene_to_dict
+    from core.scene_comparison import comparison_from_scene, comparison_section
+
+    comparison = Comparison.start(_session(), {"activation": "relu", "hidden_sizes": (5,)})
+    comparison.step(6)
+    path = tmp_path / "ab.json"
+    save_scene(path, scene_to_dict(comparison.a, comparison=comparison_section(comparison)))
+    d = load_scene(path)
+    a, _views = scene_from_dict(d)
+    loaded = comparison_from_scene(d, a)
+    assert loaded.a is a and loaded.changes == comparison.changes
+    comparison.step(4)
+    loaded.step(4)
+    for before, after in zip(comparison.runs, loaded.runs, strict=True):
+        assert_same(_record(before), _record(after))
+    plain = scene_to_dict(_session())  # a file without the section: no comparison
+    assert comparison_from_scene(plain, scene_from_dict(plain)[0]) is None
+
+
+def test_a_bad_comparison_section_is_a_scene_error_naming_the_field():
+    from core.scene import scene_from_dict, scene_to_dict
+    from core.scene_comparison import comparison_from_scene, comparison_section
+    from core.scene_validation import SceneError
+
+    comparison = Comparison.start(_session(), {"learning_rate": 0.1})
+    d = scene_to_dict(comparison.a, comparison=comparison_section(comparison))
+    a = scene_from_dict(d)[0]
+    bad_key = {**d, "comparison": {**d["comparison"], "changes": {"noise": 0.3}}}
+    other_points = scene_to_dict(Session(DataSettings(preset="spiral", n_points=80, seed=2),
+                                         NetworkSettings(hidden_sizes=(6, 4), seed=5)))
+    moved = {**d, "comparison": {**d["comparison"], "b": other_points}}
+    broken = {**d, "comparison": {**d["comparison"], "b": {**d["comparison"]["b"],
+                                                           "network": "x"}}}
+    for scene, where in ((bad_key, "comparison.changes.noise"),
+                         (moved, "comparison.b.points"), (broken, "comparison.b.network")):
+        with pytest.raises(SceneError) as caught:
+            comparison_from_scene(scene, a)
+        assert str(caught.value).startswith(where)
