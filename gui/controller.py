@@ -531,6 +531,7 @@ class TrainingController(QtCore.QObject):
         except ValueError as error:
             self.errorOccurred.emit(str(error))
             return False
+        self._follow()
         self.bestRestored.emit(self.trainer.best_validation.step, how)
         self.weightsChanged.emit()
         return True
@@ -694,6 +695,7 @@ class TrainingController(QtCore.QObject):
             return
         self.viewed_step, self._present_params = None, None
         self.trainer.rewind_to(step)
+        self._follow()
         self.viewedStepChanged.emit(-1)
         self.weightsChanged.emit()
 

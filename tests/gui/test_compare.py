@@ -174,3 +174,15 @@ def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scal
     assert [e for e in report["elided"] if e["where"] == "compare"] == []
     assert lr.too_small(report) == []
     controller.shutdown()
+
+
+def test_continuing_from_the_timeline_s_past_takes_run_b_back_too(qtbot):
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    assert controller.start_comparison({"learning_rate": 0.1})
+    controller.run_steps(6)
+    assert controller.view_step(3)
+    controller.continue_from_past()
+    assert controller.trainer.step_count == controller.comparison.b.trainer.step_count == 3
+    controller.shutdown()
