@@ -167,6 +167,9 @@ class TrainingController(QtCore.QObject):
     - ``viewedStepChanged(int)``: the timeline shows step k of the snapshots (the past: the
       network holds θ_k, the history and step count are kept), or −1 back at the present;
       ``weightsChanged`` follows.
+    - ``comparisonChanged()``: A/B runs started, were loaded with a scene or ended
+      (:attr:`comparison`); while comparing, run B follows every training action of the
+      session (run A) before ``stepped`` or ``weightsChanged`` is emitted (:meth:`_follow`).
 
     **Viewing the past** (:meth:`view_step`): training from there discards steps k+1…N, so
     every training action (Forward, Step, Epoch, Play, :meth:`run_steps`) first asks
