@@ -7,7 +7,8 @@ Window options:
   --preset NAME      start with another generated data set (e.g. xor, spiral, blobs, sine)
   --steps N          train N steps before the window opens
   --open-lesson ID   open a built-in lesson
-  --workspace NAME   train, step-through, landscape or evaluate
+  --workspace NAME   train, step-through, landscape, evaluate or compare
+  --compare K=V,...  A/B runs: run B with these settings beside the scene (Compare workspace)
   --size WxH         window size (offscreen with --screenshot / --layout-report)
   --presenter 1.5|2  presenter mode at that scale
   --student          open FILE in Student mode, with its classroom locks (needs FILE)
@@ -26,6 +27,8 @@ Headless mode (no window, offscreen):
                 [--width 1600] [--gif]
   python app.py --scene my.json --steps 200 --export-dir out/
   python app.py --lesson xor-hidden --cv 5 --steps 300 --export-dir out/   (cv.json)
+  python app.py --lesson xor-hidden --compare activation=relu,learning_rate=0.3 --export-dir out/
+                (A/B runs: compare.png and summary.json with "a" and "b")
 trains, then writes one figure per view plus summary.json and model.json; exit 0, or 2 with a
 one-line message for a bad argument or file. ``--help`` lists the lessons.
 """
@@ -109,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         window.scene_files.open_file(args.file, ask_to_save=False)
     if args.open_lesson:
         window.lessons_menu.load(args.open_lesson)
+    if args.compare is not None:
+        error = start_compare(window, args)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
     if args.workspace:
         window.workspaces.apply(args.workspace)
     if args.presenter:
@@ -168,6 +176,12 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
         window.scene_files.open_file(args.file, ask_to_save=False)
     if args.open_lesson:
         window.lessons_menu.load(args.open_lesson)
+    if args.compare is not None:
+        error = start_compare(window, args)
+        if error:
+            print(f"error: {error}", file=sys.stderr)
+            window.close()
+            return 2
     size = args.size or (window.width(), window.height())
     prepare_window(window, size, args.workspace,
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
@@ -193,6 +207,33 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
             ok = False
     window.close()
     return 0 if ok else 1
+
+
+def start_compare(window, args: argparse.Namespace) -> str:
+    """``--compare`` in the window: run B of the scene with the changes of ``args.compare``
+    (``TrainingController.start_comparison``), both trained ``--steps`` steps, the Compare
+    workspace shown (unless ``--workspace`` names another). Returns "" or the one-line
+    reason B could not be made."""
+    from core.comparison import ComparisonError, parse_changes
+
+    controller = window.controller
+    try:
+        changes = parse_changes(args.compare)
+    except ComparisonError as error:
+        return " ".join(str(error).split())
+    messages: list[str] = []
+    controller.errorOccurred.connect(messages.append)
+    try:
+        started = controller.start_comparison(changes)
+    finally:
+        controller.errorOccurred.disconnect(messages.append)
+    if not started:
+        return " ".join(" ".join(messages).split())
+    if args.steps:
+        controller.run_steps(args.steps)
+    if not args.workspace:
+        window.workspaces.apply("compare")
+    return ""
 
 
 def scene_file_error(path: str) -> str:

@@ -34,8 +34,14 @@ the summary line gives its frames/s, p95 frame time and the Play / bare-engine r
 reference run above). Issue 13's target: at 1920x1080 in step-through, >= 30 frames/s and
 p95 <= 50 ms. Play runs at full speed (``set_speed(0)``), not at the calm default.
 
+``--compare`` measures A/B runs instead (issue 15): Play at full speed with one run in the
+Train workspace against Play with two runs (run B: activation ReLU, ``TrainingController.
+start_comparison``) in the Compare workspace, in alternating rounds in the same window, and
+prints the median ratio of their steps/s (a step of two-run Play steps both runs; target
+>= 0.45).
+
 Usage: ``python benchmarks/bench_play.py [--rounds 3] [--seconds 2] [--workspace NAME]
-[--size WxH] [--extremes] [--epoch]``
+[--size WxH] [--extremes] [--epoch] [--compare]``
 """
 
 from __future__ import annotations
@@ -274,6 +280,69 @@ def long_epoch(app) -> None:
           "target <= 2)")
 
 
+def compare_play(app, rounds: int, seconds: float, size) -> float:
+    """Play steps/s with two runs (Compare workspace) / with one run (Train workspace), median
+    over alternating rounds in one window; prints the figures and returns the ratio."""
+    from gui.app_window.layout_report import prepare_window
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    controller.stepped_frames = 0
+
+    def count_frame() -> None:
+        controller.stepped_frames += 1
+
+    controller.stepped.connect(count_frame)
+    controller.set_speed(0)
+    window = MainWindow(controller)
+
+    def settle() -> None:
+        for _ in range(10):
+            app.processEvents()
+
+    def one_run() -> dict[str, float]:
+        controller.end_comparison()
+        prepare_window(window, size, "train")
+        settle()
+        return play_round(app, controller, seconds)
+
+    def two_runs() -> dict[str, float]:
+        assert controller.start_comparison({"network.activation": "relu"})
+        prepare_window(window, size, "compare")
+        settle()
+        result = play_round(app, controller, seconds)
+        b = controller.comparison.b.trainer
+        assert b.step_count == controller.trainer.step_count, "run B fell behind"
+        return result
+
+    one_run()  # warm-up
+    two_runs()
+    single, double = [], []
+    for _ in range(max(1, rounds)):
+        single.append(one_run())
+        double.append(two_runs())
+    window.close()
+    ratios = [d["steps_per_second"] / o["steps_per_second"]
+              for o, d in zip(single, double, strict=True)]
+    ratio = float(np.median(ratios))
+    cpu_ratio = float(np.median([d["steps_per_cpu_second"] / o["steps_per_cpu_second"]
+                                 for o, d in zip(single, double, strict=True)]))
+    one = float(np.median([r["steps_per_second"] for r in single]))
+    two = float(np.median([r["steps_per_second"] for r in double]))
+    fps = float(np.median([r["frames_per_second"] for r in double]))
+    print(f"bench_play --compare — default scene, {len(single)} rounds at {size[0]}x{size[1]}")
+    print(f"  Play, one run (Train workspace)      {one:10.0f} steps/s")
+    print(f"  Play, two runs (Compare workspace)   {two:10.0f} steps/s of each run, "
+          f"{fps:.1f} frames/s")
+    print(f"  ratio two runs / one run             {ratio:10.2f}  (rounds: "
+          f"{', '.join(f'{r:.2f}' for r in ratios)}; target >= 0.45)")
+    print(f"  CPU-time ratio                       {cpu_ratio:10.2f}  (the same in CPU seconds of "
+          "this thread: insensitive to other processes on the machine)")
+    print("  target met" if ratio >= 0.45 else "  target missed")
+    return ratio
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -288,7 +357,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="the workspace to play in (train, step-through, landscape)")
     parser.add_argument("--size", type=window_size, default=(1440, 880),
                         help="window size WxH (default 1440x880)")
+    parser.add_argument("--compare", action="store_true",
+                        help="measure Play with two runs (A/B) against one run instead")
     args = parser.parse_args(argv)
+    if args.compare:
+        app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+        app.setStyle("Fusion")
+        compare_play(app, args.rounds, args.seconds, args.size)
+        return 0
 
     import pyqtgraph as pg
 

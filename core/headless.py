@@ -25,6 +25,7 @@ from typing import Any
 
 from core.attribution_report import explain_sample, summary_entry
 from core.attributions import AttributionError
+from core.comparison import Comparison, parse_changes
 from core.cross_validation import CV_NAME, make_folds, run_cross_validation
 from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
@@ -32,7 +33,8 @@ from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
-__all__ = ["run_headless", "run_cross_validation_headless", "lessons_help", "CV_NAME",
+__all__ = ["run_headless", "run_cross_validation_headless", "run_compare_headless",
+           "session_summary", "lessons_help", "CV_NAME", "COMPARE_NAME",
            "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
            "MODEL_NAME", "PREDICTIONS_NAME"]
 
@@ -40,6 +42,8 @@ DEFAULT_SCENE_STEPS = 200
 """Steps trained for ``--scene`` when ``--steps`` is not given (a lesson uses its own)."""
 MAX_STEPS = 1_000_000
 SUMMARY_NAME = "summary.json"
+COMPARE_NAME = "compare"
+"""Stem of the A/B figure of ``--compare`` (``compare.png``, .svg or .pdf)."""
 MODEL_NAME = "model.json"
 """The trained model (``core.model_description.describe_model``), as File ▸ Export writes it."""
 
@@ -143,11 +147,45 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     steps = _check_steps(steps)
     folder = _export_dir(export_dir)
     steps_run = train(session, steps)
+    summary = session_summary(session, steps, steps_run, lesson_record, views,
+                              scene=None if scene_path is None else str(scene_path))
+    files: list[str] = []
+    if folder is not None:
+        if export_views is not None:
+            written = export_views(session, folder)
+            files.extend(str(Path(p).name) for p in (written or ()))
+        try:
+            write_predictions_csv(session, folder / PREDICTIONS_NAME)
+        except OSError as error:
+            raise ValueError(f"cannot write {folder / PREDICTIONS_NAME}: "
+                             f"{error.strerror or error}") from None
+        files.append(PREDICTIONS_NAME)
+        try:
+            save_scene(folder / MODEL_NAME, describe_model(session), indent=1)
+            files.append(MODEL_NAME)
+        except NonFiniteParameters as error:  # JSON cannot hold NaN: the summary says why
+            summary["model_error"] = str(error)
+        files.append(SUMMARY_NAME)
+    summary["files"] = files
+    summary["elapsed_seconds"] = round(time.perf_counter() - started, 3)
+    summary = _json_number(summary)
+    if folder is not None:
+        save_scene(folder / SUMMARY_NAME, summary, indent=2)  # atomic, strict JSON
+    return summary
+
+
+def session_summary(session, steps: int, steps_run: int, lesson_record=None, views=None,
+                    scene: str | None = None) -> dict[str, Any]:
+    """The summary of one trained session, as :func:`run_headless` writes it (without
+    ``files`` and ``elapsed_seconds``; not yet JSON-cleaned): see run_headless's Returns.
+    ``steps``: the steps requested; ``steps_run``: those taken; ``lesson_record``: the
+    lesson (``core.lessons.get_lesson``) or None; ``views``: the scene's view layout."""
+    lesson = None if lesson_record is None else lesson_record.id
     metrics = measure(session, costly_metrics_for(lesson_record.expect) if lesson_record else ())
     trainer = session.trainer
     summary: dict[str, Any] = {
         "lesson": lesson,
-        "scene": None if scene_path is None else str(scene_path),
+        "scene": scene,
         "steps": metrics["steps"],
         "steps_requested": steps,
         "steps_run": steps_run,
@@ -179,29 +217,66 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         if steps == lesson_record.expect["steps"]:
             unmet = check_expectations(lesson_record.expect, metrics)
             summary["expect_met"], summary["unmet"] = not unmet, unmet
+    return summary
+
+
+def run_compare_headless(changes: dict[str, str], lesson: str | None = None,
+                         scene_path: str | os.PathLike | None = None,
+                         steps: int | None = None,
+                         export_dir: str | os.PathLike | None = None,
+                         export_figure: Callable[[Any, Path], Any] | None = None,
+                         ) -> dict[str, Any]:
+    """A/B runs (``--compare``): run A is the lesson or scene, run B the same with
+    ``changes`` ({key: text}, as typed after ``--compare``: ``core.comparison.parse_changes``)
+    from A's start (``core.comparison.Comparison.start``: same points, split, initial
+    weights and batch order); both train ``steps`` steps (default as :func:`run_headless`;
+    a run that diverges stops, the other goes on).
+
+    ``export_dir``: folder for ``summary.json``; ``export_figure(comparison, folder)`` (GUI
+    layer) may write the figure (``compare.png``) and return its path.
+
+    Returns the summary: ``"a"`` and ``"b"`` (each as :func:`session_summary`, the entries of
+    a normal ``summary.json``), ``"differences"`` (``[{"key", "a", "b"}]``:
+    ``core.comparison.settings_that_differ``), ``lesson``, ``scene``, ``steps_requested``,
+    ``files`` and ``elapsed_seconds``. Raises ValueError with a one-line message as
+    :func:`run_headless`, and ``core.comparison.ComparisonError`` (a ValueError) for an
+    unknown key or an invalid value.
+    """
+    started = time.perf_counter()
+    parsed = parse_changes(changes)  # bad keys and values before any loading or training
+    session, views = _load(lesson, scene_path)
+    lesson_record = get_lesson(lesson) if lesson is not None else None
+    if steps is None:
+        steps = lesson_record.expect["steps"] if lesson_record else DEFAULT_SCENE_STEPS
+    steps = _check_steps(steps)
+    folder = _export_dir(export_dir)
+    comparison = Comparison.start(session, parsed)
+    steps_a, steps_b = comparison.step(steps)
+    scene = None if scene_path is None else str(scene_path)
+    summary: dict[str, Any] = {
+        "lesson": lesson, "scene": scene, "steps_requested": steps,
+        "differences": [{"key": key, "a": _plain(a), "b": _plain(b)}
+                        for key, a, b in comparison.differences()],
+        "a": session_summary(comparison.a, steps, steps_a, lesson_record, views, scene),
+        "b": session_summary(comparison.b, steps, steps_b, lesson_record, views, scene),
+    }
     files: list[str] = []
     if folder is not None:
-        if export_views is not None:
-            written = export_views(session, folder)
-            files.extend(str(Path(p).name) for p in (written or ()))
-        try:
-            write_predictions_csv(session, folder / PREDICTIONS_NAME)
-        except OSError as error:
-            raise ValueError(f"cannot write {folder / PREDICTIONS_NAME}: "
-                             f"{error.strerror or error}") from None
-        files.append(PREDICTIONS_NAME)
-        try:
-            save_scene(folder / MODEL_NAME, describe_model(session), indent=1)
-            files.append(MODEL_NAME)
-        except NonFiniteParameters as error:  # JSON cannot hold NaN: the summary says why
-            summary["model_error"] = str(error)
+        if export_figure is not None:
+            written = export_figure(comparison, folder)
+            if written:
+                files.append(Path(written).name)
         files.append(SUMMARY_NAME)
     summary["files"] = files
     summary["elapsed_seconds"] = round(time.perf_counter() - started, 3)
     summary = _json_number(summary)
     if folder is not None:
-        save_scene(folder / SUMMARY_NAME, summary, indent=2)  # atomic, strict JSON
+        save_scene(folder / SUMMARY_NAME, summary, indent=2)
     return summary
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def run_cross_validation_headless(k: int, lesson: str | None = None,

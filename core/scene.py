@@ -36,6 +36,8 @@ key                       content
                           ``batch_norm``, ``bn_buffers`` (running mean and variance of each
                           hidden layer) and ``initial_bn_buffers``
 ``views``, ``extra``      free-form plain JSON from the GUI (open views, layout, selection)
+``comparison``            optional: run B of A/B runs (settings changed and B's own scene;
+                          :mod:`core.scene_comparison`, which checks and builds it)
 ``classroom``             optional lock lists (hidden views and controls, fixed settings,
                           presenter panels; :mod:`core.classroom`): checked as plain JSON
                           here, its names by :func:`core.classroom.locks_from_dict`, so an
@@ -102,7 +104,7 @@ READABLE_VERSIONS = (1, 2)
 SCENE_FORMAT = "backprop-playground/scene"
 TOP_LEVEL_KEYS = ("format", "schema_version", "data", "network", "training", "points",
                   "class_names", "feature_names", "standardizer", "optimizer", "trainer",
-                  "views", "extra", "data_source", "classroom")
+                  "views", "extra", "data_source", "classroom", "comparison")
 NETWORK_STATE_KEYS = ("layer_sizes", "output_activation", "loss", "weights", "biases", "bn_gamma",
                       "bn_beta")
 # Trainer.state_dict keys the scene stores elsewhere (network, optimizer, training settings)
@@ -115,13 +117,14 @@ _TRAINER_DERIVED = ("format", "version", "loss", "layer_sizes", "n_train", "para
 # Session → plain data
 # ---------------------------------------------------------------------------------------------
 def scene_to_dict(session: Session, views: Any = None, extra: Any = None,
-                  classroom: Any = None) -> dict:
+                  classroom: Any = None, comparison: Any = None) -> dict:
     """The scene of ``session`` as plain JSON-ready data (see the module docstring).
 
     ``views`` and ``extra`` are stored as given (plain JSON: dicts, lists, str, numbers, bool,
     None) — the GUI's open views and anything else it wants back; ``classroom`` (the lock
     lists, ``core.classroom.ClassroomLocks.to_dict()``, or a section kept as read) likewise,
-    omitted when None. A step in progress (after
+    omitted when None; ``comparison`` (``core.scene_comparison.comparison_section``) likewise.
+    A step in progress (after
     forward or backward) is saved as the start of that step. Raises TypeError if ``views`` or
     ``extra`` hold something that is not plain data.
     """
@@ -163,6 +166,8 @@ def scene_to_dict(session: Session, views: Any = None, extra: Any = None,
         scene["extra"] = extra
     if classroom is not None:
         scene["classroom"] = classroom
+    if comparison is not None:
+        scene["comparison"] = comparison
     return encode_plain(scene)
 
 

@@ -331,6 +331,24 @@ class Session(PredictionMixin):
         """Back to the initial network of the seed, step 0 (``Trainer.reset``)."""
         self.trainer.reset()
 
+    def start_from(self, params: np.ndarray, rng_state: dict) -> None:
+        """Start again at step 0 from θ ``params`` ((P,) float64, ``net.parameters()`` order)
+        and the dropout generator state ``rng_state`` (as ``Trainer.initial_network_state``
+        gives them): a new Trainer with the current training settings, for which they are the
+        initial network (what reset returns to). Used to give an A/B run B run A's start
+        (``core.comparison``). Batch-norm running statistics stay those of the current
+        network. ValueError (nothing changes) if ``params`` has the wrong size."""
+        params = np.asarray(params, dtype=np.float64).reshape(-1)
+        if params.size != self.net.n_params:
+            raise ValueError(f"expected {self.net.n_params} parameters, got {params.size}")
+        net = self.net
+        net.set_params(params)
+        net.rng.bit_generator.state = copy.deepcopy(rng_state)
+        self.trainer = Trainer(
+            net, self.loss, self.X_train, self.y_train, self.X_test, self.y_test,
+            X_validation=self.X_validation, y_validation=self.y_validation,
+            settings=self.training, **self._trainer_options)
+
     def batch_point_indices(self) -> np.ndarray | None:
         """Indices into ``points`` of the trainer's current (or last) mini-batch, for
         highlighting it on the canvas; None before the first forward pass."""

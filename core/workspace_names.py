@@ -3,12 +3,12 @@
 A workspace is a named arrangement of the views for one job (the GUI builds it:
 ``gui.app_window.workspaces``). Core owns only the names, so that a lesson file or a scene
 file can be validated without Qt. The order is the order of the toolbar tabs and of the
-shortcuts Ctrl+1, Ctrl+2, … (Compare comes with a later feature).
+shortcuts Ctrl+1, Ctrl+2, … ("compare": the A/B runs of ``core.comparison``, Ctrl+5).
 """
 
 from __future__ import annotations
 
-WORKSPACES: tuple[str, ...] = ("train", "step-through", "landscape", "evaluate")
+WORKSPACES: tuple[str, ...] = ("train", "step-through", "landscape", "evaluate", "compare")
 """Workspace names, as written on the command line (``--workspace``), in lesson steps and in
 scene files."""
 DEFAULT_WORKSPACE = "train"

@@ -32,6 +32,7 @@ import numpy as np
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
+from core.comparison import Comparison, ComparisonError
 from core.early_stopping import play_stops_early, stopped_best
 from core.parameters import ParamRef
 from core.session import Session
@@ -95,6 +96,27 @@ def parameter_range_text() -> str:
                      ).format(number(MAX_PARAMETER_ABS))
 
 
+def comparison_error_text(error: ComparisonError) -> str:
+    """The message for a refused run B (``core.comparison.ComparisonError``), in the current
+    language, from its code and values."""
+    values = error.values
+    if error.code == "refused":
+        return refusal_text(_Coded(values.get("reason_code"), values.get("reason", "")))
+    if error.code == "changes_points":
+        return translate("Controller", "{0} cannot differ between the runs: both use the same "
+                                       "points and split").format(values["key"])
+    if error.code == "invalid_value":
+        return translate("Controller", "Run B: {0} = {1} is not allowed ({2})").format(
+            values["key"], values["value"], values["reason"])
+    return translate("Controller", "Run B: unknown setting {0}").format(values["key"])
+
+
+class _Coded(ValueError):
+    def __init__(self, code, message) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def refusal_text(error: ValueError) -> str:
     """The message for a refused setting, in the current language where the engine gives a
     code (``core.training.SettingRefused``), else the engine's own message."""
@@ -145,6 +167,9 @@ class TrainingController(QtCore.QObject):
     - ``viewedStepChanged(int)``: the timeline shows step k of the snapshots (the past: the
       network holds θ_k, the history and step count are kept), or −1 back at the present;
       ``weightsChanged`` follows.
+    - ``comparisonChanged()``: A/B runs started, were loaded with a scene or ended
+      (:attr:`comparison`); while comparing, run B follows every training action of the
+      session (run A) before ``stepped`` or ``weightsChanged`` is emitted (:meth:`_follow`).
 
     **Viewing the past** (:meth:`view_step`): training from there discards steps k+1…N, so
     every training action (Forward, Step, Epoch, Play, :meth:`run_steps`) first asks
@@ -177,6 +202,7 @@ class TrainingController(QtCore.QObject):
     earlyStopped = Signal(int, int)
     #: Restore best brought back the best validation step's weights: (step, "ring" / "copy")
     bestRestored = Signal(int, str)
+    comparisonChanged = Signal()
 
     def __init__(self, session: Session | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -215,6 +241,9 @@ class TrainingController(QtCore.QObject):
         #: the best validation step Play last stopped at (early stopping), None before: Play
         #: pressed again trains on until a new best runs out of patience
         self._stopped_at_best: int | None = None
+        #: the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B
+        #: follows every training action of A (:meth:`_follow`); None when not comparing
+        self.comparison: Comparison | None = None
 
     # ------------------------------------------------------------ properties
     @property
@@ -255,6 +284,7 @@ class TrainingController(QtCore.QObject):
         trainer = self.trainer
         if trainer.step_count != steps_before:
             trainer.evaluate_now()  # nothing to do when the newest row is already evaluated
+            self._follow()
             self.stepped.emit(trainer.step_count)
         elif trainer.divergence is not None and not diverged_before:
             self.weightsChanged.emit()
@@ -448,6 +478,7 @@ class TrainingController(QtCore.QObject):
                 self.pause()
                 self.errorOccurred.emit(self._empty_training_text())
                 break
+            self._follow(evaluate=False)  # run B's step inside the frame's budget
             steps += 1
             if self.speed > 0:
                 self._due -= 1.0
@@ -503,6 +534,7 @@ class TrainingController(QtCore.QObject):
         except ValueError as error:
             self.errorOccurred.emit(str(error))
             return False
+        self._follow()
         self.bestRestored.emit(self.trainer.best_validation.step, how)
         self.weightsChanged.emit()
         return True
@@ -533,6 +565,8 @@ class TrainingController(QtCore.QObject):
         self.pause()
         self.return_to_present()
         self.trainer.reset()
+        if self.comparison is not None:
+            self.comparison.b.reset()
         self._weights_replaced(rebuilt=True)
 
     def rewind(self, n: int = 1) -> None:
@@ -551,7 +585,61 @@ class TrainingController(QtCore.QObject):
         except (ValueError, RuntimeError) as error:
             self.errorOccurred.emit(str(error))
             return
+        self._follow()
         self.weightsChanged.emit()
+
+    # ----------------------------------------------------------- A/B runs
+    def start_comparison(self, changes: dict) -> bool:
+        """Compare: run B is the session with ``changes`` ({setting key: value},
+        ``core.comparison.make_run_b``), from the same start; the session (run A) goes back to
+        its step 0 (as Reset) and both train together from then on. Pauses Play. Refused
+        (errorOccurred, False, nothing changes) for a bad key or value."""
+        self.pause()
+        self.return_to_present()
+        try:
+            comparison = Comparison.start(self.session, changes)
+        except ComparisonError as error:
+            self.errorOccurred.emit(comparison_error_text(error))
+            return False
+        comparison.b.set_evaluation(PLAY_EVALUATION)
+        self.comparison = comparison
+        self._weights_replaced(rebuilt=True)
+        self.comparisonChanged.emit()
+        return True
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Show ``comparison`` (whose ``a`` must be the session, e.g. from a scene file), or
+        end comparing (None): ``comparisonChanged``."""
+        if comparison is not None and comparison.a is not self.session:
+            raise ValueError("run A of a comparison must be the controller's session")
+        if comparison is not None:
+            comparison.b.set_evaluation(PLAY_EVALUATION)
+        if comparison is self.comparison:
+            return
+        self.comparison = comparison
+        self.comparisonChanged.emit()
+
+    def end_comparison(self) -> None:
+        """Back to run A alone (run B is dropped; A keeps its training):
+        ``comparisonChanged``."""
+        self.set_comparison(None)
+
+    def _follow(self, evaluate: bool = True) -> None:
+        """Run B takes the step count of run A: steps forward (until it diverges) or rewinds
+        (as far as its snapshots reach); ``evaluate``: measure its newest row (once a
+        frame)."""
+        if self.comparison is None:
+            return
+        target, b = self.trainer.step_count, self.comparison.b.trainer
+        if b.step_count > target:
+            b.rewind_to(max(target, b.oldest_step))
+        while b.step_count < target and b.divergence is None:
+            try:
+                b.step()
+            except (TrainingDiverged, EmptyTrainingSet):
+                break
+        if evaluate:
+            b.evaluate_now()
 
     # -------------------------------------------------------------- timeline
     def timeline_range(self) -> tuple[int, int]:
@@ -610,6 +698,7 @@ class TrainingController(QtCore.QObject):
             return
         self.viewed_step, self._present_params = None, None
         self.trainer.rewind_to(step)
+        self._follow()
         self.viewedStepChanged.emit(-1)
         self.weightsChanged.emit()
 
@@ -629,6 +718,12 @@ class TrainingController(QtCore.QObject):
         if answer == "return":
             self.return_to_present()
         return False
+
+    def _drop_comparison(self) -> None:
+        """Run A got other points or another network: run B no longer shares its start."""
+        if self.comparison is not None:
+            self.comparison = None
+            self.comparisonChanged.emit()
 
     def _weights_replaced(self, rebuilt: bool) -> None:
         if rebuilt:
@@ -682,6 +777,8 @@ class TrainingController(QtCore.QObject):
         result = self._apply(self.session.set_data_settings, changes, "data")
         if result is None:
             return False
+        if result:
+            self._drop_comparison()
         if "network" in result:
             self.pointsReplaced.emit()
         if "points" in result:
@@ -696,6 +793,7 @@ class TrainingController(QtCore.QObject):
         result = self._apply(self.session.set_network_settings, changes, "network")
         if result is None:
             return False
+        self._drop_comparison()
         self._weights_replaced(rebuilt=True)
         return True
 
@@ -711,6 +809,7 @@ class TrainingController(QtCore.QObject):
         output head) also ``settingsChanged`` (the panels show the head; names of the settings
         that differ from ``before``, a :func:`settings_of` snapshot), ``networkChanged`` and
         ``weightsChanged``."""
+        self._drop_comparison()
         self.dataChanged.emit()
         if "network" in result:
             after = settings_of(self.session)
@@ -759,6 +858,7 @@ class TrainingController(QtCore.QObject):
         """After a whole new point set (and maybe data settings and source): the panels show
         the settings and the source again (``settingsChanged``), the canvas fits the new
         points (``pointsReplaced``), then as :meth:`_points_edited`."""
+        self._drop_comparison()
         self.settingsChanged.emit(changed_settings(before, settings_of(self.session)))
         self.pointsReplaced.emit()
         self.dataChanged.emit()

@@ -7,8 +7,10 @@ the window (with ``--size``, ``--screenshot`` or ``--layout-report``: offscreen,
 size, and exits after saving the screenshot and the report of ``gui.app_window.layout_report``;
 with ``--student``: FILE in Student mode, with its classroom locks; FILE is required);
 ``python app.py --lesson ID | --scene FILE [--steps N] [--export-dir DIR] [--format png|svg|pdf]
-[--width PX] [--gif] [--cv K]`` trains without a window (with ``--cv K``: k-fold
-cross-validation instead, ``core.headless.run_cross_validation_headless``, writing cv.json):
+[--width PX] [--gif] [--cv K] [--compare KEY=VALUE[,…]]`` trains without a window (with
+``--cv K``: k-fold cross-validation instead, ``core.headless.run_cross_validation_headless``,
+writing cv.json; with ``--compare``: A/B runs, ``core.headless.run_compare_headless``, writing
+compare.png and summary.json with "a" and "b"):
 the lesson runner is
 ``core.headless.run_headless`` (no argparse in ``core``), the figures come from
 ``gui.app_window.headless_figures``. Any argument error is one line on stderr and exit status 2.
@@ -36,7 +38,7 @@ from core.workspace_names import WORKSPACES
 __all__ = ["build_parser", "run_cli", "display_problem", "HEADLESS_HINT", "preset_names",
            "preset_name", "unknown_preset",
            "preset_changes", "FORMATS", "DEFAULT_WIDTH", "window_size", "workspace_name",
-           "lesson_id", "output_file", "PRESENTER_SCALES", "MIN_WINDOW"]
+           "lesson_id", "output_file", "PRESENTER_SCALES", "MIN_WINDOW", "compare_pairs"]
 
 FORMATS = ("png", "svg", "pdf")
 """Figure formats of ``--format``."""
@@ -99,6 +101,25 @@ def lesson_id(name: str) -> str:
     return name
 
 
+def compare_pairs(text: str) -> dict[str, str]:
+    """argparse type of ``--compare``: "KEY=VALUE[,KEY=VALUE…]" → {key: value text}, in order.
+    Only the form is checked here (ArgumentTypeError: one line, exit status 2); the keys and
+    values are checked by the engine (``core.comparison.parse_changes``). Lists inside a
+    value are written with "/" (``hidden_sizes=4/4``)."""
+    pairs: dict[str, str] = {}
+    for part in str(text).split(","):
+        key, equals, value = part.partition("=")
+        key = key.strip()
+        if not equals or not key:
+            raise argparse.ArgumentTypeError(
+                f"--compare wants KEY=VALUE pairs separated by commas (e.g. "
+                f"activation=relu,learning_rate=0.3), got {part.strip()!r}")
+        if key in pairs:
+            raise argparse.ArgumentTypeError(f"--compare names {key!r} twice")
+        pairs[key] = value.strip()
+    return pairs
+
+
 def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
     """The parser of ``app.py`` (and the ``backprop-playground`` command): the headless options
     ``--lesson``, ``--scene``, ``--steps``, ``--export-dir``, ``--format``, ``--width``,
@@ -131,6 +152,12 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
                         help="k-fold cross-validation (K = 2..10) of the lesson's or scene's "
                              "settings instead of one run, --steps per fold; writes cv.json "
                              "(and cv.png)")
+    parser.add_argument("--compare", type=compare_pairs, metavar="KEY=VALUE[,KEY=VALUE…]",
+                        help="A/B runs: train the lesson or scene (A) and a copy with these "
+                             "settings changed (B) from the same start, e.g. "
+                             "activation=relu,learning_rate=0.3 (lists with /: "
+                             "hidden_sizes=4/4); writes compare.png and summary.json with "
+                             "\"a\" and \"b\"")
     window = parser.add_argument_group("window options")
     window.add_argument("file", nargs="?", metavar="FILE", help="scene file to open in the window")
     window.add_argument("--preset", metavar="NAME", type=preset_name,
@@ -175,7 +202,7 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
 
 
 def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=None,
-            export_cv_figure=None) -> int:
+            export_cv_figure=None, export_compare_figure=None) -> int:
     """Run ``core.headless.run_headless`` for parsed ``args`` (``--lesson``/``--scene``,
     ``--steps``, ``--export-dir``; ``export_views(session, folder)`` writes the figures) and
     print a one-line result; with ``--cv K`` run
@@ -187,6 +214,8 @@ def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=Non
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     folder = args.export_dir or DEFAULT_EXPORT_DIR
+    if getattr(args, "compare", None) is not None:
+        return _run_compare(args, folder, export_compare_figure, stdout, stderr)
     if getattr(args, "cv", None) is not None:
         return _run_cv(args, folder, export_cv_figure, stdout, stderr)
     try:
@@ -259,6 +288,35 @@ def display_problem(environ, platform: str = sys.platform) -> str:
     return (f"no display to open the window on ({missing}). For headless use, set "
             f"{HEADLESS_HINT} (e.g. with --screenshot PNG), or train without a window with "
             f"--lesson ID --export-dir DIR (see --help)")
+
+
+def _run_compare(args, folder, export_figure, stdout, stderr) -> int:
+    """``--compare``: train A and B, write compare.png and summary.json, print one line; 0 or
+    2 (a bad key or value: one line on stderr)."""
+    from core.headless import run_compare_headless
+
+    try:
+        if args.gif or args.cv is not None:
+            raise ValueError("--compare cannot be used with --gif or --cv")
+        summary = run_compare_headless(args.compare, lesson=args.lesson, scene_path=args.scene,
+                                       steps=args.steps, export_dir=folder,
+                                       export_figure=export_figure)
+    except (ValueError, OSError) as error:
+        print(f"error: {' '.join(str(error).split())}", file=stderr)
+        return 2
+    parts = []
+    for run in ("a", "b"):
+        entry = summary[run]
+        accuracy = entry["test_accuracy"]
+        text = f"{run.upper()} {entry['steps_run']} steps"
+        if entry["divergence"] is not None:
+            text += f" (diverged at step {entry['divergence']['step']})"
+        if accuracy is not None:
+            text += f", test accuracy {accuracy:.3f}"
+        parts.append(text)
+    print(f"compared {'; '.join(parts)}; wrote {', '.join(summary['files'])} to {folder}",
+          file=stdout)
+    return 0
 
 
 def preset_names() -> list[str]:

@@ -17,6 +17,9 @@ checks the final losses agree).
 With ``--cv K`` (cross-validation instead of one run) :func:`make_cv_exporter` writes
 ``cv.png`` (or .svg/.pdf): the Cross-validation view (``gui.evaluate.cross_validation_view``)
 showing the result, at :data:`CV_SIZE`.
+
+With ``--compare KEY=VALUE[,…]`` (A/B runs) :func:`make_compare_exporter` writes
+``compare.png`` (or .svg/.pdf): the Compare view (``gui.compare.compare_view``).
 """
 
 from __future__ import annotations
@@ -147,6 +150,49 @@ def make_cv_exporter(fmt: str = "png", width: int = 1600
     return export_cv_figure
 
 
+def make_compare_exporter(fmt: str = "png", width: int = 1600
+                          ) -> Callable[[object, Path], Path]:
+    """The ``export_figure(comparison, folder)`` callback of ``--compare``
+    (``core.headless.run_compare_headless``): the Compare view
+    (``gui.compare.compare_view.CompareView``: both boundaries side by side, the loss curves
+    overlaid, A solid and B dashed, the settings that differ, the final numbers) drawn
+    offscreen at ``FIGURE_SIZE`` as ``compare.<fmt>`` at ``width`` px; returns the path."""
+    def export_compare_figure(comparison, folder: Path) -> Path:
+        from core.headless import COMPARE_NAME
+        from gui.compare.compare_view import FIGURE_SIZE, CompareView
+
+        app = ensure_application()
+        view = CompareView()
+        try:
+            view.resize(*FIGURE_SIZE)
+            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+            view.show()
+            for _ in range(3):
+                app.processEvents()
+            view.set_comparison(comparison)
+            for _ in range(3):  # layouts, then the canvases' redraw at their final size
+                app.processEvents()
+            view.refresh()
+            return _export(view, Path(folder) / f"{COMPARE_NAME}.{fmt}", fmt, width)
+        finally:
+            view.close()
+            view.deleteLater()
+
+    return export_compare_figure
+
+
+def _export(target, path: Path, fmt: str, width: int) -> Path:
+    from gui.export.figures import export_pdf, export_png, export_svg
+
+    if fmt == "png":
+        export_png(target, path, int(width))
+    elif fmt == "svg":
+        export_svg(target, path, int(width))
+    else:
+        export_pdf(target, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
+    return path
+
+
 def run_command_line(args) -> int:
     """``app.py`` in headless mode (``--lesson`` or ``--scene``): train, write the figures and
     ``summary.json``; returns the exit status (0, or 2 with a one-line message on stderr)."""
@@ -183,4 +229,13 @@ def run_command_line(args) -> int:
         except ExportError as error:
             raise ValueError(str(error)) from None
 
-    return run_cli(args, export_views=export_views, export_cv_figure=export_cv_figure)
+    compare_exporter = make_compare_exporter(args.format, args.width)
+
+    def export_compare_figure(comparison, folder):
+        try:
+            return compare_exporter(comparison, folder)
+        except ExportError as error:
+            raise ValueError(str(error)) from None
+
+    return run_cli(args, export_views=export_views, export_cv_figure=export_cv_figure,
+                   export_compare_figure=export_compare_figure)

@@ -39,6 +39,7 @@ from gui.classroom.shortcuts import ShortcutKeys, table_rows, view_rows
 from gui.common.i18n import LanguageMenu, remembered_language
 from gui.common.themes import ThemeMenu, remembered_theme
 from gui.common.views import WindowView
+from gui.compare.compare_dialog import CompareActions
 from gui.evaluate.cross_validation_dialog import CrossValidation
 from gui.evaluate.cross_validation_view import FoldOutlines
 from gui.export.menu import ExportMenu
@@ -222,6 +223,11 @@ class MainWindow(QtWidgets.QMainWindow):
             cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
             self.train_menu.addAction(self.cross_validation.action)
             self.student_mode.add_view_action("cross_validation", self.cross_validation.action)
+        # Train ▸ Compare… / End compare: run B beside run A (the Compare workspace shows both)
+        self.compare_actions = CompareActions(self, self.controller,
+                                              lambda: self.workspaces.apply("compare"))
+        self.train_menu.addAction(self.compare_actions.action)
+        self.train_menu.addAction(self.compare_actions.end_action)
         self.language_menu = LanguageMenu(self, self.view_menu, self.controller,
                                           self.retranslateUi, initial=remembered_language())
         self.refresh_panels()

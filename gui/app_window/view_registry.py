@@ -18,6 +18,7 @@ from gui.charts.gradient_norms import GradientNorms
 from gui.charts.loss_curve import LossCurve
 from gui.charts.weight_heatmaps import WeightHeatmaps
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec
+from gui.compare.compare_panel import ComparePanel
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.evaluate.cross_validation_view import CrossValidationView
 from gui.evaluate.metrics_view import MetricsView
@@ -146,6 +147,10 @@ VIEWS = ViewRegistry((
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
+    ViewSpec("compare", QT_TRANSLATE_NOOP("ui", "Compare"),
+             lambda c, _ctx: ComparePanel(c), dock_area=RIGHT, tab_with="loss_curve",
+             visible=False, scene_view=False, redraws_on=ComparePanel.REDRAWS_ON,
+             gate=_view_gate),  # run B comes from Train ▸ Compare…
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
@@ -172,4 +177,8 @@ WORKSPACE_LAYOUTS = {
         (Column("right", 0.56, (Cell(("metrics", "attributions")),)),
          Column("bottom", 0.34, (Cell(("loss_curve",)),))),
         presenter_views=("metrics",)),
+    "compare": Layout(
+        "compare", QT_TRANSLATE_NOOP("Workspaces", "Compare"),
+        (Column("right", 0.58, (Cell(("compare",)),)),),
+        presenter_views=("compare",)),
 }

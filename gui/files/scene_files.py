@@ -37,6 +37,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
+from core.scene_comparison import comparison_from_scene, comparison_section
 from core.session import Session
 from gui.files.autosave import Autosaver
 from gui.common.views import WindowView
@@ -103,6 +104,7 @@ class SceneFiles(QtCore.QObject):
         #: () → the ``classroom`` section to save (plain JSON) or None
         self.classroom = lambda: None
         self._classroom_read = None
+        self._comparison_read = None  # the A/B runs of the scene being opened (or None)
         self._notes: list[str] | None = None  # status lines of the scene being swapped in
         self.unknown_views: list[str] = []  # views["open"] ids not in ``views``, kept on save
 
@@ -122,7 +124,7 @@ class SceneFiles(QtCore.QObject):
 
         for signal in (controller.stepped, controller.weightsChanged, controller.phaseCompleted,
                        controller.dataChanged, controller.networkChanged,
-                       controller.settingsChanged):
+                       controller.settingsChanged, controller.comparisonChanged):
             signal.connect(self._mark_dirty)
         window.installEventFilter(self)
 
@@ -218,9 +220,12 @@ class SceneFiles(QtCore.QObject):
         selected = controller.selected_parameter
         extra = {"selected_sample": controller.selected_sample,
                  "selected_parameter": list(selected) if selected is not None else None}
+        comparison = controller.comparison
         return scene_to_dict(controller.session,
                              views={"open": self.open_views() + self.unknown_views},
-                             extra=extra, classroom=self.classroom())
+                             extra=extra, classroom=self.classroom(),
+                             comparison=None if comparison is None
+                             else comparison_section(comparison))
 
     def open_views(self) -> list[str]:
         """Ids of the views that are open (their dock is not closed)."""
@@ -310,6 +315,7 @@ class SceneFiles(QtCore.QObject):
         try:
             scene = load_scene(path)
             session, views = scene_from_dict(scene)  # validates everything, builds a new one
+            self._comparison_read = comparison_from_scene(scene, session)  # A/B runs or None
             extra = scene.get("extra")
             self._classroom_read = scene.get("classroom")
         except (SceneError, ValueError, TypeError) as error:  # SceneError names the field
@@ -332,6 +338,9 @@ class SceneFiles(QtCore.QObject):
         try:
             controller = self.controller
             controller.replace_session(session)
+            comparison, self._comparison_read = self._comparison_read, None
+            if comparison is not None and comparison.a is session:
+                controller.set_comparison(comparison)
             if isinstance(extra, dict):
                 self._restore_selection(extra)
             self.unknown_views = self.apply_views(views)

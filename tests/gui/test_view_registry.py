@@ -101,7 +101,7 @@ def test_the_default_registry_keeps_the_views_and_their_order():
     assert [spec.id for spec in VIEWS.docked()] == [
         "data_panel", "network_panel", "training_panel", "loss_curve", "network", "inspector",
         "weights", "gradient_norms", "loss_surface", "metrics", "attributions", "hidden_space",
-        "cross_validation"]
+        "cross_validation", "compare"]
     assert [spec.id for spec in VIEWS.exported()] == [
         "canvas", "loss_curve", "loss_surface", "network", "weights", "gradient_norms",
         "metrics", "attributions", "hidden_space"]

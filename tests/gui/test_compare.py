@@ -1,0 +1,188 @@
+"""A/B runs in the window: Train ▸ Compare… makes run B, the Compare workspace shows both,
+Step / Epoch / Play / Rewind / Reset act on both, End compare goes back to A, and a scene
+file keeps both runs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.comparison import make_run_b
+from gui.common.number_format import number
+from tests.nested_equal import assert_same
+
+
+def _dialog(window):
+    return window.compare_actions.open_dialog()
+
+
+def _choose(control, value) -> None:
+    """Pick ``value`` in a choice control's combo box as a user would (emits ``changed``)."""
+    combo = control.widget
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def _start(window, qtbot, activation="relu", sizes=None):
+    dialog = _dialog(window)
+    _choose(dialog.controls["network.activation"], activation)
+    if sizes is not None:
+        qtbot.keyClicks(dialog.sizes_edit, "")  # focus
+        dialog.sizes_edit.clear()
+        qtbot.keyClicks(dialog.sizes_edit, sizes)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def _history(session) -> dict:
+    arrays = session.trainer.history.arrays()
+    return {key: arrays[key] for key in ("step", "train_loss", "test_loss", "evaluated")}
+
+
+def test_the_dialog_makes_run_b_and_the_compare_workspace_shows_both(window, qtbot):
+    controller = window.controller
+    controller.step()
+    dialog = _start(window, qtbot)
+    assert not dialog.isVisible()
+    comparison = controller.comparison
+    assert comparison is not None and comparison.a is controller.session
+    assert comparison.b.network.activation == "relu"
+    assert controller.trainer.step_count == 0  # both start again from step 0
+    assert window.workspaces.current() == "compare"
+    panel = window.views["compare"]
+    table = panel.view.differences
+    qtbot.waitUntil(lambda: panel.view.comparison is comparison and table.item(0, 0) is not None)
+    assert [table.item(0, c).text() for c in range(3)] == ["Activation", "tanh", "ReLU"]
+    assert panel.end_button.isEnabled()
+    assert window.compare_actions.end_action.isEnabled()
+
+
+def test_step_epoch_play_rewind_and_reset_act_on_both_runs(window, qtbot):
+    controller = window.controller
+    _start(window, qtbot)
+    comparison = controller.comparison
+    bar = window.step_toolbar
+    bar.step_action.trigger()
+    bar.step_action.trigger()
+    bar.epoch_action.trigger()
+    assert controller.trainer.step_count == comparison.b.trainer.step_count == 3
+    controller.set_speed(0)
+    bar.play_action.trigger()
+    qtbot.waitUntil(lambda: controller.trainer.step_count >= 8)
+    bar.play_action.trigger()
+    assert not controller.playing
+    steps = controller.trainer.step_count
+    assert comparison.b.trainer.step_count == steps
+    expected = make_run_b(comparison.a, {"activation": "relu"})  # B from A's start, stepped alone
+    for _ in range(steps):
+        expected.trainer.step()
+    assert np.array_equal(comparison.b.net.get_params(), expected.net.get_params())
+    bar.rewind_action.trigger()
+    assert controller.trainer.step_count == comparison.b.trainer.step_count == steps - 1
+    bar.reset_action.trigger()
+    assert controller.trainer.step_count == comparison.b.trainer.step_count == 0
+    assert np.array_equal(comparison.b.net.get_params(),
+                          comparison.b.trainer.initial_network_state()[0])
+
+
+def test_the_view_shows_the_engine_s_numbers_after_a_step(window, qtbot):
+    controller = window.controller
+    _start(window, qtbot)
+    controller.step()
+    panel = window.views["compare"]
+    qtbot.waitUntil(lambda: not panel.gate.dirty)
+    table = panel.view.metrics
+    for row, session in enumerate(controller.comparison.runs):
+        last = session.trainer.history.last_row()
+        assert table.item(row, 0).text() == number(last["train_loss"], 4)
+        assert table.item(row, 1).text() == number(last["test_loss"], 4)
+    assert panel.view.titles[1].text().endswith("step 1")
+
+
+def test_an_architecture_change_gives_b_its_own_weights_and_end_compare_keeps_a(window, qtbot):
+    controller = window.controller
+    _start(window, qtbot, sizes="3")
+    comparison = controller.comparison
+    assert comparison.b.net.layer_sizes == (2, 3, 1)
+    controller.step()
+    a_params = controller.session.net.get_params()
+    window.views["compare"].end_button.click()
+    assert controller.comparison is None
+    assert not window.compare_actions.end_action.isEnabled()
+    assert np.array_equal(controller.session.net.get_params(), a_params)
+    assert controller.trainer.step_count == 1
+
+
+def test_a_refused_run_b_stays_in_the_dialog_and_changes_nothing(window, qtbot):
+    controller = window.controller
+    controller.step()
+    dialog = _dialog(window)
+    dialog.controls["network.batch_norm"].widget.setChecked(True)
+    spin = dialog.controls["training.batch_size"].widget
+    spin.setValue(1)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "Batch size 1" in dialog.error.text()
+    assert controller.comparison is None and controller.trainer.step_count == 1
+    dialog.close()
+
+
+def test_changing_a_s_network_ends_the_comparison(window, qtbot):
+    controller = window.controller
+    _start(window, qtbot)
+    controller.set_network_settings(hidden_sizes=(4,))
+    assert controller.comparison is None
+    assert not window.views["compare"].end_button.isEnabled() or \
+        window.views["compare"].gate.dirty
+
+
+def test_a_scene_file_keeps_both_runs(window, qtbot, tmp_path):
+    controller = window.controller
+    _start(window, qtbot, activation="relu")
+    for _ in range(4):
+        controller.step()
+    comparison = controller.comparison
+    path = tmp_path / "both.json"
+    assert window.scene_files.save_as(str(path))
+    b_before = (comparison.b.net.get_params(), _history(comparison.b))
+    window.compare_actions.end_action.trigger()
+    assert controller.comparison is None
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    loaded = controller.comparison
+    assert loaded is not None and loaded.a is controller.session
+    assert loaded.b.trainer.step_count == 4
+    assert_same((loaded.b.net.get_params(), _history(loaded.b)), b_before)
+    controller.step()  # both go on together
+    assert loaded.b.trainer.step_count == controller.trainer.step_count == 5
+
+
+@pytest.mark.parametrize("scale", [2.0])
+def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scale):
+    from gui.app_window import layout_report as lr
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
+    controller.run_steps(20)
+    lr.prepare_window(window, (1280, 720), "compare", scale)
+    report = lr.layout_report(window)
+    assert report["scroll_needed"] == [] and report["overlaps"] == []
+    assert [e for e in report["elided"] if e["where"] == "compare"] == []
+    assert lr.too_small(report) == []
+    controller.shutdown()
+
+
+def test_continuing_from_the_timeline_s_past_takes_run_b_back_too(qtbot):
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    assert controller.start_comparison({"learning_rate": 0.1})
+    controller.run_steps(6)
+    assert controller.view_step(3)
+    controller.continue_from_past()
+    assert controller.trainer.step_count == controller.comparison.b.trainer.step_count == 3
+    controller.shutdown()
