@@ -192,29 +192,33 @@ class CompareView(QtWidgets.QWidget):
             label.setFont(font)
             label.setWordWrap(True)  # never wider than its column
 
+        # the two boundaries side by side on top (each near square at the workspace's size);
+        # below them the loss curves beside the settings that differ and the final numbers
         top = QtWidgets.QGridLayout()
         for column in (0, 1):
             top.addWidget(self.titles[column], 0, column)
             top.addWidget(self.canvases[column], 1, column)
             top.setColumnStretch(column, 1)
+        top.setRowStretch(1, 1)
         self.loss_title = QtWidgets.QLabel()
         self.loss_title.setFont(self.titles[0].font())
         self.loss_title.setWordWrap(True)
-        top.addWidget(self.loss_title, 0, 2)
-        top.addWidget(self.loss_plot, 1, 2)
-        top.setColumnStretch(2, 1)
-        top.setRowStretch(1, 1)
+        tables = QtWidgets.QVBoxLayout()
+        for widget in (self.differences_title, self.differences, self.metrics_title,
+                       self.metrics):
+            tables.addWidget(widget)
+        tables.addStretch(1)
         bottom = QtWidgets.QGridLayout()
-        bottom.addWidget(self.differences_title, 0, 0)
-        bottom.addWidget(self.differences, 1, 0, QtCore.Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.metrics_title, 0, 1)
-        bottom.addWidget(self.metrics, 1, 1, QtCore.Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.loss_title, 0, 0)
+        bottom.addWidget(self.loss_plot, 1, 0)
+        bottom.addLayout(tables, 0, 1, 2, 1)
         bottom.setColumnStretch(0, 1)
         bottom.setColumnStretch(1, 1)
+        bottom.setRowStretch(1, 1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top, 1)
-        layout.addLayout(bottom, 0)
+        layout.addLayout(top, 3)
+        layout.addLayout(bottom, 2)
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
 
