@@ -36,12 +36,22 @@ import numpy as np
 
 from core.plane_grid import grid_lines
 
-__all__ = ["CASES", "PROBLEMS", "GD_REGIMES", "ILL_CONDITIONED", "LinearSystem", "Sensitivity",
+__all__ = ["CASES", "EXAMPLES", "PROBLEMS", "GD_REGIMES", "ILL_CONDITIONED", "LinearSystem", "Sensitivity",
            "DescentPath", "analyse", "sensitivity", "loss", "gradient", "loss_grid",
            "stable_learning_rate", "gradient_descent", "line_points", "mapped_grid"]
 
 CASES = ("unique", "ill_conditioned", "singular_none", "singular_line", "overdetermined",
          "bad_input")
+#: Ready-made systems (code → (A, b)) for the view's Examples menu and the lesson:
+#: NumPy's ``np.linalg.solve`` example 3x₁ + x₂ = 9, x₁ + 2x₂ = 8 (answer (2, 3)), and one of
+#: each case.
+EXAMPLES: dict[str, tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] = {
+    "unique": (((3.0, 1.0), (1.0, 2.0)), (9.0, 8.0)),
+    "singular_none": (((1.0, 2.0), (2.0, 4.0)), (4.0, 4.0)),
+    "singular_line": (((1.0, 2.0), (2.0, 4.0)), (4.0, 8.0)),
+    "ill_conditioned": (((1.0, 1.0), (1.0, 1.001)), (2.0, 2.001)),
+    "overdetermined": (((1.0, 1.0), (1.0, -1.0), (1.0, 2.0)), (2.0, 0.0, 4.0)),
+}
 #: Why an input is ``bad_input``: ``shape`` (A not (m, 2) with m ≥ 2, or b not (m,)),
 #: ``non_finite`` (a NaN or ±inf entry), ``zero_row`` (a row 0·x₀ + 0·x₁ = bᵢ is not a line).
 PROBLEMS = ("shape", "non_finite", "zero_row")
@@ -68,7 +78,7 @@ class LinearSystem:
         problem: one of :data:`PROBLEMS` for ``bad_input`` (else None); ``row`` the first row at
             fault for ``non_finite`` / ``zero_row`` (-1: b, or not row-specific).
         A: (m, 2); b: (m,) (as given when the shape is bad: whatever ``np.asarray`` made).
-        det: det A for a square A, NaN otherwise.
+        det: det A = a₁₁a₂₂ − a₁₂a₂₁ for a square A, NaN otherwise.
         cond: ``np.linalg.cond(A)`` (2-norm, σ_max/σ_min; inf when singular), NaN for bad input.
         solution: (2,) the answer: ``np.linalg.solve`` (unique, ill_conditioned),
             ``np.linalg.lstsq`` (overdetermined), the point of the solution line nearest the
@@ -121,7 +131,8 @@ def analyse(A, b) -> LinearSystem:
     if zero.any():
         return _bad(A, b, "zero_row", int(np.argmax(zero)))
     m = A.shape[0]
-    det = float(np.linalg.det(A)) if m == 2 else float("nan")
+    # ad − bc (Strang §5.1): exact for entries like 1, 2, 2, 4, where LU gives ±4e-16
+    det = float(A[0, 0] * A[1, 1] - A[0, 1] * A[1, 0]) if m == 2 else float("nan")
     with np.errstate(divide="ignore"):
         cond = float(np.linalg.cond(A))
     rank = int(np.linalg.matrix_rank(A))

@@ -22,6 +22,7 @@ from gui.evaluate.cross_validation_view import CrossValidationView
 from gui.evaluate.metrics_view import MetricsView
 from gui.explain.attribution_view import AttributionView
 from gui.inspector.widget import Inspector, inspector_actions
+from gui.linear_systems.view import LinearSystemView
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
 from gui.panels.training_panel import TrainingPanel
@@ -133,6 +134,13 @@ VIEWS = ViewRegistry((
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
+    ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
+             lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_curve",
+             visible=False, shortcut="Ctrl+Shift+L",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the linear system"),
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Linear system"), export_rank=8,
+             headless_size=(760, 760), redraws_on=LinearSystemView.REDRAWS_ON,
+             gate=_view_gate),
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of

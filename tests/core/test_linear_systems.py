@@ -181,3 +181,15 @@ def test_the_mapped_grid_is_the_shared_grid_times_a_transpose():
     np.testing.assert_allclose(mapped, grid_lines(extent, 5, 3) @ np.array(EXAMPLE_A).T)
     with pytest.raises(ValueError):
         mapped_grid(THREE_LINES_A, extent)
+
+
+def test_each_example_is_the_case_it_is_named_for():
+    from core.linear_systems import EXAMPLES
+
+    for case, (A, b) in EXAMPLES.items():
+        assert analyse(A, b).case == case
+    np.testing.assert_allclose(analyse(*EXAMPLES["unique"]).solution, [2.0, 3.0])
+
+
+def test_the_determinant_of_a_singular_integer_matrix_is_exactly_zero():
+    assert analyse([[1.0, 2.0], [2.0, 4.0]], [1.0, 5.0]).det == 0.0
