@@ -201,7 +201,7 @@ class TransformPlot(pg.PlotWidget):
         self.mapped = self.plot([], [], pen=pg.mkPen(colors.class_hex(1), width=1.2),
                                 connect="finite")
         self.columns = [self.plot([], [], pen=pg.mkPen(colour, width=3))
-                        for colour in (colors.class_hex(0), ANSWER_COLOUR)]
+                        for colour in (colors.class_hex(0), "#009E73")]
         self.note = pg.TextItem(anchor=(0.5, 0.5), color="#202020")
         self.note.setParentItem(self.getPlotItem().vb)
         self.note.setPos(0, 0)

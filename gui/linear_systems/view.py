@@ -219,8 +219,7 @@ class LinearSystemView(QtWidgets.QWidget):
             translate("LinearSystem", "Each line is one equation; drag its two squares to move "
                       "it. ●: the answer; ○: the answer for b + δb."),
             translate("LinearSystem", "Grey: the grid of the plane; blue: its image x ↦ Ax; "
-                      "thick: Ae₁ and Ae₂, the columns of A. |det A| is the area of one image "
-                      "cell."),
+                      "thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|."),
             translate("LinearSystem", "Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the "
                       "least-squares point; white: the path of gradient descent."))
         self.caption.setText(captions[self.tabs.currentIndex()])
