@@ -138,9 +138,8 @@ VIEWS = ViewRegistry((
              lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, shortcut="Ctrl+Shift+L",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the linear system"),
-             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Linear system"), export_rank=8,
-             headless_size=(760, 760), redraws_on=LinearSystemView.REDRAWS_ON,
-             gate=_view_gate),
+             redraws_on=LinearSystemView.REDRAWS_ON,
+             gate=_view_gate),  # its own Ax = b, not the training run: no headless figure
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
