@@ -38,7 +38,8 @@ from core.plane_grid import grid_lines
 
 __all__ = ["CASES", "EXAMPLES", "PROBLEMS", "GD_REGIMES", "ILL_CONDITIONED", "LinearSystem", "Sensitivity",
            "DescentPath", "analyse", "sensitivity", "loss", "gradient", "loss_grid",
-           "stable_learning_rate", "gradient_descent", "line_points", "mapped_grid"]
+           "stable_learning_rate", "gradient_descent", "line_points", "mapped_grid", "PLOTS",
+           "DESCENT_DEFAULTS", "SETUP_KEYS", "merge_setup", "system_metrics"]
 
 CASES = ("unique", "ill_conditioned", "singular_none", "singular_line", "overdetermined",
          "bad_input")
@@ -315,3 +316,59 @@ def mapped_grid(A, extent, lines: int = 11, samples: int = 2) -> np.ndarray:
     if A.shape != (2, 2) or not np.isfinite(A).all():
         raise ValueError(f"A must be a finite 2×2 matrix, got shape {A.shape}")
     return grid_lines(extent, lines, samples) @ A.T
+
+
+# ----------------------------------------------------------------------------- lessons
+#: The view's pictures a lesson step may bring to the front (``setup.linear_system.plot``).
+PLOTS = ("lines", "transformation", "descent")
+#: The gradient-descent run a view or lesson step shows unless it says otherwise.
+DESCENT_DEFAULTS = {"learning_rate": 0.05, "steps": 30, "start": (0.0, 0.0)}
+#: ``setup.linear_system`` keys: the system (A and b together), the change δ of the last
+#: right-hand side, the picture in front and the descent run.
+SETUP_KEYS = ("A", "b", "delta", "plot", "learning_rate", "steps", "start")
+
+
+def merge_setup(state: dict, setup: dict) -> dict:
+    """The linear system after a step's ``setup.linear_system``: ``setup`` over ``state``; a
+    new A and b reset δ to 0 unless the step gives one (the lesson steps accumulate, like the
+    window's view)."""
+    merged = dict(state)
+    if "A" in setup:
+        merged.pop("delta", None)
+    merged.update(setup)
+    return merged
+
+
+def system_metrics(state: dict | None) -> dict:
+    """The lesson metrics of a linear system (``core.lesson_claims.METRICS``, ``system_*`` and
+    ``descent_*``) for a merged ``setup.linear_system`` state; NaN (None for true/false ones)
+    when there is no system."""
+    nan = float("nan")
+    out = {"system_det": nan, "system_cond": nan, "system_x1": nan, "system_x2": nan,
+           "system_singular": None, "system_has_solution": None,
+           "system_squared_residuals": nan, "system_shift": nan, "system_amplification": nan,
+           "descent_distance": nan, "descent_diverges": None}
+    if not state or "A" not in state:
+        return out
+    system = analyse(state["A"], state["b"])
+    if system.case == "bad_input":
+        return out
+    out["system_det"], out["system_cond"] = system.det, system.cond
+    out["system_singular"] = system.case in ("singular_none", "singular_line")
+    out["system_has_solution"] = system.case in ("unique", "ill_conditioned", "singular_line") \
+        or (system.case == "overdetermined" and system.squared_residuals <= 1e-20)
+    out["system_squared_residuals"] = system.squared_residuals
+    if system.solution is not None:
+        out["system_x1"], out["system_x2"] = (float(v) for v in system.solution)
+    delta = float(state.get("delta", 0.0))
+    if delta != 0.0 and system.has_point:
+        moved = sensitivity(system.A, system.b, np.eye(len(system.b))[-1] * delta)
+        out["system_shift"], out["system_amplification"] = moved.shift, moved.amplification
+    run = gradient_descent(system.A, system.b,
+                           state.get("start", DESCENT_DEFAULTS["start"]),
+                           state.get("learning_rate", DESCENT_DEFAULTS["learning_rate"]),
+                           state.get("steps", DESCENT_DEFAULTS["steps"]))
+    out["descent_diverges"] = run.regime == "diverges"
+    if system.has_point:
+        out["descent_distance"] = float(np.linalg.norm(run.path[-1] - system.solution))
+    return out

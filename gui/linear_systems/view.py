@@ -16,8 +16,10 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from core.linear_systems import (
+    DESCENT_DEFAULTS,
     EXAMPLES,
     ILL_CONDITIONED,
+    PLOTS,
     analyse,
     gradient_descent,
 )
@@ -27,8 +29,6 @@ from gui.common.refresh import RefreshGate
 from gui.linear_systems.editor import SystemEditor
 from gui.linear_systems.plots import DescentPlot, LinesPlot, TransformPlot
 
-#: Tabs of the view, in order (the ids a lesson's ``linear_system.plot`` names).
-PLOTS = ("lines", "transformation", "descent")
 DIGITS = 4
 
 
@@ -113,9 +113,9 @@ class LinearSystemView(QtWidgets.QWidget):
         self.A = np.array(EXAMPLES["unique"][0])
         self.b = np.array(EXAMPLES["unique"][1])
         self.delta = 0.0  # change of the last right-hand side (δb = (0, …, 0, δ))
-        self.learning_rate = 0.05
-        self.steps = 30
-        self.start = np.zeros(2)
+        self.learning_rate = DESCENT_DEFAULTS["learning_rate"]
+        self.steps = DESCENT_DEFAULTS["steps"]
+        self.start = np.array(DESCENT_DEFAULTS["start"], dtype=float)
         self.system = analyse(self.A, self.b)
         self.moved = None
         self.run = None
@@ -256,14 +256,18 @@ class LinearSystemView(QtWidgets.QWidget):
         self._solve()
 
     def show_plot(self, plot: str) -> None:
-        """Bring tab ``plot`` (one of :data:`PLOTS`) to the front."""
+        """Bring tab ``plot`` (one of ``core.linear_systems.PLOTS``, the tabs' order) to the
+        front."""
         self.tabs.setCurrentIndex(PLOTS.index(plot))
 
     def apply_setup(self, setup: dict) -> None:
-        """A lesson step's ``setup.linear_system`` (validated by ``core.lesson_steps``)."""
+        """The linear system of a lesson's steps so far (``core.lesson_steps.system_state``:
+        validated and merged); what it leaves out takes the engine's defaults, as the lesson
+        check (``core.linear_systems.system_metrics``) does."""
         if "A" in setup:
             self.set_system(setup["A"], setup["b"], delta=setup.get("delta", 0.0))
-        self.set_descent(setup.get("learning_rate"), setup.get("steps"), setup.get("start"))
+        self.set_descent(*(setup.get(key, DESCENT_DEFAULTS[key])
+                           for key in ("learning_rate", "steps", "start")))
         if "plot" in setup:
             self.show_plot(setup["plot"])
 
