@@ -51,7 +51,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] =
     "singular_none": (((1.0, 2.0), (2.0, 4.0)), (4.0, 4.0)),
     "singular_line": (((1.0, 2.0), (2.0, 4.0)), (4.0, 8.0)),
     "ill_conditioned": (((1.0, 1.0), (1.0, 1.001)), (2.0, 2.001)),
-    "overdetermined": (((1.0, 1.0), (1.0, -1.0), (1.0, 2.0)), (2.0, 0.0, 4.0)),
+    "overdetermined": (((1.0, 0.0), (0.0, 1.0), (1.0, 1.0)), (0.0, 0.0, 3.0)),
 }
 #: Why an input is ``bad_input``: ``shape`` (A not (m, 2) with m ≥ 2, or b not (m,)),
 #: ``non_finite`` (a NaN or ±inf entry), ``zero_row`` (a row 0·x₀ + 0·x₁ = bᵢ is not a line).

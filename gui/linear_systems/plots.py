@@ -26,6 +26,7 @@ from gui.linear_systems.editor import MAX_ROWS
 
 ANSWER_COLOUR = "#D55E00"  # Okabe–Ito vermillion: the answer point
 GRID_COLOUR = (160, 160, 160, 110)
+RESIDUAL_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: the least-squares residuals
 #: Entries written by a drag are rounded to this many decimals (the editor shows them).
 DRAG_DECIMALS = 2
 #: Half-width of the lines plot around its centre when nothing asks for more.
@@ -77,10 +78,9 @@ class LinesPlot(pg.PlotWidget):
         self.moved_lines = [self.plot([], [], pen=pg.mkPen(colors.class_hex(i), width=1.5,
                                                            style=QtCore.Qt.PenStyle.DashLine))
                             for i in range(MAX_ROWS)]
-        self.residuals = self.plot([], [], pen=pg.mkPen("#202020", width=1.5,
-                                                        style=QtCore.Qt.PenStyle.DotLine),
+        self.residuals = self.plot([], [], pen=pg.mkPen(RESIDUAL_COLOUR, width=3.5),
                                    connect="finite")
-        self.answer = pg.ScatterPlotItem(size=13, pen=pg.mkPen("#202020", width=1.5),
+        self.answer = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#202020", width=1.5),
                                          brush=pg.mkBrush(ANSWER_COLOUR))
         self.moved_answer = pg.ScatterPlotItem(size=13, pen=pg.mkPen(ANSWER_COLOUR, width=2),
                                                brush=pg.mkBrush(255, 255, 255, 0))
@@ -124,6 +124,9 @@ class LinesPlot(pg.PlotWidget):
         self.center = finite[0] if finite else np.zeros(2)
         spread = max((float(np.linalg.norm(p - self.center)) for p in finite), default=0.0)
         self.radius = max(BASE_RADIUS, 1.3 * spread)
+        if system.case == "overdetermined":  # close enough for the residuals to show
+            distances = np.abs(system.residuals) / np.linalg.norm(system.A, axis=1)
+            self.radius = float(np.clip(8 * distances.max(), 1.5, BASE_RADIUS))
         self._rows = [system.A[r] for r in range(rows)]
         for r in range(MAX_ROWS):
             shown = r < rows

@@ -65,8 +65,8 @@ def case_message(system, moved=None) -> str:
             n(x[0]), n(x[1]), n(d[0]), n(d[1]))
     else:
         text = translate("LinearSystem", "{0} equations, 2 unknowns: no exact solution in "
-                         "general. np.linalg.lstsq gives x̂ = ({1}, {2}), the point with the "
-                         "least sum of squared residuals ‖Ax̂ − b‖² = {3} (dotted: the "
+                         "general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the "
+                         "least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the "
                          "residuals).").format(system.A.shape[0], n(x[0]), n(x[1]),
                                                n(system.squared_residuals))
     if moved is not None and moved.has_point and system.has_point:

@@ -255,7 +255,7 @@ def test_the_linear_system_lesson_checks_the_engine_s_answers():
     lesson = get_lesson("linear-system")
     outcomes = lesson_step_outcomes("linear-system")
     assert outcomes[0].metrics["system_x1"] == np.linalg.solve([[3, 1], [1, 2]], [9, 8])[0]
-    lstsq = np.linalg.lstsq([[1, 1], [1, -1], [1, 2]], [2, 0, 4], rcond=None)[0]
+    lstsq = np.linalg.lstsq([[1, 0], [0, 1], [1, 1]], [0, 0, 3], rcond=None)[0]
     assert outcomes[5].metrics["system_x2"] == pytest.approx(lstsq[1])
     assert outcomes[2].metrics["system_has_solution"] is False
     assert outcomes[3].metrics["system_has_solution"] is True
