@@ -71,9 +71,10 @@ def case_message(system, moved=None) -> str:
                                                n(system.squared_residuals))
     if moved is not None and moved.has_point and system.has_point:
         shift = float(np.linalg.norm(moved.solution - x))
-        text += " " + translate("LinearSystem", "With b + δb (dashed) the answer moves to "
-                                "({0}, {1}): {2} away.").format(
-            n(moved.solution[0]), n(moved.solution[1]), n(shift))
+        # one sentence with the case's ({0}), so a language joins them its own way
+        text = translate("LinearSystem", "{0} With b + δb (dashed) the answer moves to "
+                         "({1}, {2}): {3} away.").format(
+            text, n(moved.solution[0]), n(moved.solution[1]), n(shift))
     return text
 
 
