@@ -136,7 +136,7 @@ VIEWS = ViewRegistry((
              visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
     ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
              lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_surface",
-             visible=False, shortcut="Ctrl+Shift+L",
+             visible=False, scroll=True, shortcut="Ctrl+Shift+L",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the linear system"),
              redraws_on=LinearSystemView.REDRAWS_ON,
              gate=_view_gate),  # its own Ax = b, not the training run: no headless figure
