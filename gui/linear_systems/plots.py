@@ -36,7 +36,7 @@ IMAGE_SIZE = 121
 
 def _plot_widget(widget: pg.PlotWidget, x_label: str = "x₁", y_label: str = "x₂") -> None:
     widget.setBackground("w")
-    widget.setMinimumSize(220, 200)
+    widget.setMinimumSize(220, 140)
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
     plot.hideButtons()
