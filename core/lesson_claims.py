@@ -90,6 +90,18 @@ METRICS: dict[str, str] = {
     "shapley_top": "feature index with the largest |Shapley value|",
     "shapley_top_share": "|largest Shapley value| ÷ Σ |Shapley values|",
     "integrated_gradients_completeness": "|Σ integrated gradients − (f(x) − f(baseline))|",
+    # the linear system of the steps' setup.linear_system (core.linear_systems.system_metrics)
+    "system_det": "det A of the lesson's linear system (NaN unless A is 2×2)",
+    "system_cond": "cond(A), 2-norm, of the lesson's linear system (inf when singular)",
+    "system_x1": "first coordinate of the answer (solve, lstsq or a point of the line)",
+    "system_x2": "second coordinate of the answer",
+    "system_singular": "rank A < 2: the lines are parallel or coincide",
+    "system_has_solution": "Ax = b has an exact solution",
+    "system_squared_residuals": "‖Ax − b‖² at the answer (least squares: the minimum)",
+    "system_shift": "how far the answer moves when the last b changes by the step's delta",
+    "system_amplification": "(‖δx‖/‖x‖) ÷ (‖δb‖/‖b‖) for that change, at most cond(A)",
+    "descent_distance": "‖last gradient-descent iterate − the least-squares point‖",
+    "descent_diverges": "the descent's η is above 1/λ_max(AᵀA)",
 }
 #: Metrics that cost noticeably more than a forward pass; measured only when a claim asks.
 COSTLY_METRICS = ("best_line_accuracy", "attribution_class", "gradient_x_input_top",

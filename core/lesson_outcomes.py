@@ -64,6 +64,7 @@ from core.lesson_claims import COSTLY_METRICS, check_claims
 from core.lesson_steps import StepOutcome, run_lesson_steps
 from core.lessons import get_lesson, list_lessons, load_lesson
 from core.linear_models import best_line_accuracy, least_squares, mse_hessian
+from core.linear_systems import system_metrics
 from core.metrics import DEFAULT_THRESHOLD
 from core.selected_sample import shown_sample
 from core.training import TrainingDiverged
@@ -285,6 +286,7 @@ def measure(session, include=(), *, threshold: float = DEFAULT_THRESHOLD,
         **_validation_metrics(session),
         **_threshold_metrics(session, threshold),
         **_attribution_metrics(session, include, sample),
+        **system_metrics(None),  # a lesson step's linear system: core.lesson_steps sets them
     }
 
 

@@ -10,7 +10,11 @@ window's lesson bar ("◀ 2/6 ▶", the step's text, Next). One step is::
                "surface": {"plane": "linear", "range": 3},   # plane as in views.loss_surface;
                                                      # range: ±half-width, grid fixed (no fit)
                "sample": 0,                          # selected training sample (index)
-               "parameter": {"layer": 0, "kind": "W", "i": 0, "j": 0}},
+               "parameter": {"layer": 0, "kind": "W", "i": 0, "j": 0},
+               "linear_system": {"A": [[3, 1], [1, 2]], "b": [9, 8],  # 2 … 6 rows
+                                 "delta": 0.001,   # change of the last b (δb), |δ| ≤ 10
+                                 "plot": "lines",  # core.linear_systems.PLOTS
+                                 "learning_rate": 0.05, "steps": 30, "start": [0, 0]}},
      "action": {"steps": 10} | {"phase": "forward"} | {"epochs": 1} | {"play_until": 40}
                | {"restore_best": true} | {"threshold": 0.2},
      "predict": {"question": {...}, "choices": [
@@ -39,6 +43,11 @@ rule) before one; a question about a ``threshold`` action compares the numbers a
 the new threshold. ``setup.sample`` is also the sample whose attributions the attribution
 metrics explain.
 
+``setup.linear_system`` sets the Linear system view's Ax = b (each key optional; A and b come
+together, and a new A resets ``delta`` to 0); later steps keep what earlier ones set
+(:func:`core.linear_systems.merge_setup`). Its claims use the ``system_*`` and ``descent_*``
+metrics of that system (:func:`core.linear_systems.system_metrics`).
+
 Texts may quote ``{name}`` of the claims of the step and of the steps before it, and of the
 lesson's ``expect`` claims
 (:func:`core.lesson_claims.fill`), so the numbers the bar shows are the checked ones.
@@ -55,6 +64,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.early_stopping import play_stops_early, stopped_best
+from core import linear_systems
 from core.lesson_claims import (
     COSTLY_METRICS,
     METRICS,
@@ -75,8 +85,16 @@ CHANGES = ("up", "down")
 #: The metric a ``change`` may compare besides :data:`core.lesson_claims.METRICS`.
 PARAMETER_METRIC = "parameter"
 VIEW_IDS = ("canvas", "loss_curve", "loss_surface", "network", "inspector", "gradient_norms",
-            "weights", "metrics", "attributions", "hidden_space")
-SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter")
+            "weights", "metrics", "attributions", "hidden_space",
+            "linear_system")
+SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter",
+              "linear_system")
+#: Allowed ``linear_system`` numbers: |entry| of A, b and start; |delta|; η; descent steps.
+SYSTEM_ENTRY_MAX = 1000.0
+SYSTEM_DELTA_MAX = 10.0
+SYSTEM_LEARNING_RATE = (0.0001, 10.0)
+SYSTEM_DESCENT_STEPS = (1, 1000)
+SYSTEM_ROWS = (2, 6)
 STEP_KEYS = ("text", "setup", "action", "predict", "claims")
 MAX_STEPS_PER_LESSON = 20
 MAX_ACTION_STEPS = 100_000
@@ -156,6 +174,65 @@ def _parameter(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
+def _numbers(value: Any, where: str, length: int | None = None) -> list[float]:
+    if not isinstance(value, list) or (length is not None and len(value) != length):
+        raise SceneError(f"{where}: expected a list of {length or 'some'} numbers")
+    out = [as_float(v, join(where, i)) for i, v in enumerate(value)]
+    for i, v in enumerate(out):
+        if not (math.isfinite(v) and abs(v) <= SYSTEM_ENTRY_MAX):
+            raise SceneError(f"{join(where, i)}: expected a finite number within "
+                             f"±{SYSTEM_ENTRY_MAX:g}, got {v:g}")
+    return out
+
+
+def _linear_system(value: Any, where: str) -> dict[str, Any]:
+    """A validated ``setup.linear_system`` (see the module docstring)."""
+    d = as_dict(value, where, allowed=linear_systems.SETUP_KEYS)
+    out: dict[str, Any] = {}
+    if ("A" in d) != ("b" in d):
+        raise SceneError(f"{where}: give A and b together")
+    if "A" in d:
+        rows = d["A"]
+        low, high = SYSTEM_ROWS
+        if not isinstance(rows, list) or not low <= len(rows) <= high:
+            raise SceneError(f"{join(where, 'A')}: expected {low} to {high} rows")
+        out["A"] = [_numbers(row, join(join(where, "A"), i), 2) for i, row in enumerate(rows)]
+        out["b"] = _numbers(d["b"], join(where, "b"), len(rows))
+        system = linear_systems.analyse(out["A"], out["b"])
+        if system.case == "bad_input":
+            raise SceneError(f"{join(where, 'A')}: row {system.row} is not a line "
+                             f"({system.problem})")
+    if "delta" in d:
+        out["delta"] = as_float(d["delta"], join(where, "delta"))
+        if not abs(out["delta"]) <= SYSTEM_DELTA_MAX:
+            raise SceneError(f"{join(where, 'delta')}: expected a change within "
+                             f"±{SYSTEM_DELTA_MAX:g}")
+    if "plot" in d:
+        out["plot"] = as_str(d["plot"], join(where, "plot"), choices=linear_systems.PLOTS)
+    if "learning_rate" in d:
+        low, high = SYSTEM_LEARNING_RATE
+        out["learning_rate"] = as_float(d["learning_rate"], join(where, "learning_rate"))
+        if not low <= out["learning_rate"] <= high:
+            raise SceneError(f"{join(where, 'learning_rate')}: expected η from {low:g} to "
+                             f"{high:g}")
+    if "steps" in d:
+        low, high = SYSTEM_DESCENT_STEPS
+        out["steps"] = as_int(d["steps"], join(where, "steps"), minimum=low, maximum=high)
+    if "start" in d:
+        out["start"] = _numbers(d["start"], join(where, "start"), 2)
+    return out
+
+
+def system_state(steps) -> dict[str, Any]:
+    """The linear system once ``steps`` (in order) have performed their setup (empty when none
+    set one): :func:`core.linear_systems.merge_setup` of their ``setup.linear_system``."""
+    state: dict[str, Any] = {}
+    for step in steps:
+        if "linear_system" in step.setup:
+            state = linear_systems.merge_setup(state, step.setup["linear_system"])
+    return state
+
+
 def _setup(value: Any, where: str, check_surface: Callable[[Any, str], Any],
            check_speed: Callable[[Any, str], float]) -> dict[str, Any]:
     d = as_dict(value, where, allowed=SETUP_KEYS)
@@ -196,6 +273,8 @@ def _setup(value: Any, where: str, check_surface: Callable[[Any, str], Any],
         out["sample"] = as_int(d["sample"], join(where, "sample"), minimum=0)
     if "parameter" in d:
         out["parameter"] = _parameter(d["parameter"], join(where, "parameter"))
+    if "linear_system" in d:
+        out["linear_system"] = _linear_system(d["linear_system"], join(where, "linear_system"))
     return out
 
 
@@ -413,15 +492,18 @@ def run_lesson_steps(lesson, measure, metrics_of, load) -> list[StepOutcome]:
             except SceneError as error:
                 raise SceneError(f"{where}.{error}") from None
         sample = setup.get("sample", sample)
+        system = linear_systems.system_metrics(system_state(lesson.steps[:index + 1]))
         include = costly_metrics(step)
         before = None
         if step.choices:
             before = measure(session, include, threshold=threshold, sample=sample)
             before[PARAMETER_METRIC] = parameter_value(session, parameter)
+            before.update(system)
         perform(session, step.action)
         threshold = threshold_after([step], threshold)
         after = measure(session, include, threshold=threshold, sample=sample)
         after[PARAMETER_METRIC] = parameter_value(session, parameter)
+        after.update(system)
         right = right_choices(step, before, after) if before is not None else ()
         unmet = check_claims(step.claims, after, metrics_of)
         outcomes.append(StepOutcome(index, int(session.trainer.step_count),

@@ -25,6 +25,7 @@ from gui.evaluate.metrics_view import MetricsView
 from gui.explain.attribution_view import AttributionView
 from gui.hidden_space.view import HiddenSpaceView
 from gui.inspector.widget import Inspector, inspector_actions
+from gui.linear_systems.view import LinearSystemView
 from gui.panels.data_panel import DataPanel
 from gui.panels.network_panel import NetworkPanel
 from gui.panels.training_panel import TrainingPanel
@@ -151,6 +152,12 @@ VIEWS = ViewRegistry((
              lambda c, _ctx: ComparePanel(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False, redraws_on=ComparePanel.REDRAWS_ON,
              gate=_view_gate),  # run B comes from Train ▸ Compare…
+    ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
+             lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_surface",
+             visible=False, scroll=True, shortcut="Ctrl+Shift+L",
+             shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the linear system"),
+             redraws_on=LinearSystemView.REDRAWS_ON,
+             gate=_view_gate),  # its own Ax = b, not the training run: no headless figure
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of

@@ -108,8 +108,8 @@ def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWi
     """Give ``window`` the designed ``layout``: every dock (view id → dock) is taken out and
     put back — the layout's where it says, shown; the others in their ``home`` (view id →
     (registry dock area, id of the view it is tabbed with or None, shown by default)): as a
-    tab behind that view when the layout shows it (shown if the registry says so), else
-    hidden, so that the View menu brings them back there; other workspaces' tool bars hidden."""
+    tab behind that view when the layout shows it, else behind the view that one is tabbed
+    with, and so on (shown if the registry says so); with no such view shown, hidden, so that the View menu brings them back there; other workspaces' tool bars hidden."""
     set_corners(window, layout)
     for dock in docks.values():
         dock.setFloating(False)
@@ -137,6 +137,8 @@ def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWi
         if view_id not in placed:
             area, tab_with, shown = home[view_id]
             window.addDockWidget(area, dock)
+            while tab_with is not None and tab_with not in placed:  # the partner's partner
+                tab_with = home[tab_with][1] if tab_with in home else None
             if tab_with in placed:  # a tab behind its partner (shown if the registry says so)
                 window.tabifyDockWidget(docks[tab_with], dock)
                 later.append(docks[tab_with])

@@ -30,7 +30,9 @@ from core.lesson_steps import (
     play_stops_early,
     right_choices,
     stopped_best,
+    system_state,
 )
+from core.linear_systems import system_metrics
 from core.metrics import DEFAULT_THRESHOLD
 from core.lessons import surface_plane
 from core.scene_validation import SceneError
@@ -189,6 +191,7 @@ class LessonBar(QtWidgets.QToolBar):
         self.reveal = ""
         self._before = None
         self.apply_setup(self.step.setup)
+        self.show_linear_system()
         self._build_choices()
         self.refresh()
         self.stepShown.emit(index)
@@ -220,6 +223,14 @@ class LessonBar(QtWidgets.QToolBar):
             p = setup["parameter"]
             self.controller.select_parameter((p["layer"], p["kind"], p["i"], p["j"]))
 
+    def show_linear_system(self) -> None:
+        """Give the Linear system view the system the steps so far set (also when Back replays
+        to a step that sets none itself)."""
+        view = getattr(self.main_window, "views", {}).get("linear_system")
+        state = system_state(self.steps[:self.index + 1])
+        if view is not None and state:
+            view.apply_setup(state)
+
     def show_step_views(self) -> None:
         """Open the views the steps so far listed (the latest ``setup.views``) again and bring
         them to the front, e.g. after Reset layout put each tab group's first view in front."""
@@ -245,6 +256,7 @@ class LessonBar(QtWidgets.QToolBar):
             metrics[PARAMETER_METRIC] = parameter_value(session, self._selected_parameter())
         except SceneError:
             metrics[PARAMETER_METRIC] = float("nan")
+        metrics.update(system_metrics(system_state(self.steps[:self.index + 1])))
         return metrics
 
     # ------------------------------------------------------------------ actions

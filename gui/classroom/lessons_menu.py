@@ -28,7 +28,7 @@ translate = QCoreApplication.translate
 
 
 #: Views that share a tab with others: a lesson listing one brings it to the front.
-FRONT_VIEWS = ("loss_surface", "metrics", "attributions", "hidden_space")
+FRONT_VIEWS = ("loss_surface", "metrics", "attributions", "hidden_space", "linear_system")
 #: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
 

@@ -217,6 +217,23 @@ def _write(tmp_path, mutate):
      "steps[1].action.restore_best: expected true"),
     (lambda d: d["steps"][0]["setup"].update(views=["canvas", "explainer"]),
      "steps[0].setup.views[1]"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"A": [[1, 2], [3, 4]]}),
+     "steps[0].setup.linear_system: give A and b together"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"A": [[1, 2], [0, 0]],
+                                                            "b": [1, 2]}),
+     "steps[0].setup.linear_system.A: row 1 is not a line (zero_row)"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"A": [[1, 2], [1, "x"]],
+                                                            "b": [1, 2]}),
+     "steps[0].setup.linear_system.A[1][1]"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"A": [[1, 2]], "b": [1]}),
+     "steps[0].setup.linear_system.A: expected 2 to 6 rows"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"A": [[1, 2], [3, 4]],
+                                                            "b": [1, 2, 3]}),
+     "steps[0].setup.linear_system.b: expected a list of 2 numbers"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"plot": "pie"}),
+     "steps[0].setup.linear_system.plot"),
+    (lambda d: d["steps"][0]["setup"].update(linear_system={"learning_rate": 0}),
+     "steps[0].setup.linear_system.learning_rate: expected η from"),
     (lambda d: d.pop("steps"), "steps: missing required field"),
     (lambda d: d.update(lesson_format=2), "steps: guided steps need lesson_format 3"),
 ])
@@ -225,6 +242,33 @@ def test_malformed_steps_are_refused_naming_the_field(tmp_path, mutate, message)
     with pytest.raises(SceneError) as error:
         list_lessons(folder)
     assert message in str(error.value)
+
+
+def test_the_linear_system_lesson_checks_the_engine_s_answers():
+    """Its claims are core.linear_systems' numbers for the steps' merged systems: np.linalg.solve
+    for the example, lstsq for three lines, and a wrong value fails."""
+    import numpy as np
+
+    from core.lesson_steps import system_state
+    from core.linear_systems import system_metrics
+
+    lesson = get_lesson("linear-system")
+    outcomes = lesson_step_outcomes("linear-system")
+    assert outcomes[0].metrics["system_x1"] == np.linalg.solve([[3, 1], [1, 2]], [9, 8])[0]
+    lstsq = np.linalg.lstsq([[1, 0], [0, 1], [1, 1]], [0, 0, 3], rcond=None)[0]
+    assert outcomes[5].metrics["system_x2"] == pytest.approx(lstsq[1])
+    assert outcomes[2].metrics["system_has_solution"] is False
+    assert outcomes[3].metrics["system_has_solution"] is True
+    # step 1 sets only the plot: it keeps step 0's system
+    assert system_state(lesson.steps[:2])["A"] == [[3.0, 1.0], [1.0, 2.0]]
+    assert "delta" not in system_state(lesson.steps[:6])  # a new A resets δb
+    wrong = [dict(c, value=c["value"] + 1) for c in lesson.steps[5].claims
+             if c["op"] == "about"]
+    assert len(check_claims(wrong, outcomes[5].metrics, lesson_metrics)) == len(wrong)
+    expected = system_metrics(system_state(lesson.steps[:6]))
+    for name, value in expected.items():
+        measured = outcomes[5].metrics[name]
+        assert measured == value or (np.isnan(measured) and np.isnan(value)), name
 
 
 def test_format_2_still_loads_and_shows_its_text_as_one_step(tmp_path):

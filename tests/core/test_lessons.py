@@ -32,18 +32,19 @@ IDS = lesson_ids()
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_there_are_eleven_numbered_lessons_with_the_ids_the_cli_documents():
+def test_there_are_twelve_numbered_lessons_with_the_ids_the_cli_documents():
     numbers = {lesson.number for lesson in list_lessons()}
-    assert numbers == set(range(1, 12))
+    assert numbers == set(range(1, 13))
     for lesson_id in ("linear-regression", "linear-regression-large-lr", "xor-perceptron",
                       "xor-hidden", "vanishing-sigmoid", "vanishing-relu", "overfitting",
                       "overfitting-l2", "overfitting-dropout", "optimizers-sgd",
                       "optimizers-momentum", "optimizers-adam", "batch-one", "batch-full",
                       "spiral-softmax", "penguins-raw", "penguins-standardized",
-                      "early-stopping", "precision-recall", "penguins-attributions"):
+                      "early-stopping", "precision-recall", "penguins-attributions",
+                      "linear-system"):
         assert lesson_id in IDS
     assert len(IDS) == len(set(IDS))
-    assert len(list(LESSON_DIR.glob("*.json"))) == 11
+    assert len(list(LESSON_DIR.glob("*.json"))) == 12
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
@@ -95,6 +96,7 @@ def test_the_text_quotes_the_same_claims_in_both_languages(lesson_id):
 _MATH = "mathematics"
 LITERAL_NUMBERS = {
     "linear-regression": {},
+    "linear-system": {},
     "linear-regression-large-lr": {
         "0.12": lambda s: s.training.learning_rate == 0.12,
         "2": _MATH,  # 2/λ_max
@@ -505,7 +507,9 @@ def test_every_lesson_states_a_surface_plane_that_fits_its_network(lesson_id):
     assert plane.kind in ("parameters", "random", "linear")
     if plane.kind == "parameters":
         parameter_plane(session.net, *plane.parameters)  # two distinct, existing parameters
-    assert (plane.kind == "linear") == lesson_id.startswith("linear-regression")
+    # the (w, b) plane of the straight line ŷ = w·x + b (the linear-system lesson ends training it)
+    assert (plane.kind == "linear") == lesson_id.startswith(("linear-regression",
+                                                             "linear-system"))
 
 
 def test_the_pca_plane_is_refused_for_a_lesson(tmp_path):

@@ -183,3 +183,28 @@ def test_the_attribution_lesson_shows_the_explain_view_for_the_gentoo_sample(
     assert window.controller.selected_sample == 107
     view = window.views["attributions"]
     assert view.isVisible() and not window.views["metrics"].isVisible()
+
+
+def test_the_linear_system_lesson_sets_the_view_step_by_step_and_back(classroom, questions):
+    import numpy as np
+
+    window = classroom
+    bar = open_lesson(window, "linear-system")
+    QtWidgets.QApplication.processEvents()
+    view = window.views["linear_system"]
+    assert view.isVisible()
+    np.testing.assert_allclose(view.A, [[3, 1], [1, 2]])
+    assert "(2, 3)" in view.message.text()  # np.linalg.solve's answer, as the step says
+    assert "(2, 3)" in bar.text.text()
+    bar.next()  # step 2: the same system, A as a map
+    assert view.tabs.currentIndex() == 1 and view.A[0, 0] == 3
+    bar.next()
+    bar.next()
+    bar.next()  # step 5: nearly parallel lines and b + δb
+    assert view.system.case == "ill_conditioned" and view.delta == 0.001
+    assert view.lines_plot.moved_answer.getData()[0].size == 1
+    bar.back()  # replays to step 4: coincident lines, no δb
+    QtWidgets.QApplication.processEvents()
+    assert bar.index == 3
+    assert view.system.case == "singular_line" and view.delta == 0.0
+    assert "coincide" in view.message.text()

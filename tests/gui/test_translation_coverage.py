@@ -40,6 +40,7 @@ TERMS = {
     # mathematics and number formats
     "log", "exp", "sin", "cos", "sign", "max", "min", "argmax", "mean", "diag", "float", "nan",
     "inf",
+    "det", "cond", "solve",  # det A, cond(A), np.linalg.solve (the linear-system view)
     "XOR",
     # evaluation metrics (the abbreviations Chinese textbooks keep: ROC 曲线, AUC, MSE, MAE)
     "ROC", "AUC", "MSE", "MAE",

@@ -101,14 +101,14 @@ def test_the_default_registry_keeps_the_views_and_their_order():
     assert [spec.id for spec in VIEWS.docked()] == [
         "data_panel", "network_panel", "training_panel", "loss_curve", "network", "inspector",
         "weights", "gradient_norms", "loss_surface", "metrics", "attributions", "hidden_space",
-        "cross_validation", "compare"]
+        "cross_validation", "compare", "linear_system"]
     assert [spec.id for spec in VIEWS.exported()] == [
         "canvas", "loss_curve", "loss_surface", "network", "weights", "gradient_norms",
         "metrics", "attributions", "hidden_space"]
     assert [spec.id for spec in VIEWS.headless()] == [spec.id for spec in VIEWS.exported()]
     assert [spec.id for spec in VIEWS.scene_views()] == [
         "canvas", "loss_curve", "loss_surface", "network", "weights", "gradient_norms",
-        "metrics", "attributions", "hidden_space", "inspector"]
+        "metrics", "attributions", "hidden_space", "inspector", "linear_system"]
 
 
 def test_the_registry_refuses_a_view_declared_twice_or_a_dock_it_cannot_join():

@@ -175,3 +175,20 @@ def test_the_strip_refuses_a_bad_learning_rate_like_the_panel(qtbot, window):
     type_into(qtbot, box, "0.1")
     assert window.controller.session.training.learning_rate == 0.1
     assert box.styleSheet() == ""
+
+
+def test_a_view_whose_partner_is_not_in_the_layout_joins_the_partner_s_partner(window):
+    """The Linear system view is tabbed with the loss surface, itself tabbed with the loss
+    curve: in Train (no loss surface) it becomes a tab behind the loss curve, not a dock of
+    its own that adds its height to the column; in Landscape a tab behind the loss surface."""
+    spaces = window.workspaces
+    linear = spaces.docks["linear_system"]
+    spaces.apply("train")
+    linear.toggleViewAction().trigger()
+    QtWidgets.QApplication.processEvents()
+    assert spaces.docks["loss_curve"] in window.tabifiedDockWidgets(linear)
+    spaces.apply("landscape")
+    spaces.reset()
+    linear.show()
+    QtWidgets.QApplication.processEvents()
+    assert spaces.docks["loss_surface"] in window.tabifiedDockWidgets(linear)

@@ -1,0 +1,316 @@
+"""The "Linear system" view: Ax = b typed or dragged, solved by ``core.linear_systems``.
+
+Its state (A, b, the change δb of the last right-hand side, the descent's η, step count and
+start) is its own: the system is not part of the training scene. Every change goes through
+:meth:`LinearSystemView.set_system`, which asks the engine (:func:`core.linear_systems.analyse`,
+:func:`~core.linear_systems.gradient_descent`) and redraws through a ``RefreshGate`` (only when
+shown). The texts are chosen here from the engine's codes; the numbers are the engine's.
+A lesson step's ``setup.linear_system`` arrives through :meth:`apply_setup`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from core.linear_systems import (
+    DESCENT_DEFAULTS,
+    EXAMPLES,
+    ILL_CONDITIONED,
+    PLOTS,
+    analyse,
+    gradient_descent,
+)
+from gui.common.i18n import manager, translate
+from gui.common.number_format import number
+from gui.common.refresh import RefreshGate
+from gui.linear_systems.editor import SystemEditor
+from gui.linear_systems.plots import DescentPlot, LinesPlot, TransformPlot
+
+DIGITS = 4
+
+
+def case_message(system, moved=None) -> str:
+    """The sentence for ``system``'s case code, with the engine's numbers (and, for ``moved``,
+    b + δb, how far the answer moved)."""
+    n = lambda v: number(v, DIGITS)  # noqa: E731
+    case = system.case
+    if case == "bad_input":
+        if system.problem == "non_finite":
+            return translate("LinearSystem", "Equation {0}: every entry must be a finite "
+                             "number.").format(system.row + 1)
+        if system.problem == "zero_row":
+            return translate("LinearSystem", "Equation {0}: both coefficients are 0, so it is "
+                             "not a line.").format(system.row + 1)
+        return translate("LinearSystem", "Give 2 to 6 equations, each with two coefficients "
+                         "and a right-hand side.")
+    x = system.solution
+    if case == "unique":
+        text = translate("LinearSystem", "One solution: the lines cross at x = ({0}, {1}), "
+                         "np.linalg.solve(A, b).").format(n(x[0]), n(x[1]))
+    elif case == "ill_conditioned":
+        text = translate("LinearSystem", "Ill-conditioned: cond(A) = {0} > {1}. The lines are "
+                         "nearly parallel, so a small change in b moves the answer far. "
+                         "np.linalg.solve gives x = ({2}, {3}).").format(
+            n(system.cond), n(ILL_CONDITIONED), n(x[0]), n(x[1]))
+    elif case == "singular_none":
+        text = translate("LinearSystem", "Singular: det A = 0 and the lines are parallel. No "
+                         "solution.")
+    elif case == "singular_line":
+        d = system.direction
+        text = translate("LinearSystem", "Singular: det A = 0 and the lines coincide. Every "
+                         "point ({0}, {1}) + t·({2}, {3}) is a solution.").format(
+            n(x[0]), n(x[1]), n(d[0]), n(d[1]))
+    else:
+        text = translate("LinearSystem", "{0} equations, 2 unknowns: no exact solution in "
+                         "general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the "
+                         "least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the "
+                         "residuals).").format(system.A.shape[0], n(x[0]), n(x[1]),
+                                               n(system.squared_residuals))
+    if moved is not None and moved.has_point and system.has_point:
+        shift = float(np.linalg.norm(moved.solution - x))
+        # one sentence with the case's ({0}), so a language joins them its own way
+        text = translate("LinearSystem", "{0} With b + δb (dashed) the answer moves to "
+                         "({1}, {2}): {3} away.").format(
+            text, n(moved.solution[0]), n(moved.solution[1]), n(shift))
+    return text
+
+
+def numbers_text(system) -> str:
+    """det A (square A) and cond(A), as the engine computed them."""
+    if system.case == "bad_input":
+        return ""
+    cond = "∞" if math.isinf(system.cond) else number(system.cond, DIGITS)
+    if system.A.shape[0] == 2:
+        return translate("LinearSystem", "det A = {0}    cond(A) = {1}").format(
+            number(system.det, DIGITS), cond)
+    return translate("LinearSystem", "cond(A) = {0}").format(cond)
+
+
+def descent_message(run) -> str:
+    """What gradient descent did at η, from its regime code."""
+    if run is None:
+        return ""
+    eta, limit = number(run.learning_rate, DIGITS), number(run.stable_below, DIGITS)
+    if run.regime == "converges":
+        return translate("LinearSystem", "η = {0} < 1/λ_max(AᵀA) = {1}: gradient descent on "
+                         "‖Ax − b‖² walks downhill to the least-squares point.").format(eta, limit)
+    if run.regime == "oscillates":
+        return translate("LinearSystem", "η = {0} = 1/λ_max(AᵀA): each step overshoots by "
+                         "exactly as much as it corrects; the path swings forever.").format(eta)
+    return translate("LinearSystem", "η = {0} > 1/λ_max(AᵀA) = {1}: each step overshoots "
+                     "further; gradient descent diverges.").format(eta, limit)
+
+
+class LinearSystemView(QtWidgets.QWidget):
+    """Entries, numbers, the case message and three tabs (:data:`PLOTS`)."""
+
+    REDRAWS_ON = ()  # its own state: no controller signal changes it
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.A = np.array(EXAMPLES["unique"][0])
+        self.b = np.array(EXAMPLES["unique"][1])
+        self.delta = 0.0  # change of the last right-hand side (δb = (0, …, 0, δ))
+        self.learning_rate = DESCENT_DEFAULTS["learning_rate"]
+        self.steps = DESCENT_DEFAULTS["steps"]
+        self.start = np.array(DESCENT_DEFAULTS["start"], dtype=float)
+        self.system = analyse(self.A, self.b)
+        self.moved = None
+        self.run = None
+
+        self.examples = QtWidgets.QComboBox()
+        self.examples.activated.connect(self._example_chosen)
+        self.editor = SystemEditor()
+        self.editor.edited.connect(self._typed)
+        self.delta_box = QtWidgets.QDoubleSpinBox(decimals=4, minimum=-10.0, maximum=10.0,
+                                                  singleStep=0.001)
+        self.delta_box.valueChanged.connect(self._delta_changed)
+        self.delta_label = QtWidgets.QLabel()
+        self.numbers = QtWidgets.QLabel()
+        self.message = QtWidgets.QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.lines_plot = LinesPlot()
+        self.lines_plot.rowDragged.connect(self._row_dragged)
+        self.transform_plot = TransformPlot()
+        self.descent_plot = DescentPlot()
+        self.eta_box = QtWidgets.QDoubleSpinBox(decimals=4, minimum=0.0001, maximum=10.0,
+                                                singleStep=0.01, value=self.learning_rate)
+        self.eta_box.valueChanged.connect(self._descent_changed)
+        self.steps_box = QtWidgets.QSpinBox(minimum=1, maximum=1000, value=self.steps)
+        self.steps_box.valueChanged.connect(self._descent_changed)
+        self.eta_label, self.steps_label = QtWidgets.QLabel(), QtWidgets.QLabel()
+        self.descent_message = QtWidgets.QLabel()
+        self.descent_message.setWordWrap(True)
+        descent = QtWidgets.QWidget()
+        controls = QtWidgets.QHBoxLayout()
+        for widget in (self.eta_label, self.eta_box, self.steps_label, self.steps_box):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        descent_layout = QtWidgets.QVBoxLayout(descent)
+        descent_layout.setContentsMargins(0, 0, 0, 0)
+        descent_layout.addLayout(controls)
+        descent_layout.addWidget(self.descent_message)
+        descent_layout.addWidget(self.descent_plot, 1)
+        self.tabs = QtWidgets.QTabWidget()
+        for widget in (self.lines_plot, self.transform_plot, descent):
+            self.tabs.addTab(widget, "")
+        self.caption = QtWidgets.QLabel()  # the key of the plot in front
+        self.caption.setWordWrap(True)
+        self.tabs.currentChanged.connect(self._show_caption)
+
+        options = QtWidgets.QHBoxLayout()
+        options.addWidget(self.examples, 1)
+        options.addWidget(self.delta_label)
+        options.addWidget(self.delta_box)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addWidget(self.editor)
+        layout.addLayout(options)
+        layout.addWidget(self.numbers)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.caption)
+        self.gate = RefreshGate(self, self.redraw)
+        self.editor.show_system(self.A, self.b)
+        manager().languageChanged.connect(self.retranslate)
+        self.retranslate()
+        self._solve()
+
+    # ------------------------------------------------------------------ texts
+    def retranslate(self, _language: str = "") -> None:
+        names = {"unique": translate("LinearSystem", "Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8"),
+                 "singular_none": translate("LinearSystem", "Parallel lines"),
+                 "singular_line": translate("LinearSystem", "Coincident lines"),
+                 "ill_conditioned": translate("LinearSystem", "Nearly parallel lines"),
+                 "overdetermined": translate("LinearSystem", "Three lines")}
+        self.examples.blockSignals(True)
+        self.examples.clear()
+        self.examples.addItem(translate("LinearSystem", "Examples…"), None)
+        for code in EXAMPLES:
+            self.examples.addItem(names[code], code)
+        self.examples.blockSignals(False)
+        self.delta_label.setText(translate("LinearSystem", "δb:"))
+        self.delta_box.setToolTip(translate(
+            "LinearSystem", "δb: change the last right-hand side b by this much; the dashed lines "
+            "and the ring show the new answer"))
+        for i, title in enumerate((translate("LinearSystem", "Lines"),
+                                   translate("LinearSystem", "A as a map"),
+                                   translate("LinearSystem", "Gradient descent"))):
+            self.tabs.setTabText(i, title)
+        self.eta_label.setText(translate("LinearSystem", "η"))
+        self.steps_label.setText(translate("LinearSystem", "steps"))
+        self.editor.retranslate()
+        self.lines_plot.retranslate()
+        self._show_caption()
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        self.numbers.setText(numbers_text(self.system))
+        self.message.setText(case_message(self.system, self.moved))
+        self.descent_message.setText(descent_message(self.run))
+
+    def _show_caption(self, _index: int = 0) -> None:
+        captions = (
+            translate("LinearSystem", "Each line is one equation; drag its two squares to move "
+                      "it. ●: the answer; ○: the answer for b + δb."),
+            translate("LinearSystem", "Grey: the grid of the plane; blue: its image x ↦ Ax; "
+                      "thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|."),
+            translate("LinearSystem", "Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the "
+                      "least-squares point; white: the path of gradient descent."))
+        self.caption.setText(captions[self.tabs.currentIndex()])
+
+    # ------------------------------------------------------------------ state
+    def set_system(self, A, b, *, delta: float | None = None, _typed: bool = False,
+                   _dragged: int | None = None) -> None:
+        """Show Ax = b (A: m × 2, b: m; anything, bad input is reported, never raised).
+        ``delta``: the change of the last right-hand side (None keeps it)."""
+        self.A, self.b = np.asarray(A, dtype=float), np.asarray(b, dtype=float)
+        if delta is not None:
+            self.delta = float(delta)
+            blocked = self.delta_box.blockSignals(True)
+            self.delta_box.setValue(self.delta)
+            self.delta_box.blockSignals(blocked)
+        if not _typed:
+            self.editor.show_system(self.A, self.b)
+        self._dragged = _dragged
+        self._solve()
+
+    def set_descent(self, learning_rate: float | None = None, steps: int | None = None,
+                    start=None) -> None:
+        """The gradient-descent run's η, step count and start x₀ (None keeps each)."""
+        if learning_rate is not None:  # as the η box shows it (4 decimals)
+            self.learning_rate = round(float(learning_rate), 4)
+        if steps is not None:
+            self.steps = int(steps)
+        if start is not None:
+            self.start = np.asarray(start, dtype=float)
+        for box, value in ((self.eta_box, self.learning_rate), (self.steps_box, self.steps)):
+            blocked = box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(blocked)
+        self._solve()
+
+    def show_plot(self, plot: str) -> None:
+        """Bring tab ``plot`` (one of ``core.linear_systems.PLOTS``, the tabs' order) to the
+        front."""
+        self.tabs.setCurrentIndex(PLOTS.index(plot))
+
+    def apply_setup(self, setup: dict) -> None:
+        """The linear system of a lesson's steps so far (``core.lesson_steps.system_state``:
+        validated and merged); what it leaves out takes the engine's defaults, as the lesson
+        check (``core.linear_systems.system_metrics``) does."""
+        if "A" in setup:
+            self.set_system(setup["A"], setup["b"], delta=setup.get("delta", 0.0))
+        self.set_descent(*(setup.get(key, DESCENT_DEFAULTS[key])
+                           for key in ("learning_rate", "steps", "start")))
+        if "plot" in setup:
+            self.show_plot(setup["plot"])
+
+    def _solve(self) -> None:
+        self.system = analyse(self.A, self.b)
+        self.moved = None
+        if self.delta != 0.0 and self.system.case != "bad_input":
+            self.moved = analyse(self.A, self.b + np.eye(len(self.b))[-1] * self.delta)
+        self.run = None
+        if self.system.case != "bad_input":
+            self.run = gradient_descent(self.A, self.b, self.start, self.learning_rate,
+                                        self.steps)
+        self._show_texts()
+        self.gate.request()
+
+    def redraw(self) -> None:
+        dragged, self._dragged = getattr(self, "_dragged", None), None
+        self.lines_plot.show_system(self.system, self.moved, keep_handles=dragged)
+        self.transform_plot.show_system(self.system)
+        self.descent_plot.show_descent(self.system, self.run)
+
+    # ------------------------------------------------------------------ user input
+    def _typed(self, A, b) -> None:
+        self.set_system(A, b, _typed=True)
+
+    def _row_dragged(self, row: int, a, rhs: float) -> None:
+        A, b = self.A.copy(), self.b.copy()
+        A[row], b[row] = a, rhs
+        self.set_system(A, b, _dragged=row)
+
+    def _example_chosen(self, index: int) -> None:
+        code = self.examples.itemData(index)
+        if code is not None:
+            A, b = EXAMPLES[code]
+            self.set_system(A, b, delta=0.0)
+        self.examples.setCurrentIndex(0)
+
+    def _delta_changed(self, value: float) -> None:
+        self.delta = float(value)
+        self._solve()
+
+    def _descent_changed(self, _value=None) -> None:
+        self.learning_rate = self.eta_box.value()
+        self.steps = self.steps_box.value()
+        self._solve()
