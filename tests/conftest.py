@@ -63,3 +63,14 @@ def _release_orphan_plot_menus() -> None:
 def release_orphan_plot_menus():
     yield
     _release_orphan_plot_menus()
+
+
+@pytest.fixture(autouse=True)
+def restore_app_state():
+    """Each test leaves the application as it found it: language, QSettings, pyqtgraph
+    options, palette, theme look, and no window of its own left open (tests/app_state.py)."""
+    from tests import app_state
+
+    before = app_state.snapshot()
+    yield
+    app_state.restore(before)
