@@ -5,6 +5,11 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# As app.py: one BLAS thread. The engine's matrices are tiny, and on a 2-core machine running
+# two pytest workers, OpenBLAS's own threads fight the workers (a canvas redraw's upsampling
+# took ~10x longer). Set here because this file is imported before anything imports NumPy
+# (tests/test_test_setup.py checks it); a later conftest is too late.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _release_orphan_plot_menus() -> None:
@@ -58,3 +63,14 @@ def _release_orphan_plot_menus() -> None:
 def release_orphan_plot_menus():
     yield
     _release_orphan_plot_menus()
+
+
+@pytest.fixture(autouse=True)
+def restore_app_state():
+    """Each test leaves the application as it found it: language, QSettings, pyqtgraph
+    options, palette, theme look, and no window of its own left open (tests/app_state.py)."""
+    from tests import app_state
+
+    before = app_state.snapshot()
+    yield
+    app_state.restore(before)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as app.py: tiny matrices, no BLAS threads
-
 import pytest
 from PySide6 import QtCore
 
