@@ -80,7 +80,11 @@ class HiddenSpaceView(QtWidgets.QWidget):
         plot.disableAutoRange()  # _fit_range: rescaled only when the drawing outgrows it
         self._range: tuple[float, float, float, float] | None = None
         plot.showGrid(x=False, y=False)
-        self.grid_item = pg.PlotDataItem(pen=pg.mkPen(GRID_PEN, width=1), connect="finite")
+        for name in ("left", "bottom"):  # a repaint blits the axes unless their range changed
+            plot.getAxis(name).setCacheMode(
+                QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # a bare curve item (no PlotDataItem layer: its display-data pass costs per redraw)
+        self.grid_item = pg.PlotCurveItem(pen=pg.mkPen(GRID_PEN, width=1), connect="finite")
         plot.addItem(self.grid_item)
         # per class: training points filled, held-out points hollow (style 2k, 2k + 1)
         styles = []
