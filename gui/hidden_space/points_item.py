@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph import functions as fn
-from pyqtgraph.Qt.internals import PrimitiveArray
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6 import QtCore, QtGui
 
 

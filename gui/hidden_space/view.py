@@ -1,9 +1,10 @@
 """The hidden-space view: the input plane's grid and the points carried through the network.
 
 Draws :func:`core.hidden_space.session_hidden_space` of the controller's session: the grid of
-the canvas's extent (21×21 lines) as ONE ``PlotDataItem`` (``polylines_to_path``,
+the canvas's extent (21×21 lines) as ONE ``PlotCurveItem`` (``polylines_to_path``,
 ``connect="finite"``), the points coloured by class as on the canvas (training points filled,
-held-out points hollow), and in the last stage the output layer's decision line. A slider moves
+held-out points hollow) in ONE :class:`~gui.hidden_space.points_item.PointsItem`, and in the
+last stage the output layer's decision line. A slider moves
 smoothly between stages (``HiddenSpace.interpolate``; :data:`SUB_STEPS` positions per stage) and
 Play animates it. The projection chooser acts on the layer of the shown stage when it is
 wider than 2: principal components, the output's direction (the last layer) or two neurons.
