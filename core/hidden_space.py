@@ -56,6 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -106,10 +107,11 @@ class Stage:
     displayed; ``net.weights[ℓ − 1]``) for a hidden layer's stages. activation: the hidden
     activation's name (``core.activations``) for an "activation" stage, else None.
     width: the number of values per point. grid: (lines, samples, width) float64, the mapped
-    grid; points: (n, width) float64, the mapped points (in the order given). grid_2d
-    (lines, samples, 2), points_2d (n, 2): their drawn coordinates. projection: the
-    :class:`Projection`. explained: (2,) float64, the fraction of the points' total variance
-    along each drawn axis (NaN with fewer than 2 points or zero variance).
+    grid; points: (n, width) float64, the mapped points (in the order given). projection: the
+    :class:`Projection`. grid_2d (lines, samples, 2), points_2d (n, 2): their drawn
+    coordinates; explained: (2,) float64, the fraction of the points' total variance along
+    each drawn axis (NaN with fewer than 2 points or zero variance). These three are computed
+    from ``projection`` on first use and kept (a view draws one or two stages at a time).
     """
 
     kind: str
@@ -118,10 +120,19 @@ class Stage:
     width: int
     grid: np.ndarray
     points: np.ndarray
-    grid_2d: np.ndarray
-    points_2d: np.ndarray
     projection: Projection
-    explained: np.ndarray
+
+    @cached_property
+    def grid_2d(self) -> np.ndarray:
+        return _project(self.grid, self.projection)
+
+    @cached_property
+    def points_2d(self) -> np.ndarray:
+        return _project(self.points, self.projection)
+
+    @cached_property
+    def explained(self) -> np.ndarray:
+        return _explained(self.points, self.projection.basis)
 
 
 @dataclass(frozen=True)
@@ -258,6 +269,12 @@ def _projection(request, width: int, points: np.ndarray, grid: np.ndarray,
         return Projection("output", None, center, basis, source)
     center, basis = _pca_basis(sample)
     return Projection("pca", None, center, basis, source)
+
+
+def _project(values: np.ndarray, projection: Projection) -> np.ndarray:
+    """(values − center) @ basis for values (..., width): (..., 2) float64."""
+    flat = values.reshape(-1, values.shape[-1])
+    return ((flat - projection.center) @ projection.basis).reshape(*values.shape[:-1], 2)
 
 
 def _explained(points: np.ndarray, basis: np.ndarray) -> np.ndarray:
@@ -398,10 +415,7 @@ def hidden_space(net, grid, points, *, plane_grid=None, plane_points=None,
     for kind, layer, activation, g, p in raw:
         projection = (chosen[layer] if kind != "plane"
                       else _projection(None, g.shape[2], p, g))
-        stages.append(Stage(kind, layer, activation, g.shape[2], g, p,
-                            (g - projection.center) @ projection.basis,
-                            (p - projection.center) @ projection.basis, projection,
-                            _explained(p, projection.basis)))
+        stages.append(Stage(kind, layer, activation, g.shape[2], g, p, projection))
     return HiddenSpace("ok", tuple(stages), _decision_line(net, stages[-1]))
 
 

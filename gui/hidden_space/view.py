@@ -1,9 +1,10 @@
 """The hidden-space view: the input plane's grid and the points carried through the network.
 
 Draws :func:`core.hidden_space.session_hidden_space` of the controller's session: the grid of
-the canvas's extent (21×21 lines) as ONE ``PlotDataItem`` (``polylines_to_path``,
+the canvas's extent (21×21 lines) as ONE ``PlotCurveItem`` (``polylines_to_path``,
 ``connect="finite"``), the points coloured by class as on the canvas (training points filled,
-held-out points hollow), and in the last stage the output layer's decision line. A slider moves
+held-out points hollow) in ONE :class:`~gui.hidden_space.points_item.PointsItem`, and in the
+last stage the output layer's decision line. A slider moves
 smoothly between stages (``HiddenSpace.interpolate``; :data:`SUB_STEPS` positions per stage) and
 Play animates it. The projection chooser acts on the layer of the shown stage when it is
 wider than 2: principal components, the output's direction (the last layer) or two neurons.
@@ -29,6 +30,7 @@ from gui.common import colors
 from gui.common.i18n import manager, translate
 from gui.common.refresh import RefreshGate, connect_redraws
 from gui.hidden_space import texts
+from gui.hidden_space.points_item import PointsItem
 
 #: Slider positions per stage: the blend moves in 1/SUB_STEPS of a stage.
 SUB_STEPS = 24
@@ -64,7 +66,6 @@ class HiddenSpaceView(QtWidgets.QWidget):
         self.offscreen = offscreen
         self.space: HiddenSpace | None = None
         self.requests: dict[int, object] = {}  # layer → "pca" | "output" | (i, j)
-        self._classes: list[tuple[np.ndarray, np.ndarray]] = []  # (train, held-out) indices
         self._dim = 2
 
         self.stage_label = QtWidgets.QLabel()
@@ -80,18 +81,19 @@ class HiddenSpaceView(QtWidgets.QWidget):
         plot.disableAutoRange()  # _fit_range: rescaled only when the drawing outgrows it
         self._range: tuple[float, float, float, float] | None = None
         plot.showGrid(x=False, y=False)
-        self.grid_item = pg.PlotDataItem(pen=pg.mkPen(GRID_PEN, width=1), connect="finite")
+        for name in ("left", "bottom"):  # a repaint blits the axes unless their range changed
+            plot.getAxis(name).setCacheMode(
+                QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # a bare curve item (no PlotDataItem layer: its display-data pass costs per redraw)
+        self.grid_item = pg.PlotCurveItem(pen=pg.mkPen(GRID_PEN, width=1), connect="finite")
         plot.addItem(self.grid_item)
-        self.train_items, self.held_out_items = [], []
+        # per class: training points filled, held-out points hollow (style 2k, 2k + 1)
+        styles = []
         for hex_colour in colors.CLASS_HEX:
-            filled = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8),
-                                        brush=pg.mkBrush(hex_colour))
-            hollow = pg.ScatterPlotItem(size=7, pen=pg.mkPen(hex_colour, width=HELD_OUT_WIDTH),
-                                        brush=None)
-            for item in (filled, hollow):
-                plot.addItem(item)
-            self.train_items.append(filled)
-            self.held_out_items.append(hollow)
+            styles.append(("o", 7, pg.mkPen("w", width=0.8), pg.mkBrush(hex_colour)))
+            styles.append(("o", 7, pg.mkPen(hex_colour, width=HELD_OUT_WIDTH), pg.mkBrush(None)))
+        self.points_item = PointsItem(styles)
+        plot.addItem(self.points_item)
         self.line_item = pg.InfiniteLine(pen=pg.mkPen(LINE_PEN, width=2.5,
                                                       style=QtCore.Qt.PenStyle.DashLine))
         plot.addItem(self.line_item, ignoreBounds=True)
@@ -200,9 +202,8 @@ class HiddenSpaceView(QtWidgets.QWidget):
         labels = (np.asarray(points.y, dtype=np.int64) if points.task == "classification"
                   else np.zeros(len(points), dtype=np.int64))
         train = np.asarray(points.train, dtype=bool)
-        self._classes = [(np.flatnonzero((labels == k) & train),
-                          np.flatnonzero((labels == k) & ~train))
-                         for k in range(len(colors.CLASS_HEX))]
+        # each point's style: its class's (labels beyond the palette wrap), filled or hollow
+        self.points_item.set_styles(2 * (labels % len(colors.CLASS_HEX)) + ~train)
         count = len(space.stages)
         with QtCore.QSignalBlocker(self.slider):
             was_count = 0 if previous is None else len(previous.stages)
@@ -216,21 +217,14 @@ class HiddenSpaceView(QtWidgets.QWidget):
         space = self.space
         if space is None or not space.stages:
             self.grid_item.setData([], [])
-            for item in (*self.train_items, *self.held_out_items):
-                item.setData([], [])
+            self.points_item.set_positions(np.zeros((0, 2)))
             self.line_item.setVisible(False)
             self._show_texts()
             return
         grid_2d, points_2d = space.interpolate(self.t)
         x, y = polylines_to_path(grid_2d)
         self.grid_item.setData(x, y, connect="finite")
-        for (train, held_out), filled, hollow in zip(self._classes, self.train_items,
-                                                     self.held_out_items, strict=True):
-            # items of absent classes are hidden: each shown item costs a paint
-            for item, indices in ((filled, train), (hollow, held_out)):
-                item.setVisible(indices.size > 0)
-                if indices.size:
-                    item.setData(pos=points_2d[indices])
+        self.points_item.set_positions(points_2d)
         self._fit_range(grid_2d, points_2d)
         self._place_line()
         self._show_texts()

@@ -280,3 +280,27 @@ def test_points_alone_without_grid_lines():
     space = hidden_space(net, np.empty((0, 2, 2)), points)
     assert space.status == "ok" and space.stages[-1].grid.shape == (0, 2, 4)
     assert space.stages[-1].points.shape == (len(points), 4)
+
+
+def test_a_stage_is_projected_on_first_use_only(monkeypatch):
+    """A redraw draws one or two stages: building the space projects none of them, reading a
+    stage's drawn coordinates projects that stage once, and the numbers are (values − center)
+    @ basis."""
+    import core.hidden_space as module
+
+    calls = []
+    project = module._project
+    monkeypatch.setattr(module, "_project",
+                        lambda values, projection: calls.append(values) or project(values,
+                                                                                   projection))
+    net = tiny_net(hidden=(4, 3))
+    grid, points = inputs()
+    space = hidden_space(net, grid, points)
+    assert calls == []
+    stage = space.stages[2]
+    for _ in range(2):
+        np.testing.assert_allclose(
+            stage.grid_2d, (stage.grid - stage.projection.center) @ stage.projection.basis)
+        np.testing.assert_allclose(
+            stage.points_2d, (stage.points - stage.projection.center) @ stage.projection.basis)
+    assert len(calls) == 2 and calls[0] is stage.grid and calls[1] is stage.points

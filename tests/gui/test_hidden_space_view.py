@@ -39,15 +39,7 @@ def _drawn_grid(view):
 
 def _drawn_points(view):
     """Drawn (x, y) of every point, in the session's order."""
-    n = sum(train.size + held.size for train, held in view._classes)
-    out = np.full((n, 2), np.nan)
-    for (train, held), filled, hollow in zip(view._classes, view.train_items,
-                                             view.held_out_items, strict=True):
-        for indices, item in ((train, filled), (held, hollow)):
-            if indices.size:
-                x, y = item.getData()
-                out[indices] = np.column_stack([x, y])
-    return out
+    return np.column_stack(view.points_item.getData())
 
 
 def _set_session(window, **network):
