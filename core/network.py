@@ -458,7 +458,8 @@ class MLP:
             )
         masks = self._dropout_masks(n, training, dropout_masks)
         pre_activations, activations, layer_inputs = [], [X], []
-        bn = [[None] * self.n_layers for _ in range(5)] if self.batch_norm else [[] for _ in range(5)]
+        # u, û, μ, σ², 1/√(σ² + ε) per layer (empty lists without batch norm)
+        bn = [[None] * self.n_layers if self.batch_norm else [] for _ in range(5)]
         a = X
         layers = zip(self._weights, self._biases, self._layer_functions, strict=True)
         for l, (W, b, f) in enumerate(layers):

@@ -398,8 +398,8 @@ class LossSurfacePresenter(QtCore.QObject):
             minimum = None
         layer = self.update.layer(self.controls.loss_kind, self.controls.log_colour)
         resolution = self.update.resolution
-        self.view.plot.set_surface(layer, xs, ys, log=self.controls.log_colour,
-                                   labels=axis_labels(self.update.plane, self._layer_sizes, self._batch_norm),
+        labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
+        self.view.plot.set_surface(layer, xs, ys, log=self.controls.log_colour, labels=labels,
                                    minimum=minimum, optimum=self.update.optimum,
                                    shape=(resolution, resolution) if resolution else None)
         if self.view.view_3d.available or not self.view.view_3d.message:
