@@ -133,14 +133,15 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
             # the true extent: all-zero weights read ±0 (the levels are floored for drawing)
             extent = number(colors.max_abs_finite(array), 3)
             text = f"{symbol}{sup(l + 1)} ({n_out}×{n_in}) ±{extent}"
-            if l < len(self.bn_arrays):
+            if l < len(self.bn_arrays):  # lines of their own: the title stays as narrow as W's
+                extents = []
                 for kind, letter in (("gamma", "γ"), ("beta", "β")):
                     values = self.bn_arrays[l][kind]
                     self.bn_images[l][kind].setImage(
                         np.ascontiguousarray(values.reshape(-1, 1), dtype=np.float32),
                         levels=colors.symmetric_levels(values), autoLevels=False)
-                    text += (f" · {prefix}{letter}{sup(l + 1)} "
-                             f"±{number(colors.max_abs_finite(values), 3)}")
+                    extents.append(f"{prefix}{letter} ±{number(colors.max_abs_finite(values), 3)}")
+                text += "<br>" + "<br>".join(extents)
             title.setText(text)
 
     # ------------------------------------------------------------- interaction
