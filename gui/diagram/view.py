@@ -174,6 +174,8 @@ class DiagramView(QtWidgets.QGraphicsView):
             self.diagram.neuronClicked.emit(item.k, item.unit)
         elif kind in ("edge", "bias"):
             self.diagram.parameterClicked.emit(item.parameter)
+        elif kind == "bn":  # the stage's learned scale γ (the inspector shows γ and β)
+            self.diagram.parameterClicked.emit((item.layer, "gamma", item.unit, 0))
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
@@ -345,6 +347,8 @@ def batch_norm_text(trainer, layer: int, unit: int) -> str:
                             "batch of step {2}; used to evaluate)")
     lines.append(running.format(_g(stage.running_mean), _g(stage.running_var),
                                 stage.running_step))
+    lines.append(translate("NetworkDiagram", "Click to select γ (inspector: γ and β old → new; "
+                           "loss surface)."))
     return "\n".join(lines)
 
 

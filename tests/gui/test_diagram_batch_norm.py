@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from PySide6 import QtCore
+
 from gui.controller import TrainingController
 from gui.diagram import items
 from gui.diagram.network_diagram import NetworkDiagram
@@ -74,3 +76,12 @@ def test_before_any_step_the_stage_says_there_is_no_batch(diagram):
     text = hover_text(view, ("bn", view.bn_stages[1][0]))
     assert "no mini-batch" in text and "initial values" in text
     assert "running_mean = 0, running_var = 1" in text
+
+
+def test_clicking_a_stage_selects_its_gamma(diagram, qtbot):
+    view, _ = diagram
+    stage = view.bn_stages[1][5]
+    point = view.view.mapFromScene(stage.sceneBoundingRect().center())
+    with qtbot.waitSignal(view.parameterClicked) as blocker:
+        qtbot.mouseClick(view.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == [(1, "gamma", 5, 0)]
