@@ -19,6 +19,11 @@ Kinds of plane:
 A parameter is addressed either by its flat index into ``get_params()`` or by (layer, kind, i, j)
 with kind "W" (``weights[layer][i, j]``) or "b" (``biases[layer][i]``; j is ignored and reported 0).
 
+Batch normalization (``MLP(batch_norm=True)``): ``get_params()`` then also holds γ and β of every
+hidden layer (W₀, b₀, γ₀, β₀, W₁, …; core.parameters). Random directions treat γ and β like
+biases, as Li et al. 2018 do (their ``ignore='biasbn'``): zero unless biases are asked for. The
+running statistics are buffers, not parameters: no direction moves them.
+
 Also here: grid axes and ranges in plane coordinates, and the linear lesson's closed-form optimum.
 
 A plane that cannot be built from the model or the path *as they are now* (a PCA plane before
@@ -58,7 +63,6 @@ class PlaneProblem(StrEnum):
     WEIGHTS_ALL_ZERO = "weights_all_zero"  # random: filter normalization has nothing to scale to
     SAME_PARAMETER = "same_parameter"  # two parameters: the same one chosen twice
     NOT_LINEAR_MODEL = "not_linear_model"  # (w, b): not a 1-input linear model trained with mse
-    BATCH_NORM = "batch_norm"  # the surface evaluators do not normalize (yet)
 
 
 class PlaneUnavailable(ValueError):
@@ -73,10 +77,11 @@ class PlaneUnavailable(ValueError):
         return type(self), (self.problem.value, str(self))
 
 
-def parameter_label(layer_sizes: Sequence[int], index: int) -> str:
+def parameter_label(layer_sizes: Sequence[int], index: int, batch_norm: bool = False) -> str:
     """Axis label of flat parameter ``index``: :meth:`core.parameters.ParamRef.label`, e.g.
-    ``W²[0, 3]`` for ``weights[1][0, 3]`` (the inspector's and the diagram's notation)."""
-    return ParamRef.at(layer_sizes, index).label()
+    ``W²[0, 3]`` for ``weights[1][0, 3]`` (the inspector's and the diagram's notation), or
+    ``γ¹[2]`` with ``batch_norm``."""
+    return ParamRef.at(layer_sizes, index, batch_norm).label()
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,6 +146,10 @@ def _params_and_sizes(net) -> tuple[np.ndarray, tuple[int, ...]]:
     return np.asarray(net.get_params(), dtype=np.float64), tuple(net.layer_sizes)
 
 
+def _batch_norm(net) -> bool:
+    return bool(getattr(net, "batch_norm", False))
+
+
 def parameter_plane(net, index1: int, index2: int, origin=None) -> Plane:
     """Plane of two distinct chosen parameters (flat indices) through ``origin`` (default: now).
 
@@ -148,7 +157,8 @@ def parameter_plane(net, index1: int, index2: int, origin=None) -> Plane:
     when both indices are the same.
     """
     params, sizes = _params_and_sizes(net)
-    labels = (parameter_label(sizes, index1), parameter_label(sizes, index2))
+    labels = (parameter_label(sizes, index1, _batch_norm(net)),
+              parameter_label(sizes, index2, _batch_norm(net)))
     if index1 == index2:
         raise PlaneUnavailable(PlaneProblem.SAME_PARAMETER,
                                f"choose two different parameters, got {labels[0]} twice")
@@ -168,31 +178,36 @@ def filter_normalized_direction(
     (W_l[i, :], b_l[i])). With ``include_biases=False`` bias entries are 0, as in the authors' code
     (``ignore='biasbn'``); with True each bias joins its neuron's filter (our choice: that code
     would copy the bias values instead, which are 0 at initialization). A filter whose weights are
-    all 0 gets a zero direction row.
+    all 0 gets a zero direction row. With batch norm, γ_l[i] and β_l[i] are treated like the bias
+    b_l[i]: 0 unless ``include_biases``, else part of neuron i's filter.
     """
     if params is None:
         params, sizes = _params_and_sizes(net)
     else:
         params, sizes = np.asarray(params, dtype=np.float64), tuple(net.layer_sizes)
     direction = rng.standard_normal(params.size)
-    blocks = parameter_blocks(sizes)
-    for w_block, b_block in zip(blocks[0::2], blocks[1::2], strict=True):
+    blocks = parameter_blocks(sizes, _batch_norm(net))
+    for layer in range(len(sizes) - 1):
+        w_block, *vector_blocks = [b for b in blocks if b.layer == layer]  # W, b (, γ, β)
         w_slice = slice(w_block.start, w_block.start + w_block.size)
-        b_slice = slice(b_block.start, b_block.start + b_block.size)
         weights = params[w_slice].reshape(w_block.shape)
         d_weights = direction[w_slice].reshape(w_block.shape)  # views into direction
-        d_biases = direction[b_slice]
-        if include_biases:
-            target = np.sqrt(np.sum(weights**2, axis=1) + params[b_slice] ** 2)
-            current = np.sqrt(np.sum(d_weights**2, axis=1) + d_biases**2)
+        vector_slices = [slice(b.start, b.start + b.size) for b in vector_blocks]
+        if include_biases:  # each neuron's filter: its W row with its b (and γ, β)
+            target = np.sqrt(np.sum(weights**2, axis=1)
+                             + sum(params[v] ** 2 for v in vector_slices))
+            current = np.sqrt(np.sum(d_weights**2, axis=1)
+                              + sum(direction[v] ** 2 for v in vector_slices))
         else:
             target = np.linalg.norm(weights, axis=1)
             current = np.linalg.norm(d_weights, axis=1)
-            d_biases[:] = 0.0
+            for v in vector_slices:
+                direction[v] = 0.0
         scale = np.divide(target, current, out=np.zeros_like(target), where=current > 0)
         d_weights *= scale[:, None]
         if include_biases:
-            d_biases *= scale
+            for v in vector_slices:
+                direction[v] *= scale
     return direction
 
 

@@ -24,6 +24,13 @@ the data and the total loss, for logits within about ±50 (measured: ≤ 1e-6 on
 trained or not). Penalties are float64 and loss means are accumulated in float64. Evaluation is
 in inference mode (no dropout), like ``MLP.forward(X)``.
 
+Batch normalization (``MLP(batch_norm=True)``): evaluation mode, as the Trainer evaluates, so
+hidden layer l computes z = γ ⊙ (u − running_mean)/√(running_var + ε) + β with the network's
+*current* running statistics (buffers, the same at every grid point; only parameters move).
+γ and β are parameters like the others: a direction may move them (core.directions zeroes them
+in random directions by default, like biases). A layer whose γ, β do not move is folded into
+the set-up as above; one whose γ or β move gets γ(c), β(c) per grid point.
+
 Cancellation: evaluators take ``progress(fraction) -> bool | None``, called after every chunk
 with the fraction done in (0, 1]; returning ``False`` (exactly) raises :class:`Cancelled`.
 """
@@ -49,6 +56,7 @@ from core.directions import (  # noqa: F401  (grid helpers re-exported for calle
     parameter_blocks,
 )
 from core.losses import check_targets
+from core.network import BN_EPS
 
 FLOAT32_RTOL = 1e-5
 DEFAULT_MAX_BYTES = 200_000_000
@@ -185,6 +193,16 @@ def _mean_loss(loss: str, output_activation: str, logits: np.ndarray, targets: n
     return logits.reshape(g, -1).mean(axis=1, dtype=np.float64)
 
 
+def _normalize_(u: np.ndarray, mean: np.ndarray, inv_std: np.ndarray, gamma: np.ndarray,
+                beta: np.ndarray) -> None:
+    """z = (u − mean)·inv_std·γ + β in place over the last axis: batch norm in evaluation mode,
+    in the order of operations of ``MLP.forward(X)`` (core.network)."""
+    u -= mean
+    u *= inv_std
+    u *= gamma
+    u += beta
+
+
 def _combine(coefficients: np.ndarray, directions: np.ndarray, offset: np.ndarray) -> np.ndarray:
     """offset + Σ_k c[:, k] d_k, (g, M), elementwise so each row is bit-identical for any g
     (a GEMM (g, k) @ (k, M) may round differently for different g)."""
@@ -203,15 +221,15 @@ class _PlaneEvaluator:
 
     Set-up (once): the layers before the first layer any direction touches, that layer's base
     pre-activation Z₀ (n, out) and its slopes U_k = A d_{W,k}ᵀ + d_{b,k} (k, n, out), in float64.
+    With batch norm and fixed γ, β of that layer, Z₀ and U_k are those of z (the normalization is
+    affine in u); with γ or β moving, of u, normalized per grid point in ``_chunk``.
     """
 
     def __init__(self, net, X, y, loss: str, origin, directions, dtype, l1: float, l2: float):
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
             raise ValueError(f"dtype must be float32 or float64, got {self.dtype}")
-        if getattr(net, "batch_norm", False):
-            raise PlaneUnavailable(PlaneProblem.BATCH_NORM,
-                                   "the loss surface is not available with batch norm yet")
+        batch_norm = bool(getattr(net, "batch_norm", False))
         sizes = tuple(int(s) for s in net.layer_sizes)
         self.n_layers = len(sizes) - 1
         self.hidden = list(net.hidden_activations)
@@ -228,47 +246,91 @@ class _PlaneEvaluator:
         self.loss = loss
         origin = np.asarray(origin, dtype=np.float64).reshape(-1)
         directions = np.atleast_2d(np.asarray(directions, dtype=np.float64))
-        blocks = parameter_blocks(sizes)
+        blocks = parameter_blocks(sizes, batch_norm)
         if origin.size != blocks[-1].start + blocks[-1].size or directions.shape[1] != origin.size:
             raise ValueError(f"origin and directions must have {blocks[-1].start + blocks[-1].size}"
                              f" entries, got {origin.size} and {directions.shape[1]}")
         self.k = directions.shape[0]
 
-        def split(vector, block):  # (..., P) → (..., *block.shape)
-            part = vector[..., block.start : block.start + block.size]
-            return part.reshape(vector.shape[:-1] + block.shape)
+        def split(vector, kind):  # (..., P) → [(..., *block.shape) per layer with that kind]
+            return [vector[..., blk.start : blk.start + blk.size].reshape(
+                vector.shape[:-1] + blk.shape) for blk in blocks if blk.kind == kind]
 
-        weights = [split(origin, blk) for blk in blocks[0::2]]
-        biases = [split(origin, blk) for blk in blocks[1::2]]
-        d_weights = [split(directions, blk) for blk in blocks[0::2]]
-        d_biases = [split(directions, blk) for blk in blocks[1::2]]
-        touched = [bool(np.any(dw) or np.any(db))
-                   for dw, db in zip(d_weights, d_biases, strict=True)]
+        weights, biases, d_weights, d_biases = (split(origin, "W"), split(origin, "b"),
+                                                split(directions, "W"), split(directions, "b"))
+        # Batch norm of hidden layer l (None elsewhere): (γ, β, d_γ, d_β, running_mean,
+        # 1/√(running_var + ε)) — the engine's evaluation-mode formula (core.network).
+        norms = [None] * self.n_layers
+        if batch_norm:
+            for l, (g, b, dg, db) in enumerate(zip(split(origin, "gamma"), split(origin, "beta"),
+                                                   split(directions, "gamma"),
+                                                   split(directions, "beta"), strict=True)):
+                inv_std = 1.0 / np.sqrt(np.asarray(net.bn_running_var[l], np.float64) + BN_EPS)
+                norms[l] = (g, b, dg, db, np.asarray(net.bn_running_mean[l], np.float64),
+                            inv_std)
+        moves_norm = [n is not None and bool(np.any(n[2]) or np.any(n[3])) for n in norms]
+        touched = [bool(np.any(dw) or np.any(db)) or moved
+                   for dw, db, moved in zip(d_weights, d_biases, moves_norm, strict=True)]
         self.first = next((l for l, t in enumerate(touched) if t), self.n_layers - 1)
         a = X
         for l in range(self.first):  # unchanged by every direction: computed once, in float64
             a = a @ weights[l].T
             a += biases[l]
+            if norms[l] is not None:
+                _normalize_(a, *norms[l][4:], norms[l][0], norms[l][1])
             _activate_(self.hidden[l], a)
         f = self.first
-        self.base = (a @ weights[f].T + biases[f]).astype(self.dtype)
-        self.slopes = (a @ d_weights[f].transpose(0, 2, 1) + d_biases[f][:, None, :]).astype(
-            self.dtype)
-        # Later layers: (W, b, d_W or None, d_b) in the evaluation dtype.
+        base = a @ weights[f].T + biases[f]
+        slopes = a @ d_weights[f].transpose(0, 2, 1) + d_biases[f][:, None, :]
+        self.first_norm = None
+        if norms[f] is not None and not moves_norm[f]:  # z = (u − m)·s·γ + β, affine in u
+            gamma, beta, _, _, mean, inv_std = norms[f]
+            _normalize_(base, mean, inv_std, gamma, beta)
+            slopes *= inv_std
+            slopes *= gamma
+        elif norms[f] is not None:
+            self.first_norm = self._varied_norm(norms[f])
+        self.base, self.slopes = base.astype(self.dtype), slopes.astype(self.dtype)
+        # Later layers: (W, b, d_W or None, d_b, norm) in the evaluation dtype; norm is None,
+        # ("fixed", m, s, γ, β) or ("varied", m, s, γ, β, d_γ, d_β).
         self.later = []
         for l in range(f + 1, self.n_layers):
             dw = d_weights[l].reshape(self.k, -1).astype(self.dtype) if touched[l] else None
+            norm = None
+            if norms[l] is not None:
+                norm = self._varied_norm(norms[l]) if moves_norm[l] else \
+                    ("fixed", *(v.astype(self.dtype) for v in (norms[l][4], norms[l][5],
+                                                                norms[l][0], norms[l][1])))
             self.later.append((weights[l].astype(self.dtype), biases[l].astype(self.dtype), dw,
-                               d_biases[l].astype(self.dtype)))
+                               d_biases[l].astype(self.dtype), norm))
         self.widths = sizes[f + 1 :]
         self.d_out = sizes[-1]
         mask = np.zeros(origin.size, dtype=bool)
-        for blk in blocks[0::2]:
-            mask[blk.start : blk.start + blk.size] = True
+        for blk in blocks:
+            if blk.kind == "W":
+                mask[blk.start : blk.start + blk.size] = True
         self.l1, self.l2 = float(l1), float(l2)
         if not (np.isfinite(self.l1) and np.isfinite(self.l2) and self.l1 >= 0 and self.l2 >= 0):
             raise ValueError(f"l1 and l2 must be finite numbers >= 0, got {l1} and {l2}")
         self.penalty_origin, self.penalty_directions = origin[mask], directions[:, mask]
+
+    def _varied_norm(self, norm) -> tuple:
+        gamma, beta, d_gamma, d_beta, mean, inv_std = norm
+        return ("varied", *(v.astype(self.dtype) for v in (mean, inv_std, gamma, beta, d_gamma,
+                                                            d_beta)))
+
+    @staticmethod
+    def _apply_norm(z: np.ndarray, norm: tuple, c: np.ndarray) -> None:
+        """Batch norm in evaluation mode on z (g, n, width) in place; γ, β per grid point when
+        the directions move them."""
+        if norm[0] == "fixed":
+            _normalize_(z, *norm[1:])
+            return
+        _, mean, inv_std, gamma, beta, d_gamma, d_beta = norm
+        z -= mean
+        z *= inv_std
+        z *= _combine(c, d_gamma, gamma)[:, None, :]
+        z += _combine(c, d_beta, beta)[:, None, :]
 
     def chunk_points(self, max_bytes: float) -> int:
         """Grid points per chunk: cache-sized, ≥ 1, and within ``max_bytes``.
@@ -280,7 +342,7 @@ class _PlaneEvaluator:
         item, width = self.dtype.itemsize, max(self.widths)
         per_point = (self.n * (width * (2 * item + 32) + self.d_out * (4 * item + 16))
                      + 16 * self.penalty_origin.size
-                     + 2 * item * sum(w.size for w, _, dw, _ in self.later if dw is not None))
+                     + 2 * item * sum(w.size for w, _, dw, _, _ in self.later if dw is not None))
         fits = max(1, int(max_bytes // per_point))
         return min(fits, max(1, CHUNK_TARGET_BYTES // (item * self.n * width)))
 
@@ -326,8 +388,10 @@ class _PlaneEvaluator:
         for j in range(1, self.k):
             z += np.multiply(c[:, j, None, None], self.slopes[j], out=spare)
         z += self.base
+        if self.first_norm is not None:
+            self._apply_norm(z, self.first_norm, c)
         layer = self.first
-        for step, (weights, biases, d_weights, d_biases) in enumerate(self.later):
+        for step, (weights, biases, d_weights, d_biases, norm) in enumerate(self.later):
             _activate_(self.hidden[layer], z)
             fan_out, fan_in = weights.shape
             target = buffers[(step + 1) % 2][: g * n * fan_out].reshape(g, n, fan_out)
@@ -338,6 +402,8 @@ class _PlaneEvaluator:
                 varied = _combine(c, d_weights, weights.reshape(-1)).reshape(g, fan_out, fan_in)
                 np.matmul(z, varied.transpose(0, 2, 1), out=target)
                 target += _combine(c, d_biases, biases)[:, None, :]
+            if norm is not None:
+                self._apply_norm(target, norm, c)
             z = target
             layer += 1
         return _mean_loss(self.loss, self.output_activation, z, self.targets, scratch)

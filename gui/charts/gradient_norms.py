@@ -1,7 +1,9 @@
 """Per-layer gradient norm against step, log y: vanishing and exploding gradients at a glance.
 
 The curves are ``trainer.grad_norm_history`` — ‖∂J/∂θ^k‖ = √(‖∂J/∂W^k‖²_F + ‖∂J/∂b^k‖²) of
-each weight layer k, before clipping — one colour per layer (Okabe–Ito). Deep sigmoid networks
+each weight layer k, before clipping — one colour per layer (Okabe–Ito). With batch norm a
+hidden layer's norm also has ‖∂J/∂γ^k‖² + ‖∂J/∂β^k‖² under the root
+(``core.network.Gradients.per_layer_norms``), and its legend entry says so. Deep sigmoid networks
 show the early layers' curves orders of magnitude below the last one (vanishing gradients,
 Glorot & Bengio 2010); too large a learning rate shows curves shooting up (exploding).
 Zero norms cannot be drawn on a log axis and leave gaps. One curve item per layer, created
@@ -41,6 +43,7 @@ class GradientNorms(pg.PlotWidget):
             axis.enableAutoSIPrefix(False)
         self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#202020")
         self.curves: list[pg.PlotDataItem] = []
+        self._curves_key: tuple | None = None
         self.controller = None
         self.gate = RefreshGate(self, self.redraw, min_interval=0.1)
         manager().languageChanged.connect(self.retranslate)
@@ -48,14 +51,22 @@ class GradientNorms(pg.PlotWidget):
             self.set_controller(controller)
 
     @staticmethod
-    def curve_name(l: int) -> str:
-        """Legend entry of weight layer ``l`` (0-based): 'layer 1'."""
+    def curve_name(l: int, batch_norm: bool = False) -> str:
+        """Legend entry of weight layer ``l`` (0-based): 'layer 1', or for a batch-normalized
+        layer (``batch_norm``) 'layer 1 (W, b, γ, β)'."""
+        if batch_norm:
+            return translate("GradientNorms", "layer {0} (W, b, γ, β)").format(l + 1)
         return translate("GradientNorms", "layer {0}").format(l + 1)
+
+    def _normalized(self, l: int) -> bool:
+        """True when weight layer ``l`` is a batch-normalized hidden layer."""
+        key = self._curves_key
+        return key is not None and key[1] and l < key[0] - 1
 
     def retranslate(self, _language: str = "") -> None:
         """Rename the legend entries in the new language (axis titles: ``gui.common.i18n``)."""
         for l, curve in enumerate(self.curves):
-            name = self.curve_name(l)
+            name = self.curve_name(l, self._normalized(l))
             curve.opts["name"] = name
             for sample, label in self.legend.items:
                 if sample.item is curve:
@@ -67,16 +78,18 @@ class GradientNorms(pg.PlotWidget):
         connect_redraws(self.gate, controller, self.REDRAWS_ON)
         self.gate.request()
 
-    def _ensure_curves(self, n_layers: int) -> None:
-        if len(self.curves) == n_layers:
+    def _ensure_curves(self, n_layers: int, batch_norm: bool = False) -> None:
+        if self._curves_key == (n_layers, batch_norm):
             return
         for curve in self.curves:  # only when the architecture changes
             self.plot_item.removeItem(curve)
             self.legend.removeItem(curve)
         self.curves = []
+        self._curves_key = (n_layers, batch_norm)
         for l in range(n_layers):
             colour = colors.CLASS_HEX[l % colors.MAX_CLASSES]
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=self.curve_name(l))
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2),
+                                    name=self.curve_name(l, self._normalized(l)))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
             self.plot_item.addItem(curve)
@@ -87,7 +100,7 @@ class GradientNorms(pg.PlotWidget):
         if c is None:
             return
         trainer = c.trainer
-        self._ensure_curves(trainer.net.n_layers)
+        self._ensure_curves(trainer.net.n_layers, bool(getattr(trainer.net, "batch_norm", False)))
         arrays = trainer.grad_norm_history.arrays()
         steps, norms = arrays["step"].astype(np.float64), arrays["norms"]
         for l, curve in enumerate(self.curves):

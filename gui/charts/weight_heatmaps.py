@@ -6,6 +6,11 @@ the matrix. After Backward the images switch to ∂J/∂W^k (``trainer.last_grad
 Update they show the weights again. Non-finite cells are transparent over a grey background.
 Hover a cell for its value; click it to select that weight. Items are created once per network
 shape and updated with ``setImage``; only a visible view redraws.
+
+With batch normalization each hidden layer's box also holds two one-column images right of
+W^k, γ^k and β^k (core ``net.bn_gamma[k−1]``, ``net.bn_beta[k−1]``; row i is unit i, as in
+W^k's rows), each with its own symmetric levels ±max|γ^k|, ±max|β^k|; after Backward they show
+∂J/∂γ^k and ∂J/∂β^k. Their cells are hovered and selected like the weights'.
 """
 
 from __future__ import annotations
@@ -22,10 +27,13 @@ from gui.common.number_format import number
 from gui.common.refresh import RefreshGate, connect_redraws
 
 NAN_BACKGROUND = "#9E9E9E"
+#: Columns of space between W^k and the γ^k, β^k columns of a batch-normalized layer
+BN_GAP = 0.6
 
 
 class WeightHeatmaps(pg.GraphicsLayoutWidget):
-    """Signal parameterClicked((layer, "W", i, j)) with core's 0-based indices."""
+    """Signal parameterClicked((layer, kind, i, j)) with core's 0-based indices; kind is "W",
+    or with batch norm "gamma" / "beta" (j = 0)."""
 
     #: Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry
     #: (gui.app_window.view_registry) reads this.
@@ -41,6 +49,9 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
         self.images: list[pg.ImageItem] = []
         self.boxes: list[pg.ViewBox] = []
         self.titles: list[pg.LabelItem] = []
+        #: per hidden layer with batch norm: {"gamma": ImageItem, "beta": ImageItem}
+        self.bn_images: list[dict[str, pg.ImageItem]] = []
+        self.bn_arrays: list[dict[str, np.ndarray]] = []
         self.mode = "weights"
         self.arrays: list[np.ndarray] = []
         self._shapes: tuple | None = None
@@ -56,10 +67,11 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
         connect_redraws(self.gate, controller, self.REDRAWS_ON)
         self.gate.request()
 
-    def _build(self, shapes: tuple) -> None:
-        """One title + view box + image per weight matrix (only when the shapes change)."""
+    def _build(self, shapes: tuple, batch_norm: bool = False) -> None:
+        """One title + view box + image per weight matrix, plus the γ and β columns of every
+        hidden layer with ``batch_norm`` (only when the shapes change)."""
         self.ci.clear()
-        self.images, self.boxes, self.titles = [], [], []
+        self.images, self.boxes, self.titles, self.bn_images = [], [], [], []
         for l, (n_out, n_in) in enumerate(shapes):
             title = self.addLabel(f"W{sup(l + 1)}", row=0, col=l, size="9pt", color="#202020")
             box = self.addViewBox(row=1, col=l, lockAspect=True, enableMouse=False,
@@ -72,26 +84,47 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
                            autoLevels=False)
             image.setRect(QtCore.QRectF(0, 0, n_in, n_out))
             box.addItem(image)
-            box.setRange(xRange=(0, n_in), yRange=(0, n_out), padding=0.02)
+            width = n_in
+            if batch_norm and l < len(shapes) - 1:
+                columns = {}
+                for c, kind in enumerate(("gamma", "beta")):
+                    column = pg.ImageItem(axisOrder="row-major")
+                    column.setLookupTable(self._lut)
+                    column.setImage(np.zeros((n_out, 1), dtype=np.float32), levels=(-1.0, 1.0),
+                                    autoLevels=False)
+                    column.setRect(QtCore.QRectF(n_in + BN_GAP + c, 0, 1, n_out))
+                    box.addItem(column)
+                    columns[kind] = column
+                self.bn_images.append(columns)
+                width = n_in + BN_GAP + 2
+            box.setRange(xRange=(0, width), yRange=(0, n_out), padding=0.02)
             self.titles.append(title)
             self.boxes.append(box)
             self.images.append(image)
         self._shapes = shapes
+        self._batch_norm = batch_norm
 
     def redraw(self) -> None:
         c = self.controller
         if c is None:
             return
         trainer = c.trainer
-        shapes = tuple(w.shape for w in trainer.net.weights)
-        if shapes != self._shapes:
-            self._build(shapes)
+        net = trainer.net
+        shapes = tuple(w.shape for w in net.weights)
+        batch_norm = bool(getattr(net, "batch_norm", False))
+        if shapes != self._shapes or batch_norm != getattr(self, "_batch_norm", False):
+            self._build(shapes, batch_norm)
         gradients = trainer.last_gradients
         if trainer.phase == "backward" and gradients is not None:
             self.mode, arrays, symbol = "gradients", gradients.weights, "∂J/∂W"
+            bn_arrays, prefix = (gradients.bn_gamma, gradients.bn_beta), "∂J/∂"
         else:
-            self.mode, arrays, symbol = "weights", trainer.net.weights, "W"
+            self.mode, arrays, symbol = "weights", net.weights, "W"
+            bn_arrays, prefix = ((net.bn_gamma, net.bn_beta) if batch_norm else ([], [])), ""
         self.arrays = [np.array(a, dtype=np.float64) for a in arrays]
+        self.bn_arrays = [{"gamma": np.array(g, dtype=np.float64),
+                           "beta": np.array(b, dtype=np.float64)}
+                          for g, b in zip(*bn_arrays, strict=True)][:len(self.bn_images)]
         for l, (array, image, title) in enumerate(zip(self.arrays, self.images, self.titles,
                                                       strict=True)):
             image.setImage(np.ascontiguousarray(array, dtype=np.float32),
@@ -99,11 +132,29 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
             n_out, n_in = array.shape
             # the true extent: all-zero weights read ±0 (the levels are floored for drawing)
             extent = number(colors.max_abs_finite(array), 3)
-            title.setText(f"{symbol}{sup(l + 1)} ({n_out}×{n_in}) ±{extent}")
+            text = f"{symbol}{sup(l + 1)} ({n_out}×{n_in}) ±{extent}"
+            if l < len(self.bn_arrays):  # lines of their own: the title stays as narrow as W's
+                extents = []
+                for kind, letter in (("gamma", "γ"), ("beta", "β")):
+                    values = self.bn_arrays[l][kind]
+                    self.bn_images[l][kind].setImage(
+                        np.ascontiguousarray(values.reshape(-1, 1), dtype=np.float32),
+                        levels=colors.symmetric_levels(values), autoLevels=False)
+                    extents.append(f"{prefix}{letter} ±{number(colors.max_abs_finite(values), 3)}")
+                text += "<br>" + "<br>".join(extents)
+            title.setText(text)
 
     # ------------------------------------------------------------- interaction
     def cell_at(self, scene_pos) -> tuple[int, int, int] | None:
-        """(layer, i, j) of the matrix cell under a scene position, or None."""
+        """(layer, i, j) of the weight-matrix cell under a scene position, or None."""
+        parameter = self.parameter_at(scene_pos)
+        if parameter is None or parameter[1] != "W":
+            return None
+        return parameter[0], parameter[2], parameter[3]
+
+    def parameter_at(self, scene_pos) -> tuple[int, str, int, int] | None:
+        """(layer, kind, i, j) of the cell under a scene position — a weight ("W") or, with
+        batch norm, a γ or β cell ("gamma" / "beta", j = 0) — or None."""
         for l, box in enumerate(self.boxes):
             if not box.sceneBoundingRect().contains(scene_pos):
                 continue
@@ -111,25 +162,36 @@ class WeightHeatmaps(pg.GraphicsLayoutWidget):
             n_out, n_in = self._shapes[l]
             i, j = int(np.floor(point.y())), int(np.floor(point.x()))
             if 0 <= i < n_out and 0 <= j < n_in:
-                return l, i, j
+                return l, "W", i, j
+            column = int(np.floor(point.x() - n_in - BN_GAP))
+            if l < len(self.bn_images) and 0 <= i < n_out and column in (0, 1):
+                return l, ("gamma", "beta")[column], i, 0
         return None
 
     def _on_move(self, scene_pos) -> None:
-        cell = self.cell_at(scene_pos)
-        if cell is None or not self.arrays:
+        parameter = self.parameter_at(scene_pos)
+        if parameter is None or not self.arrays:
             QtWidgets.QToolTip.hideText()
             return
-        l, i, j = cell
-        name = ParamRef(l, "W", i, j).label()
+        l, kind, i, j = parameter
+        name = ParamRef(*parameter).label()
         symbol = f"∂J/∂{name}" if self.mode == "gradients" else name
-        text = (f"{symbol} = {number(self.arrays[l][i, j], 6)}\n"
-                + translate("WeightHeatmaps", "from unit {0} of layer {1} to unit {2} of layer "
-                            "{3} · click to select").format(j, l, i, l + 1))
+        if kind == "W":
+            value = self.arrays[l][i, j]
+            where = translate("WeightHeatmaps", "from unit {0} of layer {1} to unit {2} of "
+                              "layer {3} · click to select").format(j, l, i, l + 1)
+        else:
+            if l >= len(self.bn_arrays):
+                QtWidgets.QToolTip.hideText()
+                return
+            value = self.bn_arrays[l][kind][i]
+            where = translate("WeightHeatmaps", "batch norm of unit {0} of layer {1} · click "
+                              "to select").format(i, l + 1)
+        text = f"{symbol} = {number(value, 6)}\n" + where
         view_pos = self.mapFromScene(scene_pos)
         QtWidgets.QToolTip.showText(self.mapToGlobal(view_pos), text, self)
 
     def _on_click(self, event) -> None:
-        cell = self.cell_at(event.scenePos())
-        if cell is not None:
-            l, i, j = cell
-            self.parameterClicked.emit((l, "W", i, j))
+        parameter = self.parameter_at(event.scenePos())
+        if parameter is not None:
+            self.parameterClicked.emit(parameter)

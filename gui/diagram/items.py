@@ -284,3 +284,38 @@ class WarningBadge(QtWidgets.QGraphicsPolygonItem):
         rect = mark.boundingRect()
         mark.setPos(-rect.width() / 2, -rect.height() / 2 + 1)
         self.text = ""
+
+
+#: Size of a batch-norm stage marker (scene units), left of its neuron above the incoming edges
+BN_WIDTH, BN_HEIGHT = 15.0, 9.0
+
+
+class BatchNormItem(QtWidgets.QGraphicsRectItem):
+    """The batch-norm stage of unit ``unit`` of hidden layer ``layer`` (core's 0-based
+    ``net.bn_gamma[layer][unit]``): a small "BN" box at the upper left of the neuron, between
+    the linear map u = Wa + b and the activation; its tooltip gives μ, σ², γ, β and the running
+    statistics (``gui.diagram.view.hover_text``)."""
+
+    def __init__(self, layer: int, unit: int):
+        super().__init__(0.0, 0.0, BN_WIDTH, BN_HEIGHT)
+        self.layer, self.unit = layer, unit
+        self.setZValue(3)
+        self.mark = QtWidgets.QGraphicsSimpleTextItem("BN", self)
+        self.restyle()
+
+    def move_to(self, node_centre: QtCore.QPointF) -> None:
+        half = NODE_SIZE / 2
+        self.setPos(node_centre.x() - half - BN_WIDTH - 1.0, node_centre.y() - half)
+
+    def restyle(self) -> None:
+        """Colours of the current theme."""
+        look = view_look()
+        self.setBrush(QtGui.QBrush(QtGui.QColor(look["node_fill"])))
+        self.setPen(QtGui.QPen(QtGui.QColor(look["diagram_outline"]), 0.8))
+        font = QtGui.QFont()
+        font.setPixelSize(7)
+        font.setBold(True)
+        self.mark.setFont(font)
+        self.mark.setBrush(QtGui.QBrush(QtGui.QColor(look["diagram_value"])))
+        rect = self.mark.boundingRect()
+        self.mark.setPos((BN_WIDTH - rect.width()) / 2, (BN_HEIGHT - rect.height()) / 2)

@@ -100,6 +100,8 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.nodes: list[list[items.NodeItem]] = []
         self.edges: list[list[items.EdgeItem]] = []
         self.biases: list[list[items.BiasItem]] = []
+        #: one list per hidden layer when the network has batch norm, else empty
+        self.bn_stages: list[list[items.BatchNormItem]] = []
         self.headers: list[QtWidgets.QGraphicsSimpleTextItem] = []
         self.badges: dict[tuple, items.WarningBadge] = {}
         self.warnings: list = []
@@ -142,7 +144,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         tooltips with the next redraw (at once when shown)."""
         self._retranslate_speed()
         if self._signature is not None and self.headers:
-            _, hidden, output, features = self._signature  # what the headers were built for
+            _, hidden, output, features, _ = self._signature  # what the headers were built for
             for k, header in enumerate(self.headers):
                 titles = self._header_titles(k, hidden, output, features)
                 header.setText(titles[0])
@@ -245,6 +247,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.animation.stop()
         self.scene.clear()
         self.nodes, self.edges, self.biases, self.headers = [], [], [], []
+        self.bn_stages = []
         self.badges = {}
         self._slow_time = -1e9  # new items: thumbnails and warnings are due at once
         sizes = net.layer_sizes
@@ -276,6 +279,11 @@ class NetworkDiagram(QtWidgets.QWidget):
                 self.scene.addItem(item)
             self.edges.append(layer_edges)
             self.biases.append(layer_biases)
+            if getattr(net, "batch_norm", False) and l < L - 1:
+                stages = [items.BatchNormItem(l, i) for i in range(sizes[l + 1])]
+                for stage in stages:
+                    self.scene.addItem(stage)
+                self.bn_stages.append(stages)
         self.view.create_marks()
         self.relayout(force=True)
 
@@ -323,6 +331,9 @@ class NetworkDiagram(QtWidgets.QWidget):
             for bias in self.biases[l]:
                 bias.move_to(self.nodes[l + 1][bias.parameter[2]].centre
                              + QtCore.QPointF(-half - 7, half - 6))
+        for stages in self.bn_stages:
+            for stage in stages:
+                stage.move_to(self.nodes[stage.layer + 1][stage.unit].centre)
         for badge_key, badge in self.badges.items():
             badge.setPos(self._badge_position(*badge_key))
         self.view.set_edges([e for layer in self.edges for e in layer])
@@ -405,7 +416,8 @@ class NetworkDiagram(QtWidgets.QWidget):
         for header in self.headers:
             self._style_header(header)
         for item in (*(n for column in self.nodes for n in column),
-                     *(b for layer in self.biases for b in layer)):
+                     *(b for layer in self.biases for b in layer),
+                     *(s for layer in self.bn_stages for s in layer)):
             item.restyle()
         self._pens = items.PenCache()  # its pens were blended with the old background
         for layer in self.edges:
@@ -423,7 +435,7 @@ class NetworkDiagram(QtWidgets.QWidget):
         session, trainer = c.session, c.trainer
         net = trainer.net
         signature = (net.layer_sizes, tuple(net.hidden_activations), net.output_activation,
-                     tuple(session.input_features))
+                     tuple(session.input_features), bool(getattr(net, "batch_norm", False)))
         if signature != self._signature:
             self._build(net, session.input_features)
             self._signature = signature

@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.diagram import items, weight_edits
 from gui.common.i18n import translate
+from core.batch_norm_stage import batch_norm_stage
 from core.parameters import ParamRef, sup
 from gui.common.number_format import number
 
@@ -115,7 +116,8 @@ class DiagramView(QtWidgets.QGraphicsView):
 
     # ----------------------------------------------------------------- picking
     def target_at(self, pos: QtCore.QPoint):
-        """("node" | "bias" | "badge" | "edge", item) under the viewport position, or None."""
+        """("node" | "bias" | "bn" | "badge" | "edge", item) under the viewport position, or
+        None ("bn": a batch-norm stage marker)."""
         scene_pos = self.mapToScene(pos)
         for item in self.scene().items(scene_pos):
             while item.parentItem() is not None:
@@ -124,6 +126,8 @@ class DiagramView(QtWidgets.QGraphicsView):
                 return ("node", item)
             if isinstance(item, items.BiasItem):
                 return ("bias", item)
+            if isinstance(item, items.BatchNormItem):
+                return ("bn", item)
             if isinstance(item, items.WarningBadge) and item.isVisible():
                 return ("badge", item)
         if not len(self._segments):
@@ -170,6 +174,8 @@ class DiagramView(QtWidgets.QGraphicsView):
             self.diagram.neuronClicked.emit(item.k, item.unit)
         elif kind in ("edge", "bias"):
             self.diagram.parameterClicked.emit(item.parameter)
+        elif kind == "bn":  # the stage's learned scale γ (the inspector shows γ and β)
+            self.diagram.parameterClicked.emit((item.layer, "gamma", item.unit, 0))
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
@@ -258,6 +264,8 @@ def hover_text(diagram, target) -> str:
     data = diagram._data
     if kind == "badge":
         return item.text
+    if kind == "bn":
+        return batch_norm_text(diagram.controller.trainer, item.layer, item.unit)
     if kind == "node":
         k, unit = item.k, item.unit
         L = len(diagram.edges)
@@ -309,6 +317,38 @@ def hover_text(diagram, target) -> str:
     lines.append(translate("NetworkDiagram", "Click to select this parameter (inspector, loss "
                            "surface)."))
     lines.append(edit_hint())
+    return "\n".join(lines)
+
+
+def batch_norm_text(trainer, layer: int, unit: int) -> str:
+    """The tooltip of the batch-norm stage of unit ``unit`` of hidden layer ``layer`` (0-based):
+    the engine's μ, σ², γ, β and running statistics with the steps they belong to
+    (``core.batch_norm_stage``)."""
+    stage = batch_norm_stage(trainer, layer, unit)
+    if stage is None:
+        return ""
+    k = sup(layer + 1)
+    lines = [translate("NetworkDiagram", "batch norm of layer {0}, unit {1}").format(
+                 layer + 1, unit),
+             f"û{k} = (u{k} − μ)/√(σ² + ε),  z{k} = γ û{k} + β"]
+    if stage.batch_step is None:
+        lines.append(translate("NetworkDiagram", "μ, σ²: no mini-batch in this step yet"))
+    else:
+        lines.append(translate("NetworkDiagram", "mini-batch of step {0}: μ = {1}, σ² = {2}"
+                               ).format(stage.batch_step, _g(stage.batch_mean),
+                                        _g(stage.batch_var)))
+    lines.append(translate("NetworkDiagram", "γ = {0}, β = {1} (after step {2})").format(
+        _g(stage.gamma), _g(stage.beta), stage.params_step))
+    if stage.running_step == 0:
+        running = translate("NetworkDiagram", "running_mean = {0}, running_var = {1} (initial "
+                            "values; used to evaluate)")
+    else:
+        running = translate("NetworkDiagram", "running_mean = {0}, running_var = {1} (after the "
+                            "batch of step {2}; used to evaluate)")
+    lines.append(running.format(_g(stage.running_mean), _g(stage.running_var),
+                                stage.running_step))
+    lines.append(translate("NetworkDiagram", "Click to select γ (inspector: γ and β old → new; "
+                           "loss surface)."))
     return "\n".join(lines)
 
 

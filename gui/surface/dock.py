@@ -59,10 +59,11 @@ AUTO_MIN_INTERVAL = 1.0
 _PCA_LABEL = re.compile(r"PC([12]) \((\d+)% var\.\)")
 
 
-def axis_labels(plane, layer_sizes) -> tuple[str, str]:
-    """Axis titles for a plane: the two parameters, 'random filter-normalized d₁', 'PC1 (..)'."""
+def axis_labels(plane, layer_sizes, batch_norm: bool = False) -> tuple[str, str]:
+    """Axis titles for a plane: the two parameters (γ, β too with ``batch_norm``), 'random
+    filter-normalized d₁', 'PC1 (..)'."""
     if plane.kind == "parameters":
-        return tuple(parameter_label(layer_sizes, k) for k in plane.indices)
+        return tuple(parameter_label(layer_sizes, k, batch_norm) for k in plane.indices)
     if plane.kind == "random":
         return (translate("LossSurface", "random filter-normalized d₁"),
                 translate("LossSurface", "random filter-normalized d₂"))
@@ -96,9 +97,6 @@ def plane_problem_text(problem: PlaneProblem) -> str:
         PlaneProblem.NOT_LINEAR_MODEL: lambda: translate(
             "LossSurface", "The (w, b) plane needs a 1-input linear model trained with mse: "
                            "choose another plane."),
-        PlaneProblem.BATCH_NORM: lambda: translate(
-            "LossSurface", "The loss surface is not available with batch norm yet: turn batch "
-                           "norm off in the Network panel to see it."),
     }
     return texts[PlaneProblem(problem)]()
 
@@ -128,6 +126,7 @@ class LossSurfacePresenter(QtCore.QObject):
         self._failed = False  # the last request failed (e.g. PCA before the path moved)
         self._cancelled = False  # the user cancelled: wait for the next reason to compute
         self._layer_sizes: tuple | None = None
+        self._batch_norm = False  # of the network the parameter lists were made for
         self._seed = 0
         self._texts = {"surface": "", "race": ""}  # strings, or functions giving them
         self._overlay_key: tuple | None = None
@@ -179,7 +178,7 @@ class LossSurfacePresenter(QtCore.QObject):
             return
         if self.update is None:
             return
-        labels = axis_labels(self.update.plane, self._layer_sizes)
+        labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
         self.view.plot.set_axis_labels(labels)
         data = self.view.slices._data
         if data is not None:
@@ -271,11 +270,13 @@ class LossSurfacePresenter(QtCore.QObject):
         sizes = tuple(net.layer_sizes)
         linear = is_linear_lesson(net, self.session.loss)
         self.controls.set_linear_available(linear)
-        if sizes != self._layer_sizes:
-            self._layer_sizes = sizes
-            # the surface's own numbering (W and b; it is not available with batch norm)
-            labels = [parameter_label(sizes, k) for k in range(n_parameters(sizes))]
-            self.controls.set_parameter_choices(labels, default_parameters(sizes))
+        batch_norm = bool(getattr(net, "batch_norm", False))
+        if sizes != self._layer_sizes or batch_norm != self._batch_norm:
+            self._layer_sizes, self._batch_norm = sizes, batch_norm
+            # get_params() order: W₀, b₀ (, γ₀, β₀), W₁, … (core.parameters)
+            labels = [parameter_label(sizes, k, batch_norm)
+                      for k in range(n_parameters(sizes, batch_norm))]
+            self.controls.set_parameter_choices(labels, default_parameters(sizes, batch_norm))
             self.surface_runner.cancel()
             self.update = self.projector = None
             self.view.plot.clear_surface()
@@ -302,7 +303,7 @@ class LossSurfacePresenter(QtCore.QObject):
         if selected is None or chosen is None or not self.controls.follow_check.isChecked():
             return
         try:
-            index = ParamRef(*selected).flat_index(self._layer_sizes)
+            index = ParamRef(*selected).flat_index(self._layer_sizes, self._batch_norm)
         except (ValueError, TypeError):
             return
         first = chosen[0]
@@ -343,7 +344,7 @@ class LossSurfacePresenter(QtCore.QObject):
                 self._paint_watch.arm()  # the worker goes on once the plot has painted this
                 return
         elif isinstance(result, SliceUpdate) and self.update is not None:
-            labels = axis_labels(self.update.plane, self._layer_sizes)
+            labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
             self.view.slices.set_slices(result, labels[0])
             if is_shown(self.view.slices):
                 self._draw_slices()
@@ -397,8 +398,8 @@ class LossSurfacePresenter(QtCore.QObject):
             minimum = None
         layer = self.update.layer(self.controls.loss_kind, self.controls.log_colour)
         resolution = self.update.resolution
-        self.view.plot.set_surface(layer, xs, ys, log=self.controls.log_colour,
-                                   labels=axis_labels(self.update.plane, self._layer_sizes),
+        labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
+        self.view.plot.set_surface(layer, xs, ys, log=self.controls.log_colour, labels=labels,
                                    minimum=minimum, optimum=self.update.optimum,
                                    shape=(resolution, resolution) if resolution else None)
         if self.view.view_3d.available or not self.view.view_3d.message:

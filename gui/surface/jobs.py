@@ -142,13 +142,14 @@ def race_inputs(session) -> RaceInputs:
     return RaceInputs(session.trainer.copy(snapshot_capacity=1))
 
 
-def default_parameters(layer_sizes) -> tuple[int, int]:
+def default_parameters(layer_sizes, batch_norm: bool = False) -> tuple[int, int]:
     """Two weights of the last layer (the fastest surface, and they move visibly): W[0, 0] and
-    W[0, 1], or W[0, 0] and the bias when that layer has a single input."""
+    W[0, 1], or W[0, 0] and the bias when that layer has a single input. Flat indices into
+    ``get_params()``, whose order depends on ``batch_norm`` (core.parameters)."""
     last = len(layer_sizes) - 2
-    first = ParamRef(last, "W", 0, 0).flat_index(layer_sizes)
+    first = ParamRef(last, "W", 0, 0).flat_index(layer_sizes, batch_norm)
     second = ParamRef(last, "W", 0, 1) if layer_sizes[-2] > 1 else ParamRef(last, "b", 0)
-    return first, second.flat_index(layer_sizes)
+    return first, second.flat_index(layer_sizes, batch_norm)
 
 
 def make_plane(inputs: SurfaceInputs, settings: SurfaceSettings) -> Plane:
@@ -169,7 +170,8 @@ def make_plane(inputs: SurfaceInputs, settings: SurfaceSettings) -> Plane:
         return random_plane(inputs.net, seed=settings.seed, origin=inputs.params)
     if settings.mode == "pca":
         return pca_plane(inputs.trajectory, min_rows=PCA_MIN_PATH)
-    indices = settings.parameters or default_parameters(inputs.net.layer_sizes)
+    indices = settings.parameters or default_parameters(
+        inputs.net.layer_sizes, bool(getattr(inputs.net, "batch_norm", False)))
     return parameter_plane(inputs.net, *indices, origin=inputs.params)
 
 

@@ -312,3 +312,77 @@ def test_batch_norm_off_is_bit_identical_to_the_engine_before_it():
         assert np.array_equal(net.get_params(), reference[f"{name}_params"])
         assert np.array_equal(net.predict(X), reference[f"{name}_predict"])
         assert np.array_equal(net.input_gradient(X), reference[f"{name}_input_gradient"])
+
+
+def _textbook_step(params, buffers, X, y, training):
+    """One forward/backward of a 2-h-h-1 tanh/sigmoid/bce BN net written out the slow, plain way
+    (Ioffe & Szegedy 2015, Algorithm 1 and its backward), updating ``buffers`` in place."""
+    W0, b0, g0, be0, W1, b1, g1, be1, W2, b2 = params
+    n = len(X)
+    a, cache = X, []
+    for l, (W, b, g, be) in enumerate(((W0, b0, g0, be0), (W1, b1, g1, be1))):
+        u = a @ W.T + b
+        if training:
+            mu, var = u.mean(axis=0), u.var(axis=0)
+            buffers[2 * l] = 0.9 * buffers[2 * l] + 0.1 * mu
+            buffers[2 * l + 1] = 0.9 * buffers[2 * l + 1] + 0.1 * var * n / (n - 1)
+        else:
+            mu, var = buffers[2 * l], buffers[2 * l + 1]
+        u_hat = (u - mu) / np.sqrt(var + BN_EPS)
+        cache.append((a, u_hat, var, g))
+        a = np.tanh(g * u_hat + be)
+    z = a @ W2.T + b2
+    delta = (1 / (1 + np.exp(-z)) - y) / n
+    grads = [delta.T @ a, delta.sum(axis=0)]
+    W_next = W2
+    for a_in, u_hat, var, g in reversed(cache):
+        a_out = np.tanh(g * u_hat + (params[3] if a_in is X else params[7]))
+        delta = (delta @ W_next) * (1 - a_out ** 2)
+        d_gamma, d_beta = (delta * u_hat).sum(axis=0), delta.sum(axis=0)
+        d_hat = delta * g
+        if training:
+            d_u = (d_hat - d_hat.mean(axis=0) - u_hat * (d_hat * u_hat).mean(axis=0))
+            d_u = d_u / np.sqrt(var + BN_EPS)
+        else:
+            d_u = d_hat / np.sqrt(var + BN_EPS)
+        W = params[0] if a_in is X else params[4]
+        grads = [d_u.T @ a_in, d_u.sum(axis=0), d_gamma, d_beta] + grads
+        delta, W_next = d_u, W
+    return grads
+
+
+def test_the_engine_matches_a_textbook_batch_norm_to_1e_12_over_many_steps():
+    """The engine's fused batch-norm arithmetic (few NumPy calls, column-major u) agrees with
+    the formulas written out plainly, in training and evaluation mode, step after step."""
+    net = bn_net(sizes=(2, 5, 4, 1))
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(23, 2)) * 2.0
+    y = rng.integers(0, 2, (23, 1)).astype(np.float64)
+    params = [p.copy() for p in net.parameters()]
+    buffers = net.bn_buffers()
+    for step in range(25):
+        training = step % 4 != 3
+        expected = _textbook_step(params, buffers, X, y, training)
+        fp = net.forward(X, training=training)
+        got = net.backward(fp, y, "bce").as_list()
+        for e, g in zip(expected, got, strict=True):
+            np.testing.assert_allclose(g, e, rtol=0, atol=1e-12)
+        for e, g in zip(buffers, net.bn_buffers(), strict=True):
+            np.testing.assert_allclose(g, e, rtol=0, atol=1e-12)
+        for p, q, grad in zip(net.parameters(), params, got, strict=True):
+            p -= 0.2 * grad
+            q -= 0.2 * grad
+
+
+def test_a_forward_pass_without_the_kept_inverse_deviation_backpropagates_the_same():
+    """ForwardPass.bn_inv_std is a cache: a pass built without it gives the same gradients."""
+    from dataclasses import replace
+
+    net = bn_net()
+    X, y = data()
+    fp = net.forward(X, training=True)
+    with_cache = net.backward(fp, y, "bce").flat()
+    without = net.backward(replace(fp, bn_inv_std=[]), y, "bce").flat()
+    np.testing.assert_array_equal(with_cache, without)
+    for l in range(net.n_hidden):
+        np.testing.assert_allclose(fp.bn_inv_std[l], 1.0 / np.sqrt(fp.bn_var[l] + BN_EPS))

@@ -235,18 +235,6 @@ def test_a_scene_with_batch_norm_but_without_gamma_is_refused():
         scene_from_dict(scene)
 
 
-def test_the_loss_surface_says_it_is_not_available_with_batch_norm():
-    from core.directions import PlaneProblem, PlaneUnavailable, random_plane
-    from core.loss_surface import loss_surface
-
-    trainer = bn_trainer(5)
-    plain = MLP((2, 5, 4, 1), seed=2)
-    plane = random_plane(plain)
-    with pytest.raises(PlaneUnavailable) as caught:
-        loss_surface(trainer.net, trainer.X_train, trainer.y_train, "bce", plane, [0.0], [0.0])
-    assert caught.value.problem == PlaneProblem.BATCH_NORM
-
-
 def test_one_training_point_with_batch_norm_cannot_train():
     from core.training import EmptyTrainingSet
 

@@ -32,19 +32,20 @@ IDS = lesson_ids()
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def test_there_are_twelve_numbered_lessons_with_the_ids_the_cli_documents():
+def test_there_are_thirteen_numbered_lessons_with_the_ids_the_cli_documents():
     numbers = {lesson.number for lesson in list_lessons()}
-    assert numbers == set(range(1, 13))
+    assert numbers == set(range(1, 14))
     for lesson_id in ("linear-regression", "linear-regression-large-lr", "xor-perceptron",
                       "xor-hidden", "vanishing-sigmoid", "vanishing-relu", "overfitting",
                       "overfitting-l2", "overfitting-dropout", "optimizers-sgd",
                       "optimizers-momentum", "optimizers-adam", "batch-one", "batch-full",
                       "spiral-softmax", "penguins-raw", "penguins-standardized",
                       "early-stopping", "precision-recall", "penguins-attributions",
+                      "sigmoid-no-batch-norm", "sigmoid-batch-norm",
                       "linear-system"):
         assert lesson_id in IDS
     assert len(IDS) == len(set(IDS))
-    assert len(list(LESSON_DIR.glob("*.json"))) == 12
+    assert len(list(LESSON_DIR.glob("*.json"))) == 13
 
 
 @pytest.mark.parametrize("lesson_id", IDS)
@@ -135,6 +136,10 @@ LITERAL_NUMBERS = {
                          "1": lambda s: s.n_classes == 2},  # class 1
     "penguins-attributions": {  # training sample #107, a Gentoo (the steps select it)
         "107": lambda s: s.class_names[int(s.y_train[107])] == "Gentoo"},
+    "sigmoid-no-batch-norm": {"0.3": lambda s: s.training.learning_rate == 0.3,
+                              "1": _MATH, "4": _MATH},  # σ′ ≤ 1/4
+    "sigmoid-batch-norm": {"0.3": lambda s: s.training.learning_rate == 0.3,
+                           "2015": "citation: Ioffe & Szegedy 2015"},
 }
 _NUMBER = re.compile(r"(?<![A-Za-z_\d.])\d+(?:\.\d+)?")
 
@@ -319,6 +324,23 @@ def test_sigmoid_gradients_vanish_where_relu_gradients_do_not():
     assert load_lesson("vanishing-sigmoid").net.hidden_activations == ["sigmoid"] * 6
     assert load_lesson("vanishing-relu").net.hidden_activations == ["relu"] * 6
     assert sigmoid["first_layer_grad_ratio"] < 1e-3 < 0.1 < relu["first_layer_grad_ratio"]
+
+
+def test_batch_norm_rescues_the_deep_sigmoid_net():
+    """Lesson 12: the same six-sigmoid-layer network from the same start stalls without batch
+    norm (first-layer gradient tiny, loss where it started) and trains with it."""
+    off, on = load_lesson("sigmoid-no-batch-norm"), load_lesson("sigmoid-batch-norm")
+    assert off.net.hidden_activations == on.net.hidden_activations == ["sigmoid"] * 6
+    assert (off.net.batch_norm, on.net.batch_norm) == (False, True)
+    assert off.net.layer_sizes == on.net.layer_sizes
+    assert np.array_equal(off.net.get_params()[:off.net.weights[0].size],
+                          on.net.get_params()[:on.net.weights[0].size])  # the same start
+    assert off.training == on.training
+    without, with_bn = lesson_metrics("sigmoid-no-batch-norm"), lesson_metrics("sigmoid-batch-norm")
+    assert without["steps"] == with_bn["steps"] == 100
+    assert without["first_layer_grad_ratio"] < 1e-4 < 1.0 < with_bn["first_layer_grad_ratio"]
+    assert without["train_loss_ratio"] > 0.95 and without["predicted_classes"] == 1
+    assert with_bn["train_loss_ratio"] < 0.25 and with_bn["test_accuracy"] > 0.95
 
 
 def test_overfitting_shows_rising_test_loss_and_regularization_repairs_it():

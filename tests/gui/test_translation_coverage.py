@@ -48,7 +48,7 @@ TERMS = {
     "CSV", "UTF", "PNG", "SVG", "PDF", "GIF", "MP4", "JSON", "Ctrl", "Shift", "Space", "Del", "Esc",
     "Alt", "English", "Backprop", "Playground", "PyTorch",
     # cited sources
-    "Horst", "Hill", "Gorman", "Goodfellow", "Kingma", "Li",
+    "Horst", "Hill", "Gorman", "Goodfellow", "Kingma", "Li", "Ioffe", "Szegedy",
     "Shapley",  # Shapley 值 (Shapley 1953), as the attribution view's translations write it
 }
 
