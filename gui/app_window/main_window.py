@@ -131,7 +131,8 @@ class MainWindow(QtWidgets.QMainWindow):
             if spec.id == "loss_curve":
                 self.status = TrainingStatus(self.statusBar())
                 self._build_menus()
-        self.status_notice = StatusNotice(self)  # messages too wide for the status bar
+        # messages too wide for the status bar: under the canvas, covering nothing
+        self.status_notice = StatusNotice(self, central_layout)
         for action in view_menu_entries(registry, self.views, self.docks, self):
             self.view_menu.addAction(action)
         # workspaces (gui.app_window.workspaces): tabs next to the drawing tools, View menu
@@ -184,7 +185,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.student_mode = StudentMode(
             self, self.controller, self.scene_files, self.presenter_mode, self.views,
             {spec.id: self.docks[spec.title] for spec in registry.docked()},
-            {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces)
+            {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces,
+            withdraw_message=self.status_notice.withdraw)
         self.view_menu.addAction(self.student_mode.action)
         for action in self.view_menu.actions():  # a view's own menu actions go with it
             if action.property("view_id"):

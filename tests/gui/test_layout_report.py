@@ -164,22 +164,59 @@ def test_a_cut_status_bar_message_is_reported(qtbot):
     assert lr.elided_widgets(window) == []
 
 
-def test_a_long_status_message_moves_to_a_notice_at_presenter_scale(windows):
-    window = windows((1280, 720), 2.0)
-    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
-    text = "Opened a scene file with a long name.json"
-    window.statusBar().showMessage(text, 5000)
+def _controls_under(window, widget) -> list[str]:
+    """Visible controls of ``window`` (buttons, tab bars, sliders, combo and spin boxes,
+    docks, graphics views, the status bar) whose rectangle meets ``widget``'s, other than
+    ``widget``, its ancestors and its children."""
+    kinds = (QtWidgets.QAbstractButton, QtWidgets.QTabBar, QtWidgets.QAbstractSlider,
+             QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox, QtWidgets.QDockWidget,
+             QtWidgets.QGraphicsView, QtWidgets.QStatusBar)
+    rect = QtCore.QRect(widget.mapTo(window, QtCore.QPoint(0, 0)), widget.size())
+    found = []
+    for other in window.findChildren(QtWidgets.QWidget):
+        if not isinstance(other, kinds) or not other.isVisible() or other is widget \
+                or other.isAncestorOf(widget) or widget.isAncestorOf(other):
+            continue
+        if other.window() is not window:
+            continue
+        other_rect = QtCore.QRect(other.mapTo(window, QtCore.QPoint(0, 0)), other.size())
+        if rect.intersects(other_rect):
+            found.append(f"{type(other).__name__} {other.objectName()}".strip())
+    return found
+
+
+LONG_MESSAGE = ("Early stopping: the validation loss has not improved for 100 steps (best "
+                "validation: step 6). Restore best brings its weights back; Play trains on.  ·  "
+                "Opened a scene file with a rather long name.json")
+
+
+@pytest.mark.parametrize("size, workspace, scale", [
+    ((1280, 720), "train", None), ((1440, 900), "evaluate", None),
+    ((1920, 1080), "landscape", None), ((1280, 720), "evaluate", 2.0)],
+    ids=["1280x720-train", "1440x900-evaluate", "1920x1080-landscape", "1280x720-evaluate-2x"])
+def test_a_long_status_message_moves_to_a_notice_that_covers_nothing(windows, size, workspace,
+                                                                      scale):
+    """The notice sits in the window's central column under the canvas: it covers no tab
+    bar, check box or other control (it floated over the bottom docks' tabs and the loss
+    curve's check boxes), and it is shown whole."""
+    window = windows(size, scale)
+    lr.prepare_window(window, size, workspace, scale)
+    window.statusBar().showMessage(LONG_MESSAGE, 5000)
     QtWidgets.QApplication.processEvents()
-    report = lr.layout_report(window)
-    assert report["elided"] == []
     notice = window.status_notice.label
-    assert notice.isVisible() and notice.text() == text
-    assert window.statusBar().currentMessage() == ""
-    assert notice.geometry().bottom() < window.statusBar().y()
-    window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar
-    assert window.statusBar().currentMessage() == "ok"
-    notice.hide()
-    window.statusBar().clearMessage()
+    try:
+        assert notice.isVisible() and notice.text() == LONG_MESSAGE
+        assert window.statusBar().currentMessage() == ""
+        assert lr.layout_report(window)["elided"] == []
+        assert _controls_under(window, notice) == []
+        assert notice.height() >= notice.heightForWidth(notice.width())  # not cut
+        assert window.centralWidget().isAncestorOf(notice)
+        window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar, and the
+        assert window.statusBar().currentMessage() == "ok"  # newer message replaces the notice
+        assert not notice.isVisible()
+    finally:
+        notice.hide()
+        window.statusBar().clearMessage()
 
 
 def test_a_cramped_drawing_and_text_are_reported(qtbot):
