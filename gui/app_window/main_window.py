@@ -215,7 +215,7 @@ class MainWindow(QtWidgets.QMainWindow):
             cv_dock = self.docks[registry["cross_validation"].title]
             self.cross_validation = CrossValidation(
                 self, self.controller, self.views["cross_validation"],
-                FoldOutlines(self.canvas), show_view=lambda: (cv_dock.show(), cv_dock.raise_()),
+                FoldOutlines(self.canvas), show_view=partial(self._show_cross_validation, cv_dock),
                 positions=canvas_positions)
             cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
             self.train_menu.addAction(self.cross_validation.action)
@@ -569,6 +569,13 @@ class MainWindow(QtWidgets.QMainWindow):
                 translate("MainWindow", "Restored the weights of step {0} from the kept copy "
                                         "(the snapshots no longer reach it)"))
         self.statusBar().showMessage(text.format(step), 8000)
+
+    def _show_cross_validation(self, dock: QtWidgets.QDockWidget) -> None:
+        """A cross-validation result: the Evaluate workspace, with the Cross-validation view
+        in front of the Metrics view's tab group (the registry's home for it)."""
+        self.workspaces.apply("evaluate")
+        dock.show()
+        dock.raise_()
 
     def redraw_status(self) -> None:
         c = self.controller

@@ -130,9 +130,12 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Attributions"), export_rank=7,
              export_target=AttributionView.figure_part, headless_size=(900, 820),
              redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
+    # filled by Train ▸ Cross-validate…, which shows it in the Evaluate workspace, a tab
+    # beside the metrics (beside the loss curve it had a sixth of the window at presenter 2x);
+    # in a scroll area: a dock too small for all of it scrolls rather than squeezes it
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
-             lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
-             visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
+             lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="metrics",
+             visible=False, scene_view=False, scroll=True),
 ))
 
 # The workspaces' designs (gui.app_window.workspaces), in the order of
@@ -158,5 +161,5 @@ WORKSPACE_LAYOUTS = {
         "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
         (Column("right", 0.56, (Cell(("metrics", "attributions")),)),
          Column("bottom", 0.34, (Cell(("loss_curve",)),))),
-        presenter_views=("metrics",)),
+        presenter_views=("metrics",), tall_sides=True),
 }

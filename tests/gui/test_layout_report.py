@@ -240,6 +240,67 @@ def test_a_cramped_drawing_and_text_are_reported(qtbot):
     assert lr.cramped_view("network", box) == []
 
 
+def test_a_table_that_needs_scrolling_is_reported_cramped(qtbot):
+    table = QtWidgets.QTableWidget(8, 2)
+    qtbot.addWidget(table)
+    table.resize(300, 4 * table.verticalHeader().defaultSectionSize())
+    table.show()
+    QtWidgets.QApplication.processEvents()
+    assert [e["what"] for e in lr.cramped_view("metrics", table)] == ["table rows"]
+    table.resize(300, 12 * table.verticalHeader().defaultSectionSize())
+    QtWidgets.QApplication.processEvents()
+    assert lr.cramped_view("metrics", table) == []
+
+
+@pytest.mark.parametrize("lesson", ["early-stopping", "precision-recall"])
+def test_the_evaluate_lessons_leave_the_metrics_view_room(window, lesson):
+    """Lessons 9 and 10 open the Evaluate workspace with the lesson notes: at 1440×900 the
+    Metrics view beside the notes shows its whole table and every title (its table scrolled
+    and the small plots' axis titles were cut: the notes took half of the right column,
+    whose height the full-width loss curve had already halved)."""
+    assert window.lessons_menu.load(lesson)
+    lr.prepare_window(window, (1440, 900))
+    window.lesson_bar.show_step_views()
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["workspace"] == "evaluate"
+    shown = {view["id"] for view in report["views"] if view["visible"]}
+    assert {"canvas", "metrics", "loss_curve"} <= shown
+    assert lr.too_small(report) == []
+    assert report["elided"] == []
+    assert report["overlaps"] == []
+    assert report["scroll_needed"] == []
+    assert lr.cramped(window) == []
+
+
+@pytest.mark.parametrize("size, scale", [((1280, 720), 2.0), ((1440, 900), 2.0),
+                                         ((1920, 1080), 2.0), ((1280, 720), None)],
+                         ids=["1280x720-2x", "1440x900-2x", "1920x1080-2x", "1280x720"])
+def test_a_cross_validation_result_is_legible(window, size, scale):
+    """Train ▸ Cross-validate… shows its result in the Evaluate workspace beside the metrics:
+    every fold's row and a loss axis with several ticks, nothing cut (beside the loss curve
+    at presenter 2x the table scrolled to one row, its headers were cut and the axis had one
+    tick). Only at 1280×720, 2x, the view scrolls (in its own scroll area)."""
+    from core.cross_validation import run_cross_validation
+
+    result = run_cross_validation(window.controller.session, 5, 20)
+    lr.prepare_window(window, size, "train", scale)
+    cv = window.cross_validation
+    cv.dialog.session = window.controller.session  # as the dialog's run leaves it
+    cv.show_result(result)
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["workspace"] == "evaluate"
+    view = window.views["cross_validation"]
+    assert any(v["id"] == "cross_validation" and v["visible"] for v in report["views"])
+    assert lr.too_small(report) == []
+    assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
+    assert lr.cramped(window) == []
+    assert view.plot_widget.height() >= lr.MIN_DRAWING_HEIGHT  # the report's least drawing
+    allowed = {"cross_validation"} if (size, scale) == ((1280, 720), 2.0) else set()
+    assert set(report["scroll_needed"]) <= allowed
+
+
 def test_two_overlapping_texts_are_reported(qtbot):
     scene = QtWidgets.QGraphicsScene()
     first = scene.addSimpleText("0.52")
