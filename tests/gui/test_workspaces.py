@@ -175,3 +175,22 @@ def test_the_strip_refuses_a_bad_learning_rate_like_the_panel(qtbot, window):
     type_into(qtbot, box, "0.1")
     assert window.controller.session.training.learning_rate == 0.1
     assert box.styleSheet() == ""
+
+
+def test_switching_workspaces_leaves_no_stale_tab_bar(window):
+    """Every dock tab bar on screen belongs to a shown tab group (after Evaluate, Train kept
+    Evaluate's "Loss curve | Weights | Gradient norms" bar painted over the canvas and its
+    own docks)."""
+    app = QtWidgets.QApplication.instance()
+    for name in ("evaluate", "train", "landscape", "step-through", "evaluate", "train"):
+        window.workspaces.apply(name)
+        app.processEvents()
+        docks = [d for d in window.findChildren(QtWidgets.QDockWidget) if d.isVisible()]
+        for bar in window.findChildren(QtWidgets.QTabBar,
+                                       options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly):
+            rect = bar.geometry()
+            if not bar.isVisible() or rect.right() < 0 or rect.bottom() < 0:
+                continue  # hidden, or parked off screen by Qt
+            titles = [bar.tabText(i) for i in range(bar.count())]
+            assert any(d.windowTitle() in titles and d.x() == rect.x()
+                       and d.width() == rect.width() for d in docks), (name, titles, rect)
