@@ -574,6 +574,10 @@ class MainWindow(QtWidgets.QMainWindow):
         """A cross-validation result: the Evaluate workspace, with the Cross-validation view
         in front of the Metrics view's tab group (the registry's home for it)."""
         self.workspaces.apply("evaluate")
+        metrics = self.docks.get(self.registry["metrics"].title) if "metrics" in self.registry \
+            else None
+        if metrics is not None and metrics.isVisible():
+            self.tabifyDockWidget(metrics, dock)
         dock.show()
         dock.raise_()
 

@@ -131,10 +131,11 @@ VIEWS = ViewRegistry((
              export_target=AttributionView.figure_part, headless_size=(900, 820),
              redraws_on=AttributionView.REDRAWS_ON, gate=_view_gate),
     # filled by Train ▸ Cross-validate…, which shows it in the Evaluate workspace, a tab
-    # beside the metrics (beside the loss curve it had a sixth of the window at presenter 2x);
-    # in a scroll area: a dock too small for all of it scrolls rather than squeezes it
+    # beside the metrics (MainWindow._show_cross_validation; beside the loss curve it had a
+    # sixth of the window at presenter 2x); in a scroll area: a dock too small for all of it
+    # scrolls rather than squeezes it
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
-             lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="metrics",
+             lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False, scroll=True),
 ))
 
