@@ -379,8 +379,10 @@ def cramped_view(view_id: str, widget: QtWidgets.QWidget) -> list[dict]:
     """Where a shown view leaves its content too little room although the view itself may be
     large enough (a legend or header taking the height): ``{"view", "what", "value",
     "minimum"}`` with ``what`` "drawing height" (px of the graphics view of a view in
-    DRAWING_VIEWS, under MIN_DRAWING_HEIGHT) or "text lines" (lines a shown QTextEdit /
-    QTextBrowser shows at once, under MIN_TEXT_LINES)."""
+    DRAWING_VIEWS, under MIN_DRAWING_HEIGHT), "text lines" (lines a shown QTextEdit /
+    QTextBrowser shows at once, under MIN_TEXT_LINES) or "table rows" (rows a shown table
+    shows at once, when it cannot show them all: its value is the visible share of its
+    rows, in %)."""
     found = []
     if view_id in DRAWING_VIEWS:
         for view in _views_of(widget):
@@ -396,6 +398,13 @@ def cramped_view(view_id: str, widget: QtWidgets.QWidget) -> list[dict]:
         if lines < MIN_TEXT_LINES:
             found.append({"view": view_id, "what": "text lines", "value": round(lines, 1),
                           "minimum": MIN_TEXT_LINES})
+    tables = [widget] if isinstance(widget, QtWidgets.QTableView) else []
+    for table in tables + widget.findChildren(QtWidgets.QTableView):
+        bar = table.verticalScrollBar()
+        if _shown(table) and bar.maximum() > 0:
+            shown = 100 * bar.pageStep() / (bar.pageStep() + bar.maximum())
+            found.append({"view": view_id, "what": "table rows", "value": round(shown),
+                          "minimum": 100})
     return found
 
 

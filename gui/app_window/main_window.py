@@ -136,7 +136,8 @@ class MainWindow(QtWidgets.QMainWindow):
             if spec.id == "loss_curve":
                 self.status = TrainingStatus(self.statusBar())
                 self._build_menus()
-        self.status_notice = StatusNotice(self)  # messages too wide for the status bar
+        # messages too wide for the status bar: under the canvas, covering nothing
+        self.status_notice = StatusNotice(self, central_layout)
         for action in view_menu_entries(registry, self.views, self.docks, self):
             self.view_menu.addAction(action)
         # workspaces (gui.app_window.workspaces): tabs next to the drawing tools, View menu
@@ -189,7 +190,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.student_mode = StudentMode(
             self, self.controller, self.scene_files, self.presenter_mode, self.views,
             {spec.id: self.docks[spec.title] for spec in registry.docked()},
-            {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces)
+            {spec.id: spec.title for spec in registry}, lessons.menuAction(), self.workspaces,
+            withdraw_message=self.status_notice.withdraw)
         self.view_menu.addAction(self.student_mode.action)
         for action in self.view_menu.actions():  # a view's own menu actions go with it
             if action.property("view_id"):
@@ -218,7 +220,7 @@ class MainWindow(QtWidgets.QMainWindow):
             cv_dock = self.docks[registry["cross_validation"].title]
             self.cross_validation = CrossValidation(
                 self, self.controller, self.views["cross_validation"],
-                FoldOutlines(self.canvas), show_view=lambda: (cv_dock.show(), cv_dock.raise_()),
+                FoldOutlines(self.canvas), show_view=partial(self._show_cross_validation, cv_dock),
                 positions=canvas_positions)
             cv_dock.visibilityChanged.connect(lambda _v: self.cross_validation.sync_outlines())
             self.train_menu.addAction(self.cross_validation.action)
@@ -590,6 +592,17 @@ class MainWindow(QtWidgets.QMainWindow):
                 translate("MainWindow", "Restored the weights of step {0} from the kept copy "
                                         "(the snapshots no longer reach it)"))
         self.statusBar().showMessage(text.format(step), 8000)
+
+    def _show_cross_validation(self, dock: QtWidgets.QDockWidget) -> None:
+        """A cross-validation result: the Evaluate workspace, with the Cross-validation view
+        in front of the Metrics view's tab group (the registry's home for it)."""
+        self.workspaces.apply("evaluate")
+        metrics = self.docks.get(self.registry["metrics"].title) if "metrics" in self.registry \
+            else None
+        if metrics is not None and metrics.isVisible():
+            self.tabifyDockWidget(metrics, dock)
+        dock.show()
+        dock.raise_()
 
     def redraw_status(self) -> None:
         c = self.controller

@@ -62,16 +62,28 @@ class TrainingStatus(QtCore.QObject):
         self.past_label.setStyleSheet("color: #B45F06; font-weight: bold;")
         self.past_label.hide()
         status_bar.insertPermanentWidget(0, self.past_label)
+        self._fitting = False
         self._fit_widths()
+        for label in (*self.labels.values(), self.past_label):
+            label.installEventFilter(self)  # a new font (presenter mode): heights again
         self._set_tooltips()
         self.values: dict[str, str] = {}
         self._shown: tuple | None = None  # the numbers last shown (for a language switch)
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the status bar
 
     def _fit_widths(self) -> None:
-        """Fixed label widths: the widest of the English and the translated template."""
+        """Fixed label widths: the widest of the English and the translated template; and the
+        fixed heights (:meth:`_fit_heights`)."""
         metrics = self.status_bar.fontMetrics()
-        translated = {
+        for name, template in self.TEMPLATES.items():
+            width = max(metrics.horizontalAdvance(template),
+                        metrics.horizontalAdvance(self._translated()[name]))
+            self.labels[name].setFixedWidth(width + 12)
+        self._fit_heights()
+
+    def _translated(self) -> dict[str, str]:
+        """The widest text of each field in the interface language."""
+        return {
             "step": translate("StatusBar", "step {0}").format("00000000"),
             "epoch": translate("StatusBar", "epoch {0}").format("0000000"),
             "train_loss": translate("StatusBar", "train loss {0}").format("0.00000e-00"),
@@ -81,10 +93,29 @@ class TrainingStatus(QtCore.QObject):
             "accuracy": translate("StatusBar", "accuracy {0} %").format("100.0"),
             "speed": translate("StatusBar", "{0} steps/s").format("000,000"),
         }
-        for name, template in self.TEMPLATES.items():
-            width = max(metrics.horizontalAdvance(template),
-                        metrics.horizontalAdvance(translated[name]))
-            self.labels[name].setFixedWidth(width + 12)
+
+    def _fit_heights(self) -> None:
+        """Every label's height fixed at its tallest line among the English and translated
+        texts, at its current font: a Chinese text falls back to a taller font, so a label
+        sized by its text grew the status bar (and moved every view) when its text changed.
+        Measured again when a label's font or style changes (presenter mode's fonts)."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            samples = [*self.TEMPLATES.values(), *self._translated().values(),
+                       translate("StatusBar", "paused"), translate("StatusBar", "∞ (diverged)"),
+                       translate("StatusBar", "step {0} of {1} (viewing the past)").format(
+                           0, 0)]
+            for label in (*self.labels.values(), self.past_label):
+                label.setFixedHeight(_line_height(label, samples))
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_heights()
+        return False
 
     def _set_tooltips(self) -> None:
         at_step = translate("StatusBar", "Step N is the network after N updates (step 0: the "
@@ -166,6 +197,18 @@ class TrainingStatus(QtCore.QObject):
         shown = validation_loss is not None  # None: no validation points
         if self.labels["validation_loss"].isVisibleTo(self.status_bar) != shown:
             self.labels["validation_loss"].setVisible(shown)
+
+
+def _line_height(label: QtWidgets.QLabel, texts) -> int:
+    """The tallest size-hint height (px) ``label`` has with any of ``texts`` (its own text is
+    kept)."""
+    kept = label.text()
+    heights = []
+    for text in texts:
+        label.setText(text)
+        heights.append(label.sizeHint().height())
+    label.setText(kept)
+    return max(heights)
 
 
 def _row_of(history, step: int) -> dict:

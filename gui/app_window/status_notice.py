@@ -1,13 +1,16 @@
-"""Status-bar messages too wide for their room move to a notice above the status bar.
+"""Status-bar messages too wide for their room move to a notice below the canvas.
 
 QStatusBar draws a temporary message (``showMessage``) on one line, in the room its read-outs
 leave; at presenter scale that is about 130 px of a 1280 px window, so "Opened lesson.json"
 would be cut. :class:`StatusNotice` watches ``messageChanged``: a message wider than
 :func:`message_room` (when shown, or later, before the status bar is painted) is taken off
-the status bar and shown whole (one line, or wrapped when wider than the window) in a label
-floating at the bottom-left of the window (over the views, above the status bar) for
-:data:`NOTICE_MS`; a message that fits stays in the status bar. The texts are the callers'
-(already translated).
+the status bar and shown whole (wrapped to the width it has) in :attr:`StatusNotice.label`
+for :data:`NOTICE_MS`; a message that fits stays in the status bar and replaces the notice
+(the newest message wins, as in QStatusBar). The label sits in the layout it is given (the
+main window's central column, under the canvas), so it takes room from the canvas while it is
+shown and never covers another control (it once floated over the bottom docks' tab bar and
+the loss curve's check boxes). The texts are the callers' (already translated);
+:meth:`StatusNotice.withdraw` takes a message back once it is no longer true.
 """
 
 from __future__ import annotations
@@ -16,8 +19,6 @@ from PySide6 import QtCore, QtWidgets
 
 #: How long (ms) a moved message stays (QStatusBar's callers use 6–10 s).
 NOTICE_MS = 8000
-#: Gap (px) between the notice and the window's edges.
-MARGIN = 6
 
 
 def message_room(status_bar: QtWidgets.QStatusBar) -> int:
@@ -39,28 +40,30 @@ def message_cut(status_bar: QtWidgets.QStatusBar) -> bool:
 
 
 class StatusNotice(QtCore.QObject):
-    """Moves too-wide status-bar messages of ``window`` into :attr:`label` (see the module
+    """Moves too-wide status-bar messages of ``window`` into :attr:`label`, which is added to
+    ``host`` (a box layout of the window, e.g. its central column; see the module
     docstring)."""
 
-    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, host: QtWidgets.QBoxLayout) -> None:
         super().__init__(window)
         self.window = window
         self.status_bar = window.statusBar()
-        self.label = QtWidgets.QLabel(window)
+        self.label = QtWidgets.QLabel()
         self.label.setObjectName("statusNotice")
         self.label.setWordWrap(True)
         self.label.setAutoFillBackground(True)
-        self.label.setStyleSheet("QLabel#statusNotice { background: #FFF8DC; color: #202020; }")
-        self.label.setFrameShape(QtWidgets.QFrame.Shape.Box)
-        self.label.setContentsMargins(8, 4, 8, 4)
+        # box and padding in the style sheet, which the label's height for its width counts
+        self.label.setStyleSheet("QLabel#statusNotice { background: #FFF8DC; color: #202020; "
+                                 "border: 1px solid #808080; padding: 4px 8px; }")
+        self.label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                 QtWidgets.QSizePolicy.Policy.Preferred)  # wraps, never widens
         self.label.hide()
-        self.label.installEventFilter(self)  # its font grows with presenter mode
+        host.addWidget(self.label)
         self.timer = QtCore.QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(NOTICE_MS)
         self.timer.timeout.connect(self.label.hide)
         self.status_bar.messageChanged.connect(self._on_message)
-        window.installEventFilter(self)
         # a message that fitted may stop fitting (presenter scale, read-outs shown, a smaller
         # window): checked again before each paint of the status bar
         self.status_bar.installEventFilter(self)
@@ -70,34 +73,34 @@ class StatusNotice(QtCore.QObject):
         current = self.status_bar.currentMessage()
         return current or (self.label.text() if self.label.isVisible() else "")
 
+    def withdraw(self, text: str) -> None:
+        """Take the status message the user sees away (status bar or notice) when it contains
+        ``text``: a note that is no longer true (e.g. "View ▸ Student mode applies the locks"
+        once Student mode is on)."""
+        if not text:
+            return
+        if text in self.status_bar.currentMessage():
+            self.status_bar.clearMessage()
+        if self.label.isVisible() and text in self.label.text():
+            self._hide()
+
+    def _hide(self) -> None:
+        self.timer.stop()
+        self.label.hide()
+
     def _on_message(self, text: str) -> None:
-        if not text or not message_cut(self.status_bar):
+        if not text:
+            return
+        if not message_cut(self.status_bar):  # fits: the newest message, the notice goes
+            if self.label.isVisible():
+                self._hide()
             return
         self.status_bar.clearMessage()  # messageChanged(""): returns above
         self.label.setText(text)
-        self._place()
         self.label.show()
-        self.label.raise_()
         self.timer.start()
-
-    def _place(self) -> None:
-        window = self.window
-        self.label.ensurePolished()  # the style sheet's (presenter) font
-        room = window.width() - 2 * MARGIN
-        self.label.setWordWrap(False)
-        width, height = self.label.sizeHint().width(), self.label.sizeHint().height()
-        if width > room:  # one line when it fits, else wrapped to the window's width
-            self.label.setWordWrap(True)
-            width, height = room, self.label.heightForWidth(room)
-        bottom = self.status_bar.y() if self.status_bar.isVisible() else window.height()
-        self.label.setGeometry(MARGIN, bottom - height - MARGIN, width, height)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         if watched is self.status_bar and event.type() == QtCore.QEvent.Type.Paint:
             self._on_message(self.status_bar.currentMessage())
-        elif self.label.isVisible() and (
-                watched is self.window and event.type() == QtCore.QEvent.Type.Resize
-                or watched is self.label and event.type() in (
-                    QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange)):
-            self._place()
         return False

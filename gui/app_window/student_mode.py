@@ -20,7 +20,7 @@ menu bar's left corner (:attr:`StudentMode.badge`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -63,19 +63,24 @@ class StudentMode(QtCore.QObject):
 
     ``docks``: view id → its QDockWidget (views without a dock are left out); ``lessons``:
     the Lessons menu's action (disabled in Student mode); ``workspaces``: the window's
-    workspaces, whose layouts are held while Student mode is on (``hold_layouts``).
+    workspaces, whose layouts are held while Student mode is on (``hold_layouts``);
+    ``withdraw_message(text)`` takes a status message containing ``text`` away (the locks
+    notice, no longer true once Student mode is on: ``StatusNotice.withdraw``).
     """
 
     def __init__(self, window: QtWidgets.QMainWindow, controller, scene_files, presenter_mode,
                  views: Mapping[str, object], docks: Mapping[str, QtWidgets.QDockWidget],
                  titles: Mapping[str, str], lessons: QtGui.QAction | None = None,
-                 workspaces=None) -> None:
+                 workspaces=None,
+                 withdraw_message: Callable[[str], None] = lambda _text: None) -> None:
         super().__init__(window)
         self.window, self.controller = window, controller
         self.scene_files, self.presenter_mode = scene_files, presenter_mode
         self.views, self.docks, self.titles = views, docks, titles
         self.lessons = lessons
         self.workspaces = workspaces  # gui.app_window.workspaces.Workspaces, or None
+        self.withdraw_message = withdraw_message
+        self.notice = ""  # the locks notice of the scene last opened ("": none)
         self.locks: ClassroomLocks = NO_LOCKS
         self.kept_section = None  # an invalid section, saved back as read
         #: view id -> other actions that would show that view (Train ▸ Cross-validate… shows
@@ -164,10 +169,11 @@ class StudentMode(QtCore.QObject):
         self.locks = locks
         if isinstance(section, dict) and "presenter_hidden" in section:
             self._set_presenter_hidden(locks.presenter_hidden)
+        self.notice = ""
         if not locks.empty:  # shown with "Opened …", not overwritten by it
-            self.scene_files.note(translate(
-                "StudentMode", "This scene has classroom locks: View ▸ Student mode applies "
-                               "them"))
+            self.notice = translate("StudentMode", "This scene has classroom locks: "
+                                                   "View ▸ Student mode applies them")
+            self.scene_files.note(self.notice)
 
     def _set_presenter_hidden(self, names) -> None:
         current = self.presenter_mode.locked_panels()
@@ -230,6 +236,8 @@ class StudentMode(QtCore.QObject):
         self.action.setChecked(on)
         self.action.blockSignals(False)
         self.badge.setVisible(on)
+        if on:  # "View ▸ Student mode applies them" is done: the notice goes
+            self.withdraw_message(self.notice)
         return True
 
     def _apply_views(self, on: bool) -> None:

@@ -145,12 +145,16 @@ VIEWS = ViewRegistry((
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Hidden space"), export_rank=8,
              export_target=lambda view: view.figure, headless_size=(700, 640),
              redraws_on=HiddenSpaceView.REDRAWS_ON, gate=_view_gate),
+    # filled by Train ▸ Cross-validate…, which shows it in the Evaluate workspace, a tab
+    # beside the metrics (MainWindow._show_cross_validation; beside the loss curve it had a
+    # sixth of the window at presenter 2x); in a scroll area: a dock too small for all of it
+    # scrolls rather than squeezes it
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
-             visible=False, scene_view=False),  # filled by Train ▸ Cross-validate…
+             visible=False, scene_view=False, scroll=True),
     ViewSpec("compare", QT_TRANSLATE_NOOP("ui", "Compare"),
              lambda c, _ctx: ComparePanel(c), dock_area=RIGHT, tab_with="loss_curve",
-             visible=False, scene_view=False, redraws_on=ComparePanel.REDRAWS_ON,
+             visible=False, scene_view=False, scroll=True, redraws_on=ComparePanel.REDRAWS_ON,
              gate=_view_gate),  # run B comes from Train ▸ Compare…
     ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
              lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_surface",
@@ -183,9 +187,9 @@ WORKSPACE_LAYOUTS = {
         "evaluate", QT_TRANSLATE_NOOP("Workspaces", "Evaluate"),
         (Column("right", 0.56, (Cell(("metrics", "attributions")),)),
          Column("bottom", 0.34, (Cell(("loss_curve",)),))),
-        presenter_views=("metrics",)),
+        presenter_views=("metrics",), tall_sides=True),
     "compare": Layout(
         "compare", QT_TRANSLATE_NOOP("Workspaces", "Compare"),
         (Column("right", 0.58, (Cell(("compare",)),)),),
-        presenter_views=("compare",)),
+        presenter_views=("compare",), tall_sides=True),
 }

@@ -152,6 +152,30 @@ def arrange(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWi
     resize(window, docks, layout)
 
 
+def hide_stale_tab_bars(window: QtWidgets.QMainWindow) -> list[QtWidgets.QTabBar]:
+    """Hide the dock tab bars Qt leaves shown after their tab group was taken apart (taking
+    every dock out and putting it back elsewhere, or restoring another state, left the old
+    group's bar painted over the central widget and the new docks: "L… W… Gradi…" under the
+    canvas). A bar is live when a shown dock named on one of its tabs spans exactly its width
+    at its left edge; Qt shows a bar again whenever it lays out a tab group with it. Returns
+    the bars hidden."""
+    window.layout().activate()  # the new geometry of the docks and bars
+    docks = [dock for dock in window.findChildren(QtWidgets.QDockWidget)
+             if dock.isVisible() and not dock.isFloating()]
+    hidden = []
+    for bar in window.findChildren(QtWidgets.QTabBar,
+                                   options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not bar.isVisible():
+            continue
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        rect = bar.geometry()
+        if not any(dock.windowTitle() in titles and dock.x() == rect.x()
+                   and dock.width() == rect.width() for dock in docks):
+            bar.hide()
+            hidden.append(bar)
+    return hidden
+
+
 def resize(window: QtWidgets.QMainWindow, docks: Mapping[str, QtWidgets.QDockWidget],
            layout: Layout) -> None:
     """Size the docks of ``layout`` by its shares of the window's current size."""
@@ -285,12 +309,14 @@ class Workspaces(QtCore.QObject):
         arrange(self.window, self.docks, self.home, self.layout(), self.toolbars)
         if self.presenter is not None and self.presenter.active:
             self.presenter.relayout()
+        hide_stale_tab_bars(self.window)
 
     def _restore(self, state: QtCore.QByteArray) -> bool:
         set_corners(self.window, self.layout())
         ok = self.window.restoreState(state)
         if ok and self.presenter is not None and self.presenter.active:
             self.presenter.relayout()
+        hide_stale_tab_bars(self.window)
         return ok
 
     def hold_layouts(self, hold: bool) -> None:

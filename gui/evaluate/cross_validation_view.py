@@ -18,7 +18,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.cross_validation import K_MAX
@@ -31,6 +31,8 @@ FOLD_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00"
 MEAN_COLOUR = "#202020"
 BAND_BRUSH = (32, 32, 32, 45)
 BAND_KEY_COLOUR = "#C8C8C8"  # the band's grey on white, for the key's text
+#: Least height (px) of the plot: room for a few ticks of the loss axis.
+MIN_PLOT_HEIGHT = 160
 
 
 def _finite_prefix(*arrays: np.ndarray) -> int:
@@ -55,7 +57,7 @@ class CrossValidationView(QtWidgets.QWidget):
 
     def __init__(self, controller=None, parent=None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(280, 170)  # tabbed with the loss curve: no taller than its group
+        self.setMinimumSize(280, 170)
         self.controller = controller
         self.result = None
         self.status = QtWidgets.QLabel()
@@ -70,7 +72,9 @@ class CrossValidationView(QtWidgets.QWidget):
 
         self.plot_widget = pg.PlotWidget()
         self.plot_widget.setBackground("w")
-        self.plot_widget.setMinimumSize(200, 80)
+        # at least a few ticks of the loss (at presenter 2x it had one); the registry puts
+        # the view in a scroll area, so a small dock scrolls instead of squeezing it
+        self.plot_widget.setMinimumSize(200, MIN_PLOT_HEIGHT)
         plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.15)
@@ -98,10 +102,9 @@ class CrossValidationView(QtWidgets.QWidget):
         self.table = QtWidgets.QTableWidget(0, 4)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumSize(160, 56)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()  # whole numbers in every column, the rest
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -126,6 +129,13 @@ class CrossValidationView(QtWidgets.QWidget):
         wide = event.size().width() > 2.2 * event.size().height()
         self.body.setDirection(QtWidgets.QBoxLayout.Direction.LeftToRight if wide
                                else QtWidgets.QBoxLayout.Direction.TopToBottom)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt naming)
+        """The least height at ``width``: the scroll area the view sits in makes it this tall
+        when its viewport is shorter (then it scrolls), never the plot's preferred 480 px;
+        the wrapped texts (summary, key) count the lines they take at that width."""
+        layout = self.layout()
+        return layout.minimumHeightForWidth(width) if layout is not None else -1
 
     # ------------------------------------------------------------------ texts
     def retranslate(self, _language: str = "") -> None:
@@ -256,7 +266,23 @@ class CrossValidationView(QtWidgets.QWidget):
                     text = fixed(value, 3) if np.isfinite(value) else number(value)
                 self.table.item(i, j).setText(text)
         self.table.setVerticalHeaderLabels(labels)
-        self.table.setMaximumHeight(self.table_height())
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Rows as tall as the current font needs (presenter mode enlarges it) and the table
+        exactly as tall as all of them: every fold's row is always shown (it scrolled to one
+        row at presenter 2x)."""
+        table = self.table
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 6)
+        table.setFixedHeight(self.table_height())
+        table.resizeColumnsToContents()  # and at least as wide as all columns (no cut cell)
+        table.setMinimumWidth(table.verticalHeader().sizeHint().width()
+                              + table.horizontalHeader().length() + 2 * table.frameWidth() + 2)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_table()
 
     def table_height(self) -> int:
         """Pixels the table needs to show every row without scrolling."""

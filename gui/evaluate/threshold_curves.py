@@ -39,6 +39,15 @@ def _plot(parent=None) -> pg.PlotWidget:
     return plot
 
 
+def _set_points(scatter: pg.ScatterPlotItem, x, y) -> None:
+    """``scatter.setData(x, y)``, shown only with at least one point: pyqtgraph 0.14 paints an
+    empty scatter with ``drawPixmapFragments(None, 0, …)``, which PySide refuses (a TypeError
+    it prints as "Ignored exception" on every paint: an empty class strip, an undefined
+    operating point, or before the first scores)."""
+    scatter.setData(x, y)
+    scatter.setVisible(len(x) > 0)
+
+
 def spread(n: int) -> np.ndarray:
     """(n,) deterministic vertical offsets in [-0.3, 0.3] for a strip plot (golden ratio)."""
     return (np.modf(np.arange(n) * 0.6180339887498949)[0] - 0.5) * 0.6
@@ -75,6 +84,7 @@ class ThresholdCurves(QtWidgets.QWidget):
         self.strips = []
         for k in (0, 1):
             strip = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(colors.class_hex(k)))
+            strip.setVisible(False)  # empty until set_scores (_set_points)
             self.scores.addItem(strip)
             self.strips.append(strip)
         self.scores.getPlotItem().getAxis("left").setTicks([[(0, "0"), (1, "1")]])
@@ -89,6 +99,8 @@ class ThresholdCurves(QtWidgets.QWidget):
         self.pr_curve = pg.PlotDataItem(pen=pg.mkPen("#009E73", width=2), stepMode=None)
         self.roc_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#CC0000"), pen=None)
         self.pr_point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#CC0000"), pen=None)
+        self.roc_point.setVisible(False)  # empty until set_scores (_set_points)
+        self.pr_point.setVisible(False)
         for plot, items in ((self.roc, (self.roc_chance, self.roc_curve, self.roc_point)),
                             (self.pr, (self.pr_curve, self.pr_point))):
             for item in items:
@@ -138,7 +150,7 @@ class ThresholdCurves(QtWidgets.QWidget):
         self._data = (y_true, p1)
         for k, strip in enumerate(self.strips):
             mask = y_true == k
-            strip.setData(np.clip(p1[mask], 0, 1), k + spread(int(mask.sum())))
+            _set_points(strip, np.clip(p1[mask], 0, 1), k + spread(int(mask.sum())))
         self.auc = self.ap = float("nan")
         if np.all(np.isfinite(p1)) and p1.size:
             fpr, tpr, _ = roc_curve(y_true, p1)
@@ -159,6 +171,6 @@ class ThresholdCurves(QtWidgets.QWidget):
             return
         fpr, tpr, precision = operating_point(*self._data, self.threshold)
         roc_ok = not (np.isnan(fpr) or np.isnan(tpr))
-        self.roc_point.setData([fpr] if roc_ok else [], [tpr] if roc_ok else [])
+        _set_points(self.roc_point, [fpr] if roc_ok else [], [tpr] if roc_ok else [])
         pr_ok = not np.isnan(tpr)
-        self.pr_point.setData([tpr] if pr_ok else [], [precision] if pr_ok else [])
+        _set_points(self.pr_point, [tpr] if pr_ok else [], [precision] if pr_ok else [])

@@ -164,22 +164,59 @@ def test_a_cut_status_bar_message_is_reported(qtbot):
     assert lr.elided_widgets(window) == []
 
 
-def test_a_long_status_message_moves_to_a_notice_at_presenter_scale(windows):
-    window = windows((1280, 720), 2.0)
-    lr.prepare_window(window, (1280, 720), "step-through", 2.0)
-    text = "Opened a scene file with a long name.json"
-    window.statusBar().showMessage(text, 5000)
+def _controls_under(window, widget) -> list[str]:
+    """Visible controls of ``window`` (buttons, tab bars, sliders, combo and spin boxes,
+    docks, graphics views, the status bar) whose rectangle meets ``widget``'s, other than
+    ``widget``, its ancestors and its children."""
+    kinds = (QtWidgets.QAbstractButton, QtWidgets.QTabBar, QtWidgets.QAbstractSlider,
+             QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox, QtWidgets.QDockWidget,
+             QtWidgets.QGraphicsView, QtWidgets.QStatusBar)
+    rect = QtCore.QRect(widget.mapTo(window, QtCore.QPoint(0, 0)), widget.size())
+    found = []
+    for other in window.findChildren(QtWidgets.QWidget):
+        if not isinstance(other, kinds) or not other.isVisible() or other is widget \
+                or other.isAncestorOf(widget) or widget.isAncestorOf(other):
+            continue
+        if other.window() is not window:
+            continue
+        other_rect = QtCore.QRect(other.mapTo(window, QtCore.QPoint(0, 0)), other.size())
+        if rect.intersects(other_rect):
+            found.append(f"{type(other).__name__} {other.objectName()}".strip())
+    return found
+
+
+LONG_MESSAGE = ("Early stopping: the validation loss has not improved for 100 steps (best "
+                "validation: step 6). Restore best brings its weights back; Play trains on.  ·  "
+                "Opened a scene file with a rather long name.json")
+
+
+@pytest.mark.parametrize("size, workspace, scale", [
+    ((1280, 720), "train", None), ((1440, 900), "evaluate", None),
+    ((1920, 1080), "landscape", None), ((1280, 720), "evaluate", 2.0)],
+    ids=["1280x720-train", "1440x900-evaluate", "1920x1080-landscape", "1280x720-evaluate-2x"])
+def test_a_long_status_message_moves_to_a_notice_that_covers_nothing(windows, size, workspace,
+                                                                      scale):
+    """The notice sits in the window's central column under the canvas: it covers no tab
+    bar, check box or other control (it floated over the bottom docks' tabs and the loss
+    curve's check boxes), and it is shown whole."""
+    window = windows(size, scale)
+    lr.prepare_window(window, size, workspace, scale)
+    window.statusBar().showMessage(LONG_MESSAGE, 5000)
     QtWidgets.QApplication.processEvents()
-    report = lr.layout_report(window)
-    assert report["elided"] == []
     notice = window.status_notice.label
-    assert notice.isVisible() and notice.text() == text
-    assert window.statusBar().currentMessage() == ""
-    assert notice.geometry().bottom() < window.statusBar().y()
-    window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar
-    assert window.statusBar().currentMessage() == "ok"
-    notice.hide()
-    window.statusBar().clearMessage()
+    try:
+        assert notice.isVisible() and notice.text() == LONG_MESSAGE
+        assert window.statusBar().currentMessage() == ""
+        assert lr.layout_report(window)["elided"] == []
+        assert _controls_under(window, notice) == []
+        assert notice.height() >= notice.heightForWidth(notice.width())  # not cut
+        assert window.centralWidget().isAncestorOf(notice)
+        window.statusBar().showMessage("ok", 5000)  # fits: stays in the status bar, and the
+        assert window.statusBar().currentMessage() == "ok"  # newer message replaces the notice
+        assert not notice.isVisible()
+    finally:
+        notice.hide()
+        window.statusBar().clearMessage()
 
 
 def test_a_cramped_drawing_and_text_are_reported(qtbot):
@@ -201,6 +238,67 @@ def test_a_cramped_drawing_and_text_are_reported(qtbot):
                      + 2 * text.frameWidth())
     QtWidgets.QApplication.processEvents()
     assert lr.cramped_view("network", box) == []
+
+
+def test_a_table_that_needs_scrolling_is_reported_cramped(qtbot):
+    table = QtWidgets.QTableWidget(8, 2)
+    qtbot.addWidget(table)
+    table.resize(300, 4 * table.verticalHeader().defaultSectionSize())
+    table.show()
+    QtWidgets.QApplication.processEvents()
+    assert [e["what"] for e in lr.cramped_view("metrics", table)] == ["table rows"]
+    table.resize(300, 12 * table.verticalHeader().defaultSectionSize())
+    QtWidgets.QApplication.processEvents()
+    assert lr.cramped_view("metrics", table) == []
+
+
+@pytest.mark.parametrize("lesson", ["early-stopping", "precision-recall"])
+def test_the_evaluate_lessons_leave_the_metrics_view_room(window, lesson):
+    """Lessons 9 and 10 open the Evaluate workspace with the lesson notes: at 1440×900 the
+    Metrics view beside the notes shows its whole table and every title (its table scrolled
+    and the small plots' axis titles were cut: the notes took half of the right column,
+    whose height the full-width loss curve had already halved)."""
+    assert window.lessons_menu.load(lesson)
+    lr.prepare_window(window, (1440, 900))
+    window.lesson_bar.show_step_views()
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["workspace"] == "evaluate"
+    shown = {view["id"] for view in report["views"] if view["visible"]}
+    assert {"canvas", "metrics", "loss_curve"} <= shown
+    assert lr.too_small(report) == []
+    assert report["elided"] == []
+    assert report["overlaps"] == []
+    assert report["scroll_needed"] == []
+    assert lr.cramped(window) == []
+
+
+@pytest.mark.parametrize("size, scale", [((1280, 720), 2.0), ((1440, 900), 2.0),
+                                         ((1920, 1080), 2.0), ((1280, 720), None)],
+                         ids=["1280x720-2x", "1440x900-2x", "1920x1080-2x", "1280x720"])
+def test_a_cross_validation_result_is_legible(window, size, scale):
+    """Train ▸ Cross-validate… shows its result in the Evaluate workspace beside the metrics:
+    every fold's row and a loss axis with several ticks, nothing cut (beside the loss curve
+    at presenter 2x the table scrolled to one row, its headers were cut and the axis had one
+    tick). Only at 1280×720, 2x, the view scrolls (in its own scroll area)."""
+    from core.cross_validation import run_cross_validation
+
+    result = run_cross_validation(window.controller.session, 5, 20)
+    lr.prepare_window(window, size, "train", scale)
+    cv = window.cross_validation
+    cv.dialog.session = window.controller.session  # as the dialog's run leaves it
+    cv.show_result(result)
+    QtWidgets.QApplication.processEvents()
+    report = lr.layout_report(window)
+    assert report["workspace"] == "evaluate"
+    view = window.views["cross_validation"]
+    assert any(v["id"] == "cross_validation" and v["visible"] for v in report["views"])
+    assert lr.too_small(report) == []
+    assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
+    assert lr.cramped(window) == []
+    assert view.plot_widget.height() >= lr.MIN_DRAWING_HEIGHT  # the report's least drawing
+    allowed = {"cross_validation"} if (size, scale) == ((1280, 720), 2.0) else set()
+    assert set(report["scroll_needed"]) <= allowed
 
 
 def test_two_overlapping_texts_are_reported(qtbot):

@@ -148,3 +148,27 @@ def test_the_matrix_numbers_grow_with_presenter_mode(window, qtbot):
         assert cell.textItem.font().pointSizeF() == pytest.approx(view.matrix.font().pointSizeF())
     finally:
         presenter.set_active(False)
+
+
+def test_empty_threshold_scatters_paint_without_an_ignored_exception(qtbot, capfd):
+    """An empty scatter (a class with no points in the split, an undefined operating point,
+    or no scores yet) is hidden: pyqtgraph painted it with drawPixmapFragments(None, 0, …),
+    which PySide refuses, printing "Ignored exception" on every paint (21 times in the
+    layout tests)."""
+    from PySide6 import QtWidgets
+
+    from gui.evaluate.threshold_curves import ThresholdCurves
+
+    curves = ThresholdCurves()
+    qtbot.addWidget(curves)
+    curves.resize(900, 200)
+    curves.show()
+    QtWidgets.QApplication.processEvents()
+    curves.grab()  # before any scores
+    curves.set_scores(np.array([1, 1, 1]), np.array([0.2, 0.6, 0.9]))  # no class-0 point
+    QtWidgets.QApplication.processEvents()
+    curves.grab()
+    err = capfd.readouterr().err
+    assert "Ignored exception" not in err and "drawPixmapFragments" not in err
+    assert not curves.strips[0].isVisible() and curves.strips[1].isVisible()
+    assert not curves.roc_point.isVisible()  # no negatives: no false-positive rate

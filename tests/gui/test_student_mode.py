@@ -136,6 +136,25 @@ def test_the_locks_notice_stays_with_the_opened_message(qtbot, window, tmp_path,
     assert "Student mode" in message  # the locks notice was not overwritten
 
 
+def _messages_seen(window) -> list[str]:
+    """The status bar's message and the notice's text while the notice is shown."""
+    notice = window.status_notice.label
+    return [window.statusBar().currentMessage()] + ([notice.text()] if notice.isVisible()
+                                                      else [])
+
+
+def test_the_locks_notice_goes_when_student_mode_is_on(qtbot, window, tmp_path, no_boxes):
+    """"View ▸ Student mode applies them" is no longer true once it did: the notice goes
+    (it stayed on screen, in the status bar or its notice, for its full 10 s)."""
+    path = tmp_path / "locked.json"
+    save_scene(path, scene_to_dict(Session(), classroom=LOCKS.to_dict()))
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    assert any("Student mode applies them" in m for m in _messages_seen(window))
+    window.student_mode.set_active(True)
+    assert not any("Student mode applies them" in m for m in _messages_seen(window))
+    window.student_mode.set_active(False, ask=False)
+
+
 def test_the_badge_shows_while_student_mode_is_on(qtbot, window, no_boxes):
     sm = window.student_mode
     sm.set_locks(LOCKS)

@@ -99,6 +99,26 @@ def test_restore_best_button_brings_back_the_best_weights(window, qtbot):
     assert "Restored the weights of step" in window.status_notice.message()
 
 
+def test_restore_best_replaces_the_early_stop_notice(window):
+    """After Restore best the early-stop message ("Restore best brings its weights back") is
+    gone: the newer, shorter message fits the status bar and the notice holding the old one
+    is hidden (it stayed beside the new one for 15 s)."""
+    c = window.controller
+    c.set_session(_overfitting())
+    for _ in range(120):
+        c.trainer.step()
+    window.flush()
+    best = c.trainer.best_validation.step
+    window.show_early_stop(best, c.trainer.steps_since_best)  # the earlyStopped slot
+    notice = window.status_notice.label
+    assert "Early stopping" in window.status_notice.message()
+    window.loss_curve.restore_button.click()
+    seen = [window.statusBar().currentMessage()] + ([notice.text()] if notice.isVisible()
+                                                      else [])
+    assert not any("Early stopping" in text for text in seen)
+    assert "Restored the weights of step" in window.status_notice.message()
+
+
 def test_without_validation_points_early_stopping_is_off_with_a_note(window):
     c = window.controller
     c.set_data_settings(validation_fraction=0.0)

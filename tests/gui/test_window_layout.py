@@ -125,3 +125,45 @@ def test_loss_curve_legend_lists_test_accuracy_while_it_is_shown(qtbot):
     curve.accuracy_check.setChecked(True)
     curve.set_history(history, classification=False)
     assert [label.text for _, label in legend.items] == ["train loss"]
+
+
+def _central_after(window, texts) -> set:
+    """Geometries of the central widget after the status-bar read-outs (and the past-step
+    label) show each of ``texts`` in turn."""
+    app = QtWidgets.QApplication.instance()
+    status = window.status
+    seen = set()
+    for text in texts:
+        for label in status.labels.values():
+            label.setText(text)
+        status.past_label.setText(text)
+        status.past_label.setVisible(bool(text))
+        app.processEvents()
+        seen.add(window.centralWidget().geometry().getRect())
+    return seen
+
+
+STATUS_TEXTS = ("", "step 1", "epoch 100000", "第 12 步", "∞ (diverged)", "训练损失 0.5",
+                "step 3 of 8 (viewing the past)", "")
+
+
+def test_status_bar_texts_never_relayout_the_window(window):
+    """Long, short, empty and Chinese read-outs (a CJK fallback font is taller) keep the
+    central widget exactly where it is: the labels have a fixed height as well as a fixed
+    width (the status bar grew by a pixel, moving every view, when the text changed)."""
+    assert len(_central_after(window, STATUS_TEXTS)) == 1
+
+
+def test_status_bar_texts_never_relayout_the_window_in_presenter_mode(window):
+    """Presenter mode scales the read-outs' fixed heights with their font: still one
+    geometry, and no read-out text is cut."""
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    try:
+        QtWidgets.QApplication.processEvents()
+        assert len(_central_after(window, STATUS_TEXTS)) == 1
+        for label in window.status.labels.values():
+            label.setText("训练损失 0.5")
+            assert label.height() >= label.sizeHint().height()
+    finally:
+        window.presenter_mode.set_active(False)

@@ -192,3 +192,22 @@ def test_a_view_whose_partner_is_not_in_the_layout_joins_the_partner_s_partner(w
     linear.show()
     QtWidgets.QApplication.processEvents()
     assert spaces.docks["loss_surface"] in window.tabifiedDockWidgets(linear)
+
+
+def test_switching_workspaces_leaves_no_stale_tab_bar(window):
+    """Every dock tab bar on screen belongs to a shown tab group (after Evaluate, Train kept
+    Evaluate's "Loss curve | Weights | Gradient norms" bar painted over the canvas and its
+    own docks)."""
+    app = QtWidgets.QApplication.instance()
+    for name in ("evaluate", "train", "landscape", "step-through", "evaluate", "train"):
+        window.workspaces.apply(name)
+        app.processEvents()
+        docks = [d for d in window.findChildren(QtWidgets.QDockWidget) if d.isVisible()]
+        for bar in window.findChildren(QtWidgets.QTabBar,
+                                       options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly):
+            rect = bar.geometry()
+            if not bar.isVisible() or rect.right() < 0 or rect.bottom() < 0:
+                continue  # hidden, or parked off screen by Qt
+            titles = [bar.tabText(i) for i in range(bar.count())]
+            assert any(d.windowTitle() in titles and d.x() == rect.x()
+                       and d.width() == rect.width() for d in docks), (name, titles, rect)
