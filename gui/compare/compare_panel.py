@@ -26,7 +26,6 @@ class ComparePanel(QtWidgets.QWidget):
         self.setObjectName("compare_panel")
         self.controller = controller
         self.hint = QtWidgets.QLabel()
-        self.hint.setWordWrap(True)
         self.end_button = QtWidgets.QPushButton()
         self.end_button.setObjectName("end_compare")
         self.end_button.clicked.connect(controller.end_comparison)
@@ -57,9 +56,17 @@ class ComparePanel(QtWidgets.QWidget):
             self.hint.setText(translate(
                 "ComparePanel", "No comparison: Train ▸ Compare… makes run B from this scene, "
                                 "with the settings you change, and trains both together."))
-        else:
-            self.hint.setText(translate(
-                "ComparePanel", "Step, Epoch, Play, Rewind and Reset act on both runs."))
+        else:  # one short line (below); the tooltip names the buttons
+            self.hint.setText(translate("ComparePanel", "Both runs train together."))
+        # wraps only while the view is hidden: beside the view a wrapping label would make the
+        # layout height-for-width, and the dock's scroll area would then size the view by its
+        # preferred height and scroll at every size (see CompareView's titles)
+        self.hint.setWordWrap(self.controller.comparison is None)
+        self.hint.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred if self.controller.comparison is None
+            else QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
+        self.hint.setToolTip("" if self.controller.comparison is None else translate(
+            "ComparePanel", "Step, Epoch, Play, Rewind and Reset act on both runs."))
 
     def redraw(self) -> None:
         comparison = self.controller.comparison

@@ -190,7 +190,11 @@ class CompareView(QtWidgets.QWidget):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
-            label.setWordWrap(True)  # never wider than its column
+            # one line, no word wrap: a wrapping label makes the layout height-for-width, and
+            # the dock's scroll area then sizes the view by its preferred height (it scrolled
+            # at every size); a title too long for its column is cut, and says so in its tip
+            label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                QtWidgets.QSizePolicy.Policy.Preferred)
 
         # the two boundaries side by side on top (each near square at the workspace's size);
         # below them the loss curves beside the settings that differ and the final numbers
@@ -202,7 +206,8 @@ class CompareView(QtWidgets.QWidget):
         top.setRowStretch(1, 1)
         self.loss_title = QtWidgets.QLabel()
         self.loss_title.setFont(self.titles[0].font())
-        self.loss_title.setWordWrap(True)
+        self.loss_title.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                      QtWidgets.QSizePolicy.Policy.Preferred)
         tables = QtWidgets.QVBoxLayout()
         for widget in (self.differences_title, self.differences, self.metrics_title,
                        self.metrics):
