@@ -277,62 +277,274 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="92"/>
+        <source>Compare</source>
+        <extracomment>Settings of run B the dialog offers: (section, settings class, fields left out).</extracomment>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="93"/>
+        <source>Run B starts from the same points, split, initial weights and batch order as this scene (run A). Change the settings B should have; both runs start again from step 0 and train together.</source>
+        <translation>运行 B 与本场景（运行 A）使用相同的数据点、划分、初始权重和批量顺序。修改 B 应有的设置；两个运行都从第 0 步重新开始，并一起训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="99"/>
+        <source>Neurons per hidden layer, e.g. 8, 8 (empty: none)</source>
+        <translation>每个隐藏层的神经元数，例如 8, 8（留空：没有隐藏层）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="101"/>
+        <source>Network of run B</source>
+        <translation>运行 B 的网络</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="102"/>
+        <source>Training of run B</source>
+        <translation>运行 B 的训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="103"/>
+        <source>Start comparing</source>
+        <translation>开始对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="104"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="130"/>
+        <source>Hidden layer sizes must be whole numbers, e.g. 8, 8</source>
+        <translation>隐藏层大小必须是整数，例如 8, 8</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="187"/>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="188"/>
+        <source>Train a copy of this scene with other settings (run B) side by side with it</source>
+        <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="191"/>
+        <source>End compare</source>
+        <translation>结束对比</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="49"/>
+        <source>End compare</source>
+        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws)</extracomment>
+        <translation>结束对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="50"/>
+        <source>Drop run B and go on with run A alone</source>
+        <translation>放弃运行 B，只继续运行 A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="56"/>
+        <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
+        <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="60"/>
+        <source>Both runs train together.</source>
+        <translation>两个运行一起训练。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="68"/>
+        <source>Step, Epoch, Play, Rewind and Reset act on both runs.</source>
+        <translation>单步、一轮（epoch）、播放、后退和重置同时作用于两个运行。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="42"/>
+        <source>train</source>
+        <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="43"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <source>A data loss</source>
+        <translation>A 数据损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <source>B data loss</source>
+        <translation>B 数据损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <source>A accuracy</source>
+        <translation>A 准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <source>B accuracy</source>
+        <translation>B 准确率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="55"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="55"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="58"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="125"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="127"/>
+        <source>A train</source>
+        <translation>A 训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="128"/>
+        <source>A test</source>
+        <translation>A 测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="129"/>
+        <source>B train</source>
+        <translation>B 训练</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="130"/>
+        <source>B test</source>
+        <translation>B 测试</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="232"/>
+        <source>Settings that differ</source>
+        <translation>不同的设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="233"/>
+        <source>Final numbers</source>
+        <translation>最终数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="234"/>
+        <source>Data loss</source>
+        <translation>数据损失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="236"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="245"/>
+        <source>A (solid) · step {0}</source>
+        <translation>A（实线）· 第 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="246"/>
+        <source>B (dashed) · step {0}</source>
+        <translation>B（虚线）· 第 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="274"/>
+        <source>none: B is A</source>
+        <translation>无：B 与 A 相同</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="94"/>
+        <location filename="../../gui/controller.py" line="95"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
         <extracomment>Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="513"/>
+        <location filename="../../gui/controller.py" line="545"/>
         <source>There are no training points: add points or regenerate</source>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="283"/>
+        <location filename="../../gui/controller.py" line="313"/>
         <source>Update needs a backward pass first</source>
-        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience</extracomment>
+        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="102"/>
+        <location filename="../../gui/controller.py" line="106"/>
+        <source>{0} cannot differ between the runs: both use the same points and split</source>
+        <translation>{0} 在两个运行之间不能不同：两者使用相同的数据点和划分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="109"/>
+        <source>Run B: {0} = {1} is not allowed ({2})</source>
+        <translation>运行 B：{0} = {1} 不允许（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="111"/>
+        <source>Run B: unknown setting {0}</source>
+        <translation>运行 B：未知设置 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controller.py" line="124"/>
         <source>Batch size 1 is not possible with batch norm: it normalizes with the mean and variance of the mini-batch, and one sample has no variance. Choose a batch size of at least 2, or turn batch norm off.</source>
         <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="515"/>
+        <location filename="../../gui/controller.py" line="547"/>
         <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
         <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="526"/>
+        <location filename="../../gui/controller.py" line="558"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="547"/>
+        <location filename="../../gui/controller.py" line="581"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="576"/>
+        <location filename="../../gui/controller.py" line="664"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="580"/>
+        <location filename="../../gui/controller.py" line="668"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="653"/>
+        <location filename="../../gui/controller.py" line="748"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="840"/>
-        <location filename="../../gui/controller.py" line="879"/>
+        <location filename="../../gui/controller.py" line="940"/>
+        <location filename="../../gui/controller.py" line="979"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -412,90 +624,90 @@ Restore the scene autosaved at {0}?</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="132"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="142"/>
         <source>Folds on the canvas</source>
-        <extracomment>One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds.</extracomment>
+        <extracomment>One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds. Least height (px) of the plot: room for a few ticks of the loss axis.</extracomment>
         <translation>在画布上显示各折</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="133"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="143"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="136"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="146"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="137"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="147"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="139"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="149"/>
         <source>validation loss, mean over folds</source>
         <translation>验证损失，各折平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="140"/>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="244"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="150"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="254"/>
         <source>mean ± std</source>
         <translation>均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="141"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="151"/>
         <source>training loss, mean</source>
         <translation>训练损失，平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="142"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="152"/>
         <source>each fold (validation)</source>
         <translation>每一折（验证）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="152"/>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="153"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="162"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="163"/>
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="154"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="164"/>
         <source>val. loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="155"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="165"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="156"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="166"/>
         <source>macro F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="161"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="171"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="164"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="174"/>
         <source>{0} folds × {1} steps (fold seed {2}), each from the same initial weights; validated on the held-out fold.</source>
         <translation>{0} 折 × {1} 步（分折种子 {2}），每折都从相同的初始权重开始；在留出的那一折上验证。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="169"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="179"/>
         <source>Diverged: fold {0}.</source>
         <translation>发散：第 {0} 折。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="245"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="255"/>
         <source>fold {0}</source>
         <translation>第 {0} 折</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="249"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="259"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
@@ -607,7 +819,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>DataCanvas</name>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="231"/>
+        <location filename="../../gui/canvas/presenter.py" line="233"/>
         <source>#{0}</source>
         <extracomment>Significant digits of the hover label&apos;s numbers. Canvas range for generated data (inputs in [-6, 6]); the margin keeps the ±6 tick labels whole. Grid cells per axis while playing: the boundary is redrawn every frame, so it must be cheap (one forward pass over PLAY_RESOLUTION² points); bilinear scaling keeps it smooth. Points inside ±6 whose widest axis spans less than this are not generated-scale data (e.g. imported features in 0–1): the view is fitted to them instead of showing a tiny blob in ±6. The smallest generated preset spans ~5.6 (gaussians, 20 points, no noise). 2-D inputs are drawn to scale (1:1, a circle stays round) unless the range to show is more than this many times wider than high or vice versa — e.g. imported columns in unlike units (grams against millimetres), which at 1:1 would be squeezed into a thin strip. points drawn with a diameter growing with their own loss (View ▸ Size points by loss)</extracomment>
         <translation>#{0}</translation>
@@ -619,52 +831,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="317"/>
+        <location filename="../../gui/canvas/presenter.py" line="319"/>
         <source>filled: training point</source>
         <translation>实心：训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="319"/>
+        <location filename="../../gui/canvas/presenter.py" line="321"/>
         <source>square: validation point ({0}% of points)</source>
         <translation>方块：验证点（占数据点的 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="324"/>
+        <location filename="../../gui/canvas/presenter.py" line="326"/>
         <source>hollow: test point ({0}% of points)</source>
         <translation>空心：测试点（占数据点的 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="338"/>
+        <location filename="../../gui/canvas/presenter.py" line="340"/>
         <source>training point #{0}</source>
         <translation>训练点 #{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="340"/>
+        <location filename="../../gui/canvas/presenter.py" line="342"/>
         <source>validation point</source>
         <translation>验证点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="342"/>
+        <location filename="../../gui/canvas/presenter.py" line="344"/>
         <source>test point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="346"/>
+        <location filename="../../gui/canvas/presenter.py" line="348"/>
         <source>prediction: {0} (p = {1})</source>
         <translation>预测：{0}（p = {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="350"/>
+        <location filename="../../gui/canvas/presenter.py" line="352"/>
         <source>target y = {0} · {1}</source>
         <translation>目标 y = {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="352"/>
+        <location filename="../../gui/canvas/presenter.py" line="354"/>
         <source>prediction: ŷ = {0}</source>
         <translation>预测：ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="354"/>
+        <location filename="../../gui/canvas/presenter.py" line="356"/>
         <source>own loss at step {0}: {1}</source>
         <translation>第 {0} 步时自身的损失：{1}</translation>
     </message>
@@ -1200,42 +1412,47 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="72"/>
+        <location filename="../../gui/app_window/view_registry.py" line="81"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="117"/>
+        <location filename="../../gui/app_window/view_registry.py" line="126"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="124"/>
+        <location filename="../../gui/app_window/view_registry.py" line="133"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="130"/>
+        <location filename="../../gui/app_window/view_registry.py" line="139"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="90"/>
+        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <source>Hidden space</source>
+        <translation>隐藏空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="104"/>
+        <location filename="../../gui/app_window/view_registry.py" line="113"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="120"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1342,9 +1559,14 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="53"/>
-        <source>layer {0}</source>
+        <location filename="../../gui/charts/gradient_norms.py" line="58"/>
+        <source>layer {0} (W, b, γ, β)</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <translation>第 {0} 层（W、b、γ、β）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/gradient_norms.py" line="59"/>
+        <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
 </context>
@@ -1354,6 +1576,161 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/export/actions.py" line="191"/>
         <source>Export...</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenSpace</name>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="19"/>
+        <source>Input line</source>
+        <translation>输入直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="20"/>
+        <source>Input plane</source>
+        <translation>输入平面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="22"/>
+        <source>Network input x</source>
+        <translation>网络输入 x</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="24"/>
+        <source>Layer {0}: Wa + b</source>
+        <translation>第 {0} 层：Wa + b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="26"/>
+        <source>Layer {0}: batch norm γ·û + β</source>
+        <translation>第 {0} 层：批量归一化 γ·û + β</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="28"/>
+        <source>Layer {0}: f = {1}</source>
+        <translation>第 {0} 层：f = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="42"/>
+        <source>variance explained: x {0}, y {1}</source>
+        <translation>解释的方差：x {0}，y {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="45"/>
+        <source>{0} values, drawn as they are</source>
+        <translation>{0} 个值，按原样画出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="47"/>
+        <source>1 value, drawn on a line (y = 0)</source>
+        <translation>1 个值，画在一条直线上（y = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="50"/>
+        <source>neurons {0} (x) and {1} (y) of {2}</source>
+        <translation>{2} 个神经元中的第 {0} 个（x）和第 {1} 个（y）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="53"/>
+        <source>first two principal components of {0} values</source>
+        <translation>{0} 个值的前两个主成分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="56"/>
+        <source>x along the output&apos;s weights, y across them ({0} values)</source>
+        <translation>x 沿输出层的权重方向，y 与之垂直（{0} 个值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="58"/>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="64"/>
+        <source>Line: the output&apos;s decision boundary (exact)</source>
+        <translation>直线：输出层的决策边界（精确）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="65"/>
+        <source>Line: the output&apos;s decision boundary cut by the drawn plane (an approximation)</source>
+        <translation>直线：输出层的决策边界与所画平面的交线（近似）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="67"/>
+        <source>No decision line: regression</source>
+        <translation>没有决策直线：回归</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="68"/>
+        <source>No single decision line: three or more classes</source>
+        <translation>没有单一的决策直线：三个或更多类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="70"/>
+        <source>No decision line: the output&apos;s weights are zero in this plane</source>
+        <translation>没有决策直线：输出层的权重在此平面内为零</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="78"/>
+        <source>The network&apos;s parameters are not finite (training diverged): nothing to draw.</source>
+        <translation>网络的参数不是有限数（训练发散了）：无法绘制。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="80"/>
+        <source>The mapped values overflowed (not finite): nothing to draw.</source>
+        <translation>映射后的值溢出（不是有限数）：无法绘制。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="47"/>
+        <source>Principal components</source>
+        <extracomment>Slider positions per stage: the blend moves in 1/SUB_STEPS of a stage. Milliseconds between animation frames (about 25 frames per second; a stage per second). The view range is kept while the drawing fills at least this share of it along each axis (and fits inside): small moves after a training step do not rescale the axes, whose text is the costliest part of a repaint. The projection chooser&apos;s entries: (request code, English label).</extracomment>
+        <translation>主成分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="48"/>
+        <source>Output direction</source>
+        <translation>输出方向</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="49"/>
+        <source>Two neurons</source>
+        <translation>两个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="163"/>
+        <source>Play</source>
+        <extracomment>the exported figure: stage name, plot and captions (not the controls)</extracomment>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="164"/>
+        <source>Move through the stages</source>
+        <translation>依次经过各个阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="165"/>
+        <source>Stage: the input, then Wa + b and f of each hidden layer</source>
+        <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="167"/>
+        <source>Projection:</source>
+        <translation>投影：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="175"/>
+        <source>neuron ({0}) </source>
+        <translation>神经元（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="282"/>
+        <source>stage {0} of {1}</source>
+        <translation>第 {0} 阶段，共 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/view.py" line="287"/>
+        <source>The output&apos;s decision line is drawn in the last stage.</source>
+        <translation>输出层的决策直线画在最后一个阶段。</translation>
     </message>
 </context>
 <context>
@@ -1902,119 +2279,119 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="407"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="419"/>
         <source>Answer: {0}</source>
         <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="409"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="421"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="423"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="427"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="439"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="428"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="440"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="430"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="442"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="443"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="465"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="455"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="467"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="457"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="469"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="471"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="483"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="472"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="473"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="474"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="475"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="476"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="477"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="478"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="490"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="479"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="491"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="480"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="492"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="481"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="493"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="482"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="494"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="483"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="495"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -2056,6 +2433,196 @@ Restore the scene autosaved at {0}?</source>
         <location filename="../../gui/classroom/lessons_menu.py" line="216"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LinearSystem</name>
+    <message>
+        <location filename="../../gui/linear_systems/editor.py" line="90"/>
+        <source>+ Equation</source>
+        <extracomment>Equations the editor allows: a square system (2) up to an overdetermined one of 6 lines.</extracomment>
+        <translation>+ 方程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/editor.py" line="91"/>
+        <source>Add an equation (a line)</source>
+        <translation>添加一个方程（一条直线）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/editor.py" line="92"/>
+        <source>− Equation</source>
+        <translation>− 方程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/editor.py" line="93"/>
+        <source>Remove the last equation</source>
+        <translation>删除最后一个方程</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/editor.py" line="95"/>
+        <source>({0})</source>
+        <translation>({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/plots.py" line="111"/>
+        <source>Drag to move line ({0}); the equation follows</source>
+        <extracomment>Entries written by a drag are rounded to this many decimals (the editor shows them). Half-width of the lines plot around its centre when nothing asks for more.</extracomment>
+        <translation>拖动以移动直线 ({0})；方程随之改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/plots.py" line="218"/>
+        <source>A has {0} rows: it maps the plane into {0}-D space, not drawn here.</source>
+        <translation>A 有 {0} 行：它把平面映射到 {0} 维空间，这里不画出。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="42"/>
+        <source>Equation {0}: every entry must be a finite number.</source>
+        <translation>方程 {0}：每一项都必须是有限的数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="45"/>
+        <source>Equation {0}: both coefficients are 0, so it is not a line.</source>
+        <translation>方程 {0}：两个系数都是 0，所以它不是一条直线。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="47"/>
+        <source>Give 2 to 6 equations, each with two coefficients and a right-hand side.</source>
+        <translation>请给出 2 到 6 个方程，每个方程有两个系数和一个右端项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="51"/>
+        <source>One solution: the lines cross at x = ({0}, {1}), np.linalg.solve(A, b).</source>
+        <translation>唯一解：两条直线交于 x = ({0}, {1})，即 np.linalg.solve(A, b)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="54"/>
+        <source>Ill-conditioned: cond(A) = {0} &gt; {1}. The lines are nearly parallel, so a small change in b moves the answer far. np.linalg.solve gives x = ({2}, {3}).</source>
+        <translation>病态：cond(A) = {0} &gt; {1}。两条直线几乎平行，b 的微小变化会让解移得很远。np.linalg.solve 给出 x = ({2}, {3})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="59"/>
+        <source>Singular: det A = 0 and the lines are parallel. No solution.</source>
+        <translation>奇异：det A = 0，两条直线平行。无解。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="63"/>
+        <source>Singular: det A = 0 and the lines coincide. Every point ({0}, {1}) + t·({2}, {3}) is a solution.</source>
+        <translation>奇异：det A = 0，两条直线重合。每个点 ({0}, {1}) + t·({2}, {3}) 都是解。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="67"/>
+        <source>{0} equations, 2 unknowns: no exact solution in general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the residuals).</source>
+        <translation>{0} 个方程、2 个未知数：一般没有精确解。np.linalg.lstsq 给出 x* = ({1}, {2})，即残差平方和最小的点，‖Ax* − b‖² = {3}（紫色：残差）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="75"/>
+        <source>{0} With b + δb (dashed) the answer moves to ({1}, {2}): {3} away.</source>
+        <translation>{0}换成 b + δb（虚线）后，解移到 ({1}, {2})：移动了 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="87"/>
+        <source>det A = {0}    cond(A) = {1}</source>
+        <translation>det A = {0}    cond(A) = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="89"/>
+        <source>cond(A) = {0}</source>
+        <translation>cond(A) = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="98"/>
+        <source>η = {0} &lt; 1/λ_max(AᵀA) = {1}: gradient descent on ‖Ax − b‖² walks downhill to the least-squares point.</source>
+        <translation>η = {0} &lt; 1/λ_max(AᵀA) = {1}：在 ‖Ax − b‖² 上的梯度下降一路下坡，走到最小二乘点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="101"/>
+        <source>η = {0} = 1/λ_max(AᵀA): each step overshoots by exactly as much as it corrects; the path swings forever.</source>
+        <translation>η = {0} = 1/λ_max(AᵀA)：每一步冲过头的量恰好等于它纠正的量；路径永远来回摆动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="103"/>
+        <source>η = {0} &gt; 1/λ_max(AᵀA) = {1}: each step overshoots further; gradient descent diverges.</source>
+        <translation>η = {0} &gt; 1/λ_max(AᵀA) = {1}：每一步都冲得更远；梯度下降发散。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="187"/>
+        <source>Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8</source>
+        <translation>例子：3x₁ + x₂ = 9，x₁ + 2x₂ = 8</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="188"/>
+        <source>Parallel lines</source>
+        <translation>平行直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="189"/>
+        <source>Coincident lines</source>
+        <translation>重合直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="190"/>
+        <source>Nearly parallel lines</source>
+        <translation>几乎平行的直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="191"/>
+        <source>Three lines</source>
+        <translation>三条直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="194"/>
+        <source>Examples…</source>
+        <translation>例子…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="198"/>
+        <source>δb:</source>
+        <translation>δb：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="199"/>
+        <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
+        <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="202"/>
+        <source>Lines</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="203"/>
+        <source>A as a map</source>
+        <translation>A 作为映射</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="204"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="206"/>
+        <source>η</source>
+        <translation>η</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="207"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="220"/>
+        <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
+        <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="222"/>
+        <source>Grey: the grid of the plane; blue: its image x ↦ Ax; thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|.</source>
+        <translation>灰色：平面的网格；蓝色：它在 x ↦ Ax 下的像；粗线：Ae₁ 和 Ae₂，即 A 的两列。A 把每块面积乘以 |det A|。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="224"/>
+        <source>Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the least-squares point; white: the path of gradient descent.</source>
+        <translation>颜色：log(1 + ‖Ax − b‖²)；□：起点；✕：最小二乘点；白色：梯度下降的路径。</translation>
     </message>
 </context>
 <context>
@@ -2219,63 +2786,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LossSurface</name>
     <message>
-        <location filename="../../gui/surface/dock.py" line="67"/>
+        <location filename="../../gui/surface/dock.py" line="68"/>
         <source>random filter-normalized d₁</source>
         <extracomment>Automatic refreshes start at most this often (s), so Play keeps most of the CPU.</extracomment>
         <translation>随机方向 d₁（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="68"/>
+        <location filename="../../gui/surface/dock.py" line="69"/>
         <source>random filter-normalized d₂</source>
         <translation>随机方向 d₂（滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="70"/>
+        <location filename="../../gui/surface/dock.py" line="71"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="70"/>
+        <location filename="../../gui/surface/dock.py" line="71"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="79"/>
+        <location filename="../../gui/surface/dock.py" line="80"/>
         <source>PC{0} ({1}% var.)</source>
         <translation>PC{0}（方差占 {1}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="85"/>
+        <location filename="../../gui/surface/dock.py" line="86"/>
         <source>The PCA plane needs a path: train a few steps first (Step or Play), or choose another plane.</source>
         <translation>PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="88"/>
+        <location filename="../../gui/surface/dock.py" line="89"/>
         <source>The PCA plane needs a path that moves, but the parameters have not changed yet: train a few steps with a learning rate above 0.</source>
         <translation>PCA 平面需要一条移动的路径，但参数还没有变化：请用大于 0 的学习率训练几步。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="91"/>
+        <location filename="../../gui/surface/dock.py" line="92"/>
         <source>All weights are 0, so random filter-normalized directions are 0: choose another weight initialization or another plane.</source>
         <translation>所有权重都是 0，因此经滤波器归一化的随机方向也是 0：请选择另一种权重初始化或另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="94"/>
+        <location filename="../../gui/surface/dock.py" line="95"/>
         <source>Both axes show the same parameter: choose two different ones.</source>
         <translation>两个坐标轴显示的是同一个参数：请选择两个不同的参数。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="96"/>
+        <location filename="../../gui/surface/dock.py" line="97"/>
         <source>The (w, b) plane needs a 1-input linear model trained with mse: choose another plane.</source>
         <translation>(w, b) 平面需要一个用均方误差训练的单输入线性模型：请选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="99"/>
         <source>The loss surface is not available with batch norm yet: turn batch norm off in the Network panel to see it.</source>
-        <translation>开启批量归一化时暂时无法显示损失曲面：请在“网络”面板中关闭批量归一化后查看。</translation>
+        <translation type="vanished">开启批量归一化时暂时无法显示损失曲面：请在“网络”面板中关闭批量归一化后查看。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="112"/>
+        <location filename="../../gui/surface/dock.py" line="110"/>
         <source>The computation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>
@@ -2285,23 +2851,23 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="207"/>
+        <location filename="../../gui/surface/dock.py" line="206"/>
         <source>No training points: draw or load some to see the loss surface.</source>
         <extracomment>Expected seconds of a full surface from its coarse pass (decides on the preview). Seconds for the AUTO_MIN_INTERVAL throttle (a monotonic clock; tests may replace it).</extracomment>
         <translation>没有训练数据点：请先画出或载入一些数据点，才能看到损失曲面。</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="214"/>
+        <location filename="../../gui/surface/dock.py" line="213"/>
         <source>computing …</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="232"/>
+        <location filename="../../gui/surface/dock.py" line="231"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="257"/>
+        <location filename="../../gui/surface/dock.py" line="256"/>
         <source>racing SGD, momentum and Adam for {0} steps …</source>
         <translation>SGD、动量法和 Adam 正在赛跑 {0} 步…</translation>
     </message>
@@ -2310,22 +2876,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">此控制器无法设置参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="338"/>
+        <location filename="../../gui/surface/dock.py" line="339"/>
         <source>preview {0} at step {1} · {2} ms ({3})</source>
         <translation>预览 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="339"/>
+        <location filename="../../gui/surface/dock.py" line="340"/>
         <source>surface {0} at step {1} · {2} ms ({3})</source>
         <translation>曲面 {0}，第 {1} 步 · {2} ms（{3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="360"/>
+        <location filename="../../gui/surface/dock.py" line="361"/>
         <source>{0} diverged</source>
         <translation>{0} 发散</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/dock.py" line="363"/>
+        <location filename="../../gui/surface/dock.py" line="364"/>
         <source>race, {0} steps at η = {1}: loss {2}</source>
         <translation>赛跑，{0} 步，η = {1}：损失 {2}</translation>
     </message>
@@ -2627,35 +3193,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="408"/>
+        <location filename="../../gui/app_window/main_window.py" line="416"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="409"/>
+        <location filename="../../gui/app_window/main_window.py" line="417"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="413"/>
+        <location filename="../../gui/app_window/main_window.py" line="421"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="575"/>
+        <location filename="../../gui/app_window/main_window.py" line="583"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="582"/>
+        <location filename="../../gui/app_window/main_window.py" line="590"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="584"/>
+        <location filename="../../gui/app_window/main_window.py" line="592"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -2664,12 +3230,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="556"/>
+        <location filename="../../gui/app_window/main_window.py" line="564"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="559"/>
+        <location filename="../../gui/app_window/main_window.py" line="567"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -2743,13 +3309,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="119"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="131"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
         <location filename="../../gui/evaluate/metrics_view.py" line="171"/>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="118"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="130"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
@@ -2826,37 +3392,37 @@ Restore the scene autosaved at {0}?</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="114"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="126"/>
         <source>p(class 1)</source>
         <translation>p（类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="115"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="116"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="128"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="117"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="129"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="125"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="137"/>
         <source>ROC, AUC = {0}</source>
         <translation>ROC，AUC = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="139"/>
         <source>Precision–recall, AP = {0}</source>
         <translation>精确率–召回率，AP = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="130"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="142"/>
         <source>Threshold {0} (drag)</source>
         <translation>阈值 {0}（可拖动）</translation>
     </message>
@@ -2869,38 +3435,73 @@ Restore the scene autosaved at {0}?</source>
         <translation>（输入特征）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="265"/>
+        <location filename="../../gui/diagram/view.py" line="273"/>
         <source>input feature</source>
         <extracomment>Pixels kept free between two layer titles</extracomment>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="267"/>
+        <location filename="../../gui/diagram/view.py" line="275"/>
         <source>layer {0}, unit {1} (output)</source>
         <translation>第 {0} 层，单元 {1}（输出）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="269"/>
+        <location filename="../../gui/diagram/view.py" line="277"/>
         <source>layer {0}, unit {1}</source>
         <translation>第 {0} 层，单元 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="272"/>
+        <location filename="../../gui/diagram/view.py" line="280"/>
         <source>forward pass of step {0}</source>
         <translation>第 {0} 步的前向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="274"/>
+        <location filename="../../gui/diagram/view.py" line="282"/>
         <source>a = {0} for sample #{1}</source>
         <translation>样本 #{1} 的 a = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="281"/>
+        <location filename="../../gui/diagram/view.py" line="289"/>
         <source>bias {0} = {1} (after step {2})</source>
         <translation>偏置 {0} = {1}（第 {2} 步之后）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="317"/>
+        <location filename="../../gui/diagram/view.py" line="331"/>
+        <source>batch norm of layer {0}, unit {1}</source>
+        <translation>第 {0} 层第 {1} 个单元的批量归一化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="335"/>
+        <source>μ, σ²: no mini-batch in this step yet</source>
+        <translation>μ、σ²：这一步还没有小批量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="337"/>
+        <source>mini-batch of step {0}: μ = {1}, σ² = {2}</source>
+        <translation>第 {0} 步的小批量：μ = {1}，σ² = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="340"/>
+        <source>γ = {0}, β = {1} (after step {2})</source>
+        <translation>γ = {0}，β = {1}（第 {2} 步之后）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="343"/>
+        <source>running_mean = {0}, running_var = {1} (initial values; used to evaluate)</source>
+        <translation>running_mean = {0}，running_var = {1}（初始值；评估时使用）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="346"/>
+        <source>running_mean = {0}, running_var = {1} (after the batch of step {2}; used to evaluate)</source>
+        <translation>running_mean = {0}，running_var = {1}（含第 {2} 步的小批量；评估时使用）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="350"/>
+        <source>Click to select γ (inspector: γ and β old → new; loss surface).</source>
+        <translation>点击选中 γ（检查器：γ 和 β 的旧值 → 新值；损失曲面）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="357"/>
         <source>Double-click to type a value; scroll to nudge it by ±{0} (Shift: ±{1}). Ctrl+Z undoes.</source>
         <translation>双击可输入数值；滚动滚轮可微调 ±{0}（按住 Shift：±{1}）。Ctrl+Z 撤销。</translation>
     </message>
@@ -2909,68 +3510,68 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">偏置 {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="287"/>
+        <location filename="../../gui/diagram/view.py" line="295"/>
         <source>Click to select this neuron; hovering shows its map on the canvas.</source>
         <translation>单击选中这个神经元；悬停时在画布上显示它的激活图。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="298"/>
+        <location filename="../../gui/diagram/view.py" line="306"/>
         <source>after step {0}</source>
         <translation>第 {0} 步之后</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="300"/>
+        <location filename="../../gui/diagram/view.py" line="308"/>
         <source>from {0} to {1}</source>
         <translation>从 {0} 到 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="307"/>
+        <location filename="../../gui/diagram/view.py" line="315"/>
         <source>before the last update: {0}</source>
         <translation>上次更新之前：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="309"/>
+        <location filename="../../gui/diagram/view.py" line="317"/>
         <source>Click to select this parameter (inspector, loss surface).</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="134"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="136"/>
         <source> ms/layer</source>
-        <extracomment>Pixels between a layer title and the top of the diagram, and beside the diagram Smallest distance between columns (scene units; a neuron is NODE_SIZE = 32 wide) Scene units kept free right of the last column and above the top row (warning badges) Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws. False while the numbers under the neurons are dropped because they would overlap</extracomment>
+        <extracomment>Pixels between a layer title and the top of the diagram, and beside the diagram Smallest distance between columns (scene units; a neuron is NODE_SIZE = 32 wide) Scene units kept free right of the last column and above the top row (warning badges) Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws. one list per hidden layer when the network has batch norm, else empty False while the numbers under the neurons are dropped because they would overlap</extracomment>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="135"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="137"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="136"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="138"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="163"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="165"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="165"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="167"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="169"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="171"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="611"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="623"/>
         <source>Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})</source>
         <translation>连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="614"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="626"/>
         <source> · under neurons: δ</source>
         <translation> · 神经元下方：δ</translation>
     </message>
@@ -2979,22 +3580,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">连线：∂J/∂W（±{0}），圆点：∂J/∂b（±{1}）· 神经元下方：δ</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="616"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="628"/>
         <source>Edges: W (±{0}), dots: b (±{1})</source>
         <translation>连线：W（±{0}），圆点：b（±{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="619"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="631"/>
         <source> · under neurons: a for sample #{0}</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="622"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="634"/>
         <source> · no room for the numbers: hover a neuron</source>
         <translation> · 数值放不下：悬停在神经元上查看</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="623"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="635"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
@@ -3158,103 +3759,103 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="57"/>
+        <location filename="../../gui/files/scene_files.py" line="58"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="138"/>
+        <location filename="../../gui/files/scene_files.py" line="140"/>
         <source>&amp;New</source>
         <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="139"/>
+        <location filename="../../gui/files/scene_files.py" line="141"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="140"/>
+        <location filename="../../gui/files/scene_files.py" line="142"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="141"/>
+        <location filename="../../gui/files/scene_files.py" line="143"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="142"/>
+        <location filename="../../gui/files/scene_files.py" line="144"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="211"/>
-        <location filename="../../gui/files/scene_files.py" line="265"/>
+        <location filename="../../gui/files/scene_files.py" line="213"/>
+        <location filename="../../gui/files/scene_files.py" line="270"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="271"/>
+        <location filename="../../gui/files/scene_files.py" line="276"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="293"/>
-        <location filename="../../gui/files/scene_files.py" line="297"/>
+        <location filename="../../gui/files/scene_files.py" line="298"/>
+        <location filename="../../gui/files/scene_files.py" line="302"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="304"/>
+        <location filename="../../gui/files/scene_files.py" line="309"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="316"/>
+        <location filename="../../gui/files/scene_files.py" line="322"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="320"/>
+        <location filename="../../gui/files/scene_files.py" line="326"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="352"/>
+        <location filename="../../gui/files/scene_files.py" line="361"/>
         <source>Views this version does not have (kept, not shown): {0}</source>
         <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="385"/>
-        <location filename="../../gui/files/scene_files.py" line="397"/>
+        <location filename="../../gui/files/scene_files.py" line="394"/>
+        <location filename="../../gui/files/scene_files.py" line="406"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="398"/>
+        <location filename="../../gui/files/scene_files.py" line="407"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="403"/>
+        <location filename="../../gui/files/scene_files.py" line="412"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="440"/>
+        <location filename="../../gui/files/scene_files.py" line="449"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="451"/>
+        <location filename="../../gui/files/scene_files.py" line="460"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -3262,6 +3863,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SettingControls</name>
     <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="97"/>
         <location filename="../../gui/panels/setting_controls.py" line="47"/>
         <source>{0}:</source>
         <extracomment>Learning-rate presets offered in the combo box (free entry is allowed too). Context of every text that comes from core metadata (see the module docstring).</extracomment>
@@ -3876,34 +4478,44 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="98"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="110"/>
+        <location filename="../../gui/app_window/view_registry.py" line="119"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="132"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="138"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="144"/>
+        <source>Show / hide the hidden space</source>
+        <translation>显示 / 隐藏“隐藏空间”视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="162"/>
+        <source>Show / hide the linear system</source>
+        <translation>显示 / 隐藏线性方程组</translation>
     </message>
     <message>
         <location filename="../../gui/classroom/shortcuts.py" line="103"/>
@@ -4037,94 +4649,97 @@ Restore the scene autosaved at {0}?</source>
     <name>StatusBar</name>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="33"/>
+        <location filename="../../gui/app_window/status_bar.py" line="107"/>
         <source>∞ (diverged)</source>
         <translation>∞（已发散）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="75"/>
-        <location filename="../../gui/app_window/status_bar.py" line="153"/>
+        <location filename="../../gui/app_window/status_bar.py" line="87"/>
+        <location filename="../../gui/app_window/status_bar.py" line="184"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="76"/>
-        <location filename="../../gui/app_window/status_bar.py" line="154"/>
+        <location filename="../../gui/app_window/status_bar.py" line="88"/>
+        <location filename="../../gui/app_window/status_bar.py" line="185"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="77"/>
-        <location filename="../../gui/app_window/status_bar.py" line="155"/>
+        <location filename="../../gui/app_window/status_bar.py" line="89"/>
+        <location filename="../../gui/app_window/status_bar.py" line="186"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="78"/>
-        <location filename="../../gui/app_window/status_bar.py" line="156"/>
+        <location filename="../../gui/app_window/status_bar.py" line="90"/>
+        <location filename="../../gui/app_window/status_bar.py" line="187"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="80"/>
-        <location filename="../../gui/app_window/status_bar.py" line="158"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
+        <location filename="../../gui/app_window/status_bar.py" line="189"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="81"/>
-        <location filename="../../gui/app_window/status_bar.py" line="148"/>
+        <location filename="../../gui/app_window/status_bar.py" line="93"/>
+        <location filename="../../gui/app_window/status_bar.py" line="179"/>
         <source>accuracy {0} %</source>
         <translation>准确率 {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="82"/>
-        <location filename="../../gui/app_window/status_bar.py" line="161"/>
+        <location filename="../../gui/app_window/status_bar.py" line="94"/>
+        <location filename="../../gui/app_window/status_bar.py" line="192"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="90"/>
+        <location filename="../../gui/app_window/status_bar.py" line="121"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="93"/>
+        <location filename="../../gui/app_window/status_bar.py" line="124"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="98"/>
+        <location filename="../../gui/app_window/status_bar.py" line="129"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="99"/>
+        <location filename="../../gui/app_window/status_bar.py" line="130"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="100"/>
+        <location filename="../../gui/app_window/status_bar.py" line="131"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="101"/>
+        <location filename="../../gui/app_window/status_bar.py" line="132"/>
         <source>Share of the test points (the training points if there is no test set) whose predicted class is right, at the weights of the step shown. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
         <translation>在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="114"/>
+        <location filename="../../gui/app_window/status_bar.py" line="108"/>
+        <location filename="../../gui/app_window/status_bar.py" line="145"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="151"/>
+        <location filename="../../gui/app_window/status_bar.py" line="182"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="160"/>
+        <location filename="../../gui/app_window/status_bar.py" line="107"/>
+        <location filename="../../gui/app_window/status_bar.py" line="191"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -4210,47 +4825,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="107"/>
-        <location filename="../../gui/app_window/student_mode.py" line="111"/>
-        <location filename="../../gui/app_window/student_mode.py" line="212"/>
+        <location filename="../../gui/app_window/student_mode.py" line="112"/>
+        <location filename="../../gui/app_window/student_mode.py" line="116"/>
+        <location filename="../../gui/app_window/student_mode.py" line="218"/>
         <source>Student mode</source>
         <extracomment>The panel of each settings section (view ids of the registry). view id -&gt; other actions that would show that view (Train ▸ Cross-validate… shows the Cross-validation view): hidden with the view&apos;s own toggle (add_view_action) &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="108"/>
+        <location filename="../../gui/app_window/student_mode.py" line="113"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="110"/>
+        <location filename="../../gui/app_window/student_mode.py" line="115"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="112"/>
+        <location filename="../../gui/app_window/student_mode.py" line="117"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="160"/>
+        <location filename="../../gui/app_window/student_mode.py" line="165"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="161"/>
+        <location filename="../../gui/app_window/student_mode.py" line="166"/>
         <source>The scene opened without its classroom locks, which are not valid:
 {0}</source>
         <translation>场景已打开，但其课堂锁定无效，未被应用：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="168"/>
+        <location filename="../../gui/app_window/student_mode.py" line="174"/>
         <source>This scene has classroom locks: View ▸ Student mode applies them</source>
         <translation>此场景带有课堂锁定：视图 ▸ 学生模式可应用它们</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="213"/>
+        <location filename="../../gui/app_window/student_mode.py" line="219"/>
         <source>Leave student mode?</source>
         <translation>退出学生模式？</translation>
     </message>
@@ -4464,52 +5079,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightHeatmaps</name>
     <message>
-        <location filename="../../gui/charts/weight_heatmaps.py" line="126"/>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="181"/>
         <source>from unit {0} of layer {1} to unit {2} of layer {3} · click to select</source>
-        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <extracomment>Columns of space between W^k and the γ^k, β^k columns of a batch-normalized layer Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this. per hidden layer with batch norm: {&quot;gamma&quot;: ImageItem, &quot;beta&quot;: ImageItem}</extracomment>
         <translation>从第 {1} 层的单元 {0} 到第 {3} 层的单元 {2} · 单击选中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/weight_heatmaps.py" line="188"/>
+        <source>batch norm of unit {0} of layer {1} · click to select</source>
+        <translation>第 {1} 层第 {0} 个单元的批量归一化 · 点击选中</translation>
     </message>
 </context>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="144"/>
+        <location filename="../../gui/app_window/view_registry.py" line="173"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="149"/>
+        <location filename="../../gui/app_window/view_registry.py" line="178"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="153"/>
+        <location filename="../../gui/app_window/view_registry.py" line="182"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="158"/>
+        <location filename="../../gui/app_window/view_registry.py" line="187"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="228"/>
+        <location filename="../../gui/app_window/view_registry.py" line="192"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/workspaces.py" line="254"/>
         <source>Workspaces</source>
         <extracomment>Object name of the tool bar holding the workspace tabs.</extracomment>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="229"/>
+        <location filename="../../gui/app_window/workspaces.py" line="255"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="230"/>
+        <location filename="../../gui/app_window/workspaces.py" line="256"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/workspaces.py" line="232"/>
+        <location filename="../../gui/app_window/workspaces.py" line="258"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
@@ -4587,7 +5212,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="22"/>
+        <location filename="ui_strings.py" line="23"/>
         <source>&lt;b&gt;Hidden layers&lt;/b&gt;</source>
         <translation>&lt;b&gt;隐藏层&lt;/b&gt;</translation>
     </message>
@@ -4597,13 +5222,13 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">&lt;span style=&apos;color:#0072B2&apos;&gt;━ 训练数据损失&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ 测试数据损失&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="24"/>
+        <location filename="ui_strings.py" line="25"/>
         <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt;</source>
         <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;</oldsource>
         <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="25"/>
+        <location filename="ui_strings.py" line="26"/>
         <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
         <oldsource>&lt;span style=&apos;color:#0072B2&apos;&gt;━ train data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#E69F00&apos;&gt;━ validation data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#D55E00&apos;&gt;━ test data loss&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6)&apos;&gt;━ mini-batch data loss&lt;/span&gt;</oldsource>
         <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
@@ -4617,192 +5242,202 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">&lt;span style=&apos;color:#009E73&apos;&gt;━ 验证准确率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="28"/>
+        <location filename="ui_strings.py" line="30"/>
         <source>A weight clicked in the network diagram becomes the horizontal axis; the previous one moves to the vertical</source>
         <translation>在网络结构图中单击的权重成为横轴；原来的横轴参数移到纵轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="29"/>
+        <location filename="ui_strings.py" line="31"/>
         <source>About Backprop Playground</source>
         <translation>关于 Backprop Playground</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="30"/>
+        <location filename="ui_strings.py" line="32"/>
         <source>Activation of every hidden layer, or one name per hidden layer.</source>
         <translation>所有隐藏层的激活函数，或每个隐藏层各一个。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="31"/>
+        <location filename="ui_strings.py" line="33"/>
         <source>Activation:</source>
         <translation>激活函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="32"/>
+        <location filename="ui_strings.py" line="34"/>
         <source>Adam β₁:</source>
         <translation>Adam β₁：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="33"/>
+        <location filename="ui_strings.py" line="35"/>
         <source>Adam β₂:</source>
         <translation>Adam β₂：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="34"/>
+        <location filename="ui_strings.py" line="36"/>
         <source>Add a hidden layer</source>
         <translation>添加一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="35"/>
+        <location filename="ui_strings.py" line="37"/>
+        <source>Add an equation (a line)</source>
+        <translation>添加一个方程（一条直线）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="38"/>
         <source>Added to the denominator of RMSprop and Adam.</source>
         <translation>加在 RMSprop 和 Adam 的分母上。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="36"/>
+        <location filename="ui_strings.py" line="39"/>
         <source>Animation:</source>
         <translation>动画：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="37"/>
+        <location filename="ui_strings.py" line="40"/>
         <source>Apply the optimizer to the weights</source>
         <translation>用优化器更新权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="39"/>
+        <location filename="ui_strings.py" line="42"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="40"/>
+        <location filename="ui_strings.py" line="43"/>
         <source>Backpropagate: δ and ∂J/∂W, ∂J/∂b</source>
         <translation>反向传播：δ 以及 ∂J/∂W、∂J/∂b</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="41"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="42"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：标准化后的特征（用训练点拟合的 z 分数）。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="43"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Batch norm</source>
         <translation>批量归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="64"/>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="65"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Cross-validate…</source>
         <translation>交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -4811,489 +5446,532 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="75"/>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="70"/>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="../../gui/app_window/view_registry.py" line="79"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="86"/>
+        <source>Drop run B and go on with run A alone</source>
+        <translation>放弃运行 B，只继续运行 A</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="87"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="88"/>
+        <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
+        <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="89"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="90"/>
+        <source>End compare</source>
+        <translation>结束对比</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="91"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="103"/>
+        <source>Final numbers</source>
+        <translation>最终数值</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="104"/>
         <source>Folds k:</source>
         <translation>折数 k：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Folds on the canvas</source>
         <translation>在画布上显示各折</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="107"/>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="93"/>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="83"/>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="../../gui/app_window/view_registry.py" line="92"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="114"/>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="120"/>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="126"/>
-        <location filename="ui_strings.py" line="38"/>
+        <location filename="../../gui/app_window/view_registry.py" line="135"/>
+        <location filename="ui_strings.py" line="41"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="133"/>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="../../gui/app_window/view_registry.py" line="142"/>
+        <location filename="ui_strings.py" line="119"/>
+        <source>Hidden space</source>
+        <translation>隐藏空间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="152"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="ui_strings.py" line="63"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="159"/>
+        <location filename="ui_strings.py" line="139"/>
+        <source>Linear system</source>
+        <translation>线性方程组</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="146"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="77"/>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="../../gui/app_window/view_registry.py" line="86"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="158"/>
+        <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
+        <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="159"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -5302,107 +5980,112 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="214"/>
+        <source>Settings that differ</source>
+        <translation>不同的设置</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="215"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -5411,67 +6094,77 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="292"/>
+        <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
+        <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="295"/>
+        <source>− Equation</source>
+        <translation>− 方程</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="296"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -5480,44 +6173,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="80"/>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -5530,123 +6223,163 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="23"/>
+        <location filename="ui_strings.py" line="22"/>
+        <source>+ Equation</source>
+        <translation>+ 方程</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="24"/>
         <source>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt;&amp;nbsp;validation&amp;nbsp;loss,&amp;nbsp;mean&amp;nbsp;over&amp;nbsp;folds&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#C8C8C8&quot;&gt;█&lt;/span&gt;&amp;nbsp;mean&amp;nbsp;±&amp;nbsp;std&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#202020&quot;&gt;╌&lt;/span&gt;&amp;nbsp;training&amp;nbsp;loss,&amp;nbsp;mean&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#E69F00&quot;&gt;─&lt;/span&gt;&amp;nbsp;each&amp;nbsp;fold&amp;nbsp;(validation)</source>
         <translation>&lt;span style=&quot;color:#202020&quot;&gt;━&lt;/span&gt;&amp;nbsp;验证损失，各折平均&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#C8C8C8&quot;&gt;█&lt;/span&gt;&amp;nbsp;均值&amp;nbsp;±&amp;nbsp;标准差&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#202020&quot;&gt;╌&lt;/span&gt;&amp;nbsp;训练损失，平均&amp;nbsp;&amp;nbsp; &lt;span style=&quot;color:#E69F00&quot;&gt;─&lt;/span&gt;&amp;nbsp;每一折（验证）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="26"/>
+        <location filename="ui_strings.py" line="27"/>
         <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;v⁠a⁠l⁠i⁠d⁠a⁠t⁠i⁠o⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验⁠证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="27"/>
+        <location filename="ui_strings.py" line="28"/>
         <source>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠r⁠a⁠i⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;v⁠a⁠l⁠i⁠d⁠a⁠t⁠i⁠o⁠n&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;t⁠e⁠s⁠t&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6); white-space:nowrap&apos;&gt;━&amp;nbsp;m⁠i⁠n⁠i⁠-⁠b⁠a⁠t⁠c⁠h&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;a⁠c⁠c⁠u⁠r⁠a⁠c⁠y&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#0072B2; white-space:nowrap&apos;&gt;━&amp;nbsp;训⁠练&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#E69F00; white-space:nowrap&apos;&gt;━&amp;nbsp;验⁠证&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#D55E00; white-space:nowrap&apos;&gt;━&amp;nbsp;测⁠试&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:rgba(0,114,178,0.6); white-space:nowrap&apos;&gt;━&amp;nbsp;小⁠批⁠量&lt;/span&gt; &amp;nbsp;&lt;span style=&apos;color:#009E73; white-space:nowrap&apos;&gt;━&amp;nbsp;准⁠确⁠率&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="29"/>
+        <source>A as a map</source>
+        <translation>A 作为映射</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="75"/>
+        <source>Data loss</source>
+        <translation>数据损失</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="113"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="115"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="140"/>
+        <source>Lines</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="151"/>
+        <source>Move through the stages</source>
+        <translation>依次经过各个阶段</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="188"/>
+        <source>Projection:</source>
+        <translation>投影：</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="190"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="197"/>
+        <source>Remove the last equation</source>
+        <translation>删除最后一个方程</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="198"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -5655,12 +6388,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -5669,217 +6402,242 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="217"/>
+        <source>Show / hide the hidden space (Ctrl+Shift+H)</source>
+        <translation>显示 / 隐藏“隐藏空间”视图（Ctrl+Shift+H）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="218"/>
+        <source>Show / hide the linear system (Ctrl+Shift+L)</source>
+        <translation>显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="221"/>
+        <source>Stage: the input, then Wa + b and f of each hidden layer</source>
+        <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="222"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="235"/>
+        <source>Train a copy of this scene with other settings (run B) side by side with it</source>
+        <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="236"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="284"/>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="285"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -5892,12 +6650,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
