@@ -77,7 +77,9 @@ def snapshot() -> AppState:
     state.style_sheet = app.styleSheet()
     themes = sys.modules.get("gui.common.themes")
     state.view_look = dict(themes._view_look) if themes is not None else None
-    state.windows = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
+    # every window that exists now, shown or not: a module-scoped window may be hidden between
+    # tests and shown by the next; only windows made during the test are closed afterwards
+    state.windows = {id(w) for w in app.topLevelWidgets()}
     return state
 
 

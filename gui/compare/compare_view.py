@@ -249,7 +249,7 @@ class CompareView(QtWidgets.QWidget):
         """A new font (presenter mode, theme) changes the row heights: fit the tables again."""
         super().changeEvent(event)
         if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
-            QtCore.QTimer.singleShot(0, self.fit_tables)
+            QtCore.QTimer.singleShot(0, self, self.fit_tables)  # not after the view is gone
 
     def fit_tables(self) -> None:
         """Both tables exactly as tall as their rows (:func:`fit_height`)."""

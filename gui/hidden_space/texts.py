@@ -10,6 +10,7 @@ import numpy as np
 from core.hidden_space import Stage
 from gui.common.display_names import display_name
 from gui.common.i18n import translate
+from gui.common.number_format import fixed
 
 
 def stage_name(stage: Stage, dim: int = 2) -> str:
@@ -33,7 +34,7 @@ def percent(fraction: float) -> str:
     """"48 %"; "–" for NaN (no variance to explain)."""
     if not np.isfinite(fraction):
         return "–"
-    return f"{100.0 * float(fraction):.0f} %"
+    return fixed(100.0 * float(fraction), 0) + "\u00a0%"  # no line break before the %
 
 
 def projection_text(stage: Stage) -> str:
