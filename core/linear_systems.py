@@ -54,8 +54,12 @@ EXAMPLES: dict[str, tuple[tuple[tuple[float, float], ...], tuple[float, ...]]] =
     "overdetermined": (((1.0, 0.0), (0.0, 1.0), (1.0, 1.0)), (0.0, 0.0, 3.0)),
 }
 #: Why an input is ``bad_input``: ``shape`` (A not (m, 2) with m ≥ 2, or b not (m,)),
-#: ``non_finite`` (a NaN or ±inf entry), ``zero_row`` (a row 0·x₀ + 0·x₁ = bᵢ is not a line).
-PROBLEMS = ("shape", "non_finite", "zero_row")
+#: ``non_finite`` (a NaN or ±inf entry), ``out_of_range`` (an entry larger than ENTRY_MAX or a
+#: non-zero one smaller than ENTRY_MIN in size: det, cond and the descent over- or underflow
+#: there, e.g. 1e200 or 1e-320), ``zero_row`` (a row 0·x₀ + 0·x₁ = bᵢ is not a line).
+PROBLEMS = ("shape", "non_finite", "out_of_range", "zero_row")
+ENTRY_MAX = 1e6
+ENTRY_MIN = 1e-6
 #: Above this 2-norm condition number a square system is ``ill_conditioned``. Why 10³: the
 #: relative error of x can be cond(A) times the relative error of b (Strang §9.2). Entries
 #: typed or dragged on screen carry about three significant digits (relative error ~10⁻³),
@@ -128,6 +132,10 @@ def analyse(A, b) -> LinearSystem:
     finite = np.isfinite(A).all(axis=1) & np.isfinite(b)
     if not finite.all():
         return _bad(A, b, "non_finite", int(np.argmin(finite)))
+    size = np.abs(np.column_stack([A, b]))
+    out = ((size > ENTRY_MAX) | ((size > 0) & (size < ENTRY_MIN))).any(axis=1)
+    if out.any():
+        return _bad(A, b, "out_of_range", int(np.argmax(out)))
     zero = ~A.any(axis=1)
     if zero.any():
         return _bad(A, b, "zero_row", int(np.argmax(zero)))

@@ -65,4 +65,10 @@ def comparison_from_scene(d: dict, session_a) -> Comparison | None:
     if not (a.task == b.task and np.array_equal(a.X, b.X) and np.array_equal(a.y, b.y)
             and np.array_equal(a.split, b.split)):
         raise SceneError("comparison.b.points: run B must have run A's points and split")
+    for key, value in changes.items():  # the changes must be what run B really has
+        section, name = key.split(".", 1)
+        actual = getattr(getattr(session_b, section), name)
+        if actual != value:
+            raise SceneError(f"comparison.changes.{key}: {value!r} is not run B's setting "
+                             f"(run B has {actual!r})")
     return Comparison(session_a, session_b, changes)

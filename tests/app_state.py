@@ -11,8 +11,10 @@ order (xdist, ``-p randomly``). :func:`snapshot` records, and :func:`restore` pu
 - pyqtgraph's global options (``pg.setConfigOptions``: the theme sets the plot colours), the
   application palette and style sheet, and the theme's module-level view look;
 - top-level windows a test showed and left open (not given to ``qtbot.addWidget``): they
-  would keep their timers and redraws running during later tests. They are closed, and
-  deleted unless they have a parent (a floating dock or a dialog of a shared window).
+  would keep redrawing (and painting over later screenshots) during later tests. They are
+  hidden, not closed or deleted: a module-scoped fixture may keep a window it built during a
+  test and show it again in the next (tests/gui/test_layout_report.py); a window nobody
+  holds is freed by Python as usual.
 
 Nothing here imports Qt unless a QApplication already exists (the core tests run without Qt).
 """
@@ -77,9 +79,7 @@ def snapshot() -> AppState:
     state.style_sheet = app.styleSheet()
     themes = sys.modules.get("gui.common.themes")
     state.view_look = dict(themes._view_look) if themes is not None else None
-    # every window that exists now, shown or not: a module-scoped window may be hidden between
-    # tests and shown by the next; only windows made during the test are closed afterwards
-    state.windows = {id(w) for w in app.topLevelWidgets()}
+    state.windows = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
     return state
 
 
@@ -94,13 +94,9 @@ def restore(state: AppState) -> list[str]:
     leftover = [w for w in app.topLevelWidgets()
                 if w.isVisible() and id(w) not in state.windows
                 and not isinstance(w, _transient_types())]
-    for window in leftover:
+    for window in leftover:  # hidden only (module docstring)
         restored.append(f"window {type(window).__name__}")
-        window.close()
-        if window.parent() is None:  # a floating dock or dialog belongs to its window
-            window.deleteLater()
-    if leftover:
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+        window.hide()
     manager = _language_manager(app)
     wanted = state.language or "en"
     if manager is not None and manager.language != wanted:

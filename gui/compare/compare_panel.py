@@ -26,6 +26,8 @@ class ComparePanel(QtWidgets.QWidget):
         self.setObjectName("compare_panel")
         self.controller = controller
         self.hint = QtWidgets.QLabel()
+        self.hint.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                QtWidgets.QSizePolicy.Policy.Preferred)
         self.end_button = QtWidgets.QPushButton()
         self.end_button.setObjectName("end_compare")
         self.end_button.clicked.connect(controller.end_comparison)
@@ -52,21 +54,18 @@ class ComparePanel(QtWidgets.QWidget):
         self._set_hint()
 
     def _set_hint(self) -> None:
+        """One short line (a word-wrapping label beside the view would make the layout
+        height-for-width, and the dock's scroll area would then size the view by its preferred
+        height and scroll at every size); the tooltip says more."""
         if self.controller.comparison is None:
-            self.hint.setText(translate(
+            self.hint.setText(translate("ComparePanel", "No comparison: Train ▸ Compare…"))
+            self.hint.setToolTip(translate(
                 "ComparePanel", "No comparison: Train ▸ Compare… makes run B from this scene, "
                                 "with the settings you change, and trains both together."))
-        else:  # one short line (below); the tooltip names the buttons
+        else:
             self.hint.setText(translate("ComparePanel", "Both runs train together."))
-        # wraps only while the view is hidden: beside the view a wrapping label would make the
-        # layout height-for-width, and the dock's scroll area would then size the view by its
-        # preferred height and scroll at every size (see CompareView's titles)
-        self.hint.setWordWrap(self.controller.comparison is None)
-        self.hint.setSizePolicy(
-            QtWidgets.QSizePolicy.Policy.Preferred if self.controller.comparison is None
-            else QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred)
-        self.hint.setToolTip("" if self.controller.comparison is None else translate(
-            "ComparePanel", "Step, Epoch, Play, Rewind and Reset act on both runs."))
+            self.hint.setToolTip(translate(
+                "ComparePanel", "Step, Epoch, Play, Rewind and Reset act on both runs."))
 
     def redraw(self) -> None:
         comparison = self.controller.comparison

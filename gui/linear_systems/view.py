@@ -17,6 +17,8 @@ from PySide6 import QtCore, QtWidgets
 
 from core.linear_systems import (
     DESCENT_DEFAULTS,
+    ENTRY_MAX,
+    ENTRY_MIN,
     EXAMPLES,
     ILL_CONDITIONED,
     PLOTS,
@@ -41,6 +43,10 @@ def case_message(system, moved=None) -> str:
         if system.problem == "non_finite":
             return translate("LinearSystem", "Equation {0}: every entry must be a finite "
                              "number.").format(system.row + 1)
+        if system.problem == "out_of_range":
+            return translate("LinearSystem", "Equation {0}: use numbers between {1} and {2} in "
+                             "size (or 0).").format(system.row + 1, number(ENTRY_MIN),
+                                                    number(ENTRY_MAX))
         if system.problem == "zero_row":
             return translate("LinearSystem", "Equation {0}: both coefficients are 0, so it is "
                              "not a line.").format(system.row + 1)

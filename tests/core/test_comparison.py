@@ -190,8 +190,14 @@ def test_a_bad_comparison_section_is_a_scene_error_naming_the_field():
     moved = {**d, "comparison": {**d["comparison"], "b": other_points}}
     broken = {**d, "comparison": {**d["comparison"], "b": {**d["comparison"]["b"],
                                                            "network": "x"}}}
+    # hand-edited changes that run B does not have (the table showed B's real settings)
+    banana = {**d, "comparison": {**d["comparison"],
+                                  "changes": {"network.activation": "banana"}}}
+    other_rate = {**d, "comparison": {**d["comparison"], "changes": {"learning_rate": 0.5}}}
     for scene, where in ((bad_key, "comparison.changes.noise"),
-                         (moved, "comparison.b.points"), (broken, "comparison.b.network")):
+                         (moved, "comparison.b.points"), (broken, "comparison.b.network"),
+                         (banana, "comparison.changes.network.activation"),
+                         (other_rate, "comparison.changes.training.learning_rate")):
         with pytest.raises(SceneError) as caught:
             comparison_from_scene(scene, a)
         assert str(caught.value).startswith(where)

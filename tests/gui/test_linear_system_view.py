@@ -85,6 +85,18 @@ def test_a_nan_matrix_from_outside_gives_a_message_not_a_crash(view):
     assert view.descent_message.text() == ""
 
 
+@pytest.mark.parametrize("entry", [1e200, 1e308, 1e-320])
+def test_a_huge_or_tiny_entry_gives_a_message_not_an_exception(view, qtbot, entry):
+    """1e200 made every redraw raise "Cannot set range [-inf, inf]"; 1e-320 made the descent
+    raise "A is zero" and left an older message on screen."""
+    view.set_system([[entry, 0.0], [0.0, 1.0]], [1.0, 2.0])
+    qtbot.wait(10)
+    assert view.message.text().startswith("Equation 1: use numbers between")
+    assert view.descent_message.text() == ""
+    view.set_system(*EXAMPLES["singular_none"])  # and it recovers
+    assert "parallel" in view.message.text()
+
+
 def test_singular_and_zero_rows_have_their_messages(view):
     view.set_system(*EXAMPLES["singular_none"])
     assert "parallel" in view.message.text() and "det A = 0" in view.numbers.text()
