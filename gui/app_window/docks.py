@@ -15,6 +15,49 @@ from PySide6.QtCore import Qt
 from gui.common.view_spec import ViewContext, ViewRegistry, ViewSpec, view_widget
 
 
+class ViewScrollArea(QtWidgets.QScrollArea):
+    """A scroll area that gives its view the whole viewport and scrolls only where the
+    viewport is smaller than the view's minimum size.
+
+    (``setWidgetResizable(True)`` sizes a height-for-width view, one with a word-wrapped
+    label, by its preferred height, which counts every plot at its size hint: the Compare and
+    Linear system views scrolled at every size, their plots cut in half.)"""
+
+    def setWidget(self, widget: QtWidgets.QWidget) -> None:  # noqa: N802 (Qt naming)
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
+            QtCore.QTimer.singleShot(0, self, self._fit)
+        return False
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        least = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        inner = self.width() - 2 * self.frameWidth()
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped text: its least
+            least_height = max(layout.minimumHeightForWidth(max(inner, least.width())),
+                               widget.minimumSize().height())  # height at this width
+        else:
+            least_height = least.height()
+        height = max(self.viewport().height(), least_height)
+        bar = self.verticalScrollBar().sizeHint().width()
+        # a vertical scroll bar (shown when the view is taller) takes its width off the view
+        width = inner - (bar if height > self.height() - 2 * self.frameWidth() else 0)
+        size = QtCore.QSize(max(width, least.width()), height)
+        if widget.size() != size:
+            widget.resize(size)
+
+
 def build_views(registry: ViewRegistry, controller, parent: QtCore.QObject) -> dict[str, object]:
     """View id → the view (a widget, or a presenter with a ``view``), in registry order."""
     context = ViewContext(parent=parent)
@@ -37,8 +80,7 @@ def dock_views(window: QtWidgets.QMainWindow, registry: ViewRegistry,
         dock = QtWidgets.QDockWidget(spec.title, window)
         dock.setObjectName(spec.dock_name)
         if spec.scroll:
-            area_widget = QtWidgets.QScrollArea()
-            area_widget.setWidgetResizable(True)
+            area_widget = ViewScrollArea()
             area_widget.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
             area_widget.setWidget(widget)
             dock.setWidget(area_widget)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.app_window.docks import ViewScrollArea
 from gui.app_window.status_notice import message_cut
 from gui.common.view_spec import view_widget
 
@@ -367,9 +368,10 @@ def _view_visible(widget, dock) -> bool:
 def scroll_needed(widget: QtWidgets.QWidget) -> bool:
     """Whether a shown scroll area of ``widget`` (a panel's own, or one inside a view, e.g. the
     loss surface's controls) cannot show all of its contents."""
-    areas = [widget] if type(widget) is QtWidgets.QScrollArea else []
+    kinds = (QtWidgets.QScrollArea, ViewScrollArea)  # a dock's own (gui.app_window.docks)
+    areas = [widget] if type(widget) in kinds else []
     areas += [area for area in widget.findChildren(QtWidgets.QScrollArea)
-              if type(area) is QtWidgets.QScrollArea]
+              if type(area) in kinds]
     return any(_shown(area) and (area.verticalScrollBar().maximum() > 0
                                  or area.horizontalScrollBar().maximum() > 0)
                for area in areas)

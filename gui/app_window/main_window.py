@@ -18,7 +18,7 @@ from functools import partial
 
 import numpy as np
 import shiboken6
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from core.data_source import DataSource
@@ -208,6 +208,9 @@ class MainWindow(QtWidgets.QMainWindow):
                                         lambda speed: self.step_toolbar.set_speed(speed,
                                                                                   emit=True))
         self.lesson_bar = LessonBar(self, self.lessons_menu)  # a guided lesson's steps
+        self.workspaces.changed.connect(  # a step's workspace re-arranges the docks
+            lambda _name: QtCore.QTimer.singleShot(0, self.lessons_menu,
+                                                   self.lessons_menu.fit_notes))
         self.shortcuts = ShortcutKeys(
             self, self.next_phase_action, self.shortcuts_action,
             table_rows(view_rows([placed[spec.id] for spec in registry.docked()])))

@@ -212,11 +212,31 @@ class LessonsMenu(QtCore.QObject):
         self.notes.show_lesson(self.current)
         self.dock.show()
         self.dock.raise_()
+        QtCore.QTimer.singleShot(0, self, self.fit_notes)  # once the step's layout is in place
         title = self.current.localized("title", lesson_language(current_language()))
         self.window.statusBar().showMessage(translate("Lessons", "Lesson: %1").replace(
             "%1", title), 8000)
         self.lessonLoaded.emit(lesson_id)
         return True
+
+    #: The lesson notes take at most this share of the window's height.
+    NOTES_SHARE = 0.2
+
+    def fit_notes(self) -> None:
+        """Make the docked lesson notes as tall as their text, at most NOTES_SHARE of the
+        window (at least 120 px): the views a lesson opens under them get the rest (the
+        notes took half the column, and the linear-system, hidden-space and Compare views
+        were strips under them)."""
+        if not self.dock.isVisible() or self.dock.isFloating():
+            return
+        browser = self.notes.browser
+        document = browser.document()
+        document.setTextWidth(browser.viewport().width())
+        chrome = self.dock.height() - browser.viewport().height()
+        wanted = int(document.size().height()) + chrome + 4
+        cap = int(self.NOTES_SHARE * self.window.height())
+        self.window.resizeDocks([self.dock], [max(120, min(wanted, cap))],
+                                Qt.Orientation.Vertical)
 
     def apply_views(self, views: dict) -> None:
         """Open the views a lesson lists (``views["open"]``) and close the other views' docks
@@ -231,3 +251,4 @@ class LessonsMenu(QtCore.QObject):
             if view_id in opened and view is not None and view.dock is not None:
                 view.dock.show()
                 view.dock.raise_()
+        QtCore.QTimer.singleShot(0, self, self.fit_notes)
