@@ -338,28 +338,33 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/compare/compare_panel.py" line="49"/>
+        <location filename="../../gui/compare/compare_panel.py" line="51"/>
         <source>End compare</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws)</extracomment>
         <translation>结束对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_panel.py" line="50"/>
+        <location filename="../../gui/compare/compare_panel.py" line="52"/>
         <source>Drop run B and go on with run A alone</source>
         <translation>放弃运行 B，只继续运行 A</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_panel.py" line="56"/>
+        <location filename="../../gui/compare/compare_panel.py" line="61"/>
+        <source>No comparison: Train ▸ Compare…</source>
+        <translation>尚无对比：训练 ▸ 对比…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_panel.py" line="62"/>
         <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
         <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_panel.py" line="60"/>
+        <location filename="../../gui/compare/compare_panel.py" line="66"/>
         <source>Both runs train together.</source>
         <translation>两个运行一起训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_panel.py" line="68"/>
+        <location filename="../../gui/compare/compare_panel.py" line="67"/>
         <source>Step, Epoch, Play, Rewind and Reset act on both runs.</source>
         <translation>单步、一轮（epoch）、播放、后退和重置同时作用于两个运行。</translation>
     </message>
@@ -1581,102 +1586,102 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>HiddenSpace</name>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="19"/>
+        <location filename="../../gui/hidden_space/texts.py" line="20"/>
         <source>Input line</source>
         <translation>输入直线</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="20"/>
+        <location filename="../../gui/hidden_space/texts.py" line="21"/>
         <source>Input plane</source>
         <translation>输入平面</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="22"/>
+        <location filename="../../gui/hidden_space/texts.py" line="23"/>
         <source>Network input x</source>
         <translation>网络输入 x</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="24"/>
+        <location filename="../../gui/hidden_space/texts.py" line="25"/>
         <source>Layer {0}: Wa + b</source>
         <translation>第 {0} 层：Wa + b</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="26"/>
+        <location filename="../../gui/hidden_space/texts.py" line="27"/>
         <source>Layer {0}: batch norm γ·û + β</source>
         <translation>第 {0} 层：批量归一化 γ·û + β</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="28"/>
+        <location filename="../../gui/hidden_space/texts.py" line="29"/>
         <source>Layer {0}: f = {1}</source>
         <translation>第 {0} 层：f = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="42"/>
+        <location filename="../../gui/hidden_space/texts.py" line="43"/>
         <source>variance explained: x {0}, y {1}</source>
         <translation>解释的方差：x {0}，y {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="45"/>
+        <location filename="../../gui/hidden_space/texts.py" line="46"/>
         <source>{0} values, drawn as they are</source>
         <translation>{0} 个值，按原样画出</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="47"/>
+        <location filename="../../gui/hidden_space/texts.py" line="48"/>
         <source>1 value, drawn on a line (y = 0)</source>
         <translation>1 个值，画在一条直线上（y = 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="50"/>
+        <location filename="../../gui/hidden_space/texts.py" line="51"/>
         <source>neurons {0} (x) and {1} (y) of {2}</source>
         <translation>{2} 个神经元中的第 {0} 个（x）和第 {1} 个（y）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="53"/>
+        <location filename="../../gui/hidden_space/texts.py" line="54"/>
         <source>first two principal components of {0} values</source>
         <translation>{0} 个值的前两个主成分</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="56"/>
+        <location filename="../../gui/hidden_space/texts.py" line="57"/>
         <source>x along the output&apos;s weights, y across them ({0} values)</source>
         <translation>x 沿输出层的权重方向，y 与之垂直（{0} 个值）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="58"/>
+        <location filename="../../gui/hidden_space/texts.py" line="59"/>
         <source>{0}; {1}</source>
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="64"/>
+        <location filename="../../gui/hidden_space/texts.py" line="65"/>
         <source>Line: the output&apos;s decision boundary (exact)</source>
         <translation>直线：输出层的决策边界（精确）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="65"/>
+        <location filename="../../gui/hidden_space/texts.py" line="66"/>
         <source>Line: the output&apos;s decision boundary cut by the drawn plane (an approximation)</source>
         <translation>直线：输出层的决策边界与所画平面的交线（近似）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="67"/>
+        <location filename="../../gui/hidden_space/texts.py" line="68"/>
         <source>No decision line: regression</source>
         <translation>没有决策直线：回归</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="68"/>
+        <location filename="../../gui/hidden_space/texts.py" line="69"/>
         <source>No single decision line: three or more classes</source>
         <translation>没有单一的决策直线：三个或更多类别</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="70"/>
+        <location filename="../../gui/hidden_space/texts.py" line="71"/>
         <source>No decision line: the output&apos;s weights are zero in this plane</source>
         <translation>没有决策直线：输出层的权重在此平面内为零</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="78"/>
+        <location filename="../../gui/hidden_space/texts.py" line="79"/>
         <source>The network&apos;s parameters are not finite (training diverged): nothing to draw.</source>
         <translation>网络的参数不是有限数（训练发散了）：无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="80"/>
+        <location filename="../../gui/hidden_space/texts.py" line="81"/>
         <source>The mapped values overflowed (not finite): nothing to draw.</source>
         <translation>映射后的值溢出（不是有限数）：无法绘制。</translation>
     </message>
@@ -2430,7 +2435,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="216"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="217"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -2475,152 +2480,157 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 有 {0} 行：它把平面映射到 {0} 维空间，这里不画出。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="42"/>
+        <location filename="../../gui/linear_systems/view.py" line="44"/>
         <source>Equation {0}: every entry must be a finite number.</source>
         <translation>方程 {0}：每一项都必须是有限的数。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="45"/>
+        <location filename="../../gui/linear_systems/view.py" line="47"/>
+        <source>Equation {0}: use numbers between {1} and {2} in size (or 0).</source>
+        <translation>方程 {0}：请使用绝对值在 {1} 与 {2} 之间的数（或 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="51"/>
         <source>Equation {0}: both coefficients are 0, so it is not a line.</source>
         <translation>方程 {0}：两个系数都是 0，所以它不是一条直线。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="47"/>
+        <location filename="../../gui/linear_systems/view.py" line="53"/>
         <source>Give 2 to 6 equations, each with two coefficients and a right-hand side.</source>
         <translation>请给出 2 到 6 个方程，每个方程有两个系数和一个右端项。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="51"/>
+        <location filename="../../gui/linear_systems/view.py" line="57"/>
         <source>One solution: the lines cross at x = ({0}, {1}), np.linalg.solve(A, b).</source>
         <translation>唯一解：两条直线交于 x = ({0}, {1})，即 np.linalg.solve(A, b)。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="54"/>
+        <location filename="../../gui/linear_systems/view.py" line="60"/>
         <source>Ill-conditioned: cond(A) = {0} &gt; {1}. The lines are nearly parallel, so a small change in b moves the answer far. np.linalg.solve gives x = ({2}, {3}).</source>
         <translation>病态：cond(A) = {0} &gt; {1}。两条直线几乎平行，b 的微小变化会让解移得很远。np.linalg.solve 给出 x = ({2}, {3})。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="59"/>
+        <location filename="../../gui/linear_systems/view.py" line="65"/>
         <source>Singular: det A = 0 and the lines are parallel. No solution.</source>
         <translation>奇异：det A = 0，两条直线平行。无解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="63"/>
+        <location filename="../../gui/linear_systems/view.py" line="69"/>
         <source>Singular: det A = 0 and the lines coincide. Every point ({0}, {1}) + t·({2}, {3}) is a solution.</source>
         <translation>奇异：det A = 0，两条直线重合。每个点 ({0}, {1}) + t·({2}, {3}) 都是解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="67"/>
+        <location filename="../../gui/linear_systems/view.py" line="73"/>
         <source>{0} equations, 2 unknowns: no exact solution in general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the residuals).</source>
         <translation>{0} 个方程、2 个未知数：一般没有精确解。np.linalg.lstsq 给出 x* = ({1}, {2})，即残差平方和最小的点，‖Ax* − b‖² = {3}（紫色：残差）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="75"/>
+        <location filename="../../gui/linear_systems/view.py" line="81"/>
         <source>{0} With b + δb (dashed) the answer moves to ({1}, {2}): {3} away.</source>
         <translation>{0}换成 b + δb（虚线）后，解移到 ({1}, {2})：移动了 {3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="87"/>
+        <location filename="../../gui/linear_systems/view.py" line="93"/>
         <source>det A = {0}    cond(A) = {1}</source>
         <translation>det A = {0}    cond(A) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="89"/>
+        <location filename="../../gui/linear_systems/view.py" line="95"/>
         <source>cond(A) = {0}</source>
         <translation>cond(A) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="98"/>
+        <location filename="../../gui/linear_systems/view.py" line="104"/>
         <source>η = {0} &lt; 1/λ_max(AᵀA) = {1}: gradient descent on ‖Ax − b‖² walks downhill to the least-squares point.</source>
         <translation>η = {0} &lt; 1/λ_max(AᵀA) = {1}：在 ‖Ax − b‖² 上的梯度下降一路下坡，走到最小二乘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="101"/>
+        <location filename="../../gui/linear_systems/view.py" line="107"/>
         <source>η = {0} = 1/λ_max(AᵀA): each step overshoots by exactly as much as it corrects; the path swings forever.</source>
         <translation>η = {0} = 1/λ_max(AᵀA)：每一步冲过头的量恰好等于它纠正的量；路径永远来回摆动。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="103"/>
+        <location filename="../../gui/linear_systems/view.py" line="109"/>
         <source>η = {0} &gt; 1/λ_max(AᵀA) = {1}: each step overshoots further; gradient descent diverges.</source>
         <translation>η = {0} &gt; 1/λ_max(AᵀA) = {1}：每一步都冲得更远；梯度下降发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="187"/>
+        <location filename="../../gui/linear_systems/view.py" line="193"/>
         <source>Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8</source>
         <translation>例子：3x₁ + x₂ = 9，x₁ + 2x₂ = 8</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="188"/>
+        <location filename="../../gui/linear_systems/view.py" line="194"/>
         <source>Parallel lines</source>
         <translation>平行直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="189"/>
+        <location filename="../../gui/linear_systems/view.py" line="195"/>
         <source>Coincident lines</source>
         <translation>重合直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="190"/>
+        <location filename="../../gui/linear_systems/view.py" line="196"/>
         <source>Nearly parallel lines</source>
         <translation>几乎平行的直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="191"/>
+        <location filename="../../gui/linear_systems/view.py" line="197"/>
         <source>Three lines</source>
         <translation>三条直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="194"/>
+        <location filename="../../gui/linear_systems/view.py" line="200"/>
         <source>Examples…</source>
         <translation>例子…</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="198"/>
+        <location filename="../../gui/linear_systems/view.py" line="204"/>
         <source>δb:</source>
         <translation>δb：</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="199"/>
+        <location filename="../../gui/linear_systems/view.py" line="205"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="202"/>
+        <location filename="../../gui/linear_systems/view.py" line="208"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="203"/>
+        <location filename="../../gui/linear_systems/view.py" line="209"/>
         <source>A as a map</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="204"/>
+        <location filename="../../gui/linear_systems/view.py" line="210"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="206"/>
+        <location filename="../../gui/linear_systems/view.py" line="212"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="207"/>
+        <location filename="../../gui/linear_systems/view.py" line="213"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="220"/>
+        <location filename="../../gui/linear_systems/view.py" line="226"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="222"/>
+        <location filename="../../gui/linear_systems/view.py" line="228"/>
         <source>Grey: the grid of the plane; blue: its image x ↦ Ax; thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|.</source>
         <translation>灰色：平面的网格；蓝色：它在 x ↦ Ax 下的像；粗线：Ae₁ 和 Ae₂，即 A 的两列。A 把每块面积乘以 |det A|。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="224"/>
+        <location filename="../../gui/linear_systems/view.py" line="230"/>
         <source>Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the least-squares point; white: the path of gradient descent.</source>
         <translation>颜色：log(1 + ‖Ax − b‖²)；□：起点；✕：最小二乘点；白色：梯度下降的路径。</translation>
     </message>
@@ -3193,35 +3203,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="416"/>
+        <location filename="../../gui/app_window/main_window.py" line="419"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="417"/>
+        <location filename="../../gui/app_window/main_window.py" line="420"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="421"/>
+        <location filename="../../gui/app_window/main_window.py" line="424"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="583"/>
+        <location filename="../../gui/app_window/main_window.py" line="586"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="590"/>
+        <location filename="../../gui/app_window/main_window.py" line="593"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="592"/>
+        <location filename="../../gui/app_window/main_window.py" line="595"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -3230,12 +3240,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="564"/>
+        <location filename="../../gui/app_window/main_window.py" line="567"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="567"/>
+        <location filename="../../gui/app_window/main_window.py" line="570"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -5852,126 +5862,131 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="158"/>
+        <source>No comparison: Train ▸ Compare…</source>
+        <translation>尚无对比：训练 ▸ 对比…</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="159"/>
         <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
         <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -5980,112 +5995,112 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6094,77 +6109,77 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>− Equation</source>
         <translation>− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6173,44 +6188,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="89"/>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="108"/>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6223,43 +6238,43 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -6339,47 +6354,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Remove the last equation</source>
         <translation>删除最后一个方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -6388,12 +6403,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6402,242 +6417,240 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">用于训练的数据点比例；其余用于测试。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
         <source>Show / hide the hidden space (Ctrl+Shift+H)</source>
-        <translation>显示 / 隐藏“隐藏空间”视图（Ctrl+Shift+H）</translation>
+        <translation type="vanished">显示 / 隐藏“隐藏空间”视图（Ctrl+Shift+H）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
         <source>Show / hide the linear system (Ctrl+Shift+L)</source>
-        <translation>显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
+        <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -6650,12 +6663,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
