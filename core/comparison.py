@@ -40,7 +40,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from core.settings import DataSettings, NetworkSettings, TrainingSettings, fields_of
-from core.training import TrainingDiverged
 from core.training_types import SettingRefused
 
 __all__ = ["ComparisonError", "COMPARISON_MESSAGES", "SECTIONS", "SAME_POINTS_DATA_KEYS",
@@ -273,7 +272,9 @@ class Comparison:
     def step(self, n: int = 1) -> tuple[int, int]:
         """Up to ``n`` steps of each run; a run that diverges (or had diverged) stops while
         the other goes on. Returns the steps each took."""
-        return _steps(self.a.trainer, n), _steps(self.b.trainer, n)
+        from core.lesson_outcomes import train  # the one loop that stops at divergence
+
+        return train(self.a, int(n)), train(self.b, int(n))
 
     def reset(self) -> None:
         """Both runs back to step 0."""
@@ -283,16 +284,3 @@ class Comparison:
     def rewind(self, n: int = 1) -> tuple[int, int]:
         """Both runs ``n`` steps back (``Trainer.rewind``); returns the steps reached."""
         return self.a.trainer.rewind(n), self.b.trainer.rewind(n)
-
-
-def _steps(trainer, n: int) -> int:
-    if trainer.divergence is not None:
-        return 0
-    taken = 0
-    for _ in range(int(n)):
-        try:
-            trainer.step()
-        except TrainingDiverged:
-            break
-        taken += 1
-    return taken
