@@ -80,6 +80,15 @@ def _load(lesson: str | None, scene_path: str | os.PathLike | None):
                          f"{error.strerror or error}") from None
 
 
+def _written_files(folder: Path | None, export_figure, subject, name: str) -> list[str]:
+    """The names a run writes to ``folder``: the figure ``export_figure(subject, folder)``
+    writes (when it returns a path), then ``name``; [] without a folder."""
+    if folder is None:
+        return []
+    written = export_figure(subject, folder) if export_figure is not None else None
+    return ([Path(written).name] if written else []) + [name]
+
+
 def _export_dir(export_dir: str | os.PathLike | None) -> Path | None:
     if export_dir is None:
         return None
@@ -260,14 +269,7 @@ def run_compare_headless(changes: dict[str, str], lesson: str | None = None,
         "a": session_summary(comparison.a, steps, steps_a, lesson_record, views, scene),
         "b": session_summary(comparison.b, steps, steps_b, lesson_record, views, scene),
     }
-    files: list[str] = []
-    if folder is not None:
-        if export_figure is not None:
-            written = export_figure(comparison, folder)
-            if written:
-                files.append(Path(written).name)
-        files.append(SUMMARY_NAME)
-    summary["files"] = files
+    summary["files"] = _written_files(folder, export_figure, comparison, SUMMARY_NAME)
     summary["elapsed_seconds"] = round(time.perf_counter() - started, 3)
     summary = _json_number(summary)
     if folder is not None:
@@ -311,13 +313,7 @@ def run_cross_validation_headless(k: int, lesson: str | None = None,
     data: dict[str, Any] = {"lesson": lesson,
                             "scene": None if scene_path is None else str(scene_path),
                             **result.to_json()}
-    files: list[str] = []
-    if folder is not None:
-        if export_figure is not None:
-            written = export_figure(result, folder)
-            if written:
-                files.append(Path(written).name)
-        files.append(CV_NAME)
+    files = _written_files(folder, export_figure, result, CV_NAME)
     data = _json_number({**data, "files": files})
     if folder is not None:
         try:
