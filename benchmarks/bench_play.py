@@ -89,6 +89,7 @@ def play_round(app, controller, seconds: float) -> dict[str, float]:
         "frames_per_second": (controller.stepped_frames - frames_before) / elapsed,
         "frame_ms": np.array(controller.frame_times) * 1000.0,
         "update_ms": np.array(controller.redraw_times) * 1000.0,
+        "step_budget_ms": controller.step_budget() * 1000.0,
     }
 
 
@@ -369,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     import pyqtgraph as pg
 
     from core.session import Session
-    from gui.controller import TrainingController
+    from gui.controller import STEP_BUDGET, TrainingController
     from gui.app_window.layout_report import prepare_window
     from gui.app_window.main_window import MainWindow
 
@@ -425,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     p95 = float(np.percentile(frame_ms, 95)) if frame_ms.size else float("nan")
     ratio = float(np.median(ratios))
     history_ok = controller.trainer.history.last_step == controller.trainer.step_count
+    budget_ms = np.median([r["step_budget_ms"] for r in rounds])
 
     print("bench_play — default scene: circle, 500 points, 2-8-8-1 tanh, full batch, "
           f"{len(rounds)} rounds, workspace {args.workspace} at {args.size[0]}x{args.size[1]}")
@@ -436,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  redraw               {fps:10.1f} frames/s  (target >= 30)")
     print(f"  frame time p95       {p95:10.1f} ms        (target <= 50); median "
           f"{np.median(frame_ms):.1f} ms, of which view updates {np.median(update_ms):.1f} ms "
-          "before painting; step budget 20 ms")
+          f"before painting; step budget {budget_ms:.1f} ms (at most "
+          f"{STEP_BUDGET * 1000:.0f}: less when redraw and painting take more of the frame)")
     if rounds_without:
         fps_without = float(np.median([r["frames_per_second"] for r in rounds_without]))
         frames_without = np.concatenate([r["frame_ms"] for r in rounds_without])
@@ -446,10 +449,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{fps_without:.1f} frames/s, p95 {np.percentile(frames_without, 95):.1f} ms, "
               f"ratio {ratio_without:.2f}")
     print(f"  history ends at the current step: {history_ok}")
-    met = ratio >= 0.6 and fps >= 30 and p95 <= 50
+    frames_met, ratio_met = fps >= 30 and p95 <= 50, ratio >= 0.6
     print(f"  workspace {args.workspace} {args.size[0]}x{args.size[1]}: {fps:.1f} frames/s, "
           f"p95 {p95:.1f} ms, Play/bare ratio {ratio:.2f} (targets >= 30, <= 50, >= 0.60)")
-    print("  targets met" if met else "  targets missed (see the figures above)")
+    print(f"  frame-rate targets {'met' if frames_met else 'missed'}; ratio target "
+          f"{'met' if ratio_met else 'missed'} (a larger window leaves the steps less of each "
+          "frame, so the ratio is lower there by design: gui.controller.step_budget)")
     print_redraws(app)
     if args.extremes:
         extremes(app, max(args.seconds, 2.0))

@@ -7,9 +7,12 @@ Signals say what changed (the list and the exact meaning of each: :class:`Traini
 so each view redraws only for what it draws: a new learning rate does not redraw the decision
 boundary or the diagram's thumbnails.
 
-Playback: each timer tick runs as many training steps as fit in ``STEP_BUDGET`` (60% of a
-33 ms frame, design.md) — or, below full speed, the steps that are due at the chosen rate —
-then emits ``stepped`` once, so every view redraws once per frame.
+Playback: each timer tick runs as many training steps as fit in the step budget — at most
+``STEP_BUDGET`` (60% of a 33 ms frame, design.md), less when the window's redraw and painting
+take more than the rest of the frame (:meth:`TrainingController.step_budget`) — or, below full
+speed, the steps that are due at the chosen rate — then emits ``stepped`` once, so every view
+redraws once per frame. A step that would not fit in what is left of the budget waits for the
+next frame.
 
 Evaluation cadence: the controller's sessions train with ``Trainer(evaluation="cadence")``
 (:data:`PLAY_EVALUATION`): a step measures only its mini-batch, and the full sets are measured
@@ -49,6 +52,14 @@ from gui.common.number_format import number
 
 FRAME_SECONDS = 1.0 / 30.0
 STEP_BUDGET = 0.6 * FRAME_SECONDS
+#: At full speed a frame (steps + redraw + painting) aims at this length, a little under
+#: FRAME_SECONDS so that jitter still leaves 30 frames/s: when the measured redraw and painting
+#: take more than TARGET_FRAME_SECONDS − STEP_BUDGET (a large window), the steps get less.
+TARGET_FRAME_SECONDS = 0.95 * FRAME_SECONDS
+#: ... but never less than this, so training still moves when a redraw is very slow.
+MIN_STEP_BUDGET = 0.3 * FRAME_SECONDS
+#: How many recent frames' redraw-and-paint times the step budget looks at (their median).
+REDRAW_WINDOW = 15
 #: Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES).
 PLAY_EVALUATION = "cadence"
 #: An Epoch still running after this many seconds goes on in Play ticks (redrawing between
@@ -218,6 +229,10 @@ class TrainingController(QtCore.QObject):
         self.stop_at: int | None = None  # Play pauses at this step count (play_until)
         self._due = 0.0
         self._last_tick: float | None = None
+        #: seconds the last full-speed tick spent in its steps (None: no such tick just before)
+        self._last_steps_seconds: float | None = None
+        #: recent full-speed frames' seconds outside the steps: redraw, painting, event loop
+        self._redraw_costs: deque[float] = deque(maxlen=REDRAW_WINDOW)
         self._rate_window: deque[tuple[float, int]] = deque(maxlen=60)
         self.frame_times: deque[float] = deque(maxlen=2000)  # seconds between frames
         self.redraw_times: deque[float] = deque(maxlen=2000)  # seconds in views per frame
@@ -453,6 +468,16 @@ class TrainingController(QtCore.QObject):
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
+    def step_budget(self) -> float:
+        """Seconds of training steps the next full-speed tick may run: ``STEP_BUDGET``, or less
+        when the median of the recent frames' redraw-and-paint time (:data:`REDRAW_WINDOW`
+        frames, measured with ``clock``) leaves less than that of TARGET_FRAME_SECONDS, and
+        never less than MIN_STEP_BUDGET."""
+        if not self._redraw_costs:
+            return STEP_BUDGET
+        redraw = float(np.median(self._redraw_costs))
+        return float(np.clip(TARGET_FRAME_SECONDS - redraw, MIN_STEP_BUDGET, STEP_BUDGET))
+
     def _tick(self) -> None:
         """One frame: run the steps that fit (or are due), then notify views once."""
         start = self.clock()
@@ -460,11 +485,16 @@ class TrainingController(QtCore.QObject):
             self.frame_times.append(start - self._last_tick)
             if self.speed > 0:
                 self._due += (start - self._last_tick) * self.speed
+            if self._last_steps_seconds is not None:  # back-to-back full-speed ticks
+                self._redraw_costs.append(start - self._last_tick - self._last_steps_seconds)
         self._last_tick = start
+        full_speed = self.speed <= 0 or self._until_epoch_end
+        budget = self.step_budget()
         steps = 0
         trainer = self.trainer
         before = self._state()
         epoch_ended = stopped_early = False
+        now = start
         while True:
             if self.speed > 0 and not self._until_epoch_end and self._due < 1.0:
                 break
@@ -487,10 +517,13 @@ class TrainingController(QtCore.QObject):
             if self._patience_says_stop():
                 stopped_early = True
                 break
-            if self.clock() - start >= STEP_BUDGET:
+            previous, now = now, self.clock()
+            step_seconds = now - previous
+            if now - start + step_seconds > budget:  # another such step would not fit
                 if self.speed > 0:
                     self._due = min(self._due, 1.0)  # cannot keep up: do not pile up a backlog
                 break
+        self._last_steps_seconds = (self.clock() - start) if full_speed and steps else None
         self._rate_window.append((start, steps))
         if len(self._rate_window) >= 2:
             elapsed = self.clock() - self._rate_window[0][0]
