@@ -10,7 +10,7 @@ from PySide6 import QtCore
 
 from gui.diagram import items
 from gui.diagram.view import hover_text
-from tests.gui.diagram_helpers import shown_diagram
+from tests.gui.shown_views import shown_diagram
 
 
 @pytest.fixture

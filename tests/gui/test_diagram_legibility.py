@@ -12,7 +12,7 @@ from PySide6 import QtCore
 from gui.common import themes
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.diagram.view import hover_text
-from tests.gui.diagram_helpers import shown_diagram
+from tests.gui.shown_views import shown_diagram
 
 SIZES = [(300, 180), (420, 240), (640, 340), (1000, 420), (1920, 600)]
 SCALES = [1.0, 1.5, 2.0]

@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.controller import TrainingController
 from gui.diagram import weight_edits
-from tests.gui.diagram_helpers import shown_diagram
+from tests.gui.shown_views import shown_diagram
 
 
 @pytest.fixture
