@@ -34,7 +34,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gui.export.animation import export_animation
-from gui.export.figures import MAX_WIDTH, MIN_WIDTH
+from gui.export.figures import MAX_WIDTH, MIN_WIDTH, export_figure
 from gui.app_window.recording import (  # noqa: F401 (VIEW_SIZES: importable from here)
     VIEW_SIZES,
     OffscreenViews,
@@ -123,7 +123,6 @@ def make_cv_exporter(fmt: str = "png", width: int = 1600
     returns the path."""
     def export_cv_figure(result, folder: Path) -> Path:
         from gui.evaluate.cross_validation_view import CrossValidationView
-        from gui.export.figures import export_pdf, export_png, export_svg
 
         app = ensure_application()
         view = CrossValidationView()
@@ -136,12 +135,7 @@ def make_cv_exporter(fmt: str = "png", width: int = 1600
             for _ in range(3):
                 app.processEvents()
             path = Path(folder) / f"cv.{fmt}"
-            if fmt == "png":
-                export_png(view, path, int(width))
-            elif fmt == "svg":
-                export_svg(view, path, int(width))
-            else:
-                export_pdf(view, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
+            export_figure(view, path, fmt, width)
         finally:
             view.close()
             view.deleteLater()
@@ -173,24 +167,14 @@ def make_compare_exporter(fmt: str = "png", width: int = 1600
             for _ in range(3):  # layouts, then the canvases' redraw at their final size
                 app.processEvents()
             view.refresh()
-            return _export(view, Path(folder) / f"{COMPARE_NAME}.{fmt}", fmt, width)
+            path = Path(folder) / f"{COMPARE_NAME}.{fmt}"
+            export_figure(view, path, fmt, width)
+            return path
         finally:
             view.close()
             view.deleteLater()
 
     return export_compare_figure
-
-
-def _export(target, path: Path, fmt: str, width: int) -> Path:
-    from gui.export.figures import export_pdf, export_png, export_svg
-
-    if fmt == "png":
-        export_png(target, path, int(width))
-    elif fmt == "svg":
-        export_svg(target, path, int(width))
-    else:
-        export_pdf(target, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
-    return path
 
 
 def run_command_line(args) -> int:
