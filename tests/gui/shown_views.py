@@ -1,19 +1,25 @@
-"""Views the GUI tests show on their own, each on a fresh controller: the network diagram and
-the inspector."""
+"""Showing a widget on its own for a GUI test; the network diagram and the inspector, each on a
+fresh controller."""
 
 from gui.controller import TrainingController
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.inspector.widget import Inspector
+from tests.waiting import PATIENCE_MS
 
 
-def _show(qtbot, view, size):
-    """``view`` registered with qtbot (closed after the test), resized to ``size`` (None: Qt's
-    default size), shown and exposed."""
-    qtbot.addWidget(view)
+def show(qtbot, widget, size=None, first_redraw=False):
+    """``widget`` registered with qtbot (closed after the test), resized to ``size`` (None: Qt's
+    default size), shown and exposed; with ``first_redraw``, also its first redraw done
+    (``widget.gate``, a ``RefreshGate``: the first redraw runs right after the widget is
+    shown). Returns ``widget``."""
+    qtbot.addWidget(widget)
     if size is not None:
-        view.resize(*size)
-    view.show()
-    qtbot.waitExposed(view)
+        widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if first_redraw:
+        qtbot.waitUntil(lambda: widget.gate.redraw_count > 0, timeout=PATIENCE_MS)
+    return widget
 
 
 def shown_diagram(qtbot, size=(820, 560)):
@@ -22,7 +28,7 @@ def shown_diagram(qtbot, size=(820, 560)):
     controller = TrainingController()
     view = NetworkDiagram(controller)
     view.set_animation_ms(0)
-    _show(qtbot, view, size)
+    show(qtbot, view, size)
     return view, controller
 
 
@@ -31,5 +37,5 @@ def shown_inspector(qtbot, size=(900, 1100)):
     ``size``."""
     controller = TrainingController()
     view = Inspector(controller)
-    _show(qtbot, view, size)
+    show(qtbot, view, size)
     return view, controller
