@@ -53,13 +53,19 @@ def test_best_step_follows_a_rewind_to_before_it():
     assert trainer.best_validation.step == expected
 
 
+def _train_keeping_params(trainer, steps):
+    """Train ``steps`` steps; the flat parameters at step 0, 1, …, ``steps`` (copies)."""
+    params = [trainer.net.get_params().copy()]
+    for _ in range(steps):
+        trainer.step()
+        params.append(trainer.net.get_params().copy())
+    return params
+
+
 def test_restore_best_from_the_ring_is_bit_exact_and_rewinds_there():
     session = overfitting_session()
     trainer = session.trainer
-    params = [trainer.net.get_params().copy()]
-    for _ in range(150):
-        trainer.step()
-        params.append(trainer.net.get_params().copy())
+    params = _train_keeping_params(trainer, 150)
     best = trainer.best_validation
     losses = trainer.history.arrays()["validation_loss"]
     assert best.step == int(np.argmin(losses)) and best.step < 150
@@ -72,10 +78,7 @@ def test_restore_best_from_the_ring_is_bit_exact_and_rewinds_there():
 def test_restore_best_from_the_kept_copy_when_the_ring_has_moved_on():
     session = overfitting_session(snapshot_capacity=5)
     trainer = session.trainer
-    params = [trainer.net.get_params().copy()]
-    for _ in range(150):
-        trainer.step()
-        params.append(trainer.net.get_params().copy())
+    params = _train_keeping_params(trainer, 150)
     best = trainer.best_validation
     assert best.step < trainer.oldest_step  # the ring no longer holds it
     assert trainer.best_params()[1] == "copy"
