@@ -39,3 +39,14 @@ def shown_inspector(qtbot, size=(900, 1100)):
     view = Inspector(controller)
     show(qtbot, view, size)
     return view, controller
+
+
+def shown_hidden_space(window, qtbot):
+    """The hidden-space view of ``window`` (a ``MainWindow``), its dock shown and raised, once
+    it has drawn its stages (its redraw gate no longer dirty)."""
+    view = window.views["hidden_space"]
+    dock = window.docks["Hidden space"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: view.space is not None and not view.gate.dirty, timeout=5000)
+    return view
