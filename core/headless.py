@@ -80,6 +80,19 @@ def _load(lesson: str | None, scene_path: str | os.PathLike | None):
                          f"{error.strerror or error}") from None
 
 
+def _load_run(lesson: str | None, scene_path: str | os.PathLike | None, steps: Any):
+    """``(session, views, lesson_record, steps)`` for a headless run: the lesson (by id) or
+    scene file loaded (:func:`_load`), its lesson record (None for a scene) and the steps to
+    train: ``steps``, or by default the lesson's ``expect.steps`` or
+    :data:`DEFAULT_SCENE_STEPS` for a scene, checked (0..:data:`MAX_STEPS`). Raises
+    ValueError with a one-line message as :func:`run_headless`."""
+    session, views = _load(lesson, scene_path)
+    lesson_record = get_lesson(lesson) if lesson is not None else None
+    if steps is None:
+        steps = lesson_record.expect["steps"] if lesson_record else DEFAULT_SCENE_STEPS
+    return session, views, lesson_record, _check_steps(steps)
+
+
 def _written_files(folder: Path | None, export_figure, subject, name: str) -> list[str]:
     """The names a run writes to ``folder``: the figure ``export_figure(subject, folder)``
     writes (when it returns a path), then ``name``; [] without a folder."""
@@ -149,11 +162,7 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     the ids), or an unreadable or malformed scene file (``SceneError``).
     """
     started = time.perf_counter()
-    session, views = _load(lesson, scene_path)
-    lesson_record = get_lesson(lesson) if lesson is not None else None
-    if steps is None:
-        steps = lesson_record.expect["steps"] if lesson_record else DEFAULT_SCENE_STEPS
-    steps = _check_steps(steps)
+    session, views, lesson_record, steps = _load_run(lesson, scene_path, steps)
     folder = _export_dir(export_dir)
     steps_run = train(session, steps)
     summary = session_summary(session, steps, steps_run, lesson_record, views,
@@ -253,11 +262,7 @@ def run_compare_headless(changes: dict[str, str], lesson: str | None = None,
     """
     started = time.perf_counter()
     parsed = parse_changes(changes)  # bad keys and values before any loading or training
-    session, views = _load(lesson, scene_path)
-    lesson_record = get_lesson(lesson) if lesson is not None else None
-    if steps is None:
-        steps = lesson_record.expect["steps"] if lesson_record else DEFAULT_SCENE_STEPS
-    steps = _check_steps(steps)
+    session, views, lesson_record, steps = _load_run(lesson, scene_path, steps)
     folder = _export_dir(export_dir)
     comparison = Comparison.start(session, parsed)
     steps_a, steps_b = comparison.step(steps)
@@ -301,10 +306,7 @@ def run_cross_validation_headless(k: int, lesson: str | None = None,
     lesson or an unreadable scene, as :func:`run_headless`.
     """
     started = time.perf_counter()
-    session, _views = _load(lesson, scene_path)
-    if steps is None:
-        steps = get_lesson(lesson).expect["steps"] if lesson is not None else DEFAULT_SCENE_STEPS
-    steps = _check_steps(steps)
+    session, _views, _lesson_record, steps = _load_run(lesson, scene_path, steps)
     if steps < 1:
         raise ValueError("--steps must be at least 1 for --cv")
     make_folds(session, k, session.data.seed)  # a bad k is refused before the folder is made

@@ -34,7 +34,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gui.export.animation import export_animation
-from gui.export.figures import MAX_WIDTH, MIN_WIDTH
+from gui.export.figures import MAX_WIDTH, MIN_WIDTH, ExportError, export_figure
 from gui.app_window.recording import (  # noqa: F401 (VIEW_SIZES: importable from here)
     VIEW_SIZES,
     OffscreenViews,
@@ -123,7 +123,6 @@ def make_cv_exporter(fmt: str = "png", width: int = 1600
     returns the path."""
     def export_cv_figure(result, folder: Path) -> Path:
         from gui.evaluate.cross_validation_view import CrossValidationView
-        from gui.export.figures import export_pdf, export_png, export_svg
 
         app = ensure_application()
         view = CrossValidationView()
@@ -136,12 +135,7 @@ def make_cv_exporter(fmt: str = "png", width: int = 1600
             for _ in range(3):
                 app.processEvents()
             path = Path(folder) / f"cv.{fmt}"
-            if fmt == "png":
-                export_png(view, path, int(width))
-            elif fmt == "svg":
-                export_svg(view, path, int(width))
-            else:
-                export_pdf(view, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
+            export_figure(view, path, fmt, width)
         finally:
             view.close()
             view.deleteLater()
@@ -173,7 +167,9 @@ def make_compare_exporter(fmt: str = "png", width: int = 1600
             for _ in range(3):  # layouts, then the canvases' redraw at their final size
                 app.processEvents()
             view.refresh()
-            return _export(view, Path(folder) / f"{COMPARE_NAME}.{fmt}", fmt, width)
+            path = Path(folder) / f"{COMPARE_NAME}.{fmt}"
+            export_figure(view, path, fmt, width)
+            return path
         finally:
             view.close()
             view.deleteLater()
@@ -181,16 +177,15 @@ def make_compare_exporter(fmt: str = "png", width: int = 1600
     return export_compare_figure
 
 
-def _export(target, path: Path, fmt: str, width: int) -> Path:
-    from gui.export.figures import export_pdf, export_png, export_svg
-
-    if fmt == "png":
-        export_png(target, path, int(width))
-    elif fmt == "svg":
-        export_svg(target, path, int(width))
-    else:
-        export_pdf(target, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
-    return path
+def _as_bad_file(export: Callable[[object, Path], object]) -> Callable[[object, Path], object]:
+    """The figure callback ``export(subject, folder)`` with an ExportError (e.g. an unwritable
+    folder) raised as ValueError: a "bad file" for the command line (exit status 2)."""
+    def call(subject, folder):
+        try:
+            return export(subject, folder)
+        except ExportError as error:
+            raise ValueError(str(error)) from None
+    return call
 
 
 def run_command_line(args) -> int:
@@ -199,7 +194,6 @@ def run_command_line(args) -> int:
     from core.lessons import load_lesson_scene
     from core.scene import open_scene
     from gui.app_window.cli import run_cli
-    from gui.export.figures import ExportError
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, even on a desktop
     if args.width is not None and not MIN_WIDTH <= args.width <= MAX_WIDTH:
@@ -213,29 +207,9 @@ def run_command_line(args) -> int:
             return load_lesson_scene(args.lesson)[0]
         return open_scene(args.scene)[0]
 
-    exporter = make_exporter(args.format, args.width, replay if args.gif else None)
-
-    def export_views(session, folder):
-        try:
-            return exporter(session, folder)
-        except ExportError as error:  # e.g. an unwritable folder: a "bad file" for the CLI
-            raise ValueError(str(error)) from None
-
-    cv_exporter = make_cv_exporter(args.format, args.width)
-
-    def export_cv_figure(result, folder):
-        try:
-            return cv_exporter(result, folder)
-        except ExportError as error:
-            raise ValueError(str(error)) from None
-
-    compare_exporter = make_compare_exporter(args.format, args.width)
-
-    def export_compare_figure(comparison, folder):
-        try:
-            return compare_exporter(comparison, folder)
-        except ExportError as error:
-            raise ValueError(str(error)) from None
-
-    return run_cli(args, export_views=export_views, export_cv_figure=export_cv_figure,
-                   export_compare_figure=export_compare_figure)
+    return run_cli(
+        args,
+        export_views=_as_bad_file(make_exporter(args.format, args.width,
+                                                replay if args.gif else None)),
+        export_cv_figure=_as_bad_file(make_cv_exporter(args.format, args.width)),
+        export_compare_figure=_as_bad_file(make_compare_exporter(args.format, args.width)))

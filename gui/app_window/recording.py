@@ -40,7 +40,7 @@ from gui.common.i18n import SOURCE_LANGUAGE, current_language, retranslate_widge
 from gui.common.themes import DEFAULT_THEME, style_plots
 from gui.common.view_spec import ViewContext, ViewRegistry, view_widget
 from gui.controller import TrainingController
-from gui.export.figures import MAX_WIDTH, MIN_WIDTH, export_pdf, export_png, export_svg, native_size
+from gui.export.figures import MAX_WIDTH, MIN_WIDTH, export_figure, native_size
 
 
 def view_sizes(registry: ViewRegistry = VIEWS) -> dict[str, tuple[int, int]]:
@@ -291,12 +291,7 @@ class OffscreenViews:
         written = []
         for view_id, target in self.targets().items():
             path = folder / f"{view_id}.{fmt}"
-            if fmt == "png":
-                export_png(target, path, int(width))
-            elif fmt == "svg":
-                export_svg(target, path, int(width))
-            else:
-                export_pdf(target, path, width_pt=min(max(width * 0.75, 36.0), 14400.0))
+            export_figure(target, path, fmt, width)
             written.append(path)
         return written
 

@@ -34,6 +34,8 @@ from gui.export.svg_fixes import closepath_tolerant_svg_exporter, finish_svg
 
 MIN_WIDTH = 16
 MAX_WIDTH = 16384
+PDF_MIN_PT = 36.0
+PDF_MAX_PT = 14400.0
 
 
 class ExportError(Exception):
@@ -392,7 +394,7 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
     QtWidgets.QApplication.processEvents()
     w0, h0 = _output_size(target, None)
     page_w = float(width_pt) if width_pt else w0 * 0.75
-    if not 36 <= page_w <= 14400:
+    if not PDF_MIN_PT <= page_w <= PDF_MAX_PT:
         raise ExportError(translate(
             "Export", "PDF width must be between 36 and 14400 pt, got {0}.").format(
             number(page_w)))
@@ -426,6 +428,18 @@ def export_pdf(target, path: str | os.PathLike, width_pt: float | None = None) -
             painter.end()
         del writer  # flushes and closes the file before os.replace
     return path
+
+
+def export_figure(target, path: str | os.PathLike, fmt: str, width: int) -> str:
+    """Write ``target`` as ``fmt`` ("png", "svg" or "pdf") at ``width`` px: PNG and SVG exactly
+    ``width`` px wide, a PDF page ``width`` × 0.75 pt wide (the same size at 96 px per inch),
+    held within :func:`export_pdf`'s 36..14400 pt. Returns the path written; raises
+    ExportError as :func:`export_png`, :func:`export_svg` and :func:`export_pdf`."""
+    if fmt == "png":
+        return export_png(target, path, int(width))
+    if fmt == "svg":
+        return export_svg(target, path, int(width))
+    return export_pdf(target, path, width_pt=min(max(width * 0.75, PDF_MIN_PT), PDF_MAX_PT))
 
 
 def _paint_pg_root(root, painter: QtGui.QPainter, out: QtCore.QRectF) -> None:

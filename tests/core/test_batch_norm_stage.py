@@ -6,21 +6,12 @@ import pytest
 
 from core.batch_norm_stage import batch_norm_stage
 from core.network import MLP
-from core.settings import TrainingSettings
 from core.training import Trainer
-
-
-def bn_trainer():
-    rng = np.random.default_rng(3)
-    X = rng.normal(size=(20, 2))
-    y = (X[:, 0] * X[:, 1] > 0).astype(np.float64)[:, None]
-    net = MLP((2, 5, 4, 1), batch_norm=True, seed=2)
-    return Trainer(net, "bce", X[:14], y[:14], X[14:], y[14:],
-                   settings=TrainingSettings(batch_size=4, learning_rate=0.1))
+from tests.batch_norm_net import bn_trainer
 
 
 def test_mid_step_the_stage_shows_this_steps_batch_and_updated_running_statistics():
-    trainer = bn_trainer()
+    trainer = bn_trainer(4)
     trainer.step()
     trainer.step()
     before = trainer.net.bn_running_mean[1].copy()
@@ -34,7 +25,7 @@ def test_mid_step_the_stage_shows_this_steps_batch_and_updated_running_statistic
 
 
 def test_after_a_step_the_batch_belongs_to_that_step():
-    trainer = bn_trainer()
+    trainer = bn_trainer(4)
     trainer.step()
     fp = trainer.last_forward
     stage = batch_norm_stage(trainer, 0, 4)
@@ -44,7 +35,7 @@ def test_after_a_step_the_batch_belongs_to_that_step():
 
 
 def test_after_a_rewind_there_is_no_batch_and_running_statistics_are_restored():
-    trainer = bn_trainer()
+    trainer = bn_trainer(4)
     trainer.step()
     trainer.step()
     trainer.rewind(1)
@@ -55,7 +46,7 @@ def test_after_a_rewind_there_is_no_batch_and_running_statistics_are_restored():
 
 
 def test_no_batch_norm_gives_none_and_a_wrong_address_raises():
-    trainer = bn_trainer()
+    trainer = bn_trainer(4)
     with pytest.raises(IndexError):
         batch_norm_stage(trainer, 2, 0)  # the output layer is never normalized
     with pytest.raises(IndexError):

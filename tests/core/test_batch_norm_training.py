@@ -15,18 +15,14 @@ from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from core.snapshots import BatchSampler
 from core.training import BATCH_NORM_BATCH_OF_ONE, SettingRefused, Trainer
+from tests import batch_norm_net
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def bn_trainer(batch_size=0, n=20, **settings):
-    rng = np.random.default_rng(3)
-    X = rng.normal(size=(n, 2))
-    y = (X[:, 0] * X[:, 1] > 0).astype(np.float64)[:, None]
-    net = MLP((2, 5, 4, 1), batch_norm=True, seed=2)
-    training = TrainingSettings(batch_size=batch_size, learning_rate=0.1, optimizer="adam",
-                                **settings)
-    return Trainer(net, "bce", X[:14], y[:14], X[14:], y[14:], settings=training)
+def bn_trainer(batch_size=0, n=20):
+    """The shared batch-normalized network's trainer, with Adam."""
+    return batch_norm_net.bn_trainer(batch_size, n, optimizer="adam")
 
 
 def bn_session(batch_size=4):

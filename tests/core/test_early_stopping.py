@@ -8,16 +8,8 @@ import pytest
 from core.early_stopping import NO_VALIDATION_FOR_PATIENCE
 from core.scene import scene_from_dict, scene_to_dict
 from core.session import Session
-from core.settings import DataSettings, NetworkSettings, TrainingSettings
-
-
-def _overfitting_session(patience=0, snapshot_capacity=2000):
-    """Few noisy moons and a big network: the validation loss falls, then rises."""
-    return Session(DataSettings(preset="moons", n_points=40, noise=0.4, train_fraction=0.5,
-                                validation_fraction=0.25, seed=0),
-                   NetworkSettings(hidden_sizes=(16, 16), seed=0),
-                   TrainingSettings(learning_rate=0.3, optimizer="adam", patience=patience),
-                   snapshot_capacity=snapshot_capacity)
+from core.settings import DataSettings
+from tests.overfitting_session import overfitting_session
 
 
 def _expected_stop_step(validation_losses, patience):
@@ -34,7 +26,7 @@ def _expected_stop_step(validation_losses, patience):
 
 def test_patience_stops_at_the_step_computed_from_the_validation_losses():
     patience = 25
-    session = _overfitting_session(patience)
+    session = overfitting_session(patience)
     trainer = session.trainer
     steps = 0
     while not trainer.patience_exhausted:
@@ -50,7 +42,7 @@ def test_patience_stops_at_the_step_computed_from_the_validation_losses():
 
 
 def test_best_step_follows_a_rewind_to_before_it():
-    session = _overfitting_session()
+    session = overfitting_session()
     trainer = session.trainer
     for _ in range(200):
         trainer.step()
@@ -61,13 +53,19 @@ def test_best_step_follows_a_rewind_to_before_it():
     assert trainer.best_validation.step == expected
 
 
-def test_restore_best_from_the_ring_is_bit_exact_and_rewinds_there():
-    session = _overfitting_session()
-    trainer = session.trainer
+def _train_keeping_params(trainer, steps):
+    """Train ``steps`` steps; the flat parameters at step 0, 1, …, ``steps`` (copies)."""
     params = [trainer.net.get_params().copy()]
-    for _ in range(150):
+    for _ in range(steps):
         trainer.step()
         params.append(trainer.net.get_params().copy())
+    return params
+
+
+def test_restore_best_from_the_ring_is_bit_exact_and_rewinds_there():
+    session = overfitting_session()
+    trainer = session.trainer
+    params = _train_keeping_params(trainer, 150)
     best = trainer.best_validation
     losses = trainer.history.arrays()["validation_loss"]
     assert best.step == int(np.argmin(losses)) and best.step < 150
@@ -78,12 +76,9 @@ def test_restore_best_from_the_ring_is_bit_exact_and_rewinds_there():
 
 
 def test_restore_best_from_the_kept_copy_when_the_ring_has_moved_on():
-    session = _overfitting_session(snapshot_capacity=5)
+    session = overfitting_session(snapshot_capacity=5)
     trainer = session.trainer
-    params = [trainer.net.get_params().copy()]
-    for _ in range(150):
-        trainer.step()
-        params.append(trainer.net.get_params().copy())
+    params = _train_keeping_params(trainer, 150)
     best = trainer.best_validation
     assert best.step < trainer.oldest_step  # the ring no longer holds it
     assert trainer.best_params()[1] == "copy"
@@ -95,7 +90,7 @@ def test_restore_best_from_the_kept_copy_when_the_ring_has_moved_on():
 
 
 def test_restore_best_during_a_step_abandons_it():
-    session = _overfitting_session(snapshot_capacity=5)
+    session = overfitting_session(snapshot_capacity=5)
     trainer = session.trainer
     for _ in range(60):
         trainer.step()
@@ -118,7 +113,7 @@ def test_patience_is_refused_without_validation_points():
 
 
 def test_patience_is_off_when_the_validation_share_goes_to_zero():
-    session = _overfitting_session(patience=1)
+    session = overfitting_session(patience=1)
     for _ in range(80):
         session.trainer.step()
     session.set_data_settings(validation_fraction=0.0)
@@ -127,7 +122,7 @@ def test_patience_is_off_when_the_validation_share_goes_to_zero():
 
 
 def test_a_saved_scene_keeps_the_best_step_and_the_patience():
-    session = _overfitting_session(patience=40)
+    session = overfitting_session(patience=40)
     for _ in range(120):
         session.trainer.step()
     loaded, _ = scene_from_dict(json.loads(json.dumps(scene_to_dict(session))))

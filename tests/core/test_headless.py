@@ -10,12 +10,7 @@ from core.headless import MODEL_NAME, PREDICTIONS_NAME, SUMMARY_NAME, run_headle
 from core.scene import save_scene, scene_to_dict
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
-
-
-def _read_strict(path):
-    def refuse(token):
-        raise AssertionError(f"non-standard JSON token {token}")
-    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+from tests.strict_json import read_strict
 
 
 def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
@@ -29,7 +24,7 @@ def test_lesson_run_writes_summary_json_with_final_metrics(tmp_path):
 
     summary = run_headless(lesson="xor-hidden", steps=1500, export_dir=tmp_path / "out",
                            export_views=export_views)
-    written = _read_strict(tmp_path / "out" / SUMMARY_NAME)
+    written = read_strict(tmp_path / "out" / SUMMARY_NAME)
     assert written == summary
     assert calls == [(1500, tmp_path / "out")]
     assert summary["files"] == ["canvas.png", PREDICTIONS_NAME, MODEL_NAME, SUMMARY_NAME]
@@ -66,7 +61,7 @@ def test_diverging_lesson_is_reported_not_raised(tmp_path):
     assert summary["divergence"]["phase"] in ("forward", "backward", "update")
     assert summary["steps_run"] < summary["steps_requested"]
     assert summary["expect_met"] is True
-    _read_strict(tmp_path / SUMMARY_NAME)  # strict JSON even with an infinite loss
+    read_strict(tmp_path / SUMMARY_NAME)  # strict JSON even with an infinite loss
 
 
 def test_no_export_dir_writes_nothing(tmp_path, monkeypatch):

@@ -13,10 +13,11 @@ from core.lessons import load_lesson_scene
 from core.session import Session
 from core.settings import DataSettings
 from gui.canvas.data_canvas import DataCanvas
+from gui.common.number_format import number
 from gui.controller import TrainingController
 from gui.explain.attribution_view import AttributionView, error_text
 from gui.explain.saliency_overlay import SaliencyOverlay, grid_cells
-from gui.common.number_format import number
+from tests.gui.shown_views import show
 from tests.waiting import PATIENCE_MS
 
 
@@ -28,11 +29,7 @@ def penguins():
 
 
 def _show(qtbot, widget, size=(700, 900)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return show(qtbot, widget, size)
 
 
 def test_bars_and_lines_are_the_engines_numbers(qtbot, penguins):

@@ -11,10 +11,8 @@ from gui.canvas.data_canvas import DataCanvas, loss_size_factors
 from gui.canvas.marks import LegendEntry
 from gui.canvas.presenter import canvas_positions
 from gui.common.number_format import number
-from gui.files.import_dialog import ImportDialog
+from tests.gui.penguins_import import import_penguins
 from tests.point_loss_helpers import by_hand
-
-FEATURES = ["bill_length_mm", "flipper_length_mm"]
 
 
 def _position_of(session, training_index):
@@ -92,11 +90,7 @@ def test_legend_names_generated_classes_and_the_test_share(window):
 
 
 def test_legend_names_imported_classes(qtbot, window, penguins_path):
-    dialog = ImportDialog(window, path=penguins_path)
-    qtbot.addWidget(dialog)
-    dialog.select(FEATURES, "species")
-    dialog.accept()
-    assert window.apply_import(dialog.dataset, dialog.path)
+    assert import_penguins(qtbot, window, penguins_path)
     window.flush()
     assert window.canvas.legend.texts()[:3] == ["Adelie", "Chinstrap", "Gentoo"]
 

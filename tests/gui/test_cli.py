@@ -18,6 +18,8 @@ from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
 from gui.app_window.headless_figures import VIEW_SIZES, OffscreenViews, record_gif
 from tests.gui import model_json
+from tests.gui.cli_helpers import cli
+from tests.strict_json import read_strict
 from tests.waiting import PATIENCE_S
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,31 +224,16 @@ def test_dialogs_are_closed_for_the_offscreen_run_only(qapp, qtbot, tmp_path, mo
 
 
 # -- the parser and the one-line report (gui/app_window/cli.py; core has no argparse) --------
-def _cli(argv, export_views=None):
-    from gui.app_window.cli import build_parser, run_cli
-
-    out, err = io.StringIO(), io.StringIO()
-    status = run_cli(build_parser().parse_args(argv), export_views=export_views, stdout=out,
-                     stderr=err)
-    return status, out.getvalue(), err.getvalue()
-
-
-def _read_strict(path):
-    def refuse(token):
-        raise AssertionError(f"non-standard JSON token {token}")
-    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
-
-
 def test_cli_exits_0_and_writes_summary(tmp_path):
-    status, out, err = _cli(["--lesson", "xor-perceptron", "--steps", "5",
+    status, out, err = cli(["--lesson", "xor-perceptron", "--steps", "5",
                              "--export-dir", str(tmp_path)])
     assert status == 0 and err == ""
     assert "trained 5 steps" in out
-    assert _read_strict(tmp_path / "summary.json")["steps"] == 5
+    assert read_strict(tmp_path / "summary.json")["steps"] == 5
 
 
 def test_cli_exits_2_with_one_line_on_a_bad_lesson(tmp_path):
-    status, out, err = _cli(["--lesson", "nope", "--export-dir", str(tmp_path)])
+    status, out, err = cli(["--lesson", "nope", "--export-dir", str(tmp_path)])
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: unknown lesson 'nope'")
 
@@ -274,7 +261,7 @@ def test_the_cli_line_reports_a_divergence(tmp_path):
     from core.headless import run_headless
 
     divergence = run_headless(lesson="linear-regression-large-lr")["divergence"]
-    status, out, err = _cli(["--lesson", "linear-regression-large-lr", "--export-dir",
+    status, out, err = cli(["--lesson", "linear-regression-large-lr", "--export-dir",
                              str(tmp_path)])
     assert status == 0 and err == ""
     assert f"(diverged at step {divergence['step']}: {divergence['cause']})" in out, out

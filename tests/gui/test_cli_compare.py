@@ -3,9 +3,6 @@ compare.png and summary.json with "a" and "b"; exit 2 with one line for a bad ke
 
 from __future__ import annotations
 
-import io
-import json
-
 import pytest
 from PySide6 import QtGui
 
@@ -13,22 +10,9 @@ from core.comparison import Comparison
 from core.headless import run_headless
 from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
+from tests.gui.cli_helpers import cli
 from tests.gui.test_cli import run_app
-
-
-def _cli(argv, export_compare_figure=None):
-    from gui.app_window.cli import build_parser, run_cli
-
-    out, err = io.StringIO(), io.StringIO()
-    status = run_cli(build_parser().parse_args(argv), stdout=out, stderr=err,
-                     export_compare_figure=export_compare_figure)
-    return status, out.getvalue(), err.getvalue()
-
-
-def _read_strict(path):
-    def refuse(token):
-        raise AssertionError(f"non-standard JSON token {token}")
-    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+from tests.strict_json import read_strict
 
 
 def test_compare_writes_a_and_b_summaries_each_like_the_normal_summary(tmp_path):
@@ -40,12 +24,12 @@ def test_compare_writes_a_and_b_summaries_each_like_the_normal_summary(tmp_path)
         path.write_bytes(b"fake")
         return path
 
-    status, out, err = _cli(["--lesson", "xor-hidden", "--steps", "20", "--compare",
+    status, out, err = cli(["--lesson", "xor-hidden", "--steps", "20", "--compare",
                              "activation=relu,learning_rate=0.1", "--export-dir",
                              str(tmp_path)], export_compare_figure=figure)
     assert status == 0 and err == ""
     assert out.startswith("compared A 20 steps") and "B 20 steps" in out
-    data = _read_strict(tmp_path / "summary.json")
+    data = read_strict(tmp_path / "summary.json")
     assert seen == [(20, 20)] and data["files"] == ["compare.png", "summary.json"]
     normal = run_headless(lesson="xor-hidden", steps=20)
     assert set(data["a"]) == set(data["b"]) == set(normal) - {"files", "elapsed_seconds"}
@@ -68,11 +52,11 @@ def test_a_scene_with_an_architecture_change_and_lists_written_with_slashes(tmp_
     session = load_lesson_scene("xor-hidden")[0]
     scene = tmp_path / "scene.json"
     save_scene(scene, scene_to_dict(session))
-    status, _out, err = _cli(["--scene", str(scene), "--steps", "3", "--compare",
+    status, _out, err = cli(["--scene", str(scene), "--steps", "3", "--compare",
                               "hidden_sizes=3/3,training.seed=4", "--export-dir",
                               str(tmp_path / "out")])
     assert status == 0, err
-    data = _read_strict(tmp_path / "out" / "summary.json")
+    data = read_strict(tmp_path / "out" / "summary.json")
     assert data["b"]["layer_sizes"] == [2, 3, 3, 1]
     assert data["a"]["layer_sizes"] == list(session.net.layer_sizes)
     assert [d["key"] for d in data["differences"]] == ["network.hidden_sizes", "training.seed"]
@@ -87,7 +71,7 @@ def test_a_scene_with_an_architecture_change_and_lists_written_with_slashes(tmp_
     ("batch_norm=true,batch_size=1", "Batch size 1 is not possible"),
 ])
 def test_a_bad_key_or_value_is_one_line_and_exit_2(tmp_path, compare, words):
-    status, out, err = _cli(["--lesson", "xor-hidden", "--steps", "2", "--compare", compare,
+    status, out, err = cli(["--lesson", "xor-hidden", "--steps", "2", "--compare", compare,
                              "--export-dir", str(tmp_path)])
     assert status == 2 and out == ""
     assert err.startswith("error: ") and words in err and err.count("\n") == 1
@@ -111,7 +95,7 @@ def test_the_real_command_writes_compare_png_at_the_width(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QtGui.QImage(str(tmp_path / "out" / "compare.png"))
     assert image.width() == 900 and image.height() > 300
-    data = _read_strict(tmp_path / "out" / "summary.json")
+    data = read_strict(tmp_path / "out" / "summary.json")
     assert data["a"]["steps"] == data["b"]["steps"] == 10
     bad = run_app("--compare", "activation=relu", "--export-dir", "out2", cwd=tmp_path)
     assert bad.returncode == 2 and "--lesson" in bad.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
-
 import numpy as np
 
 from core.cross_validation import cv_rows, run_cross_validation
@@ -12,21 +9,8 @@ from core.lessons import load_lesson_scene
 from core.scene import save_scene, scene_to_dict
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings, TrainingSettings
-
-
-def _cli(argv, export_cv_figure=None):
-    from gui.app_window.cli import build_parser, run_cli
-
-    out, err = io.StringIO(), io.StringIO()
-    status = run_cli(build_parser().parse_args(argv), stdout=out, stderr=err,
-                     export_cv_figure=export_cv_figure)
-    return status, out.getvalue(), err.getvalue()
-
-
-def _read_strict(path):
-    def refuse(token):
-        raise AssertionError(f"non-standard JSON token {token}")
-    return json.loads(path.read_text(encoding="utf-8"), parse_constant=refuse)
+from tests.gui.cli_helpers import cli
+from tests.strict_json import read_strict
 
 
 def test_lesson_cv_writes_cv_json_with_folds_per_fold_curves_mean_and_std(tmp_path):
@@ -38,11 +22,11 @@ def test_lesson_cv_writes_cv_json_with_folds_per_fold_curves_mean_and_std(tmp_pa
         path.write_bytes(b"fake")
         return path
 
-    status, out, err = _cli(["--lesson", "xor-hidden", "--cv", "3", "--steps", "4",
+    status, out, err = cli(["--lesson", "xor-hidden", "--cv", "3", "--steps", "4",
                              "--export-dir", str(tmp_path)], export_cv_figure=figure)
     assert status == 0 and err == ""
     assert out.startswith("cross-validated 3 folds × 4 steps")
-    data = _read_strict(tmp_path / "cv.json")
+    data = read_strict(tmp_path / "cv.json")
     assert figures == [3] and data["files"] == ["cv.png", "cv.json"]
     session = load_lesson_scene("xor-hidden")[0]
     expected = run_cross_validation(session, 3, 4).to_json()  # the data seed: deterministic
@@ -62,10 +46,10 @@ def test_scene_cv_in_regression_writes_null_accuracy(tmp_path):
                       NetworkSettings(hidden_sizes=(3,)), TrainingSettings(learning_rate=0.05))
     path = tmp_path / "s.json"
     save_scene(path, scene_to_dict(session))
-    status, out, err = _cli(["--scene", str(path), "--cv", "2", "--steps", "3",
+    status, out, err = cli(["--scene", str(path), "--cv", "2", "--steps", "3",
                              "--export-dir", str(tmp_path / "out")])
     assert status == 0, err
-    data = _read_strict(tmp_path / "out" / "cv.json")
+    data = read_strict(tmp_path / "out" / "cv.json")
     assert data["task"] == "regression" and data["mean"]["val_accuracy"] is None
     assert np.isfinite(data["mean"]["metrics"]["mse"])
 
@@ -74,7 +58,7 @@ def test_cv_errors_are_one_line_with_status_2(tmp_path):
     for argv, start in ((["--cv", "11"], "error: k must be a whole number from 2 to 10"),
                         (["--cv", "3", "--gif"], "error: --gif cannot be used with --cv"),
                         (["--cv", "3", "--steps", "0"], "error: --steps must be at least 1")):
-        status, out, err = _cli(["--lesson", "xor-hidden", "--export-dir", str(tmp_path),
+        status, out, err = cli(["--lesson", "xor-hidden", "--export-dir", str(tmp_path),
                                  *argv])
         assert status == 2 and out == "", argv
         assert err.count("\n") == 1 and err.startswith(start), err
@@ -84,7 +68,7 @@ def test_cv_errors_are_one_line_with_status_2(tmp_path):
 def test_a_refused_k_creates_no_export_folder(tmp_path):
     for k in ("1", "11"):
         folder = tmp_path / f"out-{k}"
-        status, _out, err = _cli(["--lesson", "xor-hidden", "--export-dir", str(folder),
+        status, _out, err = cli(["--lesson", "xor-hidden", "--export-dir", str(folder),
                                   "--cv", k])
         assert status == 2 and err.startswith("error: k must be"), err
         assert not folder.exists()
@@ -92,11 +76,12 @@ def test_a_refused_k_creates_no_export_folder(tmp_path):
 
 def test_app_main_with_cv_writes_the_figure_of_the_view(qapp, tmp_path, capsys):
     """``app.py --lesson ID --cv K``: cv.png is the Cross-validation view of the run."""
-    import app
     from PySide6 import QtGui
+
+    import app
 
     status = app.main(["--lesson", "xor-hidden", "--cv", "2", "--steps", "3", "--width", "700",
                        "--export-dir", str(tmp_path)])
     assert status == 0, capsys.readouterr().err
     assert QtGui.QImage(str(tmp_path / "cv.png")).width() == 700
-    assert _read_strict(tmp_path / "cv.json")["files"] == ["cv.png", "cv.json"]
+    assert read_strict(tmp_path / "cv.json")["files"] == ["cv.png", "cv.json"]

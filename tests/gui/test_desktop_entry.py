@@ -2,6 +2,7 @@
 files of gui.app_window.desktop_entry.entry_files are written and removed; a data folder that
 cannot be written gives one line, exit status 1, and nothing half-written."""
 
+import errno
 import io
 import os
 import subprocess
@@ -35,6 +36,24 @@ def xdg(tmp_path, monkeypatch):
 
 def all_files(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if p.is_file()} if folder.exists() else set()
+
+
+def fail_at_call(monkeypatch, owner, name: str, n: int, code: int, path_arg: int) -> list:
+    """Replace ``owner.name`` by a stand-in that does the real work except at its ``n``-th call,
+    which raises ``OSError(code)`` (a ``PermissionError`` for EACCES) for the path in positional
+    argument ``path_arg``: a folder turning read-only half way. Returns the list of the calls'
+    arguments, filled as they come."""
+    real = getattr(owner, name)
+    calls = []
+
+    def failing(*args):
+        calls.append(args)
+        if len(calls) == n:
+            raise OSError(code, os.strerror(code), str(args[path_arg]))
+        return real(*args)
+
+    monkeypatch.setattr(owner, name, failing)
+    return calls
 
 
 def test_the_data_folder_is_xdg_data_home(xdg):
@@ -95,16 +114,7 @@ def test_a_write_failing_half_way_leaves_nothing_behind(xdg, monkeypatch):
     """A read-only folder seen half way (root ignores permission bits, so the failure is
     injected at the 5th file: the first four are written as temporary files by then)."""
     xdg.mkdir()
-    real = Path.write_bytes
-    calls = []
-
-    def failing(self, data):
-        calls.append(self)
-        if len(calls) == 5:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self, data)
-
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    calls = fail_at_call(monkeypatch, Path, "write_bytes", 5, errno.EACCES, path_arg=0)
     with pytest.raises(DesktopEntryError, match="Permission denied.*nothing was written"):
         install_desktop_entry(command=["bp"])
     assert len(calls) == 5
@@ -113,16 +123,7 @@ def test_a_write_failing_half_way_leaves_nothing_behind(xdg, monkeypatch):
 
 
 def test_a_rename_failing_half_way_removes_the_files_already_placed(xdg, monkeypatch):
-    real = os.replace
-    calls = []
-
-    def failing(source, target):
-        calls.append(target)
-        if len(calls) == 3:
-            raise OSError(30, "Read-only file system", str(target))
-        return real(source, target)
-
-    monkeypatch.setattr(desktop_entry.os, "replace", failing)
+    fail_at_call(monkeypatch, desktop_entry.os, "replace", 3, errno.EROFS, path_arg=1)
     with pytest.raises(DesktopEntryError, match="Read-only file system"):
         install_desktop_entry(command=["bp"])
     assert all_files(xdg) == set()

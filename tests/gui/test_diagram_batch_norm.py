@@ -8,21 +8,14 @@ import pytest
 
 from PySide6 import QtCore
 
-from gui.controller import TrainingController
 from gui.diagram import items
-from gui.diagram.network_diagram import NetworkDiagram
 from gui.diagram.view import hover_text
+from tests.gui.shown_views import shown_diagram
 
 
 @pytest.fixture
 def diagram(qtbot):
-    controller = TrainingController()
-    view = NetworkDiagram(controller)
-    view.set_animation_ms(0)
-    qtbot.addWidget(view)
-    view.resize(820, 560)
-    view.show()
-    qtbot.waitExposed(view)
+    view, controller = shown_diagram(qtbot)
     controller.set_training_settings(batch_size=16)
     controller.set_network_settings(batch_norm=True)
     view.redraw()

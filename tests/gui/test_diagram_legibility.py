@@ -10,9 +10,9 @@ import pytest
 from PySide6 import QtCore
 
 from gui.common import themes
-from gui.controller import TrainingController
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.diagram.view import hover_text
+from tests.gui.shown_views import shown_diagram
 
 SIZES = [(300, 180), (420, 240), (640, 340), (1000, 420), (1920, 600)]
 SCALES = [1.0, 1.5, 2.0]
@@ -21,12 +21,7 @@ HIDDEN = [(8, 8), (4, 4, 4, 4, 4, 4), ()]
 
 @pytest.fixture
 def diagram(qtbot):
-    controller = TrainingController()
-    view = NetworkDiagram(controller)
-    view.set_animation_ms(0)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
+    view, controller = shown_diagram(qtbot, size=None)
     yield view, controller
     themes.apply_theme(view, "light", 1.0)  # the view look is global: back to normal
 

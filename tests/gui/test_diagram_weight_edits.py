@@ -9,20 +9,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui.controller import TrainingController
 from gui.diagram import weight_edits
-from gui.diagram.network_diagram import NetworkDiagram
+from tests.gui.shown_views import shown_diagram
 
 
 @pytest.fixture
 def diagram(qtbot):
-    controller = TrainingController()
-    view = NetworkDiagram(controller)
-    view.set_animation_ms(0)
+    view, controller = shown_diagram(qtbot)
     stack = QtGui.QUndoStack()
     view.set_undo_stack(stack)
-    qtbot.addWidget(view)
-    view.resize(820, 560)
-    view.show()
-    qtbot.waitExposed(view)
     view.redraw()
     return view, controller, stack
 

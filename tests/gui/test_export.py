@@ -17,9 +17,8 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtSvg import QSvgRenderer
 
-from gui.export import animation as animation_export
-
 from gui.export import actions as export_actions
+from gui.export import animation as animation_export
 from gui.export.animation import (
     MP4_MISSING_MESSAGE,
     AnimationWriter,
@@ -46,6 +45,7 @@ from gui.export.figures import (
     svg_text,
     window_snapshot,
 )
+from tests.gui.shown_views import show
 
 HEATMAP = np.array([[0.0, 1.0, 0.0, 1.0], [1.0, 0.0, 1.0, 0.0], [0.25, 0.5, 0.75, 1.0]],
                    dtype=np.float32)
@@ -53,10 +53,7 @@ CURVE_X = np.linspace(-6, 6, 100)
 
 
 def _show(qtbot, widget, width=640, height=480):
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
+    show(qtbot, widget, (width, height))
     QtWidgets.QApplication.processEvents()
     return widget
 

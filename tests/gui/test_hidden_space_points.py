@@ -10,6 +10,7 @@ from PySide6 import QtGui
 
 from gui.common import colors
 from gui.hidden_space.points_item import PointsItem
+from tests.gui.shown_views import shown_hidden_space
 
 RNG = np.random.default_rng(5)
 
@@ -63,11 +64,7 @@ def test_one_points_item_draws_what_a_scatter_item_per_style_drew(qtbot):
 
 
 def test_the_view_styles_points_by_class_and_split(window, qtbot):
-    view = window.views["hidden_space"]
-    dock = window.docks["Hidden space"]
-    dock.show()
-    dock.raise_()
-    qtbot.waitUntil(lambda: view.space is not None and not view.gate.dirty, timeout=5000)
+    view = shown_hidden_space(window, qtbot)
     points = window.controller.session.points
     order = view.points_item._order
     for k in range(2):

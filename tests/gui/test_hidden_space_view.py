@@ -17,15 +17,7 @@ from core.settings import DataSettings, NetworkSettings
 from gui.canvas.presenter import CanvasPresenter
 from gui.hidden_space.texts import percent
 from gui.hidden_space.view import SUB_STEPS
-
-
-def _shown(window, qtbot):
-    view = window.views["hidden_space"]
-    dock = window.docks["Hidden space"]
-    dock.show()
-    dock.raise_()
-    qtbot.waitUntil(lambda: view.space is not None and not view.gate.dirty, timeout=5000)
-    return view
+from tests.gui.shown_views import shown_hidden_space
 
 
 def _engine(session, projections=None):
@@ -51,7 +43,7 @@ def _set_session(window, **network):
 
 def test_the_view_draws_the_engine_stages_and_the_slider_moves_them(window, qtbot):
     session = _set_session(window, hidden_sizes=(2,))
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     engine = _engine(session)
     kinds = [s.kind for s in engine.stages]
     assert kinds == ["plane", "input", "linear", "activation"]
@@ -80,7 +72,7 @@ def test_the_view_draws_the_engine_stages_and_the_slider_moves_them(window, qtbo
 
 def test_play_advances_the_slider_to_the_last_stage_and_stops(window, qtbot):
     _set_session(window, hidden_sizes=(2,))
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     view.play_button.setChecked(True)  # at the end: starts again from stage 0
     assert view.slider.value() == 0 and view.timer.isActive()
     for _ in range(view.slider.maximum()):
@@ -90,9 +82,9 @@ def test_play_advances_the_slider_to_the_last_stage_and_stops(window, qtbot):
     assert view.line_item.isVisible()
 
 
-def test_the_view_follows_a_training_step_and_catches_up_when_shown(window, qtbot):
+def test_the_view_follows_a_training_step_and_catches_up_whenshown_hidden_space(window, qtbot):
     session = _set_session(window, hidden_sizes=(2,))
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     before = _drawn_points(view).copy()
     window.controller.step()
     np.testing.assert_array_equal(_drawn_points(view), _engine(session).stages[-1].points_2d)
@@ -102,13 +94,13 @@ def test_the_view_follows_a_training_step_and_catches_up_when_shown(window, qtbo
     count = view.gate.redraw_count
     window.controller.step()
     assert view.gate.redraw_count == count and view.gate.dirty
-    _shown(window, qtbot)
+    shown_hidden_space(window, qtbot)
     np.testing.assert_array_equal(_drawn_points(view), _engine(session).stages[-1].points_2d)
 
 
 def test_a_hidden_layer_of_width_one_is_drawn_on_a_line(window, qtbot):
     session = _set_session(window, hidden_sizes=(1,))
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     engine = _engine(session)
     last = engine.stages[-1]
     assert last.width == 1
@@ -124,7 +116,7 @@ def test_a_hidden_layer_of_width_one_is_drawn_on_a_line(window, qtbot):
 
 def test_the_projection_chooser_draws_neurons_or_principal_components(window, qtbot):
     session = _set_session(window, hidden_sizes=(5, 2))
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     layer_1 = next(i for i, s in enumerate(_engine(session).stages)
                    if s.kind == "activation" and s.layer == 1)
     view.slider.setValue(layer_1 * SUB_STEPS)

@@ -6,8 +6,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from gui.files.import_dialog import ImportDialog
-
-FEATURES = ["bill_length_mm", "flipper_length_mm"]
+from tests.gui.penguins_import import FEATURES, import_penguins
 
 
 @pytest.fixture
@@ -33,11 +32,7 @@ def test_dialog_previews_penguins_and_reports_dropped_rows(qtbot, penguins_path)
 
 
 def test_imported_penguins_train_to_90_percent_test_accuracy(qtbot, window, penguins_path):
-    dialog = ImportDialog(window, path=penguins_path)
-    qtbot.addWidget(dialog)
-    dialog.select(FEATURES, "species")
-    dialog.accept()
-    assert window.apply_import(dialog.dataset, dialog.path)
+    assert import_penguins(qtbot, window, penguins_path)
     session = window.controller.session
     assert session.n_classes == 3 and session.loss == "cross_entropy"
     assert window.canvas.plot_item.getAxis("bottom").labelText == "bill_length_mm"
@@ -76,11 +71,7 @@ def test_a_label_column_with_no_usable_rows_is_refused(qtbot, window, tmp_path, 
 
 def test_import_is_undoable(qtbot, window, penguins_path):
     X = window.controller.session.points.X.copy()
-    dialog = ImportDialog(window, path=penguins_path)
-    qtbot.addWidget(dialog)
-    dialog.select(FEATURES, "species")
-    dialog.accept()
-    window.apply_import(dialog.dataset, dialog.path)
+    import_penguins(qtbot, window, penguins_path)
     window.undo_stack.undo()
     session = window.controller.session
     np.testing.assert_array_equal(session.points.X, X)

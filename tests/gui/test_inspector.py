@@ -9,20 +9,13 @@ import os
 import numpy as np
 import pytest
 
-from gui.controller import TrainingController
 from gui.inspector.render import DISPLAY_DIGITS, MAX_SHOWN, parse_text_arrays
-from gui.inspector.widget import Inspector
+from tests.gui.shown_views import shown_inspector
 
 
 @pytest.fixture
 def inspector(qtbot):
-    controller = TrainingController()
-    view = Inspector(controller)
-    qtbot.addWidget(view)
-    view.resize(900, 1100)
-    view.show()
-    qtbot.waitExposed(view)
-    return view, controller
+    return shown_inspector(qtbot)
 
 
 def _shown(view, key) -> np.ndarray:

@@ -6,24 +6,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.network import MLP
-from core.settings import TrainingSettings
-from core.training import Trainer
 from gui.inspector.content import inspector_sections
 from gui.inspector.render import parse_text_arrays, to_text
-
-
-def bn_trainer():
-    rng = np.random.default_rng(3)
-    X = rng.normal(size=(20, 2))
-    y = (X[:, 0] * X[:, 1] > 0).astype(np.float64)[:, None]
-    net = MLP((2, 5, 4, 1), batch_norm=True, seed=2)
-    return Trainer(net, "bce", X[:14], y[:14], X[14:], y[14:],
-                   settings=TrainingSettings(batch_size=7, learning_rate=0.1))
+from tests.batch_norm_net import bn_trainer
 
 
 def test_backward_says_b_has_zero_gradient_and_shows_it():
-    trainer = bn_trainer()
+    trainer = bn_trainer(7)
     trainer.step()
     trainer.forward()
     g = trainer.backward()

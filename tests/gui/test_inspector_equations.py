@@ -11,22 +11,15 @@ import re
 import numpy as np
 import pytest
 
-from gui.controller import TrainingController
 from gui.inspector.render import Arr, parse_text_arrays
-from gui.inspector.widget import Inspector
+from tests.gui.shown_views import shown_inspector
 
 _SCALE = re.compile(r"^\s*([×÷])\s*(.+?)\s*=\s*$")
 
 
 @pytest.fixture
 def inspector(qtbot):
-    controller = TrainingController()
-    view = Inspector(controller)
-    qtbot.addWidget(view)
-    view.resize(900, 1100)
-    view.show()
-    qtbot.waitExposed(view)
-    return view, controller
+    return shown_inspector(qtbot)
 
 
 def _scale_factor(text: str) -> float:

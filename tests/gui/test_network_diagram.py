@@ -11,22 +11,14 @@ import pytest
 from PySide6 import QtCore
 
 from gui.diagram import items
-from gui.controller import TrainingController
 from gui.diagram.view import hover_text
-from gui.diagram.network_diagram import NetworkDiagram
+from tests.gui.shown_views import shown_diagram
 from tests.waiting import PATIENCE_MS
 
 
 @pytest.fixture
 def diagram(qtbot):
-    controller = TrainingController()
-    view = NetworkDiagram(controller)
-    view.set_animation_ms(0)
-    qtbot.addWidget(view)
-    view.resize(820, 560)
-    view.show()
-    qtbot.waitExposed(view)
-    return view, controller
+    return shown_diagram(qtbot)
 
 
 def _scene_items(view, cls):

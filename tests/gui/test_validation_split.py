@@ -5,18 +5,9 @@ import numpy as np
 from PySide6 import QtWidgets
 
 from core.datasets import TEST, TRAIN, VALIDATION
-from core.session import Session
-from core.settings import DataSettings, NetworkSettings, TrainingSettings
 from gui.canvas.marks import VALIDATION_SYMBOL
+from tests.overfitting_session import overfitting_session
 from tests.waiting import PATIENCE_MS
-
-
-def _overfitting(patience=0, snapshot_capacity=2000):
-    return Session(DataSettings(preset="moons", n_points=40, noise=0.4, train_fraction=0.5,
-                                validation_fraction=0.25, seed=0),
-                   NetworkSettings(hidden_sizes=(16, 16), seed=0),
-                   TrainingSettings(learning_rate=0.3, optimizer="adam", patience=patience),
-                   snapshot_capacity=snapshot_capacity)
 
 
 def test_drawn_points_keep_the_training_and_validation_shares_per_class(window):
@@ -65,7 +56,7 @@ def test_validation_points_are_squares_and_have_a_legend_row(window):
 
 def test_play_stops_when_patience_runs_out_and_says_so(window, qtbot):
     c = window.controller
-    c.set_session(_overfitting(patience=20))
+    c.set_session(overfitting_session(patience=20))
     c.set_speed(0)
     c.play()
     qtbot.waitUntil(lambda: not c.playing, timeout=60_000)
@@ -86,7 +77,7 @@ def test_play_stops_when_patience_runs_out_and_says_so(window, qtbot):
 
 def test_restore_best_button_brings_back_the_best_weights(window, qtbot):
     c = window.controller
-    c.set_session(_overfitting())
+    c.set_session(overfitting_session())
     params = [c.trainer.net.get_params().copy()]
     for _ in range(120):
         c.trainer.step()
@@ -104,7 +95,7 @@ def test_restore_best_replaces_the_early_stop_notice(window):
     gone: the newer, shorter message fits the status bar and the notice holding the old one
     is hidden (it stayed beside the new one for 15 s)."""
     c = window.controller
-    c.set_session(_overfitting())
+    c.set_session(overfitting_session())
     for _ in range(120):
         c.trainer.step()
     window.flush()

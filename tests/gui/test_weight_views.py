@@ -3,18 +3,16 @@ and the warning rules behind the diagram's badges."""
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 
-from gui.canvas.overlays import InputGradientArrow, NeuronPreview, raw_input_gradient
-from gui.controller import TrainingController
 from gui.canvas.data_canvas import DataCanvas
+from gui.canvas.overlays import InputGradientArrow, NeuronPreview, raw_input_gradient
 from gui.charts.gradient_norms import GradientNorms
 from gui.charts.weight_heatmaps import WeightHeatmaps
+from gui.controller import TrainingController
 from gui.diagram.unit_health import exploding_layers, unit_warnings
-from tests.waiting import PATIENCE_MS
+from tests.gui.shown_views import show
 
 
 @pytest.fixture
@@ -23,14 +21,7 @@ def controller():
 
 
 def _show(qtbot, widget, size=(700, 280)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    gate = getattr(widget, "gate", None)
-    if gate is not None:  # the first redraw runs right after the widget is shown
-        qtbot.waitUntil(lambda: gate.redraw_count > 0, timeout=PATIENCE_MS)
-    return widget
+    return show(qtbot, widget, size, first_redraw=getattr(widget, "gate", None) is not None)
 
 
 def test_heatmaps_show_weights_then_gradients_with_symmetric_levels(qtbot, controller, tmp_path):

@@ -10,7 +10,7 @@ from PySide6 import QtCore
 from gui.charts.gradient_norms import GradientNorms
 from gui.charts.weight_heatmaps import BN_GAP, WeightHeatmaps
 from gui.controller import TrainingController
-from tests.waiting import PATIENCE_MS
+from tests.gui.shown_views import show
 
 
 @pytest.fixture
@@ -22,12 +22,7 @@ def controller():
 
 
 def _show(qtbot, widget, size=(760, 300)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: widget.gate.redraw_count > 0, timeout=PATIENCE_MS)
-    return widget
+    return show(qtbot, widget, size, first_redraw=True)
 
 
 def test_heatmaps_show_gamma_and_beta_then_their_gradients(qtbot, controller, tmp_path):

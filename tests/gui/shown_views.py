@@ -1,0 +1,52 @@
+"""Showing a widget on its own for a GUI test; the network diagram and the inspector, each on a
+fresh controller."""
+
+from gui.controller import TrainingController
+from gui.diagram.network_diagram import NetworkDiagram
+from gui.inspector.widget import Inspector
+from tests.waiting import PATIENCE_MS
+
+
+def show(qtbot, widget, size=None, first_redraw=False):
+    """``widget`` registered with qtbot (closed after the test), resized to ``size`` (None: Qt's
+    default size), shown and exposed; with ``first_redraw``, also its first redraw done
+    (``widget.gate``, a ``RefreshGate``: the first redraw runs right after the widget is
+    shown). Returns ``widget``."""
+    qtbot.addWidget(widget)
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if first_redraw:
+        qtbot.waitUntil(lambda: widget.gate.redraw_count > 0, timeout=PATIENCE_MS)
+    return widget
+
+
+def shown_diagram(qtbot, size=(820, 560)):
+    """``(view, controller)``: a ``NetworkDiagram`` on a new ``TrainingController``, animations
+    off (every redraw lands at once), shown at ``size`` (None: Qt's default size)."""
+    controller = TrainingController()
+    view = NetworkDiagram(controller)
+    view.set_animation_ms(0)
+    show(qtbot, view, size)
+    return view, controller
+
+
+def shown_inspector(qtbot, size=(900, 1100)):
+    """``(view, controller)``: an ``Inspector`` on a new ``TrainingController``, shown at
+    ``size``."""
+    controller = TrainingController()
+    view = Inspector(controller)
+    show(qtbot, view, size)
+    return view, controller
+
+
+def shown_hidden_space(window, qtbot):
+    """The hidden-space view of ``window`` (a ``MainWindow``), its dock shown and raised, once
+    it has drawn its stages (its redraw gate no longer dirty)."""
+    view = window.views["hidden_space"]
+    dock = window.docks["Hidden space"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: view.space is not None and not view.gate.dirty, timeout=5000)
+    return view
