@@ -5,7 +5,7 @@
   the presenter font scale (``gui.common.themes.view_look``). Entries are
   :class:`LegendEntry` records (kind "class", "train", "validation", "test"), so the caller
   decides what is listed.
-- :func:`corner_for`: which corner (pure geometry, for tests).
+- :func:`gui.common.legend_corner.corner_for`: which corner (pure geometry, for tests).
 
 Items are created once; ``set_entries`` rebuilds the legend's rows only when they change.
 """
@@ -18,23 +18,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
+from gui.common.legend_corner import anchor_in_corner, corner_for
+
 #: Legend font in points at presenter scale 1 (multiplied by the presenter font scale).
 LEGEND_POINT_SIZE = 9.0
-#: Distance (pixels) of the legend and of the sample label from what they must not cover.
-MARGIN = 6
 #: The most of the plot's width and of its height the legend may take (it shrinks its text
 #: from the presenter scale toward 1× to fit).
 MAX_SHARE = 0.5
-#: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
-#: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
-CORNERS = {
-    "top_right": ((1, 0), (1, 0)),
-    "top_left": ((0, 0), (0, 0)),
-    "bottom_right": ((1, 1), (1, 1)),
-    "bottom_left": ((0, 1), (0, 1)),
-}
-
-
 #: How the canvas draws a validation point: a square (pyqtgraph symbol) in its colour at this
 #: alpha (0–255) with a ring in its colour — between a filled training disc and a hollow test
 #: ring.
@@ -65,27 +55,6 @@ def _sample_style(entry: LegendEntry) -> dict:
         return {"symbol": "o", "pen": pg.mkPen("#FFFFFF", width=1.0),
                 "brush": pg.mkBrush(*entry.rgba)}
     raise ValueError(f"unknown legend entry kind {entry.kind!r}")
-
-
-def corner_for(size: tuple[float, float], area: tuple[float, float],
-               pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
-    """The key of :data:`CORNERS` where a legend of ``size`` (w, h) pixels inside a plot of
-    ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2) (x right,
-    y down, plot-local); ties go to the earlier corner of :data:`CORNERS`."""
-    w, h = size
-    aw, ah = area
-    pixels = np.asarray(pixels, dtype=np.float64).reshape(-1, 2)
-    weights = np.ones(len(pixels)) if weights is None else np.asarray(weights, np.float64)
-    best, best_cover = "top_right", np.inf
-    for name, (item, _parent) in CORNERS.items():
-        x0 = aw - w - MARGIN if item[0] == 1 else MARGIN
-        y0 = ah - h - MARGIN if item[1] == 1 else MARGIN
-        inside = ((pixels[:, 0] >= x0 - MARGIN) & (pixels[:, 0] <= x0 + w + MARGIN)
-                  & (pixels[:, 1] >= y0 - MARGIN) & (pixels[:, 1] <= y0 + h + MARGIN))
-        cover = float(np.sum(weights[inside]))
-        if cover < best_cover:
-            best, best_cover = name, cover
-    return best
 
 
 class CanvasLegend:
@@ -171,9 +140,7 @@ class CanvasLegend:
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
                                  pixels, weights)
-        item_pos, parent_pos = CORNERS[self.corner]
-        offset = (-MARGIN if item_pos[0] else MARGIN, -MARGIN if item_pos[1] else MARGIN)
-        self.item.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+        anchor_in_corner(self.item, self.corner)
         return self.corner
 
     def rect_in_view_box(self) -> QtCore.QRectF:

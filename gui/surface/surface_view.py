@@ -21,6 +21,7 @@ from PySide6.QtCore import Signal
 from gui.surface.contours import SurfaceLayer
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
+from gui.common.legend_corner import anchor_in_corner, corner_covers
 from gui.common.number_format import number
 from gui.surface.slices_view import LossSlicesView
 from gui.surface.surface_3d import Surface3DView
@@ -140,6 +141,11 @@ class SurfacePlot(pg.PlotWidget):
                                     verSpacing=-6)
         self.legend.setParentItem(item.vb)
         self._legend_entries: tuple = ()
+        #: the corner the legend sits in (gui.common.legend_corner): it moves away from the
+        #: current θ, the markers and the path when they come under it
+        self.legend_corner = "top_right"
+        item.vb.sigResized.connect(self.place_legend)
+        item.vb.sigRangeChanged.connect(self.place_legend)
         self._rect: tuple | None = None
         self.surface_values: np.ndarray | None = None  # what the colours show (nb, na)
         self._log = False
@@ -315,12 +321,54 @@ class SurfacePlot(pg.PlotWidget):
                 entries.append((line, race_name(name)))
         key = tuple(label for _, label in entries)
         if key == self._legend_entries:
+            self.place_legend()  # the same rows; what they mark may have moved
             return
         self._legend_entries = key
         self.legend.clear()
         for item, label in entries:
             self.legend.addItem(item, label)
         self.legend.setVisible(bool(entries))
+        self.place_legend()
+
+    def place_legend(self, *_args) -> None:
+        """Keep the legend off what the surface shows: it moves to another corner when that
+        covers less of the current θ (weight 100), the grid minimum and lstsq optimum (20
+        each), the newest 200 points of the path and the race paths (1 each); on a tie it
+        stays where it is, so it does not jump about while the path grows."""
+        vb = self.getPlotItem().vb
+        area = vb.boundingRect()
+        if not self.legend.isVisible() or area.width() <= 0 or area.height() <= 0:
+            return
+        points, weights = [], []
+        if self.current.isVisible() and self.current_position is not None:
+            points.append([self.current_position])
+            weights.append([100.0])
+        for marker in (self.minimum, self.optimum):
+            position = self.marker_position(marker)
+            if position is not None:
+                points.append([position])
+                weights.append([20.0])
+        for line in (self.path, *self.race.values()):
+            if line.xData is not None and len(line.xData):
+                xy = np.column_stack([line.xData[-200:], line.yData[-200:]])
+                points.append(xy)
+                weights.append(np.ones(len(xy)))
+        if not points:
+            return
+        xy, weight = np.concatenate(points), np.concatenate(weights)
+        view = vb.viewRect()  # data units; y grows upwards, pixels downwards
+        if view.width() <= 0 or view.height() <= 0:
+            return
+        pixels = np.column_stack([
+            (xy[:, 0] - view.left()) / view.width() * area.width(),
+            (view.bottom() - xy[:, 1]) / view.height() * area.height()])
+        size = self.legend.boundingRect()
+        covers = corner_covers((size.width(), size.height()), (area.width(), area.height()),
+                               pixels, weight)
+        best = min(covers, key=lambda name: covers[name])
+        if covers[best] < covers[self.legend_corner]:
+            self.legend_corner = best
+            anchor_in_corner(self.legend, best)
 
     def current_sample(self) -> pg.ScatterPlotItem:
         """A stand-in item for the legend row of the current point (TargetItem has none)."""

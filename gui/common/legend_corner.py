@@ -1,0 +1,56 @@
+"""Which corner of a plot a legend should sit in: the one that covers the least of what the
+plot shows (pure geometry; the canvas's class legend and the loss surface's legend use it).
+
+Pixels are plot-local: x to the right, y down, (0, 0) at the plot's top-left corner.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Distance (pixels) of a legend from the plot's edges.
+MARGIN = 6
+#: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
+#: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
+CORNERS = {
+    "top_right": ((1, 0), (1, 0)),
+    "top_left": ((0, 0), (0, 0)),
+    "bottom_right": ((1, 1), (1, 1)),
+    "bottom_left": ((0, 1), (0, 1)),
+}
+
+
+def corner_covers(size: tuple[float, float], area: tuple[float, float],
+                  pixels: np.ndarray, weights: np.ndarray | None = None) -> dict[str, float]:
+    """{corner key of :data:`CORNERS`: the summed ``weights`` of the points at ``pixels``
+    (n, 2) that a legend of ``size`` (w, h) px in that corner of a plot of ``area`` (w, h) px
+    covers, with a MARGIN around it}. ``weights`` default to 1 per point; non-finite pixels
+    cover nothing."""
+    w, h = size
+    aw, ah = area
+    pixels = np.asarray(pixels, dtype=np.float64).reshape(-1, 2)
+    weights = np.ones(len(pixels)) if weights is None else np.asarray(weights, np.float64)
+    covers = {}
+    for name, (item, _parent) in CORNERS.items():
+        x0 = aw - w - MARGIN if item[0] == 1 else MARGIN
+        y0 = ah - h - MARGIN if item[1] == 1 else MARGIN
+        inside = ((pixels[:, 0] >= x0 - MARGIN) & (pixels[:, 0] <= x0 + w + MARGIN)
+                  & (pixels[:, 1] >= y0 - MARGIN) & (pixels[:, 1] <= y0 + h + MARGIN))
+        covers[name] = float(np.sum(weights[inside]))
+    return covers
+
+
+def corner_for(size: tuple[float, float], area: tuple[float, float],
+               pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
+    """The key of :data:`CORNERS` where a legend of ``size`` (w, h) pixels inside a plot of
+    ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2); ties go
+    to the earlier corner of :data:`CORNERS`."""
+    covers = corner_covers(size, area, pixels, weights)
+    return min(CORNERS, key=lambda name: covers[name])  # min keeps the first of equals
+
+
+def anchor_in_corner(legend, corner: str) -> None:
+    """Anchor a ``pg.LegendItem`` (parented to a view box) in ``corner``, MARGIN px in."""
+    item_pos, parent_pos = CORNERS[corner]
+    offset = (-MARGIN if item_pos[0] else MARGIN, -MARGIN if item_pos[1] else MARGIN)
+    legend.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
