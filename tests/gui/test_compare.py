@@ -190,3 +190,67 @@ def test_continuing_from_the_timeline_s_past_takes_run_b_back_too(qtbot):
     controller.continue_from_past()
     assert controller.trainer.step_count == controller.comparison.b.trainer.step_count == 3
     controller.shutdown()
+
+
+# ------------------------------------------------------------------ refusals in Chinese
+@pytest.fixture
+def chinese(qapp):
+    from gui.common.i18n import manager
+
+    manager().set_language("zh_CN")
+    assert manager().translator_loaded(), "resources/translations/*.qm is missing"
+    yield
+    manager().set_language("en")
+
+
+def _latin_words(text: str) -> list[str]:
+    """Words of two or more Latin letters ("B" of "run B" is a name, not English), apart from
+    the activations' display names (tanh, ReLU: written so in Chinese too)."""
+    import re
+
+    from core.settings import HIDDEN_ACTIVATIONS
+    from gui.common.display_names import display_name
+
+    for name in sorted(map(display_name, HIDDEN_ACTIVATIONS), key=len, reverse=True):
+        text = text.replace(name, "")
+    return re.findall(r"[A-Za-z_]{2,}", text)
+
+
+def test_a_refused_hidden_size_is_worded_from_its_code_and_label(window, qtbot):
+    dialog = _dialog(window)
+    dialog.sizes_edit.clear()
+    qtbot.keyClicks(dialog.sizes_edit, "4, 99")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == ("Run B: Hidden layer sizes, entry 2: it must be between 1 "
+                                   "and 16")
+    dialog.close()
+
+
+@pytest.mark.parametrize("changes", [
+    {"noise": 0.3}, {"learning_rate": 1000.0}, {"activation": "swish-ish"},
+    {"hidden_sizes": (4, 99)}, {"hidden_sizes": (4,) * 9}, {"batch_norm": True, "batch_size": 1},
+    {"activation": ("relu", "tanh", "relu")}, {"momentum": float("nan")},
+])
+def test_run_b_refusals_in_chinese_show_no_english(chinese, changes):
+    from core.comparison import Comparison, ComparisonError
+    from core.session import Session
+    from gui.controller import comparison_error_text
+
+    with pytest.raises(ComparisonError) as caught:
+        Comparison.start(Session(), changes)
+    text = comparison_error_text(caught.value)
+    assert text and _latin_words(text) == [], text
+
+
+def test_a_refused_run_b_in_chinese_names_the_setting_by_its_label(window, qtbot, chinese):
+    from gui.common.i18n import translate
+
+    dialog = _dialog(window)
+    dialog.sizes_edit.clear()
+    qtbot.keyClicks(dialog.sizes_edit, "20")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    text = dialog.error.text()
+    assert dialog.error.isVisible() and _latin_words(text) == [], text
+    assert translate("Settings", "Hidden layer sizes") in text
+    assert "16" in text
+    dialog.close()
