@@ -10,38 +10,10 @@ engine's English text (``str(error)``, ``reason``) is never shown.
 
 from __future__ import annotations
 
-from core.comparison import SECTIONS, ComparisonError
-from core.settings import SettingValueError, fields_of
-from gui.common.display_names import display_name, display_names
+from core.comparison import ComparisonError
+from core.settings import SettingValueError
+from gui.common.display_names import display_names, setting_label, value_text
 from gui.common.i18n import translate
-from gui.common.number_format import number
-
-
-def _infos() -> dict:
-    """{"section.field": SettingInfo} of every setting."""
-    return {f"{section}.{info.name}": info for section, cls in SECTIONS
-            for info in fields_of(cls)}
-
-
-def setting_label(key: str) -> str:
-    """The translated label of setting ``key`` ("training.learning_rate" or a bare field
-    name); the key itself when no setting has that name (e.g. a typo in a scene file)."""
-    infos = _infos()
-    info = infos.get(key) or next((i for k, i in infos.items()
-                                   if k.split(".", 1)[1] == key), None)
-    return key if info is None else translate("Settings", info.label)
-
-
-def _value(value) -> str:
-    """A value in a message: numbers in the locale's format, choices by display name, lists
-    joined by " / "."""
-    if isinstance(value, tuple):
-        return " / ".join(_value(entry) for entry in value)
-    if isinstance(value, bool):
-        return translate("SettingErrors", "on") if value else translate("SettingErrors", "off")
-    if isinstance(value, (int, float)):
-        return number(value)
-    return display_name(value)
 
 
 def value_reason(code: str | None, values: dict) -> str:
@@ -57,10 +29,12 @@ def value_reason(code: str | None, values: dict) -> str:
         low, high = values.get("minimum"), values.get("maximum")
         if low is not None and high is not None:
             return translate("SettingErrors", "it must be between {0} and {1}").format(
-                _value(low), _value(high))
+                value_text("", low), value_text("", high))
         if low is not None:
-            return translate("SettingErrors", "it must be at least {0}").format(_value(low))
-        return translate("SettingErrors", "it must be at most {0}").format(_value(high))
+            return translate("SettingErrors", "it must be at least {0}").format(
+                value_text("", low))
+        return translate("SettingErrors", "it must be at most {0}").format(
+            value_text("", high))
     if code == "not_a_choice":
         return translate("SettingErrors", "it must be one of: {0}").format(
             display_names(values.get("choices", ())))
