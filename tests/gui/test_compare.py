@@ -254,3 +254,30 @@ def test_a_refused_run_b_in_chinese_names_the_setting_by_its_label(window, qtbot
     assert translate("Settings", "Hidden layer sizes") in text
     assert "16" in text
     dialog.close()
+
+
+def test_the_dialog_shows_a_s_activation_per_layer_and_a_single_one_sets_every_layer(
+        window, qtbot):
+    from gui.common.display_names import display_name
+
+    controller = window.controller
+    assert controller.set_network_settings(hidden_sizes=(4, 4), activation=("relu", "tanh"))
+    dialog = _dialog(window)
+    combo = dialog.controls["network.activation"].widget
+    assert combo.currentData() == ("relu", "tanh")
+    assert display_name("relu") in combo.currentText()
+    assert display_name("tanh") in combo.currentText()
+    assert "every hidden layer" in combo.toolTip()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)  # nothing changed
+    assert controller.comparison.b.network.activation == ("relu", "tanh")
+    controller.end_comparison()
+    dialog = _start(window, qtbot, activation="sigmoid")
+    b = controller.comparison.b
+    assert b.network.activations_per_layer() == ("sigmoid", "sigmoid")
+    assert controller.comparison.changes == {"network.activation": "sigmoid"}
+    controller.end_comparison()
+    assert controller.set_network_settings(activation="tanh")  # one for all: no list item
+    dialog = _dialog(window)
+    assert ("relu", "tanh") not in [combo.itemData(i) for i in range(combo.count())]
+    assert combo.currentData() == "tanh"
+    dialog.close()
