@@ -3,7 +3,8 @@
 * both decision boundaries (or prediction heatmaps / curves), each on a ``DataCanvas`` fed by
   its own ``CanvasPresenter`` (the canvas's one drawing rule);
 * both loss curves in one plot: A solid, B dashed (training and test data loss of each run's
-  evaluated history rows, as the Loss curve draws them);
+  evaluated history rows, as the Loss curve draws them), the legend above the plot area (it
+  covers no curve);
 * the settings that differ (``core.comparison.settings_that_differ``), with their labels and
   values as the setting panels show them;
 * the final numbers side by side: the training and test data losses and accuracies of the
@@ -25,12 +26,14 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.comparison import settings_that_differ
+from core.settings import fields_of
 from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.presenter import CanvasPresenter
 from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, peak_decimate
-from gui.common.display_names import setting_label, value_text
+from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
+from gui.panels.setting_controls import setting_text
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
 FIGURE_SIZE = (1400, 860)
@@ -44,6 +47,32 @@ ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
         ("a", "accuracy", QT_TRANSLATE_NOOP("CompareView", "A accuracy")),
         ("b", "accuracy", QT_TRANSLATE_NOOP("CompareView", "B accuracy")))
 DASH = QtCore.Qt.PenStyle.DashLine
+
+
+def value_text(key: str, value) -> str:
+    """A setting's value as the setting panels show it: numbers with ``number``, choices by
+    their display names, lists joined by " / ", booleans on/off."""
+    if isinstance(value, bool):
+        return translate("CompareView", "on") if value else translate("CompareView", "off")
+    if isinstance(value, tuple):
+        if not value:
+            return translate("CompareView", "none")
+        return " / ".join(value_text(key, v) for v in value)
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, int):
+        return str(value)
+    return display_name(value)
+
+
+def setting_label(key: str) -> str:
+    """The translated label of qualified setting ``key`` ("training.learning_rate")."""
+    from core.comparison import SECTIONS
+
+    section, name = key.split(".", 1)
+    cls = dict(SECTIONS)[section]
+    info = next(info for info in fields_of(cls) if info.name == name)
+    return setting_text(info.label)
 
 
 def last_evaluated(arrays: dict[str, np.ndarray]) -> dict[str, float]:
@@ -82,7 +111,12 @@ class CompareLossPlot(pg.PlotWidget):
         self.plot_item.showGrid(x=True, y=True, alpha=0.2)
         for name in ("left", "bottom"):
             self.plot_item.getAxis(name).enableAutoSIPrefix(False)
-        self.legend = self.plot_item.addLegend(offset=(-10, 10))
+        # the legend above the data, in the plot's title row: inside the view box it covered
+        # a curve (issue 15); two columns, A's lines then B's, so it fits a narrow dock
+        self.legend = pg.LegendItem(colCount=2)
+        self.plot_item.layout.removeItem(self.plot_item.titleLabel)
+        self.plot_item.titleLabel.setVisible(False)
+        self.plot_item.layout.addItem(self.legend, 0, 1)
         self.lines: dict[tuple[str, str], pg.PlotDataItem] = {}
         for run in ("a", "b"):
             for column, colour in (("train_loss", TRAIN_COLOUR), ("test_loss", TEST_COLOUR)):

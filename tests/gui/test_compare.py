@@ -281,3 +281,21 @@ def test_the_dialog_shows_a_s_activation_per_layer_and_a_single_one_sets_every_l
     assert ("relu", "tanh") not in [combo.itemData(i) for i in range(combo.count())]
     assert combo.currentData() == "tanh"
     dialog.close()
+
+
+def test_the_loss_legend_sits_outside_the_plot_area(qtbot):
+    """Issue 15: the legend inside the plot covered a curve; above the view box it covers
+    none, and it names all four lines."""
+    from gui.compare.compare_view import CompareLossPlot
+
+    plot = CompareLossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(420, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    data_area = plot.plot_item.vb.sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.height() > 0 and not legend.intersects(data_area)
+    assert plot.sceneRect().contains(legend)  # drawn whole
+    assert [label.text for _, label in plot.legend.items] == [
+        "A train", "A test", "B train", "B test"]
