@@ -62,7 +62,8 @@ import numpy as np
 
 from core.plane_grid import grid_lines
 
-__all__ = ["DEFAULT_LINES", "DEFAULT_SAMPLES", "DIRECTION_TOLERANCE", "LINE_STATUSES", "PROJECTIONS", "STAGE_KINDS",
+__all__ = ["DEFAULT_LINES", "DEFAULT_SAMPLES", "DIRECTION_TOLERANCE", "LINE_STATUSES",
+           "PROJECTIONS", "STAGE_KINDS",
            "STATUSES", "DecisionLine", "HiddenSpace", "Projection", "Stage", "hidden_space",
            "plane_grid", "session_hidden_space"]
 

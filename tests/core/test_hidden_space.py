@@ -298,7 +298,7 @@ def test_a_stage_is_projected_on_first_use_only(monkeypatch):
     space = hidden_space(net, grid, points)
     last = space.stages[-1]
     assert len(calls) == 2 and calls[0] is last.grid and calls[1] is last.points
-    last.grid_2d, last.points_2d  # kept: not projected again
+    assert last.grid_2d is last.grid_2d and last.points_2d is last.points_2d  # kept
     assert len(calls) == 2
     calls.clear()
     stage = space.stages[2]
