@@ -31,6 +31,11 @@ Bad input raises :class:`ComparisonError` (a ValueError) with a ``code`` from
 :data:`COMPARISON_MESSAGES` and the values its message cites, so the GUI words it per code;
 ``str()`` is the English sentence (command line). An engine refusal (``SettingRefused``, e.g.
 batch size 1 with batch norm) is code ``refused`` with the engine's code as ``reason_code``.
+``invalid_value`` and ``refused`` also carry ``settings`` (the qualified keys concerned, a
+tuple) and, for ``invalid_value``, ``setting`` (the qualified key the declaration refused, or
+None), ``reason_code`` (a ``core.settings.SETTING_VALUE_CODES`` key, or None for a reason
+without a code), ``reason_values`` and ``entry`` (``core.settings.SettingValueError``): the
+GUI words the refusal from these and the settings' labels, never from ``reason``.
 """
 
 from __future__ import annotations
@@ -39,7 +44,13 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from core.settings import DataSettings, NetworkSettings, TrainingSettings, fields_of
+from core.settings import (
+    DataSettings,
+    NetworkSettings,
+    SettingValueError,
+    TrainingSettings,
+    fields_of,
+)
 from core.training_types import SettingRefused
 
 __all__ = ["ComparisonError", "COMPARISON_MESSAGES", "SECTIONS", "SAME_POINTS_DATA_KEYS",
@@ -131,25 +142,28 @@ def value_from_text(key: str, text: str) -> Any:
     info = _infos()[qualified]
     raw = str(text).strip()
 
-    def bad(reason: str):
-        return ComparisonError("invalid_value", key=_short(qualified), value=raw, reason=reason)
+    def bad(reason: str, reason_code: str):
+        return ComparisonError("invalid_value", key=_short(qualified), value=raw, reason=reason,
+                               settings=(qualified,), setting=qualified,
+                               reason_code=reason_code, reason_values={"value": raw},
+                               entry=None)
 
     if info.kind == "bool":
         if raw.lower() in _TRUE:
             return True
         if raw.lower() in _FALSE:
             return False
-        raise bad(f"{info.label} must be true or false")
+        raise bad(f"{info.label} must be true or false", "not_bool")
     if info.kind == "int":
         try:
             return int(raw)
         except ValueError:
-            raise bad(f"{info.label} must be a whole number") from None
+            raise bad(f"{info.label} must be a whole number", "not_whole_number") from None
     if info.kind == "float":
         try:
             return float(raw)
         except ValueError:
-            raise bad(f"{info.label} must be a number") from None
+            raise bad(f"{info.label} must be a number", "not_number") from None
     if info.kind == "choice":
         if raw.lower() in ("none", "automatic") and None in info.choices:
             return None
@@ -161,7 +175,8 @@ def value_from_text(key: str, text: str) -> Any:
         try:
             return tuple(int(entry) for entry in entries)
         except ValueError:
-            raise bad(f"{info.label} must be whole numbers separated by /") from None
+            raise bad(f"{info.label} must be whole numbers separated by /",
+                      "not_whole_number") from None
     return tuple(entries)
 
 
@@ -187,17 +202,23 @@ def _apply(key_section: str, method, fields: dict[str, Any]) -> None:
     """Apply ``fields`` of one section through ``method``; ComparisonError on refusal."""
     if not fields:
         return
+    qualified = tuple(f"{key_section}.{name}" for name in fields)
+    keys = ", ".join(_short(key) for key in qualified)
     try:
         method(**fields)
     except SettingRefused as error:
-        keys = ", ".join(_short(f"{key_section}.{name}") for name in fields)
-        raise ComparisonError("refused", key=keys,
-                              reason=str(error), reason_code=error.code) from None
+        raise ComparisonError("refused", key=keys, reason=str(error), reason_code=error.code,
+                              settings=qualified) from None
     except ValueError as error:
-        keys = ", ".join(_short(f"{key_section}.{name}") for name in fields)
         values = ", ".join(_text(value) for value in fields.values())
-        raise ComparisonError("invalid_value", key=keys, value=values,
-                              reason=" ".join(str(error).split())) from None
+        coded = error if isinstance(error, SettingValueError) else None
+        raise ComparisonError(
+            "invalid_value", key=keys, value=values, reason=" ".join(str(error).split()),
+            settings=qualified,
+            setting=None if coded is None else f"{key_section}.{coded.setting}",
+            reason_code=None if coded is None else coded.code,
+            reason_values={} if coded is None else dict(coded.values),
+            entry=None if coded is None else coded.entry) from None
 
 
 def _text(value) -> str:

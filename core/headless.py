@@ -12,6 +12,12 @@ app's, in ``gui/app_window/cli.py``: it calls :func:`run_headless` with an
 ``export_views(session, export_dir)`` callback from the GUI layer that writes one figure per
 view (offscreen Qt). This module never imports Qt or argparse; bad arguments or files raise
 ValueError with a one-line message.
+
+**Figures of what a lesson shows besides the training run** (:func:`lesson_figures`): a lesson
+that shows the Linear system view (``setup.views`` of a step, or its scene's open views) and
+sets its Ax = b (``setup.linear_system``) gets ``linear_system.png``: the system once every
+step has performed its setup (``core.lesson_steps.system_state``), written by an
+``export_figure(view_id, state, export_dir)`` callback of the GUI layer.
 """
 
 from __future__ import annotations
@@ -29,12 +35,13 @@ from core.comparison import Comparison, parse_changes
 from core.cross_validation import CV_NAME, make_folds, run_cross_validation
 from core.evaluation import PREDICTIONS_NAME, split_metrics, write_predictions_csv
 from core.lesson_outcomes import check_expectations, costly_metrics_for, measure, train
+from core.lesson_steps import system_state
 from core.lessons import get_lesson, list_lessons, load_lesson_scene
 from core.model_description import NonFiniteParameters, describe_model
 from core.scene import open_scene, save_scene
 
 __all__ = ["run_headless", "run_cross_validation_headless", "run_compare_headless",
-           "session_summary", "lessons_help", "CV_NAME", "COMPARE_NAME",
+           "session_summary", "lessons_help", "lesson_figures", "CV_NAME", "COMPARE_NAME",
            "DEFAULT_SCENE_STEPS", "MAX_STEPS", "SUMMARY_NAME",
            "MODEL_NAME", "PREDICTIONS_NAME"]
 
@@ -48,6 +55,23 @@ MODEL_NAME = "model.json"
 """The trained model (``core.model_description.describe_model``), as File ▸ Export writes it."""
 
 ExportViews = Callable[[Any, Path], Iterable[str | os.PathLike] | None]
+ExportFigure = Callable[[str, Any, Path], str | os.PathLike | None]
+
+
+def lesson_figures(lesson_record, views=None) -> dict[str, Any]:
+    """{view id: state} of the views lesson ``lesson_record`` (``core.lessons.get_lesson``;
+    None: a scene file, no figures) shows that are not drawn from the training run:
+    ``"linear_system"`` with ``core.lesson_steps.system_state`` of all its steps, when a step
+    or the scene (``views``: its view layout) opens that view and the steps set a system.
+    {} otherwise."""
+    if lesson_record is None:
+        return {}
+    steps = lesson_record.steps
+    shown = set((views or {}).get("open", ()))
+    for step in steps:
+        shown.update(step.setup.get("views", ()))
+    state = system_state(steps)
+    return {"linear_system": state} if "linear_system" in shown and state else {}
 
 
 def _json_number(value: Any) -> Any:
@@ -128,7 +152,8 @@ def _attributions(session) -> dict[str, Any]:
 
 def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None = None,
                  steps: int | None = None, export_dir: str | os.PathLike | None = None,
-                 export_views: ExportViews | None = None) -> dict[str, Any]:
+                 export_views: ExportViews | None = None,
+                 export_figure: ExportFigure | None = None) -> dict[str, Any]:
     """Load a lesson (by id) or a scene file, train ``steps`` more steps and summarize.
 
     Parameters
@@ -143,6 +168,9 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
     export_views : ``export_views(session, export_dir)``, called after training when
         ``export_dir`` is given, to write one figure per view (GUI layer); it may return the
         paths it wrote, which are listed in the summary.
+    export_figure : ``export_figure(view_id, state, export_dir)`` (GUI layer), called with
+        ``export_dir`` for each entry of :func:`lesson_figures` (the Linear system view of a
+        lesson that shows it); it may return the path it wrote, listed in the summary.
 
     Returns the summary dict written to ``summary.json``: ``train_loss``, ``test_loss``,
     ``train_accuracy``, ``test_accuracy``, ``validation_loss``, ``validation_accuracy``
@@ -172,6 +200,11 @@ def run_headless(lesson: str | None = None, scene_path: str | os.PathLike | None
         if export_views is not None:
             written = export_views(session, folder)
             files.extend(str(Path(p).name) for p in (written or ()))
+        if export_figure is not None:
+            for view_id, state in lesson_figures(lesson_record, views).items():
+                written = export_figure(view_id, state, folder)
+                if written:
+                    files.append(Path(written).name)
         try:
             write_predictions_csv(session, folder / PREDICTIONS_NAME)
         except OSError as error:

@@ -62,7 +62,8 @@ import numpy as np
 
 from core.plane_grid import grid_lines
 
-__all__ = ["DEFAULT_LINES", "DEFAULT_SAMPLES", "LINE_STATUSES", "PROJECTIONS", "STAGE_KINDS",
+__all__ = ["DEFAULT_LINES", "DEFAULT_SAMPLES", "DIRECTION_TOLERANCE", "LINE_STATUSES",
+           "PROJECTIONS", "STAGE_KINDS",
            "STATUSES", "DecisionLine", "HiddenSpace", "Projection", "Stage", "hidden_space",
            "plane_grid", "session_hidden_space"]
 
@@ -76,8 +77,14 @@ STATUSES = ("ok", "non_finite_parameters", "non_finite_values")
 #: direction: every point keeps its side); "slice" (a wider last stage by PCA or neurons:
 #: see the module docstring); "regression" (a linear output has no decision line); "multiclass"
 #: (softmax with K ≥ 3 classes: no single line); "degenerate" (the line's direction is zero in
-#: the drawn plane, e.g. all-zero output weights).
-LINE_STATUSES = ("exact", "slice", "regression", "multiclass", "degenerate")
+#: the drawn plane — below 1e-12·‖w‖ —, e.g. all-zero output weights, or weights only on
+#: neurons the plane does not show); "outside" (the line exists in the plane but misses the
+#: drawn grid and points: all of them lie on one side, class ``DecisionLine.side_class`` —
+#: e.g. dead ReLUs put every point at one spot; exact or a slice as the stage is).
+LINE_STATUSES = ("exact", "slice", "regression", "multiclass", "degenerate", "outside")
+#: A line direction shorter than this fraction of ‖w‖ counts as zero ("degenerate"): rounding
+#: of ``basis.T @ w`` must not place a line 1e16 away.
+DIRECTION_TOLERANCE = 1e-12
 DEFAULT_LINES = 21
 DEFAULT_SAMPLES = 41
 
@@ -141,11 +148,15 @@ class DecisionLine:
 
     status: one of :data:`LINE_STATUSES`. coefficients: (3,) float64 (c0, c1, c2), or None when
     there is no line (regression, multiclass). Class 1 (the sigmoid's p > 0.5, or softmax
-    class 1 over class 0) lies where c0 + c1·x + c2·y > 0.
+    class 1 over class 0) lies where c0 + c1·x + c2·y > 0. side_class: for "outside" and
+    "degenerate" with coefficients, the class (0 or 1) of the side every drawn grid sample
+    and point is on (class 1 where c0 + … > 0; c0 = 0 exactly counts as class 0, as
+    ``core.metrics.predicted_classes``), else None.
     """
 
     status: str
     coefficients: np.ndarray | None = None
+    side_class: int | None = None
 
     def side(self, coords: np.ndarray) -> np.ndarray:
         """c0 + c1·x + c2·y for coords (..., 2): > 0 on class 1's side. ValueError without a
@@ -348,8 +359,14 @@ def _decision_line(net, last: Stage) -> DecisionLine:
         anchor = projection.center
     c1, c2 = projection.basis.T @ w
     coefficients = np.array([c + float(w @ anchor), c1, c2])
-    if c1 == 0.0 and c2 == 0.0:
-        return DecisionLine("degenerate", coefficients)
+    if np.hypot(c1, c2) <= DIRECTION_TOLERANCE * float(np.linalg.norm(w)):
+        coefficients[1:] = 0.0  # no direction: the same value c0 all over the plane
+        return DecisionLine("degenerate", coefficients, int(coefficients[0] > 0.0))
+    line = DecisionLine("exact", coefficients)
+    drawn = np.concatenate([last.grid_2d.reshape(-1, 2), last.points_2d])
+    side = line.side(drawn)
+    if side.size and (np.all(side > 0.0) or np.all(side < 0.0)):  # the line misses them all
+        return DecisionLine("outside", coefficients, int(side[0] > 0.0))
     whole = last.width <= 2 or projection.mode == "output"  # every point keeps its side
     return DecisionLine("exact" if whole else "slice", coefficients)
 

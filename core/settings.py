@@ -11,7 +11,9 @@ declarations, so a limit is written in exactly one place (the idea of glue's
 Instances are immutable and always valid: the constructor (and so :func:`dataclasses.replace`,
 :meth:`~_Settings.updated` and :meth:`~_Settings.from_dict`) runs :meth:`~_Settings.validate`,
 which raises ``ValueError`` naming the setting, the allowed values and the value given, e.g.
-``"Learning rate must be between 1e-06 and 100, got 1000"``.
+``"Learning rate must be between 1e-06 and 100, got 1000"``. The error is a
+:class:`SettingValueError`: its ``code`` (:data:`SETTING_VALUE_CODES`), ``setting`` (the field
+name) and ``values`` (what the message cites) let the GUI word it in its own language.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from core.optimizers import OPTIMIZER_HYPER, OPTIMIZERS, hyper_default
 __all__ = [
     "SettingInfo", "setting", "fields_of", "DataSettings", "NetworkSettings",
     "TrainingSettings", "HIDDEN_ACTIVATIONS", "PRESETS_BY_TASK", "MAX_SEED",
-    "features_for_dim",
+    "features_for_dim", "SettingValueError", "SETTING_VALUE_CODES",
 ]
 
 MAX_SEED = 2**32 - 1
@@ -136,6 +138,41 @@ def fields_of(settings_class_or_instance) -> tuple[SettingInfo, ...]:
 
 
 # -- value checks ----------------------------------------------------------------------------
+SETTING_VALUE_CODES = {
+    "not_bool": "the value is not True or False (values: value)",
+    "not_whole_number": "the value is not a whole number (values: value)",
+    "not_number": "the value is not a number, or NaN (values: value)",
+    "out_of_range": "outside the declared range (values: value, minimum, maximum; minimum or "
+                    "maximum None when the range is open on that side)",
+    "not_a_choice": "not one of the choices (values: value, choices)",
+    "not_a_list": "a list was expected (values: value)",
+    "wrong_length": "too few or too many entries (values: length, shortest, longest)",
+    "repeated_entry": "an entry appears twice (values: value)",
+    "shares_over_100": "training and validation shares add up to more than 100 % (values: "
+                       "train_fraction, validation_fraction)",
+    "preset_task": "the data set is of another task (values: preset, preset_task, task)",
+    "activation_count": "the activation list and the hidden layers differ in number (values: "
+                        "names, layers)",
+}
+"""Codes of :class:`SettingValueError` → what they mean and the ``values`` they carry."""
+
+
+class SettingValueError(ValueError):
+    """A value refused by a setting's declaration, or a cross-setting rule. ``code``: a key
+    of :data:`SETTING_VALUE_CODES`; ``setting``: the field name (``"learning_rate"``; for a
+    cross-setting rule the field named first); ``entry``: the 1-based position in a list
+    setting, else None; ``values``: what the message cites (raw values, not text);
+    ``str()``: the English sentence."""
+
+    def __init__(self, code: str, setting: str, message: str, entry: int | None = None,
+                 **values) -> None:
+        super().__init__(message)
+        self.code = code
+        self.setting = setting
+        self.entry = entry
+        self.values = values
+
+
 def _fmt(value) -> str:
     """A value as it appears in messages: numbers with %g (1e-06, 100), the rest as repr."""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
@@ -147,21 +184,26 @@ def _choices_text(choices) -> str:
     return ", ".join("None" if c is None else str(c) for c in choices)
 
 
-def _check_range(label: str, value, info: SettingInfo, ranges: bool = True) -> None:
+def _check_range(label: str, value, info: SettingInfo, ranges: bool = True,
+                 entry: int | None = None) -> None:
     if not ranges:  # only NaN is refused: the engine checks its own limits
         if math.isnan(value):
-            raise ValueError(f"{label} must be a number, got nan")
+            raise SettingValueError("not_number", info.name,
+                                    f"{label} must be a number, got nan", entry, value=value)
         return
     low, high = info.minimum, info.maximum
     too_low = low is not None and value < low
     too_high = high is not None and value > high
-    if math.isnan(value) or too_low or too_high:
+    if math.isnan(value) or too_low or too_high:  # NaN: outside every range
         if low is not None and high is not None:
-            raise ValueError(f"{label} must be between {_fmt(low)} and {_fmt(high)}, "
-                             f"got {_fmt(value)}")
-        if low is not None:
-            raise ValueError(f"{label} must be at least {_fmt(low)}, got {_fmt(value)}")
-        raise ValueError(f"{label} must be at most {_fmt(high)}, got {_fmt(value)}")
+            message = (f"{label} must be between {_fmt(low)} and {_fmt(high)}, "
+                       f"got {_fmt(value)}")
+        elif low is not None:
+            message = f"{label} must be at least {_fmt(low)}, got {_fmt(value)}"
+        else:
+            message = f"{label} must be at most {_fmt(high)}, got {_fmt(value)}"
+        raise SettingValueError("out_of_range", info.name, message, entry, value=value,
+                                minimum=low, maximum=high)
 
 
 def _normalize(info: SettingInfo, value):
@@ -181,44 +223,59 @@ def _normalize(info: SettingInfo, value):
     return value
 
 
-def _check_value(info: SettingInfo, value, ranges: bool = True) -> None:
-    """Raise ValueError unless ``value`` fits the declaration ``info`` (its kind and choices;
-    its minimum and maximum only when ``ranges``)."""
+def _check_value(info: SettingInfo, value, ranges: bool = True,
+                 entry: int | None = None) -> None:
+    """Raise SettingValueError unless ``value`` fits the declaration ``info`` (its kind and
+    choices; its minimum and maximum only when ``ranges``); ``entry``: the 1-based position
+    when ``value`` is an entry of a list setting."""
     label, kind = info.label, info.kind
+
+    def refuse(code: str, message: str, **values):
+        return SettingValueError(code, info.name, message, entry, **values)
+
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ValueError(f"{label} must be True or False, got {_fmt(value)}")
+            raise refuse("not_bool", f"{label} must be True or False, got {_fmt(value)}",
+                         value=value)
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{label} must be a whole number, got {_fmt(value)}")
-        _check_range(label, value, info, ranges)
+            raise refuse("not_whole_number", f"{label} must be a whole number, got "
+                                             f"{_fmt(value)}", value=value)
+        _check_range(label, value, info, ranges, entry)
     elif kind == "float":
         if not isinstance(value, float):
-            raise ValueError(f"{label} must be a number, got {_fmt(value)}")
-        _check_range(label, value, info, ranges)
+            raise refuse("not_number", f"{label} must be a number, got {_fmt(value)}",
+                         value=value)
+        _check_range(label, value, info, ranges, entry)
     elif kind == "choice":
         if value not in info.choices or isinstance(value, bool):
-            raise ValueError(f"{label} must be one of {_choices_text(info.choices)}, "
-                             f"got {_fmt(value)}")
+            raise refuse("not_a_choice", f"{label} must be one of "
+                                         f"{_choices_text(info.choices)}, got {_fmt(value)}",
+                         value=value, choices=info.choices)
     elif kind == "choice_or_tuple" and not isinstance(value, tuple):
         if not isinstance(value, str) or value not in info.choices:
-            raise ValueError(f"{label} must be one of {_choices_text(info.choices)} (or one "
-                             f"per hidden layer), got {_fmt(value)}")
+            raise refuse("not_a_choice", f"{label} must be one of "
+                                         f"{_choices_text(info.choices)} (or one per hidden "
+                                         f"layer), got {_fmt(value)}",
+                         value=value, choices=info.choices)
     else:  # the tuple kinds
         if not isinstance(value, tuple):
-            raise ValueError(f"{label} must be a list, got {_fmt(value)}")
+            raise refuse("not_a_list", f"{label} must be a list, got {_fmt(value)}",
+                         value=value)
         if info.length is not None:
             shortest, longest = info.length
             if not shortest <= len(value) <= longest:
-                raise ValueError(f"{label} must have between {shortest} and {longest} entries, "
-                                 f"got {len(value)}")
-        for position, entry in enumerate(value, start=1):
+                raise refuse("wrong_length", f"{label} must have between {shortest} and "
+                                             f"{longest} entries, got {len(value)}",
+                             length=len(value), shortest=shortest, longest=longest)
+        for position, entry_value in enumerate(value, start=1):
             entry_info = dataclasses.replace(
                 info, label=f"{label} entry {position}",
                 kind="int" if kind == "int_tuple" else "choice")
-            _check_value(entry_info, entry, ranges)
+            _check_value(entry_info, entry_value, ranges, position)
         if kind == "choice_tuple" and len(set(value)) != len(value):
-            raise ValueError(f"{label} must not repeat an entry, got {_fmt(value)}")
+            raise refuse("repeated_entry", f"{label} must not repeat an entry, got "
+                                           f"{_fmt(value)}", value=value)
 
 
 # -- the base class --------------------------------------------------------------------------
@@ -329,15 +386,19 @@ class DataSettings(_Settings):
 
     def _validate_together(self) -> None:
         if self.train_fraction + self.validation_fraction > 1.0 + 1e-9:
-            raise ValueError(
+            raise SettingValueError(
+                "shares_over_100", "train_fraction",
                 f"Training share ({100 * self.train_fraction:g} %) and validation share "
                 f"({100 * self.validation_fraction:g} %) add up to more than 100 %; lower one "
-                f"of them")
+                f"of them", train_fraction=self.train_fraction,
+                validation_fraction=self.validation_fraction)
         preset_task = GENERATORS[self.preset].task
         if preset_task != self.task:
-            raise ValueError(
+            raise SettingValueError(
+                "preset_task", "preset",
                 f"Data set '{self.preset}' is a {preset_task} data set but the task is "
-                f"{self.task}; {self.task} data sets: {', '.join(PRESETS_BY_TASK[self.task])}")
+                f"{self.task}; {self.task} data sets: {', '.join(PRESETS_BY_TASK[self.task])}",
+                preset=self.preset, preset_task=preset_task, task=self.task)
 
 
 @dataclass(frozen=True)
@@ -367,10 +428,11 @@ class NetworkSettings(_Settings):
 
     def _validate_together(self) -> None:
         if isinstance(self.activation, tuple) and len(self.activation) != len(self.hidden_sizes):
-            raise ValueError(
+            raise SettingValueError(
+                "activation_count", "activation",
                 f"Activation lists {len(self.activation)} name(s) but there are "
                 f"{len(self.hidden_sizes)} hidden layer(s); give one per hidden layer or a "
-                f"single name")
+                f"single name", names=len(self.activation), layers=len(self.hidden_sizes))
 
     def activations_per_layer(self) -> tuple[str, ...]:
         """One activation name per hidden layer (the single name repeated if not a tuple)."""

@@ -39,13 +39,14 @@ from core.comparison import Comparison, ComparisonError
 from core.early_stopping import play_stops_early, stopped_best
 from core.parameters import ParamRef
 from core.session import Session
-from core.settings import fields_of
+from core.settings import SettingValueError, fields_of
 from core.training import (
     BATCH_NORM_BATCH_OF_ONE,
     EmptyTrainingSet,
     PhaseError,
     TrainingDiverged,
 )
+from gui.common import setting_errors
 from gui.common.divergence_text import cause_text, phase_text
 from gui.common.i18n import translate
 from gui.common.number_format import number
@@ -109,33 +110,30 @@ def parameter_range_text() -> str:
 
 def comparison_error_text(error: ComparisonError) -> str:
     """The message for a refused run B (``core.comparison.ComparisonError``), in the current
-    language, from its code and values."""
-    values = error.values
-    if error.code == "refused":
-        return refusal_text(_Coded(values.get("reason_code"), values.get("reason", "")))
-    if error.code == "changes_points":
-        return translate("Controller", "{0} cannot differ between the runs: both use the same "
-                                       "points and split").format(values["key"])
-    if error.code == "invalid_value":
-        return translate("Controller", "Run B: {0} = {1} is not allowed ({2})").format(
-            values["key"], values["value"], values["reason"])
-    return translate("Controller", "Run B: unknown setting {0}").format(values["key"])
+    language, from its code and the settings' labels (``gui.common.setting_errors``)."""
+    return setting_errors.comparison_error_text(error, refusal_code_text)
 
 
-class _Coded(ValueError):
-    def __init__(self, code, message) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def refusal_text(error: ValueError) -> str:
-    """The message for a refused setting, in the current language where the engine gives a
-    code (``core.training.SettingRefused``), else the engine's own message."""
-    if getattr(error, "code", None) == BATCH_NORM_BATCH_OF_ONE:
+def refusal_code_text(code) -> str | None:
+    """The message for an engine refusal code (``core.training_types.SettingRefused``) in the
+    current language; None for a code without one."""
+    if code == BATCH_NORM_BATCH_OF_ONE:
         return translate(
             "Controller", "Batch size 1 is not possible with batch norm: it normalizes with the "
                           "mean and variance of the mini-batch, and one sample has no variance. "
                           "Choose a batch size of at least 2, or turn batch norm off.")
+    return None
+
+
+def refusal_text(error: ValueError, section: str | None = None) -> str:
+    """The message for a refused setting, in the current language where the engine gives a
+    code (``core.training.SettingRefused``, ``core.settings.SettingValueError``; ``section``:
+    the settings section the value was for), else the engine's own message."""
+    text = refusal_code_text(getattr(error, "code", None))
+    if text is not None:
+        return text
+    if isinstance(error, SettingValueError):
+        return setting_errors.setting_value_text(error, section)
     return str(error)
 
 
@@ -795,7 +793,7 @@ class TrainingController(QtCore.QObject):
         try:
             result = method(**changes)
         except ValueError as error:
-            self.errorOccurred.emit(refusal_text(error))
+            self.errorOccurred.emit(refusal_text(error, section))
             self.settingsChanged.emit(())
             return None
         self.settingsChanged.emit(changed_settings(before, settings_of(self.session)))

@@ -202,9 +202,10 @@ def build_parser(prog: str = "app.py") -> argparse.ArgumentParser:
 
 
 def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=None,
-            export_cv_figure=None, export_compare_figure=None) -> int:
+            export_cv_figure=None, export_compare_figure=None, export_figure=None) -> int:
     """Run ``core.headless.run_headless`` for parsed ``args`` (``--lesson``/``--scene``,
-    ``--steps``, ``--export-dir``; ``export_views(session, folder)`` writes the figures) and
+    ``--steps``, ``--export-dir``; ``export_views(session, folder)`` writes the figures,
+    ``export_figure(view_id, state, folder)`` those of ``core.headless.lesson_figures``) and
     print a one-line result; with ``--cv K`` run
     ``core.headless.run_cross_validation_headless`` instead (``export_cv_figure(result,
     folder)`` writes the fold curves). Returns the exit status: 0 on success, 2 on a bad
@@ -222,7 +223,8 @@ def run_cli(args: argparse.Namespace, export_views=None, stdout=None, stderr=Non
         if args.width is not None and not 16 <= args.width <= 20_000:
             raise ValueError(f"--width must be between 16 and 20000 pixels, got {args.width}")
         summary = run_headless(lesson=args.lesson, scene_path=args.scene, steps=args.steps,
-                               export_dir=folder, export_views=export_views)
+                               export_dir=folder, export_views=export_views,
+                               export_figure=export_figure)
     except (ValueError, OSError) as error:
         message = " ".join(str(error).split())  # one line
         print(f"error: {message}", file=stderr)

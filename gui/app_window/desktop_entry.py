@@ -9,7 +9,12 @@ The files go under the user's data folder, ``QStandardPaths.GenericDataLocation`
   ``gui.common.app_icon.ICON_SIZES`` and ``icons/hicolor/scalable/apps/backprop-playground.svg``
 
 :func:`entry_files` is the one list of them: install writes exactly those, uninstall removes
-exactly those (folders stay: other apps use them). Install is all or nothing: every file is
+exactly those. The folders install had to create for them (``applications``, ``icons/hicolor/
+48x48/apps``, … on a fresh account) are listed in the desktop file itself, under
+:data:`CREATED_KEY` (paths relative to the data folder; a re-install keeps the earlier list);
+uninstall removes those of them that are empty afterwards, deepest first — never a folder
+holding anything else (another app's icon), never one the install did not create, never the
+data folder itself. Install is all or nothing: every file is
 first written as a temporary file next to its target, and only when all were written are they
 renamed into place; on any error the temporary files, the files already renamed and the folders
 it created are removed again, and :class:`DesktopEntryError` says why.
@@ -29,9 +34,13 @@ from gui.common.app_icon import ICON_SIZES, icon_png, icon_svg
 
 __all__ = ["DesktopEntryError", "data_folder", "entry_files", "launch_command", "exec_line",
            "desktop_file_text", "install_desktop_entry", "uninstall_desktop_entry",
+           "created_folders", "CREATED_KEY",
            "run_desktop_entry"]
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
+#: Desktop-file key (an ``X-`` extension, Desktop Entry Specification "Extending the format")
+#: listing the folders the install created, relative to the data folder, ";"-separated.
+CREATED_KEY = "X-Backprop-Playground-Created-Folders"
 
 
 class DesktopEntryError(Exception):
@@ -89,8 +98,10 @@ def exec_line(command: list[str]) -> str:
     return (" ".join(parts) + " %f").replace("\\", "\\\\")
 
 
-def desktop_file_text(command: list[str]) -> str:
-    """The ``.desktop`` file that starts ``command``."""
+def desktop_file_text(command: list[str], created_folders=()) -> str:
+    """The ``.desktop`` file that starts ``command``; ``created_folders``: the folders the
+    install created (relative POSIX paths), recorded under :data:`CREATED_KEY` when any."""
+    created = [f"{CREATED_KEY}={';'.join(created_folders)};"] if created_folders else []
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
@@ -106,8 +117,42 @@ def desktop_file_text(command: list[str]) -> str:
         "Categories=Education;Science;ArtificialIntelligence;",
         "Keywords=neural network;backpropagation;machine learning;gradient descent;",
         "StartupNotify=true",
+        *created,
         "",
     ])
+
+
+def created_folders(data: Path) -> list[Path]:
+    """The folders under ``data`` that the installed desktop file records as created by the
+    install (:data:`CREATED_KEY`); [] when there is no desktop file or no record. Entries that
+    are absolute or leave ``data`` (``..``) are ignored."""
+    try:
+        lines = (data / "applications" / DESKTOP_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    folders = []
+    for line in lines:
+        key, _, value = line.partition("=")
+        if key.strip() != CREATED_KEY:
+            continue
+        for entry in value.split(";"):
+            relative = Path(entry.strip())
+            if entry.strip() and not relative.is_absolute() and ".." not in relative.parts:
+                folders.append(data / relative)
+    return folders
+
+
+def _missing_folders(data: Path, targets) -> list[Path]:
+    """The folders under ``data`` (not ``data`` itself) that writing ``targets`` will create,
+    outermost first."""
+    missing: list[Path] = []
+    for target in targets:
+        folder = target.parent
+        while folder != data and data in folder.parents and not folder.exists():
+            if folder not in missing:
+                missing.append(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda path: len(path.parts))
 
 
 def install_desktop_entry(data: Path | None = None,
@@ -116,12 +161,16 @@ def install_desktop_entry(data: Path | None = None,
     returns their paths. All or nothing: DesktopEntryError (nothing left behind) when a folder
     cannot be created or a file cannot be written, e.g. a read-only data folder."""
     data = Path(data) if data is not None else data_folder()
-    text = desktop_file_text(command or launch_command()).encode("utf-8")
+    files = entry_files(data)
+    recorded = [folder for folder in created_folders(data) if folder.is_dir()]  # re-install
+    new = [folder for folder in _missing_folders(data, files) if folder not in recorded]
+    text = desktop_file_text(command or launch_command(), [
+        folder.relative_to(data).as_posix() for folder in [*recorded, *new]]).encode("utf-8")
     pending: list[tuple[Path, Path]] = []  # (temporary file, target)
     placed: list[Path] = []
     created: list[Path] = []
     try:
-        for target, source in entry_files(data).items():
+        for target, source in files.items():
             created += _make_folders(target.parent)
             temporary = target.with_name(f".{target.name}.part")
             pending.append((temporary, target))
@@ -162,9 +211,11 @@ def _reason(error: OSError) -> str:
 
 
 def uninstall_desktop_entry(data: Path | None = None) -> list[Path]:
-    """Remove the files of :func:`entry_files` under ``data`` (nothing else); returns the ones
-    that were there. DesktopEntryError when one cannot be removed."""
+    """Remove the files of :func:`entry_files` under ``data``, then the folders the install
+    created (:func:`created_folders`) that are empty now, deepest first; nothing else.
+    Returns the files that were there. DesktopEntryError when a file cannot be removed."""
     data = Path(data) if data is not None else data_folder()
+    folders = created_folders(data)  # read before the desktop file goes
     removed = []
     for target in entry_files(data):
         try:
@@ -175,6 +226,11 @@ def uninstall_desktop_entry(data: Path | None = None) -> list[Path]:
             raise DesktopEntryError(
                 f"cannot remove the desktop entry under {data}: {_reason(error)}") from error
         removed.append(target)
+    for folder in sorted(folders, key=lambda path: len(path.parts), reverse=True):
+        try:
+            folder.rmdir()  # only an empty folder: another app's files keep theirs
+        except OSError:
+            pass
     return removed
 
 

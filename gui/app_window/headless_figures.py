@@ -20,6 +20,10 @@ showing the result, at :data:`CV_SIZE`.
 
 With ``--compare KEY=VALUE[,…]`` (A/B runs) :func:`make_compare_exporter` writes
 ``compare.png`` (or .svg/.pdf): the Compare view (``gui.compare.compare_view``).
+
+A lesson that shows the Linear system view (``core.headless.lesson_figures``) also gets
+``linear_system.png`` from :func:`make_figure_exporter`: the view with the lesson's Ax = b, at
+:data:`LINEAR_SYSTEM_SIZE`.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ GIF_MAX_WIDTH = 1200
 GIF_WIDTH = 800
 CV_SIZE = (900, 620)
 """On-screen size (px) of the Cross-validation view drawn for ``cv.png``."""
+LINEAR_SYSTEM_SIZE = (820, 640)
+"""On-screen size (px) of the Linear system view drawn for ``linear_system.png``."""
 
 
 def ensure_application() -> QtWidgets.QApplication:
@@ -177,12 +183,44 @@ def make_compare_exporter(fmt: str = "png", width: int = 1600
     return export_compare_figure
 
 
-def _as_bad_file(export: Callable[[object, Path], object]) -> Callable[[object, Path], object]:
-    """The figure callback ``export(subject, folder)`` with an ExportError (e.g. an unwritable
-    folder) raised as ValueError: a "bad file" for the command line (exit status 2)."""
-    def call(subject, folder):
+def make_figure_exporter(fmt: str = "png", width: int = 1600
+                         ) -> Callable[[str, object, Path], Path | None]:
+    """The ``export_figure(view_id, state, folder)`` callback of ``core.headless.run_headless``
+    for the views of ``core.headless.lesson_figures``: "linear_system" draws the Linear system
+    view offscreen with ``state`` (``LinearSystemView.apply_setup``: the lesson's Ax = b, its
+    descent and the tab it shows) as ``linear_system.<fmt>`` at ``width`` px; returns the
+    path (None for a view id it does not draw)."""
+    def export_view_figure(view_id: str, state, folder: Path) -> Path | None:
+        if view_id != "linear_system":
+            return None
+        from gui.linear_systems.view import LinearSystemView
+
+        app = ensure_application()
+        view = LinearSystemView()
         try:
-            return export(subject, folder)
+            view.resize(*LINEAR_SYSTEM_SIZE)
+            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
+            view.show()
+            view.apply_setup(state)
+            for _ in range(3):  # layouts, then the redraw at the final size
+                app.processEvents()
+            view.redraw()
+            path = Path(folder) / f"linear_system.{fmt}"
+            export_figure(view, path, fmt, width)
+            return path
+        finally:
+            view.close()
+            view.deleteLater()
+
+    return export_view_figure
+
+
+def _as_bad_file(export: Callable[..., object]) -> Callable[..., object]:
+    """The figure callback ``export(..., folder)`` with an ExportError (e.g. an unwritable
+    folder) raised as ValueError: a "bad file" for the command line (exit status 2)."""
+    def call(*args):
+        try:
+            return export(*args)
         except ExportError as error:
             raise ValueError(str(error)) from None
     return call
@@ -212,4 +250,5 @@ def run_command_line(args) -> int:
         export_views=_as_bad_file(make_exporter(args.format, args.width,
                                                 replay if args.gif else None)),
         export_cv_figure=_as_bad_file(make_cv_exporter(args.format, args.width)),
-        export_compare_figure=_as_bad_file(make_compare_exporter(args.format, args.width)))
+        export_compare_figure=_as_bad_file(make_compare_exporter(args.format, args.width)),
+        export_figure=_as_bad_file(make_figure_exporter(args.format, args.width)))

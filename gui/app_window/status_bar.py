@@ -1,5 +1,7 @@
 """Status bar read-out: step, epoch, train loss, validation loss (only with validation points),
-test loss, accuracy, steps/s.
+test loss, accuracy labelled with its set ("test accuracy", or "train accuracy" without test
+points; the loss curve's accuracy line is the validation accuracy when there are validation
+points, so the read-out names its set), steps/s.
 
 The step and the numbers next to it come from one history row, the newest *evaluated* one
 (``History.last_evaluated_row()``; the controller evaluates the newest row before views draw, so
@@ -42,7 +44,8 @@ class TrainingStatus(QtCore.QObject):
     #: relayout (and repaint) the whole status bar and window every frame during Play.
     TEMPLATES = {
         "step": "step 00000000", "epoch": "epoch 0000000", "train_loss": "train loss 0.00000e-00",
-        "validation_loss": "validation loss 0.00000e-00", "test_loss": "test loss 0.00000e-00", "accuracy": "accuracy 100.0 %",
+        "validation_loss": "validation loss 0.00000e-00", "test_loss": "test loss 0.00000e-00",
+        "accuracy": "train accuracy 100.0 %",
         "speed": "000,000 steps/s",
     }
     FIELDS = tuple(TEMPLATES)
@@ -90,7 +93,9 @@ class TrainingStatus(QtCore.QObject):
             "validation_loss": translate("StatusBar", "validation loss {0}").format(
                 "0.00000e-00"),
             "test_loss": translate("StatusBar", "test loss {0}").format("0.00000e-00"),
-            "accuracy": translate("StatusBar", "accuracy {0} %").format("100.0"),
+            "accuracy": max((translate("StatusBar", "test accuracy {0}").format("100.0 %"),
+                             translate("StatusBar", "train accuracy {0}").format("100.0 %")),
+                            key=self.status_bar.fontMetrics().horizontalAdvance),
             "speed": translate("StatusBar", "{0} steps/s").format("000,000"),
         }
 
@@ -130,11 +135,14 @@ class TrainingStatus(QtCore.QObject):
             "validation_loss": data_loss.format(translate("StatusBar", "validation set")),
             "test_loss": data_loss.format(translate("StatusBar", "test set")),
             "accuracy": translate(
-                "StatusBar", "Share of the test points (the training points if there is no "
-                             "test set) whose predicted class is right, at the weights of the "
-                             "step shown. Two classes: class 1 when p > 0.5, so p = 0.5 counts "
-                             "as class 0. More classes: the most probable class; a tie goes to "
-                             "the lower class number."),
+                "StatusBar", "Test accuracy: the share of the test points whose predicted "
+                             "class is right, at the weights of the step shown (train "
+                             "accuracy, on the training points, when there is no test set). "
+                             "The loss curve's accuracy line is the validation accuracy when "
+                             "there are validation points, so it can differ. Two classes: "
+                             "class 1 when p > 0.5, so p = 0.5 counts as class 0. More "
+                             "classes: the most probable class; a tie goes to the lower class "
+                             "number."),
         }
         for name, tip in tips.items():
             self.labels[name].setToolTip(tip)
@@ -165,21 +173,22 @@ class TrainingStatus(QtCore.QObject):
         if viewed_step is not None:
             row = _row_of(trainer.history, int(viewed_step))
         step = row.get("step", trainer.step_count)
-        accuracy = row.get("test_accuracy", math.nan) if classification else math.nan
-        if classification and np.isnan(accuracy):
-            accuracy = row.get("train_accuracy", math.nan)
+        accuracy_set = "test" if trainer.n_test else "train"  # the set the number is of
+        accuracy = row.get(f"{accuracy_set}_accuracy", math.nan) if classification else math.nan
         self._shown = (step, trainer.epoch_count, row.get("train_loss"), row.get("test_loss"),
                        classification, accuracy, steps_per_second,
-                       row.get("validation_loss") if trainer.n_validation else None)
+                       row.get("validation_loss") if trainer.n_validation else None,
+                       accuracy_set)
         self._render(*self._shown)
 
     def _render(self, step, epoch, train_loss, test_loss, classification, accuracy,
-                steps_per_second, validation_loss=None) -> None:
-        if classification and not math.isnan(accuracy):
-            accuracy_text = translate("StatusBar", "accuracy {0} %").format(
-                _fmt(accuracy * 100, 3))
-        else:
+                steps_per_second, validation_loss=None, accuracy_set="test") -> None:
+        if not classification:
             accuracy_text = translate("StatusBar", "accuracy —")
+        else:
+            percent = "—" if math.isnan(accuracy) else f"{_fmt(accuracy * 100, 3)} %"
+            accuracy_text = (translate("StatusBar", "test accuracy {0}") if accuracy_set == "test"
+                             else translate("StatusBar", "train accuracy {0}")).format(percent)
         self.values = {
             "step": translate("StatusBar", "step {0}").format(step),
             "epoch": translate("StatusBar", "epoch {0}").format(epoch),

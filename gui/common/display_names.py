@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.common.i18n import translate
+from gui.common.number_format import number
 
 #: Translation context of the names (shared with the texts of ``core.settings``).
 CONTEXT = "Settings"
@@ -52,6 +53,36 @@ def display_name(code, labels: dict | None = None) -> str:
 def display_names(codes: Iterable) -> str:
     """Several display names, joined by ", " ("leaky ReLU, ReLU")."""
     return ", ".join(display_name(code) for code in codes)
+
+
+def setting_label(key: str) -> str:
+    """The translated label of setting ``key``: qualified ("training.learning_rate", the keys
+    of ``core.comparison``) or a bare field name (the first section that has it); the key
+    itself when no setting has that name (e.g. a typo in a scene file)."""
+    from core.comparison import SECTIONS
+    from core.settings import fields_of
+
+    infos = {f"{section}.{info.name}": info for section, cls in SECTIONS
+             for info in fields_of(cls)}
+    info = infos.get(key) or next((info for qualified, info in infos.items()
+                                   if qualified.split(".", 1)[1] == key), None)
+    return key if info is None else translate(CONTEXT, info.label)
+
+
+def value_text(key: str, value) -> str:
+    """A setting's value as the setting panels show it: numbers with ``number``, choices by
+    their display names, lists joined by " / ", booleans on/off (``key``: the setting)."""
+    if isinstance(value, bool):
+        return translate("CompareView", "on") if value else translate("CompareView", "off")
+    if isinstance(value, tuple):
+        if not value:
+            return translate("CompareView", "none")
+        return " / ".join(value_text(key, v) for v in value)
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, int):
+        return str(value)
+    return display_name(value)
 
 
 def class_name(session, k: int) -> str:

@@ -2,7 +2,10 @@
 
 The dialog shows every network and training setting of run B, starting from run A's (the
 scene's), built from the declarations of ``core.settings`` (``make_control``; hidden layer
-sizes as text, e.g. "8, 8"). The settings the teacher changed go to
+sizes as text, e.g. "8, 8"). The activation shows what A really has: with one activation per
+hidden layer, A's list is the first choice ("as run A: ReLU / tanh"), and a single
+activation sets every hidden layer of B (its tooltip says so), as in ``core.settings``
+``NetworkSettings.activation``. The settings the teacher changed go to
 ``TrainingController.start_comparison`` (``core.comparison`` validates them; a refusal is
 shown in the dialog, which keeps its values); then the Compare workspace is shown.
 """
@@ -16,8 +19,14 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.settings import NetworkSettings, TrainingSettings, fields_of
+from gui.common.display_names import value_text
 from gui.common.i18n import manager, translate
-from gui.panels.setting_controls import add_rows, make_control, setting_text
+from gui.panels.setting_controls import (
+    ChoiceControl,
+    add_rows,
+    make_control,
+    setting_text,
+)
 
 #: Settings of run B the dialog offers: (section, settings class, fields left out).
 SECTIONS = (("network", NetworkSettings, ("hidden_sizes",)), ("training", TrainingSettings, ()))
@@ -56,9 +65,10 @@ class CompareDialog(QtWidgets.QDialog):
             for info in fields_of(cls):
                 if info.name in left_out:
                     continue
-                if info.kind == "choice_or_tuple":  # one activation for every hidden layer
-                    info = dataclasses.replace(info, kind="choice")
-                control = make_control(info)
+                if info.kind == "choice_or_tuple":  # the activation(s) of the hidden layers
+                    control = ActivationControl(info)
+                else:
+                    control = make_control(info)
                 key = f"{section}.{info.name}"
                 control.changed.connect(lambda _value, key=key: self.touched.add(key))
                 controls[key] = control
@@ -109,9 +119,10 @@ class CompareDialog(QtWidgets.QDialog):
         for key, control in self.controls.items():
             section, name = key.split(".", 1)
             value = getattr(getattr(session, section), name)
-            if isinstance(value, tuple):  # a per-layer activation list: its first name
-                value = value[0] if value else control.info.default
-            control.set_value(value)
+            if isinstance(control, ActivationControl):
+                control.show_run_a(value)
+            else:
+                control.set_value(value)
         self.sizes_edit.setText(", ".join(map(str, session.network.hidden_sizes)))
         self.touched.clear()
         self.error.setVisible(False)
@@ -159,6 +170,48 @@ class CompareDialog(QtWidgets.QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
+
+
+class ActivationControl(ChoiceControl):
+    """Run B's hidden activation: one name for every hidden layer or, when run A has one per
+    layer (a tuple in ``NetworkSettings.activation``), A's list as the first item (its value
+    is the tuple). The tooltip says that a single name sets every hidden layer."""
+
+    def __init__(self, info) -> None:
+        super().__init__(dataclasses.replace(info, kind="choice"))
+        self.per_layer: tuple | None = None  # run A's list while it is the first item
+        # the list is read whole: the column widens for it rather than cut it
+        self.widget.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def show_run_a(self, activation) -> None:
+        """Offer and select run A's ``activation`` (a name, or a tuple of one per layer)."""
+        blocked = self.widget.blockSignals(True)
+        if self.per_layer is not None:
+            self.widget.removeItem(0)
+            self.per_layer = None
+        if isinstance(activation, tuple):
+            self.per_layer = activation
+            self.widget.insertItem(0, self._per_layer_text(), activation)
+        self.widget.blockSignals(blocked)
+        self.set_value(activation)
+        self.retranslate()
+
+    def _per_layer_text(self) -> str:
+        return translate("CompareDialog", "as run A: {0}").format(
+            value_text("network.activation", self.per_layer))
+
+    def retranslate(self, _language: str = "") -> None:
+        super().retranslate()
+        if self.per_layer is not None:
+            self.widget.setItemText(0, self._per_layer_text())
+
+    def _retranslate_tip(self) -> None:
+        tip = translate("CompareDialog", "One activation sets every hidden layer of run B.")
+        if self.per_layer is not None:
+            tip += " " + translate("CompareDialog", "The first item keeps run A's activation of "
+                                                    "each layer.")
+        self.widget.setToolTip(tip)
 
 
 class CompareActions(QtCore.QObject):

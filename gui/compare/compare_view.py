@@ -3,7 +3,8 @@
 * both decision boundaries (or prediction heatmaps / curves), each on a ``DataCanvas`` fed by
   its own ``CanvasPresenter`` (the canvas's one drawing rule);
 * both loss curves in one plot: A solid, B dashed (training and test data loss of each run's
-  evaluated history rows, as the Loss curve draws them);
+  evaluated history rows, as the Loss curve draws them), the legend above the plot area (it
+  covers no curve);
 * the settings that differ (``core.comparison.settings_that_differ``), with their labels and
   values as the setting panels show them;
 * the final numbers side by side: the training and test data losses and accuracies of the
@@ -110,7 +111,12 @@ class CompareLossPlot(pg.PlotWidget):
         self.plot_item.showGrid(x=True, y=True, alpha=0.2)
         for name in ("left", "bottom"):
             self.plot_item.getAxis(name).enableAutoSIPrefix(False)
-        self.legend = self.plot_item.addLegend(offset=(-10, 10))
+        # the legend above the data, in the plot's title row: inside the view box it covered
+        # a curve (issue 15); two columns, A's lines then B's, so it fits a narrow dock
+        self.legend = pg.LegendItem(colCount=2)
+        self.plot_item.layout.removeItem(self.plot_item.titleLabel)
+        self.plot_item.titleLabel.setVisible(False)
+        self.plot_item.layout.addItem(self.legend, 0, 1)
         self.lines: dict[tuple[str, str], pg.PlotDataItem] = {}
         for run in ("a", "b"):
             for column, colour in (("train_loss", TRAIN_COLOUR), ("test_loss", TEST_COLOUR)):

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoCommand
 from core.parameters import ParamRef
 from gui.common.undo_text import CommandText
 from gui.common.i18n import translate
+from gui.common.number_format import parse_number
 from gui.controller import MAX_PARAMETER_ABS, parameter_range_text
 
 NUDGE_STEP, FINE_NUDGE_STEP = 0.1, 0.01
@@ -34,12 +35,12 @@ NUDGE_ID = 1301
 def parse_value(text: str) -> tuple[float | None, str | None]:
     """(value, None) for a typed weight, or (None, error code): "empty", "not_a_number",
     "not_finite" (inf, nan) or "too_large" (|value| > MAX_PARAMETER_ABS). Accepts Python float
-    syntax ("-0.5", "1e-3"), a decimal comma ("0,5") and the minus sign "−"."""
-    cleaned = text.strip().replace("−", "-").replace(",", ".")
-    if not cleaned:
+    syntax ("-0.5", "1e-3"), a decimal comma ("0,5"), a group separator ("1,000" = 1000) and
+    the minus sign "−" (``gui.common.number_format.parse_number``)."""
+    if not text.strip():
         return None, "empty"
     try:
-        value = float(cleaned)
+        value = parse_number(text)
     except ValueError:
         return None, "not_a_number"
     if not math.isfinite(value):

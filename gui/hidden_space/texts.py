@@ -59,9 +59,15 @@ def projection_text(stage: Stage) -> str:
     return translate("HiddenSpace", "{0}; {1}").format(text, explained)
 
 
-def line_text(status: str) -> str:
-    """What the drawn decision line is (a ``core.hidden_space.LINE_STATUSES`` code)."""
-    return {
+def line_text(status: str, side_class: str | None = None) -> str:
+    """What the drawn decision line is (a ``core.hidden_space.LINE_STATUSES`` code);
+    ``side_class``: the name of the class every drawn point is on (``DecisionLine.side_class``,
+    for "outside" and "degenerate")."""
+    if status == "outside":
+        return translate("HiddenSpace", "No decision line in view: the output's line misses "
+                                        "the drawn grid and points; all of them are on the "
+                                        "side of {0}").format(side_class)
+    text = {
         "exact": translate("HiddenSpace", "Line: the output's decision boundary (exact)"),
         "slice": translate("HiddenSpace", "Line: the output's decision boundary cut by the "
                                           "drawn plane (an approximation)"),
@@ -71,6 +77,10 @@ def line_text(status: str) -> str:
         "degenerate": translate("HiddenSpace", "No decision line: the output's weights are "
                                                "zero in this plane"),
     }[status]
+    if status == "degenerate" and side_class is not None:
+        text = translate("HiddenSpace", "{0}; the whole plane is on the side of {1}").format(
+            text, side_class)
+    return text
 
 
 def status_text(status: str) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from core.hidden_space import HiddenSpace, session_hidden_space
 from core.plane_grid import polylines_to_path
 from gui.common import colors
+from gui.common.display_names import class_name
 from gui.common.i18n import manager, translate
 from gui.common.refresh import RefreshGate, connect_redraws
 from gui.hidden_space import texts
@@ -283,7 +284,10 @@ class HiddenSpaceView(QtWidgets.QWidget):
             int(round(self.t)) + 1, len(space.stages)))
         self.caption.setText(texts.projection_text(stage))
         at_last = self.slider.value() == self.slider.maximum()
-        self.line_label.setText(texts.line_text(space.decision_line.status) if at_last
+        line = space.decision_line
+        side = (None if line.side_class is None
+                else class_name(self.controller.session, line.side_class))
+        self.line_label.setText(texts.line_text(line.status, side) if at_last
                                 else translate("HiddenSpace", "The output's decision line is "
                                                                "drawn in the last stage."))
         self._show_chooser(stage)

@@ -14,7 +14,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 
 from gui.common.i18n import translate
-from gui.common.number_format import number
+from gui.common.number_format import number, parse_number
 
 #: Equations the editor allows: a square system (2) up to an overdetermined one of 6 lines.
 MIN_ROWS, MAX_ROWS = 2, 6
@@ -22,10 +22,10 @@ COLUMNS = 3  # a₁, a₂, b
 
 
 def parse_entry(text: str) -> float:
-    """The number typed in an entry, NaN when it is not one (empty, letters); a comma decimal
-    separator is accepted."""
+    """The number typed in an entry, NaN when it is not one (empty, letters, a misplaced
+    comma); ``gui.common.number_format.parse_number``: "1,000" is 1000, "0,5" is 0.5."""
     try:
-        return float(text.strip().replace(",", "."))
+        return parse_number(text)
     except ValueError:
         return math.nan
 

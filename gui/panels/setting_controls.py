@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt, Signal
 from core.settings import SettingInfo
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
-from gui.common.number_format import number
+from gui.common.number_format import number, parse_number
 
 #: Learning-rate presets offered in the combo box (free entry is allowed too).
 LEARNING_RATE_PRESETS = (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -310,7 +310,7 @@ def parse_in_range(text: str, info: SettingInfo) -> tuple[float | None, str]:
     allowed = translate("SettingControls", "{0} must be between {1} and {2}").format(
         setting_text(info.label), format_number(low), format_number(high))
     try:
-        value = float(text.strip())
+        value = parse_number(text)  # "1,000" is 1000
     except ValueError:
         return None, translate("SettingControls", "“{0}” is not a number. {1}").format(
             text.strip(), allowed)

@@ -279,58 +279,73 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="92"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="102"/>
         <source>Compare</source>
         <extracomment>Settings of run B the dialog offers: (section, settings class, fields left out).</extracomment>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="93"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="103"/>
         <source>Run B starts from the same points, split, initial weights and batch order as this scene (run A). Change the settings B should have; both runs start again from step 0 and train together.</source>
         <translation>运行 B 与本场景（运行 A）使用相同的数据点、划分、初始权重和批量顺序。修改 B 应有的设置；两个运行都从第 0 步重新开始，并一起训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="99"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="109"/>
         <source>Neurons per hidden layer, e.g. 8, 8 (empty: none)</source>
         <translation>每个隐藏层的神经元数，例如 8, 8（留空：没有隐藏层）</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="101"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="111"/>
         <source>Network of run B</source>
         <translation>运行 B 的网络</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="102"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="112"/>
         <source>Training of run B</source>
         <translation>运行 B 的训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="103"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="113"/>
         <source>Start comparing</source>
         <translation>开始对比</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="104"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="130"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="141"/>
         <source>Hidden layer sizes must be whole numbers, e.g. 8, 8</source>
         <translation>隐藏层大小必须是整数，例如 8, 8</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="187"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="201"/>
+        <source>as run A: {0}</source>
+        <translation>与运行 A 相同：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="210"/>
+        <source>One activation sets every hidden layer of run B.</source>
+        <translation>选择一个激活函数会设置运行 B 的每个隐藏层。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="212"/>
+        <source>The first item keeps run A&apos;s activation of each layer.</source>
+        <translation>第一项保留运行 A 每一层的激活函数。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_dialog.py" line="240"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="188"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="241"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="191"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="244"/>
         <source>End compare</source>
         <translation>结束对比</translation>
     </message>
@@ -372,108 +387,111 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="42"/>
+        <location filename="../../gui/compare/compare_view.py" line="43"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="43"/>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="55"/>
+        <location filename="../../gui/common/display_names.py" line="76"/>
+        <location filename="../../gui/compare/compare_view.py" line="56"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="55"/>
+        <location filename="../../gui/common/display_names.py" line="76"/>
+        <location filename="../../gui/compare/compare_view.py" line="56"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="58"/>
+        <location filename="../../gui/common/display_names.py" line="79"/>
+        <location filename="../../gui/compare/compare_view.py" line="59"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="125"/>
+        <location filename="../../gui/compare/compare_view.py" line="131"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="127"/>
+        <location filename="../../gui/compare/compare_view.py" line="133"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="128"/>
+        <location filename="../../gui/compare/compare_view.py" line="134"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="129"/>
+        <location filename="../../gui/compare/compare_view.py" line="135"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="130"/>
+        <location filename="../../gui/compare/compare_view.py" line="136"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="232"/>
+        <location filename="../../gui/compare/compare_view.py" line="238"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="233"/>
+        <location filename="../../gui/compare/compare_view.py" line="239"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="234"/>
+        <location filename="../../gui/compare/compare_view.py" line="240"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="236"/>
+        <location filename="../../gui/compare/compare_view.py" line="242"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="245"/>
+        <location filename="../../gui/compare/compare_view.py" line="251"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="246"/>
+        <location filename="../../gui/compare/compare_view.py" line="252"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="274"/>
+        <location filename="../../gui/compare/compare_view.py" line="280"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -481,75 +499,72 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="95"/>
+        <location filename="../../gui/controller.py" line="107"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
-        <extracomment>Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
+        <extracomment>At full speed a frame (steps + redraw + painting) aims at this length, a little under FRAME_SECONDS so that jitter still leaves 30 frames/s: when the measured redraw and painting take more than TARGET_FRAME_SECONDS − STEP_BUDGET (a large window), the steps get less. ... but never less than this, so training still moves when a redraw is very slow. How many recent frames&apos; redraw-and-paint times the step budget looks at (their median). Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="545"/>
+        <location filename="../../gui/controller.py" line="576"/>
         <source>There are no training points: add points or regenerate</source>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="313"/>
+        <location filename="../../gui/controller.py" line="326"/>
         <source>Update needs a backward pass first</source>
-        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
+        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). seconds the last full-speed tick spent in its steps (None: no such tick just before) recent full-speed frames&apos; seconds outside the steps: redraw, painting, event loop (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="106"/>
         <source>{0} cannot differ between the runs: both use the same points and split</source>
-        <translation>{0} 在两个运行之间不能不同：两者使用相同的数据点和划分</translation>
+        <translation type="vanished">{0} 在两个运行之间不能不同：两者使用相同的数据点和划分</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="109"/>
         <source>Run B: {0} = {1} is not allowed ({2})</source>
-        <translation>运行 B：{0} = {1} 不允许（{2}）</translation>
+        <translation type="vanished">运行 B：{0} = {1} 不允许（{2}）</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="111"/>
         <source>Run B: unknown setting {0}</source>
-        <translation>运行 B：未知设置 {0}</translation>
+        <translation type="vanished">运行 B：未知设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="124"/>
+        <location filename="../../gui/controller.py" line="121"/>
         <source>Batch size 1 is not possible with batch norm: it normalizes with the mean and variance of the mini-batch, and one sample has no variance. Choose a batch size of at least 2, or turn batch norm off.</source>
         <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="547"/>
+        <location filename="../../gui/controller.py" line="578"/>
         <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
         <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="558"/>
+        <location filename="../../gui/controller.py" line="589"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="581"/>
+        <location filename="../../gui/controller.py" line="612"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="664"/>
+        <location filename="../../gui/controller.py" line="695"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="668"/>
+        <location filename="../../gui/controller.py" line="699"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="748"/>
+        <location filename="../../gui/controller.py" line="779"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="940"/>
-        <location filename="../../gui/controller.py" line="979"/>
+        <location filename="../../gui/controller.py" line="971"/>
+        <location filename="../../gui/controller.py" line="1010"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -830,7 +845,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>#{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="65"/>
+        <location filename="../../gui/common/display_names.py" line="96"/>
         <location filename="../../gui/explain/attribution_view.py" line="312"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
@@ -1651,89 +1666,99 @@ Restore the scene autosaved at {0}?</source>
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="65"/>
+        <location filename="../../gui/hidden_space/texts.py" line="67"/>
+        <source>No decision line in view: the output&apos;s line misses the drawn grid and points; all of them are on the side of {0}</source>
+        <translation>视图中没有决策线：输出层的决策线不经过所画的网格和点；它们全都在{0}一侧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="71"/>
         <source>Line: the output&apos;s decision boundary (exact)</source>
         <translation>直线：输出层的决策边界（精确）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="66"/>
+        <location filename="../../gui/hidden_space/texts.py" line="72"/>
         <source>Line: the output&apos;s decision boundary cut by the drawn plane (an approximation)</source>
         <translation>直线：输出层的决策边界与所画平面的交线（近似）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="68"/>
+        <location filename="../../gui/hidden_space/texts.py" line="74"/>
         <source>No decision line: regression</source>
         <translation>没有决策直线：回归</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="69"/>
+        <location filename="../../gui/hidden_space/texts.py" line="75"/>
         <source>No single decision line: three or more classes</source>
         <translation>没有单一的决策直线：三个或更多类别</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="71"/>
+        <location filename="../../gui/hidden_space/texts.py" line="77"/>
         <source>No decision line: the output&apos;s weights are zero in this plane</source>
         <translation>没有决策直线：输出层的权重在此平面内为零</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="79"/>
+        <location filename="../../gui/hidden_space/texts.py" line="81"/>
+        <source>{0}; the whole plane is on the side of {1}</source>
+        <translation>{0}；整个平面都在{1}一侧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_space/texts.py" line="89"/>
         <source>The network&apos;s parameters are not finite (training diverged): nothing to draw.</source>
         <translation>网络的参数不是有限数（训练发散了）：无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/texts.py" line="81"/>
+        <location filename="../../gui/hidden_space/texts.py" line="91"/>
         <source>The mapped values overflowed (not finite): nothing to draw.</source>
         <translation>映射后的值溢出（不是有限数）：无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="47"/>
+        <location filename="../../gui/hidden_space/view.py" line="48"/>
         <source>Principal components</source>
         <extracomment>Slider positions per stage: the blend moves in 1/SUB_STEPS of a stage. Milliseconds between animation frames (about 25 frames per second; a stage per second). The view range is kept while the drawing fills at least this share of it along each axis (and fits inside): small moves after a training step do not rescale the axes, whose text is the costliest part of a repaint. The projection chooser&apos;s entries: (request code, English label).</extracomment>
         <translation>主成分</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="48"/>
+        <location filename="../../gui/hidden_space/view.py" line="49"/>
         <source>Output direction</source>
         <translation>输出方向</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="49"/>
+        <location filename="../../gui/hidden_space/view.py" line="50"/>
         <source>Two neurons</source>
         <translation>两个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="163"/>
+        <location filename="../../gui/hidden_space/view.py" line="164"/>
         <source>Play</source>
         <extracomment>the exported figure: stage name, plot and captions (not the controls)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="164"/>
+        <location filename="../../gui/hidden_space/view.py" line="165"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="165"/>
+        <location filename="../../gui/hidden_space/view.py" line="166"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="167"/>
+        <location filename="../../gui/hidden_space/view.py" line="168"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="175"/>
+        <location filename="../../gui/hidden_space/view.py" line="176"/>
         <source>neuron ({0}) </source>
         <translation>神经元（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="282"/>
+        <location filename="../../gui/hidden_space/view.py" line="283"/>
         <source>stage {0} of {1}</source>
         <translation>第 {0} 阶段，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="287"/>
+        <location filename="../../gui/hidden_space/view.py" line="291"/>
         <source>The output&apos;s decision line is drawn in the last stage.</source>
         <translation>输出层的决策直线画在最后一个阶段。</translation>
     </message>
@@ -3873,7 +3898,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SettingControls</name>
     <message>
-        <location filename="../../gui/compare/compare_dialog.py" line="97"/>
+        <location filename="../../gui/compare/compare_dialog.py" line="107"/>
         <location filename="../../gui/panels/setting_controls.py" line="47"/>
         <source>{0}:</source>
         <extracomment>Learning-rate presets offered in the combo box (free entry is allowed too). Context of every text that comes from core metadata (see the module docstring).</extracomment>
@@ -3897,56 +3922,169 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>SettingErrors</name>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="23"/>
+        <source>it must be on or off</source>
+        <translation>只能是开或关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="25"/>
+        <source>it must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="27"/>
+        <source>it must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="31"/>
+        <source>it must be between {0} and {1}</source>
+        <translation>必须在 {0} 到 {1} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="34"/>
+        <source>it must be at least {0}</source>
+        <translation>至少为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="36"/>
+        <source>it must be at most {0}</source>
+        <translation>至多为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="39"/>
+        <source>it must be one of: {0}</source>
+        <translation>必须是以下之一：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="42"/>
+        <source>it must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="44"/>
+        <source>it must have {0} to {1} entries</source>
+        <translation>必须有 {0} 到 {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="47"/>
+        <source>an entry must not appear twice</source>
+        <translation>同一项不能出现两次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="49"/>
+        <source>the training and validation shares add up to more than 100 %</source>
+        <translation>训练集与验证集的比例之和超过 100%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="52"/>
+        <source>it lists {0} activations for {1} hidden layers</source>
+        <translation>列出了 {0} 个激活函数，但有 {1} 个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="56"/>
+        <source>the data set does not fit the task</source>
+        <translation>数据集与任务类型不符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="57"/>
+        <source>it does not fit the other settings</source>
+        <translation>与其他设置不相容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="69"/>
+        <source>{0}, entry {1}</source>
+        <translation>{0}第 {1} 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="70"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="74"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="84"/>
+        <source>Run B: {0} cannot be used with the other settings</source>
+        <translation>运行 B：{0}不能与其他设置一起使用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="88"/>
+        <source>Run B: {0} cannot differ between the runs: both use the same points and split</source>
+        <translation>运行 B：两次运行的{0}不能不同：两者使用相同的数据点和划分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="94"/>
+        <source>Run B: {0}</source>
+        <translation>运行 B：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="98"/>
+        <source>Run B: {0} is a setting of several sections; write one of {1}</source>
+        <translation>运行 B：{0} 属于多个部分的设置；请写成以下之一：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/setting_errors.py" line="100"/>
+        <source>Run B: unknown setting {0}</source>
+        <translation>运行 B：未知设置 {0}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../gui/common/display_names.py" line="26"/>
+        <location filename="../../gui/common/display_names.py" line="27"/>
         <location filename="core_strings.py" line="40"/>
         <source>automatic</source>
-        <extracomment>Code → English display name (shown translated in context &quot;Settings&quot;). Codes: activations (``core.activations``), losses (``core.losses.LOSSES``; None = automatic), optimizers (``core.optimizers``), initializations (``core.network.INITS``), tasks.</extracomment>
+        <extracomment>Translation context of the names (shared with the texts of ``core.settings``). Code → English display name (shown translated in context &quot;Settings&quot;). Codes: activations (``core.activations``), losses (``core.losses.LOSSES``; None = automatic), optimizers (``core.optimizers``), initializations (``core.network.INITS``), tasks.</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="28"/>
+        <location filename="../../gui/common/display_names.py" line="29"/>
         <source>mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="29"/>
+        <location filename="../../gui/common/display_names.py" line="30"/>
         <source>binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="30"/>
+        <location filename="../../gui/common/display_names.py" line="31"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="32"/>
+        <location filename="../../gui/common/display_names.py" line="33"/>
         <source>Xavier (Glorot uniform)</source>
         <translation>Xavier（Glorot 均匀）</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="33"/>
+        <location filename="../../gui/common/display_names.py" line="34"/>
         <source>He (Kaiming normal)</source>
         <translation>He（Kaiming 正态）</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="34"/>
+        <location filename="../../gui/common/display_names.py" line="35"/>
         <source>normal (σ = 0.1)</source>
         <translation>正态（σ = 0.1）</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="35"/>
+        <location filename="../../gui/common/display_names.py" line="36"/>
         <source>zeros</source>
         <translation>全零</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="37"/>
+        <location filename="../../gui/common/display_names.py" line="38"/>
         <source>momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/common/display_names.py" line="40"/>
+        <location filename="../../gui/common/display_names.py" line="41"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
@@ -4658,98 +4796,112 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="33"/>
-        <location filename="../../gui/app_window/status_bar.py" line="107"/>
+        <location filename="../../gui/app_window/status_bar.py" line="35"/>
+        <location filename="../../gui/app_window/status_bar.py" line="112"/>
         <source>∞ (diverged)</source>
         <translation>∞（已发散）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="87"/>
-        <location filename="../../gui/app_window/status_bar.py" line="184"/>
+        <location filename="../../gui/app_window/status_bar.py" line="90"/>
+        <location filename="../../gui/app_window/status_bar.py" line="193"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="88"/>
-        <location filename="../../gui/app_window/status_bar.py" line="185"/>
+        <location filename="../../gui/app_window/status_bar.py" line="91"/>
+        <location filename="../../gui/app_window/status_bar.py" line="194"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="89"/>
-        <location filename="../../gui/app_window/status_bar.py" line="186"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
+        <location filename="../../gui/app_window/status_bar.py" line="195"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="90"/>
-        <location filename="../../gui/app_window/status_bar.py" line="187"/>
+        <location filename="../../gui/app_window/status_bar.py" line="93"/>
+        <location filename="../../gui/app_window/status_bar.py" line="196"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="92"/>
-        <location filename="../../gui/app_window/status_bar.py" line="189"/>
+        <location filename="../../gui/app_window/status_bar.py" line="95"/>
+        <location filename="../../gui/app_window/status_bar.py" line="198"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="93"/>
-        <location filename="../../gui/app_window/status_bar.py" line="179"/>
-        <source>accuracy {0} %</source>
-        <translation>准确率 {0}%</translation>
+        <location filename="../../gui/app_window/status_bar.py" line="96"/>
+        <location filename="../../gui/app_window/status_bar.py" line="190"/>
+        <source>test accuracy {0}</source>
+        <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="94"/>
-        <location filename="../../gui/app_window/status_bar.py" line="192"/>
+        <location filename="../../gui/app_window/status_bar.py" line="97"/>
+        <location filename="../../gui/app_window/status_bar.py" line="191"/>
+        <source>train accuracy {0}</source>
+        <translation>训练准确率 {0}</translation>
+    </message>
+    <message>
+        <source>accuracy {0} %</source>
+        <translation type="vanished">准确率 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/status_bar.py" line="99"/>
+        <location filename="../../gui/app_window/status_bar.py" line="201"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="121"/>
+        <location filename="../../gui/app_window/status_bar.py" line="126"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="124"/>
+        <location filename="../../gui/app_window/status_bar.py" line="129"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="129"/>
+        <location filename="../../gui/app_window/status_bar.py" line="134"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="130"/>
+        <location filename="../../gui/app_window/status_bar.py" line="135"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="131"/>
+        <location filename="../../gui/app_window/status_bar.py" line="136"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="132"/>
         <source>Share of the test points (the training points if there is no test set) whose predicted class is right, at the weights of the step shown. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
-        <translation>在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
+        <translation type="vanished">在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="108"/>
-        <location filename="../../gui/app_window/status_bar.py" line="145"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
+        <location filename="../../gui/app_window/status_bar.py" line="153"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="182"/>
+        <location filename="../../gui/app_window/status_bar.py" line="137"/>
+        <source>Test accuracy: the share of the test points whose predicted class is right, at the weights of the step shown (train accuracy, on the training points, when there is no test set). The loss curve&apos;s accuracy line is the validation accuracy when there are validation points, so it can differ. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
+        <translation>测试准确率：在所示步的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练准确率，基于训练点）。有验证点时，损失曲线上的准确率曲线是验证准确率，所以两者可能不同。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/status_bar.py" line="187"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="107"/>
-        <location filename="../../gui/app_window/status_bar.py" line="191"/>
+        <location filename="../../gui/app_window/status_bar.py" line="112"/>
+        <location filename="../../gui/app_window/status_bar.py" line="200"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -5034,12 +5186,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="28"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
         <source>Set {0}</source>
         <translation>设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="30"/>
         <source>Nudge {0}</source>
         <translation>微调 {0}</translation>
     </message>
@@ -5065,23 +5217,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightEdits</name>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="55"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="56"/>
         <source>Type a number, e.g. 0.5 or -1.2e-3</source>
         <extracomment>QUndoCommand.id of the nudges: the stack merges a nudge only into a nudge</extracomment>
         <translation>请输入一个数，例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="57"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="58"/>
         <source>“{0}” is not a number; type e.g. 0.5 or -1.2e-3</source>
         <translation>“{0}”不是数字；请输入例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="66"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="67"/>
         <source>Pause training to edit a weight</source>
         <translation>请先暂停训练，再编辑权重</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="68"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="69"/>
         <source>Finish the current step before editing a weight</source>
         <translation>请先完成当前这一步，再编辑权重</translation>
     </message>

@@ -201,3 +201,17 @@ def test_a_bad_comparison_section_is_a_scene_error_naming_the_field():
         with pytest.raises(SceneError) as caught:
             comparison_from_scene(scene, a)
         assert str(caught.value).startswith(where)
+
+
+def test_an_invalid_value_carries_the_setting_and_the_declaration_s_code():
+    with pytest.raises(ComparisonError) as caught:
+        Comparison.start(_session(), {"hidden_sizes": (4, 99)})
+    values = caught.value.values
+    assert values["setting"] == "network.hidden_sizes" and values["entry"] == 2
+    assert values["reason_code"] == "out_of_range"
+    assert (values["reason_values"]["minimum"], values["reason_values"]["maximum"]) == (1, 16)
+    assert values["settings"] == ("network.hidden_sizes",)
+    with pytest.raises(ComparisonError) as caught:
+        parse_changes({"learning_rate": "fast"})
+    assert caught.value.values["reason_code"] == "not_number"
+    assert caught.value.values["setting"] == "training.learning_rate"

@@ -123,3 +123,32 @@ def test_summary_holds_the_attributions_of_the_default_sample(tmp_path):
         entry["output"] - entry["baseline_output"], abs=1e-6)
     assert sum(entry["shapley"]) == pytest.approx(
         entry["output"] - entry["shapley_expected"], abs=1e-12)
+
+
+def test_a_lesson_that_shows_the_linear_system_gets_its_figure(tmp_path):
+    """Issue 13: ``--lesson linear-system`` wrote no figure of the view the lesson is about.
+    The figure callback gets the system every step has set up; a lesson without the view
+    gets none."""
+    from core.headless import lesson_figures
+    from core.lesson_steps import system_state
+    from core.lessons import get_lesson
+
+    calls = []
+
+    def export_figure(view_id, state, folder):
+        calls.append((view_id, state))
+        path = folder / f"{view_id}.png"
+        path.write_bytes(b"fake")
+        return path
+
+    summary = run_headless(lesson="linear-system", steps=1, export_dir=tmp_path / "out",
+                           export_figure=export_figure)
+    lesson = get_lesson("linear-system")
+    assert calls == [("linear_system", system_state(lesson.steps))]
+    assert "linear_system.png" in summary["files"]
+    assert lesson_figures(get_lesson("xor-hidden")) == {}
+    assert lesson_figures(None) == {}  # a scene file
+    calls.clear()
+    run_headless(lesson="xor-hidden", steps=1, export_dir=tmp_path / "xor",
+                 export_figure=export_figure)
+    assert calls == []

@@ -283,9 +283,9 @@ def test_points_alone_without_grid_lines():
 
 
 def test_a_stage_is_projected_on_first_use_only(monkeypatch):
-    """A redraw draws one or two stages: building the space projects none of them, reading a
-    stage's drawn coordinates projects that stage once, and the numbers are (values − center)
-    @ basis."""
+    """A redraw draws one or two stages: building the space projects only the last one (its
+    decision line is placed against the drawn grid and points), reading a stage's drawn
+    coordinates projects that stage once, and the numbers are (values − center) @ basis."""
     import core.hidden_space as module
 
     calls = []
@@ -296,7 +296,11 @@ def test_a_stage_is_projected_on_first_use_only(monkeypatch):
     net = tiny_net(hidden=(4, 3))
     grid, points = inputs()
     space = hidden_space(net, grid, points)
-    assert calls == []
+    last = space.stages[-1]
+    assert len(calls) == 2 and calls[0] is last.grid and calls[1] is last.points
+    assert last.grid_2d is last.grid_2d and last.points_2d is last.points_2d  # kept
+    assert len(calls) == 2
+    calls.clear()
     stage = space.stages[2]
     for _ in range(2):
         np.testing.assert_allclose(
@@ -304,3 +308,34 @@ def test_a_stage_is_projected_on_first_use_only(monkeypatch):
         np.testing.assert_allclose(
             stage.points_2d, (stage.points - stage.projection.center) @ stage.projection.basis)
     assert len(calls) == 2 and calls[0] is stage.grid and calls[1] is stage.points
+
+
+def test_dead_relus_put_every_point_on_one_side_and_the_line_says_it_is_outside():
+    """Issue 15: all hidden ReLUs dead (negative biases) map the whole plane to a = 0, so the
+    output's line c + w·a = 0 misses every drawn point: "outside", with the class they are on
+    (the network's own prediction), not "exact"."""
+    net = tiny_net(hidden=(2,), activation="relu")
+    net.weights[0][...] = 0.0
+    net.biases[0][...] = -1.0  # every pre-activation −1: ReLU 0
+    grid, points = inputs()
+    space = hidden_space(net, grid, points)
+    last = space.stages[-1]
+    assert np.all(last.points == 0.0) and np.all(last.grid == 0.0)
+    line = space.decision_line
+    assert line.status == "outside"
+    predicted = predicted_classes(net.predict(points))
+    assert np.all(predicted == line.side_class)
+    assert np.all((line.side(last.points_2d) > 0) == (line.side_class == 1))
+
+
+def test_output_weights_only_on_undrawn_neurons_give_no_line_in_the_plane():
+    """Weights of the output only on a neuron the drawn plane does not show: the line has no
+    direction there ("degenerate", not a line 1e16 away), and side_class says which class the
+    whole plane is on."""
+    net = tiny_net(hidden=(3,))
+    net.weights[1][...] = [[0.0, 0.0, 2.0]]  # only neuron 3 counts
+    grid, points = inputs()
+    space = hidden_space(net, grid, points, projections={1: (0, 1)})
+    line = space.decision_line
+    assert line.status == "degenerate" and line.side_class in (0, 1)
+    assert np.all(line.side(space.stages[-1].points_2d) == line.coefficients[0])

@@ -275,3 +275,18 @@ def test_the_parser_and_report_live_in_the_app_not_in_core():
     assert not hasattr(headless, "make_parser") and not hasattr(headless, "run_cli")
     source = Path(headless.__file__).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(import|from) argparse\b", source, re.MULTILINE)
+
+
+def test_the_linear_system_figure_shows_the_lesson_s_system(qapp, tmp_path):
+    """``linear_system.png`` of ``--lesson linear-system``: the Linear system view with the
+    system the lesson's steps set, at the chosen width."""
+    from core.headless import lesson_figures
+    from core.lessons import get_lesson
+    from gui.app_window.headless_figures import make_figure_exporter
+
+    state = lesson_figures(get_lesson("linear-system"))["linear_system"]
+    path = make_figure_exporter("png", 700)("linear_system", state, tmp_path)
+    assert path == tmp_path / "linear_system.png"
+    image = QtGui.QImage(str(path))
+    assert image.width() == 700 and image.height() > 300
+    assert make_figure_exporter("png", 700)("canvas", state, tmp_path) is None

@@ -190,3 +190,112 @@ def test_continuing_from_the_timeline_s_past_takes_run_b_back_too(qtbot):
     controller.continue_from_past()
     assert controller.trainer.step_count == controller.comparison.b.trainer.step_count == 3
     controller.shutdown()
+
+
+# ------------------------------------------------------------------ refusals in Chinese
+@pytest.fixture
+def chinese(qapp):
+    from gui.common.i18n import manager
+
+    manager().set_language("zh_CN")
+    assert manager().translator_loaded(), "resources/translations/*.qm is missing"
+    yield
+    manager().set_language("en")
+
+
+def _latin_words(text: str) -> list[str]:
+    """Words of two or more Latin letters ("B" of "run B" is a name, not English), apart from
+    the activations' display names (tanh, ReLU: written so in Chinese too)."""
+    import re
+
+    from core.settings import HIDDEN_ACTIVATIONS
+    from gui.common.display_names import display_name
+
+    for name in sorted(map(display_name, HIDDEN_ACTIVATIONS), key=len, reverse=True):
+        text = text.replace(name, "")
+    return re.findall(r"[A-Za-z_]{2,}", text)
+
+
+def test_a_refused_hidden_size_is_worded_from_its_code_and_label(window, qtbot):
+    dialog = _dialog(window)
+    dialog.sizes_edit.clear()
+    qtbot.keyClicks(dialog.sizes_edit, "4, 99")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == ("Run B: Hidden layer sizes, entry 2: it must be between 1 "
+                                   "and 16")
+    dialog.close()
+
+
+@pytest.mark.parametrize("changes", [
+    {"noise": 0.3}, {"learning_rate": 1000.0}, {"activation": "swish-ish"},
+    {"hidden_sizes": (4, 99)}, {"hidden_sizes": (4,) * 9}, {"batch_norm": True, "batch_size": 1},
+    {"activation": ("relu", "tanh", "relu")}, {"momentum": float("nan")},
+])
+def test_run_b_refusals_in_chinese_show_no_english(chinese, changes):
+    from core.comparison import Comparison, ComparisonError
+    from core.session import Session
+    from gui.controller import comparison_error_text
+
+    with pytest.raises(ComparisonError) as caught:
+        Comparison.start(Session(), changes)
+    text = comparison_error_text(caught.value)
+    assert text and _latin_words(text) == [], text
+
+
+def test_a_refused_run_b_in_chinese_names_the_setting_by_its_label(window, qtbot, chinese):
+    from gui.common.i18n import translate
+
+    dialog = _dialog(window)
+    dialog.sizes_edit.clear()
+    qtbot.keyClicks(dialog.sizes_edit, "20")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    text = dialog.error.text()
+    assert dialog.error.isVisible() and _latin_words(text) == [], text
+    assert translate("Settings", "Hidden layer sizes") in text
+    assert "16" in text
+    dialog.close()
+
+
+def test_the_dialog_shows_a_s_activation_per_layer_and_a_single_one_sets_every_layer(
+        window, qtbot):
+    from gui.common.display_names import display_name
+
+    controller = window.controller
+    assert controller.set_network_settings(hidden_sizes=(4, 4), activation=("relu", "tanh"))
+    dialog = _dialog(window)
+    combo = dialog.controls["network.activation"].widget
+    assert combo.currentData() == ("relu", "tanh")
+    assert display_name("relu") in combo.currentText()
+    assert display_name("tanh") in combo.currentText()
+    assert "every hidden layer" in combo.toolTip()
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)  # nothing changed
+    assert controller.comparison.b.network.activation == ("relu", "tanh")
+    controller.end_comparison()
+    dialog = _start(window, qtbot, activation="sigmoid")
+    b = controller.comparison.b
+    assert b.network.activations_per_layer() == ("sigmoid", "sigmoid")
+    assert controller.comparison.changes == {"network.activation": "sigmoid"}
+    controller.end_comparison()
+    assert controller.set_network_settings(activation="tanh")  # one for all: no list item
+    dialog = _dialog(window)
+    assert ("relu", "tanh") not in [combo.itemData(i) for i in range(combo.count())]
+    assert combo.currentData() == "tanh"
+    dialog.close()
+
+
+def test_the_loss_legend_sits_outside_the_plot_area(qtbot):
+    """Issue 15: the legend inside the plot covered a curve; above the view box it covers
+    none, and it names all four lines."""
+    from gui.compare.compare_view import CompareLossPlot
+
+    plot = CompareLossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(420, 260)
+    plot.show()
+    qtbot.waitExposed(plot)
+    data_area = plot.plot_item.vb.sceneBoundingRect()
+    legend = plot.legend.sceneBoundingRect()
+    assert legend.height() > 0 and not legend.intersects(data_area)
+    assert plot.sceneRect().contains(legend)  # drawn whole
+    assert [label.text for _, label in plot.legend.items] == [
+        "A train", "A test", "B train", "B test"]

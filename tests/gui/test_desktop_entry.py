@@ -165,3 +165,28 @@ def test_the_command_line_options_run_the_installer(tmp_path):
         assert result.returncode == 0, result.stderr
     assert all_files(tmp_path / "data") == set()
     assert f"removed {len(ICON_SIZES) + 2} files" in result.stdout
+
+
+def test_uninstall_removes_the_empty_folders_the_install_created_and_no_other(xdg):
+    """Issue 13: uninstall left the empty folders install had created. Now they go when
+    empty; a folder that existed before, or holds another app's file, stays."""
+    before = xdg / "icons" / "hicolor" / "64x64" / "apps"  # existed before the install
+    before.mkdir(parents=True)
+    install_desktop_entry(command=["/opt/bp/backprop-playground"])
+    install_desktop_entry(command=["/opt/bp/backprop-playground"])  # again: the record stays
+    other_icon = xdg / "icons" / "hicolor" / "48x48" / "apps" / "other.png"
+    other_icon.write_bytes(b"png")  # another app, in a folder the install created
+    uninstall_desktop_entry()
+    folders = {p.relative_to(xdg).as_posix() for p in xdg.rglob("*") if p.is_dir()}
+    assert folders == {"icons", "icons/hicolor", "icons/hicolor/64x64",
+                       "icons/hicolor/64x64/apps", "icons/hicolor/48x48",
+                       "icons/hicolor/48x48/apps"}
+    assert all_files(xdg) == {other_icon}
+    other_icon.unlink()
+    install_desktop_entry(command=["/opt/bp/backprop-playground"])
+    uninstall_desktop_entry()
+    folders = {p.relative_to(xdg).as_posix() for p in xdg.rglob("*") if p.is_dir()}
+    assert folders == {"icons", "icons/hicolor", "icons/hicolor/64x64",
+                       "icons/hicolor/64x64/apps", "icons/hicolor/48x48",
+                       "icons/hicolor/48x48/apps"}  # there before this install: they stay
+    assert xdg.is_dir()  # the data folder itself stays

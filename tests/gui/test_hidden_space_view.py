@@ -152,3 +152,27 @@ def test_the_view_exports_from_the_file_menu_and_headless(window, qtbot, tmp_pat
     assert tmp_path / "hidden_space.png" in written
     image = QtGui.QImage(str(tmp_path / "hidden_space.png"))
     assert image.width() == 700 and image.height() > 300
+
+
+def test_dead_relus_say_the_line_is_outside_and_which_class_the_points_are_on(window, qtbot):
+    """Issue 15: every hidden ReLU dead puts the whole plane at a = 0; the output's line
+    misses it. The view draws no line and says so, naming the class every point is on
+    (the network's prediction), instead of "exact"."""
+    from core.metrics import predicted_classes
+    from gui.common.display_names import class_name
+
+    session = Session(DataSettings(preset="xor", n_points=120),
+                      NetworkSettings(hidden_sizes=(2,), activation="relu"))
+    session.net.weights[0][...] = 0.0
+    session.net.biases[0][...] = -1.0
+    session.net.biases[1][...] = 0.3  # the output's line c + w·a = 0 misses a = 0
+    window.controller.set_session(session)
+    view = _shown(window, qtbot)
+    engine = _engine(session)
+    assert engine.decision_line.status == "outside"
+    predicted = int(predicted_classes(session.net.predict(session.transform(
+        session.points.X)))[0])
+    assert not view.line_item.isVisible()
+    text = view.line_label.text()
+    assert "exact" not in text and "No decision line in view" in text
+    assert class_name(session, predicted) in text

@@ -31,11 +31,34 @@ def test_status_bar_and_canvas_count_a_probability_of_one_half_as_class_zero(sta
     trainer.params_changed()
     expected = accuracy(y, predicted_classes(np.full((6, 1), 0.5)))  # 4/6: ties → class 0
     status.show_trainer(trainer, True, None)
-    assert status.values["accuracy"] == f"accuracy {expected * 100:.3g} %"
+    assert status.values["accuracy"] == f"train accuracy {expected * 100:.3g} %"  # no test set
     # the canvas's discretized decision map paints p = 0.5 in the colour of class 0
     image = colors.probability_image(np.full((1, 1, 1), 0.5), discretize=True)
     class_zero = colors.probability_image(np.zeros((1, 1, 1)), discretize=True)
     assert np.array_equal(image, class_zero)
+
+
+def test_status_bar_names_the_set_of_its_accuracy(status):
+    """The loss curve draws the validation accuracy; the status bar's accuracy is the test
+    accuracy (the training accuracy without a test set) and says so, within its fixed width."""
+    y = np.array([0, 0, 0, 1, 1, 1], dtype=float)
+    net = MLP((2, 1), output_activation="sigmoid", seed=0)
+    trainer = Trainer(net, "bce", X[:4], y[:4], X[4:5], y[4:5], X_validation=X[5:],
+                      y_validation=y[5:], learning_rate=0.1)
+    trainer.step()
+    row = trainer.history.last_evaluated_row()
+    status.show_trainer(trainer, True, None)
+    text = status.values["accuracy"]
+    assert text == f"test accuracy {row['test_accuracy'] * 100:.3g} %"
+    label = status.labels["accuracy"]
+    assert label.fontMetrics().horizontalAdvance(text) <= label.width()
+    no_test = Trainer(MLP((2, 1), output_activation="sigmoid", seed=0), "bce", X, y,
+                      learning_rate=0.1)
+    no_test.step()
+    status.show_trainer(no_test, True, None)
+    expected = no_test.history.last_evaluated_row()["train_accuracy"]
+    assert status.values["accuracy"] == f"train accuracy {expected * 100:.3g} %"
+    assert label.fontMetrics().horizontalAdvance(status.values["accuracy"]) <= label.width()
 
 
 def _spiral_trainer(l2: float, history_capacity: int = 20_000) -> Trainer:
@@ -71,7 +94,7 @@ def test_status_bar_curve_and_csv_show_the_loss_of_the_weights_after_n_updates(
     test_loss, test_accuracy = trainer.evaluate(trainer.X_test, trainer.y_test)
 
     status.show_trainer(trainer, True, None)
-    shown_step, _epoch, shown_train, shown_test, _cls, shown_accuracy, _speed, _val = \
+    shown_step, _epoch, shown_train, shown_test, _cls, shown_accuracy, _speed, _val, _set = \
         status._shown
     assert status.values["step"] == "step 5" and shown_step == 5
     assert shown_train == pytest.approx(train_loss, rel=1e-12)

@@ -61,3 +61,60 @@ def test_gui_formats_numbers_only_through_the_shared_formatter():
                     path.name == name and text in line for name, text in _NOT_DISPLAY):
                 found.append(f"{path.relative_to(GUI)}:{number_}: {line.strip()}")
     assert not found, "format these with gui.common.number_format:\n" + "\n".join(found)
+
+
+# ------------------------------------------------------------ typed numbers (issue 13)
+@pytest.mark.parametrize("text, value", [
+    ("1,000", 1000.0), ("-1,000", -1000.0), ("−1,000", -1000.0), ("12,345,678", 12345678.0),
+    ("1,000.5", 1000.5), ("0,5", 0.5), ("-0,75", -0.75), ("0,500", 0.5), ("1e3", 1000.0),
+    (" 2.5 ", 2.5),
+])
+def test_a_typed_number_reads_a_group_separator_as_thousands(text, value):
+    from gui.common.number_format import parse_number
+
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "1.000,5", "1,00.5", "1000,000", "1,000,00", "abc"])
+def test_a_typed_number_with_a_misplaced_comma_is_refused(text):
+    from gui.common.number_format import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("language, locale", [("en", "en_US"), ("zh_CN", "zh_CN")])
+def test_1_000_typed_into_the_number_fields_is_one_thousand(qtbot, language, locale):
+    """The weight editor, the linear system's entries, η's text box and the spin boxes (the
+    number of points) read "1,000" as 1000 in both interface languages, or refuse it."""
+    from PySide6 import QtCore
+
+    from core.settings import DataSettings, TrainingSettings, fields_of
+    from gui.common.i18n import manager
+    from gui.diagram.weight_edits import parse_value
+    from gui.linear_systems.editor import SystemEditor
+    from gui.panels.setting_controls import IntControl, parse_in_range
+
+    before = QtCore.QLocale()
+    manager().set_language(language)
+    QtCore.QLocale.setDefault(QtCore.QLocale(locale))
+    try:
+        assert parse_value("1,000") == (1000.0, None)
+        editor = SystemEditor()
+        qtbot.addWidget(editor)
+        edit = editor.entries[0][0]
+        edit.clear()
+        qtbot.keyClicks(edit, "1,000")
+        assert editor.values()[0][0][0] == 1000.0
+        info = next(i for i in fields_of(TrainingSettings) if i.name == "learning_rate")
+        value, reason = parse_in_range("1,000", info)  # beyond η's maximum: refused, saying so
+        assert value is None and reason
+        points = IntControl(next(i for i in fields_of(DataSettings) if i.name == "n_points"))
+        qtbot.addWidget(points.widget)
+        points.widget.lineEdit().selectAll()
+        qtbot.keyClicks(points.widget, "1,000")
+        points.widget.interpretText()
+        assert points.value() == 1000
+    finally:
+        QtCore.QLocale.setDefault(before)
+        manager().set_language("en")
