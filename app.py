@@ -238,10 +238,10 @@ def start_compare(window, args: argparse.Namespace) -> str:
 
 def scene_file_error(path: str) -> str:
     """Why ``path`` is not a usable scene file (one line), or "" when it is."""
-    from core.scene import SceneError, load_scene, scene_from_dict
+    from core.scene import SceneError, open_scene
 
     try:
-        scene_from_dict(load_scene(path))
+        open_scene(path)
     except OSError as error:
         return f"cannot read {path}: {error.strerror or error}"
     except (SceneError, ValueError, TypeError) as error:
