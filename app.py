@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6 import QtWidgets
 
+    from gui.common.qt_messages import install_message_filter
+
+    install_message_filter()  # drops Qt's offscreen "propagateSizeHints()" noise, nothing else
     app = QtWidgets.QApplication.instance()
     if app is None:
         problem = display_problem(os.environ)
@@ -238,10 +241,10 @@ def start_compare(window, args: argparse.Namespace) -> str:
 
 def scene_file_error(path: str) -> str:
     """Why ``path`` is not a usable scene file (one line), or "" when it is."""
-    from core.scene import SceneError, open_scene
+    from core.scene import SceneError, load_scene, scene_from_dict
 
     try:
-        open_scene(path)
+        scene_from_dict(load_scene(path))
     except OSError as error:
         return f"cannot read {path}: {error.strerror or error}"
     except (SceneError, ValueError, TypeError) as error:
