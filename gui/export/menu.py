@@ -7,7 +7,9 @@ from its view registry, in export order); the entries are rebuilt each time the 
 entry                     what it does
 ========================  ========================================================================
 <view> ▸ PNG/SVG/PDF/…    ``gui.export.actions.export_view`` (asks for the file, and the width for
-                          PNG); the same four actions go in the view's right-click menu
+                          PNG); the same four actions go in the view's right-click menu;
+                          disabled while the view has nothing to show (``ViewSpec.export_ready``:
+                          Cross-validation before a run, Compare without run B)
 Whole window…             ``export_window``: PNG as shown, or SVG/PDF
 Copy window               the window as an image on the clipboard
 Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views,
@@ -114,9 +116,11 @@ class ExportMenu(QtCore.QObject):
             self.actions_of(view)  # the right-click entries, once
             sub = menu.addMenu(view.label())
             sub.setObjectName(f"export_{view.id}_menu")
+            ready = view.ready()  # e.g. Compare without run B: nothing to draw
+            sub.setEnabled(ready)
             for kind in VIEW_EXPORT_KINDS:
                 self._add(sub, labels[kind], f"export_{kind}_{view.id}",
-                          lambda v=view, k=kind: self.export_view(v, k))
+                          lambda v=view, k=kind: self.export_view(v, k)).setEnabled(ready)
         menu.addSeparator()
         self._add(menu, translate("ExportMenu", "Whole window…"), "export_window",
                   lambda: export_window(self.window, "backprop-playground"))
@@ -216,7 +220,10 @@ class ExportMenu(QtCore.QObject):
 
     def export_animation(self) -> str | None:
         """Ask for the views, steps per frame, frame count and format, then record."""
-        shown = [view for view in self.views if is_shown(view.widget)]
+        # only views the recorder redraws on a copy of the session (a headless size); the
+        # cross-validation result, run B and the linear system are not part of that copy
+        shown = [view for view in self.views
+                 if is_shown(view.widget) and view.spec.headless_size is not None]
         if not shown:
             show_export_error(self.window, ExportError(
                 translate("ExportMenu", "No view is visible to record.")))
