@@ -44,6 +44,7 @@ from gui.export.animation import frame_sizes
 from gui.export.figures import ExportError, copy_to_clipboard, native_size
 from gui.export.actions import (
     VIEW_EXPORT_KINDS,
+    AnimationProgress,
     AnimationSettingsDialog,
     ask_export_path,
     export_animation_with_dialog,
@@ -229,7 +230,8 @@ class ExportMenu(QtCore.QObject):
                 translate("ExportMenu", "No view is visible to record.")))
             return None
         labels = [view.label() for view in shown]
-        dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2])
+        dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2],
+                                         start_step=self.controller.trainer.step_count)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         settings = dialog.settings()
@@ -246,19 +248,26 @@ class ExportMenu(QtCore.QObject):
         # The views of the frame get one height; each keeps the aspect it has on screen.
         sizes = frame_sizes({view_id: native_size(target) for view_id, target in targets.items()})
         theme = current_theme(self.window)
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:  # a copy of the session is trained, in views of its own: the scene is untouched
-            recorder = self.record_training(controller, chosen, sizes, theme,
-                                            cancelled=window_closed)
+        # the start, then one frame after every steps_per_frame steps: the last shows the end
+        frames = settings["frames"]
+        progress = AnimationProgress(self.window, frames)  # at once: preparing takes a while
+        written = None
+        try:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:  # a copy of the session is trained, in views of its own: the scene is untouched
+                recorder = self.record_training(controller, chosen, sizes, theme,
+                                                cancelled=window_closed)
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
+            with recorder:
+                if window_closed():  # closed while the recorder was built: the quit is under way
+                    return None
+                written = export_animation_with_dialog(
+                    self.window, recorder.frame_source(settings["steps_per_frame"]), path,
+                    fps=settings["fps"], frame_count=frames, cancelled=window_closed,
+                    progress=progress)
         finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
-        with recorder:
-            if window_closed():  # closed while the recorder was built: the quit is under way
-                return None
-            written = export_animation_with_dialog(
-                self.window, recorder.frame_source(settings["steps_per_frame"]), path,
-                fps=settings["fps"], frame_count=settings["frame_count"],
-                cancelled=window_closed)
+            progress.close()
         if written:
             self.window.statusBar().showMessage(
                 translate("ExportMenu", "Animation written to {0}").format(
