@@ -61,7 +61,12 @@ Floats are written with ``repr`` (``json``), which round-trips float64 exactly; 
 are plain ints; the few non-finite values a history may hold (NaN accuracy for regression) are
 written as the strings ``"NaN"``/``"Infinity"``, so files are strict JSON. Loading never uses
 pickle or eval, checks everything before building anything (:class:`SceneError` names the
-field), and builds a *new* Session, so a failed load leaves the current one untouched.
+field), and builds a *new* Session, so a failed load leaves the current one untouched. Numbers
+are held to what the app can compute with: features and regression targets to
+±``core.data_types.MAX_FEATURE_MAGNITUDE`` (as a CSV import), weights, biases, γ, β and the
+initial parameters to ±``core.divergence.PARAMETER_LIMIT``, the largest value training can
+leave (not the hand editor's ±``MAX_PARAMETER_ABS``: trained weights may pass that, and every
+file the app saves must open again).
 """
 
 from __future__ import annotations
