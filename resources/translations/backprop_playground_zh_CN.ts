@@ -481,75 +481,75 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="95"/>
+        <location filename="../../gui/controller.py" line="104"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
-        <extracomment>Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
+        <extracomment>At full speed a frame (steps + redraw + painting) aims at this length, a little under FRAME_SECONDS so that jitter still leaves 30 frames/s: when the measured redraw and painting take more than TARGET_FRAME_SECONDS − STEP_BUDGET (a large window), the steps get less. ... but never less than this, so training still moves when a redraw is very slow. How many recent frames&apos; redraw-and-paint times the step budget looks at (their median). Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="545"/>
+        <location filename="../../gui/controller.py" line="576"/>
         <source>There are no training points: add points or regenerate</source>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="313"/>
+        <location filename="../../gui/controller.py" line="326"/>
         <source>Update needs a backward pass first</source>
-        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
+        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). seconds the last full-speed tick spent in its steps (None: no such tick just before) recent full-speed frames&apos; seconds outside the steps: redraw, painting, event loop (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="106"/>
+        <location filename="../../gui/controller.py" line="115"/>
         <source>{0} cannot differ between the runs: both use the same points and split</source>
         <translation>{0} 在两个运行之间不能不同：两者使用相同的数据点和划分</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="109"/>
+        <location filename="../../gui/controller.py" line="118"/>
         <source>Run B: {0} = {1} is not allowed ({2})</source>
         <translation>运行 B：{0} = {1} 不允许（{2}）</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="111"/>
+        <location filename="../../gui/controller.py" line="120"/>
         <source>Run B: unknown setting {0}</source>
         <translation>运行 B：未知设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="124"/>
+        <location filename="../../gui/controller.py" line="133"/>
         <source>Batch size 1 is not possible with batch norm: it normalizes with the mean and variance of the mini-batch, and one sample has no variance. Choose a batch size of at least 2, or turn batch norm off.</source>
         <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="547"/>
+        <location filename="../../gui/controller.py" line="578"/>
         <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
         <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="558"/>
+        <location filename="../../gui/controller.py" line="589"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="581"/>
+        <location filename="../../gui/controller.py" line="612"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="664"/>
+        <location filename="../../gui/controller.py" line="695"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="668"/>
+        <location filename="../../gui/controller.py" line="699"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="748"/>
+        <location filename="../../gui/controller.py" line="779"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="940"/>
-        <location filename="../../gui/controller.py" line="979"/>
+        <location filename="../../gui/controller.py" line="971"/>
+        <location filename="../../gui/controller.py" line="1010"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -1227,7 +1227,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>完成 {0} 时失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export/animation.py" line="332"/>
+        <location filename="../../gui/export/animation.py" line="335"/>
         <source>Animation export cancelled; no file was written.</source>
         <translation>动画导出已取消，没有写入任何文件。</translation>
     </message>
@@ -1238,173 +1238,198 @@ Restore the scene autosaved at {0}?</source>
         <translation>第 {0} 层（{1}）含有 NaN 或无穷大的值；请先后退或重置，再导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="52"/>
+        <location filename="../../gui/export/figures.py" line="54"/>
         <source>Cannot write {0}: the folder {1} does not exist.</source>
         <translation>无法写入 {0}：文件夹 {1} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="55"/>
+        <location filename="../../gui/export/figures.py" line="57"/>
         <source>Cannot write {0}: it is a folder.</source>
         <translation>无法写入 {0}：这是一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="73"/>
+        <location filename="../../gui/export/figures.py" line="75"/>
         <source>Cannot write to the folder {0}: {1}.</source>
         <translation>无法写入文件夹 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="83"/>
+        <location filename="../../gui/export/figures.py" line="85"/>
         <source>Cannot write {0}: {1}.</source>
         <translation>无法写入 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="101"/>
+        <location filename="../../gui/export/figures.py" line="103"/>
         <source>Width must be between {0} and {1} px, got {2}.</source>
         <translation>宽度必须在 {0} 到 {1} 像素之间，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="113"/>
+        <location filename="../../gui/export/figures.py" line="115"/>
         <source>This plot is not shown in any view, so it cannot be exported.</source>
         <translation>此图没有显示在任何视图中，因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="152"/>
+        <location filename="../../gui/export/figures.py" line="154"/>
         <source>The view has no size yet (is it shown?), so it cannot be exported.</source>
         <translation>该视图还没有尺寸（是否已显示？），因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="281"/>
+        <location filename="../../gui/export/figures.py" line="283"/>
         <source>Qt could not encode the image as {0} for {1}.</source>
         <translation>Qt 无法把图像编码为 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="396"/>
+        <location filename="../../gui/export/figures.py" line="398"/>
         <source>PDF width must be between 36 and 14400 pt, got {0}.</source>
         <translation>PDF 宽度必须在 36 到 14400 pt 之间，当前为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="414"/>
+        <location filename="../../gui/export/figures.py" line="416"/>
         <source>Cannot write {0}: the PDF writer could not open the file.</source>
         <translation>无法写入 {0}：PDF 写入器无法打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="41"/>
+        <location filename="../../gui/export/actions.py" line="42"/>
         <source>PNG image (*.png)</source>
+        <extracomment>File-dialog filters (English; shown translated with context &quot;Export&quot;).</extracomment>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="42"/>
+        <location filename="../../gui/export/actions.py" line="43"/>
         <source>SVG vector image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="43"/>
+        <location filename="../../gui/export/actions.py" line="44"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="44"/>
+        <location filename="../../gui/export/actions.py" line="45"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="45"/>
+        <location filename="../../gui/export/actions.py" line="46"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="46"/>
+        <location filename="../../gui/export/actions.py" line="47"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="47"/>
+        <location filename="../../gui/export/actions.py" line="48"/>
         <source>JSON file (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="55"/>
+        <location filename="../../gui/export/actions.py" line="56"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="70"/>
+        <location filename="../../gui/export/actions.py" line="71"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="83"/>
+        <location filename="../../gui/export/actions.py" line="84"/>
         <source>PNG width</source>
         <translation>PNG 宽度</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="84"/>
+        <location filename="../../gui/export/actions.py" line="85"/>
         <source>Width in pixels (the height keeps the aspect ratio):</source>
         <translation>宽度（像素，高度按宽高比自动计算）：</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="158"/>
+        <location filename="../../gui/export/actions.py" line="159"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="158"/>
+        <location filename="../../gui/export/actions.py" line="159"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="160"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="160"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="197"/>
+        <location filename="../../gui/export/actions.py" line="198"/>
         <source>This plot is not shown in any view, so no menu can be added.</source>
         <translation>此图没有显示在任何视图中，因此无法添加菜单。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="237"/>
-        <location filename="../../gui/export/actions.py" line="295"/>
+        <location filename="../../gui/export/actions.py" line="238"/>
+        <location filename="../../gui/export/actions.py" line="321"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="247"/>
+        <location filename="../../gui/export/actions.py" line="248"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="251"/>
+        <location filename="../../gui/export/actions.py" line="258"/>
         <source>Training steps per frame</source>
         <translation>每帧训练步数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="252"/>
-        <source>Number of frames</source>
-        <translation>帧数</translation>
+        <location filename="../../gui/export/actions.py" line="259"/>
+        <source>Frames after the start</source>
+        <translation>起始之后的帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="253"/>
+        <location filename="../../gui/export/actions.py" line="343"/>
+        <source>Encoding the file…</source>
+        <translation>正在编码文件…</translation>
+    </message>
+    <message>
+        <source>Number of frames</source>
+        <translation type="vanished">帧数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="261"/>
         <source>Frames per second</source>
         <translation>每秒帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="261"/>
+        <location filename="../../gui/export/actions.py" line="269"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="293"/>
+        <location filename="../../gui/export/actions.py" line="283"/>
+        <source>{0} frames: steps {1} and {2}</source>
+        <translation>共 {0} 帧：第 {1} 步和第 {2} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="286"/>
+        <source>{0} frames: steps {1}, {2}, …, {3} (the start, then one every {4} steps)</source>
+        <translation>共 {0} 帧：第 {1}、{2}、…、{3} 步（起始一帧，之后每 {4} 步一帧）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="317"/>
+        <source>Preparing the views…</source>
+        <translation>正在准备视图…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="332"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="294"/>
+        <location filename="../../gui/export/actions.py" line="318"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1447,6 +1472,21 @@ Restore the scene autosaved at {0}?</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <source>Cross-validation</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="169"/>
+        <source>Linear system</source>
+        <translation>线性方程组</translation>
+    </message>
+    <message>
         <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -1462,58 +1502,58 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="88"/>
+        <location filename="../../gui/export/menu.py" line="91"/>
         <source>&amp;Export</source>
         <extracomment>view id → its PNG/SVG/PDF/clipboard actions (also in the view&apos;s right-click menu) (controller, chosen views, sizes, theme) → a recorder of a copy of the session (gui.app_window.recording.record_training); None: no animation entry.</extracomment>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="109"/>
+        <location filename="../../gui/export/menu.py" line="112"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="110"/>
+        <location filename="../../gui/export/menu.py" line="113"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="111"/>
+        <location filename="../../gui/export/menu.py" line="114"/>
         <source>PDF…</source>
         <translation>PDF 文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="112"/>
+        <location filename="../../gui/export/menu.py" line="115"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="121"/>
+        <location filename="../../gui/export/menu.py" line="126"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="123"/>
+        <location filename="../../gui/export/menu.py" line="128"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="127"/>
+        <location filename="../../gui/export/menu.py" line="132"/>
         <source>Animation of training (GIF/MP4)…</source>
         <translation>训练过程动画（GIF/MP4）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="130"/>
+        <location filename="../../gui/export/menu.py" line="135"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="132"/>
+        <location filename="../../gui/export/menu.py" line="137"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="134"/>
+        <location filename="../../gui/export/menu.py" line="139"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
@@ -1522,22 +1562,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="136"/>
+        <location filename="../../gui/export/menu.py" line="141"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="185"/>
+        <location filename="../../gui/export/menu.py" line="190"/>
         <source>Window copied to the clipboard</source>
         <translation>窗口已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="222"/>
+        <location filename="../../gui/export/menu.py" line="230"/>
         <source>No view is visible to record.</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="257"/>
+        <location filename="../../gui/export/menu.py" line="273"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -1578,7 +1618,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/export/actions.py" line="191"/>
+        <location filename="../../gui/export/actions.py" line="192"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
@@ -3769,103 +3809,103 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="58"/>
+        <location filename="../../gui/files/scene_files.py" line="59"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="140"/>
+        <location filename="../../gui/files/scene_files.py" line="141"/>
         <source>&amp;New</source>
         <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="141"/>
+        <location filename="../../gui/files/scene_files.py" line="142"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="142"/>
+        <location filename="../../gui/files/scene_files.py" line="143"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="143"/>
+        <location filename="../../gui/files/scene_files.py" line="144"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="144"/>
+        <location filename="../../gui/files/scene_files.py" line="145"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="213"/>
-        <location filename="../../gui/files/scene_files.py" line="270"/>
+        <location filename="../../gui/files/scene_files.py" line="214"/>
+        <location filename="../../gui/files/scene_files.py" line="271"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="276"/>
+        <location filename="../../gui/files/scene_files.py" line="277"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="298"/>
-        <location filename="../../gui/files/scene_files.py" line="302"/>
+        <location filename="../../gui/files/scene_files.py" line="299"/>
+        <location filename="../../gui/files/scene_files.py" line="303"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="309"/>
+        <location filename="../../gui/files/scene_files.py" line="310"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="322"/>
+        <location filename="../../gui/files/scene_files.py" line="324"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="326"/>
+        <location filename="../../gui/files/scene_files.py" line="328"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="361"/>
+        <location filename="../../gui/files/scene_files.py" line="363"/>
         <source>Views this version does not have (kept, not shown): {0}</source>
         <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="394"/>
-        <location filename="../../gui/files/scene_files.py" line="406"/>
+        <location filename="../../gui/files/scene_files.py" line="396"/>
+        <location filename="../../gui/files/scene_files.py" line="408"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="407"/>
+        <location filename="../../gui/files/scene_files.py" line="409"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="412"/>
+        <location filename="../../gui/files/scene_files.py" line="414"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="449"/>
+        <location filename="../../gui/files/scene_files.py" line="451"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="460"/>
+        <location filename="../../gui/files/scene_files.py" line="462"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -4523,7 +4563,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="162"/>
+        <location filename="../../gui/app_window/view_registry.py" line="167"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5034,12 +5074,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="28"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
         <source>Set {0}</source>
         <translation>设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="30"/>
         <source>Nudge {0}</source>
         <translation>微调 {0}</translation>
     </message>
@@ -5065,23 +5105,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightEdits</name>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="55"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="56"/>
         <source>Type a number, e.g. 0.5 or -1.2e-3</source>
         <extracomment>QUndoCommand.id of the nudges: the stack merges a nudge only into a nudge</extracomment>
         <translation>请输入一个数，例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="57"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="58"/>
         <source>“{0}” is not a number; type e.g. 0.5 or -1.2e-3</source>
         <translation>“{0}”不是数字；请输入例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="66"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="67"/>
         <source>Pause training to edit a weight</source>
         <translation>请先暂停训练，再编辑权重</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="68"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="69"/>
         <source>Finish the current step before editing a weight</source>
         <translation>请先完成当前这一步，再编辑权重</translation>
     </message>
@@ -5103,27 +5143,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="173"/>
+        <location filename="../../gui/app_window/view_registry.py" line="179"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="178"/>
+        <location filename="../../gui/app_window/view_registry.py" line="184"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="182"/>
+        <location filename="../../gui/app_window/view_registry.py" line="188"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="187"/>
+        <location filename="../../gui/app_window/view_registry.py" line="193"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="192"/>
+        <location filename="../../gui/app_window/view_registry.py" line="198"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5797,13 +5837,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="../../gui/app_window/view_registry.py" line="157"/>
         <location filename="ui_strings.py" line="63"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="159"/>
+        <location filename="../../gui/app_window/view_registry.py" line="164"/>
         <location filename="ui_strings.py" line="139"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
@@ -6124,62 +6164,62 @@ Restore the scene autosaved at {0}?</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>− Equation</source>
         <translation>− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6269,7 +6309,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -6560,97 +6600,96 @@ Restore the scene autosaved at {0}?</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -6663,12 +6702,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
