@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6 import QtWidgets
 
+    from gui.common.qt_messages import install_message_filter
+
+    install_message_filter()  # drops Qt's offscreen "propagateSizeHints()" noise, nothing else
     app = QtWidgets.QApplication.instance()
     if app is None:
         problem = display_problem(os.environ)

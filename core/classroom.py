@@ -82,24 +82,31 @@ NO_LOCKS = ClassroomLocks()
 
 
 def _names(value: Any, where: str, known: Iterable[str] | None) -> tuple[str, ...]:
+    """The sorted distinct names of one lock list. Raises SceneError listing every problem of
+    the list at once: each entry that is not a string (``where[1]: expected a string, got an
+    integer``, at most :data:`_MAX_LISTED`) and, in the same message, every unknown name."""
     if not isinstance(value, list):
         raise SceneError(f"{where}: expected a list of names, got {type_name(value)}")
     if len(value) > _MAX_NAMES:
         raise SceneError(f"{where}: too many names ({len(value)}; the limit is {_MAX_NAMES})")
+    problems = []
     bad = [i for i, name in enumerate(value) if not isinstance(name, str)]
     if bad:
-        listed = "; ".join(f"{where}[{i}]: expected a string, got {type_name(value[i])}"
-                           for i in bad[:_MAX_LISTED])
-        more = f"; and {len(bad) - _MAX_LISTED} more" if len(bad) > _MAX_LISTED else ""
-        raise SceneError(listed + more)
+        problems += [f"{where}[{i}]: expected a string, got {type_name(value[i])}"
+                     for i in bad[:_MAX_LISTED]]
+        if len(bad) > _MAX_LISTED:
+            problems.append(f"and {len(bad) - _MAX_LISTED} more")
+    names = [name for name in value if isinstance(name, str)]
     if known is not None:
         known = set(known)
-        unknown = [name for name in dict.fromkeys(value) if name not in known]
+        unknown = [name for name in dict.fromkeys(names) if name not in known]
         if unknown:
             listed = ", ".join(repr(name[:60]) for name in unknown)
-            raise SceneError(f"{where}: unknown name{'s' if len(unknown) > 1 else ''} {listed} "
-                             f"(allowed: {', '.join(sorted(known))})")
-    return tuple(sorted(set(value)))
+            problems.append(f"{where}: unknown name{'s' if len(unknown) > 1 else ''} {listed} "
+                            f"(allowed: {', '.join(sorted(known))})")
+    if problems:
+        raise SceneError("; ".join(problems))
+    return tuple(sorted(set(names)))
 
 
 def locks_from_dict(d: Any, view_ids: Iterable[str] | None = None,

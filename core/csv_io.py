@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from core.data_types import MAX_CLASSES, TASKS, Dataset
+from core.data_types import MAX_CLASSES, MAX_FEATURE_MAGNITUDE, TASKS, Dataset
 
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
 _SAMPLE_CHARS = 64 * 1024
@@ -42,11 +42,6 @@ _DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 _MAX_TRACKED_LABELS = 10_000
 #: Data rows read and converted at a time; ``read_csv``'s progress callback runs after each.
 CHUNK_ROWS = 8192
-#: Largest feature magnitude accepted. Standardization squares deviations and the features
-#: x1², x1·x2 square the values again, so |x| ≤ 1e75 keeps every step finite in float64
-#: (max ≈ 1.8e308): (x²)² ≤ 1e300, times even a million rows. Beyond it the numbers overflow
-#: to inf during standardization.
-MAX_FEATURE_MAGNITUDE = 1e75
 
 
 class ReadCancelled(Exception):

@@ -12,6 +12,11 @@ import numpy as np
 
 TASKS = ("classification", "regression")
 MAX_CLASSES = 8
+#: Largest feature (and regression target) magnitude accepted from a CSV file or a scene file.
+#: Standardization squares deviations and the features x1², x1·x2 square the values again, so
+#: |x| ≤ 1e75 keeps every step finite in float64 (max ≈ 1.8e308): (x²)² ≤ 1e300, times even a
+#: million rows. Beyond it the numbers overflow to inf during standardization.
+MAX_FEATURE_MAGNITUDE = 1e75
 
 
 @dataclass

@@ -33,6 +33,11 @@ from dataclasses import dataclass
 #: |θ| above this counts as divergence. Standardized inputs keep healthy weights many orders
 #: of magnitude below it; only an exploding run gets there.
 PARAMETER_LIMIT = 1e10
+#: Largest |value| a single weight or bias may be set to by hand (the diagram's weight edits,
+#: ``TrainingController.set_parameter``): a typo such as 1e30 would overflow the next forward
+#: pass; no lesson needs more than this. Training itself may go further, up to
+#: :data:`PARAMETER_LIMIT`, so scene files (which keep trained weights) are held to that.
+MAX_PARAMETER_ABS = 1e6
 
 OUTPUT_NONFINITE = "output_nonfinite"
 LOSS_NAN = "loss_nan"

@@ -37,7 +37,8 @@ key                       content
                           hidden layer) and ``initial_bn_buffers``
 ``views``, ``extra``      free-form plain JSON from the GUI (open views, layout, selection)
 ``comparison``            optional: run B of A/B runs (settings changed and B's own scene;
-                          :mod:`core.scene_comparison`, which checks and builds it)
+                          :mod:`core.scene_comparison`, which checks and builds it); a
+                          malformed one refuses the file, in the window and the CLI alike
 ``classroom``             optional lock lists (hidden views and controls, fixed settings,
                           presenter panels; :mod:`core.classroom`): checked as plain JSON
                           here, its names by :func:`core.classroom.locks_from_dict`, so an
@@ -60,7 +61,12 @@ Floats are written with ``repr`` (``json``), which round-trips float64 exactly; 
 are plain ints; the few non-finite values a history may hold (NaN accuracy for regression) are
 written as the strings ``"NaN"``/``"Infinity"``, so files are strict JSON. Loading never uses
 pickle or eval, checks everything before building anything (:class:`SceneError` names the
-field), and builds a *new* Session, so a failed load leaves the current one untouched.
+field), and builds a *new* Session, so a failed load leaves the current one untouched. Numbers
+are held to what the app can compute with: features and regression targets to
+±``core.data_types.MAX_FEATURE_MAGNITUDE`` (as a CSV import), weights, biases, γ, β and the
+initial parameters to ±``core.divergence.PARAMETER_LIMIT``, the largest value training can
+leave (not the hand editor's ±``MAX_PARAMETER_ABS``: trained weights may pass that, and every
+file the app saves must open again).
 """
 
 from __future__ import annotations
@@ -382,5 +388,11 @@ def load_scene(path: str | os.PathLike) -> dict:
 
 
 def open_scene(path: str | os.PathLike) -> tuple[Session, Any]:
-    """``scene_from_dict(load_scene(path))``: the GUI's File ▸ Open and the CLI's ``--scene``."""
-    return scene_from_dict(load_scene(path))
+    """``scene_from_dict(load_scene(path))`` with the ``comparison`` section checked as well
+    (:func:`core.scene_comparison.scene_and_comparison`, which the window's File ▸ Open uses):
+    the CLI's ``--scene`` refuses exactly the files the window refuses, with the same
+    SceneError. Returns (session, views); OSError if the file cannot be read."""
+    from core.scene_comparison import scene_and_comparison
+
+    session, views, _comparison = scene_and_comparison(load_scene(path))
+    return session, views

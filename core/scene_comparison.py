@@ -13,6 +13,12 @@ Files without the section (every file before A/B runs) open as before: no compar
 ``core.scene.scene_from_dict``, its keys through ``core.comparison.setting_key``, and that B
 has A's points and split — before it returns anything; every problem is a ``SceneError``
 naming the field (``comparison.b.network.weights[0]: …``).
+
+One owner decides whether a file opens: :func:`scene_and_comparison` (through
+``core.scene.open_scene`` for the command line's ``--scene``, directly for the window's
+File ▸ Open). A malformed ``comparison`` section refuses the whole file, in the window and on
+the command line alike (exit status 2), with the same message: opening run A alone would drop
+run B and its settings from the file at the next save, and a refused file loses nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ import numpy as np
 from core.comparison import Comparison, ComparisonError, setting_key
 from core.scene_validation import SceneError, as_dict, require
 
-__all__ = ["COMPARISON_KEY", "comparison_section", "comparison_from_scene"]
+__all__ = ["COMPARISON_KEY", "comparison_section", "comparison_from_scene",
+           "scene_and_comparison"]
 
 COMPARISON_KEY = "comparison"
 
@@ -72,3 +79,13 @@ def comparison_from_scene(d: dict, session_a) -> Comparison | None:
             raise SceneError(f"comparison.changes.{key}: {value!r} is not run B's setting "
                              f"(run B has {actual!r})")
     return Comparison(session_a, session_b, changes)
+
+
+def scene_and_comparison(d: dict):
+    """``(session, views, comparison)`` of decoded scene ``d``: ``core.scene.scene_from_dict``
+    then :func:`comparison_from_scene` (None without the section). Raises SceneError naming the
+    field, for any section, the comparison included (nothing is built then)."""
+    from core.scene import scene_from_dict
+
+    session, views = scene_from_dict(d)
+    return session, views, comparison_from_scene(d, session)

@@ -14,8 +14,9 @@ from typing import Any
 import numpy as np
 
 from core import scene_validation as checks
+from core.data_types import MAX_FEATURE_MAGNITUDE
 from core.datasets import GENERATORS, MAX_CLASSES, TEST, TRAIN, VALIDATION, PointSet
-from core.divergence import DIVERGENCE_CODES
+from core.divergence import DIVERGENCE_CODES, MAX_PARAMETER_ABS, PARAMETER_LIMIT
 from core.history import HISTORY_COLUMNS, LEGACY_HISTORY_WIDTHS
 from core.optimizers import DEFAULT_HYPER, SETTING_OF_KEYWORD, STATE_BUFFERS
 from core.scene_validation import (
@@ -38,6 +39,13 @@ TRAINER_KEYS = ("step_count", "epoch_count", "sampler", "net_rng", "initial_para
 HYPER_SETTING = SETTING_OF_KEYWORD
 """Optimizer hyperparameter name → TrainingSettings field (core.optimizers' table)."""
 _PHASES = ("forward", "backward", "update")
+#: What to do about a feature or target beyond ±MAX_FEATURE_MAGNITUDE (the end of the message).
+_RESCALE = ("rescale that column (e.g. divide it by a power of ten) or delete the point; "
+            "the app standardizes features itself")
+#: What to do about a parameter beyond ±PARAMETER_LIMIT, the largest training can leave.
+_PARAMETER_ADVICE = (f"training stops (diverges) before any parameter gets there, and a "
+                     f"weight set by hand stays within ±{MAX_PARAMETER_ABS:g}: correct the number")
+_PARAMETER_RANGE = {"max_abs": PARAMETER_LIMIT, "advice": _PARAMETER_ADVICE}
 
 
 def check_settings(cls, d: dict, section: str, state_keys=()):
@@ -60,10 +68,12 @@ def check_points(d: Any, data: DataSettings) -> PointSet:
     X = require(d, "X", where)
     if isinstance(X, list) and len(X) > limit:
         raise SceneError(f"points.X: too many points ({len(X):,}; the limit is {limit:,})")
-    X = as_array(X, "points.X", ndim=2, shape=(None, dim))
+    X = as_array(X, "points.X", ndim=2, shape=(None, dim), max_abs=MAX_FEATURE_MAGNITUDE,
+                 advice=_RESCALE)
     n = X.shape[0]
     kind = "int" if task == "classification" else "float"
-    y = as_array(require(d, "y", where), "points.y", shape=(n,), kind=kind)
+    y = as_array(require(d, "y", where), "points.y", shape=(n,), kind=kind,
+                 max_abs=MAX_FEATURE_MAGNITUDE, advice=_RESCALE)
     if task == "classification" and n and (y.min() < 0 or y.max() >= MAX_CLASSES):
         bad = int(np.flatnonzero((y < 0) | (y >= MAX_CLASSES))[0])
         raise SceneError(f"points.y[{bad}]: class label {int(y[bad])} is outside "
@@ -178,9 +188,9 @@ def check_parameters(d: dict, sizes: tuple[int, ...],
     params = []
     for layer in range(n_layers):
         params.append(as_array(weights[layer], f"network.weights[{layer}]", ndim=2,
-                               shape=(sizes[layer + 1], sizes[layer])))
+                               shape=(sizes[layer + 1], sizes[layer]), **_PARAMETER_RANGE))
         params.append(as_array(biases[layer], f"network.biases[{layer}]",
-                               shape=(sizes[layer + 1],)))
+                               shape=(sizes[layer + 1],), **_PARAMETER_RANGE))
         if batch_norm and layer < n_layers - 1:
             for name in ("bn_gamma", "bn_beta"):
                 value = require(d, name, "network")
@@ -188,7 +198,7 @@ def check_parameters(d: dict, sizes: tuple[int, ...],
                     raise SceneError(f"network.{name}: expected a list of {n_layers - 1} hidden "
                                      f"layers")
                 params.append(as_array(value[layer], f"network.{name}[{layer}]",
-                                       shape=(sizes[layer + 1],)))
+                                       shape=(sizes[layer + 1],), **_PARAMETER_RANGE))
     return params
 
 
@@ -302,7 +312,8 @@ def check_trainer(d: Any, n_params: int, n_layers: int) -> dict:
     for key in ("net_rng", "initial_net_rng"):
         out[key] = check_rng_state(require(d, key, where), join(where, key))
     out["initial_params"] = as_array(require(d, "initial_params", where),
-                                     "trainer.initial_params", shape=(n_params,)).tolist()
+                                     "trainer.initial_params", shape=(n_params,),
+                                     **_PARAMETER_RANGE).tolist()
     # The history covers steps 0..step_count (older files: 0..step_count − 1, without the
     # penalty or the validation columns); the gradient norms cover 0..step_count − 1 (core.history).
     out["history"] = check_series(require(d, "history", where), "trainer.history",

@@ -143,7 +143,8 @@ def _shape_of(value: Any, where: str, ndim: int) -> tuple[int, ...]:
 
 def as_array(value: Any, where: str, *, ndim: int = 1,
              shape: Sequence[int | None] | None = None, kind: str = "float",
-             finite: bool = True, max_numbers: int | None = None) -> np.ndarray:
+             finite: bool = True, max_numbers: int | None = None,
+             max_abs: float | None = None, advice: str = "") -> np.ndarray:
     """Convert a nested JSON list to a NumPy array after checking it is safe and well formed.
 
     Parameters
@@ -155,11 +156,14 @@ def as_array(value: Any, where: str, *, ndim: int = 1,
     finite : reject NaN and ±inf (floats only).
     max_numbers : refuse more elements than this (default :data:`MAX_NUMBERS`), checked from the
         list lengths *before* converting, so a huge array costs no memory.
+    max_abs : refuse a float element with |x| > max_abs (the first one is named, e.g.
+        ``points.X[0][0]: 1e+308 is beyond ±1e+75``); ``advice`` ends that message (what to do).
 
     Raises
     ------
     SceneError
-        Wrong nesting, ragged rows, wrong shape, wrong element type, non-finite or too many numbers.
+        Wrong nesting, ragged rows, wrong shape, wrong element type, non-finite, too large
+        (``max_abs``) or too many numbers.
     """
     limit = MAX_NUMBERS if max_numbers is None else max_numbers
     got = _shape_of(value, where, ndim)
@@ -191,6 +195,10 @@ def as_array(value: Any, where: str, *, ndim: int = 1,
         bad = array[index]
         raise SceneError(f"{where}{''.join(f'[{i}]' for i in index)}: expected a finite number, "
                          f"got {bad}")
+    if kind == "float" and max_abs is not None and array.size and np.abs(array).max() > max_abs:
+        index = tuple(int(i) for i in np.argwhere(np.abs(array) > max_abs)[0])
+        raise SceneError(f"{where}{''.join(f'[{i}]' for i in index)}: {array[index]:g} is beyond "
+                         f"±{max_abs:g}{'; ' + advice if advice else ''}")
     return array
 
 

@@ -36,6 +36,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
 from core.comparison import Comparison, ComparisonError
+from core.divergence import MAX_PARAMETER_ABS
 from core.early_stopping import play_stops_early, stopped_best
 from core.parameters import ParamRef
 from core.session import Session
@@ -79,9 +80,6 @@ SETTINGS_SECTIONS = ("data", "network", "training")
 #: weights: the newest history row is measured again (``Trainer.set_regularization``) and the
 #: loss surface's total loss changes, so the views of J redraw for them.
 PENALTY_SETTINGS = frozenset({"training.l1", "training.l2"})
-#: Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a
-#: typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.
-MAX_PARAMETER_ABS = 1e6
 
 
 def settings_of(session: Session) -> tuple:

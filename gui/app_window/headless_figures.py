@@ -48,6 +48,7 @@ from gui.app_window.recording import (  # noqa: F401 (VIEW_SIZES: importable fro
 )
 from gui.app_window.view_registry import VIEWS
 from gui.common.view_spec import ViewRegistry
+from gui.common.qt_messages import install_message_filter
 
 GIF_VIEWS = ("canvas", "loss_curve")
 GIF_FRAMES = 60
@@ -62,7 +63,9 @@ LINEAR_SYSTEM_SIZE = (820, 640)
 
 def ensure_application() -> QtWidgets.QApplication:
     """The QApplication, created on Qt's offscreen platform if none exists yet (pyqtgraph's
-    light theme, as in the app)."""
+    light theme, as in the app), with Qt's offscreen noise filtered
+    (:func:`gui.common.qt_messages.install_message_filter`)."""
+    install_message_filter()
     app = QtWidgets.QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

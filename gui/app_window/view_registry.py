@@ -151,16 +151,22 @@ VIEWS = ViewRegistry((
     # scrolls rather than squeezes it
     ViewSpec("cross_validation", QT_TRANSLATE_NOOP("ui", "Cross-validation"),
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
-             visible=False, scene_view=False, scroll=True),
+             visible=False, scene_view=False, scroll=True,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Cross-validation"),
+             export_ready=lambda view: view.result is not None),
     ViewSpec("compare", QT_TRANSLATE_NOOP("ui", "Compare"),
              lambda c, _ctx: ComparePanel(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False, scroll=True, redraws_on=ComparePanel.REDRAWS_ON,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Compare"),
+             export_target=lambda panel: panel.view,  # the figure of --compare's compare.png
+             export_ready=lambda panel: panel.controller.comparison is not None,
              gate=_view_gate),  # run B comes from Train ▸ Compare…
     ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
              lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_surface",
              visible=False, scroll=True, shortcut="Ctrl+Shift+L",
              shortcut_text=QT_TRANSLATE_NOOP("Shortcuts", "Show / hide the linear system"),
              redraws_on=LinearSystemView.REDRAWS_ON,
+             export_label=QT_TRANSLATE_NOOP("ExportMenu", "Linear system"),
              gate=_view_gate),  # its own Ax = b, not the training run: no headless figure
 ))
 

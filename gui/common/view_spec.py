@@ -57,6 +57,9 @@ class ViewSpec:
             views (ties keep registry order).
         export_target: the part of the view that makes a clean figure (e.g. the plot without
             an option row); None: the view itself.
+        export_ready: ``export_ready(view)`` → whether the view has something to show now (a
+            cross-validation result, a comparison); File ▸ Export disables its entry otherwise.
+            None: always.
         headless_size: on-screen (width, height) px of the view in headless figures and
             animations; None: not a headless figure.
         redraws_on: the controller signals the view redraws on (entries as in
@@ -84,6 +87,7 @@ class ViewSpec:
     export_label: str = ""
     export_rank: int = 100
     export_target: Callable[[QtWidgets.QWidget], Any] | None = None
+    export_ready: Callable[[QtWidgets.QWidget], bool] | None = None
     headless_size: tuple[int, int] | None = None
     redraws_on: tuple[str, ...] = ()
     scroll: bool = False
@@ -98,6 +102,10 @@ class ViewSpec:
     def dock_name(self) -> str:
         """Object name of the view's dock."""
         return f"dock_{self.title.replace(' ', '_').lower()}"
+
+    def ready(self, widget: QtWidgets.QWidget) -> bool:
+        """Whether ``widget`` (this view's widget) has something to export now."""
+        return self.export_ready is None or bool(self.export_ready(widget))
 
     def target(self, widget: QtWidgets.QWidget):
         """The widget or graphics item to export for ``widget`` (this view's widget)."""

@@ -32,6 +32,10 @@ class WindowView:
         """The File ▸ Export label in the interface language."""
         return translate("ExportMenu", self.spec.export_label)
 
+    def ready(self) -> bool:
+        """Whether the view has something to export now (its spec's ``export_ready``)."""
+        return self.spec.ready(self.widget)
+
     def target(self):
         """The part of the view that makes a clean figure, as it is now (e.g. the loss
         surface's tab on screen)."""

@@ -19,11 +19,12 @@ import math
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
+from core.divergence import MAX_PARAMETER_ABS
 from core.parameters import ParamRef
 from gui.common.undo_text import CommandText
 from gui.common.i18n import translate
 from gui.common.number_format import parse_number
-from gui.controller import MAX_PARAMETER_ABS, parameter_range_text
+from gui.controller import parameter_range_text
 
 NUDGE_STEP, FINE_NUDGE_STEP = 0.1, 0.01
 SET_PARAMETER = QT_TRANSLATE_NOOP("UndoCommands", "Set {0}")

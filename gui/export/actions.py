@@ -35,6 +35,7 @@ from gui.export.figures import (
     window_snapshot,
 )
 from gui.common.i18n import translate
+from gui.common.number_format import number
 
 #: File-dialog filters (English; shown translated with context "Export").
 FILE_FILTERS = {
@@ -232,7 +233,7 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
     """
 
     def __init__(self, view_names: Iterable[str], parent: QtWidgets.QWidget | None = None,
-                 selected: Iterable[str] = ()):
+                 selected: Iterable[str] = (), start_step: int = 0):
         super().__init__(parent)
         self.setWindowTitle(translate("Export", "Export animation"))
         selected = set(selected)
@@ -247,9 +248,16 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
         form.addRow(translate("Export", "Views"), views)
         self.steps_per_frame = self._spin(1, 10_000, 5)
         self.frame_count = self._spin(1, 5_000, 100)
+        self.start_step = int(start_step)
+        self.frames_note = QtWidgets.QLabel()  # which steps the frames show
+        self.frames_note.setObjectName("frames_note")
+        self.frames_note.setWordWrap(True)
+        self.steps_per_frame.valueChanged.connect(self._show_frames)
+        self.frame_count.valueChanged.connect(self._show_frames)
         self.fps = self._spin(1, 60, 10)
         form.addRow(translate("Export", "Training steps per frame"), self.steps_per_frame)
-        form.addRow(translate("Export", "Number of frames"), self.frame_count)
+        form.addRow(translate("Export", "Frames after the start"), self.frame_count)
+        form.addRow(self.frames_note)
         form.addRow(translate("Export", "Frames per second"), self.fps)
         self.format = QtWidgets.QComboBox()
         self.format.addItem("GIF", "gif")
@@ -264,6 +272,21 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._show_frames()
+
+    def _show_frames(self, _value: int = 0) -> None:
+        """The note under the frame count: how many frames the file gets and at which steps
+        (the start, then one after every ``steps per frame`` steps, the last at the end)."""
+        per, count, start = self.steps_per_frame.value(), self.frame_count.value(), self.start_step
+        steps = [start + i * per for i in range(count + 1)]
+        if count == 1:
+            text = translate("Export", "{0} frames: steps {1} and {2}").format(
+                count + 1, number(steps[0]), number(steps[1]))
+        else:
+            text = translate("Export", "{0} frames: steps {1}, {2}, …, {3} (the start, then one "
+                                       "every {4} steps)").format(
+                count + 1, number(steps[0]), number(steps[1]), number(steps[-1]), number(per))
+        self.frames_note.setText(text)
 
     @staticmethod
     def _spin(low: int, high: int, value: int) -> QtWidgets.QSpinBox:
@@ -273,44 +296,90 @@ class AnimationSettingsDialog(QtWidgets.QDialog):
         return spin
 
     def settings(self) -> dict:
-        """{"views": [names], "steps_per_frame", "frame_count", "fps", "format": "gif"|"mp4"}."""
+        """{"views": [names], "steps_per_frame", "frame_count" (frames after the start),
+        "frames" (frames in the file: the start too, frame_count + 1), "fps",
+        "format": "gif"|"mp4"}."""
         return {"views": [n for n, box in self.view_boxes.items() if box.isChecked()],
                 "steps_per_frame": self.steps_per_frame.value(),
-                "frame_count": self.frame_count.value(), "fps": self.fps.value(),
+                "frame_count": self.frame_count.value(),
+                "frames": self.frame_count.value() + 1, "fps": self.fps.value(),
                 "format": self.format.currentData()}
+
+
+class AnimationProgress:
+    """The progress of an animation export, shown at once (modal, with Cancel): "Preparing the
+    views…" while the recording's views are built, one unit per frame while recording, then a
+    last unit while the file is encoded (a GIF is encoded when it is closed, which may take
+    longer than the frames). ``frames``: the frames to record."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None, frames: int) -> None:
+        self.frames = int(frames)
+        dialog = QtWidgets.QProgressDialog(translate("Export", "Preparing the views…"),
+                                           translate("Export", "Cancel"), 0, self.frames + 1,
+                                           parent)
+        dialog.setObjectName("animation_progress")
+        dialog.setWindowTitle(translate("Export", "Export animation"))
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)  # the last frame is not the end: encoding follows
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        dialog.show()
+        self.dialog = dialog
+        QtWidgets.QApplication.processEvents()  # painted now, before the slow part
+
+    def recording(self) -> None:
+        self.dialog.setLabelText(translate("Export", "Recording the animation…"))
+        QtWidgets.QApplication.processEvents()
+
+    def progress(self, done: int, _total: int | None = None) -> bool:
+        """After frame ``done``: False when Cancel was pressed."""
+        self.dialog.setValue(min(done, self.frames))
+        QtWidgets.QApplication.processEvents()
+        return not self.dialog.wasCanceled()
+
+    def encoding(self) -> None:
+        """The frames are done; the file is being encoded (no Cancel any more)."""
+        self.dialog.setLabelText(translate("Export", "Encoding the file…"))
+        self.dialog.setCancelButton(None)
+        self.dialog.setValue(self.frames)
+        QtWidgets.QApplication.processEvents()
+
+    def close(self) -> None:
+        """Hide and delete the dialog (again: nothing)."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 def export_animation_with_dialog(parent: QtWidgets.QWidget | None, source: Iterable | Callable,
                                  path: str, *, fps: float, frame_count: int,
                                  caption: str | Callable[[int], str] | None = None,
-                                 cancelled: Callable[[], bool] | None = None) -> str | None:
-    """Run :func:`export_animation` behind a modal QProgressDialog with Cancel.
+                                 cancelled: Callable[[], bool] | None = None,
+                                 progress: AnimationProgress | None = None) -> str | None:
+    """Run :func:`export_animation` behind an :class:`AnimationProgress` (``progress``: one
+    already shown, e.g. while the views were prepared; closed here), with Cancel.
 
     ``cancelled()``, asked after each frame, True stops the export as Cancel does (e.g. the
     window it records was closed). Returns the path, or None when cancelled (nothing written,
     no message) or failed (message box shown).
     """
-    dialog = QtWidgets.QProgressDialog(translate("Export", "Recording the animation…"),
-                                       translate("Export", "Cancel"), 0, frame_count, parent)
-    dialog.setWindowTitle(translate("Export", "Export animation"))
-    dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setValue(0)
+    if progress is None:
+        progress = AnimationProgress(parent, frame_count)
+    progress.recording()
 
-    def progress(done: int, total: int | None) -> bool:
-        dialog.setValue(done)
-        QtWidgets.QApplication.processEvents()
-        return not (dialog.wasCanceled() or (cancelled is not None and cancelled()))
+    def step(done: int, total: int | None) -> bool:
+        return progress.progress(done, total) and not (cancelled is not None and cancelled())
 
     try:
         export_animation(source, path, fps=fps, frame_count=frame_count, caption=caption,
-                         progress=progress)
+                         progress=step, finishing=progress.encoding)
     except ExportCancelled:
         return None
     except ExportError as error:
         show_export_error(parent, error)
         return None
     finally:
-        dialog.close()
-        dialog.deleteLater()
+        progress.close()
     return path

@@ -300,7 +300,8 @@ class AnimationWriter:
 def export_animation(source: Iterable | Callable, path: str | os.PathLike, *, fps: float = 10.0,
                      frame_count: int | None = None,
                      caption: str | Callable[[int], str] | None = None,
-                     progress: Callable[[int, int | None], bool | None] | None = None) -> int:
+                     progress: Callable[[int, int | None], bool | None] | None = None,
+                     finishing: Callable[[], None] | None = None) -> int:
     """Write an animation and return the number of frames written.
 
     source: an iterable of frames, or a callback ``source(index)`` (then ``frame_count`` is
@@ -309,6 +310,8 @@ def export_animation(source: Iterable | Callable, path: str | os.PathLike, *, fp
     caption: text for every frame, or ``caption(index) -> str``; a tuple's caption wins.
     progress: ``progress(frames_done, total_or_None)`` after each frame; returning ``False``
         cancels: ExportCancelled is raised and no file (not even a partial one) is left.
+    finishing: called once after the last frame, before the file is finished: a GIF is encoded
+        only then, which can take longer than recording the frames (a progress display says so).
     Raises ExportError (see AnimationWriter) and ValueError for a callback without frame_count.
     """
     if callable(source) and not isinstance(source, Iterable):
@@ -331,6 +334,8 @@ def export_animation(source: Iterable | Callable, path: str | os.PathLike, *, fp
             if progress is not None and progress(index + 1, total) is False:
                 raise ExportCancelled(translate(
                     "Export", "Animation export cancelled; no file was written."))
+        if finishing is not None and writer.frame_count:
+            finishing()
     return writer.frame_count
 
 

@@ -7,7 +7,9 @@ from its view registry, in export order); the entries are rebuilt each time the 
 entry                     what it does
 ========================  ========================================================================
 <view> ▸ PNG/SVG/PDF/…    ``gui.export.actions.export_view`` (asks for the file, and the width for
-                          PNG); the same four actions go in the view's right-click menu
+                          PNG); the same four actions go in the view's right-click menu;
+                          disabled while the view has nothing to show (``ViewSpec.export_ready``:
+                          Cross-validation before a run, Compare without run B)
 Whole window…             ``export_window``: PNG as shown, or SVG/PDF
 Copy window               the window as an image on the clipboard
 Animation of training…    ``AnimationSettingsDialog`` → GIF/MP4 of the chosen (visible) views,
@@ -42,6 +44,7 @@ from gui.export.animation import frame_sizes
 from gui.export.figures import ExportError, copy_to_clipboard, native_size
 from gui.export.actions import (
     VIEW_EXPORT_KINDS,
+    AnimationProgress,
     AnimationSettingsDialog,
     ask_export_path,
     export_animation_with_dialog,
@@ -114,9 +117,11 @@ class ExportMenu(QtCore.QObject):
             self.actions_of(view)  # the right-click entries, once
             sub = menu.addMenu(view.label())
             sub.setObjectName(f"export_{view.id}_menu")
+            ready = view.ready()  # e.g. Compare without run B: nothing to draw
+            sub.setEnabled(ready)
             for kind in VIEW_EXPORT_KINDS:
                 self._add(sub, labels[kind], f"export_{kind}_{view.id}",
-                          lambda v=view, k=kind: self.export_view(v, k))
+                          lambda v=view, k=kind: self.export_view(v, k)).setEnabled(ready)
         menu.addSeparator()
         self._add(menu, translate("ExportMenu", "Whole window…"), "export_window",
                   lambda: export_window(self.window, "backprop-playground"))
@@ -216,13 +221,17 @@ class ExportMenu(QtCore.QObject):
 
     def export_animation(self) -> str | None:
         """Ask for the views, steps per frame, frame count and format, then record."""
-        shown = [view for view in self.views if is_shown(view.widget)]
+        # only views the recorder redraws on a copy of the session (a headless size); the
+        # cross-validation result, run B and the linear system are not part of that copy
+        shown = [view for view in self.views
+                 if is_shown(view.widget) and view.spec.headless_size is not None]
         if not shown:
             show_export_error(self.window, ExportError(
                 translate("ExportMenu", "No view is visible to record.")))
             return None
         labels = [view.label() for view in shown]
-        dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2])
+        dialog = AnimationSettingsDialog(labels, self.window, selected=labels[:2],
+                                         start_step=self.controller.trainer.step_count)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         settings = dialog.settings()
@@ -239,19 +248,26 @@ class ExportMenu(QtCore.QObject):
         # The views of the frame get one height; each keeps the aspect it has on screen.
         sizes = frame_sizes({view_id: native_size(target) for view_id, target in targets.items()})
         theme = current_theme(self.window)
-        QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-        try:  # a copy of the session is trained, in views of its own: the scene is untouched
-            recorder = self.record_training(controller, chosen, sizes, theme,
-                                            cancelled=window_closed)
+        # the start, then one frame after every steps_per_frame steps: the last shows the end
+        frames = settings["frames"]
+        progress = AnimationProgress(self.window, frames)  # at once: preparing takes a while
+        written = None
+        try:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:  # a copy of the session is trained, in views of its own: the scene is untouched
+                recorder = self.record_training(controller, chosen, sizes, theme,
+                                                cancelled=window_closed)
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
+            with recorder:
+                if window_closed():  # closed while the recorder was built: the quit is under way
+                    return None
+                written = export_animation_with_dialog(
+                    self.window, recorder.frame_source(settings["steps_per_frame"]), path,
+                    fps=settings["fps"], frame_count=frames, cancelled=window_closed,
+                    progress=progress)
         finally:
-            QtWidgets.QApplication.restoreOverrideCursor()
-        with recorder:
-            if window_closed():  # closed while the recorder was built: the quit is under way
-                return None
-            written = export_animation_with_dialog(
-                self.window, recorder.frame_source(settings["steps_per_frame"]), path,
-                fps=settings["fps"], frame_count=settings["frame_count"],
-                cancelled=window_closed)
+            progress.close()
         if written:
             self.window.statusBar().showMessage(
                 translate("ExportMenu", "Animation written to {0}").format(

@@ -6,7 +6,8 @@ window is shown, which starts the autosave and crash recovery of :mod:`gui.files
 nothing is read from or written to the user's folders except by an explicit Open/Save, so
 tests and scripts that build a window stay away from them.
 
-* **Open** reads with ``core.scene.load_scene`` + ``scene_from_dict``, which validate everything
+* **Open** reads with ``core.scene.load_scene`` + ``core.scene_comparison.scene_and_comparison``
+  (the same check as the command line's ``--scene``), which validate everything
   and build a *new* Session; only then is it swapped in with ``controller.replace_session``
   (one assignment). A bad file shows a message naming the problem (and the field) and leaves
   the current scene — points, weights, step — exactly as it was.
@@ -36,8 +37,8 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
-from core.scene import SceneError, load_scene, save_scene, scene_from_dict, scene_to_dict
-from core.scene_comparison import comparison_from_scene, comparison_section
+from core.scene import SceneError, load_scene, save_scene, scene_to_dict
+from core.scene_comparison import comparison_section, scene_and_comparison
 from core.session import Session
 from gui.files.autosave import Autosaver
 from gui.common.views import WindowView
@@ -314,8 +315,9 @@ class SceneFiles(QtCore.QObject):
         """(session, views, extra) from ``path``, or None after showing what is wrong."""
         try:
             scene = load_scene(path)
-            session, views = scene_from_dict(scene)  # validates everything, builds a new one
-            self._comparison_read = comparison_from_scene(scene, session)  # A/B runs or None
+            # validates every section (the comparison too), builds a new one: one owner with
+            # the command line's --scene (core.scene.open_scene)
+            session, views, self._comparison_read = scene_and_comparison(scene)
             extra = scene.get("extra")
             self._classroom_read = scene.get("classroom")
         except (SceneError, ValueError, TypeError) as error:  # SceneError names the field

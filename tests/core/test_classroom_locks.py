@@ -106,3 +106,18 @@ def test_every_entry_that_is_not_a_string_is_listed():
     message = str(info.value)
     assert "classroom.hidden_controls[0]: expected a string" in message
     assert "classroom.hidden_controls[2]: expected a string" in message
+
+
+def test_entries_that_are_not_strings_do_not_hide_the_unknown_names_of_the_same_list():
+    """classroom_bad.json of the new-user trial: ["nosuch", 3] named only the 3."""
+    with pytest.raises(SceneError) as info:
+        locks_from_dict({"hidden_views": ["nosuch", 3, "inspector"],
+                         "fixed_settings": [None, "training.speed"]},
+                        view_ids=["inspector", "network"])
+    message = str(info.value)
+    assert "classroom.hidden_views[1]: expected a string, got an integer" in message
+    assert "classroom.hidden_views: unknown name 'nosuch' (allowed: inspector, network)" in message
+    assert "classroom.fixed_settings[0]: expected a string, got null" in message
+    assert "'training.speed'" in message
+    assert [line.split(":")[0].split("[")[0] for line in message.split("\n")] == [
+        "classroom.hidden_views", "classroom.fixed_settings"]

@@ -215,3 +215,25 @@ def test_an_invalid_value_carries_the_setting_and_the_declaration_s_code():
         parse_changes({"learning_rate": "fast"})
     assert caught.value.values["reason_code"] == "not_number"
     assert caught.value.values["setting"] == "training.learning_rate"
+
+
+def test_the_command_line_refuses_a_bad_comparison_section_as_the_window_does(tmp_path):
+    """One owner (core.scene_comparison.scene_and_comparison) decides for File ▸ Open and for
+    ``--scene``: a malformed section refuses the whole file, with the same message, and no
+    summary is written."""
+    from core.headless import run_headless
+    from core.scene import load_scene, save_scene, scene_to_dict
+    from core.scene_comparison import comparison_section, scene_and_comparison
+    from core.scene_validation import SceneError
+
+    comparison = Comparison.start(_session(), {"hidden_sizes": (4,)})
+    d = scene_to_dict(comparison.a, comparison=comparison_section(comparison))
+    d["comparison"]["changes"] = {"network.hidden_sizes": "x"}
+    save_scene(tmp_path / "bad.json", d)
+    with pytest.raises(SceneError) as window:  # what the window's File ▸ Open reads with
+        scene_and_comparison(load_scene(tmp_path / "bad.json"))
+    assert str(window.value).startswith("comparison.changes.network.hidden_sizes: ")
+    with pytest.raises(SceneError) as headless:
+        run_headless(scene_path=tmp_path / "bad.json", steps=3, export_dir=tmp_path / "out")
+    assert str(headless.value) == str(window.value)
+    assert not (tmp_path / "out" / "summary.json").exists()

@@ -65,7 +65,8 @@ def chosen_path(monkeypatch, tmp_path):
 def test_the_export_menu_lists_the_views_of_the_window(window, menu):
     ids = [view.id for view in menu.views]
     assert ids == ["canvas", "loss_curve", "loss_surface", "network", "weights",
-                   "gradient_norms", "metrics", "attributions", "hidden_space"]
+                   "gradient_norms", "metrics", "attributions", "hidden_space",
+                   "cross_validation", "compare", "linear_system"]
     for view_id in ids:
         assert menu.action(f"export_png_{view_id}") is not None
     for name in ("export_window", "copy_window", "export_animation", "export_points",
@@ -75,8 +76,8 @@ def test_the_export_menu_lists_the_views_of_the_window(window, menu):
 
 @pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
 def test_each_view_exports_from_the_file_menu(window, menu, chosen_path, boxes, kind):
-    views = menu.views
-    assert len(views) >= 2
+    views = [view for view in menu.views if view.ready()]  # ready ones: test below
+    assert len(views) >= 2 and "linear_system" in [view.id for view in views]
     for view_id in [view.id for view in views]:
         menu.rebuild()
         menu.action(f"export_{kind}_{view_id}").trigger()
@@ -139,12 +140,12 @@ def test_data_exports_write_points_history_and_weights(window, menu, tmp_path):
 
 
 class _FakeDialog:
-    """AnimationSettingsDialog stand-in: accepts with 4 frames of 3 steps, of the views named
-    in ``wanted`` (default: the first two offered)."""
+    """AnimationSettingsDialog stand-in: accepts with 4 frames of 3 steps after the start (5
+    frames in the file), of the views named in ``wanted`` (default: the first two offered)."""
 
     wanted: tuple[str, ...] = ()
 
-    def __init__(self, view_names, _parent=None, selected=()):
+    def __init__(self, view_names, _parent=None, selected=(), start_step=0):
         self.view_names = list(view_names)
 
     def exec(self):
@@ -152,7 +153,7 @@ class _FakeDialog:
 
     def settings(self):
         views = [name for name in self.view_names if name in self.wanted] or self.view_names[:2]
-        return {"views": views, "steps_per_frame": 3, "frame_count": 4, "fps": 5,
+        return {"views": views, "steps_per_frame": 3, "frame_count": 4, "frames": 5, "fps": 5,
                 "format": "gif"}
 
 
@@ -197,14 +198,15 @@ def test_animation_export_trains_a_copy_and_leaves_the_scene_untouched(
 
     assert written == chosen_path["path"] and written.endswith(".gif")
     frames = iio.imread(written, index=None)
-    assert frames.shape[0] == 4
+    assert frames.shape[0] == 5  # the start and 4 frames of 3 steps
     assert _fingerprint(window) == before  # weights, optimizer, step, history, RNG, flag
     assert files.changes == changes and not window.isWindowModified()
     assert emitted == []  # nothing was announced on the window's controller
-    # the frames show training: the copy advanced 3 × 3 steps past the scene's step
+    # the frames show training: the last frame shows the final step, 4 × 3 steps past the
+    # scene's step (the trial's 20 frames × 5 steps ended at step 95)
     (recorder,) = recorders
     assert recorder.session is not controller.session
-    assert recorder.session.trainer.step_count == before["step"] + 3 * 3
+    assert recorder.session.trainer.step_count == before["step"] + 4 * 3
     assert not np.array_equal(recorder.session.net.get_params(),
                               controller.session.net.get_params())
     assert not np.array_equal(frames[0], frames[-1])
@@ -260,3 +262,87 @@ def test_animation_frame_panels_share_one_font_size(window, menu, chosen_path, b
     canvas, surface = rendered["DataCanvas"], rendered["SurfacePlot"]
     assert canvas["ticks"] == pytest.approx(surface["ticks"], abs=0.5)
     assert canvas["title"] == pytest.approx(surface["title"], abs=0.5)
+
+
+def _submenu(menu, view_id):
+    menu.rebuild()
+    return menu.menu.findChild(QtWidgets.QMenu, f"export_{view_id}_menu")
+
+
+def test_cross_validation_and_compare_are_exported_once_they_have_something_to_show(
+        window, menu, chosen_path, boxes):
+    """The new-user trial found no Cross-validation, Compare or Linear system entry, although
+    the CLI writes cv.png and compare.png: they are there, disabled while empty."""
+    from core.cross_validation import run_cross_validation
+
+    controller = window.controller
+    assert controller.comparison is None and window.views["cross_validation"].result is None
+    for view_id in ("cross_validation", "compare"):
+        assert not _submenu(menu, view_id).isEnabled(), view_id
+        assert not menu.action(f"export_png_{view_id}").isEnabled(), view_id
+    assert _submenu(menu, "linear_system").isEnabled()
+    try:
+        assert controller.start_comparison({"training.learning_rate": 0.3})
+        window.views["cross_validation"].set_result(
+            run_cross_validation(controller.session, 2, 3))
+        QtWidgets.QApplication.processEvents()
+        for view_id in ("cross_validation", "compare", "linear_system"):
+            assert _submenu(menu, view_id).isEnabled(), view_id
+            menu.action(f"export_png_{view_id}").trigger()
+            assert chosen_path["path"].endswith(f"{view_id}.png")
+            image = QtGui.QImage(chosen_path["path"])
+            assert image.width() == 1234 and image.height() > 50, view_id
+        # Compare exports the figure --compare writes (the view, not the End compare row)
+        assert menu.view("compare").target() is window.views["compare"].view
+    finally:
+        controller.end_comparison()
+        window.views["cross_validation"].set_result(None)
+    assert boxes.warnings == []
+
+
+def _visible_progress(window) -> str | None:
+    """The label of the animation's progress dialog while it is shown, else None."""
+    shown = [dialog for dialog in window.findChildren(QtWidgets.QProgressDialog,
+                                                      "animation_progress")
+             if dialog.isVisible()]
+    return shown[0].labelText() if shown else None
+
+
+def test_the_animation_progress_shows_at_once_and_while_the_file_is_encoded(
+        window, menu, chosen_path, boxes, monkeypatch):
+    """The trial saw no progress 1 s after saving and the file ~15 s later: the views were
+    being built, and the GIF was encoded after the dialog closed at its last frame."""
+    from gui.export import animation
+
+    monkeypatch.setattr(export_menu, "AnimationSettingsDialog", _FakeDialog)
+    seen = {}
+    record_training = menu.record_training
+
+    def preparing(*args, **kwargs):
+        seen["preparing"] = _visible_progress(window)
+        return record_training(*args, **kwargs)
+
+    close = animation.AnimationWriter.close
+
+    def encoding(writer):
+        seen["encoding"] = _visible_progress(window)
+        return close(writer)
+
+    monkeypatch.setattr(menu, "record_training", preparing)
+    monkeypatch.setattr(animation.AnimationWriter, "close", encoding)
+    assert menu.export_animation() == chosen_path["path"]
+    assert seen == {"preparing": "Preparing the views…", "encoding": "Encoding the file…"}
+    assert _visible_progress(window) is None
+    assert boxes.warnings == []
+
+
+def test_the_animation_dialog_says_which_steps_the_frames_show(qapp):
+    dialog = export_actions.AnimationSettingsDialog(["Loss curve"], start_step=40)
+    dialog.steps_per_frame.setValue(5)
+    dialog.frame_count.setValue(20)
+    assert dialog.settings()["frames"] == 21
+    assert dialog.frames_note.text() == (
+        "21 frames: steps 40, 45, …, 140 (the start, then one every 5 steps)")
+    dialog.frame_count.setValue(1)
+    assert dialog.frames_note.text() == "2 frames: steps 40 and 45"
+    dialog.deleteLater()

@@ -194,7 +194,7 @@ def test_the_animation_dialog_and_its_progress_are_chinese(classroom, tmp_path):
     try:
         texts = dialog_texts(dialog)
         assert dialog.windowTitle() == "导出动画"
-        assert {"每帧训练步数", "帧数", "每秒帧数", "格式"} <= set(texts)
+        assert {"每帧训练步数", "起始之后的帧数", "每秒帧数", "格式"} <= set(texts)
         tip = dialog.format.itemData(1, QtCore.Qt.ItemDataRole.ToolTipRole)
         assert_chinese(texts + ([tip] if tip else []), allowed={"imageio", "ffmpeg", "pip",
                                                                 "install"})
