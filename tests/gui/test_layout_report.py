@@ -328,7 +328,8 @@ def test_a_cross_validation_result_is_legible(window, size, scale):
     """Train ▸ Cross-validate… shows its result in the Evaluate workspace beside the metrics:
     every fold's row and a loss axis with several ticks, nothing cut (beside the loss curve
     at presenter 2x the table scrolled to one row, its headers were cut and the axis had one
-    tick). At 2x below 1920×1080 the view scrolls (in its own scroll area)."""
+    tick), and no scrolling: at presenter size chart and table are two tabs (at 2x below
+    1920×1080 the view scrolled)."""
     from core.cross_validation import run_cross_validation
 
     result = run_cross_validation(window.controller.session, 5, 20)
@@ -345,9 +346,15 @@ def test_a_cross_validation_result_is_legible(window, size, scale):
     assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
     assert lr.cramped(window) == []
     assert view.plot_widget.height() >= lr.MIN_DRAWING_HEIGHT  # the report's least drawing
-    # at 2x below 1920×1080 the view scrolls in its own scroll area rather than squeeze
-    allowed = {"cross_validation"} if scale == 2.0 and size != (1920, 1080) else set()
-    assert set(report["scroll_needed"]) <= allowed
+    assert report["scroll_needed"] == []
+    assert report["window"] == list(size)
+    if scale is not None:  # the table's tab: every row shown, nothing cut, no scrolling
+        view.tabs.setCurrentIndex(1)
+        QtWidgets.QApplication.processEvents()
+        report = lr.layout_report(window)
+        assert report["scroll_needed"] == [] and lr.cramped(window) == []
+        assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
+        view.tabs.setCurrentIndex(0)
 
 
 def test_two_overlapping_texts_are_reported(qtbot):
