@@ -47,8 +47,8 @@ ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
         ("a", "accuracy", QT_TRANSLATE_NOOP("CompareView", "A accuracy")),
         ("b", "accuracy", QT_TRANSLATE_NOOP("CompareView", "B accuracy")))
 DASH = QtCore.Qt.PenStyle.DashLine
-#: Least size (px) of each boundary canvas; at presenter size (tables folded) a little lower,
-#: so that the view fits a 1280×720 window at 2x in Chinese without scrolling.
+# Least size (px) of each boundary canvas; at presenter size (tables folded) a little lower,
+# so that the view fits a 1280×720 window at 2x in Chinese without scrolling.
 CANVAS_MIN = (180, 150)
 CANVAS_MIN_FOLDED = (180, 110)
 
