@@ -306,18 +306,43 @@ class Workspaces(QtCore.QObject):
             resize(self.window, self.docks, self.layout())
 
     def _arrange(self) -> None:
+        size = self.window.size()
         arrange(self.window, self.docks, self.home, self.layout(), self.toolbars)
-        if self.presenter is not None and self.presenter.active:
-            self.presenter.relayout()
+        self._presenter_relayout()
+        if self._keep_size(size):
+            resize(self.window, self.docks, self.layout())
+            self._presenter_relayout()
         hide_stale_tab_bars(self.window)
 
     def _restore(self, state: QtCore.QByteArray) -> bool:
+        size = self.window.size()
         set_corners(self.window, self.layout())
         ok = self.window.restoreState(state)
-        if ok and self.presenter is not None and self.presenter.active:
-            self.presenter.relayout()
+        if ok:
+            self._presenter_relayout()
+        if self._keep_size(size) and ok:
+            self._presenter_relayout()
         hide_stale_tab_bars(self.window)
         return ok
+
+    def _presenter_relayout(self) -> None:
+        if self.presenter is not None and self.presenter.active:
+            self.presenter.relayout()
+
+    def _keep_size(self, size: QtCore.QSize) -> bool:
+        """Give the window back its ``size`` from before a layout change; True if it had
+        changed. Qt grows a top-level window to the least size of its layout and never shrinks
+        it back: while a workspace's designed docks are all shown, before presenter mode hides
+        the locked ones, that least size can be taller than the window (Chinese at presenter
+        2x, 1280x720: Landscape grew the window to 1280x731 for good). A maximized or full
+        screen window keeps its state."""
+        window = self.window
+        states = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        if window.size() == size or window.windowState() & states:
+            return False
+        window.layout().activate()  # the least size of the docks shown now
+        window.resize(size)
+        return True
 
     def hold_layouts(self, hold: bool) -> None:
         """While held (Student mode), layouts are not remembered: entering remembers the

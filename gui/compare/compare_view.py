@@ -33,6 +33,7 @@ from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, peak_decimate
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
+from gui.common.themes import view_look
 from gui.panels.setting_controls import setting_text
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
@@ -47,6 +48,10 @@ ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
         ("a", "accuracy", QT_TRANSLATE_NOOP("CompareView", "A accuracy")),
         ("b", "accuracy", QT_TRANSLATE_NOOP("CompareView", "B accuracy")))
 DASH = QtCore.Qt.PenStyle.DashLine
+# Least size (px) of each boundary canvas; at presenter size (tables folded) a little lower,
+# so that the view fits a 1280×720 window at 2x in Chinese without scrolling.
+CANVAS_MIN = (180, 150)
+CANVAS_MIN_FOLDED = (180, 110)
 
 
 def value_text(key: str, value) -> str:
@@ -169,7 +174,7 @@ class CompareView(QtWidgets.QWidget):
         self.canvases = [DataCanvas(), DataCanvas()]
         self.presenters = [CanvasPresenter(canvas) for canvas in self.canvases]
         for canvas in self.canvases:  # small twins of the main canvas, whose legend says it all
-            canvas.setMinimumSize(180, 150)
+            canvas.setMinimumSize(*CANVAS_MIN)
             canvas.legend_entries = lambda: []
         self.loss_plot = CompareLossPlot()
         self.differences = QtWidgets.QTableWidget(0, 3)
@@ -214,15 +219,21 @@ class CompareView(QtWidgets.QWidget):
         self.loss_title.setFont(self.titles[0].font())
         self.loss_title.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                       QtWidgets.QSizePolicy.Policy.Preferred)
-        tables = QtWidgets.QVBoxLayout()
+        # the tables one above the other; at presenter size folded into tabs, one at a time
+        # (both stacked at 2x left the boundaries no room: the view scrolled at 1280×720)
+        self.tables = QtWidgets.QVBoxLayout()
+        self.table_tabs = QtWidgets.QTabWidget()
+        self.table_tabs.setDocumentMode(True)
+        self.table_tabs.hide()
+        self.folded = False
         for widget in (self.differences_title, self.differences, self.metrics_title,
                        self.metrics):
-            tables.addWidget(widget)
-        tables.addStretch(1)
+            self.tables.addWidget(widget)
+        self.tables.addStretch(1)
         bottom = QtWidgets.QGridLayout()
         bottom.addWidget(self.loss_title, 0, 0)
         bottom.addWidget(self.loss_plot, 1, 0)
-        bottom.addLayout(tables, 0, 1, 2, 1)
+        bottom.addLayout(self.tables, 0, 1, 2, 1)
         bottom.setColumnStretch(0, 1)
         bottom.setColumnStretch(1, 1)
         bottom.setRowStretch(1, 1)
@@ -233,10 +244,61 @@ class CompareView(QtWidgets.QWidget):
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
 
+    # -- presenter size ----------------------------------------------------------------------
+    def apply_view_look(self) -> None:
+        """Presenter mode (``view_look()["font_scale"]`` > 1) folds the two tables into tabs;
+        leaving it puts them one above the other again (gui.common.themes calls this)."""
+        self.set_folded(view_look().get("font_scale", 1.0) > 1.0)
+
+    def set_folded(self, folded: bool) -> None:
+        """Show the settings that differ and the final numbers as two tabs (True) or one above
+        the other with their titles (False). Every number stays in its table."""
+        if folded == self.folded:
+            return
+        if folded:
+            self._fold()
+        else:
+            self._unfold()
+        for canvas in self.canvases:
+            canvas.setMinimumSize(*(CANVAS_MIN_FOLDED if folded else CANVAS_MIN))
+        self.fit_tables()
+
+    def _fold(self) -> None:
+        self.folded = True
+        for widget in (self.differences_title, self.differences, self.metrics_title,
+                       self.metrics):
+            self.tables.removeWidget(widget)
+        self.differences_title.hide()
+        self.metrics_title.hide()
+        while self.tables.count():
+            self.tables.takeAt(0)  # the stretch
+        self.table_tabs.addTab(self.differences, "")
+        self.table_tabs.addTab(self.metrics, "")
+        self.retranslate_tabs()
+        self.tables.addWidget(self.table_tabs)
+        self.tables.addStretch(1)
+        self.table_tabs.show()
+        self.differences.show()
+        self.metrics.show()
+
+    def _unfold(self) -> None:
+        self.folded = False
+        while self.table_tabs.count():
+            self.table_tabs.removeTab(0)
+        while self.tables.count():
+            self.tables.takeAt(0)
+        self.table_tabs.hide()
+        for widget in (self.differences_title, self.differences, self.metrics_title,
+                       self.metrics):
+            self.tables.addWidget(widget)
+            widget.show()  # a tab page, or a title hidden while folded
+        self.tables.addStretch(1)
+
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self, _language: str = "") -> None:
         self.differences_title.setText(translate("CompareView", "Settings that differ"))
         self.metrics_title.setText(translate("CompareView", "Final numbers"))
+        self.retranslate_tabs()
         self.loss_title.setText(translate("CompareView", "Data loss"))
         self.differences.setHorizontalHeaderLabels(
             [translate("CompareView", "Setting"), "A", "B"])
@@ -244,6 +306,13 @@ class CompareView(QtWidgets.QWidget):
         if self.comparison is not None:
             self.fill_differences()
             self.refresh()
+
+    def retranslate_tabs(self) -> None:
+        """Short tab titles (both fit beside the loss plot at 2x), the long ones as tips."""
+        self.table_tabs.setTabText(0, translate("CompareView", "Settings"))
+        self.table_tabs.setTabText(1, translate("CompareView", "Numbers"))
+        self.table_tabs.setTabToolTip(0, self.differences_title.text())
+        self.table_tabs.setTabToolTip(1, self.metrics_title.text())
 
     def _title(self, run: str, session) -> str:
         step = session.trainer.step_count

@@ -305,17 +305,22 @@ class BatchNormItem(QtWidgets.QGraphicsRectItem):
 
     def move_to(self, node_centre: QtCore.QPointF) -> None:
         half = NODE_SIZE / 2
-        self.setPos(node_centre.x() - half - BN_WIDTH - 1.0, node_centre.y() - half)
+        self.setPos(node_centre.x() - half - self.rect().width() - 1.0, node_centre.y() - half)
 
     def restyle(self) -> None:
-        """Colours of the current theme."""
+        """Colours of the current theme; box and text × the presenter font scale
+        (``view_look``), like the diagram's values (at 2x the 7 px "BN" was unreadable). The
+        diagram moves the box again after a restyle (``relayout``)."""
         look = view_look()
+        scale = float(look.get("font_scale", 1.0))
+        self.setRect(0.0, 0.0, BN_WIDTH * scale, BN_HEIGHT * scale)
         self.setBrush(QtGui.QBrush(QtGui.QColor(look["node_fill"])))
         self.setPen(QtGui.QPen(QtGui.QColor(look["diagram_outline"]), 0.8))
         font = QtGui.QFont()
-        font.setPixelSize(7)
+        font.setPixelSize(round(7 * scale))
         font.setBold(True)
         self.mark.setFont(font)
         self.mark.setBrush(QtGui.QBrush(QtGui.QColor(look["diagram_value"])))
         rect = self.mark.boundingRect()
-        self.mark.setPos((BN_WIDTH - rect.width()) / 2, (BN_HEIGHT - rect.height()) / 2)
+        self.mark.setPos((self.rect().width() - rect.width()) / 2,
+                         (self.rect().height() - rect.height()) / 2)

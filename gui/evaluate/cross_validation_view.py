@@ -24,6 +24,7 @@ from PySide6.QtCore import Signal
 from core.cross_validation import K_MAX
 from gui.common.i18n import manager, translate
 from gui.common.number_format import fixed, number
+from gui.common.themes import view_look
 
 #: One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds.
 FOLD_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
@@ -47,6 +48,25 @@ def mean_std_text(mean, std, decimals: int = 3) -> str:
     if mean is None or std is None or not (np.isfinite(mean) and np.isfinite(std)):
         return "–"
     return f"{fixed(mean, decimals)} ± {fixed(std, decimals)}"
+
+
+class LeastTabs(QtWidgets.QTabWidget):
+    """A tab widget whose height for a width is the least its pages need (the tab bar and the
+    tallest page's least height), not their preferred height: the dock's scroll area makes a
+    view as tall as its height for its width, and a page's preferred height counts the plot
+    at its 480 px size hint (the view scrolled at every size)."""
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt naming)
+        least = 0
+        for index in range(self.count()):
+            page = self.widget(index)
+            layout = page.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                need = layout.minimumHeightForWidth(width)
+            else:
+                need = page.minimumSizeHint().expandedTo(page.minimumSize()).height()
+            least = max(least, need)
+        return self.tabBar().sizeHint().height() + least + 2
 
 
 class CrossValidationView(QtWidgets.QWidget):
@@ -111,16 +131,27 @@ class CrossValidationView(QtWidgets.QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.status)
         layout.addLayout(options)
-        chart = QtWidgets.QVBoxLayout()
+        self.options = options
+        self.chart_box = QtWidgets.QWidget()
+        chart = QtWidgets.QVBoxLayout(self.chart_box)
         chart.setContentsMargins(0, 0, 0, 0)
         chart.addWidget(self.plot_widget, 1)
         chart.addWidget(self.key)
-        # chart above the table; side by side when the view is wide (resizeEvent)
+        # chart above the table; side by side when the view is wide (resizeEvent); at
+        # presenter size folded into two tabs (set_folded)
         self.body = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom)
         self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.addLayout(chart, 3)
+        self.body.addWidget(self.chart_box, 3)
         self.body.addWidget(self.table, 2)
         layout.addLayout(self.body, 1)
+        self.tabs = LeastTabs()
+        self.tabs.setDocumentMode(True)
+        self.tabs.hide()
+        self.chart_page = QtWidgets.QWidget()
+        self.chart_page_layout = QtWidgets.QVBoxLayout(self.chart_page)
+        self.chart_page_layout.setContentsMargins(0, 2, 0, 0)
+        self.chart_page_layout.setSpacing(3)
+        self.folded = False
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
 
@@ -137,8 +168,57 @@ class CrossValidationView(QtWidgets.QWidget):
         layout = self.layout()
         return layout.minimumHeightForWidth(width) if layout is not None else -1
 
+    # ------------------------------------------------------------------ presenter size
+    def apply_view_look(self) -> None:
+        """Presenter mode (``view_look()["font_scale"]`` > 1) folds the view (set_folded);
+        leaving it unfolds it (gui.common.themes calls this)."""
+        self.set_folded(view_look().get("font_scale", 1.0) > 1.0)
+
+    def set_folded(self, folded: bool) -> None:
+        """True: two tabs, the chart (with the summary above it) and the table, the "Folds on
+        the canvas" box beside the tabs, and the table's last row split into a "mean" and a
+        "std" row (narrower cells); False: everything one above the other (at 2x it all
+        needed scrolling at 1280×720 and 1440×900). Every number stays in the table."""
+        if folded == self.folded:
+            return
+        self.folded = folded
+        layout = self.layout()
+        if folded:
+            layout.removeWidget(self.status)
+            self.options.removeWidget(self.folds_box)
+            self.body.removeWidget(self.chart_box)
+            self.body.removeWidget(self.table)
+            self.chart_page_layout.addWidget(self.status)
+            self.chart_page_layout.addWidget(self.chart_box, 1)
+            self.tabs.addTab(self.chart_page, "")
+            self.tabs.addTab(self.table, "")
+            self.tabs.setCornerWidget(self.folds_box)
+            self.body.addWidget(self.tabs, 1)
+            self.tabs.show()
+        else:
+            self.tabs.setCornerWidget(None)
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            self.body.removeWidget(self.tabs)
+            self.tabs.hide()
+            self.chart_page_layout.removeWidget(self.status)
+            self.chart_page_layout.removeWidget(self.chart_box)
+            layout.insertWidget(0, self.status)
+            self.options.insertWidget(0, self.folds_box)
+            self.body.addWidget(self.chart_box, 3)
+            self.body.addWidget(self.table, 2)
+        for widget in (self.status, self.folds_box, self.chart_box, self.table):
+            widget.show()
+        self._retranslate_tabs()
+        self._fill_table()
+
+    def _retranslate_tabs(self) -> None:
+        self.tabs.setTabText(0, translate("CrossValidation", "Chart"))
+        self.tabs.setTabText(1, translate("CrossValidation", "Table"))
+
     # ------------------------------------------------------------------ texts
     def retranslate(self, _language: str = "") -> None:
+        self._retranslate_tabs()
         self.folds_box.setText(translate("CrossValidation", "Folds on the canvas"))
         self.folds_box.setToolTip(translate(
             "CrossValidation", "Outline each cross-validated point in the colour of its fold"))
@@ -240,7 +320,7 @@ class CrossValidationView(QtWidgets.QWidget):
     def _fill_table(self) -> None:
         r = self.result
         self.table.setHorizontalHeaderLabels(self._columns())
-        rows = 0 if r is None else r.k + 1
+        rows = 0 if r is None else r.k + (2 if self.folded else 1)
         if self.table.rowCount() != rows:
             self.table.setRowCount(rows)
             for i in range(rows):
@@ -250,14 +330,23 @@ class CrossValidationView(QtWidgets.QWidget):
             return
         labels = []
         for i in range(rows):
-            last = i == r.k
-            labels.append(translate("CrossValidation", "mean ± std") if last
-                          else translate("CrossValidation", "fold {0}").format(i + 1))
+            last = i >= r.k
+            if not last:
+                labels.append(translate("CrossValidation", "fold {0}").format(i + 1))
+            elif not self.folded:
+                labels.append(translate("CrossValidation", "mean ± std"))
+            else:  # folded: the mean, then the std, each in a row of its own
+                labels.append(translate("CrossValidation", "mean") if i == r.k
+                              else translate("CrossValidation", "std"))
             diverged_at = None if last else r.diverged[i]
             for j, value in enumerate(self._fold_values(None if last else i)):
                 if diverged_at is not None and j > 0:  # no final numbers: say why
                     text = (translate("CrossValidation", "diverged at step {0}").format(
                         diverged_at) if j == 1 else "–")
+                elif last and self.folded:
+                    part = value[i - r.k]
+                    text = fixed(part, 1 if j == 0 else 3) \
+                        if part is not None and np.isfinite(part) else "–"
                 elif last:
                     text = mean_std_text(*value, decimals=1 if j == 0 else 3)
                 elif j == 0:

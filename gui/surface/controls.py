@@ -89,14 +89,7 @@ class SurfaceControls(QtWidgets.QWidget):
         self.progress = ProgressStrip()
         self.cancel_button = QtWidgets.QPushButton()
         self._status: Callable[[], str] | str = ""
-        self.status_label = QtWidgets.QLabel("")
-        self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color: #555555")
-        # A fixed box: new status text must not re-lay out the dock (that would resize and
-        # repaint the whole plot, twice per surface).
-        self.status_label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
-                                        QtWidgets.QSizePolicy.Policy.Fixed)
-        self.status_label.setFixedHeight(2 * self.status_label.fontMetrics().lineSpacing() + 4)
+        self.status_label = StatusLabel()
         self.status_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft
                                        | QtCore.Qt.AlignmentFlag.AlignTop)
 
@@ -109,12 +102,17 @@ class SurfaceControls(QtWidgets.QWidget):
                        self.log_check, self.recompute_button, self.auto_spin, self.race_spin,
                        self.race_button, self.clear_race_button):
             layout.addWidget(widget)
-        progress_row = _row(self.progress, self.cancel_button, stretch=False)
+        # The progress strip over the status line, Cancel beside both: no row of its own for
+        # the button (at presenter size that row took the plot's room).
         self.bottom = QtWidgets.QWidget()
-        bottom_layout = QtWidgets.QVBoxLayout(self.bottom)
+        bottom_layout = QtWidgets.QGridLayout(self.bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addLayout(progress_row)
-        bottom_layout.addWidget(self.status_label)
+        bottom_layout.setHorizontalSpacing(4)
+        bottom_layout.setVerticalSpacing(2)
+        bottom_layout.addWidget(self.progress, 0, 0)
+        bottom_layout.addWidget(self.status_label, 1, 0)
+        bottom_layout.addWidget(self.cancel_button, 0, 1, 2, 1, QtCore.Qt.AlignmentFlag.AlignTop)
+        bottom_layout.setColumnStretch(0, 1)
 
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
         for combo in (self.first_combo, self.second_combo):
@@ -282,6 +280,44 @@ class SurfaceControls(QtWidgets.QWidget):
         chosen = self.mode == "parameters"
         for widget in (self.first_combo, self.second_combo, self.follow_check):
             widget.setVisible(chosen)
+
+
+class StatusLabel(QtWidgets.QLabel):
+    """The surface's status line, wrapped, in a box of fixed height: the lines its text needs
+    at its width in its current font (at least one). The box changes only when that number
+    of lines does, so a new status per surface does not re-lay out the dock (which would
+    resize and repaint the whole plot); a new font (presenter mode) or width fits it again.
+    A box of two lines at the normal font cut one line of Chinese at presenter 2x (the CJK
+    fallback font's lines are taller)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("", parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #555555")
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                           QtWidgets.QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        height = self.fontMetrics().lineSpacing() + 4
+        if self.text() and self.width() > 0:
+            height = max(height, self.heightForWidth(self.width()))
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
 
 
 class ProgressStrip(QtWidgets.QWidget):

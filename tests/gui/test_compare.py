@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 
 from core.comparison import make_run_b
@@ -158,9 +159,8 @@ def test_a_scene_file_keeps_both_runs(window, qtbot, tmp_path):
 
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
 def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scale):
-    """Nothing cut, overlapping or too small. At presenter 2× (a 640×360 window's room) the
-    view scrolls in its dock rather than squeeze the boundaries (the cross-validation view
-    does the same); below that it fits without scrolling."""
+    """Nothing cut, overlapping or too small, and no scrolling: at presenter size the two
+    tables fold into tabs (at 2× both stacked made the view scroll)."""
     from gui.app_window import layout_report as lr
     from gui.app_window.main_window import MainWindow
     from gui.controller import TrainingController
@@ -173,10 +173,49 @@ def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scal
     controller.run_steps(20)
     lr.prepare_window(window, (1280, 720), "compare", scale)
     report = lr.layout_report(window)
-    assert report["scroll_needed"] == ([] if scale < 2.0 else ["compare"])
+    assert report["scroll_needed"] == []
     assert report["overlaps"] == []
     assert [e for e in report["elided"] if e["where"] == "compare"] == []
     assert lr.too_small(report) == []
+    controller.shutdown()
+
+
+def test_presenter_mode_folds_the_compare_tables_into_tabs_keeping_every_number(qtbot):
+    """Presenter mode shows the settings that differ and the final numbers as two tabs with
+    short titles (the long ones in their tips), the same tables and items; leaving it puts
+    them one above the other again. In Chinese at 2x, 1280×720, the view fits its dock."""
+    from gui.app_window import layout_report as lr
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
+    controller.run_steps(20)
+    view = window.findChild(QtWidgets.QWidget, "compare_view")
+    lr.prepare_window(window, (1280, 720), "compare")
+    before = [[view.metrics.item(r, c).text() for c in range(view.metrics.columnCount())]
+              for r in range(view.metrics.rowCount())]
+    assert not view.folded and view.metrics_title.isVisible()
+    try:
+        window.language_menu.actions["zh_CN"].trigger()
+        lr.prepare_window(window, (1280, 720), "compare", 2.0)
+        assert view.folded and view.table_tabs.isVisible()
+        assert [view.table_tabs.widget(i) for i in range(2)] == [view.differences, view.metrics]
+        assert view.table_tabs.tabToolTip(1) == view.metrics_title.text()
+        assert [[view.metrics.item(r, c).text() for c in range(view.metrics.columnCount())]
+                for r in range(view.metrics.rowCount())] == before
+        report = lr.layout_report(window)
+        assert report["window"] == [1280, 720]
+        assert report["scroll_needed"] == [] and report["elided"] == [] \
+            and report["overlaps"] == [] and lr.too_small(report) == []
+    finally:
+        window.language_menu.actions["en"].trigger()
+    lr.prepare_window(window, (1280, 720), "compare")
+    assert not view.folded and not view.table_tabs.isVisible()
+    assert view.metrics_title.isVisible() and view.metrics.isVisible()
     controller.shutdown()
 
 

@@ -152,3 +152,35 @@ def test_a_diverged_fold_says_where_and_has_no_final_numbers(qtbot):
         assert rows[f][3:] == ["–", "–"]
     assert rows[-1][2:] == ["–", "–", "–"]
     assert (view.lower.yData >= 0).all()  # the band's lower edge stops at a loss of 0
+
+
+def test_folded_at_presenter_size_the_table_keeps_every_number(qtbot):
+    """Presenter size folds the view into a chart tab and a table tab, the "mean ± std" row
+    split into a "mean" and a "std" row (narrower cells); the numbers are the engine's, the
+    same as unfolded; unfolding brings the one row back."""
+    from core.session import Session
+    from core.settings import DataSettings, NetworkSettings
+    from gui.common.number_format import fixed
+    from gui.evaluate.cross_validation_view import CrossValidationView
+
+    session = Session(DataSettings(task="regression", preset="sine", n_points=40,
+                                   features=("x1",)), NetworkSettings(hidden_sizes=(4,)))
+    result = run_cross_validation(session, 2, 3)
+    view = CrossValidationView()
+    qtbot.addWidget(view)
+    view.set_result(result)
+    unfolded = view.table_texts()
+    view.set_folded(True)
+    rows = view.table_texts()
+    assert [view.tabs.widget(i) for i in range(2)] == [view.chart_page, view.table]
+    assert view.tabs.cornerWidget() is view.folds_box
+    assert rows[:2] == unfolded[:2]  # the folds
+    mean, std = result.mean["metrics"], result.std["metrics"]
+    assert rows[2][2:] == [fixed(mean[k], 3) for k in ("mse", "mae", "r2")]
+    assert rows[3][2:] == [fixed(std[k], 3) for k in ("mse", "mae", "r2")]
+    halves = [text.split(" ± ") for text in unfolded[2][1:]]  # "m ± s" of every column
+    assert rows[2] == ["mean"] + [m for m, _s in halves]
+    assert rows[3] == ["std"] + [s for _m, s in halves]
+    view.set_folded(False)
+    assert view.table_texts() == unfolded
+    assert view.tabs.count() == 0 and view.layout().indexOf(view.status) == 0

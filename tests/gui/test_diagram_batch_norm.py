@@ -78,3 +78,27 @@ def test_clicking_a_stage_selects_its_gamma(diagram, qtbot):
     with qtbot.waitSignal(view.parameterClicked) as blocker:
         qtbot.mouseClick(view.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=point)
     assert blocker.args == [(1, "gamma", 5, 0)]
+
+
+def test_the_bn_marker_grows_with_the_presenter_font_scale(diagram):
+    """Presenter mode scales the diagram's values by its font scale; the "BN" marker and its
+    box follow (its 7 px text was unreadable at 2x), the text inside its box, the box left of
+    its neuron; leaving presenter size brings the normal marker back."""
+    from gui.common.themes import DEFAULT_THEME, apply_theme
+
+    view, _controller = diagram
+    stage = _stages(view)[0]
+    normal = stage.mark.boundingRect().height(), stage.rect().width()
+    try:
+        apply_theme(view, DEFAULT_THEME, font_scale=2.0)
+        view.apply_view_look()
+        assert stage.mark.boundingRect().height() >= 1.8 * normal[0]
+        assert stage.rect().width() == pytest.approx(2 * normal[1])
+        box = stage.sceneBoundingRect()
+        assert box.contains(stage.mark.sceneBoundingRect().adjusted(1, 1, -1, -1))
+        node = view.nodes[stage.layer + 1][stage.unit]
+        assert box.right() <= node.centre.x() - items.NODE_SIZE / 2
+    finally:
+        apply_theme(view, DEFAULT_THEME)
+        view.apply_view_look()
+    assert (stage.mark.boundingRect().height(), stage.rect().width()) == normal

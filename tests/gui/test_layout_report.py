@@ -86,6 +86,54 @@ def test_workspace_is_legible_in_chinese(windows):
         window.language_menu.actions["en"].trigger()
 
 
+def test_switching_workspaces_in_chinese_presenter_2x_keeps_the_window_size(windows):
+    """简体中文, presenter 2x, 1280×720: a teacher clicks through the workspace tabs; the
+    window keeps its size (Landscape's docks, all shown before presenter mode hid the locked
+    ones, grew it to 1280×731 for good) and every workspace stays legible (the loss
+    surface's status line, one line of Chinese, was cut)."""
+    window = windows((1280, 720), 2.0)
+    try:
+        window.language_menu.actions["zh_CN"].trigger()
+        lr.prepare_window(window, (1280, 720), WORKSPACES[0], 2.0)
+        for workspace in (*WORKSPACES[1:], *reversed(WORKSPACES[:-1])):  # there and back
+            window.workspaces.apply(workspace)
+            QtWidgets.QApplication.processEvents()
+            window.flush()
+            QtWidgets.QApplication.processEvents()
+            report = lr.layout_report(window)
+            counts = {key: len(report[key]) for key in ("elided", "overlaps", "scroll_needed")}
+            assert (workspace, report["window"]) == (workspace, [1280, 720])
+            assert (workspace, counts) == \
+                (workspace, {"elided": 0, "overlaps": 0, "scroll_needed": 0}), report
+            assert (workspace, lr.too_small(report)) == (workspace, [])
+    finally:
+        window.language_menu.actions["en"].trigger()
+        window.presenter_mode.set_active(False)
+
+
+def test_the_surface_status_line_is_not_cut_in_chinese_at_presenter_size(qtbot):
+    """The loss surface's status line fits its text in the font it has now: a box of two
+    lines at the normal font cut one line of Chinese at 2x (taller CJK fallback lines)."""
+    from gui.surface.controls import SurfaceControls
+
+    controls = SurfaceControls()
+    qtbot.addWidget(controls)
+    box = QtWidgets.QWidget()
+    qtbot.addWidget(box)
+    layout = QtWidgets.QVBoxLayout(box)
+    layout.addWidget(controls.bottom)
+    layout.addStretch(1)
+    box.resize(666, 400)
+    box.show()
+    controls.show_status("曲面 51×51，第 0 步 · 85 ms（float32）")
+    for scale in (1.0, 2.0):  # as presenter mode scales fonts (gui.common.themes.apply_theme)
+        size = QtWidgets.QApplication.font().pointSizeF() * scale
+        box.setStyleSheet(f"QWidget {{ font-size: {size:.1f}pt; }}")
+        QtWidgets.QApplication.processEvents()
+        assert controls.status_label.font().pointSizeF() == pytest.approx(size, abs=0.1)
+        assert lr.elided_widgets(box) == [], scale
+
+
 # ------------------------------------------------------------ each checker can fail
 def test_an_elided_label_is_reported(qtbot):
     box = QtWidgets.QWidget()
@@ -280,7 +328,8 @@ def test_a_cross_validation_result_is_legible(window, size, scale):
     """Train ▸ Cross-validate… shows its result in the Evaluate workspace beside the metrics:
     every fold's row and a loss axis with several ticks, nothing cut (beside the loss curve
     at presenter 2x the table scrolled to one row, its headers were cut and the axis had one
-    tick). At 2x below 1920×1080 the view scrolls (in its own scroll area)."""
+    tick), and no scrolling: at presenter size chart and table are two tabs (at 2x below
+    1920×1080 the view scrolled)."""
     from core.cross_validation import run_cross_validation
 
     result = run_cross_validation(window.controller.session, 5, 20)
@@ -297,9 +346,15 @@ def test_a_cross_validation_result_is_legible(window, size, scale):
     assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
     assert lr.cramped(window) == []
     assert view.plot_widget.height() >= lr.MIN_DRAWING_HEIGHT  # the report's least drawing
-    # at 2x below 1920×1080 the view scrolls in its own scroll area rather than squeeze
-    allowed = {"cross_validation"} if scale == 2.0 and size != (1920, 1080) else set()
-    assert set(report["scroll_needed"]) <= allowed
+    assert report["scroll_needed"] == []
+    assert report["window"] == list(size)
+    if scale is not None:  # the table's tab: every row shown, nothing cut, no scrolling
+        view.tabs.setCurrentIndex(1)
+        QtWidgets.QApplication.processEvents()
+        report = lr.layout_report(window)
+        assert report["scroll_needed"] == [] and lr.cramped(window) == []
+        assert [e for e in report["elided"] if e["where"] == "cross_validation"] == []
+        view.tabs.setCurrentIndex(0)
 
 
 def test_two_overlapping_texts_are_reported(qtbot):
