@@ -387,111 +387,121 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="43"/>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="49"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="56"/>
+        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="56"/>
+        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="79"/>
-        <location filename="../../gui/compare/compare_view.py" line="59"/>
+        <location filename="../../gui/compare/compare_view.py" line="64"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="131"/>
+        <location filename="../../gui/compare/compare_view.py" line="136"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="133"/>
+        <location filename="../../gui/compare/compare_view.py" line="138"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="134"/>
+        <location filename="../../gui/compare/compare_view.py" line="139"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="135"/>
+        <location filename="../../gui/compare/compare_view.py" line="140"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="136"/>
+        <location filename="../../gui/compare/compare_view.py" line="141"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="238"/>
+        <location filename="../../gui/compare/compare_view.py" line="299"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="239"/>
+        <location filename="../../gui/compare/compare_view.py" line="300"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="240"/>
+        <location filename="../../gui/compare/compare_view.py" line="302"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="242"/>
+        <location filename="../../gui/compare/compare_view.py" line="304"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="251"/>
+        <location filename="../../gui/compare/compare_view.py" line="312"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="313"/>
+        <source>Numbers</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="320"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="252"/>
+        <location filename="../../gui/compare/compare_view.py" line="321"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="280"/>
+        <location filename="../../gui/compare/compare_view.py" line="349"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -499,18 +509,18 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../gui/controller.py" line="107"/>
+        <location filename="../../gui/controller.py" line="105"/>
         <source>A weight must be a finite number between −{0} and {0}</source>
-        <extracomment>At full speed a frame (steps + redraw + painting) aims at this length, a little under FRAME_SECONDS so that jitter still leaves 30 frames/s: when the measured redraw and painting take more than TARGET_FRAME_SECONDS − STEP_BUDGET (a large window), the steps get less. ... but never less than this, so training still moves when a redraw is very slow. How many recent frames&apos; redraw-and-paint times the step budget looks at (their median). Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them. Largest |value| a single weight or bias may be set to by hand (:meth:`set_parameter`): a typo such as 1e30 would overflow the next forward pass; no lesson needs more than this.</extracomment>
+        <extracomment>At full speed a frame (steps + redraw + painting) aims at this length, a little under FRAME_SECONDS so that jitter still leaves 30 frames/s: when the measured redraw and painting take more than TARGET_FRAME_SECONDS − STEP_BUDGET (a large window), the steps get less. ... but never less than this, so training still moves when a redraw is very slow. How many recent frames&apos; redraw-and-paint times the step budget looks at (their median). Evaluation mode of the sessions the controller trains (core.training.EVALUATION_MODES). An Epoch still running after this many seconds goes on in Play ticks (redrawing between them) and stops at the end of the epoch, so a long one — batch size 1 on 10,000 points is 7,000 steps — never freezes the window. Play&apos;s rate (steps/s) until someone chooses another: calm enough that a class can follow each step on the canvas and the loss surface (issue 13); 0 (as fast as possible) is one click or key away (the step toolbar&apos;s &quot;max&quot;). The sections of a Session&apos;s settings, in the order of :func:`settings_of`; a setting is named &quot;&lt;section&gt;.&lt;field&gt;&quot; in ``settingsChanged`` (a bare field name is ambiguous: each section has a ``seed``). Settings that change the training objective J = data loss + penalty without touching the weights: the newest history row is measured again (``Trainer.set_regularization``) and the loss surface&apos;s total loss changes, so the views of J redraw for them.</extracomment>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="576"/>
+        <location filename="../../gui/controller.py" line="574"/>
         <source>There are no training points: add points or regenerate</source>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="326"/>
+        <location filename="../../gui/controller.py" line="324"/>
         <source>Update needs a backward pass first</source>
         <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). seconds the last full-speed tick spent in its steps (None: no such tick just before) recent full-speed frames&apos; seconds outside the steps: redraw, painting, event loop (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
         <translation>更新之前需要先做反向传播</translation>
@@ -528,43 +538,43 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">运行 B：未知设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="121"/>
+        <location filename="../../gui/controller.py" line="119"/>
         <source>Batch size 1 is not possible with batch norm: it normalizes with the mean and variance of the mini-batch, and one sample has no variance. Choose a batch size of at least 2, or turn batch norm off.</source>
         <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="578"/>
+        <location filename="../../gui/controller.py" line="576"/>
         <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
         <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="589"/>
+        <location filename="../../gui/controller.py" line="587"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="612"/>
+        <location filename="../../gui/controller.py" line="610"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="695"/>
+        <location filename="../../gui/controller.py" line="693"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="699"/>
+        <location filename="../../gui/controller.py" line="697"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="779"/>
+        <location filename="../../gui/controller.py" line="777"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="971"/>
-        <location filename="../../gui/controller.py" line="1010"/>
+        <location filename="../../gui/controller.py" line="969"/>
+        <location filename="../../gui/controller.py" line="1008"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -644,90 +654,110 @@ Restore the scene autosaved at {0}?</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="142"/>
-        <source>Folds on the canvas</source>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="216"/>
+        <source>Chart</source>
         <extracomment>One colour per fold (Okabe–Ito, then two greys): distinct for the ≤ 10 folds. Least height (px) of the plot: room for a few ticks of the loss axis.</extracomment>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="217"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="222"/>
+        <source>Folds on the canvas</source>
         <translation>在画布上显示各折</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="143"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="223"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="146"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="226"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="147"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="227"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="149"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="229"/>
         <source>validation loss, mean over folds</source>
         <translation>验证损失，各折平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="150"/>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="254"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="230"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="337"/>
         <source>mean ± std</source>
         <translation>均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="151"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="231"/>
         <source>training loss, mean</source>
         <translation>训练损失，平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="152"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="232"/>
         <source>each fold (validation)</source>
         <translation>每一折（验证）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="162"/>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="163"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="242"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="243"/>
         <source>points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="164"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="244"/>
         <source>val. loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="165"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="245"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="166"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="246"/>
         <source>macro F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="171"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="251"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="174"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="254"/>
         <source>{0} folds × {1} steps (fold seed {2}), each from the same initial weights; validated on the held-out fold.</source>
         <translation>{0} 折 × {1} 步（分折种子 {2}），每折都从相同的初始权重开始；在留出的那一折上验证。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="179"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="259"/>
         <source>Diverged: fold {0}.</source>
         <translation>发散：第 {0} 折。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="255"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="335"/>
         <source>fold {0}</source>
         <translation>第 {0} 折</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/cross_validation_view.py" line="259"/>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="339"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="340"/>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/cross_validation_view.py" line="344"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
@@ -1242,7 +1272,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>完成 {0} 时失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export/animation.py" line="332"/>
+        <location filename="../../gui/export/animation.py" line="335"/>
         <source>Animation export cancelled; no file was written.</source>
         <translation>动画导出已取消，没有写入任何文件。</translation>
     </message>
@@ -1253,173 +1283,198 @@ Restore the scene autosaved at {0}?</source>
         <translation>第 {0} 层（{1}）含有 NaN 或无穷大的值；请先后退或重置，再导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="52"/>
+        <location filename="../../gui/export/figures.py" line="54"/>
         <source>Cannot write {0}: the folder {1} does not exist.</source>
         <translation>无法写入 {0}：文件夹 {1} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="55"/>
+        <location filename="../../gui/export/figures.py" line="57"/>
         <source>Cannot write {0}: it is a folder.</source>
         <translation>无法写入 {0}：这是一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="73"/>
+        <location filename="../../gui/export/figures.py" line="75"/>
         <source>Cannot write to the folder {0}: {1}.</source>
         <translation>无法写入文件夹 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="83"/>
+        <location filename="../../gui/export/figures.py" line="85"/>
         <source>Cannot write {0}: {1}.</source>
         <translation>无法写入 {0}：{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="101"/>
+        <location filename="../../gui/export/figures.py" line="103"/>
         <source>Width must be between {0} and {1} px, got {2}.</source>
         <translation>宽度必须在 {0} 到 {1} 像素之间，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="113"/>
+        <location filename="../../gui/export/figures.py" line="115"/>
         <source>This plot is not shown in any view, so it cannot be exported.</source>
         <translation>此图没有显示在任何视图中，因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="152"/>
+        <location filename="../../gui/export/figures.py" line="154"/>
         <source>The view has no size yet (is it shown?), so it cannot be exported.</source>
         <translation>该视图还没有尺寸（是否已显示？），因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="281"/>
+        <location filename="../../gui/export/figures.py" line="283"/>
         <source>Qt could not encode the image as {0} for {1}.</source>
         <translation>Qt 无法把图像编码为 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="396"/>
+        <location filename="../../gui/export/figures.py" line="398"/>
         <source>PDF width must be between 36 and 14400 pt, got {0}.</source>
         <translation>PDF 宽度必须在 36 到 14400 pt 之间，当前为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="414"/>
+        <location filename="../../gui/export/figures.py" line="416"/>
         <source>Cannot write {0}: the PDF writer could not open the file.</source>
         <translation>无法写入 {0}：PDF 写入器无法打开该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="41"/>
+        <location filename="../../gui/export/actions.py" line="42"/>
         <source>PNG image (*.png)</source>
+        <extracomment>File-dialog filters (English; shown translated with context &quot;Export&quot;).</extracomment>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="42"/>
+        <location filename="../../gui/export/actions.py" line="43"/>
         <source>SVG vector image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="43"/>
+        <location filename="../../gui/export/actions.py" line="44"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="44"/>
+        <location filename="../../gui/export/actions.py" line="45"/>
         <source>GIF animation (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="45"/>
+        <location filename="../../gui/export/actions.py" line="46"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="46"/>
+        <location filename="../../gui/export/actions.py" line="47"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="47"/>
+        <location filename="../../gui/export/actions.py" line="48"/>
         <source>JSON file (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="55"/>
+        <location filename="../../gui/export/actions.py" line="56"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="70"/>
+        <location filename="../../gui/export/actions.py" line="71"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="83"/>
+        <location filename="../../gui/export/actions.py" line="84"/>
         <source>PNG width</source>
         <translation>PNG 宽度</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="84"/>
+        <location filename="../../gui/export/actions.py" line="85"/>
         <source>Width in pixels (the height keeps the aspect ratio):</source>
         <translation>宽度（像素，高度按宽高比自动计算）：</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="158"/>
+        <location filename="../../gui/export/actions.py" line="159"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="158"/>
+        <location filename="../../gui/export/actions.py" line="159"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="160"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="160"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="197"/>
+        <location filename="../../gui/export/actions.py" line="198"/>
         <source>This plot is not shown in any view, so no menu can be added.</source>
         <translation>此图没有显示在任何视图中，因此无法添加菜单。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="237"/>
-        <location filename="../../gui/export/actions.py" line="295"/>
+        <location filename="../../gui/export/actions.py" line="238"/>
+        <location filename="../../gui/export/actions.py" line="321"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="247"/>
+        <location filename="../../gui/export/actions.py" line="248"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="251"/>
+        <location filename="../../gui/export/actions.py" line="258"/>
         <source>Training steps per frame</source>
         <translation>每帧训练步数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="252"/>
-        <source>Number of frames</source>
-        <translation>帧数</translation>
+        <location filename="../../gui/export/actions.py" line="259"/>
+        <source>Frames after the start</source>
+        <translation>起始之后的帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="253"/>
+        <location filename="../../gui/export/actions.py" line="343"/>
+        <source>Encoding the file…</source>
+        <translation>正在编码文件…</translation>
+    </message>
+    <message>
+        <source>Number of frames</source>
+        <translation type="vanished">帧数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="261"/>
         <source>Frames per second</source>
         <translation>每秒帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="261"/>
+        <location filename="../../gui/export/actions.py" line="269"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="293"/>
+        <location filename="../../gui/export/actions.py" line="283"/>
+        <source>{0} frames: steps {1} and {2}</source>
+        <translation>共 {0} 帧：第 {1} 步和第 {2} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="286"/>
+        <source>{0} frames: steps {1}, {2}, …, {3} (the start, then one every {4} steps)</source>
+        <translation>共 {0} 帧：第 {1}、{2}、…、{3} 步（起始一帧，之后每 {4} 步一帧）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="317"/>
+        <source>Preparing the views…</source>
+        <translation>正在准备视图…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export/actions.py" line="332"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="294"/>
+        <location filename="../../gui/export/actions.py" line="318"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1462,6 +1517,21 @@ Restore the scene autosaved at {0}?</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
+        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <source>Cross-validation</source>
+        <translation>交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/view_registry.py" line="169"/>
+        <source>Linear system</source>
+        <translation>线性方程组</translation>
+    </message>
+    <message>
         <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -1477,58 +1547,58 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="88"/>
+        <location filename="../../gui/export/menu.py" line="91"/>
         <source>&amp;Export</source>
         <extracomment>view id → its PNG/SVG/PDF/clipboard actions (also in the view&apos;s right-click menu) (controller, chosen views, sizes, theme) → a recorder of a copy of the session (gui.app_window.recording.record_training); None: no animation entry.</extracomment>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="109"/>
+        <location filename="../../gui/export/menu.py" line="112"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="110"/>
+        <location filename="../../gui/export/menu.py" line="113"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="111"/>
+        <location filename="../../gui/export/menu.py" line="114"/>
         <source>PDF…</source>
         <translation>PDF 文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="112"/>
+        <location filename="../../gui/export/menu.py" line="115"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="121"/>
+        <location filename="../../gui/export/menu.py" line="126"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="123"/>
+        <location filename="../../gui/export/menu.py" line="128"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="127"/>
+        <location filename="../../gui/export/menu.py" line="132"/>
         <source>Animation of training (GIF/MP4)…</source>
         <translation>训练过程动画（GIF/MP4）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="130"/>
+        <location filename="../../gui/export/menu.py" line="135"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="132"/>
+        <location filename="../../gui/export/menu.py" line="137"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="134"/>
+        <location filename="../../gui/export/menu.py" line="139"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
@@ -1537,22 +1607,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="136"/>
+        <location filename="../../gui/export/menu.py" line="141"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="185"/>
+        <location filename="../../gui/export/menu.py" line="190"/>
         <source>Window copied to the clipboard</source>
         <translation>窗口已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="222"/>
+        <location filename="../../gui/export/menu.py" line="230"/>
         <source>No view is visible to record.</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="257"/>
+        <location filename="../../gui/export/menu.py" line="273"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -1593,7 +1663,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/export/actions.py" line="191"/>
+        <location filename="../../gui/export/actions.py" line="192"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
@@ -2932,7 +3002,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="50"/>
-        <location filename="../../gui/surface/surface_view.py" line="165"/>
+        <location filename="../../gui/surface/surface_view.py" line="171"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -2967,58 +3037,58 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="164"/>
+        <location filename="../../gui/surface/surface_view.py" line="170"/>
         <source>log₁₀ loss</source>
-        <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box.</extracomment>
+        <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box. the corner the legend sits in (gui.common.legend_corner): it moves away from the current θ, the markers and the path when they come under it</extracomment>
         <translation>log₁₀ 损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="272"/>
+        <location filename="../../gui/surface/surface_view.py" line="278"/>
         <source>({0}, {1})  loss {2}</source>
         <translation>({0}, {1})  损失 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="280"/>
+        <location filename="../../gui/surface/surface_view.py" line="286"/>
         <source>Drag to move the start point (w, b)</source>
         <translation>拖动以移动起点 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="306"/>
+        <location filename="../../gui/surface/surface_view.py" line="312"/>
         <source>path so far</source>
         <translation>目前的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="308"/>
+        <location filename="../../gui/surface/surface_view.py" line="314"/>
         <source>current θ</source>
         <translation>当前 θ</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="309"/>
+        <location filename="../../gui/surface/surface_view.py" line="315"/>
         <source>grid minimum</source>
         <translation>网格最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="310"/>
+        <location filename="../../gui/surface/surface_view.py" line="316"/>
         <source>lstsq optimum</source>
         <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="408"/>
+        <location filename="../../gui/surface/surface_view.py" line="456"/>
         <source>2-D</source>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="409"/>
+        <location filename="../../gui/surface/surface_view.py" line="457"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="410"/>
+        <location filename="../../gui/surface/surface_view.py" line="458"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="415"/>
+        <location filename="../../gui/surface/surface_view.py" line="463"/>
         <source>{0} — showing the 2-D view.</source>
         <translation>{0}——改为显示二维视图。</translation>
     </message>
@@ -3079,122 +3149,122 @@ Restore the scene autosaved at {0}?</source>
         <translation>线性模型的 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="143"/>
+        <location filename="../../gui/surface/controls.py" line="141"/>
         <source>Which plane of parameter space to show: two chosen weights/biases (exact path), two random filter-normalized directions (Li et al. 2018), the first two principal components of the path, or (w, b) of a 1-input linear model</source>
         <translation>显示参数空间中的哪个平面：两个选定的权重/偏置（路径精确），两个经滤波器归一化的随机方向（Li 等，2018），路径的前两个主成分，或单输入线性模型的 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="148"/>
+        <location filename="../../gui/surface/controls.py" line="146"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="149"/>
+        <location filename="../../gui/surface/controls.py" line="147"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="150"/>
+        <location filename="../../gui/surface/controls.py" line="148"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="151"/>
+        <location filename="../../gui/surface/controls.py" line="149"/>
         <source>A weight clicked in the network diagram becomes the horizontal axis; the previous one moves to the vertical</source>
         <translation>在网络结构图中单击的权重成为横轴；原来的横轴参数移到纵轴</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="154"/>
+        <location filename="../../gui/surface/controls.py" line="152"/>
         <source>Grid points per axis, 21–101 (a 21×21 preview is drawn first)</source>
         <translation>每个坐标轴上的网格点数，21–101（先画一个 21×21 的预览）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="156"/>
+        <location filename="../../gui/surface/controls.py" line="154"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="159"/>
+        <location filename="../../gui/surface/controls.py" line="157"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="160"/>
+        <location filename="../../gui/surface/controls.py" line="158"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="165"/>
+        <location filename="../../gui/surface/controls.py" line="163"/>
         <source>total loss</source>
         <translation>总损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="167"/>
+        <location filename="../../gui/surface/controls.py" line="165"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="168"/>
+        <location filename="../../gui/surface/controls.py" line="166"/>
         <source>Colour by the data loss, or by the total loss J = data loss + L1/L2 penalty (the one the optimizer minimizes)</source>
         <translation>按数据损失着色，或按总损失 J = 数据损失 + L1/L2 惩罚项（优化器最小化的就是它）着色</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="171"/>
+        <location filename="../../gui/surface/controls.py" line="169"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="172"/>
+        <location filename="../../gui/surface/controls.py" line="170"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="174"/>
+        <location filename="../../gui/surface/controls.py" line="172"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="175"/>
+        <location filename="../../gui/surface/controls.py" line="173"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="177"/>
+        <location filename="../../gui/surface/controls.py" line="175"/>
         <source>auto: off</source>
         <translation>自动：关</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="178"/>
+        <location filename="../../gui/surface/controls.py" line="176"/>
         <source>auto: </source>
         <translation>自动：每 </translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="180"/>
+        <location filename="../../gui/surface/controls.py" line="178"/>
         <source>Recompute automatically after this many training steps while the dock is visible (0 = only on demand)</source>
         <translation>面板可见时，每训练这么多步自动重新计算（0 = 仅在需要时手动计算）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="185"/>
+        <location filename="../../gui/surface/controls.py" line="183"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="186"/>
+        <location filename="../../gui/surface/controls.py" line="184"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="190"/>
+        <location filename="../../gui/surface/controls.py" line="188"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="191"/>
+        <location filename="../../gui/surface/controls.py" line="189"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/controls.py" line="192"/>
+        <location filename="../../gui/surface/controls.py" line="190"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3794,103 +3864,103 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="58"/>
+        <location filename="../../gui/files/scene_files.py" line="59"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="140"/>
+        <location filename="../../gui/files/scene_files.py" line="141"/>
         <source>&amp;New</source>
         <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="141"/>
+        <location filename="../../gui/files/scene_files.py" line="142"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="142"/>
+        <location filename="../../gui/files/scene_files.py" line="143"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="143"/>
+        <location filename="../../gui/files/scene_files.py" line="144"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="144"/>
+        <location filename="../../gui/files/scene_files.py" line="145"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="213"/>
-        <location filename="../../gui/files/scene_files.py" line="270"/>
+        <location filename="../../gui/files/scene_files.py" line="214"/>
+        <location filename="../../gui/files/scene_files.py" line="271"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="276"/>
+        <location filename="../../gui/files/scene_files.py" line="277"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="298"/>
-        <location filename="../../gui/files/scene_files.py" line="302"/>
+        <location filename="../../gui/files/scene_files.py" line="299"/>
+        <location filename="../../gui/files/scene_files.py" line="303"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="309"/>
+        <location filename="../../gui/files/scene_files.py" line="310"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="322"/>
+        <location filename="../../gui/files/scene_files.py" line="324"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="326"/>
+        <location filename="../../gui/files/scene_files.py" line="328"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="361"/>
+        <location filename="../../gui/files/scene_files.py" line="363"/>
         <source>Views this version does not have (kept, not shown): {0}</source>
         <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="394"/>
-        <location filename="../../gui/files/scene_files.py" line="406"/>
+        <location filename="../../gui/files/scene_files.py" line="396"/>
+        <location filename="../../gui/files/scene_files.py" line="408"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="407"/>
+        <location filename="../../gui/files/scene_files.py" line="409"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="412"/>
+        <location filename="../../gui/files/scene_files.py" line="414"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="449"/>
+        <location filename="../../gui/files/scene_files.py" line="451"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="460"/>
+        <location filename="../../gui/files/scene_files.py" line="462"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -4661,7 +4731,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="162"/>
+        <location filename="../../gui/app_window/view_registry.py" line="167"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5186,12 +5256,12 @@ Restore the scene autosaved at {0}?</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="29"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="30"/>
         <source>Set {0}</source>
         <translation>设置 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="30"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="31"/>
         <source>Nudge {0}</source>
         <translation>微调 {0}</translation>
     </message>
@@ -5217,23 +5287,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>WeightEdits</name>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="56"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="57"/>
         <source>Type a number, e.g. 0.5 or -1.2e-3</source>
         <extracomment>QUndoCommand.id of the nudges: the stack merges a nudge only into a nudge</extracomment>
         <translation>请输入一个数，例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="58"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="59"/>
         <source>“{0}” is not a number; type e.g. 0.5 or -1.2e-3</source>
         <translation>“{0}”不是数字；请输入例如 0.5 或 -1.2e-3</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="67"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="68"/>
         <source>Pause training to edit a weight</source>
         <translation>请先暂停训练，再编辑权重</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/weight_edits.py" line="69"/>
+        <location filename="../../gui/diagram/weight_edits.py" line="70"/>
         <source>Finish the current step before editing a weight</source>
         <translation>请先完成当前这一步，再编辑权重</translation>
     </message>
@@ -5255,27 +5325,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="173"/>
+        <location filename="../../gui/app_window/view_registry.py" line="179"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="178"/>
+        <location filename="../../gui/app_window/view_registry.py" line="184"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="182"/>
+        <location filename="../../gui/app_window/view_registry.py" line="188"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="187"/>
+        <location filename="../../gui/app_window/view_registry.py" line="193"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="192"/>
+        <location filename="../../gui/app_window/view_registry.py" line="198"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5520,86 +5590,91 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="54"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="55"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="65"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Cross-validate…</source>
         <translation>交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -5609,324 +5684,324 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="84"/>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="79"/>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Drop run B and go on with run A alone</source>
         <translation>放弃运行 B，只继续运行 A</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>End compare</source>
         <translation>结束对比</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Folds k:</source>
         <translation>折数 k：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Folds on the canvas</source>
         <translation>在画布上显示各折</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="116"/>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="102"/>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="123"/>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="129"/>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
@@ -5938,207 +6013,212 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="142"/>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="152"/>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="../../gui/app_window/view_registry.py" line="157"/>
+        <location filename="ui_strings.py" line="64"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="159"/>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="../../gui/app_window/view_registry.py" line="164"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="86"/>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="96"/>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>No comparison: Train ▸ Compare…</source>
         <translation>尚无对比：训练 ▸ 对比…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
         <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="164"/>
+        <source>Numbers</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="165"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -6147,112 +6227,117 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="217"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="218"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6261,77 +6346,77 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>− Equation</source>
         <translation>− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6340,44 +6425,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="89"/>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="108"/>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6390,43 +6475,43 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -6456,97 +6541,97 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Remove the last equation</source>
         <translation>删除最后一个方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -6555,12 +6640,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6577,232 +6662,237 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="231"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="232"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>computing …</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -6815,12 +6905,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
