@@ -437,9 +437,18 @@ class LessonBar(QtWidgets.QToolBar):
             self.reveal = self._reveal_html()
         self.refresh()
 
+    def question_open(self) -> bool:
+        """A question of the lesson is still unanswered: the current step's (not revealed yet)
+        or a later step's. The lesson notes keep their text (the answers) back meanwhile."""
+        if self.lesson is None:
+            return False
+        return (bool(self.step.choices) and not self.revealed) \
+            or any(step.choices for step in self.steps[self.index + 1:])
+
     def refresh(self) -> None:
         if self.lesson is None:
             return
+        self.menu.notes.set_explained(not self.question_open())
         step, count = self.step, len(self.steps)
         self.position.setText(f"{self.index + 1}/{count}")
         body = html.escape(self.localized(step.text))

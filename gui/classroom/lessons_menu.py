@@ -31,6 +31,11 @@ translate = QCoreApplication.translate
 FRONT_VIEWS = ("loss_surface", "metrics", "attributions", "hidden_space", "linear_system")
 #: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
+#: Shown instead of the lesson's text while a question of its bar is unanswered: the text
+#: explains what happens (the answers), so it waits for them (in the text's language, too).
+TEXT_LATER = {"en": "The explanation appears here once the questions in the lesson bar are "
+                    "answered.",
+              "zh_CN": "回答完课程条上的问题后，这里会显示讲解。"}
 
 
 def lesson_language(code: str) -> str:
@@ -45,28 +50,36 @@ def menu_text(lesson) -> str:
     return f"      ↳ {title}"
 
 
-def notes_html(lesson, languages: tuple[str, ...]) -> str:
+def notes_html(lesson, languages: tuple[str, ...], explained: bool = True) -> str:
     """The notes of ``lesson`` as HTML: per language the title, the text (a blank line in it
-    starts a new paragraph, e.g. lesson 1's glossary), the steps."""
+    starts a new paragraph, e.g. lesson 1's glossary), the steps. With ``explained`` False (a
+    question of the lesson bar is still open) :data:`TEXT_LATER` stands for the text, which
+    gives its answers away."""
     parts = []
     for language in languages:
         steps = "".join(f"<li>{html.escape(step)}</li>"
                         for step in lesson.localized_steps(language))
         heading = STEPS_HEADING.get(language, STEPS_HEADING["en"])
+        if explained:
+            text = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph
+                           in lesson.localized("text", language).split("\n\n"))
+        else:
+            text = f"<p><i>{html.escape(TEXT_LATER.get(language, TEXT_LATER['en']))}</i></p>"
         parts.append(
             f"<h3>{lesson.number}. {html.escape(lesson.localized('title', language))}</h3>"
-            + "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph
-                      in lesson.localized("text", language).split("\n\n"))
-            + f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
+            + text + f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
     return "<hr>".join(parts)
 
 
 class LessonNotes(QtWidgets.QWidget):
-    """The text for the teacher and the suggested steps of the loaded lesson."""
+    """The text for the teacher and the suggested steps of the loaded lesson. ``explained``:
+    whether the text shows (the lesson bar sets it False while one of its questions is open,
+    see :func:`notes_html`)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.lesson = None
+        self.explained = True
         self.browser = QtWidgets.QTextBrowser()
         self.browser.setObjectName("lessonNotes")
         self.browser.setOpenExternalLinks(False)
@@ -87,6 +100,12 @@ class LessonNotes(QtWidgets.QWidget):
         self.lesson = lesson
         self.refresh()
 
+    def set_explained(self, explained: bool) -> None:
+        """Show the lesson's text (True) or :data:`TEXT_LATER` for it (False)."""
+        if explained != self.explained:
+            self.explained = explained
+            self.refresh()
+
     def languages(self) -> tuple[str, ...]:
         if self.both.isChecked():
             return tuple(LANGUAGES)
@@ -97,7 +116,7 @@ class LessonNotes(QtWidgets.QWidget):
             hint = translate("Lessons", "Choose a lesson in the Lessons menu.")
             self.browser.setHtml(f"<p>{html.escape(hint)}</p>")
         else:
-            self.browser.setHtml(notes_html(self.lesson, self.languages()))
+            self.browser.setHtml(notes_html(self.lesson, self.languages(), self.explained))
 
 
 class LessonsMenu(QtCore.QObject):
@@ -189,6 +208,7 @@ class LessonsMenu(QtCore.QObject):
         if self.current is None:
             return
         self.current = self.lesson_session = None
+        self.notes.explained = True
         self.notes.show_lesson(None)
         self.dock.hide()
         self.notes_action.setEnabled(False)

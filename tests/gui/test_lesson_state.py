@@ -97,3 +97,29 @@ def test_a_lesson_asks_after_an_edit_of_the_first_scene(classroom, questions):
     window.controller.set_training_settings(learning_rate=0.5)
     window.lessons_menu.actions["xor-hidden"].trigger()
     assert len(questions) == 1 and "Untitled" in questions[0]
+
+
+def test_the_notes_keep_the_explanation_back_while_a_question_is_open(classroom, questions,
+                                                                       qtbot):
+    window = classroom
+    bar = open_lesson(window, "xor-perceptron")  # step 2 asks about the plateau
+    lesson = window.lessons_menu.current
+    notes = window.lessons_menu.notes
+    explanation = lesson.localized("text", "en")[:60]
+
+    def shown() -> str:
+        return notes.browser.toPlainText()
+
+    assert explanation not in shown() and lesson.localized("title", "en") in shown()
+    assert bar.question_open()
+    notes.both.setChecked(True)  # not in Chinese either
+    assert lesson.localized("text", "zh_CN")[:30] not in shown()
+    notes.both.setChecked(False)
+    bar.next()  # on to the question
+    assert bar.step.choices and explanation not in shown()
+    window.controller.set_speed(0)  # as fast as possible: the behaviour, not the time
+    bar.next()  # play, then reveal the answer: no question left
+    qtbot.waitUntil(lambda: bar.revealed, timeout=20000)
+    assert not bar.question_open() and explanation in shown()
+    bar.back()  # the question is open again
+    assert explanation not in shown()
