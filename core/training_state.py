@@ -92,6 +92,16 @@ class TrainerStateMixin:
                              f"got {step}")
         return self._ring.params(step)
 
+    def snapshot_epoch(self, step: int) -> int:
+        """The completed-epoch count (``epoch_count``) at step ``step`` as the snapshots hold
+        it, for ``oldest_step`` ≤ step ≤ ``step_count`` (what a timeline shows for a step of
+        the past). ValueError outside that range."""
+        step = int(step)
+        if step not in self._ring or step > self.step_count:
+            raise ValueError(f"Snapshots hold steps {self._ring.oldest}..{self.step_count}, "
+                             f"got {step}")
+        return int(self._ring.extra(step)[2])
+
     def _save_snapshot(self, step: int | None = None, epoch: int | None = None) -> np.ndarray:
         net_rng = self.net.rng.bit_generator.state if self._uses_dropout else None
         extra = (self.optimizer.state_dict(plain=False), self._sampler.state(),

@@ -166,7 +166,8 @@ class TrainingStatus(QtCore.QObject):
         """Show the newest evaluated history row: its step (normally ``step_count``) with the losses
         and accuracy measured at that step, and the trainer's epoch count; with
         ``viewed_step`` k (the timeline in the past) the row of step k instead (dashes if the
-        history was thinned there) and "step k of N (viewing the past)"."""
+        history was thinned there), the epoch count at step k (``Trainer.snapshot_epoch``) and
+        "step k of N (viewing the past)"."""
         self._past = None if viewed_step is None else (int(viewed_step), trainer.step_count)
         self._show_past()
         row = trainer.history.last_evaluated_row() or {}
@@ -175,7 +176,9 @@ class TrainingStatus(QtCore.QObject):
         step = row.get("step", trainer.step_count)
         accuracy_set = "test" if trainer.n_test else "train"  # the set the number is of
         accuracy = row.get(f"{accuracy_set}_accuracy", math.nan) if classification else math.nan
-        self._shown = (step, trainer.epoch_count, row.get("train_loss"), row.get("test_loss"),
+        epoch = trainer.epoch_count if viewed_step is None \
+            else trainer.snapshot_epoch(int(viewed_step))
+        self._shown = (step, epoch, row.get("train_loss"), row.get("test_loss"),
                        classification, accuracy, steps_per_second,
                        row.get("validation_loss") if trainer.n_validation else None,
                        accuracy_set)

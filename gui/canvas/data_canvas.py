@@ -431,6 +431,17 @@ class DataCanvas(pg.PlotWidget):
         pos = self.view_box.mapSceneToView(scene_pos)
         self.hover_at(float(pos.x()), float(pos.y()))
 
+    def leaveEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """The pointer left the canvas (a tool bar button, a menu, a dialog): no point is
+        hovered any more, so its label goes (a step would otherwise refresh it for good)."""
+        super().leaveEvent(event)
+        self.hover_at(None)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Hidden (another workspace, a view in front): the hover ends with it."""
+        super().hideEvent(event)
+        self.hover_at(None)
+
     def nearest_point(self, x: float, y: float, reach_px: float = HOVER_REACH_PX) -> int | None:
         """Index (set_points order) of the point nearest to data position (x, y) on screen, or
         None if none lies within ``reach_px`` pixels."""

@@ -9,7 +9,9 @@ step. A step with a question shows its choices; Next then runs the action and re
 the answer, computed from the numbers before and after it (``core.lesson_steps.right_choices``),
 and the following Next goes on. ▶ is Next; ◀ goes back to the start of the previous step by
 reloading the lesson and replaying the earlier steps' actions (training is deterministic, so
-this is the same state). The bar closes when another scene replaces the lesson's.
+this is the same state). The bar belongs to the Lessons menu's lesson: it closes when that
+lesson ends (✕, other data imported, another scene opened: ``LessonsMenu.end_lesson``) and
+never shows without a lesson (a layout restored by a workspace switch or at start would).
 
 The workspace is applied with ``window.workspaces.apply(name)`` when the window has
 ``workspaces``; otherwise that part of the setup is skipped.
@@ -98,7 +100,6 @@ class LessonBar(QtWidgets.QToolBar):
         self.revealed = False
         self.reveal = ""
         self._busy = False  # a play_until action runs
-        self._replacing = False
         self._stopped_at = None  # stopped_best when a play_until action started
         #: the decision threshold the lesson's steps set so far (its numbers are measured at it)
         self.threshold = DEFAULT_THRESHOLD
@@ -144,10 +145,9 @@ class LessonBar(QtWidgets.QToolBar):
         self.back_button.clicked.connect(self.back)
         self.forward_button.clicked.connect(self.next)
         self.next_button.clicked.connect(self.next)
-        self.close_button.clicked.connect(self.close_lesson)
+        self.close_button.clicked.connect(lessons_menu.end_lesson)
         lessons_menu.lessonLoaded.connect(self.start)
-        for signal in (self.controller.networkChanged, self.controller.pointsReplaced):
-            signal.connect(self._scene_replaced)
+        lessons_menu.lessonEnded.connect(self.close_lesson)
         self.controller.playingChanged.connect(self._playing_changed)
         manager().languageChanged.connect(self.retranslate)
         window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
@@ -174,15 +174,16 @@ class LessonBar(QtWidgets.QToolBar):
         self.enter(0)
 
     def close_lesson(self) -> None:
+        """Close the bar (the lesson ended: ``LessonsMenu.lessonEnded``)."""
         self._stop_playing()
         self.lesson = self.session = None
         self.revealed, self.reveal = False, ""
         self.hide()
 
-    def _scene_replaced(self) -> None:
-        if self.lesson is not None and not self._replacing \
-                and self.controller.session is not self.session:
-            self.close_lesson()
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt naming)
+        """Shown only with a lesson: ``restoreState`` of a layout remembered while a lesson
+        was on would show an empty bar (◀ ▶, a blank button) for no lesson."""
+        super().setVisible(visible and self.lesson is not None)
 
     def enter(self, index: int) -> None:
         """Show step ``index`` and perform its setup."""
@@ -339,18 +340,9 @@ class LessonBar(QtWidgets.QToolBar):
         """The state at the start of step ``target``: the lesson's start, then the actions of
         steps 0 … target − 1 (``play_until`` as one run of steps), then step ``target``'s
         setup."""
-        from core.lessons import load_lesson_scene
-
-        self._replacing = True
-        try:
-            session, _views = load_lesson_scene(self.lesson.id)
-            self.menu.scene_files.replace_untitled(session)
-        finally:
-            self._replacing = False
+        self.session, _views = self.menu.reload_scene(self.lesson.id)
         self.threshold = DEFAULT_THRESHOLD
-        self.session = self.controller.session
         self.session.set_evaluation(LESSON_EVALUATION)
-        self.menu.mark_lesson_scene(self.session)
         controller = self.controller
         for step in self.steps[:target]:
             self.apply_setup({k: v for k, v in step.setup.items()
@@ -445,9 +437,18 @@ class LessonBar(QtWidgets.QToolBar):
             self.reveal = self._reveal_html()
         self.refresh()
 
+    def question_open(self) -> bool:
+        """A question of the lesson is still unanswered: the current step's (not revealed yet)
+        or a later step's. The lesson notes keep their text (the answers) back meanwhile."""
+        if self.lesson is None:
+            return False
+        return (bool(self.step.choices) and not self.revealed) \
+            or any(step.choices for step in self.steps[self.index + 1:])
+
     def refresh(self) -> None:
         if self.lesson is None:
             return
+        self.menu.notes.set_explained(not self.question_open())
         step, count = self.step, len(self.steps)
         self.position.setText(f"{self.index + 1}/{count}")
         body = html.escape(self.localized(step.text))

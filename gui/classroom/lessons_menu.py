@@ -31,6 +31,11 @@ translate = QCoreApplication.translate
 FRONT_VIEWS = ("loss_surface", "metrics", "attributions", "hidden_space", "linear_system")
 #: The heading belongs to the lesson text, so it follows the text's language (not the interface's).
 STEPS_HEADING = {"en": "Suggested steps", "zh_CN": "建议步骤"}
+#: Shown instead of the lesson's text while a question of its bar is unanswered: the text
+#: explains what happens (the answers), so it waits for them (in the text's language, too).
+TEXT_LATER = {"en": "The explanation appears here once the questions in the lesson bar are "
+                    "answered.",
+              "zh_CN": "回答完课程条上的问题后，这里会显示讲解。"}
 
 
 def lesson_language(code: str) -> str:
@@ -45,28 +50,36 @@ def menu_text(lesson) -> str:
     return f"      ↳ {title}"
 
 
-def notes_html(lesson, languages: tuple[str, ...]) -> str:
+def notes_html(lesson, languages: tuple[str, ...], explained: bool = True) -> str:
     """The notes of ``lesson`` as HTML: per language the title, the text (a blank line in it
-    starts a new paragraph, e.g. lesson 1's glossary), the steps."""
+    starts a new paragraph, e.g. lesson 1's glossary), the steps. With ``explained`` False (a
+    question of the lesson bar is still open) :data:`TEXT_LATER` stands for the text, which
+    gives its answers away."""
     parts = []
     for language in languages:
         steps = "".join(f"<li>{html.escape(step)}</li>"
                         for step in lesson.localized_steps(language))
         heading = STEPS_HEADING.get(language, STEPS_HEADING["en"])
+        if explained:
+            text = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph
+                           in lesson.localized("text", language).split("\n\n"))
+        else:
+            text = f"<p><i>{html.escape(TEXT_LATER.get(language, TEXT_LATER['en']))}</i></p>"
         parts.append(
             f"<h3>{lesson.number}. {html.escape(lesson.localized('title', language))}</h3>"
-            + "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph
-                      in lesson.localized("text", language).split("\n\n"))
-            + f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
+            + text + f"<p><b>{html.escape(heading)}</b></p><ol>{steps}</ol>")
     return "<hr>".join(parts)
 
 
 class LessonNotes(QtWidgets.QWidget):
-    """The text for the teacher and the suggested steps of the loaded lesson."""
+    """The text for the teacher and the suggested steps of the loaded lesson. ``explained``:
+    whether the text shows (the lesson bar sets it False while one of its questions is open,
+    see :func:`notes_html`)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.lesson = None
+        self.explained = True
         self.browser = QtWidgets.QTextBrowser()
         self.browser.setObjectName("lessonNotes")
         self.browser.setOpenExternalLinks(False)
@@ -87,6 +100,12 @@ class LessonNotes(QtWidgets.QWidget):
         self.lesson = lesson
         self.refresh()
 
+    def set_explained(self, explained: bool) -> None:
+        """Show the lesson's text (True) or :data:`TEXT_LATER` for it (False)."""
+        if explained != self.explained:
+            self.explained = explained
+            self.refresh()
+
     def languages(self) -> tuple[str, ...]:
         if self.both.isChecked():
             return tuple(LANGUAGES)
@@ -97,11 +116,16 @@ class LessonNotes(QtWidgets.QWidget):
             hint = translate("Lessons", "Choose a lesson in the Lessons menu.")
             self.browser.setHtml(f"<p>{html.escape(hint)}</p>")
         else:
-            self.browser.setHtml(notes_html(self.lesson, self.languages()))
+            self.browser.setHtml(notes_html(self.lesson, self.languages(), self.explained))
 
 
 class LessonsMenu(QtCore.QObject):
-    """The Lessons menu of a main window. Signal ``lessonLoaded(id)``.
+    """The Lessons menu of a main window. Signals ``lessonLoaded(id)`` and ``lessonEnded()``.
+
+    ``current`` is the lesson on (None: none). The lesson ends (:meth:`end_lesson`: notes
+    hidden, ``lessonEnded`` for the bar) when its bar is closed, when other points replace its
+    data (Import CSV, Regenerate, a preset) and when another scene replaces its own (File ▸
+    New/Open, recovery); it stays ended: the notes dock shows only with a lesson.
 
     ``menu`` is filled with the lessons; the notes dock is added to ``window``. A lesson is
     loaded into ``controller`` through ``scene_files`` (``gui.files.scene_files.SceneFiles``:
@@ -112,6 +136,7 @@ class LessonsMenu(QtCore.QObject):
     """
 
     lessonLoaded = Signal(str)
+    lessonEnded = Signal()
 
     def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu, controller,
                  scene_files, views: Sequence[WindowView],
@@ -146,33 +171,63 @@ class LessonsMenu(QtCore.QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.notes_action = self.dock.toggleViewAction()
+        self.notes_action.setEnabled(False)  # until a lesson is on
         self.menu.addAction(self.notes_action)
         self.current = None
-        # the lesson's own scene, and whether the user changed its data, network or settings
-        # (training it is what a lesson is for: switching lessons does not ask to save that)
-        self.lesson_session = None
-        self.lesson_edited = False
+        self.lesson_session = None  # the scene the current lesson made (None: no lesson)
         self._loading = False
-        for signal in (controller.dataChanged, controller.networkChanged,
-                       controller.settingsChanged):
-            signal.connect(self._edited)
+        self.dock.visibilityChanged.connect(self._dock_shown)
+        controller.pointsReplaced.connect(self._points_replaced)
+        controller.networkChanged.connect(self._scene_swapped)
         self.retranslate()
         manager().languageChanged.connect(self.retranslate)
 
-    def mark_lesson_scene(self, session) -> None:
-        """``session`` is a lesson's scene as the lesson made it (see :meth:`unedited`)."""
-        self.lesson_session = session
-        self.lesson_edited = False
-
-    def _edited(self, *_args) -> None:
-        if self.controller.session is self.lesson_session and not self._loading:
-            self.lesson_edited = True
-
     def unedited(self) -> bool:
-        """The scene is a lesson's, only trained (stepped, played, rewound) since it loaded:
-        nothing a lesson cannot make again, so loading another lesson asks nothing."""
-        return self.lesson_session is not None \
-            and self.controller.session is self.lesson_session and not self.lesson_edited
+        """Nothing to save before a lesson replaces the scene: it is one the app makes again
+        (the first scene, File ▸ New, a lesson) and only trained (stepped, played, rewound)
+        since (``scene_files.only_trained()``)."""
+        return self.scene_files.only_trained()
+
+    # ------------------------------------------------------------------ the lesson's life
+    def reload_scene(self, lesson_id: str):
+        """Put lesson ``lesson_id``'s start in place as an untitled scene (no question, the
+        lesson goes on: the bar's Back replays from it). Returns ``(session, views)``; raises
+        as ``core.lessons.load_lesson_scene``."""
+        session, views = load_lesson_scene(lesson_id)
+        self._loading = True
+        try:
+            self.scene_files.replace_untitled(session)
+        finally:
+            self._loading = False
+        self.lesson_session = self.controller.session
+        return self.lesson_session, views
+
+    def end_lesson(self) -> None:
+        """The lesson is over (its bar closed, other data imported, another scene opened):
+        no current lesson, the notes dock hidden and cleared; emits ``lessonEnded``."""
+        if self.current is None:
+            return
+        self.current = self.lesson_session = None
+        self.notes.explained = True
+        self.notes.show_lesson(None)
+        self.dock.hide()
+        self.notes_action.setEnabled(False)
+        self.lessonEnded.emit()
+
+    def _points_replaced(self) -> None:
+        """Other points (import, regenerate, another scene) are not the lesson's data."""
+        if not self._loading:
+            self.end_lesson()
+
+    def _scene_swapped(self) -> None:
+        if not self._loading and self.controller.session is not self.lesson_session:
+            self.end_lesson()
+
+    def _dock_shown(self, visible: bool) -> None:
+        """The notes dock shows only with a lesson (a remembered layout restored by a
+        workspace switch or the last run would bring it back empty or stale)."""
+        if visible and self.current is None:
+            self.dock.hide()
 
     def retranslate(self, _language: str = "") -> None:
         self.menu.setTitle(translate("Lessons", "&Lessons"))
@@ -191,22 +246,16 @@ class LessonsMenu(QtCore.QObject):
         if not self.unedited() and not self.scene_files.maybe_save():
             return False
         try:
-            session, views = load_lesson_scene(lesson_id)
+            session, views = self.reload_scene(lesson_id)
         except (SceneError, ValueError, OSError) as error:
             QtWidgets.QMessageBox.warning(self.window, translate("Lessons", "Lesson"),
                                           translate("Lessons", "Cannot load this lesson:")
                                           + f"\n{error}")
             return False
-        self._loading = True
-        try:
-            self.scene_files.replace_untitled(session)
-        finally:
-            self._loading = False
-        self.mark_lesson_scene(self.controller.session)
-        self.apply_views(views)
-        session = self.controller.session
-        self.show_surface_plane(surface_plane(views, session.net, session.loss))
         self.current = next(lesson for lesson in self.lessons if lesson.id == lesson_id)
+        self.notes_action.setEnabled(True)
+        self.apply_views(views)
+        self.show_surface_plane(surface_plane(views, session.net, session.loss))
         speed = self.current.play_speed
         self.set_play_speed(DEFAULT_PLAY_SPEED if speed is None else speed)
         self.notes.show_lesson(self.current)

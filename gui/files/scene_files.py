@@ -18,6 +18,11 @@ tests and scripts that build a window stay away from them.
   :data:`NO_PROMPTS_ENV` is set (automated runs; the autosave keeps the scene) or on the
   offscreen/minimal Qt platforms, where nobody could answer — unless it is set to "0".
 * A scene swapped in by someone else (a lesson) is untitled and unchanged, like File ▸ New.
+* **Only trained** (:meth:`SceneFiles.only_trained`): the scene is one the app makes again (the
+  window's first scene, File ▸ New, a lesson) and nothing but training (steps, Play, rewinds)
+  happened to it since: no change of its data, network or settings. Loading a lesson does not
+  ask to save such a scene (training it again gives the same steps); New, Open and quit still
+  ask about its steps.
 * **Recent files**: QSettings key ``files/recent`` (at most :data:`MAX_RECENT`).
 * **Classroom locks** (the scene's ``classroom`` section, :mod:`core.classroom`): the section
   as read is sent with ``classroomLoaded`` (None for New and a lesson) for whoever applies
@@ -101,6 +106,8 @@ class SceneFiles(QtCore.QObject):
         self._loading = False
         self._settling = False  # a scene swapped in elsewhere is still sending its signals
         self._session = controller.session  # the scene that ``path`` holds
+        #: the scene is one the app makes again and only trained since (see :meth:`only_trained`)
+        self._fresh = True
         self.autosaver = Autosaver(self, self.settings, data_dir)
         #: () → the ``classroom`` section to save (plain JSON) or None
         self.classroom = lambda: None
@@ -127,6 +134,9 @@ class SceneFiles(QtCore.QObject):
                        controller.dataChanged, controller.networkChanged,
                        controller.settingsChanged, controller.comparisonChanged):
             signal.connect(self._mark_dirty)
+        for signal in (controller.dataChanged, controller.networkChanged,
+                       controller.settingsChanged):
+            signal.connect(self._edited)
         window.installEventFilter(self)
 
     def redirect(self, settings: QtCore.QSettings, data_dir: str | os.PathLike) -> None:
@@ -176,6 +186,7 @@ class SceneFiles(QtCore.QObject):
             # Save must not overwrite that file; a fresh scene, unchanged until edited (the
             # rest of the swap's signals, sent before the event loop runs again, are ignored)
             self._session = session
+            self._fresh = True
             self._set_clean(None)
             self._settling = True
             QtCore.QTimer.singleShot(0, self._settled)
@@ -189,6 +200,19 @@ class SceneFiles(QtCore.QObject):
     def _settled(self) -> None:
         self._settling = False
 
+    def _edited(self, *_args) -> None:
+        """The data, network or settings of the current scene changed (not a swap)."""
+        if not self._loading and not self._settling \
+                and self.controller.session is self._session:
+            self._fresh = False
+
+    def only_trained(self) -> bool:
+        """True while the scene is one the app makes again (the window's first scene,
+        File ▸ New, a lesson: :meth:`replace_untitled`) and only trained since (stepped,
+        played, rewound): no edit of its data, network or settings. An opened or restored
+        scene is never "only trained" (its file, or the autosave, holds what was there)."""
+        return self._fresh and self.controller.session is self._session
+
     def replace_untitled(self, session: Session) -> None:
         """Swap in ``session`` (a lesson) as an untitled, unchanged scene; the undo history
         of the old scene is dropped. Ask :meth:`maybe_save` first."""
@@ -200,6 +224,7 @@ class SceneFiles(QtCore.QObject):
         finally:
             self._loading = False
             self._session = self.controller.session
+        self._fresh = True
         self.changes += 1
         self.unknown_views = []
         self._set_clean(None)
@@ -285,6 +310,7 @@ class SceneFiles(QtCore.QObject):
         if not self.maybe_save():
             return False
         self._swap(Session(), None)
+        self._fresh = True
         self._set_clean(None)
         return True
 
@@ -351,6 +377,7 @@ class SceneFiles(QtCore.QObject):
         finally:
             self._loading = False
             self._session = self.controller.session
+        self._fresh = False  # an opened or restored scene (File ▸ New makes it fresh again)
         self.changes += 1
         classroom, self._classroom_read = self._classroom_read, None
         self._notes = []

@@ -509,3 +509,15 @@ def test_load_state_dict_rejects_another_architecture_and_leaves_state_alone():
     with pytest.raises(ValueError, match="params"):
         make_trainer().load_state_dict(broken)
     assert np.array_equal(other.net.get_params(), params)
+
+
+# -- the epoch of a past step (the timeline's status bar) ----------------------------------------
+def test_snapshot_epoch_is_the_epoch_count_each_step_had():
+    trainer = make_trainer(batch_size=16)
+    epochs = [trainer.epoch_count]
+    for _ in range(2 * trainer.steps_per_epoch + 3):
+        trainer.step()
+        epochs.append(trainer.epoch_count)
+    assert [trainer.snapshot_epoch(k) for k in range(len(epochs))] == epochs
+    with pytest.raises(ValueError, match="Snapshots hold steps"):
+        trainer.snapshot_epoch(len(epochs))

@@ -187,3 +187,25 @@ def test_text_rects_legend_and_sample_label_never_overlap(qtbot, corner):
         assert not rect.intersects(label), (text, rect, label)
     viewport = QtCore.QRectF(canvas.viewport().rect())
     assert viewport.contains(label)
+
+
+def test_the_hover_label_goes_when_the_pointer_leaves_and_a_step_does_not_bring_it_back(
+        window, qtbot):
+    from PySide6 import QtCore, QtWidgets
+
+    c, canvas = window.controller, window.canvas
+    session = c.session
+    point = int(session.train_indices[0])
+    x, y = canvas_positions(session.points, [point])[0]
+    assert canvas.hover_at(x, y) == point and canvas.hover_label.isVisible()
+    QtWidgets.QApplication.sendEvent(canvas, QtCore.QEvent(QtCore.QEvent.Type.Leave))
+    assert canvas.hovered is None and not canvas.hover_label.isVisible()
+    c.step()  # F (Forward) … a whole step later: the label stays hidden
+    c.step()
+    assert not canvas.hover_label.isVisible()
+    assert canvas.hover_at(x, y) == point  # hovering again shows it again
+    canvas.hide()  # another workspace
+    assert not canvas.hover_label.isVisible() and canvas.hovered is None
+    canvas.show()
+    c.step()
+    assert not canvas.hover_label.isVisible()

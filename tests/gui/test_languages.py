@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
+from gui.classroom.lessons_menu import TEXT_LATER
 from gui.common.i18n import TRANSLATIONS_DIR, qm_path
 from tests.gui import classroom_helpers
 from tests.waiting import PATIENCE_MS
@@ -87,13 +88,18 @@ def test_texts_changed_while_in_chinese_are_translated_too(classroom, qtbot):
 def test_lesson_menu_and_notes_follow_the_language(classroom):
     window = classroom
     lessons = window.lessons_menu
-    lessons.load("xor-hidden")
+    lessons.load("linear-system")  # no question: its notes show the explanation at once
     window.language_menu.actions["zh_CN"].trigger()
     lesson = lessons.current
-    assert lesson.localized("title", "zh_CN") in lessons.actions["xor-hidden"].text()
+    assert lesson.localized("title", "zh_CN") in lessons.actions["linear-system"].text()
     assert lesson.localized("text", "zh_CN") in lessons.notes.browser.toPlainText()
     window.language_menu.actions["en"].trigger()
     assert lesson.localized("text", "en") in lessons.notes.browser.toPlainText()
+    lessons.load("xor-hidden")  # a question open: the note standing for the text follows too
+    window.language_menu.actions["zh_CN"].trigger()
+    assert TEXT_LATER["zh_CN"] in lessons.notes.browser.toPlainText()
+    window.language_menu.actions["en"].trigger()
+    assert TEXT_LATER["en"] in lessons.notes.browser.toPlainText()
 
 
 def test_the_chosen_language_is_remembered(classroom):

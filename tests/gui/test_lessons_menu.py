@@ -141,7 +141,8 @@ def test_a_lesson_asks_to_save_unsaved_work_and_cancel_keeps_the_points(classroo
     window = classroom
     controller = window.controller
     qtbot.wait(1)  # the reset's scene swap is over
-    controller.step()  # unsaved work
+    controller.step()
+    controller.set_training_settings(learning_rate=0.5)  # unsaved work (training alone is not)
     assert window.scene_files.dirty
     session = controller.session
     X = session.points.X.copy()

@@ -29,6 +29,23 @@ def test_scrubbing_shows_the_snapshot_and_says_so_in_the_status_bar(qtbot, windo
     qtbot.waitUntil(lambda: not window.status.past_label.isVisible())
 
 
+def test_the_status_bar_shows_the_epoch_of_the_viewed_step(qtbot, window):
+    c = window.controller
+    assert c.set_training_settings(batch_size=16)  # a few steps per epoch
+    epochs = [c.trainer.epoch_count]
+    for _ in range(3 * c.trainer.steps_per_epoch + 1):
+        c.step()
+        epochs.append(c.trainer.epoch_count)  # the epoch count after each step
+    viewed = c.trainer.steps_per_epoch + 1
+    assert epochs[viewed] != epochs[-1]
+    window.timeline.slider.setValue(viewed)
+    assert c.viewed_step == viewed
+    qtbot.waitUntil(lambda: window.status.values["step"] == f"step {viewed}")
+    assert window.status.values["epoch"] == f"epoch {epochs[viewed]}"
+    window.timeline.slider.setValue(len(epochs) - 1)  # the present: the trainer's count
+    qtbot.waitUntil(lambda: window.status.values["epoch"] == f"epoch {epochs[-1]}")
+
+
 def _answer_with(qtbot, text):
     """Click the button whose text starts with ``text`` in the next message box."""
     def click():
