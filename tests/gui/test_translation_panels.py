@@ -266,7 +266,7 @@ def test_messages_warnings_and_read_outs_are_chinese(classroom, qtbot):
     box = window.training_panel.controls["learning_rate"].widget
     box.lineEdit().setText("abc")
     box.lineEdit().editingFinished.emit()
-    error = window.training_panel.input_error.text()
+    error = window.training_panel.controls["learning_rate"].error_label.text()
     assert "abc" in error and "1e-06" in error
     assert english_words(error.replace("abc", ""), set()) == [] and CJK.search(error)
     for _ in range(3):
