@@ -208,6 +208,8 @@ class TrainingController(QtCore.QObject):
     playingChanged = Signal(bool)
     selectionChanged = Signal()
     errorOccurred = Signal(str)
+    #: an ``errorOccurred`` message containing this text is no longer true (it was corrected)
+    errorWithdrawn = Signal(str)
     viewedStepChanged = Signal(int)
     #: Play stopped by early stopping: (best validation step, evaluated steps since it)
     earlyStopped = Signal(int, int)
@@ -219,6 +221,9 @@ class TrainingController(QtCore.QObject):
         super().__init__(parent)
         self.session = session if session is not None else Session()
         self.session.set_evaluation(PLAY_EVALUATION)
+        #: hand edits since the last update: (the update record they follow, {ref: (value
+        #: before the first edit, value set)}); read through :meth:`hand_edit`
+        self._hand_edits: tuple[object, dict] = (None, {})
         self.timer = QtCore.QTimer(self)
         self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -1011,6 +1016,13 @@ class TrainingController(QtCore.QObject):
             self.errorOccurred.emit(
                 translate("Controller", "Finish the current step before moving the parameters"))
             return False
+        before = self.parameter_value(ref)
+        record, edits = self._hand_edits
+        if record is not self.trainer.last_update:
+            edits = {}
+        key = (int(layer), kind, int(row), int(col))
+        edits[key] = (edits.get(key, (before,))[0], value)
+        self._hand_edits = (self.trainer.last_update, edits)
         net = self.trainer.net
         if kind == "W":
             net.weights[layer][row, col] = value
@@ -1019,6 +1031,25 @@ class TrainingController(QtCore.QObject):
         self.trainer.params_changed()
         self.weightsChanged.emit()
         return True
+
+    def hand_edit(self, ref) -> tuple[float, float] | None:
+        """(value after the last update, value now) of parameter ``ref`` = (layer, "W"/"b",
+        row, col) when it was set by hand (:meth:`set_parameter`) since the trainer's last
+        update and still holds the value set; None otherwise (not edited, edited back, or
+        trained / rewound / rebuilt since)."""
+        record, edits = self._hand_edits
+        if record is None or record is not self.trainer.last_update:
+            return None
+        layer, kind, row, col = ref
+        edit = edits.get((int(layer), kind, int(row), int(col)))
+        if edit is None or edit[0] == edit[1]:
+            return None
+        try:
+            if self.parameter_value(ref) != edit[1]:
+                return None
+        except (IndexError, ValueError):
+            return None
+        return edit
 
     # ----------------------------------------------------------------- views
     def batch_point_indices(self) -> np.ndarray | None:

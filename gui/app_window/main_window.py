@@ -335,6 +335,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         c.diverged.connect(self.show_divergence)
         c.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        c.errorWithdrawn.connect(self.status_notice.withdraw)
         self._connect_redraws()
 
     def _connect_redraws(self) -> None:
