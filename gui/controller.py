@@ -886,11 +886,32 @@ class TrainingController(QtCore.QObject):
         self._points_edited(self.session.clear(), before)
 
     def points_state(self) -> dict:
-        """Snapshot of everything a whole-point-set edit can change (for undo)."""
-        session = self.session
-        return {"points": session.points.copy(), "data": session.data,
-                "class_names": session.class_names, "feature_names": session.feature_names,
-                "source": session.data_source}
+        """Snapshot of the whole session for the undo of a whole-point-set edit (Clear,
+        Regenerate, Import): ``{"session": a deep copy (Session.copy: points, settings, names,
+        source, weights, optimizer state, history, step)}`` plus, for reading, its
+        ``"points"``, ``"data"``, ``"class_names"``, ``"feature_names"`` and ``"source"``."""
+        kept = self.session.copy()
+        return {"session": kept, "points": kept.points, "data": kept.data,
+                "class_names": kept.class_names, "feature_names": kept.feature_names,
+                "source": kept.data_source}
+
+    def restore_points_state(self, state: dict) -> None:
+        """Put a :meth:`points_state` snapshot back (undo/redo of Clear, Regenerate, Import):
+        the session as it was — points and settings, and the training too (weights, history,
+        step count), so undoing Clear loses nothing. The snapshot itself is not used up (a
+        copy goes in). The selection is kept where it still fits (the sample is dropped)."""
+        parameter, neuron = self.selected_parameter, self.selected_neuron
+        self.pause()
+        self.set_session(state["session"].copy())
+        sizes = self.trainer.net.layer_sizes
+        if parameter is not None and not ParamRef(*parameter).is_valid(sizes):
+            self.selected_parameter = None
+        if neuron is not None and not (0 <= neuron[0] < len(sizes)
+                                       and 0 <= neuron[1] < sizes[neuron[0]]):
+            self.selected_neuron = None
+        self.selectionChanged.emit()
+        if self.session.trainer.divergence is not None:
+            self._report_divergence()
 
     def _points_replaced(self, result: frozenset, before: tuple) -> None:
         """After a whole new point set (and maybe data settings and source): the panels show
@@ -902,17 +923,6 @@ class TrainingController(QtCore.QObject):
         self.dataChanged.emit()
         if "network" in result:
             self._weights_replaced(rebuilt=True)
-
-    def restore_points_state(self, state: dict) -> None:
-        """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
-        self.return_to_present()
-        session = self.session
-        before = settings_of(session)
-        session.data = state["data"]
-        result = session.set_points(state["points"].copy(), state["class_names"],
-                                    state["feature_names"])
-        session.data_source = state["source"]
-        self._points_replaced(result, before)
 
     def set_session(self, session: Session) -> None:
         """Replace the whole session (scene file, lesson); views and panels follow: every
