@@ -233,7 +233,7 @@ def test_an_offscreen_run_does_not_wait_for_a_dialog_nobody_can_click(tmp_path):
     assert json.loads(report.read_text(encoding="utf-8"))["window"] == [1280, 720]
 
 
-def test_the_settings_strip_follows_the_locks(qtbot, window, no_boxes):
+def test_the_settings_strip_follows_the_locks(qtbot, window, no_boxes, tmp_path):
     """A hidden + fixed η is neither shown nor editable in the Step-through strip either; a
     fixed one is greyed out there too, also after a settings change (README: fixed settings
     are greyed out, hidden ones hidden)."""
@@ -252,6 +252,6 @@ def test_the_settings_strip_follows_the_locks(qtbot, window, no_boxes):
     assert window.controller.set_training_settings(batch_size=10)  # panels shown again
     assert not eta.widget.isVisible() and not strip.layers.isEnabled()
     assert "training.learning_rate" in sm.hidden_now()["controls"]
-    window.grab().save("/tmp/inputs-student-strip.png")
+    window.grab().save(str(tmp_path / "student_strip.png"))
     sm.set_active(False)
     assert eta.widget.isVisible() and eta.widget.isEnabled() and strip.layers.isEnabled()
