@@ -551,7 +551,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_panel.show_data(
             source_text(s.data_source, len(s.points), s.data.preset),
             split_text(int(counts[TRAIN]), int(counts[TEST]), s.data.train_fraction,
-                       int(counts[VALIDATION]), s.data.validation_fraction))
+                       int(counts[VALIDATION]), s.data.validation_fraction),
+            generated=s.data_source is None)
 
     def draw_selection(self) -> None:
         """Ring the training sample the inspector shows (gui.canvas.presenter.draw_selection)."""
