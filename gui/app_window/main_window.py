@@ -120,7 +120,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
         # the compact settings strip (Step-through workspace), on its own tool bar row
         self.settings_strip = SettingsStrip()
-        self.strip_bar = QtWidgets.QToolBar(self)
+        self.strip_bar = QtWidgets.QToolBar("Settings strip", self)  # its name in lists
         self.strip_bar.setObjectName(SETTINGS_STRIP)
         self.strip_bar.setMovable(False)
         self.strip_bar.addWidget(self.settings_strip)

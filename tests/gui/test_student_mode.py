@@ -255,3 +255,13 @@ def test_the_settings_strip_follows_the_locks(qtbot, window, no_boxes, tmp_path)
     window.grab().save(str(tmp_path / "student_strip.png"))
     sm.set_active(False)
     assert eta.widget.isVisible() and eta.widget.isEnabled() and strip.layers.isEnabled()
+
+
+def test_the_locks_dialog_names_every_panel_never_by_its_object_name(window):
+    """The Classroom locks dialog listed the raw object name "settingsStrip"."""
+    _views, _settings, panels = window.student_mode._choices()
+    names = dict(panels)
+    assert "settingsStrip" in names
+    for name, shown in panels:
+        assert shown != name, name
+    assert names["settingsStrip"] == "Settings strip"
