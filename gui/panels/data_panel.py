@@ -141,7 +141,7 @@ class DataPanel(QtWidgets.QWidget):
         layout.addWidget(self.standardize.widget)
         layout.addStretch(1)
         self._dim = 2
-        #: whether the points are the generator's (shown by :meth:`show_data`)
+        # whether the points are the generator's (set by show_data)
         self.generated = True
         self._show_generator()
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the panel
