@@ -121,8 +121,8 @@ def test_out_of_range_epsilon_is_rejected_visibly(qtbot):
     qtbot.keyClicks(control.widget, "5")
     qtbot.keyClick(control.widget, Qt.Key.Key_Return)
     assert values == [] and control.value() == 1e-8
-    assert control.widget.text() == "1e-08"
-    assert "between 1e-12 and 1" in errors[-1] and "kept 1e-08" in errors[-1]
+    assert control.widget.text() == "5"  # kept for correction
+    assert "between 1e-12 and 1" in errors[-1] and "Still using 1e-08" in errors[-1]
     control.widget.setText("")
     qtbot.keyClicks(control.widget, "1e-6")
     qtbot.keyClick(control.widget, Qt.Key.Key_Return)
