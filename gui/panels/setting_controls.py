@@ -143,7 +143,7 @@ class _EscapeRestores(QtCore.QObject):
     """Esc in a field showing a rejected entry drops the typed text (the control's
     ``restore``); otherwise Esc is left alone."""
 
-    def __init__(self, control: "SettingControl") -> None:
+    def __init__(self, control: SettingControl) -> None:
         super().__init__(control)
         self.control = control
         for field in (control.widget, *control.widget.findChildren(QtWidgets.QLineEdit)):
