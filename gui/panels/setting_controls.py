@@ -395,6 +395,14 @@ class _SpinControl(SettingControl):
             return
         whole = isinstance(box, QtWidgets.QSpinBox)
         low, high = box.minimum(), box.maximum()
+        if low <= value <= high and not whole and round(value, box.decimals()) != value:
+            self._typed = typed  # more decimals than the box keeps: never rounded silently
+            self.put_text(typed)
+            self._show_error(rejection_text(
+                translate("SettingControls", "{0} takes at most {1} decimals").format(
+                    setting_text(self.info.label), box.decimals()),
+                self._shown(box.value())))
+            return
         if low <= value <= high and (not whole or value.is_integer()):
             if box.textFromValue(value) != box.textFromValue(box.value()):
                 box.setValue(value)  # e.g. "5e1": a number Qt's own parser does not read

@@ -185,3 +185,15 @@ def test_diverged_window_banner_uses_the_session_settings(qtbot, window, tmp_pat
     text = window.banner.message.text()
     assert "L2" in text and "tanh instead" not in text and "Rewind" in text
     window.grab().save(f"{tmp_path}/fix_lr_banner_window.png")
+
+
+def test_more_decimals_than_a_box_keeps_are_refused_not_rounded(qtbot, window):
+    """L1 = 0.000001 in a 5-decimal box was silently taken as 0 (issue 13 item 7)."""
+    window.training_panel.show()
+    control = window.training_panel.controls["l1"]
+    type_into(qtbot, control.widget, "0.000001")
+    assert window.controller.session.training.l1 == 0.0
+    assert control.widget.text() == "0.000001" and control.error_label.isVisible()
+    assert "at most 5 decimals" in control.error
+    type_into(qtbot, control.widget, "0.00002")
+    assert window.controller.session.training.l1 == 0.00002 and not control.error
