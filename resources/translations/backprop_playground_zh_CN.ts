@@ -3952,9 +3952,14 @@ Restore the scene autosaved at {0}?</source>
         <translation>{0}必须在 {1} 到 {2} 之间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="522"/>
-        <source>“{0}” is not a number. {1}</source>
+        <location filename="../../gui/panels/setting_controls.py" line="402"/>
+        <source>{0} takes at most {1} decimals</source>
         <extracomment>the value a typed number above the maximum stands for; None: such a number is rejected</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/setting_controls.py" line="530"/>
+        <source>“{0}” is not a number. {1}</source>
         <translation>“{0}”不是数字。{1}</translation>
     </message>
     <message>
