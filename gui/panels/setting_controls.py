@@ -366,7 +366,7 @@ class _SpinControl(SettingControl):
     ``above_maximum`` set — a number above the maximum means that value (batch size: above the
     training-set size means 0, "full batch", as in ``core.training``)."""
 
-    #: the value a typed number above the maximum stands for; None: such a number is rejected
+    # the value a typed number above the maximum stands for; None: such a number is rejected
     above_maximum = None
 
     def _setup_entry(self) -> None:
