@@ -3954,8 +3954,7 @@ Restore the scene autosaved at {0}?</source>
     <message>
         <location filename="../../gui/panels/setting_controls.py" line="402"/>
         <source>{0} takes at most {1} decimals</source>
-        <extracomment>the value a typed number above the maximum stands for; None: such a number is rejected</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{0}最多保留 {1} 位小数</translation>
     </message>
     <message>
         <location filename="../../gui/panels/setting_controls.py" line="530"/>
