@@ -204,6 +204,8 @@ class TrainingController(QtCore.QObject):
     playingChanged = Signal(bool)
     selectionChanged = Signal()
     errorOccurred = Signal(str)
+    #: an ``errorOccurred`` message containing this text is no longer true (it was corrected)
+    errorWithdrawn = Signal(str)
     viewedStepChanged = Signal(int)
     #: Play stopped by early stopping: (best validation step, evaluated steps since it)
     earlyStopped = Signal(int, int)
@@ -215,6 +217,9 @@ class TrainingController(QtCore.QObject):
         super().__init__(parent)
         self.session = session if session is not None else Session()
         self.session.set_evaluation(PLAY_EVALUATION)
+        #: hand edits since the last update: (the update record they follow, {ref: (value
+        #: before the first edit, value set)}); read through :meth:`hand_edit`
+        self._hand_edits: tuple[object, dict] = (None, {})
         self.timer = QtCore.QTimer(self)
         self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -877,11 +882,32 @@ class TrainingController(QtCore.QObject):
         self._points_edited(self.session.clear(), before)
 
     def points_state(self) -> dict:
-        """Snapshot of everything a whole-point-set edit can change (for undo)."""
-        session = self.session
-        return {"points": session.points.copy(), "data": session.data,
-                "class_names": session.class_names, "feature_names": session.feature_names,
-                "source": session.data_source}
+        """Snapshot of the whole session for the undo of a whole-point-set edit (Clear,
+        Regenerate, Import): ``{"session": a deep copy (Session.copy: points, settings, names,
+        source, weights, optimizer state, history, step)}`` plus, for reading, its
+        ``"points"``, ``"data"``, ``"class_names"``, ``"feature_names"`` and ``"source"``."""
+        kept = self.session.copy()
+        return {"session": kept, "points": kept.points, "data": kept.data,
+                "class_names": kept.class_names, "feature_names": kept.feature_names,
+                "source": kept.data_source}
+
+    def restore_points_state(self, state: dict) -> None:
+        """Put a :meth:`points_state` snapshot back (undo/redo of Clear, Regenerate, Import):
+        the session as it was — points and settings, and the training too (weights, history,
+        step count), so undoing Clear loses nothing. The snapshot itself is not used up (a
+        copy goes in). The selection is kept where it still fits (the sample is dropped)."""
+        parameter, neuron = self.selected_parameter, self.selected_neuron
+        self.pause()
+        self.set_session(state["session"].copy())
+        sizes = self.trainer.net.layer_sizes
+        if parameter is not None and not ParamRef(*parameter).is_valid(sizes):
+            self.selected_parameter = None
+        if neuron is not None and not (0 <= neuron[0] < len(sizes)
+                                       and 0 <= neuron[1] < sizes[neuron[0]]):
+            self.selected_neuron = None
+        self.selectionChanged.emit()
+        if self.session.trainer.divergence is not None:
+            self._report_divergence()
 
     def _points_replaced(self, result: frozenset, before: tuple) -> None:
         """After a whole new point set (and maybe data settings and source): the panels show
@@ -893,17 +919,6 @@ class TrainingController(QtCore.QObject):
         self.dataChanged.emit()
         if "network" in result:
             self._weights_replaced(rebuilt=True)
-
-    def restore_points_state(self, state: dict) -> None:
-        """Put a `points_state` snapshot back (undo/redo of Clear, Regenerate, Import)."""
-        self.return_to_present()
-        session = self.session
-        before = settings_of(session)
-        session.data = state["data"]
-        result = session.set_points(state["points"].copy(), state["class_names"],
-                                    state["feature_names"])
-        session.data_source = state["source"]
-        self._points_replaced(result, before)
 
     def set_session(self, session: Session) -> None:
         """Replace the whole session (scene file, lesson); views and panels follow: every
@@ -1007,6 +1022,13 @@ class TrainingController(QtCore.QObject):
             self.errorOccurred.emit(
                 translate("Controller", "Finish the current step before moving the parameters"))
             return False
+        before = self.parameter_value(ref)
+        record, edits = self._hand_edits
+        if record is not self.trainer.last_update:
+            edits = {}
+        key = (int(layer), kind, int(row), int(col))
+        edits[key] = (edits.get(key, (before,))[0], value)
+        self._hand_edits = (self.trainer.last_update, edits)
         net = self.trainer.net
         if kind == "W":
             net.weights[layer][row, col] = value
@@ -1015,6 +1037,25 @@ class TrainingController(QtCore.QObject):
         self.trainer.params_changed()
         self.weightsChanged.emit()
         return True
+
+    def hand_edit(self, ref) -> tuple[float, float] | None:
+        """(value after the last update, value now) of parameter ``ref`` = (layer, "W"/"b",
+        row, col) when it was set by hand (:meth:`set_parameter`) since the trainer's last
+        update and still holds the value set; None otherwise (not edited, edited back, or
+        trained / rewound / rebuilt since)."""
+        record, edits = self._hand_edits
+        if record is None or record is not self.trainer.last_update:
+            return None
+        layer, kind, row, col = ref
+        edit = edits.get((int(layer), kind, int(row), int(col)))
+        if edit is None or edit[0] == edit[1]:
+            return None
+        try:
+            if self.parameter_value(ref) != edit[1]:
+                return None
+        except (IndexError, ValueError):
+            return None
+        return edit
 
     # ----------------------------------------------------------------- views
     def batch_point_indices(self) -> np.ndarray | None:

@@ -120,7 +120,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.draw_toolbar)
         # the compact settings strip (Step-through workspace), on its own tool bar row
         self.settings_strip = SettingsStrip()
-        self.strip_bar = QtWidgets.QToolBar(self)
+        self.strip_bar = QtWidgets.QToolBar("Settings strip", self)  # its name in lists
         self.strip_bar.setObjectName(SETTINGS_STRIP)
         self.strip_bar.setMovable(False)
         self.strip_bar.addWidget(self.settings_strip)
@@ -335,6 +335,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         c.diverged.connect(self.show_divergence)
         c.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        c.errorWithdrawn.connect(self.status_notice.withdraw)
         self._connect_redraws()
 
     def _connect_redraws(self) -> None:
@@ -550,7 +551,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.data_panel.show_data(
             source_text(s.data_source, len(s.points), s.data.preset),
             split_text(int(counts[TRAIN]), int(counts[TEST]), s.data.train_fraction,
-                       int(counts[VALIDATION]), s.data.validation_fraction))
+                       int(counts[VALIDATION]), s.data.validation_fraction),
+            generated=s.data_source is None)
 
     def draw_selection(self) -> None:
         """Ring the training sample the inspector shows (gui.canvas.presenter.draw_selection)."""

@@ -41,20 +41,29 @@ SECTION_NAMES = {"data": QT_TRANSLATE_NOOP("StudentMode", "Data"),
 PANELS = {"data": "data_panel", "network": "network_panel", "training": "training_panel"}
 
 
-def setting_widgets(views: Mapping[str, object]) -> dict[str, list[QtWidgets.QWidget]]:
+def setting_widgets(views: Mapping[str, object], strip=None
+                    ) -> dict[str, list[QtWidgets.QWidget]]:
     """"<section>.<field>" → the widgets that show that setting in the panels (control and
-    form label; the features box; the hidden-layer buttons; the activation choosers)."""
+    form label; the features box; the hidden-layer buttons; the activation choosers) and in
+    the Step-through settings strip ``strip`` (a ``gui.panels.settings_strip.SettingsStrip``;
+    None: no strip)."""
     out: dict[str, list[QtWidgets.QWidget]] = {}
     for section, view_id in PANELS.items():
         for name, control in view_widget(views[view_id]).controls.items():
             out[f"{section}.{name}"] = [w for w in (control.widget, control.label) if w]
+    if strip is not None:
+        for name, control in strip.controls.items():
+            out[f"training.{name}"] += [w for w in (control.widget, control.label) if w]
+        out["network.activation"] = [strip.activation.widget, strip.activation.label]
+        out["network.hidden_sizes"] = [strip.layers, strip.layers_label]
     data, network = views["data_panel"], views["network_panel"]
     out["data.features"] = [data.features_box]
-    out["network.activation"] = [network.activation.widget, network.per_layer,
-                                 network.activation_label, *(r.activation for r in network.rows)]
-    out["network.hidden_sizes"] = [network.remove_layer, network.add_layer,
-                                   *(r.minus for r in network.rows),
-                                   *(r.plus for r in network.rows)]
+    out["network.activation"] = out.get("network.activation", []) + [
+        network.activation.widget, network.per_layer, network.activation_label,
+        *(r.activation for r in network.rows)]
+    out["network.hidden_sizes"] = out.get("network.hidden_sizes", []) + [
+        network.remove_layer, network.add_layer, *(r.minus for r in network.rows),
+        *(r.plus for r in network.rows)]
     return out
 
 
@@ -275,8 +284,11 @@ class StudentMode(QtCore.QObject):
                 self._shown_docks[view_id] = dock.isVisible()
                 dock.hide()
 
+    def _setting_widgets(self) -> dict[str, list[QtWidgets.QWidget]]:
+        return setting_widgets(self.views, getattr(self.window, "settings_strip", None))
+
     def _apply_controls(self, on: bool) -> None:
-        widgets = setting_widgets(self.views)
+        widgets = self._setting_widgets()
         for name in self.locks.hidden_controls:
             for widget in widgets.get(name, ()):
                 widget.setVisible(not on)
@@ -287,12 +299,16 @@ class StudentMode(QtCore.QObject):
             self.window.refresh_panels()  # the panels decide again which rows they show
 
     def _reapply_controls(self, _names=()) -> None:
-        """The panels show their rows again on every settings change: hide ours again."""
+        """The panels and the strip show their rows (and enable their controls) again on every
+        settings change: hide and disable ours again."""
         if self.active:
-            widgets = setting_widgets(self.views)
+            widgets = self._setting_widgets()
             for name in self.locks.hidden_controls:
                 for widget in widgets.get(name, ()):
                     widget.setVisible(False)
+            for name in self.locks.fixed_settings:
+                for widget in widgets.get(name, ()):
+                    widget.setEnabled(False)
 
     def hidden_now(self) -> dict[str, list[str]]:
         """What Student mode hides right now (tests, --layout-report style checks): view ids
@@ -307,7 +323,7 @@ class StudentMode(QtCore.QObject):
                     views.append(view_id)
             elif not dock.isVisible() and not dock.toggleViewAction().isVisible():
                 views.append(view_id)
-        controls = [name for name, ws in setting_widgets(self.views).items()
+        controls = [name for name, ws in self._setting_widgets().items()
                     if ws and all(w.isHidden() for w in ws)]
         return {"views": views, "controls": controls}
 

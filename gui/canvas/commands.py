@@ -3,8 +3,9 @@
 - AddPointCommand / RemovePointCommand: one point; redo/undo re-insert at the same index, so
   an undo/redo sequence restores the point set exactly (coordinates, label, train flag).
 - SnapshotCommand: anything that replaces the whole point set (Clear, Regenerate, CSV import):
-  the state before is captured, the action runs on the first redo and the state after is
-  captured, later redo/undo restore those snapshots.
+  the whole session before is captured (points, settings and the training: weights, history,
+  step), the action runs on the first redo; each undo/redo first captures the session it
+  leaves, so going back and forth loses nothing (not even training done in between).
 A brush stroke is a macro (QUndoStack.beginMacro) of AddPointCommands, so it undoes in one go.
 Every change runs with ``controller.undo_depth`` raised, so the DrawingController can tell it
 from a change made elsewhere (a lesson, a scene file), after which it clears the history; and
@@ -120,22 +121,23 @@ class SnapshotCommand(QUndoCommand):
         self.controller = controller
         self.action = action
         self.before = controller.points_state()
-        self.after = None
+        self.after: dict | None = None  # captured by each undo
 
     def redo(self) -> None:
         with _undoing(self.controller):
-            if self.after is None:
+            if self.after is None:  # the first redo runs the action
                 try:
                     self.action()
                 except Exception:
                     self.controller.restore_points_state(self.before)
                     raise
-                self.after = self.controller.points_state()
             else:
+                self.before = self.controller.points_state()
                 self.controller.restore_points_state(self.after)
 
     def undo(self) -> None:
         with _undoing(self.controller):
+            self.after = self.controller.points_state()
             self.controller.restore_points_state(self.before)
 
 

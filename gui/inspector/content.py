@@ -317,9 +317,13 @@ def hyper_name(key: str) -> str:
     return names.get(key, key)
 
 
-def update_section(trainer, parameter) -> Section:
+def update_section(trainer, parameter, hand_edit: tuple[float, float] | None = None
+                   ) -> Section:
     """Old value, gradient, the optimizer's internal terms and the new value of one parameter,
-    and the whole matrix after the update."""
+    and the whole matrix after the update. ``hand_edit``: (value after the update, value set
+    by hand since) when the parameter was set by hand after the update
+    (``TrainingController.hand_edit``): θ new is then the update's result, followed by the
+    edit θ → θ set by hand, and the matrix is the one now."""
     ref = ParamRef(*parameter)
     layer, kind, i, j = ref
     batch_norm = getattr(trainer.net, "batch_norm", False)
@@ -353,13 +357,23 @@ def update_section(trainer, parameter) -> Section:
     else:
         lines.append(translate("Inspector", "The optimizer's state was reset since this update; "
                                "its terms are gone."))
-    lines.append([Num(translate("Inspector", "θ new"), new_array.reshape(-1)[index])])
+    updated = new_array.reshape(-1)[index] if hand_edit is None else hand_edit[0]
+    lines.append([Num(translate("Inspector", "θ new"), updated)])
     symbol = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}[kind]
     label = f"{symbol}{sup(layer + 1)}"
     cell = {(i, j)} if kind == "W" else {(i, 0)}
-    lines.append([translate("Inspector", "{0} after the update:").format(label),
-                  Arr(translate("Inspector", "{0} new").format(label), new_array,
-                      highlight=cell)])
+    if hand_edit is None:
+        lines.append([translate("Inspector", "{0} after the update:").format(label),
+                      Arr(translate("Inspector", "{0} new").format(label), new_array,
+                          highlight=cell)])
+    else:
+        lines.append([translate("Inspector", "then set by hand:"),
+                      Num(translate("Inspector", "θ new"), hand_edit[0]), "→",
+                      Num(translate("Inspector", "θ set by hand"), hand_edit[1])])
+        lines.append([translate("Inspector", "{0} now (set by hand after the update):"
+                                ).format(label),
+                      Arr(translate("Inspector", "{0} now").format(label), new_array,
+                          highlight=cell)])
     if batch_norm and layer < trainer.net.n_hidden:
         lines += _batch_norm_update_lines(trainer, layer, kind)
     return Section(translate("Inspector", "Update of {0}").format(name), lines,
@@ -386,12 +400,14 @@ def _batch_norm_update_lines(trainer, layer: int, kind: str) -> list:
 
 
 def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
-                       selected_neuron=None) -> list[Section]:
+                       selected_neuron=None, hand_edit=None) -> list[Section]:
     """The whole page for the trainer's current phase.
 
     selected_sample: training-set index (None = first sample of the mini-batch);
     selected_parameter: core's (layer, "W"/"b", i, j) (None = W¹[0, 0]);
-    selected_neuron: (k, unit) with k = 0 … L as in a^k, highlighted in the vectors.
+    selected_neuron: (k, unit) with k = 0 … L as in a^k, highlighted in the vectors;
+    hand_edit: callable ref → (value after the update, value set by hand) or None
+    (``TrainingController.hand_edit``); None: no hand edits are known.
     """
     if trainer.last_forward is None or trainer.batch_indices is None:
         return [Section(translate("Inspector", "Nothing computed yet"), [
@@ -405,5 +421,6 @@ def inspector_sections(trainer, selected_sample=None, selected_parameter=None,
     if trainer.phase == "ready" and trainer.last_update is not None:
         if not _valid_parameter(trainer.net, selected_parameter):
             selected_parameter = (0, "W", 0, 0)
-        sections.append(update_section(trainer, selected_parameter))
+        edit = hand_edit(selected_parameter) if hand_edit is not None else None
+        sections.append(update_section(trainer, selected_parameter, edit))
     return sections

@@ -116,7 +116,7 @@ class Inspector(QtWidgets.QWidget):
             return
         trainer = c.trainer
         self.sections = inspector_sections(trainer, c.selected_sample, c.selected_parameter,
-                                           c.selected_neuron)
+                                           c.selected_neuron, c.hand_edit)
         page = to_html(self.sections)
         self.html, self.links, self.shown = page.html, page.links, page.shown
         playing = translate("Inspector", " · playing: refreshed every 2 s") if c.playing else ""

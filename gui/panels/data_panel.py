@@ -30,6 +30,9 @@ from gui.panels.setting_controls import (
 # English display names of the generators (shown translated, context "Settings").
 PRESET_LABELS = {name: spec.label for name, spec in GENERATORS.items()}
 
+#: The data settings that only describe generated points (hidden for imported/drawn ones).
+GENERATOR_SETTINGS = ("preset", "n_points", "noise")
+
 
 def source_text(source, n_points: int, preset: str) -> str:
     """What the points are, in the current language, from codes and numbers:
@@ -93,12 +96,11 @@ class DataPanel(QtWidgets.QWidget):
         for name, control in self.controls.items():
             control.changed.connect(lambda value, name=name: self._request(name, value))
 
-        form = QtWidgets.QFormLayout()
+        self.form = form = QtWidgets.QFormLayout()
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_rows(form, self.controls)
 
-        self.regenerate_button = QtWidgets.QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Draw new points from the data set (undoable)")
+        self.regenerate_button = QtWidgets.QPushButton()
         self.regenerate_button.clicked.connect(self.regenerateRequested)
         self.import_button = QtWidgets.QPushButton("Import CSV…")
         self.import_button.setToolTip("Load points from a CSV file (Ctrl+I)")
@@ -139,12 +141,37 @@ class DataPanel(QtWidgets.QWidget):
         layout.addWidget(self.standardize.widget)
         layout.addStretch(1)
         self._dim = 2
+        # whether the points are the generator's (set by show_data)
+        self.generated = True
+        self._show_generator()
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the panel
 
     def retranslate(self, _language: str = "") -> None:
         """Texts built from the setting declarations (the controls retranslate themselves)."""
         self.features_box.setTitle(setting_text(self.features_info.label))
         self.features_box.setToolTip(setting_text(self.features_info.doc))
+        self._show_generator()
+
+    def _show_generator(self) -> None:
+        """The generator's rows (data set, number of points, noise) describe generated points
+        only: shown for them; for imported or drawn points they are hidden and Regenerate
+        says that it replaces those points by the data set's."""
+        for name in GENERATOR_SETTINGS:
+            control = self.controls[name]
+            if not self.generated and control.error:
+                control.restore()
+            self.form.setRowVisible(control.widget, self.generated)
+        if self.generated:
+            self.regenerate_button.setText(translate("DataPanel", "Regenerate"))
+            self.regenerate_button.setToolTip(translate(
+                "DataPanel", "Draw new points from the data set (undoable)"))
+        else:
+            preset = choice_text(self.controls["preset"].value(), PRESET_LABELS)
+            self.regenerate_button.setText(translate("DataPanel", "Use {0} instead").format(
+                preset))
+            self.regenerate_button.setToolTip(translate(
+                "DataPanel", "Replace these points by generated {0} points (undoable)"
+            ).format(preset))
 
     # ------------------------------------------------------------------ output
     def _request(self, name: str, value) -> None:
@@ -177,8 +204,12 @@ class DataPanel(QtWidgets.QWidget):
             check.blockSignals(False)
         self.standardize.set_value(settings.standardize)
 
-    def show_data(self, source: str, split: str) -> None:
+    def show_data(self, source: str, split: str, generated: bool = True) -> None:
         """Say what the points are (:func:`source_text`) and where they go
-        (:func:`split_text`)."""
+        (:func:`split_text`); ``generated`` False (imported or drawn points, the session's
+        ``data_source`` is not None) hides the generator's rows (:data:`GENERATOR_SETTINGS`),
+        which would describe other points."""
         self.source_label.setText(source)
         self.split_label.setText(split)
+        self.generated = bool(generated)
+        self._show_generator()

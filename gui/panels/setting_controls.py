@@ -21,7 +21,7 @@ import math
 
 from collections.abc import Callable
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt, Signal
 
 from core.settings import SettingInfo
@@ -139,12 +139,71 @@ class FocusReturn(QtCore.QObject):
             self.widget.window().setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+class _EscapeRestores(QtCore.QObject):
+    """Esc in a field showing a rejected entry drops the typed text (the control's
+    ``restore``); otherwise Esc is left alone."""
+
+    def __init__(self, control: SettingControl) -> None:
+        super().__init__(control)
+        self.control = control
+        for field in (control.widget, *control.widget.findChildren(QtWidgets.QLineEdit)):
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if (event.type() == QtCore.QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and self.control.error):
+            self.control.restore()
+            return True
+        return False
+
+
+def spin_number(box: QtWidgets.QAbstractSpinBox, text: str) -> float | None:
+    """The number typed in a spin box (prefix, suffix and spaces removed); None when the text
+    is not a finite number."""
+    text = text.strip()
+    for affix, cut in ((box.prefix().strip(), str.removeprefix),
+                       (box.suffix().strip(), str.removesuffix)):
+        if affix:
+            text = cut(text, affix).strip()
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _lenient_validate(box, base_validate, text: str, pos: int):
+    """A spin box's validation, except that a number outside the range is "Intermediate", not
+    "Invalid": Qt would otherwise refuse the key that leaves the range (typing 99999 with a
+    maximum of 239 would silently give 99). The control then says why it is rejected."""
+    state, text, pos = base_validate(text, pos)
+    if state == QtGui.QValidator.State.Invalid and spin_number(box, text) is not None:
+        state = QtGui.QValidator.State.Intermediate
+    return state, text, pos
+
+
+class LenientSpinBox(QtWidgets.QSpinBox):
+    """QSpinBox that lets any number be typed (see :func:`_lenient_validate`)."""
+
+    def validate(self, text: str, pos: int):
+        return _lenient_validate(self, super().validate, text, pos)
+
+
+class LenientDoubleSpinBox(QtWidgets.QDoubleSpinBox):
+    """QDoubleSpinBox that lets any number be typed (see :func:`_lenient_validate`)."""
+
+    def validate(self, text: str, pos: int):
+        return _lenient_validate(self, super().validate, text, pos)
+
+
 class SettingControl(QtCore.QObject):
     """A widget for one setting. ``changed(value)`` fires on user edits only.
 
-    Free-text controls also emit ``inputRejected(message)`` when typed text is not a number in
-    the declared range (the widget then shows the real current value again), and
-    ``inputRejected("")`` once the error is cleared (the user edits again or a value is taken).
+    Controls with a text field also emit ``inputRejected(message)`` when typed text is not a
+    number in the allowed range, and ``inputRejected("")`` once the error is cleared (the user
+    edits again, a value is taken, or Esc). While rejected, the typed text stays in the field
+    (red box) and ``error_label`` — placed by :func:`add_rows` / the panels right under the
+    field — says why; the setting keeps its value, and Esc shows that value again.
     """
 
     changed = Signal(object)
@@ -159,8 +218,20 @@ class SettingControl(QtCore.QObject):
         widget.setToolTip(setting_text(info.doc))
         widget.setObjectName(f"setting_{info.name}")
         manager().languageChanged.connect(self.retranslate)  # bound: ends with the widget
+        #: why the typed text was rejected ("" when it was not)
+        self.error = ""
+        #: shows ``error`` under the field (hidden when there is none); placed by the layout
+        self.error_label = QtWidgets.QLabel()
+        self.error_label.setObjectName(f"error_{info.name}")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.error_label.hide()
+        #: the form holding ``error_label`` as a row (None: the label is shown/hidden itself)
+        self.error_form: QtWidgets.QFormLayout | None = None
         self.focus_return = FocusReturn(widget, self._keeps_focus) \
             if has_text_field(widget) else None
+        if has_text_field(widget):
+            self._escape = _EscapeRestores(self)
 
     def _keeps_focus(self) -> bool:
         """True while a rejected entry is shown (it stays in the field to be corrected)."""
@@ -173,9 +244,6 @@ class SettingControl(QtCore.QObject):
             self.label.setText(label_text(self.info.label))
             self.label.setToolTip(setting_text(self.info.doc))
 
-    def _retranslate_tip(self) -> None:
-        self.widget.setToolTip(setting_text(self.info.doc))
-
     def value(self):
         raise NotImplementedError
 
@@ -183,12 +251,80 @@ class SettingControl(QtCore.QObject):
         raise NotImplementedError
 
     def set_value(self, value) -> None:
-        """Show `value` without emitting anything (signals blocked)."""
+        """Show `value` without emitting anything (signals blocked). While a rejected entry is
+        shown, the typed text stays in the field (the value is still taken)."""
+        typed = self.typed_text() if self.error else None
         blocked = self.widget.blockSignals(True)
         try:
             self._set(value)
+            if typed is not None:
+                self.put_text(typed)
         finally:
             self.widget.blockSignals(blocked)
+
+    def text_field(self) -> QtWidgets.QLineEdit | None:
+        """The line edit the user types into (None for check boxes and fixed choices)."""
+        if isinstance(self.widget, QtWidgets.QLineEdit):
+            return self.widget
+        if has_text_field(self.widget):
+            return self.widget.lineEdit()
+        return None
+
+    def typed_text(self) -> str:
+        field = self.text_field()
+        return field.text() if field is not None else ""
+
+    def put_text(self, text: str) -> None:
+        field = self.text_field()
+        if field is not None:
+            field.setText(text)
+
+    def _show_error(self, message: str) -> None:
+        """Reject the typed text visibly: red box, the reason under the field and in the
+        tooltip, ``inputRejected(message)``. The text stays for correction."""
+        self.error = message
+        self.widget.setStyleSheet(ERROR_STYLE)
+        self.widget.setToolTip(f"{message}\n\n{setting_text(self.info.doc)}")
+        self.error_label.setText(message)
+        self._show_error_label(True)
+        self.inputRejected.emit(message)
+
+    def _show_error_label(self, visible: bool) -> None:
+        if self.error_form is not None and self.error_form.indexOf(self.error_label) >= 0:
+            self.error_form.setRowVisible(self.error_label, visible)
+        else:
+            self.error_label.setVisible(visible)
+        if visible:
+            scroll = self._scroll_area()
+            if scroll is not None:
+                QtCore.QTimer.singleShot(0, self.error_label, lambda: scroll.ensureWidgetVisible(
+                    self.error_label))
+
+    def _scroll_area(self) -> QtWidgets.QScrollArea | None:
+        parent = self.widget.parentWidget()
+        while parent is not None and not isinstance(parent, QtWidgets.QScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+    def clear_error(self) -> None:
+        """Remove the red error state (no-op when there is none)."""
+        if not self.error:
+            return
+        self.error = ""
+        self.widget.setStyleSheet("")
+        self.widget.setToolTip(setting_text(self.info.doc))
+        self.error_label.clear()
+        self._show_error_label(False)
+        self.inputRejected.emit("")
+
+    def restore(self) -> None:
+        """Esc: drop the rejected text and show the setting's value again."""
+        self.clear_error()
+        self.set_value(self.value())
+
+    def _retranslate_tip(self) -> None:
+        if not self.error:  # a shown rejection keeps its message until the next edit
+            self.widget.setToolTip(setting_text(self.info.doc))
 
 
 class BoolControl(SettingControl):
@@ -207,14 +343,93 @@ class BoolControl(SettingControl):
         self.widget.setChecked(bool(value))
 
 
-class IntControl(SettingControl):
+def rejection_text(reason: str, current: str) -> str:
+    """The message for a rejected entry: the reason (e.g. "Learning rate must be between 1e-06
+    and 100", as the command line says it) and the value still in use."""
+    return translate("SettingControls", "{0}. Still using {1}; Esc restores it.").format(
+        reason, current)
+
+
+def range_reason(label: str, low: str, high: str, whole: bool = False) -> str:
+    """"Learning rate must be between 1e-06 and 100" in the current language (`label`: the
+    English declaration label; `low`/`high`: shown numbers)."""
+    if whole:
+        return translate("SettingControls", "{0} must be a whole number between {1} and {2}"
+                         ).format(setting_text(label), low, high)
+    return translate("SettingControls", "{0} must be between {1} and {2}").format(
+        setting_text(label), low, high)
+
+
+class _SpinControl(SettingControl):
+    """Shared by the spin-box controls. A typed number outside the box's range is never
+    changed silently: it is rejected visibly (the text stays, the value too), or — with
+    ``above_maximum`` set — a number above the maximum means that value (batch size: above the
+    training-set size means 0, "full batch", as in ``core.training``)."""
+
+    # the value a typed number above the maximum stands for; None: such a number is rejected
+    above_maximum = None
+
+    def _setup_entry(self) -> None:
+        self._typed: str | None = None
+        self.widget.lineEdit().textEdited.connect(self._edited)
+        self.widget.editingFinished.connect(self._finished)
+
+    def _edited(self, text: str) -> None:
+        self._typed = text
+        self.clear_error()
+
+    def _shown(self, value: float) -> str:
+        box = self.widget
+        if box.specialValueText() and value == box.minimum():
+            return box.specialValueText()
+        return f"{box.textFromValue(value)}{box.suffix()}"
+
+    def _finished(self) -> None:
+        """After the spin box read the typed text (Enter or focus out): check it ourselves."""
+        typed, self._typed = self._typed, None
+        if typed is None:
+            return
+        box = self.widget
+        value = spin_number(box, typed)
+        if value is None:  # empty or the special text: the spin box shows its value
+            return
+        whole = isinstance(box, QtWidgets.QSpinBox)
+        low, high = box.minimum(), box.maximum()
+        if low <= value <= high and not whole and round(value, box.decimals()) != value:
+            self._typed = typed  # more decimals than the box keeps: never rounded silently
+            self.put_text(typed)
+            self._show_error(rejection_text(
+                translate("SettingControls", "{0} takes at most {1} decimals").format(
+                    setting_text(self.info.label), box.decimals()),
+                self._shown(box.value())))
+            return
+        if low <= value <= high and (not whole or value.is_integer()):
+            if box.textFromValue(value) != box.textFromValue(box.value()):
+                box.setValue(value)  # e.g. "5e1": a number Qt's own parser does not read
+            self.clear_error()
+            return
+        if value > high and self.above_maximum is not None:
+            self.clear_error()
+            self.set_value(self.above_maximum)
+            self.changed.emit(self.above_maximum)
+            return
+        self._typed = typed  # the next focus out checks it again
+        self.put_text(typed)
+        self._show_error(rejection_text(
+            range_reason(self.info.label, self._shown(low), self._shown(high),
+                         whole and not value.is_integer()),
+            self._shown(box.value())))
+
+
+class IntControl(_SpinControl):
     def __init__(self, info: SettingInfo) -> None:
-        box = QtWidgets.QSpinBox()
+        box = LenientSpinBox()
         box.setRange(int(info.minimum or 0), int(min(info.maximum or 2**31 - 1, 2**31 - 1)))
         box.setKeyboardTracking(False)
         if info.zero_text:
             box.setSpecialValueText(setting_text(info.zero_text))
         super().__init__(info, box)
+        self._setup_entry()
         box.valueChanged.connect(lambda v: self.changed.emit(int(v)))
 
     def retranslate(self, _language: str = "") -> None:
@@ -229,12 +444,12 @@ class IntControl(SettingControl):
         self.widget.setValue(int(value))
 
 
-class FloatControl(SettingControl):
+class FloatControl(_SpinControl):
     """A spin box; `percent=True` shows 0..1 as 0..100 %."""
 
     def __init__(self, info: SettingInfo, percent: bool = False, decimals: int = 4,
                  step: float = 0.01) -> None:
-        box = QtWidgets.QDoubleSpinBox()
+        box = LenientDoubleSpinBox()
         self.scale = 100.0 if percent else 1.0
         box.setDecimals(0 if percent else decimals)
         box.setRange((info.minimum or 0.0) * self.scale, (info.maximum or 1e9) * self.scale)
@@ -245,6 +460,7 @@ class FloatControl(SettingControl):
         if info.zero_text:
             box.setSpecialValueText(setting_text(info.zero_text))
         super().__init__(info, box)
+        self._setup_entry()
         box.valueChanged.connect(lambda v: self.changed.emit(float(v) / self.scale))
 
     def retranslate(self, _language: str = "") -> None:
@@ -307,8 +523,7 @@ def parse_in_range(text: str, info: SettingInfo) -> tuple[float | None, str]:
     """
     low = info.minimum if info.minimum is not None else -math.inf
     high = info.maximum if info.maximum is not None else math.inf
-    allowed = translate("SettingControls", "{0} must be between {1} and {2}").format(
-        setting_text(info.label), format_number(low), format_number(high))
+    allowed = range_reason(info.label, format_number(low), format_number(high))
     try:
         value = parse_number(text)  # "1,000" is 1000
     except ValueError:
@@ -323,47 +538,27 @@ ERROR_STYLE = "background: #FDECEA; border: 2px solid #C0392B; color: #5A1A12;"
 
 
 class _TextEntryControl(SettingControl):
-    """Shared behaviour of the free-text numeric controls: literal parsing, range check,
-    visible rejection (red box + tooltip + ``inputRejected``) and revert to the real value."""
+    """Shared behaviour of the free-text numeric controls: literal parsing, range check and
+    visible rejection (red box, reason under the field, ``inputRejected``); the typed text
+    stays until it is corrected or Esc."""
 
     def _setup_text_entry(self, edit: QtWidgets.QLineEdit) -> None:
         self._edit = edit
-        self.error = ""
         edit.textEdited.connect(lambda _text: self.clear_error())
-
-    def _show_error(self, message: str) -> None:
-        self.error = message
-        self.widget.setStyleSheet(ERROR_STYLE)
-        self.widget.setToolTip(f"{message}\n\n{setting_text(self.info.doc)}")
-        self.inputRejected.emit(message)
-
-    def _retranslate_tip(self) -> None:
-        if not self.error:  # a shown rejection keeps its message until the next edit
-            super()._retranslate_tip()
-
-    def clear_error(self) -> None:
-        """Remove the red error state (no-op when there is none)."""
-        if not self.error:
-            return
-        self.error = ""
-        self.widget.setStyleSheet("")
-        self.widget.setToolTip(setting_text(self.info.doc))
-        self.inputRejected.emit("")
 
     def _commit_text(self, text: str) -> None:
         if not text.strip():  # emptied box: just show the current value again
+            self.clear_error()
             self.set_value(self._value)
             return
         value, reason = parse_in_range(text, self.info)
         if value is None:
-            self.set_value(self._value)
-            self._show_error(translate("SettingControls", "{0} — kept {1}.").format(
-                reason, format_number(self._value)))
+            self._show_error(rejection_text(reason, format_number(self._value)))
             return
         changed = value != self._value
+        self.clear_error()
         self.set_value(value)  # literal text → canonical text ("1.0" → "1"), preset selected
         if changed:
-            self.clear_error()
             self.changed.emit(value)
 
     def value(self) -> float:
@@ -401,6 +596,9 @@ class LearningRateControl(_TextEntryControl):
             self.widget.setCurrentIndex(presets.index(self._value))
         self.widget.setEditText(format_number(self._value))
 
+    def put_text(self, text: str) -> None:
+        self.widget.setEditText(text)
+
 
 class ScientificControl(_TextEntryControl):
     """A line edit for tiny positive floats (ε): free entry in scientific notation, validated
@@ -427,7 +625,10 @@ def make_control(info: SettingInfo, **options) -> SettingControl:
     if info.kind == "bool":
         return BoolControl(info)
     if info.kind == "int":
-        return IntControl(info)
+        control = IntControl(info)
+        if info.name == "batch_size":  # ≥ n is the full batch (core.training)
+            control.above_maximum = 0
+        return control
     if info.kind == "float":
         if info.log_scale:
             return LearningRateControl(info) if info.name == "learning_rate" else \
@@ -439,12 +640,24 @@ def make_control(info: SettingInfo, **options) -> SettingControl:
 
 
 def add_rows(form: QtWidgets.QFormLayout, controls: dict[str, SettingControl]) -> None:
-    """Add each control to a form with its declared label (check boxes span the row)."""
+    """Add each control to a form with its declared label (check boxes span the row), and
+    under a text field the (hidden) row that says why typed text was rejected."""
     for control in controls.values():
         if isinstance(control, BoolControl):
             form.addRow(control.widget)
         else:
             form.addRow(make_label(control), control.widget)
+            add_error_row(form, control)
+
+
+def add_error_row(form: QtWidgets.QFormLayout, control: SettingControl) -> None:
+    """Put ``control.error_label`` in `form` as a hidden full-width row (after the rows there
+    are: call it right after adding the control's row)."""
+    if control.text_field() is None:
+        return
+    form.addRow(control.error_label)
+    form.setRowVisible(control.error_label, False)
+    control.error_form = form
 
 
 def make_label(control: SettingControl) -> QtWidgets.QLabel:

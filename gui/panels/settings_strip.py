@@ -59,6 +59,8 @@ class SettingsStrip(QtWidgets.QWidget):
         for control in (*self.controls.values(), self.activation):
             layout.addWidget(make_label(control))
             layout.addWidget(control.widget)
+            if control.text_field() is not None:  # why typed text was rejected, if it was
+                layout.addWidget(control.error_label)
             layout.addSpacing(8)
         layout.addWidget(self.layers_label)
         layout.addWidget(self.layers)

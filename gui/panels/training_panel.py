@@ -23,6 +23,7 @@ from gui.panels.decay_warning import panel_warning
 from gui.panels.setting_controls import (
     BoolControl,
     FloatControl,
+    add_error_row,
     make_control,
     make_label,
     setting_text,
@@ -67,34 +68,21 @@ class TrainingPanel(QtWidgets.QWidget):
                 self.form.addRow(control.widget)
             else:
                 self.form.addRow(make_label(control), control.widget)
+                add_error_row(self.form, control)
         self.note = QtWidgets.QLabel("Changes keep the current weights.")
         self.note.setStyleSheet("color: #555;")
         self.warning = QtWidgets.QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #B00020;")
         self.warning.hide()
-        #: why the last typed value was rejected (learning rate, ε); hidden when none
-        self.input_error = QtWidgets.QLabel()
-        self.input_error.setObjectName("inputError")
-        self.input_error.setWordWrap(True)
-        self.input_error.setStyleSheet("color: #B00020; font-weight: bold;")
-        self.input_error.hide()
-        for control in self.controls.values():
-            control.inputRejected.connect(self._show_input_error)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.input_error)
         layout.addWidget(self.note)
         layout.addWidget(self.warning)
         layout.addStretch(1)
         #: (stability of weight decay, L2 rate) of the settings shown: the warning's numbers
         self._decay: tuple[DecayStability, float] | None = None
         manager().languageChanged.connect(self._show_warning)  # bound: ends with the panel
-
-    def _show_input_error(self, message: str) -> None:
-        """Show (or, for "", hide) the reason a typed value was rejected."""
-        self.input_error.setText(message)
-        self.input_error.setVisible(bool(message))
 
     def show_settings(self, settings: TrainingSettings, n_train: int | None = None,
                       n_validation: int | None = None) -> None:
@@ -116,6 +104,8 @@ class TrainingPanel(QtWidgets.QWidget):
         used = hyper_settings(settings.optimizer)
         for name in ALL_HYPER:
             self.form.setRowVisible(self._rows[name], name in used)
+            if name not in used and self.controls[name].error:
+                self.controls[name].restore()  # no error left under a hidden row
         self._decay = (weight_decay_stability(settings.optimizer, settings.learning_rate,
                                               settings.l2, settings.optimizer_hyper()),
                        settings.l2)

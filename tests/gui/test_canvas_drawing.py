@@ -210,6 +210,37 @@ def test_clear_is_undoable(window):
     np.testing.assert_array_equal(window.controller.session.points.X, X)
 
 
+def test_undoing_clear_brings_the_training_back(qtbot, window, penguins_path):
+    """Penguins (3 classes) trained a few steps, Clear (the network is rebuilt for no
+    classes), then Ctrl+Z: the session is as it was — step, history, weights — not a fresh
+    network at step 0 (issue 13 item 7, "nothing lost")."""
+    from tests.gui.penguins_import import import_penguins
+
+    controller = window.controller
+    assert import_penguins(qtbot, window, penguins_path)
+    for _ in range(7):
+        controller.step()
+    trainer = controller.trainer
+    step, history = trainer.step_count, len(trainer.history)
+    params = trainer.net.get_params().copy()
+    losses = trainer.history.arrays()["train_loss"]
+    window.draw_toolbar.clear_action.trigger()
+    assert len(controller.session.points) == 0
+    window.undo_stack.undo()
+    trainer = controller.trainer
+    assert trainer.step_count == step and len(trainer.history) == history
+    np.testing.assert_array_equal(trainer.net.get_params(), params)
+    np.testing.assert_array_equal(trainer.history.arrays()["train_loss"], losses)
+    # training on after the undo, then redo and undo again: that training is kept too
+    controller.step()
+    params = trainer.net.get_params().copy()
+    window.undo_stack.redo()
+    assert len(controller.session.points) == 0
+    window.undo_stack.undo()
+    assert controller.trainer.step_count == step + 1
+    np.testing.assert_array_equal(controller.trainer.net.get_params(), params)
+
+
 def test_brush_drag_sprays_points_and_undoes_as_one_stroke(qtbot, empty_window):
     canvas = empty_window.canvas
     empty_window.draw_toolbar.tool_actions["brush"].trigger()

@@ -64,3 +64,28 @@ def test_drawn_points_can_all_be_training_and_the_panel_says_so(window):
     assert texts(window) == ("drawn · 10 points",
                              "10 training (filled) · 0 test (hollow) · new points: 100 % "
                              "training")
+
+
+def test_after_an_import_the_generator_rows_are_gone_and_regenerate_says_what_it_does(
+        window, penguins_path):
+    """Issue 13 item 7: after a CSV import the panel showed "Data set: XOR, number of points
+    200, noise 0 %" beside 342 penguin rows, and a Regenerate that would throw them away."""
+    panel = window.data_panel
+    panel.show()
+    controls = panel.controls
+
+    def shown(name):
+        return controls[name].widget.isVisibleTo(panel)
+
+    assert shown("preset") and shown("n_points") and shown("noise")
+    assert panel.regenerate_button.text() == "Regenerate"
+    dataset = read_csv(penguins_path, ["bill_length_mm", "flipper_length_mm"], "species")
+    assert window.apply_import(dataset, penguins_path)
+    assert not shown("preset") and not shown("n_points") and not shown("noise")
+    assert not controls["noise"].label.isVisibleTo(panel)
+    assert shown("train_fraction") and shown("seed")
+    preset = panel.controls["preset"].widget.currentText()
+    assert panel.regenerate_button.text() == f"Use {preset} instead"
+    assert panel.source_label.text().startswith("penguins.csv")
+    window.undo_stack.undo()  # back to the generated points
+    assert shown("preset") and panel.regenerate_button.text() == "Regenerate"

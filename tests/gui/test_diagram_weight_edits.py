@@ -199,3 +199,43 @@ def test_controller_set_parameter_refuses_absurd_values():
     assert len(errors) == 4
     with pytest.raises(ValueError):
         controller.set_parameter((9, "W", 0, 0), 1.0)
+
+
+def test_the_editor_shows_the_whole_value_and_grows_with_the_text(diagram, qtbot):
+    view, controller, stack = diagram
+    edge = view.edges[1][0]
+    layer, _, i, j = edge.parameter
+    controller.set_parameter(edge.parameter, -0.0016529125083412345)
+    _double_click(qtbot, view, _centre(view, edge))
+    editor = view.editor
+    text = editor.text()
+    assert text == repr(-0.0016529125083412345)
+    inner = editor.style().subElementRect(
+        QtWidgets.QStyle.SubElement.SE_LineEditContents, _frame_option(editor), editor)
+    assert editor.fontMetrics().horizontalAdvance(text) <= inner.width()
+    qtbot.keyClicks(editor, "123456789")  # typing more: the field grows, within the view
+    inner = editor.style().subElementRect(
+        QtWidgets.QStyle.SubElement.SE_LineEditContents, _frame_option(editor), editor)
+    assert editor.fontMetrics().horizontalAdvance(editor.text()) <= inner.width() or \
+        editor.width() == view.view.viewport().width()
+    assert editor.geometry().right() <= view.view.viewport().width()
+
+
+def _frame_option(editor):
+    option = QtWidgets.QStyleOptionFrame()
+    editor.initStyleOption(option)
+    return option
+
+
+def test_a_good_edit_withdraws_the_error_of_a_bad_one(diagram, qtbot):
+    view, controller, stack = diagram
+    edge = view.edges[2][1]
+    errors, withdrawn = [], []
+    controller.errorOccurred.connect(errors.append)
+    controller.errorWithdrawn.connect(withdrawn.append)
+    _double_click(qtbot, view, _centre(view, edge))
+    _type(qtbot, view, "2e6")
+    assert errors and view.editor.isVisible()
+    _type(qtbot, view, "5")
+    assert controller.parameter_value(edge.parameter) == 5.0
+    assert withdrawn == errors[-1:]

@@ -216,3 +216,35 @@ def test_loss_formula_has_real_subscripts_not_run_together_letters(inspector):
     assert "mean<sub>k</sub>" in view.html  # rich text: a real subscript
     assert "ℓ = mean_k (ŷ_k − y_k)²" in view.text()  # copied text: TeX-style
     assert "meank" not in view.text()
+
+
+def test_a_hand_edit_after_an_update_is_shown_as_an_edit_not_as_the_update(qtbot):
+    """θ new = θ old + Δθ must multiply out to the θ new shown next to it; a later hand edit is
+    shown as θ new → θ set by hand (issue 13 item 7)."""
+    view, controller = shown_inspector(qtbot)
+    controller.step()
+    ref = (0, "W", 0, 0)
+    controller.select_parameter(ref)
+    updated = controller.parameter_value(ref)
+    assert controller.set_parameter(ref, 5.0)
+    view.redraw()
+    copied = view.text()
+
+    def number(label):
+        match = re.search(re.escape(label) + r" = ([-+0-9.eE]+)", copied)
+        assert match, (label, copied)
+        return float(match.group(1))
+
+    old, delta, new = number("θ old"), number("Δθ"), number("θ new")
+    assert old + delta == new == updated
+    assert number("θ set by hand") == 5.0
+    assert "set by hand" in view.browser.toPlainText()
+    # undoing the edit (setting the value back) shows the plain update again
+    assert controller.set_parameter(ref, updated)
+    view.redraw()
+    assert "set by hand" not in view.text()
+    # a new step: the edit is history
+    controller.set_parameter(ref, 5.0)
+    controller.step()
+    view.redraw()
+    assert "set by hand" not in view.text()

@@ -164,7 +164,7 @@ def test_a_rejected_value_keeps_the_focus_for_a_correction(classroom, qtbot):
     combo.lineEdit().selectAll()
     qtbot.keyClicks(combo.lineEdit(), "1e9")
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
-    assert classroom.training_panel.input_error.isVisible()
+    assert classroom.training_panel.controls["learning_rate"].error_label.isVisible()
     focus = QtWidgets.QApplication.focusWidget()
     assert focus is combo or combo.isAncestorOf(focus)
 

@@ -231,3 +231,37 @@ def test_an_offscreen_run_does_not_wait_for_a_dialog_nobody_can_click(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "bogus_view" in done.stderr and "dismissed" in done.stderr
     assert json.loads(report.read_text(encoding="utf-8"))["window"] == [1280, 720]
+
+
+def test_the_settings_strip_follows_the_locks(qtbot, window, no_boxes, tmp_path):
+    """A hidden + fixed η is neither shown nor editable in the Step-through strip either; a
+    fixed one is greyed out there too, also after a settings change (README: fixed settings
+    are greyed out, hidden ones hidden)."""
+    sm = window.student_mode
+    window.workspaces.apply("step-through")
+    strip = window.settings_strip
+    eta = strip.controls["learning_rate"]
+    assert eta.widget.isVisible()
+    sm.set_locks(ClassroomLocks(hidden_controls=["training.learning_rate"],
+                                fixed_settings=["training.learning_rate",
+                                                "network.hidden_sizes"]))
+    sm.set_active(True)
+    assert not eta.widget.isVisible() and not eta.label.isVisible()
+    assert not eta.widget.isEnabled()
+    assert not strip.layers.isEnabled()
+    assert window.controller.set_training_settings(batch_size=10)  # panels shown again
+    assert not eta.widget.isVisible() and not strip.layers.isEnabled()
+    assert "training.learning_rate" in sm.hidden_now()["controls"]
+    window.grab().save(str(tmp_path / "student_strip.png"))
+    sm.set_active(False)
+    assert eta.widget.isVisible() and eta.widget.isEnabled() and strip.layers.isEnabled()
+
+
+def test_the_locks_dialog_names_every_panel_never_by_its_object_name(window):
+    """The Classroom locks dialog listed the raw object name "settingsStrip"."""
+    _views, _settings, panels = window.student_mode._choices()
+    names = dict(panels)
+    assert "settingsStrip" in names
+    for name, shown in panels:
+        assert shown != name, name
+    assert names["settingsStrip"] == "Settings strip"

@@ -266,7 +266,7 @@ def test_messages_warnings_and_read_outs_are_chinese(classroom, qtbot):
     box = window.training_panel.controls["learning_rate"].widget
     box.lineEdit().setText("abc")
     box.lineEdit().editingFinished.emit()
-    error = window.training_panel.input_error.text()
+    error = window.training_panel.controls["learning_rate"].error_label.text()
     assert "abc" in error and "1e-06" in error
     assert english_words(error.replace("abc", ""), set()) == [] and CJK.search(error)
     for _ in range(3):
@@ -291,3 +291,27 @@ def test_messages_warnings_and_read_outs_are_chinese(classroom, qtbot):
     assert warning.text().startswith("η·L2 = 2 ≥ 2 for SGD: weight decay alone")
     assert window.draw_toolbar.hint.text() == "click adds target +1, right click −1"
     assert manager().language == "en"
+
+
+def test_qt_file_dialogs_and_the_locks_dialog_have_no_english_in_chinese(window):
+    """Issue 13 item 7: "Look in:" / "Files of type:" stayed English in Qt's file dialogs (the
+    bundled qtbase catalogue lacks Qt 6's "&Look in:"), and the locks dialog listed the
+    strip's object name."""
+    from gui.common.qt_texts import QT_OWN_TEXTS
+
+    switch(window, "zh_CN")
+    try:
+        dialog = QtWidgets.QFileDialog(window, "x")
+        dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog)
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+        labels = [label.text() for label in dialog.findChildren(QtWidgets.QLabel)
+                  if label.text()]
+        assert labels
+        assert_chinese([text.replace("&", "") for text in labels], "file dialog labels")
+        for context, source in QT_OWN_TEXTS:
+            assert CJK.search(QtWidgets.QApplication.translate(context, source)), source
+        _views, _settings, panels = window.student_mode._choices()
+        assert_chinese([shown for name, shown in panels if name == "settingsStrip"],
+                       "locks dialog panels")
+    finally:
+        switch(window, "en")

@@ -169,9 +169,11 @@ def test_the_strip_refuses_a_bad_learning_rate_like_the_panel(qtbot, window):
     type_into(qtbot, box, "1e9")
     assert window.controller.session.training.learning_rate == before
     assert window.controller.session.trainer.learning_rate == before
-    assert box.currentText() == f"{before:g}"
+    assert box.currentText() == "1e9"  # kept for correction, with the reason beside it
     assert "C0392B" in box.styleSheet()
     assert "between 1e-06 and 100" in box.toolTip()
+    error = window.settings_strip.controls["learning_rate"].error_label
+    assert error.isVisible() and "between 1e-06 and 100" in error.text()
     type_into(qtbot, box, "0.1")
     assert window.controller.session.training.learning_rate == 0.1
     assert box.styleSheet() == ""
