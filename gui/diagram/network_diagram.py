@@ -630,7 +630,9 @@ class NetworkDiagram(QtWidgets.QWidget):
             if numbers:
                 parts.append(translate("NetworkDiagram", " · under neurons: a for sample #{0}"
                                        ).format(self._data['sample']))
+        self._legend_hint = None
         if self._data.get("values") is not None and not self.numbers_shown:
+            self._legend_hint = len(parts)
             parts.append(translate("NetworkDiagram", " · no room for the numbers: hover a neuron"))
         parts.append(translate("NetworkDiagram", " · orange > 0, blue < 0, width ∝ |value|"))
         self._legend_parts = tuple(parts)
@@ -644,8 +646,9 @@ class NetworkDiagram(QtWidgets.QWidget):
     def _set_legend_text(self) -> None:
         """The legend: as many of its parts (scales; what the numbers under the neurons are,
         or that there is no room for them; the colour key) as fit on one line of the legend —
-        at least the scales, wrapped if need be — and, when some are left out, the whole in
-        the tooltip. So a long legend (gradients, presenter scale) never widens the dock nor
+        at least the scales, wrapped if need be, or, when there is no room for the numbers and
+        that hint does not fit after the scales, the hint alone — and, when some are left out,
+        the whole in the tooltip. So a long legend (gradients, presenter scale) never widens the dock nor
         takes the drawing's height."""
         parts = getattr(self, "_legend_parts", None)
         if parts is None:
@@ -658,6 +661,9 @@ class NetworkDiagram(QtWidgets.QWidget):
                 metrics.horizontalAdvance("".join(parts[:shown + 1])) <= room:
             shown += 1
         text = "".join(parts[:shown])
+        hint = getattr(self, "_legend_hint", None)
+        if hint is not None and shown <= hint:  # how to see the numbers matters most
+            text = parts[hint].lstrip(" ·")
         if self.legend.text() != text:
             self.legend.setText(text)
         self.legend.setToolTip(whole if text != whole else "")
