@@ -345,17 +345,20 @@ def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
 
 
 def axis_ticks_clipped(widget: QtWidgets.QWidget) -> list[str]:
-    """Tick labels of the shown pyqtgraph axes of ``widget`` that the view's edge or the axis's
-    own bounds cut (the axis paints inside its bounding rectangle), e.g. a confusion matrix's class names under a plot whose bottom
-    axis is lower than its (presenter-sized) text."""
+    """Tick labels of the shown horizontal (bottom/top) pyqtgraph axes of ``widget`` whose
+    drawn box the view's lower or upper edge cuts, e.g. a confusion matrix's class names under
+    a plot whose bottom axis is lower than its (presenter-sized) text. (The ends of an axis,
+    where pyqtgraph lets a label hang over, are not judged.)"""
     found = []
     for view, axis, texts in _axis_texts(widget):
+        if axis.orientation not in ("bottom", "top"):
+            continue
         port = QtCore.QRectF(view.viewport().rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
         transform = axis.deviceTransform(view.viewportTransform())
-        room = transform.mapRect(axis.boundingRect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
         for text, _rect, box in texts:
             pixels = transform.mapRect(box)
-            if port.intersects(pixels) and not (port.contains(pixels) and room.contains(pixels)):
+            if port.intersects(pixels) and (pixels.bottom() > port.bottom()
+                                            or pixels.top() < port.top()):
                 found.append(text)
     return found
 

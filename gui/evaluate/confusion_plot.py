@@ -14,19 +14,8 @@ from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
 from core.metrics import row_normalized
+from gui.common.legible_axes import TextHighAxis
 from gui.common.number_format import fixed
-
-
-class _NamesAxis(pg.AxisItem):
-    """A bottom axis as tall as its class names: pyqtgraph reserves 0.8 of the text's height
-    (``AxisItem._updateHeight``), so the names' descenders were cut at presenter sizes."""
-
-    def _updateHeight(self) -> None:  # noqa: N802 (pyqtgraph naming)
-        super()._updateHeight()
-        if self.fixedHeight is None and self.isVisible() and self.style["showValues"]:
-            height = self.maximumHeight() + 0.25 * self.textHeight
-            self.setMaximumHeight(height)
-            self.setMinimumHeight(height)
 
 
 class ConfusionPlot(pg.PlotWidget):
@@ -36,7 +25,7 @@ class ConfusionPlot(pg.PlotWidget):
     cellHovered = Signal(int, int)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent, axisItems={"bottom": _NamesAxis("bottom")})
+        super().__init__(parent=parent, axisItems={"bottom": TextHighAxis("bottom")})
         self.setBackground("w")
         self.setMinimumSize(150, 120)
         self.plot_item = self.getPlotItem()
