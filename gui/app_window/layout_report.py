@@ -309,27 +309,58 @@ def _designed_short_form(item, text: str) -> bool:
     return isinstance(variants, (list, tuple)) and text in variants and not text.endswith("…")
 
 
-def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
-    """Pairs of tick labels of one shown pyqtgraph axis of ``widget`` whose rectangles
-    intersect ("0.20.40.60.8"), as pyqtgraph would draw them now
-    (``AxisItem.generateDrawSpecs``)."""
-    pairs = []
-    image = QtGui.QImage(8, 8, QtGui.QImage.Format.Format_ARGB32)
+def _axis_texts(widget: QtWidgets.QWidget):
+    """(graphics view, axis, [(text, pyqtgraph's rectangle, drawn box)]) of every shown
+    pyqtgraph axis of ``widget`` showing values (QRectF in the axis's coordinates), as it
+    would draw them now
+    (``AxisItem.generateDrawSpecs`` with its tick font, as ``AxisItem.paint``)."""
     for view in _views_of(widget):
         for item in view.scene().items():
             if not isinstance(item, pg.AxisItem) or not item.isVisible() \
                     or not item.style.get("showValues", True):
                 continue
-            painter = QtGui.QPainter(image)
+            picture = QtGui.QPicture()  # AxisItem.paint's device: its font metrics
+            painter = QtGui.QPainter(picture)
             try:
+                if item.style.get("tickFont"):  # as AxisItem.paint: the (presenter) tick font
+                    painter.setFont(item.style["tickFont"])
                 specs = item.generateDrawSpecs(painter)
+                # the box the text takes when drawn in its rectangle (pyqtgraph shrinks the
+                # rectangle's height to 0.8 of the text's, so descenders hang below it)
+                texts = [] if specs is None else \
+                    [(text, QtCore.QRectF(rect),
+                      painter.boundingRect(QtCore.QRectF(rect), int(flags), text))
+                     for rect, flags, text in specs[2]]
             finally:
                 painter.end()
-            if specs is None:
-                continue
-            texts = [(text, QtCore.QRectF(rect)) for rect, _flags, text in specs[2]]
-            pairs += overlapping(texts)
-    return pairs
+            if specs is not None:
+                yield view, item, texts
+
+
+def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
+    """Pairs of tick labels of one shown pyqtgraph axis of ``widget`` whose rectangles
+    intersect ("0.20.40.60.8"), as pyqtgraph would draw them now."""
+    return [pair for _view, _axis, texts in _axis_texts(widget)
+            for pair in overlapping([(text, rect) for text, rect, _box in texts])]
+
+
+def axis_ticks_clipped(widget: QtWidgets.QWidget) -> list[str]:
+    """Tick labels of the shown horizontal (bottom/top) pyqtgraph axes of ``widget`` whose
+    drawn box the view's lower or upper edge cuts, e.g. a confusion matrix's class names under
+    a plot whose bottom axis is lower than its (presenter-sized) text. (The ends of an axis,
+    where pyqtgraph lets a label hang over, are not judged.)"""
+    found = []
+    for view, axis, texts in _axis_texts(widget):
+        if axis.orientation not in ("bottom", "top"):
+            continue
+        port = QtCore.QRectF(view.viewport().rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
+        transform = axis.deviceTransform(view.viewportTransform())
+        for text, _rect, box in texts:
+            pixels = transform.mapRect(box)
+            if port.intersects(pixels) and (pixels.bottom() > port.bottom()
+                                            or pixels.top() < port.top()):
+                found.append(text)
+    return found
 
 
 def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
@@ -337,7 +368,7 @@ def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
     shown text differing from the full text the item keeps as data 0 — unless it is one of
     the complete short forms listed in data 1), or clipped by the view's edge (partly inside
     it; a text wholly outside is scrolled out of sight, not cut). Kinds: "view title" and
-    "clipped text"."""
+    "clipped text", and "clipped tick label" (:func:`axis_ticks_clipped`)."""
     found = []
     for view in _views_of(widget):
         port = QtCore.QRectF(view.viewport().rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
@@ -351,6 +382,7 @@ def elided_items(widget: QtWidgets.QWidget) -> list[tuple[str, str]]:
             pixels = item.deviceTransform(transform).mapRect(_ink_rect(item))
             if port.intersects(pixels) and not port.contains(pixels):
                 found.append(("clipped text", text))
+    found += [("clipped tick label", text) for text in axis_ticks_clipped(widget)]
     return found
 
 

@@ -114,3 +114,16 @@ def keep_axis_titles_fitting(plot_item: pg.PlotItem,
                              names=("left", "right", "bottom")) -> None:
     """Run :func:`fit_axis_titles` whenever the plot's view box is resized."""
     plot_item.vb.sigResized.connect(lambda *_: fit_axis_titles(plot_item, names))
+
+
+class TextHighAxis(pg.AxisItem):
+    """A bottom/top axis as tall as its tick labels: pyqtgraph reserves 0.8 of the text's
+    height (``AxisItem._updateHeight``), so descenders and low digits were cut by the view's
+    edge at presenter fonts (issue 13)."""
+
+    def _updateHeight(self) -> None:  # noqa: N802 (pyqtgraph naming)
+        super()._updateHeight()
+        if self.fixedHeight is None and self.isVisible() and self.style["showValues"]:
+            height = self.maximumHeight() + 0.25 * self.textHeight
+            self.setMaximumHeight(height)
+            self.setMinimumHeight(height)

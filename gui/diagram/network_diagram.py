@@ -84,6 +84,10 @@ class NetworkDiagram(QtWidgets.QWidget):
         self.view = DiagramView(self.scene, self)
         self.legend = QtWidgets.QLabel("")
         self.legend.setStyleSheet("color:#404040")
+        # wrapping, its minimum width is a word's: a long legend (gradients, "no room for the
+        # numbers") never widens the dock and takes the canvas's width (issue 13, item 2)
+        self.legend.setWordWrap(True)
+        self.legend.installEventFilter(self)
         self.speed = QtWidgets.QSpinBox()
         self.speed.setRange(0, 3000)
         self.speed.setSingleStep(50)
@@ -408,10 +412,6 @@ class NetworkDiagram(QtWidgets.QWidget):
         background, titles, values, neuron frames, bias markers and edges restyled in place."""
         look = view_look()
         self.view.setBackgroundBrush(QtGui.QBrush(QtGui.QColor(look["diagram_background"])))
-        # at presenter size the legend is its first part (the whole in its tooltip) and wraps
-        # instead of widening the window, so the drawing keeps its height
-        self.legend.setWordWrap(look["font_scale"] > 1.0)
-        self._compact_legend = look["font_scale"] > 1.0
         self._set_legend_text()
         for header in self.headers:
             self._style_header(header)
@@ -620,31 +620,50 @@ class NetworkDiagram(QtWidgets.QWidget):
     def _show_legend(self, scale: tuple, grad_scale: tuple) -> None:
         numbers = self._data.get("values") is not None and self.numbers_shown
         if self.mode == "gradients":
-            text = translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})").format(
-                number(grad_scale[0], 3), number(grad_scale[1], 3))
+            parts = [translate("NetworkDiagram", "Edges: ∂J/∂W (±{0}), dots: ∂J/∂b (±{1})").format(
+                number(grad_scale[0], 3), number(grad_scale[1], 3))]
             if numbers and self._data.get("deltas") is not None:
-                text += translate("NetworkDiagram", " · under neurons: δ")
+                parts.append(translate("NetworkDiagram", " · under neurons: δ"))
         else:
-            text = translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
-                number(scale[0], 3), number(scale[1], 3))
+            parts = [translate("NetworkDiagram", "Edges: W (±{0}), dots: b (±{1})").format(
+                number(scale[0], 3), number(scale[1], 3))]
             if numbers:
-                text += translate("NetworkDiagram", " · under neurons: a for sample #{0}"
-                                  ).format(self._data['sample'])
+                parts.append(translate("NetworkDiagram", " · under neurons: a for sample #{0}"
+                                       ).format(self._data['sample']))
+        self._legend_hint = None
         if self._data.get("values") is not None and not self.numbers_shown:
-            text += translate("NetworkDiagram", " · no room for the numbers: hover a neuron")
-        self._legend_parts = (text, translate("NetworkDiagram",
-                                              " · orange > 0, blue < 0, width ∝ |value|"))
+            self._legend_hint = len(parts)
+            parts.append(translate("NetworkDiagram", " · no room for the numbers: hover a neuron"))
+        parts.append(translate("NetworkDiagram", " · orange > 0, blue < 0, width ∝ |value|"))
+        self._legend_parts = tuple(parts)
         self._set_legend_text()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.legend and event.type() == QtCore.QEvent.Type.Resize:
+            self._set_legend_text()  # more or fewer of its parts fit on its line now
+        return super().eventFilter(watched, event)
+
     def _set_legend_text(self) -> None:
-        """The legend: whole, or (presenter scale) its first part — scales and what the numbers
-        are, the colour key in the tooltip."""
+        """The legend: as many of its parts (scales; what the numbers under the neurons are,
+        or that there is no room for them; the colour key) as fit on one line of the legend —
+        at least the scales, wrapped if need be, or, when there is no room for the numbers and
+        that hint does not fit after the scales, the hint alone — and, when some are left out,
+        the whole in the tooltip. So a long legend (gradients, presenter scale) never widens the dock nor
+        takes the drawing's height."""
         parts = getattr(self, "_legend_parts", None)
         if parts is None:
             return
         whole = "".join(parts)
-        compact = getattr(self, "_compact_legend", False)
-        text = parts[0] if compact else whole
+        room = self.legend.contentsRect().width() - 2 * self.legend.margin()
+        metrics = self.legend.fontMetrics()
+        shown = 1
+        while shown < len(parts) and \
+                metrics.horizontalAdvance("".join(parts[:shown + 1])) <= room:
+            shown += 1
+        text = "".join(parts[:shown])
+        hint = getattr(self, "_legend_hint", None)
+        if hint is not None and shown <= hint:  # how to see the numbers matters most
+            text = parts[hint].lstrip(" ·")
         if self.legend.text() != text:
             self.legend.setText(text)
-        self.legend.setToolTip(whole if compact else "")
+        self.legend.setToolTip(whole if text != whole else "")

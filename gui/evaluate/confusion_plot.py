@@ -14,6 +14,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import Signal
 
 from core.metrics import row_normalized
+from gui.common.legible_axes import TextHighAxis
 from gui.common.number_format import fixed
 
 
@@ -24,7 +25,7 @@ class ConfusionPlot(pg.PlotWidget):
     cellHovered = Signal(int, int)
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent)
+        super().__init__(parent=parent, axisItems={"bottom": TextHighAxis("bottom")})
         self.setBackground("w")
         self.setMinimumSize(150, 120)
         self.plot_item = self.getPlotItem()

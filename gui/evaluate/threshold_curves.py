@@ -17,12 +17,12 @@ from PySide6.QtCore import Signal
 from core.metrics import average_precision, precision_recall_curve, roc_auc, roc_curve
 from gui.common import colors
 from gui.common.i18n import translate
-from gui.common.legible_axes import keep_axis_titles_fitting, space_ticks_by_font
+from gui.common.legible_axes import TextHighAxis, keep_axis_titles_fitting, space_ticks_by_font
 from gui.common.number_format import fixed
 
 
 def _plot(parent=None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(parent=parent)
+    plot = pg.PlotWidget(parent=parent, axisItems={"bottom": TextHighAxis("bottom")})
     plot.setBackground("w")
     plot.setMinimumSize(110, 110)
     item = plot.getPlotItem()
