@@ -31,6 +31,7 @@ _TRAIN_SIZE = 9
 _TEST_SIZE = 9
 _OUTLINE = pg.mkPen("#FFFFFF", width=1.0)
 _DARK_OUTLINE = pg.mkPen("#303030", width=1.0)
+_HOLLOW = pg.mkBrush(255, 255, 255, 150)  # test points (one brush: the symbol atlas keys on it)
 #: A point within this many screen pixels of the pointer is hovered (its label is shown).
 HOVER_REACH_PX = 10
 #: Size by loss: a point's diameter is its normal size times 0.6 … 2.2, growing with
@@ -366,33 +367,47 @@ class DataCanvas(pg.PlotWidget):
             split = np.where(split, TRAIN, TEST)
         train = split == TRAIN
         validation = split == VALIDATION
-        rgba = np.asarray(colours).reshape(-1, 4)
-        keys = [tuple(int(c) for c in row) for row in rgba]
-        ring_rgba = rgba.astype(float)
-        if self.task == "regression":  # a near-white target colour would leave an invisible ring
-            ring_rgba[:, :3] = 0.55 * ring_rgba[:, :3] + 0.45 * 0x40
-        ring_keys = [tuple(int(c) for c in row) for row in ring_rgba]
-        outline = _DARK_OUTLINE if self.task == "regression" else _OUTLINE
-        hollow = pg.mkBrush(255, 255, 255, 150)
-        brushes = [self._brush(key) if is_train else
-                   self._brush((*key[:3], VALIDATION_ALPHA)) if is_validation else hollow
-                   for key, is_train, is_validation in zip(keys, train, validation, strict=True)]
-        pens = [outline if is_train else self._pen(key, 2.2)
-                for key, is_train in zip(ring_keys, train, strict=True)]
-        symbols = np.where(validation, VALIDATION_SYMBOL, "o")
+        test = ~train & ~validation
+        fill, validation_fill, ring, inverse = self._styles_by_colour(colours)
+        brushes = fill[inverse]
+        brushes[validation] = validation_fill[inverse[validation]]
+        brushes[test] = _HOLLOW
+        pens = ring[inverse]
+        pens[train] = _DARK_OUTLINE if self.task == "regression" else _OUTLINE
+        symbols = np.where(validation, VALIDATION_SYMBOL, "o").astype(object)
         # validation above training, test on top
         order = np.concatenate([np.flatnonzero(train), np.flatnonzero(validation),
-                                np.flatnonzero(~train & ~validation)])
+                                np.flatnonzero(test)])
         self._positions, self._order = positions, order
-        self.points_scatter.setData(
-            pos=positions[order], brush=[brushes[i] for i in order],
-            pen=[pens[i] for i in order], symbol=list(symbols[order]),
-            size=self.points_scatter.opts["size"])
         if self._size_factors is not None and len(self._size_factors) != len(positions):
             self._size_factors = None
-        self._apply_sizes()
+        # one setData with the sizes: a later setSize would lay out every symbol again
+        self.points_scatter.setData(pos=positions[order], brush=brushes[order],
+                                    pen=pens[order], symbol=symbols[order],
+                                    size=self._drawn_sizes())
         self.hover_at(None)
         self.place_marks()
+
+    def _styles_by_colour(self, colours) -> tuple[np.ndarray, ...]:
+        """Per distinct colour of ``colours`` (n, 4) uint8 RGBA: the training fill, the
+        validation fill and the ring pen (object arrays of cached brushes/pens), and (n,) the
+        index of each point's colour in them. A scene has a few class colours (a regression
+        one can have a colour per point); each distinct colour makes its brushes and pen once."""
+        rgba = np.asarray(colours).reshape(-1, 4).astype(np.int64)
+        packed = ((rgba[:, 0] * 256 + rgba[:, 1]) * 256 + rgba[:, 2]) * 256 + rgba[:, 3]
+        distinct, first, inverse = np.unique(packed, return_index=True, return_inverse=True)
+        fill = np.empty(len(distinct), dtype=object)
+        validation_fill = np.empty(len(distinct), dtype=object)
+        ring = np.empty(len(distinct), dtype=object)
+        for i, row in enumerate(rgba[first]):
+            key = tuple(int(c) for c in row)
+            fill[i] = self._brush(key)
+            validation_fill[i] = self._brush((*key[:3], VALIDATION_ALPHA))
+            ring_rgba = row.astype(float)
+            if self.task == "regression":  # a near-white target colour would leave no ring
+                ring_rgba[:3] = 0.55 * ring_rgba[:3] + 0.45 * 0x40
+            ring[i] = self._pen(tuple(int(c) for c in ring_rgba), 2.2)
+        return fill, validation_fill, ring, inverse.reshape(-1)
 
     # ------------------------------------------------------------ size by loss
     def set_size_factors(self, factors: np.ndarray | None) -> None:
@@ -414,14 +429,17 @@ class DataCanvas(pg.PlotWidget):
         out[self._order] = sizes
         return out
 
+    def _drawn_sizes(self) -> np.ndarray:
+        """(n,) per-point sizes for the scatter, in drawing order: -1 (the item's default size,
+        which presenter mode scales) unless sizes by loss are set."""
+        if self._size_factors is None:
+            return np.full(len(self._order), -1.0)
+        return float(self.points_scatter.opts["size"]) * self._size_factors[self._order]
+
     def _apply_sizes(self) -> None:
         if len(self._order) == 0:
             return
-        base = float(self.points_scatter.opts["size"])
-        if self._size_factors is None:  # -1: the item's default size (presenter mode scales it)
-            self.points_scatter.setSize(np.full(len(self._order), -1.0))
-        else:
-            self.points_scatter.setSize(base * self._size_factors[self._order])
+        self.points_scatter.setSize(self._drawn_sizes())
 
     # ------------------------------------------------------------------ hover
     def _on_mouse_moved(self, scene_pos) -> None:

@@ -52,18 +52,32 @@ def language():
     manager().set_language("en")
 
 
+def _shown(qtbot, widget, size):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 @pytest.fixture
-def views(qtbot):
+def diagram_view(qtbot):
+    """The network diagram alone, drawn without animation."""
     controller = TrainingController()
-    inspector = Inspector(controller)
     diagram = NetworkDiagram(controller)
     diagram.set_animation_ms(0)
-    for widget, size in ((inspector, (900, 1000)), (diagram, (820, 560))):
-        qtbot.addWidget(widget)
-        widget.resize(*size)
-        widget.show()
-        qtbot.waitExposed(widget)
-    yield controller, inspector, diagram
+    _shown(qtbot, diagram, (820, 560))
+    yield controller, diagram
+    controller.shutdown()
+
+
+@pytest.fixture
+def inspector_view(qtbot):
+    """The inspector alone (a diagram beside it would redraw and paint at every step and
+    language switch, and these tests never look at it)."""
+    controller = TrainingController()
+    inspector = _shown(qtbot, Inspector(controller), (900, 1000))
+    yield controller, inspector
     controller.shutdown()
 
 
@@ -85,9 +99,9 @@ SETTINGS = [
 
 
 @pytest.mark.parametrize("training, data, network", SETTINGS)
-def test_inspector_is_chinese_in_every_phase_with_the_same_numbers(views, language, training,
-                                                                    data, network):
-    controller, inspector, _ = views
+def test_inspector_is_chinese_in_every_phase_with_the_same_numbers(inspector_view, language,
+                                                                    training, data, network):
+    controller, inspector = inspector_view
     controller.set_data_settings(**data)
     controller.set_network_settings(**network)
     controller.set_training_settings(**training)
@@ -115,8 +129,8 @@ def test_inspector_is_chinese_in_every_phase_with_the_same_numbers(views, langua
     assert english_words(en[2], set())  # the check above can fail: English has such words
 
 
-def test_inspector_status_and_start_page(views, language):
-    controller, inspector, _ = views
+def test_inspector_status_and_start_page(inspector_view, language):
+    controller, inspector = inspector_view
     language("zh_CN")
     status, _, text, _ = inspector_page(inspector)
     assert status == "第 0 步 · 本步完成 · 下一步：前向传播"
@@ -134,8 +148,8 @@ def diagram_texts(diagram) -> tuple:
             diagram.speed.specialValueText(), diagram.speed.toolTip())
 
 
-def test_diagram_legend_titles_and_speed_box(views, language):
-    controller, _, diagram = views
+def test_diagram_legend_titles_and_speed_box(diagram_view, language):
+    controller, diagram = diagram_view
     for action in (None, controller.forward, controller.backward, controller.update):
         if action is not None:
             action()
@@ -155,8 +169,8 @@ def test_diagram_legend_titles_and_speed_box(views, language):
     assert "under neurons" not in en[0]  # after Update: weights, no sample values
 
 
-def test_gradient_legend_and_sample_legend(views, language):
-    controller, _, diagram = views
+def test_gradient_legend_and_sample_legend(diagram_view, language):
+    controller, diagram = diagram_view
     controller.forward()
     language("zh_CN")
     assert "神经元下方：样本 #0 的 a" in diagram_texts(diagram)[0]
@@ -165,8 +179,8 @@ def test_gradient_legend_and_sample_legend(views, language):
     assert legend.startswith("连线：∂J/∂W（±") and "神经元下方：δ" in legend
 
 
-def test_hover_texts_of_neurons_edges_and_biases(views, language):
-    controller, _, diagram = views
+def test_hover_texts_of_neurons_edges_and_biases(diagram_view, language):
+    controller, diagram = diagram_view
     for action in (None, controller.forward, controller.backward, controller.update):
         if action is not None:
             action()
@@ -203,8 +217,8 @@ def test_unit_health_warnings_in_chinese(language):
     assert "梯度爆炸" in zh[0]
 
 
-def test_dead_relu_badge_and_node_tooltip_follow_the_language(views, language):
-    controller, _, diagram = views
+def test_dead_relu_badge_and_node_tooltip_follow_the_language(diagram_view, language):
+    controller, diagram = diagram_view
     controller.set_network_settings(activation="relu")
     controller.trainer.net.biases[0][3] = -100.0
     diagram.redraw()
