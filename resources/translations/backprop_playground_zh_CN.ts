@@ -515,14 +515,14 @@ Restore the scene autosaved at {0}?</source>
         <translation>权重必须是介于 −{0} 和 {0} 之间的有限数</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="574"/>
+        <location filename="../../gui/controller.py" line="579"/>
         <source>There are no training points: add points or regenerate</source>
         <translation>没有训练点：请添加数据点或重新生成</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="324"/>
+        <location filename="../../gui/controller.py" line="329"/>
         <source>Update needs a backward pass first</source>
-        <extracomment>Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) Seconds, monotonic: measures the step budgets and frame times (injectable). seconds the last full-speed tick spent in its steps (None: no such tick just before) recent full-speed frames&apos; seconds outside the steps: redraw, painting, event loop (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
+        <extracomment>an ``errorOccurred`` message containing this text is no longer true (it was corrected) Play stopped by early stopping: (best validation step, evaluated steps since it) Restore best brought back the best validation step&apos;s weights: (step, &quot;ring&quot; / &quot;copy&quot;) hand edits since the last update: (the update record they follow, {ref: (value before the first edit, value set)}); read through :meth:`hand_edit` Seconds, monotonic: measures the step budgets and frame times (injectable). seconds the last full-speed tick spent in its steps (None: no such tick just before) recent full-speed frames&apos; seconds outside the steps: redraw, painting, event loop (k, unit) of the neuron clicked in the network diagram: a^k[unit], k = 0 … L &gt; 0 while an undo command changes the points (gui.canvas.commands); a whole-set change outside of one (lesson, scene, direct setting) invalidates the drawing undo history &quot;&lt;section&gt;.&lt;field&gt;&quot; settings no setter may change (Student mode&apos;s fixed settings) the step the timeline shows, when it is in the past (else None) asked before training from the past discards the future: (k, N) → &quot;continue&quot;, &quot;return&quot; or &quot;cancel&quot; (gui.app_window.timeline installs a dialog) the best validation step Play last stopped at (early stopping), None before: Play pressed again trains on until a new best runs out of patience the A/B runs (core.comparison.Comparison) while comparing: A is ``session``; run B follows every training action of A (:meth:`_follow`); None when not comparing</extracomment>
         <translation>更新之前需要先做反向传播</translation>
     </message>
     <message>
@@ -543,38 +543,38 @@ Restore the scene autosaved at {0}?</source>
         <translation>开启批量归一化时不能使用批量大小 1：它用小批量的均值和方差做归一化，而一个样本没有方差。请选择至少为 2 的批量大小，或关闭批量归一化。</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="576"/>
+        <location filename="../../gui/controller.py" line="581"/>
         <source>Batch norm needs at least 2 training points: add points or turn batch norm off</source>
         <translation>批量归一化至少需要 2 个训练点：请添加点，或关闭批量归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="587"/>
+        <location filename="../../gui/controller.py" line="592"/>
         <source>Training diverged at step {0} ({1}): {2}</source>
         <translation>训练在第 {0} 步（{1}）发散：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="610"/>
+        <location filename="../../gui/controller.py" line="615"/>
         <source>Nothing to rewind</source>
         <translation>没有可后退的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="693"/>
+        <location filename="../../gui/controller.py" line="698"/>
         <source>Finish the current step before looking at the past</source>
         <translation>请先完成当前这一步，再查看过去的步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="697"/>
+        <location filename="../../gui/controller.py" line="702"/>
         <source>Steps {0}…{1} can be shown, not step {2}</source>
         <translation>可以显示第 {0}…{1} 步，不能显示第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="777"/>
+        <location filename="../../gui/controller.py" line="782"/>
         <source>{0} is fixed in this scene</source>
         <translation>{0}在此场景中已固定</translation>
     </message>
     <message>
-        <location filename="../../gui/controller.py" line="969"/>
-        <location filename="../../gui/controller.py" line="1008"/>
+        <location filename="../../gui/controller.py" line="984"/>
+        <location filename="../../gui/controller.py" line="1023"/>
         <source>Finish the current step before moving the parameters</source>
         <translation>请先完成当前这一步，再移动参数</translation>
     </message>
@@ -934,44 +934,65 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="40"/>
+        <location filename="../../gui/panels/data_panel.py" line="43"/>
         <source>{0} · {1} points</source>
+        <extracomment>The data settings that only describe generated points (hidden for imported/drawn ones).</extracomment>
         <translation>{0} · {1} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="44"/>
+        <location filename="../../gui/panels/data_panel.py" line="47"/>
         <source>{0}, edited · {1} points</source>
         <translation>{0}（已编辑）· {1} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="46"/>
+        <location filename="../../gui/panels/data_panel.py" line="49"/>
         <source>drawn · {0} points</source>
         <translation>手绘 · {0} 个点</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="49"/>
+        <location filename="../../gui/panels/data_panel.py" line="52"/>
         <source>{0} · {1} rows · {2} dropped</source>
         <translation>{0} · {1} 行 · 丢弃 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="52"/>
+        <location filename="../../gui/panels/data_panel.py" line="55"/>
         <source>{0} · random sample of {1} of {2} rows · {3} dropped</source>
         <translation>{0} · 从 {2} 行中随机抽取 {1} 行 · 丢弃 {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="55"/>
+        <location filename="../../gui/panels/data_panel.py" line="58"/>
         <source> · classes {0}</source>
         <translation> · 类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="66"/>
+        <location filename="../../gui/panels/data_panel.py" line="69"/>
         <source>{0} training (filled) · {1} test (hollow) · new points: {2} % training</source>
         <translation>{0} 个训练点（实心）· {1} 个测试点（空心）· 新点：{2}% 用于训练</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/data_panel.py" line="68"/>
+        <location filename="../../gui/panels/data_panel.py" line="71"/>
         <source>{0} training (filled) · {1} validation (square) · {2} test (hollow) · new points: {3} % training, {4} % validation</source>
         <translation>{0} 个训练点（实心）· {1} 个验证点（方块）· {2} 个测试点（空心）· 新数据点：{3}% 训练，{4}% 验证</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="165"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="166"/>
+        <source>Draw new points from the data set (undoable)</source>
+        <translation>从数据集重新生成数据点（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="170"/>
+        <source>Use {0} instead</source>
+        <translation>改用{0}数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/data_panel.py" line="172"/>
+        <source>Replace these points by generated {0} points (undoable)</source>
+        <translation>用生成的{0}数据点替换这些数据点（可撤销）</translation>
     </message>
 </context>
 <context>
@@ -2258,68 +2279,89 @@ Restore the scene autosaved at {0}?</source>
         <translation>β₂</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="341"/>
+        <location filename="../../gui/inspector/content.py" line="345"/>
         <source>θ old</source>
         <translation>θ 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="346"/>
+        <location filename="../../gui/inspector/content.py" line="350"/>
         <source>The gradients were clipped to global norm {0}:</source>
         <translation>梯度已按全局范数 {0} 裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="350"/>
+        <location filename="../../gui/inspector/content.py" line="354"/>
         <source>terms of step t = {0}:</source>
         <translation>第 t = {0} 步的各项：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="352"/>
+        <location filename="../../gui/inspector/content.py" line="356"/>
         <source>θ new = θ old + Δθ:</source>
         <translation>θ 新值 = θ 旧值 + Δθ：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="354"/>
+        <location filename="../../gui/inspector/content.py" line="358"/>
         <source>The optimizer&apos;s state was reset since this update; its terms are gone.</source>
         <translation>这次更新之后优化器的状态已被重置，其中的各项已不复存在。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="356"/>
+        <location filename="../../gui/inspector/content.py" line="361"/>
+        <location filename="../../gui/inspector/content.py" line="371"/>
         <source>θ new</source>
         <translation>θ 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="360"/>
+        <location filename="../../gui/inspector/content.py" line="366"/>
         <source>{0} after the update:</source>
         <translation>更新后的 {0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="361"/>
-        <location filename="../../gui/inspector/content.py" line="378"/>
+        <location filename="../../gui/inspector/content.py" line="367"/>
+        <location filename="../../gui/inspector/content.py" line="392"/>
         <source>{0} new</source>
         <translation>{0} 新值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="365"/>
+        <location filename="../../gui/inspector/content.py" line="370"/>
+        <source>then set by hand:</source>
+        <translation>随后手动设置：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="372"/>
+        <source>θ set by hand</source>
+        <translation>θ 手动设置值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="373"/>
+        <source>{0} now (set by hand after the update):</source>
+        <translation>当前的 {0}（更新后又手动设置）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="375"/>
+        <source>{0} now</source>
+        <translation>{0} 当前值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/inspector/content.py" line="379"/>
         <source>Update of {0}</source>
         <translation>{0} 的更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="376"/>
+        <location filename="../../gui/inspector/content.py" line="390"/>
         <source>{0} old</source>
         <translation>{0} 旧值</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="381"/>
+        <location filename="../../gui/inspector/content.py" line="395"/>
         <source>Layer {0} is batch-normalized: its bias b has a zero gradient in exact arithmetic (μ subtracts it again), so only rounding noise moves it; β does the bias&apos;s job.</source>
         <translation>第 {0} 层做了批量归一化：它的偏置 b 在精确算术中梯度为零（μ 又把它减掉了），所以只有舍入误差会改变它；偏置的作用由 β 承担。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="397"/>
+        <location filename="../../gui/inspector/content.py" line="413"/>
         <source>Nothing computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/content.py" line="398"/>
+        <location filename="../../gui/inspector/content.py" line="414"/>
         <source>Press &lt;b&gt;Forward&lt;/b&gt; (F) to run the network on the next mini-batch, then &lt;b&gt;Backward&lt;/b&gt; (B) and &lt;b&gt;Update&lt;/b&gt; (U) — or &lt;b&gt;Step&lt;/b&gt; (S) for all three.</source>
         <translation>按 &lt;b&gt;前向&lt;/b&gt;（F）在下一个小批量上运行网络，然后按 &lt;b&gt;反向&lt;/b&gt;（B）和 &lt;b&gt;更新&lt;/b&gt;（U）——或按 &lt;b&gt;单步&lt;/b&gt;（S）一次完成全部三个阶段。</translation>
     </message>
@@ -2379,119 +2421,119 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="419"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
         <source>Answer: {0}</source>
         <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="421"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="413"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="423"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="415"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="439"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="440"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="432"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="442"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="434"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="443"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="435"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="465"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="466"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="467"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="468"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="469"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="470"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="483"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="490"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="490"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="491"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="491"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="492"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="492"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="493"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="493"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="494"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="494"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="495"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="495"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="496"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -2499,38 +2541,38 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="83"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="96"/>
         <source>Both languages (English and 中文)</source>
-        <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s).</extracomment>
+        <extracomment>The heading belongs to the lesson text, so it follows the text&apos;s language (not the interface&apos;s). Shown instead of the lesson&apos;s text while a question of its bar is unanswered: the text explains what happens (the answers), so it waits for them (in the text&apos;s language, too).</extracomment>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="97"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="116"/>
         <source>Choose a lesson in the Lessons menu.</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="178"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="233"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="179"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="234"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="196"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="251"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="197"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="252"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="217"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="266"/>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
@@ -3298,35 +3340,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="419"/>
+        <location filename="../../gui/app_window/main_window.py" line="420"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="420"/>
+        <location filename="../../gui/app_window/main_window.py" line="421"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="424"/>
+        <location filename="../../gui/app_window/main_window.py" line="425"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="586"/>
+        <location filename="../../gui/app_window/main_window.py" line="588"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="593"/>
+        <location filename="../../gui/app_window/main_window.py" line="595"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="595"/>
+        <location filename="../../gui/app_window/main_window.py" line="597"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -3335,12 +3377,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="567"/>
+        <location filename="../../gui/app_window/main_window.py" line="569"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="570"/>
+        <location filename="../../gui/app_window/main_window.py" line="572"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -3640,33 +3682,33 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击选中这个参数（用于检查器、损失曲面）。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="136"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="140"/>
         <source> ms/layer</source>
         <extracomment>Pixels between a layer title and the top of the diagram, and beside the diagram Smallest distance between columns (scene units; a neuron is NODE_SIZE = 32 wide) Scene units kept free right of the last column and above the top row (warning badges) Controller signals it redraws on (the registry reads this): what the diagram draws is the weights (edges, thumbnails, warnings), the data (the thumbnails&apos; standardized input plane), the phases and the selection — not settings such as η (networkChanged is always followed by weightsChanged). OWN_HANDLERS: the ones it handles itself (a phase animation, the edges&apos; antialiasing); the others go through gui.common.refresh.connect_redraws. one list per hidden layer when the network has batch norm, else empty False while the numbers under the neurons are dropped because they would overlap</extracomment>
         <translation> 毫秒/层</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="137"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="141"/>
         <source>instant</source>
         <translation>即时</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="138"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="142"/>
         <source>Animation time per layer for Forward, Backward and Update (0 = instant; Play is always instant)</source>
         <translation>前向传播、反向传播和更新动画中每一层所用的时间（0 = 即时；播放时总是即时）</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="165"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="169"/>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="167"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="171"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="171"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="175"/>
         <source>layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
     </message>
@@ -3695,18 +3737,19 @@ Restore the scene autosaved at {0}?</source>
         <translation> · 神经元下方：样本 #{0} 的 a</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="634"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="636"/>
         <source> · no room for the numbers: hover a neuron</source>
         <translation> · 数值放不下：悬停在神经元上查看</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/network_diagram.py" line="635"/>
+        <location filename="../../gui/diagram/network_diagram.py" line="637"/>
         <source> · orange &gt; 0, blue &lt; 0, width ∝ |value|</source>
         <translation> · 橙色 &gt; 0，蓝色 &lt; 0，线宽 ∝ |值|</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/value_editor.py" line="35"/>
+        <location filename="../../gui/diagram/value_editor.py" line="39"/>
         <source>{0}: type a value, Enter applies, Esc cancels</source>
+        <extracomment>the last message sent to the status bar (withdrawn once a value is applied)</extracomment>
         <translation>{0}：输入数值，Enter 应用，Esc 取消</translation>
     </message>
 </context>
@@ -3862,105 +3905,118 @@ Restore the scene autosaved at {0}?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/common/qt_texts.py" line="14"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/qt_texts.py" line="15"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>SceneFiles</name>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="59"/>
+        <location filename="../../gui/files/scene_files.py" line="64"/>
         <source>Backprop Playground scene (*.json);;All files (*)</source>
         <extracomment>Environment variable: any value but &quot;0&quot; turns off the &quot;save changes?&quot; question on quit; &quot;0&quot; asks even on the offscreen/minimal platforms (tests).</extracomment>
         <translation>Backprop Playground 场景 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="141"/>
+        <location filename="../../gui/files/scene_files.py" line="151"/>
         <source>&amp;New</source>
-        <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
+        <extracomment>the ``classroom`` section of the scene just swapped in, as read (None: none) the scene is one the app makes again and only trained since (see :meth:`only_trained`) () → the ``classroom`` section to save (plain JSON) or None</extracomment>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="142"/>
+        <location filename="../../gui/files/scene_files.py" line="152"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="143"/>
+        <location filename="../../gui/files/scene_files.py" line="153"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="144"/>
+        <location filename="../../gui/files/scene_files.py" line="154"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="145"/>
+        <location filename="../../gui/files/scene_files.py" line="155"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="214"/>
-        <location filename="../../gui/files/scene_files.py" line="271"/>
+        <location filename="../../gui/files/scene_files.py" line="239"/>
+        <location filename="../../gui/files/scene_files.py" line="296"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="277"/>
+        <location filename="../../gui/files/scene_files.py" line="302"/>
         <source>Save the changes to {0}?</source>
         <translation>要保存对 {0} 的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="299"/>
-        <location filename="../../gui/files/scene_files.py" line="303"/>
+        <location filename="../../gui/files/scene_files.py" line="325"/>
+        <location filename="../../gui/files/scene_files.py" line="329"/>
         <source>Open scene</source>
         <translation>打开场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="310"/>
+        <location filename="../../gui/files/scene_files.py" line="336"/>
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="324"/>
+        <location filename="../../gui/files/scene_files.py" line="350"/>
         <source>{0} is not a usable scene file:
 {1}</source>
         <translation>{0} 不是可用的场景文件：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="328"/>
+        <location filename="../../gui/files/scene_files.py" line="354"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="363"/>
+        <location filename="../../gui/files/scene_files.py" line="390"/>
         <source>Views this version does not have (kept, not shown): {0}</source>
         <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="396"/>
-        <location filename="../../gui/files/scene_files.py" line="408"/>
+        <location filename="../../gui/files/scene_files.py" line="423"/>
+        <location filename="../../gui/files/scene_files.py" line="435"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="409"/>
+        <location filename="../../gui/files/scene_files.py" line="436"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="414"/>
+        <location filename="../../gui/files/scene_files.py" line="441"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="451"/>
+        <location filename="../../gui/files/scene_files.py" line="478"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="462"/>
+        <location filename="../../gui/files/scene_files.py" line="489"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
@@ -3975,20 +4031,34 @@ Restore the scene autosaved at {0}?</source>
         <translation>{0}：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="310"/>
+        <location filename="../../gui/panels/setting_controls.py" line="349"/>
+        <source>{0}. Still using {1}; Esc restores it.</source>
+        <extracomment>the form label made by :func:`add_rows` (None for check boxes / other layouts) why the typed text was rejected (&quot;&quot; when it was not) shows ``error`` under the field (hidden when there is none); placed by the layout the form holding ``error_label`` as a row (None: the label is shown/hidden itself)</extracomment>
+        <translation>{0}。仍使用 {1}；按 Esc 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/setting_controls.py" line="357"/>
+        <source>{0} must be a whole number between {1} and {2}</source>
+        <translation>{0}必须是 {1} 到 {2} 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/setting_controls.py" line="359"/>
         <source>{0} must be between {1} and {2}</source>
-        <extracomment>the form label made by :func:`add_rows` (None for check boxes / other layouts)</extracomment>
         <translation>{0}必须在 {1} 到 {2} 之间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="315"/>
+        <location filename="../../gui/panels/setting_controls.py" line="402"/>
+        <source>{0} takes at most {1} decimals</source>
+        <translation>{0}最多保留 {1} 位小数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/setting_controls.py" line="530"/>
         <source>“{0}” is not a number. {1}</source>
         <translation>“{0}”不是数字。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="360"/>
         <source>{0} — kept {1}.</source>
-        <translation>{0}——保留 {1}。</translation>
+        <translation type="vanished">{0}——保留 {1}。</translation>
     </message>
 </context>
 <context>
@@ -4548,12 +4618,12 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>SettingsStrip</name>
     <message>
-        <location filename="../../gui/panels/settings_strip.py" line="71"/>
+        <location filename="../../gui/panels/settings_strip.py" line="73"/>
         <source>η:</source>
         <translation>η：</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/settings_strip.py" line="73"/>
+        <location filename="../../gui/panels/settings_strip.py" line="75"/>
         <source>Number of hidden layers (0–{0}); the Network panel sets their sizes</source>
         <translation>隐藏层数（0–{0}）；各层大小在“网络”面板中设置</translation>
     </message>
@@ -4873,44 +4943,44 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="90"/>
-        <location filename="../../gui/app_window/status_bar.py" line="193"/>
+        <location filename="../../gui/app_window/status_bar.py" line="196"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="91"/>
-        <location filename="../../gui/app_window/status_bar.py" line="194"/>
+        <location filename="../../gui/app_window/status_bar.py" line="197"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="92"/>
-        <location filename="../../gui/app_window/status_bar.py" line="195"/>
+        <location filename="../../gui/app_window/status_bar.py" line="198"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="93"/>
-        <location filename="../../gui/app_window/status_bar.py" line="196"/>
+        <location filename="../../gui/app_window/status_bar.py" line="199"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="95"/>
-        <location filename="../../gui/app_window/status_bar.py" line="198"/>
+        <location filename="../../gui/app_window/status_bar.py" line="201"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="96"/>
-        <location filename="../../gui/app_window/status_bar.py" line="190"/>
+        <location filename="../../gui/app_window/status_bar.py" line="193"/>
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="97"/>
-        <location filename="../../gui/app_window/status_bar.py" line="191"/>
+        <location filename="../../gui/app_window/status_bar.py" line="194"/>
         <source>train accuracy {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
@@ -4920,7 +4990,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="99"/>
-        <location filename="../../gui/app_window/status_bar.py" line="201"/>
+        <location filename="../../gui/app_window/status_bar.py" line="204"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
@@ -4965,13 +5035,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>测试准确率：在所示步的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练准确率，基于训练点）。有验证点时，损失曲线上的准确率曲线是验证准确率，所以两者可能不同。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="187"/>
+        <location filename="../../gui/app_window/status_bar.py" line="190"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/status_bar.py" line="112"/>
-        <location filename="../../gui/app_window/status_bar.py" line="200"/>
+        <location filename="../../gui/app_window/status_bar.py" line="203"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -5057,47 +5127,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="112"/>
-        <location filename="../../gui/app_window/student_mode.py" line="116"/>
-        <location filename="../../gui/app_window/student_mode.py" line="218"/>
+        <location filename="../../gui/app_window/student_mode.py" line="121"/>
+        <location filename="../../gui/app_window/student_mode.py" line="125"/>
+        <location filename="../../gui/app_window/student_mode.py" line="227"/>
         <source>Student mode</source>
         <extracomment>The panel of each settings section (view ids of the registry). view id -&gt; other actions that would show that view (Train ▸ Cross-validate… shows the Cross-validation view): hidden with the view&apos;s own toggle (add_view_action) &quot;Student mode&quot; in the menu bar&apos;s left corner while the mode is on</extracomment>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="113"/>
+        <location filename="../../gui/app_window/student_mode.py" line="122"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="115"/>
+        <location filename="../../gui/app_window/student_mode.py" line="124"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="117"/>
+        <location filename="../../gui/app_window/student_mode.py" line="126"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="165"/>
+        <location filename="../../gui/app_window/student_mode.py" line="174"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="166"/>
+        <location filename="../../gui/app_window/student_mode.py" line="175"/>
         <source>The scene opened without its classroom locks, which are not valid:
 {0}</source>
         <translation>场景已打开，但其课堂锁定无效，未被应用：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="174"/>
+        <location filename="../../gui/app_window/student_mode.py" line="183"/>
         <source>This scene has classroom locks: View ▸ Student mode applies them</source>
         <translation>此场景带有课堂锁定：视图 ▸ 学生模式可应用它们</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/student_mode.py" line="219"/>
+        <location filename="../../gui/app_window/student_mode.py" line="228"/>
         <source>Leave student mode?</source>
         <translation>退出学生模式？</translation>
     </message>
@@ -5201,21 +5271,21 @@ Restore the scene autosaved at {0}?</source>
         <translation>η·L2 = {0} ≥ {1}（{2} 的上限）：仅权重衰减就会使权重无限增长（训练将发散）。请把学习率降到 {3} 以下，或减小 L2 系数。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/training_panel.py" line="107"/>
+        <location filename="../../gui/panels/training_panel.py" line="95"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
-        <extracomment>Every optimizer hyperparameter setting, in the settings&apos; field order (which optimizer uses which: core.optimizers.OPTIMIZER_HYPER). why the last typed value was rejected (learning rate, ε); hidden when none (stability of weight decay, L2 rate) of the settings shown: the warning&apos;s numbers</extracomment>
+        <extracomment>Every optimizer hyperparameter setting, in the settings&apos; field order (which optimizer uses which: core.optimizers.OPTIMIZER_HYPER). (stability of weight decay, L2 rate) of the settings shown: the warning&apos;s numbers</extracomment>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
 </context>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../gui/canvas/commands.py" line="31"/>
+        <location filename="../../gui/canvas/commands.py" line="32"/>
         <source>Add point</source>
         <translation>添加点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/commands.py" line="32"/>
+        <location filename="../../gui/canvas/commands.py" line="33"/>
         <source>Remove point</source>
         <translation>删除点</translation>
     </message>
@@ -6272,72 +6342,77 @@ Restore the scene autosaved at {0}?</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="219"/>
+        <source>Settings strip</source>
+        <translation>设置栏</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="220"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6346,77 +6421,77 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="298"/>
+        <location filename="ui_strings.py" line="300"/>
         <source>− Equation</source>
         <translation>− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="299"/>
+        <location filename="ui_strings.py" line="301"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6425,44 +6500,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="89"/>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="108"/>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6475,38 +6550,38 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="297"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -6627,11 +6702,16 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="203"/>
+        <source>Replace these points by generated Three blobs points (undoable)</source>
+        <translation>用生成的三个团簇数据点替换这些数据点（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="204"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -6640,12 +6720,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6662,237 +6742,241 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="249"/>
+        <source>Use Three blobs instead</source>
+        <translation>改用三个团簇数据</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="250"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
         <source>computing …</source>
-        <translation>计算中…</translation>
+        <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -6905,12 +6989,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>
