@@ -32,6 +32,7 @@ from gui.canvas.presenter import CanvasPresenter
 from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, peak_decimate
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
+from gui.common.legible_axes import space_ticks_by_font
 from gui.common.number_format import number
 from gui.common.themes import view_look
 from gui.panels.setting_controls import setting_text
@@ -116,6 +117,9 @@ class CompareLossPlot(pg.PlotWidget):
         self.plot_item.showGrid(x=True, y=True, alpha=0.2)
         for name in ("left", "bottom"):
             self.plot_item.getAxis(name).enableAutoSIPrefix(False)
+            # the legend row leaves a short plot at presenter sizes: ticks far enough apart
+            # for their labels (they overlapped at 1280×720, 1.5× and 2×)
+            space_ticks_by_font(self.plot_item.getAxis(name))
         # the legend above the data, in the plot's title row: inside the view box it covered
         # a curve (issue 15); two columns, A's lines then B's, so it fits a narrow dock
         self.legend = pg.LegendItem(colCount=2)

@@ -167,7 +167,7 @@ def test_dead_relus_say_the_line_is_outside_and_which_class_the_points_are_on(wi
     session.net.biases[0][...] = -1.0
     session.net.biases[1][...] = 0.3  # the output's line c + w·a = 0 misses a = 0
     window.controller.set_session(session)
-    view = _shown(window, qtbot)
+    view = shown_hidden_space(window, qtbot)
     engine = _engine(session)
     assert engine.decision_line.status == "outside"
     predicted = int(predicted_classes(session.net.predict(session.transform(
