@@ -40,7 +40,12 @@ def _release_orphan_plot_menus() -> None:
     QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     alive = set()
     for widget in app.allWidgets():
-        if isinstance(widget, pg.GraphicsView) and shiboken6.isValid(widget):
+        # allWidgets() holds live C++ widgets only, but a Python wrapper can be stale: a
+        # widget deleted behind shiboken's back leaves its wrapper, which a new widget at the
+        # same address then gets (a worker crashed calling scene() on one). The meta-object
+        # is the real widget's, so ask it what the widget is before calling its methods.
+        if isinstance(widget, pg.GraphicsView) and shiboken6.isValid(widget) \
+                and widget.inherits("QGraphicsView"):
             scene = widget.scene()
             if scene is None or not shiboken6.isValid(scene):
                 continue
@@ -52,7 +57,8 @@ def _release_orphan_plot_menus() -> None:
     plot_menus = {"Plot Options", "Transforms", "Downsample", "Average", "Alpha", "Grid",
                   "Points"}
     for widget in app.topLevelWidgets():
-        if (isinstance(widget, QtWidgets.QMenu) and widget.parent() is None
+        if (isinstance(widget, QtWidgets.QMenu) and widget.inherits("QMenu")
+                and widget.parent() is None
                 and widget.title() in plot_menus and address(widget) not in alive
                 and not widget.isVisible()):
             widget.deleteLater()
