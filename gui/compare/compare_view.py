@@ -26,16 +26,14 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from core.comparison import settings_that_differ
-from core.settings import fields_of
 from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.presenter import CanvasPresenter
 from gui.charts.loss_curve import TEST_COLOUR, TRAIN_COLOUR, peak_decimate
-from gui.common.display_names import display_name
+from gui.common.display_names import setting_label, value_text
 from gui.common.i18n import manager, translate
 from gui.common.legible_axes import space_ticks_by_font
 from gui.common.number_format import number
 from gui.common.themes import view_look
-from gui.panels.setting_controls import setting_text
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
 FIGURE_SIZE = (1400, 860)
@@ -53,32 +51,6 @@ DASH = QtCore.Qt.PenStyle.DashLine
 # so that the view fits a 1280×720 window at 2x in Chinese without scrolling.
 CANVAS_MIN = (180, 150)
 CANVAS_MIN_FOLDED = (180, 110)
-
-
-def value_text(key: str, value) -> str:
-    """A setting's value as the setting panels show it: numbers with ``number``, choices by
-    their display names, lists joined by " / ", booleans on/off."""
-    if isinstance(value, bool):
-        return translate("CompareView", "on") if value else translate("CompareView", "off")
-    if isinstance(value, tuple):
-        if not value:
-            return translate("CompareView", "none")
-        return " / ".join(value_text(key, v) for v in value)
-    if isinstance(value, float):
-        return number(value)
-    if isinstance(value, int):
-        return str(value)
-    return display_name(value)
-
-
-def setting_label(key: str) -> str:
-    """The translated label of qualified setting ``key`` ("training.learning_rate")."""
-    from core.comparison import SECTIONS
-
-    section, name = key.split(".", 1)
-    cls = dict(SECTIONS)[section]
-    info = next(info for info in fields_of(cls) if info.name == name)
-    return setting_text(info.label)
 
 
 def last_evaluated(arrays: dict[str, np.ndarray]) -> dict[str, float]:
