@@ -1,5 +1,7 @@
 """Test-wide set-up: Qt runs offscreen, so the suite needs no display."""
 
+import contextlib
+import gc
 import os
 
 import pytest
@@ -65,10 +67,29 @@ def _release_orphan_plot_menus() -> None:
     QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
 
 
+@contextlib.contextmanager
+def _no_collection_while_walking_widgets(collect_first: bool = True):
+    """Collect the test's garbage first, then keep the garbage collector off while the widget
+    lists are walked. Turning a list of C++ widgets into Python objects allocates; a collection
+    started there can delete a widget the test left in a reference cycle (a parentless label
+    owned by a Python object) whose pointer is already in the list: the next conversion then
+    reads freed memory (two workers crashed in ``allWidgets()`` that way)."""
+    if collect_first:
+        gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @pytest.fixture(autouse=True)
 def release_orphan_plot_menus():
     yield
-    _release_orphan_plot_menus()
+    with _no_collection_while_walking_widgets():
+        _release_orphan_plot_menus()
 
 
 @pytest.fixture(autouse=True)
@@ -77,6 +98,8 @@ def restore_app_state():
     options, palette, theme look, and no window of its own left open (tests/app_state.py)."""
     from tests import app_state
 
-    before = app_state.snapshot()
+    with _no_collection_while_walking_widgets(collect_first=False):
+        before = app_state.snapshot()
     yield
-    app_state.restore(before)
+    with _no_collection_while_walking_widgets():
+        app_state.restore(before)
