@@ -48,8 +48,9 @@ from gui.canvas.canvas_options import CanvasOptions
 from gui.app_window.docks import build_views, dock_views, view_menu_entries
 from gui.app_window.step_views import StepViews
 from gui.panels.network_panel import output_text
-from gui.app_window.view_registry import SETTINGS_STRIP, VIEWS, WORKSPACE_LAYOUTS
+from gui.app_window.view_registry import SETTINGS_PANELS, SETTINGS_STRIP, VIEWS, WORKSPACE_LAYOUTS
 from gui.app_window.workspaces import Workspaces, docks_by_id
+from gui.app_window.lesson_layout import LessonLayout
 from core.workspace_names import DEFAULT_WORKSPACE
 from gui.panels.settings_strip import SettingsStrip
 from gui.common.view_spec import ViewRegistry, view_widget
@@ -208,6 +209,16 @@ class MainWindow(QtWidgets.QMainWindow):
                                         lambda speed: self.step_toolbar.set_speed(speed,
                                                                                   emit=True))
         self.lesson_bar = LessonBar(self, self.lessons_menu)  # a guided lesson's steps
+        # during a lesson: the step's views in a column beside the canvas
+        self.lesson_layout = LessonLayout(
+            self, *docks_by_id(registry, self.docks), self.lessons_menu.dock,
+            self.presenter_mode, self.lesson_bar.step_views, self.lesson_bar.step_workspace,
+            self.workspaces, SETTINGS_PANELS)
+        self.lessons_menu.viewsApplied.connect(self.lesson_layout.fit_soon)
+        self.lesson_bar.stepShown.connect(self.lesson_layout.fit_soon)
+        self.workspaces.changed.connect(self.lesson_layout.workspace_changed)
+        self.presenter_mode.toggled.connect(self.lesson_layout.presenter_toggled)
+        self.lessons_menu.lessonEnded.connect(self.lesson_layout.end)
         self.workspaces.changed.connect(  # a step's workspace re-arranges the docks
             lambda _name: QtCore.QTimer.singleShot(0, self.lessons_menu,
                                                    self.lessons_menu.fit_notes))
@@ -240,10 +251,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ---------------------------------------------------------------- layout
     def _presenter_docks(self) -> set[str]:
-        """Object names of the docks presenter mode keeps by default: the current
-        workspace's main views (gui.app_window.workspaces.Layout.presenter_views)."""
-        return {self.registry[view_id].dock_name
-                for view_id in self.workspaces.layout().presenter_views}
+        """Object names of the docks presenter mode keeps by default: the views of the open
+        lesson's step (gui.app_window.lesson_layout), else the current workspace's main views
+        (gui.app_window.workspaces.Layout.presenter_views)."""
+        lesson_bar = getattr(self, "lesson_bar", None)
+        views = (lesson_bar.step_views() if lesson_bar is not None else []) \
+            or self.workspaces.layout().presenter_views
+        return {self.registry[view_id].dock_name for view_id in views
+                if view_id in self.registry and self.registry[view_id].dock_name}
 
     def _before_quit(self) -> QtGui.QAction:
         """The File menu's separator above Quit (else Quit): File ▸ Export goes before it."""

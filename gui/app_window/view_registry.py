@@ -37,6 +37,9 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 #: Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).
 SETTINGS_STRIP = "settingsStrip"
+#: The settings panels (docked, not views of the run): a lesson's layout keeps a workspace's
+#: panels beside its views (gui.app_window.lesson_layout).
+SETTINGS_PANELS = ("data_panel", "network_panel", "training_panel")
 # What the views redraw on (entries as in gui.common.refresh.redraw_matches). The gated views
 # declare their own (REDRAWS_ON, which they connect); the canvas, loss curve and panels are
 # redrawn by the main window's gates (MainWindow._connect_redraws), the loss surface by its

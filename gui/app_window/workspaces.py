@@ -299,6 +299,12 @@ class Workspaces(QtCore.QObject):
         self._arrange()
         self._show_current()
 
+    def forget(self, name: str) -> None:
+        """Forget workspace ``name``'s remembered layout (its design shows next time)."""
+        self._states.pop(name, None)
+        if self.settings is not None:
+            self.settings.remove(KEY_STATE + name)
+
     def fit(self) -> None:
         """Size the current workspace's docks by its design (the window has its final size:
         the main window calls this on first show unless a remembered layout was restored)."""

@@ -129,6 +129,10 @@ class LessonBar(QtWidgets.QToolBar):
         self.close_button.setText("✕")
 
         body = QtWidgets.QWidget()
+        # the whole row: a tool bar gives a Preferred widget only its size hint (the text then
+        # wrapped in a third of the window after the bar was hidden and shown again)
+        body.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
+                           QtWidgets.QSizePolicy.Policy.Preferred)
         column = QtWidgets.QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.text)
@@ -232,15 +236,29 @@ class LessonBar(QtWidgets.QToolBar):
         if view is not None and state:
             view.apply_setup(state)
 
+    def step_views(self) -> list[str]:
+        """The view ids the steps so far listed (the latest ``setup.views``), in the lesson's
+        order; [] without a lesson or when no step listed any."""
+        if self.lesson is None:
+            return []
+        for step in reversed(self.steps[:self.index + 1]):
+            if "views" in step.setup:
+                return list(step.setup["views"])
+        return []
+
+    def step_workspace(self) -> str:
+        """The workspace the steps so far chose (the latest ``setup.workspace``), "" if none."""
+        for step in reversed(self.steps[:self.index + 1]):
+            if "workspace" in step.setup:
+                return step.setup["workspace"]
+        return ""
+
     def show_step_views(self) -> None:
         """Open the views the steps so far listed (the latest ``setup.views``) again and bring
         them to the front, e.g. after Reset layout put each tab group's first view in front."""
-        if self.lesson is None:
-            return
-        for step in reversed(self.steps[:self.index + 1]):
-            if "views" in step.setup:
-                self.menu.apply_views({"open": step.setup["views"]})
-                return
+        views = self.step_views()
+        if views:
+            self.menu.apply_views({"open": views})
 
     def _selected_parameter(self) -> dict | None:
         """The parameter the steps so far selected (for a ``parameter`` question), or None."""

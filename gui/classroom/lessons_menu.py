@@ -137,6 +137,8 @@ class LessonsMenu(QtCore.QObject):
 
     lessonLoaded = Signal(str)
     lessonEnded = Signal()
+    #: a lesson opened its views (``apply_views``): presenter mode arranges them
+    viewsApplied = Signal()
 
     def __init__(self, window: QtWidgets.QMainWindow, menu: QtWidgets.QMenu, controller,
                  scene_files, views: Sequence[WindowView],
@@ -262,9 +264,8 @@ class LessonsMenu(QtCore.QObject):
         self.dock.show()
         self.dock.raise_()
         QtCore.QTimer.singleShot(0, self, self.fit_notes)  # once the step's layout is in place
-        title = self.current.localized("title", lesson_language(current_language()))
-        self.window.statusBar().showMessage(translate("Lessons", "Lesson: %1").replace(
-            "%1", title), 8000)
+        # no status message: the lesson bar and the notes' title say which lesson opened (a
+        # notice under the canvas took its height, and was cut at presenter 2x)
         self.lessonLoaded.emit(lesson_id)
         return True
 
@@ -301,3 +302,4 @@ class LessonsMenu(QtCore.QObject):
                 view.dock.show()
                 view.dock.raise_()
         QtCore.QTimer.singleShot(0, self, self.fit_notes)
+        self.viewsApplied.emit()

@@ -39,8 +39,9 @@ SETTINGS_LOCKED = "presenter/locked"
 SETTINGS_SCALE = "presenter/scale"
 #: Docks students keep seeing by default when the window names none (object-name fragments).
 DEFAULT_VISIBLE = ("diagram",)
-#: Tool bars hidden by default (the step buttons and the workspace tabs stay).
-DEFAULT_LOCKED_TOOLBARS = ("drawToolbar", "settingsStrip")
+#: Tool bars hidden by default (the step buttons, the workspace tabs and a lesson's bar stay;
+#: the timeline's row went to the views: at 1280×720 2× a lesson's views need its 32 px).
+DEFAULT_LOCKED_TOOLBARS = ("drawToolbar", "settingsStrip", "timelineToolbar")
 
 _BASE = "presenter_base"      # the item's own value before scaling
 _SCALED = "presenter_scaled"  # the value presenter mode set
@@ -117,6 +118,9 @@ class PresenterMode(QtCore.QObject):
         self.scale = DEFAULT_SCALE
         self.locked: set[str] | None = None  # None: default_locked(window, kept_docks)
         self._saved_state: QtCore.QByteArray | None = None
+        #: the window's size when presenter mode was last entered (its bigger fonts and
+        #: layouts may grow the window; gui.app_window.lesson_layout gives it back)
+        self.entry_size = QtCore.QSize()
         self._saved_geometry = QtCore.QByteArray()
         self._axis_fonts: dict = {}
         self._label_fonts: dict = {}
@@ -242,6 +246,7 @@ class PresenterMode(QtCore.QObject):
         window = self.window
         self._saved_state = window.saveState()
         self._saved_geometry = window.saveGeometry()  # bigger fonts may grow the window
+        self.entry_size = window.size()
         locked = self.locked_panels()
         for panel in _panels(window):
             if panel.objectName() in locked:

@@ -1,0 +1,123 @@
+"""The window during a guided lesson (gui.app_window.lesson_layout): the step's views in one
+column beside the canvas, stacked as far as each keeps 180 px, the rest as tabs; the window
+keeps its size, in presenter mode too; the workspace's layout comes back when the lesson ends.
+"""
+
+import pytest
+from PySide6 import QtWidgets
+
+from gui.app_window import layout_report as lr
+from gui.app_window.lesson_layout import MIN_PLACE, SEPARATOR, lesson_column, rows_that_fit
+
+
+def test_rows_that_fit_stacks_only_what_keeps_its_least_height():
+    title, tabs = 30, 40
+    one = title + MIN_PLACE
+    assert rows_that_fit(3, 3 * one + 2 * SEPARATOR, title, tabs) == 3
+    assert rows_that_fit(3, 3 * one + 2 * SEPARATOR - 1, title, tabs) == 2
+    assert rows_that_fit(3, 2 * one + SEPARATOR + tabs, title, tabs) == 2
+    assert rows_that_fit(3, 2 * one + SEPARATOR + tabs - 1, title, tabs) == 1
+    assert rows_that_fit(1, 10, title, tabs) == 1
+
+
+def test_the_lesson_column_puts_the_rest_behind_the_last_place_and_the_notes_on_top():
+    layout = lesson_column(["a", "b", "c", "lesson_notes"], 2)
+    (column,) = layout.columns
+    assert [cell.views for cell in column.cells] == [("a",), ("b", "c", "lesson_notes")]
+    layout = lesson_column(["a", "b", "lesson_notes"], 3, panels=["data_panel"])
+    left, right = layout.columns
+    assert left.cells[0].views == ("data_panel",)
+    assert [cell.views for cell in right.cells] == [("lesson_notes",), ("a",), ("b",)]
+    assert right.cells[0].share < right.cells[1].share
+
+
+@pytest.fixture
+def window():
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    built = MainWindow(TrainingController())
+    yield built
+    built.presenter_mode.set_active(False)
+    built.controller.shutdown()
+    built.close()
+    built.deleteLater()
+    app.processEvents()
+
+
+def _settle(window):
+    app = QtWidgets.QApplication.instance()
+    for _ in range(3):
+        app.processEvents()
+    window.flush()
+    app.processEvents()
+
+
+def _shown(window):
+    report = lr.layout_report(window)
+    return report, {v["id"] for v in report["views"] if v["visible"]}
+
+
+def test_presenter_2x_at_1280x720_keeps_the_window_and_tabs_what_does_not_fit(window):
+    """Lesson 12 (batch norm) at 1280×720, then F5 at 2×: the window grew to 1280×814 and
+    the network diagram was a 133 px strip; now the gradient norms (the step's first view)
+    fill the column and the loss curve and the diagram are tabs behind them."""
+    window.resize(1280, 720)
+    window.show()
+    _settle(window)
+    assert window.lessons_menu.load("sigmoid-batch-norm")
+    _settle(window)
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    _settle(window)
+    report, shown = _shown(window)
+    assert report["window"] == [1280, 720]
+    assert shown == {"canvas", "gradient_norms"}
+    assert lr.too_small(report) == []
+    tabs = {dock.objectName() for dock in
+            window.tabifiedDockWidgets(window.docks["Gradient norms"])}
+    assert {"dock_loss_curve", "dock_network_diagram"} <= tabs
+
+
+def test_at_1920x1080_the_step_views_and_notes_are_stacked_whole(window):
+    """XOR at 1920×1080: the network diagram was 123 px tall at the bottom; now the notes,
+    the loss curve and the diagram are stacked beside the canvas, each at least 180 px, and
+    Train's settings panels are tabs on the left, none scrolling."""
+    lr.prepare_window(window, (1920, 1080))
+    assert window.lessons_menu.load("xor-perceptron")
+    _settle(window)
+    report, shown = _shown(window)
+    assert report["window"] == [1920, 1080]
+    assert {"canvas", "loss_curve", "network", "data_panel"} <= shown
+    assert window.lessons_menu.dock.isVisible()
+    assert lr.too_small(report) == []
+    assert report["scroll_needed"] == []
+    assert lr.cramped(window) == []
+
+
+def test_ending_the_lesson_gives_the_workspace_its_layout_back(window):
+    lr.prepare_window(window, (1440, 900))
+    assert window.lessons_menu.load("xor-perceptron")
+    _settle(window)
+    assert window.docks["Network diagram"].isVisible()
+    window.lessons_menu.end_lesson()
+    _settle(window)
+    _report, shown = _shown(window)
+    assert "network" not in shown  # not in Train's design
+    assert {"training_panel", "loss_curve"} <= shown
+    assert not window.lessons_menu.dock.isVisible()
+
+
+def test_the_lesson_text_uses_the_width_of_the_window_after_the_bar_was_hidden(window):
+    """The bar's row had only its size hint after a lesson ended and another opened: the step
+    text wrapped in about a third of the window."""
+    lr.prepare_window(window, (1280, 720))
+    for lesson in ("linear-regression", "overfitting"):
+        assert window.lessons_menu.load(lesson)
+        _settle(window)
+        window.lessons_menu.end_lesson()
+        _settle(window)
+    assert window.lessons_menu.load("overfitting")
+    _settle(window)
+    assert window.lesson_bar.text.width() > 0.6 * window.width()
