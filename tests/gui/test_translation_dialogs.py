@@ -266,6 +266,7 @@ def test_the_loss_surface_dock_is_chinese_for_every_plane(classroom, qtbot, monk
     assert_no_english(texts)
 
     classroom.lessons_menu.load("xor-hidden")
+    QtWidgets.QApplication.processEvents()  # the lesson's layout first, as a user would see it
     classroom.docks["Loss surface"].show()
     classroom.docks["Loss surface"].raise_()
     for _ in range(5):
