@@ -38,6 +38,8 @@ from gui.app_window.workspaces import Cell, Column, Layout, arrange, hide_stale_
 
 #: The lesson column's share of the window's width (the canvas, aspect-locked, gets the rest).
 COLUMN_SHARE = 0.5
+#: The same beside a left column of settings panels (the canvas kept about 330 px at 1280).
+PANELS_COLUMN_SHARE = 0.42
 #: Least height (px) of a view's place in the column, below its dock title: the layout
 #: report's least view height plus room for a view's own legend or tool row.
 MIN_PLACE = MIN_VIEW[1] + 30
@@ -75,7 +77,7 @@ def lesson_column(views: Sequence[str], rows: int, panels: Sequence[str] = (),
     share = (1.0 - NOTES_SHARE * notes) / (len(cells) - notes)
     cells = [Cell(cell.views, NOTES_SHARE if (index == 0 and notes) else share)
              for index, cell in enumerate(cells)]
-    columns = [Column("right", COLUMN_SHARE, tuple(cells))]
+    columns = [Column("right", PANELS_COLUMN_SHARE if panels else COLUMN_SHARE, tuple(cells))]
     if panels:
         columns.insert(0, Column("left", panel_share, (Cell(tuple(panels)),)))
     return Layout("lesson", "", tuple(columns), tall_sides=True)
@@ -248,7 +250,7 @@ class LessonLayout(QtCore.QObject):
         for panel in panels:
             area = self.docks[panel].widget()
             if isinstance(area, QtWidgets.QScrollArea) and area.widget() is not None \
-                    and area.widget().minimumSizeHint().height() > room:
+                    and area.widget().sizeHint().height() > room:
                 return False
         return True
 

@@ -390,6 +390,10 @@ class PresenterMode(QtCore.QObject):
                 else:
                     bar.insertAction(anchor, action)
         self.window.removeToolBar(row)
+        # out of the window at once: a layout saved while presenting names the row, and
+        # restoreState on leaving found the row (deleted later) and showed it again, beside the
+        # lesson bar, whose text then wrapped in a third of the window
+        row.setParent(None)
         row.deleteLater()
         self._bar_actions = []
 

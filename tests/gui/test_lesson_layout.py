@@ -121,3 +121,27 @@ def test_the_lesson_text_uses_the_width_of_the_window_after_the_bar_was_hidden(w
     assert window.lessons_menu.load("overfitting")
     _settle(window)
     assert window.lesson_bar.text.width() > 0.6 * window.width()
+
+
+def test_the_lesson_text_keeps_its_row_after_presenter_mode(window):
+    """Presenter 2x at 1280 px wraps the step tool bar onto a second row; ending the lesson
+    while presenting saved a layout naming that row, and leaving presenter mode showed the
+    row again beside the next lesson's bar (its text wrapped in 160 px)."""
+    window.resize(1280, 720)
+    window.show()
+    _settle(window)
+    assert window.lessons_menu.load("optimizers-sgd")
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    _settle(window)
+    window.lessons_menu.end_lesson()
+    _settle(window)
+    window.presenter_mode.set_active(False)
+    _settle(window)
+    assert window.lessons_menu.load("xor-perceptron")
+    _settle(window)
+    rows = [bar for bar in window.findChildren(QtWidgets.QToolBar)
+            if bar.objectName() == "presenterStepRow"]
+    assert rows == []
+    assert window.lesson_bar.width() == window.width()
+    assert window.lesson_bar.text.width() > 0.6 * window.width()
