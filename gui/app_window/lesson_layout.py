@@ -33,7 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Qt
 
-from gui.app_window.layout_report import MIN_VIEW
+from gui.app_window.layout_report import MIN_VIEW, cramped_view
 from gui.app_window.workspaces import Cell, Column, Layout, arrange, hide_stale_tab_bars
 
 #: The lesson column's share of the window's width (the canvas, aspect-locked, gets the rest).
@@ -189,8 +189,14 @@ class LessonLayout(QtCore.QObject):
             self._arrange(views, panels, 1)
             self._keep(size)
         rows = self._rows_that_fit(views)
-        if rows > 1:
+        while rows > 1:
             self._arrange(views, panels, rows)
+            self._keep(size)
+            if not self._squeezed(views[:rows]):
+                break
+            rows -= 1  # a view's own content needs more than MIN_PLACE (the diagram's caption)
+        if rows == 1 and len(views) > 1:
+            self._arrange(views, panels, 1)
             self._keep(size)
         self.arranged = (tuple(views), tuple(panels), rows)
 
@@ -238,6 +244,23 @@ class LessonLayout(QtCore.QObject):
                 if bar.isVisible() and bar.parent() is self.window]
         tab_bar = max((bar.height() for bar in bars), default=title + 8)
         return rows_that_fit(len(views), central.height(), title, tab_bar)
+
+    def _squeezed(self, placed: list[str]) -> bool:
+        """Whether a stacked view (the front one of each place) is under the layout report's
+        least size or leaves its content too little room (``cramped_view``)."""
+        self.window.layout().activate()
+        QtWidgets.QApplication.sendPostedEvents()  # the docks' new sizes reach their contents
+        for view_id in placed:
+            dock = self.docks[view_id]
+            if view_id == NOTES or not dock.isVisible():
+                continue
+            widget = dock.widget()
+            if isinstance(widget, QtWidgets.QScrollArea) and widget.widget() is not None:
+                widget = widget.widget()
+            if widget.width() < MIN_VIEW[0] or widget.height() < MIN_VIEW[1] \
+                    or cramped_view(view_id, widget):
+                return True
+        return False
 
     def _panels_fit(self, panels: list[str]) -> bool:
         """Whether the settings panels, tabs of the left column, show all of their settings
