@@ -111,9 +111,9 @@ class LessonLayout(QtCore.QObject):
         self.workspaces = workspaces
         self.panels = tuple(panels)
         self.arranged: tuple = ()  # (views, panels, rows) of the layout last made; () if none
-        #: the window's size to keep, taken when the first change of a batch came (a
-        #: lesson's views shown in their workspace places, or presenter fonts, grow the
-        #: window before the layout is made); invalid: the window's size when it is made
+        #: the window's size to keep: the last one the user (or a script) gave it; Qt's own
+        #: growth to a layout's least size (a lesson's views shown in their workspace places,
+        #: presenter fonts) is not one (see eventFilter); invalid: the window's size
         self._size = QtCore.QSize()
         self._workspaces_used: set[str] = set()  # workspaces that had a lesson layout
         self._timer = QtCore.QTimer(self)
@@ -149,8 +149,6 @@ class LessonLayout(QtCore.QObject):
     def fit_soon(self, *_args) -> None:
         """:meth:`fit` once the events being handled are done (several changes, one layout),
         at the window's size from before them."""
-        if not self._timer.isActive():
-            self._size = self.window.size()
         self._timer.start()
 
     def workspace_changed(self, _name: str = "") -> None:
@@ -171,7 +169,6 @@ class LessonLayout(QtCore.QObject):
         """Make the lesson layout for the window's size (nothing without a lesson whose steps
         list views)."""
         size = self._size if self._size.isValid() else self.window.size()
-        self._size = QtCore.QSize()
         if not self.window.isVisible():
             return  # closing (or not shown yet): made when shown
         views, panels = self.views(), self.settings_panels()
@@ -210,7 +207,7 @@ class LessonLayout(QtCore.QObject):
         if not self.arranged:
             return
         self.arranged = ()
-        size = self.window.size()
+        size = self._size if self._size.isValid() else self.window.size()
         state = self.presenter.normal_state() if self.presenter.active else None
         if state is not None:
             self.window.restoreState(state)
@@ -277,6 +274,14 @@ class LessonLayout(QtCore.QObject):
                 return False
         return True
 
+    def _grown(self, old: QtCore.QSize, new: QtCore.QSize) -> bool:
+        """Whether a resize from ``old`` to ``new`` leaves the window at its layout's least
+        size in a direction: Qt growing it to fit a layout (or code giving it back a size on
+        the way), not the user's choice (the window cannot be smaller than that anyway)."""
+        least = self.window.minimumSizeHint().expandedTo(self.window.minimumSize())
+        return old.isValid() and new != old and (
+            new.height() <= least.height() or new.width() <= least.width())
+
     def _keep(self, size: QtCore.QSize) -> None:
         """Qt grows a window to its layout's least size and never shrinks it back: give it the
         size it had (not when maximized or full screen, which keep theirs)."""
@@ -291,6 +296,8 @@ class LessonLayout(QtCore.QObject):
                 and not self.arranged and self.step_views():
             self.fit_soon()  # a lesson opened before the window was shown
         elif watched is self.window and event.type() == QtCore.QEvent.Type.Resize \
-                and self.arranged and not self._timer.isActive():
-            self._timer.start()  # the user's new size may stack more (or fewer) views
+                and not self._grown(event.oldSize(), event.size()):
+            self._size = event.size()  # the user's (or a script's) size
+            if self.arranged:
+                self._timer.start()  # the new size may stack more (or fewer) views
         return False

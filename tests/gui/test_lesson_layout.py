@@ -171,7 +171,16 @@ def _lesson_ids():
     return [lesson.id for lesson in list_lessons()]
 
 
-@pytest.mark.parametrize("lesson", _lesson_ids())
+#: Lessons whose first step does not fit yet, with why (remove an entry once it passes).
+KNOWN_GAPS = {
+    "early-stopping": "the Metrics view asks for 1324 px of width at 2x (issue 13)",
+    "precision-recall": "the Metrics view's table shows 60 % of its rows at 2x (issue 13)",
+}
+
+
+@pytest.mark.parametrize("lesson", [
+    pytest.param(lesson, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[lesson]))
+    if lesson in KNOWN_GAPS else lesson for lesson in _lesson_ids()])
 def test_every_lesson_fits_1280x720_at_presenter_2x(presenting, lesson):
     """Each lesson's first step at the smallest projector size and the biggest presenter
     scale: the window keeps its size and every view shown keeps 300×180 with room for its
