@@ -37,7 +37,7 @@ from gui.app_window.layout_report import MIN_VIEW, cramped_view
 from gui.app_window.workspaces import Cell, Column, Layout, arrange, hide_stale_tab_bars
 
 #: The lesson column's share of the window's width (the canvas, aspect-locked, gets the rest).
-COLUMN_SHARE = 0.5
+COLUMN_SHARE = 0.56
 #: The same beside a left column of settings panels (the canvas kept about 330 px at 1280).
 PANELS_COLUMN_SHARE = 0.42
 #: Least height (px) of a view's place in the column, below its dock title: the layout
