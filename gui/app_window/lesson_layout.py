@@ -33,7 +33,12 @@ from collections.abc import Callable, Mapping, Sequence
 from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Qt
 
-from gui.app_window.layout_report import MIN_VIEW, cramped_view
+from gui.app_window.layout_report import (
+    MIN_VIEW,
+    cramped_view,
+    elided_items,
+    scroll_needed,
+)
 from gui.app_window.workspaces import Cell, Column, Layout, arrange, hide_stale_tab_bars
 
 #: The lesson column's share of the window's width (the canvas, aspect-locked, gets the rest).
@@ -116,6 +121,7 @@ class LessonLayout(QtCore.QObject):
         #: presenter fonts) is not one (see eventFilter); invalid: the window's size
         self._size = QtCore.QSize()
         self._workspaces_used: set[str] = set()  # workspaces that had a lesson layout
+        self._fitting = False  # inside fit() or end(): the resizes are this object's
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -168,6 +174,13 @@ class LessonLayout(QtCore.QObject):
     def fit(self) -> None:
         """Make the lesson layout for the window's size (nothing without a lesson whose steps
         list views)."""
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         size = self._size if self._size.isValid() else self.window.size()
         if not self.window.isVisible():
             return  # closing (or not shown yet): made when shown
@@ -200,6 +213,13 @@ class LessonLayout(QtCore.QObject):
     def end(self) -> None:
         """The lesson ended: the workspace's layout again (presenter mode's saved normal
         layout with the locked panels hidden, else the workspace's design)."""
+        self._fitting = True
+        try:
+            self._end()
+        finally:
+            self._fitting = False
+
+    def _end(self) -> None:
         self._timer.stop()
         for name in self._workspaces_used:  # a workspace's remembered layout is its own
             self.workspaces.forget(name)
@@ -243,8 +263,9 @@ class LessonLayout(QtCore.QObject):
         return rows_that_fit(len(views), central.height(), title, tab_bar)
 
     def _squeezed(self, placed: list[str]) -> bool:
-        """Whether a stacked view (the front one of each place) is under the layout report's
-        least size or leaves its content too little room (``cramped_view``)."""
+        """Whether a stacked view (the front one of each place) fails the layout report: under
+        its least size, its content squeezed (``cramped_view``), its own controls scrolling or
+        a text of it cut."""
         self.window.layout().activate()
         QtWidgets.QApplication.sendPostedEvents()  # the docks' new sizes reach their contents
         for view_id in placed:
@@ -252,10 +273,12 @@ class LessonLayout(QtCore.QObject):
             if view_id == NOTES or not dock.isVisible():
                 continue
             widget = dock.widget()
+            if scroll_needed(widget):
+                return True
             if isinstance(widget, QtWidgets.QScrollArea) and widget.widget() is not None:
                 widget = widget.widget()
             if widget.width() < MIN_VIEW[0] or widget.height() < MIN_VIEW[1] \
-                    or cramped_view(view_id, widget):
+                    or cramped_view(view_id, widget) or elided_items(widget):
                 return True
         return False
 
@@ -296,6 +319,7 @@ class LessonLayout(QtCore.QObject):
                 and not self.arranged and self.step_views():
             self.fit_soon()  # a lesson opened before the window was shown
         elif watched is self.window and event.type() == QtCore.QEvent.Type.Resize \
+                and not self._timer.isActive() and not self._fitting \
                 and not self._grown(event.oldSize(), event.size()):
             self._size = event.size()  # the user's (or a script's) size
             if self.arranged:
