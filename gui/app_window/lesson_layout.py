@@ -154,7 +154,7 @@ class LessonLayout(QtCore.QObject):
 
     def fit_soon(self, *_args) -> None:
         """:meth:`fit` once the events being handled are done (several changes, one layout),
-        at the window's size from before them."""
+        at the size the user gave the window."""
         self._timer.start()
 
     def workspace_changed(self, _name: str = "") -> None:
