@@ -6,6 +6,9 @@ Presenter mode:
   through ``gui.common.themes.view_look``);
 - draws plot lines thicker and points bigger (every pyqtgraph curve and scatter in the window;
   views that set their sizes again later, e.g. the canvas after a point edit, are scaled again);
+- scales the text and the samples of every pyqtgraph legend (``pg.LegendItem``: the canvas's
+  class legend, the Compare, loss-surface and gradient-norms legends), rows a view adds or
+  rebuilds later included;
 - switches to the high-contrast theme;
 - wraps the step tool bar onto two rows while it is wider than the window (the step buttons
   stay on the first, the phase text and the speed control go to the second), and caps the
@@ -21,6 +24,7 @@ and the user's theme. Nothing here touches the controller or the session.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pyqtgraph as pg
@@ -86,6 +90,85 @@ def _scaled_pen(pen, scale: float) -> QtGui.QPen:
     pen = QtGui.QPen(pg.mkPen(pen))
     pen.setWidthF(max(pen.widthF(), 1.0) * scale)
     return pen
+
+
+_TEXT_SIZE = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*([a-z]*)\s*$")
+#: Side (px) of pyqtgraph's legend sample box (``pg.ItemSample``: a fixed 20×20 drawing).
+SAMPLE_SIDE = 20.0
+
+
+def scaled_text_size(size: str, scale: float) -> str:
+    """A CSS font size ("9pt", "7.5pt", "12px") times ``scale``; an unreadable one unchanged."""
+    match = _TEXT_SIZE.match(str(size))
+    if match is None:
+        return size
+    return f"{float(match.group(1)) * scale:g}{match.group(2) or 'pt'}"
+
+
+def _scale_sample(sample, scale: float) -> None:
+    """Give a legend sample a box ``scale`` times its size. A sample of an item that is not in
+    a scene (a stand-in drawn only in the legend) is drawn ``scale`` times bigger; a sample of
+    a plot item draws with that item's pen and symbol size, which this pass already scales,
+    so it is only centred in its bigger box."""
+    side = SAMPLE_SIDE * scale
+    sample.setFixedWidth(side)
+    sample.setFixedHeight(side)
+    item = getattr(sample, "item", None)
+    if item is not None and item.scene() is None:
+        sample.setTransform(QtGui.QTransform())
+        sample.setScale(scale)
+    else:
+        sample.setScale(1.0)
+        offset = (side - SAMPLE_SIDE) / 2
+        sample.setTransform(QtGui.QTransform.fromTranslate(offset, offset))
+    sample.__dict__["_presenter_sample"] = scale
+
+
+def _unscale_sample(sample) -> None:
+    if sample.__dict__.pop("_presenter_sample", None) is None:
+        return
+    sample.setScale(1.0)
+    sample.setTransform(QtGui.QTransform())
+    sample.setFixedWidth(SAMPLE_SIDE)
+    sample.setFixedHeight(SAMPLE_SIDE)
+
+
+def _relayout_legend(legend: pg.LegendItem) -> None:
+    """Its box fitted to its rows' new sizes (``updateSize`` sums the rows' current widths,
+    so the layout settles first; its geometry change re-anchors it and tells its owner)."""
+    legend.layout.invalidate()
+    legend.layout.activate()
+    legend.updateSize()
+
+
+def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
+    """A legend's text size and its samples ``scale`` times their own (idempotent; rows the
+    view added since, e.g. a rebuilt legend, are scaled too, and a text size the view set
+    since becomes the new base)."""
+    store = legend.__dict__.setdefault("_presenter", {})
+    current = legend.opts["labelTextSize"]
+    if "legend" not in store or current != store["legend"][1]:
+        store["legend"] = (current, scaled_text_size(current, scale))
+    size = store["legend"][1]
+    legend.opts["labelTextSize"] = size  # rows added later get it too
+    changed = False
+    for sample, label in legend.items:
+        if label.opts.get("size") != size:
+            label.setText(label.text, size=size)
+            changed = True
+        if sample.__dict__.get("_presenter_sample") != scale:
+            _scale_sample(sample, scale)
+            changed = True
+    if changed:
+        _relayout_legend(legend)
+
+
+def _unscale_legend(legend: pg.LegendItem, size: str) -> None:
+    legend.opts["labelTextSize"] = size
+    for sample, label in legend.items:
+        label.setText(label.text, size=size)
+        _unscale_sample(sample)
+    _relayout_legend(legend)
 
 
 class PresenterMode(QtCore.QObject):
@@ -160,6 +243,7 @@ class PresenterMode(QtCore.QObject):
                        controller.weightsChanged):
             signal.connect(self.rescale_soon)
         manager().languageChanged.connect(self.retranslate)
+        manager().languageChanged.connect(self.rescale_soon)  # views rebuilt their legends
 
     def add_to_menu(self, menu: QtWidgets.QMenu) -> None:
         """Presenter mode, its scales, the panel locks and full screen, after a separator."""
@@ -412,6 +496,8 @@ class PresenterMode(QtCore.QObject):
             elif isinstance(item, pg.ScatterPlotItem):
                 self._scale_value(item, "size", lambda i: i.opts["size"],
                                   lambda i, v: i.setSize(v), lambda v: v * scale)
+            elif isinstance(item, pg.LegendItem):
+                _scale_legend(item, scale)
             elif isinstance(item, pg.AxisItem):
                 if item not in self._axis_fonts:
                     self._axis_fonts[item] = item.style.get("tickFont")
@@ -444,6 +530,8 @@ class PresenterMode(QtCore.QObject):
                     item.setPen(store["pen"][0])
                 if "size" in store:
                     item.setSize(store["size"][0])
+                if "legend" in store:
+                    _unscale_legend(item, store["legend"][0])
         for axis, font in self._axis_fonts.items():
             try:
                 axis.setTickFont(font)
