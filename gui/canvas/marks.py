@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from gui.common.legend_corner import anchor_in_corner, corner_for
+from gui.common.legend_corner import anchor_in_corner, corner_for, fit_legend_box
 
 #: Legend font in points (the presenter's scaling pass multiplies it by the presenter scale).
 LEGEND_POINT_SIZE = 9.0
@@ -28,8 +28,10 @@ SYMBOL_SIZE = 9.0
 #: The most of the plot's width and of its height the whole legend may take; a bigger one
 #: (presenter scale, small canvas) takes its compact form.
 MAX_SHARE = 0.5
-#: Columns of the compact form.
-COMPACT_COLUMNS = 2
+#: The legend's forms, in the order tried: (short texts?, columns). The whole texts in one
+#: column; the short texts (``LegendEntry.short``: the same facts in fewer words, never cut
+#: with "…") in one column, then in two.
+FORMS = ((False, 1), (True, 1), (True, 2))
 #: How the canvas draws a validation point: a square (pyqtgraph symbol) in its colour at this
 #: alpha (0–255) with a ring in its colour — between a filled training disc and a hollow test
 #: ring.
@@ -70,8 +72,7 @@ class CanvasLegend:
     Its text and samples follow the presenter scale through the presenter's scaling pass
     (``gui.classroom.presenter``), like every plot legend. Where the whole legend would take
     more than MAX_SHARE of the plot's width or height (presenter scale, small canvas) it takes
-    its compact form instead: the rows' short texts (``LegendEntry.short``), in COMPACT_COLUMNS
-    columns — the same facts in fewer words, never cut with "…".
+    a compact form instead (FORMS: the rows' short texts, then also in two columns).
     """
 
     def __init__(self, view_box: pg.ViewBox) -> None:
@@ -83,7 +84,7 @@ class CanvasLegend:
         self.item.setParentItem(view_box)
         self.item.setZValue(30)
         self.entries: tuple[LegendEntry, ...] = ()
-        self.compact = False  # the short texts in COMPACT_COLUMNS columns (place)
+        self.form = FORMS[0]  # (short texts?, columns) shown (place chooses)
         self.corner = "top_right"
         self.item.setVisible(False)
 
@@ -98,31 +99,39 @@ class CanvasLegend:
         for entry in entries:
             sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, **_sample_style(entry))
             self.item.addItem(sample, entry.text)
-        self.compact = False
+        self.form = FORMS[0]
         self._relayout()
         self.item.setVisible(bool(entries))
 
     def texts(self) -> list[str]:
-        """The rows' texts as shown (the short ones in the compact form)."""
+        """The rows' whole texts (whichever form is shown)."""
+        return [entry.text for entry in self.entries]
+
+    def shown_texts(self) -> list[str]:
+        """The rows' texts as shown (the short ones in the compact forms)."""
         return [label.text for _sample, label in self.item.items]
 
-    def _show_form(self, compact: bool) -> None:
-        """The whole texts in one column, or the short ones in COMPACT_COLUMNS columns."""
-        if compact == self.compact:
+    def _show_form(self, form: tuple[bool, int]) -> None:
+        """(short texts?, columns): one of FORMS."""
+        if form == self.form:
             return
-        self.compact = compact
+        short, columns = self.form = form
         for entry, (_sample, label) in zip(self.entries, self.item.items):
-            label.setText((entry.short or entry.text) if compact else entry.text)
-        self.item.setColumnCount(COMPACT_COLUMNS if compact else 1)
+            text = (entry.short or entry.text) if short else entry.text
+            if label.text != text:
+                label.setText(text)
+        self.item.setColumnCount(columns)
         self._relayout()
+
+    @property
+    def compact(self) -> bool:
+        """Whether a compact form (short texts, maybe in columns) is shown."""
+        return self.form != FORMS[0]
 
     def _relayout(self) -> None:
         """The box fitted to its rows now (not later, at the next layout pass): place() and
         the sample label measure it."""
-        self.item.layout.invalidate()
-        self.item.adjustSize()  # shrinks a box left wide by longer texts or a bigger font
-        self.item.layout.activate()
-        self.item.updateSize()
+        fit_legend_box(self.item)
 
     def label_items(self) -> list[pg.LabelItem]:
         """The legend's visible text items (one per row)."""
@@ -130,15 +139,24 @@ class CanvasLegend:
 
     def place(self, pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
         """Move the legend to the corner of the plot that covers the least point weight
-        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name. The whole
-        legend where it takes at most MAX_SHARE of the plot's width and height, else the
-        compact form."""
+        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name. The legend
+        takes the first of FORMS that takes at most MAX_SHARE of the plot's width and height,
+        else the one that overshoots least."""
         rect = self.view_box.boundingRect()
-        self._show_form(False)
+
+        def share(size: QtCore.QRectF) -> float:
+            return max(size.width() / max(rect.width(), 1.0),
+                       size.height() / max(rect.height(), 1.0))
+
+        shares = {}
+        for form in FORMS:
+            self._show_form(form)
+            shares[form] = share(self.item.boundingRect())
+            if shares[form] <= MAX_SHARE:
+                break
+        else:
+            self._show_form(min(FORMS, key=lambda form: shares[form]))  # first of equals
         size = self.item.boundingRect()
-        if size.width() > MAX_SHARE * rect.width() or size.height() > MAX_SHARE * rect.height():
-            self._show_form(True)
-            size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
                                  pixels, weights)
         anchor_in_corner(self.item, self.corner)

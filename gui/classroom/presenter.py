@@ -32,6 +32,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
 from gui.common.i18n import manager
+from gui.common.legend_corner import fit_legend_box
 from gui.common.number_format import number
 from gui.common.themes import apply_theme
 
@@ -95,6 +96,8 @@ def _scaled_pen(pen, scale: float) -> QtGui.QPen:
 _TEXT_SIZE = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*([a-z]*)\s*$")
 #: Side (px) of pyqtgraph's legend sample box (``pg.ItemSample``: a fixed 20×20 drawing).
 SAMPLE_SIDE = 20.0
+#: Share of a scaled stand-in sample's drawing above and below its row (empty there).
+SAMPLE_OVERHANG = 0.1
 
 
 def scaled_text_size(size: str, scale: float) -> str:
@@ -106,39 +109,43 @@ def scaled_text_size(size: str, scale: float) -> str:
 
 
 def _scale_sample(sample, scale: float) -> None:
-    """Give a legend sample a box ``scale`` times its size. A sample of an item that is not in
-    a scene (a stand-in drawn only in the legend) is drawn ``scale`` times bigger; a sample of
-    a plot item draws with that item's pen and symbol size, which this pass already scales,
-    so it is only centred in its bigger box."""
-    side = SAMPLE_SIDE * scale
-    sample.setFixedWidth(side)
-    sample.setFixedHeight(side)
+    """Scale a legend sample (``pg.ItemSample``: a 20×20 drawing of its item's line and
+    symbol) with the presenter scale. A stand-in drawn only in the legend (its item in no
+    scene) is drawn ``scale`` times bigger. A plot item's sample draws with that item's pen
+    and symbol, which this pass already scales: a line is drawn ``scale`` times longer, a
+    symbol is centred in a box ``scale`` times bigger."""
     item = getattr(sample, "item", None)
-    if item is not None and item.scene() is None:
-        sample.setTransform(QtGui.QTransform())
-        sample.setScale(scale)
-    else:
-        sample.setScale(1.0)
+    side = SAMPLE_SIDE * scale
+    sample.setScale(1.0)
+    if item is None or item.scene() is None:
+        # its row no taller than the text needs: the drawing's empty top and bottom tenth
+        # (pyqtgraph draws the symbol in the middle of its 20 px) overhang the row
+        width, height = side, side * (1 - 2 * SAMPLE_OVERHANG)
+        transform = QtGui.QTransform.fromScale(scale, scale)
+        transform *= QtGui.QTransform.fromTranslate(0, -side * SAMPLE_OVERHANG)
+    elif _has_symbol(item):
         offset = (side - SAMPLE_SIDE) / 2
-        sample.setTransform(QtGui.QTransform.fromTranslate(offset, offset))
+        width, height, transform = side, side, QtGui.QTransform.fromTranslate(offset, offset)
+    else:
+        width, height, transform = side, SAMPLE_SIDE, QtGui.QTransform.fromScale(scale, 1.0)
+    sample.setFixedWidth(width)
+    sample.setFixedHeight(height)
+    sample.setTransform(transform)
     sample.__dict__["_presenter_sample"] = scale
+
+
+def _has_symbol(item) -> bool:
+    if isinstance(item, pg.ScatterPlotItem):
+        return True
+    return getattr(item, "opts", {}).get("symbol") is not None
 
 
 def _unscale_sample(sample) -> None:
     if sample.__dict__.pop("_presenter_sample", None) is None:
         return
-    sample.setScale(1.0)
     sample.setTransform(QtGui.QTransform())
     sample.setFixedWidth(SAMPLE_SIDE)
     sample.setFixedHeight(SAMPLE_SIDE)
-
-
-def _relayout_legend(legend: pg.LegendItem) -> None:
-    """Its box fitted to its rows' new sizes (``updateSize`` sums the rows' current widths,
-    so the layout settles first; its geometry change re-anchors it and tells its owner)."""
-    legend.layout.invalidate()
-    legend.layout.activate()
-    legend.updateSize()
 
 
 def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
@@ -160,7 +167,7 @@ def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
             _scale_sample(sample, scale)
             changed = True
     if changed:
-        _relayout_legend(legend)
+        fit_legend_box(legend)
 
 
 def _unscale_legend(legend: pg.LegendItem, size: str) -> None:
@@ -168,7 +175,7 @@ def _unscale_legend(legend: pg.LegendItem, size: str) -> None:
     for sample, label in legend.items:
         label.setText(label.text, size=size)
         _unscale_sample(sample)
-    _relayout_legend(legend)
+    fit_legend_box(legend)
 
 
 class PresenterMode(QtCore.QObject):

@@ -1,5 +1,6 @@
 """Which corner of a plot a legend should sit in: the one that covers the least of what the
-plot shows (pure geometry; the canvas's class legend and the loss surface's legend use it).
+plot shows (pure geometry; the canvas's class legend and the loss surface's legend use it),
+and :func:`fit_legend_box`, which fits a legend's box to its rows after they changed size.
 
 Pixels are plot-local: x to the right, y down, (0, 0) at the plot's top-left corner.
 """
@@ -54,3 +55,14 @@ def anchor_in_corner(legend, corner: str) -> None:
     item_pos, parent_pos = CORNERS[corner]
     offset = (-MARGIN if item_pos[0] else MARGIN, -MARGIN if item_pos[1] else MARGIN)
     legend.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+
+
+def fit_legend_box(legend) -> None:
+    """Fit a ``pg.LegendItem``'s box to its rows now, after their text or samples changed
+    size (presenter scale, other texts). ``LegendItem.updateSize`` sums the rows' current
+    widths, which its layout stretched to the old box: the box is shrunk to the layout's
+    preferred size first, so it also gets smaller. Its geometry change re-anchors it."""
+    legend.layout.invalidate()
+    legend.adjustSize()
+    legend.layout.activate()
+    legend.updateSize()
