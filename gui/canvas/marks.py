@@ -19,15 +19,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from gui.common.legend_corner import anchor_in_corner, corner_for, fit_legend_box
+from gui.common.legend_corner import (anchor_in_corner, corner_for, fit_legend_box,
+                                      show_fitting_form)
 
 #: Legend font in points (the presenter's scaling pass multiplies it by the presenter scale).
 LEGEND_POINT_SIZE = 9.0
 #: Diameter (px) of a legend row's sample point.
 SYMBOL_SIZE = 9.0
-#: The most of the plot's width and of its height the whole legend may take; a bigger one
-#: (presenter scale, small canvas) takes its compact form.
-MAX_SHARE = 0.5
 #: The legend's forms, in the order tried: (short texts?, columns). The whole texts in one
 #: column; the short texts (``LegendEntry.short``: the same facts in fewer words, never cut
 #: with "…") in one column, then in two.
@@ -71,7 +69,7 @@ class CanvasLegend:
 
     Its text and samples follow the presenter scale through the presenter's scaling pass
     (``gui.classroom.presenter``), like every plot legend. Where the whole legend would take
-    more than MAX_SHARE of the plot's width or height (presenter scale, small canvas) it takes
+    more than half (``legend_corner.MAX_SHARE``) of the plot's width or height (presenter scale, small canvas) it takes
     a compact form instead (FORMS: the rows' short texts, then also in two columns).
     """
 
@@ -140,22 +138,10 @@ class CanvasLegend:
     def place(self, pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
         """Move the legend to the corner of the plot that covers the least point weight
         (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name. The legend
-        takes the first of FORMS that takes at most MAX_SHARE of the plot's width and height,
+        takes the first of FORMS that takes at most half of the plot's width and height,
         else the one that overshoots least."""
         rect = self.view_box.boundingRect()
-
-        def share(size: QtCore.QRectF) -> float:
-            return max(size.width() / max(rect.width(), 1.0),
-                       size.height() / max(rect.height(), 1.0))
-
-        shares = {}
-        for form in FORMS:
-            self._show_form(form)
-            shares[form] = share(self.item.boundingRect())
-            if shares[form] <= MAX_SHARE:
-                break
-        else:
-            self._show_form(min(FORMS, key=lambda form: shares[form]))  # first of equals
+        show_fitting_form(self.item, rect, FORMS, self._show_form)
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
                                  pixels, weights)

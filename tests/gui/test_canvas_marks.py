@@ -116,7 +116,7 @@ def test_a_legend_too_big_for_the_plot_takes_a_compact_form(window, qtbot):
     1280×720 window it would not, and it takes a compact form: the same rows, short texts (in
     two columns if need be), whole inside the plot (it used to shrink its text back to 1×).
     In a wide window again, after leaving presenter mode, the whole texts come back."""
-    from gui.canvas.marks import MAX_SHARE
+    from gui.common.legend_corner import MAX_SHARE
 
     legend = window.canvas.legend
     whole = [entry.text for entry in legend.entries]

@@ -116,3 +116,28 @@ def test_the_train_workspace_at_1280x720_presenter_2x_has_a_whole_2x_legend(clas
     assert report["elided"] == []
     assert report["overlaps"] == []
     assert not any(text.endswith("…") for text in legend.shown_texts())
+
+
+def test_the_gradient_norms_legend_doubles_and_stays_inside_its_small_plot(classroom, qtbot):
+    """Six layers' names at 2× would reach past the bottom of the small plot (its last rows
+    were cut off): the legend names the layers by number, in columns, inside the plot."""
+    from gui.charts.gradient_norms import GradientNorms
+
+    window = classroom
+    assert window.controller.set_network_settings(hidden_sizes=(4, 4, 4, 4, 4))
+    lr.prepare_window(window, SMALL, "train", None)
+    dock = window.docks["Gradient norms"]
+    dock.show()
+    dock.raise_()
+    view = window.findChildren(GradientNorms)[0]
+    legend = view.legend
+    qtbot.waitUntil(lambda: len(legend.items) == 6, timeout=PATIENCE_MS)
+    normal = text_sizes(legend)
+    present(window)
+    dock.show()
+    dock.raise_()
+    plot = view.plot_item.vb
+    qtbot.waitUntil(lambda: view.isVisible() and plot.boundingRect().contains(
+        legend.mapRectToParent(legend.boundingRect())), timeout=PATIENCE_MS)
+    assert text_sizes(legend) == pytest.approx([2 * size for size in normal])
+    assert all(not label.text.endswith("…") for _sample, label in legend.items)
