@@ -102,9 +102,12 @@ class GradientNorms(pg.PlotWidget):
     def fit_legend(self) -> None:
         """The first of LEGEND_FORMS that takes at most half the plot's width and height (else
         the one that overshoots least)."""
+        view_box = self.plot_item.vb
+        if view_box is None:  # the plot was closed (a language change may still come)
+            return
         self._fitting = True
         try:
-            show_fitting_form(self.legend, self.plot_item.vb.boundingRect(), LEGEND_FORMS,
+            show_fitting_form(self.legend, view_box.boundingRect(), LEGEND_FORMS,
                               self._show_legend_form)
         finally:
             self._fitting = False
