@@ -230,6 +230,15 @@ class DataCanvas(pg.PlotWidget):
         self.selected_label.setVisible(False)
         self.hover_label.setVisible(False)
         self.legend = CanvasLegend(self.view_box)
+        # the presenter's scaling pass resizes the legend's text and samples: placed again
+        # (corner, compact form, sample label) once the event loop runs
+        self._placed_legend_size = QtCore.QSizeF()
+        self._placing = False
+        self._place_timer = QtCore.QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
+        self._place_timer.timeout.connect(self.place_marks)
+        self.legend.item.geometryChanged.connect(self._legend_resized)
         for item in (self.plot_item.getAxis("left"), self.plot_item.getAxis("bottom"),
                      self.selected_label, self.hover_label, self.legend.item):
             cache_as_pixmaps(item)
@@ -561,9 +570,21 @@ class DataCanvas(pg.PlotWidget):
         return np.column_stack([(positions[:, 0] - x0) / max(x1 - x0, 1e-300) * w,
                                 (y1 - positions[:, 1]) / max(y1 - y0, 1e-300) * h])
 
+    def _legend_resized(self) -> None:
+        if not self._placing and self.legend.item.geometry().size() != self._placed_legend_size:
+            self._place_timer.start()
+
     def place_marks(self, *_args) -> None:
         """Legend to the corner hiding the fewest points (the selected one counts most); the
         sample label to the side of its ring away from the legend."""
+        self._placing = True
+        try:
+            self._place_marks()
+        finally:
+            self._placing = False
+            self._placed_legend_size = self.legend.item.geometry().size()
+
+    def _place_marks(self) -> None:
         if self.legend.item.isVisible():
             pixels, weights = self._positions, np.ones(len(self._positions))
             if self._selected_position is not None:
@@ -622,10 +643,9 @@ class DataCanvas(pg.PlotWidget):
         self.refresh_hover()
 
     def apply_view_look(self) -> None:
-        """Presenter font scale (``gui.common.themes.apply_theme`` calls it): the legend's and
-        the labels' fonts grow with it."""
+        """Presenter font scale (``gui.common.themes.apply_theme`` calls it): the sample's and
+        the hover labels' fonts grow with it (the legend's: the presenter's scaling pass)."""
         scale = float(view_look().get("font_scale", 1.0))
-        self.legend.set_font_scale(scale)
         font = QtGui.QFont(self.font())
         font.setPointSizeF(9.0 * scale)
         for item in (self.selected_label, self.hover_label):

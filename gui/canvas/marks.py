@@ -1,8 +1,9 @@
 """What the canvas's marks mean: the class legend, the selected sample's label, the hover label.
 
 - :class:`CanvasLegend`: the class names with their colours and what a filled / hollow point is,
-  in the plot corner that hides the fewest points, on a translucent background; its font follows
-  the presenter font scale (``gui.common.themes.view_look``). Entries are
+  in the plot corner that hides the fewest points, on a translucent background; its text and
+  samples follow the presenter scale (``gui.classroom.presenter``'s scaling pass), and a legend
+  too big for a small plot takes a compact form (short texts, two columns). Entries are
   :class:`LegendEntry` records (kind "class", "train", "validation", "test"), so the caller
   decides what is listed.
 - :func:`gui.common.legend_corner.corner_for`: which corner (pure geometry, for tests).
@@ -18,13 +19,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from gui.common.legend_corner import anchor_in_corner, corner_for
+from gui.common.legend_corner import (anchor_in_corner, corner_for, fit_legend_box,
+                                      show_fitting_form)
 
-#: Legend font in points at presenter scale 1 (multiplied by the presenter font scale).
+#: Legend font in points (the presenter's scaling pass multiplies it by the presenter scale).
 LEGEND_POINT_SIZE = 9.0
-#: The most of the plot's width and of its height the legend may take (it shrinks its text
-#: from the presenter scale toward 1× to fit).
-MAX_SHARE = 0.5
+#: Diameter (px) of a legend row's sample point.
+SYMBOL_SIZE = 9.0
+#: The legend's forms, in the order tried: (short texts?, columns). The whole texts in one
+#: column; the short texts (``LegendEntry.short``: the same facts in fewer words, never cut
+#: with "…") in one column, then in two.
+FORMS = ((False, 1), (True, 1), (True, 2))
 #: How the canvas draws a validation point: a square (pyqtgraph symbol) in its colour at this
 #: alpha (0–255) with a ring in its colour — between a filled training disc and a hollow test
 #: ring.
@@ -36,11 +41,13 @@ VALIDATION_ALPHA = 110
 class LegendEntry:
     """One legend row. kind: "class" (a filled disc of colour ``rgba``), "train" (filled grey
     disc), "validation" (half-filled grey square), "test" (hollow grey ring); ``text``:
-    already translated."""
+    already translated; ``short``: the same in fewer words for the compact form ("" : the
+    text itself)."""
 
     kind: str
     text: str
     rgba: tuple[int, int, int, int] = (96, 96, 96, 255)
+    short: str = ""
 
 
 def _sample_style(entry: LegendEntry) -> dict:
@@ -58,21 +65,25 @@ def _sample_style(entry: LegendEntry) -> dict:
 
 
 class CanvasLegend:
-    """The legend of a ``DataCanvas`` (a ``pg.LegendItem`` on its view box)."""
+    """The legend of a ``DataCanvas`` (a ``pg.LegendItem`` on its view box).
+
+    Its text and samples follow the presenter scale through the presenter's scaling pass
+    (``gui.classroom.presenter``), like every plot legend. Where the whole legend would take
+    more than half (``legend_corner.MAX_SHARE``) of the plot's width or height (presenter scale, small canvas) it takes
+    a compact form instead (FORMS: the rows' short texts, then also in two columns).
+    """
 
     def __init__(self, view_box: pg.ViewBox) -> None:
         self.view_box = view_box
         self.item = pg.LegendItem(offset=None, labelTextColor="#202020",
+                                  labelTextSize=f"{LEGEND_POINT_SIZE:g}pt",
                                   brush=pg.mkBrush(255, 255, 255, 205),
                                   pen=pg.mkPen(0, 0, 0, 60), verSpacing=0, horSpacing=8)
         self.item.setParentItem(view_box)
         self.item.setZValue(30)
         self.entries: tuple[LegendEntry, ...] = ()
-        self.font_scale = 1.0
-        self.shown_scale = 1.0  # font_scale, or less when the legend would not fit (place)
+        self.form = FORMS[0]  # (short texts?, columns) shown (place chooses)
         self.corner = "top_right"
-        self._samples: list[pg.ScatterPlotItem] = []
-        self._apply_font()
         self.item.setVisible(False)
 
     def set_entries(self, entries) -> None:
@@ -82,41 +93,43 @@ class CanvasLegend:
             return
         self.entries = entries
         self.item.clear()
-        self._samples = []
+        self.item.setColumnCount(1)
         for entry in entries:
-            sample = pg.ScatterPlotItem(size=self._symbol_size(), **_sample_style(entry))
-            self._samples.append(sample)
+            sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, **_sample_style(entry))
             self.item.addItem(sample, entry.text)
-        self._apply_font()
+        self.form = FORMS[0]
+        self._relayout()
         self.item.setVisible(bool(entries))
 
     def texts(self) -> list[str]:
+        """The rows' whole texts (whichever form is shown)."""
         return [entry.text for entry in self.entries]
 
-    def _symbol_size(self) -> float:
-        return 9.0 * self.shown_scale
+    def shown_texts(self) -> list[str]:
+        """The rows' texts as shown (the short ones in the compact forms)."""
+        return [label.text for _sample, label in self.item.items]
 
-    def set_font_scale(self, scale: float) -> None:
-        """Presenter mode: text and symbols grow with the font scale."""
-        scale = float(scale)
-        if scale == self.font_scale:
+    def _show_form(self, form: tuple[bool, int]) -> None:
+        """(short texts?, columns): one of FORMS."""
+        if form == self.form:
             return
-        self.font_scale = scale
-        self._show_scale(scale)
+        short, columns = self.form = form
+        for entry, (_sample, label) in zip(self.entries, self.item.items):
+            text = (entry.short or entry.text) if short else entry.text
+            if label.text != text:
+                label.setText(text)
+        self.item.setColumnCount(columns)
+        self._relayout()
 
-    def _show_scale(self, scale: float) -> None:
-        self.shown_scale = scale
-        for sample in self._samples:
-            sample.setSize(self._symbol_size())
-        self._apply_font()
+    @property
+    def compact(self) -> bool:
+        """Whether a compact form (short texts, maybe in columns) is shown."""
+        return self.form != FORMS[0]
 
-    def _apply_font(self) -> None:
-        size = f"{LEGEND_POINT_SIZE * self.shown_scale:g}pt"
-        self.item.setLabelTextSize(size)
-        for _sample, label in self.item.items:  # the size applies at the next setText
-            label.setText(label.text, size=size)
-        self.item.updateSize()
-        self.item.layout.activate()  # its size now, for place()
+    def _relayout(self) -> None:
+        """The box fitted to its rows now (not later, at the next layout pass): place() and
+        the sample label measure it."""
+        fit_legend_box(self.item)
 
     def label_items(self) -> list[pg.LabelItem]:
         """The legend's visible text items (one per row)."""
@@ -124,19 +137,11 @@ class CanvasLegend:
 
     def place(self, pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
         """Move the legend to the corner of the plot that covers the least point weight
-        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name."""
+        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name. The legend
+        takes the first of FORMS that takes at most half of the plot's width and height,
+        else the one that overshoots least."""
         rect = self.view_box.boundingRect()
-        # at presenter size in a small plot the legend would cover most of it (and stick
-        # out of it): its text shrinks toward 1× until it takes at most half of each side
-        candidates = [self.font_scale] + [x for x in (1.75, 1.5, 1.25, 1.0)
-                                          if x < self.font_scale]
-        for scale in candidates:
-            if scale != self.shown_scale:
-                self._show_scale(scale)
-            size = self.item.boundingRect()
-            if size.width() <= MAX_SHARE * rect.width() \
-                    and size.height() <= MAX_SHARE * rect.height():
-                break
+        show_fitting_form(self.item, rect, FORMS, self._show_form)
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
                                  pixels, weights)

@@ -302,7 +302,8 @@ def legend_entries(session) -> list[LegendEntry]:
     """The canvas legend: one row per class (classification), then what a filled, a square
     (validation, when there are validation points or a validation share) and a hollow point
     is, with the shares of points that go to the validation and test sets (a drawn point too:
-    gui.canvas.drawing keeps those shares per class). No rows without points."""
+    gui.canvas.drawing keeps those shares per class), each also in fewer words for the
+    legend's compact form. No rows without points."""
     points = session.points
     if len(points) == 0:
         return []
@@ -316,15 +317,18 @@ def legend_entries(session) -> list[LegendEntry]:
     validation_share = float(session.data.validation_fraction)
     has_validation = bool(np.any(points.validation)) or validation_share > 0.0
     has_test = bool(np.any(points.test)) or fraction + validation_share < 1.0 - 1e-9
-    entries.append(LegendEntry("train", translate("DataCanvas", "filled: training point")))
+    entries.append(LegendEntry("train", translate("DataCanvas", "filled: training point"),
+                               short=translate("DataCanvas", "training")))
     if has_validation:
+        share = int(round(100.0 * validation_share))
         entries.append(LegendEntry("validation", translate(
-            "DataCanvas", "square: validation point ({0}% of points)").format(
-                int(round(100.0 * validation_share)))))
+            "DataCanvas", "square: validation point ({0}% of points)").format(share),
+            short=translate("DataCanvas", "validation ({0}%)").format(share)))
     if has_test:
         share = int(round(100.0 * (1.0 - fraction - validation_share)))
         entries.append(LegendEntry("test", translate(
-            "DataCanvas", "hollow: test point ({0}% of points)").format(share)))
+            "DataCanvas", "hollow: test point ({0}% of points)").format(share),
+            short=translate("DataCanvas", "test ({0}%)").format(share)))
     return entries
 
 

@@ -8,6 +8,10 @@ show the early layers' curves orders of magnitude below the last one (vanishing 
 Glorot & Bengio 2010); too large a learning rate shows curves shooting up (exploding).
 Zero norms cannot be drawn on a log axis and leave gaps. One curve item per layer, created
 when the number of layers changes and updated with ``setData``.
+
+The legend's text follows the presenter scale (``gui.classroom.presenter``); where the whole
+legend would take more than half the plot (presenter scale, small dock) it names the layers
+by their numbers alone, in columns (:data:`LEGEND_FORMS`), so it stays inside the plot.
 """
 
 from __future__ import annotations
@@ -15,9 +19,16 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from PySide6 import QtCore
+
 from gui.common import colors
 from gui.common.i18n import manager, translate
+from gui.common.legend_corner import fit_legend_box, show_fitting_form
 from gui.common.refresh import RefreshGate, connect_redraws
+
+#: The legend's forms, in the order tried: (layer numbers only?, columns). The whole names in
+#: one column; the layer numbers (the left axis says "per layer") in two, then four columns.
+LEGEND_FORMS = ((False, 1), (True, 2), (True, 4))
 
 
 class GradientNorms(pg.PlotWidget):
@@ -42,6 +53,17 @@ class GradientNorms(pg.PlotWidget):
             axis.setTextPen(pg.mkPen("#202020"))
             axis.enableAutoSIPrefix(False)
         self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#202020")
+        self.legend_form = LEGEND_FORMS[0]
+        # the legend's text grows in presenter mode, the plot shrinks with its dock: its form
+        # is chosen again once the event loop runs (not inside the resize itself)
+        self._legend_size = QtCore.QSizeF()
+        self._fitting = False
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_legend)
+        self.legend.geometryChanged.connect(self._legend_resized)
+        self.plot_item.vb.sigResized.connect(self._fit_timer.start)
         self.curves: list[pg.PlotDataItem] = []
         self._curves_key: tuple | None = None
         self.controller = None
@@ -71,7 +93,38 @@ class GradientNorms(pg.PlotWidget):
             for sample, label in self.legend.items:
                 if sample.item is curve:
                     label.setText(name)
-        self.legend.updateSize()
+        self.fit_legend()
+
+    def _legend_resized(self) -> None:
+        if not self._fitting and self.legend.geometry().size() != self._legend_size:
+            self._fit_timer.start()
+
+    def fit_legend(self) -> None:
+        """The first of LEGEND_FORMS that takes at most half the plot's width and height (else
+        the one that overshoots least)."""
+        view_box = self.plot_item.vb
+        if view_box is None:  # the plot was closed (a language change may still come)
+            return
+        self._fitting = True
+        try:
+            show_fitting_form(self.legend, view_box.boundingRect(), LEGEND_FORMS,
+                              self._show_legend_form)
+        finally:
+            self._fitting = False
+            self._legend_size = self.legend.geometry().size()
+
+    def _show_legend_form(self, form: tuple[bool, int]) -> None:
+        numbers, columns = form
+        for sample, label in self.legend.items:
+            if sample.item not in self.curves:
+                continue
+            l = self.curves.index(sample.item)
+            text = str(l + 1) if numbers else self.curve_name(l, self._normalized(l))
+            if label.text != text:
+                label.setText(text)
+        self.legend.setColumnCount(columns)
+        self.legend_form = form
+        fit_legend_box(self.legend)
 
     def set_controller(self, controller) -> None:
         self.controller = controller
@@ -94,6 +147,7 @@ class GradientNorms(pg.PlotWidget):
             curve.setClipToView(True)
             self.plot_item.addItem(curve)
             self.curves.append(curve)
+        self._fit_timer.start()  # new rows, whole names
 
     def redraw(self) -> None:
         c = self.controller

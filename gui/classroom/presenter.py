@@ -6,6 +6,9 @@ Presenter mode:
   through ``gui.common.themes.view_look``);
 - draws plot lines thicker and points bigger (every pyqtgraph curve and scatter in the window;
   views that set their sizes again later, e.g. the canvas after a point edit, are scaled again);
+- scales the text and the samples of every pyqtgraph legend (``pg.LegendItem``: the canvas's
+  class legend, the Compare, loss-surface and gradient-norms legends), rows a view adds or
+  rebuilds later included;
 - switches to the high-contrast theme;
 - wraps the step tool bar onto two rows while it is wider than the window (the step buttons
   stay on the first, the phase text and the speed control go to the second), and caps the
@@ -21,6 +24,7 @@ and the user's theme. Nothing here touches the controller or the session.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pyqtgraph as pg
@@ -28,6 +32,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QCoreApplication, Signal
 
 from gui.common.i18n import manager
+from gui.common.legend_corner import fit_legend_box
 from gui.common.number_format import number
 from gui.common.themes import apply_theme
 
@@ -87,6 +92,91 @@ def _scaled_pen(pen, scale: float) -> QtGui.QPen:
     pen = QtGui.QPen(pg.mkPen(pen))
     pen.setWidthF(max(pen.widthF(), 1.0) * scale)
     return pen
+
+
+_TEXT_SIZE = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*([a-z]*)\s*$")
+#: Side (px) of pyqtgraph's legend sample box (``pg.ItemSample``: a fixed 20×20 drawing).
+SAMPLE_SIDE = 20.0
+#: Share of a scaled stand-in sample's drawing above and below its row (empty there).
+SAMPLE_OVERHANG = 0.1
+
+
+def scaled_text_size(size: str, scale: float) -> str:
+    """A CSS font size ("9pt", "7.5pt", "12px") times ``scale``; an unreadable one unchanged."""
+    match = _TEXT_SIZE.match(str(size))
+    if match is None:
+        return size
+    return f"{float(match.group(1)) * scale:g}{match.group(2) or 'pt'}"
+
+
+def _scale_sample(sample, scale: float) -> None:
+    """Scale a legend sample (``pg.ItemSample``: a 20×20 drawing of its item's line and
+    symbol) with the presenter scale. A stand-in drawn only in the legend (its item in no
+    scene) is drawn ``scale`` times bigger. A plot item's sample draws with that item's pen
+    and symbol, which this pass already scales: a line is drawn ``scale`` times longer, a
+    symbol is centred in a box ``scale`` times bigger."""
+    item = getattr(sample, "item", None)
+    side = SAMPLE_SIDE * scale
+    sample.setScale(1.0)
+    if item is None or item.scene() is None:
+        # its row no taller than the text needs: the drawing's empty top and bottom tenth
+        # (pyqtgraph draws the symbol in the middle of its 20 px) overhang the row
+        width, height = side, side * (1 - 2 * SAMPLE_OVERHANG)
+        transform = QtGui.QTransform.fromScale(scale, scale)
+        transform *= QtGui.QTransform.fromTranslate(0, -side * SAMPLE_OVERHANG)
+    elif _has_symbol(item):
+        offset = (side - SAMPLE_SIDE) / 2
+        width, height, transform = side, side, QtGui.QTransform.fromTranslate(offset, offset)
+    else:
+        width, height, transform = side, SAMPLE_SIDE, QtGui.QTransform.fromScale(scale, 1.0)
+    sample.setFixedWidth(width)
+    sample.setFixedHeight(height)
+    sample.setTransform(transform)
+    sample.__dict__["_presenter_sample"] = scale
+
+
+def _has_symbol(item) -> bool:
+    if isinstance(item, pg.ScatterPlotItem):
+        return True
+    return getattr(item, "opts", {}).get("symbol") is not None
+
+
+def _unscale_sample(sample) -> None:
+    if sample.__dict__.pop("_presenter_sample", None) is None:
+        return
+    sample.setTransform(QtGui.QTransform())
+    sample.setFixedWidth(SAMPLE_SIDE)
+    sample.setFixedHeight(SAMPLE_SIDE)
+
+
+def _scale_legend(legend: pg.LegendItem, scale: float) -> None:
+    """A legend's text size and its samples ``scale`` times their own (idempotent; rows the
+    view added since, e.g. a rebuilt legend, are scaled too, and a text size the view set
+    since becomes the new base)."""
+    store = legend.__dict__.setdefault("_presenter", {})
+    current = legend.opts["labelTextSize"]
+    if "legend" not in store or current != store["legend"][1]:
+        store["legend"] = (current, scaled_text_size(current, scale))
+    size = store["legend"][1]
+    legend.opts["labelTextSize"] = size  # rows added later get it too
+    changed = False
+    for sample, label in legend.items:
+        if label.opts.get("size") != size:
+            label.setText(label.text, size=size)
+            changed = True
+        if sample.__dict__.get("_presenter_sample") != scale:
+            _scale_sample(sample, scale)
+            changed = True
+    if changed:
+        fit_legend_box(legend)
+
+
+def _unscale_legend(legend: pg.LegendItem, size: str) -> None:
+    legend.opts["labelTextSize"] = size
+    for sample, label in legend.items:
+        label.setText(label.text, size=size)
+        _unscale_sample(sample)
+    fit_legend_box(legend)
 
 
 class PresenterMode(QtCore.QObject):
@@ -164,6 +254,7 @@ class PresenterMode(QtCore.QObject):
                        controller.weightsChanged):
             signal.connect(self.rescale_soon)
         manager().languageChanged.connect(self.retranslate)
+        manager().languageChanged.connect(self.rescale_soon)  # views rebuilt their legends
 
     def add_to_menu(self, menu: QtWidgets.QMenu) -> None:
         """Presenter mode, its scales, the panel locks and full screen, after a separator."""
@@ -421,6 +512,8 @@ class PresenterMode(QtCore.QObject):
             elif isinstance(item, pg.ScatterPlotItem):
                 self._scale_value(item, "size", lambda i: i.opts["size"],
                                   lambda i, v: i.setSize(v), lambda v: v * scale)
+            elif isinstance(item, pg.LegendItem):
+                _scale_legend(item, scale)
             elif isinstance(item, pg.AxisItem):
                 if item not in self._axis_fonts:
                     self._axis_fonts[item] = item.style.get("tickFont")
@@ -453,6 +546,8 @@ class PresenterMode(QtCore.QObject):
                     item.setPen(store["pen"][0])
                 if "size" in store:
                     item.setSize(store["size"][0])
+                if "legend" in store:
+                    _unscale_legend(item, store["legend"][0])
         for axis, font in self._axis_fonts.items():
             try:
                 axis.setTickFont(font)

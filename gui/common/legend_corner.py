@@ -1,5 +1,7 @@
 """Which corner of a plot a legend should sit in: the one that covers the least of what the
-plot shows (pure geometry; the canvas's class legend and the loss surface's legend use it).
+plot shows (pure geometry; the canvas's class legend and the loss surface's legend use it),
+:func:`fit_legend_box`, which fits a legend's box to its rows after they changed size, and
+:func:`show_fitting_form`, which picks the form (texts, columns) of a legend that fits its plot.
 
 Pixels are plot-local: x to the right, y down, (0, 0) at the plot's top-left corner.
 """
@@ -10,6 +12,9 @@ import numpy as np
 
 #: Distance (pixels) of a legend from the plot's edges.
 MARGIN = 6
+#: The most of the plot's width and of its height a legend inside it may take in its first
+#: form; a bigger one (presenter scale, small plot) takes a more compact form.
+MAX_SHARE = 0.5
 #: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
 #: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
 CORNERS = {
@@ -54,3 +59,34 @@ def anchor_in_corner(legend, corner: str) -> None:
     item_pos, parent_pos = CORNERS[corner]
     offset = (-MARGIN if item_pos[0] else MARGIN, -MARGIN if item_pos[1] else MARGIN)
     legend.anchor(itemPos=item_pos, parentPos=parent_pos, offset=offset)
+
+
+def fit_legend_box(legend) -> None:
+    """Fit a ``pg.LegendItem``'s box to its rows now, after their text or samples changed
+    size (presenter scale, other texts). ``LegendItem.updateSize`` sums the rows' current
+    widths, which its layout stretched to the old box: the box is shrunk to the layout's
+    preferred size first, so it also gets smaller. Its geometry change re-anchors it."""
+    legend.layout.invalidate()
+    legend.adjustSize()
+    legend.layout.activate()
+    legend.updateSize()
+
+
+def show_fitting_form(legend, area, forms, show):
+    """Lay ``legend`` (a ``pg.LegendItem``) out in the first of ``forms`` whose box takes at
+    most MAX_SHARE of the width and of the height of ``area`` (a QRectF, the plot), else in
+    the one that overshoots least (the earlier of equals); returns that form. ``show(form)``
+    lays the legend out in a form (its texts, columns) and fits its box."""
+    def share(form) -> float:
+        show(form)
+        box = legend.boundingRect()
+        return max(box.width() / max(area.width(), 1.0), box.height() / max(area.height(), 1.0))
+
+    shares = {}
+    for form in forms:
+        shares[form] = share(form)
+        if shares[form] <= MAX_SHARE:
+            return form
+    best = min(forms, key=lambda form: shares[form])
+    show(best)
+    return best

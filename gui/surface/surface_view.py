@@ -146,6 +146,14 @@ class SurfacePlot(pg.PlotWidget):
         self.legend_corner = "top_right"
         item.vb.sigResized.connect(self.place_legend)
         item.vb.sigRangeChanged.connect(self.place_legend)
+        # a new size (presenter mode scales its text) may cover other points: placed again
+        # once the event loop runs (its own moves change its position, not its size)
+        self._legend_size = QtCore.QSizeF()
+        self._place_timer = QtCore.QTimer(self)
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(0)
+        self._place_timer.timeout.connect(self.place_legend)
+        self.legend.geometryChanged.connect(self._legend_resized)
         self._rect: tuple | None = None
         self.surface_values: np.ndarray | None = None  # what the colours show (nb, na)
         self._log = False
@@ -329,6 +337,12 @@ class SurfacePlot(pg.PlotWidget):
             self.legend.addItem(item, label)
         self.legend.setVisible(bool(entries))
         self.place_legend()
+
+    def _legend_resized(self) -> None:
+        size = self.legend.geometry().size()
+        if size != self._legend_size:
+            self._legend_size = size
+            self._place_timer.start()
 
     def place_legend(self, *_args) -> None:
         """Keep the legend off what the surface shows: it moves to another corner when that

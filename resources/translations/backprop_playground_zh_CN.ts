@@ -387,121 +387,118 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="43"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="49"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="79"/>
-        <location filename="../../gui/compare/compare_view.py" line="64"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="136"/>
+        <location filename="../../gui/compare/compare_view.py" line="112"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="138"/>
+        <location filename="../../gui/compare/compare_view.py" line="114"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="139"/>
+        <location filename="../../gui/compare/compare_view.py" line="115"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="140"/>
+        <location filename="../../gui/compare/compare_view.py" line="116"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="141"/>
+        <location filename="../../gui/compare/compare_view.py" line="117"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="299"/>
+        <location filename="../../gui/compare/compare_view.py" line="275"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="300"/>
+        <location filename="../../gui/compare/compare_view.py" line="276"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="302"/>
+        <location filename="../../gui/compare/compare_view.py" line="278"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="304"/>
+        <location filename="../../gui/compare/compare_view.py" line="280"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="312"/>
+        <location filename="../../gui/compare/compare_view.py" line="288"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="313"/>
+        <location filename="../../gui/compare/compare_view.py" line="289"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="320"/>
+        <location filename="../../gui/compare/compare_view.py" line="296"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="321"/>
+        <location filename="../../gui/compare/compare_view.py" line="297"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="349"/>
+        <location filename="../../gui/compare/compare_view.py" line="325"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -881,52 +878,67 @@ Restore the scene autosaved at {0}?</source>
         <translation>类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="319"/>
+        <location filename="../../gui/canvas/presenter.py" line="320"/>
         <source>filled: training point</source>
         <translation>实心：训练点</translation>
     </message>
     <message>
         <location filename="../../gui/canvas/presenter.py" line="321"/>
+        <source>training</source>
+        <translation>训练点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/presenter.py" line="324"/>
         <source>square: validation point ({0}% of points)</source>
         <translation>方块：验证点（占数据点的 {0}%）</translation>
     </message>
     <message>
         <location filename="../../gui/canvas/presenter.py" line="326"/>
+        <source>validation ({0}%)</source>
+        <translation>验证点（{0}%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/presenter.py" line="329"/>
         <source>hollow: test point ({0}% of points)</source>
         <translation>空心：测试点（占数据点的 {0}%）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="340"/>
+        <location filename="../../gui/canvas/presenter.py" line="331"/>
+        <source>test ({0}%)</source>
+        <translation>测试点（{0}%）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/canvas/presenter.py" line="344"/>
         <source>training point #{0}</source>
         <translation>训练点 #{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="342"/>
+        <location filename="../../gui/canvas/presenter.py" line="346"/>
         <source>validation point</source>
         <translation>验证点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="344"/>
+        <location filename="../../gui/canvas/presenter.py" line="348"/>
         <source>test point</source>
         <translation>测试点</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="348"/>
+        <location filename="../../gui/canvas/presenter.py" line="352"/>
         <source>prediction: {0} (p = {1})</source>
         <translation>预测：{0}（p = {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="352"/>
+        <location filename="../../gui/canvas/presenter.py" line="356"/>
         <source>target y = {0} · {1}</source>
         <translation>目标 y = {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="354"/>
+        <location filename="../../gui/canvas/presenter.py" line="358"/>
         <source>prediction: ŷ = {0}</source>
         <translation>预测：ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/canvas/presenter.py" line="356"/>
+        <location filename="../../gui/canvas/presenter.py" line="360"/>
         <source>own loss at step {0}: {1}</source>
         <translation>第 {0} 步时自身的损失：{1}</translation>
     </message>
@@ -3883,23 +3895,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="175"/>
+        <location filename="../../gui/classroom/presenter.py" line="266"/>
         <source>Presenter mode</source>
-        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons and the workspace tabs stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
+        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons and the workspace tabs stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode. Side (px) of pyqtgraph&apos;s legend sample box (``pg.ItemSample``: a fixed 20×20 drawing). Share of a scaled stand-in sample&apos;s drawing above and below its row (empty there).</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="176"/>
+        <location filename="../../gui/classroom/presenter.py" line="267"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="178"/>
+        <location filename="../../gui/classroom/presenter.py" line="269"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="180"/>
+        <location filename="../../gui/classroom/presenter.py" line="271"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -6436,62 +6448,62 @@ Restore the scene autosaved at {0}?</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="297"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="300"/>
+        <location filename="ui_strings.py" line="301"/>
         <source>− Equation</source>
         <translation>− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="301"/>
+        <location filename="ui_strings.py" line="302"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6581,7 +6593,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="299"/>
+        <location filename="ui_strings.py" line="300"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
@@ -6887,96 +6899,97 @@ Restore the scene autosaved at {0}?</source>
         <translation>准确率 —</translation>
     </message>
     <message>
+        <location filename="ui_strings.py" line="269"/>
         <source>computing …</source>
-        <translation type="vanished">计算中…</translation>
+        <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -6989,12 +7002,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="298"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

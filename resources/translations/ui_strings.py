@@ -266,6 +266,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'b (bias)'),
     QT_TRANSLATE_NOOP("ui", 'bill_length_mm'),
     QT_TRANSLATE_NOOP("ui", 'click adds the point (x, y)'),
+    QT_TRANSLATE_NOOP("ui", 'computing …'),
     QT_TRANSLATE_NOOP("ui", 'data loss'),
     QT_TRANSLATE_NOOP("ui", 'false positive rate'),
     QT_TRANSLATE_NOOP("ui", 'fit path'),

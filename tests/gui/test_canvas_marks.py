@@ -1,6 +1,6 @@
 """What the canvas's marks are about: the ring and label of the sample the inspector shows,
 the hover label with the point's own loss, points sized by loss, the class legend (on the canvas
-and in exports, presenter font), the train/test share of drawn points, and text_rects."""
+and in exports, its compact form), the train/test share of drawn points, and text_rects."""
 
 import numpy as np
 import pytest
@@ -13,6 +13,7 @@ from gui.canvas.presenter import canvas_positions
 from gui.common.number_format import number
 from tests.gui.penguins_import import import_penguins
 from tests.point_loss_helpers import by_hand
+from tests.waiting import PATIENCE_MS
 
 
 def _position_of(session, training_index):
@@ -110,32 +111,32 @@ def test_drawn_points_with_full_training_share_are_filled_and_the_legend_says_so
     assert window.canvas.legend.texts()[-1] == "hollow: test point (50% of points)"
 
 
-def test_legend_font_follows_the_presenter_scale(window, qtbot):
-    """The legend's text grows with the presenter scale as far as it fits in half of the
-    plot's width and height, and shrinks toward 1× where it would not (it used to cover most
-    of a small canvas and stick out of it); leaving presenter mode restores it."""
-    from gui.canvas.marks import LEGEND_POINT_SIZE, MAX_SHARE
+def test_a_legend_too_big_for_the_plot_takes_a_compact_form(window, qtbot):
+    """At presenter 2× the whole legend fits half of a wide canvas's width and height; in a
+    1280×720 window it would not, and it takes a compact form: the same rows, short texts (in
+    two columns if need be), whole inside the plot (it used to shrink its text back to 1×).
+    In a wide window again, after leaving presenter mode, the whole texts come back."""
+    from gui.common.legend_corner import MAX_SHARE
 
     legend = window.canvas.legend
-    normal = legend.item.opts["labelTextSize"]
+    whole = [entry.text for entry in legend.entries]
+    short = [entry.short or entry.text for entry in legend.entries]
+    assert short != whole
     window.presenter_mode.set_scale(2.0)
     window.presenter_mode.action.setChecked(True)
-    for width in (1280, 3800):
+    for width, compact in ((3800, False), (1280, True)):
         window.resize(width, 720)
-        qtbot.wait(50)
-        window.canvas.place_marks()
-        assert legend.font_scale == 2.0
-        scaled = legend.item.opts["labelTextSize"]
-        assert float(scaled.rstrip("pt")) == pytest.approx(LEGEND_POINT_SIZE * legend.shown_scale)
+        qtbot.waitUntil(lambda: legend.compact == compact, timeout=PATIENCE_MS)
+        assert legend.shown_texts() == (short if compact else whole)
         plot, size = legend.view_box.boundingRect(), legend.item.boundingRect()
-        fits = size.width() <= MAX_SHARE * plot.width() and \
-            size.height() <= MAX_SHARE * plot.height()
-        assert fits or legend.shown_scale == 1.0
-        if width == 1280:
-            assert legend.shown_scale < 2.0  # a 2× legend would not fit this canvas
+        if not compact:
+            assert size.width() <= MAX_SHARE * plot.width()
+            assert size.height() <= MAX_SHARE * plot.height()
         assert plot.contains(legend.rect_in_view_box())
     window.presenter_mode.action.setChecked(False)
-    assert legend.item.opts["labelTextSize"] == normal
+    window.resize(3800, 720)
+    qtbot.waitUntil(lambda: not legend.compact, timeout=PATIENCE_MS)
+    assert legend.shown_texts() == whole
 
 
 def test_the_exported_canvas_contains_the_legend(window):

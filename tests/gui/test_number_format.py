@@ -24,6 +24,7 @@ _NOT_DISPLAY = {
     ("svg_fixes.py", "view_box"), ("status_bar.py", "steps_per_second:,.0f"),
     ("cli.py", "test accuracy {accuracy:.3f}"),  # the command line's report, not the window
     ("marks.py", "pt\""),  # the legend's font size (CSS)
+    ("presenter.py", "match.group(2) or 'pt'"),  # a legend's presenter font size (CSS)
 }
 
 
