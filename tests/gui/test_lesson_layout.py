@@ -175,8 +175,6 @@ def _lesson_ids():
 KNOWN_GAPS = {
     "early-stopping": "the Metrics view asks for 1324 px of width at 2x (issue 13)",
     "precision-recall": "the Metrics view's table shows 60 % of its rows at 2x (issue 13)",
-    "penguins-attributions": "the Attributions view asks for more height than 1280x720 at 2x "
-                             "leaves beside the lesson bar (issue 13)",
 }
 
 
