@@ -12,6 +12,7 @@ from core.losses import loss_value
 from core.network import BN_EPS, MLP
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.parameters import ParamRef, array_position, n_parameters, parameter_blocks
+from tests.core.stored_results import assert_matches_stored
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mlp_before_batch_norm.npz"
 
@@ -293,9 +294,10 @@ def test_per_layer_norms_include_gamma_and_beta():
     assert gradients.flat().size == net.n_params
 
 
-# --- batch norm off: bit-identical to the engine before batch norm -----------------------------
-def test_batch_norm_off_is_bit_identical_to_the_engine_before_it():
-    """The fixture was written by the engine of commit bd0534d (tests/core/fixtures/README.md)."""
+# --- batch norm off: the engine before batch norm, to its rounding --------------------------------
+def test_batch_norm_off_matches_the_engine_before_it():
+    """The fixture was written by the engine of commit bd0534d (tests/core/fixtures/README.md);
+    equal to the last bits on that NumPy build, to 1e-12 on others (tests/core/stored_results)."""
     reference = np.load(FIXTURE)
     rng = np.random.default_rng(7)
     X = rng.normal(size=(13, 2))
@@ -307,11 +309,12 @@ def test_batch_norm_off_is_bit_identical_to_the_engine_before_it():
         for step in range(5):
             gradients = net.backward(net.forward(X, training=True), y, "bce", l1=1e-3, l2=1e-2)
             optimizer.step(net.parameters(), gradients.as_list())
-            assert np.array_equal(gradients.flat(), reference[f"{name}_grad_{step}"])
-            assert np.array_equal(gradients.per_layer_norms(), reference[f"{name}_norms_{step}"])
-        assert np.array_equal(net.get_params(), reference[f"{name}_params"])
-        assert np.array_equal(net.predict(X), reference[f"{name}_predict"])
-        assert np.array_equal(net.input_gradient(X), reference[f"{name}_input_gradient"])
+            for key, value in ((f"{name}_grad_{step}", gradients.flat()),
+                               (f"{name}_norms_{step}", gradients.per_layer_norms())):
+                assert_matches_stored(value, reference[key], key)
+        for key, value in ((f"{name}_params", net.get_params()), (f"{name}_predict", net.predict(X)),
+                           (f"{name}_input_gradient", net.input_gradient(X))):
+            assert_matches_stored(value, reference[key], key)
 
 
 def _textbook_step(params, buffers, X, y, training):
