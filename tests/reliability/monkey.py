@@ -68,6 +68,7 @@ class Monkey:
             (3, self.dock), (3, self.menu_action), (2, self.slider),
         ]
         self._weights = [w for w, _ in self.actions]
+        self.done: dict[str, int] = {}  # how often each kind of action ran (by method name)
 
     @property
     def controller(self):
@@ -75,8 +76,17 @@ class Monkey:
 
     # ------------------------------------------------------------------ driver
     def run(self, n_actions: int, check: Callable[[int], None]) -> None:
+        """Do ``n_actions`` actions. The first ones are every kind of action once, in a seeded
+        random order; the rest are drawn by weight. So a run of any length covers every kind
+        (``self.done`` counts them), and a short run is still a full tour of the controls."""
+        tour = [action for _, action in self.actions]
+        self.rng.shuffle(tour)
         for index in range(n_actions):
-            action = self.rng.choices(self.actions, weights=self._weights)[0][1]
+            if index < len(tour):
+                action = tour[index]
+            else:
+                action = self.rng.choices(self.actions, weights=self._weights)[0][1]
+            self.done[action.__name__] = self.done.get(action.__name__, 0) + 1
             text = action()
             self.log.append(f"{index}: {text}")
             QtWidgets.QApplication.processEvents()
