@@ -15,6 +15,7 @@ import pytest
 
 from tests.reliability.monkey import Monkey
 from tests.reliability.ui import responds, unmarked_non_finite
+from tests.waiting import PATIENCE_MS
 
 def _run_monkey(qtbot, window, dialogs, folder, n_actions: int, seed: int) -> Monkey:
     monkey = Monkey(qtbot, window, dialogs, folder, seed=seed)
@@ -54,6 +55,20 @@ def test_monkey_400_actions_leave_a_working_window(qtbot, window, dialogs, tmp_p
     # the run really covered the controls (guards against a discovery that finds nothing)
     for kind in ("click", "combo", "spin", "button", "key", "toolbar", "import", "dock"):
         assert kind in kinds, f"the monkey never did {kind!r}"
+
+
+def test_the_monkey_never_clicks_a_button_whose_menu_qt_opens_itself(qtbot, window, dialogs,
+                                                                      tmp_path):
+    """The menu bar's » button (shown when the menus do not fit) opens its menu with Qt's
+    own QMenu::exec, which the dialog stub cannot answer: a click would never return."""
+    from PySide6 import QtWidgets
+
+    window.resize(320, 600)
+    extension = window.menuBar().findChild(QtWidgets.QToolButton, "qt_menubar_ext_button")
+    assert extension is not None
+    qtbot.waitUntil(extension.isVisible, timeout=PATIENCE_MS)
+    buttons = Monkey(qtbot, window, dialogs, tmp_path).clickable_buttons()
+    assert buttons and extension not in buttons
 
 
 @pytest.mark.slow
