@@ -3,6 +3,9 @@
 import contextlib
 import gc
 import os
+import pathlib
+import sys
+import weakref
 
 import pytest
 
@@ -85,19 +88,111 @@ def _no_collection_while_walking_widgets(collect_first: bool = True):
             gc.enable()
 
 
+#: Every TrainingController made in this process (weak: a released one drops out).
+_controllers: weakref.WeakSet = weakref.WeakSet()
+
+
+def _track_controllers() -> None:
+    """Record each TrainingController made from now on (once gui.controller is imported:
+    the core tests never import Qt)."""
+    module = sys.modules.get("gui.controller")
+    if module is None or getattr(module.TrainingController, "_tracked_by_tests", False):
+        return
+    cls = module.TrainingController
+    original = cls.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        _controllers.add(self)
+
+    cls.__init__ = init
+    cls._tracked_by_tests = True
+
+
+def _release_orphan_controllers() -> None:
+    """Delete the controllers no live top-level widget uses any more.
+
+    A window's views connect lambdas that capture the controller (and themselves) to the
+    controller's signals. Those references live in Qt's connection list, where Python's
+    garbage collector cannot see them, so the cycle controller -> lambda -> controller is
+    never collected: each test window, with its ~11,000 Python objects and its parentless
+    widgets, stayed in memory for the rest of the worker's run, and every later teardown's
+    gc.collect() and widget walk grew with them (a teardown took ~6 s near the end of a run,
+    ~0.2 s at its start). Disconnecting the controller's signals breaks the cycle. The app is unaffected (one controller per window, for the life of the process).
+    Controllers of windows still alive (module-scoped fixtures) are kept."""
+    if not _controllers:
+        return
+    import shiboken6
+    from PySide6 import QtWidgets
+
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        return
+    in_use = set()
+    for widget in app.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            controller = getattr(widget, "__dict__", {}).get("controller")
+            if controller is not None:
+                in_use.add(id(controller))
+    for controller in list(_controllers):
+        if id(controller) in in_use or not shiboken6.isValid(controller):
+            continue
+        controller.shutdown()
+        _disconnect_all(controller)
+
+
+def _disconnect_all(sender) -> None:
+    """Disconnect every slot from every signal of ``sender`` (its C++ object stays: a widget
+    still holding it gets a RuntimeError-free object, only no more notifications)."""
+    from PySide6 import QtCore
+
+    meta = sender.metaObject()
+    for index in range(meta.methodCount()):
+        method = meta.method(index)
+        if (method.methodType() != QtCore.QMetaMethod.MethodType.Signal
+                or not sender.isSignalConnected(method)):
+            continue
+        signal = getattr(sender, bytes(method.name()).decode(), None)
+        if isinstance(signal, QtCore.SignalInstance):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
+
+
+def _without_qt(request) -> bool:
+    """Tests under tests/core cannot import Qt (import contract "core-tests", checked by
+    tests/test_import_rules.py), so they cannot leave a window, a menu, a language or a
+    setting behind: their teardown skips the garbage collection and the walks over Qt's
+    widget lists (~0.1-0.2 s each; tests/core is ~1,800 of the ~2,800 tests)."""
+    return _CORE_TESTS in request.node.path.parents
+
+
+_CORE_TESTS = pathlib.Path(__file__).resolve().parent / "core"
+
+
 @pytest.fixture(autouse=True)
-def release_orphan_plot_menus():
+def release_orphan_plot_menus(request):
+    if _without_qt(request):
+        yield
+        return
+    _track_controllers()
     yield
-    with _no_collection_while_walking_widgets():
+    _track_controllers()
+    # restore_app_state (which requests this fixture, so it is torn down just before) has
+    # collected the test's garbage: one full collection per test is enough (each took ~0.1 s)
+    with _no_collection_while_walking_widgets(collect_first=False):
         _release_orphan_plot_menus()
+        _release_orphan_controllers()
 
 
 @pytest.fixture(autouse=True)
-def restore_app_state():
+def restore_app_state(release_orphan_plot_menus, request):
     """Each test leaves the application as it found it: language, QSettings, pyqtgraph
     options, palette, theme look, and no window of its own left open (tests/app_state.py)."""
     from tests import app_state
 
+    if _without_qt(request):
+        yield
+        return
     with _no_collection_while_walking_widgets(collect_first=False):
         before = app_state.snapshot()
     yield
