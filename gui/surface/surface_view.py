@@ -21,6 +21,7 @@ from PySide6.QtCore import Signal
 from gui.surface.contours import SurfaceLayer
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
+from gui.common.legible_axes import space_ticks_by_font
 from gui.common.legend_corner import anchor_in_corner, corner_covers
 from gui.common.number_format import number
 from gui.surface.slices_view import LossSlicesView
@@ -90,6 +91,7 @@ class SurfacePlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
             item.getAxis(axis).enableAutoSIPrefix(False)
+            space_ticks_by_font(item.getAxis(axis))  # presenter fonts: labels never run together
         self.nan_background = QtWidgets.QGraphicsRectItem()
         self.nan_background.setBrush(pg.mkBrush(NAN_GREY))
         self.nan_background.setPen(pg.mkPen(None))
@@ -105,6 +107,7 @@ class SurfacePlot(pg.PlotWidget):
         self.colour_bar.setImageItem(self.image, insert_in=item)
         self.colour_bar.axis.enableAutoSIPrefix(False)
         self.colour_bar.axis.setTextPen(pg.mkPen("#202020"))
+        space_ticks_by_font(self.colour_bar.axis)
         self.contours = [ContourItem(level=0.0, pen=CONTOUR_PEN, axisOrder="row-major")
                          for _ in range(N_CONTOURS)]
         for contour in self.contours:
@@ -410,10 +413,21 @@ class _FlexibleHeight(QtWidgets.QWidget):
         return False
 
 
+#: Least height of the plot tabs, in lines of the view's font, for the controls to stay above
+#: them: in a shorter view (a lesson's column at presenter 2x) they move into a pop-up.
+PLOT_LINES = 8
+
+
 class LossSurfaceView(QtWidgets.QWidget):
     """Controls on top; tabs "2-D" (:class:`SurfacePlot`), "1-D" (slices) and "3-D"; progress
     and status at the bottom. Falls back to the 2-D tab, with a message, when the 3-D view
-    cannot get an OpenGL context."""
+    cannot get an OpenGL context.
+
+    When the controls, wrapped at the view's width, would leave the tabs less than
+    :data:`PLOT_LINES` lines of the font (at presenter 2x in a lesson's column they wrap onto
+    four rows and left the plot 70 px), they move, whole and in the same order, into a pop-up
+    opened by the "Settings" button beside the tabs (:attr:`compact`); they come back when
+    the view is tall enough again. The status, progress and Cancel stay under the plot."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -426,13 +440,25 @@ class LossSurfaceView(QtWidgets.QWidget):
         self.tabs.addTab(self.plot, "2-D")
         self.tabs.addTab(self.slices, "1-D slices")
         self.tabs.addTab(self.view_3d, "3-D")
+        self.settings_button = QtWidgets.QToolButton()
+        self.settings_button.setArrowType(QtCore.Qt.ArrowType.NoArrow)
+        self.settings_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.settings_button.clicked.connect(self.show_settings)
+        self.tabs.setCornerWidget(self.settings_button, QtCore.Qt.Corner.TopRightCorner)
+        self.settings_button.hide()
+        #: the pop-up holding the controls while the view is too short for them (compact)
+        self.popup = QtWidgets.QFrame(self, QtCore.Qt.WindowType.Popup)
+        self.popup.setFrameShape(QtWidgets.QFrame.Shape.Box)
+        popup_layout = QtWidgets.QVBoxLayout(self.popup)
+        popup_layout.setContentsMargins(2, 2, 2, 2)
+        self.compact = False
         self.retranslate()
         manager().languageChanged.connect(self.retranslate)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Controls, plot and status scroll together when the dock is short, so the dock's
         # minimum height stays small and the window fits a 1000 px screen with every dock open.
         content = _FlexibleHeight()
-        layout = QtWidgets.QVBoxLayout(content)
+        self.content_layout = layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.controls)
@@ -451,11 +477,87 @@ class LossSurfaceView(QtWidgets.QWidget):
         # reads the view's visible region, which the opaque scroll area would otherwise empty
         outer.setContentsMargins(0, 1, 0, 0)
         outer.addWidget(self.scroll)
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_controls)
+
+    # ------------------------------------------------------------------ controls' place
+    def controls_height(self, width: int) -> int:
+        """Height (px) of the controls wrapped at ``width`` in the view's font."""
+        return self.controls.layout().heightForWidth(width)
+
+    def wants_compact(self) -> bool:
+        """Whether the controls above the tabs would leave them under PLOT_LINES lines."""
+        width = self.scroll.viewport().width() or self.width()
+        spacing = self.content_layout.spacing()
+        chrome = (self.tabs.tabBar().sizeHint().height() + self.controls.bottom.sizeHint().height()
+                  + 2 * spacing + self.layout().contentsMargins().top())
+        room = self.height() - chrome - self.controls_height(width) - spacing
+        return room < PLOT_LINES * self.fontMetrics().lineSpacing()
+
+    def fit_controls(self) -> None:
+        """Controls above the tabs, or in the pop-up when the view is too short for them."""
+        if self.height() <= 0 or self.width() <= 0:
+            return
+        self.set_compact(self.wants_compact())
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if compact:
+            self.content_layout.removeWidget(self.controls)
+            self.popup.layout().addWidget(self.controls)
+        else:
+            self.popup.hide()
+            self.popup.layout().removeWidget(self.controls)
+            self.content_layout.insertWidget(0, self.controls)
+        self.controls.show()
+        self.settings_button.setVisible(compact)
+
+    def show_settings(self) -> None:
+        """Open the pop-up with the controls under the tabs' row, as wide as the view."""
+        if not self.compact:
+            return
+        self.popup.setFont(self.font())
+        self.popup.setStyleSheet(self._style_sheets())
+        width = self.width()
+        margins = self.popup.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        height = self.controls_height(inner) + margins.top() + margins.bottom()
+        self.popup.resize(width, height)
+        corner = self.tabs.mapToGlobal(QtCore.QPoint(0, self.tabs.tabBar().height()))
+        self.popup.move(self.mapToGlobal(QtCore.QPoint(0, 0)).x(), corner.y())
+        self.popup.show()
+
+    def _style_sheets(self) -> str:
+        """The style sheets of the view's ancestors (presenter fonts), for the pop-up window,
+        which Qt does not cascade them into."""
+        sheets, widget = [], self
+        while widget is not None:
+            if widget.styleSheet():
+                sheets.append(widget.styleSheet())
+            widget = widget.parentWidget()
+        return "\n".join(reversed(sheets))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_timer.start()
 
     def retranslate(self, _language: str = "") -> None:
         self.tabs.setTabText(0, translate("LossSurface", "2-D"))
         self.tabs.setTabText(1, translate("LossSurface", "1-D slices"))
         self.tabs.setTabText(2, translate("LossSurface", "3-D"))
+        self.settings_button.setText(translate("LossSurface", "Settings…"))
+        self.settings_button.setToolTip(translate(
+            "LossSurface", "The plane, grid, colouring, recompute and optimizer race (above the "
+                           "plot when the view is tall enough)"))
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.view_3d and not self.view_3d.ensure_ready():
