@@ -387,121 +387,118 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="43"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="49"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="79"/>
-        <location filename="../../gui/compare/compare_view.py" line="64"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="136"/>
+        <location filename="../../gui/compare/compare_view.py" line="112"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="138"/>
+        <location filename="../../gui/compare/compare_view.py" line="114"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="139"/>
+        <location filename="../../gui/compare/compare_view.py" line="115"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="140"/>
+        <location filename="../../gui/compare/compare_view.py" line="116"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="141"/>
+        <location filename="../../gui/compare/compare_view.py" line="117"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="299"/>
+        <location filename="../../gui/compare/compare_view.py" line="275"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="300"/>
+        <location filename="../../gui/compare/compare_view.py" line="276"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="302"/>
+        <location filename="../../gui/compare/compare_view.py" line="278"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="304"/>
+        <location filename="../../gui/compare/compare_view.py" line="280"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="312"/>
+        <location filename="../../gui/compare/compare_view.py" line="288"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="313"/>
+        <location filename="../../gui/compare/compare_view.py" line="289"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="320"/>
+        <location filename="../../gui/compare/compare_view.py" line="296"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="321"/>
+        <location filename="../../gui/compare/compare_view.py" line="297"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="349"/>
+        <location filename="../../gui/compare/compare_view.py" line="325"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -1508,62 +1505,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="126"/>
+        <location filename="../../gui/app_window/view_registry.py" line="129"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="133"/>
+        <location filename="../../gui/app_window/view_registry.py" line="136"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="139"/>
+        <location filename="../../gui/app_window/view_registry.py" line="142"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <location filename="../../gui/app_window/view_registry.py" line="148"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="../../gui/app_window/view_registry.py" line="158"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <location filename="../../gui/app_window/view_registry.py" line="163"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="169"/>
+        <location filename="../../gui/app_window/view_registry.py" line="172"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="113"/>
+        <location filename="../../gui/app_window/view_registry.py" line="116"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="120"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1802,54 +1799,54 @@ Restore the scene autosaved at {0}?</source>
         <translation>映射后的值溢出（不是有限数）：无法绘制。</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="48"/>
+        <location filename="../../gui/hidden_space/view.py" line="49"/>
         <source>Principal components</source>
         <extracomment>Slider positions per stage: the blend moves in 1/SUB_STEPS of a stage. Milliseconds between animation frames (about 25 frames per second; a stage per second). The view range is kept while the drawing fills at least this share of it along each axis (and fits inside): small moves after a training step do not rescale the axes, whose text is the costliest part of a repaint. The projection chooser&apos;s entries: (request code, English label).</extracomment>
         <translation>主成分</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="49"/>
+        <location filename="../../gui/hidden_space/view.py" line="50"/>
         <source>Output direction</source>
         <translation>输出方向</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="50"/>
+        <location filename="../../gui/hidden_space/view.py" line="51"/>
         <source>Two neurons</source>
         <translation>两个神经元</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="164"/>
+        <location filename="../../gui/hidden_space/view.py" line="169"/>
         <source>Play</source>
         <extracomment>the exported figure: stage name, plot and captions (not the controls)</extracomment>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="165"/>
+        <location filename="../../gui/hidden_space/view.py" line="170"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="166"/>
+        <location filename="../../gui/hidden_space/view.py" line="171"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="168"/>
+        <location filename="../../gui/hidden_space/view.py" line="173"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="176"/>
+        <location filename="../../gui/hidden_space/view.py" line="181"/>
         <source>neuron ({0}) </source>
         <translation>神经元（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="283"/>
+        <location filename="../../gui/hidden_space/view.py" line="288"/>
         <source>stage {0} of {1}</source>
         <translation>第 {0} 阶段，共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../gui/hidden_space/view.py" line="291"/>
+        <location filename="../../gui/hidden_space/view.py" line="296"/>
         <source>The output&apos;s decision line is drawn in the last stage.</source>
         <translation>输出层的决策直线画在最后一个阶段。</translation>
     </message>
@@ -2421,119 +2418,119 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
         <source>Answer: {0}</source>
         <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="413"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="415"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="433"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="449"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="432"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="434"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="452"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="435"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="466"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="468"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="470"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="502"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="503"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="504"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="505"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="506"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="507"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="490"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="508"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="491"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="509"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="492"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="510"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="493"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="511"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="494"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="512"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="495"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="513"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="496"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="514"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -2552,56 +2549,55 @@ Restore the scene autosaved at {0}?</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="233"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="235"/>
         <source>&amp;Lessons</source>
+        <extracomment>a lesson opened its views (``apply_views``): presenter mode arranges them</extracomment>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="234"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="236"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="251"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="253"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="252"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="254"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="266"/>
         <source>Lesson: %1</source>
-        <translation>课程：%1</translation>
+        <translation type="vanished">课程：%1</translation>
     </message>
 </context>
 <context>
     <name>LinearSystem</name>
     <message>
-        <location filename="../../gui/linear_systems/editor.py" line="90"/>
         <source>+ Equation</source>
         <extracomment>Equations the editor allows: a square system (2) up to an overdetermined one of 6 lines.</extracomment>
-        <translation>+ 方程</translation>
+        <translation type="vanished">+ 方程</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/editor.py" line="91"/>
+        <location filename="../../gui/linear_systems/editor.py" line="97"/>
         <source>Add an equation (a line)</source>
+        <extracomment>Equations the editor allows: a square system (2) up to an overdetermined one of 6 lines. beside the entries: the two buttons side by side, then what the view adds (its examples), so the system takes the rows of its equations and no row of its own</extracomment>
         <translation>添加一个方程（一条直线）</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/editor.py" line="92"/>
         <source>− Equation</source>
-        <translation>− 方程</translation>
+        <translation type="vanished">− 方程</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/editor.py" line="93"/>
+        <location filename="../../gui/linear_systems/editor.py" line="99"/>
         <source>Remove the last equation</source>
         <translation>删除最后一个方程</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/editor.py" line="95"/>
+        <location filename="../../gui/linear_systems/editor.py" line="101"/>
         <source>({0})</source>
         <translation>({0})</translation>
     </message>
@@ -2617,157 +2613,165 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 有 {0} 行：它把平面映射到 {0} 维空间，这里不画出。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="44"/>
+        <location filename="../../gui/linear_systems/view.py" line="48"/>
         <source>Equation {0}: every entry must be a finite number.</source>
+        <extracomment>Least height of the plot, in lines of the view&apos;s font, for the system (equations, numbers, message) to stay above the tabs: in a shorter view (a lesson&apos;s column at presenter 2x) it becomes the first tab, &quot;Ax = b&quot;.</extracomment>
         <translation>方程 {0}：每一项都必须是有限的数。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="47"/>
+        <location filename="../../gui/linear_systems/view.py" line="51"/>
         <source>Equation {0}: use numbers between {1} and {2} in size (or 0).</source>
         <translation>方程 {0}：请使用绝对值在 {1} 与 {2} 之间的数（或 0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="51"/>
+        <location filename="../../gui/linear_systems/view.py" line="55"/>
         <source>Equation {0}: both coefficients are 0, so it is not a line.</source>
         <translation>方程 {0}：两个系数都是 0，所以它不是一条直线。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="53"/>
+        <location filename="../../gui/linear_systems/view.py" line="57"/>
         <source>Give 2 to 6 equations, each with two coefficients and a right-hand side.</source>
         <translation>请给出 2 到 6 个方程，每个方程有两个系数和一个右端项。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="57"/>
+        <location filename="../../gui/linear_systems/view.py" line="61"/>
         <source>One solution: the lines cross at x = ({0}, {1}), np.linalg.solve(A, b).</source>
         <translation>唯一解：两条直线交于 x = ({0}, {1})，即 np.linalg.solve(A, b)。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="60"/>
+        <location filename="../../gui/linear_systems/view.py" line="64"/>
         <source>Ill-conditioned: cond(A) = {0} &gt; {1}. The lines are nearly parallel, so a small change in b moves the answer far. np.linalg.solve gives x = ({2}, {3}).</source>
         <translation>病态：cond(A) = {0} &gt; {1}。两条直线几乎平行，b 的微小变化会让解移得很远。np.linalg.solve 给出 x = ({2}, {3})。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="65"/>
+        <location filename="../../gui/linear_systems/view.py" line="69"/>
         <source>Singular: det A = 0 and the lines are parallel. No solution.</source>
         <translation>奇异：det A = 0，两条直线平行。无解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="69"/>
+        <location filename="../../gui/linear_systems/view.py" line="73"/>
         <source>Singular: det A = 0 and the lines coincide. Every point ({0}, {1}) + t·({2}, {3}) is a solution.</source>
         <translation>奇异：det A = 0，两条直线重合。每个点 ({0}, {1}) + t·({2}, {3}) 都是解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="73"/>
+        <location filename="../../gui/linear_systems/view.py" line="77"/>
         <source>{0} equations, 2 unknowns: no exact solution in general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the residuals).</source>
         <translation>{0} 个方程、2 个未知数：一般没有精确解。np.linalg.lstsq 给出 x* = ({1}, {2})，即残差平方和最小的点，‖Ax* − b‖² = {3}（紫色：残差）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="81"/>
+        <location filename="../../gui/linear_systems/view.py" line="85"/>
         <source>{0} With b + δb (dashed) the answer moves to ({1}, {2}): {3} away.</source>
         <translation>{0}换成 b + δb（虚线）后，解移到 ({1}, {2})：移动了 {3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="93"/>
+        <location filename="../../gui/linear_systems/view.py" line="97"/>
         <source>det A = {0}    cond(A) = {1}</source>
         <translation>det A = {0}    cond(A) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="95"/>
+        <location filename="../../gui/linear_systems/view.py" line="99"/>
         <source>cond(A) = {0}</source>
         <translation>cond(A) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="104"/>
+        <location filename="../../gui/linear_systems/view.py" line="108"/>
         <source>η = {0} &lt; 1/λ_max(AᵀA) = {1}: gradient descent on ‖Ax − b‖² walks downhill to the least-squares point.</source>
         <translation>η = {0} &lt; 1/λ_max(AᵀA) = {1}：在 ‖Ax − b‖² 上的梯度下降一路下坡，走到最小二乘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="107"/>
+        <location filename="../../gui/linear_systems/view.py" line="111"/>
         <source>η = {0} = 1/λ_max(AᵀA): each step overshoots by exactly as much as it corrects; the path swings forever.</source>
         <translation>η = {0} = 1/λ_max(AᵀA)：每一步冲过头的量恰好等于它纠正的量；路径永远来回摆动。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="109"/>
+        <location filename="../../gui/linear_systems/view.py" line="113"/>
         <source>η = {0} &gt; 1/λ_max(AᵀA) = {1}: each step overshoots further; gradient descent diverges.</source>
         <translation>η = {0} &gt; 1/λ_max(AᵀA) = {1}：每一步都冲得更远；梯度下降发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="193"/>
+        <location filename="../../gui/linear_systems/view.py" line="233"/>
         <source>Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8</source>
+        <extracomment>the plots&apos; pages, in the order of PLOTS the system: entries, examples and δb, numbers, message (above the tabs, or the first tab when compact)</extracomment>
         <translation>例子：3x₁ + x₂ = 9，x₁ + 2x₂ = 8</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="194"/>
+        <location filename="../../gui/linear_systems/view.py" line="234"/>
         <source>Parallel lines</source>
         <translation>平行直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="195"/>
+        <location filename="../../gui/linear_systems/view.py" line="235"/>
         <source>Coincident lines</source>
         <translation>重合直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="196"/>
+        <location filename="../../gui/linear_systems/view.py" line="236"/>
         <source>Nearly parallel lines</source>
         <translation>几乎平行的直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="197"/>
+        <location filename="../../gui/linear_systems/view.py" line="237"/>
         <source>Three lines</source>
         <translation>三条直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="200"/>
+        <location filename="../../gui/linear_systems/view.py" line="240"/>
         <source>Examples…</source>
         <translation>例子…</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="204"/>
+        <location filename="../../gui/linear_systems/view.py" line="244"/>
         <source>δb:</source>
         <translation>δb：</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="205"/>
+        <location filename="../../gui/linear_systems/view.py" line="245"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="208"/>
+        <location filename="../../gui/linear_systems/view.py" line="248"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="209"/>
+        <location filename="../../gui/linear_systems/view.py" line="249"/>
         <source>A as a map</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="210"/>
+        <location filename="../../gui/linear_systems/view.py" line="250"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="212"/>
+        <location filename="../../gui/linear_systems/view.py" line="254"/>
+        <location filename="../../gui/linear_systems/view.py" line="322"/>
+        <source>Ax = b</source>
+        <translation>Ax = b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/linear_systems/view.py" line="255"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="213"/>
+        <location filename="../../gui/linear_systems/view.py" line="256"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="226"/>
+        <location filename="../../gui/linear_systems/view.py" line="269"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="228"/>
+        <location filename="../../gui/linear_systems/view.py" line="271"/>
         <source>Grey: the grid of the plane; blue: its image x ↦ Ax; thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|.</source>
         <translation>灰色：平面的网格；蓝色：它在 x ↦ Ax 下的像；粗线：Ae₁ 和 Ae₂，即 A 的两列。A 把每块面积乘以 |det A|。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="230"/>
+        <location filename="../../gui/linear_systems/view.py" line="273"/>
         <source>Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the least-squares point; white: the path of gradient descent.</source>
         <translation>颜色：log(1 + ‖Ax − b‖²)；□：起点；✕：最小二乘点；白色：梯度下降的路径。</translation>
     </message>
@@ -3044,7 +3048,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="50"/>
-        <location filename="../../gui/surface/surface_view.py" line="171"/>
+        <location filename="../../gui/surface/surface_view.py" line="174"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -3079,58 +3083,69 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="170"/>
+        <location filename="../../gui/surface/surface_view.py" line="173"/>
         <source>log₁₀ loss</source>
         <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box. the corner the legend sits in (gui.common.legend_corner): it moves away from the current θ, the markers and the path when they come under it</extracomment>
         <translation>log₁₀ 损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="278"/>
+        <location filename="../../gui/surface/surface_view.py" line="281"/>
         <source>({0}, {1})  loss {2}</source>
         <translation>({0}, {1})  损失 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="286"/>
+        <location filename="../../gui/surface/surface_view.py" line="289"/>
         <source>Drag to move the start point (w, b)</source>
         <translation>拖动以移动起点 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="312"/>
+        <location filename="../../gui/surface/surface_view.py" line="315"/>
         <source>path so far</source>
         <translation>目前的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="314"/>
+        <location filename="../../gui/surface/surface_view.py" line="317"/>
         <source>current θ</source>
         <translation>当前 θ</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="315"/>
+        <location filename="../../gui/surface/surface_view.py" line="318"/>
         <source>grid minimum</source>
         <translation>网格最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="316"/>
+        <location filename="../../gui/surface/surface_view.py" line="319"/>
         <source>lstsq optimum</source>
         <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="456"/>
+        <location filename="../../gui/surface/surface_view.py" line="554"/>
         <source>2-D</source>
+        <extracomment>Least height of the plot tabs, in lines of the view&apos;s font, for the controls to stay above them: in a shorter view (a lesson&apos;s column at presenter 2x) they move into a pop-up. the pop-up holding the controls while the view is too short for them (compact)</extracomment>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="457"/>
+        <location filename="../../gui/surface/surface_view.py" line="555"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="458"/>
+        <location filename="../../gui/surface/surface_view.py" line="556"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="463"/>
+        <location filename="../../gui/surface/surface_view.py" line="557"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/surface/surface_view.py" line="558"/>
+        <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
+        <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/surface/surface_view.py" line="565"/>
         <source>{0} — showing the 2-D view.</source>
         <translation>{0}——改为显示二维视图。</translation>
     </message>
@@ -3340,35 +3355,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="420"/>
+        <location filename="../../gui/app_window/main_window.py" line="435"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="421"/>
+        <location filename="../../gui/app_window/main_window.py" line="436"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="425"/>
+        <location filename="../../gui/app_window/main_window.py" line="440"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="588"/>
+        <location filename="../../gui/app_window/main_window.py" line="603"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="595"/>
+        <location filename="../../gui/app_window/main_window.py" line="610"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="597"/>
+        <location filename="../../gui/app_window/main_window.py" line="612"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -3377,12 +3392,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="569"/>
+        <location filename="../../gui/app_window/main_window.py" line="584"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="572"/>
+        <location filename="../../gui/app_window/main_window.py" line="587"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -3883,23 +3898,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="175"/>
+        <location filename="../../gui/classroom/presenter.py" line="179"/>
         <source>Presenter mode</source>
-        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons and the workspace tabs stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
+        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons, the workspace tabs and a lesson&apos;s bar stay; the timeline&apos;s row went to the views: at 1280×720 2× a lesson&apos;s views need its 32 px). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode. the window&apos;s size when presenter mode was last entered (its bigger fonts and layouts may grow the window; gui.app_window.lesson_layout gives it back)</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="176"/>
+        <location filename="../../gui/classroom/presenter.py" line="180"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="178"/>
+        <location filename="../../gui/classroom/presenter.py" line="182"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="180"/>
+        <location filename="../../gui/classroom/presenter.py" line="184"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -4766,42 +4781,42 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="98"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="114"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="119"/>
+        <location filename="../../gui/app_window/view_registry.py" line="122"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="135"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="138"/>
+        <location filename="../../gui/app_window/view_registry.py" line="141"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="144"/>
+        <location filename="../../gui/app_window/view_registry.py" line="147"/>
         <source>Show / hide the hidden space</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="167"/>
+        <location filename="../../gui/app_window/view_registry.py" line="170"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5395,27 +5410,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="179"/>
+        <location filename="../../gui/app_window/view_registry.py" line="182"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="184"/>
+        <location filename="../../gui/app_window/view_registry.py" line="187"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="188"/>
+        <location filename="../../gui/app_window/view_registry.py" line="191"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="193"/>
+        <location filename="../../gui/app_window/view_registry.py" line="196"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="198"/>
+        <location filename="../../gui/app_window/view_registry.py" line="201"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5753,16 +5768,16 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <location filename="ui_strings.py" line="74"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="79"/>
+        <location filename="../../gui/app_window/view_registry.py" line="82"/>
         <location filename="ui_strings.py" line="75"/>
         <source>Data canvas</source>
-        <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
+        <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip). The settings panels (docked, not views of the run): a lesson&apos;s layout keeps a workspace&apos;s panels beside its views (gui.app_window.lesson_layout).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
@@ -5951,7 +5966,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="119"/>
         <location filename="ui_strings.py" line="115"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -6002,7 +6017,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
         <location filename="ui_strings.py" line="130"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -6058,49 +6073,49 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="92"/>
+        <location filename="../../gui/app_window/view_registry.py" line="95"/>
         <location filename="ui_strings.py" line="145"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="126"/>
         <location filename="ui_strings.py" line="146"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="132"/>
         <location filename="ui_strings.py" line="148"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="135"/>
+        <location filename="../../gui/app_window/view_registry.py" line="138"/>
         <location filename="ui_strings.py" line="41"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="142"/>
+        <location filename="../../gui/app_window/view_registry.py" line="145"/>
         <location filename="ui_strings.py" line="120"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="152"/>
+        <location filename="../../gui/app_window/view_registry.py" line="155"/>
         <location filename="ui_strings.py" line="72"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="157"/>
+        <location filename="../../gui/app_window/view_registry.py" line="160"/>
         <location filename="ui_strings.py" line="64"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="164"/>
+        <location filename="../../gui/app_window/view_registry.py" line="167"/>
         <location filename="ui_strings.py" line="140"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
@@ -6126,13 +6141,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="86"/>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
         <location filename="ui_strings.py" line="153"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <location filename="ui_strings.py" line="154"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -6505,7 +6520,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="92"/>
         <location filename="ui_strings.py" line="242"/>
         <source>Training</source>
         <translation>训练</translation>
@@ -6526,7 +6541,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <location filename="ui_strings.py" line="253"/>
         <source>Weights</source>
         <translation>权重</translation>
