@@ -115,10 +115,11 @@ def descent_message(run) -> str:
 
 
 class _SystemBox(QtWidgets.QWidget):
-    """The system's widgets. As a tab page it has no height for width: a tab widget would
-    take the tallest page's preferred height (a plot's) as its least height and scroll."""
+    """A tab page (the system's widgets, or the descent's) with no height for width while it
+    is in the tabs: a tab widget would take the page's preferred height (its plot's) as its
+    least height, and the dock scrolled (the descent tab at 1920×1080 took 714 px)."""
 
-    in_tabs = False
+    in_tabs = True
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
         return False if self.in_tabs else super().hasHeightForWidth()
@@ -176,7 +177,7 @@ class LinearSystemView(QtWidgets.QWidget):
         self.eta_label, self.steps_label = QtWidgets.QLabel(), QtWidgets.QLabel()
         self.descent_message = QtWidgets.QLabel()
         self.descent_message.setWordWrap(True)
-        descent = QtWidgets.QWidget()
+        descent = _SystemBox()
         controls = QtWidgets.QHBoxLayout()
         for widget in (self.eta_label, self.eta_box, self.steps_label, self.steps_box):
             controls.addWidget(widget)
@@ -189,6 +190,7 @@ class LinearSystemView(QtWidgets.QWidget):
         self.tabs = QtWidgets.QTabWidget()
         #: the plots' pages, in the order of PLOTS
         self.pages = (self.lines_plot, self.transform_plot, descent)
+        self._plot_page = self.lines_plot  # the plot tab shown last
         for widget in self.pages:
             self.tabs.addTab(widget, "")
         self.caption = QtWidgets.QLabel()  # the key of the plot in front
@@ -204,6 +206,7 @@ class LinearSystemView(QtWidgets.QWidget):
         #: the system: entries, examples and δb, numbers, message (above the tabs, or the
         #: first tab when compact)
         self.system_box = _SystemBox()
+        self.system_box.in_tabs = False
         system = QtWidgets.QVBoxLayout(self.system_box)
         system.setContentsMargins(0, 0, 0, 0)
         system.setSpacing(3)
@@ -264,29 +267,47 @@ class LinearSystemView(QtWidgets.QWidget):
         self.message.setText(case_message(self.system, self.moved))
         self.descent_message.setText(descent_message(self.run))
 
-    def _show_caption(self, _index: int = 0) -> None:
-        captions = (
+    @staticmethod
+    def _captions() -> tuple[str, str, str]:
+        """The keys of the three plots, in the order of PLOTS."""
+        return (
             translate("LinearSystem", "Each line is one equation; drag its two squares to move "
                       "it. ●: the answer; ○: the answer for b + δb."),
             translate("LinearSystem", "Grey: the grid of the plane; blue: its image x ↦ Ax; "
                       "thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|."),
             translate("LinearSystem", "Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the "
                       "least-squares point; white: the path of gradient descent."))
+
+    def _show_caption(self, _index: int = 0) -> None:
         current = self.tabs.currentWidget()
         shown = current in self.pages
-        self.caption.setText(captions[self.pages.index(current)] if shown else "")
+        if shown and current is not self._plot_page:
+            self._plot_page = current
+            self._fit_timer.start()  # another plot: its own room above and below it
+        self.caption.setText(self._captions()[self.pages.index(current)] if shown else "")
         self.caption.setVisible(shown)
 
     # ------------------------------------------------------------------ the system's place
     def wants_compact(self) -> bool:
-        """Whether the system above the tabs would leave the plot under PLOT_LINES lines."""
+        """Whether the system above the tabs would leave the plot (of the plot tab shown last)
+        under PLOT_LINES lines of the font, or under its least height. Measured the same
+        whichever tab is in front, so the choice does not flip when the tab changes."""
         width = self.width() - 8
         system = self.system_box.layout()
-        caption = self.caption.heightForWidth(width) if self.caption.text() else 0
         chrome = (system.totalHeightForWidth(width) if system.hasHeightForWidth()
                   else system.totalSizeHint().height())
-        chrome += self.tabs.tabBar().sizeHint().height() + caption + 2 * 3 + 8
-        return self.room() - chrome < PLOT_LINES * self.fontMetrics().lineSpacing()
+        page = self._plot_page
+        plot = self.descent_plot if page is self.pages[2] else page
+        if page is not plot:  # the descent's η, steps and message above its plot
+            layout = page.layout()
+            chrome += layout.totalHeightForWidth(width) - plot.sizeHint().height()
+        metrics = self.caption.fontMetrics()
+        caption = metrics.boundingRect(QtCore.QRect(0, 0, width, 0),
+                                       int(QtCore.Qt.TextFlag.TextWordWrap),
+                                       self._captions()[self.pages.index(page)]).height()
+        chrome += self.tabs.tabBar().sizeHint().height() + caption + 3 * 3 + 8
+        least = max(PLOT_LINES * self.fontMetrics().lineSpacing(), plot.minimumHeight())
+        return self.room() - chrome < least
 
     def room(self) -> int:
         """The height the view is shown in: its scroll area's (a dock's ViewScrollArea makes
@@ -316,6 +337,8 @@ class LinearSystemView(QtWidgets.QWidget):
             return
         self.compact = self.system_box.in_tabs = compact
         current = self.tabs.currentWidget()
+        if current not in self.pages:
+            current = self._plot_page
         with QtCore.QSignalBlocker(self.tabs):
             if compact:
                 self.main_layout.removeWidget(self.system_box)

@@ -67,3 +67,16 @@ def test_at_plain_size_the_system_stays_above_the_plots(qtbot):
     area.resize(640, 1100)
     _settle()
     assert not view.compact and view.tabs.count() == 3
+
+
+@pytest.mark.parametrize("size", [(946, 353), (640, 235)])
+def test_the_descent_tab_does_not_make_the_dock_scroll(qtbot, size):
+    """Lesson step 7 (three views stacked, plain fonts): the descent page's plot took its
+    preferred height as the tab widget's least height (714 px in a 353 px dock)."""
+    area, view = _view_at(qtbot, 1.0, size=size)
+    view.show_plot("descent")
+    _settle()
+    _settle()
+    assert not lr.scroll_needed(area) and lr.elided_widgets(area) == []
+    assert view.descent_plot.height() >= view.descent_plot.minimumHeight()
+    assert view.descent_plot.height() >= PLOT_LINES * view.fontMetrics().lineSpacing()
