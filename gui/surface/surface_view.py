@@ -108,6 +108,9 @@ class SurfacePlot(pg.PlotWidget):
         self.colour_bar.axis.enableAutoSIPrefix(False)
         self.colour_bar.axis.setTextPen(pg.mkPen("#202020"))
         space_ticks_by_font(self.colour_bar.axis)
+        # as wide as its labels and title (pyqtgraph fixes 45 px: at presenter fonts the
+        # title "loss" was drawn over the tick labels)
+        self.colour_bar.axis.setWidth(None)
         self.contours = [ContourItem(level=0.0, pen=CONTOUR_PEN, axisOrder="row-major")
                          for _ in range(N_CONTOURS)]
         for contour in self.contours:
@@ -148,6 +151,7 @@ class SurfacePlot(pg.PlotWidget):
         #: current θ, the markers and the path when they come under it
         self.legend_corner = "top_right"
         item.vb.sigResized.connect(self.place_legend)
+        item.vb.sigResized.connect(self.fit_axis_titles)
         item.vb.sigRangeChanged.connect(self.place_legend)
         self._rect: tuple | None = None
         self.surface_values: np.ndarray | None = None  # what the colours show (nb, na)
@@ -176,10 +180,12 @@ class SurfacePlot(pg.PlotWidget):
     # ------------------------------------------------------------------ surface
     def set_surface(self, layer: SurfaceLayer, xs, ys, log: bool = False,
                     labels: tuple[str, str] = ("", ""), minimum=None, optimum=None,
-                    shape: tuple[int, int] | None = None) -> None:
+                    shape: tuple[int, int] | None = None,
+                    short_labels: tuple[str, str] | None = None) -> None:
         """Show a :class:`gui.surface.contours.SurfaceLayer` (values (nb, na), levels, contours,
         computed once per surface) at grid points xs (na,) × ys (nb,) in display units.
-        ``minimum``/``optimum``: (x, y) markers or None. ``shape``: draw on a grid of this
+        ``minimum``/``optimum``: (x, y) markers or None. ``short_labels``: the axis titles'
+        short forms (:meth:`set_axis_labels`). ``shape``: draw on a grid of this
         shape (a coarse preview is repeated to the final resolution), so the image keeps its
         shape from preview to final surface; a new shape would cost Qt a second full paint."""
         layer, xs, ys = _resampled(layer, np.asarray(xs, dtype=np.float64),
@@ -207,18 +213,40 @@ class SurfacePlot(pg.PlotWidget):
         self._show_marker(self.minimum, minimum)
         self._show_marker(self.optimum, optimum)
         item = self.getPlotItem()
-        self.set_axis_labels(labels)
+        self.set_axis_labels(labels, short_labels)
         key = (rect.x(), rect.y(), rect.width(), rect.height())
         if key != self._rect:
             self._rect = key
             item.vb.setRange(rect=rect, padding=0.0)
         self._update_legend()
 
-    def set_axis_labels(self, labels: tuple[str, str]) -> None:
-        """Titles of the horizontal and vertical axes."""
+    def set_axis_labels(self, labels: tuple[str, str],
+                        short: tuple[str, str] | None = None) -> None:
+        """Titles of the horizontal and vertical axes; ``short``: their designed short forms
+        (e.g. "b" for "b (bias)"), shown while a full title is longer than its axis (a short
+        plot at presenter size cut "b (bias)" at the view's edge)."""
+        short = short or labels
+        self._titles = {"bottom": (labels[0], short[0]), "left": (labels[1], short[1])}
+        self.fit_axis_titles()
+
+    def fit_axis_titles(self, *_args) -> None:
+        """Each axis shows its full title when it fits along the axis, else its short form.
+        The title item keeps both forms (data 0: the full text; data 1: the forms), as the
+        layout report (``_designed_short_form``) reads them."""
         item = self.getPlotItem()
-        _set_label(item.getAxis("bottom"), labels[0])
-        _set_label(item.getAxis("left"), labels[1])
+        box = item.vb
+        for name, (full, short) in getattr(self, "_titles", {}).items():
+            axis = item.getAxis(name)
+            text = full
+            if short != full and axis.label is not None:
+                metrics = QtGui.QFontMetricsF(axis.label.font())
+                room = box.height() if name == "left" else box.width()
+                if metrics.horizontalAdvance(f"{full} ") > room:
+                    text = short
+            _set_label(axis, text)
+            if axis.label is not None:  # the plain texts pyqtgraph shows ("text units")
+                axis.label.setData(0, f"{full} ")
+                axis.label.setData(1, (f"{full} ", f"{short} "))
 
     def clear_surface(self) -> None:
         """Hide the surface and everything drawn on it (e.g. the network was rebuilt)."""

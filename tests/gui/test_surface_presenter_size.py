@@ -101,3 +101,36 @@ def test_the_axes_space_their_ticks_by_the_presenter_font(qtbot):
     _show_surface(view)
     assert view.plot.height() < 160
     assert lr.axis_tick_overlaps(view) == []
+
+
+def test_a_short_plot_shows_the_designed_short_axis_titles(qtbot):
+    """In a short plot at 2x "b (bias)" is longer than its axis (it was cut at the view's
+    edge): the axis shows its short form "b", which the layout report accepts as designed;
+    a tall plot shows the full title again."""
+    box, view = _view_at(qtbot, 2.0, size=(640, 1000))
+    view.controls.hide()
+    view.tabs.setFixedHeight(170)
+    _settle()
+    _show_surface(view)
+    plot = view.plot
+    plot.set_axis_labels(("w (weight)", "b (bias)"), ("w", "b"))
+    _settle()
+    left = plot.getPlotItem().getAxis("left")
+    assert left.label.toPlainText().strip() == "b"
+    assert lr.elided_items(view) == []
+    view.tabs.setMinimumHeight(0)
+    view.tabs.setMaximumHeight(16777215)
+    _settle()
+    assert left.label.toPlainText().strip() == "b (bias)"
+    assert lr.elided_items(view) == []
+
+
+def test_the_colour_bar_title_does_not_cover_its_tick_labels(qtbot):
+    box, view = _view_at(qtbot, 2.0)
+    _show_surface(view)
+    axis = view.plot.colour_bar.axis
+    title = axis.label.mapRectToParent(lr._ink_rect(axis.label))
+    boxes = [drawn for found_view, found_axis, texts in lr._axis_texts(view)
+             if found_axis is axis for _text, _rect, drawn in texts]
+    assert boxes
+    assert all(not title.intersects(drawn) for drawn in boxes), (title, boxes)
