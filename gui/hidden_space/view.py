@@ -29,6 +29,7 @@ from core.plane_grid import polylines_to_path
 from gui.common import colors
 from gui.common.display_names import class_name
 from gui.common.i18n import manager, translate
+from gui.common.legible_axes import TextHighAxis, space_ticks_by_font
 from gui.common.refresh import RefreshGate, connect_redraws
 from gui.hidden_space import texts
 from gui.hidden_space.points_item import PointsItem
@@ -73,7 +74,11 @@ class HiddenSpaceView(QtWidgets.QWidget):
         font = self.stage_label.font()
         font.setBold(True)
         self.stage_label.setFont(font)
-        self.plot_widget = pg.PlotWidget()
+        # axes legible at presenter fonts: a bottom axis as tall as its labels (they were cut
+        # by the view's edge at 2x), ticks spaced by the font (no labels running together)
+        self.plot_widget = pg.PlotWidget(axisItems={
+            "bottom": space_ticks_by_font(TextHighAxis("bottom")),
+            "left": space_ticks_by_font(pg.AxisItem("left"))})
         self.plot_widget.setBackground("w")
         self.plot_widget.setMinimumSize(160, 80)
         plot = self.plot_widget.getPlotItem()

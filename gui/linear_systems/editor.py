@@ -56,11 +56,17 @@ class SystemEditor(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(self.grid, 1)
-        column = QtWidgets.QVBoxLayout()
-        column.addWidget(self.add_button)
-        column.addWidget(self.remove_button)
-        column.addStretch(1)
-        layout.addLayout(column)
+        #: beside the entries: the two buttons side by side, then what the view adds (its
+        #: examples), so the system takes the rows of its equations and no row of its own
+        self.side = QtWidgets.QVBoxLayout()
+        self.side.setSpacing(2)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        self.side.addLayout(buttons)
+        self.side.addStretch(1)
+        layout.addLayout(self.side)
         for _ in range(MAX_ROWS):
             self._make_row()
         self._rows = MIN_ROWS
@@ -87,9 +93,9 @@ class SystemEditor(QtWidgets.QWidget):
         self.signs.append(signs)
 
     def retranslate(self) -> None:
-        self.add_button.setText(translate("LinearSystem", "+ Equation"))
+        self.add_button.setText("+")
         self.add_button.setToolTip(translate("LinearSystem", "Add an equation (a line)"))
-        self.remove_button.setText(translate("LinearSystem", "− Equation"))
+        self.remove_button.setText("−")
         self.remove_button.setToolTip(translate("LinearSystem", "Remove the last equation"))
         for r, signs in enumerate(self.signs):
             signs[0].setText(translate("LinearSystem", "({0})").format(r + 1))

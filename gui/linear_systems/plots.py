@@ -36,7 +36,7 @@ IMAGE_SIZE = 121
 
 def _plot_widget(widget: pg.PlotWidget, x_label: str = "x₁", y_label: str = "x₂") -> None:
     widget.setBackground("w")
-    widget.setMinimumSize(220, 140)
+    widget.setMinimumSize(220, 90)  # 3 views stacked at 1280×720: the system had 235 px
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)
     plot.hideButtons()

@@ -32,6 +32,10 @@ from gui.linear_systems.editor import SystemEditor
 from gui.linear_systems.plots import DescentPlot, LinesPlot, TransformPlot
 
 DIGITS = 4
+#: Least height of the plot, in lines of the view's font, for the system (equations, numbers,
+#: message) to stay above the tabs: in a shorter view (a lesson's column at presenter 2x)
+#: it becomes the first tab, "Ax = b".
+PLOT_LINES = 7
 
 
 def case_message(system, moved=None) -> str:
@@ -110,8 +114,25 @@ def descent_message(run) -> str:
                      "further; gradient descent diverges.").format(eta, limit)
 
 
+class _SystemBox(QtWidgets.QWidget):
+    """A tab page (the system's widgets, or the descent's) with no height for width while it
+    is in the tabs: a tab widget would take the page's preferred height (its plot's) as its
+    least height, and the dock scrolled (the descent tab at 1920×1080 took 714 px)."""
+
+    in_tabs = True
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt naming)
+        return False if self.in_tabs else super().hasHeightForWidth()
+
+
 class LinearSystemView(QtWidgets.QWidget):
-    """Entries, numbers, the case message and three tabs (:data:`PLOTS`)."""
+    """Entries, numbers, the case message and three tabs (:data:`PLOTS`), with the key of
+    the plot in front under them.
+
+    When the system above the tabs would leave the plot under :data:`PLOT_LINES` lines of the
+    font (at presenter 2x in a lesson's column the view is about 640 × 380 px, and equations,
+    message and key alone are taller), the system becomes the first tab, "Ax = b", before the
+    plots (:attr:`compact`); it comes back above them when the view is tall enough again."""
 
     REDRAWS_ON = ()  # its own state: no controller signal changes it
 
@@ -128,6 +149,10 @@ class LinearSystemView(QtWidgets.QWidget):
         self.run = None
 
         self.examples = QtWidgets.QComboBox()
+        # as wide as "Examples…", not as its longest entry (the list opens wider)
+        self.examples.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.examples.setMinimumContentsLength(10)
         self.examples.activated.connect(self._example_chosen)
         self.editor = SystemEditor()
         self.editor.edited.connect(self._typed)
@@ -152,7 +177,7 @@ class LinearSystemView(QtWidgets.QWidget):
         self.eta_label, self.steps_label = QtWidgets.QLabel(), QtWidgets.QLabel()
         self.descent_message = QtWidgets.QLabel()
         self.descent_message.setWordWrap(True)
-        descent = QtWidgets.QWidget()
+        descent = _SystemBox()
         controls = QtWidgets.QHBoxLayout()
         for widget in (self.eta_label, self.eta_box, self.steps_label, self.steps_box):
             controls.addWidget(widget)
@@ -163,25 +188,43 @@ class LinearSystemView(QtWidgets.QWidget):
         descent_layout.addWidget(self.descent_message)
         descent_layout.addWidget(self.descent_plot, 1)
         self.tabs = QtWidgets.QTabWidget()
-        for widget in (self.lines_plot, self.transform_plot, descent):
+        #: the plots' pages, in the order of PLOTS
+        self.pages = (self.lines_plot, self.transform_plot, descent)
+        self._plot_page = self.lines_plot  # the plot tab shown last
+        for widget in self.pages:
             self.tabs.addTab(widget, "")
         self.caption = QtWidgets.QLabel()  # the key of the plot in front
         self.caption.setWordWrap(True)
         self.tabs.currentChanged.connect(self._show_caption)
 
+        # the examples under the editor's +/− buttons; δb on the line of the numbers
+        self.editor.side.insertWidget(1, self.examples)
         options = QtWidgets.QHBoxLayout()
-        options.addWidget(self.examples, 1)
+        options.addWidget(self.numbers, 1)
         options.addWidget(self.delta_label)
         options.addWidget(self.delta_box)
-        layout = QtWidgets.QVBoxLayout(self)
+        #: the system: entries, examples and δb, numbers, message (above the tabs, or the
+        #: first tab when compact)
+        self.system_box = _SystemBox()
+        self.system_box.in_tabs = False
+        system = QtWidgets.QVBoxLayout(self.system_box)
+        system.setContentsMargins(0, 0, 0, 0)
+        system.setSpacing(3)
+        system.addWidget(self.editor)
+        system.addLayout(options)
+        system.addWidget(self.message)
+        system.addStretch(1)
+        self.compact = False
+        self.main_layout = layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
-        layout.addWidget(self.editor)
-        layout.addLayout(options)
-        layout.addWidget(self.numbers)
-        layout.addWidget(self.message)
+        layout.addWidget(self.system_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.caption)
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_system)
         self.gate = RefreshGate(self, self.redraw)
         self.editor.show_system(self.A, self.b)
         manager().languageChanged.connect(self.retranslate)
@@ -205,10 +248,13 @@ class LinearSystemView(QtWidgets.QWidget):
         self.delta_box.setToolTip(translate(
             "LinearSystem", "δb: change the last right-hand side b by this much; the dashed lines "
             "and the ring show the new answer"))
-        for i, title in enumerate((translate("LinearSystem", "Lines"),
-                                   translate("LinearSystem", "A as a map"),
-                                   translate("LinearSystem", "Gradient descent"))):
-            self.tabs.setTabText(i, title)
+        for page, title in zip(self.pages, (translate("LinearSystem", "Lines"),
+                                            translate("LinearSystem", "A as a map"),
+                                            translate("LinearSystem", "Gradient descent")),
+                               strict=True):
+            self.tabs.setTabText(self.tabs.indexOf(page), title)
+        if self.compact:
+            self.tabs.setTabText(0, translate("LinearSystem", "Ax = b"))
         self.eta_label.setText(translate("LinearSystem", "η"))
         self.steps_label.setText(translate("LinearSystem", "steps"))
         self.editor.retranslate()
@@ -221,15 +267,97 @@ class LinearSystemView(QtWidgets.QWidget):
         self.message.setText(case_message(self.system, self.moved))
         self.descent_message.setText(descent_message(self.run))
 
-    def _show_caption(self, _index: int = 0) -> None:
-        captions = (
+    @staticmethod
+    def _captions() -> tuple[str, str, str]:
+        """The keys of the three plots, in the order of PLOTS."""
+        return (
             translate("LinearSystem", "Each line is one equation; drag its two squares to move "
                       "it. ●: the answer; ○: the answer for b + δb."),
             translate("LinearSystem", "Grey: the grid of the plane; blue: its image x ↦ Ax; "
                       "thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|."),
             translate("LinearSystem", "Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the "
                       "least-squares point; white: the path of gradient descent."))
-        self.caption.setText(captions[self.tabs.currentIndex()])
+
+    def _show_caption(self, _index: int = 0) -> None:
+        current = self.tabs.currentWidget()
+        shown = current in self.pages
+        if shown and current is not self._plot_page:
+            self._plot_page = current
+            self._fit_timer.start()  # another plot: its own room above and below it
+        self.caption.setText(self._captions()[self.pages.index(current)] if shown else "")
+        self.caption.setVisible(shown)
+
+    # ------------------------------------------------------------------ the system's place
+    def wants_compact(self) -> bool:
+        """Whether the system above the tabs would leave the plot (of the plot tab shown last)
+        under PLOT_LINES lines of the font, or under its least height. Measured the same
+        whichever tab is in front, so the choice does not flip when the tab changes."""
+        width = self.width() - 8
+        system = self.system_box.layout()
+        chrome = (system.totalHeightForWidth(width) if system.hasHeightForWidth()
+                  else system.totalSizeHint().height())
+        page = self._plot_page
+        plot = self.descent_plot if page is self.pages[2] else page
+        if page is not plot:  # the descent's η, steps and message above its plot
+            layout = page.layout()
+            chrome += layout.totalHeightForWidth(width) - plot.sizeHint().height()
+        metrics = self.caption.fontMetrics()
+        caption = metrics.boundingRect(QtCore.QRect(0, 0, width, 0),
+                                       int(QtCore.Qt.TextFlag.TextWordWrap),
+                                       self._captions()[self.pages.index(page)]).height()
+        chrome += self.tabs.tabBar().sizeHint().height() + caption + 3 * 3 + 8
+        least = max(PLOT_LINES * self.fontMetrics().lineSpacing(), plot.minimumHeight())
+        return self.room() - chrome < least
+
+    def room(self) -> int:
+        """The height the view is shown in: its scroll area's (a dock's ViewScrollArea makes
+        the view at least as tall as its least height and scrolls it), else its own."""
+        parent = self.parentWidget()
+        if parent is not None and isinstance(parent.parentWidget(), QtWidgets.QAbstractScrollArea):
+            return parent.height()
+        return self.height()
+
+    def fit_system(self) -> None:
+        if self.room() > 0 and self.width() > 0:
+            self.set_compact(self.wants_compact())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if watched is self.parentWidget() and event.type() == QtCore.QEvent.Type.Resize:
+            self._fit_timer.start()  # the scroll area's viewport: the room changed
+        return False
+
+    def event(self, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)
+        return super().event(event)
+
+    def set_compact(self, compact: bool) -> None:
+        """The system as the first tab (True) or above the tabs (False)."""
+        if compact == self.compact:
+            return
+        self.compact = self.system_box.in_tabs = compact
+        current = self.tabs.currentWidget()
+        if current not in self.pages:
+            current = self._plot_page
+        with QtCore.QSignalBlocker(self.tabs):
+            if compact:
+                self.main_layout.removeWidget(self.system_box)
+                self.tabs.insertTab(0, self.system_box, translate("LinearSystem", "Ax = b"))
+            else:
+                self.tabs.removeTab(0)
+                self.main_layout.insertWidget(0, self.system_box)
+                self.system_box.show()
+            self.tabs.setCurrentWidget(current)
+        self._show_caption()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_timer.start()
 
     # ------------------------------------------------------------------ state
     def set_system(self, A, b, *, delta: float | None = None, _typed: bool = False,
@@ -265,7 +393,7 @@ class LinearSystemView(QtWidgets.QWidget):
     def show_plot(self, plot: str) -> None:
         """Bring tab ``plot`` (one of ``core.linear_systems.PLOTS``, the tabs' order) to the
         front."""
-        self.tabs.setCurrentIndex(PLOTS.index(plot))
+        self.tabs.setCurrentWidget(self.pages[PLOTS.index(plot)])
 
     def apply_setup(self, setup: dict) -> None:
         """The linear system of a lesson's steps so far (``core.lesson_steps.system_state``:

@@ -72,6 +72,18 @@ def axis_labels(plane, layer_sizes, batch_norm: bool = False) -> tuple[str, str]
     return tuple(_pca_label(label) for label in plane.labels)
 
 
+def short_axis_labels(plane, layer_sizes, batch_norm: bool = False) -> tuple[str, str]:
+    """The designed short forms of :func:`axis_labels` for a short plot: 'w' and 'b',
+    'd₁' and 'd₂', 'PC1' and 'PC2'; a parameter's label is short already."""
+    if plane.kind == "random":
+        return "d₁", "d₂"
+    if plane.kind == "linear":
+        return "w", "b"
+    if plane.kind == "pca":
+        return "PC1", "PC2"
+    return axis_labels(plane, layer_sizes, batch_norm)
+
+
 def _pca_label(label: str) -> str:
     """'PC1 (87% var.)' (core.directions.pca_plane) in the interface language."""
     match = _PCA_LABEL.fullmatch(label)
@@ -179,7 +191,8 @@ class LossSurfacePresenter(QtCore.QObject):
         if self.update is None:
             return
         labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
-        self.view.plot.set_axis_labels(labels)
+        self.view.plot.set_axis_labels(labels, short_axis_labels(
+            self.update.plane, self._layer_sizes, self._batch_norm))
         data = self.view.slices._data
         if data is not None:
             self.view.slices.set_slices(data[0], labels[0])
@@ -399,9 +412,11 @@ class LossSurfacePresenter(QtCore.QObject):
         layer = self.update.layer(self.controls.loss_kind, self.controls.log_colour)
         resolution = self.update.resolution
         labels = axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
+        short = short_axis_labels(self.update.plane, self._layer_sizes, self._batch_norm)
         self.view.plot.set_surface(layer, xs, ys, log=self.controls.log_colour, labels=labels,
                                    minimum=minimum, optimum=self.update.optimum,
-                                   shape=(resolution, resolution) if resolution else None)
+                                   shape=(resolution, resolution) if resolution else None,
+                                   short_labels=short)
         if self.view.view_3d.available or not self.view.view_3d.message:
             self.view.view_3d.set_surface(layer.values, xs, ys)
         net = self.session.net

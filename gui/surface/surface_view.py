@@ -21,6 +21,7 @@ from PySide6.QtCore import Signal
 from gui.surface.contours import SurfaceLayer
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
+from gui.common.legible_axes import space_ticks_by_font
 from gui.common.legend_corner import anchor_in_corner, corner_covers
 from gui.common.number_format import number
 from gui.surface.slices_view import LossSlicesView
@@ -90,6 +91,7 @@ class SurfacePlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             item.getAxis(axis).setTextPen(pg.mkPen("#202020"))
             item.getAxis(axis).enableAutoSIPrefix(False)
+            space_ticks_by_font(item.getAxis(axis))  # presenter fonts: labels never run together
         self.nan_background = QtWidgets.QGraphicsRectItem()
         self.nan_background.setBrush(pg.mkBrush(NAN_GREY))
         self.nan_background.setPen(pg.mkPen(None))
@@ -105,6 +107,10 @@ class SurfacePlot(pg.PlotWidget):
         self.colour_bar.setImageItem(self.image, insert_in=item)
         self.colour_bar.axis.enableAutoSIPrefix(False)
         self.colour_bar.axis.setTextPen(pg.mkPen("#202020"))
+        space_ticks_by_font(self.colour_bar.axis)
+        # as wide as its labels and title (pyqtgraph fixes 45 px: at presenter fonts the
+        # title "loss" was drawn over the tick labels)
+        self.colour_bar.axis.setWidth(None)
         self.contours = [ContourItem(level=0.0, pen=CONTOUR_PEN, axisOrder="row-major")
                          for _ in range(N_CONTOURS)]
         for contour in self.contours:
@@ -145,6 +151,7 @@ class SurfacePlot(pg.PlotWidget):
         #: current θ, the markers and the path when they come under it
         self.legend_corner = "top_right"
         item.vb.sigResized.connect(self.place_legend)
+        item.vb.sigResized.connect(self.fit_axis_titles)
         item.vb.sigRangeChanged.connect(self.place_legend)
         # a new size (presenter mode scales its text) may cover other points: placed again
         # once the event loop runs (its own moves change its position, not its size)
@@ -181,10 +188,12 @@ class SurfacePlot(pg.PlotWidget):
     # ------------------------------------------------------------------ surface
     def set_surface(self, layer: SurfaceLayer, xs, ys, log: bool = False,
                     labels: tuple[str, str] = ("", ""), minimum=None, optimum=None,
-                    shape: tuple[int, int] | None = None) -> None:
+                    shape: tuple[int, int] | None = None,
+                    short_labels: tuple[str, str] | None = None) -> None:
         """Show a :class:`gui.surface.contours.SurfaceLayer` (values (nb, na), levels, contours,
         computed once per surface) at grid points xs (na,) × ys (nb,) in display units.
-        ``minimum``/``optimum``: (x, y) markers or None. ``shape``: draw on a grid of this
+        ``minimum``/``optimum``: (x, y) markers or None. ``short_labels``: the axis titles'
+        short forms (:meth:`set_axis_labels`). ``shape``: draw on a grid of this
         shape (a coarse preview is repeated to the final resolution), so the image keeps its
         shape from preview to final surface; a new shape would cost Qt a second full paint."""
         layer, xs, ys = _resampled(layer, np.asarray(xs, dtype=np.float64),
@@ -212,18 +221,40 @@ class SurfacePlot(pg.PlotWidget):
         self._show_marker(self.minimum, minimum)
         self._show_marker(self.optimum, optimum)
         item = self.getPlotItem()
-        self.set_axis_labels(labels)
+        self.set_axis_labels(labels, short_labels)
         key = (rect.x(), rect.y(), rect.width(), rect.height())
         if key != self._rect:
             self._rect = key
             item.vb.setRange(rect=rect, padding=0.0)
         self._update_legend()
 
-    def set_axis_labels(self, labels: tuple[str, str]) -> None:
-        """Titles of the horizontal and vertical axes."""
+    def set_axis_labels(self, labels: tuple[str, str],
+                        short: tuple[str, str] | None = None) -> None:
+        """Titles of the horizontal and vertical axes; ``short``: their designed short forms
+        (e.g. "b" for "b (bias)"), shown while a full title is longer than its axis (a short
+        plot at presenter size cut "b (bias)" at the view's edge)."""
+        short = short or labels
+        self._titles = {"bottom": (labels[0], short[0]), "left": (labels[1], short[1])}
+        self.fit_axis_titles()
+
+    def fit_axis_titles(self, *_args) -> None:
+        """Each axis shows its full title when it fits along the axis, else its short form.
+        The title item keeps both forms (data 0: the full text; data 1: the forms), as the
+        layout report (``_designed_short_form``) reads them."""
         item = self.getPlotItem()
-        _set_label(item.getAxis("bottom"), labels[0])
-        _set_label(item.getAxis("left"), labels[1])
+        box = item.vb
+        for name, (full, short) in getattr(self, "_titles", {}).items():
+            axis = item.getAxis(name)
+            text = full
+            if short != full and axis.label is not None:
+                metrics = QtGui.QFontMetricsF(axis.label.font())
+                room = box.height() if name == "left" else box.width()
+                if metrics.horizontalAdvance(f"{full} ") > room:
+                    text = short
+            _set_label(axis, text)
+            if axis.label is not None:  # the plain texts pyqtgraph shows ("text units")
+                axis.label.setData(0, f"{full} ")
+                axis.label.setData(1, (f"{full} ", f"{short} "))
 
     def clear_surface(self) -> None:
         """Hide the surface and everything drawn on it (e.g. the network was rebuilt)."""
@@ -424,10 +455,21 @@ class _FlexibleHeight(QtWidgets.QWidget):
         return False
 
 
+#: Least height of the plot tabs, in lines of the view's font, for the controls to stay above
+#: them: in a shorter view (a lesson's column at presenter 2x) they move into a pop-up.
+PLOT_LINES = 8
+
+
 class LossSurfaceView(QtWidgets.QWidget):
     """Controls on top; tabs "2-D" (:class:`SurfacePlot`), "1-D" (slices) and "3-D"; progress
     and status at the bottom. Falls back to the 2-D tab, with a message, when the 3-D view
-    cannot get an OpenGL context."""
+    cannot get an OpenGL context.
+
+    When the controls, wrapped at the view's width, would leave the tabs less than
+    :data:`PLOT_LINES` lines of the font (at presenter 2x in a lesson's column they wrap onto
+    four rows and left the plot 70 px), they move, whole and in the same order, into a pop-up
+    opened by the "Settings" button beside the tabs (:attr:`compact`); they come back when
+    the view is tall enough again. The status, progress and Cancel stay under the plot."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -440,13 +482,25 @@ class LossSurfaceView(QtWidgets.QWidget):
         self.tabs.addTab(self.plot, "2-D")
         self.tabs.addTab(self.slices, "1-D slices")
         self.tabs.addTab(self.view_3d, "3-D")
+        self.settings_button = QtWidgets.QToolButton()
+        self.settings_button.setArrowType(QtCore.Qt.ArrowType.NoArrow)
+        self.settings_button.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.settings_button.clicked.connect(self.show_settings)
+        self.tabs.setCornerWidget(self.settings_button, QtCore.Qt.Corner.TopRightCorner)
+        self.settings_button.hide()
+        #: the pop-up holding the controls while the view is too short for them (compact)
+        self.popup = QtWidgets.QFrame(self, QtCore.Qt.WindowType.Popup)
+        self.popup.setFrameShape(QtWidgets.QFrame.Shape.Box)
+        popup_layout = QtWidgets.QVBoxLayout(self.popup)
+        popup_layout.setContentsMargins(2, 2, 2, 2)
+        self.compact = False
         self.retranslate()
         manager().languageChanged.connect(self.retranslate)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Controls, plot and status scroll together when the dock is short, so the dock's
         # minimum height stays small and the window fits a 1000 px screen with every dock open.
         content = _FlexibleHeight()
-        layout = QtWidgets.QVBoxLayout(content)
+        self.content_layout = layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.controls)
@@ -465,11 +519,87 @@ class LossSurfaceView(QtWidgets.QWidget):
         # reads the view's visible region, which the opaque scroll area would otherwise empty
         outer.setContentsMargins(0, 1, 0, 0)
         outer.addWidget(self.scroll)
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_controls)
+
+    # ------------------------------------------------------------------ controls' place
+    def controls_height(self, width: int) -> int:
+        """Height (px) of the controls wrapped at ``width`` in the view's font."""
+        return self.controls.layout().heightForWidth(width)
+
+    def wants_compact(self) -> bool:
+        """Whether the controls above the tabs would leave them under PLOT_LINES lines."""
+        width = self.scroll.viewport().width() or self.width()
+        spacing = self.content_layout.spacing()
+        chrome = (self.tabs.tabBar().sizeHint().height() + self.controls.bottom.sizeHint().height()
+                  + 2 * spacing + self.layout().contentsMargins().top())
+        room = self.height() - chrome - self.controls_height(width) - spacing
+        return room < PLOT_LINES * self.fontMetrics().lineSpacing()
+
+    def fit_controls(self) -> None:
+        """Controls above the tabs, or in the pop-up when the view is too short for them."""
+        if self.height() <= 0 or self.width() <= 0:
+            return
+        self.set_compact(self.wants_compact())
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if compact:
+            self.content_layout.removeWidget(self.controls)
+            self.popup.layout().addWidget(self.controls)
+        else:
+            self.popup.hide()
+            self.popup.layout().removeWidget(self.controls)
+            self.content_layout.insertWidget(0, self.controls)
+        self.controls.show()
+        self.settings_button.setVisible(compact)
+
+    def show_settings(self) -> None:
+        """Open the pop-up with the controls under the tabs' row, as wide as the view."""
+        if not self.compact:
+            return
+        self.popup.setFont(self.font())
+        self.popup.setStyleSheet(self._style_sheets())
+        width = self.width()
+        margins = self.popup.layout().contentsMargins()
+        inner = width - margins.left() - margins.right()
+        height = self.controls_height(inner) + margins.top() + margins.bottom()
+        self.popup.resize(width, height)
+        corner = self.tabs.mapToGlobal(QtCore.QPoint(0, self.tabs.tabBar().height()))
+        self.popup.move(self.mapToGlobal(QtCore.QPoint(0, 0)).x(), corner.y())
+        self.popup.show()
+
+    def _style_sheets(self) -> str:
+        """The style sheets of the view's ancestors (presenter fonts), for the pop-up window,
+        which Qt does not cascade them into."""
+        sheets, widget = [], self
+        while widget is not None:
+            if widget.styleSheet():
+                sheets.append(widget.styleSheet())
+            widget = widget.parentWidget()
+        return "\n".join(reversed(sheets))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fit_timer.start()
 
     def retranslate(self, _language: str = "") -> None:
         self.tabs.setTabText(0, translate("LossSurface", "2-D"))
         self.tabs.setTabText(1, translate("LossSurface", "1-D slices"))
         self.tabs.setTabText(2, translate("LossSurface", "3-D"))
+        self.settings_button.setText(translate("LossSurface", "Settings…"))
+        self.settings_button.setToolTip(translate(
+            "LossSurface", "The plane, grid, colouring, recompute and optimizer race (above the "
+                           "plot when the view is tall enough)"))
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.view_3d and not self.view_3d.ensure_ready():
