@@ -94,6 +94,7 @@ class GradientNorms(pg.PlotWidget):
         text = full if fits else SHORT_TITLE
         if axis.labelText != text:
             axis.setLabel(text)
+            axis.resizeEvent()  # pyqtgraph centres the title along the axis only there
         shown = axis.label.toPlainText()  # pyqtgraph adds a units part to the text
         forms = [shown.replace(text, form, 1) for form in (full, SHORT_TITLE)]
         axis.label.setData(0, forms[0])
