@@ -73,129 +73,146 @@
 <context>
     <name>Attributions</name>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="78"/>
+        <location filename="../../gui/explain/attribution_view.py" line="88"/>
         <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
-        <extracomment>Below this width the four charts stack in one column (the dock scrolls).</extracomment>
         <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="82"/>
+        <location filename="../../gui/explain/attribution_view.py" line="92"/>
         <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
         <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="85"/>
+        <location filename="../../gui/explain/attribution_view.py" line="95"/>
         <source>No training points to explain.</source>
         <translation>没有可解释的训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="87"/>
+        <location filename="../../gui/explain/attribution_view.py" line="97"/>
         <source>The network&apos;s output is not finite here.</source>
         <translation>网络在这里的输出不是有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="88"/>
+        <location filename="../../gui/explain/attribution_view.py" line="98"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="210"/>
+        <location filename="../../gui/explain/attribution_view.py" line="285"/>
         <source>computing…</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="219"/>
+        <location filename="../../gui/explain/attribution_view.py" line="294"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="220"/>
+        <location filename="../../gui/explain/attribution_view.py" line="295"/>
         <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
         <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="232"/>
+        <location filename="../../gui/explain/attribution_view.py" line="53"/>
+        <location filename="../../gui/explain/attribution_view.py" line="313"/>
         <source>Gradient × input</source>
+        <extracomment>The methods, in the order of the charts, with their names in the method box.</extracomment>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="234"/>
+        <location filename="../../gui/explain/attribution_view.py" line="54"/>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="56"/>
+        <source>Permutation importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="300"/>
+        <source>The attribution method shown (the view has no room for all four charts)</source>
+        <translation>显示的归因方法（视图放不下全部四张图）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="315"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="245"/>
+        <location filename="../../gui/explain/attribution_view.py" line="326"/>
         <source>f = ŷ = {0}</source>
         <translation>f = ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="247"/>
+        <location filename="../../gui/explain/attribution_view.py" line="328"/>
         <source>predicted {0}, f = p({0}) = {1}</source>
         <translation>预测为 {0}，f = p({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="249"/>
+        <location filename="../../gui/explain/attribution_view.py" line="330"/>
         <source>Why this prediction? Sample #{0}: {1}</source>
         <translation>为什么是这个预测？样本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="251"/>
+        <location filename="../../gui/explain/attribution_view.py" line="332"/>
         <source>standardized features (z-scores fitted on the training points)</source>
         <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="253"/>
+        <location filename="../../gui/explain/attribution_view.py" line="334"/>
         <source>features (not standardized)</source>
         <translation>特征（未标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="254"/>
+        <location filename="../../gui/explain/attribution_view.py" line="335"/>
         <source>Bars per network input: {0}. Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="258"/>
+        <location filename="../../gui/explain/attribution_view.py" line="339"/>
         <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
         <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="262"/>
+        <location filename="../../gui/explain/attribution_view.py" line="343"/>
         <source>Integrated gradients ({0} steps)</source>
         <translation>积分梯度（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="266"/>
+        <location filename="../../gui/explain/attribution_view.py" line="347"/>
         <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="272"/>
+        <location filename="../../gui/explain/attribution_view.py" line="55"/>
+        <location filename="../../gui/explain/attribution_view.py" line="353"/>
         <source>Shapley values</source>
         <translation>Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="276"/>
+        <location filename="../../gui/explain/attribution_view.py" line="357"/>
         <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
         <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="280"/>
+        <location filename="../../gui/explain/attribution_view.py" line="361"/>
         <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="288"/>
+        <location filename="../../gui/explain/attribution_view.py" line="369"/>
         <source>Permutation importance ({0} repeats, ± 1 std)</source>
         <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="300"/>
+        <location filename="../../gui/explain/attribution_view.py" line="381"/>
         <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="304"/>
+        <location filename="../../gui/explain/attribution_view.py" line="385"/>
         <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
     </message>
@@ -387,121 +404,118 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="43"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="44"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="45"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="49"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="76"/>
-        <location filename="../../gui/compare/compare_view.py" line="61"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="79"/>
-        <location filename="../../gui/compare/compare_view.py" line="64"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="136"/>
+        <location filename="../../gui/compare/compare_view.py" line="112"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="138"/>
+        <location filename="../../gui/compare/compare_view.py" line="114"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="139"/>
+        <location filename="../../gui/compare/compare_view.py" line="115"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="140"/>
+        <location filename="../../gui/compare/compare_view.py" line="116"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="141"/>
+        <location filename="../../gui/compare/compare_view.py" line="117"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="299"/>
+        <location filename="../../gui/compare/compare_view.py" line="275"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="300"/>
+        <location filename="../../gui/compare/compare_view.py" line="276"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="302"/>
+        <location filename="../../gui/compare/compare_view.py" line="278"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="304"/>
+        <location filename="../../gui/compare/compare_view.py" line="280"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="312"/>
+        <location filename="../../gui/compare/compare_view.py" line="288"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="313"/>
+        <location filename="../../gui/compare/compare_view.py" line="289"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="320"/>
+        <location filename="../../gui/compare/compare_view.py" line="296"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="321"/>
+        <location filename="../../gui/compare/compare_view.py" line="297"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="349"/>
+        <location filename="../../gui/compare/compare_view.py" line="325"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -876,7 +890,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="96"/>
-        <location filename="../../gui/explain/attribution_view.py" line="312"/>
+        <location filename="../../gui/explain/attribution_view.py" line="393"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
@@ -1508,62 +1522,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="81"/>
+        <location filename="../../gui/app_window/view_registry.py" line="84"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="126"/>
+        <location filename="../../gui/app_window/view_registry.py" line="129"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="133"/>
+        <location filename="../../gui/app_window/view_registry.py" line="136"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="139"/>
+        <location filename="../../gui/app_window/view_registry.py" line="142"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <location filename="../../gui/app_window/view_registry.py" line="148"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="../../gui/app_window/view_registry.py" line="158"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <location filename="../../gui/app_window/view_registry.py" line="163"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="169"/>
+        <location filename="../../gui/app_window/view_registry.py" line="172"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="113"/>
+        <location filename="../../gui/app_window/view_registry.py" line="116"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="120"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1670,13 +1684,13 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="58"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="80"/>
         <source>layer {0} (W, b, γ, β)</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>第 {0} 层（W、b、γ、β）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="59"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="81"/>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
@@ -2421,119 +2435,119 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="411"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
         <source>Answer: {0}</source>
         <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="413"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="415"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="433"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="449"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="432"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="434"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="452"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="435"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="466"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="468"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="470"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="502"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="503"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="504"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="505"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="506"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="507"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="490"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="508"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="491"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="509"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="492"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="510"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="493"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="511"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="494"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="512"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="495"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="513"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="496"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="514"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -2552,29 +2566,29 @@ Restore the scene autosaved at {0}?</source>
         <translation>请在“课程”菜单中选择一节课。</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="233"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="235"/>
         <source>&amp;Lessons</source>
+        <extracomment>a lesson opened its views (``apply_views``): presenter mode arranges them</extracomment>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="234"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="236"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="251"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="253"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="252"/>
+        <location filename="../../gui/classroom/lessons_menu.py" line="254"/>
         <source>Cannot load this lesson:</source>
         <translation>无法加载这节课：</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lessons_menu.py" line="266"/>
         <source>Lesson: %1</source>
-        <translation>课程：%1</translation>
+        <translation type="vanished">课程：%1</translation>
     </message>
 </context>
 <context>
@@ -3340,35 +3354,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="420"/>
+        <location filename="../../gui/app_window/main_window.py" line="435"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="421"/>
+        <location filename="../../gui/app_window/main_window.py" line="436"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="425"/>
+        <location filename="../../gui/app_window/main_window.py" line="440"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="588"/>
+        <location filename="../../gui/app_window/main_window.py" line="603"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="595"/>
+        <location filename="../../gui/app_window/main_window.py" line="610"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="597"/>
+        <location filename="../../gui/app_window/main_window.py" line="612"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -3377,12 +3391,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="569"/>
+        <location filename="../../gui/app_window/main_window.py" line="584"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="572"/>
+        <location filename="../../gui/app_window/main_window.py" line="587"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -3390,89 +3404,105 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="44"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="51"/>
         <source>Train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="45"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="52"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="46"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="53"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="160"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="58"/>
+        <source>Matrix</source>
+        <extracomment>Points listed by number in the hover line before &quot;…&quot;. The pages of a two-class split when its parts do not fit together (the page box). Short names: the box shares the row of the split box at presenter size.</extracomment>
+        <translation>矩阵</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="59"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="186"/>
         <source>Row-normalized</source>
-        <extracomment>Points listed by number in the hover line before &quot;…&quot;. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <extracomment>Least height of the threshold curves, in lines of the view&apos;s font (title, plot, ticks, axis title) and in px. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="161"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="187"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="163"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="189"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="168"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="194"/>
+        <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
+        <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
         <source>prec.</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="168"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
         <source>Precision: of the points predicted as this class, the share that truly belong to it</source>
         <translation>精确率：在预测为该类的点中，真正属于该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="174"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>F1: the harmonic mean of precision and recall</source>
         <translation>F1：精确率与召回率的调和平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="176"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
         <source>n</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="176"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
         <source>Support: the number of points of this class in the split</source>
         <translation>样本数（support）：该划分中属于此类的点数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="285"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="381"/>
         <source>macro</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="287"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="383"/>
         <source>weighted</source>
         <translation>加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="131"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="177"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="171"/>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="130"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="176"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="171"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
         <source>Recall: of the points of this class, the share predicted as it</source>
         <translation>召回率：在属于该类的点中，被预测为该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="174"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -3481,32 +3511,32 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="184"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="216"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="185"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="217"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="230"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="325"/>
         <source>This split has no points.</source>
         <translation>这个划分中没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="250"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="345"/>
         <source>MSE {0}    MAE {1}    R² {2}</source>
         <translation>MSE {0}    MAE {1}    R² {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="271"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="366"/>
         <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
         <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="276"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="371"/>
         <source>ROC and AP need both classes in the split and finite outputs.</source>
         <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
     </message>
@@ -3519,59 +3549,80 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="289"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="385"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="304"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="400"/>
         <source>Macro average: the plain mean over the classes</source>
         <translation>宏平均：各类指标的简单平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="306"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="402"/>
         <source>Weighted average: the mean over the classes weighted by their support</source>
         <translation>加权平均：按各类样本数加权的平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="339"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="435"/>
         <source>True {0}, predicted {1}: n = {2} {3}</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="126"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="172"/>
         <source>p(class 1)</source>
+        <extracomment>Pixels of the plot&apos;s width a title leaves free (the plot&apos;s margins).</extracomment>
         <translation>p（类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="127"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="173"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="128"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="174"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="129"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="175"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="137"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="184"/>
         <source>ROC, AUC = {0}</source>
         <translation>ROC，AUC = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="139"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="185"/>
+        <source>AUC = {0}</source>
+        <translation>AUC = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="186"/>
         <source>Precision–recall, AP = {0}</source>
         <translation>精确率–召回率，AP = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/threshold_curves.py" line="142"/>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="187"/>
+        <source>AP = {0}</source>
+        <translation>AP = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="189"/>
         <source>Threshold {0} (drag)</source>
         <translation>阈值 {0}（可拖动）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="190"/>
+        <source>Threshold {0}</source>
+        <translation>阈值 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/evaluate/threshold_curves.py" line="191"/>
+        <source>t = {0}</source>
+        <translation>t = {0}</translation>
     </message>
 </context>
 <context>
@@ -3883,23 +3934,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="175"/>
+        <location filename="../../gui/classroom/presenter.py" line="179"/>
         <source>Presenter mode</source>
-        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons and the workspace tabs stay). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode.</extracomment>
+        <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons, the workspace tabs and a lesson&apos;s bar stay; the timeline&apos;s row went to the views: at 1280×720 2× a lesson&apos;s views need its 32 px). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode. the window&apos;s size when presenter mode was last entered (its bigger fonts and layouts may grow the window; gui.app_window.lesson_layout gives it back)</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="176"/>
+        <location filename="../../gui/classroom/presenter.py" line="180"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="178"/>
+        <location filename="../../gui/classroom/presenter.py" line="182"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="180"/>
+        <location filename="../../gui/classroom/presenter.py" line="184"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -4766,42 +4817,42 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="98"/>
+        <location filename="../../gui/app_window/view_registry.py" line="101"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="108"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="114"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="119"/>
+        <location filename="../../gui/app_window/view_registry.py" line="122"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="135"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="138"/>
+        <location filename="../../gui/app_window/view_registry.py" line="141"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="144"/>
+        <location filename="../../gui/app_window/view_registry.py" line="147"/>
         <source>Show / hide the hidden space</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="167"/>
+        <location filename="../../gui/app_window/view_registry.py" line="170"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5395,27 +5446,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="179"/>
+        <location filename="../../gui/app_window/view_registry.py" line="182"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="184"/>
+        <location filename="../../gui/app_window/view_registry.py" line="187"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="188"/>
+        <location filename="../../gui/app_window/view_registry.py" line="191"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="193"/>
+        <location filename="../../gui/app_window/view_registry.py" line="196"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="198"/>
+        <location filename="../../gui/app_window/view_registry.py" line="201"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5753,16 +5804,16 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="87"/>
         <location filename="ui_strings.py" line="74"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="79"/>
+        <location filename="../../gui/app_window/view_registry.py" line="82"/>
         <location filename="ui_strings.py" line="75"/>
         <source>Data canvas</source>
-        <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip).</extracomment>
+        <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip). The settings panels (docked, not views of the run): a lesson&apos;s layout keeps a workspace&apos;s panels beside its views (gui.app_window.lesson_layout).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
@@ -5951,7 +6002,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="119"/>
         <location filename="ui_strings.py" line="115"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -6002,7 +6053,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="105"/>
         <location filename="ui_strings.py" line="130"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -6058,49 +6109,49 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="92"/>
+        <location filename="../../gui/app_window/view_registry.py" line="95"/>
         <location filename="ui_strings.py" line="145"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="126"/>
         <location filename="ui_strings.py" line="146"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="132"/>
         <location filename="ui_strings.py" line="148"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="135"/>
+        <location filename="../../gui/app_window/view_registry.py" line="138"/>
         <location filename="ui_strings.py" line="41"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="142"/>
+        <location filename="../../gui/app_window/view_registry.py" line="145"/>
         <location filename="ui_strings.py" line="120"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="152"/>
+        <location filename="../../gui/app_window/view_registry.py" line="155"/>
         <location filename="ui_strings.py" line="72"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="157"/>
+        <location filename="../../gui/app_window/view_registry.py" line="160"/>
         <location filename="ui_strings.py" line="64"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="164"/>
+        <location filename="../../gui/app_window/view_registry.py" line="167"/>
         <location filename="ui_strings.py" line="140"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
@@ -6126,13 +6177,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="86"/>
+        <location filename="../../gui/app_window/view_registry.py" line="89"/>
         <location filename="ui_strings.py" line="153"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="99"/>
         <location filename="ui_strings.py" line="154"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -6505,7 +6556,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="92"/>
         <location filename="ui_strings.py" line="242"/>
         <source>Training</source>
         <translation>训练</translation>
@@ -6526,7 +6577,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="111"/>
         <location filename="ui_strings.py" line="253"/>
         <source>Weights</source>
         <translation>权重</translation>
@@ -6581,8 +6632,10 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
+        <location filename="../../gui/charts/gradient_norms.py" line="32"/>
         <location filename="ui_strings.py" line="299"/>
         <source>‖∂J/∂θ‖ per layer</source>
+        <extracomment>The left axis&apos;s title (translated with the window&apos;s axis titles, context &quot;ui&quot;) and its short form, shown while the title is longer than the plot is high.</extracomment>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
