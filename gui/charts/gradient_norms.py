@@ -89,14 +89,16 @@ class GradientNorms(pg.PlotWidget):
             return
         axis = self.plot_item.getAxis("left")
         full = translate(UI_CONTEXT, TITLE)
-        fits = QtGui.QFontMetricsF(axis.label.font()).horizontalAdvance(full) \
+        # the texts as drawn: pyqtgraph adds a units part (a space without units)
+        drawn = axis.label.toPlainText()
+        forms = [drawn.replace(axis.labelText, form, 1) if axis.labelText in drawn else form
+                 for form in (full, SHORT_TITLE)]
+        fits = QtGui.QFontMetricsF(axis.label.font()).horizontalAdvance(forms[0]) \
             <= view_box.height()
         text = full if fits else SHORT_TITLE
         if axis.labelText != text:
             axis.setLabel(text)
             axis.resizeEvent()  # pyqtgraph centres the title along the axis only there
-        shown = axis.label.toPlainText()  # pyqtgraph adds a units part to the text
-        forms = [shown.replace(text, form, 1) for form in (full, SHORT_TITLE)]
         axis.label.setData(0, forms[0])
         axis.label.setData(1, forms)
 

@@ -78,3 +78,15 @@ def test_a_tall_plot_labels_every_minor_tick(qtbot):
     low, high = view.plot_item.vb.viewRange()[1]
     assert axis.labelled_mantissas(low, high, axis.height()) == MANTISSA_SETS[0]
     assert lr.axis_tick_overlaps(view) == []
+
+
+def test_the_title_is_never_cut_as_the_plot_grows_past_it(qtbot):
+    """Every plot height around the whole title's length: the title is measured as drawn
+    (pyqtgraph adds a space for the units), so at a few px more than the bare text it was
+    still cut at 1920x1080 2x."""
+    view = _norms_view(qtbot, (640, 230), 1.5, 8.0)
+    _presenter_fonts(view.plot_item, 2.0)
+    for height in range(230, 330, 2):
+        view.resize(640, height)
+        _settle(view)
+        assert lr.elided_items(view) == [], height
