@@ -143,7 +143,8 @@ class AttributionView(QtWidgets.QWidget):
         content = QtWidgets.QWidget()
         self.scroll.setWidget(content)
         layout = QtWidgets.QVBoxLayout(content)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(3)  # lines of text and a chart: a lesson column at 2x has no room
         self.header = QtWidgets.QLabel()
         self.header.setWordWrap(True)
         self.space = QtWidgets.QLabel()

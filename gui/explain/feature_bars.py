@@ -21,8 +21,8 @@ NEGATIVE = "#0072B2"
 BAR_HEIGHT = 0.62
 #: Height (px) of a bar's row, and of the chart's bottom axis and margins, at least, and in
 #: lines of the view's font (at presenter scale the lines are taller than the least).
-ROW_PX, ROW_LINES = 30, 1.5
-AXIS_PX, AXIS_LINES = 48, 2.4
+ROW_PX, ROW_LINES = 30, 1.25
+AXIS_PX, AXIS_LINES = 48, 2.0
 
 
 class _FontFollowingAxis(TextHighAxis):
