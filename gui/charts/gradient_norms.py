@@ -12,23 +12,33 @@ when the number of layers changes and updated with ``setData``.
 The legend's text follows the presenter scale (``gui.classroom.presenter``); where the whole
 legend would take more than half the plot (presenter scale, small dock) it names the layers
 by their numbers alone, in columns (:data:`LEGEND_FORMS`), so it stays inside the plot.
+
+Legible in a small plot at presenter size: the log axis labels only the minor ticks that fit
+(``gui.charts.log_axis``), and the axis title "‖∂J/∂θ‖ per layer" takes its designed short
+form "‖∂J/∂θ‖" (the legend names the layers) while the whole title is longer than the plot
+is high.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from PySide6 import QtCore
-
+from gui.charts.log_axis import LegibleLogAxis
 from gui.common import colors
-from gui.common.i18n import manager, translate
+from gui.common.i18n import UI_CONTEXT, manager, translate
 from gui.common.legend_corner import fit_legend_box, show_fitting_form
 from gui.common.refresh import RefreshGate, connect_redraws
 
 #: The legend's forms, in the order tried: (layer numbers only?, columns). The whole names in
 #: one column; the layer numbers (the left axis says "per layer") in two, then four columns.
 LEGEND_FORMS = ((False, 1), (True, 2), (True, 4))
+#: The left axis's title (translated with the window's axis titles, context "ui") and its
+#: short form, shown while the title is longer than the plot is high.
+TITLE = QT_TRANSLATE_NOOP("ui", "‖∂J/∂θ‖ per layer")
+SHORT_TITLE = "‖∂J/∂θ‖"
 
 
 class GradientNorms(pg.PlotWidget):
@@ -39,19 +49,28 @@ class GradientNorms(pg.PlotWidget):
     REDRAWS_ON = ("stepped", "phaseCompleted", "weightsChanged", "dataChanged")
 
     def __init__(self, controller=None, parent=None) -> None:
-        super().__init__(parent=parent)
+        super().__init__(parent=parent, axisItems={"left": LegibleLogAxis("left")})
         self.setBackground("w")
         self.setMinimumSize(240, 160)
         self.plot_item = self.getPlotItem()
         self.plot_item.setLogMode(x=False, y=True)
         self.plot_item.showGrid(x=True, y=True, alpha=0.15)
         self.plot_item.setLabel("bottom", "step")
-        self.plot_item.setLabel("left", "‖∂J/∂θ‖ per layer")
+        self.plot_item.setLabel("left", TITLE)
         self.plot_item.setMenuEnabled(False)
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setTextPen(pg.mkPen("#202020"))
             axis.enableAutoSIPrefix(False)
+        # the title is fitted once the event loop runs after a resize or a new title font
+        # (presenter mode sets it on the label), not inside the resize itself
+        self._title_timer = QtCore.QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.setInterval(0)
+        self._title_timer.timeout.connect(self.fit_title)
+        self.plot_item.vb.sigResized.connect(self._title_timer.start)
+        self.plot_item.getAxis("left").label.document().documentLayout() \
+            .documentSizeChanged.connect(self._title_timer.start)
         self.legend = self.plot_item.addLegend(offset=(-10, 10), labelTextColor="#202020")
         self.legend_form = LEGEND_FORMS[0]
         # the legend's text grows in presenter mode, the plot shrinks with its dock: its form
@@ -80,6 +99,28 @@ class GradientNorms(pg.PlotWidget):
             return translate("GradientNorms", "layer {0} (W, b, γ, β)").format(l + 1)
         return translate("GradientNorms", "layer {0}").format(l + 1)
 
+    def fit_title(self) -> None:
+        """The left axis's whole title (in the current language) while it fits the plot's
+        height, else SHORT_TITLE; the label keeps its full text as data 0 and both forms as
+        data 1 (``gui.app_window.layout_report``: a designed short form, not a cut one)."""
+        view_box = self.plot_item.vb
+        if view_box is None:  # the plot was closed
+            return
+        axis = self.plot_item.getAxis("left")
+        full = translate(UI_CONTEXT, TITLE)
+        # the texts as drawn: pyqtgraph adds a units part (a space without units)
+        drawn = axis.label.toPlainText()
+        forms = [drawn.replace(axis.labelText, form, 1) if axis.labelText in drawn else form
+                 for form in (full, SHORT_TITLE)]
+        fits = QtGui.QFontMetricsF(axis.label.font()).horizontalAdvance(forms[0]) \
+            <= view_box.height()
+        text = full if fits else SHORT_TITLE
+        if axis.labelText != text:
+            axis.setLabel(text)
+            axis.resizeEvent()  # pyqtgraph centres the title along the axis only there
+        axis.label.setData(0, forms[0])
+        axis.label.setData(1, forms)
+
     def _normalized(self, l: int) -> bool:
         """True when weight layer ``l`` is a batch-normalized hidden layer."""
         key = self._curves_key
@@ -94,6 +135,7 @@ class GradientNorms(pg.PlotWidget):
                 if sample.item is curve:
                     label.setText(name)
         self.fit_legend()
+        self._title_timer.start()
 
     def _legend_resized(self) -> None:
         if not self._fitting and self.legend.geometry().size() != self._legend_size:

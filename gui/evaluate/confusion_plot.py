@@ -83,6 +83,15 @@ class ConfusionPlot(pg.PlotWidget):
                 item.setText(text)
                 item.setColor("#FFFFFF" if shares[i, j] > 0.55 else "#202020")
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """The cell numbers follow the view's font at once (presenter mode scales it), not
+        only at the next redraw."""
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            for row in getattr(self, "cell_texts", []):
+                for item in row:
+                    item.setFont(self.font())
+
     def texts(self) -> list[list[str]]:
         """The numbers shown, row by row (for tests)."""
         return [[item.textItem.toPlainText() for item in row] for row in self.cell_texts]

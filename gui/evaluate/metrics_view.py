@@ -14,6 +14,12 @@ For the chosen split (Train / Validation / Test — the splits the session has,
 * regression: MSE, MAE and R² (``core.metrics.regression_metrics``) and predicted against
   true values.
 
+Layout by room: the table always shows all its rows; when the matrix, the table and the three
+curves do not fit the view's height together (presenter fonts in a lesson column), a page box
+beside the split box shows either the matrix and the table or the curves
+(:attr:`MetricsView.page_box`), so nothing is squeezed into a scrolling table or plots a few
+pixels high.
+
 Hovering a matrix cell names the points it holds and emits ``pointsHovered`` with their
 indices into ``session.points`` (the main window lights them up on the canvas). The view
 redraws through its gate on :attr:`MetricsView.REDRAWS_ON` (throttled during Play).
@@ -35,6 +41,7 @@ from core.metrics import (
     report_classes,
 )
 from gui.common.display_names import class_name
+from gui.common.flow_layout import FlowLayout
 from gui.common.i18n import manager, translate
 from gui.common.number_format import fixed, number
 from gui.common.refresh import RefreshGate, connect_redraws
@@ -46,6 +53,13 @@ SPLIT_TITLES = {"train": QT_TRANSLATE_NOOP("MetricsView", "Train"),
                 "test": QT_TRANSLATE_NOOP("MetricsView", "Test")}
 #: Points listed by number in the hover line before "…".
 HOVER_LIST = 8
+#: The pages of a two-class split when its parts do not fit together (the page box).
+#: Short names: the box shares the row of the split box at presenter size.
+PAGES = {"matrix": QT_TRANSLATE_NOOP("MetricsView", "Matrix"),
+         "curves": QT_TRANSLATE_NOOP("MetricsView", "Curves")}
+#: Least height of the threshold curves, in lines of the view's font (title, plot, ticks,
+#: axis title) and in px.
+CURVES_LINES, CURVES_PX = 6, 110
 
 
 def split_title(name: str) -> str:
@@ -75,11 +89,17 @@ class MetricsView(QtWidgets.QWidget):
         self.split_box.currentIndexChanged.connect(lambda _i: self.gate.request())
         self.normalized = QtWidgets.QCheckBox()
         self.normalized.toggled.connect(lambda _on: self._show_classification())
-        top = QtWidgets.QHBoxLayout()
+        self.page_box = QtWidgets.QComboBox()
+        for name in PAGES:
+            self.page_box.addItem("", name)
+        self.page_box.currentIndexChanged.connect(lambda _i: self._show_page())
+        self.page_box.setVisible(False)
+        self.paged = False  # the page box chooses what is shown
+        self.top = QtWidgets.QWidget()
+        top = FlowLayout(self.top, spacing=6)
         top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.split_box)
-        top.addWidget(self.normalized)
-        top.addStretch(1)
+        for widget in (self.split_box, self.normalized, self.page_box):
+            top.addWidget(widget)
 
         self.matrix = ConfusionPlot()
         self.matrix.cellHovered.connect(self._on_cell_hovered)
@@ -98,15 +118,21 @@ class MetricsView(QtWidgets.QWidget):
         self.table.setMinimumSize(120, 80)
         self.curves = ThresholdCurves()
         self.curves.thresholdChanged.connect(lambda _t: self._show_classification())
-        upper = QtWidgets.QHBoxLayout()
+        self.upper = QtWidgets.QWidget()
+        upper = QtWidgets.QHBoxLayout(self.upper)
         upper.setContentsMargins(0, 0, 0, 0)
         upper.addWidget(self.matrix, 1)
         upper.addWidget(self.table, 0)
         self.classification_page = QtWidgets.QWidget()
         page = QtWidgets.QVBoxLayout(self.classification_page)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addLayout(upper, 3)
+        page.addWidget(self.upper, 3)
         page.addWidget(self.curves, 2)
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_layout)
+        self.table.verticalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
 
         self.regression_label = QtWidgets.QLabel()
         self.regression_label.setWordWrap(True)
@@ -137,7 +163,7 @@ class MetricsView(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.hover_line)
@@ -163,6 +189,12 @@ class MetricsView(QtWidgets.QWidget):
         self.split_box.setToolTip(translate("MetricsView", "Which points to evaluate"))
         for i in range(self.split_box.count()):
             self.split_box.setItemText(i, split_title(self.split_box.itemData(i)))
+        for i, name in enumerate(PAGES):
+            self.page_box.setItemText(i, translate("MetricsView", PAGES[name]))
+        self.page_box.setToolTip(translate(
+            "MetricsView", "Show the confusion matrix and the table, or the threshold, ROC "
+                           "and precision–recall curves (the view has no room for all of them "
+                           "together)"))
         # short column titles (legible at presenter scale), the full names in their tooltips
         titles = [
             (translate("MetricsView", "prec."), translate(
@@ -186,6 +218,69 @@ class MetricsView(QtWidgets.QWidget):
         self.curves.retranslate()
         if self.controller is not None:
             self.gate.request()
+
+    # ------------------------------------------------------------------ layout
+    def table_height(self) -> int:
+        """Pixels the table needs to show all its rows and its header, from its contents and
+        font (its sections follow them only later, when Qt lays the table out again)."""
+        table, header = self.table, self.table.verticalHeader()
+        rows = sum(max(table.sizeHintForRow(r), header.sectionSizeHint(r))
+                   for r in range(table.rowCount()) if not table.isRowHidden(r))
+        return table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+
+    def _curves_height(self) -> int:
+        return max(CURVES_PX, int(CURVES_LINES * self.fontMetrics().lineSpacing()))
+
+    def _fit_layout(self) -> None:
+        """Matrix, table and curves together while they fit the height, the table showing all
+        its rows; else one page of them at a time (see the module docstring)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.height() - margins.top() - margins.bottom()
+        if width <= 0 or height <= 0:
+            return
+        two_parts = self.pages.currentWidget() is self.classification_page and \
+            self.curves.isVisibleTo(self.classification_page) or self.paged
+        two_parts = two_parts and self.n_classes == 2 and self.task != "regression"
+        extras = sum(label.heightForWidth(width) + layout.spacing()
+                     for label in (self.note, self.hover_line) if not label.isHidden())
+        self.page_box.setVisible(False)
+        top = self.top.heightForWidth(width) + layout.spacing()
+        spacing = self.classification_page.layout().spacing()
+        together = top + extras + self.table_height() + spacing + self._curves_height()
+        paged = two_parts and together > height
+        if paged != self.paged:
+            self.paged = paged
+        self.page_box.setVisible(paged)
+        self.top.updateGeometry()
+        if not paged:  # the curves take what the table leaves
+            top = self.top.heightForWidth(width) + layout.spacing()
+            left = height - top - extras - self.table_height() - spacing
+            self.curves.setMaximumHeight(max(left, 0) if two_parts else 16777215)
+        else:
+            self.curves.setMaximumHeight(16777215)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """Both parts, or the page chosen in the page box."""
+        binary = self.n_classes == 2 and self.task != "regression"
+        page = self.page_box.currentData() if self.paged else None
+        self.upper.setVisible(page != "curves")
+        self.curves.setVisible(binary and page != "matrix")
+
+    def show_page(self, name: str) -> None:
+        """Choose the page shown while the view is paged (a key of PAGES)."""
+        self.page_box.setCurrentIndex(self.page_box.findData(name))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit_timer.start()
 
     @property
     def threshold(self) -> float:
@@ -237,7 +332,7 @@ class MetricsView(QtWidgets.QWidget):
             return
         self.pages.setCurrentWidget(self.classification_page)
         binary = self.n_classes == 2
-        self.curves.setVisible(binary)
+        self._show_page()
         if binary:
             p = class_probabilities(self.split.outputs, 2)
             self.curves.set_scores(self.split.y_true, p[:, 1])
@@ -278,6 +373,7 @@ class MetricsView(QtWidgets.QWidget):
         self._set_note(" ".join(notes))
         if self.matrix.hovered != (-1, -1):
             self._on_cell_hovered(*self.matrix.hovered)
+        self._fit_timer.start()  # the table's rows, the note
 
     def _fill_table(self, report: dict) -> None:
         rows = [(c["name"], c["precision"], c["recall"], c["f1"], str(c["support"]))

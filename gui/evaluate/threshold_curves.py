@@ -5,13 +5,17 @@ The curves are ``core.metrics.roc_curve`` and ``core.metrics.precision_recall_cu
 (thresholds at the distinct scores, ties together); the operating point is the rates of the
 rule ``p(class 1) > threshold`` (``core.metrics.threshold_classes``). Items are created once
 and updated with ``setData``; the threshold is a ``pg.InfiniteLine`` on the score strip.
+
+Each plot's title takes the longest of its designed forms that fits the plot's width (e.g.
+"Precision–recall, AP = 0.061", then "AP = 0.061": the axes name the curve), so a narrow plot
+never cuts it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.metrics import average_precision, precision_recall_curve, roc_auc, roc_curve
@@ -36,7 +40,42 @@ def _plot(parent=None) -> pg.PlotWidget:
         axis.enableAutoSIPrefix(False)
         space_ticks_by_font(axis)  # small plots at presenter size: labels never run together
     keep_axis_titles_fitting(item, ("left", "bottom"))
+    # the title over the whole plot, axes included (pyqtgraph puts it over the view box's
+    # column, which a title wider than the view box widens past the widget)
+    item.layout.removeItem(item.titleLabel)
+    item.layout.addItem(item.titleLabel, 0, 0, 1, 3)
     return plot
+
+
+#: Pixels of the plot's width a title leaves free (the plot's margins).
+TITLE_SLACK = 12
+
+
+def show_title(plot: pg.PlotWidget, forms: list[str]) -> str:
+    """Show the longest of ``forms`` (complete titles, longest first) that fits ``plot``'s
+    width (``_plot`` puts the title over the whole plot), else the last, in the plot's font
+    (presenter mode scales it); the title item keeps the first as its full text (data 0) and
+    all of them as its designed forms (data 1, ``gui.app_window.layout_report``). Returns
+    it."""
+    plot_item = plot.getPlotItem()
+    item = plot_item.titleLabel
+    font = QtGui.QFont(plot.font())
+    metrics = QtGui.QFontMetricsF(font)
+    room = plot.width() - 2 * item.item.document().documentMargin() - TITLE_SLACK
+    shown = next((form for form in forms if metrics.horizontalAdvance(form) <= room), forms[-1])
+    size = f"{font.pointSizeF():g}pt"
+    if item.text != shown or item.opts.get("size") != size:
+        plot_item.setTitle(shown, color="#202020", size=size)
+        # pyqtgraph fixes the title's row at 30 px: too low for a presenter-size title
+        height = max(30.0, item.item.boundingRect().height())
+        item.setMaximumHeight(height)
+        plot_item.layout.setRowFixedHeight(0, height)
+        # the plot as wide as its view again: a wider title had widened it past the view
+        # (the view sets its plot's geometry only when it is resized itself)
+        plot_item.setGeometry(QtCore.QRectF(plot.range))
+    item.item.setData(0, forms[0])
+    item.item.setData(1, list(forms))
+    return shown
 
 
 def _set_points(scatter: pg.ScatterPlotItem, x, y) -> None:
@@ -108,6 +147,13 @@ class ThresholdCurves(QtWidgets.QWidget):
             plot.getPlotItem().setRange(xRange=(0, 1), yRange=(0, 1), padding=0.04)
         self.auc = self.ap = float("nan")
         self._data: tuple[np.ndarray, np.ndarray] | None = None
+        # titles fitted again once the event loop runs after a plot's resize or a new font
+        self._title_timer = QtCore.QTimer(self)
+        self._title_timer.setSingleShot(True)
+        self._title_timer.setInterval(0)
+        self._title_timer.timeout.connect(self._titles)
+        for plot in (self.scores, self.roc, self.pr):
+            plot.getPlotItem().vb.sigResized.connect(self._title_timer.start)
         self.retranslate()
 
     @property
@@ -134,13 +180,19 @@ class ThresholdCurves(QtWidgets.QWidget):
     def _titles(self) -> None:
         def value(v: float) -> str:
             return "—" if np.isnan(v) else fixed(v, 3)
-        self.roc.getPlotItem().setTitle(translate("MetricsView", "ROC, AUC = {0}").format(
-            value(self.auc)), color="#202020", size="9pt")
-        self.pr.getPlotItem().setTitle(translate("MetricsView", "Precision–recall, AP = {0}")
-                                       .format(value(self.ap)), color="#202020", size="9pt")
-        self.scores.getPlotItem().setTitle(
-            translate("MetricsView", "Threshold {0} (drag)").format(fixed(self.threshold, 2)),
-            color="#202020", size="9pt")
+        auc, ap = value(self.auc), value(self.ap)
+        show_title(self.roc, [translate("MetricsView", "ROC, AUC = {0}").format(auc),
+                              translate("MetricsView", "AUC = {0}").format(auc)])
+        show_title(self.pr, [translate("MetricsView", "Precision–recall, AP = {0}").format(ap),
+                             translate("MetricsView", "AP = {0}").format(ap)])
+        threshold = fixed(self.threshold, 2)
+        show_title(self.scores, [translate("MetricsView", "Threshold {0} (drag)").format(threshold),
+                                 translate("MetricsView", "Threshold {0}").format(threshold),
+                                 translate("MetricsView", "t = {0}").format(threshold)])
+
+    def titles(self) -> list[str]:
+        """The titles shown: threshold, ROC, precision–recall (for tests)."""
+        return [plot.getPlotItem().titleLabel.text for plot in (self.scores, self.roc, self.pr)]
 
     def set_scores(self, y_true: np.ndarray, p1: np.ndarray) -> None:
         """New labels (n,) 0/1 and scores p(class 1) (n,). Non-finite scores or a missing class

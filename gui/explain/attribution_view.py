@@ -19,12 +19,18 @@ view redraws through its ``RefreshGate``, so only when shown and throttled durin
 ``synchronous=True`` (offscreen figures, tests) computes in the GUI thread instead.
 The "Saliency on the canvas" box emits ``saliencyToggled``; the main window connects it to
 the canvas overlay (``gui.explain.saliency_overlay``).
+
+Layout by room (presenter fonts in a lesson column, a short dock): the charts sit in two
+columns while two of them fit across (their names, value labels and some bar length,
+``FeatureBars.least_width``), else in one; and when the four do not fit the view's height, one
+method at a time is shown, chosen in a box above it (:attr:`AttributionView.method_box`), so
+the text and the bars stay whole instead of scrolling.
 """
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 
 from core.attribution_report import (
     PERMUTATION_REPEATS,
@@ -35,6 +41,7 @@ from core.attribution_report import (
 from core.attributions import AttributionError
 from core.loss_surface import Cancelled
 from gui.common.display_names import class_name
+from gui.common.flow_layout import FlowLayout
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate, connect_redraws
@@ -42,8 +49,11 @@ from gui.common.workers import JobRunner
 from gui.explain.feature_bars import FeatureBars
 
 EQUATION_DIGITS = 6  # the sums are checked to 1e-6: show enough digits to see it
-#: Below this width the four charts stack in one column (the dock scrolls).
-TWO_COLUMNS_WIDTH = 640
+#: The methods, in the order of the charts, with their names in the method box.
+METHODS = {"gradient": QT_TRANSLATE_NOOP("Attributions", "Gradient × input"),
+           "ig": QT_TRANSLATE_NOOP("Attributions", "Integrated gradients"),
+           "shapley": QT_TRANSLATE_NOOP("Attributions", "Shapley values"),
+           "permutation": QT_TRANSLATE_NOOP("Attributions", "Permutation importance")}
 
 
 def _attempt(compute, *args):
@@ -133,28 +143,43 @@ class AttributionView(QtWidgets.QWidget):
         content = QtWidgets.QWidget()
         self.scroll.setWidget(content)
         layout = QtWidgets.QVBoxLayout(content)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(3)  # lines of text and a chart: a lesson column at 2x has no room
         self.header = QtWidgets.QLabel()
         self.header.setWordWrap(True)
         self.space = QtWidgets.QLabel()
         self.space.setWordWrap(True)
-        row = QtWidgets.QHBoxLayout()
         self.saliency = QtWidgets.QCheckBox()
         self.saliency.toggled.connect(self.saliencyToggled)
         self.status = QtWidgets.QLabel()
-        row.addWidget(self.saliency)
-        row.addStretch(1)
-        row.addWidget(self.status)
+        # one method at a time when the four charts do not fit the height (_fit_layout)
+        self.method_box = QtWidgets.QComboBox()
+        for name in METHODS:
+            self.method_box.addItem("", name)
+        self.method_box.currentIndexChanged.connect(lambda _i: self._show_panels())
+        self.method_box.setVisible(False)
+        # the saliency box, the method box and the status on one line while they fit
+        self.controls = QtWidgets.QWidget()
+        row = FlowLayout(self.controls, spacing=8)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.saliency, self.method_box, self.status):
+            row.addWidget(widget)
         layout.addWidget(self.header)
         layout.addWidget(self.space)
-        layout.addLayout(row)
+        layout.addWidget(self.controls)
         self.grid = QtWidgets.QGridLayout()
         self.grid.setSpacing(6)
-        self.panels = {name: _Panel() for name in ("gradient", "ig", "shapley", "permutation")}
+        self.panels = {name: _Panel() for name in METHODS}
         self.columns = 0
+        self.one_method = False
         self._arrange(2)
         layout.addLayout(self.grid)
         layout.addStretch(1)
+        self.content_layout = layout
+        self._fit_timer = QtCore.QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_layout)
         self.runner = None if synchronous else JobRunner("attributions", self)
         if self.runner is not None:
             self.runner.resultReady.connect(self._on_result)
@@ -179,9 +204,60 @@ class AttributionView(QtWidgets.QWidget):
         for i, panel in enumerate(self.panels.values()):
             self.grid.addWidget(panel, i // columns, i % columns)
 
+    def _show_panels(self) -> None:
+        chosen = self.method_box.currentData()
+        for name, panel in self.panels.items():
+            panel.setVisible(not self.one_method or name == chosen)
+
+    def show_method(self, name: str) -> None:
+        """Choose the method shown when one is shown at a time (a key of METHODS)."""
+        self.method_box.setCurrentIndex(self.method_box.findData(name))
+
+    def _room(self) -> QtCore.QSize:
+        """The content's room: the scroll area's viewport less the content's margins."""
+        margins = self.content_layout.contentsMargins()
+        size = self.scroll.viewport().size()
+        return QtCore.QSize(size.width() - margins.left() - margins.right(),
+                            size.height() - margins.top() - margins.bottom())
+
+    def _height_of(self, width: int, panels: list[_Panel], columns: int) -> int:
+        """Pixels the content needs at ``width`` with ``panels`` in ``columns`` columns."""
+        spacing = self.content_layout.spacing()
+        texts = [label.heightForWidth(width) for label in (self.header, self.space)
+                 if label.text()]
+        parts = texts + [self.controls.heightForWidth(width)]
+        column_width = (width - (columns - 1) * self.grid.spacing()) // columns
+        heights = [panel.heightForWidth(column_width) for panel in panels]
+        rows = [max(heights[i:i + columns]) for i in range(0, len(heights), columns)]
+        grid = sum(rows) + (len(rows) - 1) * self.grid.spacing()
+        return sum(parts) + grid + spacing * len(parts)
+
+    def _fit_layout(self) -> None:
+        """Two columns while two charts fit across, else one; one method at a time while the
+        four charts do not fit the height (see the module docstring)."""
+        room = self._room()
+        if room.width() <= 0 or room.height() <= 0:
+            return
+        least = max(panel.bars.least_width() for panel in self.panels.values())
+        two = 2 * least + self.grid.spacing() + 8 <= room.width()  # 8: the panels' margins
+        self._arrange(2 if two else 1)
+        panels = list(self.panels.values())
+        one_method = self.one_method
+        self.one_method = False
+        self.one_method = self._height_of(room.width(), panels, self.columns) > room.height()
+        if self.one_method != one_method:
+            self.method_box.setVisible(self.one_method)
+            self.controls.updateGeometry()
+        self._show_panels()
+
     def resizeEvent(self, event) -> None:  # noqa: N802
-        self._arrange(1 if event.size().width() < TWO_COLUMNS_WIDTH else 2)
         super().resizeEvent(event)
+        self._fit_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit_timer.start()
 
     def set_controller(self, controller) -> None:
         self.controller = controller
@@ -220,12 +296,18 @@ class AttributionView(QtWidgets.QWidget):
         self.saliency.setToolTip(translate(
             "Attributions", "Colours the canvas by how fast the explained output changes when "
                             "the point moves (2-D inputs only)."))
+        for i, name in enumerate(METHODS):
+            self.method_box.setItemText(i, translate("Attributions", METHODS[name]))
+        self.method_box.setToolTip(translate(
+            "Attributions", "The attribution method shown (the view has no room for all four "
+                            "charts)"))
         self._render()
 
     def _render(self) -> None:
         sample = self.results.get("sample")
         self._render_sample(sample)
         self._render_permutation(self.results.get("permutation"))
+        self._fit_timer.start()  # texts and charts changed size
 
     def _render_sample(self, result) -> None:
         panels = self.panels

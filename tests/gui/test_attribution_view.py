@@ -142,3 +142,62 @@ def test_every_value_label_lies_inside_its_chart(qtbot, values):
     for label in bars.labels[:2]:
         rect = label.sceneBoundingRect()
         assert box.left() <= rect.left() and rect.right() <= box.right(), (values, rect, box)
+
+
+def _font_scale(widget, scale: float) -> None:
+    """The fonts of presenter mode at ``scale`` (gui.common.themes.apply_theme's style sheet)."""
+    from PySide6 import QtWidgets
+
+    size = QtWidgets.QApplication.font().pointSizeF() * scale
+    widget.setStyleSheet(f"QWidget {{ font-size: {size:.1f}pt; }}")
+    for _ in range(3):
+        QtWidgets.QApplication.processEvents()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_value_labels_and_ticks_are_whole_at_presenter_fonts(qtbot, scale):
+    """The value labels are drawn in the view's (presenter) font and the x range leaves room
+    for them, the bottom axis is as tall as its labels and its ticks do not run together
+    (a 2x chart in a lesson column cut "0.224" and its ticks "0.1", "0.2")."""
+    from gui.app_window import layout_report as lr
+    from gui.explain.feature_bars import FeatureBars
+
+    bars = FeatureBars()
+    qtbot.addWidget(bars)
+    bars.resize(420, 140)
+    bars.show()
+    qtbot.waitExposed(bars)
+    _font_scale(bars, scale)
+    bars.set_values(["bill_length_mm", "flipper_length_mm"], [0.0709, 0.224])
+    qtbot.wait(10)
+    assert bars.labels[0].textItem.font().pointSizeF() == pytest.approx(bars.font().pointSizeF())
+    assert lr.elided_items(bars) == []
+    assert lr.axis_tick_overlaps(bars) == []
+
+
+def test_the_view_shows_one_method_at_a_time_when_the_four_do_not_fit(qtbot, penguins):
+    """In a lesson column at presenter 2x (about 640 × 400 px) the four charts do not fit: one
+    is shown, chosen in the method box, in one column, with nothing cut or overflowing across;
+    in a large dock all four are shown in two columns."""
+    from gui.app_window import layout_report as lr
+
+    controller = TrainingController(penguins.copy())
+    controller.select_sample(5)
+    view = _show(qtbot, AttributionView(controller, synchronous=True), (640, 400))
+    qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
+    _font_scale(view, 2.0)
+    qtbot.waitUntil(lambda: view.one_method, timeout=PATIENCE_MS)
+    assert view.columns == 1 and view.method_box.isVisible()
+    for name in ("ig", "permutation"):
+        view.show_method(name)
+        qtbot.wait(10)
+        assert [n for n, panel in view.panels.items() if panel.isVisible()] == [name]
+        assert lr.elided_items(view) == [] and lr.elided_widgets(view) == []
+        assert view.scroll.horizontalScrollBar().maximum() == 0
+    _font_scale(view, 1.0)
+    view.resize(1400, 1000)
+    qtbot.waitUntil(lambda: not view.one_method, timeout=PATIENCE_MS)
+    assert view.columns == 2 and not view.method_box.isVisible()
+    assert all(panel.isVisible() for panel in view.panels.values())
+    assert view.scroll.verticalScrollBar().maximum() == 0
+    assert lr.elided_items(view) == []

@@ -172,3 +172,89 @@ def test_empty_threshold_scatters_paint_without_an_ignored_exception(qtbot, capf
     assert "Ignored exception" not in err and "drawPixmapFragments" not in err
     assert not curves.strips[0].isVisible() and curves.strips[1].isVisible()
     assert not curves.roc_point.isVisible()  # no negatives: no false-positive rate
+
+
+def _presenter_font(widget, scale: float) -> None:
+    """The fonts of presenter mode at ``scale`` (gui.common.themes.apply_theme's style sheet)."""
+    from PySide6 import QtWidgets
+
+    size = QtWidgets.QApplication.font().pointSizeF() * scale
+    widget.setStyleSheet(f"QWidget {{ font-size: {size:.1f}pt; }}")
+    for _ in range(3):
+        QtWidgets.QApplication.processEvents()
+
+
+@pytest.fixture
+def imbalanced_view(qtbot):
+    """The metrics view alone on the precision–recall lesson's scene (two classes)."""
+    from gui.controller import TrainingController
+    from gui.evaluate.metrics_view import MetricsView
+
+    session, _views = load_lesson_scene("precision-recall")
+    view = MetricsView(TrainingController(session))
+    qtbot.addWidget(view)
+    return view
+
+
+def _shown_at(qtbot, view, size, scale):
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    _presenter_font(view, scale)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=5000)
+    qtbot.wait(20)  # the deferred layout fit
+
+
+def test_a_short_view_pages_matrix_and_curves_and_shows_every_table_row(qtbot,
+                                                                         imbalanced_view):
+    """In a lesson column at presenter 2x (640 × 400 px) the matrix, the whole table and the
+    curves do not fit together: the page box shows the matrix and table (every row, no
+    scrolling) or the curves (titles whole); in a tall view all are shown together."""
+    from gui.app_window import layout_report as lr
+
+    view = imbalanced_view
+    _shown_at(qtbot, view, (640, 400), 2.0)
+    assert view.paged and view.page_box.isVisible()
+    view.show_page("matrix")
+    qtbot.wait(10)
+    assert view.table.isVisible() and not view.curves.isVisible()
+    assert lr.cramped_view("metrics", view) == []
+    assert lr.elided_widgets(view) == [] and lr.elided_items(view) == []
+    view.show_page("curves")
+    qtbot.wait(20)
+    assert view.curves.isVisible() and not view.table.isVisible()
+    assert lr.elided_items(view) == [] and lr.axis_tick_overlaps(view) == []
+    view.resize(640, 900)
+    qtbot.waitUntil(lambda: not view.paged, timeout=5000)
+    assert view.table.isVisible() and view.curves.isVisible()
+    assert not view.page_box.isVisible()
+    assert lr.cramped_view("metrics", view) == [] and lr.elided_items(view) == []
+
+
+def test_curve_titles_take_a_designed_short_form_in_narrow_plots(qtbot, imbalanced_view):
+    """'Precision–recall, AP = 0.061' was cut in a 200 px plot at 1280×720: a narrow plot
+    shows 'AP = …', a wide one the whole title."""
+    from gui.app_window import layout_report as lr
+
+    view = imbalanced_view
+    _shown_at(qtbot, view, (560, 700), 1.0)
+    assert lr.elided_items(view.curves) == []
+    ap = view.curves.titles()[2]
+    assert ap.startswith("AP = ") or ap.startswith("Precision–recall, AP = ")
+    view.resize(1500, 700)
+    qtbot.wait(30)
+    assert view.curves.titles()[2].startswith("Precision–recall, AP = ")
+    _presenter_font(view, 2.0)
+    view.resize(640, 900)
+    qtbot.waitUntil(lambda: view.curves.titles()[2].startswith("AP = "), timeout=5000)
+    qtbot.waitUntil(lambda: lr.elided_items(view.curves) == [], timeout=5000)
+
+
+def test_the_cell_numbers_follow_a_font_change_without_a_redraw(qtbot, imbalanced_view):
+    """A lesson shown before presenter mode goes on is not redrawn: the numbers stayed 9 pt."""
+    view = imbalanced_view
+    _shown_at(qtbot, view, (900, 700), 1.0)
+    cell = view.matrix.cell_texts[0][0]
+    normal = cell.textItem.font().pointSizeF()
+    _presenter_font(view, 2.0)
+    assert cell.textItem.font().pointSizeF() == pytest.approx(2 * normal, rel=0.05)
