@@ -94,7 +94,7 @@ class LessonLayout(QtCore.QObject):
     ``window``: the main window; ``docks``: view id → dock; ``home``: as
     :class:`gui.app_window.workspaces.Workspaces` has it; ``notes``: the lesson notes dock;
     ``presenter``: PresenterMode (``active``, ``entry_size``, ``locked_panels()``,
-    ``normal_state()``, ``relayout()``); ``step_views()``: the view ids of the open lesson's
+    ``normal_state()``, ``show_normal_layout()``); ``step_views()``: the view ids of the open lesson's
     current step, in the lesson's order ([] without a lesson or when its steps list none);
     ``step_workspace()``: the workspace the steps so far chose ("" if none);
     ``workspaces``: the window's Workspaces (``layout()``, ``reset()``); ``panels``: ids of
@@ -228,10 +228,8 @@ class LessonLayout(QtCore.QObject):
             return
         self.arranged = ()
         size = self._size if self._size.isValid() else self.window.size()
-        state = self.presenter.normal_state() if self.presenter.active else None
-        if state is not None:
-            self.window.restoreState(state)
-            self.presenter.relayout()
+        if self.presenter.active and self.presenter.normal_state() is not None:
+            self.presenter.show_normal_layout()
         else:
             self.workspaces.reset()
         self._keep(size)

@@ -357,6 +357,9 @@ class PresenterMode(QtCore.QObject):
         if not self.active:
             return
         window = self.window
+        # the step tool bar's second row is made again below: a restored layout (another
+        # workspace's, or one saved without the row) put it beside the lesson bar
+        self._unwrap_toolbar()
         self._saved_state = window.saveState()
         locked = self.locked_panels()
         for panel in _panels(window):
@@ -365,6 +368,17 @@ class PresenterMode(QtCore.QObject):
         self._enlarge_diagram()
         self._fit_toolbar()
         self.rescale_soon()
+
+    def show_normal_layout(self) -> None:
+        """While presenting: show the layout presenter mode restores on leaving (e.g. after a
+        lesson's own layout), its locked panels hidden. The step tool bar's second row is
+        taken out first and made again: a saved layout without it put it back beside the
+        lesson bar, and the window grew to 1324 px."""
+        if not self.active or self._saved_state is None:
+            return
+        self._unwrap_toolbar()
+        self.window.restoreState(self._saved_state)
+        self.relayout()
 
     def _enlarge_diagram(self) -> None:
         """Give a docked, shown network diagram DIAGRAM_HEIGHT of the window's height: its

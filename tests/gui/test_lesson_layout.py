@@ -172,11 +172,7 @@ def _lesson_ids():
 
 
 #: Lessons whose first step does not fit yet, with why (remove an entry once it passes).
-KNOWN_GAPS = {
-    "early-stopping": "after the lessons before it, presenter mode's second tool-bar row "
-                      "(presenterStepRow, 407 px) sits beside the lesson bar (917 px) and "
-                      "the window grows to 1324 px (issue 13)",
-}
+KNOWN_GAPS: dict = {}
 
 
 @pytest.mark.parametrize("lesson", [
