@@ -21,7 +21,7 @@ lesson is open, :class:`LessonLayout` arranges the window itself:
 
 The step's views keep the order the lesson lists them in, the canvas (central) left out. The
 window keeps its size (a step's views shown in their home places first grow it). The step's
-layout is made when the step's views change, the workspace changes, presenter mode goes on or
+layout is made when a step shows its views, the workspace changes, presenter mode goes on or
 off, or the window is resized; docks the user moves stay until then. When the lesson ends the
 workspace's layout returns (presenter mode's saved layout while presenting).
 """
@@ -188,9 +188,6 @@ class LessonLayout(QtCore.QObject):
         if not views:
             self.arranged = ()
             return
-        if self.arranged[:2] == (tuple(views), tuple(panels)) and self.window.size() == size \
-                and (not panels or self._panels_fit(panels)):
-            return  # this step shows the same views: the user's arrangement stays
         self._workspaces_used.add(self.workspaces.current())
         self._arrange(views, panels, 1)
         self._keep(size)
