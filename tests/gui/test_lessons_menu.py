@@ -194,10 +194,14 @@ def lesson_plane(lesson, session) -> tuple[str, tuple[int, int] | None]:
 
 
 def surface_shown(window, qtbot):
-    """Show the loss-surface dock and wait for its surface, or its failure."""
+    """Show the loss-surface dock and wait for its surface, or its failure (after the
+    lesson's own layout, made once the events of the lesson's loading are handled, as a user
+    would open it; it hides the docks the lesson does not show)."""
+    QtWidgets.QApplication.processEvents()
     dock = window.docks["Loss surface"]
     dock.show()
     dock.raise_()
+    QtWidgets.QApplication.processEvents()  # the shown dock asks for its surface
     presenter = window.loss_surface
     qtbot.waitUntil(lambda: presenter._failed or (
         presenter.update is not None and not presenter.update.preview

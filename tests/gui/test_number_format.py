@@ -25,6 +25,7 @@ _NOT_DISPLAY = {
     ("cli.py", "test accuracy {accuracy:.3f}"),  # the command line's report, not the window
     ("marks.py", "pt\""),  # the legend's font size (CSS)
     ("presenter.py", "match.group(2) or 'pt'"),  # a legend's presenter font size (CSS)
+    ("threshold_curves.py", "pt\""),  # a curve title's font size (pyqtgraph's CSS size)
 }
 
 
