@@ -241,7 +241,21 @@ def test_undoing_clear_brings_the_training_back(qtbot, window, penguins_path):
     np.testing.assert_array_equal(controller.trainer.net.get_params(), params)
 
 
-def test_brush_drag_sprays_points_and_undoes_as_one_stroke(qtbot, empty_window):
+@pytest.fixture
+def every_mouse_move():
+    """pyqtgraph drops mouse moves less than 1/100 s apart (its ``mouseRateLimit``): a fast
+    machine sent the test's twelve moves within 30 ms and only 3 points were sprayed. Off for
+    the test, so every move arrives whatever the machine's speed."""
+    import pyqtgraph as pg
+
+    limit = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOption("mouseRateLimit", 0)
+    yield
+    pg.setConfigOption("mouseRateLimit", limit)
+
+
+def test_brush_drag_sprays_points_and_undoes_as_one_stroke(qtbot, empty_window,
+                                                           every_mouse_move):
     canvas = empty_window.canvas
     empty_window.draw_toolbar.tool_actions["brush"].trigger()
     viewport = canvas.viewport()
