@@ -45,6 +45,7 @@ from gui.common.flow_layout import FlowLayout
 from gui.common.i18n import manager, translate
 from gui.common.number_format import fixed, number
 from gui.common.refresh import RefreshGate, connect_redraws
+from gui.common.refit import RefitSoon
 from gui.evaluate.confusion_plot import ConfusionPlot
 from gui.evaluate.threshold_curves import ThresholdCurves
 
@@ -128,10 +129,7 @@ class MetricsView(QtWidgets.QWidget):
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(self.upper, 3)
         page.addWidget(self.curves, 2)
-        self._fit_timer = QtCore.QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_layout)
+        self._fit_timer = RefitSoon(self, self._fit_layout)  # after a resize or a new font
         self.table.verticalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
 
         self.regression_label = QtWidgets.QLabel()
@@ -272,15 +270,6 @@ class MetricsView(QtWidgets.QWidget):
     def show_page(self, name: str) -> None:
         """Choose the page shown while the view is paged (a key of PAGES)."""
         self.page_box.setCurrentIndex(self.page_box.findData(name))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        self._fit_timer.start()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.FontChange:
-            self._fit_timer.start()
 
     @property
     def threshold(self) -> float:

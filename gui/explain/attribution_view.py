@@ -46,6 +46,7 @@ from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate, connect_redraws
 from gui.common.workers import JobRunner
+from gui.common.refit import RefitSoon
 from gui.explain.feature_bars import FeatureBars
 
 EQUATION_DIGITS = 6  # the sums are checked to 1e-6: show enough digits to see it
@@ -176,10 +177,7 @@ class AttributionView(QtWidgets.QWidget):
         layout.addLayout(self.grid)
         layout.addStretch(1)
         self.content_layout = layout
-        self._fit_timer = QtCore.QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_layout)
+        self._fit_timer = RefitSoon(self, self._fit_layout)  # after a resize or a new font
         self.runner = None if synchronous else JobRunner("attributions", self)
         if self.runner is not None:
             self.runner.resultReady.connect(self._on_result)
@@ -249,15 +247,6 @@ class AttributionView(QtWidgets.QWidget):
             self.method_box.setVisible(self.one_method)
             self.controls.updateGeometry()
         self._show_panels()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit_timer.start()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.FontChange:
-            self._fit_timer.start()
 
     def set_controller(self, controller) -> None:
         self.controller = controller

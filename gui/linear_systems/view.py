@@ -28,6 +28,7 @@ from core.linear_systems import (
 from gui.common.i18n import manager, translate
 from gui.common.number_format import number
 from gui.common.refresh import RefreshGate
+from gui.common.refit import RefitSoon
 from gui.linear_systems.editor import SystemEditor
 from gui.linear_systems.plots import DescentPlot, LinesPlot, TransformPlot
 
@@ -221,10 +222,7 @@ class LinearSystemView(QtWidgets.QWidget):
         layout.addWidget(self.system_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.caption)
-        self._fit_timer = QtCore.QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.fit_system)
+        self._fit_timer = RefitSoon(self, self.fit_system)  # after a resize or a new font
         self.gate = RefreshGate(self, self.redraw)
         self.editor.show_system(self.A, self.b)
         manager().languageChanged.connect(self.retranslate)
@@ -349,15 +347,6 @@ class LinearSystemView(QtWidgets.QWidget):
                 self.system_box.show()
             self.tabs.setCurrentWidget(current)
         self._show_caption()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        self._fit_timer.start()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
-            self._fit_timer.start()
 
     # ------------------------------------------------------------------ state
     def set_system(self, A, b, *, delta: float | None = None, _typed: bool = False,

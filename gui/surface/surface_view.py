@@ -24,6 +24,7 @@ from gui.common.i18n import manager, translate
 from gui.common.legible_axes import space_ticks_by_font
 from gui.common.legend_corner import anchor_in_corner, corner_covers
 from gui.common.number_format import number
+from gui.common.refit import RefitSoon
 from gui.surface.slices_view import LossSlicesView
 from gui.surface.surface_3d import Surface3DView
 from gui.surface.controls import SurfaceControls
@@ -519,10 +520,7 @@ class LossSurfaceView(QtWidgets.QWidget):
         # reads the view's visible region, which the opaque scroll area would otherwise empty
         outer.setContentsMargins(0, 1, 0, 0)
         outer.addWidget(self.scroll)
-        self._fit_timer = QtCore.QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.fit_controls)
+        self._fit_timer = RefitSoon(self, self.fit_controls)  # after a resize or a new font
 
     # ------------------------------------------------------------------ controls' place
     def controls_height(self, width: int) -> int:
@@ -582,15 +580,6 @@ class LossSurfaceView(QtWidgets.QWidget):
                 sheets.append(widget.styleSheet())
             widget = widget.parentWidget()
         return "\n".join(reversed(sheets))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        self._fit_timer.start()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
-            self._fit_timer.start()
 
     def retranslate(self, _language: str = "") -> None:
         self.tabs.setTabText(0, translate("LossSurface", "2-D"))
