@@ -21,9 +21,11 @@ lesson is open, :class:`LessonLayout` arranges the window itself:
 
 The step's views keep the order the lesson lists them in, the canvas (central) left out. The
 window keeps its size (a step's views shown in their home places first grow it). The step's
-layout is made when a step shows its views, the workspace changes, presenter mode goes on or
-off, or the window is resized; docks the user moves stay until then. When the lesson ends the
-workspace's layout returns (presenter mode's saved layout while presenting).
+layout is made when a lesson is loaded, a step shows other views than the last layout's (or
+one of them was closed), the workspace changes, Workspace ▸ Reset layout is chosen, presenter
+mode goes on or off, or the window is resized; docks the user moves or resizes stay until then, also through
+steps about the same views. When the lesson ends the workspace's layout returns (presenter
+mode's saved layout while presenting).
 """
 
 from __future__ import annotations
@@ -116,6 +118,7 @@ class LessonLayout(QtCore.QObject):
         self.workspaces = workspaces
         self.panels = tuple(panels)
         self.arranged: tuple = ()  # (views, panels, rows) of the layout last made; () if none
+        self._asked: tuple = ()  # (views, panels, size) that layout was made for
         #: the window's size to keep: the last one the user (or a script) gave it; Qt's own
         #: growth to a layout's least size (a lesson's views shown in their workspace places,
         #: presenter fonts) is not one (see eventFilter); invalid: the window's size
@@ -158,7 +161,9 @@ class LessonLayout(QtCore.QObject):
         self._timer.start()
 
     def workspace_changed(self, _name: str = "") -> None:
-        """Another workspace's layout was shown: the lesson's is made again."""
+        """Another workspace's layout was shown, Reset layout gave the workspace its design or
+        a lesson was loaded (its scene's views shown in their places): the lesson's layout is
+        made again."""
         self.arranged = ()
         self.fit_soon()
 
@@ -188,6 +193,10 @@ class LessonLayout(QtCore.QObject):
         if not views:
             self.arranged = ()
             return
+        asked = (tuple(views), tuple(panels), (size.width(), size.height()))
+        if self.arranged and asked == self._asked and self._still_open():
+            return  # the same views at the same size: docks the user moved stay where they are
+        self._asked = asked
         self._workspaces_used.add(self.workspaces.current())
         self._arrange(views, panels, 1)
         self._keep(size)
@@ -242,6 +251,12 @@ class LessonLayout(QtCore.QObject):
         if len(tabs) > 1:  # the first of the tabs in front
             self.docks[tabs[0]].raise_()
         hide_stale_tab_bars(self.window)
+
+    def _still_open(self) -> bool:
+        """Whether every dock of the layout last made is still open (shown, or a tab behind
+        another): not closed by the user or hidden by another part of the window."""
+        views, panels, _rows = self.arranged
+        return all(self.docks[view].toggleViewAction().isChecked() for view in (*views, *panels))
 
     def _rows_that_fit(self, views: list[str]) -> int:
         if len(views) < 2:

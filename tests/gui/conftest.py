@@ -28,6 +28,25 @@ def window(qtbot):
 
 
 @pytest.fixture
+def new_window():
+    """A new main window, not shown yet (loading a lesson in a used one may ask to save it);
+    presenter mode off and the window closed after the test."""
+    from PySide6 import QtWidgets
+
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+    built = MainWindow(TrainingController())
+    yield built
+    built.presenter_mode.set_active(False)
+    built.controller.shutdown()
+    built.close()
+    built.deleteLater()
+    app.processEvents()
+
+
+@pytest.fixture
 def penguins_path():
     path = os.path.abspath(PENGUINS)
     if not os.path.exists(path):

@@ -1,6 +1,8 @@
 """Showing a widget on its own for a GUI test; the network diagram and the inspector, each on a
 fresh controller."""
 
+from PySide6 import QtWidgets
+
 from gui.controller import TrainingController
 from gui.diagram.network_diagram import NetworkDiagram
 from gui.inspector.widget import Inspector
@@ -20,6 +22,16 @@ def show(qtbot, widget, size=None, first_redraw=False):
     if first_redraw:
         qtbot.waitUntil(lambda: widget.gate.redraw_count > 0, timeout=PATIENCE_MS)
     return widget
+
+
+def settle_window(window):
+    """Handle a main window's posted events (its 0 ms layout timers too) and its pending
+    redraws."""
+    app = QtWidgets.QApplication.instance()
+    for _ in range(3):
+        app.processEvents()
+    window.flush()
+    app.processEvents()
 
 
 def shown_diagram(qtbot, size=(820, 560)):

@@ -6,24 +6,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtWidgets
 
 from gui.app_window import layout_report as lr
 from gui.charts.gradient_norms import SHORT_TITLE, GradientNorms
 from gui.charts.log_axis import MANTISSA_SETS
+from tests.gui.presenter_fonts import presenter_axis_fonts
 
 
 def _presenter_fonts(plot_item, scale: float) -> None:
-    """Tick and title fonts ``scale`` times the application's, as presenter mode sets them
-    (gui.classroom.presenter._scale_items)."""
-    for name in ("left", "bottom"):
-        axis = plot_item.getAxis(name)
-        font = QtGui.QFont(QtWidgets.QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        axis.setTickFont(font)
-        label_font = QtGui.QFont(axis.label.font())
-        label_font.setPointSizeF(max(label_font.pointSizeF(), 9.0) * scale)
-        axis.label.setFont(label_font)
+    presenter_axis_fonts((plot_item.getAxis("left"), plot_item.getAxis("bottom")), scale)
 
 
 def _norms_view(qtbot, size, low, high, layers=7) -> GradientNorms:

@@ -2,7 +2,7 @@
 fonts, tabbed with the loss curve): its axes' tick labels are not cut by the view's edge and
 do not run together, and its least height stays that of its tab group."""
 
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtWidgets
 
 from core.session import Session
 from core.settings import DataSettings, NetworkSettings
@@ -10,6 +10,7 @@ from gui.app_window import layout_report as lr
 from gui.canvas.presenter import CanvasPresenter
 from gui.controller import TrainingController
 from gui.hidden_space.view import HiddenSpaceView
+from tests.gui.presenter_fonts import presenter_axis_fonts, presenter_style, settle
 
 
 def test_at_presenter_2x_the_axes_are_legible_and_the_least_height_is_small(qtbot):
@@ -23,18 +24,13 @@ def test_at_presenter_2x_the_axes_are_legible_and_the_least_height_is_small(qtbo
     view = HiddenSpaceView(controller, CanvasPresenter.needed_range)
     layout.addWidget(view)
     scale = 2.0
-    points = QtWidgets.QApplication.font().pointSizeF() * scale
-    box.setStyleSheet(f"QWidget {{ font-size: {points:.1f}pt; }}")
+    presenter_style(box, scale)
     box.resize(640, 284)
     box.show()
     plot = view.plot_widget.getPlotItem()
-    for name in ("left", "bottom"):  # as presenter mode scales them (_scale_items)
-        font = QtGui.QFont(QtWidgets.QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        plot.getAxis(name).setTickFont(font)
+    presenter_axis_fonts((plot.getAxis("left"), plot.getAxis("bottom")), scale, titles=False)
     view.redraw()
-    for _ in range(4):
-        QtWidgets.QApplication.processEvents()
+    settle()
     assert view.space is not None and view.space.stages
     assert lr.elided_items(view) == []
     assert lr.axis_tick_overlaps(view) == []

@@ -6,36 +6,19 @@ import pytest
 from PySide6 import QtWidgets
 
 from gui.app_window import layout_report as lr
+from tests.gui.shown_views import settle_window
 
 #: Pixels the canvas's width (and the drawing's height) may change by across the phases.
 WIDTH_SLACK = 4
 
 
 @pytest.fixture
-def window():
-    """A new main window (loading a lesson in a used one may ask to save it)."""
-    from gui.app_window.main_window import MainWindow
-    from gui.controller import TrainingController
-
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    built = MainWindow(TrainingController())
-    yield built
-    built.controller.shutdown()
-    built.close()
-    built.deleteLater()
-    app.processEvents()
-
-
-def _settle(window):
-    app = QtWidgets.QApplication.instance()
-    for _ in range(3):
-        app.processEvents()
-    window.flush()
-    app.processEvents()
+def window(new_window):
+    return new_window
 
 
 def _sizes(window):
-    _settle(window)
+    settle_window(window)
     report = lr.layout_report(window)
     return report, {v["id"]: (v["width"], v["height"]) for v in report["views"] if v["visible"]}
 

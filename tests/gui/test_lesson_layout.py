@@ -8,6 +8,7 @@ from PySide6 import QtWidgets
 
 from gui.app_window import layout_report as lr
 from gui.app_window.lesson_layout import MIN_PLACE, SEPARATOR, lesson_column, rows_that_fit
+from tests.gui.shown_views import settle_window
 
 
 def test_rows_that_fit_stacks_only_what_keeps_its_least_height():
@@ -32,26 +33,8 @@ def test_the_lesson_column_puts_the_rest_behind_the_last_place_and_the_notes_on_
 
 
 @pytest.fixture
-def window():
-    from gui.app_window.main_window import MainWindow
-    from gui.controller import TrainingController
-
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    built = MainWindow(TrainingController())
-    yield built
-    built.presenter_mode.set_active(False)
-    built.controller.shutdown()
-    built.close()
-    built.deleteLater()
-    app.processEvents()
-
-
-def _settle(window):
-    app = QtWidgets.QApplication.instance()
-    for _ in range(3):
-        app.processEvents()
-    window.flush()
-    app.processEvents()
+def window(new_window):
+    return new_window
 
 
 def _shown(window):
@@ -65,12 +48,12 @@ def test_presenter_2x_at_1280x720_keeps_the_window_and_tabs_what_does_not_fit(wi
     fill the column and the loss curve and the diagram are tabs behind them."""
     window.resize(1280, 720)
     window.show()
-    _settle(window)
+    settle_window(window)
     assert window.lessons_menu.load("sigmoid-batch-norm")
-    _settle(window)
+    settle_window(window)
     window.presenter_mode.set_scale(2.0)
     window.presenter_mode.set_active(True)
-    _settle(window)
+    settle_window(window)
     report, shown = _shown(window)
     assert report["window"] == [1280, 720]
     assert shown == {"canvas", "gradient_norms"}
@@ -86,7 +69,7 @@ def test_at_1920x1080_the_step_views_and_notes_are_stacked_whole(window):
     Train's settings panels are tabs on the left, none scrolling."""
     lr.prepare_window(window, (1920, 1080))
     assert window.lessons_menu.load("xor-perceptron")
-    _settle(window)
+    settle_window(window)
     report, shown = _shown(window)
     assert report["window"] == [1920, 1080]
     assert {"canvas", "loss_curve", "network", "data_panel"} <= shown
@@ -99,14 +82,61 @@ def test_at_1920x1080_the_step_views_and_notes_are_stacked_whole(window):
 def test_ending_the_lesson_gives_the_workspace_its_layout_back(window):
     lr.prepare_window(window, (1440, 900))
     assert window.lessons_menu.load("xor-perceptron")
-    _settle(window)
+    settle_window(window)
     assert window.docks["Network diagram"].isVisible()
     window.lessons_menu.end_lesson()
-    _settle(window)
+    settle_window(window)
     _report, shown = _shown(window)
     assert "network" not in shown  # not in Train's design
     assert {"training_panel", "loss_curve"} <= shown
     assert not window.lessons_menu.dock.isVisible()
+
+
+def test_docks_the_user_resized_stay_through_steps_about_the_same_views(window):
+    """XOR with a hidden layer at 1440×900: the teacher gives the loss curve more height; the
+    next step is about the same views and keeps that (the layout was made again on every step,
+    evening the docks out); a dock the user closed comes back with the next step."""
+    from PySide6.QtCore import Qt
+
+    window.resize(1440, 900)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load("xor-hidden")
+    settle_window(window)
+    bar, docks = window.lesson_bar, window.lesson_layout.docks
+    loss, network = docks["loss_curve"], docks["network"]
+    assert loss.isVisible() and network.isVisible()
+    window.resizeDocks([loss, network], [420, 180], Qt.Orientation.Vertical)
+    settle_window(window)
+    taller = loss.height()
+    assert taller > network.height() + 120
+    bar.enter(1)
+    settle_window(window)
+    assert bar.step_views() == ["canvas", "loss_curve", "network"]
+    assert loss.height() > network.height() + 120
+    network.close()
+    settle_window(window)
+    bar.enter(2)
+    settle_window(window)
+    assert network.isVisible() and abs(loss.height() - network.height()) < 40
+
+
+def test_reset_layout_during_a_lesson_gives_the_lesson_its_layout_at_once(window):
+    """Workspace ▸ Reset layout during a lesson showed Train's design (the diagram hidden, the
+    panels beside it) until the next step; now it is the step's layout again."""
+    window.resize(1440, 900)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load("xor-hidden")
+    settle_window(window)
+    made = window.lesson_layout.arranged
+    _report, before = _shown(window)
+    assert {"loss_curve", "network"} <= before
+    window.workspaces.reset_action.trigger()
+    settle_window(window)
+    report, after = _shown(window)
+    assert after == before and window.lesson_layout.arranged == made
+    assert report["window"] == [1440, 900] and lr.too_small(report) == []
 
 
 def test_the_lesson_text_uses_the_width_of_the_window_after_the_bar_was_hidden(window):
@@ -115,11 +145,11 @@ def test_the_lesson_text_uses_the_width_of_the_window_after_the_bar_was_hidden(w
     lr.prepare_window(window, (1280, 720))
     for lesson in ("linear-regression", "overfitting"):
         assert window.lessons_menu.load(lesson)
-        _settle(window)
+        settle_window(window)
         window.lessons_menu.end_lesson()
-        _settle(window)
+        settle_window(window)
     assert window.lessons_menu.load("overfitting")
-    _settle(window)
+    settle_window(window)
     assert window.lesson_bar.text.width() > 0.6 * window.width()
 
 
@@ -129,17 +159,17 @@ def test_the_lesson_text_keeps_its_row_after_presenter_mode(window):
     row again beside the next lesson's bar (its text wrapped in 160 px)."""
     window.resize(1280, 720)
     window.show()
-    _settle(window)
+    settle_window(window)
     assert window.lessons_menu.load("optimizers-sgd")
     window.presenter_mode.set_scale(2.0)
     window.presenter_mode.set_active(True)
-    _settle(window)
+    settle_window(window)
     window.lessons_menu.end_lesson()
-    _settle(window)
+    settle_window(window)
     window.presenter_mode.set_active(False)
-    _settle(window)
+    settle_window(window)
     assert window.lessons_menu.load("xor-perceptron")
-    _settle(window)
+    settle_window(window)
     rows = [bar for bar in window.findChildren(QtWidgets.QToolBar)
             if bar.objectName() == "presenterStepRow"]
     assert rows == []
@@ -184,7 +214,7 @@ def test_every_lesson_fits_1280x720_at_presenter_2x(presenting, lesson):
     content (the window grew to 814–1110 px in most lessons)."""
     window = presenting
     assert window.lessons_menu.load(lesson)
-    _settle(window)
+    settle_window(window)
     report, shown = _shown(window)
     assert report["window"] == [1280, 720]
     assert len(shown) >= 2  # the canvas and the step's first view

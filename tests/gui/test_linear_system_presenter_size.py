@@ -9,11 +9,8 @@ from core.linear_systems import EXAMPLES
 from gui.app_window import layout_report as lr
 from gui.app_window.docks import ViewScrollArea
 from gui.linear_systems.view import PLOT_LINES, LinearSystemView
-
-
-def _settle():
-    for _ in range(4):
-        QtWidgets.QApplication.processEvents()
+from tests.gui.presenter_fonts import presenter_style
+from tests.gui.presenter_fonts import settle as _settle
 
 
 def _view_at(qtbot, scale: float, size=(640, 380)):
@@ -24,8 +21,7 @@ def _view_at(qtbot, scale: float, size=(640, 380)):
     area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
     view = LinearSystemView()
     area.setWidget(view)
-    points = QtWidgets.QApplication.font().pointSizeF() * scale
-    area.setStyleSheet(f"QWidget {{ font-size: {points:.1f}pt; }}")
+    presenter_style(area, scale)
     area.resize(*size)
     area.show()
     _settle()
@@ -60,8 +56,7 @@ def test_at_plain_size_the_system_stays_above_the_plots(qtbot):
     assert view.tabs.currentIndex() == 1
     assert not lr.scroll_needed(area) and lr.elided_widgets(area) == []
     # taller presenter fonts make it a tab; a taller view brings it back
-    area.setStyleSheet(
-        f"QWidget {{ font-size: {QtWidgets.QApplication.font().pointSizeF() * 2:.1f}pt; }}")
+    presenter_style(area, 2.0)
     _settle()
     assert view.compact and view.tabs.currentWidget() is view.pages[1]
     area.resize(640, 1100)

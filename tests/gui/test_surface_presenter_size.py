@@ -4,16 +4,13 @@ tick labels do not run together."""
 
 import numpy as np
 import pytest
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtWidgets
 
 from gui.app_window import layout_report as lr
 from gui.surface.contours import SurfaceLayer
 from gui.surface.surface_view import PLOT_LINES, LossSurfaceView
-
-
-def _settle():
-    for _ in range(4):
-        QtWidgets.QApplication.processEvents()
+from tests.gui.presenter_fonts import presenter_axis_fonts, presenter_style
+from tests.gui.presenter_fonts import settle as _settle
 
 
 def _view_at(qtbot, scale: float, size=(640, 368)):
@@ -25,19 +22,13 @@ def _view_at(qtbot, scale: float, size=(640, 368)):
     layout.setContentsMargins(0, 0, 0, 0)
     view = LossSurfaceView()
     layout.addWidget(view)
-    points = QtWidgets.QApplication.font().pointSizeF() * scale
-    box.setStyleSheet(f"QWidget {{ font-size: {points:.1f}pt; }}")
+    presenter_style(box, scale)
     box.resize(*size)
     box.show()
     _settle()
     plot = view.plot.getPlotItem()
-    for axis in (plot.getAxis("left"), plot.getAxis("bottom"), view.plot.colour_bar.axis):
-        font = QtGui.QFont(QtWidgets.QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        axis.setTickFont(font)
-        label = QtGui.QFont(axis.label.font())
-        label.setPointSizeF(max(label.pointSizeF(), 9.0) * scale)
-        axis.label.setFont(label)
+    presenter_axis_fonts((plot.getAxis("left"), plot.getAxis("bottom"),
+                          view.plot.colour_bar.axis), scale)
     return box, view
 
 
@@ -81,8 +72,7 @@ def test_the_controls_stay_above_the_plot_at_plain_size_and_come_back_when_talle
     box, view = _view_at(qtbot, 1.0)
     assert not view.compact and not view.settings_button.isVisible()
     assert view.controls.isVisible() and view.controls.parentWidget() is not view.popup
-    box.setStyleSheet(
-        f"QWidget {{ font-size: {QtWidgets.QApplication.font().pointSizeF() * 2:.1f}pt; }}")
+    presenter_style(box, 2.0)
     _settle()
     assert view.compact
     box.resize(640, 1000)  # tall enough for the wrapped controls and the plot
