@@ -168,7 +168,7 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
     presenter scale, then the PNG and the JSON report; 0, or 2 for a bad scene file."""
     import json
 
-    from gui.app_window.layout_report import layout_report, prepare_window
+    from gui.app_window.layout_report import layout_report, prepare_window, settle
 
     if args.file:  # the screenshot shows the scene file, not the default scene
         error = scene_file_error(args.file)
@@ -190,7 +190,7 @@ def _offscreen_run(app, window, args: argparse.Namespace) -> int:
                    PRESENTER_SCALES[args.presenter] if args.presenter else None)
     if args.open_lesson and not args.workspace:
         window.lesson_bar.show_step_views()  # the step's views, in front of their tab groups
-        app.processEvents()
+        settle(window)  # the lesson layout and the views fitted to it before the picture
     if args.student:  # after the workspace's designed layout, which shows its own views
         window.student_mode.set_active(True)
         app.processEvents()

@@ -512,10 +512,17 @@ def prepare_window(window, size: tuple[int, int], workspace: str | None = None,
         mode.set_scale(presenter)
         mode.set_active(True)
     window.resize(*size)
+    settle(window)
+    if presenter is not None:
+        mode._scale_items()  # the redraw's new items get presenter sizes at once
+        app.processEvents()
+
+
+def settle(window) -> None:
+    """Let ``window``'s layout settle (its 0 ms timers: the lesson layout, views fitting their
+    new sizes) and redraw everything pending."""
+    app = QtWidgets.QApplication.instance()
     for _ in range(3):
         app.processEvents()
     window.flush()
     app.processEvents()
-    if presenter is not None:
-        mode._scale_items()  # the redraw's new items get presenter sizes at once
-        app.processEvents()

@@ -30,6 +30,7 @@ from gui.charts.log_axis import LegibleLogAxis
 from gui.common import colors
 from gui.common.i18n import UI_CONTEXT, manager, translate
 from gui.common.legend_corner import fit_legend_box, show_fitting_form
+from gui.common.legible_axes import set_axis_title
 from gui.common.refresh import RefreshGate, connect_redraws
 
 #: The legend's forms, in the order tried: (layer numbers only?, columns). The whole names in
@@ -115,9 +116,7 @@ class GradientNorms(pg.PlotWidget):
         fits = QtGui.QFontMetricsF(axis.label.font()).horizontalAdvance(forms[0]) \
             <= view_box.height()
         text = full if fits else SHORT_TITLE
-        if axis.labelText != text:
-            axis.setLabel(text)
-            axis.resizeEvent()  # pyqtgraph centres the title along the axis only there
+        set_axis_title(axis, text)
         axis.label.setData(0, forms[0])
         axis.label.setData(1, forms)
 

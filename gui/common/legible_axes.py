@@ -110,6 +110,16 @@ def fit_axis_titles(plot_item: pg.PlotItem, names=("left", "right", "bottom")) -
             axis.showLabel(fits)
 
 
+def set_axis_title(axis: pg.AxisItem, text: str) -> None:
+    """Give ``axis`` the title ``text`` (only when it differs: a new title re-lays out the
+    plot) and centre it along the axis again: pyqtgraph places a title only when its axis is
+    resized, so "b (bias)" replacing "b" on an axis of the same size stayed where "b" was
+    centred and ran off the plot's edge."""
+    if axis.labelText != text:
+        axis.setLabel(text)
+        axis.resizeEvent()
+
+
 def keep_axis_titles_fitting(plot_item: pg.PlotItem,
                              names=("left", "right", "bottom")) -> None:
     """Run :func:`fit_axis_titles` whenever the plot's view box is resized."""

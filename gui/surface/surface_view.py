@@ -21,7 +21,7 @@ from PySide6.QtCore import Signal
 from gui.surface.contours import SurfaceLayer
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
-from gui.common.legible_axes import space_ticks_by_font
+from gui.common.legible_axes import set_axis_title, space_ticks_by_font
 from gui.common.legend_corner import anchor_in_corner, corner_covers
 from gui.common.number_format import number
 from gui.common.refit import RefitSoon
@@ -183,7 +183,7 @@ class SurfacePlot(pg.PlotWidget):
         self._update_legend()
 
     def _label_colour_bar(self) -> None:
-        _set_label(self.colour_bar.axis, translate("LossSurface", "log₁₀ loss") if self._log
+        set_axis_title(self.colour_bar.axis, translate("LossSurface", "log₁₀ loss") if self._log
                    else translate("LossSurface", "loss"))
 
     # ------------------------------------------------------------------ surface
@@ -252,7 +252,7 @@ class SurfacePlot(pg.PlotWidget):
                 room = box.height() if name == "left" else box.width()
                 if metrics.horizontalAdvance(f"{full} ") > room:
                     text = short
-            _set_label(axis, text)
+            set_axis_title(axis, text)
             if axis.label is not None:  # the plain texts pyqtgraph shows ("text units")
                 axis.label.setData(0, f"{full} ")
                 axis.label.setData(1, (f"{full} ", f"{short} "))
@@ -439,12 +439,6 @@ def _resampled(layer: SurfaceLayer, xs: np.ndarray, ys: np.ndarray, shape):
     contours = [(level, (segments - 0.5) * scale + 0.5) for level, segments in layer.contours]
     return (SurfaceLayer(values, layer.levels, contours), np.linspace(xs[0], xs[-1], na),
             np.linspace(ys[0], ys[-1], nb))
-
-
-def _set_label(axis: pg.AxisItem, text: str) -> None:
-    """Change an axis title only when it differs (a new title re-lays out the whole plot)."""
-    if axis.labelText != text:
-        axis.setLabel(text)
 
 
 class _FlexibleHeight(QtWidgets.QWidget):

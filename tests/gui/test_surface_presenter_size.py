@@ -124,3 +124,25 @@ def test_the_colour_bar_title_does_not_cover_its_tick_labels(qtbot):
              if found_axis is axis for _text, _rect, drawn in texts]
     assert boxes
     assert all(not title.intersects(drawn) for drawn in boxes), (title, boxes)
+
+
+def test_a_longer_axis_title_is_centred_along_its_axis_again(qtbot):
+    """pyqtgraph centres an axis title only when the axis is resized: when the plot had
+    grown (its axis resized with "b" as the title) and the fit then chose "b (bias)", the long
+    title stayed where "b" was centred and ran off the top of the plot (the η-too-large lesson
+    at 1280×720 in presenter mode at 2x)."""
+    box, view = _view_at(qtbot, 2.0, size=(640, 1000))
+    view.controls.hide()
+    _settle()
+    _show_surface(view)
+    plot = view.plot
+    plot.set_axis_labels(("w (weight)", "b (bias)"), ("w", "b"))
+    _settle()
+    left = plot.getPlotItem().getAxis("left")
+    left.setLabel("b")  # the short form, placed for the axis's size (as after a resize)
+    left.resizeEvent()
+    plot.fit_axis_titles()  # the fit that follows the resize: the full title fits
+    assert left.label.toPlainText().strip() == "b (bias)"
+    assert lr.elided_items(view) == []
+    title = left.label.mapRectToParent(lr._ink_rect(left.label))
+    assert abs(title.center().y() - left.boundingRect().center().y()) <= 2
