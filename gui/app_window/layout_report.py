@@ -345,14 +345,14 @@ def axis_tick_overlaps(widget: QtWidgets.QWidget) -> list[list[str]]:
 
 
 def axis_ticks_clipped(widget: QtWidgets.QWidget) -> list[str]:
-    """Tick labels of the shown horizontal (bottom/top) pyqtgraph axes of ``widget`` whose
-    drawn box the view's lower or upper edge cuts, e.g. a confusion matrix's class names under
-    a plot whose bottom axis is lower than its (presenter-sized) text. (The ends of an axis,
-    where pyqtgraph lets a label hang over, are not judged.)"""
+    """Tick labels of the shown pyqtgraph axes of ``widget`` whose drawn box the view's lower
+    or upper edge cuts: e.g. a confusion matrix's class names under a plot whose bottom axis is
+    lower than its (presenter-sized) text, or the top label of a vertical axis, which pyqtgraph
+    centres on its tick at the plot's top edge (``gui.common.legible_axes.room_for_top_tick``).
+    (The left and right ends of a horizontal axis, where pyqtgraph lets a label hang over, are
+    not judged.)"""
     found = []
     for view, axis, texts in _axis_texts(widget):
-        if axis.orientation not in ("bottom", "top"):
-            continue
         port = QtCore.QRectF(view.viewport().rect()).adjusted(-SLACK, -SLACK, SLACK, SLACK)
         transform = axis.deviceTransform(view.viewportTransform())
         for text, _rect, box in texts:

@@ -17,6 +17,7 @@ import os
 from functools import partial
 
 import numpy as np
+import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Qt
@@ -37,6 +38,7 @@ from gui.classroom.predict_reveal import PredictReveal
 from gui.classroom.presenter import PresenterMode
 from gui.classroom.shortcuts import ShortcutKeys, table_rows, view_rows
 from gui.common.i18n import LanguageMenu, remembered_language
+from gui.common.legible_axes import room_for_top_ticks
 from gui.common.themes import ThemeMenu, remembered_theme
 from gui.common.views import WindowView
 from gui.compare.compare_dialog import CompareActions
@@ -665,6 +667,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        room_for_top_ticks(self.findChildren(pg.GraphicsView))  # top tick labels not cut
         if self._fit_due:  # the workspace's shares need the window's final size
             self._fit_due = False
             self.workspaces.fit()

@@ -33,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 
 from gui.common.i18n import manager
 from gui.common.legend_corner import fit_legend_box
+from gui.common.legible_axes import room_for_top_tick
 from gui.common.number_format import number
 from gui.common.themes import apply_theme
 
@@ -541,6 +542,7 @@ class PresenterMode(QtCore.QObject):
                         label_font = QtGui.QFont(self._label_fonts[item])
                         label_font.setPointSizeF(max(label_font.pointSizeF(), 9.0) * scale)
                         item.label.setFont(label_font)
+                room_for_top_tick(item)
 
     @staticmethod
     def _scale_value(item, key, get, put, scaled, same=lambda a, b: a == b) -> None:
@@ -569,6 +571,11 @@ class PresenterMode(QtCore.QObject):
                     axis.label.setFont(self._label_fonts[axis])
                 axis.resizeEvent()  # re-measure the text space for the restored fonts
             except RuntimeError:  # the axis was deleted meanwhile
+                pass
+        for axis in self._axis_fonts:
+            try:
+                room_for_top_tick(axis)  # back to the room of the restored font
+            except RuntimeError:
                 pass
         self._axis_fonts, self._label_fonts = {}, {}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6 import QtGui
+from PySide6 import QtGui, QtWidgets
 
 #: Empty room between two neighbouring tick labels, in multiples of the font's height.
 GAP = 0.6
@@ -118,6 +118,39 @@ def set_axis_title(axis: pg.AxisItem, text: str) -> None:
     if axis.labelText != text:
         axis.setLabel(text)
         axis.resizeEvent()
+
+
+def room_for_top_tick(axis: pg.AxisItem) -> None:
+    """Give a vertical axis's plot a top margin of half a tick label (at least the margin it
+    had): pyqtgraph centres a vertical axis's labels on their ticks and lets them hang over the
+    axis's ends, so the top label ("1.0" of the loss curve, "1.2" of the loss surface's colour
+    bar) was cut by the view's edge, in half at presenter fonts. Call it again after the tick
+    font changed."""
+    if axis.orientation not in ("left", "right") or not axis.style.get("showValues", True):
+        return
+    host, item = None, axis.parentItem()
+    while item is not None:  # the outermost plot or layout: the one at the view's top
+        if isinstance(getattr(item, "layout", None), QtWidgets.QGraphicsGridLayout):
+            host = item
+        item = item.parentItem()
+    if host is None:
+        return
+    left, top, right, bottom = host.layout.getContentsMargins()
+    base = host.__dict__.setdefault("_top_margin_before_ticks", top)
+    # no tick font of its own: the view's, which is the application's outside presenter mode
+    # (the view's own may still be presenter-sized while presenter mode ends)
+    font = axis.style.get("tickFont") or QtWidgets.QApplication.font()
+    wanted = max(base, QtGui.QFontMetricsF(font).height() / 2)
+    if abs(top - wanted) > 0.5:
+        host.layout.setContentsMargins(left, wanted, right, bottom)
+
+
+def room_for_top_ticks(views) -> None:
+    """:func:`room_for_top_tick` for every axis of the pyqtgraph ``views``."""
+    for view in views:
+        for item in view.scene().items():
+            if isinstance(item, pg.AxisItem):
+                room_for_top_tick(item)
 
 
 def keep_axis_titles_fitting(plot_item: pg.PlotItem,
