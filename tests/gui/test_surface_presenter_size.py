@@ -94,7 +94,7 @@ def test_the_axes_space_their_ticks_by_the_presenter_font(qtbot):
 
 
 def _titled_surface(qtbot, tabs_height=None):
-    """(view, its plot's left axis): a surface at 2x titled "w (weight)" / "b (bias)" with
+    """(box, view, its plot's left axis): a surface at 2x titled "w (weight)" / "b (bias)" with
     the short forms "w" / "b", its tabs ``tabs_height`` px tall (None: as tall as they get)."""
     box, view = _view_at(qtbot, 2.0, size=(640, 1000))
     view.controls.hide()
@@ -104,14 +104,14 @@ def _titled_surface(qtbot, tabs_height=None):
     _show_surface(view)
     view.plot.set_axis_labels(("w (weight)", "b (bias)"), ("w", "b"))
     _settle()
-    return view, view.plot.getPlotItem().getAxis("left")
+    return box, view, view.plot.getPlotItem().getAxis("left")
 
 
 def test_a_short_plot_shows_the_designed_short_axis_titles(qtbot):
     """In a short plot at 2x "b (bias)" is longer than its axis (it was cut at the view's
     edge): the axis shows its short form "b", which the layout report accepts as designed;
     a tall plot shows the full title again."""
-    view, left = _titled_surface(qtbot, tabs_height=170)
+    _box, view, left = _titled_surface(qtbot, tabs_height=170)
     assert left.label.toPlainText().strip() == "b"
     assert lr.elided_items(view) == []
     view.tabs.setMinimumHeight(0)
@@ -137,7 +137,7 @@ def test_a_longer_axis_title_is_centred_along_its_axis_again(qtbot):
     grown (its axis resized with "b" as the title) and the fit then chose "b (bias)", the long
     title stayed where "b" was centred and ran off the top of the plot (the η-too-large lesson
     at 1280×720 in presenter mode at 2x)."""
-    view, left = _titled_surface(qtbot)
+    _box, view, left = _titled_surface(qtbot)
     left.setLabel("b")  # the short form, placed for the axis's size (as after a resize)
     left.resizeEvent()
     view.plot.fit_axis_titles()  # the fit that follows the resize: the full title fits
