@@ -37,6 +37,12 @@ HOVER_REACH_PX = 10
 #: Size by loss: a point's diameter is its normal size times 0.6 … 2.2, growing with
 #: loss / (loss + median loss), so the median-loss point keeps about its normal size.
 LOSS_SIZE_RANGE = (0.6, 2.2)
+#: What the legend keeps clear of, by weight (its corner covers the least summed weight;
+#: a data point weighs 1): the selected sample's ring, an overlay's label (the
+#: input-gradient arrow's ∂p/∂x), each of an overlay's sampled shape points (the arrow).
+SELECTED_WEIGHT = 1e6
+OVERLAY_LABEL_WEIGHT = 1e5
+OVERLAY_POINT_WEIGHT = 1e3
 
 
 def loss_size_factors(loss) -> np.ndarray:
@@ -229,6 +235,8 @@ class DataCanvas(pg.PlotWidget):
         self.hover_label.setZValue(40)
         self.selected_label.setVisible(False)
         self.hover_label.setVisible(False)
+        #: overlays whose shapes and labels the legend keeps clear of (add_overlay)
+        self._overlays: list = []
         self.legend = CanvasLegend(self.view_box)
         # the presenter's scaling pass resizes the legend's text and samples: placed again
         # (corner, compact form, sample label) once the event loop runs
@@ -574,9 +582,24 @@ class DataCanvas(pg.PlotWidget):
         if not self._placing and self.legend.item.geometry().size() != self._placed_legend_size:
             self._place_timer.start()
 
+    def add_overlay(self, overlay) -> None:
+        """Keep the legend clear of what ``overlay`` (e.g. ``gui.canvas.overlays.
+        InputGradientArrow``) draws on the plot. ``overlay.keep_clear()`` returns what it shows
+        now: (positions (n, 2) in canvas coordinates along its shapes, [(label, placements)])
+        with each label a ``pg.TextItem`` on the plot and its placements (text, anchor for
+        ``TextItem.setAnchor``) best first: the same text in other forms (lines) and to other
+        sides; ``overlay.labels()``: all its labels, shown or not. The labels take the
+        canvas's label font (the presenter's scale); the legend takes the corner that leaves
+        each label a placement inside the plot, and each label takes the first placement
+        inside the plot clear of the legend and the other labels. The overlay calls
+        :meth:`place_marks` after it changed."""
+        self._overlays.append(overlay)
+        self.apply_view_look()
+
     def place_marks(self, *_args) -> None:
-        """Legend to the corner hiding the fewest points (the selected one counts most); the
-        sample label to the side of its ring away from the legend."""
+        """Legend to the corner hiding the fewest points (the selected one counts most, then
+        the overlays' labels and shapes); the sample label to the side of its ring away from the
+        legend, the overlays' labels to a side clear of both."""
         self._placing = True
         try:
             self._place_marks()
@@ -584,32 +607,111 @@ class DataCanvas(pg.PlotWidget):
             self._placing = False
             self._placed_legend_size = self.legend.item.geometry().size()
 
+    def _overlay_marks(self) -> tuple[np.ndarray, list]:
+        """(positions (n, 2) along the overlays' shapes, [(label, placements)]) shown now."""
+        positions, labels = [np.empty((0, 2))], []
+        for overlay in self._overlays:
+            shape, shown = overlay.keep_clear()
+            positions.append(np.asarray(shape, dtype=np.float64).reshape(-1, 2))
+            labels.extend((label, placements) for label, placements in shown
+                          if label.isVisible())
+        return np.concatenate(positions), labels
+
+    def _place_label(self, label: pg.TextItem, placement) -> QtCore.QRectF:
+        """Show ``label`` in ``placement`` (text, anchor); its rectangle in view box pixels."""
+        text, anchor = placement
+        if label.toPlainText() != text:
+            label.setText(text)
+        label.setAnchor(anchor)
+        return self._rect_in_view_box(label)
+
+    def _label_places(self, label: pg.TextItem, placements) -> np.ndarray:
+        """(k, 4) rectangles x, y, w, h of ``label``'s placements that lie inside the plot
+        (all of them if none does)."""
+        plot = self.view_box.boundingRect()
+        rects = [self._place_label(label, placement) for placement in placements]
+        inside = [rect for rect in rects if plot.contains(rect)] or rects
+        return np.array([[r.x(), r.y(), r.width(), r.height()] for r in inside]).reshape(-1, 4)
+
+    def _rect_in_view_box(self, label: pg.TextItem) -> QtCore.QRectF:
+        """A text item's rectangle in the view box's pixels, at the current view scale."""
+        label.updateTransform(force=True)
+        return label.mapRectToItem(self.view_box, label.boundingRect())
+
     def _place_marks(self) -> None:
+        self.view_box.childTransform()  # the current range's pixels
+        shapes, labels = self._overlay_marks()
         if self.legend.item.isVisible():
-            pixels, weights = self._positions, np.ones(len(self._positions))
+            pixels, weights = [self._positions], [np.ones(len(self._positions))]
             if self._selected_position is not None:
-                pixels = np.vstack([pixels, self._selected_position])
-                weights = np.append(weights, 1e6)
-            self.legend.place(self._plot_pixels_of(pixels), weights)
-        if self._selected_position is None:
-            return
-        # the label opens towards the plot's centre, else to the first side the legend leaves
-        # free (a small canvas at presenter size: the legend may reach past the centre)
+                pixels.append(self._selected_position.reshape(1, 2))
+                weights.append([SELECTED_WEIGHT])
+            pixels.append(shapes)
+            weights.append(np.full(len(shapes), OVERLAY_POINT_WEIGHT))
+            self.legend.place(self._plot_pixels_of(np.concatenate(pixels)),
+                              np.concatenate(weights),
+                              [(self._label_places(label, placements), OVERLAY_LABEL_WEIGHT)
+                               for label, placements in labels])
+        legend = [self.legend.rect_in_view_box()] if self.legend.item.isVisible() else []
+        # the sample label's sides the legend leaves free, best first (none: it is dropped),
+        # and every overlay label's placements: the first combination with no label outside
+        # the plot or over another text, else the one that covers least
+        sides = self._selected_label_sides(legend) if self._selected_position is not None \
+            else []
+        options = [(label, [(placement, self._place_label(label, placement))
+                            for placement in placements]) for label, placements in labels]
+        best = None
+        for side in sides or [None]:
+            taken = legend + ([side[1]] if side is not None else [])
+            chosen, total = [], 0.0
+            for _label, placed in options:
+                cost, placement, rect = min(
+                    ((self._cover(rect, taken), k, rect) for k, (_p, rect) in enumerate(placed)),
+                    key=lambda option: option[:2])
+                chosen.append(placed[placement][0])
+                taken.append(rect)
+                total += cost
+            if best is None or total < best[0]:
+                best = (total, side, chosen)
+            if total <= 0.0:
+                break
+        _total, side, chosen = best
+        if self._selected_position is not None:
+            if side is not None:
+                self.selected_label.setAnchor(side[0])
+            # no free side (a small canvas at presenter size): the label is dropped before it
+            # overlaps the legend; the ring still marks the sample, hovering it names it
+            self.selected_label.setVisible(side is not None
+                                           and bool(self.selected_label.toPlainText()))
+        for (label, _placed), placement in zip(options, chosen):
+            self._place_label(label, placement)
+
+    def _selected_label_sides(self, legend: list[QtCore.QRectF]) -> list:
+        """[(anchor, rectangle)] of the sample label's sides clear of the legend, best first:
+        towards the plot's centre, then the others (a small canvas at presenter size: the
+        legend may reach past the centre)."""
         x, y = self._selected_position
         (x0, x1), (y0, y1) = self.visible_range()
         right, top = x <= (x0 + x1) / 2, y <= (y0 + y1) / 2
-        sides = [(right, top), (not right, top), (right, not top), (not right, not top)]
-        legend = self.legend.rect_in_view_box() if self.legend.item.isVisible() else None
-        fits = False
-        for right, top in sides:
-            self.selected_label.setAnchor((-0.15 if right else 1.15, 1.0 if top else 0.0))
-            if legend is None or not legend.intersects(self.selected_label.mapRectToItem(
-                    self.view_box, self.selected_label.boundingRect())):
-                fits = True
-                break
-        # no free side (a small canvas at presenter size): the label is dropped before it
-        # overlaps the legend; the ring still marks the sample, hovering it names it
-        self.selected_label.setVisible(fits and bool(self.selected_label.toPlainText()))
+        sides = []
+        for right, top in [(right, top), (not right, top), (right, not top),
+                           (not right, not top)]:
+            anchor = (-0.15 if right else 1.15, 1.0 if top else 0.0)
+            self.selected_label.setAnchor(anchor)
+            rect = self._rect_in_view_box(self.selected_label)
+            if not any(rect.intersects(other) for other in legend):
+                sides.append((anchor, rect))
+        return sides
+
+    def _cover(self, rect: QtCore.QRectF, taken) -> float:
+        """How much of ``rect`` (pixels²) lies outside the plot or over the rectangles
+        ``taken``."""
+        def area(r: QtCore.QRectF) -> float:
+            return max(r.width(), 0.0) * max(r.height(), 0.0)
+
+        plot = self.view_box.boundingRect()
+        return area(rect) - area(rect.intersected(plot)) + sum(
+            area(rect.intersected(other)) for other in taken)
 
     # ------------------------------------------------------------ text layout
     def text_rects(self) -> list[tuple[str, QtCore.QRectF]]:
@@ -648,7 +750,8 @@ class DataCanvas(pg.PlotWidget):
         scale = float(view_look().get("font_scale", 1.0))
         font = QtGui.QFont(self.font())
         font.setPointSizeF(9.0 * scale)
-        for item in (self.selected_label, self.hover_label):
+        labels = [label for overlay in self._overlays for label in overlay.labels()]
+        for item in (self.selected_label, self.hover_label, *labels):
             item.setFont(font)
         self.place_marks()
 

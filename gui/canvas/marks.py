@@ -135,16 +135,18 @@ class CanvasLegend:
         """The legend's visible text items (one per row)."""
         return [label for _sample, label in self.item.items] if self.item.isVisible() else []
 
-    def place(self, pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
-        """Move the legend to the corner of the plot that covers the least point weight
-        (``pixels``: (n, 2) plot-local pixel positions); returns the corner's name. The legend
-        takes the first of FORMS that takes at most half of the plot's width and height,
-        else the one that overshoots least."""
+    def place(self, pixels: np.ndarray, weights: np.ndarray | None = None, labels=()) -> str:
+        """Move the legend to the corner of the plot that covers the least weight of points
+        (``pixels``: (n, 2) plot-local pixel positions) and leaves room for the most
+        ``labels`` ([(places (k, 4), weight)], e.g. an overlay's label;
+        :func:`legend_corner.corner_covers`); returns the corner's name. The legend takes the
+        first of FORMS that takes at most half of the plot's width and height, else the one
+        that overshoots least."""
         rect = self.view_box.boundingRect()
         show_fitting_form(self.item, rect, FORMS, self._show_form)
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
-                                 pixels, weights)
+                                 pixels, weights, labels)
         anchor_in_corner(self.item, self.corner)
         return self.corner
 

@@ -8,7 +8,8 @@
 - :class:`NeuronPreview`: while a diagram node is hovered, that unit's activation over the
   canvas range, drawn over the decision boundary.
 
-Both take a ``DataCanvas``-like object (``plot_item``, ``view_range()``, ``pixel_size()``) and
+Both take a ``DataCanvas``-like object (``plot_item``, ``view_range()``, ``pixel_size()``; the
+arrow also ``add_overlay`` and ``place_marks``: the canvas's legend keeps clear of it) and
 create their items once; ``update``/``show`` restyle them.
 """
 
@@ -50,10 +51,19 @@ def raw_input_gradient(session, raw_x) -> tuple[np.ndarray, int]:
     return du @ raw_jacobian(raw, session.input_features, session.standardizer.std)[0], k
 
 
+#: Anchors (``pg.TextItem.setAnchor``) of the arrow's label at the tip: to the right, left,
+#: centred; above, below.
+_RIGHT, _LEFT, _CENTRE, _ABOVE, _BELOW = -0.05, 1.05, 0.5, 1.1, -0.1
+#: Points sampled along the shaft for the canvas legend to keep clear of.
+_SHAFT_SAMPLES = 9
+
+
 class InputGradientArrow:
     """An arrow from the selected point along ∂ŷ/∂x. Its length is a quarter of the canvas
     times tanh(3·|∂ŷ/∂x|·span): it grows with the gradient but saturates, so the direction stays
-    readable; the label gives the exact components."""
+    readable; the label gives the exact components. The label opens beyond the tip, in the
+    arrow's direction (off the shaft), else to a side clear of the canvas's legend and inside
+    the plot; the legend keeps clear of the arrow and its label (``DataCanvas.add_overlay``)."""
 
     def __init__(self, canvas) -> None:
         self.canvas = canvas
@@ -66,12 +76,32 @@ class InputGradientArrow:
             item.setZValue(13)
             canvas.plot_item.addItem(item)
         self.gradient: np.ndarray | None = None
+        self._start = self._tip = None
+        self._placements: list[tuple[str, tuple[float, float]]] = []
         self.hide()
+        canvas.add_overlay(self)
+
+    def keep_clear(self) -> tuple[np.ndarray, list]:
+        """What the canvas's legend keeps clear of (``DataCanvas.add_overlay``): points along
+        the shown shaft (canvas coordinates) and the label with its placements (text, anchor),
+        best first."""
+        if self._tip is None or not self.shaft.isVisible():
+            return np.empty((0, 2)), []
+        along = np.linspace(0.0, 1.0, _SHAFT_SAMPLES)[:, None]
+        return self._start + along * (self._tip - self._start), [(self.label, self._placements)]
+
+    def labels(self) -> list[pg.TextItem]:
+        """The arrow's text items (the canvas gives them its label font)."""
+        return [self.label]
 
     def hide(self) -> None:
+        shown = self.shaft.isVisible()
         for item in (self.shaft, self.head, self.label):
             item.setVisible(False)
         self.gradient = None
+        self._start = self._tip = None
+        if shown:
+            self.canvas.place_marks()  # the legend may take the arrow's place again
 
     def update(self, session, raw_point, canvas_position=None) -> None:
         """Draw the arrow for the raw input ``raw_point`` (dim,) placed at ``canvas_position``
@@ -106,10 +136,20 @@ class InputGradientArrow:
         self.head.setPos(tip[0], tip[1])
         what = "ŷ" if session.net.output_activation != "softmax" else f"p{k}"
         values = ", ".join(number(v, 3) for v in gradient)
-        self.label.setText(f"∂{what}/∂x = ({values})")
+        # one line, else (a small canvas at presenter size) the value under the name; beyond
+        # the tip in the arrow's direction (+y up) first, off the shaft, then the other sides
+        texts = (f"∂{what}/∂x = ({values})", f"∂{what}/∂x =\n({values})")
+        h, v = (_RIGHT, _LEFT) if direction[0] >= 0 else (_LEFT, _RIGHT)
+        up, down = (_ABOVE, _BELOW) if direction[1] >= 0 else (_BELOW, _ABOVE)
+        # centred over or under the tip where neither side leaves room in the plot
+        self._placements = [(text, anchor) for text in texts for anchor in (
+            (h, up), (h, down), (v, up), (v, down), (_CENTRE, up), (_CENTRE, down))]
+        self.label.setText(texts[0])
         self.label.setPos(tip[0], tip[1])
+        self._start, self._tip = start, tip
         for item in (self.shaft, self.head, self.label):
             item.setVisible(True)
+        self.canvas.place_marks()
 
 
 class NeuronPreview:

@@ -26,31 +26,42 @@ CORNERS = {
 
 
 def corner_covers(size: tuple[float, float], area: tuple[float, float],
-                  pixels: np.ndarray, weights: np.ndarray | None = None) -> dict[str, float]:
+                  pixels: np.ndarray, weights: np.ndarray | None = None,
+                  labels=()) -> dict[str, float]:
     """{corner key of :data:`CORNERS`: the summed ``weights`` of the points at ``pixels``
     (n, 2) that a legend of ``size`` (w, h) px in that corner of a plot of ``area`` (w, h) px
-    covers, with a MARGIN around it}. ``weights`` default to 1 per point; non-finite pixels
-    cover nothing."""
+    covers, with a MARGIN around it, plus the weight of each of ``labels`` it leaves no room}.
+    ``weights`` default to 1 per point; non-finite pixels cover nothing. ``labels``: [(places
+    (k, 4): the rectangles x, y, w, h a label may take, weight)]: a label counts where the box
+    meets every one of its places (where it meets some, the label opens at another)."""
     w, h = size
     aw, ah = area
     pixels = np.asarray(pixels, dtype=np.float64).reshape(-1, 2)
     weights = np.ones(len(pixels)) if weights is None else np.asarray(weights, np.float64)
+    labels = [(np.asarray(places, np.float64).reshape(-1, 4), float(weight))
+              for places, weight in labels]
     covers = {}
     for name, (item, _parent) in CORNERS.items():
         x0 = aw - w - MARGIN if item[0] == 1 else MARGIN
         y0 = ah - h - MARGIN if item[1] == 1 else MARGIN
-        inside = ((pixels[:, 0] >= x0 - MARGIN) & (pixels[:, 0] <= x0 + w + MARGIN)
-                  & (pixels[:, 1] >= y0 - MARGIN) & (pixels[:, 1] <= y0 + h + MARGIN))
+        left, right, top, bottom = x0 - MARGIN, x0 + w + MARGIN, y0 - MARGIN, y0 + h + MARGIN
+        inside = ((pixels[:, 0] >= left) & (pixels[:, 0] <= right)
+                  & (pixels[:, 1] >= top) & (pixels[:, 1] <= bottom))
         covers[name] = float(np.sum(weights[inside]))
+        for places, weight in labels:
+            meets = ((places[:, 0] < right) & (places[:, 0] + places[:, 2] > left)
+                     & (places[:, 1] < bottom) & (places[:, 1] + places[:, 3] > top))
+            if len(places) and meets.all():
+                covers[name] += weight
     return covers
 
 
 def corner_for(size: tuple[float, float], area: tuple[float, float],
-               pixels: np.ndarray, weights: np.ndarray | None = None) -> str:
+               pixels: np.ndarray, weights: np.ndarray | None = None, labels=()) -> str:
     """The key of :data:`CORNERS` where a legend of ``size`` (w, h) pixels inside a plot of
-    ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2); ties go
-    to the earlier corner of :data:`CORNERS`."""
-    covers = corner_covers(size, area, pixels, weights)
+    ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2) and of
+    ``labels`` (:func:`corner_covers`); ties go to the earlier corner of :data:`CORNERS`."""
+    covers = corner_covers(size, area, pixels, weights, labels)
     return min(CORNERS, key=lambda name: covers[name])  # min keeps the first of equals
 
 
