@@ -146,7 +146,7 @@ class CanvasLegend:
         show_fitting_form(self.item, rect, FORMS, self._show_form)
         size = self.item.boundingRect()
         self.corner = corner_for((size.width(), size.height()), (rect.width(), rect.height()),
-                                 pixels, weights, labels)
+                                 pixels, weights, labels, current=self.corner)
         anchor_in_corner(self.item, self.corner)
         return self.corner
 

@@ -57,12 +57,18 @@ def corner_covers(size: tuple[float, float], area: tuple[float, float],
 
 
 def corner_for(size: tuple[float, float], area: tuple[float, float],
-               pixels: np.ndarray, weights: np.ndarray | None = None, labels=()) -> str:
+               pixels: np.ndarray, weights: np.ndarray | None = None, labels=(),
+               current: str | None = None) -> str:
     """The key of :data:`CORNERS` where a legend of ``size`` (w, h) pixels inside a plot of
     ``area`` (w, h) pixels covers the least weight of the points at ``pixels`` (n, 2) and of
-    ``labels`` (:func:`corner_covers`); ties go to the earlier corner of :data:`CORNERS`."""
+    ``labels`` (:func:`corner_covers`); ties go to the ``current`` corner (a legend does not
+    jump between equally good corners while Play moves the points), else to the earlier corner
+    of :data:`CORNERS`."""
     covers = corner_covers(size, area, pixels, weights, labels)
-    return min(CORNERS, key=lambda name: covers[name])  # min keeps the first of equals
+    best = min(CORNERS, key=lambda name: covers[name])  # min keeps the first of equals
+    if current in covers and covers[current] <= covers[best]:
+        return current
+    return best
 
 
 def anchor_in_corner(legend, corner: str) -> None:

@@ -22,7 +22,7 @@ from gui.surface.contours import SurfaceLayer
 from gui.common.display_names import display_name
 from gui.common.i18n import manager, translate
 from gui.common.legible_axes import set_axis_title, space_ticks_by_font
-from gui.common.legend_corner import anchor_in_corner, corner_covers
+from gui.common.legend_corner import anchor_in_corner, corner_for
 from gui.common.number_format import number
 from gui.common.refit import RefitSoon
 from gui.surface.slices_view import LossSlicesView
@@ -409,10 +409,9 @@ class SurfacePlot(pg.PlotWidget):
             (xy[:, 0] - view.left()) / view.width() * area.width(),
             (view.bottom() - xy[:, 1]) / view.height() * area.height()])
         size = self.legend.boundingRect()
-        covers = corner_covers((size.width(), size.height()), (area.width(), area.height()),
-                               pixels, weight)
-        best = min(covers, key=lambda name: covers[name])
-        if covers[best] < covers[self.legend_corner]:
+        best = corner_for((size.width(), size.height()), (area.width(), area.height()),
+                          pixels, weight, current=self.legend_corner)
+        if best != self.legend_corner:
             self.legend_corner = best
             anchor_in_corner(self.legend, best)
 

@@ -61,4 +61,7 @@ def test_corner_covers_weighs_the_points_in_each_corner():
     assert covers == {"top_right": 5.0, "top_left": 0.0, "bottom_right": 0.0,
                       "bottom_left": 2.0}
     assert corner_for(size, area, pixels) == "top_left"  # first of the empty corners
+    # a legend stays in its corner while no other is better (Play moving the points)
+    assert corner_for(size, area, pixels, current="bottom_right") == "bottom_right"
+    assert corner_for(size, area, pixels, current="top_right") == "top_left"
     assert list(CORNERS)[0] == "top_right"
