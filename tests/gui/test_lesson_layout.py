@@ -121,6 +121,27 @@ def test_docks_the_user_resized_stay_through_steps_about_the_same_views(window):
     assert network.isVisible() and abs(loss.height() - network.height()) < 40
 
 
+def test_a_taller_lesson_bar_makes_the_layout_again(window):
+    """penguins-raw at 1280×720 in presenter mode at 2×: step 2 asks a question, so the lesson
+    bar takes more lines; its views are step 1's, and the layout kept for them stacked the
+    loss curve and the inspector at 171 and 156 px under the taller bar."""
+    window.resize(1280, 720)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load("penguins-raw")
+    settle_window(window)
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    settle_window(window)
+    first = window.lesson_layout._docks_top()
+    window.lesson_bar.enter(1)
+    settle_window(window)
+    assert window.lesson_layout._docks_top() > first  # the premise: a taller bar
+    report, _shown_ids = _shown(window)
+    assert report["window"] == [1280, 720]
+    assert lr.too_small(report) == [] and lr.cramped(window) == []
+
+
 def test_reset_layout_during_a_lesson_gives_the_lesson_its_layout_at_once(window):
     """Workspace ▸ Reset layout during a lesson showed Train's design (the diagram hidden, the
     panels beside it) until the next step; now it is the step's layout again."""
