@@ -168,6 +168,8 @@ class DataCanvas(pg.PlotWidget):
     selectRequested = Signal(float, float)
     #: the visible range changed (a resize while the aspect ratio is locked, or a new range)
     visibleRangeChanged = Signal()
+    #: the legend and the sample label were placed (marks of overlays place theirs after them)
+    marksPlaced = Signal()
 
     def __init__(self, parent=None) -> None:
         self.view_box = DrawingViewBox()
@@ -583,6 +585,7 @@ class DataCanvas(pg.PlotWidget):
         finally:
             self._placing = False
             self._placed_legend_size = self.legend.item.geometry().size()
+        self.marksPlaced.emit()
 
     def _place_marks(self) -> None:
         if self.legend.item.isVisible():

@@ -50,10 +50,18 @@ def raw_input_gradient(session, raw_x) -> tuple[np.ndarray, int]:
     return du @ raw_jacobian(raw, session.input_features, session.standardizer.std)[0], k
 
 
+#: Where the arrow's label may sit at its tip (TextItem anchors), in order: up and to the
+#: right of it, up and to the left, down and to the right, down and to the left.
+LABEL_ANCHORS = ((-0.05, 1.1), (1.05, 1.1), (-0.05, -0.1), (1.05, -0.1))
+
+
 class InputGradientArrow:
     """An arrow from the selected point along ∂ŷ/∂x. Its length is a quarter of the canvas
     times tanh(3·|∂ŷ/∂x|·span): it grows with the gradient but saturates, so the direction stays
-    readable; the label gives the exact components."""
+    readable; the label gives the exact components. The label sits at the tip on the first
+    side of it (:data:`LABEL_ANCHORS`) where it stays inside the plot and clear of the
+    canvas's legend and sample label; it is placed again whenever the canvas places those
+    (``marksPlaced``: a resize, presenter fonts, another legend corner)."""
 
     def __init__(self, canvas) -> None:
         self.canvas = canvas
@@ -67,6 +75,9 @@ class InputGradientArrow:
             canvas.plot_item.addItem(item)
         self.gradient: np.ndarray | None = None
         self.hide()
+        placed = getattr(canvas, "marksPlaced", None)
+        if placed is not None:
+            placed.connect(self.place_label)
 
     def hide(self) -> None:
         for item in (self.shaft, self.head, self.label):
@@ -110,6 +121,48 @@ class InputGradientArrow:
         self.label.setPos(tip[0], tip[1])
         for item in (self.shaft, self.head, self.label):
             item.setVisible(True)
+        self.place_label()
+
+    def place_label(self) -> None:
+        """The label on the first side of the tip where it is inside the plot and covers no
+        other mark (legend, sample label), else where it covers the least of them."""
+        label = self.label
+        if not label.isVisible():
+            return
+        view_box = self.canvas.plot_item.vb
+        view_box.childTransform()  # brings a resize or a new range not yet painted in
+        plot = view_box.boundingRect()
+        marks = []
+        legend = getattr(self.canvas, "legend", None)
+        if legend is not None and legend.item.isVisible():
+            marks.append(legend.rect_in_view_box())
+        sample = getattr(self.canvas, "selected_label", None)
+        if sample is not None and sample.isVisible():
+            sample.updateTransform(force=True)
+            marks.append(sample.mapRectToItem(view_box, sample.boundingRect()))
+
+        def covered(anchor) -> float:
+            """Pixels² of the label outside the plot or over another mark at ``anchor``."""
+            label.setAnchor(anchor)
+            label.updateTransform(force=True)
+            rect = label.mapRectToItem(view_box, label.boundingRect())
+
+            def area(part) -> float:
+                return part.width() * part.height()
+
+            outside = 0.0 if plot.contains(rect) else area(rect) - area(rect.intersected(plot))
+            return outside + sum(area(rect.intersected(mark)) for mark in marks
+                                 if rect.intersects(mark))
+
+        best, least = LABEL_ANCHORS[0], None
+        for anchor in LABEL_ANCHORS:
+            cover = covered(anchor)
+            if least is None or cover < least:
+                best, least = anchor, cover
+            if cover == 0:
+                break
+        label.setAnchor(best)
+        label.updateTransform(force=True)
 
 
 class NeuronPreview:

@@ -210,3 +210,52 @@ def test_the_hover_label_goes_when_the_pointer_leaves_and_a_step_does_not_bring_
     canvas.show()
     c.step()
     assert not canvas.hover_label.isVisible()
+
+
+def test_the_gradient_arrows_label_stays_clear_of_the_legend(qtbot):
+    """The input-gradient arrow's label opens up and to the right of the tip unless that covers
+    the legend (lesson 11 at 1280×720: '∂p1/∂x = (0.0262, 0.0191)' ran into the legend's 'test
+    (30%)'); it is placed again when the legend changes."""
+    from gui.canvas.overlays import LABEL_ANCHORS, InputGradientArrow
+    from gui.controller import TrainingController
+
+    canvas = DataCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(500, 420)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.set_view_range((-6, 6), (-6, 6))
+    rows = [LegendEntry("class", "Chinstrap", (0, 114, 178, 255)),
+            LegendEntry("class", "Gentoo", (230, 159, 0, 255)),
+            LegendEntry("test", "test (30%)")]
+    canvas.set_legend(rows)
+    assert canvas.legend.corner == "top_right"  # no points: the first corner
+    session = TrainingController().session
+    arrow = InputGradientArrow(canvas)
+    raw = session.points.X[session.train_indices[0]]
+    arrow.update(session, raw, (0.0, 0.0))
+    tip = np.array(arrow.shaft.getData())[:, 1]
+    legend = canvas.legend.rect_in_view_box()
+
+    def tip_at(x: float, y: float) -> None:
+        """The arrow moved so that its tip is at (x, y) pixels of the plot."""
+        target = canvas.view_box.mapToView(QtCore.QPointF(x, y))
+        arrow.update(session, raw, (target.x() - tip[0], target.y() - tip[1]))
+        assert arrow.label.isVisible()
+
+    def clear() -> bool:
+        rects = dict(canvas.text_rects())
+        label = rects.pop(arrow.label.toPlainText())
+        viewport = QtCore.QRectF(canvas.viewport().rect())
+        return viewport.contains(label) and not any(
+            rect.intersects(label) for rect in rects.values())
+
+    tip_at(legend.left() + 10, legend.bottom() + 8)  # just under the legend's left end
+    assert clear() and tuple(arrow.label.anchor) != LABEL_ANCHORS[0]
+    tip_at(legend.left() - 100, legend.bottom() + 30)  # left of and below the legend
+    assert clear() and tuple(arrow.label.anchor) == LABEL_ANCHORS[0]
+    # a taller legend (two more rows) reaches down over the label: the label moves again
+    canvas.set_legend([LegendEntry("class", "Adelie", (0, 158, 115, 255)), *rows,
+                       LegendEntry("train", "training")])
+    assert canvas.legend.rect_in_view_box().bottom() > legend.bottom() + 30
+    assert clear()
