@@ -73,157 +73,157 @@
 <context>
     <name>Attributions</name>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="93"/>
+        <location filename="../../gui/explain/attribution_view.py" line="96"/>
         <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
         <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="97"/>
+        <location filename="../../gui/explain/attribution_view.py" line="100"/>
         <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
         <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="100"/>
+        <location filename="../../gui/explain/attribution_view.py" line="103"/>
         <source>No training points to explain.</source>
         <translation>没有可解释的训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="102"/>
+        <location filename="../../gui/explain/attribution_view.py" line="105"/>
         <source>The network&apos;s output is not finite here.</source>
         <translation>网络在这里的输出不是有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="103"/>
+        <location filename="../../gui/explain/attribution_view.py" line="106"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="292"/>
+        <location filename="../../gui/explain/attribution_view.py" line="314"/>
         <source>computing…</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="303"/>
+        <location filename="../../gui/explain/attribution_view.py" line="326"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="306"/>
+        <location filename="../../gui/explain/attribution_view.py" line="329"/>
         <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
         <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="58"/>
-        <location filename="../../gui/explain/attribution_view.py" line="324"/>
+        <location filename="../../gui/explain/attribution_view.py" line="61"/>
+        <location filename="../../gui/explain/attribution_view.py" line="347"/>
         <source>Gradient × input</source>
         <extracomment>The methods, in the order of the charts, with their names in the method box.</extracomment>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="59"/>
+        <location filename="../../gui/explain/attribution_view.py" line="62"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="61"/>
+        <location filename="../../gui/explain/attribution_view.py" line="64"/>
         <source>Permutation importance</source>
         <translation>置换重要性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="304"/>
+        <location filename="../../gui/explain/attribution_view.py" line="327"/>
         <source>Saliency on the canvas</source>
         <translation>在画布上显示显著性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="311"/>
+        <location filename="../../gui/explain/attribution_view.py" line="334"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="326"/>
+        <location filename="../../gui/explain/attribution_view.py" line="349"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="335"/>
+        <location filename="../../gui/explain/attribution_view.py" line="358"/>
         <source>f = ŷ = {0}</source>
         <translation>f = ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="337"/>
+        <location filename="../../gui/explain/attribution_view.py" line="360"/>
         <source>predicted {0}, f = p({0}) = {1}</source>
         <translation>预测为 {0}，f = p({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="339"/>
+        <location filename="../../gui/explain/attribution_view.py" line="362"/>
         <source>Why this prediction? Sample #{0}: {1}</source>
         <translation>为什么是这个预测？样本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="341"/>
+        <location filename="../../gui/explain/attribution_view.py" line="364"/>
         <source>standardized features (z-scores fitted on the training points)</source>
         <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="343"/>
+        <location filename="../../gui/explain/attribution_view.py" line="366"/>
         <source>features (not standardized)</source>
         <translation>特征（未标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="344"/>
+        <location filename="../../gui/explain/attribution_view.py" line="367"/>
         <source>Bars per network input: {0}. Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="346"/>
+        <location filename="../../gui/explain/attribution_view.py" line="369"/>
         <source>{0}. {1}</source>
         <comment>the sample&apos;s sentence, then the bars&apos; sentence</comment>
         <translation>{0}。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="351"/>
+        <location filename="../../gui/explain/attribution_view.py" line="374"/>
         <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
         <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="355"/>
+        <location filename="../../gui/explain/attribution_view.py" line="378"/>
         <source>Integrated gradients ({0} steps)</source>
         <translation>积分梯度（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="359"/>
+        <location filename="../../gui/explain/attribution_view.py" line="382"/>
         <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="60"/>
-        <location filename="../../gui/explain/attribution_view.py" line="365"/>
+        <location filename="../../gui/explain/attribution_view.py" line="63"/>
+        <location filename="../../gui/explain/attribution_view.py" line="388"/>
         <source>Shapley values</source>
         <translation>Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="369"/>
+        <location filename="../../gui/explain/attribution_view.py" line="392"/>
         <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
         <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="373"/>
+        <location filename="../../gui/explain/attribution_view.py" line="396"/>
         <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="381"/>
+        <location filename="../../gui/explain/attribution_view.py" line="404"/>
         <source>Permutation importance ({0} repeats, ± 1 std)</source>
         <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="393"/>
+        <location filename="../../gui/explain/attribution_view.py" line="416"/>
         <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="397"/>
+        <location filename="../../gui/explain/attribution_view.py" line="420"/>
         <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
     </message>
@@ -901,7 +901,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="96"/>
-        <location filename="../../gui/explain/attribution_view.py" line="405"/>
+        <location filename="../../gui/explain/attribution_view.py" line="428"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
