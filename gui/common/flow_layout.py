@@ -42,6 +42,11 @@ class FlowLayout(QtWidgets.QLayout):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt naming)
         return self._place(QtCore.QRect(0, 0, width, 0), move=False)
 
+    def height_without(self, width: int, widgets=()) -> int:
+        """``heightForWidth(width)`` as if ``widgets`` were hidden: measures another
+        arrangement without hiding a shown widget (which would lose its focus or pop-up)."""
+        return self._place(QtCore.QRect(0, 0, width, 0), move=False, skip=widgets)
+
     def setGeometry(self, rect: QtCore.QRect) -> None:  # noqa: N802 (Qt naming)
         super().setGeometry(rect)
         self._place(rect, move=True)
@@ -69,13 +74,16 @@ class FlowLayout(QtWidgets.QLayout):
         return [item for item in self._items
                 if item.widget() is None or not item.widget().isHidden()]
 
-    def _place(self, rect: QtCore.QRect, move: bool) -> int:
-        """Lay the items out in ``rect`` (only measure unless ``move``); the height used."""
+    def _place(self, rect: QtCore.QRect, move: bool, skip=()) -> int:
+        """Lay the items out in ``rect`` (only measure unless ``move``), leaving out the
+        widgets in ``skip``; the height used."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line = area.x(), area.y(), 0
         gap = self.spacing()
         for item in self._shown():
+            if item.widget() is not None and item.widget() in skip:
+                continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y, line = area.x(), y + line + gap, 0

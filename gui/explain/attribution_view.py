@@ -24,7 +24,11 @@ Layout by room (presenter fonts in a lesson column, a short dock): the charts si
 columns while two of them fit across (their names, value labels and some bar length,
 ``FeatureBars.least_width``), else in one; and when the four do not fit the view's height, one
 method at a time is shown, chosen in a box above it (:attr:`AttributionView.method_box`), so
-the text and the bars stay whole instead of scrolling.
+the text and the bars stay whole instead of scrolling. Then the saliency box takes its short
+form ("Saliency on the canvas"; the formula stays in its tool tip and in the canvas's caption)
+when that puts it on one line with the method box, and the shown chart's title is left out when
+it says no more than the method box ("Gradient × input"). The sample's line and the bars' space
+are one paragraph (two would each end in a short line).
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ from gui.common.refit import RefitSoon
 from gui.explain.feature_bars import FeatureBars
 
 EQUATION_DIGITS = 6  # the sums are checked to 1e-6: show enough digits to see it
+# "computing…" shows once a computation has run this long (ms): the usual ones take a few ms
+# and would only flash it, and move the charts down a line where the controls have no room.
+STATUS_DELAY_MS = 300
 #: The methods, in the order of the charts, with their names in the method box.
 METHODS = {"gradient": QT_TRANSLATE_NOOP("Attributions", "Gradient × input"),
            "ig": QT_TRANSLATE_NOOP("Attributions", "Integrated gradients"),
@@ -146,13 +153,17 @@ class AttributionView(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(content)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(3)  # lines of text and a chart: a lesson column at 2x has no room
+        # the sample, its prediction and what the bars measure, as one paragraph
         self.header = QtWidgets.QLabel()
         self.header.setWordWrap(True)
-        self.space = QtWidgets.QLabel()
-        self.space.setWordWrap(True)
         self.saliency = QtWidgets.QCheckBox()
         self.saliency.toggled.connect(self.saliencyToggled)
         self.status = QtWidgets.QLabel()
+        self.status.hide()  # shown while a computation takes long (_show_busy)
+        self._status_timer = QtCore.QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_DELAY_MS)
+        self._status_timer.timeout.connect(self._show_status)
         # one method at a time when the four charts do not fit the height (_fit_layout)
         self.method_box = QtWidgets.QComboBox()
         for name in METHODS:
@@ -166,7 +177,6 @@ class AttributionView(QtWidgets.QWidget):
         for widget in (self.saliency, self.method_box, self.status):
             row.addWidget(widget)
         layout.addWidget(self.header)
-        layout.addWidget(self.space)
         layout.addWidget(self.controls)
         self.grid = QtWidgets.QGridLayout()
         self.grid.setSpacing(6)
@@ -206,6 +216,9 @@ class AttributionView(QtWidgets.QWidget):
         chosen = self.method_box.currentData()
         for name, panel in self.panels.items():
             panel.setVisible(not self.one_method or name == chosen)
+            # a title that says no more than the method box above it
+            panel.title.setVisible(not self.one_method
+                                   or panel.title.text() != self.method_box.currentText())
 
     def show_method(self, name: str) -> None:
         """Choose the method shown when one is shown at a time (a key of METHODS)."""
@@ -218,12 +231,12 @@ class AttributionView(QtWidgets.QWidget):
         return QtCore.QSize(size.width() - margins.left() - margins.right(),
                             size.height() - margins.top() - margins.bottom())
 
-    def _height_of(self, width: int, panels: list[_Panel], columns: int) -> int:
-        """Pixels the content needs at ``width`` with ``panels`` in ``columns`` columns."""
+    def _height_of(self, width: int, panels: list[_Panel], columns: int, without=()) -> int:
+        """Pixels the content needs at ``width`` with ``panels`` in ``columns`` columns and
+        the controls but ``without``."""
         spacing = self.content_layout.spacing()
-        texts = [label.heightForWidth(width) for label in (self.header, self.space)
-                 if label.text()]
-        parts = texts + [self.controls.heightForWidth(width)]
+        texts = [self.header.heightForWidth(width)] if self.header.text() else []
+        parts = texts + [self.controls.layout().height_without(width, without)]
         column_width = (width - (columns - 1) * self.grid.spacing()) // columns
         heights = [panel.heightForWidth(column_width) for panel in panels]
         rows = [max(heights[i:i + columns]) for i in range(0, len(heights), columns)]
@@ -241,12 +254,29 @@ class AttributionView(QtWidgets.QWidget):
         self._arrange(2 if two else 1)
         panels = list(self.panels.values())
         one_method = self.one_method
-        self.one_method = False
-        self.one_method = self._height_of(room.width(), panels, self.columns) > room.height()
+        # the four charts as they would be shown: with their titles, without the method box
+        for panel in panels:
+            panel.title.setVisible(True)
+        four = (self.method_box,)
+        self._fit_saliency(room.width(), four)
+        self.one_method = self._height_of(room.width(), panels, self.columns, four) > \
+            room.height()
         if self.one_method != one_method:
             self.method_box.setVisible(self.one_method)
             self.controls.updateGeometry()
+        self._fit_saliency(room.width())
         self._show_panels()
+
+    def _fit_saliency(self, width: int, without=()) -> None:
+        """The saliency box's whole text, or its short form when that takes the controls (but
+        ``without``) onto fewer lines at ``width``."""
+        whole, short = self._saliency_texts
+        heights = {}
+        for text in (short, whole):
+            self.saliency.setText(text)
+            heights[text] = self.controls.layout().height_without(width, without)
+        if heights[short] < heights[whole]:
+            self.saliency.setText(short)
 
     def set_controller(self, controller) -> None:
         self.controller = controller
@@ -272,7 +302,17 @@ class AttributionView(QtWidgets.QWidget):
         self._render()
 
     def _show_busy(self, busy: bool) -> None:
-        self.status.setText(translate("Attributions", "computing…") if busy else "")
+        """The status says "computing…" once a computation has run STATUS_DELAY_MS, until it
+        ends."""
+        if busy:
+            self._status_timer.start()
+        else:
+            self._status_timer.stop()
+            self.status.hide()
+
+    def _show_status(self) -> None:
+        self.status.setText(translate("Attributions", "computing…"))
+        self.status.show()
 
     def shutdown(self) -> None:
         """Stop the worker thread (closing the window)."""
@@ -281,8 +321,12 @@ class AttributionView(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ drawing
     def retranslate(self, _language: str = "") -> None:
-        self.saliency.setText(translate("Attributions", "Saliency ‖∂f/∂x‖ on the canvas"))
-        self.saliency.setToolTip(translate(
+        # the saliency box's text, and its short form for a narrow view (_fit_saliency)
+        self._saliency_texts = (
+            translate("Attributions", "Saliency ‖∂f/∂x‖ on the canvas"),
+            translate("Attributions", "Saliency on the canvas"))
+        self.saliency.setText(self._saliency_texts[0])
+        self.saliency.setToolTip(self._saliency_texts[0] + "\n" + translate(
             "Attributions", "Colours the canvas by how fast the explained output changes when "
                             "the point moves (2-D inputs only)."))
         for i, name in enumerate(METHODS):
@@ -303,11 +347,9 @@ class AttributionView(QtWidgets.QWidget):
         panels["gradient"].title.setText(translate("Attributions", "Gradient × input"))
         if result is None:
             self.header.setText(translate("Attributions", "Why this prediction?"))
-            self.space.setText("")
             return
         if isinstance(result, AttributionError):
             self.header.setText(error_text(result))
-            self.space.setText("")
             for name in ("gradient", "ig", "shapley"):
                 panels[name].bars.set_values([], [])
                 panels[name].caption.setText("")
@@ -317,13 +359,16 @@ class AttributionView(QtWidgets.QWidget):
         else:
             what = translate("Attributions", "predicted {0}, f = p({0}) = {1}").format(
                 self._class_name(result.k), number(result.f_x, 4))
-        self.header.setText(translate("Attributions", "Why this prediction? Sample #{0}: {1}")
-                            .format(result.sample, what))
+        sample = translate("Attributions", "Why this prediction? Sample #{0}: {1}").format(
+            result.sample, what)
         space = translate("Attributions", "standardized features (z-scores fitted on the "
                                           "training points)") if result.standardized else \
             translate("Attributions", "features (not standardized)")
-        self.space.setText(translate("Attributions", "Bars per network input: {0}. Baseline: "
-                                                     "the training mean.").format(space))
+        bars = translate("Attributions", "Bars per network input: {0}. Baseline: the training "
+                                         "mean.").format(space)
+        self.header.setText(translate("Attributions", "{0}. {1}",
+                                      "the sample's sentence, then the bars' sentence")
+                            .format(sample, bars))
         names = result.features
         panels["gradient"].bars.set_values(names, result.gradient_x_input)
         panels["gradient"].caption.setText(translate(

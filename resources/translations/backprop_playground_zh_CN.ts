@@ -73,146 +73,157 @@
 <context>
     <name>Attributions</name>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="88"/>
+        <location filename="../../gui/explain/attribution_view.py" line="96"/>
         <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
         <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="92"/>
+        <location filename="../../gui/explain/attribution_view.py" line="100"/>
         <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
         <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="95"/>
+        <location filename="../../gui/explain/attribution_view.py" line="103"/>
         <source>No training points to explain.</source>
         <translation>没有可解释的训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="97"/>
+        <location filename="../../gui/explain/attribution_view.py" line="105"/>
         <source>The network&apos;s output is not finite here.</source>
         <translation>网络在这里的输出不是有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="98"/>
+        <location filename="../../gui/explain/attribution_view.py" line="106"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="286"/>
+        <location filename="../../gui/explain/attribution_view.py" line="314"/>
         <source>computing…</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="295"/>
+        <location filename="../../gui/explain/attribution_view.py" line="326"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="296"/>
+        <location filename="../../gui/explain/attribution_view.py" line="329"/>
         <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
         <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="53"/>
-        <location filename="../../gui/explain/attribution_view.py" line="314"/>
+        <location filename="../../gui/explain/attribution_view.py" line="61"/>
+        <location filename="../../gui/explain/attribution_view.py" line="347"/>
         <source>Gradient × input</source>
         <extracomment>The methods, in the order of the charts, with their names in the method box.</extracomment>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="54"/>
+        <location filename="../../gui/explain/attribution_view.py" line="62"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="56"/>
+        <location filename="../../gui/explain/attribution_view.py" line="64"/>
         <source>Permutation importance</source>
         <translation>置换重要性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="301"/>
+        <location filename="../../gui/explain/attribution_view.py" line="327"/>
+        <source>Saliency on the canvas</source>
+        <translation>在画布上显示显著性</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="334"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="316"/>
+        <location filename="../../gui/explain/attribution_view.py" line="349"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="327"/>
+        <location filename="../../gui/explain/attribution_view.py" line="358"/>
         <source>f = ŷ = {0}</source>
         <translation>f = ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="329"/>
+        <location filename="../../gui/explain/attribution_view.py" line="360"/>
         <source>predicted {0}, f = p({0}) = {1}</source>
         <translation>预测为 {0}，f = p({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="331"/>
+        <location filename="../../gui/explain/attribution_view.py" line="362"/>
         <source>Why this prediction? Sample #{0}: {1}</source>
         <translation>为什么是这个预测？样本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="333"/>
+        <location filename="../../gui/explain/attribution_view.py" line="364"/>
         <source>standardized features (z-scores fitted on the training points)</source>
         <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="335"/>
+        <location filename="../../gui/explain/attribution_view.py" line="366"/>
         <source>features (not standardized)</source>
         <translation>特征（未标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="336"/>
+        <location filename="../../gui/explain/attribution_view.py" line="367"/>
         <source>Bars per network input: {0}. Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="340"/>
+        <location filename="../../gui/explain/attribution_view.py" line="369"/>
+        <source>{0}. {1}</source>
+        <comment>the sample&apos;s sentence, then the bars&apos; sentence</comment>
+        <translation>{0}。{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/explain/attribution_view.py" line="374"/>
         <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
         <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="344"/>
+        <location filename="../../gui/explain/attribution_view.py" line="378"/>
         <source>Integrated gradients ({0} steps)</source>
         <translation>积分梯度（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="348"/>
+        <location filename="../../gui/explain/attribution_view.py" line="382"/>
         <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="55"/>
-        <location filename="../../gui/explain/attribution_view.py" line="354"/>
+        <location filename="../../gui/explain/attribution_view.py" line="63"/>
+        <location filename="../../gui/explain/attribution_view.py" line="388"/>
         <source>Shapley values</source>
         <translation>Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="358"/>
+        <location filename="../../gui/explain/attribution_view.py" line="392"/>
         <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
         <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="362"/>
+        <location filename="../../gui/explain/attribution_view.py" line="396"/>
         <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="370"/>
+        <location filename="../../gui/explain/attribution_view.py" line="404"/>
         <source>Permutation importance ({0} repeats, ± 1 std)</source>
         <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="382"/>
+        <location filename="../../gui/explain/attribution_view.py" line="416"/>
         <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="386"/>
+        <location filename="../../gui/explain/attribution_view.py" line="420"/>
         <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
     </message>
@@ -890,7 +901,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="96"/>
-        <location filename="../../gui/explain/attribution_view.py" line="394"/>
+        <location filename="../../gui/explain/attribution_view.py" line="428"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
@@ -2645,165 +2656,165 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 有 {0} 行：它把平面映射到 {0} 维空间，这里不画出。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="48"/>
+        <location filename="../../gui/linear_systems/view.py" line="49"/>
         <source>Equation {0}: every entry must be a finite number.</source>
         <extracomment>Least height of the plot, in lines of the view&apos;s font, for the system (equations, numbers, message) to stay above the tabs: in a shorter view (a lesson&apos;s column at presenter 2x) it becomes the first tab, &quot;Ax = b&quot;.</extracomment>
         <translation>方程 {0}：每一项都必须是有限的数。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="51"/>
+        <location filename="../../gui/linear_systems/view.py" line="52"/>
         <source>Equation {0}: use numbers between {1} and {2} in size (or 0).</source>
         <translation>方程 {0}：请使用绝对值在 {1} 与 {2} 之间的数（或 0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="55"/>
+        <location filename="../../gui/linear_systems/view.py" line="56"/>
         <source>Equation {0}: both coefficients are 0, so it is not a line.</source>
         <translation>方程 {0}：两个系数都是 0，所以它不是一条直线。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="57"/>
+        <location filename="../../gui/linear_systems/view.py" line="58"/>
         <source>Give 2 to 6 equations, each with two coefficients and a right-hand side.</source>
         <translation>请给出 2 到 6 个方程，每个方程有两个系数和一个右端项。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="61"/>
+        <location filename="../../gui/linear_systems/view.py" line="62"/>
         <source>One solution: the lines cross at x = ({0}, {1}), np.linalg.solve(A, b).</source>
         <translation>唯一解：两条直线交于 x = ({0}, {1})，即 np.linalg.solve(A, b)。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="64"/>
+        <location filename="../../gui/linear_systems/view.py" line="65"/>
         <source>Ill-conditioned: cond(A) = {0} &gt; {1}. The lines are nearly parallel, so a small change in b moves the answer far. np.linalg.solve gives x = ({2}, {3}).</source>
         <translation>病态：cond(A) = {0} &gt; {1}。两条直线几乎平行，b 的微小变化会让解移得很远。np.linalg.solve 给出 x = ({2}, {3})。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="69"/>
+        <location filename="../../gui/linear_systems/view.py" line="70"/>
         <source>Singular: det A = 0 and the lines are parallel. No solution.</source>
         <translation>奇异：det A = 0，两条直线平行。无解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="73"/>
+        <location filename="../../gui/linear_systems/view.py" line="74"/>
         <source>Singular: det A = 0 and the lines coincide. Every point ({0}, {1}) + t·({2}, {3}) is a solution.</source>
         <translation>奇异：det A = 0，两条直线重合。每个点 ({0}, {1}) + t·({2}, {3}) 都是解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="77"/>
+        <location filename="../../gui/linear_systems/view.py" line="78"/>
         <source>{0} equations, 2 unknowns: no exact solution in general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the residuals).</source>
         <translation>{0} 个方程、2 个未知数：一般没有精确解。np.linalg.lstsq 给出 x* = ({1}, {2})，即残差平方和最小的点，‖Ax* − b‖² = {3}（紫色：残差）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="85"/>
+        <location filename="../../gui/linear_systems/view.py" line="86"/>
         <source>{0} With b + δb (dashed) the answer moves to ({1}, {2}): {3} away.</source>
         <translation>{0}换成 b + δb（虚线）后，解移到 ({1}, {2})：移动了 {3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="97"/>
+        <location filename="../../gui/linear_systems/view.py" line="98"/>
         <source>det A = {0}    cond(A) = {1}</source>
         <translation>det A = {0}    cond(A) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="99"/>
+        <location filename="../../gui/linear_systems/view.py" line="100"/>
         <source>cond(A) = {0}</source>
         <translation>cond(A) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="108"/>
+        <location filename="../../gui/linear_systems/view.py" line="109"/>
         <source>η = {0} &lt; 1/λ_max(AᵀA) = {1}: gradient descent on ‖Ax − b‖² walks downhill to the least-squares point.</source>
         <translation>η = {0} &lt; 1/λ_max(AᵀA) = {1}：在 ‖Ax − b‖² 上的梯度下降一路下坡，走到最小二乘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="111"/>
+        <location filename="../../gui/linear_systems/view.py" line="112"/>
         <source>η = {0} = 1/λ_max(AᵀA): each step overshoots by exactly as much as it corrects; the path swings forever.</source>
         <translation>η = {0} = 1/λ_max(AᵀA)：每一步冲过头的量恰好等于它纠正的量；路径永远来回摆动。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="113"/>
+        <location filename="../../gui/linear_systems/view.py" line="114"/>
         <source>η = {0} &gt; 1/λ_max(AᵀA) = {1}: each step overshoots further; gradient descent diverges.</source>
         <translation>η = {0} &gt; 1/λ_max(AᵀA) = {1}：每一步都冲得更远；梯度下降发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="236"/>
+        <location filename="../../gui/linear_systems/view.py" line="234"/>
         <source>Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8</source>
         <extracomment>the plots&apos; pages, in the order of PLOTS the system: entries, examples and δb, numbers, message (above the tabs, or the first tab when compact)</extracomment>
         <translation>例子：3x₁ + x₂ = 9，x₁ + 2x₂ = 8</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="237"/>
+        <location filename="../../gui/linear_systems/view.py" line="235"/>
         <source>Parallel lines</source>
         <translation>平行直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="238"/>
+        <location filename="../../gui/linear_systems/view.py" line="236"/>
         <source>Coincident lines</source>
         <translation>重合直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="239"/>
+        <location filename="../../gui/linear_systems/view.py" line="237"/>
         <source>Nearly parallel lines</source>
         <translation>几乎平行的直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="240"/>
+        <location filename="../../gui/linear_systems/view.py" line="238"/>
         <source>Three lines</source>
         <translation>三条直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="243"/>
+        <location filename="../../gui/linear_systems/view.py" line="241"/>
         <source>Examples…</source>
         <translation>例子…</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="247"/>
+        <location filename="../../gui/linear_systems/view.py" line="245"/>
         <source>δb:</source>
         <translation>δb：</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="248"/>
+        <location filename="../../gui/linear_systems/view.py" line="246"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="251"/>
+        <location filename="../../gui/linear_systems/view.py" line="249"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="252"/>
+        <location filename="../../gui/linear_systems/view.py" line="250"/>
         <source>A as a map</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="253"/>
+        <location filename="../../gui/linear_systems/view.py" line="251"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="257"/>
-        <location filename="../../gui/linear_systems/view.py" line="345"/>
+        <location filename="../../gui/linear_systems/view.py" line="255"/>
+        <location filename="../../gui/linear_systems/view.py" line="343"/>
         <source>Ax = b</source>
         <translation>Ax = b</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="258"/>
+        <location filename="../../gui/linear_systems/view.py" line="256"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="259"/>
+        <location filename="../../gui/linear_systems/view.py" line="257"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="274"/>
+        <location filename="../../gui/linear_systems/view.py" line="272"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="276"/>
+        <location filename="../../gui/linear_systems/view.py" line="274"/>
         <source>Grey: the grid of the plane; blue: its image x ↦ Ax; thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|.</source>
         <translation>灰色：平面的网格；蓝色：它在 x ↦ Ax 下的像；粗线：Ae₁ 和 Ae₂，即 A 的两列。A 把每块面积乘以 |det A|。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="278"/>
+        <location filename="../../gui/linear_systems/view.py" line="276"/>
         <source>Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the least-squares point; white: the path of gradient descent.</source>
         <translation>颜色：log(1 + ‖Ax − b‖²)；□：起点；✕：最小二乘点；白色：梯度下降的路径。</translation>
     </message>
@@ -3080,7 +3091,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="50"/>
-        <location filename="../../gui/surface/surface_view.py" line="186"/>
+        <location filename="../../gui/surface/surface_view.py" line="187"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -3115,69 +3126,69 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="185"/>
+        <location filename="../../gui/surface/surface_view.py" line="186"/>
         <source>log₁₀ loss</source>
         <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box. the corner the legend sits in (gui.common.legend_corner): it moves away from the current θ, the markers and the path when they come under it</extracomment>
         <translation>log₁₀ 损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="317"/>
+        <location filename="../../gui/surface/surface_view.py" line="318"/>
         <source>({0}, {1})  loss {2}</source>
         <translation>({0}, {1})  损失 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="325"/>
+        <location filename="../../gui/surface/surface_view.py" line="326"/>
         <source>Drag to move the start point (w, b)</source>
         <translation>拖动以移动起点 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="351"/>
+        <location filename="../../gui/surface/surface_view.py" line="352"/>
         <source>path so far</source>
         <translation>目前的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="353"/>
+        <location filename="../../gui/surface/surface_view.py" line="354"/>
         <source>current θ</source>
         <translation>当前 θ</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="354"/>
+        <location filename="../../gui/surface/surface_view.py" line="355"/>
         <source>grid minimum</source>
         <translation>网格最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="355"/>
+        <location filename="../../gui/surface/surface_view.py" line="356"/>
         <source>lstsq optimum</source>
         <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="596"/>
+        <location filename="../../gui/surface/surface_view.py" line="585"/>
         <source>2-D</source>
         <extracomment>Least height of the plot tabs, in lines of the view&apos;s font, for the controls to stay above them: in a shorter view (a lesson&apos;s column at presenter 2x) they move into a pop-up. the pop-up holding the controls while the view is too short for them (compact)</extracomment>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="597"/>
+        <location filename="../../gui/surface/surface_view.py" line="586"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="598"/>
+        <location filename="../../gui/surface/surface_view.py" line="587"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="599"/>
+        <location filename="../../gui/surface/surface_view.py" line="588"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="600"/>
+        <location filename="../../gui/surface/surface_view.py" line="589"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="607"/>
+        <location filename="../../gui/surface/surface_view.py" line="596"/>
         <source>{0} — showing the 2-D view.</source>
         <translation>{0}——改为显示二维视图。</translation>
     </message>
@@ -3437,84 +3448,84 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="51"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="52"/>
         <source>Train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="52"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="53"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="53"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="54"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="58"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="59"/>
         <source>Matrix</source>
         <extracomment>Points listed by number in the hover line before &quot;…&quot;. The pages of a two-class split when its parts do not fit together (the page box). Short names: the box shares the row of the split box at presenter size.</extracomment>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="59"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="60"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="186"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="184"/>
         <source>Row-normalized</source>
         <extracomment>Least height of the threshold curves, in lines of the view&apos;s font (title, plot, ticks, axis title) and in px. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="187"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="185"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="189"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="187"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="194"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="192"/>
         <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
         <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="198"/>
         <source>prec.</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="198"/>
         <source>Precision: of the points predicted as this class, the share that truly belong to it</source>
         <translation>精确率：在预测为该类的点中，真正属于该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="204"/>
         <source>F1: the harmonic mean of precision and recall</source>
         <translation>F1：精确率与召回率的调和平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>n</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>Support: the number of points of this class in the split</source>
         <translation>样本数（support）：该划分中属于此类的点数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="381"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="370"/>
         <source>macro</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="383"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="372"/>
         <source>weighted</source>
         <translation>加权平均</translation>
     </message>
@@ -3524,18 +3535,18 @@ Restore the scene autosaved at {0}?</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="201"/>
         <location filename="../../gui/evaluate/threshold_curves.py" line="176"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="201"/>
         <source>Recall: of the points of this class, the share predicted as it</source>
         <translation>召回率：在属于该类的点中，被预测为该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="204"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -3544,32 +3555,32 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="216"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="214"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="217"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="215"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="325"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="314"/>
         <source>This split has no points.</source>
         <translation>这个划分中没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="345"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="334"/>
         <source>MSE {0}    MAE {1}    R² {2}</source>
         <translation>MSE {0}    MAE {1}    R² {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="366"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="355"/>
         <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
         <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="371"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="360"/>
         <source>ROC and AP need both classes in the split and finite outputs.</source>
         <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
     </message>
@@ -3582,22 +3593,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="385"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="374"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="400"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="389"/>
         <source>Macro average: the plain mean over the classes</source>
         <translation>宏平均：各类指标的简单平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="402"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="391"/>
         <source>Weighted average: the mean over the classes weighted by their support</source>
         <translation>加权平均：按各类样本数加权的平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="435"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="424"/>
         <source>True {0}, predicted {1}: n = {2} {3}</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
@@ -3661,8 +3672,9 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/canvas/overlays.py" line="159"/>
+        <location filename="../../gui/canvas/overlays.py" line="212"/>
         <source> (input feature)</source>
+        <extracomment>Where the arrow&apos;s label may sit at its tip (TextItem anchors), in order: up and to the right of it, up and to the left, down and to the right, down and to the left.</extracomment>
         <translation>（输入特征）</translation>
     </message>
     <message>
@@ -5698,137 +5710,136 @@ Restore the scene autosaved at {0}?</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="44"/>
         <source>Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.</source>
-        <translation>每个网络输入一根条形：标准化后的特征（用训练点拟合的 z 分数）。基线：训练点的均值。</translation>
+        <translation type="vanished">每个网络输入一根条形：标准化后的特征（用训练点拟合的 z 分数）。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="45"/>
+        <location filename="ui_strings.py" line="44"/>
         <source>Batch norm</source>
         <translation>批量归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="46"/>
+        <location filename="ui_strings.py" line="45"/>
         <source>Batch seed:</source>
         <translation>小批量种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="47"/>
+        <location filename="ui_strings.py" line="46"/>
         <source>Batch size:</source>
         <translation>批量大小：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="48"/>
+        <location filename="ui_strings.py" line="47"/>
         <source>Before each Backward phase, ask which way the selected weight will move, then reveal the answer</source>
         <translation>每次反向传播之前，先问所选权重会朝哪个方向变化，再揭晓答案</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="49"/>
+        <location filename="ui_strings.py" line="48"/>
         <source>Both languages (English and 中文)</source>
         <translation>双语显示（English 和中文）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="50"/>
+        <location filename="ui_strings.py" line="49"/>
         <source>Brush</source>
         <translation>喷刷</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="51"/>
+        <location filename="ui_strings.py" line="50"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="52"/>
+        <location filename="ui_strings.py" line="51"/>
         <source>Changes keep the current weights.</source>
         <translation>修改这些设置会保留当前权重。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="53"/>
+        <location filename="ui_strings.py" line="52"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="54"/>
+        <location filename="ui_strings.py" line="53"/>
         <source>Choose the activation of each hidden layer separately</source>
         <translation>为每个隐藏层分别选择激活函数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="55"/>
+        <location filename="ui_strings.py" line="54"/>
         <source>Classification (class labels) or regression (real targets).</source>
         <translation>分类（类别标签）或回归（实数目标）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="56"/>
+        <location filename="ui_strings.py" line="55"/>
         <source>Classroom locks</source>
         <translation>课堂锁定</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="57"/>
+        <location filename="ui_strings.py" line="56"/>
         <source>Classroom locks…</source>
         <translation>课堂锁定…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="58"/>
+        <location filename="ui_strings.py" line="57"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="59"/>
+        <location filename="ui_strings.py" line="58"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="60"/>
+        <location filename="ui_strings.py" line="59"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="61"/>
+        <location filename="ui_strings.py" line="60"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="62"/>
+        <location filename="ui_strings.py" line="61"/>
         <source>Colour by log₁₀ of the loss: shows the floor of a deep valley</source>
         <translation>按损失的 log₁₀ 着色：能看清深谷的谷底</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="64"/>
+        <location filename="ui_strings.py" line="63"/>
         <source>Compare…</source>
         <translation>对比…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="65"/>
+        <location filename="ui_strings.py" line="64"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="66"/>
+        <location filename="ui_strings.py" line="65"/>
         <source>Copy everything shown, every value in full precision</source>
         <translation>复制所显示的全部内容，所有数值保留完整精度</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="67"/>
+        <location filename="ui_strings.py" line="66"/>
         <source>Copy inspector as text</source>
         <translation>将检查器内容复制为文本</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="68"/>
+        <location filename="ui_strings.py" line="67"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="69"/>
+        <location filename="ui_strings.py" line="68"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="70"/>
+        <location filename="ui_strings.py" line="69"/>
         <source>Cross-validate…</source>
         <translation>交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="72"/>
+        <location filename="ui_strings.py" line="71"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -5838,324 +5849,324 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="87"/>
-        <location filename="ui_strings.py" line="73"/>
+        <location filename="ui_strings.py" line="72"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="82"/>
-        <location filename="ui_strings.py" line="74"/>
+        <location filename="ui_strings.py" line="73"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip). The settings panels (docked, not views of the run): a lesson&apos;s layout keeps a workspace&apos;s panels beside its views (gui.app_window.lesson_layout).</extracomment>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="76"/>
+        <location filename="ui_strings.py" line="75"/>
         <source>Data seed:</source>
         <translation>数据种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="77"/>
+        <location filename="ui_strings.py" line="76"/>
         <source>Data set:</source>
         <translation>数据集：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="78"/>
+        <location filename="ui_strings.py" line="77"/>
         <source>Decay rate of Adam&apos;s first-moment average m.</source>
         <translation>Adam 一阶矩平均 m 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="79"/>
+        <location filename="ui_strings.py" line="78"/>
         <source>Decay rate of Adam&apos;s second-moment average v.</source>
         <translation>Adam 二阶矩平均 v 的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="80"/>
+        <location filename="ui_strings.py" line="79"/>
         <source>Decay rate of RMSprop&apos;s average of g².</source>
         <translation>RMSprop 的 g² 平均的衰减率。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="81"/>
+        <location filename="ui_strings.py" line="80"/>
         <source>Discretize boundary</source>
         <translation>离散显示边界</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="82"/>
+        <location filename="ui_strings.py" line="81"/>
         <source>Draw</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="83"/>
+        <location filename="ui_strings.py" line="82"/>
         <source>Draw each point bigger the larger its own loss at the current step</source>
         <translation>每个点自身在当前步的损失越大，画得越大</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="84"/>
+        <location filename="ui_strings.py" line="83"/>
         <source>Draw new points from the data set (undoable)</source>
         <translation>从数据集重新生成数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="85"/>
+        <location filename="ui_strings.py" line="84"/>
         <source>Drawing</source>
         <translation>绘制</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="86"/>
+        <location filename="ui_strings.py" line="85"/>
         <source>Drop run B and go on with run A alone</source>
         <translation>放弃运行 B，只继续运行 A</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="87"/>
+        <location filename="ui_strings.py" line="86"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="88"/>
+        <location filename="ui_strings.py" line="87"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="89"/>
+        <location filename="ui_strings.py" line="88"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="90"/>
+        <location filename="ui_strings.py" line="89"/>
         <source>End compare</source>
         <translation>结束对比</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="91"/>
+        <location filename="ui_strings.py" line="90"/>
         <source>Epoch</source>
         <translation>一轮</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="92"/>
+        <location filename="ui_strings.py" line="91"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="93"/>
+        <location filename="ui_strings.py" line="92"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="94"/>
+        <location filename="ui_strings.py" line="93"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="95"/>
+        <location filename="ui_strings.py" line="94"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="96"/>
+        <location filename="ui_strings.py" line="95"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="97"/>
+        <location filename="ui_strings.py" line="96"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="98"/>
+        <location filename="ui_strings.py" line="97"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="99"/>
+        <location filename="ui_strings.py" line="98"/>
         <source>Export SVG</source>
         <translation>导出 SVG</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="100"/>
+        <location filename="ui_strings.py" line="99"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="101"/>
+        <location filename="ui_strings.py" line="100"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="102"/>
+        <location filename="ui_strings.py" line="101"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="103"/>
+        <location filename="ui_strings.py" line="102"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="104"/>
+        <location filename="ui_strings.py" line="103"/>
         <source>Folds k:</source>
         <translation>折数 k：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="105"/>
+        <location filename="ui_strings.py" line="104"/>
         <source>Folds on the canvas</source>
         <translation>在画布上显示各折</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="106"/>
+        <location filename="ui_strings.py" line="105"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="107"/>
+        <location filename="ui_strings.py" line="106"/>
         <source>Forward pass on the next mini-batch</source>
         <translation>对下一个小批量做前向传播</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="108"/>
+        <location filename="ui_strings.py" line="107"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="109"/>
+        <location filename="ui_strings.py" line="108"/>
         <source>Give the current workspace its designed layout again</source>
         <translation>恢复当前工作区的设计布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="110"/>
+        <location filename="ui_strings.py" line="109"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="111"/>
+        <location filename="ui_strings.py" line="110"/>
         <source>Go back one step (snapshots)</source>
         <translation>后退一步（快照）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="112"/>
+        <location filename="ui_strings.py" line="111"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="119"/>
-        <location filename="ui_strings.py" line="114"/>
+        <location filename="ui_strings.py" line="113"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="116"/>
+        <location filename="ui_strings.py" line="115"/>
         <source>Half-width of the grid around the current point, in the axes&apos; units (parameter values, or α and β)</source>
         <translation>网格围绕当前点的半宽，单位同坐标轴（参数值，或 α 和 β）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="117"/>
+        <location filename="ui_strings.py" line="116"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="121"/>
+        <location filename="ui_strings.py" line="120"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="123"/>
+        <location filename="ui_strings.py" line="122"/>
         <source>History (CSV)</source>
         <translation>训练历史（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="124"/>
+        <location filename="ui_strings.py" line="123"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="125"/>
+        <location filename="ui_strings.py" line="124"/>
         <source>How many points the generator draws.</source>
         <translation>生成器生成的数据点数量。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="126"/>
+        <location filename="ui_strings.py" line="125"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="127"/>
+        <location filename="ui_strings.py" line="126"/>
         <source>Initialization:</source>
         <translation>初始化：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="128"/>
+        <location filename="ui_strings.py" line="127"/>
         <source>Input features</source>
         <translation>输入特征</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="105"/>
-        <location filename="ui_strings.py" line="129"/>
+        <location filename="ui_strings.py" line="128"/>
         <source>Inspector</source>
         <translation>检查器</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="130"/>
+        <location filename="ui_strings.py" line="129"/>
         <source>L1 rate:</source>
         <translation>L1 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="131"/>
+        <location filename="ui_strings.py" line="130"/>
         <source>L2 rate:</source>
         <translation>L2 系数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="133"/>
+        <location filename="ui_strings.py" line="132"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="134"/>
+        <location filename="ui_strings.py" line="133"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="135"/>
+        <location filename="ui_strings.py" line="134"/>
         <source>Lesson notes</source>
         <translation>课程说明</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="137"/>
+        <location filename="ui_strings.py" line="136"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="138"/>
+        <location filename="ui_strings.py" line="137"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="141"/>
+        <location filename="ui_strings.py" line="140"/>
         <source>Load points from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件加载数据点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="142"/>
+        <location filename="ui_strings.py" line="141"/>
         <source>Log-scale loss</source>
         <translation>对数刻度损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="143"/>
+        <location filename="ui_strings.py" line="142"/>
         <source>Logarithmic loss axis (L)</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="95"/>
-        <location filename="ui_strings.py" line="144"/>
+        <location filename="ui_strings.py" line="143"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="126"/>
-        <location filename="ui_strings.py" line="145"/>
+        <location filename="ui_strings.py" line="144"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="132"/>
-        <location filename="ui_strings.py" line="147"/>
+        <location filename="ui_strings.py" line="146"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
@@ -6167,212 +6178,212 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="145"/>
-        <location filename="ui_strings.py" line="119"/>
+        <location filename="ui_strings.py" line="118"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="155"/>
-        <location filename="ui_strings.py" line="71"/>
+        <location filename="ui_strings.py" line="70"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="160"/>
-        <location filename="ui_strings.py" line="63"/>
+        <location filename="ui_strings.py" line="62"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="167"/>
-        <location filename="ui_strings.py" line="139"/>
+        <location filename="ui_strings.py" line="138"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="146"/>
+        <location filename="ui_strings.py" line="145"/>
         <source>Loss:</source>
         <translation>损失函数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="148"/>
+        <location filename="ui_strings.py" line="147"/>
         <source>Model with weights (JSON)</source>
         <translation>模型及权重（JSON）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="149"/>
+        <location filename="ui_strings.py" line="148"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="150"/>
+        <location filename="ui_strings.py" line="149"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="89"/>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="151"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="99"/>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>No comparison: Train ▸ Compare…</source>
         <translation>尚无对比：训练 ▸ 对比…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
         <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -6381,127 +6392,127 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Settings strip</source>
         <translation>设置栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6510,72 +6521,72 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
         <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="297"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="298"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="300"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
@@ -6584,7 +6595,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="303"/>
+        <location filename="ui_strings.py" line="302"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6593,44 +6604,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="111"/>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6643,45 +6654,45 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
         <location filename="../../gui/charts/gradient_norms.py" line="40"/>
-        <location filename="ui_strings.py" line="302"/>
+        <location filename="ui_strings.py" line="301"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <extracomment>The legend&apos;s forms, in the order tried: (layer numbers only?, columns). The whole names in one column; the layer numbers (the left axis says &quot;per layer&quot;) in two, then four columns. The left axis&apos;s title (translated with the window&apos;s axis titles, context &quot;ui&quot;) and its short form, shown while the title is longer than the plot is high.</extracomment>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -6710,102 +6721,102 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="75"/>
+        <location filename="ui_strings.py" line="74"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="113"/>
+        <location filename="ui_strings.py" line="112"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="115"/>
+        <location filename="ui_strings.py" line="114"/>
         <source>Gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="118"/>
+        <location filename="ui_strings.py" line="117"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="120"/>
+        <location filename="ui_strings.py" line="119"/>
         <source>Hide and fix what the scene&apos;s classroom locks list</source>
         <translation>隐藏并固定场景的课堂锁定所列的内容</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="122"/>
+        <location filename="ui_strings.py" line="121"/>
         <source>Hide this notice</source>
         <translation>隐藏此提示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="132"/>
+        <location filename="ui_strings.py" line="131"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="136"/>
+        <location filename="ui_strings.py" line="135"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="140"/>
+        <location filename="ui_strings.py" line="139"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="150"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Remove the last equation</source>
         <translation>删除最后一个方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Replace these points by generated Three blobs points (undoable)</source>
         <translation>用生成的三个团簇数据点替换这些数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -6814,12 +6825,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6836,157 +6847,157 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Use Three blobs instead</source>
         <translation>改用三个团簇数据</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
@@ -6995,92 +7006,92 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -7093,12 +7104,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="299"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="301"/>
+        <location filename="ui_strings.py" line="300"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

@@ -41,7 +41,6 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Back to the start of the step before'),
     QT_TRANSLATE_NOOP("ui", 'Backpropagate: δ and ∂J/∂W, ∂J/∂b'),
     QT_TRANSLATE_NOOP("ui", 'Backward'),
-    QT_TRANSLATE_NOOP("ui", 'Bars per network input: standardized features (z-scores fitted on the training points). Baseline: the training mean.'),
     QT_TRANSLATE_NOOP("ui", 'Batch norm'),
     QT_TRANSLATE_NOOP("ui", 'Batch seed:'),
     QT_TRANSLATE_NOOP("ui", 'Batch size:'),

@@ -56,7 +56,7 @@ def test_bars_and_lines_are_the_engines_numbers(qtbot, penguins):
     shapley = expected.shapley
     assert f"{number(shapley.values.sum(), 6)} vs {number(shapley.f_x, 6)} − " \
            f"{number(shapley.expected, 6)}" in panels["shapley"].caption.text()
-    assert "standardized features" in view.space.text()
+    assert "standardized features" in view.header.text()
     labels = [label.toPlainText() for label in panels["ig"].bars.labels[:2]]
     assert labels == [number(v, 3) for v in ig.attributions]
 
@@ -201,3 +201,107 @@ def test_the_view_shows_one_method_at_a_time_when_the_four_do_not_fit(qtbot, pen
     assert all(panel.isVisible() for panel in view.panels.values())
     assert view.scroll.verticalScrollBar().maximum() == 0
     assert lr.elided_items(view) == []
+
+
+@pytest.mark.parametrize("height", [341, 380])
+def test_the_lesson_column_at_presenter_2x_shows_the_view_without_scrolling(qtbot, height):
+    """Lesson 11 at 1280×720 in presenter mode at 2x gives the view about 717 × 341 px (the
+    first step, with the question's choices) or 717 × 380 px: the view scrolled 77 and 38 px.
+    The saliency box takes its short form and goes on one line with the method box, the
+    sample's sentence and the bars' space are one paragraph, and the shown chart's title is
+    left out while it says no more than the method box; nothing is cut and nothing scrolls."""
+    from PySide6 import QtCore
+
+    from gui.app_window import layout_report as lr
+
+    session, _views = load_lesson_scene("penguins-attributions")
+    controller = TrainingController(session)
+    controller.select_sample(107)
+    view = _show(qtbot, AttributionView(controller, synchronous=True), (717, height))
+    qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
+    _font_scale(view, 2.0)
+    qtbot.waitUntil(lambda: view.one_method, timeout=PATIENCE_MS)
+    qtbot.wait(10)
+    assert view.scroll.verticalScrollBar().maximum() == 0  # 77 and 38 px before
+    assert view.scroll.horizontalScrollBar().maximum() == 0
+    assert lr.elided_items(view) == [] and lr.elided_widgets(view) == []
+    assert view.method_box.currentData() == "gradient"
+    assert view.saliency.text() == "Saliency on the canvas"
+    assert view.saliency.geometry().top() == view.method_box.geometry().top() == 0
+    assert not view.panels["gradient"].title.isVisible()
+    assert "#107" in view.header.text() and "standardized features" in view.header.text()
+    # measuring the other arrangement does not hide the method box (its focus, its pop-up)
+    hidden = []
+
+    class HideSpy(QtCore.QObject):
+        def eventFilter(self, _watched, event):  # noqa: N802 (Qt naming)
+            if event.type() == QtCore.QEvent.Type.Hide:
+                hidden.append(event.type())
+            return False
+
+    spy = HideSpy()
+    view.method_box.installEventFilter(spy)
+    view.redraw()  # new numbers: the view fits again
+    qtbot.wait(10)
+    assert hidden == [] and view.method_box.isVisible()
+    view.method_box.removeEventFilter(spy)
+    # a chart whose title says more than the method box keeps it
+    view.show_method("ig")
+    qtbot.wait(10)
+    assert view.panels["ig"].title.isVisible()
+    assert view.panels["ig"].title.text().startswith(view.method_box.currentText())
+    # with the room for the four charts, the saliency box says it all again
+    _font_scale(view, 1.0)
+    view.resize(1400, 1000)
+    qtbot.waitUntil(lambda: not view.one_method, timeout=PATIENCE_MS)
+    assert view.saliency.text() == "Saliency ‖∂f/∂x‖ on the canvas"
+    assert all(panel.title.isVisible() for panel in view.panels.values())
+
+
+def test_at_presenter_2x_no_height_of_a_lesson_column_makes_the_view_scroll(qtbot):
+    """Taller and taller, the view at 2x fonts as wide as the lesson column at 1280×720 and at
+    1920×1080 never scrolls: one method at a time until the four charts fit, measured as they
+    would be shown (with the titles one method at a time leaves out; in 简体中文 at 1920×1080
+    the four were chosen 29 px too early and scrolled 13 px)."""
+    from PySide6 import QtWidgets
+
+    session, _views = load_lesson_scene("penguins-attributions")
+    controller = TrainingController(session)
+    controller.select_sample(107)
+    view = _show(qtbot, AttributionView(controller, synchronous=True), (717, 341))
+    qtbot.waitUntil(lambda: "permutation" in view.results, timeout=PATIENCE_MS)
+    _font_scale(view, 2.0)
+    qtbot.waitUntil(lambda: view.one_method, timeout=PATIENCE_MS)
+    scrolled, shapes = [], set()
+    for width in (717, 1075):
+        for height in range(341, 1100, 6):
+            view.resize(width, height)
+            qtbot.wait(1)  # the refit (RefitSoon) and the layouts
+            for _ in range(3):
+                QtWidgets.QApplication.processEvents()
+            shapes.add(view.one_method)
+            if view.scroll.verticalScrollBar().maximum() > 0:
+                scrolled.append((width, height, view.scroll.verticalScrollBar().maximum()))
+    assert shapes == {True, False}  # both forms were shown
+    assert scrolled == []
+
+
+def test_computing_shows_only_when_a_computation_takes_long(qtbot):
+    """The usual computations take a few ms: "computing…" would flash at every redraw during
+    Play and, where the controls have no room for it (a lesson column at 2x), move the charts
+    down a line. It shows once a computation has run STATUS_DELAY_MS, until it ends."""
+    controller = TrainingController(Session(DataSettings(preset="circle", n_points=60)))
+    view = _show(qtbot, AttributionView(controller))
+    qtbot.waitUntil(lambda: "permutation" in view.results and not view.runner.busy,
+                    timeout=PATIENCE_MS)
+    assert not view.status.isVisible()
+    view._show_busy(True)  # a computation starts
+    assert not view.status.isVisible()
+    view._show_busy(False)  # and ends soon: nothing was shown, nothing will be
+    assert not view.status.isVisible() and not view._status_timer.isActive()
+    view._show_busy(True)  # one that takes long
+    qtbot.waitUntil(view.status.isVisible, timeout=PATIENCE_MS)
+    assert view.status.text() == "computing…"
+    view._show_busy(False)
+    assert not view.status.isVisible()
+    view.shutdown()
