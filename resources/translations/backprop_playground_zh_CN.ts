@@ -73,146 +73,146 @@
 <context>
     <name>Attributions</name>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="88"/>
+        <location filename="../../gui/explain/attribution_view.py" line="89"/>
         <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
         <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="92"/>
+        <location filename="../../gui/explain/attribution_view.py" line="93"/>
         <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
         <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="95"/>
+        <location filename="../../gui/explain/attribution_view.py" line="96"/>
         <source>No training points to explain.</source>
         <translation>没有可解释的训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="97"/>
+        <location filename="../../gui/explain/attribution_view.py" line="98"/>
         <source>The network&apos;s output is not finite here.</source>
         <translation>网络在这里的输出不是有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="98"/>
+        <location filename="../../gui/explain/attribution_view.py" line="99"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="286"/>
+        <location filename="../../gui/explain/attribution_view.py" line="275"/>
         <source>computing…</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="295"/>
+        <location filename="../../gui/explain/attribution_view.py" line="284"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="296"/>
+        <location filename="../../gui/explain/attribution_view.py" line="285"/>
         <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
         <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="53"/>
-        <location filename="../../gui/explain/attribution_view.py" line="314"/>
+        <location filename="../../gui/explain/attribution_view.py" line="54"/>
+        <location filename="../../gui/explain/attribution_view.py" line="303"/>
         <source>Gradient × input</source>
         <extracomment>The methods, in the order of the charts, with their names in the method box.</extracomment>
         <translation>梯度 × 输入</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="54"/>
+        <location filename="../../gui/explain/attribution_view.py" line="55"/>
         <source>Integrated gradients</source>
         <translation>积分梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="56"/>
+        <location filename="../../gui/explain/attribution_view.py" line="57"/>
         <source>Permutation importance</source>
         <translation>置换重要性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="301"/>
+        <location filename="../../gui/explain/attribution_view.py" line="290"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="316"/>
+        <location filename="../../gui/explain/attribution_view.py" line="305"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="327"/>
+        <location filename="../../gui/explain/attribution_view.py" line="316"/>
         <source>f = ŷ = {0}</source>
         <translation>f = ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="329"/>
+        <location filename="../../gui/explain/attribution_view.py" line="318"/>
         <source>predicted {0}, f = p({0}) = {1}</source>
         <translation>预测为 {0}，f = p({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="331"/>
+        <location filename="../../gui/explain/attribution_view.py" line="320"/>
         <source>Why this prediction? Sample #{0}: {1}</source>
         <translation>为什么是这个预测？样本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="333"/>
+        <location filename="../../gui/explain/attribution_view.py" line="322"/>
         <source>standardized features (z-scores fitted on the training points)</source>
         <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="335"/>
+        <location filename="../../gui/explain/attribution_view.py" line="324"/>
         <source>features (not standardized)</source>
         <translation>特征（未标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="336"/>
+        <location filename="../../gui/explain/attribution_view.py" line="325"/>
         <source>Bars per network input: {0}. Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="340"/>
+        <location filename="../../gui/explain/attribution_view.py" line="329"/>
         <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
         <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="344"/>
+        <location filename="../../gui/explain/attribution_view.py" line="333"/>
         <source>Integrated gradients ({0} steps)</source>
         <translation>积分梯度（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="348"/>
+        <location filename="../../gui/explain/attribution_view.py" line="337"/>
         <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="55"/>
-        <location filename="../../gui/explain/attribution_view.py" line="354"/>
+        <location filename="../../gui/explain/attribution_view.py" line="56"/>
+        <location filename="../../gui/explain/attribution_view.py" line="343"/>
         <source>Shapley values</source>
         <translation>Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="358"/>
+        <location filename="../../gui/explain/attribution_view.py" line="347"/>
         <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
         <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="362"/>
+        <location filename="../../gui/explain/attribution_view.py" line="351"/>
         <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="370"/>
+        <location filename="../../gui/explain/attribution_view.py" line="359"/>
         <source>Permutation importance ({0} repeats, ± 1 std)</source>
         <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="382"/>
+        <location filename="../../gui/explain/attribution_view.py" line="371"/>
         <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="386"/>
+        <location filename="../../gui/explain/attribution_view.py" line="375"/>
         <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
     </message>
@@ -404,33 +404,33 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="43"/>
+        <location filename="../../gui/compare/compare_view.py" line="46"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="49"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="50"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="51"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
@@ -450,72 +450,83 @@ Restore the scene autosaved at {0}?</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="112"/>
+        <location filename="../../gui/compare/compare_view.py" line="113"/>
         <source>step</source>
+        <extracomment>Least size (px) of each boundary canvas.</extracomment>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="114"/>
+        <location filename="../../gui/compare/compare_view.py" line="115"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="115"/>
+        <location filename="../../gui/compare/compare_view.py" line="116"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="116"/>
+        <location filename="../../gui/compare/compare_view.py" line="117"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="117"/>
+        <location filename="../../gui/compare/compare_view.py" line="118"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="275"/>
+        <location filename="../../gui/compare/compare_view.py" line="291"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="276"/>
+        <location filename="../../gui/compare/compare_view.py" line="292"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="278"/>
+        <location filename="../../gui/compare/compare_view.py" line="293"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="280"/>
+        <location filename="../../gui/compare/compare_view.py" line="296"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="288"/>
+        <location filename="../../gui/compare/compare_view.py" line="304"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="305"/>
+        <source>The predictions of A and B on the data</source>
+        <translation>A 和 B 在数据上的预测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="307"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="289"/>
+        <location filename="../../gui/compare/compare_view.py" line="308"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="296"/>
+        <location filename="../../gui/compare/compare_view.py" line="316"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="297"/>
+        <location filename="../../gui/compare/compare_view.py" line="317"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="325"/>
+        <location filename="../../gui/compare/compare_view.py" line="345"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -890,7 +901,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="96"/>
-        <location filename="../../gui/explain/attribution_view.py" line="394"/>
+        <location filename="../../gui/explain/attribution_view.py" line="383"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
@@ -1368,17 +1379,17 @@ Restore the scene autosaved at {0}?</source>
         <translation>该视图还没有尺寸（是否已显示？），因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="283"/>
+        <location filename="../../gui/export/figures.py" line="309"/>
         <source>Qt could not encode the image as {0} for {1}.</source>
         <translation>Qt 无法把图像编码为 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="398"/>
+        <location filename="../../gui/export/figures.py" line="424"/>
         <source>PDF width must be between 36 and 14400 pt, got {0}.</source>
         <translation>PDF 宽度必须在 36 到 14400 pt 之间，当前为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="416"/>
+        <location filename="../../gui/export/figures.py" line="442"/>
         <source>Cannot write {0}: the PDF writer could not open the file.</source>
         <translation>无法写入 {0}：PDF 写入器无法打开该文件。</translation>
     </message>
@@ -1439,53 +1450,53 @@ Restore the scene autosaved at {0}?</source>
         <translation>宽度（像素，高度按宽高比自动计算）：</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="163"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="163"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="160"/>
+        <location filename="../../gui/export/actions.py" line="164"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="160"/>
+        <location filename="../../gui/export/actions.py" line="164"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="198"/>
+        <location filename="../../gui/export/actions.py" line="205"/>
         <source>This plot is not shown in any view, so no menu can be added.</source>
         <translation>此图没有显示在任何视图中，因此无法添加菜单。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="238"/>
-        <location filename="../../gui/export/actions.py" line="321"/>
+        <location filename="../../gui/export/actions.py" line="245"/>
+        <location filename="../../gui/export/actions.py" line="328"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="248"/>
+        <location filename="../../gui/export/actions.py" line="255"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="258"/>
+        <location filename="../../gui/export/actions.py" line="265"/>
         <source>Training steps per frame</source>
         <translation>每帧训练步数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="259"/>
+        <location filename="../../gui/export/actions.py" line="266"/>
         <source>Frames after the start</source>
         <translation>起始之后的帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="343"/>
+        <location filename="../../gui/export/actions.py" line="350"/>
         <source>Encoding the file…</source>
         <translation>正在编码文件…</translation>
     </message>
@@ -1494,37 +1505,37 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="261"/>
+        <location filename="../../gui/export/actions.py" line="268"/>
         <source>Frames per second</source>
         <translation>每秒帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="269"/>
+        <location filename="../../gui/export/actions.py" line="276"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="283"/>
+        <location filename="../../gui/export/actions.py" line="290"/>
         <source>{0} frames: steps {1} and {2}</source>
         <translation>共 {0} 帧：第 {1} 步和第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="286"/>
+        <location filename="../../gui/export/actions.py" line="293"/>
         <source>{0} frames: steps {1}, {2}, …, {3} (the start, then one every {4} steps)</source>
         <translation>共 {0} 帧：第 {1}、{2}、…、{3} 步（起始一帧，之后每 {4} 步一帧）</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="317"/>
+        <location filename="../../gui/export/actions.py" line="324"/>
         <source>Preparing the views…</source>
         <translation>正在准备视图…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="332"/>
+        <location filename="../../gui/export/actions.py" line="339"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="318"/>
+        <location filename="../../gui/export/actions.py" line="325"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1537,62 +1548,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="85"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="97"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="130"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="136"/>
+        <location filename="../../gui/app_window/view_registry.py" line="137"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="142"/>
+        <location filename="../../gui/app_window/view_registry.py" line="143"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="148"/>
+        <location filename="../../gui/app_window/view_registry.py" line="149"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="158"/>
+        <location filename="../../gui/app_window/view_registry.py" line="159"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="163"/>
+        <location filename="../../gui/app_window/view_registry.py" line="165"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="172"/>
+        <location filename="../../gui/app_window/view_registry.py" line="176"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="103"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="117"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="124"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1603,52 +1614,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="112"/>
+        <location filename="../../gui/export/menu.py" line="113"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="113"/>
+        <location filename="../../gui/export/menu.py" line="114"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="114"/>
+        <location filename="../../gui/export/menu.py" line="115"/>
         <source>PDF…</source>
         <translation>PDF 文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="115"/>
+        <location filename="../../gui/export/menu.py" line="116"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="126"/>
+        <location filename="../../gui/export/menu.py" line="127"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="128"/>
+        <location filename="../../gui/export/menu.py" line="129"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="132"/>
+        <location filename="../../gui/export/menu.py" line="133"/>
         <source>Animation of training (GIF/MP4)…</source>
         <translation>训练过程动画（GIF/MP4）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="135"/>
+        <location filename="../../gui/export/menu.py" line="136"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="137"/>
+        <location filename="../../gui/export/menu.py" line="138"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="139"/>
+        <location filename="../../gui/export/menu.py" line="140"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
@@ -1657,22 +1668,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="141"/>
+        <location filename="../../gui/export/menu.py" line="142"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="190"/>
+        <location filename="../../gui/export/menu.py" line="194"/>
         <source>Window copied to the clipboard</source>
         <translation>窗口已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="230"/>
+        <location filename="../../gui/export/menu.py" line="234"/>
         <source>No view is visible to record.</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="273"/>
+        <location filename="../../gui/export/menu.py" line="277"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -1713,7 +1724,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/export/actions.py" line="192"/>
+        <location filename="../../gui/export/actions.py" line="199"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
@@ -2645,165 +2656,165 @@ Restore the scene autosaved at {0}?</source>
         <translation>A 有 {0} 行：它把平面映射到 {0} 维空间，这里不画出。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="48"/>
+        <location filename="../../gui/linear_systems/view.py" line="49"/>
         <source>Equation {0}: every entry must be a finite number.</source>
         <extracomment>Least height of the plot, in lines of the view&apos;s font, for the system (equations, numbers, message) to stay above the tabs: in a shorter view (a lesson&apos;s column at presenter 2x) it becomes the first tab, &quot;Ax = b&quot;.</extracomment>
         <translation>方程 {0}：每一项都必须是有限的数。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="51"/>
+        <location filename="../../gui/linear_systems/view.py" line="52"/>
         <source>Equation {0}: use numbers between {1} and {2} in size (or 0).</source>
         <translation>方程 {0}：请使用绝对值在 {1} 与 {2} 之间的数（或 0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="55"/>
+        <location filename="../../gui/linear_systems/view.py" line="56"/>
         <source>Equation {0}: both coefficients are 0, so it is not a line.</source>
         <translation>方程 {0}：两个系数都是 0，所以它不是一条直线。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="57"/>
+        <location filename="../../gui/linear_systems/view.py" line="58"/>
         <source>Give 2 to 6 equations, each with two coefficients and a right-hand side.</source>
         <translation>请给出 2 到 6 个方程，每个方程有两个系数和一个右端项。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="61"/>
+        <location filename="../../gui/linear_systems/view.py" line="62"/>
         <source>One solution: the lines cross at x = ({0}, {1}), np.linalg.solve(A, b).</source>
         <translation>唯一解：两条直线交于 x = ({0}, {1})，即 np.linalg.solve(A, b)。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="64"/>
+        <location filename="../../gui/linear_systems/view.py" line="65"/>
         <source>Ill-conditioned: cond(A) = {0} &gt; {1}. The lines are nearly parallel, so a small change in b moves the answer far. np.linalg.solve gives x = ({2}, {3}).</source>
         <translation>病态：cond(A) = {0} &gt; {1}。两条直线几乎平行，b 的微小变化会让解移得很远。np.linalg.solve 给出 x = ({2}, {3})。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="69"/>
+        <location filename="../../gui/linear_systems/view.py" line="70"/>
         <source>Singular: det A = 0 and the lines are parallel. No solution.</source>
         <translation>奇异：det A = 0，两条直线平行。无解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="73"/>
+        <location filename="../../gui/linear_systems/view.py" line="74"/>
         <source>Singular: det A = 0 and the lines coincide. Every point ({0}, {1}) + t·({2}, {3}) is a solution.</source>
         <translation>奇异：det A = 0，两条直线重合。每个点 ({0}, {1}) + t·({2}, {3}) 都是解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="77"/>
+        <location filename="../../gui/linear_systems/view.py" line="78"/>
         <source>{0} equations, 2 unknowns: no exact solution in general. np.linalg.lstsq gives x* = ({1}, {2}), the point with the least sum of squared residuals ‖Ax* − b‖² = {3} (purple: the residuals).</source>
         <translation>{0} 个方程、2 个未知数：一般没有精确解。np.linalg.lstsq 给出 x* = ({1}, {2})，即残差平方和最小的点，‖Ax* − b‖² = {3}（紫色：残差）。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="85"/>
+        <location filename="../../gui/linear_systems/view.py" line="86"/>
         <source>{0} With b + δb (dashed) the answer moves to ({1}, {2}): {3} away.</source>
         <translation>{0}换成 b + δb（虚线）后，解移到 ({1}, {2})：移动了 {3}。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="97"/>
+        <location filename="../../gui/linear_systems/view.py" line="98"/>
         <source>det A = {0}    cond(A) = {1}</source>
         <translation>det A = {0}    cond(A) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="99"/>
+        <location filename="../../gui/linear_systems/view.py" line="100"/>
         <source>cond(A) = {0}</source>
         <translation>cond(A) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="108"/>
+        <location filename="../../gui/linear_systems/view.py" line="109"/>
         <source>η = {0} &lt; 1/λ_max(AᵀA) = {1}: gradient descent on ‖Ax − b‖² walks downhill to the least-squares point.</source>
         <translation>η = {0} &lt; 1/λ_max(AᵀA) = {1}：在 ‖Ax − b‖² 上的梯度下降一路下坡，走到最小二乘点。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="111"/>
+        <location filename="../../gui/linear_systems/view.py" line="112"/>
         <source>η = {0} = 1/λ_max(AᵀA): each step overshoots by exactly as much as it corrects; the path swings forever.</source>
         <translation>η = {0} = 1/λ_max(AᵀA)：每一步冲过头的量恰好等于它纠正的量；路径永远来回摆动。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="113"/>
+        <location filename="../../gui/linear_systems/view.py" line="114"/>
         <source>η = {0} &gt; 1/λ_max(AᵀA) = {1}: each step overshoots further; gradient descent diverges.</source>
         <translation>η = {0} &gt; 1/λ_max(AᵀA) = {1}：每一步都冲得更远；梯度下降发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="236"/>
+        <location filename="../../gui/linear_systems/view.py" line="234"/>
         <source>Example: 3x₁ + x₂ = 9, x₁ + 2x₂ = 8</source>
         <extracomment>the plots&apos; pages, in the order of PLOTS the system: entries, examples and δb, numbers, message (above the tabs, or the first tab when compact)</extracomment>
         <translation>例子：3x₁ + x₂ = 9，x₁ + 2x₂ = 8</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="237"/>
+        <location filename="../../gui/linear_systems/view.py" line="235"/>
         <source>Parallel lines</source>
         <translation>平行直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="238"/>
+        <location filename="../../gui/linear_systems/view.py" line="236"/>
         <source>Coincident lines</source>
         <translation>重合直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="239"/>
+        <location filename="../../gui/linear_systems/view.py" line="237"/>
         <source>Nearly parallel lines</source>
         <translation>几乎平行的直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="240"/>
+        <location filename="../../gui/linear_systems/view.py" line="238"/>
         <source>Three lines</source>
         <translation>三条直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="243"/>
+        <location filename="../../gui/linear_systems/view.py" line="241"/>
         <source>Examples…</source>
         <translation>例子…</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="247"/>
+        <location filename="../../gui/linear_systems/view.py" line="245"/>
         <source>δb:</source>
         <translation>δb：</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="248"/>
+        <location filename="../../gui/linear_systems/view.py" line="246"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="251"/>
+        <location filename="../../gui/linear_systems/view.py" line="249"/>
         <source>Lines</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="252"/>
+        <location filename="../../gui/linear_systems/view.py" line="250"/>
         <source>A as a map</source>
         <translation>A 作为映射</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="253"/>
+        <location filename="../../gui/linear_systems/view.py" line="251"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="257"/>
-        <location filename="../../gui/linear_systems/view.py" line="345"/>
+        <location filename="../../gui/linear_systems/view.py" line="255"/>
+        <location filename="../../gui/linear_systems/view.py" line="343"/>
         <source>Ax = b</source>
         <translation>Ax = b</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="258"/>
+        <location filename="../../gui/linear_systems/view.py" line="256"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="259"/>
+        <location filename="../../gui/linear_systems/view.py" line="257"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="274"/>
+        <location filename="../../gui/linear_systems/view.py" line="272"/>
         <source>Each line is one equation; drag its two squares to move it. ●: the answer; ○: the answer for b + δb.</source>
         <translation>每条直线是一个方程；拖动它的两个方块来移动它。●：解；○：b + δb 的解。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="276"/>
+        <location filename="../../gui/linear_systems/view.py" line="274"/>
         <source>Grey: the grid of the plane; blue: its image x ↦ Ax; thick: Ae₁ and Ae₂, the columns of A. A multiplies every area by |det A|.</source>
         <translation>灰色：平面的网格；蓝色：它在 x ↦ Ax 下的像；粗线：Ae₁ 和 Ae₂，即 A 的两列。A 把每块面积乘以 |det A|。</translation>
     </message>
     <message>
-        <location filename="../../gui/linear_systems/view.py" line="278"/>
+        <location filename="../../gui/linear_systems/view.py" line="276"/>
         <source>Colour: log(1 + ‖Ax − b‖²); □: the start; ✕: the least-squares point; white: the path of gradient descent.</source>
         <translation>颜色：log(1 + ‖Ax − b‖²)；□：起点；✕：最小二乘点；白色：梯度下降的路径。</translation>
     </message>
@@ -3080,7 +3091,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/surface/slices_view.py" line="50"/>
-        <location filename="../../gui/surface/surface_view.py" line="186"/>
+        <location filename="../../gui/surface/surface_view.py" line="187"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -3115,69 +3126,69 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">动量法</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="185"/>
+        <location filename="../../gui/surface/surface_view.py" line="186"/>
         <source>log₁₀ loss</source>
         <extracomment>Race colours (Okabe–Ito), drawn with a dark shadow so they read on every viridis shade. Legend text colour: light, on the legend&apos;s always-dark box. the corner the legend sits in (gui.common.legend_corner): it moves away from the current θ, the markers and the path when they come under it</extracomment>
         <translation>log₁₀ 损失</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="317"/>
+        <location filename="../../gui/surface/surface_view.py" line="318"/>
         <source>({0}, {1})  loss {2}</source>
         <translation>({0}, {1})  损失 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="325"/>
+        <location filename="../../gui/surface/surface_view.py" line="326"/>
         <source>Drag to move the start point (w, b)</source>
         <translation>拖动以移动起点 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="351"/>
+        <location filename="../../gui/surface/surface_view.py" line="352"/>
         <source>path so far</source>
         <translation>目前的路径</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="353"/>
+        <location filename="../../gui/surface/surface_view.py" line="354"/>
         <source>current θ</source>
         <translation>当前 θ</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="354"/>
+        <location filename="../../gui/surface/surface_view.py" line="355"/>
         <source>grid minimum</source>
         <translation>网格最小值</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="355"/>
+        <location filename="../../gui/surface/surface_view.py" line="356"/>
         <source>lstsq optimum</source>
         <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="596"/>
+        <location filename="../../gui/surface/surface_view.py" line="585"/>
         <source>2-D</source>
         <extracomment>Least height of the plot tabs, in lines of the view&apos;s font, for the controls to stay above them: in a shorter view (a lesson&apos;s column at presenter 2x) they move into a pop-up. the pop-up holding the controls while the view is too short for them (compact)</extracomment>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="597"/>
+        <location filename="../../gui/surface/surface_view.py" line="586"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="598"/>
+        <location filename="../../gui/surface/surface_view.py" line="587"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="599"/>
+        <location filename="../../gui/surface/surface_view.py" line="588"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="600"/>
+        <location filename="../../gui/surface/surface_view.py" line="589"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="607"/>
+        <location filename="../../gui/surface/surface_view.py" line="596"/>
         <source>{0} — showing the 2-D view.</source>
         <translation>{0}——改为显示二维视图。</translation>
     </message>
@@ -3437,84 +3448,84 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>MetricsView</name>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="51"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="52"/>
         <source>Train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="52"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="53"/>
         <source>Validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="53"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="54"/>
         <source>Test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="58"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="59"/>
         <source>Matrix</source>
         <extracomment>Points listed by number in the hover line before &quot;…&quot;. The pages of a two-class split when its parts do not fit together (the page box). Short names: the box shares the row of the split box at presenter size.</extracomment>
         <translation>矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="59"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="60"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="186"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="184"/>
         <source>Row-normalized</source>
         <extracomment>Least height of the threshold curves, in lines of the view&apos;s font (title, plot, ticks, axis title) and in px. Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="187"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="185"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="189"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="187"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="194"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="192"/>
         <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
         <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="198"/>
         <source>prec.</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="200"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="198"/>
         <source>Precision: of the points predicted as this class, the share that truly belong to it</source>
         <translation>精确率：在预测为该类的点中，真正属于该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="204"/>
         <source>F1: the harmonic mean of precision and recall</source>
         <translation>F1：精确率与召回率的调和平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>n</source>
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="208"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
         <source>Support: the number of points of this class in the split</source>
         <translation>样本数（support）：该划分中属于此类的点数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="381"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="370"/>
         <source>macro</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="383"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="372"/>
         <source>weighted</source>
         <translation>加权平均</translation>
     </message>
@@ -3524,18 +3535,18 @@ Restore the scene autosaved at {0}?</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="201"/>
         <location filename="../../gui/evaluate/threshold_curves.py" line="176"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="203"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="201"/>
         <source>Recall: of the points of this class, the share predicted as it</source>
         <translation>召回率：在属于该类的点中，被预测为该类的比例</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="206"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="204"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -3544,32 +3555,32 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">样本数</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="216"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="214"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="217"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="215"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="325"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="314"/>
         <source>This split has no points.</source>
         <translation>这个划分中没有数据点。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="345"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="334"/>
         <source>MSE {0}    MAE {1}    R² {2}</source>
         <translation>MSE {0}    MAE {1}    R² {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="366"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="355"/>
         <source>Never predicted: {0}. Precision is 0 there by definition (no predicted positives).</source>
         <translation>从未被预测的类别：{0}。按定义其精确率为 0（没有预测为正的样本）。</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="371"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="360"/>
         <source>ROC and AP need both classes in the split and finite outputs.</source>
         <translation>ROC 和 AP 需要划分中两个类别都存在，且输出为有限值。</translation>
     </message>
@@ -3582,22 +3593,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">加权平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="385"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="374"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="400"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="389"/>
         <source>Macro average: the plain mean over the classes</source>
         <translation>宏平均：各类指标的简单平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="402"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="391"/>
         <source>Weighted average: the mean over the classes weighted by their support</source>
         <translation>加权平均：按各类样本数加权的平均</translation>
     </message>
     <message>
-        <location filename="../../gui/evaluate/metrics_view.py" line="435"/>
+        <location filename="../../gui/evaluate/metrics_view.py" line="424"/>
         <source>True {0}, predicted {1}: n = {2} {3}</source>
         <translation>真实 {0}，预测 {1}：n = {2} {3}</translation>
     </message>
@@ -4850,42 +4861,42 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="101"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="109"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="114"/>
+        <location filename="../../gui/app_window/view_registry.py" line="115"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="135"/>
+        <location filename="../../gui/app_window/view_registry.py" line="136"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="141"/>
+        <location filename="../../gui/app_window/view_registry.py" line="142"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="147"/>
+        <location filename="../../gui/app_window/view_registry.py" line="148"/>
         <source>Show / hide the hidden space</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="170"/>
+        <location filename="../../gui/app_window/view_registry.py" line="174"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5479,27 +5490,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="182"/>
+        <location filename="../../gui/app_window/view_registry.py" line="186"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="187"/>
+        <location filename="../../gui/app_window/view_registry.py" line="191"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="191"/>
+        <location filename="../../gui/app_window/view_registry.py" line="195"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="196"/>
+        <location filename="../../gui/app_window/view_registry.py" line="200"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="201"/>
+        <location filename="../../gui/app_window/view_registry.py" line="205"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5837,13 +5848,13 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="88"/>
         <location filename="ui_strings.py" line="73"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="82"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
         <location filename="ui_strings.py" line="74"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip). The settings panels (docked, not views of the run): a lesson&apos;s layout keeps a workspace&apos;s panels beside its views (gui.app_window.lesson_layout).</extracomment>
@@ -6035,7 +6046,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="119"/>
+        <location filename="../../gui/app_window/view_registry.py" line="120"/>
         <location filename="ui_strings.py" line="114"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -6086,7 +6097,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="106"/>
         <location filename="ui_strings.py" line="129"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -6142,49 +6153,49 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <location filename="ui_strings.py" line="144"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="126"/>
+        <location filename="../../gui/app_window/view_registry.py" line="127"/>
         <location filename="ui_strings.py" line="145"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="133"/>
         <location filename="ui_strings.py" line="147"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="138"/>
+        <location filename="../../gui/app_window/view_registry.py" line="139"/>
         <location filename="ui_strings.py" line="40"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <location filename="../../gui/app_window/view_registry.py" line="146"/>
         <location filename="ui_strings.py" line="119"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="../../gui/app_window/view_registry.py" line="156"/>
         <location filename="ui_strings.py" line="71"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <location filename="../../gui/app_window/view_registry.py" line="162"/>
         <location filename="ui_strings.py" line="63"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="167"/>
+        <location filename="../../gui/app_window/view_registry.py" line="171"/>
         <location filename="ui_strings.py" line="139"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
@@ -6210,13 +6221,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
         <location filename="ui_strings.py" line="152"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="100"/>
         <location filename="ui_strings.py" line="153"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -6598,7 +6609,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="92"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
         <location filename="ui_strings.py" line="245"/>
         <source>Training</source>
         <translation>训练</translation>
@@ -6619,7 +6630,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
+        <location filename="../../gui/app_window/view_registry.py" line="112"/>
         <location filename="ui_strings.py" line="256"/>
         <source>Weights</source>
         <translation>权重</translation>
