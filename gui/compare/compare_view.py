@@ -36,6 +36,7 @@ from gui.common.display_names import setting_label, value_text
 from gui.common.i18n import manager, translate
 from gui.common.legible_axes import space_ticks_by_font
 from gui.common.number_format import number
+from gui.common.refit import RefitSoon
 from gui.common.themes import view_look
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
@@ -166,6 +167,11 @@ class CompareView(QtWidgets.QWidget):
             table.setWordWrap(False)
             table.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
                                 QtWidgets.QSizePolicy.Policy.Fixed)
+        # a new font (presenter mode, theme) changes the row heights: fit the tables again,
+        # each when its own font changes (a table on a page behind another gets the
+        # presenter's font only when it is shown: fitted before, it cut its last row)
+        self.refits = [RefitSoon(table, self.fit_tables)
+                       for table in (self.differences, self.metrics)]
         self.differences.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.metrics.horizontalHeader().setSectionResizeMode(
@@ -315,12 +321,6 @@ class CompareView(QtWidgets.QWidget):
         if run == "A":
             return translate("CompareView", "A (solid) · step {0}").format(step)
         return translate("CompareView", "B (dashed) · step {0}").format(step)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """A new font (presenter mode, theme) changes the row heights: fit the tables again."""
-        super().changeEvent(event)
-        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
-            QtCore.QTimer.singleShot(0, self, self.fit_tables)  # not after the view is gone
 
     def fit_tables(self) -> None:
         """Both tables exactly as tall as their rows (:func:`fit_height`)."""

@@ -218,6 +218,7 @@ def test_presenter_mode_folds_the_compare_view_into_pages_keeping_every_number(q
             assert report["window"] == [1280, 720]
             assert report["scroll_needed"] == [] and report["elided"] == [] \
                 and report["overlaps"] == [] and lr.too_small(report) == []
+            assert lr.cramped(window) == []  # e.g. a table showing all its rows
     finally:
         window.language_menu.actions["en"].trigger()
     lr.prepare_window(window, (1280, 720), "compare")
