@@ -35,7 +35,9 @@ class ViewScrollArea(QtWidgets.QScrollArea):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         if watched is self.widget() and event.type() == QtCore.QEvent.Type.LayoutRequest:
             QtCore.QTimer.singleShot(0, self, self._fit)
-        return False
+        # QScrollArea's own filter sets the scroll bars' ranges when the view is resized:
+        # without it a bar stayed at an earlier, taller size's range
+        return super().eventFilter(watched, event)
 
     def _fit(self) -> None:
         widget = self.widget()

@@ -35,16 +35,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtWidgets
 
 from gui.export.animation import export_animation
-from gui.export.figures import MAX_WIDTH, MIN_WIDTH, ExportError, export_figure
+from gui.export.figures import (
+    MAX_WIDTH,
+    MIN_WIDTH,
+    ExportError,
+    export_figure,
+    offscreen_figure,
+    settle,
+)
 from gui.app_window.recording import (  # noqa: F401 (VIEW_SIZES: importable from here)
     VIEW_SIZES,
     OffscreenViews,
     TrainingRecorder,
     frame_sizes,
     view_sizes,
+)
+from gui.app_window.view_figures import (  # noqa: F401 (CV_SIZE: importable from here)
+    CV_SIZE,
+    compare_figure,
+    cross_validation_figure,
 )
 from gui.app_window.view_registry import VIEWS
 from gui.common.view_spec import ViewRegistry
@@ -55,8 +67,6 @@ GIF_FRAMES = 60
 GIF_FPS = 10
 GIF_MAX_WIDTH = 1200
 GIF_WIDTH = 800
-CV_SIZE = (900, 620)
-"""On-screen size (px) of the Cross-validation view drawn for ``cv.png``."""
 LINEAR_SYSTEM_SIZE = (820, 640)
 """On-screen size (px) of the Linear system view drawn for ``linear_system.png``."""
 
@@ -128,26 +138,13 @@ def make_exporter(fmt: str = "png", width: int = 1600,
 def make_cv_exporter(fmt: str = "png", width: int = 1600
                      ) -> Callable[[object, Path], Path]:
     """The ``export_cv_figure(result, folder)`` callback of ``gui.app_window.cli.run_cli``:
-    the Cross-validation view of ``result`` as ``cv.<fmt>`` at ``width`` px (PDF: × 0.75 pt);
-    returns the path."""
+    the Cross-validation view of ``result`` (``gui.app_window.view_figures``, as File ▸
+    Export draws it) as ``cv.<fmt>`` at ``width`` px (PDF: × 0.75 pt); returns the path."""
     def export_cv_figure(result, folder: Path) -> Path:
-        from gui.evaluate.cross_validation_view import CrossValidationView
-
-        app = ensure_application()
-        view = CrossValidationView()
-        try:
-            view.resize(*CV_SIZE)
-            view.set_result(result)
-            view.fit_for_figure()
-            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
-            view.show()
-            for _ in range(3):
-                app.processEvents()
-            path = Path(folder) / f"cv.{fmt}"
+        ensure_application()
+        path = Path(folder) / f"cv.{fmt}"
+        with cross_validation_figure(result) as view:
             export_figure(view, path, fmt, width)
-        finally:
-            view.close()
-            view.deleteLater()
         return path
 
     return export_cv_figure
@@ -159,29 +156,16 @@ def make_compare_exporter(fmt: str = "png", width: int = 1600
     (``core.headless.run_compare_headless``): the Compare view
     (``gui.compare.compare_view.CompareView``: both boundaries side by side, the loss curves
     overlaid, A solid and B dashed, the settings that differ, the final numbers) drawn
-    offscreen at ``FIGURE_SIZE`` as ``compare.<fmt>`` at ``width`` px; returns the path."""
+    offscreen at its figure size (``gui.app_window.view_figures``, as File ▸ Export draws it)
+    as ``compare.<fmt>`` at ``width`` px; returns the path."""
     def export_compare_figure(comparison, folder: Path) -> Path:
         from core.headless import COMPARE_NAME
-        from gui.compare.compare_view import FIGURE_SIZE, CompareView
 
-        app = ensure_application()
-        view = CompareView()
-        try:
-            view.resize(*FIGURE_SIZE)
-            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
-            view.show()
-            for _ in range(3):
-                app.processEvents()
-            view.set_comparison(comparison)
-            for _ in range(3):  # layouts, then the canvases' redraw at their final size
-                app.processEvents()
-            view.refresh()
-            path = Path(folder) / f"{COMPARE_NAME}.{fmt}"
+        ensure_application()
+        path = Path(folder) / f"{COMPARE_NAME}.{fmt}"
+        with compare_figure(comparison) as view:
             export_figure(view, path, fmt, width)
-            return path
-        finally:
-            view.close()
-            view.deleteLater()
+        return path
 
     return export_compare_figure
 
@@ -198,22 +182,14 @@ def make_figure_exporter(fmt: str = "png", width: int = 1600
             return None
         from gui.linear_systems.view import LinearSystemView
 
-        app = ensure_application()
-        view = LinearSystemView()
-        try:
-            view.resize(*LINEAR_SYSTEM_SIZE)
-            view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen)
-            view.show()
+        ensure_application()
+        path = Path(folder) / f"linear_system.{fmt}"
+        with offscreen_figure(LinearSystemView(), LINEAR_SYSTEM_SIZE) as view:
             view.apply_setup(state)
-            for _ in range(3):  # layouts, then the redraw at the final size
-                app.processEvents()
+            settle()  # layouts, then the redraw at the final size
             view.redraw()
-            path = Path(folder) / f"linear_system.{fmt}"
             export_figure(view, path, fmt, width)
-            return path
-        finally:
-            view.close()
-            view.deleteLater()
+        return path
 
     return export_view_figure
 

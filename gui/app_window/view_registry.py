@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
+from gui.app_window.view_figures import compare_figure, cross_validation_figure
 from gui.app_window.workspaces import Cell, Column, Layout
 from gui.canvas.data_canvas import DataCanvas
 from gui.canvas.presenter import CanvasPresenter
@@ -156,13 +157,16 @@ VIEWS = ViewRegistry((
              lambda c, _ctx: CrossValidationView(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False, scroll=True,
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Cross-validation"),
-             export_ready=lambda view: view.result is not None),
+             export_ready=lambda view: view.result is not None,
+             figure=lambda view: cross_validation_figure(view.result)),
     ViewSpec("compare", QT_TRANSLATE_NOOP("ui", "Compare"),
              lambda c, _ctx: ComparePanel(c), dock_area=RIGHT, tab_with="loss_curve",
              visible=False, scene_view=False, scroll=True, redraws_on=ComparePanel.REDRAWS_ON,
              export_label=QT_TRANSLATE_NOOP("ExportMenu", "Compare"),
-             export_target=lambda panel: panel.view,  # the figure of --compare's compare.png
+             export_target=lambda panel: panel.view,
              export_ready=lambda panel: panel.controller.comparison is not None,
+             # drawn as --compare's compare.png, whatever the dock's size
+             figure=lambda panel: compare_figure(panel.controller.comparison),
              gate=_view_gate),  # run B comes from Train ▸ Compare…
     ViewSpec("linear_system", QT_TRANSLATE_NOOP("ui", "Linear system"),
              lambda _c, _ctx: LinearSystemView(), dock_area=RIGHT, tab_with="loss_surface",

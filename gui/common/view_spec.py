@@ -9,6 +9,7 @@ the lists that File ▸ Export, scene files, lessons and the shortcut table need
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,12 @@ class ViewSpec:
             None: always.
         headless_size: on-screen (width, height) px of the view in headless figures and
             animations; None: not a headless figure.
+        figure: ``figure(view)`` → a context manager yielding a new copy of the view that
+            shows what ``view`` shows, laid out offscreen at its figure size: File ▸ Export
+            (and the view's right-click export) draws it instead of the view on screen, so
+            the figure does not take the dock's size. For views that are not drawn from the
+            session (a comparison, a cross-validation result). None: the view on screen
+            (``export_target``) is exported.
         redraws_on: the controller signals the view redraws on (entries as in
             ``gui.common.refresh.redraw_matches``, e.g. ``"settingsChanged:training.l2"``).
         scroll: put the view in a scroll area inside its dock (panels).
@@ -89,6 +96,7 @@ class ViewSpec:
     export_target: Callable[[QtWidgets.QWidget], Any] | None = None
     export_ready: Callable[[QtWidgets.QWidget], bool] | None = None
     headless_size: tuple[int, int] | None = None
+    figure: Callable[[QtWidgets.QWidget], AbstractContextManager[Any]] | None = None
     redraws_on: tuple[str, ...] = ()
     scroll: bool = False
     tab_with: str | None = None

@@ -8,6 +8,7 @@ name, and no feature imports another.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from PySide6 import QtWidgets
@@ -40,6 +41,13 @@ class WindowView:
         """The part of the view that makes a clean figure, as it is now (e.g. the loss
         surface's tab on screen)."""
         return self.spec.target(self.widget)
+
+    def figure(self):
+        """A context manager yielding what to export: a copy of the view drawn offscreen at
+        its figure size (its spec's ``figure``), else :meth:`target`."""
+        if self.spec.figure is not None:
+            return self.spec.figure(self.widget)
+        return contextlib.nullcontext(self.target())
 
 
 def dock_of(widget: QtWidgets.QWidget) -> QtWidgets.QDockWidget | None:

@@ -11,6 +11,9 @@
   newest evaluated history row of each run (the engine's own numbers; the step is in the
   titles).
 
+In presenter mode (larger fonts) the four parts are pages of one tab widget, one at a time
+(Runs, Data loss, Settings, Numbers): beneath the boundaries the loss plot had no room.
+
 The same widget is the Compare workspace's view and, drawn offscreen, the ``compare.png`` of
 ``app.py --compare`` (``gui.app_window.headless_figures``). Plot items are made once and
 updated with ``setData``.
@@ -33,6 +36,7 @@ from gui.common.display_names import setting_label, value_text
 from gui.common.i18n import manager, translate
 from gui.common.legible_axes import space_ticks_by_font
 from gui.common.number_format import number
+from gui.common.refit import RefitSoon
 from gui.common.themes import view_look
 
 #: Size (px) of the view drawn for ``compare.png`` before it is scaled to --width.
@@ -47,10 +51,8 @@ ROWS = (("a", "loss", QT_TRANSLATE_NOOP("CompareView", "A data loss")),
         ("a", "accuracy", QT_TRANSLATE_NOOP("CompareView", "A accuracy")),
         ("b", "accuracy", QT_TRANSLATE_NOOP("CompareView", "B accuracy")))
 DASH = QtCore.Qt.PenStyle.DashLine
-# Least size (px) of each boundary canvas; at presenter size (tables folded) a little lower,
-# so that the view fits a 1280×720 window at 2x in Chinese without scrolling.
+#: Least size (px) of each boundary canvas.
 CANVAS_MIN = (180, 150)
-CANVAS_MIN_FOLDED = (180, 110)
 
 
 def last_evaluated(arrays: dict[str, np.ndarray]) -> dict[str, float]:
@@ -165,6 +167,11 @@ class CompareView(QtWidgets.QWidget):
             table.setWordWrap(False)
             table.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
                                 QtWidgets.QSizePolicy.Policy.Fixed)
+        # a new font (presenter mode, theme) changes the row heights: fit the tables again,
+        # each when its own font changes (a table on a page behind another gets the
+        # presenter's font only when it is shown: fitted before, it cut its last row)
+        self.refits = [RefitSoon(table, self.fit_tables)
+                       for table in (self.differences, self.metrics)]
         self.differences.horizontalHeader().setSectionResizeMode(
             QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         self.metrics.horizontalHeader().setSectionResizeMode(
@@ -185,7 +192,9 @@ class CompareView(QtWidgets.QWidget):
 
         # the two boundaries side by side on top (each near square at the workspace's size);
         # below them the loss curves beside the settings that differ and the final numbers
-        top = QtWidgets.QGridLayout()
+        self.runs_page = QtWidgets.QWidget()
+        top = QtWidgets.QGridLayout(self.runs_page)
+        top.setContentsMargins(0, 0, 0, 0)
         for column in (0, 1):
             top.addWidget(self.titles[column], 0, column)
             top.addWidget(self.canvases[column], 1, column)
@@ -195,87 +204,100 @@ class CompareView(QtWidgets.QWidget):
         self.loss_title.setFont(self.titles[0].font())
         self.loss_title.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                       QtWidgets.QSizePolicy.Policy.Preferred)
-        # the tables one above the other; at presenter size folded into tabs, one at a time
-        # (both stacked at 2x left the boundaries no room: the view scrolled at 1280×720)
-        self.tables = QtWidgets.QVBoxLayout()
-        self.table_tabs = QtWidgets.QTabWidget()
-        self.table_tabs.setDocumentMode(True)
-        self.table_tabs.hide()
-        self.folded = False
+        self.loss_page = QtWidgets.QWidget()
+        loss = QtWidgets.QVBoxLayout(self.loss_page)
+        loss.setContentsMargins(0, 0, 0, 0)
+        loss.addWidget(self.loss_title)
+        loss.addWidget(self.loss_plot, 1)
+        self.tables_page = QtWidgets.QWidget()
+        tables = QtWidgets.QVBoxLayout(self.tables_page)
+        tables.setContentsMargins(0, 0, 0, 0)
         for widget in (self.differences_title, self.differences, self.metrics_title,
                        self.metrics):
-            self.tables.addWidget(widget)
-        self.tables.addStretch(1)
-        bottom = QtWidgets.QGridLayout()
-        bottom.addWidget(self.loss_title, 0, 0)
-        bottom.addWidget(self.loss_plot, 1, 0)
-        bottom.addLayout(self.tables, 0, 1, 2, 1)
-        bottom.setColumnStretch(0, 1)
-        bottom.setColumnStretch(1, 1)
-        bottom.setRowStretch(1, 1)
+            tables.addWidget(widget)
+        tables.addStretch(1)
+        # at presenter size every part is a page of its own, one at a time: below the
+        # boundaries the loss plot kept a 26 px data area at 1280×720, 2× (its legend and
+        # the tables took the rest); each table on a page with a stretch below it
+        self.pages = QtWidgets.QTabWidget()
+        self.pages.setObjectName("compare_pages")
+        self.pages.setDocumentMode(True)
+        self.pages.hide()
+        self.table_pages = []
+        for table in (self.differences, self.metrics):
+            page = QtWidgets.QWidget()
+            QtWidgets.QVBoxLayout(page).setContentsMargins(0, 2, 0, 0)
+            page.layout().addStretch(1)
+            self.table_pages.append(page)
+        self.folded = False
+        self.bottom = QtWidgets.QHBoxLayout()
+        self.bottom.addWidget(self.loss_page, 1)
+        self.bottom.addWidget(self.tables_page, 1)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top, 3)
-        layout.addLayout(bottom, 2)
+        layout.addWidget(self.runs_page, 3)
+        layout.addLayout(self.bottom, 2)
+        layout.addWidget(self.pages)
         manager().languageChanged.connect(self.retranslate)
         self.retranslate()
 
     # -- presenter size ----------------------------------------------------------------------
     def apply_view_look(self) -> None:
-        """Presenter mode (``view_look()["font_scale"]`` > 1) folds the two tables into tabs;
-        leaving it puts them one above the other again (gui.common.themes calls this)."""
+        """Presenter mode (``view_look()["font_scale"]`` > 1) folds the view into pages;
+        leaving it shows every part at once again (gui.common.themes calls this)."""
         self.set_folded(view_look().get("font_scale", 1.0) > 1.0)
 
     def set_folded(self, folded: bool) -> None:
-        """Show the settings that differ and the final numbers as two tabs (True) or one above
-        the other with their titles (False). Every number stays in its table."""
+        """Show the boundaries, the loss plot, the settings that differ and the final numbers
+        as four pages of one tab widget (True), or all at once, the boundaries above the loss
+        plot and the tables (False). Every number stays in its table, every line in the
+        plot."""
         if folded == self.folded:
             return
+        self.folded = folded
+        layout = self.layout()
         if folded:
-            self._fold()
+            layout.removeWidget(self.runs_page)
+            self.bottom.removeWidget(self.loss_page)
+            for table, page in zip((self.differences, self.metrics), self.table_pages,
+                                   strict=True):
+                self.tables_page.layout().removeWidget(table)
+                page.layout().insertWidget(0, table)
+            self.pages.addTab(self.runs_page, "")
+            self.pages.addTab(self.loss_page, "")
+            for page in self.table_pages:
+                self.pages.addTab(page, "")
+            layout.setStretchFactor(self.bottom, 0)
+            layout.setStretchFactor(self.pages, 1)
         else:
-            self._unfold()
-        for canvas in self.canvases:
-            canvas.setMinimumSize(*(CANVAS_MIN_FOLDED if folded else CANVAS_MIN))
-        self.fit_tables()
-
-    def _fold(self) -> None:
-        self.folded = True
-        for widget in (self.differences_title, self.differences, self.metrics_title,
-                       self.metrics):
-            self.tables.removeWidget(widget)
-        self.differences_title.hide()
-        self.metrics_title.hide()
-        while self.tables.count():
-            self.tables.takeAt(0)  # the stretch
-        self.table_tabs.addTab(self.differences, "")
-        self.table_tabs.addTab(self.metrics, "")
+            while self.pages.count():
+                self.pages.removeTab(0)
+            for table, page in zip((self.differences, self.metrics), self.table_pages,
+                                   strict=True):
+                page.layout().removeWidget(table)
+            tables = self.tables_page.layout()
+            tables.insertWidget(1, self.differences)
+            tables.insertWidget(3, self.metrics)
+            layout.insertWidget(0, self.runs_page, 3)
+            self.bottom.insertWidget(0, self.loss_page, 1)
+            layout.setStretchFactor(self.bottom, 2)
+            layout.setStretchFactor(self.pages, 0)
         self.retranslate_tabs()
-        self.tables.addWidget(self.table_tabs)
-        self.tables.addStretch(1)
-        self.table_tabs.show()
-        self.differences.show()
-        self.metrics.show()
-
-    def _unfold(self) -> None:
-        self.folded = False
-        while self.table_tabs.count():
-            self.table_tabs.removeTab(0)
-        while self.tables.count():
-            self.tables.takeAt(0)
-        self.table_tabs.hide()
-        for widget in (self.differences_title, self.differences, self.metrics_title,
-                       self.metrics):
-            self.tables.addWidget(widget)
-            widget.show()  # a tab page, or a title hidden while folded
-        self.tables.addStretch(1)
+        self.pages.setVisible(folded)
+        self.tables_page.setVisible(not folded)
+        self.loss_title.setVisible(not folded)  # the page's tab says it
+        if not folded:  # a page that was behind another (the tab widget hid it)
+            for widget in (self.runs_page, self.loss_page, self.differences, self.metrics,
+                           self.differences_title, self.metrics_title):
+                widget.show()
+        self.fit_tables()
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self, _language: str = "") -> None:
         self.differences_title.setText(translate("CompareView", "Settings that differ"))
         self.metrics_title.setText(translate("CompareView", "Final numbers"))
-        self.retranslate_tabs()
         self.loss_title.setText(translate("CompareView", "Data loss"))
+        self.retranslate_tabs()
         self.differences.setHorizontalHeaderLabels(
             [translate("CompareView", "Setting"), "A", "B"])
         self.loss_plot.retranslate()
@@ -284,23 +306,21 @@ class CompareView(QtWidgets.QWidget):
             self.refresh()
 
     def retranslate_tabs(self) -> None:
-        """Short tab titles (both fit beside the loss plot at 2x), the long ones as tips."""
-        self.table_tabs.setTabText(0, translate("CompareView", "Settings"))
-        self.table_tabs.setTabText(1, translate("CompareView", "Numbers"))
-        self.table_tabs.setTabToolTip(0, self.differences_title.text())
-        self.table_tabs.setTabToolTip(1, self.metrics_title.text())
+        """Short page titles (all four fit the dock's width at 2x), the long ones as tips."""
+        texts = ((translate("CompareView", "Runs"),
+                  translate("CompareView", "The predictions of A and B on the data")),
+                 (self.loss_title.text(), ""),
+                 (translate("CompareView", "Settings"), self.differences_title.text()),
+                 (translate("CompareView", "Numbers"), self.metrics_title.text()))
+        for index, (text, tip) in enumerate(texts[:self.pages.count()]):
+            self.pages.setTabText(index, text)
+            self.pages.setTabToolTip(index, tip)
 
     def _title(self, run: str, session) -> str:
         step = session.trainer.step_count
         if run == "A":
             return translate("CompareView", "A (solid) · step {0}").format(step)
         return translate("CompareView", "B (dashed) · step {0}").format(step)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """A new font (presenter mode, theme) changes the row heights: fit the tables again."""
-        super().changeEvent(event)
-        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
-            QtCore.QTimer.singleShot(0, self, self.fit_tables)  # not after the view is gone
 
     def fit_tables(self) -> None:
         """Both tables exactly as tall as their rows (:func:`fit_height`)."""

@@ -140,14 +140,18 @@ def export_window(window: QtWidgets.QWidget, name: str = "window") -> str | None
 
 
 def _make_actions(target, name: str, owner: QtCore.QObject,
-                  parent: QtWidgets.QWidget | None) -> list[QtGui.QAction]:
+                  parent: QtWidgets.QWidget | None,
+                  export: Callable[[str], object] | None = None) -> list[QtGui.QAction]:
     actions = []
     for kind in VIEW_EXPORT_KINDS:
         action = QtGui.QAction(owner)
         action.setObjectName(f"export_{kind}_{name}")
-        # look the function up at call time so tests (and future code) can replace it
-        action.triggered.connect(
-            lambda _checked=False, k=kind: globals()["export_view"](target, k, name, parent))
+        if export is not None:
+            action.triggered.connect(lambda _checked=False, k=kind: export(k))
+        else:  # looked up at call time so tests (and future code) can replace it
+            action.triggered.connect(
+                lambda _checked=False, k=kind: globals()["export_view"](target, k, name,
+                                                                         parent))
         actions.append(action)
     retranslate_actions(actions)
     return actions
@@ -169,10 +173,13 @@ def _has_menu_items(scene: QtWidgets.QGraphicsScene) -> bool:
     return any(isinstance(item, pg.ViewBox) and item.menuEnabled() for item in scene.items())
 
 
-def install_context_export(view, name: str,
-                           parent: QtWidgets.QWidget | None = None) -> list[QtGui.QAction]:
+def install_context_export(view, name: str, parent: QtWidgets.QWidget | None = None,
+                           export: Callable[[str], object] | None = None
+                           ) -> list[QtGui.QAction]:
     """Add export entries to the right-click menu of ``view``; returns the four QActions
-    (PNG, SVG, PDF, clipboard), which may also be put in File ▸ Export.
+    (PNG, SVG, PDF, clipboard), which may also be put in File ▸ Export. Each calls
+    ``export(kind)`` ("png", "svg", "pdf" or "clipboard"), by default
+    :func:`export_view` of ``view``.
 
     pyqtgraph views: the entries replace pyqtgraph's own "Export..." in the scene's context menu,
     which pyqtgraph appends to every ViewBox menu (its dialog does not honour exact widths and
@@ -187,7 +194,7 @@ def install_context_export(view, name: str,
     elif isinstance(view, pg.GraphicsView):
         scene = view.scene()
     owner = scene if scene is not None else view
-    actions = _make_actions(view, name, owner, parent)
+    actions = _make_actions(view, name, owner, parent, export)
     if scene is not None and hasattr(scene, "contextMenu") and _has_menu_items(scene):
         pg_export = QtCore.QCoreApplication.translate("GraphicsScene", "Export...")
         kept = [action for action in scene.contextMenu if action.text() != pg_export]

@@ -217,6 +217,32 @@ def _scaled_overlays(target) -> Iterator[None]:
             item.setFlag(flag, True)
 
 
+@contextlib.contextmanager
+def offscreen_figure(view: QtWidgets.QWidget, size: tuple[int, int]
+                     ) -> Iterator[QtWidgets.QWidget]:
+    """``view`` (a new widget without parent) laid out at ``size`` (width, height) px on no
+    screen, for a figure file: ``WA_DontShowOnScreen`` (Qt treats it as shown, so it draws),
+    shown and its layout settled; closed and deleted when the block ends. A figure drawn
+    this way has the same size and layout wherever the view is on screen (a small dock
+    squeezed the Compare view's export)."""
+    view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.setAttribute(QtCore.Qt.WidgetAttribute.WA_QuitOnClose, False)
+    view.resize(*size)
+    view.show()
+    settle()
+    try:
+        yield view
+    finally:
+        view.close()
+        view.deleteLater()
+
+
+def settle(rounds: int = 3) -> None:
+    """Let Qt run ``rounds`` passes of its pending events (show, layout, a deferred redraw)."""
+    for _ in range(rounds):
+        QtWidgets.QApplication.processEvents()
+
+
 # ----------------------------------------------------------------------------- raster
 
 def render_image(target, width: int | None = None) -> QtGui.QImage:

@@ -96,9 +96,10 @@ class ExportMenu(QtCore.QObject):
     def actions_of(self, view: WindowView) -> list[QtGui.QAction]:
         """The PNG/SVG/PDF/clipboard actions of ``view``, created (and put in its right-click
         menu) on the first call, reused after."""
-        if view.id not in self.view_actions:
-            self.view_actions[view.id] = install_context_export(view.target(), view.id,
-                                                                self.window)
+        if view.id not in self.view_actions:  # they export as File ▸ Export does
+            self.view_actions[view.id] = install_context_export(
+                view.target(), view.id, self.window,
+                export=lambda kind, v=view: self.export_view(v, kind))
         return self.view_actions[view.id]
 
     def rebuild(self) -> None:
@@ -168,17 +169,20 @@ class ExportMenu(QtCore.QObject):
         raise KeyError(view_id)
 
     def export_view(self, view: WindowView, kind: str) -> str | None:
-        """Export one view (``kind``: png, svg, pdf or clipboard). A view whose dock is closed
-        or behind another tab is brought to the front first: hidden views are not redrawn,
-        so they would export an outdated or empty picture."""
-        if not is_shown(view.widget):
+        """Export one view (``kind``: png, svg, pdf or clipboard). A view with a figure of
+        its own (``ViewSpec.figure``: Compare, Cross-validation) is drawn anew offscreen at
+        the figure's size. Any other view whose dock is closed or behind another tab is
+        brought to the front first: hidden views are not redrawn, so they would export an
+        outdated or empty picture."""
+        if view.spec.figure is None and not is_shown(view.widget):
             dock = view.dock or dock_of(view.widget)
             if dock is not None:
                 dock.show()
                 dock.raise_()
             for _ in range(3):  # show, lay out, then the view's deferred redraw
                 QtWidgets.QApplication.processEvents()
-        return export_actions.export_view(view.target(), kind, view.id, self.window)
+        with view.figure() as target:
+            return export_actions.export_view(target, kind, view.id, self.window)
 
     def copy_window(self) -> None:
         try:

@@ -415,33 +415,33 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="43"/>
+        <location filename="../../gui/compare/compare_view.py" line="47"/>
         <source>train</source>
         <extracomment>Size (px) of the view drawn for ``compare.png`` before it is scaled to --width. The columns of the final-numbers table: (split, English title), the splits the loss plot draws (a split no run has is left out). Its rows are A&apos;s and B&apos;s data loss, then (classification) their accuracy.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="44"/>
+        <location filename="../../gui/compare/compare_view.py" line="48"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="45"/>
+        <location filename="../../gui/compare/compare_view.py" line="49"/>
         <source>A data loss</source>
         <translation>A 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="46"/>
+        <location filename="../../gui/compare/compare_view.py" line="50"/>
         <source>B data loss</source>
         <translation>B 数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="47"/>
+        <location filename="../../gui/compare/compare_view.py" line="51"/>
         <source>A accuracy</source>
         <translation>A 准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="48"/>
+        <location filename="../../gui/compare/compare_view.py" line="52"/>
         <source>B accuracy</source>
         <translation>B 准确率</translation>
     </message>
@@ -461,72 +461,83 @@ Restore the scene autosaved at {0}?</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="112"/>
+        <location filename="../../gui/compare/compare_view.py" line="114"/>
         <source>step</source>
+        <extracomment>Least size (px) of each boundary canvas.</extracomment>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="114"/>
+        <location filename="../../gui/compare/compare_view.py" line="116"/>
         <source>A train</source>
         <translation>A 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="115"/>
+        <location filename="../../gui/compare/compare_view.py" line="117"/>
         <source>A test</source>
         <translation>A 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="116"/>
+        <location filename="../../gui/compare/compare_view.py" line="118"/>
         <source>B train</source>
         <translation>B 训练</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="117"/>
+        <location filename="../../gui/compare/compare_view.py" line="119"/>
         <source>B test</source>
         <translation>B 测试</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="275"/>
+        <location filename="../../gui/compare/compare_view.py" line="297"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="276"/>
+        <location filename="../../gui/compare/compare_view.py" line="298"/>
         <source>Final numbers</source>
         <translation>最终数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="278"/>
+        <location filename="../../gui/compare/compare_view.py" line="299"/>
         <source>Data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="280"/>
+        <location filename="../../gui/compare/compare_view.py" line="302"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="288"/>
+        <location filename="../../gui/compare/compare_view.py" line="310"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="311"/>
+        <source>The predictions of A and B on the data</source>
+        <translation>A 和 B 在数据上的预测</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare/compare_view.py" line="313"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="289"/>
+        <location filename="../../gui/compare/compare_view.py" line="314"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="296"/>
+        <location filename="../../gui/compare/compare_view.py" line="322"/>
         <source>A (solid) · step {0}</source>
         <translation>A（实线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="297"/>
+        <location filename="../../gui/compare/compare_view.py" line="323"/>
         <source>B (dashed) · step {0}</source>
         <translation>B（虚线）· 第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/compare/compare_view.py" line="325"/>
+        <location filename="../../gui/compare/compare_view.py" line="345"/>
         <source>none: B is A</source>
         <translation>无：B 与 A 相同</translation>
     </message>
@@ -1379,17 +1390,17 @@ Restore the scene autosaved at {0}?</source>
         <translation>该视图还没有尺寸（是否已显示？），因此无法导出。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="283"/>
+        <location filename="../../gui/export/figures.py" line="309"/>
         <source>Qt could not encode the image as {0} for {1}.</source>
         <translation>Qt 无法把图像编码为 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="398"/>
+        <location filename="../../gui/export/figures.py" line="424"/>
         <source>PDF width must be between 36 and 14400 pt, got {0}.</source>
         <translation>PDF 宽度必须在 36 到 14400 pt 之间，当前为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/figures.py" line="416"/>
+        <location filename="../../gui/export/figures.py" line="442"/>
         <source>Cannot write {0}: the PDF writer could not open the file.</source>
         <translation>无法写入 {0}：PDF 写入器无法打开该文件。</translation>
     </message>
@@ -1450,53 +1461,53 @@ Restore the scene autosaved at {0}?</source>
         <translation>宽度（像素，高度按宽高比自动计算）：</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="163"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="159"/>
+        <location filename="../../gui/export/actions.py" line="163"/>
         <source>Export SVG…</source>
         <translation>导出 SVG…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="160"/>
+        <location filename="../../gui/export/actions.py" line="164"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="160"/>
+        <location filename="../../gui/export/actions.py" line="164"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="198"/>
+        <location filename="../../gui/export/actions.py" line="205"/>
         <source>This plot is not shown in any view, so no menu can be added.</source>
         <translation>此图没有显示在任何视图中，因此无法添加菜单。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="238"/>
-        <location filename="../../gui/export/actions.py" line="321"/>
+        <location filename="../../gui/export/actions.py" line="245"/>
+        <location filename="../../gui/export/actions.py" line="328"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="248"/>
+        <location filename="../../gui/export/actions.py" line="255"/>
         <source>Views</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="258"/>
+        <location filename="../../gui/export/actions.py" line="265"/>
         <source>Training steps per frame</source>
         <translation>每帧训练步数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="259"/>
+        <location filename="../../gui/export/actions.py" line="266"/>
         <source>Frames after the start</source>
         <translation>起始之后的帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="343"/>
+        <location filename="../../gui/export/actions.py" line="350"/>
         <source>Encoding the file…</source>
         <translation>正在编码文件…</translation>
     </message>
@@ -1505,37 +1516,37 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="261"/>
+        <location filename="../../gui/export/actions.py" line="268"/>
         <source>Frames per second</source>
         <translation>每秒帧数</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="269"/>
+        <location filename="../../gui/export/actions.py" line="276"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="283"/>
+        <location filename="../../gui/export/actions.py" line="290"/>
         <source>{0} frames: steps {1} and {2}</source>
         <translation>共 {0} 帧：第 {1} 步和第 {2} 步</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="286"/>
+        <location filename="../../gui/export/actions.py" line="293"/>
         <source>{0} frames: steps {1}, {2}, …, {3} (the start, then one every {4} steps)</source>
         <translation>共 {0} 帧：第 {1}、{2}、…、{3} 步（起始一帧，之后每 {4} 步一帧）</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="317"/>
+        <location filename="../../gui/export/actions.py" line="324"/>
         <source>Preparing the views…</source>
         <translation>正在准备视图…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="332"/>
+        <location filename="../../gui/export/actions.py" line="339"/>
         <source>Recording the animation…</source>
         <translation>正在录制动画…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/actions.py" line="318"/>
+        <location filename="../../gui/export/actions.py" line="325"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1548,62 +1559,62 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ExportMenu</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="84"/>
+        <location filename="../../gui/app_window/view_registry.py" line="85"/>
         <source>Data canvas</source>
         <translation>数据画布</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="96"/>
+        <location filename="../../gui/app_window/view_registry.py" line="97"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="129"/>
+        <location filename="../../gui/app_window/view_registry.py" line="130"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="136"/>
+        <location filename="../../gui/app_window/view_registry.py" line="137"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="142"/>
+        <location filename="../../gui/app_window/view_registry.py" line="143"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="148"/>
+        <location filename="../../gui/app_window/view_registry.py" line="149"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="158"/>
+        <location filename="../../gui/app_window/view_registry.py" line="159"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="163"/>
+        <location filename="../../gui/app_window/view_registry.py" line="165"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="172"/>
+        <location filename="../../gui/app_window/view_registry.py" line="176"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="102"/>
+        <location filename="../../gui/app_window/view_registry.py" line="103"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="116"/>
+        <location filename="../../gui/app_window/view_registry.py" line="117"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="123"/>
+        <location filename="../../gui/app_window/view_registry.py" line="124"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
     </message>
@@ -1614,52 +1625,52 @@ Restore the scene autosaved at {0}?</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="112"/>
+        <location filename="../../gui/export/menu.py" line="113"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="113"/>
+        <location filename="../../gui/export/menu.py" line="114"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="114"/>
+        <location filename="../../gui/export/menu.py" line="115"/>
         <source>PDF…</source>
         <translation>PDF 文档…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="115"/>
+        <location filename="../../gui/export/menu.py" line="116"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="126"/>
+        <location filename="../../gui/export/menu.py" line="127"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="128"/>
+        <location filename="../../gui/export/menu.py" line="129"/>
         <source>Copy window to clipboard</source>
         <translation>将窗口复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="132"/>
+        <location filename="../../gui/export/menu.py" line="133"/>
         <source>Animation of training (GIF/MP4)…</source>
         <translation>训练过程动画（GIF/MP4）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="135"/>
+        <location filename="../../gui/export/menu.py" line="136"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="137"/>
+        <location filename="../../gui/export/menu.py" line="138"/>
         <source>History (CSV)…</source>
         <translation>训练历史（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="139"/>
+        <location filename="../../gui/export/menu.py" line="140"/>
         <source>Model with weights (JSON)…</source>
         <translation>模型及权重（JSON）…</translation>
     </message>
@@ -1668,22 +1679,22 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="141"/>
+        <location filename="../../gui/export/menu.py" line="142"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="190"/>
+        <location filename="../../gui/export/menu.py" line="194"/>
         <source>Window copied to the clipboard</source>
         <translation>窗口已复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="230"/>
+        <location filename="../../gui/export/menu.py" line="234"/>
         <source>No view is visible to record.</source>
         <translation>没有可录制的可见视图。</translation>
     </message>
     <message>
-        <location filename="../../gui/export/menu.py" line="273"/>
+        <location filename="../../gui/export/menu.py" line="277"/>
         <source>Animation written to {0}</source>
         <translation>动画已写入 {0}</translation>
     </message>
@@ -1710,13 +1721,13 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="99"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="100"/>
         <source>layer {0} (W, b, γ, β)</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>第 {0} 层（W、b、γ、β）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="100"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="101"/>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
@@ -1724,7 +1735,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/export/actions.py" line="192"/>
+        <location filename="../../gui/export/actions.py" line="199"/>
         <source>Export...</source>
         <translation>导出…</translation>
     </message>
@@ -3162,33 +3173,33 @@ Restore the scene autosaved at {0}?</source>
         <translation>最小二乘最优解</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="585"/>
+        <location filename="../../gui/surface/surface_view.py" line="578"/>
         <source>2-D</source>
         <extracomment>Least height of the plot tabs, in lines of the view&apos;s font, for the controls to stay above them: in a shorter view (a lesson&apos;s column at presenter 2x) they move into a pop-up. the pop-up holding the controls while the view is too short for them (compact)</extracomment>
         <translation>二维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="586"/>
+        <location filename="../../gui/surface/surface_view.py" line="579"/>
         <source>1-D slices</source>
         <translation>一维切片</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="587"/>
+        <location filename="../../gui/surface/surface_view.py" line="580"/>
         <source>3-D</source>
         <translation>三维</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="588"/>
+        <location filename="../../gui/surface/surface_view.py" line="581"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="589"/>
+        <location filename="../../gui/surface/surface_view.py" line="582"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="../../gui/surface/surface_view.py" line="596"/>
+        <location filename="../../gui/surface/surface_view.py" line="589"/>
         <source>{0} — showing the 2-D view.</source>
         <translation>{0}——改为显示二维视图。</translation>
     </message>
@@ -3398,35 +3409,35 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">；类别 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="435"/>
+        <location filename="../../gui/app_window/main_window.py" line="439"/>
         <source>Import CSV</source>
         <extracomment>Seconds between status-bar updates during Play (numbers changing faster are unreadable). Seconds between loss-curve updates during Play (~20 Hz; the canvas redraws every frame). Pausing always draws the complete curve. What the canvas redraws on request (the rings are always redrawn): &quot;range&quot; fits the view to the points (a new point set), &quot;points&quot;, &quot;prediction&quot; (decision boundary / curve).</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="436"/>
+        <location filename="../../gui/app_window/main_window.py" line="440"/>
         <source>Cannot use {0}:
 {1}</source>
         <translation>无法使用 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="440"/>
+        <location filename="../../gui/app_window/main_window.py" line="444"/>
         <source>Imported {0}</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="603"/>
+        <location filename="../../gui/app_window/main_window.py" line="607"/>
         <source>Early stopping: the validation loss has not improved for {0} steps (best validation: step {1}). Restore best brings its weights back; Play trains on.</source>
         <translation>早停：验证损失已连续 {0} 步没有改善（最佳验证：第 {1} 步）。“恢复最佳”可取回那一步的权重；再按播放会继续训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="610"/>
+        <location filename="../../gui/app_window/main_window.py" line="614"/>
         <source>Restored the weights of step {0}: rewound to it</source>
         <translation>已恢复第 {0} 步的权重：已后退到该步</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="612"/>
+        <location filename="../../gui/app_window/main_window.py" line="616"/>
         <source>Restored the weights of step {0} from the kept copy (the snapshots no longer reach it)</source>
         <translation>已从保存的副本恢复第 {0} 步的权重（快照已无法回到该步）</translation>
     </message>
@@ -3435,12 +3446,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">输出：{0} · 损失：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="584"/>
+        <location filename="../../gui/app_window/main_window.py" line="588"/>
         <source>batch: all {0} training points</source>
         <translation>批量：全部 {0} 个训练点</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/main_window.py" line="587"/>
+        <location filename="../../gui/app_window/main_window.py" line="591"/>
         <source>batch of {0}</source>
         <translation>小批量：{0} 个点</translation>
     </message>
@@ -3672,9 +3683,9 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/canvas/overlays.py" line="212"/>
+        <location filename="../../gui/canvas/overlays.py" line="199"/>
         <source> (input feature)</source>
-        <extracomment>Where the arrow&apos;s label may sit at its tip (TextItem anchors), in order: up and to the right of it, up and to the left, down and to the right, down and to the left.</extracomment>
+        <extracomment>Anchors (``pg.TextItem.setAnchor``) of the arrow&apos;s label at the tip: to the right, left, centred; above, below. Points sampled along the shaft for the canvas legend to keep clear of.</extracomment>
         <translation>（输入特征）</translation>
     </message>
     <message>
@@ -3979,23 +3990,23 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="270"/>
+        <location filename="../../gui/classroom/presenter.py" line="271"/>
         <source>Presenter mode</source>
         <extracomment>Docks students keep seeing by default when the window names none (object-name fragments). Tool bars hidden by default (the step buttons, the workspace tabs and a lesson&apos;s bar stay; the timeline&apos;s row went to the views: at 1280×720 2× a lesson&apos;s views need its 32 px). Object name of the step tool bar&apos;s second row (presenter mode, narrow windows). Width (px) the status-bar read-outs may take together in presenter mode: their font and fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window. Share of the window&apos;s height the network diagram gets on entering presenter mode. Side (px) of pyqtgraph&apos;s legend sample box (``pg.ItemSample``: a fixed 20×20 drawing). Share of a scaled stand-in sample&apos;s drawing above and below its row (empty there). the window&apos;s size when presenter mode was last entered (its bigger fonts and layouts may grow the window; gui.app_window.lesson_layout gives it back)</extracomment>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="271"/>
+        <location filename="../../gui/classroom/presenter.py" line="272"/>
         <source>Full screen</source>
         <translation>全屏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="273"/>
+        <location filename="../../gui/classroom/presenter.py" line="274"/>
         <source>Presenter scale %1×</source>
         <translation>演示缩放 %1×</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/presenter.py" line="275"/>
+        <location filename="../../gui/classroom/presenter.py" line="276"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
@@ -4862,42 +4873,42 @@ Restore the scene autosaved at {0}?</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="101"/>
+        <location filename="../../gui/app_window/view_registry.py" line="102"/>
         <source>Show / hide the network diagram</source>
         <translation>显示 / 隐藏网络结构图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="108"/>
+        <location filename="../../gui/app_window/view_registry.py" line="109"/>
         <source>Show / hide the inspector</source>
         <translation>显示 / 隐藏检查器</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="114"/>
+        <location filename="../../gui/app_window/view_registry.py" line="115"/>
         <source>Show / hide the weight and gradient heatmaps</source>
         <translation>显示 / 隐藏权重与梯度热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="122"/>
+        <location filename="../../gui/app_window/view_registry.py" line="123"/>
         <source>Show / hide the gradient norms</source>
         <translation>显示 / 隐藏梯度范数</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="135"/>
+        <location filename="../../gui/app_window/view_registry.py" line="136"/>
         <source>Show / hide the metrics</source>
         <translation>显示 / 隐藏评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="141"/>
+        <location filename="../../gui/app_window/view_registry.py" line="142"/>
         <source>Show / hide the attributions</source>
         <translation>显示 / 隐藏归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="147"/>
+        <location filename="../../gui/app_window/view_registry.py" line="148"/>
         <source>Show / hide the hidden space</source>
         <translation>显示 / 隐藏“隐藏空间”视图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="170"/>
+        <location filename="../../gui/app_window/view_registry.py" line="174"/>
         <source>Show / hide the linear system</source>
         <translation>显示 / 隐藏线性方程组</translation>
     </message>
@@ -5491,27 +5502,27 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="182"/>
+        <location filename="../../gui/app_window/view_registry.py" line="186"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="187"/>
+        <location filename="../../gui/app_window/view_registry.py" line="191"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="191"/>
+        <location filename="../../gui/app_window/view_registry.py" line="195"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="196"/>
+        <location filename="../../gui/app_window/view_registry.py" line="200"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="201"/>
+        <location filename="../../gui/app_window/view_registry.py" line="205"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -5848,13 +5859,13 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏归因（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="87"/>
+        <location filename="../../gui/app_window/view_registry.py" line="88"/>
         <location filename="ui_strings.py" line="72"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="82"/>
+        <location filename="../../gui/app_window/view_registry.py" line="83"/>
         <location filename="ui_strings.py" line="73"/>
         <source>Data canvas</source>
         <extracomment>Object name of the tool bar holding the compact settings strip (gui.panels.settings_strip). The settings panels (docked, not views of the run): a lesson&apos;s layout keeps a workspace&apos;s panels beside its views (gui.app_window.lesson_layout).</extracomment>
@@ -6046,7 +6057,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="119"/>
+        <location filename="../../gui/app_window/view_registry.py" line="120"/>
         <location filename="ui_strings.py" line="113"/>
         <source>Gradient norms</source>
         <translation>梯度范数</translation>
@@ -6097,7 +6108,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>输入特征</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="105"/>
+        <location filename="../../gui/app_window/view_registry.py" line="106"/>
         <location filename="ui_strings.py" line="128"/>
         <source>Inspector</source>
         <translation>检查器</translation>
@@ -6153,49 +6164,49 @@ Restore the scene autosaved at {0}?</source>
         <translation>损失轴使用对数刻度（L）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="95"/>
+        <location filename="../../gui/app_window/view_registry.py" line="96"/>
         <location filename="ui_strings.py" line="143"/>
         <source>Loss curve</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="126"/>
+        <location filename="../../gui/app_window/view_registry.py" line="127"/>
         <location filename="ui_strings.py" line="144"/>
         <source>Loss surface</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="132"/>
+        <location filename="../../gui/app_window/view_registry.py" line="133"/>
         <location filename="ui_strings.py" line="146"/>
         <source>Metrics</source>
         <translation>评估指标</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="138"/>
+        <location filename="../../gui/app_window/view_registry.py" line="139"/>
         <location filename="ui_strings.py" line="40"/>
         <source>Attributions</source>
         <translation>归因</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="145"/>
+        <location filename="../../gui/app_window/view_registry.py" line="146"/>
         <location filename="ui_strings.py" line="118"/>
         <source>Hidden space</source>
         <translation>隐藏空间</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="155"/>
+        <location filename="../../gui/app_window/view_registry.py" line="156"/>
         <location filename="ui_strings.py" line="70"/>
         <source>Cross-validation</source>
         <translation>交叉验证</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="160"/>
+        <location filename="../../gui/app_window/view_registry.py" line="162"/>
         <location filename="ui_strings.py" line="62"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="167"/>
+        <location filename="../../gui/app_window/view_registry.py" line="171"/>
         <location filename="ui_strings.py" line="138"/>
         <source>Linear system</source>
         <translation>线性方程组</translation>
@@ -6221,13 +6232,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="89"/>
+        <location filename="../../gui/app_window/view_registry.py" line="90"/>
         <location filename="ui_strings.py" line="151"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="99"/>
+        <location filename="../../gui/app_window/view_registry.py" line="100"/>
         <location filename="ui_strings.py" line="152"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
@@ -6458,61 +6469,66 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="208"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="209"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Settings strip</source>
         <translation>设置栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6521,72 +6537,72 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
         <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="297"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="299"/>
+        <location filename="ui_strings.py" line="300"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
@@ -6595,7 +6611,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="302"/>
+        <location filename="ui_strings.py" line="303"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6604,44 +6620,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="92"/>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="../../gui/app_window/view_registry.py" line="93"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/view_registry.py" line="111"/>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="../../gui/app_window/view_registry.py" line="112"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6654,39 +6670,39 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="40"/>
-        <location filename="ui_strings.py" line="301"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="41"/>
+        <location filename="ui_strings.py" line="302"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <extracomment>The legend&apos;s forms, in the order tried: (layer numbers only?, columns). The whole names in one column; the layer numbers (the left axis says &quot;per layer&quot;) in two, then four columns. The left axis&apos;s title (translated with the window&apos;s axis titles, context &quot;ui&quot;) and its short form, shown while the title is longer than the plot is high.</extracomment>
         <translation>每层的 ‖∂J/∂θ‖</translation>
@@ -6825,12 +6841,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6847,157 +6863,157 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Use Three blobs instead</source>
         <translation>改用三个团簇数据</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
@@ -7006,92 +7022,92 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -7104,12 +7120,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="298"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="300"/>
+        <location filename="ui_strings.py" line="301"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

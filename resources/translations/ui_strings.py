@@ -205,6 +205,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Rewind'),
     QT_TRANSLATE_NOOP("ui", 'Row-normalized'),
     QT_TRANSLATE_NOOP("ui", 'Run'),
+    QT_TRANSLATE_NOOP("ui", 'Runs'),
     QT_TRANSLATE_NOOP("ui", 'SVG image'),
     QT_TRANSLATE_NOOP("ui", 'SVG image…'),
     QT_TRANSLATE_NOOP("ui", 'Saliency ‖∂f/∂x‖ on the canvas'),

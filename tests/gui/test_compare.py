@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import Qt
 
 from core.comparison import make_run_b
@@ -180,10 +180,11 @@ def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scal
     controller.shutdown()
 
 
-def test_presenter_mode_folds_the_compare_tables_into_tabs_keeping_every_number(qtbot):
-    """Presenter mode shows the settings that differ and the final numbers as two tabs with
-    short titles (the long ones in their tips), the same tables and items; leaving it puts
-    them one above the other again. In Chinese at 2x, 1280×720, the view fits its dock."""
+def test_presenter_mode_folds_the_compare_view_into_pages_keeping_every_number(qtbot):
+    """Presenter mode shows the boundaries, the loss plot, the settings that differ and the
+    final numbers as four pages with short titles (the long ones in their tips), the same
+    tables and items; leaving it shows them all at once again. In Chinese at 2x, 1280×720,
+    every page fits its dock."""
     from gui.app_window import layout_report as lr
     from gui.app_window.main_window import MainWindow
     from gui.controller import TrainingController
@@ -202,20 +203,65 @@ def test_presenter_mode_folds_the_compare_tables_into_tabs_keeping_every_number(
     try:
         window.language_menu.actions["zh_CN"].trigger()
         lr.prepare_window(window, (1280, 720), "compare", 2.0)
-        assert view.folded and view.table_tabs.isVisible()
-        assert [view.table_tabs.widget(i) for i in range(2)] == [view.differences, view.metrics]
-        assert view.table_tabs.tabToolTip(1) == view.metrics_title.text()
+        assert view.folded and view.pages.isVisible()
+        pages = [view.pages.widget(i) for i in range(view.pages.count())]
+        assert pages[:2] == [view.runs_page, view.loss_page]
+        assert [page.findChild(QtWidgets.QTableWidget) for page in pages[2:]] == [
+            view.differences, view.metrics]
+        assert view.pages.tabToolTip(3) == view.metrics_title.text()
+        assert view.pages.tabText(1) == view.loss_title.text()
         assert [[view.metrics.item(r, c).text() for c in range(view.metrics.columnCount())]
                 for r in range(view.metrics.rowCount())] == before
-        report = lr.layout_report(window)
-        assert report["window"] == [1280, 720]
-        assert report["scroll_needed"] == [] and report["elided"] == [] \
-            and report["overlaps"] == [] and lr.too_small(report) == []
+        for page in pages:
+            view.pages.setCurrentWidget(page)
+            report = lr.layout_report(window)
+            assert report["window"] == [1280, 720]
+            assert report["scroll_needed"] == [] and report["elided"] == [] \
+                and report["overlaps"] == [] and lr.too_small(report) == []
+            assert lr.cramped(window) == []  # e.g. a table showing all its rows
     finally:
         window.language_menu.actions["en"].trigger()
     lr.prepare_window(window, (1280, 720), "compare")
-    assert not view.folded and not view.table_tabs.isVisible()
+    assert not view.folded and not view.pages.isVisible()
     assert view.metrics_title.isVisible() and view.metrics.isVisible()
+    assert view.loss_plot.isVisible() and all(canvas.isVisible() for canvas in view.canvases)
+    controller.shutdown()
+
+
+def _bring_to_front(widget: QtWidgets.QWidget) -> None:
+    """Make the page of a tab widget that holds ``widget`` the current one (if any)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QtWidgets.QStackedWidget):
+            parent.setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_the_compare_loss_plot_is_legible_at_1280x720_in_presenter_mode(qtbot, scale):
+    """The loss plot's data area, once it is in front, is at least 180 px and eight lines of
+    the presenter's font tall (at 2× its legend and the tables left it 26 px beneath the
+    boundaries, at 1.5× 56 px)."""
+    from gui.app_window import layout_report as lr
+    from gui.app_window.main_window import MainWindow
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
+    controller.run_steps(20)
+    view = window.findChild(QtWidgets.QWidget, "compare_view")
+    lr.prepare_window(window, (1280, 720), "compare", scale)
+    _bring_to_front(view.loss_plot)
+    QtWidgets.QApplication.processEvents()
+    plot = view.loss_plot.plot_item
+    assert view.loss_plot.isVisible()
+    lines = QtGui.QFontMetrics(view.loss_plot.font()).lineSpacing()
+    assert plot.vb.height() >= max(180, 8 * lines, lr.MIN_DRAWING_HEIGHT)
+    assert not view.loss_plot.legend.sceneBoundingRect().intersects(plot.vb.sceneBoundingRect())
+    assert lr.layout_report(window)["scroll_needed"] == []
     controller.shutdown()
 
 

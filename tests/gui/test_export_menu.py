@@ -346,3 +346,53 @@ def test_the_animation_dialog_says_which_steps_the_frames_show(qapp):
     dialog.frame_count.setValue(1)
     assert dialog.frames_note.text() == "2 frames: steps 40 and 45"
     dialog.deleteLater()
+
+
+@pytest.mark.parametrize("view_id", ["compare", "cross_validation"])
+def test_compare_and_cross_validation_export_at_their_figure_size_whatever_the_dock(
+        qtbot, chosen_path, boxes, monkeypatch, view_id):
+    """File ▸ Export and the view's right-click entry draw the figure the command line
+    writes (compare.png, cv.png): a new view laid out at the figure's size, so the PNG has
+    the figure's aspect in a small dock, a large one, and in presenter mode (the view on
+    screen was drawn at the dock's size: squeezed in a small dock, folded into pages at
+    presenter size)."""
+    from core.cross_validation import run_cross_validation
+    from gui.app_window import layout_report as lr
+    from gui.app_window.main_window import MainWindow
+    from gui.app_window.headless_figures import CV_SIZE
+    from gui.compare.compare_view import FIGURE_SIZE
+    from gui.controller import TrainingController
+
+    controller = TrainingController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
+    controller.run_steps(10)
+    window.views["cross_validation"].set_result(run_cross_validation(controller.session, 2, 3))
+    menu = export_menu_of(window)
+    workspace, size = {"compare": ("compare", FIGURE_SIZE),
+                       "cross_validation": ("evaluate", CV_SIZE)}[view_id]
+    drawn = []
+    export_view = export_actions.export_view
+
+    def spy(target, kind, name, parent=None):
+        drawn.append((target.size().toTuple(), getattr(target, "folded", False)))
+        return export_view(target, kind, name, parent)
+
+    monkeypatch.setattr(export_actions, "export_view", spy)
+    sizes = []
+    try:
+        for window_size, scale in (((1280, 720), None), ((1920, 1080), None),
+                                   ((1280, 720), 2.0)):
+            lr.prepare_window(window, window_size, workspace, scale)
+            menu.rebuild()
+            menu.action(f"export_png_{view_id}").trigger()
+            sizes.append(QtGui.QImage(chosen_path["path"]).size().toTuple())
+            menu.actions_of(menu.view(view_id))[0].trigger()  # right-click ▸ Export PNG…
+            sizes.append(QtGui.QImage(chosen_path["path"]).size().toTuple())
+    finally:
+        controller.shutdown()
+    assert sizes == [(1234, round(1234 * size[1] / size[0]))] * 6
+    assert drawn == [(size, False)] * 6
+    assert boxes.warnings == []
