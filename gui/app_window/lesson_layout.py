@@ -22,7 +22,8 @@ lesson is open, :class:`LessonLayout` arranges the window itself:
 The step's views keep the order the lesson lists them in, the canvas (central) left out. The
 window keeps its size (a step's views shown in their home places first grow it). The step's
 layout is made when a lesson is loaded, a step shows other views than the last layout's (or
-one of them was closed, or the lesson bar's height changed), the workspace changes, Workspace ▸ Reset layout is chosen, presenter
+one of them was closed, or one fails the layout report's checks, e.g. under a taller lesson
+bar), the workspace changes, Workspace ▸ Reset layout is chosen, presenter
 mode goes on or off, or the window is resized; docks the user moves or resizes stay until then, also through
 steps about the same views. When the lesson ends the workspace's layout returns (presenter
 mode's saved layout while presenting).
@@ -118,7 +119,7 @@ class LessonLayout(QtCore.QObject):
         self.workspaces = workspaces
         self.panels = tuple(panels)
         self.arranged: tuple = ()  # (views, panels, rows) of the layout last made; () if none
-        self._asked: tuple = ()  # (views, panels, size, docks' top) that layout was made for
+        self._asked: tuple = ()  # (views, panels, size) that layout was made for
         #: the window's size to keep: the last one the user (or a script) gave it; Qt's own
         #: growth to a layout's least size (a lesson's views shown in their workspace places,
         #: presenter fonts) is not one (see eventFilter); invalid: the window's size
@@ -193,9 +194,10 @@ class LessonLayout(QtCore.QObject):
         if not views:
             self.arranged = ()
             return
-        asked = (tuple(views), tuple(panels), (size.width(), size.height()), self._docks_top())
-        if self.arranged and asked == self._asked and self._still_open():
-            return  # the same views in the same room: docks the user moved stay where they are
+        asked = (tuple(views), tuple(panels), (size.width(), size.height()))
+        if self.arranged and asked == self._asked and self._still_open() \
+                and not self._squeezed(list(self.arranged[0][:self.arranged[2]])):
+            return  # the same views, still legible: docks the user moved stay where they are
         self._asked = asked
         self._workspaces_used.add(self.workspaces.current())
         self._arrange(views, panels, 1)
@@ -251,13 +253,6 @@ class LessonLayout(QtCore.QObject):
         if len(tabs) > 1:  # the first of the tabs in front
             self.docks[tabs[0]].raise_()
         hide_stale_tab_bars(self.window)
-
-    def _docks_top(self) -> int:
-        """Where the docks and the canvas begin (px from the window's top): lower when the
-        lesson bar has more lines (a step with a question), leaving the column less room."""
-        self.window.layout().activate()
-        central = self.window.centralWidget()
-        return central.geometry().top() if central is not None else 0
 
     def _still_open(self) -> bool:
         """Whether every dock of the layout last made is still open (shown, or a tab behind
