@@ -170,6 +170,17 @@ class NeuronPreview:
             canvas.plot_item.addItem(item)
             item.setVisible(False)
         self.shown: tuple[int, int] | None = None
+        canvas.add_overlay(self)  # the caption takes the canvas's label font (presenter scale)
+
+    def keep_clear(self) -> tuple[np.ndarray, list]:
+        """Nothing for the legend to move away from (``DataCanvas.add_overlay``): the preview
+        shows only while the pointer is on a neuron, and its caption takes the top corner
+        the legend leaves free (:meth:`show_neuron`)."""
+        return np.empty((0, 2)), []
+
+    def labels(self) -> list[pg.TextItem]:
+        """The caption (the canvas gives it its label font)."""
+        return [self.caption]
 
     def hide(self) -> None:
         self.image.setVisible(False)
@@ -197,7 +208,12 @@ class NeuronPreview:
                                          (x1 - x0) + dx, height))
         self.caption.setText(f"a{sup(k)}[{unit}]" + (
             translate("NetworkDiagram", " (input feature)") if k == 0 else ""))
-        self.caption.setPos(x0, y1)
+        if self.canvas.legend.corner == "top_left":  # the other top corner
+            self.caption.setAnchor((1, 0))
+            self.caption.setPos(x1, y1)
+        else:
+            self.caption.setAnchor((0, 0))
+            self.caption.setPos(x0, y1)
         self.image.setVisible(True)
         self.caption.setVisible(True)
         self.shown = (k, unit)

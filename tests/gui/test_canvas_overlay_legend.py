@@ -112,3 +112,38 @@ def test_a_label_counts_only_where_the_legend_leaves_it_no_place():
     covers = corner_covers(size, area, np.empty((0, 2)),
                            labels=[([in_top_right, in_bottom_left], 7.0)])
     assert set(covers.values()) == {0.0}  # it may open elsewhere in any corner
+
+
+def test_a_neuron_previews_caption_takes_the_presenters_font_and_the_free_top_corner(qtbot):
+    """Hovering a neuron shows its map on the canvas with a caption "a¹[2]"; it stayed 9 pt
+    at presenter 2x and sat in the top-left corner, under a legend placed there."""
+    from gui.canvas.overlays import NeuronPreview
+    from gui.common.legend_corner import anchor_in_corner
+
+    box = QtWidgets.QWidget()
+    qtbot.addWidget(box)
+    layout = QtWidgets.QVBoxLayout(box)
+    canvas = DataCanvas(box)
+    layout.addWidget(canvas)
+    box.resize(500, 460)
+    box.show()
+    qtbot.waitExposed(box)
+    canvas.set_legend([LegendEntry("class", f"class {k}", rgba) for k, rgba in
+                       enumerate(_CLASSES)])
+    preview = NeuronPreview(canvas)
+    controller = TrainingController()
+    try:
+        apply_theme(box, DEFAULT_THEME, 2.0)
+        assert preview.caption.textItem.font().pointSizeF() == pytest.approx(18.0)
+        for corner in ("top_left", "top_right"):
+            canvas.legend.corner = corner
+            anchor_in_corner(canvas.legend.item, corner)
+            preview.show_neuron(controller.session, 1, 2)
+            QtWidgets.QApplication.processEvents()
+            texts = dict(canvas.text_rects())
+            caption = next(rect for text, rect in texts.items() if text.startswith("a¹[2]"))
+            legend = next(rect for text, rect in texts.items() if text == "class 0")
+            assert not caption.intersects(legend), (corner, caption, legend)
+    finally:
+        apply_theme(box, DEFAULT_THEME, 1.0)
+        controller.shutdown()
