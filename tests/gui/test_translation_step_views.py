@@ -10,6 +10,7 @@ the English text again, byte for byte.
 from __future__ import annotations
 
 import re
+import types
 
 import numpy as np
 import pyqtgraph as pg
@@ -269,11 +270,17 @@ def test_heatmap_tooltip_and_gradient_norm_legend(qtbot, language, monkeypatch):
 
 def test_neuron_preview_caption(language):
     class Canvas:
+        """A stand-in: a plot, its range, the legend's corner, and no overlay bookkeeping."""
         plot_item = pg.PlotItem()
+        legend = types.SimpleNamespace(corner="top_right")
 
         @staticmethod
         def view_range():
             return (-6.0, 6.0), (-6.0, 6.0)
+
+        @staticmethod
+        def add_overlay(_overlay):
+            pass
 
     controller = TrainingController()
     preview = NeuronPreview(Canvas())
