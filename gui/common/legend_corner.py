@@ -15,6 +15,9 @@ MARGIN = 6
 #: The most of the plot's width and of its height a legend inside it may take in its first
 #: form; a bigger one (presenter scale, small plot) takes a more compact form.
 MAX_SHARE = 0.5
+#: Overshoots this close (share of the plot's width or height) count as equal: the form
+#: covering less of the plot is taken (:func:`show_fitting_form`).
+TIE_SHARE = 0.05
 #: Corners in the order of preference on a tie: (item anchor, parent anchor) as pyqtgraph's
 #: ``GraphicsWidgetAnchor.anchor`` takes them; top right first.
 CORNERS = {
@@ -92,18 +95,24 @@ def fit_legend_box(legend) -> None:
 def show_fitting_form(legend, area, forms, show):
     """Lay ``legend`` (a ``pg.LegendItem``) out in the first of ``forms`` whose box takes at
     most MAX_SHARE of the width and of the height of ``area`` (a QRectF, the plot), else in
-    the one that overshoots least (the earlier of equals); returns that form. ``show(form)``
-    lays the legend out in a form (its texts, columns) and fits its box."""
-    def share(form) -> float:
+    the one that overshoots least (its larger share of the plot's width and height), and of
+    those within TIE_SHARE of it, the one covering least of the plot (width share times height
+    share; the earlier of equals): in a plot too short for any form, the short texts in one
+    column rather than the whole texts, as tall but twice as wide. Returns that form.
+    ``show(form)`` lays the legend out in a form (its texts, columns) and fits its box."""
+    def shares(form) -> tuple[float, float]:
         show(form)
         box = legend.boundingRect()
-        return max(box.width() / max(area.width(), 1.0), box.height() / max(area.height(), 1.0))
+        return box.width() / max(area.width(), 1.0), box.height() / max(area.height(), 1.0)
 
-    shares = {}
+    found = {}
     for form in forms:
-        shares[form] = share(form)
-        if shares[form] <= MAX_SHARE:
+        wide, tall = shares(form)
+        if max(wide, tall) <= MAX_SHARE:
             return form
-    best = min(forms, key=lambda form: shares[form])
+        found[form] = (max(wide, tall), wide * tall)
+    least = min(over for over, _covered in found.values())
+    best = min((form for form in forms if found[form][0] <= least + TIE_SHARE),
+               key=lambda form: found[form][1])
     show(best)
     return best

@@ -2,6 +2,8 @@
 the corner that covers least of them (gui.common.legend_corner) and stays put on a tie. In
 lesson "η too large" the legend hid θ at w = 2.64 and the right end of the zig-zag."""
 
+import types
+
 import numpy as np
 import pyqtgraph as pg
 
@@ -65,3 +67,28 @@ def test_corner_covers_weighs_the_points_in_each_corner():
     assert corner_for(size, area, pixels, current="bottom_right") == "bottom_right"
     assert corner_for(size, area, pixels, current="top_right") == "top_left"
     assert list(CORNERS)[0] == "top_right"
+
+
+def test_with_no_fitting_form_the_legend_takes_the_one_covering_least():
+    """A canvas 238 px tall at presenter 2x in Chinese: every form overshoots; the whole
+    texts (447×233) and the short texts (247×233) were equally "0.98 of the height", so the
+    whole texts hid almost all points; the short texts cover half as much."""
+    from PySide6 import QtCore
+
+    from gui.common.legend_corner import show_fitting_form
+
+    boxes = {"whole": (447, 233), "short": (247, 233), "columns": (485, 147)}
+    legend = types.SimpleNamespace(form=None)
+    legend.boundingRect = lambda: QtCore.QRectF(0, 0, *boxes[legend.form])
+
+    def show(form):
+        legend.form = form
+
+    area = QtCore.QRectF(0, 0, 490, 238)
+    assert show_fitting_form(legend, area, list(boxes), show) == "short"
+    assert legend.form == "short"
+    # one overshooting clearly less is taken, whatever it covers: not a band across the plot
+    boxes.update(whole=(258, 106), columns=(415, 62))
+    assert show_fitting_form(legend, area, list(boxes), show) == "whole"
+    boxes["whole"] = (200, 100)  # a form that fits is taken first
+    assert show_fitting_form(legend, area, list(boxes), show) == "whole"
