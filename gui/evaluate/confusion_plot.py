@@ -33,7 +33,9 @@ class ConfusionPlot(pg.PlotWidget):
         self.plot_item.hideButtons()
         self.plot_item.setMouseEnabled(x=False, y=False)
         self.plot_item.invertY(True)
-        self.plot_item.setAspectLocked(True)
+        # cells fill the plot, not squares: in a short, wide view (a lesson column at presenter
+        # 2x) square cells were narrower than the class names under them, which ran together
+        self.plot_item.setAspectLocked(False)
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setTextPen(pg.mkPen("#202020"))

@@ -258,3 +258,20 @@ def test_the_cell_numbers_follow_a_font_change_without_a_redraw(qtbot, imbalance
     normal = cell.textItem.font().pointSizeF()
     _presenter_font(view, 2.0)
     assert cell.textItem.font().pointSizeF() == pytest.approx(2 * normal, rel=0.05)
+
+
+def test_the_class_names_under_a_short_wide_matrix_stand_apart(qtbot, imbalanced_view):
+    """Under a two-line lesson question in Chinese at 1280×720 2x the view was 717 × 238 px:
+    square cells were narrower than the class names under them ("类别 0类别 1"); the cells now
+    fill the plot's width."""
+    from gui.app_window import layout_report as lr
+
+    view = imbalanced_view
+    _shown_at(qtbot, view, (717, 238), 2.0)
+    view.show_page("matrix")
+    qtbot.wait(10)
+    assert view.matrix.isVisible()
+    assert lr.axis_tick_overlaps(view.matrix) == []
+    image = view.matrix.image
+    drawn = image.mapRectToScene(image.boundingRect())
+    assert drawn.width() > drawn.height() + 40  # the cells fill the width: not squares
