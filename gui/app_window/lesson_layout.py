@@ -331,7 +331,8 @@ class LessonLayout(QtCore.QObject):
                 and not self.arranged and self.step_views():
             self.fit_soon()  # a lesson opened before the window was shown
         elif watched is self.window and event.type() == QtCore.QEvent.Type.Resize \
-                and not self._fitting and not self._grown(event.oldSize(), event.size()):
+                and not self._fitting and not self._timer.isActive() \
+                and not self._grown(event.oldSize(), event.size()):
             self._size = event.size()  # the user's (or a script's) size
             if self.arranged:
                 self._timer.start()  # the new size may stack more (or fewer) views

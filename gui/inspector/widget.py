@@ -79,6 +79,9 @@ class Inspector(QtWidgets.QWidget):
         self._page = ""  # the rich text last given to the browser (themed)
         self.status = QtWidgets.QLabel("")
         self.status.setStyleSheet("color:#555555")
+        # wraps: unwrapped, "Step 12 · … · playing: refreshed every 2 s" at presenter 2x asked
+        # 1025 px of the dock, and Qt grew a 1280 px window to 1299 px during a lesson's Play
+        self.status.setWordWrap(True)
         self.copy_button = QtWidgets.QPushButton("Copy as text")
         self.copy_button.setToolTip("Copy everything shown, every value in full precision")
         self.copy_button.clicked.connect(self.copy_text)

@@ -26,3 +26,22 @@ def test_each_phase_brings_its_section_into_view(qtbot):
     inspector.redraw()
     assert bar.value() == 0
     controller.shutdown()
+
+
+def test_the_status_line_wraps_instead_of_widening_the_dock(qtbot):
+    """At presenter 2x "Step 12 · forward complete · next: backward · playing: refreshed
+    every 2 s" on one line asked 1025 px of the inspector's dock, so Qt grew a 1280 px
+    window during a lesson's Play; the line wraps, and the dock asks no more than before."""
+    from gui.inspector.widget import Inspector
+    from tests.gui.presenter_fonts import presenter_style, settle
+
+    inspector = Inspector()
+    qtbot.addWidget(inspector)
+    presenter_style(inspector, 2.0)
+    inspector.status.setText("Step 12 · forward complete · next: backward"
+                             " · playing: refreshed every 2 s")
+    inspector.resize(500, 400)
+    inspector.show()
+    settle()
+    assert inspector.minimumSizeHint().width() <= 500
+    assert inspector.status.height() >= 2 * inspector.status.fontMetrics().height()  # wrapped

@@ -241,3 +241,21 @@ def test_every_lesson_fits_1280x720_at_presenter_2x(presenting, lesson):
     assert len(shown) >= 2  # the canvas and the step's first view
     assert lr.too_small(report) == []
     assert lr.cramped(window) == []
+
+
+def test_a_lesson_opened_in_presenter_mode_keeps_the_window(window):
+    """F5 first, then Lessons ▸ penguins-raw at 1280×720 2×: the lesson's views shown in
+    their workspace places first grew the window to 1280×746, and that growth, arriving
+    while the lesson layout was about to be made, was taken for the user's size and kept."""
+    window.resize(1280, 720)
+    window.show()
+    window.workspaces.start()
+    settle_window(window)
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    settle_window(window)
+    assert window.lessons_menu.load("penguins-raw")
+    settle_window(window)
+    report, _shown_ids = _shown(window)
+    assert report["window"] == [1280, 720]
+    assert lr.too_small(report) == [] and lr.cramped(window) == []
