@@ -73,8 +73,14 @@ class WrappedText(QtWidgets.QLabel):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         super().resizeEvent(event)
-        if self.sizeHint().height() != event.oldSize().height():
+        if self.sizeHint().height() != event.size().height():
             self.updateGeometry()
+            bar = self.parentWidget()
+            while bar is not None and not isinstance(bar, QtWidgets.QToolBar):
+                bar = bar.parentWidget()
+            if bar is not None:  # a tool bar keeps its size hint until its layout is redone
+                bar.layout().invalidate()
+                bar.updateGeometry()
 
 
 class LessonBar(QtWidgets.QToolBar):
@@ -184,10 +190,13 @@ class LessonBar(QtWidgets.QToolBar):
         self.revealed, self.reveal = False, ""
         self.hide()
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt naming)
-        """Shown only with a lesson: ``restoreState`` of a layout remembered while a lesson
-        was on would show an empty bar (◀ ▶, a blank button) for no lesson."""
-        super().setVisible(visible and self.lesson is not None)
+    def setVisible(self, _visible: bool) -> None:  # noqa: N802 (Qt naming)
+        """Shown exactly while a lesson is open, whatever is asked: ``restoreState`` of a
+        layout remembered while a lesson was on would show an empty bar (◀ ▶, a blank button)
+        for no lesson, and of one remembered without a lesson hid the bar of an open lesson
+        (a step choosing the Train workspace, remembered from before, left the class without
+        ◀ ▶ and Next)."""
+        super().setVisible(self.lesson is not None)
 
     def enter(self, index: int) -> None:
         """Show step ``index`` and perform its setup."""

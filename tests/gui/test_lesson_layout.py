@@ -198,6 +198,65 @@ def test_the_lesson_text_keeps_its_row_after_presenter_mode(window):
     assert window.lesson_bar.text.width() > 0.6 * window.width()
 
 
+def test_a_lesson_opened_in_presenter_mode_keeps_the_window(window):
+    """F5 first, then Lessons ▸ penguins-raw at 1280×720 2×: the lesson's views shown in
+    their workspace places first grew the window to 1280×746, and that growth, arriving
+    while the lesson layout was about to be made, was taken for the user's size and kept."""
+    window.resize(1280, 720)
+    window.show()
+    window.workspaces.start()
+    settle_window(window)
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    settle_window(window)
+    assert window.lessons_menu.load("penguins-raw")
+    settle_window(window)
+    report, _shown_ids = _shown(window)
+    assert report["window"] == [1280, 720]
+    assert lr.too_small(report) == [] and lr.cramped(window) == []
+
+
+def test_a_remembered_workspace_layout_does_not_hide_the_lesson_bar(window):
+    """Train's layout remembered from before the lesson (no lesson bar in it): XOR's first
+    step chooses Train, restoring that layout hid the bar of the open lesson, leaving the
+    class without ◀ ▶ and Next."""
+    window.resize(1440, 900)
+    window.show()
+    window.workspaces.apply("train")
+    settle_window(window)
+    window.workspaces.apply("step-through")  # Train's layout is remembered, without a lesson
+    settle_window(window)
+    assert window.lessons_menu.load("xor-hidden")
+    settle_window(window)
+    assert window.workspaces.current() == "train"
+    assert window.lesson_bar.isVisible()
+    window.lessons_menu.end_lesson()
+    settle_window(window)
+    assert not window.lesson_bar.isVisible()
+
+
+def test_reset_layout_in_presenter_mode_keeps_the_lesson_text_whole(window):
+    """Spiral lesson, step 2, presenter 2× at 1280×720, Workspace ▸ Reset layout: the lesson
+    bar kept the height of two lines for a text that now wraps to three ("Next runs the")."""
+    window.resize(1440, 900)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load("spiral-softmax")
+    settle_window(window)
+    window.lesson_bar.enter(1)
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    settle_window(window)
+    window.resize(1280, 720)
+    settle_window(window)
+    window.workspaces.reset_action.trigger()
+    settle_window(window)
+    text = window.lesson_bar.text
+    assert text.height() >= text.heightForWidth(text.width())
+    assert lr.elided_widgets(window.lesson_bar) == []
+
+
+
 @pytest.fixture(scope="module")
 def presenting():
     """One window at 1280×720 in presenter mode at 2×, kept for the module's lessons."""
@@ -241,21 +300,3 @@ def test_every_lesson_fits_1280x720_at_presenter_2x(presenting, lesson):
     assert len(shown) >= 2  # the canvas and the step's first view
     assert lr.too_small(report) == []
     assert lr.cramped(window) == []
-
-
-def test_a_lesson_opened_in_presenter_mode_keeps_the_window(window):
-    """F5 first, then Lessons ▸ penguins-raw at 1280×720 2×: the lesson's views shown in
-    their workspace places first grew the window to 1280×746, and that growth, arriving
-    while the lesson layout was about to be made, was taken for the user's size and kept."""
-    window.resize(1280, 720)
-    window.show()
-    window.workspaces.start()
-    settle_window(window)
-    window.presenter_mode.set_scale(2.0)
-    window.presenter_mode.set_active(True)
-    settle_window(window)
-    assert window.lessons_menu.load("penguins-raw")
-    settle_window(window)
-    report, _shown_ids = _shown(window)
-    assert report["window"] == [1280, 720]
-    assert lr.too_small(report) == [] and lr.cramped(window) == []
