@@ -126,6 +126,8 @@ class LessonLayout(QtCore.QObject):
         self._size = QtCore.QSize()
         self._workspaces_used: set[str] = set()  # workspaces that had a lesson layout
         self._fitting = False  # inside fit() or end(): the resizes are this object's
+        #: sizes Qt grew the window to since the last layout was made (see eventFilter)
+        self._growth: set[tuple[int, int]] = set()
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -185,6 +187,7 @@ class LessonLayout(QtCore.QObject):
             self._fit()
         finally:
             self._fitting = False
+            self._growth.clear()
 
     def _fit(self) -> None:
         size = self._size if self._size.isValid() else self.window.size()
@@ -331,9 +334,13 @@ class LessonLayout(QtCore.QObject):
                 and not self.arranged and self.step_views():
             self.fit_soon()  # a lesson opened before the window was shown
         elif watched is self.window and event.type() == QtCore.QEvent.Type.Resize \
-                and not self._fitting and not self._timer.isActive() \
-                and not self._grown(event.oldSize(), event.size()):
-            self._size = event.size()  # the user's (or a script's) size
-            if self.arranged:
-                self._timer.start()  # the new size may stack more (or fewer) views
+                and not self._fitting:
+            if self._grown(event.oldSize(), event.size()):
+                self._growth.add((event.size().width(), event.size().height()))
+            elif (event.size().width(), event.size().height()) not in self._growth:
+                self._size = event.size()  # the user's (or a script's) size
+                if self.arranged:
+                    self._timer.start()  # the new size may stack more (or fewer) views
+            # else: code giving the window back a size Qt had grown it to (a workspace's
+            # layout keeps "the size before", which was that growth): not the user's
         return False
