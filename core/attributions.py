@@ -42,6 +42,10 @@ DEFAULT_IG_STEPS = 256
 DEFAULT_BACKGROUND_SIZE = 100
 #: Quadrature rules of :func:`integrated_gradients` over α ∈ [0, 1] with m intervals.
 IG_RULES = ("gauss_legendre", "trapezoid", "riemann_right")
+#: Ids of the four methods, in the order the Attributions view shows them (gradient × input,
+#: integrated gradients, Shapley values, permutation importance); a lesson step's
+#: ``setup.attribution_method`` is one of them.
+METHOD_IDS = ("gradient", "ig", "shapley", "permutation")
 
 #: code → English message template (``details`` fill the braces); the GUI translates per code.
 ERROR_CODES = {

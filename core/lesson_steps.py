@@ -14,7 +14,9 @@ window's lesson bar ("◀ 2/6 ▶", the step's text, Next). One step is::
                "linear_system": {"A": [[3, 1], [1, 2]], "b": [9, 8],  # 2 … 6 rows
                                  "delta": 0.001,   # change of the last b (δb), |δ| ≤ 10
                                  "plot": "lines",  # core.linear_systems.PLOTS
-                                 "learning_rate": 0.05, "steps": 30, "start": [0, 0]}},
+                                 "learning_rate": 0.05, "steps": 30, "start": [0, 0]},
+               "attribution_method": "ig"},  # core.attributions.METHOD_IDS: the chart shown
+                                             # when the view shows one method at a time
      "action": {"steps": 10} | {"phase": "forward"} | {"epochs": 1} | {"play_until": 40}
                | {"restore_best": true} | {"threshold": 0.2},
      "predict": {"question": {...}, "choices": [
@@ -64,7 +66,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.early_stopping import play_stops_early, stopped_best
-from core import linear_systems
+from core import attributions, linear_systems
 from core.lesson_claims import (
     COSTLY_METRICS,
     METRICS,
@@ -88,7 +90,7 @@ VIEW_IDS = ("canvas", "loss_curve", "loss_surface", "network", "inspector", "gra
             "weights", "metrics", "attributions", "hidden_space",
             "linear_system")
 SETUP_KEYS = ("workspace", "views", "play_speed", "surface", "sample", "parameter",
-              "linear_system")
+              "linear_system", "attribution_method")
 #: Allowed ``linear_system`` numbers: |entry| of A, b and start; |delta|; η; descent steps.
 SYSTEM_ENTRY_MAX = 1000.0
 SYSTEM_DELTA_MAX = 10.0
@@ -251,6 +253,10 @@ def _setup(value: Any, where: str, check_surface: Callable[[Any, str], Any],
         out["views"] = list(views)
     if "play_speed" in d:
         out["play_speed"] = check_speed(d["play_speed"], join(where, "play_speed"))
+    if "attribution_method" in d:  # the chart the Attributions view shows one at a time
+        out["attribution_method"] = as_str(d["attribution_method"],
+                                           join(where, "attribution_method"),
+                                           choices=attributions.METHOD_IDS)
     if "surface" in d:
         surface = as_dict(d["surface"], join(where, "surface"),
                           allowed=("plane", "parameters", "range"))

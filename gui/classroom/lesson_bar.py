@@ -233,6 +233,10 @@ class LessonBar(QtWidgets.QToolBar):
                 self.menu.show_surface_plane(plane)
         if "sample" in setup:
             self.controller.select_sample(setup["sample"])
+        if "attribution_method" in setup:  # the chart the step's text is about
+            view = getattr(self.main_window, "views", {}).get("attributions")
+            if view is not None:
+                view.show_method(setup["attribution_method"])
         if "parameter" in setup:
             p = setup["parameter"]
             self.controller.select_parameter((p["layer"], p["kind"], p["i"], p["j"]))

@@ -42,7 +42,7 @@ from core.attribution_report import (
     explain,
     session_permutation,
 )
-from core.attributions import AttributionError
+from core.attributions import METHOD_IDS, AttributionError
 from core.loss_surface import Cancelled
 from gui.common.display_names import class_name
 from gui.common.flow_layout import FlowLayout
@@ -58,10 +58,11 @@ EQUATION_DIGITS = 6  # the sums are checked to 1e-6: show enough digits to see i
 # and would only flash it, and move the charts down a line where the controls have no room.
 STATUS_DELAY_MS = 300
 #: The methods, in the order of the charts, with their names in the method box.
-METHODS = {"gradient": QT_TRANSLATE_NOOP("Attributions", "Gradient × input"),
-           "ig": QT_TRANSLATE_NOOP("Attributions", "Integrated gradients"),
-           "shapley": QT_TRANSLATE_NOOP("Attributions", "Shapley values"),
-           "permutation": QT_TRANSLATE_NOOP("Attributions", "Permutation importance")}
+METHODS = dict(zip(METHOD_IDS, (QT_TRANSLATE_NOOP("Attributions", "Gradient × input"),
+                                 QT_TRANSLATE_NOOP("Attributions", "Integrated gradients"),
+                                 QT_TRANSLATE_NOOP("Attributions", "Shapley values"),
+                                 QT_TRANSLATE_NOOP("Attributions", "Permutation importance")),
+                   strict=True))
 
 
 def _attempt(compute, *args):

@@ -234,6 +234,8 @@ def _write(tmp_path, mutate):
      "steps[0].setup.linear_system.plot"),
     (lambda d: d["steps"][0]["setup"].update(linear_system={"learning_rate": 0}),
      "steps[0].setup.linear_system.learning_rate: expected η from"),
+    (lambda d: d["steps"][0]["setup"].update(attribution_method="lime"),
+     "steps[0].setup.attribution_method: unknown value 'lime'"),
     (lambda d: d.pop("steps"), "steps: missing required field"),
     (lambda d: d.update(lesson_format=2), "steps: guided steps need lesson_format 3"),
 ])
@@ -281,3 +283,14 @@ def test_format_2_still_loads_and_shows_its_text_as_one_step(tmp_path):
     assert lessons[0].steps == ()
     (only,) = lessons[0].guided_steps()
     assert only.text == lessons[0].text and only.action is None
+
+
+def test_a_step_names_the_attribution_chart_it_is_about():
+    """Lesson 11's last step is about the integrated gradients' completeness line: it asks the
+    Attributions view for that chart (shown one at a time in a short column)."""
+    from core.attributions import METHOD_IDS
+
+    steps = get_lesson("penguins-attributions").guided_steps()
+    assert [step.setup.get("attribution_method") for step in steps] == \
+        ["gradient", "gradient", "ig"]
+    assert set(METHOD_IDS) == {"gradient", "ig", "shapley", "permutation"}

@@ -257,6 +257,28 @@ def test_reset_layout_in_presenter_mode_keeps_the_lesson_text_whole(window):
 
 
 
+def test_a_step_shows_the_attribution_chart_its_text_is_about(window):
+    """Lesson 11, step 3 ("check the completeness line under the integrated gradients") at
+    1280×720 2×, where the view shows one method at a time: it showed Gradient × input."""
+    from gui.common.view_spec import view_widget
+
+    window.resize(1280, 720)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load("penguins-attributions")
+    window.presenter_mode.set_scale(2.0)
+    window.presenter_mode.set_active(True)
+    settle_window(window)
+    view = view_widget(window.views["attributions"])
+    window.lesson_bar.enter(2)
+    settle_window(window)
+    assert view.one_method and view.method_box.currentData() == "ig"
+    assert view.panels["ig"].isVisible() and not view.panels["gradient"].isVisible()
+    window.lesson_bar.enter(0)  # back to the first step: its chart again
+    settle_window(window)
+    assert view.method_box.currentData() == "gradient"
+
+
 @pytest.fixture(scope="module")
 def presenting():
     """One window at 1280×720 in presenter mode at 2×, kept for the module's lessons."""
