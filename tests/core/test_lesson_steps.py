@@ -294,3 +294,26 @@ def test_a_step_names_the_attribution_chart_it_is_about():
     assert [step.setup.get("attribution_method") for step in steps] == \
         ["gradient", "gradient", "ig"]
     assert set(METHOD_IDS) == {"gradient", "ig", "shapley", "permutation"}
+
+
+#: Step texts that send the class to a view, and that view's id.
+_POINTED_AT = {"In the inspector": "inspector", "The hidden-space view": "hidden_space",
+               "In the loss-surface dock": "loss_surface",
+               "the network diagram": "network"}
+
+
+@pytest.mark.parametrize("lesson_id", lesson_ids())
+def test_a_step_that_points_at_a_view_puts_it_first(lesson_id):
+    """At 1280×720 in presenter mode a lesson column has room for one view, the others are tabs
+    behind it: the view a step's text sends the class to is the first its views list (the
+    inspector of penguins-raw step 2 was a tab behind the loss curve)."""
+    steps = get_lesson(lesson_id).guided_steps()
+    views: list = []
+    for index, step in enumerate(steps):
+        views = step.setup.get("views", views)
+        docked = [view for view in views if view != "canvas"]
+        for phrase, view in _POINTED_AT.items():
+            if step.text["en"].startswith(phrase) or (
+                    phrase[0].islower() and f"Look at the units' pictures in {phrase}"
+                    in step.text["en"]):
+                assert docked and docked[0] == view, (lesson_id, index + 1, phrase, views)
