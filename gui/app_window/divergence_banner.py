@@ -142,8 +142,8 @@ class DivergenceBanner(QtWidgets.QFrame):
       canvas leaves (its minimum height);
     - ``brief``: the step the weights were kept at and the key advice, in one paragraph;
     - ``terse``: the step the weights were kept at, the key advice being the Lower button's
-      "Lower η ÷10 (→ η/10)" (or, when the advice's η differs — an L2 bound —, the key advice
-      instead of the step).
+      "Lower η ÷10 (→ η/10)" (or, when the advice's η differs — an L2 bound —, the key
+      advice instead of the step).
 
     In the short forms a "More…" button beside the title shows the whole text (cause, every
     advice line) in a pop-up; its tool tip holds it too.
