@@ -1136,8 +1136,9 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">某个参数超过了 {0}：权重爆炸了（当所有单元都“死亡”时，损失仍可能保持有限）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="96"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="86"/>
         <source>Lower the learning rate: try η = {0} (now {1}).</source>
+        <extracomment>Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion. Hidden activations whose units can die: output 0 with f′ = 0 for every input. Most of its parent&apos;s height (the area above and with the canvas) the banner takes to show every advice line; beyond it, a shorter form and a &quot;More…&quot; button. The banner&apos;s forms, fullest first (see DivergenceBanner). Least width (px) of the banner&apos;s texts: they wrap, so the banner never widens the canvas&apos;s column (at presenter 2× a row of text and buttons pushed a lesson&apos;s views to 330 px).</extracomment>
         <translation>降低学习率：试试 η = {0}（当前为 {1}）。</translation>
     </message>
     <message>
@@ -1145,78 +1146,101 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">使用 L2 权重衰减时，η·λ 必须小于 2（当前 {0} × {1} = {2}）：请把 η 降到 {3} 以下，或减小 L2 系数。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="89"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="105"/>
         <source>This model has no hidden layer: its weights grew past the limit because the steps are too large for this data.</source>
-        <extracomment>Unbounded ReLU-like hidden activations: a bounded one (tanh) can calm an explosion. Hidden activations whose units can die: output 0 with f′ = 0 for every input.</extracomment>
         <translation>这个模型没有隐藏层：权重之所以超出上限，是因为对这份数据来说每一步都太大了。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="93"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="109"/>
         <source>With exploding weights every ReLU unit can die (output 0 for every input): the loss then stays finite and flat, hiding the blow-up.</source>
         <translation>权重爆炸时，所有 ReLU 单元都可能“死亡”（对任何输入都输出 0）：此时损失保持有限且不再变化，掩盖了发散。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="104"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="118"/>
         <source>Turn on gradient clipping (e.g. max norm 1) to cap the step size.</source>
         <translation>开启梯度裁剪（例如最大范数 1）以限制步长。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="109"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="123"/>
         <source>Use a bounded activation such as tanh instead of {0}.</source>
         <translation>改用有界的激活函数（如 tanh）代替 {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="112"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="126"/>
         <source>Rewind a few steps (←) to go back to weights before the blow-up.</source>
         <translation>后退几步（←），回到发散之前的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="170"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="219"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="171"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="220"/>
         <source>Go back one more step (←)</source>
         <translation>再后退一步（←）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="172"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="221"/>
         <source>Lower η ÷10</source>
         <translation>降低 η（÷10）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="174"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="223"/>
         <source>Divide the learning rate by 10 (keeps the weights)</source>
         <translation>将学习率除以 10（保留权重）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="175"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="224"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="177"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="226"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="178"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="227"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/divergence_banner.py" line="228"/>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="190"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="248"/>
+        <source>⚠  Training diverged during step {0} ({1})</source>
+        <translation>⚠  训练在第 {0} 步（{1}）中发散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/divergence_banner.py" line="253"/>
+        <source>{0}. Playback stopped at step {1}, the last finite weights.</source>
+        <translation>{0}。播放停在第 {1} 步，即最后一组有限的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/divergence_banner.py" line="257"/>
+        <source>Playback stopped at step {0}, the last finite weights.</source>
+        <translation>播放停在第 {0} 步，即最后一组有限的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app_window/divergence_banner.py" line="278"/>
+        <source>{0} {1}</source>
+        <comment>two sentences in a row</comment>
+        <translation>{0}{1}</translation>
+    </message>
+    <message>
         <source>⚠  Training diverged at step {0} ({1})</source>
-        <translation>⚠  训练在第 {0} 步（{1}）发散</translation>
+        <translation type="vanished">⚠  训练在第 {0} 步（{1}）发散</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="196"/>
         <source>{0}. Playback stopped; the last finite weights were kept.</source>
-        <translation>{0}。播放已停止，保留了最后一组有限的权重。</translation>
+        <translation type="vanished">{0}。播放已停止，保留了最后一组有限的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/divergence_banner.py" line="199"/>
+        <location filename="../../gui/app_window/divergence_banner.py" line="263"/>
         <source>Lower η ÷10 (→ {0})</source>
         <translation>降低 η（÷10 → {0}）</translation>
     </message>
@@ -3683,7 +3707,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/canvas/overlays.py" line="199"/>
+        <location filename="../../gui/canvas/overlays.py" line="210"/>
         <source> (input feature)</source>
         <extracomment>Anchors (``pg.TextItem.setAnchor``) of the arrow&apos;s label at the tip: to the right, left, centred; above, below. Points sampled along the shaft for the canvas legend to keep clear of.</extracomment>
         <translation>（输入特征）</translation>

@@ -85,7 +85,7 @@ def test_nesterov_run_that_the_panel_warns_about_diverges(qtbot, window):
     controller.play()
     qtbot.waitUntil(lambda: controller.divergence is not None, timeout=PATIENCE_MS)
     assert window.banner.isVisible()
-    assert "for Nesterov (μ = 0.9)" in window.banner.message.text()
+    assert "for Nesterov (μ = 0.9)" in window.banner.whole_text()
 
 
 def test_the_panel_shows_exactly_the_table_settings_of_each_optimizer(panel):

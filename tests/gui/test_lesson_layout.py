@@ -279,6 +279,34 @@ def test_a_step_shows_the_attribution_chart_its_text_is_about(window):
     assert view.method_box.currentData() == "gradient"
 
 
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_the_divergence_banner_leaves_the_lesson_its_views(window, scale):
+    """"η too large" at 1280×720 after its last step diverged: the divergence banner, a row
+    of text and buttons, made the canvas's column ~940 px wide at least, which squeezed the
+    loss surface to 327 px (its legend and tabs cut, its controls scrolling) and cut its own
+    advice; now the banner wraps in the column the lesson layout gives the canvas."""
+    lr.prepare_window(window, (1280, 720), presenter=scale)
+    assert window.lessons_menu.load("linear-regression-large-lr")
+    bar = window.lesson_bar
+    bar.enter(len(bar.steps) - 1)
+    settle_window(window)
+    controller = window.controller
+    for _ in range(5_000):  # the steps' Play, without waiting for its timer
+        if controller.divergence is not None:
+            break
+        controller.step()
+    assert controller.divergence is not None
+    settle_window(window)
+    assert window.banner.isVisible()
+    report, shown = _shown(window)
+    assert report["window"] == [1280, 720]
+    assert "loss_surface" in shown
+    assert lr.too_small(report) == []
+    assert report["elided"] == [] and report["overlaps"] == []
+    assert report["scroll_needed"] == []
+    assert lr.cramped(window) == []
+
+
 @pytest.fixture(scope="module")
 def presenting():
     """One window at 1280×720 in presenter mode at 2×, kept for the module's lessons."""

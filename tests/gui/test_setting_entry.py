@@ -138,7 +138,7 @@ def test_banner_mentions_l2_and_not_tanh_when_tanh_and_l2_are_in_use(qtbot):
     banner.show_divergence(Divergence(12, "backward", codes.BATCH_LOSS_INF, value=float("inf")),
                            ModelFacts(1.0, l2=10.0, clip_norm=0.0,
                                       hidden_activations=("tanh", "tanh")))
-    text = banner.message.text()
+    text = banner.whole_text()
     assert text.startswith("The loss J on the batch is inf. Playback stopped")
     assert "L2" in text and "η·λ must stay below 2" in text
     assert "tanh instead" not in text and "smoother activation" not in text
@@ -167,7 +167,7 @@ def test_a_model_without_hidden_layers_never_hears_of_dead_units(qtbot, code):
     info = Divergence(45, "update", code, layer=1, value=1.44e10,
                       legacy_cause="old" if code == codes.UNKNOWN else "")
     banner.show_divergence(info, ModelFacts(0.5, clip_norm=0.0, hidden_activations=()))
-    text = (banner.title.text() + " " + banner.message.text()).lower()
+    text = (banner.title.text() + " " + banner.whole_text()).lower()
     assert "dead" not in text and "unit" not in text and "relu" not in text, text
     assert "step 45" in text and "rewind" in text
     if code == codes.PARAM_LIMIT:
@@ -182,7 +182,7 @@ def test_diverged_window_banner_uses_the_session_settings(qtbot, window, tmp_pat
     assert controller.set_training_settings(learning_rate=1.0, l2=10.0)
     controller.play()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=PATIENCE_MS)
-    text = window.banner.message.text()
+    text = window.banner.whole_text()
     assert "L2" in text and "tanh instead" not in text and "Rewind" in text
     window.grab().save(f"{tmp_path}/fix_lr_banner_window.png")
 

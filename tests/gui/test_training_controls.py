@@ -124,7 +124,7 @@ def test_divergence_shows_the_banner_stops_play_and_the_app_stays_alive(qtbot, w
     assert not controller.playing
     assert controller.divergence is not None
     assert f"step {controller.divergence.step}" in window.banner.title.text()
-    assert "learning rate" in window.banner.message.text()
+    assert "learning rate" in window.banner.whole_text()
     assert not window.step_toolbar.step_action.isEnabled()
     controller.step()  # refused, not raised
     assert controller.trainer.history.last_step == controller.trainer.step_count

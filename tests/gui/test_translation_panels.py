@@ -64,7 +64,8 @@ def diverge(window) -> None:
 
 
 def banner_texts(banner) -> list[str]:
-    return [banner.title.text(), banner.message.text(), banner.lower_button.text(),
+    return [banner.title.text(), banner.whole_text(), banner.lower_button.text(),
+            banner.more_button.text(),
             banner.rewind_button.text(), banner.reset_button.text(),
             banner.rewind_button.toolTip(), banner.lower_button.toolTip(),
             banner.reset_button.toolTip(), banner.close_button.toolTip()]
@@ -80,15 +81,16 @@ def test_divergence_banner_is_chinese_and_follows_a_language_switch(classroom):
     assert f"第 {step} 步" in banner.title.text()
     assert_chinese(banner_texts(banner), "banner")
     # the activation by the name its combo box shows (ReLU), never the engine's code "relu"
-    assert "ReLU" in banner.message.text() and "学习率" in banner.message.text()
-    assert not re.search(r"\brelu\b", banner.message.text())
+    assert "ReLU" in banner.whole_text() and "学习率" in banner.whole_text()
+    assert not re.search(r"\brelu\b", banner.whole_text())
     assert_chinese([window.step_toolbar.phase_label.text()], "phase line")
     assert_chinese([window.controller.divergence_text()], "divergence text")
     # back to English while the banner is shown: the same divergence, in English
     switch(window, "en")
-    assert banner.title.text().startswith(f"⚠  Training diverged at step {step} (")
-    assert "Playback stopped; the last finite weights were kept." in banner.message.text()
-    assert "Lower the learning rate: try η = 1 (now 10)." in banner.message.text()
+    assert banner.title.text().startswith(f"⚠  Training diverged during step {step} (")
+    assert f"Playback stopped at step {step - 1}, the last finite weights." in \
+        banner.whole_text()
+    assert "Lower the learning rate: try η = 1 (now 10)." in banner.whole_text()
     assert banner.rewind_button.text() == "Rewind"
     assert banner.lower_button.text() == "Lower η ÷10 (→ 1)"
     assert "diverged" in window.step_toolbar.phase_label.text()

@@ -72,9 +72,12 @@ def test_divergence_stops_play_shows_step_and_cause_and_rewind_restores(
 
     # the banner says where and why, visibly; the toolbar shows the state
     assert window.banner.isVisible()
-    shown = window.banner.title.text() + " " + window.banner.message.text()
-    assert f"step {info.step}" in shown
+    shown = window.banner.title.text() + " " + window.banner.whole_text()
+    assert f"during step {info.step}" in shown
     assert info.cause.lower() in shown.lower()
+    # the step kept is the one the status bar shows (the engine's step_count)
+    assert f"stopped at step {trainer.step_count}," in window.banner.message.text()
+    assert window.status.labels["step"].text() == f"step {trainer.step_count}"
     assert "diverged" in window.step_toolbar.phase_label.text()
     assert not unmarked_non_finite(window, diverged=False), "NaN/inf shown without a mark"
 
@@ -165,7 +168,7 @@ def test_banner_advice_fits_a_model_without_hidden_layers(qtbot, window, dialogs
     info = controller.divergence
     assert info is not None and info.code in ("param_limit", "param_inf") and info.layer == 1
     assert window.banner.isVisible()
-    shown = window.banner.title.text() + " " + window.banner.message.text()
+    shown = window.banner.title.text() + " " + window.banner.whole_text()
     assert "dead" not in shown.lower() and "unit" not in shown.lower(), shown
     assert info.cause.lower() in shown.lower()
     if info.code == "param_limit":
