@@ -22,6 +22,7 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from gui.common.i18n import manager, translate
+from gui.common.number_format import percent
 
 
 def _fmt(value, digits: int = 4) -> str:
@@ -189,9 +190,9 @@ class TrainingStatus(QtCore.QObject):
         if not classification:
             accuracy_text = translate("StatusBar", "accuracy —")
         else:
-            percent = "—" if math.isnan(accuracy) else f"{_fmt(accuracy * 100, 3)} %"
+            shown = "—" if math.isnan(accuracy) else percent(accuracy)
             accuracy_text = (translate("StatusBar", "test accuracy {0}") if accuracy_set == "test"
-                             else translate("StatusBar", "train accuracy {0}")).format(percent)
+                             else translate("StatusBar", "train accuracy {0}")).format(shown)
         self.values = {
             "step": translate("StatusBar", "step {0}").format(step),
             "epoch": translate("StatusBar", "epoch {0}").format(epoch),

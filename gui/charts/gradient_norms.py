@@ -9,6 +9,11 @@ Glorot & Bengio 2010); too large a learning rate shows curves shooting up (explo
 Zero norms cannot be drawn on a log axis and leave gaps. One curve item per layer, created
 when the number of layers changes and updated with ``setData``.
 
+A short run is legible too: while the history has at most :data:`MAX_SYMBOL_ROWS` rows every
+measured step is a dot (after one update a curve is a single point, which a line alone does
+not draw), and the step axis runs from 0 to at least step 1, in whole steps, like the loss
+curve's (``gui.charts.loss_curve``), not around a lone point at step 0.
+
 The legend's text follows the presenter scale (``gui.classroom.presenter``); where the whole
 legend would take more than half the plot (presenter scale, small dock) it names the layers
 by their numbers alone, in columns (:data:`LEGEND_FORMS`), so it stays inside the plot.
@@ -27,10 +32,11 @@ from PySide6 import QtCore, QtGui
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from gui.charts.log_axis import LegibleLogAxis
+from gui.charts.loss_curve import nice_ceiling
 from gui.common import colors
 from gui.common.i18n import UI_CONTEXT, manager, translate
 from gui.common.legend_corner import fit_legend_box, show_fitting_form
-from gui.common.legible_axes import set_axis_title
+from gui.common.legible_axes import integer_ticks, set_axis_title
 from gui.common.refresh import RefreshGate, connect_redraws
 
 #: The legend's forms, in the order tried: (layer numbers only?, columns). The whole names in
@@ -40,6 +46,9 @@ LEGEND_FORMS = ((False, 1), (True, 2), (True, 4))
 #: short form, shown while the title is longer than the plot is high.
 TITLE = QT_TRANSLATE_NOOP("ui", "‖∂J/∂θ‖ per layer")
 SHORT_TITLE = "‖∂J/∂θ‖"
+#: Every measured step is a dot while the history has at most this many rows (a single point
+#: has no line to draw; a few dots show which steps were measured).
+MAX_SYMBOL_ROWS = 20
 
 
 class GradientNorms(pg.PlotWidget):
@@ -63,6 +72,10 @@ class GradientNorms(pg.PlotWidget):
             axis = self.plot_item.getAxis(name)
             axis.setTextPen(pg.mkPen("#202020"))
             axis.enableAutoSIPrefix(False)
+        integer_ticks(self.plot_item.getAxis("bottom"))  # steps: no 0.1 ticks at step 1
+        # the step axis is set in redraw (0 … a nice step ≥ 1); the norms' axis follows them
+        self.plot_item.vb.enableAutoRange(x=False, y=True)
+        self._x_range: tuple[float, float] | None = None
         # the title is fitted once the event loop runs after a resize or a new title font
         # (presenter mode sets it on the label), not inside the resize itself
         self._title_timer = QtCore.QTimer(self)
@@ -182,7 +195,8 @@ class GradientNorms(pg.PlotWidget):
         self._curves_key = (n_layers, batch_norm)
         for l in range(n_layers):
             colour = colors.CLASS_HEX[l % colors.MAX_CLASSES]
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2),
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolSize=6,
+                                    symbolPen=None, symbolBrush=pg.mkBrush(colour),
                                     name=self.curve_name(l, self._normalized(l)))
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -198,9 +212,22 @@ class GradientNorms(pg.PlotWidget):
         self._ensure_curves(trainer.net.n_layers, bool(getattr(trainer.net, "batch_norm", False)))
         arrays = trainer.grad_norm_history.arrays()
         steps, norms = arrays["step"].astype(np.float64), arrays["norms"]
+        symbol = "o" if steps.size <= MAX_SYMBOL_ROWS else None
         for l, curve in enumerate(self.curves):
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
             if norms.shape[0] == 0 or l >= norms.shape[1]:
                 curve.setData([], [])
                 continue
             values = np.where(norms[:, l] > 0, norms[:, l], np.nan)
             curve.setData(steps, values, connect="finite")
+        self._set_x_range(float(trainer.step_count))
+
+    def _set_x_range(self, current_step: float) -> None:
+        """Steps 0 … a nice number ≥ the current step and ≥ 1 (the last row is the gradient
+        update ``current_step`` applied, at step ``current_step`` − 1); set only when it
+        changes, so the axis is not rebuilt every frame during Play."""
+        x_range = (0.0, nice_ceiling(max(current_step, 1.0)))
+        if x_range != self._x_range:
+            self._x_range = x_range
+            self.plot_item.vb.setXRange(*x_range, padding=0.02)

@@ -18,8 +18,8 @@ under the curve, the window adds it to the Train menu) asks for its weights back
 only on *evaluated* rows (every row with ``Trainer(evaluation="every_step")``; at epoch ends
 and on ``Trainer.evaluate_now`` with "cadence"): their lines join the evaluated rows only, with
 a dot on each while some rows are batch-only, so a line never suggests a measurement between
-two evaluations. The mini-batch data loss of every update is a faint line of its own
-(:data:`BATCH_LABEL`), drawn at step t − 1 for the update t — the parameters it was measured
+two evaluations; a lone evaluated row (step 0) is a dot too, as a line of one point is not
+drawn. The mini-batch data loss of every update is a faint line of its own (:data:`BATCH_LABEL`), drawn at step t − 1 for the update t — the parameters it was measured
 at (for full batch without dropout it therefore lies on the training loss).
 
 Items are created once and updated with ``setData``; nothing is cleared and re-added. The
@@ -373,7 +373,10 @@ class LossCurve(QtWidgets.QWidget):
             columns = [column[evaluated] if column.size == steps.size else column
                        for column in columns]
             steps = steps[evaluated]
-        self._show_symbols(not evaluated.all() and steps.size <= MAX_SYMBOLS)
+        # dots while some rows are batch-only, and on a lone point (step 0), which a line
+        # alone does not draw
+        self._show_symbols((not evaluated.all() and steps.size <= MAX_SYMBOLS)
+                           or steps.size == 1)
         if all(column.size in (0, steps.size) for column in columns):
             sized = [column for column in columns if column.size]
             steps, thinned = peak_decimate(steps, sized, 4 * width)

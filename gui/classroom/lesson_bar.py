@@ -40,7 +40,7 @@ from core.lessons import surface_plane
 from core.scene_validation import SceneError
 from gui.classroom.lessons_menu import lesson_language
 from gui.common.i18n import current_language, manager
-from gui.common.number_format import number
+from gui.common.number_format import number, percent
 
 #: A lesson's session measures every step (``Trainer(evaluation="every_step")``): its choices
 #: and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step
@@ -452,9 +452,10 @@ class LessonBar(QtWidgets.QToolBar):
                 continue
             label = metric_label(metric)
             if "change" in step.choices[0].when:
-                numbers.append(f"{label}: {number(old)} → {number(new)}")
+                numbers.append(f"{label}: {metric_value(metric, old)} → "
+                               f"{metric_value(metric, new)}")
             else:
-                numbers.append(f"{label}: {number(new)}")
+                numbers.append(f"{label}: {metric_value(metric, new)}")
         return html.escape(verdict) + (" &nbsp; (" + html.escape("; ".join(numbers)) + ")"
                                        if numbers else "")
 
@@ -507,6 +508,14 @@ class LessonBar(QtWidgets.QToolBar):
 #: Metrics whose value is a feature or class index: the revealed answer names it already.
 INDEX_METRICS = ("gradient_x_input_top", "integrated_gradients_top", "shapley_top",
                  "attribution_class", "sample_class")
+
+
+def metric_value(metric: str, value) -> str:
+    """A metric's value as the bar shows it next to a revealed answer: an accuracy as a
+    percentage, as the status bar writes it ("69.3 %"), any other number as is."""
+    if metric.endswith("_accuracy"):
+        return percent(value)
+    return number(value)
 
 
 def metric_label(metric: str) -> str:

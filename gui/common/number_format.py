@@ -36,6 +36,13 @@ def number(value, digits: int = DEFAULT_DIGITS, sign: bool = False) -> str:
     return f"{value:{'+' if sign else ''}.{int(digits)}g}"
 
 
+def percent(fraction, digits: int = 3) -> str:
+    """A share (0–1, e.g. an accuracy) as a percentage with ``digits`` significant digits and a
+    space before the sign, as the status bar writes it: 0.692857 → "69.3 %", 1 → "100 %",
+    0 → "0 %". Non-finite values as :func:`number` writes them ("nan %")."""
+    return f"{number(100.0 * float(fraction), digits)} %"
+
+
 def fixed(value, decimals: int) -> str:
     """``value`` with ``decimals`` digits after the point (``f"{value:.{decimals}f}"``), without
     a minus sign when every shown digit is 0 ("-0.00" → "0.00", "-0" → "0")."""

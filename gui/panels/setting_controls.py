@@ -379,10 +379,15 @@ class _SpinControl(SettingControl):
         self.clear_error()
 
     def _shown(self, value: float) -> str:
+        """``value`` (in the box's units) in a message: the number as one types it ("1000",
+        not the box's "1000.00"), with the box's unit, and the box's word for its minimum
+        after it where it has one ("0 (off)": a range "between off and 1000" reads wrong)."""
         box = self.widget
+        text = f"{format_number(value)}{box.suffix()}"
         if box.specialValueText() and value == box.minimum():
-            return box.specialValueText()
-        return f"{box.textFromValue(value)}{box.suffix()}"
+            return translate("SettingControls", "{0} ({1})").format(text,
+                                                                    box.specialValueText())
+        return text
 
     def _finished(self) -> None:
         """After the spin box read the typed text (Enter or focus out): check it ourselves."""

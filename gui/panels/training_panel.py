@@ -8,7 +8,7 @@ optimizer uses are shown.
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 
 from core.optimizers import (
@@ -61,6 +61,12 @@ class TrainingPanel(QtWidgets.QWidget):
         self._rows: dict[str, int] = {}
         order = ("optimizer", "learning_rate", *ALL_HYPER, "batch_size", "l1", "l2",
                  "clip_norm", "seed", "patience")
+        # the η·L2 warning: a full-width, wrapped row under the L2 rate (and its error row),
+        # next to the numbers it is about, where it is in view when they are typed
+        self.warning = QtWidgets.QLabel()
+        self.warning.setObjectName("decayWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B00020;")
         for name in order:
             control = self.controls[name]
             self._rows[name] = self.form.rowCount()
@@ -69,16 +75,14 @@ class TrainingPanel(QtWidgets.QWidget):
             else:
                 self.form.addRow(make_label(control), control.widget)
                 add_error_row(self.form, control)
+            if name == "l2":
+                self.form.addRow(self.warning)
+                self.form.setRowVisible(self.warning, False)
         self.note = QtWidgets.QLabel("Changes keep the current weights.")
         self.note.setStyleSheet("color: #555;")
-        self.warning = QtWidgets.QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #B00020;")
-        self.warning.hide()
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.note)
-        layout.addWidget(self.warning)
         layout.addStretch(1)
         #: (stability of weight decay, L2 rate) of the settings shown: the warning's numbers
         self._decay: tuple[DecayStability, float] | None = None
@@ -116,5 +120,19 @@ class TrainingPanel(QtWidgets.QWidget):
         momentum 2(1 + μ), Nesterov 2(1 + μ)/(1 + 2μ); none for RMSprop and Adam), in the
         current language; hidden otherwise."""
         text = panel_warning(*self._decay) if self._decay is not None else ""
+        if text == self.warning.text() and self.warning.isVisibleTo(self) == bool(text):
+            return
         self.warning.setText(text)
-        self.warning.setVisible(bool(text))
+        self.form.setRowVisible(self.warning, bool(text))
+        if text:  # a new warning is scrolled into view whole, once the layout has its height
+            scroll = self._scroll_area()
+            if scroll is not None:
+                QtCore.QTimer.singleShot(0, self.warning,
+                                         lambda: scroll.ensureWidgetVisible(self.warning))
+
+    def _scroll_area(self) -> QtWidgets.QScrollArea | None:
+        """The scroll area the panel is shown in (its dock's), None when there is none."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QtWidgets.QScrollArea):
+            parent = parent.parentWidget()
+        return parent

@@ -1745,13 +1745,13 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>GradientNorms</name>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="100"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="113"/>
         <source>layer {0} (W, b, γ, β)</source>
-        <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
+        <extracomment>Every measured step is a dot while the history has at most this many rows (a single point has no line to draw; a few dots show which steps were measured). Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>第 {0} 层（W、b、γ、β）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="101"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="114"/>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
@@ -2512,103 +2512,103 @@ Restore the scene autosaved at {0}?</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="449"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="451"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="452"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="454"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="484"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="486"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="488"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="502"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="511"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="503"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="512"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="504"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="513"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="505"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="514"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="506"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="515"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="507"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="516"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="508"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="517"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="509"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="518"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="510"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="519"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="511"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="520"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="512"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="521"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="513"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="522"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="514"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="523"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -2944,47 +2944,47 @@ Restore the scene autosaved at {0}?</source>
         <translation>显示 J = 训练数据损失 + L1/L2 惩罚项：优化器最小化的量。其他曲线是不含惩罚项的数据损失。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="467"/>
+        <location filename="../../gui/charts/loss_curve.py" line="470"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="470"/>
+        <location filename="../../gui/charts/loss_curve.py" line="473"/>
         <source>No best validation step yet: train first.</source>
         <translation>还没有最佳验证步：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="472"/>
+        <location filename="../../gui/charts/loss_curve.py" line="475"/>
         <source>Bring back the weights of the best validation step (step {0}).</source>
         <translation>恢复最佳验证步（第 {0} 步）的权重。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="520"/>
+        <location filename="../../gui/charts/loss_curve.py" line="523"/>
         <source>step {0}</source>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="521"/>
+        <location filename="../../gui/charts/loss_curve.py" line="524"/>
         <source>train data loss {0}</source>
         <translation>训练数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="523"/>
+        <location filename="../../gui/charts/loss_curve.py" line="526"/>
         <source>validation data loss {0}</source>
         <translation>验证数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="524"/>
+        <location filename="../../gui/charts/loss_curve.py" line="527"/>
         <source>test data loss {0}</source>
         <translation>测试数据损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="526"/>
+        <location filename="../../gui/charts/loss_curve.py" line="529"/>
         <source>penalty {0}</source>
         <translation>惩罚项 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="527"/>
+        <location filename="../../gui/charts/loss_curve.py" line="530"/>
         <source>J {0}</source>
         <translation>J {0}</translation>
     </message>
@@ -2997,17 +2997,17 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="529"/>
+        <location filename="../../gui/charts/loss_curve.py" line="532"/>
         <source>train acc {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="532"/>
+        <location filename="../../gui/charts/loss_curve.py" line="535"/>
         <source>validation acc {0}</source>
         <translation>验证准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/loss_curve.py" line="533"/>
+        <location filename="../../gui/charts/loss_curve.py" line="536"/>
         <source>test acc {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
@@ -4178,12 +4178,17 @@ Restore the scene autosaved at {0}?</source>
         <translation>{0}必须在 {1} 到 {2} 之间</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="402"/>
+        <location filename="../../gui/panels/setting_controls.py" line="388"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/setting_controls.py" line="407"/>
         <source>{0} takes at most {1} decimals</source>
         <translation>{0}最多保留 {1} 位小数</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/setting_controls.py" line="530"/>
+        <location filename="../../gui/panels/setting_controls.py" line="535"/>
         <source>“{0}” is not a number. {1}</source>
         <translation>“{0}”不是数字。{1}</translation>
     </message>
@@ -5067,51 +5072,51 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="35"/>
-        <location filename="../../gui/app_window/status_bar.py" line="112"/>
+        <location filename="../../gui/app_window/status_bar.py" line="36"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
         <source>∞ (diverged)</source>
         <translation>∞（已发散）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="90"/>
-        <location filename="../../gui/app_window/status_bar.py" line="196"/>
+        <location filename="../../gui/app_window/status_bar.py" line="91"/>
+        <location filename="../../gui/app_window/status_bar.py" line="197"/>
         <source>step {0}</source>
         <extracomment>Widest text of each field: labels get a fixed width, so a changing number does not relayout (and repaint) the whole status bar and window every frame during Play. &quot;step k of N (viewing the past)&quot;; hidden at the present</extracomment>
         <translation>步数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="91"/>
-        <location filename="../../gui/app_window/status_bar.py" line="197"/>
+        <location filename="../../gui/app_window/status_bar.py" line="92"/>
+        <location filename="../../gui/app_window/status_bar.py" line="198"/>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="92"/>
-        <location filename="../../gui/app_window/status_bar.py" line="198"/>
+        <location filename="../../gui/app_window/status_bar.py" line="93"/>
+        <location filename="../../gui/app_window/status_bar.py" line="199"/>
         <source>train loss {0}</source>
         <translation>训练损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="93"/>
-        <location filename="../../gui/app_window/status_bar.py" line="199"/>
+        <location filename="../../gui/app_window/status_bar.py" line="94"/>
+        <location filename="../../gui/app_window/status_bar.py" line="200"/>
         <source>validation loss {0}</source>
         <translation>验证损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="95"/>
-        <location filename="../../gui/app_window/status_bar.py" line="201"/>
+        <location filename="../../gui/app_window/status_bar.py" line="96"/>
+        <location filename="../../gui/app_window/status_bar.py" line="202"/>
         <source>test loss {0}</source>
         <translation>测试损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="96"/>
-        <location filename="../../gui/app_window/status_bar.py" line="193"/>
+        <location filename="../../gui/app_window/status_bar.py" line="97"/>
+        <location filename="../../gui/app_window/status_bar.py" line="194"/>
         <source>test accuracy {0}</source>
         <translation>测试准确率 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="97"/>
-        <location filename="../../gui/app_window/status_bar.py" line="194"/>
+        <location filename="../../gui/app_window/status_bar.py" line="98"/>
+        <location filename="../../gui/app_window/status_bar.py" line="195"/>
         <source>train accuracy {0}</source>
         <translation>训练准确率 {0}</translation>
     </message>
@@ -5120,33 +5125,33 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">准确率 {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="99"/>
-        <location filename="../../gui/app_window/status_bar.py" line="204"/>
+        <location filename="../../gui/app_window/status_bar.py" line="100"/>
+        <location filename="../../gui/app_window/status_bar.py" line="205"/>
         <source>{0} steps/s</source>
         <translation>{0} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="126"/>
+        <location filename="../../gui/app_window/status_bar.py" line="127"/>
         <source>Step N is the network after N updates (step 0: the initial weights). The numbers next to it are measured at those weights: the last point of the loss curve.</source>
         <translation>第 N 步即经过 N 次更新后的网络（第 0 步：初始权重）。旁边的数值都是在这些权重下测得的，也就是损失曲线的最后一个点。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="129"/>
+        <location filename="../../gui/app_window/status_bar.py" line="130"/>
         <source>Data loss: the mean loss over the whole {0} at the weights of the step shown, without the L1/L2 penalty.</source>
         <translation>数据损失：在所示步数的权重下，整个{0}上的平均损失，不含 L1/L2 惩罚项。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="134"/>
+        <location filename="../../gui/app_window/status_bar.py" line="135"/>
         <source>training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="135"/>
+        <location filename="../../gui/app_window/status_bar.py" line="136"/>
         <source>validation set</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="136"/>
+        <location filename="../../gui/app_window/status_bar.py" line="137"/>
         <source>test set</source>
         <translation>测试集</translation>
     </message>
@@ -5155,24 +5160,24 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">在所示步数的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练点）。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="113"/>
-        <location filename="../../gui/app_window/status_bar.py" line="153"/>
+        <location filename="../../gui/app_window/status_bar.py" line="114"/>
+        <location filename="../../gui/app_window/status_bar.py" line="154"/>
         <source>step {0} of {1} (viewing the past)</source>
         <translation>第 {0} 步（共 {1} 步，正在查看过去）</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="137"/>
+        <location filename="../../gui/app_window/status_bar.py" line="138"/>
         <source>Test accuracy: the share of the test points whose predicted class is right, at the weights of the step shown (train accuracy, on the training points, when there is no test set). The loss curve&apos;s accuracy line is the validation accuracy when there are validation points, so it can differ. Two classes: class 1 when p &gt; 0.5, so p = 0.5 counts as class 0. More classes: the most probable class; a tie goes to the lower class number.</source>
         <translation>测试准确率：在所示步的权重下，预测类别正确的测试点所占的比例（没有测试集时为训练准确率，基于训练点）。有验证点时，损失曲线上的准确率曲线是验证准确率，所以两者可能不同。两个类别：p &gt; 0.5 时为类别 1，因此 p = 0.5 算作类别 0。多个类别：取概率最大的类别；并列时取编号较小的类别。</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="190"/>
+        <location filename="../../gui/app_window/status_bar.py" line="191"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
     <message>
-        <location filename="../../gui/app_window/status_bar.py" line="112"/>
-        <location filename="../../gui/app_window/status_bar.py" line="203"/>
+        <location filename="../../gui/app_window/status_bar.py" line="113"/>
+        <location filename="../../gui/app_window/status_bar.py" line="204"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -5402,7 +5407,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>η·L2 = {0} ≥ {1}（{2} 的上限）：仅权重衰减就会使权重无限增长（训练将发散）。请把学习率降到 {3} 以下，或减小 L2 系数。</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/training_panel.py" line="95"/>
+        <location filename="../../gui/panels/training_panel.py" line="99"/>
         <source>Early stopping is off: there are no validation points (validation share 0 %).</source>
         <extracomment>Every optimizer hyperparameter setting, in the settings&apos; field order (which optimizer uses which: core.optimizers.OPTIMIZER_HYPER). (stability of weight decay, L2 rate) of the settings shown: the warning&apos;s numbers</extracomment>
         <translation>早停已关闭：没有验证点（验证比例为 0%）。</translation>
@@ -6725,7 +6730,7 @@ Restore the scene autosaved at {0}?</source>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/gradient_norms.py" line="41"/>
+        <location filename="../../gui/charts/gradient_norms.py" line="47"/>
         <location filename="ui_strings.py" line="302"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <extracomment>The legend&apos;s forms, in the order tried: (layer numbers only?, columns). The whole names in one column; the layer numbers (the left axis says &quot;per layer&quot;) in two, then four columns. The left axis&apos;s title (translated with the window&apos;s axis titles, context &quot;ui&quot;) and its short form, shown while the title is longer than the plot is high.</extracomment>

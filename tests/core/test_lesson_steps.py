@@ -66,6 +66,32 @@ def test_a_false_claim_fails_the_step_check():
     assert check_claims([claim], outcome.metrics, lesson_metrics) != []
 
 
+def test_the_xor_hidden_slow_start_says_what_the_run_does():
+    """After 100 steps the loss is 0.632: "still near log 2 ≈ 0.69" (the old answer) fails as
+    a claim; the text quotes the share of the starting loss, recomputed here from a run, and
+    the starting loss is log 2 (small weights: every output ≈ ½)."""
+    import math
+
+    from core.lessons import load_lesson
+
+    outcome = lesson_step_outcomes("xor-hidden")[1]
+    near_log_2 = {"metric": "train_loss", "op": "about", "value": 0.69, "tolerance": 0.02}
+    assert check_claims([near_log_2], outcome.metrics, lesson_metrics) != []
+    session = load_lesson("xor-hidden")
+    start, _ = session.trainer.evaluate(session.X_train, session.y_train)
+    for _ in range(100):
+        session.trainer.step()
+    now, _ = session.trainer.evaluate(session.X_train, session.y_train)
+    assert abs(start - math.log(2)) < 0.005
+    lesson = get_lesson("xor-hidden")
+    step = lesson.steps[2]
+    for language in LANGUAGES:
+        text = step.localized(step.text, lesson.expect, language)
+        assert f"{now:.3f}" in text and f"{round(100 * now / start)}%" in text, language
+    for choice in lesson.steps[1].choices:
+        assert "still near" not in choice.text["en"] and "仍在" not in choice.text["zh_CN"]
+
+
 @pytest.mark.parametrize("lesson_id, index, name", [
     ("early-stopping", 0, "best_step_now"),
     ("early-stopping", 1, "test_best"),

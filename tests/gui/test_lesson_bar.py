@@ -5,6 +5,7 @@ from PySide6 import QtWidgets
 
 from core.lesson_outcomes import lesson_step_outcomes
 from core.lessons import get_lesson
+from gui.common.number_format import percent
 from tests.gui import classroom_helpers
 
 classroom = classroom_helpers.classroom
@@ -154,10 +155,30 @@ def test_play_until_stops_where_early_stopping_stops_and_restore_best_rewinds(
     bar.next()  # step 2: Restore best, then the answer
     bar.next()
     assert bar.index == 1 and bar.revealed
+    # the accuracies before and after, as percentages like the status bar's
+    before, after = (outcomes[k].metrics["test_accuracy"] for k in (0, 1))
+    assert f"test accuracy: {percent(before)} → {percent(after)}" in bar.text.text()
     assert window.controller.trainer.step_count == outcomes[1].steps == \
         window.controller.trainer.best_validation.step
     bar.back()  # the start of step 2: replayed up to the early stop
     assert window.controller.trainer.step_count == outcomes[0].steps
+
+
+def test_a_revealed_accuracy_is_a_percentage_as_in_the_status_bar(classroom, qtbot, questions):
+    """The XOR perceptron's question: after the answer the bar shows the training accuracy
+    the headless run measures, written as the status bar writes accuracies ("69.3 %")."""
+    window = classroom
+    bar = open_lesson(window, "xor-perceptron")
+    bar.next()  # to the question
+    bar.choice_group.button(1).setChecked(True)  # "No"
+    window.controller.set_speed(0)  # as fast as possible: the behaviour, not the time
+    bar.next()
+    qtbot.waitUntil(lambda: bar.revealed, timeout=20000)
+    metrics = lesson_step_outcomes("xor-perceptron")[1].metrics
+    assert 0 < metrics["train_accuracy"] < 1
+    assert f"training accuracy: {percent(metrics['train_accuracy'])}" in bar.text.text()
+    window.flush()  # the status bar: the same run's test accuracy, the same way
+    assert window.status.values["accuracy"] == f"test accuracy {percent(metrics['test_accuracy'])}"
 
 
 def test_a_threshold_action_moves_the_metrics_views_threshold(classroom, questions):

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from gui.inspector.render import fmt, full
-from gui.common.number_format import fixed, number
+from gui.common.number_format import fixed, number, percent
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
 #: An f-string replacement field with a float format spec: {x:g}, {x:.3g}, {x:+.4g}, {x:.2f} …
@@ -49,6 +49,11 @@ def test_values_rounding_to_zero_lose_their_sign_and_others_keep_it():
     assert number(1e-12) == "1e-12"
     assert number(math.inf) == "inf" and number(-math.inf) == "-inf"
     assert number(math.nan) == "nan" and fixed(math.nan, 1) == "nan"
+
+
+def test_a_share_is_written_as_a_percentage_with_three_significant_digits():
+    assert percent(0.692857) == "69.3 %" and percent(1) == "100 %" and percent(0.0) == "0 %"
+    assert percent(0.7777777) == "77.8 %" and percent(np.float32(0.5)) == "50 %"
 
 
 def test_gui_formats_numbers_only_through_the_shared_formatter():
