@@ -1908,229 +1908,268 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="34"/>
+        <location filename="../../gui/files/import_dialog.py" line="37"/>
         <source>auto</source>
         <extracomment>(item text, task value) of the Task picker; the code reads the value (item data).</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="35"/>
+        <location filename="../../gui/files/import_dialog.py" line="38"/>
         <source>classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="36"/>
+        <location filename="../../gui/files/import_dialog.py" line="39"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="37"/>
+        <location filename="../../gui/files/import_dialog.py" line="40"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="39"/>
         <source>comma-separated</source>
         <extracomment>Parts of the dialect description of ``core.csv_io.csv_columns`` (joined by &quot;, &quot;).</extracomment>
-        <translation>逗号分隔</translation>
+        <translation type="vanished">逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="40"/>
         <source>semicolon-separated</source>
-        <translation>分号分隔</translation>
+        <translation type="vanished">分号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="41"/>
         <source>tab-separated</source>
-        <translation>制表符分隔</translation>
+        <translation type="vanished">制表符分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="42"/>
+        <location filename="../../gui/files/import_dialog.py" line="324"/>
         <source>decimal comma</source>
         <translation>小数点为逗号</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="43"/>
+        <location filename="../../gui/files/import_dialog.py" line="325"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="195"/>
+        <location filename="../../gui/files/import_dialog.py" line="306"/>
         <source>Choose a CSV file with Browse…, or type its path and press Enter.</source>
         <translation>用“浏览…”选择一个 CSV 文件，或输入它的路径后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="155"/>
-        <location filename="../../gui/files/import_dialog.py" line="182"/>
-        <location filename="../../gui/files/import_dialog.py" line="225"/>
-        <location filename="../../gui/files/import_dialog.py" line="258"/>
-        <location filename="../../gui/files/import_dialog.py" line="431"/>
+        <location filename="../../gui/files/import_dialog.py" line="232"/>
+        <location filename="../../gui/files/import_dialog.py" line="292"/>
+        <location filename="../../gui/files/import_dialog.py" line="350"/>
+        <location filename="../../gui/files/import_dialog.py" line="386"/>
+        <location filename="../../gui/files/import_dialog.py" line="578"/>
         <source>Import CSV</source>
-        <extracomment>Cells read to guess the feature and label columns: small files are read completely. Files up to this size are read completely on every pick, to show the dropped-row count live. At most this many rows are imported — the most points a generated data set may have (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives a random sample of this size.</extracomment>
+        <extracomment>Preview rows the dialog opens tall enough to show (with every control), at any font size. The dialog opens this many average character widths wide (720 px at 9 pt) ... ... and at most this share of the screen&apos;s available width and height (room for the frame). Lines the summary always has room for, so a message of two lines moves nothing. Cells read to guess the feature and label columns: small files are read completely. Files up to this size are read completely on every pick, to show the dropped-row count live. At most this many rows are imported — the most points a generated data set may have (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives a random sample of this size.</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="156"/>
+        <location filename="../../gui/files/import_dialog.py" line="233"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="158"/>
+        <location filename="../../gui/files/import_dialog.py" line="235"/>
         <source>Type or paste the path of a CSV file, then press Enter</source>
         <translation>输入或粘贴 CSV 文件的路径，然后按回车键</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="159"/>
+        <location filename="../../gui/files/import_dialog.py" line="236"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="241"/>
         <source>Feature x1:</source>
         <translation>特征 x1：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="241"/>
         <source>Feature x2:</source>
         <translation>特征 x2：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="161"/>
+        <location filename="../../gui/files/import_dialog.py" line="242"/>
         <source>Label / target:</source>
         <translation>标签 / 目标：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="161"/>
+        <location filename="../../gui/files/import_dialog.py" line="242"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="164"/>
+        <location filename="../../gui/files/import_dialog.py" line="245"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="166"/>
+        <location filename="../../gui/files/import_dialog.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="183"/>
+        <location filename="../../gui/files/import_dialog.py" line="293"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="215"/>
+        <location filename="../../gui/files/import_dialog.py" line="340"/>
         <source>Press Enter to load the preview of this file.</source>
         <translation>按回车键加载此文件的预览。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="200"/>
+        <location filename="../../gui/files/import_dialog.py" line="311"/>
         <source>Type the path of a CSV file, or choose one with Browse….</source>
         <translation>请输入 CSV 文件的路径，或用“浏览…”选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="233"/>
+        <location filename="../../gui/files/import_dialog.py" line="42"/>
+        <source>comma (,)</source>
+        <extracomment>Code of each delimiter of ``core.csv_io.DELIMITERS`` → the Delimiter picker&apos;s text.</extracomment>
+        <translation>逗号（,）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="43"/>
+        <source>semicolon (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="44"/>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="45"/>
+        <source>pipe (|)</source>
+        <translation>竖线（|）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="237"/>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="322"/>
+        <source>delimiter not detected</source>
+        <translation>未检测到分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="326"/>
+        <source>, </source>
+        <comment>separator of the file&apos;s properties</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="358"/>
         <source>{0} is a folder, not a file. Choose a CSV file inside it with Browse….</source>
         <translation>{0} 是一个文件夹，不是文件。请用“浏览…”选择其中的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="236"/>
+        <location filename="../../gui/files/import_dialog.py" line="361"/>
         <source>There is no file {0}. Check the folder and the file name, or choose the file with Browse….</source>
         <translation>文件 {0} 不存在。请检查文件夹和文件名，或用“浏览…”选择文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="256"/>
+        <location filename="../../gui/files/import_dialog.py" line="384"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="334"/>
+        <location filename="../../gui/files/import_dialog.py" line="474"/>
         <source>no file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="336"/>
+        <location filename="../../gui/files/import_dialog.py" line="476"/>
         <source>{0}: the file has a header but no data rows</source>
         <translation>{0}：文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="342"/>
+        <location filename="../../gui/files/import_dialog.py" line="479"/>
+        <source>Only one column was found (delimiter: {0}). If the file uses another delimiter, choose it under Delimiter.</source>
+        <translation>只找到一列（分隔符：{0}）。如果文件使用其他分隔符，请在“分隔符”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="487"/>
         <source>Column &apos;{0}&apos; has only one class (&apos;{1}&apos;), so no label column was guessed. Choose the label column.</source>
         <translation>列“{0}”只有一个类别（“{1}”），因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="346"/>
+        <location filename="../../gui/files/import_dialog.py" line="491"/>
         <source>No column has two different values to learn from in the first rows, so no label column was guessed. Choose the label column.</source>
         <translation>前面的行中没有哪一列有两个不同的值可供学习，因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="349"/>
+        <location filename="../../gui/files/import_dialog.py" line="494"/>
         <source>Choose the label column.</source>
         <translation>请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="351"/>
+        <location filename="../../gui/files/import_dialog.py" line="496"/>
         <source>Choose the feature column x1.</source>
         <translation>请选择特征列 x1。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="353"/>
+        <location filename="../../gui/files/import_dialog.py" line="498"/>
         <source>column &apos;{0}&apos; cannot be both a feature and the label</source>
         <translation>列“{0}”不能同时作为特征和标签</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="356"/>
+        <location filename="../../gui/files/import_dialog.py" line="501"/>
         <source>choose two different feature columns</source>
         <translation>请选择两个不同的特征列</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="368"/>
+        <location filename="../../gui/files/import_dialog.py" line="514"/>
         <source>Reading the file: {0} rows so far ({1} %). Cancel stops it.</source>
         <translation>正在读取文件：已读取 {0} 行（{1}%）。点击“取消”可停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="396"/>
+        <location filename="../../gui/files/import_dialog.py" line="543"/>
         <source>Large file: rows are counted when you press Import; at most {0} (a random sample) are imported.</source>
         <translation>大文件：按“导入”时才统计行数；最多导入 {0} 行（随机抽样）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="403"/>
+        <location filename="../../gui/files/import_dialog.py" line="550"/>
         <source>{0}</source>
         <comment>summary: why the chosen columns cannot be imported</comment>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="432"/>
+        <location filename="../../gui/files/import_dialog.py" line="579"/>
         <source>Cannot import:
 {0}</source>
         <translation>无法导入：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="443"/>
+        <location filename="../../gui/files/import_dialog.py" line="590"/>
         <source>{0} rows</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="444"/>
+        <location filename="../../gui/files/import_dialog.py" line="591"/>
         <source>{0} rows dropped (empty/NA)</source>
         <translation>丢弃 {0} 行（空值/NA）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="446"/>
+        <location filename="../../gui/files/import_dialog.py" line="593"/>
         <source>{0} rows (a random sample of {1} is imported)</source>
         <translation>{0} 行（导入其中 {1} 行的随机样本）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="450"/>
+        <location filename="../../gui/files/import_dialog.py" line="597"/>
         <source>{0} classes: {1}</source>
         <translation>{0} 个类别：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="453"/>
+        <location filename="../../gui/files/import_dialog.py" line="600"/>
         <source>regression target</source>
         <translation>回归目标</translation>
     </message>
@@ -3683,7 +3722,7 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/canvas/overlays.py" line="199"/>
+        <location filename="../../gui/canvas/overlays.py" line="210"/>
         <source> (input feature)</source>
         <extracomment>Anchors (``pg.TextItem.setAnchor``) of the arrow&apos;s label at the tip: to the right, left, centred; above, below. Points sampled along the shaft for the canvas legend to keep clear of.</extracomment>
         <translation>（输入特征）</translation>
