@@ -1,9 +1,10 @@
 """CSV import and export with Python's ``csv`` module.
 
 * Encoding UTF-8; a byte-order mark is accepted ("utf-8-sig").
-* The delimiter (``,`` ``;`` or tab) is detected with ``csv.Sniffer`` and cross-checked
-  against the header, because the sniffer prefers ``,`` when a ``;`` file uses decimal
-  commas ("1,5;2,3").
+* The delimiter (one of :data:`DELIMITERS`: ``,`` ``;`` tab ``|``) is detected with
+  ``csv.Sniffer`` and cross-checked against the header, because the sniffer prefers ``,`` when
+  a ``;`` file uses decimal commas ("1,5;2,3") (:func:`detect_delimiter`); a caller may give it
+  instead. How a file was read is data (:class:`CsvDialect`), never a sentence.
 * With ``;`` as delimiter a decimal comma is accepted ("3,5" → 3.5).
 * Cells that are empty, "NA", "N/A", "NaN", "null" or "None" (any case) count as missing;
   rows with a missing cell in a chosen column are dropped and counted.
@@ -36,8 +37,9 @@ from core.data_types import MAX_CLASSES, MAX_FEATURE_MAGNITUDE, TASKS, Dataset
 
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "none"})
 _SAMPLE_CHARS = 64 * 1024
-_DELIMITERS = ",;\t"
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+#: Delimiter → its code (a front end words the code), in the order a front end offers them.
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+_SAMPLE_LINES = 50
 # Distinct label strings tracked before a column is declared "not a class label".
 _MAX_TRACKED_LABELS = 10_000
 #: Data rows read and converted at a time; ``read_csv``'s progress callback runs after each.
@@ -98,8 +100,51 @@ class CsvError(ValueError):
         super().__init__(CSV_MESSAGES[code].format(**values))
 
 
-def _sniff(path) -> tuple[str, bool]:
-    """Return (delimiter, has_bom); ValueError for an empty or non-text file."""
+class DelimiterGuess(NamedTuple):
+    """What :func:`detect_delimiter` found. ``delimiter``: a key of :data:`DELIMITERS`;
+    ``source``: "detected" (found in the text) or "assumed" (nothing was: the comma)."""
+
+    delimiter: str
+    source: str
+
+
+class CsvDialect(NamedTuple):
+    """How :func:`csv_columns` read a file. ``delimiter``: a key of :data:`DELIMITERS`;
+    ``delimiter_source``: "detected", "assumed" (see :class:`DelimiterGuess`) or "chosen" (given
+    by the caller); ``decimal_comma``: ``;``-separated with a decimal comma in the preview;
+    ``bom``: the file starts with a UTF-8 byte-order mark."""
+
+    delimiter: str
+    delimiter_source: str
+    decimal_comma: bool
+    bom: bool
+
+
+def detect_delimiter(lines: Sequence[str]) -> DelimiterGuess:
+    """The delimiter of the CSV text ``lines`` (the first lines of a file, header first).
+
+    ``csv.Sniffer`` restricted to :data:`DELIMITERS` proposes one; a delimiter that splits every
+    non-blank line into the header's number (at least 2) of fields wins, the proposal first,
+    then in :data:`DELIMITERS` order (the sniffer proposes ``,`` for "1,5;2,3"). Failing that,
+    the proposal counts as detected (a ragged file then reports its short line), and with no
+    proposal either (one column, prose) the comma is assumed. Pure: no file access.
+    """
+    lines = list(lines[:_SAMPLE_LINES])
+    try:
+        proposal = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(DELIMITERS))
+        sniffed: str | None = proposal.delimiter
+    except csv.Error:  # "Could not determine delimiter"
+        sniffed = None
+    for delimiter in [d for d in (sniffed,) if d] + [d for d in DELIMITERS if d != sniffed]:
+        rows = [row for row in csv.reader(lines, delimiter=delimiter) if row]
+        if rows and len(rows[0]) >= 2 and all(len(r) == len(rows[0]) for r in rows):
+            return DelimiterGuess(delimiter, "detected")
+    return DelimiterGuess(sniffed, "detected") if sniffed else DelimiterGuess(",", "assumed")
+
+
+def _sample(path) -> tuple[list[str], bool]:
+    """The first lines of the file (at most ``_SAMPLE_CHARS``) and whether it has a BOM;
+    CsvError for an empty or non-text file."""
     with open(path, "rb") as f:
         head = f.read(_SAMPLE_CHARS)
     has_bom = head.startswith(b"\xef\xbb\xbf")
@@ -118,17 +163,19 @@ def _sniff(path) -> tuple[str, bool]:
     lines = text.splitlines()
     if len(head) == _SAMPLE_CHARS and len(lines) > 1:
         lines = lines[:-1]  # the last line of the sample may be cut off
-    sample = "\n".join(lines[:50])
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
-    except csv.Error:
-        sniffed = ","
-    # Prefer a delimiter that splits every sample line into the header's number (≥ 2) of fields.
-    for delimiter in [sniffed] + [d for d in _DELIMITERS if d != sniffed]:
-        rows = [row for row in csv.reader(lines[:50], delimiter=delimiter) if row]
-        if rows and len(rows[0]) >= 2 and all(len(r) == len(rows[0]) for r in rows):
-            return delimiter, has_bom
-    return sniffed, has_bom
+    return lines[:_SAMPLE_LINES], has_bom
+
+
+def _delimiter(path, delimiter: str | None) -> tuple[str, str, bool]:
+    """(delimiter, its source, has_bom): ``delimiter`` itself ("chosen") or the detected one.
+    ValueError for a delimiter not in :data:`DELIMITERS`; CsvError as :func:`_sample`."""
+    if delimiter is not None and delimiter not in DELIMITERS:
+        raise ValueError(f"delimiter must be None or one of {list(DELIMITERS)}, "
+                         f"got {delimiter!r}")
+    lines, has_bom = _sample(path)
+    if delimiter is not None:
+        return delimiter, "chosen", has_bom
+    return (*detect_delimiter(lines), has_bom)
 
 
 def _open_rows(path, delimiter):
@@ -150,14 +197,16 @@ def _header(path, reader) -> list[str]:
     raise CsvError("empty", file=os.path.basename(path))
 
 
-def csv_columns(path, max_rows: int = 20) -> tuple[list[str], list[list[str]], str]:
-    """Preview a CSV: ``(header, first max_rows data rows, dialect description)``.
+def csv_columns(path, max_rows: int = 20, delimiter: str | None = None
+                ) -> tuple[list[str], list[list[str]], CsvDialect]:
+    """Preview a CSV: ``(header, first max_rows data rows, how it was read)``.
 
-    The description reads e.g. "semicolon-separated, decimal comma, UTF-8 with BOM". Only
-    the first rows are read, so this is fast for any file size. Raises ValueError like
-    :func:`read_csv` (empty, binary or non-UTF-8 file) and OSError if it cannot be opened.
+    ``delimiter`` None detects it (:func:`detect_delimiter`); else a key of :data:`DELIMITERS`
+    to read the file with. Only the first rows are read, so this is fast for any file size.
+    Raises ValueError like :func:`read_csv` (empty, binary or non-UTF-8 file) and OSError if it
+    cannot be opened.
     """
-    delimiter, has_bom = _sniff(path)
+    delimiter, source, has_bom = _delimiter(path, delimiter)
     f, reader = _open_rows(path, delimiter)
     with f:
         try:
@@ -170,11 +219,9 @@ def csv_columns(path, max_rows: int = 20) -> tuple[list[str], list[list[str]], s
                     rows.append([cell.strip() for cell in row])
         except (UnicodeDecodeError, csv.Error) as error:
             raise _read_error(path, reader, error) from None
-    parts = [f"{_DELIMITER_NAMES[delimiter]}-separated"]
-    if delimiter == ";" and any(_is_decimal_comma(cell) for row in rows for cell in row):
-        parts.append("decimal comma")
-    parts.append("UTF-8 with BOM" if has_bom else "UTF-8")
-    return header, rows, ", ".join(parts)
+    decimal_comma = delimiter == ";" and any(_is_decimal_comma(cell) for row in rows
+                                             for cell in row)
+    return header, rows, CsvDialect(delimiter, source, decimal_comma, has_bom)
 
 
 # -- guessing the columns ----------------------------------------------------------------------
@@ -191,8 +238,9 @@ ID_UNIQUE_MIN_VALUES = 20
 
 class ColumnGuess(NamedTuple):
     """The proposal of :func:`guess_columns`. ``why_no_label`` is a code, not a sentence:
-    ``()`` when a label was guessed, ``("one class", column, value)`` when a text column holds a
-    single value, else ``("no values",)``."""
+    ``()`` when a label was guessed, ``("one column",)`` when the header has a single column
+    (nothing to learn from: perhaps the delimiter is another), ``("one class", column, value)``
+    when a text column holds a single value, else ``("no values",)``."""
 
     features: list[str]
     label: str | None
@@ -246,12 +294,16 @@ def guess_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Colum
     go up by 1 from row to row (ID_STEP_SHARE), or values that all differ (integers, at least
     ID_UNIQUE_MIN_VALUES of them; text, more than MAX_CLASSES).
 
+    A single column is neither: no features, no label, ``why_no_label`` ``("one column",)``.
+
     Features: up to 2 numeric columns other than the label and not id-like, in file order, those
     with at least 2 distinct values first; else the first other column that is not id-like;
     else none. Returns a :class:`ColumnGuess` of column names.
     """
     header = [str(name) for name in header]
     n_columns = len(header)
+    if n_columns < 2:
+        return ColumnGuess([], None, ("one column",))
     columns = [[row[c] for row in rows if c < len(row) and row[c].strip().lower() not in MISSING]
                for c in range(n_columns)]
     distinct = [len(set(values)) for values in columns]
@@ -434,7 +486,8 @@ def _line_numbers(first_line: int, last_line: int, rows: list[list[str]]) -> lis
 
 
 def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
-             progress: Callable[[int, float], bool | None] | None = None) -> Dataset:
+             progress: Callable[[int, float], bool | None] | None = None,
+             delimiter: str | None = None) -> Dataset:
     """Import the ``features`` columns and the ``label`` column of a CSV file with a header.
 
     Returns a :class:`Dataset`: X (n, len(features)) float64; for classification y (n,)
@@ -456,6 +509,9 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
     ``progress(rows_read, fraction)``: rows read so far (int) and the share of the file's
     bytes read (float in [0, 1]). Returning False stops the reading: :class:`ReadCancelled`
     is raised and nothing is returned.
+
+    ``delimiter`` None detects it (:func:`detect_delimiter`); else a key of :data:`DELIMITERS`
+    (ValueError for another).
     """
     name = os.path.basename(path)
     features = [features] if isinstance(features, str) else list(features)
@@ -468,7 +524,7 @@ def read_csv(path, features: Sequence[str], label: str, task: str | None = None,
     if label in features:
         raise CsvError("label_is_feature", column=label)
 
-    delimiter, _ = _sniff(path)
+    delimiter, _source, _bom = _delimiter(path, delimiter)
     f, reader = _open_rows(path, delimiter)
     with f:
         try:

@@ -1,8 +1,11 @@
 """File ▸ Import CSV…: preview a CSV file, pick 1–2 feature columns and a label column.
 
 The file is chosen with Browse… or by typing (or pasting) its path into the File field and
-pressing Enter. The dialog only reads the file (through ``core.datasets``); the main window
-decides what to do with the resulting ``Dataset``. Errors are shown in a message box and the
+pressing Enter. Its delimiter is detected by ``core.csv_io`` and shown in the Delimiter picker;
+choosing another there reads the preview again with it (a file that splits into one column
+says so and points to the picker), and Import reads the file with the delimiter shown. The
+dialog only reads the file (through ``core.datasets``); the main window decides what to do
+with the resulting ``Dataset``. Errors are shown in a message box and the
 dialog stays open, so the current points are never touched by a failed import.
 
 Import reads the whole file in chunks (``core.csv_io.CHUNK_ROWS`` rows); after each chunk the
@@ -25,7 +28,7 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from core import datasets
-from core.csv_io import ReadCancelled
+from core.csv_io import DELIMITERS, CsvDialect, ReadCancelled
 from core.settings import DataSettings, fields_of
 from gui.common.i18n import manager, translate
 from gui.files.csv_errors import csv_error_text
@@ -35,13 +38,20 @@ TASK_CHOICES = ((QT_TRANSLATE_NOOP("ImportDialog", "auto"), None),
                 (QT_TRANSLATE_NOOP("ImportDialog", "classification"), "classification"),
                 (QT_TRANSLATE_NOOP("ImportDialog", "regression"), "regression"))
 NONE_CHOICE = QT_TRANSLATE_NOOP("ImportDialog", "(none)")
-#: Parts of the dialect description of ``core.csv_io.csv_columns`` (joined by ", ").
-DIALECT_PARTS = (QT_TRANSLATE_NOOP("ImportDialog", "comma-separated"),
-                 QT_TRANSLATE_NOOP("ImportDialog", "semicolon-separated"),
-                 QT_TRANSLATE_NOOP("ImportDialog", "tab-separated"),
-                 QT_TRANSLATE_NOOP("ImportDialog", "decimal comma"),
-                 QT_TRANSLATE_NOOP("ImportDialog", "UTF-8 with BOM"))
+#: Code of each delimiter of ``core.csv_io.DELIMITERS`` → the Delimiter picker's text.
+DELIMITER_TEXTS = {"comma": QT_TRANSLATE_NOOP("ImportDialog", "comma (,)"),
+                   "semicolon": QT_TRANSLATE_NOOP("ImportDialog", "semicolon (;)"),
+                   "tab": QT_TRANSLATE_NOOP("ImportDialog", "tab"),
+                   "pipe": QT_TRANSLATE_NOOP("ImportDialog", "pipe (|)")}
 PREVIEW_ROWS = 20
+#: Preview rows the dialog opens tall enough to show (with every control), at any font size.
+VISIBLE_PREVIEW_ROWS = 8
+#: The dialog opens this many average character widths wide (720 px at 9 pt) ...
+DIALOG_WIDTH_CHARS = 120
+#: ... and at most this share of the screen's available width and height (room for the frame).
+SCREEN_SHARE = 0.95
+#: Lines the summary always has room for, so a message of two lines moves nothing.
+SUMMARY_LINES = 2
 #: Cells read to guess the feature and label columns: small files are read completely.
 GUESS_CELLS = 200_000
 #: Files up to this size are read completely on every pick, to show the dropped-row count live.
@@ -80,18 +90,76 @@ def yield_to_event_loop() -> None:
     QtWidgets.QApplication.processEvents()
 
 
+class PreviewTable(QtWidgets.QTableWidget):
+    """The preview: it asks for the height of ``VISIBLE_PREVIEW_ROWS`` rows in its font."""
+
+    def sizeHint(self) -> QtCore.QSize:  # noqa: N802 (Qt naming)
+        header = max(self.horizontalHeader().sizeHint().height(), self.fontMetrics().height())
+        rows = VISIBLE_PREVIEW_ROWS * self.verticalHeader().defaultSectionSize()
+        height = (header + rows + self.horizontalScrollBar().sizeHint().height()
+                  + 2 * self.frameWidth())
+        return QtCore.QSize(super().sizeHint().width(), height)
+
+
+class SummaryLabel(QtWidgets.QLabel):
+    """The summary under the pickers, word-wrapped and never cut: its minimum height is the
+    height of its text at its width (at least ``SUMMARY_LINES`` lines), so the dialog cannot
+    be made smaller than that and the preview gives up the room first. (A plain wrapped
+    QLabel got less than its text needs at 2x fonts in a dialog resized small.)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt naming)
+        """The wrapped text's height at ``width``, at least ``SUMMARY_LINES`` lines. (QLabel's
+        own never returns less than the minimum height, which this label sets from it: after a
+        long message it could only grow.)"""
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right() - 2 * self.margin()
+        text = self.fontMetrics().boundingRect(
+            QtCore.QRect(0, 0, max(1, inner), 1 << 20),
+            int(self.alignment()) | int(Qt.TextFlag.TextWordWrap), self.text()).height()
+        lines = SUMMARY_LINES * self.fontMetrics().lineSpacing()
+        return max(text, lines) + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt naming)
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        if self.width() > 0:
+            height = self.heightForWidth(self.width())
+            if height != self.minimumHeight():
+                self.setMinimumHeight(height)
+
+
 class ImportDialog(QtWidgets.QDialog):
-    """Preview + column pickers. After `exec()` returns Accepted, `self.dataset` is the result."""
+    """Preview + column pickers. After `exec()` returns Accepted, `self.dataset` is the result.
+
+    It opens sized by its font (:meth:`fit_to_font`), so presenter mode's larger fonts still
+    show ``VISIBLE_PREVIEW_ROWS`` preview rows, within the screen."""
 
     def __init__(self, parent=None, path: str | None = None) -> None:
         super().__init__(parent)
-        self.resize(720, 480)
+        self._fitted = False  # sized by the font at the first show
         self.dataset: datasets.Dataset | None = None
         self.path: str | None = None
         self.header: list[str] = []
         self.data_rows = 0  # data rows seen in the preview sample
         self._why_no_label: tuple[str, ...] = ()
-        self._dialect = ""
+        self._dialect: CsvDialect | None = None
         self._summary_text: Callable[[], str] = lambda: ""
         self.reading = False  # Import is reading the file (chunk by chunk)
         self._cancel_requested = False
@@ -104,9 +172,16 @@ class ImportDialog(QtWidgets.QDialog):
         self.browse_button.clicked.connect(self._browse)
         self.file_label = QtWidgets.QLabel()
         self.file_label.setBuddy(self.path_edit)
+        self.delimiter_label = QtWidgets.QLabel()
+        self.delimiter_combo = QtWidgets.QComboBox()
+        for delimiter, code in DELIMITERS.items():
+            self.delimiter_combo.addItem(DELIMITER_TEXTS[code], delimiter)
+        self.delimiter_combo.setEnabled(False)  # until a file is loaded
+        self.delimiter_combo.currentIndexChanged.connect(self._delimiter_chosen)
+        self.delimiter_label.setBuddy(self.delimiter_combo)
         self.dialect_label = QtWidgets.QLabel()
         self.dialect_label.setStyleSheet("color: #555;")
-        self.preview = QtWidgets.QTableWidget()
+        self.preview = PreviewTable()
         self.preview.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAlternatingRowColors(True)
         self.feature1 = QtWidgets.QComboBox()
@@ -115,9 +190,7 @@ class ImportDialog(QtWidgets.QDialog):
         self.task_combo = QtWidgets.QComboBox()
         for text, task in TASK_CHOICES:
             self.task_combo.addItem(text, task)
-        self.summary = QtWidgets.QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = SummaryLabel()
         for combo in (self.feature1, self.feature2, self.label_combo, self.task_combo):
             combo.currentIndexChanged.connect(self._update_summary)
 
@@ -125,6 +198,10 @@ class ImportDialog(QtWidgets.QDialog):
         file_row.addWidget(self.file_label)
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
+        dialect_row = QtWidgets.QHBoxLayout()
+        dialect_row.addWidget(self.delimiter_label)
+        dialect_row.addWidget(self.delimiter_combo)
+        dialect_row.addWidget(self.dialect_label, 1)
         self.form = QtWidgets.QFormLayout()
         self.form_labels = [QtWidgets.QLabel() for _ in range(4)]
         for label, field in zip(self.form_labels, (self.feature1, self.feature2,
@@ -138,7 +215,7 @@ class ImportDialog(QtWidgets.QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(file_row)
-        layout.addWidget(self.dialect_label)
+        layout.addLayout(dialect_row)
         layout.addWidget(self.preview, 1)
         layout.addLayout(self.form)
         layout.addWidget(self.summary)
@@ -157,6 +234,10 @@ class ImportDialog(QtWidgets.QDialog):
         self.path_edit.setPlaceholderText(
             translate("ImportDialog", "Type or paste the path of a CSV file, then press Enter"))
         self.browse_button.setText(translate("ImportDialog", "Browse…"))
+        self.delimiter_label.setText(translate("ImportDialog", "Delimiter:"))
+        for index, code in enumerate(DELIMITERS.values()):
+            self.delimiter_combo.setItemText(index, translate("ImportDialog",
+                                                              DELIMITER_TEXTS[code]))
         texts = (translate("ImportDialog", "Feature x1:"), translate("ImportDialog", "Feature x2:"),
                  translate("ImportDialog", "Label / target:"), translate("ImportDialog", "Task:"))
         for label, text in zip(self.form_labels, texts, strict=True):
@@ -174,6 +255,35 @@ class ImportDialog(QtWidgets.QDialog):
         else:
             self._show_summary(self._summary_text, self._summary_error)
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt naming)
+        if visible and not self._fitted:
+            self._fitted = True
+            self.fit_to_font()  # before showing, so the dialog is placed with its real size
+        super().setVisible(visible)
+
+    def fit_to_font(self) -> None:
+        """Resize to ``DIALOG_WIDTH_CHARS`` average characters wide (or what the controls
+        need) and the height of the controls with ``VISIBLE_PREVIEW_ROWS`` preview rows, in
+        the dialog's current fonts (a presenter style sheet's included), but at most
+        ``SCREEN_SHARE`` of the screen's available area."""
+        self.ensurePolished()  # the style sheet's fonts, for the dialog and its children
+        self.preview.resizeColumnsToContents()  # filled before: in the fonts of then
+        self.summary.setMinimumHeight(0)  # set at its width before the layout: fitted again
+        layout = self.layout()
+        for nested in layout.findChildren(QtWidgets.QLayout):  # they keep the old fonts' sizes
+            nested.invalidate()
+        layout.invalidate()
+        width = max(layout.sizeHint().width(),
+                    DIALOG_WIDTH_CHARS * self.fontMetrics().averageCharWidth())
+        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        screen = (self.parentWidget() or self).screen() or QtWidgets.QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry().size()
+            width = min(width, int(SCREEN_SHARE * room.width()))
+            height = min(height, int(SCREEN_SHARE * room.height()))
+        self.resize(width, height)
+
     def _ok_button(self) -> QtWidgets.QPushButton:
         return self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
 
@@ -189,6 +299,7 @@ class ImportDialog(QtWidgets.QDialog):
         self._summary_text, self._summary_error = text, error
         self.summary.setStyleSheet("color: #B00020;" if error else "")
         self.summary.setText(text())
+        self.layout().activate()  # its room now, not at the next event (a grab, a paint)
 
     @staticmethod
     def _choose_file_text() -> str:
@@ -201,8 +312,22 @@ class ImportDialog(QtWidgets.QDialog):
                          "Type the path of a CSV file, or choose one with Browse….")
 
     def _dialect_text(self) -> str:
-        return ", ".join(translate("ImportDialog", part) for part in self._dialect.split(", ")
-                         if part)
+        """How the file was read, beside the Delimiter picker: "UTF-8", "delimiter not
+        detected, UTF-8 with BOM", "decimal comma, UTF-8" …"""
+        dialect = self._dialect
+        if dialect is None:
+            return ""
+        parts = []
+        if dialect.delimiter_source == "assumed":
+            parts.append(translate("ImportDialog", "delimiter not detected"))
+        if dialect.decimal_comma:
+            parts.append(translate("ImportDialog", "decimal comma"))
+        parts.append(translate("ImportDialog", "UTF-8 with BOM") if dialect.bom else "UTF-8")
+        return translate("ImportDialog", ", ", "separator of the file's properties").join(parts)
+
+    def delimiter(self) -> str | None:
+        """The delimiter the preview was read with (a key of ``core.csv_io.DELIMITERS``)."""
+        return None if self._dialect is None else self._dialect.delimiter
 
     # --------------------------------------------------------------- reading
     def _path_edited(self, text: str) -> None:
@@ -237,18 +362,21 @@ class ImportDialog(QtWidgets.QDialog):
                              "file name, or choose the file with Browse….").format(path)
         return ""
 
-    def open_path(self, path: str) -> bool:
-        """Load the preview of `path`; on error show a message box and return False (the
-        dialog then shows no file, and Import stays disabled until a file loads)."""
+    def open_path(self, path: str, delimiter: str | None = None) -> bool:
+        """Load the preview of `path`, read with ``delimiter`` (a key of
+        ``core.csv_io.DELIMITERS``; None detects it); on error show a message box and return
+        False (the dialog then shows no file, and Import stays disabled until a file loads)."""
         self.path_edit.setText(path)
         problem = self._path_problem(path)
         try:
             if problem:
                 raise ValueError(problem)
-            header, rows, dialect = datasets.csv_columns(path, max_rows=PREVIEW_ROWS)
+            header, rows, dialect = datasets.csv_columns(path, max_rows=PREVIEW_ROWS,
+                                                         delimiter=delimiter)
             if len(rows) == PREVIEW_ROWS:  # read more rows (all of a small file) to guess
                 rows = datasets.csv_columns(
-                    path, max_rows=max(PREVIEW_ROWS, GUESS_CELLS // max(1, len(header))))[1]
+                    path, max_rows=max(PREVIEW_ROWS, GUESS_CELLS // max(1, len(header))),
+                    delimiter=dialect.delimiter)[1]
         except (ValueError, OSError, UnicodeDecodeError) as error:
             self._clear()
             self._show_summary(lambda error=error: self._path_problem(path)
@@ -260,8 +388,12 @@ class ImportDialog(QtWidgets.QDialog):
         self.path = path
         self.header = [str(h) for h in header]
         self.data_rows = len(rows)
-        self._dialect = str(dialect)
+        self._dialect = dialect
         self.dialect_label.setText(self._dialect_text())
+        self.delimiter_combo.blockSignals(True)
+        self.delimiter_combo.setCurrentIndex(self.delimiter_combo.findData(dialect.delimiter))
+        self.delimiter_combo.blockSignals(False)
+        self.delimiter_combo.setEnabled(True)
         preview = rows[:PREVIEW_ROWS]
         self.preview.clear()
         self.preview.setColumnCount(len(self.header))
@@ -289,11 +421,19 @@ class ImportDialog(QtWidgets.QDialog):
         self._update_summary()
         return True
 
+    def _delimiter_chosen(self, _index: int) -> None:
+        """A delimiter picked by the user: read the preview of the loaded file again with it
+        (the column choices are guessed again: the columns change)."""
+        delimiter = self.delimiter_combo.currentData()
+        if self.path and not self.reading and delimiter != self.delimiter():
+            self.open_path(self.path, delimiter)
+
     def _clear(self) -> None:
         """No file loaded: empty preview and pickers, Import disabled."""
-        self.path, self.header, self.data_rows, self._dialect = None, [], 0, ""
+        self.path, self.header, self.data_rows, self._dialect = None, [], 0, None
         self.dataset = None
         self.dialect_label.setText("")
+        self.delimiter_combo.setEnabled(False)
         self.preview.clear()
         self.preview.setRowCount(0)
         self.preview.setColumnCount(0)
@@ -335,6 +475,11 @@ class ImportDialog(QtWidgets.QDialog):
         if self.data_rows == 0:
             raise ValueError(translate("ImportDialog", "{0}: the file has a header but no data "
                                        "rows").format(os.path.basename(self.path)))
+        if self._why_no_label[:1] == ("one column",):
+            raise ValueError(translate(
+                "ImportDialog", "Only one column was found (delimiter: {0}). If the file uses "
+                "another delimiter, choose it under Delimiter.").format(
+                    self.delimiter_combo.currentText()))
         features, label, _task = self.selection()
         if not label:
             if self._why_no_label[:1] == ("one class",):
@@ -360,7 +505,8 @@ class ImportDialog(QtWidgets.QDialog):
         ``progress`` as for ``core.csv_io.read_csv`` (ReadCancelled when it returns False)."""
         self.check_selection()
         features, label, task = self.selection()
-        return datasets.read_csv(self.path, features, label, task=task, progress=progress)
+        return datasets.read_csv(self.path, features, label, task=task, progress=progress,
+                                 delimiter=self.delimiter())
 
     def _reading_progress(self, rows: int, fraction: float) -> bool:
         """After each chunk of Import's read: show the progress, let the event loop run;
@@ -374,8 +520,9 @@ class ImportDialog(QtWidgets.QDialog):
     def _set_reading(self, reading: bool) -> None:
         self.reading = reading
         self._cancel_requested = False
-        for widget in (self.path_edit, self.browse_button, self.preview, self.feature1,
-                       self.feature2, self.label_combo, self.task_combo, self._ok_button()):
+        for widget in (self.path_edit, self.browse_button, self.delimiter_combo, self.preview,
+                       self.feature1, self.feature2, self.label_combo, self.task_combo,
+                       self._ok_button()):
             widget.setEnabled(not reading)
 
     def reject(self) -> None:

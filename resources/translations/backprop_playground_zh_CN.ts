@@ -73,49 +73,49 @@
 <context>
     <name>Attributions</name>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="96"/>
+        <location filename="../../gui/explain/attribution_view.py" line="97"/>
         <source>Exact Shapley values need at most {0} inputs; this network has {1}.</source>
         <translation>精确的 Shapley 值最多支持 {0} 个输入；这个网络有 {1} 个。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="100"/>
+        <location filename="../../gui/explain/attribution_view.py" line="101"/>
         <source>No test points: permutation importance needs a test split (training share below 100 %).</source>
         <translation>没有测试点：置换重要性需要测试集（训练比例低于 100%）。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="103"/>
+        <location filename="../../gui/explain/attribution_view.py" line="104"/>
         <source>No training points to explain.</source>
         <translation>没有可解释的训练点。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="105"/>
+        <location filename="../../gui/explain/attribution_view.py" line="106"/>
         <source>The network&apos;s output is not finite here.</source>
         <translation>网络在这里的输出不是有限值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="106"/>
+        <location filename="../../gui/explain/attribution_view.py" line="107"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="314"/>
+        <location filename="../../gui/explain/attribution_view.py" line="315"/>
         <source>computing…</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry (gui.app_window.view_registry) reads this.</extracomment>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="326"/>
+        <location filename="../../gui/explain/attribution_view.py" line="327"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="329"/>
+        <location filename="../../gui/explain/attribution_view.py" line="330"/>
         <source>Colours the canvas by how fast the explained output changes when the point moves (2-D inputs only).</source>
         <translation>按数据点移动时被解释的输出变化有多快为画布着色（仅限二维输入）。</translation>
     </message>
     <message>
         <location filename="../../gui/explain/attribution_view.py" line="61"/>
-        <location filename="../../gui/explain/attribution_view.py" line="347"/>
+        <location filename="../../gui/explain/attribution_view.py" line="348"/>
         <source>Gradient × input</source>
         <extracomment>The methods, in the order of the charts, with their names in the method box.</extracomment>
         <translation>梯度 × 输入</translation>
@@ -131,99 +131,99 @@
         <translation>置换重要性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="327"/>
+        <location filename="../../gui/explain/attribution_view.py" line="328"/>
         <source>Saliency on the canvas</source>
         <translation>在画布上显示显著性</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="334"/>
+        <location filename="../../gui/explain/attribution_view.py" line="335"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="349"/>
+        <location filename="../../gui/explain/attribution_view.py" line="350"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="358"/>
+        <location filename="../../gui/explain/attribution_view.py" line="359"/>
         <source>f = ŷ = {0}</source>
         <translation>f = ŷ = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="360"/>
+        <location filename="../../gui/explain/attribution_view.py" line="361"/>
         <source>predicted {0}, f = p({0}) = {1}</source>
         <translation>预测为 {0}，f = p({0}) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="362"/>
+        <location filename="../../gui/explain/attribution_view.py" line="363"/>
         <source>Why this prediction? Sample #{0}: {1}</source>
         <translation>为什么是这个预测？样本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="364"/>
+        <location filename="../../gui/explain/attribution_view.py" line="365"/>
         <source>standardized features (z-scores fitted on the training points)</source>
         <translation>标准化后的特征（用训练点拟合的 z 分数）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="366"/>
+        <location filename="../../gui/explain/attribution_view.py" line="367"/>
         <source>features (not standardized)</source>
         <translation>特征（未标准化）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="367"/>
+        <location filename="../../gui/explain/attribution_view.py" line="368"/>
         <source>Bars per network input: {0}. Baseline: the training mean.</source>
         <translation>每个网络输入一根条形：{0}。基线：训练点的均值。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="369"/>
+        <location filename="../../gui/explain/attribution_view.py" line="370"/>
         <source>{0}. {1}</source>
         <comment>the sample&apos;s sentence, then the bars&apos; sentence</comment>
         <translation>{0}。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="374"/>
+        <location filename="../../gui/explain/attribution_view.py" line="375"/>
         <source>xᵢ · ∂f/∂xᵢ: the first-order share of f(x) − f(0) of each input.</source>
         <translation>xᵢ · ∂f/∂xᵢ：每个输入在 f(x) − f(0) 中的一阶份额。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="378"/>
+        <location filename="../../gui/explain/attribution_view.py" line="379"/>
         <source>Integrated gradients ({0} steps)</source>
         <translation>积分梯度（{0} 步）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="382"/>
+        <location filename="../../gui/explain/attribution_view.py" line="383"/>
         <source>Σ = f(x) − f(baseline): {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σ = f(x) − f（基线）：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
         <location filename="../../gui/explain/attribution_view.py" line="63"/>
-        <location filename="../../gui/explain/attribution_view.py" line="388"/>
+        <location filename="../../gui/explain/attribution_view.py" line="389"/>
         <source>Shapley values</source>
         <translation>Shapley 值</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="392"/>
+        <location filename="../../gui/explain/attribution_view.py" line="393"/>
         <source>Shapley values (exact: {0} coalitions × {1} training rows)</source>
         <translation>Shapley 值（精确：{0} 个联盟 × {1} 行训练数据）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="396"/>
+        <location filename="../../gui/explain/attribution_view.py" line="397"/>
         <source>Σφ = f(x) − E[f]: {0} vs {1} − {2} = {3}, error {4}</source>
         <translation>Σφ = f(x) − E[f]：{0} 对比 {1} − {2} = {3}，误差 {4}</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="404"/>
+        <location filename="../../gui/explain/attribution_view.py" line="405"/>
         <source>Permutation importance ({0} repeats, ± 1 std)</source>
         <translation>置换重要性（重复 {0} 次，± 1 个标准差）</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="416"/>
+        <location filename="../../gui/explain/attribution_view.py" line="417"/>
         <source>Drop in test accuracy ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试准确率（{0}）的下降。</translation>
     </message>
     <message>
-        <location filename="../../gui/explain/attribution_view.py" line="420"/>
+        <location filename="../../gui/explain/attribution_view.py" line="421"/>
         <source>Rise in test MSE ({0}) when one input is shuffled over the test points.</source>
         <translation>在测试点上打乱一个输入时测试 MSE（{0}）的上升。</translation>
     </message>
@@ -912,7 +912,7 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/common/display_names.py" line="96"/>
-        <location filename="../../gui/explain/attribution_view.py" line="428"/>
+        <location filename="../../gui/explain/attribution_view.py" line="429"/>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
     </message>
@@ -1932,229 +1932,268 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="34"/>
+        <location filename="../../gui/files/import_dialog.py" line="37"/>
         <source>auto</source>
         <extracomment>(item text, task value) of the Task picker; the code reads the value (item data).</extracomment>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="35"/>
+        <location filename="../../gui/files/import_dialog.py" line="38"/>
         <source>classification</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="36"/>
+        <location filename="../../gui/files/import_dialog.py" line="39"/>
         <source>regression</source>
         <translation>回归</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="37"/>
+        <location filename="../../gui/files/import_dialog.py" line="40"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="39"/>
         <source>comma-separated</source>
         <extracomment>Parts of the dialect description of ``core.csv_io.csv_columns`` (joined by &quot;, &quot;).</extracomment>
-        <translation>逗号分隔</translation>
+        <translation type="vanished">逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="40"/>
         <source>semicolon-separated</source>
-        <translation>分号分隔</translation>
+        <translation type="vanished">分号分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="41"/>
         <source>tab-separated</source>
-        <translation>制表符分隔</translation>
+        <translation type="vanished">制表符分隔</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="42"/>
+        <location filename="../../gui/files/import_dialog.py" line="324"/>
         <source>decimal comma</source>
         <translation>小数点为逗号</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="43"/>
+        <location filename="../../gui/files/import_dialog.py" line="325"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="195"/>
+        <location filename="../../gui/files/import_dialog.py" line="306"/>
         <source>Choose a CSV file with Browse…, or type its path and press Enter.</source>
         <translation>用“浏览…”选择一个 CSV 文件，或输入它的路径后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="155"/>
-        <location filename="../../gui/files/import_dialog.py" line="182"/>
-        <location filename="../../gui/files/import_dialog.py" line="225"/>
-        <location filename="../../gui/files/import_dialog.py" line="258"/>
-        <location filename="../../gui/files/import_dialog.py" line="431"/>
+        <location filename="../../gui/files/import_dialog.py" line="232"/>
+        <location filename="../../gui/files/import_dialog.py" line="292"/>
+        <location filename="../../gui/files/import_dialog.py" line="350"/>
+        <location filename="../../gui/files/import_dialog.py" line="386"/>
+        <location filename="../../gui/files/import_dialog.py" line="578"/>
         <source>Import CSV</source>
-        <extracomment>Cells read to guess the feature and label columns: small files are read completely. Files up to this size are read completely on every pick, to show the dropped-row count live. At most this many rows are imported — the most points a generated data set may have (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives a random sample of this size.</extracomment>
+        <extracomment>Preview rows the dialog opens tall enough to show (with every control), at any font size. The dialog opens this many average character widths wide (720 px at 9 pt) ... ... and at most this share of the screen&apos;s available width and height (room for the frame). Lines the summary always has room for, so a message of two lines moves nothing. Cells read to guess the feature and label columns: small files are read completely. Files up to this size are read completely on every pick, to show the dropped-row count live. At most this many rows are imported — the most points a generated data set may have (``DataSettings.n_points``), which the canvas and a Play frame handle; a larger file gives a random sample of this size.</extracomment>
         <translation>导入 CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="156"/>
+        <location filename="../../gui/files/import_dialog.py" line="233"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="158"/>
+        <location filename="../../gui/files/import_dialog.py" line="235"/>
         <source>Type or paste the path of a CSV file, then press Enter</source>
         <translation>输入或粘贴 CSV 文件的路径，然后按回车键</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="159"/>
+        <location filename="../../gui/files/import_dialog.py" line="236"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="241"/>
         <source>Feature x1:</source>
         <translation>特征 x1：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="160"/>
+        <location filename="../../gui/files/import_dialog.py" line="241"/>
         <source>Feature x2:</source>
         <translation>特征 x2：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="161"/>
+        <location filename="../../gui/files/import_dialog.py" line="242"/>
         <source>Label / target:</source>
         <translation>标签 / 目标：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="161"/>
+        <location filename="../../gui/files/import_dialog.py" line="242"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="164"/>
+        <location filename="../../gui/files/import_dialog.py" line="245"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="166"/>
+        <location filename="../../gui/files/import_dialog.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="183"/>
+        <location filename="../../gui/files/import_dialog.py" line="293"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="215"/>
+        <location filename="../../gui/files/import_dialog.py" line="340"/>
         <source>Press Enter to load the preview of this file.</source>
         <translation>按回车键加载此文件的预览。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="200"/>
+        <location filename="../../gui/files/import_dialog.py" line="311"/>
         <source>Type the path of a CSV file, or choose one with Browse….</source>
         <translation>请输入 CSV 文件的路径，或用“浏览…”选择一个文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="233"/>
+        <location filename="../../gui/files/import_dialog.py" line="42"/>
+        <source>comma (,)</source>
+        <extracomment>Code of each delimiter of ``core.csv_io.DELIMITERS`` → the Delimiter picker&apos;s text.</extracomment>
+        <translation>逗号（,）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="43"/>
+        <source>semicolon (;)</source>
+        <translation>分号（;）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="44"/>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="45"/>
+        <source>pipe (|)</source>
+        <translation>竖线（|）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="237"/>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="322"/>
+        <source>delimiter not detected</source>
+        <translation>未检测到分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="326"/>
+        <source>, </source>
+        <comment>separator of the file&apos;s properties</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="358"/>
         <source>{0} is a folder, not a file. Choose a CSV file inside it with Browse….</source>
         <translation>{0} 是一个文件夹，不是文件。请用“浏览…”选择其中的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="236"/>
+        <location filename="../../gui/files/import_dialog.py" line="361"/>
         <source>There is no file {0}. Check the folder and the file name, or choose the file with Browse….</source>
         <translation>文件 {0} 不存在。请检查文件夹和文件名，或用“浏览…”选择文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="256"/>
+        <location filename="../../gui/files/import_dialog.py" line="384"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="334"/>
+        <location filename="../../gui/files/import_dialog.py" line="474"/>
         <source>no file chosen</source>
         <translation>尚未选择文件</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="336"/>
+        <location filename="../../gui/files/import_dialog.py" line="476"/>
         <source>{0}: the file has a header but no data rows</source>
         <translation>{0}：文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="342"/>
+        <location filename="../../gui/files/import_dialog.py" line="479"/>
+        <source>Only one column was found (delimiter: {0}). If the file uses another delimiter, choose it under Delimiter.</source>
+        <translation>只找到一列（分隔符：{0}）。如果文件使用其他分隔符，请在“分隔符”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/import_dialog.py" line="487"/>
         <source>Column &apos;{0}&apos; has only one class (&apos;{1}&apos;), so no label column was guessed. Choose the label column.</source>
         <translation>列“{0}”只有一个类别（“{1}”），因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="346"/>
+        <location filename="../../gui/files/import_dialog.py" line="491"/>
         <source>No column has two different values to learn from in the first rows, so no label column was guessed. Choose the label column.</source>
         <translation>前面的行中没有哪一列有两个不同的值可供学习，因此没有自动选定标签列。请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="349"/>
+        <location filename="../../gui/files/import_dialog.py" line="494"/>
         <source>Choose the label column.</source>
         <translation>请选择标签列。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="351"/>
+        <location filename="../../gui/files/import_dialog.py" line="496"/>
         <source>Choose the feature column x1.</source>
         <translation>请选择特征列 x1。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="353"/>
+        <location filename="../../gui/files/import_dialog.py" line="498"/>
         <source>column &apos;{0}&apos; cannot be both a feature and the label</source>
         <translation>列“{0}”不能同时作为特征和标签</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="356"/>
+        <location filename="../../gui/files/import_dialog.py" line="501"/>
         <source>choose two different feature columns</source>
         <translation>请选择两个不同的特征列</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="368"/>
+        <location filename="../../gui/files/import_dialog.py" line="514"/>
         <source>Reading the file: {0} rows so far ({1} %). Cancel stops it.</source>
         <translation>正在读取文件：已读取 {0} 行（{1}%）。点击“取消”可停止读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="396"/>
+        <location filename="../../gui/files/import_dialog.py" line="543"/>
         <source>Large file: rows are counted when you press Import; at most {0} (a random sample) are imported.</source>
         <translation>大文件：按“导入”时才统计行数；最多导入 {0} 行（随机抽样）。</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="403"/>
+        <location filename="../../gui/files/import_dialog.py" line="550"/>
         <source>{0}</source>
         <comment>summary: why the chosen columns cannot be imported</comment>
         <translation>无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="432"/>
+        <location filename="../../gui/files/import_dialog.py" line="579"/>
         <source>Cannot import:
 {0}</source>
         <translation>无法导入：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="443"/>
+        <location filename="../../gui/files/import_dialog.py" line="590"/>
         <source>{0} rows</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="444"/>
+        <location filename="../../gui/files/import_dialog.py" line="591"/>
         <source>{0} rows dropped (empty/NA)</source>
         <translation>丢弃 {0} 行（空值/NA）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="446"/>
+        <location filename="../../gui/files/import_dialog.py" line="593"/>
         <source>{0} rows (a random sample of {1} is imported)</source>
         <translation>{0} 行（导入其中 {1} 行的随机样本）</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="450"/>
+        <location filename="../../gui/files/import_dialog.py" line="597"/>
         <source>{0} classes: {1}</source>
         <translation>{0} 个类别：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/import_dialog.py" line="453"/>
+        <location filename="../../gui/files/import_dialog.py" line="600"/>
         <source>regression target</source>
         <translation>回归目标</translation>
     </message>
@@ -2472,13 +2511,13 @@ Restore the scene autosaved at {0}?</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="122"/>
+        <location filename="../../gui/inspector/widget.py" line="125"/>
         <source> · playing: refreshed every 2 s</source>
         <extracomment>Controller signals it redraws on (gui.common.refresh.connect_redraws); the registry reads this. Every training setting: the update rule shows η, the optimizer, L1/L2 and clipping.</extracomment>
         <translation> · 播放中：每 2 秒刷新一次</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector/widget.py" line="123"/>
+        <location filename="../../gui/inspector/widget.py" line="126"/>
         <source>Step {0} · {1} · next: {2}</source>
         <translation>第 {0} 步 · {1} · 下一步：{2}</translation>
     </message>
@@ -2496,119 +2535,119 @@ Restore the scene autosaved at {0}?</source>
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="429"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="442"/>
         <source>Answer: {0}</source>
         <extracomment>A lesson&apos;s session measures every step (``Trainer(evaluation=&quot;every_step&quot;)``): its choices and claims (``core.lesson_outcomes.measure``, e.g. ``loss_increase_fraction``) are per-step metrics, checked headless the same way, and lesson data sets are small. the decision threshold the lesson&apos;s steps set so far (its numbers are measured at it)</extracomment>
         <translation>答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="431"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="444"/>
         <source>✓ Right: {0}</source>
         <translation>✓ 答对了：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="433"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="446"/>
         <source>✗ Not this time. Answer: {0}</source>
         <translation>✗ 这次没猜中。答案：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="450"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="463"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="451"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="464"/>
         <source>Back to the start of the step before</source>
         <translation>回到上一步的开始</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="453"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="466"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="454"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="467"/>
         <source>Close the lesson bar</source>
         <translation>关闭课程栏</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="485"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="498"/>
         <source>Playing…</source>
         <translation>正在播放…</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="487"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="500"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="489"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="502"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="511"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="524"/>
         <source>training loss</source>
         <extracomment>Metrics whose value is a feature or class index: the revealed answer names it already.</extracomment>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="512"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="525"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="513"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="526"/>
         <source>training accuracy</source>
         <translation>训练准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="514"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="527"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="515"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="528"/>
         <source>selected parameter</source>
         <translation>选中的参数</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="516"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="529"/>
         <source>share of steps where the loss rose</source>
         <translation>损失上升的步数占比</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="517"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="530"/>
         <source>first ÷ last layer gradient</source>
         <translation>第一层梯度 ÷ 最后一层梯度</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="518"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="531"/>
         <source>first layer&apos;s weight change</source>
         <translation>第一层权重的变化</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="519"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="532"/>
         <source>final ÷ lowest test loss</source>
         <translation>最终测试损失 ÷ 最低测试损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="520"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="533"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="521"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="534"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="522"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="535"/>
         <source>precision (test, class 1)</source>
         <translation>精确率（测试集，类别 1）</translation>
     </message>
     <message>
-        <location filename="../../gui/classroom/lesson_bar.py" line="523"/>
+        <location filename="../../gui/classroom/lesson_bar.py" line="536"/>
         <source>recall (test, class 1)</source>
         <translation>召回率（测试集，类别 1）</translation>
     </message>
@@ -6262,168 +6301,168 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="90"/>
-        <location filename="ui_strings.py" line="151"/>
+        <location filename="ui_strings.py" line="152"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="100"/>
-        <location filename="ui_strings.py" line="152"/>
+        <location filename="ui_strings.py" line="153"/>
         <source>Network diagram</source>
         <translation>网络结构图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="153"/>
+        <location filename="ui_strings.py" line="154"/>
         <source>Network seed:</source>
         <translation>网络种子：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="154"/>
+        <location filename="ui_strings.py" line="155"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="155"/>
+        <location filename="ui_strings.py" line="156"/>
         <source>Next phase</source>
         <translation>下一阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="156"/>
+        <location filename="ui_strings.py" line="157"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="157"/>
+        <location filename="ui_strings.py" line="158"/>
         <source>No comparison: Train ▸ Compare…</source>
         <translation>尚无对比：训练 ▸ 对比…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="158"/>
+        <location filename="ui_strings.py" line="159"/>
         <source>No comparison: Train ▸ Compare… makes run B from this scene, with the settings you change, and trains both together.</source>
         <translation>当前没有对比：训练 ▸ 对比… 用你修改的设置从本场景生成运行 B，并同时训练两个运行。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="159"/>
+        <location filename="ui_strings.py" line="160"/>
         <source>No cross-validation yet: Train ▸ Cross-validate…</source>
         <translation>尚未进行交叉验证：训练 ▸ 交叉验证…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="160"/>
+        <location filename="ui_strings.py" line="161"/>
         <source>Noise:</source>
         <translation>噪声：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="161"/>
+        <location filename="ui_strings.py" line="162"/>
         <source>Number of points:</source>
         <translation>数据点数量：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="162"/>
+        <location filename="ui_strings.py" line="163"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="163"/>
+        <location filename="ui_strings.py" line="164"/>
         <source>One mini-batch through all three phases</source>
         <translation>一个小批量走完全部三个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="164"/>
+        <location filename="ui_strings.py" line="165"/>
         <source>One neuron fewer</source>
         <translation>减少一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="165"/>
+        <location filename="ui_strings.py" line="166"/>
         <source>One neuron more</source>
         <translation>增加一个神经元</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="166"/>
+        <location filename="ui_strings.py" line="167"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="167"/>
+        <location filename="ui_strings.py" line="168"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="168"/>
+        <location filename="ui_strings.py" line="169"/>
         <source>Optimizer race: from the current parameters, run SGD, momentum and Adam for this many full-batch steps on copies of the network (the real training is not touched) and draw their paths</source>
         <translation>优化器赛跑：从当前参数出发，在网络的副本上用 SGD、动量法和 Adam 各运行这么多步全批量训练（不影响真正的训练），并画出它们的路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="169"/>
+        <location filename="ui_strings.py" line="170"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="170"/>
+        <location filename="ui_strings.py" line="171"/>
         <source>Outline each cross-validated point in the colour of its fold</source>
         <translation>用所属折的颜色圈出参与交叉验证的每个点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="171"/>
+        <location filename="ui_strings.py" line="172"/>
         <source>Output: linear · loss: mean squared error</source>
         <translation>输出：线性 · 损失：均方误差</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="172"/>
+        <location filename="ui_strings.py" line="173"/>
         <source>Output: sigmoid · loss: binary cross-entropy</source>
         <translation>输出：sigmoid · 损失：二元交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="173"/>
+        <location filename="ui_strings.py" line="174"/>
         <source>Output: softmax · loss: cross-entropy</source>
         <translation>输出：softmax · 损失：交叉熵</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="174"/>
+        <location filename="ui_strings.py" line="175"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="175"/>
+        <location filename="ui_strings.py" line="176"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="176"/>
+        <location filename="ui_strings.py" line="177"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="177"/>
+        <location filename="ui_strings.py" line="178"/>
         <source>PNG image…</source>
         <translation>PNG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="178"/>
+        <location filename="ui_strings.py" line="179"/>
         <source>Panels hidden in presenter mode</source>
         <translation>演示模式中隐藏的面板</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="179"/>
+        <location filename="ui_strings.py" line="180"/>
         <source>Parameter on the horizontal axis</source>
         <translation>横轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="180"/>
+        <location filename="ui_strings.py" line="181"/>
         <source>Parameter on the vertical axis</source>
         <translation>纵轴上的参数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="181"/>
+        <location filename="ui_strings.py" line="182"/>
         <source>Patience:</source>
         <translation>耐心值：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="182"/>
+        <location filename="ui_strings.py" line="183"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="183"/>
+        <location filename="ui_strings.py" line="184"/>
         <source>Pen</source>
         <translation>画笔</translation>
     </message>
@@ -6432,132 +6471,132 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">以最快速度播放 / 恢复平稳速度（M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="185"/>
+        <location filename="ui_strings.py" line="186"/>
         <source>Points (CSV)</source>
         <translation>数据点（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="186"/>
+        <location filename="ui_strings.py" line="187"/>
         <source>Points (CSV)…</source>
         <translation>数据点（CSV）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="187"/>
+        <location filename="ui_strings.py" line="188"/>
         <source>Predict, then reveal</source>
         <translation>先预测，再揭晓</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="188"/>
+        <location filename="ui_strings.py" line="189"/>
         <source>Presenter mode</source>
         <translation>演示模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="190"/>
+        <location filename="ui_strings.py" line="191"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="192"/>
+        <location filename="ui_strings.py" line="193"/>
         <source>Race</source>
         <translation>赛跑</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="195"/>
+        <location filename="ui_strings.py" line="196"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="196"/>
+        <location filename="ui_strings.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="200"/>
+        <location filename="ui_strings.py" line="201"/>
         <source>Remove the race paths</source>
         <translation>删除赛跑路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="203"/>
+        <location filename="ui_strings.py" line="204"/>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="204"/>
+        <location filename="ui_strings.py" line="205"/>
         <source>Restore best</source>
         <translation>恢复最佳</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="206"/>
+        <location filename="ui_strings.py" line="207"/>
         <source>Row-normalized</source>
         <translation>按行归一化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="207"/>
+        <location filename="ui_strings.py" line="208"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="208"/>
+        <location filename="ui_strings.py" line="209"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="209"/>
+        <location filename="ui_strings.py" line="210"/>
         <source>SVG image</source>
         <translation>SVG 图像</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="210"/>
+        <location filename="ui_strings.py" line="211"/>
         <source>SVG image…</source>
         <translation>SVG 图像…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="211"/>
+        <location filename="ui_strings.py" line="212"/>
         <source>Saliency ‖∂f/∂x‖ on the canvas</source>
         <translation>在画布上显示显著性 ‖∂f/∂x‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="212"/>
+        <location filename="ui_strings.py" line="213"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="213"/>
+        <location filename="ui_strings.py" line="214"/>
         <source>Scrub back through the last steps (snapshots); the right end is the newest step</source>
         <translation>拖动以查看最近的各步（快照）；最右端是最新的一步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="214"/>
+        <location filename="ui_strings.py" line="215"/>
         <source>Seed of the generator and of the train/validation/test split.</source>
         <translation>生成器和训练/验证/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="217"/>
+        <location filename="ui_strings.py" line="218"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="218"/>
+        <location filename="ui_strings.py" line="219"/>
         <source>Settings strip</source>
         <translation>设置栏</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="219"/>
+        <location filename="ui_strings.py" line="220"/>
         <source>Settings that differ</source>
         <translation>不同的设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="220"/>
+        <location filename="ui_strings.py" line="221"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="221"/>
+        <location filename="ui_strings.py" line="222"/>
         <source>Share of the points used for training (filled); the rest are validation and test points.</source>
         <translation>用于训练的数据点比例（实心）；其余为验证点和测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="222"/>
+        <location filename="ui_strings.py" line="223"/>
         <source>Shortcuts…</source>
         <translation>快捷键…</translation>
     </message>
@@ -6566,72 +6605,72 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏评估指标（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="223"/>
+        <location filename="ui_strings.py" line="224"/>
         <source>Show each row as shares of its true class instead of counts</source>
         <translation>每行显示为该真实类别中的比例，而不是计数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="224"/>
+        <location filename="ui_strings.py" line="225"/>
         <source>Show the confusion matrix and the table, or the threshold, ROC and precision–recall curves (the view has no room for all of them together)</source>
         <translation>显示混淆矩阵和表格，或阈值、ROC 和精确率–召回率曲线（视图放不下全部内容）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="225"/>
+        <location filename="ui_strings.py" line="226"/>
         <source>Size points by loss</source>
         <translation>按损失调整点的大小</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="259"/>
+        <location filename="ui_strings.py" line="260"/>
         <source>Which points to evaluate</source>
         <translation>评估哪些数据点</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="273"/>
+        <location filename="ui_strings.py" line="274"/>
         <source>false positive rate</source>
         <translation>假正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="286"/>
+        <location filename="ui_strings.py" line="287"/>
         <source>precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="287"/>
+        <location filename="ui_strings.py" line="288"/>
         <source>predicted value</source>
         <translation>预测值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="288"/>
+        <location filename="ui_strings.py" line="289"/>
         <source>recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="294"/>
+        <location filename="ui_strings.py" line="295"/>
         <source>true class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="295"/>
+        <location filename="ui_strings.py" line="296"/>
         <source>true positive rate</source>
         <translation>真正例率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="296"/>
+        <location filename="ui_strings.py" line="297"/>
         <source>true value</source>
         <translation>真实值</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="297"/>
+        <location filename="ui_strings.py" line="298"/>
         <source>validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="298"/>
+        <location filename="ui_strings.py" line="299"/>
         <source>validation loss —</source>
         <translation>验证损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="300"/>
+        <location filename="ui_strings.py" line="301"/>
         <source>δb: change the last right-hand side b by this much; the dashed lines and the ring show the new answer</source>
         <translation>δb：把最后一个右端项 b 改变这么多；虚线和圆圈显示新的解</translation>
     </message>
@@ -6640,7 +6679,7 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">− 方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="303"/>
+        <location filename="ui_strings.py" line="304"/>
         <source>━ J = train data loss + penalty</source>
         <translation>━ J = 训练数据损失 + 惩罚项</translation>
     </message>
@@ -6649,44 +6688,44 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">PCA 平面需要一条路径：请先训练几步（单步或播放），或选择另一个平面。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="240"/>
+        <location filename="ui_strings.py" line="241"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="93"/>
-        <location filename="ui_strings.py" line="245"/>
+        <location filename="ui_strings.py" line="246"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="249"/>
+        <location filename="ui_strings.py" line="250"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="254"/>
+        <location filename="ui_strings.py" line="255"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="255"/>
+        <location filename="ui_strings.py" line="256"/>
         <source>Weight heatmaps</source>
         <translation>权重热图</translation>
     </message>
     <message>
         <location filename="../../gui/app_window/view_registry.py" line="112"/>
-        <location filename="ui_strings.py" line="256"/>
+        <location filename="ui_strings.py" line="257"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="257"/>
+        <location filename="ui_strings.py" line="258"/>
         <source>Weights (CSV)</source>
         <translation>权重（CSV）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="258"/>
+        <location filename="ui_strings.py" line="259"/>
         <source>Weights (CSV)…</source>
         <translation>权重（CSV）…</translation>
     </message>
@@ -6699,45 +6738,45 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">权重（JSON，按层命名）…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="260"/>
+        <location filename="ui_strings.py" line="261"/>
         <source>Whole window</source>
         <translation>整个窗口</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="261"/>
+        <location filename="ui_strings.py" line="262"/>
         <source>Whole window…</source>
         <translation>整个窗口…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="263"/>
+        <location filename="ui_strings.py" line="264"/>
         <source>Widen the grid so the whole path (and the optimum) is on it</source>
         <translation>扩大网格，使整条路径（以及最优点）都在网格内</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="269"/>
+        <location filename="ui_strings.py" line="270"/>
         <source>b (bias)</source>
         <translation>b（偏置）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="270"/>
+        <location filename="ui_strings.py" line="271"/>
         <source>bill_length_mm</source>
         <translation>bill_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="271"/>
+        <location filename="ui_strings.py" line="272"/>
         <source>click adds the point (x, y)</source>
         <oldsource>Pen: click adds a point (P)</oldsource>
         <translation>单击添加点 (x, y)</translation>
     </message>
     <message>
         <location filename="../../gui/charts/gradient_norms.py" line="47"/>
-        <location filename="ui_strings.py" line="302"/>
+        <location filename="ui_strings.py" line="303"/>
         <source>‖∂J/∂θ‖ per layer</source>
         <extracomment>The legend&apos;s forms, in the order tried: (layer numbers only?, columns). The whole names in one column; the layer numbers (the left axis says &quot;per layer&quot;) in two, then four columns. The left axis&apos;s title (translated with the window&apos;s axis titles, context &quot;ui&quot;) and its short form, shown while the title is longer than the plot is high.</extracomment>
         <translation>每层的 ‖∂J/∂θ‖</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="184"/>
+        <location filename="ui_strings.py" line="185"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -6812,56 +6851,61 @@ Restore the scene autosaved at {0}?</source>
     </message>
     <message>
         <location filename="ui_strings.py" line="150"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location filename="ui_strings.py" line="151"/>
         <source>Move through the stages</source>
         <translation>依次经过各个阶段</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="189"/>
+        <location filename="ui_strings.py" line="190"/>
         <source>Projection:</source>
         <translation>投影：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="191"/>
+        <location filename="ui_strings.py" line="192"/>
         <source>RMSprop α:</source>
         <translation>RMSprop α：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="193"/>
+        <location filename="ui_strings.py" line="194"/>
         <source>Re-initialize the network from its seed (R)</source>
         <translation>按种子重新初始化网络（R）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="194"/>
+        <location filename="ui_strings.py" line="195"/>
         <source>Re-initialize the weights from the seed</source>
         <translation>按种子重新初始化权重</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="197"/>
+        <location filename="ui_strings.py" line="198"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="198"/>
+        <location filename="ui_strings.py" line="199"/>
         <source>Remove the last equation</source>
         <translation>删除最后一个方程</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="199"/>
+        <location filename="ui_strings.py" line="200"/>
         <source>Remove the last hidden layer</source>
         <translation>删除最后一个隐藏层</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="201"/>
+        <location filename="ui_strings.py" line="202"/>
         <source>Replace these points by generated Three blobs points (undoable)</source>
         <translation>用生成的三个团簇数据点替换这些数据点（可撤销）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="202"/>
+        <location filename="ui_strings.py" line="203"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="205"/>
+        <location filename="ui_strings.py" line="206"/>
         <source>Rewind</source>
         <translation>后退</translation>
     </message>
@@ -6870,12 +6914,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">生成器和训练/测试划分的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="215"/>
+        <location filename="ui_strings.py" line="216"/>
         <source>Seed of the initial weights and the dropout masks.</source>
         <translation>初始权重和 dropout 掩码的种子。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="216"/>
+        <location filename="ui_strings.py" line="217"/>
         <source>Seed of the mini-batch shuffling.</source>
         <translation>小批量打乱顺序的种子。</translation>
     </message>
@@ -6892,157 +6936,157 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">显示 / 隐藏线性方程组（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="226"/>
+        <location filename="ui_strings.py" line="227"/>
         <source>Stage: the input, then Wa + b and f of each hidden layer</source>
         <translation>阶段：输入，然后是每个隐藏层的 Wa + b 和 f</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="227"/>
+        <location filename="ui_strings.py" line="228"/>
         <source>Standardize</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="228"/>
+        <location filename="ui_strings.py" line="229"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="229"/>
+        <location filename="ui_strings.py" line="230"/>
         <source>Step size η of the optimizer.</source>
         <translation>优化器的步长 η。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="230"/>
+        <location filename="ui_strings.py" line="231"/>
         <source>Step through</source>
         <translation>逐步执行</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="231"/>
+        <location filename="ui_strings.py" line="232"/>
         <source>Steps per fold:</source>
         <translation>每折步数：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="232"/>
+        <location filename="ui_strings.py" line="233"/>
         <source>Steps until every training point was used</source>
         <translation>一轮（epoch）：运行到每个训练点都用过一次为止</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="233"/>
+        <location filename="ui_strings.py" line="234"/>
         <source>Student mode</source>
         <translation>学生模式</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="234"/>
+        <location filename="ui_strings.py" line="235"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="235"/>
+        <location filename="ui_strings.py" line="236"/>
         <source>Task:</source>
         <translation>任务：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="236"/>
+        <location filename="ui_strings.py" line="237"/>
         <source>The attribution method shown (the view has no room for all four charts)</source>
         <translation>显示的归因方法（视图放不下全部四张图）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="237"/>
+        <location filename="ui_strings.py" line="238"/>
         <source>The generator used by Regenerate; must belong to the task.</source>
         <translation>“重新生成”使用的生成器；必须属于当前任务。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="238"/>
+        <location filename="ui_strings.py" line="239"/>
         <source>The plane, grid, colouring, recompute and optimizer race (above the plot when the view is tall enough)</source>
         <translation>平面、网格、着色、重新计算与优化器赛跑（视图足够高时显示在图的上方）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="239"/>
+        <location filename="ui_strings.py" line="240"/>
         <source>The scene&apos;s classroom locks are applied. View ▸ Student mode leaves it.</source>
         <translation>已应用场景的课堂锁定。选择“视图 ▸ 学生模式”可退出。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="241"/>
+        <location filename="ui_strings.py" line="242"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="242"/>
+        <location filename="ui_strings.py" line="243"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="243"/>
+        <location filename="ui_strings.py" line="244"/>
         <source>Train a copy of this scene with other settings (run B) side by side with it</source>
         <translation>用其他设置训练本场景的副本（运行 B），与本场景并排显示</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="244"/>
+        <location filename="ui_strings.py" line="245"/>
         <source>Train continuously / pause</source>
         <translation>连续训练 / 暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="246"/>
+        <location filename="ui_strings.py" line="247"/>
         <source>Training share:</source>
         <translation>训练比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="247"/>
+        <location filename="ui_strings.py" line="248"/>
         <source>Training steps</source>
         <translation>训练步骤</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="248"/>
+        <location filename="ui_strings.py" line="249"/>
         <source>Trains the current settings k times from the same initial weights, each time holding out one fold of the training and validation points (stratified by class). The test points are not used.</source>
         <translation>用当前设置从相同的初始权重训练 k 次，每次留出训练点和验证点中的一折（按类别分层）。不使用测试点。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="250"/>
+        <location filename="ui_strings.py" line="251"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="251"/>
+        <location filename="ui_strings.py" line="252"/>
         <source>Update rule (PyTorch conventions).</source>
         <translation>更新规则（PyTorch 约定）。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="252"/>
+        <location filename="ui_strings.py" line="253"/>
         <source>Use Three blobs instead</source>
         <translation>改用三个团簇数据</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="253"/>
+        <location filename="ui_strings.py" line="254"/>
         <source>Validation share:</source>
         <translation>验证比例：</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="262"/>
+        <location filename="ui_strings.py" line="263"/>
         <source>Why this prediction?</source>
         <translation>为什么是这个预测？</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="264"/>
+        <location filename="ui_strings.py" line="265"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="265"/>
+        <location filename="ui_strings.py" line="266"/>
         <source>Workspaces</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="266"/>
+        <location filename="ui_strings.py" line="267"/>
         <source>Z-score the features with the training points&apos; mean and standard deviation.</source>
         <translation>用训练点的均值和标准差对特征做 z 分数标准化。</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="267"/>
+        <location filename="ui_strings.py" line="268"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="268"/>
+        <location filename="ui_strings.py" line="269"/>
         <source>accuracy —</source>
         <translation>准确率 —</translation>
     </message>
@@ -7051,92 +7095,92 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">计算中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="272"/>
+        <location filename="ui_strings.py" line="273"/>
         <source>data loss</source>
         <translation>数据损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="274"/>
+        <location filename="ui_strings.py" line="275"/>
         <source>fit path</source>
         <translation>适应路径</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="275"/>
+        <location filename="ui_strings.py" line="276"/>
         <source>flipper_length_mm</source>
         <translation>flipper_length_mm</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="276"/>
+        <location filename="ui_strings.py" line="277"/>
         <source>follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="277"/>
+        <location filename="ui_strings.py" line="278"/>
         <source>k-fold cross-validation of the current settings</source>
         <translation>对当前设置做 k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="278"/>
+        <location filename="ui_strings.py" line="279"/>
         <source>log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="279"/>
+        <location filename="ui_strings.py" line="280"/>
         <source>log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="280"/>
+        <location filename="ui_strings.py" line="281"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="281"/>
+        <location filename="ui_strings.py" line="282"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="282"/>
+        <location filename="ui_strings.py" line="283"/>
         <source>next: &lt;b&gt;Forward&lt;/b&gt;</source>
         <translation>下一步：&lt;b&gt;前向&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="283"/>
+        <location filename="ui_strings.py" line="284"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="284"/>
+        <location filename="ui_strings.py" line="285"/>
         <source>per layer</source>
         <translation>逐层设置</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="285"/>
+        <location filename="ui_strings.py" line="286"/>
         <source>playing…</source>
         <translation>播放中…</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="289"/>
+        <location filename="ui_strings.py" line="290"/>
         <source>sin(X₁)</source>
         <translation>sin(X₁)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="290"/>
+        <location filename="ui_strings.py" line="291"/>
         <source>sin(X₂)</source>
         <translation>sin(X₂)</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="291"/>
+        <location filename="ui_strings.py" line="292"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="292"/>
+        <location filename="ui_strings.py" line="293"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="293"/>
+        <location filename="ui_strings.py" line="294"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
@@ -7149,12 +7193,12 @@ Restore the scene autosaved at {0}?</source>
         <translation type="vanished">训练损失 —</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="299"/>
+        <location filename="ui_strings.py" line="300"/>
         <source>w (weight)</source>
         <translation>w（权重）</translation>
     </message>
     <message>
-        <location filename="ui_strings.py" line="301"/>
+        <location filename="ui_strings.py" line="302"/>
         <source>μ of momentum and Nesterov: v ← μ v + g.</source>
         <translation>动量法和 Nesterov 的 μ：v ← μ v + g。</translation>
     </message>

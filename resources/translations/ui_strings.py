@@ -147,6 +147,7 @@ UI_STRINGS = (
     QT_TRANSLATE_NOOP("ui", 'Model with weights (JSON)'),
     QT_TRANSLATE_NOOP("ui", 'Model with weights (JSON)…'),
     QT_TRANSLATE_NOOP("ui", 'Momentum:'),
+    QT_TRANSLATE_NOOP("ui", 'More…'),
     QT_TRANSLATE_NOOP("ui", 'Move through the stages'),
     QT_TRANSLATE_NOOP("ui", 'Network'),
     QT_TRANSLATE_NOOP("ui", 'Network diagram'),

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.csv_io import CHUNK_ROWS, MAX_FEATURE_MAGNITUDE, CsvError, ReadCancelled
+from core.csv_io import CHUNK_ROWS, MAX_FEATURE_MAGNITUDE, CsvDialect, CsvError, ReadCancelled
 from core.datasets import csv_columns, guess_columns, read_csv, write_csv
 from core.session import Session
 from tests.core.csv_helpers import raw_penguins_export
@@ -64,7 +64,7 @@ def test_penguins_preview_lists_columns_and_first_rows(penguins_path):
     header, rows, dialect = csv_columns(penguins_path, max_rows=5)
     assert header[:3] == ["species", "island", "bill_length_mm"] and len(header) == 8
     assert len(rows) == 5 and rows[0][0] == "Adelie" and rows[3][2] == "NA"
-    assert dialect == "comma-separated, UTF-8"
+    assert dialect == CsvDialect(",", "detected", decimal_comma=False, bom=False)
 
 
 # -- dialects -----------------------------------------------------------------------------
@@ -73,7 +73,7 @@ def test_utf8_bom_is_accepted(tmp_path):
     ds = read_csv(path, ["x", "y"], "label")
     assert ds.feature_names == ("x", "y")  # the BOM is not part of the first name
     np.testing.assert_array_equal(ds.X, [[1, 2], [3, 4]])
-    assert csv_columns(path)[2] == "comma-separated, UTF-8 with BOM"
+    assert csv_columns(path)[2] == CsvDialect(",", "detected", decimal_comma=False, bom=True)
 
 
 def test_semicolons_with_decimal_commas(tmp_path):
@@ -81,7 +81,7 @@ def test_semicolons_with_decimal_commas(tmp_path):
     ds = read_csv(path, ["länge", "breite"], "art")
     np.testing.assert_array_equal(ds.X, [[1.5, 2.25], [-3.0, 4.0], [0.125, 1000.0]])
     np.testing.assert_array_equal(ds.y, [0, 1, 0])
-    assert csv_columns(path)[2] == "semicolon-separated, decimal comma, UTF-8"
+    assert csv_columns(path)[2] == CsvDialect(";", "detected", decimal_comma=True, bom=False)
 
 
 def test_tabs_quotes_blank_lines_and_padding(tmp_path):

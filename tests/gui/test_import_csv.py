@@ -294,7 +294,7 @@ def dialog_texts(dialog) -> list[str]:
     texts = [dialog.windowTitle(), dialog.path_edit.placeholderText()]
     for kind in (QtWidgets.QLabel, QtWidgets.QAbstractButton):
         texts += [widget.text() for widget in dialog.findChildren(kind)]
-    for combo in (dialog.feature2, dialog.task_combo):
+    for combo in (dialog.feature2, dialog.task_combo, dialog.delimiter_combo):
         texts += [combo.itemText(i) for i in range(combo.count())]
     return [text for text in texts if text]
 
@@ -324,12 +324,13 @@ def test_the_dialog_is_chinese_and_switches_back_to_english(qtbot, tmp_path, chi
     qtbot.addWidget(dialog)
     texts = dialog_texts(dialog)
     assert leftover_english(texts, {str(path)}) == [], texts
-    assert dialog.windowTitle() == "导入 CSV" and "逗号分隔" in dialog.dialect_label.text()
+    assert dialog.windowTitle() == "导入 CSV" and "逗号" in dialog.delimiter_combo.currentText()
     assert "12 行" in dialog.summary.text() and "2 个类别" in dialog.summary.text()
     assert dialog.feature2.itemText(0) == "（无）"
     manager().set_language("en")
     assert dialog.windowTitle() == "Import CSV" and dialog._ok_button().text() == "Import"
-    assert dialog.dialect_label.text() == "comma-separated, UTF-8"
+    assert dialog.dialect_label.text() == "UTF-8"
+    assert dialog.delimiter_combo.currentText() == "comma (,)"
     assert dialog.summary.text() == "12 rows · 1 rows dropped (empty/NA) · 2 classes: 红, 蓝"
     assert [dialog.task_combo.itemText(i) for i in range(3)] == [
         "auto", "classification", "regression"]
@@ -360,3 +361,11 @@ def test_chinese_messages_for_bad_paths_and_files(qtbot, tmp_path, chinese, warn
     constant.write_text("甲,乙,丙\n" + "1,2,同\n3,5,同\n", encoding="utf-8")
     dialog.open_path(str(constant))
     assert "只有一个类别" in dialog.summary.text() and "请选择标签列" in dialog.summary.text()
+    one_column = tmp_path / "一列.csv"
+    one_column.write_text("值\n1\n2\n3\n", encoding="utf-8")
+    dialog.open_path(str(one_column))
+    shown = [dialog.summary.text(), dialog.dialect_label.text(), *dialog_texts(dialog)]
+    assert leftover_english(shown, set()) == [], shown
+    assert dialog.summary.text().endswith("只找到一列（分隔符：逗号（,））。如果文件使用其他分隔符，"
+                                          "请在“分隔符”中选择。")
+    assert dialog.dialect_label.text() == "未检测到分隔符，UTF-8"
