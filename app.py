@@ -248,7 +248,9 @@ def scene_file_error(path: str) -> str:
     except OSError as error:
         return f"cannot read {path}: {error.strerror or error}"
     except (SceneError, ValueError, TypeError) as error:
-        return f"{path} is not a usable scene file: {' '.join(str(error).split())}"
+        hint = " (to load the points of a CSV file, open the window and use File ▸ Import " \
+            "CSV…)" if path.lower().endswith((".csv", ".tsv")) else ""
+        return f"{path} is not a usable scene file: {' '.join(str(error).split())}{hint}"
     return ""
 
 

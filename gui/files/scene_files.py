@@ -347,8 +347,12 @@ class SceneFiles(QtCore.QObject):
             extra = scene.get("extra")
             self._classroom_read = scene.get("classroom")
         except (SceneError, ValueError, TypeError) as error:  # SceneError names the field
-            self._warn(title, translate("SceneFiles", "{0} is not a usable scene file:\n{1}")
-                       .format(os.path.basename(path), error))
+            text = translate("SceneFiles", "{0} is not a usable scene file:\n{1}").format(
+                os.path.basename(path), error)
+            if path.lower().endswith((".csv", ".tsv")):  # data, not a scene
+                text += "\n\n" + translate(
+                    "SceneFiles", "To load the points of a CSV file, use File ▸ Import CSV….")
+            self._warn(title, text)
             return None
         except OSError as error:
             self._warn(title, translate("SceneFiles", "Cannot read {0}:\n{1}").format(

@@ -4151,42 +4151,47 @@ Restore the scene autosaved at {0}?</source>
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="354"/>
+        <location filename="../../gui/files/scene_files.py" line="353"/>
+        <source>To load the points of a CSV file, use File ▸ Import CSV….</source>
+        <translation>要载入 CSV 文件中的数据点，请使用“文件 ▸ 导入 CSV…”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files/scene_files.py" line="358"/>
         <source>Cannot read {0}:
 {1}</source>
         <translation>无法读取 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="390"/>
+        <location filename="../../gui/files/scene_files.py" line="394"/>
         <source>Views this version does not have (kept, not shown): {0}</source>
         <translation>本版本没有的视图（已保留，不显示）：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="423"/>
-        <location filename="../../gui/files/scene_files.py" line="435"/>
+        <location filename="../../gui/files/scene_files.py" line="427"/>
+        <location filename="../../gui/files/scene_files.py" line="439"/>
         <source>Save scene</source>
         <translation>保存场景</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="436"/>
+        <location filename="../../gui/files/scene_files.py" line="440"/>
         <source>Cannot save {0}:
 {1}</source>
         <translation>无法保存 {0}：
 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="441"/>
+        <location filename="../../gui/files/scene_files.py" line="445"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="478"/>
+        <location filename="../../gui/files/scene_files.py" line="482"/>
         <source>Clear list</source>
         <translation>清空列表</translation>
     </message>
     <message>
-        <location filename="../../gui/files/scene_files.py" line="489"/>
+        <location filename="../../gui/files/scene_files.py" line="493"/>
         <source>Restore the last session</source>
         <translation>恢复上次的会话</translation>
     </message>
