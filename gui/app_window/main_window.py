@@ -221,6 +221,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.workspaces.changed.connect(self.lesson_layout.workspace_changed)
         self.workspaces.reset_action.triggered.connect(self.lesson_layout.workspace_changed)
         self.lessons_menu.lessonLoaded.connect(self.lesson_layout.workspace_changed)
+        self.lessons_menu.lessonLoaded.connect(self.status_notice.clear)
         self.presenter_mode.toggled.connect(self.lesson_layout.presenter_toggled)
         self.lessons_menu.lessonEnded.connect(self.lesson_layout.end)
         self.workspaces.changed.connect(  # a step's workspace re-arranges the docks

@@ -84,6 +84,13 @@ class StatusNotice(QtCore.QObject):
         if self.label.isVisible() and text in self.label.text():
             self._hide()
 
+    def clear(self, *_args) -> None:
+        """Take every status message away (status bar and notice): a new lesson's scene makes
+        the last one's notes untrue ("Restored the weights of step 6…" stayed over the next
+        lesson's canvas)."""
+        self.status_bar.clearMessage()
+        self._hide()
+
     def _hide(self) -> None:
         self.timer.stop()
         self.label.hide()

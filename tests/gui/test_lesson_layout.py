@@ -307,6 +307,21 @@ def test_the_divergence_banner_leaves_the_lesson_its_views(window, scale):
     assert lr.cramped(window) == []
 
 
+def test_a_new_lesson_takes_the_last_ones_notice_away(window):
+    """A notice about the previous scene ("Restored the weights of step 6…", too long for
+    the status bar) stayed over the next lesson's canvas for a few seconds."""
+    window.resize(1280, 720)
+    window.show()
+    settle_window(window)
+    window.statusBar().showMessage("Restored the weights of step 6, the lowest validation "
+                                   "loss; training goes on from there. " * 3)
+    settle_window(window)
+    assert window.status_notice.message()
+    assert window.lessons_menu.load("xor-hidden")
+    settle_window(window)
+    assert window.status_notice.message() == ""
+
+
 @pytest.fixture(scope="module")
 def presenting():
     """One window at 1280×720 in presenter mode at 2×, kept for the module's lessons."""
