@@ -37,6 +37,20 @@ def window(new_window):
     return new_window
 
 
+def _open_lesson(window, lesson, size, presenter=None):
+    """``window`` shown at ``size`` with ``lesson`` loaded, then presenter mode at scale
+    ``presenter`` (None: off), each settled."""
+    window.resize(*size)
+    window.show()
+    settle_window(window)
+    assert window.lessons_menu.load(lesson)
+    settle_window(window)
+    if presenter is not None:
+        window.presenter_mode.set_scale(presenter)
+        window.presenter_mode.set_active(True)
+        settle_window(window)
+
+
 def _shown(window):
     report = lr.layout_report(window)
     return report, {v["id"] for v in report["views"] if v["visible"]}
@@ -46,14 +60,7 @@ def test_presenter_2x_at_1280x720_keeps_the_window_and_tabs_what_does_not_fit(wi
     """Lesson 12 (batch norm) at 1280×720, then F5 at 2×: the window grew to 1280×814 and
     the network diagram was a 133 px strip; now the gradient norms (the step's first view)
     fill the column and the loss curve and the diagram are tabs behind them."""
-    window.resize(1280, 720)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("sigmoid-batch-norm")
-    settle_window(window)
-    window.presenter_mode.set_scale(2.0)
-    window.presenter_mode.set_active(True)
-    settle_window(window)
+    _open_lesson(window, "sigmoid-batch-norm", (1280, 720), presenter=2.0)
     report, shown = _shown(window)
     assert report["window"] == [1280, 720]
     assert shown == {"canvas", "gradient_norms"}
@@ -98,11 +105,7 @@ def test_docks_the_user_resized_stay_through_steps_about_the_same_views(window):
     evening the docks out); a dock the user closed comes back with the next step."""
     from PySide6.QtCore import Qt
 
-    window.resize(1440, 900)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("xor-hidden")
-    settle_window(window)
+    _open_lesson(window, "xor-hidden", (1440, 900))
     bar, docks = window.lesson_bar, window.lesson_layout.docks
     loss, network = docks["loss_curve"], docks["network"]
     assert loss.isVisible() and network.isVisible()
@@ -125,14 +128,7 @@ def test_a_taller_lesson_bar_makes_the_layout_again(window):
     """penguins-raw at 1280×720 in presenter mode at 2×: step 2 asks a question, so the lesson
     bar takes more lines; its views are step 1's, and the layout kept for them stacked the
     loss curve and the inspector at 171 and 156 px under the taller bar."""
-    window.resize(1280, 720)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("penguins-raw")
-    settle_window(window)
-    window.presenter_mode.set_scale(2.0)
-    window.presenter_mode.set_active(True)
-    settle_window(window)
+    _open_lesson(window, "penguins-raw", (1280, 720), presenter=2.0)
     first = window.centralWidget().geometry().top()
     window.lesson_bar.enter(1)
     settle_window(window)
@@ -145,11 +141,7 @@ def test_a_taller_lesson_bar_makes_the_layout_again(window):
 def test_reset_layout_during_a_lesson_gives_the_lesson_its_layout_at_once(window):
     """Workspace ▸ Reset layout during a lesson showed Train's design (the diagram hidden, the
     panels beside it) until the next step; now it is the step's layout again."""
-    window.resize(1440, 900)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("xor-hidden")
-    settle_window(window)
+    _open_lesson(window, "xor-hidden", (1440, 900))
     made = window.lesson_layout.arranged
     _report, before = _shown(window)
     assert {"loss_curve", "network"} <= before
@@ -238,11 +230,7 @@ def test_a_remembered_workspace_layout_does_not_hide_the_lesson_bar(window):
 def test_reset_layout_in_presenter_mode_keeps_the_lesson_text_whole(window):
     """Spiral lesson, step 2, presenter 2× at 1280×720, Workspace ▸ Reset layout: the lesson
     bar kept the height of two lines for a text that now wraps to three ("Next runs the")."""
-    window.resize(1440, 900)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("spiral-softmax")
-    settle_window(window)
+    _open_lesson(window, "spiral-softmax", (1440, 900))
     window.lesson_bar.enter(1)
     window.presenter_mode.set_scale(2.0)
     window.presenter_mode.set_active(True)
@@ -262,13 +250,7 @@ def test_a_step_shows_the_attribution_chart_its_text_is_about(window):
     1280×720 2×, where the view shows one method at a time: it showed Gradient × input."""
     from gui.common.view_spec import view_widget
 
-    window.resize(1280, 720)
-    window.show()
-    settle_window(window)
-    assert window.lessons_menu.load("penguins-attributions")
-    window.presenter_mode.set_scale(2.0)
-    window.presenter_mode.set_active(True)
-    settle_window(window)
+    _open_lesson(window, "penguins-attributions", (1280, 720), presenter=2.0)
     view = view_widget(window.views["attributions"])
     window.lesson_bar.enter(2)
     settle_window(window)
