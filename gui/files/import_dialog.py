@@ -30,6 +30,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from core import datasets
 from core.csv_io import DELIMITERS, CsvDialect, ReadCancelled
 from core.settings import DataSettings, fields_of
+from gui.common.fitting_label import FittingLabel
 from gui.common.i18n import manager, translate
 from gui.files.csv_errors import csv_error_text
 
@@ -101,7 +102,7 @@ class PreviewTable(QtWidgets.QTableWidget):
         return QtCore.QSize(super().sizeHint().width(), height)
 
 
-class SummaryLabel(QtWidgets.QLabel):
+class SummaryLabel(FittingLabel):
     """The summary under the pickers, word-wrapped and never cut: its minimum height is the
     height of its text at its width (at least ``SUMMARY_LINES`` lines), so the dialog cannot
     be made smaller than that and the preview gives up the room first. (A plain wrapped
@@ -124,21 +125,7 @@ class SummaryLabel(QtWidgets.QLabel):
         lines = SUMMARY_LINES * self.fontMetrics().lineSpacing()
         return max(text, lines) + margins.top() + margins.bottom() + 2 * self.margin()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
-        super().setText(text)
-        self._fit()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.FontChange:
-            self._fit()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
-
-    def _fit(self) -> None:
+    def fit(self) -> None:
         if self.width() > 0:
             height = self.heightForWidth(self.width())
             if height != self.minimumHeight():

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import Signal
 
+from gui.common.fitting_label import FittingLabel
 from gui.common.flow_layout import FlowLayout
 from gui.common.i18n import manager, translate
 from gui.surface.jobs import MODE_LABELS, MODES, RESOLUTION_RANGE, SurfaceSettings
@@ -282,7 +283,7 @@ class SurfaceControls(QtWidgets.QWidget):
             widget.setVisible(chosen)
 
 
-class StatusLabel(QtWidgets.QLabel):
+class StatusLabel(FittingLabel):
     """The surface's status line, wrapped, in a box of fixed height: the lines its text needs
     at its width in its current font (at least one). The box changes only when that number
     of lines does, so a new status per surface does not re-lay out the dock (which would
@@ -296,23 +297,9 @@ class StatusLabel(QtWidgets.QLabel):
         self.setStyleSheet("color: #555555")
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                            QtWidgets.QSizePolicy.Policy.Fixed)
-        self._fit()
+        self.fit()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
-        super().setText(text)
-        self._fit()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 (Qt naming)
-        super().changeEvent(event)
-        if event.type() == QtCore.QEvent.Type.FontChange:
-            self._fit()
-
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
-
-    def _fit(self) -> None:
+    def fit(self) -> None:
         height = self.fontMetrics().lineSpacing() + 4
         if self.text() and self.width() > 0:
             height = max(height, self.heightForWidth(self.width()))
