@@ -47,6 +47,17 @@ def new_window():
 
 
 @pytest.fixture
+def warnings(monkeypatch):
+    """The texts of the warning message boxes shown, recorded instead of blocking on them."""
+    from PySide6 import QtWidgets
+
+    shown = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+@pytest.fixture
 def penguins_path():
     path = os.path.abspath(PENGUINS)
     if not os.path.exists(path):

@@ -34,6 +34,20 @@ def settle_window(window):
     app.processEvents()
 
 
+def comparing_window(qtbot, steps: int):
+    """``(window, controller)``: a shown main window on a new controller comparing ReLU at
+    η = 0.1 (run B) with the default scene (run A), both trained ``steps`` steps."""
+    from gui.app_window.main_window import MainWindow
+
+    controller = TrainingController()
+    window = MainWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
+    controller.run_steps(steps)
+    return window, controller
+
+
 def shown_diagram(qtbot, size=(820, 560)):
     """``(view, controller)``: a ``NetworkDiagram`` on a new ``TrainingController``, animations
     off (every redraw lands at once), shown at ``size`` (None: Qt's default size)."""

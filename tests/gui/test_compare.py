@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from core.comparison import make_run_b
 from gui.common.number_format import number
+from tests.gui.shown_views import comparing_window
 from tests.nested_equal import assert_same
 
 
@@ -162,15 +163,8 @@ def test_the_compare_workspace_with_both_runs_is_legible_at_1280x720(qtbot, scal
     """Nothing cut, overlapping or too small, and no scrolling: at presenter size the two
     tables fold into tabs (at 2× both stacked made the view scroll)."""
     from gui.app_window import layout_report as lr
-    from gui.app_window.main_window import MainWindow
-    from gui.controller import TrainingController
 
-    controller = TrainingController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    window.show()
-    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
-    controller.run_steps(20)
+    window, controller = comparing_window(qtbot, 20)
     lr.prepare_window(window, (1280, 720), "compare", scale)
     report = lr.layout_report(window)
     assert report["scroll_needed"] == []
@@ -186,15 +180,8 @@ def test_presenter_mode_folds_the_compare_view_into_pages_keeping_every_number(q
     tables and items; leaving it shows them all at once again. In Chinese at 2x, 1280×720,
     every page fits its dock."""
     from gui.app_window import layout_report as lr
-    from gui.app_window.main_window import MainWindow
-    from gui.controller import TrainingController
 
-    controller = TrainingController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    window.show()
-    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
-    controller.run_steps(20)
+    window, controller = comparing_window(qtbot, 20)
     view = window.findChild(QtWidgets.QWidget, "compare_view")
     lr.prepare_window(window, (1280, 720), "compare")
     before = [[view.metrics.item(r, c).text() for c in range(view.metrics.columnCount())]
@@ -243,15 +230,8 @@ def test_the_compare_loss_plot_is_legible_at_1280x720_in_presenter_mode(qtbot, s
     the presenter's font tall (at 2× its legend and the tables left it 26 px beneath the
     boundaries, at 1.5× 56 px)."""
     from gui.app_window import layout_report as lr
-    from gui.app_window.main_window import MainWindow
-    from gui.controller import TrainingController
 
-    controller = TrainingController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    window.show()
-    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
-    controller.run_steps(20)
+    window, controller = comparing_window(qtbot, 20)
     view = window.findChild(QtWidgets.QWidget, "compare_view")
     lr.prepare_window(window, (1280, 720), "compare", scale)
     _bring_to_front(view.loss_plot)

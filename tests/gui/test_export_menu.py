@@ -14,6 +14,7 @@ from gui.export import actions as export_actions
 from gui.export import menu as export_menu
 from tests.gui import model_json, scene_helpers
 from tests.gui.scene_helpers import export_menu_of
+from tests.gui.shown_views import comparing_window
 
 private_storage = scene_helpers.private_storage
 boxes = scene_helpers.boxes
@@ -358,17 +359,10 @@ def test_compare_and_cross_validation_export_at_their_figure_size_whatever_the_d
     presenter size)."""
     from core.cross_validation import run_cross_validation
     from gui.app_window import layout_report as lr
-    from gui.app_window.main_window import MainWindow
     from gui.app_window.headless_figures import CV_SIZE
     from gui.compare.compare_view import FIGURE_SIZE
-    from gui.controller import TrainingController
 
-    controller = TrainingController()
-    window = MainWindow(controller)
-    qtbot.addWidget(window)
-    window.show()
-    assert controller.start_comparison({"activation": "relu", "learning_rate": 0.1})
-    controller.run_steps(10)
+    window, controller = comparing_window(qtbot, 10)
     window.views["cross_validation"].set_result(run_cross_validation(controller.session, 2, 3))
     menu = export_menu_of(window)
     workspace, size = {"compare": ("compare", FIGURE_SIZE),

@@ -9,15 +9,6 @@ from gui.files.import_dialog import ImportDialog
 from tests.gui.penguins_import import FEATURES, import_penguins
 
 
-@pytest.fixture
-def warnings(monkeypatch):
-    """Record message boxes instead of blocking on them."""
-    shown = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
-
-
 def test_dialog_previews_penguins_and_reports_dropped_rows(qtbot, penguins_path):
     dialog = ImportDialog(path=penguins_path)
     qtbot.addWidget(dialog)

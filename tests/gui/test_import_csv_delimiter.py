@@ -15,15 +15,6 @@ from tests.gui.presenter_fonts import presenter_style, settle
 
 
 @pytest.fixture
-def warnings(monkeypatch):
-    """Record message boxes instead of blocking on them."""
-    shown = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append(text))
-    return shown
-
-
-@pytest.fixture
 def pipe_penguins(tmp_path, penguins_path) -> str:
     """The penguins file with '|' between its fields (as the new-user trial had it)."""
     path = tmp_path / "pipe_penguins.csv"
