@@ -40,6 +40,7 @@ from gui.app_window.layout_report import (
     MIN_VIEW,
     cramped_view,
     elided_items,
+    elided_widgets,
     scroll_needed,
 )
 from gui.app_window.workspaces import Cell, Column, Layout, arrange, hide_stale_tab_bars
@@ -293,7 +294,8 @@ class LessonLayout(QtCore.QObject):
             if isinstance(widget, QtWidgets.QScrollArea) and widget.widget() is not None:
                 widget = widget.widget()
             if widget.width() < MIN_VIEW[0] or widget.height() < MIN_VIEW[1] \
-                    or cramped_view(view_id, widget) or elided_items(widget):
+                    or cramped_view(view_id, widget) or elided_items(widget) \
+                    or elided_widgets(widget):
                 return True
         return False
 

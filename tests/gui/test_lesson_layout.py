@@ -304,6 +304,26 @@ def test_a_new_lesson_takes_the_last_ones_notice_away(window):
     assert window.status_notice.message() == ""
 
 
+def test_a_view_with_a_cut_label_counts_as_squeezed(window, monkeypatch):
+    """XOR step 5 in Chinese at 1440×900 2×: the hidden space stacked over the loss curve
+    had its two-line caption cut and its plot 30 px tall; a cut widget text now counts like
+    a cut graphics text, and the view gets the column to itself (the loss curve a tab)."""
+    from gui.app_window import lesson_layout
+    from gui.common.view_spec import view_widget
+
+    _open_lesson(window, "xor-hidden", (1440, 900), presenter=2.0)
+    window.lesson_bar.enter(4)
+    settle_window(window)
+    layout = window.lesson_layout
+    hidden = view_widget(window.views["hidden_space"])
+    assert not layout._squeezed(["hidden_space"])
+    cut = [{"where": "hidden_space", "kind": "label", "text": "x …"}]
+    monkeypatch.setattr(lesson_layout, "elided_widgets",
+                        lambda root, owners=None: cut if hidden in (root, root.parent()) or
+                        hidden.isAncestorOf(root) or root.isAncestorOf(hidden) else [])
+    assert layout._squeezed(["hidden_space"])
+
+
 @pytest.fixture(scope="module")
 def presenting():
     """One window at 1280×720 in presenter mode at 2×, kept for the module's lessons."""
