@@ -12,7 +12,6 @@ from gui.common.i18n import manager
 from gui.files.csv_errors import CSV_ERROR_TEXTS, csv_error_text
 from gui.files.import_dialog import ImportDialog
 from tests.gui.test_translation_coverage import english_words
-from tests.gui.test_import_csv import warnings  # noqa: F401 (the fixture: message boxes shown)
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Sample values: names are the user's data (never translated), numbers are numbers.
