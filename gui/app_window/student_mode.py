@@ -29,7 +29,7 @@ from core.classroom import NO_LOCKS, ClassroomLocks, locks_from_dict, setting_na
 from core.scene_validation import SceneError
 from core.settings import fields_of
 from gui.classroom.locks_dialog import LocksDialog
-from gui.classroom.presenter import ROW_TOOLBAR
+from gui.classroom.presenter import UNLOCKABLE_TOOLBARS
 from gui.common.i18n import manager, translate
 from gui.common.view_spec import view_widget
 
@@ -133,7 +133,7 @@ class StudentMode(QtCore.QObject):
         docks = [dock.objectName() for dock in self.window.findChildren(QtWidgets.QDockWidget)
                  if dock.objectName()]
         bars = [bar.objectName() for bar in self.window.findChildren(QtWidgets.QToolBar)
-                if bar.objectName() and bar.objectName() != ROW_TOOLBAR]
+                if bar.objectName() and bar.objectName() not in UNLOCKABLE_TOOLBARS]
         return docks + bars
 
     def _choices(self):

@@ -53,6 +53,9 @@ _BASE = "presenter_base"      # the item's own value before scaling
 _SCALED = "presenter_scaled"  # the value presenter mode set
 #: Object name of the step tool bar's second row (presenter mode, narrow windows).
 ROW_TOOLBAR = "presenterStepRow"
+#: Tool bars no lock list hides: presenter mode's own second row, and the lesson bar, shown
+#: exactly while a lesson is open (gui.classroom.lesson_bar.LessonBar.setVisible).
+UNLOCKABLE_TOOLBARS = (ROW_TOOLBAR, "lessonBar")
 #: Width (px) the status-bar read-outs may take together in presenter mode: their font and
 #: fixed widths grow by the presenter scale, or less when that would not fit a 1280 px window.
 STATUS_WIDTH = 1150
@@ -64,7 +67,7 @@ def _panels(window) -> list[QtWidgets.QWidget]:
     """Docks and tool bars that can be locked, in window order."""
     docks = window.findChildren(QtWidgets.QDockWidget)
     bars = [bar for bar in window.findChildren(QtWidgets.QToolBar)
-            if bar.objectName() and bar.objectName() != ROW_TOOLBAR]
+            if bar.objectName() and bar.objectName() not in UNLOCKABLE_TOOLBARS]
     return [*docks, *bars]
 
 

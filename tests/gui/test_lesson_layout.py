@@ -225,6 +225,9 @@ def test_a_remembered_workspace_layout_does_not_hide_the_lesson_bar(window):
     window.lessons_menu.end_lesson()
     settle_window(window)
     assert not window.lesson_bar.isVisible()
+    # so no lock list offers to hide it (the choice would do nothing)
+    assert "lessonBar" not in window.student_mode.panel_names()
+    assert "lessonBar" not in window.presenter_mode.locked_panels()
 
 
 def test_reset_layout_in_presenter_mode_keeps_the_lesson_text_whole(window):
