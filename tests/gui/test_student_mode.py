@@ -127,6 +127,18 @@ def test_an_older_scene_without_locks_opens(qtbot, window, tmp_path, no_boxes):
     assert window.student_mode.locks == ClassroomLocks() and not no_boxes
 
 
+def test_a_scene_that_locked_the_lesson_bar_keeps_its_other_locks(qtbot, window, tmp_path,
+                                                                   no_boxes):
+    """The lesson bar was offered in the presenter's lock list before it became always shown
+    with a lesson: a scene naming it opens with its locks, no warning (the name is ignored)."""
+    section = {"hidden_views": ["inspector"], "presenter_hidden": ["lessonBar", "drawToolbar"]}
+    path = tmp_path / "locked_bar.json"
+    save_scene(path, scene_to_dict(Session(), classroom=section))
+    assert window.scene_files.open_file(str(path), ask_to_save=False)
+    assert not no_boxes
+    assert window.student_mode.locks.hidden_views == ("inspector",)
+
+
 def test_the_locks_notice_stays_with_the_opened_message(qtbot, window, tmp_path, no_boxes):
     path = tmp_path / "locked.json"
     save_scene(path, scene_to_dict(Session(), classroom=LOCKS.to_dict()))
